@@ -1,0 +1,103 @@
+# annotate - build, test, install.
+#
+#   make              build ./annotate
+#   make run          install missing dependencies, build, annotate corpus/
+#   make check        build and run every test: plain, ASan+UBSan, valgrind
+#   make bench        throughput and memory benchmark (tests/bench/)
+#   make fuzz         run the fuzz targets for FUZZ_SECONDS each (tests/fuzz/)
+#   make install      PREFIX=/usr/local DESTDIR=
+
+PREFIX  ?= /usr/local
+BINDIR  ?= $(PREFIX)/bin
+MANDIR  ?= $(PREFIX)/share/man
+BUILD   ?= build
+CC      ?= cc
+CFLAGS  ?= -O2 -g
+PKGS     = libxml-2.0 libpcre2-8 libcjson
+WARN     = -std=c11 -Wall -Wextra -Werror -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+ALL_CFLAGS  = $(WARN) -Iinclude $(PKG_CFLAGS) $(CFLAGS)
+LIBS        = $(PKG_LIBS) -lpthread -lm
+
+SRC     := $(sort $(wildcard src/*.c))
+OBJ     := $(SRC:src/%.c=$(BUILD)/%.o) $(BUILD)/rules_data.o
+LIBOBJ  := $(filter-out $(BUILD)/main.o,$(OBJ))
+RULES   := $(sort $(shell find src/rules -type f ! -name '*~' 2>/dev/null))
+TESTSRC := $(sort $(wildcard tests/test_*.c))
+TESTBIN := $(TESTSRC:tests/%.c=$(BUILD)/tests/%)
+
+.PHONY: all run check check-plain check-asan check-valgrind deps deps-test \
+        install uninstall clean bench fuzz tests
+
+all: annotate
+
+annotate: $(BUILD)/annotate
+	@if [ "$(BUILD)" = build ]; then cp $(BUILD)/annotate annotate; fi
+
+$(BUILD)/annotate: $(OBJ)
+	$(CC) $(ALL_CFLAGS) -o $@ $(OBJ) $(LIBS)
+
+$(BUILD)/%.o: src/%.c $(wildcard include/*.h) | $(BUILD)
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+# The rule files become one C array; the tool is built for the host.
+$(BUILD)/embed: src/tools/embed.c | $(BUILD)
+	$(CC) -std=c11 -Wall -Wextra -Werror -O1 -o $@ $<
+
+$(BUILD)/rules_data.c: $(BUILD)/embed $(RULES)
+	$(BUILD)/embed src/rules/ $(RULES) > $@.tmp && mv $@.tmp $@
+
+$(BUILD)/rules_data.o: $(BUILD)/rules_data.c
+	$(CC) $(ALL_CFLAGS) -Wno-overlength-strings -c -o $@ $<
+
+$(BUILD):
+	mkdir -p $(BUILD)/tests
+
+tests: $(TESTBIN)
+
+$(BUILD)/tests/%: tests/%.c tests/test.h $(LIBOBJ) | $(BUILD)
+	$(CC) $(ALL_CFLAGS) -Itests -o $@ $< $(LIBOBJ) $(LIBS)
+
+# Dependencies: installed with apt-get when run as root, else named.
+deps:
+	@sh src/tools/deps.sh build
+
+deps-test:
+	@sh src/tools/deps.sh test
+
+run: deps
+	$(MAKE) annotate
+	./annotate corpus/*.txt > $(BUILD)/corpus.jsonl; s=$$?; \
+	  echo "annotate: wrote $(BUILD)/corpus.jsonl ($$(wc -l < $(BUILD)/corpus.jsonl) documents)"; \
+	  if [ -f ../shared/eval/score.py ] && [ -f ../shared/gold/seeds.jsonl ]; then \
+	    python3 ../shared/eval/score.py ../shared/gold/seeds.jsonl $(BUILD)/corpus.jsonl; fi; \
+	  exit $$s
+
+# Every test three times: as built, under ASan+UBSan, under valgrind.
+check: deps-test
+	@$(MAKE) --no-print-directory annotate tests
+	@$(MAKE) --no-print-directory BUILD=build-asan \
+	  CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
+	  build-asan/annotate tests
+	@sh tests/run.sh build build-asan
+
+check-plain: annotate tests
+	@sh tests/run.sh build
+
+bench: annotate
+	@sh tests/bench/bench.sh
+
+fuzz:
+	@sh tests/fuzz/fuzz.sh
+
+install: annotate
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1
+	install -m 755 annotate $(DESTDIR)$(BINDIR)/annotate
+	install -m 644 src/annotate.1 $(DESTDIR)$(MANDIR)/man1/annotate.1
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/annotate $(DESTDIR)$(MANDIR)/man1/annotate.1
+
+clean:
+	rm -rf build build-asan annotate

@@ -1,0 +1,49 @@
+/*
+ * ann.h - the small things every module of annotate shares: spans,
+ * growable arrays, checked allocation and the version string.
+ */
+#ifndef ANN_H
+#define ANN_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#define ANN_VERSION "0.1.0"
+
+/* A half-open range of BYTE offsets into a document's UTF-8 text.  Every
+ * module works in bytes; only the writers turn bytes into the code point
+ * offsets users see (ann_doc_cp), so no module pays for that twice. */
+typedef struct ann_span {
+    size_t start, end;
+} ann_span;
+
+/* Allocation failure is not a recoverable condition for a batch tool: these
+ * print "annotate: out of memory" and exit(2) rather than return NULL. */
+void *ann_xmalloc(size_t n);
+void *ann_xcalloc(size_t n, size_t size);
+void *ann_xrealloc(void *p, size_t n);
+char *ann_xstrdup(const char *s);
+char *ann_xstrndup(const char *s, size_t n);
+/* printf into a new string (caller frees). */
+char *ann_xasprintf(const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 1, 2)))
+#endif
+    ;
+
+/* Grow *pp (an array of elements of size elem) so that it holds at least
+ * need elements; *cap tracks the capacity.  Doubling keeps pushes O(1). */
+void ann_grow(void **pp, size_t *cap, size_t need, size_t elem);
+
+#define ANN_PUSH(arr, n, cap, value)                                        \
+    do {                                                                    \
+        if ((n) >= (cap))                                                   \
+            ann_grow((void **)&(arr), &(cap), (n) + 1, sizeof *(arr));     \
+        (arr)[(n)++] = (value);                                             \
+    } while (0)
+
+/* Lowercase ASCII slug of a name: "Volodymyr Zelensky" -> "volodymyr-zelensky",
+ * "Türkiye" -> "turkiye" (common Latin diacritics folded).  Caller frees. */
+char *ann_slug(const char *s, size_t len);
+
+#endif

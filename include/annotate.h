@@ -1,0 +1,46 @@
+/*
+ * annotate.h - the pipeline: an engine holds everything loaded once (rules,
+ * date and claim resources, options) and annotates one document at a time.
+ * The engine is read-only while documents are annotated, so worker threads
+ * share one.
+ *
+ * Data flows one way:  reader -> tokenizer -> rule engine -> annotators
+ * (meta, entities, dates, claims) -> writer.
+ */
+#ifndef ANN_ANNOTATE_H
+#define ANN_ANNOTATE_H
+
+#include "doc.h"
+#include "rules.h"
+#include "tokenizer.h"
+
+typedef struct ann_date_rules ann_date_rules;
+typedef struct ann_claim_rules ann_claim_rules;
+
+typedef struct ann_engine {
+    ann_rules *rules;
+    ann_date_rules *date_rules;
+    ann_claim_rules *claim_rules;
+    const char *default_dct;   /* --dct: YYYY-MM-DD, or NULL */
+    size_t window_bytes;       /* text per tokenizer window */
+} ann_engine;
+
+/* What an annotator sees: one window of tokens and every rule match in it. */
+typedef struct ann_window {
+    ann_doc *doc;
+    const char *text;          /* == doc->text */
+    const ann_token *tok;
+    size_t n;
+    const ann_matches *matches;
+} ann_window;
+
+/* Load built-in rules (unless no_builtin), then each user file in order.
+ * On failure returns NULL and writes the reason ("PATH:LINE: why") to err. */
+ann_engine *ann_engine_new(int no_builtin, const char *const *user_rules,
+                           size_t nuser, char *err, size_t errlen);
+void ann_engine_free(ann_engine *e);
+
+/* Metadata, then every window through the annotators, then ann_doc_sort. */
+void ann_annotate(const ann_engine *e, ann_doc *d);
+
+#endif

@@ -1,0 +1,22 @@
+/*
+ * claims.h - attributed statements: direct quotations, reported speech,
+ * "according to X", with cue, speaker (linked to the document's actors and
+ * sources) and medium.
+ */
+#ifndef ANN_CLAIMS_H
+#define ANN_CLAIMS_H
+
+#include "annotate.h"
+
+ann_claim_rules *ann_claim_rules_new(char *err, size_t errlen);
+void ann_claim_rules_free(ann_claim_rules *r);
+
+typedef struct ann_claims ann_claims;       /* per-document state */
+
+ann_claims *ann_claims_new(const ann_claim_rules *r);
+/* Runs after the entities annotator on the same window, so the window's
+ * actor and source mentions are already in w->doc. */
+void ann_claims_window(ann_claims *st, ann_window *w);
+void ann_claims_free(ann_claims *st);
+
+#endif

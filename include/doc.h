@@ -1,0 +1,102 @@
+/*
+ * doc.h - the annotated document: its text, its metadata and the lists the
+ * annotators fill.  One owner: the document frees everything it holds.
+ */
+#ifndef ANN_DOC_H
+#define ANN_DOC_H
+
+#include "ann.h"
+
+/* Entity categories map onto the three output lists. */
+typedef enum { ANN_CAT_ACTOR, ANN_CAT_PLACE, ANN_CAT_SOURCE } ann_cat;
+
+typedef struct ann_entity {
+    char *id;              /* lowercase ASCII slug, stable across documents */
+    char *name;            /* canonical display name */
+    char *type;            /* person, organization, country, place, outlet, platform */
+    ann_cat cat;
+    char **roles;          /* titles seen with the name, in order, no duplicates */
+    size_t nroles, caproles;
+    ann_span *mentions;    /* byte spans, kept sorted by start */
+    size_t nmentions, capmentions;
+} ann_entity;
+
+typedef struct ann_date {
+    ann_span span;
+    char type[12];         /* DATE, TIME, DURATION, SET */
+    char value[40];        /* TIMEX3 value: 2024-04-19, P3W, PRESENT_REF ... */
+} ann_date;
+
+typedef enum { ANN_CLAIM_DIRECT, ANN_CLAIM_INDIRECT, ANN_CLAIM_MIXED } ann_claim_kind;
+
+typedef struct ann_claim {
+    ann_claim_kind kind;
+    ann_span content;
+    ann_span cue;          /* start == end when there is no cue */
+    ann_span speaker;      /* start == end when there is no speaker */
+    char *speaker_id;      /* actor or source id, or NULL */
+    char *medium_id;       /* source through which it was said, or NULL */
+} ann_claim;
+
+typedef struct ann_doc {
+    char *id;              /* file name without its extension */
+    char *path;            /* as given on the command line ("-" for stdin) */
+    char *text;            /* valid UTF-8, NUL-terminated (invalid input bytes became U+FFFD) */
+    size_t len;            /* bytes in text */
+    size_t chars;          /* code points in text */
+    size_t *cp_index;      /* code points before each ANN_CP_BLOCK-byte block */
+    size_t ncp_index;
+
+    /* metadata; NULL when unknown */
+    char *title;
+    char **authors;
+    size_t nauthors, capauthors;
+    char *publisher;
+    char *published;       /* YYYY-MM-DD (or YYYY-MM, YYYY) */
+    char *dct;             /* the date relative expressions are resolved against */
+
+    ann_entity *ents;      /* actors, places and sources together */
+    size_t nents, capents;
+    ann_date *dates;
+    size_t ndates, capdates;
+    ann_claim *claims;
+    size_t nclaims, capclaims;
+    char **warnings;
+    size_t nwarnings, capwarnings;
+
+    char *extracted_from;  /* "html", "xml", "jsonl" or NULL for plain text */
+    char *error;           /* set when the input could not be annotated: the reason */
+} ann_doc;
+
+#define ANN_CP_BLOCK 1024
+
+/* Takes ownership of text (len bytes, valid UTF-8, NUL-terminated) and
+ * builds the code point index. */
+ann_doc *ann_doc_new(const char *id, const char *path, char *text, size_t len);
+void ann_doc_free(ann_doc *d);
+
+/* Code point offset of byte offset b (b must be on a character boundary). */
+size_t ann_doc_cp(const ann_doc *d, size_t b);
+
+void ann_doc_warn(ann_doc *d, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+void ann_doc_add_author(ann_doc *d, const char *name);
+
+/* Find the entity with this id in category cat, or create it. */
+ann_entity *ann_doc_entity(ann_doc *d, ann_cat cat, const char *id,
+                           const char *name, const char *type);
+ann_entity *ann_doc_find_entity(const ann_doc *d, const char *id);
+/* Add a mention (ignored if the same span is already there). */
+void ann_entity_add_mention(ann_entity *e, ann_span s);
+void ann_entity_add_role(ann_entity *e, const char *role);
+
+ann_date *ann_doc_add_date(ann_doc *d, ann_span s, const char *type, const char *value);
+ann_claim *ann_doc_add_claim(ann_doc *d);
+
+/* Put entities in order of first mention, dates and claims in document order. */
+void ann_doc_sort(ann_doc *d);
+
+#endif

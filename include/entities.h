@@ -1,0 +1,20 @@
+/*
+ * entities.h - actors, places and sources: lexicon and pattern matches,
+ * names recognized from cues (titles, appositives, speech verbs, given
+ * names, capitalization), roles, and alias resolution within a document
+ * (surname -> full name, acronym <-> expansion, "the Journal").
+ */
+#ifndef ANN_ENTITIES_H
+#define ANN_ENTITIES_H
+
+#include "annotate.h"
+
+typedef struct ann_entities ann_entities;   /* per-document state */
+
+ann_entities *ann_entities_new(const ann_engine *e);
+void ann_entities_window(ann_entities *st, ann_window *w);
+/* After the last window: merge aliases, settle ids and names. */
+void ann_entities_finish(ann_entities *st, ann_doc *d);
+void ann_entities_free(ann_entities *st);
+
+#endif

@@ -1,0 +1,70 @@
+/*
+ * lexicon.h - private to the rule engine (src/lexicon.c, src/pattern.c,
+ * src/rules.c): the string pool and token-hash index both halves share,
+ * and the lexicon of TSV entries.
+ */
+#ifndef ANN_LEXICON_H
+#define ANN_LEXICON_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "rules.h"
+#include "tokenizer.h"
+
+/* Interned strings: each distinct string is stored once and lives as long
+ * as the pool, so matches can point into it and kinds compare by pointer. */
+typedef struct ann_strpool {
+    char **slot;           /* open addressing; NULL = empty */
+    size_t cap, n;
+} ann_strpool;
+
+const char *ann_strpool_intern(ann_strpool *p, const char *s, size_t n);
+void ann_strpool_free(ann_strpool *p);
+
+/* A multimap from a token hash to small integers (entry or pattern ids),
+ * values of one key kept in insertion order. */
+#define ANN_HTAB_NONE UINT32_MAX
+typedef struct ann_htab {
+    uint64_t *key;
+    uint32_t *head, *tail; /* first/last posting of the key; head NONE = empty */
+    size_t cap, nkeys;
+    uint32_t *val, *next;  /* postings */
+    size_t npost, postcap;
+} ann_htab;
+
+void ann_htab_add(ann_htab *h, uint64_t key, uint32_t val);
+/* First posting of key (ANN_HTAB_NONE if none); walk with h->next[p],
+ * reading h->val[p]. */
+uint32_t ann_htab_first(const ann_htab *h, uint64_t key);
+void ann_htab_free(ann_htab *h);
+
+/* Do a and b read the same once lowercased, code point by code point? */
+int ann_eq_lower(const char *a, size_t an, const char *b, size_t bn);
+
+/* Report a load error as "NAME:LINE: reason". */
+void ann_load_error(char *err, size_t errlen, const char *name, size_t line,
+                    const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 5, 6)))
+#endif
+    ;
+
+typedef struct ann_lexicon ann_lexicon;
+
+ann_lexicon *ann_lexicon_new(ann_strpool *pool);
+void ann_lexicon_free(ann_lexicon *lx);
+size_t ann_lexicon_count(const ann_lexicon *lx);
+/* Add one TSV line (without its newline); comments and blank lines are the
+ * caller's business.  Returns -1 with err set on a malformed line. */
+int ann_lexicon_add_line(ann_lexicon *lx, const char *line, size_t len,
+                         const char *name, size_t lineno,
+                         char *err, size_t errlen);
+/* Append every entry matching at token i (unsorted). */
+void ann_lexicon_match_at(const ann_lexicon *lx, const char *text,
+                          const ann_token *toks, size_t n, size_t i,
+                          ann_matches *out);
+int ann_lexicon_lookup(const ann_lexicon *lx, const char *s, size_t len,
+                       const char *kind, ann_match *out);
+
+#endif

@@ -1,0 +1,70 @@
+/*
+ * reader.h - input: files or standard input, read in fixed-size chunks,
+ * decoded as UTF-8 (an invalid byte becomes U+FFFD and a warning), as plain
+ * text, HTML, XML or JSON Lines.  One document at a time.
+ */
+#ifndef ANN_READER_H
+#define ANN_READER_H
+
+#include "doc.h"
+
+typedef enum {
+    ANN_IN_AUTO,     /* by extension, then by sniffing the first bytes */
+    ANN_IN_TEXT,
+    ANN_IN_HTML,
+    ANN_IN_XML,
+    ANN_IN_JSONL
+} ann_input_format;
+
+typedef struct ann_reader ann_reader;
+
+/* Open path ("-" = standard input).  NULL and err on failure. */
+ann_reader *ann_reader_open(const char *path, ann_input_format fmt,
+                            char *err, size_t errlen);
+/* The next document: 1 and *out set; 0 at the end; -1 when this document
+ * (or the whole input) could not be read, with the reason in err.  For JSON
+ * Lines a bad line gives -1 and *out set to an error document (doc->error),
+ * and the next call goes on with the next line. */
+int ann_reader_next(ann_reader *r, ann_doc **out, char *err, size_t errlen);
+void ann_reader_close(ann_reader *r);
+
+/* Decode bytes (any encoding damage replaced) into a new document. */
+ann_doc *ann_doc_from_bytes(const char *id, const char *path,
+                            const char *bytes, size_t n);
+/* "dir/file.txt" -> "file" (caller frees). */
+char *ann_doc_id_from_path(const char *path);
+
+/* Format readers (reader_html.c, reader_xml.c, reader_jsonl.c): they turn
+ * raw bytes into a document whose text is the extracted article and whose
+ * metadata fields are set from the markup where it has them. */
+ann_doc *ann_html_to_doc(const char *id, const char *path, const char *bytes,
+                         size_t n, char *err, size_t errlen);
+ann_doc *ann_xml_to_doc(const char *id, const char *path, const char *bytes,
+                        size_t n, char *err, size_t errlen);
+/* One JSON Lines record {"id":…, "text":…, "published":…, "title":…}. */
+ann_doc *ann_jsonl_to_doc(const char *path, size_t lineno, const char *line,
+                          size_t n, char *err, size_t errlen);
+
+/* Shared by the markup readers (defined in reader_html.c): extracted text
+ * built with HTML-like whitespace rules, and dates as markup writes them. */
+typedef struct ann_textbuf {
+    char *p;
+    size_t len, cap;
+    int brk;               /* pending break: 1 newline, 2 blank line */
+    int space;             /* pending space */
+} ann_textbuf;
+
+enum { ANN_WS_COLLAPSE, ANN_WS_PARAS, ANN_WS_PRE };
+/* Append text: COLLAPSE turns each whitespace run into one space, PARAS
+ * also makes a run with two newlines a paragraph break, PRE keeps it. */
+void ann_textbuf_text(ann_textbuf *t, const char *s, size_t n, int ws);
+void ann_textbuf_break(ann_textbuf *t, int level);
+/* The document: the title is put first unless the text begins with it;
+ * frees the buffer. */
+ann_doc *ann_textbuf_doc(ann_textbuf *t, const char *id, const char *path,
+                         const char *title, const char *from);
+/* "2024-04-19T10:00Z", "20240419", "April 19, 2024", "Fri, 19 Apr 2024"
+ * -> "2024-04-19" (or "2024-04", "2024"); NULL when not a date. */
+char *ann_markup_date(const char *s, size_t n);
+
+#endif

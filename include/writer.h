@@ -1,0 +1,67 @@
+/*
+ * writer.h - output formats.  Each writer renders into memory (so worker
+ * threads can render in parallel and the main thread writes in input order):
+ * begin once, one piece per document, end once.
+ */
+#ifndef ANN_WRITER_H
+#define ANN_WRITER_H
+
+#include "doc.h"
+
+typedef struct ann_write_opts {
+    int pretty;          /* indented JSON */
+    int with_text;       /* add doc.text */
+} ann_write_opts;
+
+typedef struct ann_buf {
+    char *p;
+    size_t len, cap;
+} ann_buf;
+
+void ann_buf_add(ann_buf *b, const char *s, size_t n);
+void ann_buf_adds(ann_buf *b, const char *s);
+void ann_buf_free(ann_buf *b);
+
+typedef struct ann_writer {
+    const char *name;                /* json, xml, html, timeml */
+    const char *extension;           /* for --out-dir files */
+    /* each may be NULL; append to out */
+    void (*begin)(ann_buf *out, const ann_write_opts *o);
+    void (*doc)(ann_buf *out, const ann_doc *d, const ann_write_opts *o);
+    void (*end)(ann_buf *out, const ann_write_opts *o);
+} ann_writer;
+
+const ann_writer *ann_writer_find(const char *name);
+
+extern const ann_writer ann_writer_json;
+extern const ann_writer ann_writer_xml;
+extern const ann_writer ann_writer_html;
+extern const ann_writer ann_writer_timeml;
+
+/* Inline markup over a document's text (writer_xml.c; the xml and html
+ * writers share it): every span becomes open ... close around its text,
+ * properly nested.  A span that crosses the end of an enclosing one is
+ * closed there and opened again (cont = 1), so the markup stays well-formed.
+ * Text comes with the characters XML 1.0 forbids replaced by U+FFFD. */
+typedef enum {
+    ANN_SPAN_CLAIM, ANN_SPAN_SOURCE, ANN_SPAN_ACTOR, ANN_SPAN_PLACE,
+    ANN_SPAN_DATE, ANN_SPAN_CUE
+} ann_span_kind;
+
+typedef struct ann_inline {
+    ann_span_kind kind;
+    size_t start, end;     /* bytes into d->text */
+    size_t item;           /* index into d->ents, d->dates or d->claims */
+} ann_inline;
+
+typedef struct ann_inline_ops {
+    void (*open)(void *ctx, const ann_inline *s, int cont);
+    void (*close)(void *ctx, const ann_inline *s);
+    void (*text)(void *ctx, const char *s, size_t n);
+} ann_inline_ops;
+
+/* kinds: a mask of 1u << ann_span_kind. */
+void ann_inline_walk(const ann_doc *d, unsigned kinds,
+                     const ann_inline_ops *ops, void *ctx);
+
+#endif

@@ -1,0 +1,211 @@
+/* doc.c - the annotated document and the lists it owns. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "doc.h"
+#include "utf8.h"
+
+ann_doc *ann_doc_new(const char *id, const char *path, char *text, size_t len)
+{
+    ann_doc *d = ann_xcalloc(1, sizeof *d);
+    d->id = ann_xstrdup(id ? id : "");
+    d->path = ann_xstrdup(path ? path : "");
+    d->text = text;
+    d->len = len;
+    /* Code points before each block: a byte offset becomes a code point
+     * offset with one lookup and a scan of at most one block. */
+    d->ncp_index = len / ANN_CP_BLOCK + 1;
+    d->cp_index = ann_xmalloc(d->ncp_index * sizeof *d->cp_index);
+    size_t cps = 0;
+    for (size_t b = 0; b < d->ncp_index; b++) {
+        d->cp_index[b] = cps;
+        size_t from = b * ANN_CP_BLOCK;
+        size_t to = from + ANN_CP_BLOCK < len ? from + ANN_CP_BLOCK : len;
+        cps += ann_utf8_count(text + from, to - from);
+    }
+    d->chars = cps;
+    return d;
+}
+
+size_t ann_doc_cp(const ann_doc *d, size_t b)
+{
+    if (b > d->len)
+        b = d->len;
+    size_t blk = b / ANN_CP_BLOCK;
+    size_t from = blk * ANN_CP_BLOCK;
+    return d->cp_index[blk] + ann_utf8_count(d->text + from, b - from);
+}
+
+static void free_strv(char **v, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        free(v[i]);
+    free(v);
+}
+
+void ann_doc_free(ann_doc *d)
+{
+    if (!d)
+        return;
+    free(d->id);
+    free(d->path);
+    free(d->text);
+    free(d->cp_index);
+    free(d->title);
+    free_strv(d->authors, d->nauthors);
+    free(d->publisher);
+    free(d->published);
+    free(d->dct);
+    for (size_t i = 0; i < d->nents; i++) {
+        ann_entity *e = &d->ents[i];
+        free(e->id);
+        free(e->name);
+        free(e->type);
+        free_strv(e->roles, e->nroles);
+        free(e->mentions);
+    }
+    free(d->ents);
+    free(d->dates);
+    for (size_t i = 0; i < d->nclaims; i++) {
+        free(d->claims[i].speaker_id);
+        free(d->claims[i].medium_id);
+    }
+    free(d->claims);
+    free_strv(d->warnings, d->nwarnings);
+    free(d->extracted_from);
+    free(d->error);
+    free(d);
+}
+
+void ann_doc_warn(ann_doc *d, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    char buf[512];
+    vsnprintf(buf, sizeof buf, fmt, ap);
+    va_end(ap);
+    ANN_PUSH(d->warnings, d->nwarnings, d->capwarnings, ann_xstrdup(buf));
+}
+
+void ann_doc_add_author(ann_doc *d, const char *name)
+{
+    for (size_t i = 0; i < d->nauthors; i++)
+        if (strcmp(d->authors[i], name) == 0)
+            return;
+    ANN_PUSH(d->authors, d->nauthors, d->capauthors, ann_xstrdup(name));
+}
+
+ann_entity *ann_doc_find_entity(const ann_doc *d, const char *id)
+{
+    for (size_t i = 0; i < d->nents; i++)
+        if (strcmp(d->ents[i].id, id) == 0)
+            return &d->ents[i];
+    return NULL;
+}
+
+ann_entity *ann_doc_entity(ann_doc *d, ann_cat cat, const char *id,
+                           const char *name, const char *type)
+{
+    ann_entity *e = ann_doc_find_entity(d, id);
+    if (e)
+        return e;
+    ann_grow((void **)&d->ents, &d->capents, d->nents + 1, sizeof *d->ents);
+    e = &d->ents[d->nents++];
+    memset(e, 0, sizeof *e);
+    e->id = ann_xstrdup(id);
+    e->name = ann_xstrdup(name);
+    e->type = ann_xstrdup(type);
+    e->cat = cat;
+    return e;
+}
+
+void ann_entity_add_mention(ann_entity *e, ann_span s)
+{
+    /* Mentions arrive nearly in order: search from the end. */
+    size_t i = e->nmentions;
+    while (i > 0 && e->mentions[i - 1].start > s.start)
+        i--;
+    if (i > 0 && e->mentions[i - 1].start == s.start && e->mentions[i - 1].end == s.end)
+        return;
+    ann_grow((void **)&e->mentions, &e->capmentions, e->nmentions + 1, sizeof *e->mentions);
+    memmove(e->mentions + i + 1, e->mentions + i, (e->nmentions - i) * sizeof *e->mentions);
+    e->mentions[i] = s;
+    e->nmentions++;
+}
+
+void ann_entity_add_role(ann_entity *e, const char *role)
+{
+    for (size_t i = 0; i < e->nroles; i++)
+        if (strcmp(e->roles[i], role) == 0)
+            return;
+    ANN_PUSH(e->roles, e->nroles, e->caproles, ann_xstrdup(role));
+}
+
+ann_date *ann_doc_add_date(ann_doc *d, ann_span s, const char *type, const char *value)
+{
+    ann_grow((void **)&d->dates, &d->capdates, d->ndates + 1, sizeof *d->dates);
+    ann_date *t = &d->dates[d->ndates++];
+    memset(t, 0, sizeof *t);
+    t->span = s;
+    snprintf(t->type, sizeof t->type, "%s", type);
+    snprintf(t->value, sizeof t->value, "%s", value);
+    return t;
+}
+
+ann_claim *ann_doc_add_claim(ann_doc *d)
+{
+    ann_grow((void **)&d->claims, &d->capclaims, d->nclaims + 1, sizeof *d->claims);
+    ann_claim *c = &d->claims[d->nclaims++];
+    memset(c, 0, sizeof *c);
+    return c;
+}
+
+static int by_first_mention(const void *a, const void *b)
+{
+    const ann_entity *x = a, *y = b;
+    size_t xs = x->nmentions ? x->mentions[0].start : (size_t)-1;
+    size_t ys = y->nmentions ? y->mentions[0].start : (size_t)-1;
+    return (xs > ys) - (xs < ys);
+}
+
+static int by_date_start(const void *a, const void *b)
+{
+    const ann_date *x = a, *y = b;
+    if (x->span.start != y->span.start)
+        return (x->span.start > y->span.start) - (x->span.start < y->span.start);
+    return (x->span.end > y->span.end) - (x->span.end < y->span.end);
+}
+
+static int by_claim_start(const void *a, const void *b)
+{
+    const ann_claim *x = a, *y = b;
+    if (x->content.start != y->content.start)
+        return (x->content.start > y->content.start) - (x->content.start < y->content.start);
+    return (x->content.end > y->content.end) - (x->content.end < y->content.end);
+}
+
+void ann_doc_sort(ann_doc *d)
+{
+    /* Entities without mentions (all merged away) are dropped here. */
+    size_t k = 0;
+    for (size_t i = 0; i < d->nents; i++) {
+        if (d->ents[i].nmentions == 0) {
+            ann_entity *e = &d->ents[i];
+            free(e->id);
+            free(e->name);
+            free(e->type);
+            free_strv(e->roles, e->nroles);
+            free(e->mentions);
+            continue;
+        }
+        d->ents[k++] = d->ents[i];
+    }
+    d->nents = k;
+    /* qsort is not stable; first mentions are distinct spans, so no ties
+     * between entities that both have mentions. */
+    qsort(d->ents, d->nents, sizeof *d->ents, by_first_mention);
+    qsort(d->dates, d->ndates, sizeof *d->dates, by_date_start);
+    qsort(d->claims, d->nclaims, sizeof *d->claims, by_claim_start);
+}

@@ -1,0 +1,440 @@
+/*
+ * meta.c - title, authors, publisher and date of an article from its text.
+ *
+ * News text carries its metadata in a few conventional lines: the headline
+ * first, a byline ("By X and Y"), a dateline ("Outlet, April 19, 2024"), a
+ * closing signature ("Name March 21, 2022"), a credit ("The original source
+ * of this article is X").  Each is a general line shape, looked for where
+ * it usually stands: bylines and datelines near the top, signatures and
+ * credits near the bottom.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "meta.h"
+#include "utf8.h"
+
+#define HEAD_LINES 16          /* where bylines and datelines are looked for */
+#define TAIL_LINES 40          /* where signatures and credits are */
+#define MAX_META_LINE 400      /* longer lines are prose, not metadata */
+
+typedef struct {
+    const char *p;
+    size_t n;
+} line;
+
+/* ---- small string helpers ------------------------------------------------ */
+
+static line trim(line l)
+{
+    while (l.n && (l.p[0] == ' ' || l.p[0] == '\t' || l.p[0] == '\r'))
+        l.p++, l.n--;
+    while (l.n && (l.p[l.n - 1] == ' ' || l.p[l.n - 1] == '\t' || l.p[l.n - 1] == '\r'))
+        l.n--;
+    /* NBSP at either end */
+    while (l.n >= 2 && (unsigned char)l.p[0] == 0xC2 && (unsigned char)l.p[1] == 0xA0)
+        l.p += 2, l.n -= 2;
+    while (l.n >= 2 && (unsigned char)l.p[l.n - 2] == 0xC2 && (unsigned char)l.p[l.n - 1] == 0xA0)
+        l.n -= 2;
+    return l;
+}
+
+/* Copy of a line without Markdown residue: "[Name](#)" -> "Name", "**" gone. */
+static char *plain(line l)
+{
+    char *out = ann_xmalloc(l.n + 1);
+    size_t o = 0;
+    for (size_t i = 0; i < l.n; i++) {
+        char c = l.p[i];
+        if (c == '*' || c == '_' || c == '[')
+            continue;
+        if (c == ']' && i + 1 < l.n && l.p[i + 1] == '(') {
+            const char *close = memchr(l.p + i, ')', l.n - i);
+            if (close) {
+                i = (size_t)(close - l.p);
+                continue;
+            }
+        }
+        if (c == ']')
+            continue;
+        out[o++] = c;
+    }
+    out[o] = '\0';
+    line t = trim((line){out, o});
+    memmove(out, t.p, t.n);
+    out[t.n] = '\0';
+    return out;
+}
+
+static int starts_with_ci(line l, const char *s)
+{
+    size_t n = strlen(s);
+    return l.n >= n && strncasecmp(l.p, s, n) == 0;
+}
+
+/* ---- dates ----------------------------------------------------------------- */
+
+static const char *const month_names[12] = {
+    "january", "february", "march", "april", "may", "june",
+    "july", "august", "september", "october", "november", "december"};
+
+/* Month from a name or its abbreviation ("Feb", "Feb.", "Sept"); 0 if none.
+ * *len receives the bytes the name (and its period) take. */
+static int month_at(const char *s, size_t n, size_t *len)
+{
+    size_t w = 0;
+    while (w < n && ((s[w] | 0x20) >= 'a' && (s[w] | 0x20) <= 'z'))
+        w++;
+    if (w < 3)
+        return 0;
+    for (int m = 0; m < 12; m++) {
+        size_t full = strlen(month_names[m]);
+        int ok = (w == full && strncasecmp(s, month_names[m], w) == 0) ||
+                 (w == 3 && strncasecmp(s, month_names[m], 3) == 0) ||
+                 (w == 4 && m == 8 && strncasecmp(s, "sept", 4) == 0);
+        if (ok) {
+            *len = w + (w < full && w < n && s[w] == '.');
+            return m + 1;
+        }
+    }
+    return 0;
+}
+
+static size_t digits_at(const char *s, size_t n, size_t max, int *val)
+{
+    size_t i = 0;
+    *val = 0;
+    while (i < n && i < max && s[i] >= '0' && s[i] <= '9')
+        *val = *val * 10 + (s[i++] - '0');
+    return i;
+}
+
+static int valid_ymd(int y, int m, int d)
+{
+    static const int mdays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (y < 1800 || y > 2200 || m < 1 || m > 12 || d < 1 || d > mdays[m - 1])
+        return 0;
+    return !(m == 2 && d == 29 && !((y % 4 == 0 && y % 100 != 0) || y % 400 == 0));
+}
+
+static size_t skip_sp(const char *s, size_t n, size_t i)
+{
+    while (i < n && (s[i] == ' ' || s[i] == ','))
+        i++;
+    return i;
+}
+
+/* "April 19, 2024" / "Apr. 19 2024" / "April 19th, 2024" */
+static size_t month_day_year(const char *s, size_t n, int *y, int *m, int *d)
+{
+    size_t ml, i;
+    *m = month_at(s, n, &ml);
+    if (!*m)
+        return 0;
+    i = skip_sp(s, n, ml);
+    size_t k = digits_at(s + i, n - i, 2, d);
+    if (!k)
+        return 0;
+    i += k;
+    if (i + 2 <= n && (strncmp(s + i, "st", 2) == 0 || strncmp(s + i, "nd", 2) == 0 ||
+                       strncmp(s + i, "rd", 2) == 0 || strncmp(s + i, "th", 2) == 0))
+        i += 2;
+    i = skip_sp(s, n, i);
+    k = digits_at(s + i, n - i, 4, y);
+    return k == 4 ? i + 4 : 0;
+}
+
+/* "19 April 2024" */
+static size_t day_month_year(const char *s, size_t n, int *y, int *m, int *d)
+{
+    size_t i = digits_at(s, n, 2, d), ml;
+    if (!i || i >= n || s[i] != ' ')
+        return 0;
+    i++;
+    *m = month_at(s + i, n - i, &ml);
+    if (!*m)
+        return 0;
+    i = skip_sp(s, n, i + ml);
+    size_t k = digits_at(s + i, n - i, 4, y);
+    return k == 4 ? i + 4 : 0;
+}
+
+/* "2024-04-19", also the date part of an ISO timestamp */
+static size_t iso_date(const char *s, size_t n, int *y, int *m, int *d)
+{
+    if (n < 10 || digits_at(s, n, 4, y) != 4 || s[4] != '-' ||
+        digits_at(s + 5, n - 5, 2, m) != 2 || s[7] != '-' || digits_at(s + 8, n - 8, 2, d) != 2)
+        return 0;
+    return 10;
+}
+
+size_t ann_parse_full_date(const char *s, size_t n, char out[11])
+{
+    int y = 0, m = 0, d = 0;
+    size_t used = month_day_year(s, n, &y, &m, &d);
+    if (!used)
+        used = day_month_year(s, n, &y, &m, &d);
+    if (!used)
+        used = iso_date(s, n, &y, &m, &d);
+    if (!used || !valid_ymd(y, m, d))
+        return 0;
+    if (used < n && s[used] >= '0' && s[used] <= '9')
+        return 0;
+    /* valid_ymd bounded every field, so the 10 characters always fit */
+    snprintf(out, 11, "%04d-%02d-%02d", y % 10000, (m % 13 + 13) % 13, (d % 32 + 32) % 32);
+    return used;
+}
+
+/* The first full date anywhere in s, with where it starts. */
+static size_t find_date(const char *s, size_t n, char out[11], size_t *at)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (i > 0 && ((s[i - 1] | 0x20) >= 'a' && (s[i - 1] | 0x20) <= 'z'))
+            continue;
+        size_t used = ann_parse_full_date(s + i, n - i, out);
+        if (used) {
+            *at = i;
+            return used;
+        }
+    }
+    return 0;
+}
+
+/* ---- names ----------------------------------------------------------------- */
+
+static int is_particle(const char *w, size_t n)
+{
+    static const char *const p[] = {"van", "von", "de", "der", "den", "da", "di", "del",
+                                     "la", "le", "bin", "ibn", "al", "el", "du", "dos", "ter"};
+    for (size_t i = 0; i < sizeof p / sizeof *p; i++)
+        if (strlen(p[i]) == n && strncmp(w, p[i], n) == 0)
+            return 1;
+    return 0;
+}
+
+/* A personal name: two to five words, each capitalized (or an initial, or
+ * a particle like "van"), no digits. */
+static int looks_like_name(const char *s)
+{
+    size_t words = 0, n = strlen(s), i = 0;
+    while (i < n) {
+        while (i < n && s[i] == ' ')
+            i++;
+        if (i >= n)
+            break;
+        size_t st = i;
+        while (i < n && s[i] != ' ')
+            i++;
+        size_t j = st;
+        uint32_t c = ann_utf8_next(s, i, &j);
+        if (!ann_is_upper(c) && !is_particle(s + st, i - st))
+            return 0;
+        for (size_t k = st; k < i; k++)
+            if ((s[k] >= '0' && s[k] <= '9') || s[k] == '@' || s[k] == ':' || s[k] == '/')
+                return 0;
+        words++;
+    }
+    return words >= 2 && words <= 5;
+}
+
+/* Split "A and B, C & D" into names; parts after a comma that are not
+ * names ("columnist", "Reuters correspondent") end the list. */
+static void add_authors(ann_doc *d, char *s)
+{
+    char *p = s;
+    while (p && *p) {
+        char *sep = NULL, *c;
+        size_t skip = 0;
+        if ((c = strstr(p, " and ")) && (!sep || c < sep))
+            sep = c, skip = 5;
+        if ((c = strstr(p, " & ")) && (!sep || c < sep))
+            sep = c, skip = 3;
+        if ((c = strchr(p, ',')) && (!sep || c < sep))
+            sep = c, skip = 1;
+        if (sep)
+            *sep = '\0';
+        line t = trim((line){p, strlen(p)});
+        char *name = ann_xstrndup(t.p, t.n);
+        int ok = looks_like_name(name);
+        if (ok)
+            ann_doc_add_author(d, name);
+        free(name);
+        if (!ok && d->nauthors)
+            break;
+        p = sep ? sep + skip : NULL;
+    }
+}
+
+/* "By X" lines: the text after "By", with a trailing date cut off and given
+ * back in date (if any). */
+static int byline(ann_doc *d, line l, char date[11])
+{
+    l = trim(l);
+    if (l.n > MAX_META_LINE || !(starts_with_ci(l, "by ") || starts_with_ci(l, "by:")))
+        return 0;
+    char *s = plain((line){l.p + 3, l.n - 3});
+    char *p = s;
+    if (*p == ':')
+        p++;
+    size_t at;
+    date[0] = '\0';
+    if (find_date(p, strlen(p), date, &at))
+        p[at] = '\0';
+    size_t before = d->nauthors;
+    add_authors(d, p);
+    free(s);
+    return d->nauthors > before;
+}
+
+/* ---- the line scans ---------------------------------------------------------- */
+
+typedef struct {
+    line *v;
+    size_t n, cap;
+} lines;
+
+static void split_lines(const ann_doc *d, lines *out)
+{
+    const char *p = d->text, *end = d->text + d->len;
+    while (p < end) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        const char *le = nl ? nl : end;
+        line l = trim((line){p, (size_t)(le - p)});
+        if (l.n)
+            ANN_PUSH(out->v, out->n, out->cap, l);
+        p = le + 1;
+    }
+}
+
+static void set_published(ann_doc *d, const char *date)
+{
+    if (!d->published && date && date[0])
+        d->published = ann_xstrdup(date);
+}
+
+/* "Outlet, April 19, 2024": a short name, a comma, a date and nothing else. */
+static void dateline(ann_doc *d, line l)
+{
+    char date[11];
+    size_t at, used;
+    if (l.n > 120 || !(used = find_date(l.p, l.n, date, &at)) || at < 3)
+        return;
+    if (at + used != l.n && !(at + used + 1 == l.n && l.p[l.n - 1] == '.'))
+        return;
+    char *head = plain((line){l.p, at});
+    size_t hn = strlen(head);
+    while (hn && (head[hn - 1] == ',' || head[hn - 1] == ' ' || head[hn - 1] == '-'))
+        head[--hn] = '\0';
+    size_t j = 0;
+    uint32_t c = ann_utf8_next(head, hn, &j);
+    if (hn && hn < 60 && ann_is_upper(c) && !strchr(head, '.') && !strchr(head, ':') &&
+        !starts_with_ci((line){head, hn}, "by ")) {
+        if (!d->publisher)
+            d->publisher = ann_xstrdup(head);
+        set_published(d, date);
+    }
+    free(head);
+}
+
+/* "The original source of this article is X" and its relatives. */
+static void credit(ann_doc *d, line l)
+{
+    static const char *const lead[] = {"The original source of this article is ",
+                                       "This article was originally published by ",
+                                       "This article was originally published in ",
+                                       "This article first appeared in ",
+                                       "This article first appeared on ",
+                                       "Originally published by ", "Originally published in ",
+                                       "Originally published at ", "Published by "};
+    if (d->publisher || l.n > MAX_META_LINE)
+        return;
+    for (size_t i = 0; i < sizeof lead / sizeof *lead; i++) {
+        size_t n = strlen(lead[i]);
+        if (l.n > n && strncasecmp(l.p, lead[i], n) == 0) {
+            char *s = plain((line){l.p + n, l.n - n});
+            size_t sn = strlen(s);
+            while (sn && (s[sn - 1] == '.' || s[sn - 1] == ' '))
+                s[--sn] = '\0';
+            char *comma = strchr(s, ',');
+            if (comma)
+                *comma = '\0';
+            if (*s)
+                d->publisher = ann_xstrdup(s);
+            free(s);
+            return;
+        }
+    }
+}
+
+/* A closing signature: "David R. Cameron March 21, 2022". */
+static void signature(ann_doc *d, line l)
+{
+    char date[11];
+    size_t at, used;
+    if (l.n > 120 || !(used = find_date(l.p, l.n, date, &at)) || at < 4 || at + used != l.n)
+        return;
+    char *name = plain((line){l.p, at});
+    size_t nn = strlen(name);
+    while (nn && (name[nn - 1] == ',' || name[nn - 1] == ' ' || name[nn - 1] == '-'))
+        name[--nn] = '\0';
+    if (looks_like_name(name)) {
+        if (!d->nauthors)
+            ann_doc_add_author(d, name);
+        set_published(d, date);
+    }
+    free(name);
+}
+
+static void published_line(ann_doc *d, line l)
+{
+    static const char *const lead[] = {"Published:", "Published on", "Published", "Date:",
+                                       "Posted on", "Posted:", "Updated:"};
+    char date[11];
+    size_t at;
+    for (size_t i = 0; i < sizeof lead / sizeof *lead; i++)
+        if (starts_with_ci(l, lead[i]) && l.n < 120 && find_date(l.p, l.n, date, &at)) {
+            set_published(d, date);
+            return;
+        }
+}
+
+static void title(ann_doc *d, const lines *ls)
+{
+    if (d->title || ls->n == 0)
+        return;
+    line l = ls->v[0];
+    while (l.n && l.p[0] == '#')
+        l.p++, l.n--;
+    l = trim(l);
+    d->title = ann_xstrndup(l.p, l.n);
+}
+
+void ann_meta_extract(ann_doc *d, const ann_rules *rules)
+{
+    (void)rules;
+    lines ls = {0};
+    split_lines(d, &ls);
+    title(d, &ls);
+    int had_authors = d->nauthors > 0;
+    char date[11];
+    size_t head = ls.n < HEAD_LINES ? ls.n : HEAD_LINES;
+    for (size_t i = 1; i < head; i++) {
+        if (!had_authors && !d->nauthors && byline(d, ls.v[i], date))
+            set_published(d, date);
+        dateline(d, ls.v[i]);
+        published_line(d, ls.v[i]);
+    }
+    /* No byline at the top: the last one in the article is its author's
+     * (one further up may credit a quoted piece). */
+    for (size_t i = ls.n; !had_authors && !d->nauthors && i > head; i--)
+        if (byline(d, ls.v[i - 1], date))
+            break;
+    size_t tail = ls.n > TAIL_LINES ? ls.n - TAIL_LINES : 1;
+    for (size_t i = ls.n; i > tail; i--) {
+        credit(d, ls.v[i - 1]);
+        signature(d, ls.v[i - 1]);
+    }
+    free(ls.v);
+}

@@ -1,0 +1,304 @@
+/*
+ * reader.c - input files: read in fixed-size chunks, repaired to valid UTF-8
+ * on the way in, dispatched by format.  A reader yields one document at a
+ * time, so a corpus is never held in memory; a JSON Lines file yields one
+ * document per line.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/types.h>
+
+#include "reader.h"
+#include "utf8.h"
+
+#define CHUNK (64 * 1024)
+
+struct ann_reader {
+    FILE *f;
+    char *path;
+    char *id;
+    ann_input_format fmt;
+    int done;
+    char *line;            /* JSON Lines: the current line */
+    size_t linecap;
+    size_t lineno;
+};
+
+/* A growing byte buffer for the decoded text. */
+typedef struct {
+    char *p;
+    size_t len, cap;
+} bytes;
+
+static void bytes_add(bytes *b, const char *s, size_t n)
+{
+    if (b->len + n + 1 > b->cap)
+        ann_grow((void **)&b->p, &b->cap, b->len + n + 1, 1);
+    memcpy(b->p + b->len, s, n);
+    b->len += n;
+}
+
+/* Decode in[0..n) into out, replacing each invalid sequence with U+FFFD.
+ * Unless final, stops before a possibly incomplete sequence at the end and
+ * returns how many bytes it consumed; the caller carries the rest over. */
+static size_t decode(bytes *out, const char *in, size_t n, int final,
+                     size_t *bad, size_t *first_bad, size_t base)
+{
+    size_t i = 0;
+    while (i < n) {
+        size_t run = i;
+        while (run < n && (unsigned char)in[run] < 0x80)
+            run++;
+        if (run > i) {
+            bytes_add(out, in + i, run - i);
+            i = run;
+            continue;
+        }
+        if (!final && n - i < 4)
+            break;
+        size_t at = i;
+        uint32_t cp = ann_utf8_next(in, n, &i);
+        if (cp == ANN_REPLACEMENT && !(i - at == 3 && memcmp(in + at, "\xEF\xBF\xBD", 3) == 0)) {
+            if (*bad == 0)
+                *first_bad = base + at;
+            (*bad)++;
+            bytes_add(out, "\xEF\xBF\xBD", 3);
+        } else {
+            bytes_add(out, in + at, i - at);
+        }
+    }
+    return i;
+}
+
+static void warn_bad(ann_doc *d, size_t bad, size_t first_bad)
+{
+    if (bad)
+        ann_doc_warn(d, "%zu invalid UTF-8 sequence%s replaced with U+FFFD (first at byte %zu)",
+                     bad, bad == 1 ? "" : "s", first_bad);
+}
+
+ann_doc *ann_doc_from_bytes(const char *id, const char *path, const char *in, size_t n)
+{
+    bytes out = {0};
+    size_t bad = 0, first_bad = 0;
+    bytes_add(&out, "", 0);
+    decode(&out, in, n, 1, &bad, &first_bad, 0);
+    out.p[out.len] = '\0';
+    ann_doc *d = ann_doc_new(id, path, out.p, out.len);
+    warn_bad(d, bad, first_bad);
+    return d;
+}
+
+char *ann_doc_id_from_path(const char *path)
+{
+    if (strcmp(path, "-") == 0)
+        return ann_xstrdup("stdin");
+    const char *base = strrchr(path, '/');
+    base = base ? base + 1 : path;
+    const char *dot = strrchr(base, '.');
+    size_t n = dot && dot != base ? (size_t)(dot - base) : strlen(base);
+    return ann_xstrndup(base, n);
+}
+
+static int has_ext(const char *path, const char *ext)
+{
+    size_t n = strlen(path), e = strlen(ext);
+    if (n < e)
+        return 0;
+    for (size_t i = 0; i < e; i++) {
+        char c = path[n - e + i];
+        if (c >= 'A' && c <= 'Z')
+            c = (char)(c - 'A' + 'a');
+        if (c != ext[i])
+            return 0;
+    }
+    return 1;
+}
+
+static ann_input_format format_from_name(const char *path)
+{
+    if (has_ext(path, ".html") || has_ext(path, ".htm") || has_ext(path, ".xhtml"))
+        return ANN_IN_HTML;
+    if (has_ext(path, ".xml"))
+        return ANN_IN_XML;
+    if (has_ext(path, ".jsonl") || has_ext(path, ".ndjson"))
+        return ANN_IN_JSONL;
+    if (has_ext(path, ".txt") || has_ext(path, ".text") || has_ext(path, ".md"))
+        return ANN_IN_TEXT;
+    return ANN_IN_AUTO;
+}
+
+/* Markup announces itself in its first bytes; anything else is text. */
+static ann_input_format sniff(const char *s, size_t n)
+{
+    size_t i = 0;
+    if (n >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0)
+        i = 3;
+    while (i < n && (s[i] == ' ' || s[i] == '\t' || s[i] == '\r' || s[i] == '\n'))
+        i++;
+    const char *p = s + i;
+    size_t left = n - i;
+    if (left >= 5 && (strncasecmp(p, "<!doc", 5) == 0 || strncasecmp(p, "<html", 5) == 0))
+        return ANN_IN_HTML;
+    if (left >= 5 && strncmp(p, "<?xml", 5) == 0) {
+        size_t look = left < 1024 ? left : 1024;
+        for (size_t j = 0; j + 5 <= look; j++)
+            if (strncasecmp(p + j, "<html", 5) == 0)
+                return ANN_IN_HTML;
+        return ANN_IN_XML;
+    }
+    return ANN_IN_TEXT;
+}
+
+ann_reader *ann_reader_open(const char *path, ann_input_format fmt, char *err, size_t errlen)
+{
+    FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+    if (!f) {
+        snprintf(err, errlen, "%s", strerror(errno));
+        return NULL;
+    }
+    ann_reader *r = ann_xcalloc(1, sizeof *r);
+    r->f = f;
+    r->path = ann_xstrdup(path);
+    r->id = ann_doc_id_from_path(path);
+    r->fmt = fmt == ANN_IN_AUTO ? format_from_name(path) : fmt;
+    return r;
+}
+
+void ann_reader_close(ann_reader *r)
+{
+    if (!r)
+        return;
+    if (r->f && r->f != stdin)
+        fclose(r->f);
+    free(r->path);
+    free(r->id);
+    free(r->line);
+    free(r);
+}
+
+/* Read the whole input in chunks.  Text is decoded as it arrives (the raw
+ * bytes are not kept); markup is kept raw for its parser.  Returns -1 with
+ * err set on a read error or a NUL byte (binary file). */
+static int slurp(ann_reader *r, bytes *out, int raw, size_t *bad, size_t *first_bad,
+                 char *err, size_t errlen)
+{
+    char buf[CHUNK + 4];
+    size_t carry = 0, total = 0;
+    for (;;) {
+        size_t got = fread(buf + carry, 1, CHUNK, r->f);
+        if (got == 0 && ferror(r->f)) {
+            snprintf(err, errlen, "read error: %s", strerror(errno));
+            return -1;
+        }
+        if (memchr(buf + carry, '\0', got)) {
+            size_t at = (size_t)((char *)memchr(buf + carry, '\0', got) - (buf + carry));
+            snprintf(err, errlen, "binary file (NUL byte at offset %zu), skipped", total + at);
+            return -1;
+        }
+        size_t n = carry + got;
+        int final = got == 0 || feof(r->f);
+        size_t used;
+        if (raw) {
+            bytes_add(out, buf, n);
+            used = n;
+        } else {
+            used = decode(out, buf, n, final, bad, first_bad, total - carry);
+        }
+        total += got;
+        carry = n - used;
+        memmove(buf, buf + used, carry);
+        if (final && carry == 0)
+            break;
+        if (final) {   /* a truncated sequence at the very end */
+            decode(out, buf, carry, 1, bad, first_bad, total - carry);
+            break;
+        }
+    }
+    bytes_add(out, "", 0);
+    out->p[out->len] = '\0';
+    return 0;
+}
+
+static int next_whole(ann_reader *r, ann_doc **out, char *err, size_t errlen)
+{
+    bytes b = {0};
+    size_t bad = 0, first_bad = 0;
+    int raw = r->fmt != ANN_IN_TEXT;
+    r->done = 1;
+    if (slurp(r, &b, raw, &bad, &first_bad, err, errlen) < 0) {
+        free(b.p);
+        return -1;
+    }
+    ann_doc *d;
+    if (!raw) {
+        d = ann_doc_new(r->id, r->path, b.p, b.len);
+        warn_bad(d, bad, first_bad);
+    } else {
+        ann_input_format fmt = r->fmt == ANN_IN_AUTO ? sniff(b.p, b.len) : r->fmt;
+        if (fmt == ANN_IN_HTML)
+            d = ann_html_to_doc(r->id, r->path, b.p, b.len, err, errlen);
+        else if (fmt == ANN_IN_XML)
+            d = ann_xml_to_doc(r->id, r->path, b.p, b.len, err, errlen);
+        else
+            d = ann_doc_from_bytes(r->id, r->path, b.p, b.len);
+        free(b.p);
+        if (!d)
+            return -1;
+    }
+    *out = d;
+    return 1;
+}
+
+static int next_line(ann_reader *r, ann_doc **out, char *err, size_t errlen)
+{
+    for (;;) {
+        errno = 0;
+        ssize_t n = getline(&r->line, &r->linecap, r->f);
+        if (n < 0) {
+            r->done = 1;
+            if (ferror(r->f)) {
+                snprintf(err, errlen, "read error: %s", strerror(errno));
+                return -1;
+            }
+            return 0;
+        }
+        r->lineno++;
+        size_t len = (size_t)n;
+        while (len > 0 && (r->line[len - 1] == '\n' || r->line[len - 1] == '\r'))
+            len--;
+        size_t i = 0;
+        while (i < len && (r->line[i] == ' ' || r->line[i] == '\t'))
+            i++;
+        if (i == len)
+            continue;   /* blank lines separate nothing */
+        char why[256];
+        ann_doc *d = ann_jsonl_to_doc(r->path, r->lineno, r->line, len, why, sizeof why);
+        if (d) {
+            *out = d;
+            return 1;
+        }
+        /* The stream goes on: the bad line becomes an error document so
+         * that output lines stay aligned with input lines. */
+        char *id = ann_xasprintf("%s-%zu", r->id, r->lineno);
+        d = ann_doc_new(id, r->path, ann_xstrdup(""), 0);
+        free(id);
+        d->error = ann_xasprintf("line %zu: %s", r->lineno, why);
+        snprintf(err, errlen, "line %zu: %s", r->lineno, why);
+        *out = d;
+        return -1;
+    }
+}
+
+int ann_reader_next(ann_reader *r, ann_doc **out, char *err, size_t errlen)
+{
+    *out = NULL;
+    if (r->done)
+        return 0;
+    if (r->fmt == ANN_IN_JSONL)
+        return next_line(r, out, err, errlen);
+    return next_whole(r, out, err, errlen);
+}

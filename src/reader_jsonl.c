@@ -1,0 +1,107 @@
+/*
+ * reader_jsonl.c - one JSON Lines record {"id", "text", "title", "authors",
+ * "publisher", "published"} into a document.  A bad line is an error for
+ * that line only: the caller writes an error object and reads on, so one
+ * broken record does not stop a stream of millions.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cjson/cJSON.h>
+
+#include "reader.h"
+
+static const char *str_field(const cJSON *o, const char *key)
+{
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, key);
+    return cJSON_IsString(v) ? v->valuestring : NULL;
+}
+
+/* "id" as given (a string, or an integer like 17), else FILE-LINE. */
+static char *record_id(const cJSON *o, const char *path, size_t lineno)
+{
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, "id");
+    if (cJSON_IsString(v) && v->valuestring[0])
+        return ann_xstrdup(v->valuestring);
+    if (cJSON_IsNumber(v) && fabs(v->valuedouble) < 9e15 &&
+        v->valuedouble == floor(v->valuedouble))
+        return ann_xasprintf("%.0f", v->valuedouble);
+    char *base = ann_doc_id_from_path(path);
+    char *id = ann_xasprintf("%s-%zu", base, lineno);
+    free(base);
+    return id;
+}
+
+static void set_authors(ann_doc *d, const cJSON *o)
+{
+    const cJSON *a = cJSON_GetObjectItemCaseSensitive(o, "authors");
+    if (!a)
+        a = cJSON_GetObjectItemCaseSensitive(o, "author");
+    if (cJSON_IsString(a) && a->valuestring[0]) {
+        ann_doc_add_author(d, a->valuestring);
+    } else if (cJSON_IsArray(a)) {
+        for (const cJSON *e = a->child; e; e = e->next)
+            if (cJSON_IsString(e) && e->valuestring[0])
+                ann_doc_add_author(d, e->valuestring);
+    }
+}
+
+static ann_doc *record_doc(const cJSON *o, const char *path, size_t lineno,
+                           char *err, size_t errlen)
+{
+    const cJSON *text = cJSON_GetObjectItemCaseSensitive(o, "text");
+    if (!text) {
+        snprintf(err, errlen, "line %zu: no \"text\" field", lineno);
+        return NULL;
+    }
+    if (!cJSON_IsString(text)) {
+        snprintf(err, errlen, "line %zu: \"text\" is not a string", lineno);
+        return NULL;
+    }
+    char *id = record_id(o, path, lineno);
+    ann_doc *d = ann_doc_from_bytes(id, path, text->valuestring, strlen(text->valuestring));
+    free(id);
+    d->extracted_from = ann_xstrdup("jsonl");
+    const char *title = str_field(o, "title");
+    if (title && title[0])
+        d->title = ann_xstrdup(title);
+    const char *publisher = str_field(o, "publisher");
+    if (publisher && publisher[0])
+        d->publisher = ann_xstrdup(publisher);
+    set_authors(d, o);
+    const char *published = str_field(o, "published");
+    if (published && published[0]) {
+        d->published = ann_markup_date(published, strlen(published));
+        if (!d->published)
+            ann_doc_warn(d, "line %zu: \"published\" is not a date: %.40s", lineno, published);
+    }
+    return d;
+}
+
+ann_doc *ann_jsonl_to_doc(const char *path, size_t lineno, const char *line,
+                          size_t n, char *err, size_t errlen)
+{
+    const char *end = NULL;
+    cJSON *o = cJSON_ParseWithLengthOpts(line, n, &end, 0);
+    if (!o) {
+        size_t at = end && end >= line && end <= line + n ? (size_t)(end - line) : 0;
+        snprintf(err, errlen, "line %zu: invalid JSON near byte %zu", lineno, at + 1);
+        return NULL;
+    }
+    /* cJSON stops after the first value: anything but blanks after it */
+    size_t rest = (size_t)(end - line);
+    while (rest < n && strchr(" \t\r\n", line[rest]) && line[rest])
+        rest++;
+    ann_doc *d = NULL;
+    if (rest < n)
+        snprintf(err, errlen, "line %zu: invalid JSON: text after the object at byte %zu",
+                 lineno, rest + 1);
+    else if (!cJSON_IsObject(o))
+        snprintf(err, errlen, "line %zu: not a JSON object", lineno);
+    else
+        d = record_doc(o, path, lineno, err, errlen);
+    cJSON_Delete(o);
+    return d;
+}

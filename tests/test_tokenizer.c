@@ -1,0 +1,255 @@
+/* test_tokenizer.c - tokens, offsets, flags, sentence breaks, quotes,
+ * markup residue, invalid UTF-8 and the code point index. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "doc.h"
+#include "reader.h"
+#include "test.h"
+#include "tokenizer.h"
+#include "utf8.h"
+
+static ann_tokens toks;
+static const char *src;
+
+static void tok(const char *s)
+{
+    src = s;
+    ann_tokenize_all(s, strlen(s), &toks);
+}
+
+/* Text of token i as a static string (tests only). */
+static const char *tx(size_t i)
+{
+    static char buf[256];
+    if (i >= toks.n)
+        return "(none)";
+    size_t n = toks.v[i].end - toks.v[i].start;
+    if (n >= sizeof buf)
+        n = sizeof buf - 1;
+    memcpy(buf, src + toks.v[i].start, n);
+    buf[n] = '\0';
+    return buf;
+}
+
+static int has(size_t i, uint32_t flag)
+{
+    return i < toks.n && (toks.v[i].flags & flag) != 0;
+}
+
+static void test_words(void)
+{
+    tok("Zelensky's don't Russia-Ukraine U.S.-Russian Feb. 21 Mr. Putin 1,000 3.5%");
+    CHECK_STR(tx(0), "Zelensky");
+    CHECK_STR(tx(1), "'s");
+    CHECK(has(1, ANN_TF_POSS));
+    CHECK_STR(tx(2), "don't");
+    CHECK_STR(tx(3), "Russia-Ukraine");
+    CHECK(has(3, ANN_TF_HYPHEN));
+    CHECK_STR(tx(4), "U.S.");
+    CHECK_STR(tx(5), "-");
+    CHECK_STR(tx(6), "Russian");
+    CHECK_STR(tx(7), "Feb.");
+    CHECK(has(7, ANN_TF_ABBREV));
+    CHECK_STR(tx(8), "21");
+    CHECK_INT(toks.v[8].kind, ANN_TOK_NUMBER);
+    CHECK(has(8, ANN_TF_DIGIT));
+    CHECK_STR(tx(9), "Mr.");
+    CHECK_STR(tx(10), "Putin");
+    CHECK_STR(tx(11), "1,000");
+    CHECK_INT(toks.v[11].kind, ANN_TOK_NUMBER);
+    CHECK_STR(tx(12), "3.5");
+    CHECK_STR(tx(13), "%");
+    CHECK_INT(toks.n, 14);
+}
+
+static void test_flags_and_hashes(void)
+{
+    tok("NATO Zelensky iPhone kyiv");
+    CHECK(has(0, ANN_TF_UPPER));
+    CHECK(!has(0, ANN_TF_TITLE));
+    CHECK(has(1, ANN_TF_TITLE));
+    CHECK(!has(2, ANN_TF_TITLE));
+    CHECK(has(3, ANN_TF_LOWER));
+    CHECK(toks.v[1].hash == ann_hash("Zelensky", 8));
+    CHECK(toks.v[1].lhash == ann_hash("zelensky", 8));
+    CHECK(toks.v[0].lhash == ann_hash_lower("nato", 4));
+    tok("Türkiye ÜBER");
+    CHECK(toks.v[0].lhash == ann_hash("türkiye", strlen("türkiye")));
+    CHECK(has(1, ANN_TF_UPPER));
+    CHECK_INT(toks.v[0].ncp, 7);
+}
+
+static void test_offsets(void)
+{
+    const char *s = "“Ça va,” said Zelenskyy — in Kyiv.";
+    tok(s);
+    CHECK_STR(tx(0), "“");
+    CHECK(has(0, ANN_TF_QOPEN));
+    CHECK_STR(tx(1), "Ça");
+    CHECK_INT(toks.v[1].start, 3);
+    CHECK_STR(tx(4), "”");
+    CHECK(has(4, ANN_TF_QCLOSE));
+    CHECK_STR(tx(7), "—");
+    CHECK_INT(toks.v[7].kind, ANN_TOK_DASH);
+    /* byte to code point through a document's index */
+    ann_doc *d = ann_doc_new("t", "t", ann_xstrdup(s), strlen(s));
+    CHECK_INT(ann_doc_cp(d, toks.v[1].start), 1);
+    CHECK_INT(ann_doc_cp(d, toks.v[6].start), 14);   /* Zelenskyy */
+    CHECK_INT(d->chars, 34);
+    ann_doc_free(d);
+}
+
+static void test_sentences(void)
+{
+    tok("Feb. 21 was cold. Mr. Putin spoke. David R. Cameron wrote it! Then "
+        "the U.S. agreed.\n\nNew paragraph");
+    size_t starts = 0;
+    for (size_t i = 0; i < toks.n; i++)
+        starts += has(i, ANN_TF_SENT_START);
+    CHECK_INT(starts, 5);
+    CHECK(has(0, ANN_TF_SENT_START));
+    CHECK_STR(tx(5), "Mr.");
+    CHECK(has(5, ANN_TF_SENT_START));
+    CHECK(!has(6, ANN_TF_SENT_START));          /* Putin after Mr. */
+    CHECK_STR(tx(10), "R.");
+    CHECK(!has(11, ANN_TF_SENT_START));         /* Cameron after the initial R. */
+    CHECK(has(toks.n - 2, ANN_TF_PARA_START));
+    CHECK(has(toks.n - 3, ANN_TF_SENT_END));
+    tok("He said: “We will win.” Then he left.");
+    size_t then = 0;
+    for (size_t i = 0; i < toks.n; i++)
+        if (strcmp(tx(i), "Then") == 0)
+            then = i;
+    CHECK(has(then, ANN_TF_SENT_START));
+    CHECK(has(then - 1, ANN_TF_QCLOSE));        /* the mark closes the sentence */
+    CHECK(!has(then - 1, ANN_TF_SENT_START));
+}
+
+static void test_quotes(void)
+{
+    tok("\"Yes,\" he said. 'No,' she said. It's \"scare\" quotes.");
+    CHECK(has(0, ANN_TF_QOPEN));
+    CHECK(has(3, ANN_TF_QCLOSE));
+    CHECK(has(7, ANN_TF_QOPEN | ANN_TF_SINGLE_Q));
+    CHECK(has(7, ANN_TF_SINGLE_Q));
+    CHECK_STR(tx(14), "It");              /* 's split off, as spaCy does */
+    CHECK_STR(tx(15), "'s");
+    CHECK(has(16, ANN_TF_QOPEN));
+    CHECK(has(18, ANN_TF_QCLOSE));
+    /* spun text: a closing glyph used to open after a colon */
+    tok("They said:” No deal. ”");
+    CHECK(has(3, ANN_TF_QOPEN));
+    CHECK(has(toks.n - 1, ANN_TF_QCLOSE));
+}
+
+static void test_markup(void)
+{
+    tok("By [Ahmed Adel](#) and **President Joe Biden’s** team");
+    CHECK_STR(tx(1), "[");
+    CHECK_INT(toks.v[1].kind, ANN_TOK_MARKUP);
+    CHECK_STR(tx(4), "](#)");
+    CHECK_INT(toks.v[4].kind, ANN_TOK_MARKUP);
+    CHECK_STR(tx(6), "**");
+    CHECK_INT(toks.v[6].kind, ANN_TOK_MARKUP);
+    CHECK_STR(tx(9), "Biden");
+    CHECK_STR(tx(10), "’s");
+    CHECK(has(10, ANN_TF_POSS));
+    CHECK_STR(tx(11), "**");
+    tok("see [...] the text");
+    CHECK_INT(toks.v[1].kind, ANN_TOK_PUNCT);
+    tok("Write to publications@globalresearch.ca or www.globalresearch.ca today");
+    CHECK_STR(tx(2), "publications@globalresearch.ca");
+    CHECK_STR(tx(4), "www.globalresearch.ca");
+}
+
+static void test_camel(void)
+{
+    tok("Serhiy KyslytsyaThe deputy, ReutersImpissed, McDonald YouTube DeSantis");
+    CHECK_STR(tx(1), "Kyslytsya");
+    CHECK_STR(tx(2), "The");
+    CHECK_STR(tx(5), "Reuters");
+    CHECK_STR(tx(6), "Impissed");
+    CHECK_STR(tx(8), "McDonald");
+    CHECK_STR(tx(9), "YouTube");
+    CHECK_STR(tx(10), "DeSantis");
+}
+
+static void test_invalid_utf8(void)
+{
+    const char bad[] = "ok \xFF\xFE x \xE2\x80 y \xF0\x9F\x98\x80";
+    ann_doc *d = ann_doc_from_bytes("b", "b", bad, sizeof bad - 1);
+    CHECK_INT(d->nwarnings, 1);
+    /* Python: "ok \ufffd\ufffd x \ufffd y 😀" */
+    CHECK_INT(d->chars, 13);
+    CHECK(strstr(d->text, "\xEF\xBF\xBD\xEF\xBF\xBD x \xEF\xBF\xBD y") != NULL);
+    ann_tokenize_all(d->text, d->len, &toks);
+    src = d->text;
+    CHECK(has(1, ANN_TF_REPLACED));
+    ann_doc_free(d);
+    size_t i = 0;
+    CHECK_INT(ann_utf8_next("\xC0\x80", 2, &i), ANN_REPLACEMENT);   /* overlong */
+    CHECK_INT(i, 1);
+    i = 0;
+    CHECK_INT(ann_utf8_next("\xED\xA0\x80", 3, &i), ANN_REPLACEMENT); /* surrogate */
+}
+
+static void test_windows(void)
+{
+    /* windows end at paragraph breaks once min_bytes are covered */
+    const char *s = "One two.\n\nThree four.\n\nFive six.";
+    ann_tokenizer tz;
+    ann_tokenizer_init(&tz, s, strlen(s));
+    size_t total = 0, windows = 0;
+    while (ann_tokenize_window(&tz, &toks, 5) > 0) {
+        windows++;
+        total += toks.n;
+        CHECK(toks.v[0].flags & ANN_TF_PARA_START);
+    }
+    CHECK_INT(windows, 3);
+    CHECK_INT(total, 9);
+    /* a huge line with no spaces is cut into bounded tokens, in linear time */
+    size_t n = 1 << 20;
+    char *big = malloc(n + 1);
+    memset(big, 'a', n);
+    big[n] = '\0';
+    ann_tokenize_all(big, n, &toks);
+    CHECK(toks.n >= n / 4096);
+    int bounded = 1;
+    for (size_t k = 0; k < toks.n; k++)
+        bounded &= toks.v[k].end - toks.v[k].start <= 4096;
+    CHECK(bounded);
+    free(big);
+}
+
+static void test_slug(void)
+{
+    char *s = ann_slug("Volodymyr Zelensky", 18);
+    CHECK_STR(s, "volodymyr-zelensky");
+    free(s);
+    s = ann_slug("Türkiye", strlen("Türkiye"));
+    CHECK_STR(s, "turkiye");
+    free(s);
+    s = ann_slug("Élysée Palace", strlen("Élysée Palace"));
+    CHECK_STR(s, "elysee-palace");
+    free(s);
+    s = ann_slug("Łukasz O'Brien, Jr.", strlen("Łukasz O'Brien, Jr."));
+    CHECK_STR(s, "lukasz-obrien-jr");
+    free(s);
+}
+
+int main(void)
+{
+    test_words();
+    test_flags_and_hashes();
+    test_offsets();
+    test_sentences();
+    test_quotes();
+    test_markup();
+    test_camel();
+    test_invalid_utf8();
+    test_windows();
+    test_slug();
+    ann_tokens_free(&toks);
+    TEST_DONE();
+}
