@@ -1,14 +1,401 @@
-/* claims.c - STUB: replaced by the claims annotator. */
+/*
+ * claims.c - the claims annotator's resources and public face: the cue and
+ * speaker lexicons (loaded once, read-only afterwards, so threads share
+ * them), the per-document state, the per-window view the finders work on,
+ * and the one place where claims enter the document with their speaker and
+ * medium linked to the entities.
+ */
 #include <stdlib.h>
+#include <string.h>
+#include <stdio.h>
 
 #include "ann.h"
+#include "builtin.h"
 #include "claims.h"
+#include "claims_int.h"
 
-struct ann_claim_rules { int unused; };
-struct ann_claims { int unused; };
+/* ---- loading ------------------------------------------------------------ */
 
-ann_claim_rules *ann_claim_rules_new(char *err, size_t errlen) { (void)err; (void)errlen; return ann_xcalloc(1, sizeof(ann_claim_rules)); }
-void ann_claim_rules_free(ann_claim_rules *r) { free(r); }
-ann_claims *ann_claims_new(const ann_claim_rules *r) { (void)r; return ann_xcalloc(1, sizeof(ann_claims)); }
-void ann_claims_window(ann_claims *st, ann_window *w) { (void)st; (void)w; }
-void ann_claims_free(ann_claims *st) { free(st); }
+/* Calls fn(line, len, arg) for every non-empty, non-comment line. */
+static void each_line(const ann_builtin_file *f,
+                      void (*fn)(const char *, size_t, void *), void *arg)
+{
+    const char *p = f->data, *end = f->data + f->len;
+    while (p < end) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        const char *le = nl ? nl : end;
+        size_t n = (size_t)(le - p);
+        while (n > 0 && (p[n - 1] == '\r' || p[n - 1] == ' '))
+            n--;
+        if (n > 0 && p[0] != '#')
+            fn(p, n, arg);
+        p = le + 1;
+    }
+}
+
+typedef struct loader {
+    ann_claim_rules *r;
+    size_t capcues, capwords;
+    unsigned kind;           /* for nouns.tsv: the kind every line gets */
+} loader;
+
+static void add_word(loader *ld, const char *w, size_t n, unsigned kind)
+{
+    cl_word cw = { ann_hash_lower(w, n), kind };
+    ANN_PUSH(ld->r->words, ld->r->nwords, ld->capwords, cw);
+}
+
+static unsigned parse_classes(const char *s, size_t n)
+{
+    static const char letters[] = "CBOTNPMA";
+    unsigned cls = 0;
+    for (size_t i = 0; i < n; i++) {
+        const char *at = strchr(letters, s[i]);
+        if (at && s[i])
+            cls |= 1u << (at - letters);
+    }
+    return cls;
+}
+
+static void cue_line(const char *s, size_t n, void *arg)
+{
+    loader *ld = arg;
+    const char *tab = memchr(s, '\t', n);
+    if (!tab)
+        return;
+    cl_cue c;
+    memset(&c, 0, sizeof c);
+    c.cls = parse_classes(tab + 1, (size_t)(s + n - tab - 1));
+    const char *p = s;
+    while (p < tab && c.n < CL_MAXCUE) {
+        const char *sp = memchr(p, ' ', (size_t)(tab - p));
+        const char *we = sp ? sp : tab;
+        if (we > p)
+            c.h[c.n++] = ann_hash_lower(p, (size_t)(we - p));
+        p = we + 1;
+    }
+    if (c.n == 0)
+        return;
+    ANN_PUSH(ld->r->cues, ld->r->ncues, ld->capcues, c);
+    const char *sp0 = memchr(s, ' ', (size_t)(tab - s));
+    add_word(ld, s, (size_t)((sp0 ? sp0 : tab) - s), CL_W_CUEHEAD);
+}
+
+static void word_line(const char *s, size_t n, void *arg)
+{
+    loader *ld = arg;
+    static const struct { const char *name; unsigned kind; } kinds[] = {
+        {"head", CL_W_HEAD}, {"mod", CL_W_MOD}, {"det", CL_W_DET},
+        {"pron", CL_W_PRON}, {"obj", CL_W_OBJ}, {"adv", CL_W_ADV},
+        {"stop", CL_W_STOP}, {"be", CL_W_BE}};
+    const char *tab = memchr(s, '\t', n);
+    if (!tab) {                       /* nouns.tsv: the word alone */
+        add_word(ld, s, n, ld->kind);
+        return;
+    }
+    size_t kl = (size_t)(s + n - tab - 1);
+    for (size_t k = 0; k < sizeof kinds / sizeof kinds[0]; k++)
+        if (strlen(kinds[k].name) == kl && memcmp(kinds[k].name, tab + 1, kl) == 0)
+            add_word(ld, s, (size_t)(tab - s), kinds[k].kind);
+}
+
+static int cmp_cue(const void *a, const void *b)
+{
+    const cl_cue *x = a, *y = b;
+    if (x->h[0] != y->h[0])
+        return x->h[0] < y->h[0] ? -1 : 1;
+    return (int)y->n - (int)x->n;     /* longest first */
+}
+
+static int cmp_word(const void *a, const void *b)
+{
+    const cl_word *x = a, *y = b;
+    return x->h < y->h ? -1 : x->h > y->h;
+}
+
+/* Sort the words and fold the kinds of a word listed twice into one entry. */
+static void merge_words(ann_claim_rules *r)
+{
+    qsort(r->words, r->nwords, sizeof *r->words, cmp_word);
+    size_t k = 0;
+    for (size_t i = 0; i < r->nwords; i++) {
+        if (k > 0 && r->words[k - 1].h == r->words[i].h)
+            r->words[k - 1].kind |= r->words[i].kind;
+        else
+            r->words[k++] = r->words[i];
+    }
+    r->nwords = k;
+}
+
+ann_claim_rules *ann_claim_rules_new(char *err, size_t errlen)
+{
+    static const char *files[] = {"claims/cues.tsv", "claims/speakers.tsv",
+                                  "claims/nouns.tsv"};
+    ann_claim_rules *r = ann_xcalloc(1, sizeof *r);
+    loader ld = { r, 0, 0, CL_W_NOUNCUE };
+    for (size_t i = 0; i < 3; i++) {
+        const ann_builtin_file *f = ann_builtin_get(files[i]);
+        if (!f) {
+            snprintf(err, errlen, "%s: built-in rule file missing", files[i]);
+            ann_claim_rules_free(r);
+            return NULL;
+        }
+        each_line(f, i == 0 ? cue_line : word_line, &ld);
+    }
+    qsort(r->cues, r->ncues, sizeof *r->cues, cmp_cue);
+    merge_words(r);
+    return r;
+}
+
+void ann_claim_rules_free(ann_claim_rules *r)
+{
+    if (!r)
+        return;
+    free(r->cues);
+    free(r->words);
+    free(r);
+}
+
+/* ---- lookups ------------------------------------------------------------ */
+
+unsigned cl_word_kind(const ann_claim_rules *r, uint64_t h)
+{
+    size_t lo = 0, hi = r->nwords;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (r->words[mid].h < h)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < r->nwords && r->words[lo].h == h ? r->words[lo].kind : 0;
+}
+
+/* The longest verb cue that starts at token i (lowercase words only: a
+ * capitalised "Says" in a title still counts, "Order" in a name rarely). */
+const cl_cue *cl_match_cue(const cl_view *v, size_t i)
+{
+    const ann_claim_rules *r = v->rules;
+    if (v->t[i].kind != ANN_TOK_WORD || !(v->wk[i] & CL_W_CUEHEAD))
+        return NULL;
+    uint64_t h = v->t[i].lhash;
+    size_t lo = 0, hi = r->ncues;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (r->cues[mid].h[0] < h)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (; lo < r->ncues && r->cues[lo].h[0] == h; lo++) {
+        const cl_cue *c = &r->cues[lo];
+        if (i + c->n > v->n)
+            continue;
+        unsigned k = 1;
+        while (k < c->n && v->t[i + k].kind == ANN_TOK_WORD &&
+               v->t[i + k].lhash == c->h[k])
+            k++;
+        if (k == c->n)
+            return c;
+    }
+    return NULL;
+}
+
+/* ---- linking speakers and media to entities ----------------------------- */
+
+static int overlaps(ann_span a, ann_span b)
+{
+    return a.start < b.end && b.start < a.end;
+}
+
+/* The actor or source with a mention inside span s, preferring the mention
+ * that ends last (the head of "NATO Secretary General Jens Stoltenberg"). */
+static const ann_entity *entity_in(const ann_doc *d, ann_span s, int sources_only)
+{
+    const ann_entity *best = NULL;
+    size_t best_end = 0;
+    for (size_t i = 0; i < d->nents; i++) {
+        const ann_entity *e = &d->ents[i];
+        if (e->cat == ANN_CAT_PLACE || (sources_only && e->cat != ANN_CAT_SOURCE))
+            continue;
+        for (size_t m = 0; m < e->nmentions; m++)
+            if (overlaps(e->mentions[m], s) && (!best || e->mentions[m].end > best_end)) {
+                best = e;
+                best_end = e->mentions[m].end;
+            }
+    }
+    return best;
+}
+
+/* The last person mentioned before byte b: what "he" and "she" refer to. */
+static const ann_entity *last_person(const ann_doc *d, size_t b)
+{
+    const ann_entity *best = NULL;
+    size_t best_start = 0;
+    for (size_t i = 0; i < d->nents; i++) {
+        const ann_entity *e = &d->ents[i];
+        if (e->cat != ANN_CAT_ACTOR || !e->type || strcmp(e->type, "person") != 0)
+            continue;
+        for (size_t m = 0; m < e->nmentions && e->mentions[m].start < b; m++)
+            if (!best || e->mentions[m].start >= best_start) {
+                best = e;
+                best_start = e->mentions[m].start;
+            }
+    }
+    return best;
+}
+
+static int is_word_ci(const char *text, ann_span s, const char *w)
+{
+    size_t n = strlen(w);
+    if (s.end - s.start != n)
+        return 0;
+    for (size_t i = 0; i < n; i++) {
+        char c = text[s.start + i];
+        if (c >= 'A' && c <= 'Z')
+            c = (char)(c - 'A' + 'a');
+        if (c != w[i])
+            return 0;
+    }
+    return 1;
+}
+
+static char *speaker_id(const ann_doc *d, ann_span sp)
+{
+    const ann_entity *e = NULL;
+    if (is_word_ci(d->text, sp, "he") || is_word_ci(d->text, sp, "she"))
+        e = last_person(d, sp.start);
+    else
+        e = entity_in(d, sp, 0);
+    return e ? ann_xstrdup(e->id) : NULL;
+}
+
+/* ---- emitting ----------------------------------------------------------- */
+
+static void set_last(ann_claims *st, const ann_claim *c)
+{
+    cl_last *l = &st->last;
+    free(l->speaker_id);
+    free(l->medium_id);
+    l->valid = 1;
+    l->cue = c->cue;
+    l->speaker = c->speaker;
+    l->speaker_id = c->speaker_id ? ann_xstrdup(c->speaker_id) : NULL;
+    l->medium_id = c->medium_id ? ann_xstrdup(c->medium_id) : NULL;
+    l->end = c->content.end;
+    if (c->cue.end > l->end)
+        l->end = c->cue.end;
+    if (c->speaker.end > l->end)
+        l->end = c->speaker.end;
+}
+
+int cl_is_entity(const cl_view *v, ann_span s)
+{
+    return entity_in(v->doc, s, 0) != NULL;
+}
+
+/* nested: the cue stands inside a quotation, so the claim is one the
+ * speaker reports and does not become the statement later quotes continue. */
+void cl_emit(cl_view *v, ann_claim_kind kind, ann_span content, ann_span cue,
+             ann_span speaker, const char *medium_id, int nested)
+{
+    ann_doc *d = v->doc;
+    if (content.end <= content.start || speaker.end <= speaker.start)
+        return;
+    /* The same content found twice (a verb cue and a noun cue, say) is one
+     * claim; looking back a few claims is enough, they come in order. */
+    for (size_t i = d->nclaims, k = 0; i > v->claims_from && k < 8; i--, k++)
+        if (d->claims[i - 1].content.start == content.start &&
+            d->claims[i - 1].content.end == content.end)
+            return;
+    ann_claim *c = ann_doc_add_claim(d);
+    c->kind = kind;
+    c->content = content;
+    c->cue = cue;
+    c->speaker = speaker;
+    c->speaker_id = speaker_id(d, speaker);
+    if (medium_id)
+        c->medium_id = ann_xstrdup(medium_id);
+    else if (cue.end > cue.start) {
+        /* A source named between the cue and the content is the channel:
+         * "told the BBC that", "said in an NBC News interview that". */
+        ann_span between = { cue.end, content.start };
+        const ann_entity *e = content.start > cue.end ?
+            entity_in(d, between, 1) : NULL;
+        if (e && !(c->speaker_id && strcmp(c->speaker_id, e->id) == 0))
+            c->medium_id = ann_xstrdup(e->id);
+    }
+    if (!nested)
+        set_last(v->st, c);
+}
+
+/* ---- the public API ------------------------------------------------------ */
+
+ann_claims *ann_claims_new(const ann_claim_rules *r)
+{
+    ann_claims *st = ann_xcalloc(1, sizeof *st);
+    st->rules = r;
+    return st;
+}
+
+void ann_claims_free(ann_claims *st)
+{
+    if (!st)
+        return;
+    free(st->last.speaker_id);
+    free(st->last.medium_id);
+    free(st);
+}
+
+/* Copy the window's tokens without the markup ones; a sentence, paragraph
+ * or line that began on a markup token begins on the next real one. */
+static void build_view(cl_view *v, const ann_window *w)
+{
+    uint32_t carry = 0;
+    const uint32_t starts = ANN_TF_SENT_START | ANN_TF_PARA_START | ANN_TF_LINE_START;
+    v->t = ann_xmalloc((w->n ? w->n : 1) * sizeof *v->t);
+    v->n = 0;
+    for (size_t i = 0; i < w->n; i++) {
+        if (w->tok[i].kind == ANN_TOK_MARKUP) {
+            carry |= w->tok[i].flags & starts;
+            continue;
+        }
+        v->t[v->n] = w->tok[i];
+        v->t[v->n].flags |= carry;
+        carry = 0;
+        v->n++;
+    }
+    size_t n = v->n ? v->n : 1;
+    v->mate = ann_xmalloc(n * sizeof *v->mate);
+    v->wk = ann_xcalloc(n, sizeof *v->wk);
+    v->cue = ann_xcalloc(n, sizeof *v->cue);
+    v->used = ann_xcalloc(n, 1);
+    v->inq = ann_xcalloc(n, 1);
+    for (size_t i = 0; i < v->n; i++)
+        if (v->t[i].kind == ANN_TOK_WORD)
+            v->wk[i] = cl_word_kind(v->rules, v->t[i].lhash);
+    for (size_t i = 0; i < v->n; i++)
+        v->cue[i] = cl_match_cue(v, i);
+}
+
+void ann_claims_window(ann_claims *st, ann_window *w)
+{
+    if (!st || !w || w->n == 0)
+        return;
+    cl_view v;
+    memset(&v, 0, sizeof v);
+    v.rules = st->rules;
+    v.st = st;
+    v.doc = w->doc;
+    v.text = w->text;
+    v.claims_from = w->doc->nclaims;
+    build_view(&v, w);
+    cl_pair_quotes(&v);
+    cl_find(&v);
+    free(v.t);
+    free(v.mate);
+    free(v.wk);
+    free(v.cue);
+    free(v.used);
+    free(v.inq);
+}

@@ -1,11 +1,640 @@
-/* entities.c - STUB for now. */
+/*
+ * entities.c - actors, places and sources.
+ *
+ * Two sources of names.  Known names come from the lexicons through the rule
+ * engine; they are accepted unless context says the words are part of
+ * something else (a longer name, the name of a treaty, a quoted title) or,
+ * for ambiguous and alias-only entries, unless context fails to confirm
+ * them.  Unknown names are runs of capitalized words that have evidence of
+ * being a person (a given name, a title before, a speech verb beside, the
+ * byline) or the form of an organization ("... Institute", "Ministry of
+ * ...").  Aliases are settled as the document goes and once more at the end:
+ * surnames join full names, acronyms join their expansions.
+ */
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "entities.h"
+#include "utf8.h"
 
-struct ann_entities { int unused; };
+#define MAX_NAME_TOKENS 8      /* a "name" longer than this is prose in capitals */
+#define MAX_ROLE_TOKENS 10
 
-ann_entities *ann_entities_new(const ann_engine *e) { (void)e; return ann_xcalloc(1, sizeof(ann_entities)); }
-void ann_entities_window(ann_entities *st, ann_window *w) { (void)st; (void)w; }
-void ann_entities_finish(ann_entities *st, ann_doc *d) { (void)st; (void)d; }
-void ann_entities_free(ann_entities *st) { free(st); }
+/* What the rule matches say about one token. */
+typedef struct tinfo {
+    const ann_match *known;    /* longest actor/place/source match starting here */
+    const ann_match *title;    /* longest title match starting here */
+    unsigned given : 1, weak_given : 1, demonym : 1, nonname : 1, cue : 1, cue_inv : 1;
+    unsigned orghead : 1, connector : 1, docword : 1;
+} tinfo;
+
+typedef struct acronym {
+    ann_span span;
+    char *text;
+} acronym;
+
+struct ann_entities {
+    const ann_engine *e;
+    acronym *acr;              /* unknown all-caps words, settled at the end */
+    size_t nacr, capacr;
+};
+
+ann_entities *ann_entities_new(const ann_engine *e)
+{
+    ann_entities *st = ann_xcalloc(1, sizeof *st);
+    st->e = e;
+    return st;
+}
+
+void ann_entities_free(ann_entities *st)
+{
+    if (!st)
+        return;
+    for (size_t i = 0; i < st->nacr; i++)
+        free(st->acr[i].text);
+    free(st->acr);
+    free(st);
+}
+
+/* ---- token helpers ----------------------------------------------------------- */
+
+static int is_word(const ann_token *t)
+{
+    return t->kind == ANN_TOK_WORD;
+}
+
+static int capitalized(const ann_token *t)
+{
+    return is_word(t) && (t->flags & (ANN_TF_TITLE | ANN_TF_UPPER)) && !(t->flags & ANN_TF_POSS);
+}
+
+static int is_the(const ann_window *w, size_t i)
+{
+    return i < w->n && (ann_tok_is(w->text, &w->tok[i], "the") || ann_tok_is(w->text, &w->tok[i], "The"));
+}
+
+static char *tok_text(const ann_window *w, size_t from, size_t to)
+{
+    return ann_xstrndup(w->text + w->tok[from].start, w->tok[to - 1].end - w->tok[from].start);
+}
+
+static int attr_on(const ann_match *m, const char *key)
+{
+    char v[8];
+    return ann_attr(m->attrs, key, v, sizeof v) && strcmp(v, "1") == 0;
+}
+
+/* A line set in title case ("West Was Lukewarm to Peace Talks") says nothing
+ * about names through capitals. */
+static int title_case_line(const ann_window *w, size_t i)
+{
+    size_t a = i, b = i, words = 0, caps = 0;
+    while (a > 0 && !(w->tok[a].flags & ANN_TF_LINE_START))
+        a--;
+    while (b + 1 < w->n && !(w->tok[b + 1].flags & ANN_TF_LINE_START))
+        b++;
+    if (b - a > 40)
+        return 0;
+    for (size_t k = a; k <= b; k++) {
+        if (!is_word(&w->tok[k]) || w->tok[k].ncp <= 3)
+            continue;
+        words++;
+        caps += capitalized(&w->tok[k]) != 0;
+    }
+    return words >= 3 && caps * 10 >= words * 8;
+}
+
+/* ---- reading the rule matches --------------------------------------------------- */
+
+static int entity_kind(const char *k)
+{
+    return strcmp(k, "actor") == 0 || strcmp(k, "place") == 0 || strcmp(k, "source") == 0;
+}
+
+static void index_matches(const ann_window *w, tinfo *ti)
+{
+    for (size_t k = 0; k < w->matches->n; k++) {
+        const ann_match *m = &w->matches->v[k];
+        tinfo *t = &ti[m->first];
+        size_t len = m->last - m->first;
+        if (entity_kind(m->kind)) {
+            /* longest wins; among equals, the unambiguous one */
+            if (!t->known || len > t->known->last - t->known->first ||
+                (len == t->known->last - t->known->first && attr_on(t->known, "ambiguous") &&
+                 !attr_on(m, "ambiguous")))
+                t->known = m;
+        } else if (strcmp(m->kind, "title") == 0) {
+            if (!t->title || len > t->title->last - t->title->first)
+                t->title = m;
+        } else if (len == 1) {
+            if (strcmp(m->kind, "given") == 0) {
+                t->given = 1;
+                t->weak_given |= attr_on(m, "weak");
+            } else if (strcmp(m->kind, "demonym") == 0) {
+                t->demonym = 1;
+            } else if (strcmp(m->kind, "nonname") == 0) {
+                t->nonname = 1;
+            } else if (strcmp(m->kind, "cue") == 0) {
+                t->cue = 1;
+                t->cue_inv |= attr_on(m, "inv");
+            } else if (strcmp(m->kind, "orghead") == 0) {
+                t->orghead = 1;
+            } else if (strcmp(m->kind, "connector") == 0) {
+                t->connector = 1;
+            } else if (strcmp(m->kind, "docword") == 0) {
+                t->docword = 1;
+            }
+        }
+    }
+}
+
+/* ---- adding entities ---------------------------------------------------------- */
+
+static ann_cat cat_of(const char *kind)
+{
+    return strcmp(kind, "place") == 0 ? ANN_CAT_PLACE
+           : strcmp(kind, "source") == 0 ? ANN_CAT_SOURCE : ANN_CAT_ACTOR;
+}
+
+static ann_entity *add_known(ann_doc *d, const ann_match *m, const char *surface,
+                             size_t slen, ann_span s)
+{
+    char name[256];
+    if (!ann_attr(m->attrs, "name", name, sizeof name))
+        snprintf(name, sizeof name, "%.*s", (int)(slen < 255 ? slen : 255), surface);
+    char *id = m->id[0] ? ann_xstrdup(m->id) : ann_slug(surface, slen);
+    ann_entity *e = ann_doc_entity(d, cat_of(m->kind), id, name, m->type);
+    ann_entity_add_mention(e, s);
+    free(id);
+    return e;
+}
+
+static ann_entity *add_unknown(ann_doc *d, const char *name, const char *type, ann_span s)
+{
+    char *id = ann_slug(name, strlen(name));
+    if (!id[0]) {
+        free(id);
+        return NULL;
+    }
+    ann_entity *e = ann_doc_entity(d, ANN_CAT_ACTOR, id, name, type);
+    ann_entity_add_mention(e, s);
+    free(id);
+    return e;
+}
+
+/* ---- context tests for known names ------------------------------------------ */
+
+/* Inside quotation marks that hold a title in title case ("Overextending and
+ * Unbalancing Russia"), a name is part of the title. */
+static int in_quoted_title(const ann_window *w, size_t first)
+{
+    size_t a = first, b = first;
+    while (a > 0 && !(w->tok[a].flags & (ANN_TF_QOPEN | ANN_TF_SENT_START)))
+        a--;
+    if (!(w->tok[a].flags & ANN_TF_QOPEN))
+        return 0;
+    while (b < w->n && !(w->tok[b].flags & (ANN_TF_QCLOSE | ANN_TF_SENT_END)))
+        b++;
+    if (b >= w->n || !(w->tok[b].flags & ANN_TF_QCLOSE))
+        return 0;
+    size_t words = 0, caps = 0;
+    for (size_t k = a + 1; k < b; k++) {
+        if (!is_word(&w->tok[k]))
+            continue;
+        words++;
+        caps += capitalized(&w->tok[k]) || w->tok[k].ncp <= 3;
+    }
+    return words >= 3 && caps == words;
+}
+
+/* The next word after a match makes it part of a longer name: an
+ * organization ("Kyiv School ...") or a document, treaty or war. */
+static int part_of_longer_name(const ann_window *w, const tinfo *ti, size_t last)
+{
+    if (last >= w->n)
+        return 0;
+    const ann_token *t = &w->tok[last];
+    if (t->flags & ANN_TF_SENT_START)
+        return 0;
+    if (ti[last].docword)
+        return 1;
+    if (t->kind == ANN_TOK_WORD && (t->flags & ANN_TF_HYPHEN) == 0 && ti[last].orghead &&
+        capitalized(t) && !ti[last].known)
+        return 1;
+    /* "Minsk II" */
+    return ann_tok_is(w->text, t, "II") || ann_tok_is(w->text, t, "III");
+}
+
+static int ambiguous_ok(const ann_window *w, const tinfo *ti, const ann_match *m)
+{
+    size_t f = m->first, l = m->last;
+    int the = f > 0 && is_the(w, f - 1);
+    if (strcmp(m->kind, "source") == 0) {
+        static const char *const after[] = {"magazine", "newspaper", "reported", "reports",
+                                            "said", "says", "wrote", "writes", "told", "daily"};
+        if (l < w->n)
+            for (size_t i = 0; i < sizeof after / sizeof *after; i++)
+                if (ann_tok_is(w->text, &w->tok[l], after[i]))
+                    return 1;
+        return the && !(l < w->n && capitalized(&w->tok[l]) && !ti[l].known);
+    }
+    if (the)
+        return !(l < w->n && capitalized(&w->tok[l]) && !(w->tok[l].flags & ANN_TF_SENT_START));
+    if (title_case_line(w, f))
+        return 0;
+    int cap_before = f > 0 && capitalized(&w->tok[f - 1]) && !(w->tok[f].flags & ANN_TF_SENT_START);
+    int cap_after = l < w->n && capitalized(&w->tok[l]) && !(w->tok[l].flags & ANN_TF_SENT_START);
+    return !cap_before && !cap_after && !(w->tok[f].flags & ANN_TF_SENT_START);
+}
+
+static int accept_known(const ann_window *w, const tinfo *ti, const ann_match *m)
+{
+    if (attr_on(m, "alias_only")) {
+        /* "the Journal", "the Alliance": only after the full name */
+        return m->id[0] && ann_doc_find_entity(w->doc, m->id) != NULL;
+    }
+    if (attr_on(m, "ambiguous") && !ambiguous_ok(w, ti, m))
+        return 0;
+    if (part_of_longer_name(w, ti, m->last))
+        return 0;
+    return !in_quoted_title(w, m->first);
+}
+
+/* ---- names inside hyphenated compounds --------------------------------------- */
+
+/* "UK-led", "Russia-Ukraine", "Cairo-based": look each part up on its own. */
+static void compound_parts(ann_entities *st, ann_window *w, const tinfo *ti, size_t i)
+{
+    static const char *const kinds[] = {"actor", "place", "source"};
+    const ann_token *t = &w->tok[i];
+    if (part_of_longer_name(w, ti, i + 1))
+        return;
+    size_t p = t->start;
+    while (p < t->end) {
+        size_t q = p;
+        while (q < t->end && w->text[q] != '-')
+            q++;
+        ann_match m;
+        for (size_t k = 0; k < 3 && q > p; k++) {
+            if (ann_rules_lookup(st->e->rules, w->text + p, q - p, kinds[k], &m) &&
+                !attr_on(&m, "alias_only") && !attr_on(&m, "ambiguous")) {
+                add_known(w->doc, &m, w->text + p, q - p, (ann_span){p, q});
+                break;
+            }
+        }
+        p = q + 1;
+    }
+}
+
+/* ---- roles ---------------------------------------------------------------------- */
+
+/* ", the head of the Russian team," after a name: the role up to the comma. */
+static void appositive_role(ann_window *w, const tinfo *ti, size_t after, ann_entity *e)
+{
+    if (after + 2 >= w->n || !ann_tok_is(w->text, &w->tok[after], ","))
+        return;
+    size_t k = after + 1;
+    if (is_the(w, k) || ann_tok_is(w->text, &w->tok[k], "a") || ann_tok_is(w->text, &w->tok[k], "an"))
+        k++;
+    size_t start = k, end = k;
+    int has_title = 0;
+    while (end < w->n && end - start < MAX_ROLE_TOKENS && is_word(&w->tok[end])) {
+        has_title |= ti[end].title != NULL;
+        end++;
+    }
+    if (!has_title || end >= w->n || end == start)
+        return;
+    if (!ann_tok_is(w->text, &w->tok[end], ",") && !ann_tok_is(w->text, &w->tok[end], "."))
+        return;
+    char *role = tok_text(w, start, end);
+    ann_entity_add_role(e, role);
+    free(role);
+}
+
+/* ---- unknown names ---------------------------------------------------------------- */
+
+static int person_entity(const ann_entity *e)
+{
+    return e->cat == ANN_CAT_ACTOR && strcmp(e->type, "person") == 0;
+}
+
+/* The last word of a name ("Johnson" of "Boris Johnson"). */
+static const char *last_word(const char *name)
+{
+    const char *sp = strrchr(name, ' ');
+    return sp ? sp + 1 : name;
+}
+
+/* A person already in the document whose surname (or full name) this is. */
+static ann_entity *person_by_surname(ann_doc *d, const char *s, size_t n)
+{
+    for (size_t i = 0; i < d->nents; i++) {
+        ann_entity *e = &d->ents[i];
+        if (!person_entity(e))
+            continue;
+        const char *lw = last_word(e->name);
+        if ((strlen(lw) == n && strncmp(lw, s, n) == 0) ||
+            (strlen(e->name) == n && strncmp(e->name, s, n) == 0))
+            return e;
+    }
+    return NULL;
+}
+
+static int is_author(const ann_doc *d, const char *name)
+{
+    for (size_t i = 0; i < d->nauthors; i++)
+        if (strcmp(d->authors[i], name) == 0)
+            return 1;
+    return 0;
+}
+
+static int has_digit(const ann_window *w, size_t from, size_t to)
+{
+    for (size_t i = w->tok[from].start; i < w->tok[to - 1].end; i++)
+        if (w->text[i] >= '0' && w->text[i] <= '9')
+            return 1;
+    return 0;
+}
+
+/* Organization by form: its head word ends it, or "Ministry of ..." opens it. */
+static int org_form(const tinfo *ti, size_t s, size_t e)
+{
+    if (e - s >= 2 && ti[e - 1].orghead)
+        return 1;
+    for (size_t k = s; k + 2 < e; k++)   /* "Centre for Research on ..." */
+        if (ti[k].orghead && ti[k + 1].connector)
+            return 1;
+    return 0;
+}
+
+typedef struct evidence {
+    const ann_match *title;    /* a title right before */
+    size_t title_first;
+} evidence;
+
+static int speech_beside(const ann_window *w, const tinfo *ti, size_t s, size_t e)
+{
+    if (e < w->n && ti[e].cue)
+        return 1;
+    if (e + 1 < w->n && ann_tok_is(w->text, &w->tok[e], ",") && ti[e + 1].cue)
+        return 0;
+    /* "said Medinsky", but not "told MPs": only verbs that invert */
+    return s > 0 && ti[s - 1].cue_inv && !(w->tok[s].flags & ANN_TF_SENT_START);
+}
+
+static void add_role(ann_window *w, ann_entity *e, const evidence *ev)
+{
+    if (!ev->title || !e)
+        return;
+    char *role = tok_text(w, ev->title_first, ev->title->last);
+    ann_entity_add_role(e, role);
+    free(role);
+}
+
+/* A single capitalized word: a known person's surname, or a new person
+ * when a title or a speech verb vouches for it. */
+static void single_word(ann_entities *st, ann_window *w, const tinfo *ti, size_t s,
+                        const evidence *ev)
+{
+    const ann_token *t = &w->tok[s];
+    (void)st;
+    if (ti[s].nonname || ti[s].demonym || ti[s].title || ti[s].cue || t->ncp < 2)
+        return;
+    ann_span sp = {t->start, t->end};
+    ann_entity *e = person_by_surname(w->doc, w->text + t->start, t->end - t->start);
+    if (!e && (t->flags & ANN_TF_UPPER) && t->ncp >= 2 && t->ncp <= 6) {
+        acronym a = {sp, ann_xstrndup(w->text + t->start, t->end - t->start)};
+        ANN_PUSH(st->acr, st->nacr, st->capacr, a);
+        return;
+    }
+    if (!e && (ev->title || speech_beside(w, ti, s, s + 1)) && (t->flags & ANN_TF_TITLE)) {
+        char *name = tok_text(w, s, s + 1);
+        e = add_unknown(w->doc, name, "person", sp);
+        free(name);
+    }
+    if (e) {
+        ann_entity_add_mention(e, sp);
+        add_role(w, e, ev);
+        appositive_role(w, ti, s + 1, e);
+    }
+}
+
+/* A run of two or more capitalized words. */
+static void name_run(ann_entities *st, ann_window *w, const tinfo *ti, size_t s, size_t e,
+                     const evidence *ev)
+{
+    while (s < e && (ti[s].nonname || ti[s].connector || is_the(w, s)) &&
+           (is_the(w, s) || !org_form(ti, s, e)))
+        s++;   /* "However Boris Johnson": the sentence word is not the name */
+    if (s < e && ti[s].docword)
+        return;   /* "Charter on Strategic Partnership": a document */
+    while (e > s && ti[e - 1].connector)
+        e--;
+    if (s >= e || has_digit(w, s, e))
+        return;
+    if (e - s == 1) {
+        single_word(st, w, ti, s, ev);
+        return;
+    }
+    char *name = tok_text(w, s, e);
+    ann_span sp = {w->tok[s].start, w->tok[e - 1].end};
+    ann_entity *ent = NULL;
+    if (org_form(ti, s, e)) {
+        ent = add_unknown(w->doc, name, "organization", sp);
+    } else {
+        int connectors = 0;
+        for (size_t k = s; k < e; k++)
+            connectors += ti[k].connector && !ann_tok_is(w->text, &w->tok[k], "de") &&
+                          !ann_tok_is(w->text, &w->tok[k], "van") && !ann_tok_is(w->text, &w->tok[k], "von") &&
+                          !ann_tok_is(w->text, &w->tok[k], "al") && !ann_tok_is(w->text, &w->tok[k], "bin");
+        int person = e - s <= 4 && !connectors && !ti[s].demonym &&
+                     ((ti[s].given && !ti[s].weak_given) || ev->title || is_author(w->doc, name) ||
+                      speech_beside(w, ti, s, e) ||
+                      person_by_surname(w->doc, name, strlen(name)));
+        if (person) {
+            ent = person_by_surname(w->doc, name, strlen(name));
+            if (ent)
+                ann_entity_add_mention(ent, sp);
+            else
+                ent = add_unknown(w->doc, name, "person", sp);
+        } else if (connectors) {
+            /* "Samuel Charap and Sergey Radchenko": each side on its own */
+            size_t k = s;
+            while (k < e && !ti[k].connector)
+                k++;
+            free(name);
+            evidence none = {0};
+            name_run(st, w, ti, s, k, ev);
+            name_run(st, w, ti, k + 1, e, &none);
+            return;
+        }
+    }
+    if (ent && person_entity(ent)) {
+        add_role(w, ent, ev);
+        appositive_role(w, ti, e, ent);
+    }
+    free(name);
+}
+
+/* Where a run of capitalized words ends: at a non-capital, at punctuation,
+ * at a sentence start, at a known name or a title. */
+static size_t run_end(const ann_window *w, const tinfo *ti, size_t s)
+{
+    size_t e = s + 1;
+    while (e < w->n && e - s < MAX_NAME_TOKENS) {
+        const ann_token *t = &w->tok[e];
+        if (t->flags & ANN_TF_SENT_START || ti[e].known || ti[e].title)
+            break;
+        if (capitalized(t) && !(t->flags & ANN_TF_HYPHEN)) {
+            e++;
+            continue;
+        }
+        if (ti[e].connector && e + 1 < w->n && capitalized(&w->tok[e + 1]) && !ti[e + 1].known)
+        {
+            e++;
+            continue;
+        }
+        break;
+    }
+    return e;
+}
+
+/* ---- the window ------------------------------------------------------------------ */
+
+/* A title ("President", "Foreign Minister") right before a name; a country,
+ * organization or demonym may stand before the title ("US Secretary of State"). */
+static size_t take_title(const ann_window *w, const tinfo *ti, size_t i, evidence *ev)
+{
+    const ann_match *m = ti[i].title;
+    size_t next = m->last;
+    if (next < w->n && (capitalized(&w->tok[next]) || ti[next].known) &&
+        !(w->tok[next].flags & ANN_TF_SENT_START)) {
+        ev->title = m;
+        ev->title_first = i;
+    }
+    return next;
+}
+
+static void known_name(ann_window *w, const tinfo *ti, size_t i, evidence *ev)
+{
+    const ann_match *m = ti[i].known;
+    ann_span sp = {w->tok[m->first].start, w->tok[m->last - 1].end};
+    ann_entity *e = add_known(w->doc, m, w->text + sp.start, sp.end - sp.start, sp);
+    if (person_entity(e)) {
+        add_role(w, e, ev);
+        appositive_role(w, ti, m->last, e);
+    }
+}
+
+void ann_entities_window(ann_entities *st, ann_window *w)
+{
+    tinfo *ti = ann_xcalloc(w->n + 1, sizeof *ti);
+    index_matches(w, ti);
+    evidence ev = {0};
+    size_t i = 0;
+    while (i < w->n) {
+        const ann_token *t = &w->tok[i];
+        if (ti[i].known) {
+            size_t last = ti[i].known->last;
+            if (accept_known(w, ti, ti[i].known)) {
+                known_name(w, ti, i, &ev);
+                ev.title = NULL;
+                i = last;
+                continue;
+            }
+        }
+        if (ti[i].title && !ti[i].known) {
+            i = take_title(w, ti, i, &ev);
+            continue;
+        }
+        if ((t->flags & ANN_TF_HYPHEN) && !ti[i].known) {
+            compound_parts(st, w, ti, i);
+            ev.title = NULL;
+            i++;
+            continue;
+        }
+        if (capitalized(t) && !ti[i].known) {
+            size_t e = run_end(w, ti, i);
+            name_run(st, w, ti, i, e, &ev);
+            ev.title = NULL;
+            i = e;
+            continue;
+        }
+        if (t->kind != ANN_TOK_MARKUP)
+            ev.title = NULL;
+        i++;
+    }
+    free(ti);
+}
+
+/* ---- the end of the document: aliases ----------------------------------------- */
+
+static void move_mentions(ann_entity *to, ann_entity *from)
+{
+    for (size_t k = 0; k < from->nmentions; k++)
+        ann_entity_add_mention(to, from->mentions[k]);
+    for (size_t k = 0; k < from->nroles; k++)
+        ann_entity_add_role(to, from->roles[k]);
+    from->nmentions = 0;   /* dropped by ann_doc_sort */
+}
+
+/* One-word persons seen before their full name ("Zelensky's Sabotage ..."
+ * then "Volodymyr Zelensky") join the full name. */
+static void merge_surnames(ann_doc *d)
+{
+    for (size_t i = 0; i < d->nents; i++) {
+        ann_entity *a = &d->ents[i];
+        if (!person_entity(a) || strchr(a->name, ' ') || !a->nmentions)
+            continue;
+        for (size_t j = 0; j < d->nents; j++) {
+            ann_entity *b = &d->ents[j];
+            if (j != i && person_entity(b) && b->nmentions && strchr(b->name, ' ') &&
+                strcmp(last_word(b->name), a->name) == 0) {
+                move_mentions(b, a);
+                break;
+            }
+        }
+    }
+}
+
+/* Initials of the capitalized words of a name: "Institute for the Study of
+ * War" -> "ISW". */
+static void initials(const char *name, char *out, size_t cap)
+{
+    size_t o = 0;
+    const char *p = name;
+    while (*p && o + 1 < cap) {
+        while (*p == ' ' || *p == '-')
+            p++;
+        if (*p >= 'A' && *p <= 'Z')
+            out[o++] = *p;
+        while (*p && *p != ' ' && *p != '-')
+            p++;
+    }
+    out[o] = '\0';
+}
+
+static void settle_acronyms(ann_entities *st, ann_doc *d)
+{
+    for (size_t k = 0; k < st->nacr; k++) {
+        const acronym *a = &st->acr[k];
+        for (size_t i = 0; i < d->nents; i++) {
+            char ini[16];
+            ann_entity *e = &d->ents[i];
+            if (e->cat != ANN_CAT_ACTOR || strcmp(e->type, "organization") != 0 || !strchr(e->name, ' '))
+                continue;
+            initials(e->name, ini, sizeof ini);
+            if (strcmp(ini, a->text) == 0) {
+                ann_entity_add_mention(e, a->span);
+                break;
+            }
+        }
+    }
+}
+
+void ann_entities_finish(ann_entities *st, ann_doc *d)
+{
+    merge_surnames(d);
+    settle_acronyms(st, d);
+}

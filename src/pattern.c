@@ -82,6 +82,7 @@ typedef struct pattern {
     pat_spec *s;
     size_t ns;
     const char *kind, *type, *id, *attrs;   /* interned */
+    uint32_t need, forbid;     /* token flags the first token must (not) have */
 } pattern;
 
 struct ann_patterns {
@@ -208,6 +209,17 @@ static int attr_by_name(const char *s)
     return -1;
 }
 
+/* JSON numbers are doubles; a LENGTH needs no more than this, and the
+ * clamp keeps the conversion defined for 1e300. */
+static long to_long(double d)
+{
+    if (d != d)
+        return 0;
+    return d > 1e9 ? 1000000000L : d < -1e9 ? -1000000000L : (long)d;
+}
+
+/* LOWER values are hashed lowercased, so {"LOWER": "President"} matches
+ * "president" too, where spaCy would silently never match. */
 static pat_str make_str(pat_ctx *x, int attr, const char *s)
 {
     pat_str v;
@@ -232,7 +244,7 @@ static int parse_values(pat_ctx *x, int attr, const cJSON *j, pat_cond *c)
         if (attr == A_LENGTH) {
             if (!cJSON_IsNumber(it))
                 return perr(x, "LENGTH values must be numbers", NULL, NULL);
-            c->nums[c->nv++] = (long)it->valuedouble;
+            c->nums[c->nv++] = to_long(it->valuedouble);
         } else {
             if (!cJSON_IsString(it))
                 return perr(x, "ORTH, TEXT, LOWER and SHAPE values must be strings",
@@ -301,7 +313,7 @@ static int parse_op_value(pat_ctx *x, int attr, const cJSON *it, pat_cond *c)
             return perr(x, "%s expects a number", k, NULL);
         c->op = C_CMP;
         c->cmp = cmp;
-        c->num = (long)it->valuedouble;
+        c->num = to_long(it->valuedouble);
         return 0;
     }
     if (cmp > CMP_NE || !cJSON_IsString(it))
@@ -346,7 +358,7 @@ static int parse_attr(pat_ctx *x, int attr, const cJSON *val, pat_spec *sp,
     if (attr == A_LENGTH && cJSON_IsNumber(val)) {
         c.op = C_CMP;
         c.cmp = CMP_EQ;
-        c.num = (long)val->valuedouble;
+        c.num = to_long(val->valuedouble);
         push_cond(sp, cap, &c);
         return 0;
     }
@@ -598,10 +610,39 @@ static int parse_pattern(pat_ctx *x, const cJSON *root, pattern *pt)
 /* Index a pattern under what its first token can be: the ORTH or LOWER
  * values of a first spec that must match (OP absent, "+", {n,..}).
  * Anything else is tried at every token, so it should stay rare. */
+static uint32_t flag_of(int attr)
+{
+    switch (attr) {
+    case A_IS_TITLE:      return ANN_TF_TITLE;
+    case A_IS_UPPER:      return ANN_TF_UPPER;
+    case A_IS_LOWER:      return ANN_TF_LOWER;
+    case A_IS_DIGIT:      return ANN_TF_DIGIT;
+    case A_IS_SENT_START: return ANN_TF_SENT_START;
+    default:              return 0;
+    }
+}
+
+/* The flag tests of a first token that must match, as two masks: a cheap
+ * filter for the patterns tried at every token. */
+static void first_masks(pattern *pt)
+{
+    const pat_spec *sp = &pt->s[0];
+    if (sp->min == 0 || sp->negate)
+        return;
+    for (size_t j = 0; j < sp->nc; j++)
+        if (sp->c[j].op == C_BOOL) {
+            if (sp->c[j].boolean)
+                pt->need |= flag_of(sp->c[j].attr);
+            else
+                pt->forbid |= flag_of(sp->c[j].attr);
+        }
+}
+
 static void index_pattern(ann_patterns *ps, uint32_t id)
 {
     const pat_spec *sp = &ps->p[id].s[0];
     const pat_cond *best = NULL;
+    first_masks(&ps->p[id]);
     for (size_t j = 0; sp->min >= 1 && !sp->negate && j < sp->nc; j++) {
         const pat_cond *c = &sp->c[j];
         if (c->op == C_IN && (c->attr == A_ORTH || c->attr == A_LOWER) &&
@@ -913,6 +954,10 @@ static void try_pattern(const ann_patterns *ps, uint32_t id, const char *text,
                         ann_pat_scratch *sc, ann_matches *out)
 {
     const pattern *pt = &ps->p[id];
+    /* Most tries fail on the first token: settle that before setting up
+     * the reach sets. */
+    if (pt->s[0].min >= 1 && !spec_ok(ps, &pt->s[0], text, &toks[i], sc))
+        return;
     size_t len = pat_longest(ps, pt, text, toks + i, L, sc);
     if (len == 0)
         return;
@@ -935,6 +980,9 @@ void ann_patterns_match_at(const ann_patterns *ps, const char *text,
     for (uint32_t p = ann_htab_first(&ps->lower, t->lhash); p != ANN_HTAB_NONE;
          p = ps->lower.next[p])
         try_pattern(ps, ps->lower.val[p], text, toks, i, L, sc, out);
-    for (size_t k = 0; k < ps->nany; k++)
-        try_pattern(ps, ps->any[k], text, toks, i, L, sc, out);
+    for (size_t k = 0; k < ps->nany; k++) {
+        const pattern *pt = &ps->p[ps->any[k]];
+        if ((t->flags & pt->need) == pt->need && !(t->flags & pt->forbid))
+            try_pattern(ps, ps->any[k], text, toks, i, L, sc, out);
+    }
 }

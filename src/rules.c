@@ -77,8 +77,7 @@ static char first_char(const char *s, size_t n)
     return 0;
 }
 
-/* Calls fn on each line of data that is neither blank nor a comment;
- * returns the line's number through *lineno. */
+/* One loader per format: takes a line that is neither blank nor a comment. */
 typedef int (*line_fn)(ann_rules *r, const char *line, size_t len,
                        const char *name, size_t lineno, char *err,
                        size_t errlen);
@@ -95,6 +94,7 @@ static int pat_line(ann_rules *r, const char *line, size_t len,
     return ann_patterns_add_line(r->pat, line, len, name, lineno, err, errlen);
 }
 
+/* Feed fn every line of data, numbered from 1; stop at the first error. */
 static int each_line(ann_rules *r, const char *name, const char *data,
                      size_t len, line_fn fn, char *err, size_t errlen)
 {
@@ -209,4 +209,146 @@ int ann_rules_load_builtin(ann_rules *r, char *err, size_t errlen)
             return -1;
     }
     return 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* matching                                                             */
+
+/* Longest first among matches that start at the same token; insertion
+ * sort, because there are only a handful and it is stable. */
+static void sort_longest(ann_match *m, size_t n)
+{
+    for (size_t i = 1; i < n; i++) {
+        ann_match x = m[i];
+        size_t j = i;
+        for (; j > 0 && m[j - 1].last < x.last; j--)
+            m[j] = m[j - 1];
+        m[j] = x;
+    }
+}
+
+void ann_rules_match(const ann_rules *r, const char *text,
+                     const ann_token *toks, size_t n, ann_matches *out)
+{
+    ann_pat_scratch sc;
+    memset(&sc, 0, sizeof sc);
+    for (size_t i = 0; i < n; i++) {
+        if (toks[i].kind == ANN_TOK_MARKUP)
+            continue;
+        size_t base = out->n;
+        ann_lexicon_match_at(r->lex, text, toks, n, i, out);
+        ann_patterns_match_at(r->pat, text, toks, n, i, &sc, out);
+        sort_longest(out->v + base, out->n - base);
+    }
+    ann_pat_scratch_free(&sc);
+}
+
+int ann_rules_lookup(const ann_rules *r, const char *s, size_t len,
+                     const char *kind, ann_match *out)
+{
+    return ann_lexicon_lookup(r->lex, s, len, kind, out);
+}
+
+/* ------------------------------------------------------------------ */
+/* working with matches                                                 */
+
+static int before(const ann_match *a, const ann_match *b)
+{
+    return a->first < b->first || (a->first == b->first && a->last > b->last);
+}
+
+/* Stable merge sort by first token, longest first; matches from
+ * ann_rules_match are in that order already and skip it. */
+static void sort_matches(ann_match *v, size_t n)
+{
+    size_t i = 1;
+    while (i < n && !before(&v[i], &v[i - 1]))
+        i++;
+    if (i >= n)
+        return;
+    ann_match *tmp = ann_xmalloc(n * sizeof *tmp);
+    for (size_t w = 1; w < n; w *= 2) {
+        for (size_t lo = 0; lo < n; lo += 2 * w) {
+            size_t mid = lo + w < n ? lo + w : n;
+            size_t hi = lo + 2 * w < n ? lo + 2 * w : n;
+            size_t a = lo, b = mid, o = lo;
+            while (a < mid && b < hi)
+                tmp[o++] = before(&v[b], &v[a]) ? v[b++] : v[a++];
+            while (a < mid)
+                tmp[o++] = v[a++];
+            while (b < hi)
+                tmp[o++] = v[b++];
+        }
+        memcpy(v, tmp, n * sizeof *v);
+    }
+    free(tmp);
+}
+
+static int kind_in(const char *kind, const char *const *kinds)
+{
+    if (!kinds)
+        return 1;
+    for (; *kinds; kinds++)
+        if (strcmp(kind, *kinds) == 0)
+            return 1;
+    return 0;
+}
+
+void ann_matches_select(ann_matches *m, const char *const *kinds)
+{
+    size_t o = 0;
+    for (size_t i = 0; i < m->n; i++)
+        if (kind_in(m->v[i].kind, kinds))
+            m->v[o++] = m->v[i];
+    m->n = o;
+    sort_matches(m->v, m->n);
+    size_t end = 0;
+    o = 0;
+    for (size_t i = 0; i < m->n; i++) {
+        if (o > 0 && m->v[i].first < end)
+            continue;
+        end = m->v[i].last;
+        m->v[o++] = m->v[i];
+    }
+    m->n = o;
+}
+
+int ann_attr(const char *attrs, const char *key, char *out, size_t outlen)
+{
+    if (!attrs || !key)
+        return 0;
+    size_t klen = strlen(key);
+    const char *p = attrs;
+    while (*p) {
+        const char *semi = strchr(p, ';');
+        size_t n = semi ? (size_t)(semi - p) : strlen(p);
+        const char *eq = memchr(p, '=', n);
+        size_t kn = eq ? (size_t)(eq - p) : n;
+        while (kn > 0 && p[kn - 1] == ' ')
+            kn--;
+        const char *k = p;
+        while (kn > 0 && *k == ' ') {
+            k++;
+            kn--;
+        }
+        if (kn == klen && memcmp(k, key, klen) == 0) {
+            const char *v = eq ? eq + 1 : p + n;
+            size_t vn = (size_t)(p + n - v);
+            if (out && outlen) {
+                size_t c = vn < outlen - 1 ? vn : outlen - 1;
+                memcpy(out, v, c);
+                out[c] = '\0';
+            }
+            return 1;
+        }
+        p += n + (semi != NULL);
+    }
+    return 0;
+}
+
+void ann_matches_free(ann_matches *m)
+{
+    free(m->v);
+    m->v = NULL;
+    m->n = m->cap = 0;
 }

@@ -1,0 +1,101 @@
+/*
+ * claims_int.h - private to the claims annotator (src/claims*.c): the cue
+ * lexicon, the view of a window the finders work on, and the helpers they
+ * share.  Nothing here is part of the public API.
+ */
+#ifndef ANN_CLAIMS_INT_H
+#define ANN_CLAIMS_INT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "claims.h"
+
+#define CL_NONE ((size_t)-1)
+#define CL_MAXCUE 4              /* words in the longest cue ("go on to say") */
+
+/* Cue classes (src/rules/claims/cues.tsv). */
+enum {
+    CL_CLAUSE  = 1u << 0,   /* that-clause, quotation or colon after it */
+    CL_BARE    = 1u << 1,   /* a bare clause as well */
+    CL_OBJ     = 1u << 2,   /* an addressee may come first ("told reporters") */
+    CL_TO      = 1u << 3,   /* object + to-infinitive ("urged Russia to") */
+    CL_NP      = 1u << 4,   /* the object states the position ("demanded X") */
+    CL_PASSIVE = 1u << 5,   /* "as noted by X" */
+    CL_TWITTER = 1u << 6,   /* the channel is Twitter */
+    CL_ACCORD  = 1u << 7    /* "according to X, ..." */
+};
+
+/* Word kinds (src/rules/claims/speakers.tsv, nouns.tsv). */
+enum {
+    CL_W_HEAD = 1u << 0, CL_W_MOD = 1u << 1, CL_W_DET = 1u << 2,
+    CL_W_PRON = 1u << 3, CL_W_OBJ = 1u << 4, CL_W_ADV = 1u << 5,
+    CL_W_STOP = 1u << 6, CL_W_BE = 1u << 7, CL_W_NOUNCUE = 1u << 8,
+    CL_W_CUEHEAD = 1u << 9  /* first word of some verb cue */
+};
+
+typedef struct cl_cue {
+    uint64_t h[CL_MAXCUE];  /* lowercased token hashes */
+    unsigned n;             /* words */
+    unsigned cls;
+} cl_cue;
+
+typedef struct cl_word {
+    uint64_t h;
+    unsigned kind;
+} cl_word;
+
+struct ann_claim_rules {
+    cl_cue *cues;           /* sorted by h[0], longer first */
+    size_t ncues;
+    cl_word *words;         /* sorted by h, one entry per word */
+    size_t nwords;
+};
+
+/* The last claim made, so that a quotation which continues a statement
+ * keeps its speaker and cue across sentences, paragraphs and windows. */
+typedef struct cl_last {
+    int valid;
+    size_t end;             /* byte where the claim (cue, speaker, content) ends */
+    ann_span cue, speaker;
+    char *speaker_id, *medium_id;
+} cl_last;
+
+struct ann_claims {
+    const ann_claim_rules *rules;
+    cl_last last;
+};
+
+/* A window without its markup tokens, with what the finders need to know
+ * about each token.  All arrays have n entries and one owner: the view. */
+typedef struct cl_view {
+    const ann_claim_rules *rules;
+    ann_claims *st;
+    ann_doc *doc;
+    const char *text;
+    ann_token *t;
+    size_t n;
+    size_t *mate;            /* the other quotation mark of a pair, or CL_NONE */
+    unsigned *wk;            /* CL_W_* bits */
+    const cl_cue **cue;      /* the verb cue starting here, or NULL */
+    unsigned char *used;     /* cue already attributed / quotation consumed */
+    unsigned char *inq;      /* inside a paired quotation */
+    size_t claims_from;      /* doc->nclaims when the window began */
+} cl_view;
+
+/* claims.c */
+const cl_cue *cl_match_cue(const cl_view *v, size_t i);
+unsigned cl_word_kind(const ann_claim_rules *r, uint64_t h);
+/* Add a claim (spans in bytes); links speaker and medium to entities. */
+void cl_emit(cl_view *v, ann_claim_kind kind, ann_span content, ann_span cue,
+             ann_span speaker, const char *medium_id, int nested);
+/* Does an actor or source mention overlap s? */
+int cl_is_entity(const cl_view *v, ann_span s);
+
+/* claims_quotes.c */
+void cl_pair_quotes(cl_view *v);
+
+/* claims_find.c */
+void cl_find(cl_view *v);
+
+#endif

@@ -1,0 +1,79 @@
+/*
+ * timex.h - internals of the date annotator, shared by src/dates.c (the
+ * matcher and the normalization functions), src/timex_rules.c (loading the
+ * data under src/rules/dates/) and src/timex.c (calendar arithmetic).
+ * Nothing here is used outside those files and their unit test.
+ */
+#ifndef ANN_TIMEX_H
+#define ANN_TIMEX_H
+
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+#include <stddef.h>
+
+#include "annotate.h"
+
+/* --- calendar arithmetic (proleptic Gregorian, any year) ---------------- */
+
+int tx_leap(int y);
+int tx_mdays(int y, int m);                 /* days in month m of year y */
+long tx_days(int y, int m, int d);          /* days since 1970-01-01 */
+void tx_civil(long days, int *y, int *m, int *d);
+int tx_weekday(int y, int m, int d);        /* 1 = Monday .. 7 = Sunday */
+void tx_isoweek(int y, int m, int d, int *wy, int *wn);
+void tx_add_days(int *y, int *m, int *d, long n);
+/* Add n months; the day is clamped to the new month ("Jan 31" + 1 month
+ * is Feb 28 or 29), as every calendar library does. */
+void tx_add_months(int *y, int *m, int *d, long n);
+void tx_easter(int y, int *m, int *d);      /* Western (Gregorian) Easter */
+
+/* --- the loaded resources ------------------------------------------------ */
+
+#define TX_MAXARGS 4
+
+typedef struct tx_arg {
+    int group;             /* capturing group of the rule, or -1 */
+    char *lit;             /* literal argument when group < 0; NULL = absent */
+} tx_arg;
+
+typedef struct tx_rule {
+    char *name;
+    char type[12];
+    int fn;                /* index into the normalization function table */
+    size_t nargs;
+    tx_arg args[TX_MAXARGS];
+    uint32_t base;         /* number of this rule's own group in the combined regex */
+    uint32_t ngroups;      /* capturing groups inside the rule */
+    pcre2_code *alone;     /* the rule by itself, for retries after a veto */
+} tx_rule;
+
+typedef struct tx_entry {
+    char *key;             /* "table\x1fword", word normalized (tx_normkey) */
+    char *value;
+} tx_entry;
+
+struct ann_date_rules {
+    tx_entry *tab;         /* open addressing, power-of-two size */
+    size_t ntab, captab;
+    tx_rule *rules;
+    size_t nrules;
+    pcre2_code *re;        /* every rule in one alternation, JIT-compiled */
+    uint32_t ngroups;
+};
+
+/* Names of the normalization functions, in the order src/dates.c
+ * dispatches on; the loader maps the names in rules.tsv to indexes. */
+extern const char *const tx_fn_names[];
+extern const size_t tx_nfn;
+
+/* Word -> value from a normalization table; NULL when absent.  The word is
+ * matched case-insensitively, ’ as ', runs of white space as one space. */
+const char *tx_lookup(const ann_date_rules *r, const char *table,
+                      const char *word, size_t len);
+
+/* The bytes of s (length n) for word lookup: ASCII lowercase, ’ -> ',
+ * white space runs -> ' '.  Returns the length written (at most cap-1),
+ * or 0 when s does not fit. */
+size_t tx_normkey(char *out, size_t cap, const char *s, size_t n);
+
+#endif

@@ -1,0 +1,79 @@
+/*
+ * claims_quotes.c - pairs quotation marks in one linear pass.
+ *
+ * Double marks pair with double marks, single with single (a single pair
+ * may sit inside a double one).  A quotation may run over paragraphs only
+ * the way typesetters write it, with the opening mark repeated at the start
+ * of each new paragraph; a mark still open at the end of a paragraph that
+ * is not continued that way is unbalanced and pairs with nothing, so a lost
+ * closing mark never swallows the rest of the document.
+ */
+#include "ann.h"
+#include "claims_int.h"
+
+/* Paragraphs one quotation may span with repeated opening marks: long
+ * speeches run to several, a runaway never goes further. */
+#define MAX_QUOTE_PARAS 8
+
+static void pair(cl_view *v, size_t a, size_t b)
+{
+    v->mate[a] = b;
+    v->mate[b] = a;
+}
+
+void cl_pair_quotes(cl_view *v)
+{
+    size_t od = CL_NONE, os = CL_NONE;   /* the open double / single mark */
+    size_t paras = 0;                     /* paragraphs od has run over */
+    for (size_t i = 0; i < v->n; i++)
+        v->mate[i] = CL_NONE;
+    for (size_t i = 0; i < v->n; i++) {
+        const ann_token *t = &v->t[i];
+        int isq = t->kind == ANN_TOK_QUOTE;
+        int single = (t->flags & ANN_TF_SINGLE_Q) != 0;
+        if (t->flags & ANN_TF_PARA_START) {
+            os = CL_NONE;
+            if (od != CL_NONE) {
+                if (isq && !single && (t->flags & ANN_TF_QOPEN) &&
+                    ++paras < MAX_QUOTE_PARAS)
+                    continue;    /* the quotation goes on: mark inside it */
+                od = CL_NONE;
+            }
+        }
+        if (!isq)
+            continue;
+        if (single) {
+            if (t->flags & ANN_TF_QOPEN)
+                os = i;
+            else if (os != CL_NONE) {
+                pair(v, os, i);
+                os = CL_NONE;
+            }
+            continue;
+        }
+        if (t->flags & ANN_TF_QOPEN) {
+            /* An opening mark while one is open: glued to the word before
+             * it is a closing mark typed the wrong way; otherwise the
+             * earlier mark was the stray one. */
+            if (od != CL_NONE && !(t->flags & ANN_TF_SPACE_BEFORE)) {
+                pair(v, od, i);
+                od = os = CL_NONE;
+            } else {
+                od = i;
+                paras = 0;
+            }
+        } else if (od != CL_NONE) {
+            pair(v, od, i);
+            od = os = CL_NONE;
+        }
+    }
+    /* Mark what lies inside a pair: pairs nest, so one sweep with the
+     * end of the outermost open pair is enough. */
+    size_t until = 0;
+    for (size_t i = 0; i < v->n; i++) {
+        if (i < until)
+            v->inq[i] = 1;
+        else if (v->mate[i] != CL_NONE && v->mate[i] > i)
+            until = v->mate[i];
+    }
+}

@@ -1,0 +1,647 @@
+/*
+ * test_formats.c - the HTML, XML and JSON Lines readers on the fixtures in
+ * tests/data/formats/ (pages with navigation, scripts, JSON-LD and meta
+ * tags; hostile XML; a JSON Lines file with bad lines), and the xml and
+ * html writers, whose output must parse back with libxml2.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <libxml/HTMLparser.h>
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+
+#include "reader.h"
+#include "test.h"
+#include "writer.h"
+
+#define DATA "tests/data/formats/"
+
+static char *slurp(const char *path, size_t *n)
+{
+    FILE *f = fopen(path, "rb");
+    *n = 0;
+    if (!f) {
+        fprintf(stderr, "cannot open %s (run from the repository root)\n", path);
+        return NULL;
+    }
+    char *b = NULL;
+    size_t cap = 0;
+    char chunk[4096];
+    size_t k;
+    while ((k = fread(chunk, 1, sizeof chunk, f)) > 0) {
+        ann_grow((void **)&b, &cap, *n + k + 1, 1);
+        memcpy(b + *n, chunk, k);
+        *n += k;
+    }
+    fclose(f);
+    if (!b)
+        b = ann_xcalloc(1, 1);
+    b[*n] = '\0';
+    return b;
+}
+
+static ann_doc *read_fixture(const char *name, char *err, size_t errlen)
+{
+    char path[256];
+    snprintf(path, sizeof path, DATA "%s", name);
+    size_t n;
+    char *b = slurp(path, &n);
+    if (!b)
+        return NULL;
+    ann_doc *d = strstr(name, ".xml") ? ann_xml_to_doc("fx", path, b, n, err, errlen)
+                                      : ann_html_to_doc("fx", path, b, n, err, errlen);
+    free(b);
+    return d;
+}
+
+static int has(const ann_doc *d, const char *s)
+{
+    return d && strstr(d->text, s) != NULL;
+}
+
+static int has_author(const ann_doc *d, const char *name)
+{
+    for (size_t i = 0; d && i < d->nauthors; i++)
+        if (strcmp(d->authors[i], name) == 0)
+            return 1;
+    return 0;
+}
+
+static double now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+/* ---- HTML --------------------------------------------------------------- */
+
+static void test_html_article(void)
+{
+    char err[256] = "";
+    ann_doc *d = read_fixture("article.html", err, sizeof err);
+    CHECK(d != NULL);
+    if (!d)
+        return;
+    static const char *const hidden[] = {
+        "SCRIPT_SHOULD_NOT_APPEAR", "SCRIPT2_SHOULD_NOT_APPEAR", "NAV_SHOULD_NOT_APPEAR",
+        "HEADER_SHOULD_NOT_APPEAR", "FOOTER_SHOULD_NOT_APPEAR", "ASIDE_SHOULD_NOT_APPEAR",
+        "FORM_SHOULD_NOT_APPEAR", "NOSCRIPT_SHOULD_NOT_APPEAR", "COMMENT_SHOULD_NOT_APPEAR",
+        "font-family", "tracking", "@context", "Another story"};
+    for (size_t i = 0; i < sizeof hidden / sizeof *hidden; i++)
+        if (has(d, hidden[i])) {
+            fprintf(stderr, "extracted text contains %s\n", hidden[i]);
+            CHECK(!has(d, hidden[i]));
+        }
+    /* the article, with entities decoded and whitespace collapsed */
+    CHECK(has(d, "ISTANBUL \xE2\x80\x94 Ukrainian and Russian negotiators met on Tuesday in the Dolmabah\xC3\xA7" "e Palace."));
+    CHECK(has(d, "\xE2\x80\x9CWe have made progress,\xE2\x80\x9D said Mevl\xC3\xBCt"));
+    /* <br> a line break, paragraphs blank lines, list items lines, <pre> kept */
+    CHECK(has(d, "foreign minister.\nHe did not"));
+    CHECK(has(d, "Palace.\n\n\xE2\x80\x9CWe"));
+    CHECK(has(d, "First point.\nSecond point."));
+    CHECK(has(d, "line one\nline two"));
+    CHECK(has(d, "Delegates in Istanbul."));
+    CHECK(has(d, "Talks resume on Wednesday."));
+    /* the headline is the first line, and only once */
+    CHECK(strncmp(d->text, "Talks Stall in Istanbul as Kyiv and Moscow Trade Blame\n\n", 56) == 0);
+    CHECK(strstr(d->text + 10, "Talks Stall in Istanbul as") == NULL);
+    /* metadata: og:title, JSON-LD authors and publisher, published_time */
+    CHECK_STR(d->title, "Talks Stall in Istanbul as Kyiv and Moscow Trade Blame");
+    CHECK_INT(d->nauthors, 2);
+    CHECK(has_author(d, "Jane Doe"));
+    CHECK(has_author(d, "John Roe"));
+    CHECK_STR(d->publisher, "Example Media Group");
+    CHECK_STR(d->published, "2022-03-29");
+    CHECK_STR(d->extracted_from, "html");
+    CHECK(d->chars > 0 && d->chars < d->len);
+    ann_doc_free(d);
+}
+
+static void test_html_meta(void)
+{
+    char err[256] = "";
+    ann_doc *d = read_fixture("plain.html", err, sizeof err);
+    CHECK(d != NULL);
+    if (d) {
+        CHECK(!has(d, "MENU_SHOULD_NOT_APPEAR"));
+        CHECK(has(d, "Officials said more would follow & soon."));
+        CHECK(has(d, "cell one cell two"));
+        CHECK_STR(d->title, "Sanctions Widen After Summit");   /* the h1, not <title> */
+        CHECK(has_author(d, "Alice Smith"));
+        CHECK(has_author(d, "Bob Jones"));
+        CHECK_STR(d->published, "2024-04-19");               /* "April 19, 2024" */
+        CHECK(d->publisher == NULL);
+    }
+    ann_doc_free(d);
+    d = read_fixture("byline.html", err, sizeof err);
+    CHECK(d != NULL);
+    if (d) {
+        CHECK(has_author(d, "Maria Garcia"));
+        CHECK_STR(d->published, "2023-11-05");               /* <time datetime> */
+        CHECK(has(d, "The council approved the budget."));
+    }
+    ann_doc_free(d);
+    d = read_fixture("broken.html", err, sizeof err);   /* recover mode */
+    CHECK(d != NULL);
+    CHECK(has(d, "Unclosed paragraph bold both text"));
+    CHECK(has(d, "Deep"));
+    ann_doc_free(d);
+}
+
+/* A page nested 100,000 levels deep: no stack overflow, linear time. */
+static void test_html_deep(void)
+{
+    size_t depth = 100000;
+    ann_buf b = {0};
+    ann_buf_adds(&b, "<html><body>");
+    for (size_t i = 0; i < depth; i++)
+        ann_buf_adds(&b, i % 2 ? "<div>" : "<b>");
+    ann_buf_adds(&b, "deep text");
+    for (size_t i = 0; i < depth; i++)
+        ann_buf_adds(&b, i % 2 ? "</div>" : "</b>");
+    ann_buf_adds(&b, "</body></html>");
+    char err[256] = "";
+    double t = now();
+    ann_doc *d = ann_html_to_doc("deep", "deep.html", b.p, b.len, err, sizeof err);
+    CHECK(d != NULL);
+    CHECK(has(d, "deep text"));
+    CHECK(now() - t < 20.0);
+    ann_doc_free(d);
+    ann_buf_free(&b);
+}
+
+/* Many paragraphs: the extraction stays linear. */
+static void test_html_large(void)
+{
+    ann_buf b = {0};
+    ann_buf_adds(&b, "<html><body><article>");
+    for (int i = 0; i < 50000; i++)
+        ann_buf_adds(&b, "<p>Paragraph with <i>some</i> text &amp; entities.</p>\n");
+    ann_buf_adds(&b, "</article></body></html>");
+    char err[256] = "";
+    double t = now();
+    ann_doc *d = ann_html_to_doc("big", "big.html", b.p, b.len, err, sizeof err);
+    CHECK(d != NULL);
+    CHECK(d && d->len > 50000 * 30);
+    CHECK(now() - t < 20.0);
+    ann_doc_free(d);
+    ann_buf_free(&b);
+    d = ann_html_to_doc("empty", "empty.html", "", 0, err, sizeof err);
+    CHECK(d != NULL && d->len == 0);
+    ann_doc_free(d);
+}
+
+/* ---- XML ---------------------------------------------------------------- */
+
+static void test_xml_hostile(void)
+{
+    char err[256] = "";
+    double t = now();
+    ann_doc *d = read_fixture("billion.xml", err, sizeof err);
+    /* either refused or read without expansion: never large, never slow */
+    CHECK(d == NULL || d->len < 10000);
+    CHECK(d != NULL || err[0] != '\0');
+    CHECK(now() - t < 5.0);
+    ann_doc_free(d);
+
+    err[0] = '\0';
+    d = read_fixture("xxe.xml", err, sizeof err);
+    CHECK(d != NULL);
+    if (d) {
+        CHECK(!has(d, "root:"));
+        CHECK(!has(d, "/bin/"));
+        CHECK(has(d, "Start"));
+        CHECK(has(d, "\xE2\x80\x94 here"));   /* a short internal entity is put in */
+        CHECK_STR(d->title, "Leak attempt");
+    }
+    ann_doc_free(d);
+
+    err[0] = '\0';
+    d = read_fixture("notwellformed.xml", err, sizeof err);
+    CHECK(d == NULL);
+    CHECK(strstr(err, "not well-formed XML") != NULL);
+    CHECK(strstr(err, "line") != NULL);
+
+    /* 100,000 levels: refused by the parser's depth limit, quickly */
+    ann_buf b = {0};
+    for (int i = 0; i < 100000; i++)
+        ann_buf_adds(&b, "<a>");
+    ann_buf_adds(&b, "x");
+    for (int i = 0; i < 100000; i++)
+        ann_buf_adds(&b, "</a>");
+    t = now();
+    d = ann_xml_to_doc("deep", "deep.xml", b.p, b.len, err, sizeof err);
+    CHECK(d == NULL || has(d, "x"));
+    CHECK(now() - t < 10.0);
+    ann_doc_free(d);
+    ann_buf_free(&b);
+
+    /* a few hundred levels, under the limit: read iteratively */
+    for (int i = 0; i < 200; i++)
+        ann_buf_adds(&b, "<a>");
+    ann_buf_adds(&b, "inner");
+    for (int i = 0; i < 200; i++)
+        ann_buf_adds(&b, "</a>");
+    d = ann_xml_to_doc("deep", "deep.xml", b.p, b.len, err, sizeof err);
+    CHECK(d != NULL && has(d, "inner"));
+    ann_doc_free(d);
+    ann_buf_free(&b);
+}
+
+static void test_xml_formats(void)
+{
+    char err[256] = "";
+    ann_doc *d = read_fixture("tei.xml", err, sizeof err);
+    CHECK(d != NULL);
+    if (d) {
+        CHECK_STR(d->title, "Peace Talks Resume in Istanbul");
+        CHECK(has_author(d, "Ahmed Adel"));
+        CHECK_STR(d->publisher, "Global Research");
+        CHECK_STR(d->published, "2024-04-19");
+        CHECK(has(d, "Negotiators from Ukraine and Russia met in Istanbul on Tuesday."));
+        CHECK(has(d, "five hours.\nA second round"));   /* <lb/> */
+        CHECK(!has(d, "HEADER_SHOULD_NOT_APPEAR"));
+        CHECK(strncmp(d->text, "Peace Talks Resume in Istanbul\n\nNegotiators", 44) == 0);
+        CHECK_STR(d->extracted_from, "xml");
+    }
+    ann_doc_free(d);
+
+    d = read_fixture("newsml.xml", err, sizeof err);
+    CHECK(d != NULL);
+    if (d) {
+        CHECK_STR(d->title, "Kyiv Rejects Ultimatum");
+        CHECK(has_author(d, "Olena Petrenko"));
+        CHECK_STR(d->publisher, "Example Wire");
+        CHECK_STR(d->published, "2022-03-29");
+        CHECK(has(d, "Ukraine rejected the demand on Tuesday."));
+        CHECK(has(d, "\"We will not surrender,\" an official said."));
+        CHECK(!has(d, "ninat"));
+    }
+    ann_doc_free(d);
+
+    d = read_fixture("timeml.xml", err, sizeof err);
+    CHECK(d != NULL);
+    if (d) {
+        CHECK_STR(d->published, "1998-01-08");
+        CHECK_STR(d->dct, "1998-01-08");
+        CHECK(has(d, "The ministers met yesterday in Geneva."));
+        CHECK(!has(d, "wsj_0001"));
+        CHECK(!has(d, "01/08/1998"));
+    }
+    ann_doc_free(d);
+
+    d = read_fixture("rss.xml", err, sizeof err);
+    CHECK(d != NULL);
+    if (d) {
+        CHECK_STR(d->title, "Summit Ends Without Deal");
+        CHECK(has_author(d, "Sam Lee"));
+        CHECK_STR(d->published, "2024-04-19");
+        CHECK(has(d, "Leaders left the summit without a deal."));
+        CHECK(!has(d, "<p>"));
+    }
+    ann_doc_free(d);
+}
+
+static void test_dates(void)
+{
+    static const char *const cases[][2] = {
+        {"2022-03-29T18:04:00+03:00", "2022-03-29"}, {"2024-04", "2024-04"},
+        {"2024", "2024"}, {"20240419T101500", "2024-04-19"}, {"  2024-04-19", "2024-04-19"},
+        {"Fri, 19 Apr 2024 10:00:00 GMT", "2024-04-19"}, {"April 19, 2024", "2024-04-19"},
+        {"2024-13-01", NULL}, {"yesterday", NULL}, {"123456789", NULL}, {"", NULL}};
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        char *got = ann_markup_date(cases[i][0], strlen(cases[i][0]));
+        CHECK_STR(got, cases[i][1]);
+        free(got);
+    }
+}
+
+/* ---- JSON Lines --------------------------------------------------------- */
+
+static void test_jsonl(void)
+{
+    size_t n;
+    char *all = slurp(DATA "lines.jsonl", &n);
+    CHECK(all != NULL);
+    if (!all)
+        return;
+    ann_doc *docs[16] = {0};
+    char errs[16][256];
+    size_t lineno = 0;
+    for (char *line = all; *line && lineno < 16; ) {
+        char *nl = strchr(line, '\n');
+        size_t len = nl ? (size_t)(nl - line) : strlen(line);
+        errs[lineno][0] = '\0';
+        docs[lineno] = ann_jsonl_to_doc("dir/lines.jsonl", lineno + 1, line, len,
+                                        errs[lineno], sizeof errs[lineno]);
+        lineno++;
+        line += len + (nl != NULL);
+    }
+    CHECK_INT(lineno, 8);
+    ann_doc *d = docs[0];
+    CHECK(d != NULL);
+    if (d) {
+        CHECK_STR(d->id, "a1");
+        CHECK_STR(d->text, "NATO met in Brussels on Monday.");
+        CHECK_STR(d->published, "2024-04-19");
+        CHECK_STR(d->title, "NATO meets");
+        CHECK_STR(d->publisher, "Example");
+        CHECK(has_author(d, "Jane Doe") && has_author(d, "John Roe"));
+        CHECK_STR(d->extracted_from, "jsonl");
+        CHECK_STR(d->path, "dir/lines.jsonl");
+    }
+    CHECK(docs[1] && strcmp(docs[1]->id, "42") == 0);
+    CHECK(docs[2] == NULL && strncmp(errs[2], "line 3: invalid JSON", 20) == 0);
+    CHECK(docs[3] == NULL && strcmp(errs[3], "line 4: not a JSON object") == 0);
+    CHECK(docs[4] == NULL && strcmp(errs[4], "line 5: no \"text\" field") == 0);
+    CHECK(docs[5] == NULL && strcmp(errs[5], "line 6: \"text\" is not a string") == 0);
+    CHECK(docs[6] == NULL && strstr(errs[6], "text after the object") != NULL);
+    d = docs[7];
+    CHECK(d != NULL);
+    if (d) {
+        CHECK_STR(d->id, "lines-8");
+        CHECK(d->published == NULL);
+        CHECK(d->nwarnings == 1);
+    }
+    /* escapes decode; an invalid byte becomes U+FFFD */
+    char err[256];
+    const char *esc = "{\"text\": \"Caf\\u00e9 \\ud83d\\ude00 \xff.\"}";
+    d = ann_jsonl_to_doc("-", 9, esc, strlen(esc), err, sizeof err);
+    CHECK(d != NULL);
+    if (d) {
+        CHECK_STR(d->text, "Caf\xC3\xA9 \xF0\x9F\x98\x80 \xEF\xBF\xBD.");
+        CHECK_STR(d->id, "stdin-9");
+        CHECK_INT(d->chars, 8);
+    }
+    ann_doc_free(d);
+    for (size_t i = 0; i < lineno; i++)
+        ann_doc_free(docs[i]);
+    free(all);
+}
+
+/* ---- writers ------------------------------------------------------------ */
+
+static ann_span span_of(const ann_doc *d, const char *s, int nth)
+{
+    const char *p = d->text;
+    for (int i = 0; i <= nth && p; i++) {
+        p = strstr(p + (i ? 1 : 0), s);
+    }
+    size_t a = p ? (size_t)(p - d->text) : 0;
+    return (ann_span){a, p ? a + strlen(s) : 0};
+}
+
+/* A document with nesting, a partial overlap, markup characters and a
+ * control character, annotated by hand. */
+static ann_doc *sample_doc(void)
+{
+    const char *text =
+        "NATO & <script>alert(1)</script> \"chief\" Jens Stoltenberg said on Monday "
+        "that Russia must leave Ukraine\x01 now.\nIn Kyiv, CNN reported it.";
+    ann_doc *d = ann_doc_from_bytes("sample", "sample.txt", text, strlen(text));
+    d->title = ann_xstrdup("A <title> & \"quotes\"");
+    ann_doc_add_author(d, "Jane <Doe>");
+    d->published = ann_xstrdup("2024-04-19");
+    ann_entity *e = ann_doc_entity(d, ANN_CAT_ACTOR, "nato", "NATO", "organization");
+    ann_entity_add_mention(e, span_of(d, "NATO", 0));
+    e = ann_doc_entity(d, ANN_CAT_ACTOR, "jens-stoltenberg", "Jens Stoltenberg", "person");
+    ann_entity_add_mention(e, span_of(d, "Jens Stoltenberg", 0));
+    e = ann_doc_entity(d, ANN_CAT_ACTOR, "russia", "Russia", "country");
+    ann_entity_add_mention(e, span_of(d, "Russia", 0));
+    e = ann_doc_entity(d, ANN_CAT_ACTOR, "ukraine", "Ukraine", "country");
+    ann_entity_add_mention(e, span_of(d, "Ukraine", 0));
+    e = ann_doc_entity(d, ANN_CAT_PLACE, "kyiv", "Kyiv", "place");
+    ann_entity_add_mention(e, span_of(d, "Kyiv", 0));
+    e = ann_doc_entity(d, ANN_CAT_SOURCE, "cnn", "CNN", "outlet");
+    ann_entity_add_mention(e, span_of(d, "CNN", 0));
+    ann_doc_add_date(d, span_of(d, "Monday", 0), "DATE", "2024-04-15");
+    ann_claim *c = ann_doc_add_claim(d);
+    c->kind = ANN_CLAIM_INDIRECT;
+    c->content = span_of(d, "Russia must leave Ukraine\x01 now", 0);
+    c->cue = span_of(d, "said", 0);
+    c->speaker = span_of(d, "Jens Stoltenberg", 0);
+    c->speaker_id = ann_xstrdup("jens-stoltenberg");
+    /* a claim that partly overlaps a place mention: "In Ky" ... */
+    c = ann_doc_add_claim(d);
+    c->kind = ANN_CLAIM_DIRECT;
+    ann_span k = span_of(d, "Kyiv", 0);
+    c->content = (ann_span){k.start - 3, k.start + 2};
+    c->cue = span_of(d, "reported", 0);
+    c->speaker = span_of(d, "CNN", 0);
+    c->speaker_id = ann_xstrdup("cnn");
+    ann_doc_sort(d);
+    return d;
+}
+
+static int count_elements(xmlNode *root, const char *name)
+{
+    int n = 0;
+    for (xmlNode *x = root; x; ) {
+        if (x->type == XML_ELEMENT_NODE && strcmp((const char *)x->name, name) == 0)
+            n++;
+        if (x->children && x->type == XML_ELEMENT_NODE) {
+            x = x->children;
+            continue;
+        }
+        while (x && x != root && !x->next)
+            x = x->parent;
+        x = x && x != root ? x->next : NULL;
+    }
+    return n;
+}
+
+static xmlNode *first_element(xmlNode *root, const char *name)
+{
+    for (xmlNode *x = root; x; ) {
+        if (x->type == XML_ELEMENT_NODE && strcmp((const char *)x->name, name) == 0)
+            return x;
+        if (x->children && x->type == XML_ELEMENT_NODE) {
+            x = x->children;
+            continue;
+        }
+        while (x && x != root && !x->next)
+            x = x->parent;
+        x = x && x != root ? x->next : NULL;
+    }
+    return NULL;
+}
+
+static char *render(const ann_writer *w, const ann_doc *d)
+{
+    ann_write_opts o = {0, 0};
+    ann_buf out = {0};
+    if (w->begin)
+        w->begin(&out, &o);
+    w->doc(&out, d, &o);
+    ann_doc err = {0};
+    err.id = "broken";
+    err.path = "broken.txt";
+    err.text = "";
+    err.error = "cannot read <file> & more";
+    w->doc(&out, &err, &o);
+    if (w->end)
+        w->end(&out, &o);
+    return out.p;
+}
+
+static void test_writer_xml(void)
+{
+    ann_doc *d = sample_doc();
+    char *out = render(&ann_writer_xml, d);
+    xmlDoc *x = xmlReadMemory(out, (int)strlen(out), NULL, NULL,
+                              XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+    CHECK(x != NULL);
+    if (x) {
+        xmlNode *root = xmlDocGetRootElement(x);
+        CHECK_STR((const char *)root->name, "annotations");
+        CHECK_INT(count_elements(root, "doc"), 2);
+        CHECK_INT(count_elements(root, "actor"), 4);
+        CHECK_INT(count_elements(root, "source"), 1);
+        CHECK_INT(count_elements(root, "TIMEX3"), 1);
+        /* the partial overlap: one of claim or place is split in two */
+        CHECK_INT(count_elements(root, "claim") + count_elements(root, "place"), 4);
+        CHECK(count_elements(root, "script") == 0);
+        xmlNode *t = first_element(root, "TIMEX3");
+        xmlChar *v = xmlGetProp(t, (const xmlChar *)"value");
+        CHECK_STR((const char *)v, "2024-04-15");
+        xmlFree(v);
+        xmlNode *doc = first_element(root, "doc");
+        v = xmlGetProp(doc, (const xmlChar *)"title");
+        CHECK_STR((const char *)v, "A <title> & \"quotes\"");
+        xmlFree(v);
+        /* the claim nests the actors it contains */
+        xmlNode *claim = first_element(root, "claim");
+        CHECK_INT(count_elements(claim, "actor"), 2);
+        v = xmlGetProp(claim, (const xmlChar *)"speaker-id");
+        CHECK_STR((const char *)v, "jens-stoltenberg");
+        xmlFree(v);
+        /* the text comes back whole, the control character as U+FFFD */
+        xmlChar *s = xmlNodeGetContent(first_element(root, "text"));
+        const char *want = "leave Ukraine\xEF\xBF\xBD now.\nIn Kyiv, CNN reported it.";
+        CHECK(s && strstr((const char *)s, want) != NULL);
+        CHECK(s && strncmp((const char *)s, "NATO & <script>alert(1)</script>", 32) == 0);
+        xmlFree(s);
+        xmlNode *bad = first_element(doc->next, "doc");
+        v = bad ? xmlGetProp(bad, (const xmlChar *)"error") : NULL;
+        CHECK_STR((const char *)v, "cannot read <file> & more");
+        xmlFree(v);
+        xmlFreeDoc(x);
+    }
+    free(out);
+    ann_doc_free(d);
+}
+
+static int attr_has(xmlNode *n, const char *name, const char *part)
+{
+    xmlChar *v = xmlGetProp(n, (const xmlChar *)name);
+    int ok = v && strstr((const char *)v, part) != NULL;
+    xmlFree(v);
+    return ok;
+}
+
+static void test_writer_html(void)
+{
+    ann_doc *d = sample_doc();
+    char *out = render(&ann_writer_html, d);
+    CHECK(strncmp(out, "<!DOCTYPE html>", 15) == 0);
+    /* the document's markup is escaped, never live */
+    CHECK(strstr(out, "<script") == NULL);
+    CHECK(strstr(out, "&lt;script&gt;alert(1)&lt;/script&gt;") != NULL);
+    CHECK(strstr(out, "NATO &amp; ") != NULL);
+    CHECK(strstr(out, "cannot read &lt;file&gt; &amp; more") != NULL);
+    /* self-contained: no external assets */
+    CHECK(strstr(out, "src=") == NULL);
+    CHECK(strstr(out, "<link") == NULL);
+    CHECK(strstr(out, "http") == NULL);
+    htmlDocPtr h = htmlReadMemory(out, (int)strlen(out), NULL, "UTF-8",
+                                  HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING);
+    CHECK(h != NULL);
+    if (h) {
+        xmlNode *root = xmlDocGetRootElement(h);
+        CHECK_INT(count_elements(root, "section"), 2);
+        CHECK_INT(count_elements(root, "style"), 1);
+        CHECK_INT(count_elements(root, "script"), 0);
+        /* 6 entities + 1 date, the place split by the claim's end, legend 4 */
+        CHECK_INT(count_elements(root, "mark"), 4 + 7 + 1);
+        xmlNode *sec = first_element(root, "section");
+        xmlNode *m = first_element(sec, "mark");
+        CHECK(attr_has(m, "class", "actor"));
+        CHECK(attr_has(m, "title", "nato"));
+        CHECK(attr_has(m, "title", "organization"));
+        int dates = 0, claims = 0;
+        for (xmlNode *x = sec; x; x = x->next ? x->next : NULL) {
+            dates += count_elements(x, "mark") > 0;
+            break;
+        }
+        for (xmlNode *x = first_element(sec, "div"); x; x = NULL) {
+            xmlChar *s = xmlNodeGetContent(x);
+            CHECK(s && strstr((const char *)s, "NATO & <script>alert(1)</script>") != NULL);
+            xmlFree(s);
+        }
+        /* the claim shows speaker and cue */
+        xmlNode *span = first_element(sec, "span");
+        for (; span; span = NULL) {
+            claims++;
+            CHECK(attr_has(span, "class", "claim"));
+            CHECK(attr_has(span, "data-speaker", "Jens Stoltenberg"));
+            CHECK(attr_has(span, "data-cue", "said"));
+            CHECK(attr_has(span, "title", "jens-stoltenberg"));
+        }
+        CHECK(dates == 1 && claims == 1);
+        CHECK(strstr(out, "title=\"date \xC2\xB7 DATE \xC2\xB7 2024-04-15\"") != NULL);
+        xmlFreeDoc(h);
+    }
+    free(out);
+    ann_doc_free(d);
+}
+
+/* The spans come out properly nested whatever their overlaps. */
+static int depth_now, depth_bad, opens, closes;
+static void o_open(void *c, const ann_inline *s, int cont) { (void)c; (void)s; (void)cont; depth_now++; opens++; }
+static void o_close(void *c, const ann_inline *s) { (void)c; (void)s; if (--depth_now < 0) depth_bad = 1; closes++; }
+static void o_text(void *c, const char *s, size_t n) { ann_buf_add(c, s, n); }
+
+static void test_inline_walk(void)
+{
+    const char *text = "abcdefghijklmnopqrstuvwxyz";
+    ann_doc *d = ann_doc_from_bytes("w", "w", text, strlen(text));
+    ann_entity *e = ann_doc_entity(d, ANN_CAT_ACTOR, "a", "A", "person");
+    ann_entity_add_mention(e, (ann_span){0, 10});
+    ann_entity_add_mention(e, (ann_span){20, 99});   /* past the end: clipped */
+    ann_entity_add_mention(e, (ann_span){5, 5});     /* empty: dropped */
+    ann_doc_add_date(d, (ann_span){5, 15}, "DATE", "2024");
+    ann_doc_add_date(d, (ann_span){8, 12}, "DATE", "2024");
+    ann_claim *c = ann_doc_add_claim(d);
+    c->content = (ann_span){3, 22};
+    ann_inline_ops ops = {o_open, o_close, o_text};
+    ann_buf got = {0};
+    ann_inline_walk(d, ~0u, &ops, &got);
+    CHECK_STR(got.p, text);
+    CHECK(depth_bad == 0 && depth_now == 0);
+    CHECK_INT(opens, closes);
+    CHECK(opens >= 5);
+    ann_buf_free(&got);
+    ann_doc_free(d);
+}
+
+int main(void)
+{
+    xmlInitParser();
+    test_html_article();
+    test_html_meta();
+    test_html_deep();
+    test_html_large();
+    test_xml_hostile();
+    test_xml_formats();
+    test_dates();
+    test_jsonl();
+    test_inline_walk();
+    test_writer_xml();
+    test_writer_html();
+    xmlCleanupParser();
+    TEST_DONE();
+}
