@@ -57,6 +57,8 @@ typedef struct ann_doc {
 
     ann_entity *ents;      /* actors, places and sources together */
     size_t nents, capents;
+    size_t *ent_slots;     /* hash of ids: index + 1 into ents, 0 = empty */
+    size_t nslots;
     ann_date *dates;
     size_t ndates, capdates;
     ann_claim *claims;

@@ -117,6 +117,21 @@ static int sentence_initial(const mctx *m, size_t pos)
     return 1;
 }
 
+/* A capitalized match right after a capitalized word, mid-sentence, is
+ * part of a name ("Arab Spring", "USA Today"). */
+static int in_name(const mctx *m)
+{
+    size_t e = m->ms;
+    if (!isupper((unsigned char)m->text[e]) || sentence_initial(m, e))
+        return 0;
+    while (e > m->ws && m->text[e - 1] == ' ')
+        e--;
+    size_t b = e;
+    while (b > m->ws && is_wordc((unsigned char)m->text[b - 1]))
+        b--;
+    return b < e && isupper((unsigned char)m->text[b]);
+}
+
 /* Inside quotation marks?  Counted from the start of the paragraph. */
 static int in_quote(const mctx *m)
 {
@@ -367,7 +382,7 @@ static int arg_num(const mctx *m, int i, double *v)
                 buf[o++] = s[k];
         buf[o] = '\0';
         *v = strtod(buf, NULL);
-        return 1;
+        return *v <= 1e6 ? 1 : -1;     /* a count, not a time span */
     }
     const char *t = tx_lookup(m->st->r, "number", s, n);
     if (t) {
@@ -426,10 +441,7 @@ static void shift(ymd *a, const char *u, long n)
 
 static void fmt_num(char *out, size_t cap, double v)
 {
-    if (v == (double)(long)v)
-        snprintf(out, cap, "%ld", (long)v);
-    else
-        snprintf(out, cap, "%g", v);
+    snprintf(out, cap, "%.10g", v);     /* counts are <= 1e6: exact */
 }
 
 /* P3W, PT90M, PXY, P2W for "a fortnight". */
@@ -454,4 +466,861 @@ static int rel_offset(const mctx *m, int i)
 {
     const char *v = m->a[i] ? tx_lookup(m->st->r, "relative", m->a[i], m->al[i]) : NULL;
     return v ? atoi(v) : 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* normalization functions: 1 keeps the match, 0 vetoes it             */
+
+/* date(Y, M, D): any of them may be absent. */
+static int fn_date(mctx *m)
+{
+    int mon = arg_month(m, 1), day = arg_ordinal(m, 2);
+    int year = m->a[0] ? atoi(m->a[0]) : 0;
+    if (!mon || (m->a[2] && (day < 1 || day > 31)))
+        return 0;
+    if (day && day > tx_mdays(year ? year : 2000, mon))
+        return 0;                                  /* April 31 */
+    ymd v = {year, mon, day ? day : 1};
+    if (!year && !nearest_year(m, mon, day, &v.y)) {
+        if (day)
+            snprintf(m->value, sizeof m->value, "XXXX-%02d-%02d", mon, day);
+        else
+            snprintf(m->value, sizeof m->value, "XXXX-%02d", mon);
+        return 1;
+    }
+    fmt_date(m->value, sizeof m->value, v, day ? G_DAY : G_MONTH);
+    set_focus(m, v, day ? G_DAY : G_MONTH);
+    return 1;
+}
+
+/* 4/19/2024 (US order) unless the first number cannot be a month. */
+static int fn_numdate(mctx *m)
+{
+    int a = arg_int(m, 0, 0), b = arg_int(m, 1, 0), y = arg_int(m, 2, 0);
+    int mon = a, day = b;
+    if (a > 12) {
+        mon = b;
+        day = a;
+    }
+    if (mon < 1 || mon > 12 || day < 1 || day > tx_mdays(y, mon))
+        return 0;
+    ymd v = {y, mon, day};
+    fmt_date(m->value, sizeof m->value, v, G_DAY);
+    set_focus(m, v, G_DAY);
+    return 1;
+}
+
+/* holiday(NAME, Y): fixed dates, Easter and Thanksgiving computed. */
+static int fn_holiday(mctx *m)
+{
+    const char *h = tx_lookup(m->st->r, "holiday", m->a[0], m->al[0]);
+    if (!h)
+        return 0;
+    int mon = 0, day = 0, year = m->a[1] ? atoi(m->a[1]) : 0;
+    int fixed = isdigit((unsigned char)h[0]);
+    if (fixed) {
+        mon = atoi(h);
+        day = atoi(h + 3);
+    }
+    if (!year && !nearest_year(m, fixed ? mon : 4, day, &year)) {
+        if (fixed)
+            snprintf(m->value, sizeof m->value, "XXXX-%02d-%02d", mon, day);
+        else
+            snprintf(m->value, sizeof m->value, "XXXX-XX-XX");
+        return 1;
+    }
+    if (!strncmp(h, "easter", 6)) {
+        tx_easter(year, &mon, &day);
+        int y = year;
+        tx_add_days(&y, &mon, &day, atoi(h + 6));
+    } else if (!strcmp(h, "thanksgiving")) {
+        mon = 11;                           /* fourth Thursday of November */
+        day = 1 + (4 - tx_weekday(year, 11, 1) + 7) % 7 + 21;
+    }
+    ymd v = {year, mon, day};
+    fmt_date(m->value, sizeof m->value, v, G_DAY);
+    set_focus(m, v, G_DAY);
+    return 1;
+}
+
+/* "last April": the latest April before the DCT's month; "next April"
+ * the first after it; "this April" the DCT's year; "that April" the
+ * focus's year. */
+static int fn_month_rel(mctx *m)
+{
+    int mon = arg_month(m, 1), off = rel_offset(m, 0);
+    ymd a;
+    int that = arg_is(m, 0, "that");
+    if (!mon)
+        return 0;
+    if (!(that ? focus_anchor(m, G_YEAR, &a) : deictic_anchor(m, G_MONTH, &a))) {
+        snprintf(m->value, sizeof m->value, "XXXX-%02d", mon);
+        return 1;
+    }
+    ymd v = {a.y, mon, 1};
+    if (!that && off < 0 && mon >= a.m)
+        v.y--;
+    else if (!that && off > 0 && mon <= a.m)
+        v.y++;
+    fmt_date(m->value, sizeof m->value, v, G_MONTH);
+    set_focus(m, v, G_MONTH);
+    return 1;
+}
+
+/* A month name alone is a date only after a word that makes it one
+ * ("in March", "until February", "October and November"). */
+static int fn_month_alone(mctx *m)
+{
+    char w[32];
+    prev_word(m, m->ms, w, sizeof w);
+    if (!in_table(m, "month_alone_prev", w))
+        return 0;
+    if (arg_month(m, 0) == 5 && (!strcmp(w, "and") || !strcmp(w, "or") ||
+                                 !strcmp(w, "to") || !strcmp(w, "for")))
+        return 0;                               /* Theresa May */
+    m->a[1] = m->a[0];
+    m->al[1] = m->al[0];
+    m->a[0] = m->a[2] = NULL;
+    return fn_date(m);
+}
+
+static const char *season_code(const mctx *m, int i, int *mid)
+{
+    const char *s = m->a[i] ? tx_lookup(m->st->r, "season", m->a[i], m->al[i]) : NULL;
+    if (s)
+        *mid = !strcmp(s, "SP") ? 4 : !strcmp(s, "SU") ? 7 : !strcmp(s, "FA") ? 10 : 1;
+    return s;
+}
+
+/* season(S, Y): the year given, else the focus's. */
+static int fn_season(mctx *m)
+{
+    int mid;
+    const char *s = season_code(m, 0, &mid);
+    ymd a;
+    if (!s)
+        return 0;
+    if (!m->a[1]) {
+        if (in_name(m))                   /* "Arab Spring" */
+            return 0;
+    }
+    int y = m->a[1] ? atoi(m->a[1]) : 0;
+    if (!y) {
+        if (!focus_anchor(m, G_YEAR, &a)) {
+            snprintf(m->value, sizeof m->value, "XXXX-%s", s);
+            return 1;
+        }
+        y = a.y;
+    }
+    snprintf(m->value, sizeof m->value, "%04d-%s", y, s);
+    ymd v = {y, mid, 1};
+    set_focus(m, v, G_MONTH);
+    return 1;
+}
+
+/* "last summer": the latest summer over before the DCT. */
+static int fn_season_rel(mctx *m)
+{
+    int mid, off = rel_offset(m, 0);
+    const char *s = season_code(m, 1, &mid);
+    ymd a;
+    if (!s)
+        return 0;
+    int that = arg_is(m, 0, "that");
+    if (!(that ? focus_anchor(m, G_YEAR, &a) : deictic_anchor(m, G_MONTH, &a))) {
+        snprintf(m->value, sizeof m->value, "XXXX-%s", s);
+        return 1;
+    }
+    int y = a.y;
+    if (!that && off < 0 && a.m <= mid + 1)
+        y--;
+    else if (!that && off > 0 && a.m >= mid - 1)
+        y++;
+    snprintf(m->value, sizeof m->value, "%04d-%s", y, s);
+    ymd v = {y, mid, 1};
+    set_focus(m, v, G_MONTH);
+    return 1;
+}
+
+static int fn_half(mctx *m)
+{
+    int h = arg_is(m, 0, "first") ? 1 : 2;
+    snprintf(m->value, sizeof m->value, "%04d-H%d", arg_int(m, 1, 0), h);
+    return 1;
+}
+
+static int fn_quarter(mctx *m)
+{
+    int q = isdigit((unsigned char)m->a[0][0]) ? atoi(m->a[0])
+          : arg_is(m, 0, "last") ? 4 : arg_ordinal(m, 0);
+    if (q < 1 || q > 4)
+        return 0;
+    snprintf(m->value, sizeof m->value, "%04d-Q%d", arg_int(m, 1, 0), q);
+    return 1;
+}
+
+/* "1990s", "'90s", "the 90s" -> 199 */
+static int fn_decade(mctx *m)
+{
+    int d = arg_int(m, 0, 0);
+    if (d < 100)
+        d += d >= 20 ? 1900 : 2000;
+    snprintf(m->value, sizeof m->value, "%03d", d / 10);
+    return 1;
+}
+
+/* "the 20th century" -> 19 */
+static int fn_century(mctx *m)
+{
+    int c = arg_ordinal(m, 0);
+    if (c < 1 || c > 30)
+        return 0;
+    snprintf(m->value, sizeof m->value, "%02d", c - 1);
+    return 1;
+}
+
+/* A bare four-digit number is a year unless its neighbours make it a
+ * count or a label ("Resolution 2202", "2000 troops", "than 1900"). */
+static int fn_year(mctx *m)
+{
+    char pw[32], nw[32];
+    int y = arg_int(m, 0, 0);
+    size_t s = m->ms;
+    prev_word(m, s, pw, sizeof pw);
+    next_word(m, m->me, nw, sizeof nw);
+    if (in_table(m, "year_block_prev", pw) || in_table(m, "year_block_next", nw))
+        return 0;
+    if (s > m->ws && strchr("$#\xA3", m->text[s - 1]))
+        return 0;
+    if (s > m->ws + 1 && (m->text[s - 1] == '-' || m->text[s - 1] == '/') &&
+        isalpha((unsigned char)m->text[s - 2]))
+        return 0;                                  /* Su-2024, A/1990 */
+    if (y < 1900 && !in_table(m, "month_alone_prev", pw))
+        return 0;
+    ymd v = {y, 1, 1};
+    fmt_date(m->value, sizeof m->value, v, G_YEAR);
+    set_focus(m, v, G_YEAR);
+    return 1;
+}
+
+/* rel(R, U): "last week", "this year", "next month", counted from the DCT. */
+static int fn_rel(mctx *m)
+{
+    int off = rel_offset(m, 0);
+    ymd a;
+    char u[8];
+    tx_normkey(u, sizeof u, m->a[1], m->al[1]);
+    int weekend = !strcmp(u, "weekend");
+    const char *code = weekend ? "WE" : arg_unit(m, 1);
+    if (!code)
+        return 0;
+    int g = unit_gran(code);
+    if (!deictic_anchor(m, g == G_WEEK ? G_DAY : g, &a)) {
+        fmt_unknown(m->value, sizeof m->value, g);
+        if (weekend)
+            snprintf(m->value, sizeof m->value, "XXXX-WXX-WE");
+        return 1;
+    }
+    shift(&a, code, off);
+    fmt_date(m->value, sizeof m->value, a, g);
+    if (weekend) {
+        size_t n = strlen(m->value);
+        snprintf(m->value + n, sizeof m->value - n, "-WE");
+    }
+    return 1;
+}
+
+/* fcur(U): the unit of the date in focus: "the start of the year" is the
+ * focus's year, "the first day" its day. */
+static int fn_fcur(mctx *m)
+{
+    const char *code = arg_unit(m, 0);
+    ymd a;
+    if (!code)
+        return 0;
+    int g = unit_gran(code);
+    if (!focus_anchor(m, g, &a))
+        fmt_unknown(m->value, sizeof m->value, g);
+    else
+        fmt_date(m->value, sizeof m->value, a, g);
+    return 1;
+}
+
+/* The date of a weekday: before (or on) the anchor for past-tense news,
+ * after it with a future cue or "next". */
+static int weekday_date(mctx *m, int wd, int rel, ymd *out)
+{
+    ymd a;
+    if (!deictic_anchor(m, G_DAY, &a))
+        return 0;
+    int cur = tx_weekday(a.y, a.m, a.d);
+    long delta;
+    if (rel == 2) {                          /* this: the anchor's ISO week */
+        delta = wd - cur;
+    } else if (rel > 0) {
+        delta = (wd - cur + 7) % 7;
+        if (delta == 0)
+            delta = 7;
+    } else if (rel < 0) {
+        delta = -((cur - wd + 7) % 7);
+        if (delta == 0)
+            delta = -7;
+    } else {
+        delta = -((cur - wd + 7) % 7);       /* today counts */
+    }
+    *out = a;
+    tx_add_days(&out->y, &out->m, &out->d, delta);
+    return 1;
+}
+
+static int weekday_rel(mctx *m, int i)
+{
+    if (!m->a[i])
+        return future_cue(m) ? 1 : 0;
+    if (arg_is(m, i, "this"))
+        return 2;
+    if (arg_is(m, i, "that"))
+        return 0;
+    return rel_offset(m, i);
+}
+
+static int weekday_blocked(mctx *m)
+{
+    char w[32];
+    return prev_word(m, m->ms, w, sizeof w) && in_table(m, "weekday_block", w);
+}
+
+/* weekday(W, R) */
+static int fn_weekday(mctx *m)
+{
+    const char *w = tx_lookup(m->st->r, "weekday", m->a[0], m->al[0]);
+    ymd v;
+    if (!w || (!m->a[1] && weekday_blocked(m)))
+        return 0;
+    if (!weekday_date(m, atoi(w), weekday_rel(m, 1), &v)) {
+        snprintf(m->value, sizeof m->value, "XXXX-WXX-%d", atoi(w));
+        return 1;
+    }
+    fmt_date(m->value, sizeof m->value, v, G_DAY);
+    set_focus(m, v, G_DAY);
+    return 1;
+}
+
+static const char *pod_code(const mctx *m, int i)
+{
+    if (m->a[i] && m->al[i] <= 3 && isupper((unsigned char)m->a[i][0]))
+        return m->a[i];                        /* a literal code: NI */
+    return m->a[i] ? tx_lookup(m->st->r, "part_of_day", m->a[i], m->al[i]) : NULL;
+}
+
+/* wdpod(W, P, R): "Saturday evening" -> 2022-03-19TEV */
+static int fn_wdpod(mctx *m)
+{
+    const char *pod = pod_code(m, 1);
+    const char *a1 = m->a[1];
+    size_t l1 = m->al[1];
+    if (!pod)
+        return 0;
+    m->a[1] = m->a[2];
+    m->al[1] = m->al[2];
+    int ok = fn_weekday(m);
+    m->a[1] = a1;
+    m->al[1] = l1;
+    if (!ok)
+        return 0;
+    size_t n = strlen(m->value);
+    snprintf(m->value + n, sizeof m->value - n, "T%s", pod);
+    return 1;
+}
+
+/* "on Mondays" */
+static int fn_wdset(mctx *m)
+{
+    const char *w = tx_lookup(m->st->r, "weekday", m->a[0], m->al[0]);
+    if (!w)
+        return 0;
+    snprintf(m->value, sizeof m->value, "XXXX-WXX-%d", atoi(w));
+    return 1;
+}
+
+/* deictic(W, P): yesterday, today, tomorrow (W may be an offset), with an
+ * optional part of the day. */
+static int fn_deictic(mctx *m)
+{
+    int off;
+    ymd a;
+    if (m->a[0] && (isdigit((unsigned char)m->a[0][0]) || m->a[0][0] == '-')) {
+        off = atoi(m->a[0]);
+    } else {
+        const char *v = tx_lookup(m->st->r, "deictic", m->a[0], m->al[0]);
+        if (!v)
+            return 0;
+        off = atoi(v);
+        if (in_name(m))                          /* USA Today */
+            return 0;
+    }
+    const char *pod = pod_code(m, 1);
+    if (!day_anchor(m, &a)) {
+        if (off == 0 && !pod)
+            snprintf(m->value, sizeof m->value, "PRESENT_REF");
+        else
+            snprintf(m->value, sizeof m->value, "XXXX-XX-XX%s%s",
+                     pod ? "T" : "", pod ? pod : "");
+        return 1;
+    }
+    tx_add_days(&a.y, &a.m, &a.d, off);
+    fmt_date(m->value, sizeof m->value, a, G_DAY);
+    if (pod) {
+        size_t n = strlen(m->value);
+        snprintf(m->value + n, sizeof m->value - n, "T%s", pod);
+    }
+    return 1;
+}
+
+/* fpod(R, P): "the next morning", "that evening" */
+static int fn_fpod(mctx *m)
+{
+    const char *pod = pod_code(m, 1);
+    ymd a;
+    if (!pod)
+        return 0;
+    if (!focus_anchor(m, G_DAY, &a)) {
+        snprintf(m->value, sizeof m->value, "XXXX-XX-XXT%s", pod);
+        return 1;
+    }
+    tx_add_days(&a.y, &a.m, &a.d, rel_offset(m, 0));
+    fmt_date(m->value, sizeof m->value, a, G_DAY);
+    size_t n = strlen(m->value);
+    snprintf(m->value + n, sizeof m->value - n, "T%s", pod);
+    return 1;
+}
+
+static void fmt_clock(mctx *m, int h, int min)
+{
+    ymd a;
+    if (day_anchor(m, &a))
+        fmt_date(m->value, sizeof m->value, a, G_DAY);
+    else
+        snprintf(m->value, sizeof m->value, "XXXX-XX-XX");
+    size_t n = strlen(m->value);
+    snprintf(m->value + n, sizeof m->value - n, "T%02d:%02d", h, min);
+}
+
+/* noon, midnight */
+static int fn_clock(mctx *m)
+{
+    fmt_clock(m, arg_is(m, 0, "midnight") ? 24 : 12, 0);
+    return 1;
+}
+
+/* time(H, M, AMPM): "10:30 a.m." */
+static int fn_time(mctx *m)
+{
+    int h = arg_int(m, 0, -1), min = arg_int(m, 1, 0);
+    if (m->a[2]) {
+        int pm = tolower((unsigned char)m->a[2][0]) == 'p';
+        if (h < 1 || h > 12)
+            return 0;
+        if (pm && h < 12)
+            h += 12;
+        else if (!pm && h == 12)
+            h = 0;
+    }
+    if (h < 0 || h > 24 || min > 59)
+        return 0;
+    fmt_clock(m, h, min);
+    return 1;
+}
+
+/* ago(N, U): the DCT minus N units, at the unit's granularity. */
+static int fn_ago(mctx *m)
+{
+    double n = 0;
+    int known = arg_num(m, 0, &n) == 1;
+    const char *u = arg_unit(m, 1);
+    ymd a;
+    if (!u)
+        return 0;
+    int g = unit_gran(u);
+    if (!known || is_time_unit(u) || n != (double)(long)n) {
+        snprintf(m->value, sizeof m->value, "PAST_REF");
+        return 1;
+    }
+    if (!deictic_anchor(m, g == G_WEEK ? G_DAY : g, &a)) {
+        fmt_unknown(m->value, sizeof m->value, g);
+        return 1;
+    }
+    shift(&a, u, -(long)n);
+    fmt_date(m->value, sizeof m->value, a, g);
+    return 1;
+}
+
+/* later(N, U, later|earlier|after|before): counted from the focus. */
+static int fn_later(mctx *m)
+{
+    double n = 0;
+    int known = arg_num(m, 0, &n) == 1;
+    const char *u = arg_unit(m, 1);
+    int sign = rel_offset(m, 2) < 0 ? -1 : 1;
+    ymd a;
+    if (!u)
+        return 0;
+    int g = unit_gran(u);
+    if (!known || is_time_unit(u) || n != (double)(long)n) {
+        snprintf(m->value, sizeof m->value, sign < 0 ? "PAST_REF" : "FUTURE_REF");
+        if (is_time_unit(u) && focus_anchor(m, G_DAY, &a))
+            fmt_date(m->value, sizeof m->value, a, G_DAY);
+        return 1;
+    }
+    if (!focus_anchor(m, g, &a)) {
+        fmt_unknown(m->value, sizeof m->value, g);
+        return 1;
+    }
+    shift(&a, u, sign * (long)n);
+    fmt_date(m->value, sizeof m->value, a, g);
+    if (g == G_DAY)                 /* a narrative step: the new focus */
+        set_focus(m, a, G_DAY);
+    return 1;
+}
+
+/* Is the word before the match a number, money or "times" ("$5bn a year",
+ * "three times a day")?  Then "a year" is a frequency. */
+static int after_quantity(const mctx *m)
+{
+    char w[32];
+    if (!prev_word(m, m->ms, w, sizeof w))
+        return 0;
+    return isdigit((unsigned char)w[0]) || w[0] == '$' ||
+           !strcmp(w, "times") || !strcmp(w, "once") || !strcmp(w, "twice") ||
+           !strcmp(w, "percent") || !strcmp(w, "billion") || !strcmp(w, "million");
+}
+
+/* dur(N, U) */
+static int fn_dur(mctx *m)
+{
+    double n = 0;
+    int k = arg_num(m, 0, &n);
+    const char *u = arg_unit(m, 1);
+    if (!u || k < 0)
+        return 0;
+    if (k == 1 && n == 1 && m->a[0] && tolower((unsigned char)m->a[0][0]) == 'a' &&
+        m->al[0] <= 2 && after_quantity(m)) {
+        strcpy(m->type, "SET");
+        fmt_dur(m->value, sizeof m->value, 1, 1, u);
+        return 1;
+    }
+    fmt_dur(m->value, sizeof m->value, k == 1, n, u);
+    return 1;
+}
+
+/* dur2(N1, U1, N2, U2): "an hour and 45 minutes" -> PT1H45M */
+static int fn_dur2(mctx *m)
+{
+    double n1, n2;
+    const char *u1 = arg_unit(m, 1), *u2 = arg_unit(m, 3);
+    char a[24], b[24];
+    if (!u1 || !u2 || arg_num(m, 0, &n1) != 1 || arg_num(m, 2, &n2) != 1 ||
+        !strcmp(u1, "FN") || !strcmp(u2, "FN"))
+        return 0;
+    fmt_num(a, sizeof a, n1);
+    fmt_num(b, sizeof b, n2);
+    const char *c1 = !strcmp(u1, "MIN") ? "M" : u1, *c2 = !strcmp(u2, "MIN") ? "M" : u2;
+    int t1 = is_time_unit(u1), t2 = is_time_unit(u2);
+    if (t1 == t2)
+        snprintf(m->value, sizeof m->value, "P%s%.10s%s%.10s%s", t1 ? "T" : "", a, c1, b, c2);
+    else if (!t1)
+        snprintf(m->value, sizeof m->value, "P%.10s%sT%.10s%s", a, c1, b, c2);
+    else
+        return 0;
+    return 1;
+}
+
+/* durhalf(N, U): N and a half units; N = 0 for "half an hour". */
+static int fn_durhalf(mctx *m)
+{
+    double n = 0;
+    const char *u = arg_unit(m, 1);
+    if (!u || arg_num(m, 0, &n) != 1)
+        return 0;
+    char num[24];
+    fmt_num(num, sizeof num, n);
+    const char *z = n == 0 ? "" : num;
+    const char *zu = n == 0 ? "" : u;
+    if (!strcmp(u, "Y"))
+        snprintf(m->value, sizeof m->value, "P%s%s6M", z, zu);
+    else if (!strcmp(u, "D"))
+        snprintf(m->value, sizeof m->value, "P%s%sT12H", z, zu);
+    else if (!strcmp(u, "H"))
+        snprintf(m->value, sizeof m->value, "PT%s%s30M", z, zu);
+    else if (!strcmp(u, "MIN"))
+        snprintf(m->value, sizeof m->value, "PT%s%s30S", n == 0 ? "" : num, n == 0 ? "" : "M");
+    else
+        fmt_dur(m->value, sizeof m->value, 1, n + 0.5, u);
+    if (!strcmp(m->value, "PT"))
+        return 0;
+    return 1;
+}
+
+/* frel(R, U): the day, week, month or year in focus moved by R. */
+static int fn_frel(mctx *m)
+{
+    int off = rel_offset(m, 0);
+    char u[12];
+    ymd a;
+    tx_normkey(u, sizeof u, m->a[1], m->al[1]);
+    int weekend = !strcmp(u, "weekend");
+    const char *code = weekend ? "WE" : arg_unit(m, 1);
+    if (!code)
+        return 0;
+    int g = unit_gran(code);
+    if (!focus_anchor(m, g, &a)) {
+        fmt_unknown(m->value, sizeof m->value, g);
+        return 1;
+    }
+    shift(&a, code, off);
+    fmt_date(m->value, sizeof m->value, a, g);
+    if (weekend) {
+        size_t n = strlen(m->value);
+        snprintf(m->value + n, sizeof m->value - n, "-WE");
+    }
+    return 1;
+}
+
+/* "one day": some day in the future after a modal ("could one day"),
+ * a duration after "for"/"in", otherwise not a time expression. */
+static int fn_oneday(mctx *m)
+{
+    char w[32];
+    prev_word(m, m->ms, w, sizeof w);
+    if (in_table(m, "modal", w)) {
+        strcpy(m->type, "DATE");
+        strcpy(m->value, "FUTURE_REF");
+        return 1;
+    }
+    if (sentence_initial(m, m->ms))
+        return 0;
+    strcpy(m->type, "DURATION");
+    strcpy(m->value, "P1D");
+    return 1;
+}
+
+/* vague(U): "days" -> PXD */
+static int fn_vague(mctx *m)
+{
+    const char *u = arg_unit(m, 0);
+    if (!u || !strcmp(u, "MIN") || !strcmp(u, "S"))
+        return 0;
+    fmt_dur(m->value, sizeof m->value, 0, 0, u);
+    return 1;
+}
+
+/* setn(N, U): "every two weeks" -> P2W; "every morning" -> P1D */
+static int fn_setn(mctx *m)
+{
+    double n = 1;
+    const char *u = arg_unit(m, 1);
+    if (!u) {
+        u = "D";                      /* morning, evening, night */
+        if (arg_is(m, 1, "weekend"))
+            u = "W";
+    }
+    if (arg_num(m, 0, &n) != 1)
+        return 0;
+    fmt_dur(m->value, sizeof m->value, 1, n, u);
+    return 1;
+}
+
+/* set(WORD): daily, weekly ... but not "Daily" in a name ("the Daily
+ * Mail", "Kyiv Daily Newsletter"). */
+static int fn_set(mctx *m)
+{
+    const char *v = tx_lookup(m->st->r, "set", m->a[0], m->al[0]);
+    if (!v)
+        return 0;
+    if (isupper((unsigned char)m->text[m->ms])) {
+        size_t p = m->me;
+        while (p < m->we && m->text[p] == ' ')
+            p++;
+        if (!sentence_initial(m, m->ms) || (p < m->we && isupper((unsigned char)m->text[p])))
+            return 0;
+    }
+    snprintf(m->value, sizeof m->value, "%s", v);
+    return 1;
+}
+
+static int fn_lit(mctx *m)
+{
+    if (!m->a[0])
+        return 0;
+    snprintf(m->value, sizeof m->value, "%.*s", (int)m->al[0], m->a[0]);
+    return 1;
+}
+
+/* "at the time", "at that time": whatever the focus is. */
+static int fn_ftime(mctx *m)
+{
+    if (m->st->focus_gran == G_NONE || !m->st->focus_value[0])
+        snprintf(m->value, sizeof m->value, "PAST_REF");
+    else
+        snprintf(m->value, sizeof m->value, "%s", m->st->focus_value);
+    return 1;
+}
+
+typedef int (*norm_fn)(mctx *);
+
+static const norm_fn fns[] = {
+    fn_date, fn_numdate, fn_holiday, fn_month_rel, fn_month_alone,
+    fn_season, fn_season_rel, fn_half, fn_quarter, fn_decade, fn_century,
+    fn_year, fn_rel, fn_fcur, fn_weekday, fn_wdpod, fn_wdset, fn_deictic,
+    fn_fpod, fn_clock, fn_time, fn_ago, fn_later, fn_dur, fn_dur2,
+    fn_durhalf, fn_frel, fn_oneday, fn_vague, fn_setn, fn_set, fn_lit,
+    fn_ftime,
+};
+
+const char *const tx_fn_names[] = {
+    "date", "numdate", "holiday", "month_rel", "month_alone",
+    "season", "season_rel", "half", "quarter", "decade", "century",
+    "year", "rel", "fcur", "weekday", "wdpod", "wdset", "deictic",
+    "fpod", "clock", "time", "ago", "later", "dur", "dur2",
+    "durhalf", "frel", "oneday", "vague", "setn", "set", "lit",
+    "ftime",
+};
+
+const size_t tx_nfn = sizeof tx_fn_names / sizeof *tx_fn_names;
+
+_Static_assert(sizeof fns / sizeof *fns == sizeof tx_fn_names / sizeof *tx_fn_names,
+               "one name per normalization function");
+
+/* ------------------------------------------------------------------ */
+/* the annotator                                                       */
+
+/* "YYYY-MM-DD", "YYYY-MM" or "YYYY" (a longer ISO timestamp is cut). */
+static int parse_dct(const char *s, ymd *v)
+{
+    int n = 0, y = 0, mo = 1, d = 1;
+    if (!s)
+        return G_NONE;
+    n = sscanf(s, "%4d-%2d-%2d", &y, &mo, &d);
+    if (n < 1 || y < 1 || mo < 1 || mo > 12 || d < 1 || d > tx_mdays(y, mo))
+        return G_NONE;
+    v->y = y;
+    v->m = n >= 2 ? mo : 1;
+    v->d = n >= 3 ? d : 1;
+    return n >= 3 ? G_DAY : n == 2 ? G_MONTH : G_YEAR;
+}
+
+ann_dates *ann_dates_new(const ann_date_rules *r, const char *dct)
+{
+    ann_dates *st = ann_xcalloc(1, sizeof *st);
+    st->r = r;
+    st->md = pcre2_match_data_create_from_pattern(r->re, NULL);
+    st->mc = pcre2_match_context_create(NULL);
+    st->js = pcre2_jit_stack_create(32 * 1024, 512 * 1024, NULL);
+    if (!st->md || !st->mc || !st->js) {
+        fputs("annotate: out of memory\n", stderr);
+        exit(2);
+    }
+    pcre2_jit_stack_assign(st->mc, NULL, st->js);
+    st->dct_gran = parse_dct(dct, &st->dct);
+    if (st->dct_gran) {                  /* the DCT is the first focus */
+        st->focus = st->dct;
+        st->focus_gran = st->dct_gran;
+        mctx m = {0};
+        fmt_date(m.value, sizeof m.value, st->dct, st->dct_gran);
+        snprintf(st->focus_value, sizeof st->focus_value, "%s", m.value);
+        if (st->dct_gran == G_DAY) {
+            st->day = st->dct;
+            st->has_day = 1;
+        }
+    }
+    return st;
+}
+
+void ann_dates_free(ann_dates *st)
+{
+    if (!st)
+        return;
+    pcre2_match_data_free(st->md);
+    pcre2_match_context_free(st->mc);
+    pcre2_jit_stack_free(st->js);
+    free(st);
+}
+
+/* Normalize the match of rule ru whose own group is g in the ovector. */
+static int normalize(mctx *m, const tx_rule *ru, const PCRE2_SIZE *ov, uint32_t g)
+{
+    m->ms = ov[2 * g];
+    m->me = ov[2 * g + 1];
+    for (size_t i = 0; i < TX_MAXARGS; i++) {
+        const tx_arg *a = &ru->args[i];
+        m->a[i] = NULL;
+        m->al[i] = 0;
+        if (i >= ru->nargs)
+            continue;
+        if (a->group > 0) {
+            PCRE2_SIZE b = ov[2 * (g + (uint32_t)a->group)];
+            if (b != PCRE2_UNSET) {
+                m->a[i] = m->text + b;
+                m->al[i] = ov[2 * (g + (uint32_t)a->group) + 1] - b;
+            }
+        } else if (a->lit) {
+            m->a[i] = a->lit;
+            m->al[i] = strlen(a->lit);
+        }
+    }
+    snprintf(m->type, sizeof m->type, "%s", ru->type);
+    m->value[0] = '\0';
+    return fns[ru->fn](m) && m->value[0];
+}
+
+/* After a veto, the later rules get their chance at the same position
+ * ("one day" vetoed may still be ... nothing; a vetoed long date may still
+ * hold a shorter one). */
+static int retry(mctx *m, size_t from_rule, size_t pos)
+{
+    const ann_date_rules *r = m->st->r;
+    for (size_t i = from_rule; i < r->nrules; i++) {
+        int rc = pcre2_match(r->rules[i].alone, (PCRE2_SPTR)m->text, m->we, pos,
+                             PCRE2_ANCHORED, m->st->md, NULL);
+        if (rc < 0)
+            continue;
+        if (normalize(m, &r->rules[i], pcre2_get_ovector_pointer(m->st->md), 1))
+            return 1;
+    }
+    return 0;
+}
+
+void ann_dates_window(ann_dates *st, ann_window *w)
+{
+    if (!st || !w || w->n == 0)
+        return;
+    const ann_date_rules *r = st->r;
+    mctx m;
+    memset(&m, 0, sizeof m);
+    m.st = st;
+    m.text = w->text;
+    m.ws = w->tok[0].start;
+    m.we = w->tok[w->n - 1].end;
+    size_t pos = m.ws;
+    while (pos < m.we) {
+        int rc = pcre2_match(r->re, (PCRE2_SPTR)m.text, m.we, pos, 0, st->md, st->mc);
+        if (rc < 0)
+            break;
+        PCRE2_SIZE *ov = pcre2_get_ovector_pointer(st->md);
+        size_t start = ov[0], i = 0;
+        while (i < r->nrules && ov[2 * r->rules[i].base] == PCRE2_UNSET)
+            i++;
+        int ok = i < r->nrules && normalize(&m, &r->rules[i], ov, r->rules[i].base);
+        if (!ok && i < r->nrules)
+            ok = retry(&m, i + 1, start);
+        if (ok && m.me > m.ms) {
+            ann_span sp = {m.ms, m.me};
+            ann_doc_add_date(w->doc, sp, m.type, m.value);
+            pos = m.me;
+        } else {
+            pos = start + 1;
+            while (pos < m.we && ((unsigned char)m.text[pos] & 0xC0) == 0x80)
+                pos++;                    /* stay on character boundaries */
+        }
+    }
 }

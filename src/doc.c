@@ -67,6 +67,7 @@ void ann_doc_free(ann_doc *d)
         free(e->mentions);
     }
     free(d->ents);
+    free(d->ent_slots);
     free(d->dates);
     for (size_t i = 0; i < d->nclaims; i++) {
         free(d->claims[i].speaker_id);
@@ -97,12 +98,41 @@ void ann_doc_add_author(ann_doc *d, const char *name)
     ANN_PUSH(d->authors, d->nauthors, d->capauthors, ann_xstrdup(name));
 }
 
+static size_t id_hash(const char *s)
+{
+    size_t h = 5381;
+    while (*s)
+        h = h * 33 + (unsigned char)*s++;
+    return h;
+}
+
+/* Open addressing over entity indexes, kept at most half full, so finding
+ * an entity by id stays O(1) however many a document holds. */
+static size_t *slot_for(const ann_doc *d, const char *id)
+{
+    size_t mask = d->nslots - 1, i = id_hash(id) & mask;
+    while (d->ent_slots[i] && strcmp(d->ents[d->ent_slots[i] - 1].id, id) != 0)
+        i = (i + 1) & mask;
+    return &d->ent_slots[i];
+}
+
+static void rehash(ann_doc *d)
+{
+    free(d->ent_slots);
+    d->nslots = d->nslots ? d->nslots * 2 : 64;
+    while (d->nslots < d->nents * 2 + 2)
+        d->nslots *= 2;
+    d->ent_slots = ann_xcalloc(d->nslots, sizeof *d->ent_slots);
+    for (size_t i = 0; i < d->nents; i++)
+        *slot_for(d, d->ents[i].id) = i + 1;
+}
+
 ann_entity *ann_doc_find_entity(const ann_doc *d, const char *id)
 {
-    for (size_t i = 0; i < d->nents; i++)
-        if (strcmp(d->ents[i].id, id) == 0)
-            return &d->ents[i];
-    return NULL;
+    if (!d->nslots)
+        return NULL;
+    size_t k = *slot_for(d, id);
+    return k ? &d->ents[k - 1] : NULL;
 }
 
 ann_entity *ann_doc_entity(ann_doc *d, ann_cat cat, const char *id,
@@ -118,6 +148,10 @@ ann_entity *ann_doc_entity(ann_doc *d, ann_cat cat, const char *id,
     e->name = ann_xstrdup(name);
     e->type = ann_xstrdup(type);
     e->cat = cat;
+    if (d->nents * 2 > d->nslots)
+        rehash(d);
+    else
+        *slot_for(d, e->id) = d->nents;
     return e;
 }
 
@@ -206,6 +240,8 @@ void ann_doc_sort(ann_doc *d)
     /* qsort is not stable; first mentions are distinct spans, so no ties
      * between entities that both have mentions. */
     qsort(d->ents, d->nents, sizeof *d->ents, by_first_mention);
+    d->nslots /= 2;          /* indexes moved: rebuild the id index at its size */
+    rehash(d);
     qsort(d->dates, d->ndates, sizeof *d->dates, by_date_start);
     qsort(d->claims, d->nclaims, sizeof *d->claims, by_claim_start);
 }

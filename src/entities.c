@@ -34,10 +34,20 @@ typedef struct acronym {
     char *text;
 } acronym;
 
+/* Persons by surname and by full name, so that a later "Johnson" finds
+ * "Boris Johnson" in O(1); filled lazily from the document's entities. */
+typedef struct name_slot {
+    char *key;                 /* owned */
+    size_t ent;                /* index into doc->ents */
+} name_slot;
+
 struct ann_entities {
     const ann_engine *e;
     acronym *acr;              /* unknown all-caps words, settled at the end */
     size_t nacr, capacr;
+    name_slot *names;
+    size_t nnames, capnames;   /* capnames: a power of two, or 0 */
+    size_t indexed;            /* doc->ents[0..indexed) are in names */
 };
 
 ann_entities *ann_entities_new(const ann_engine *e)
@@ -54,6 +64,9 @@ void ann_entities_free(ann_entities *st)
     for (size_t i = 0; i < st->nacr; i++)
         free(st->acr[i].text);
     free(st->acr);
+    for (size_t i = 0; i < st->capnames; i++)
+        free(st->names[i].key);
+    free(st->names);
     free(st);
 }
 
@@ -326,19 +339,57 @@ static const char *last_word(const char *name)
     return sp ? sp + 1 : name;
 }
 
-/* A person already in the document whose surname (or full name) this is. */
-static ann_entity *person_by_surname(ann_doc *d, const char *s, size_t n)
+static size_t key_hash(const char *s, size_t n)
 {
-    for (size_t i = 0; i < d->nents; i++) {
-        ann_entity *e = &d->ents[i];
+    size_t h = 5381;
+    for (size_t i = 0; i < n; i++)
+        h = h * 33 + (unsigned char)s[i];
+    return h;
+}
+
+static name_slot *name_find(ann_entities *st, const char *s, size_t n)
+{
+    size_t mask = st->capnames - 1, i = key_hash(s, n) & mask;
+    while (st->names[i].key && !(strlen(st->names[i].key) == n && memcmp(st->names[i].key, s, n) == 0))
+        i = (i + 1) & mask;
+    return &st->names[i];
+}
+
+static void name_put(ann_entities *st, const char *s, size_t n, size_t ent)
+{
+    if ((st->nnames + 1) * 2 > st->capnames) {
+        name_slot *old = st->names;
+        size_t oldcap = st->capnames;
+        st->capnames = oldcap ? oldcap * 2 : 64;
+        st->names = ann_xcalloc(st->capnames, sizeof *st->names);
+        for (size_t i = 0; i < oldcap; i++)
+            if (old[i].key)
+                *name_find(st, old[i].key, strlen(old[i].key)) = old[i];
+        free(old);
+    }
+    name_slot *sl = name_find(st, s, n);
+    if (!sl->key) {     /* the first person with this name keeps it */
+        sl->key = ann_xstrndup(s, n);
+        sl->ent = ent;
+        st->nnames++;
+    }
+}
+
+/* A person already in the document whose surname (or full name) this is. */
+static ann_entity *person_by_surname(ann_entities *st, ann_doc *d, const char *s, size_t n)
+{
+    for (; st->indexed < d->nents; st->indexed++) {
+        const ann_entity *e = &d->ents[st->indexed];
         if (!person_entity(e))
             continue;
         const char *lw = last_word(e->name);
-        if ((strlen(lw) == n && strncmp(lw, s, n) == 0) ||
-            (strlen(e->name) == n && strncmp(e->name, s, n) == 0))
-            return e;
+        name_put(st, lw, strlen(lw), st->indexed);
+        name_put(st, e->name, strlen(e->name), st->indexed);
     }
-    return NULL;
+    if (!st->capnames)
+        return NULL;
+    name_slot *sl = name_find(st, s, n);
+    return sl->key ? &d->ents[sl->ent] : NULL;
 }
 
 static int is_author(const ann_doc *d, const char *name)
@@ -402,13 +453,16 @@ static void single_word(ann_entities *st, ann_window *w, const tinfo *ti, size_t
     if (ti[s].nonname || ti[s].demonym || ti[s].title || ti[s].cue || t->ncp < 2)
         return;
     ann_span sp = {t->start, t->end};
-    ann_entity *e = person_by_surname(w->doc, w->text + t->start, t->end - t->start);
+    ann_entity *e = person_by_surname(st, w->doc, w->text + t->start, t->end - t->start);
     if (!e && (t->flags & ANN_TF_UPPER) && t->ncp >= 2 && t->ncp <= 6) {
         acronym a = {sp, ann_xstrndup(w->text + t->start, t->end - t->start)};
         ANN_PUSH(st->acr, st->nacr, st->capacr, a);
         return;
     }
-    if (!e && (ev->title || speech_beside(w, ti, s, s + 1)) && (t->flags & ANN_TF_TITLE)) {
+    /* "He said", "Negotiations continue": at a sentence start only a title
+     * vouches for a lone capitalized word */
+    int vouched = ev->title || (speech_beside(w, ti, s, s + 1) && !(t->flags & ANN_TF_SENT_START));
+    if (!e && vouched && (t->flags & ANN_TF_TITLE)) {
         char *name = tok_text(w, s, s + 1);
         e = add_unknown(w->doc, name, "person", sp);
         free(name);
@@ -451,9 +505,9 @@ static void name_run(ann_entities *st, ann_window *w, const tinfo *ti, size_t s,
         int person = e - s <= 4 && !connectors && !ti[s].demonym &&
                      ((ti[s].given && !ti[s].weak_given) || ev->title || is_author(w->doc, name) ||
                       speech_beside(w, ti, s, e) ||
-                      person_by_surname(w->doc, name, strlen(name)));
+                      person_by_surname(st, w->doc, name, strlen(name)));
         if (person) {
-            ent = person_by_surname(w->doc, name, strlen(name));
+            ent = person_by_surname(st, w->doc, name, strlen(name));
             if (ent)
                 ann_entity_add_mention(ent, sp);
             else
@@ -484,7 +538,7 @@ static size_t run_end(const ann_window *w, const tinfo *ti, size_t s)
     size_t e = s + 1;
     while (e < w->n && e - s < MAX_NAME_TOKENS) {
         const ann_token *t = &w->tok[e];
-        if (t->flags & ANN_TF_SENT_START || ti[e].known || ti[e].title)
+        if (t->flags & ANN_TF_SENT_START || ti[e].known || ti[e].title || ti[e].nonname)
             break;
         if (capitalized(t) && !(t->flags & ANN_TF_HYPHEN)) {
             e++;
@@ -535,20 +589,21 @@ void ann_entities_window(ann_entities *st, ann_window *w)
     size_t i = 0;
     while (i < w->n) {
         const ann_token *t = &w->tok[i];
-        if (ti[i].known) {
+        /* a known name that context rejects ("Kyiv School of Economics")
+         * is read again as the start of an unknown one */
+        int known = ti[i].known && accept_known(w, ti, ti[i].known);
+        if (known) {
             size_t last = ti[i].known->last;
-            if (accept_known(w, ti, ti[i].known)) {
-                known_name(w, ti, i, &ev);
-                ev.title = NULL;
-                i = last;
-                continue;
-            }
+            known_name(w, ti, i, &ev);
+            ev.title = NULL;
+            i = last;
+            continue;
         }
-        if (ti[i].title && !ti[i].known) {
+        if (ti[i].title) {
             i = take_title(w, ti, i, &ev);
             continue;
         }
-        if ((t->flags & ANN_TF_HYPHEN) && !ti[i].known) {
+        if (t->flags & ANN_TF_HYPHEN) {
             compound_parts(st, w, ti, i);
             ev.title = NULL;
             i++;
@@ -556,6 +611,13 @@ void ann_entities_window(ann_entities *st, ann_window *w)
         }
         if (capitalized(t) && !ti[i].known) {
             size_t e = run_end(w, ti, i);
+            name_run(st, w, ti, i, e, &ev);
+            ev.title = NULL;
+            i = e;
+            continue;
+        }
+        if (capitalized(t) && part_of_longer_name(w, ti, ti[i].known->last)) {
+            size_t e = run_end(w, ti, ti[i].known->last - 1);
             name_run(st, w, ti, i, e, &ev);
             ev.title = NULL;
             i = e;

@@ -338,6 +338,60 @@ static void dateline(ann_doc *d, line l)
     free(head);
 }
 
+/* A wire-service dateline opens the first paragraph: "KYIV, Ukraine (AP) —",
+ * "WASHINGTON (Reuters) -".  The agency in parentheses is the publisher. */
+static void wire_dateline(ann_doc *d, line l)
+{
+    if (d->publisher)
+        return;
+    const char *open = memchr(l.p, '(', l.n < 80 ? l.n : 80);
+    if (!open || open == l.p)
+        return;
+    /* the city is in capitals; a country after a comma need not be */
+    const char *comma = memchr(l.p, ',', (size_t)(open - l.p));
+    for (const char *q = l.p; q < (comma ? comma : open); q++)
+        if (*q >= 'a' && *q <= 'z')
+            return;
+    const char *close = memchr(open, ')', l.n - (size_t)(open - l.p));
+    if (!close || close - open < 3 || close - open > 40)
+        return;
+    const char *after = close + 1;
+    while (after < l.p + l.n && *after == ' ')
+        after++;
+    /* a dash follows: "-", "–", "—" */
+    if (after >= l.p + l.n || !(*after == '-' || (unsigned char)*after == 0xE2))
+        return;
+    d->publisher = ann_xstrndup(open + 1, (size_t)(close - open - 1));
+}
+
+/* Reuters-style credits at the foot: "Reporting by A and B; Editing by C".
+ * The reporters are the authors; editors are not. */
+static void reporting_by(ann_doc *d, line l)
+{
+    static const char *const lead[] = {"Reporting by ", "Writing by ", "Additional reporting by "};
+    if (d->nauthors || l.n > MAX_META_LINE)
+        return;
+    for (size_t i = 0; i < sizeof lead / sizeof *lead; i++) {
+        size_t n = strlen(lead[i]);
+        const char *at = NULL;
+        for (size_t k = 0; k + n <= l.n && !at; k++)
+            if (strncasecmp(l.p + k, lead[i], n) == 0 && (k == 0 || l.p[k - 1] == '(' || l.p[k - 1] == ' '))
+                at = l.p + k + n;
+        if (!at)
+            continue;
+        const char *end = at;
+        while (end < l.p + l.n && *end != ';' && *end != ')' && *end != '.')
+            end++;
+        char *s = plain((line){at, (size_t)(end - at)});
+        char *in = strstr(s, " in ");   /* "Reporting by X in Kyiv" */
+        if (in)
+            *in = '\0';
+        add_authors(d, s);
+        free(s);
+        return;
+    }
+}
+
 /* "The original source of this article is X" and its relatives. */
 static void credit(ann_doc *d, line l)
 {
@@ -425,6 +479,7 @@ void ann_meta_extract(ann_doc *d, const ann_rules *rules)
             set_published(d, date);
         dateline(d, ls.v[i]);
         published_line(d, ls.v[i]);
+        wire_dateline(d, ls.v[i]);
     }
     /* No byline at the top: the last one in the article is its author's
      * (one further up may credit a quoted piece). */
@@ -435,6 +490,7 @@ void ann_meta_extract(ann_doc *d, const ann_rules *rules)
     for (size_t i = ls.n; i > tail; i--) {
         credit(d, ls.v[i - 1]);
         signature(d, ls.v[i - 1]);
+        reporting_by(d, ls.v[i - 1]);
     }
     free(ls.v);
 }

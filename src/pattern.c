@@ -885,6 +885,15 @@ static int tok_ok(const ann_patterns *ps, const pat_spec *sp, const char *text,
     return sc->val[q];
 }
 
+/* Forget the cached token tests: a new spec is being evaluated. */
+static void next_gen(ann_pat_scratch *sc)
+{
+    if (++sc->gen == 0) {
+        memset(sc->stamp, 0, sc->cap * sizeof *sc->stamp);
+        sc->gen = 1;
+    }
+}
+
 /* Positions reachable after sp from those in cur[0..hi] (tokens toks[0..L)),
  * written to nxt; returns the highest, or -1 if none. */
 static long step(const ann_patterns *ps, const pat_spec *sp, const char *text,
@@ -894,10 +903,6 @@ static long step(const ann_patterns *ps, const pat_spec *sp, const char *text,
     long nhi = -1;
     size_t done_to = 0;   /* an unbounded run already covered up to here */
     int covered = 0;
-    if (++sc->gen == 0) {
-        memset(sc->stamp, 0, sc->cap * sizeof *sc->stamp);
-        sc->gen = 1;
-    }
     for (size_t p = 0; p <= hi; p++) {
         if (!cur[p])
             continue;
@@ -927,15 +932,18 @@ static long step(const ann_patterns *ps, const pat_spec *sp, const char *text,
 }
 
 /* Length of the longest match of pt at toks[0] (L tokens available), 0 if
- * none: no empty matches. */
+ * none: no empty matches.  tested: the caller has just tested toks[0]
+ * against the first spec, and the cache holds the answer. */
 static size_t pat_longest(const ann_patterns *ps, const pattern *pt,
                           const char *text, const ann_token *toks, size_t L,
-                          ann_pat_scratch *sc)
+                          int tested, ann_pat_scratch *sc)
 {
     unsigned char *cur = sc->cur, *nxt = sc->nxt;
     long hi = 0;
     cur[0] = 1;
     for (size_t k = 0; k < pt->ns && hi >= 0; k++) {
+        if (k > 0 || !tested)
+            next_gen(sc);
         long nhi = step(ps, &pt->s[k], text, toks, L, cur, (size_t)hi, nxt, sc);
         memset(cur, 0, (size_t)hi + 1);
         unsigned char *tmp = cur;
@@ -956,9 +964,13 @@ static void try_pattern(const ann_patterns *ps, uint32_t id, const char *text,
     const pattern *pt = &ps->p[id];
     /* Most tries fail on the first token: settle that before setting up
      * the reach sets. */
-    if (pt->s[0].min >= 1 && !spec_ok(ps, &pt->s[0], text, &toks[i], sc))
-        return;
-    size_t len = pat_longest(ps, pt, text, toks + i, L, sc);
+    int tested = pt->s[0].min >= 1;
+    if (tested) {
+        next_gen(sc);
+        if (!tok_ok(ps, &pt->s[0], text, toks + i, 0, sc))
+            return;
+    }
+    size_t len = pat_longest(ps, pt, text, toks + i, L, tested, sc);
     if (len == 0)
         return;
     ann_match m = {i, i + len, pt->kind, pt->type, pt->id, pt->attrs, "", 1};

@@ -714,9 +714,14 @@ ann_doc *ann_html_to_doc(const char *id, const char *path, const char *bytes,
     if (n == 0)
         return ann_textbuf_doc(&empty, id, path, NULL, "html");
     xmlInitParser();
+    /* XML_PARSE_HUGE lifts the depth limit of 256: pages with unclosed
+     * <font> or <div> tags nest deeper, and past the limit the parser stops
+     * and the article is lost.  HTML has no entity expansion for the other
+     * limits to guard, and the walks here are iterative. */
     htmlDocPtr doc = htmlReadMemory(bytes, (int)n, NULL, NULL,
                                     HTML_PARSE_RECOVER | HTML_PARSE_NONET |
-                                    HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING);
+                                    HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+                                    XML_PARSE_HUGE);
     if (!doc) {
         snprintf(err, errlen, "could not parse the HTML");
         return NULL;

@@ -265,7 +265,7 @@ static void test_xml_formats(void)
         CHECK(has(d, "Negotiators from Ukraine and Russia met in Istanbul on Tuesday."));
         CHECK(has(d, "five hours.\nA second round"));   /* <lb/> */
         CHECK(!has(d, "HEADER_SHOULD_NOT_APPEAR"));
-        CHECK(strncmp(d->text, "Peace Talks Resume in Istanbul\n\nNegotiators", 44) == 0);
+        CHECK(strncmp(d->text, "Peace Talks Resume in Istanbul\n\nNegotiators", 43) == 0);
         CHECK_STR(d->extracted_from, "xml");
     }
     ann_doc_free(d);
@@ -375,7 +375,7 @@ static void test_jsonl(void)
     if (d) {
         CHECK_STR(d->text, "Caf\xC3\xA9 \xF0\x9F\x98\x80 \xEF\xBF\xBD.");
         CHECK_STR(d->id, "stdin-9");
-        CHECK_INT(d->chars, 8);
+        CHECK_INT(d->chars, 9);
     }
     ann_doc_free(d);
     for (size_t i = 0; i < lineno; i++)
@@ -525,7 +525,9 @@ static void test_writer_xml(void)
         CHECK(s && strstr((const char *)s, want) != NULL);
         CHECK(s && strncmp((const char *)s, "NATO & <script>alert(1)</script>", 32) == 0);
         xmlFree(s);
-        xmlNode *bad = first_element(doc->next, "doc");
+        xmlNode *bad = doc->next;
+        while (bad && bad->type != XML_ELEMENT_NODE)
+            bad = bad->next;
         v = bad ? xmlGetProp(bad, (const xmlChar *)"error") : NULL;
         CHECK_STR((const char *)v, "cannot read <file> & more");
         xmlFree(v);
@@ -551,7 +553,7 @@ static void test_writer_html(void)
     /* the document's markup is escaped, never live */
     CHECK(strstr(out, "<script") == NULL);
     CHECK(strstr(out, "&lt;script&gt;alert(1)&lt;/script&gt;") != NULL);
-    CHECK(strstr(out, "NATO &amp; ") != NULL);
+    CHECK(strstr(out, "NATO</mark> &amp; ") != NULL);
     CHECK(strstr(out, "cannot read &lt;file&gt; &amp; more") != NULL);
     /* self-contained: no external assets */
     CHECK(strstr(out, "src=") == NULL);
@@ -572,26 +574,22 @@ static void test_writer_html(void)
         CHECK(attr_has(m, "class", "actor"));
         CHECK(attr_has(m, "title", "nato"));
         CHECK(attr_has(m, "title", "organization"));
-        int dates = 0, claims = 0;
-        for (xmlNode *x = sec; x; x = x->next ? x->next : NULL) {
-            dates += count_elements(x, "mark") > 0;
-            break;
-        }
-        for (xmlNode *x = first_element(sec, "div"); x; x = NULL) {
-            xmlChar *s = xmlNodeGetContent(x);
-            CHECK(s && strstr((const char *)s, "NATO & <script>alert(1)</script>") != NULL);
-            xmlFree(s);
-        }
-        /* the claim shows speaker and cue */
+        xmlChar *s = xmlNodeGetContent(first_element(sec, "div"));
+        CHECK(s && strstr((const char *)s, "NATO & <script>alert(1)</script>") != NULL);
+        xmlFree(s);
+        /* the claim shows speaker and cue; the cue is marked too */
         xmlNode *span = first_element(sec, "span");
-        for (; span; span = NULL) {
-            claims++;
-            CHECK(attr_has(span, "class", "claim"));
+        CHECK(span && attr_has(span, "class", "cue"));
+        while (span && !attr_has(span, "class", "claim"))
+            span = span->next;
+        CHECK(span != NULL);
+        if (span) {
+            CHECK(attr_has(span, "class", "indirect"));
             CHECK(attr_has(span, "data-speaker", "Jens Stoltenberg"));
             CHECK(attr_has(span, "data-cue", "said"));
             CHECK(attr_has(span, "title", "jens-stoltenberg"));
+            CHECK_INT(count_elements(span, "mark"), 2);
         }
-        CHECK(dates == 1 && claims == 1);
         CHECK(strstr(out, "title=\"date \xC2\xB7 DATE \xC2\xB7 2024-04-15\"") != NULL);
         xmlFreeDoc(h);
     }

@@ -18,6 +18,8 @@ T=$(mktemp -d "${TMPDIR:-/tmp}/annotate-cli.XXXXXX") || exit 1
 trap 'rm -rf "$T"' EXIT
 trap 'exit 130' INT TERM
 if command -v timeout >/dev/null 2>&1; then TO="timeout 600"; else TO=; fi
+# The interpreter itself, not a wrapper (a pyenv shim costs a second a call).
+PY=$(python3 -c 'import sys; print(sys.executable)') || { echo "python3 is needed"; exit 1; }
 
 passed=0
 failed=0
@@ -261,7 +263,7 @@ if len(problems) > 20:
     print("    ... and %d more" % (len(problems) - 20))
 sys.exit(1 if problems else 0)
 EOF
-py() { python3 "$T/check.py" "$@"; }
+py() { "$PY" "$T/check.py" "$@"; }
 
 corpus=$(ls corpus/*.txt)
 ncorpus=$(echo "$corpus" | wc -l | tr -d ' ')
@@ -418,7 +420,7 @@ check "control characters and CRLF: valid JSON, every span's text at its offsets
 check "control characters and CRLF: nothing on stderr" empty "$T/err"
 
 # An invalid and a valid sequence across the reader's chunk boundaries.
-python3 - "$T/chunks.txt" <<'EOF'
+"$PY" - "$T/chunks.txt" <<'EOF'
 import sys
 # The reader takes 64 KiB at a time: put a euro sign, a truncated sequence
 # (then ASCII) and a 4-byte emoji across the first three boundaries.
@@ -513,7 +515,7 @@ run --jobs=3 $corpus $corpus $corpus $corpus
 check "--jobs=3 output is byte-identical to -j 1" same "$T/out" "$T/j1.jsonl"
 run -j 2 "$D/good.txt" "$T/no-such-file.txt" "$D/binary.txt" "$D/yesterday.txt"
 check "-j 2 with unreadable inputs exits 1, the rest in order" \
-    sh -c '[ "$1" -eq 1 ] && python3 "$2" ids "$3" good yesterday' sh "$rc" "$T/check.py" "$T/out"
+    sh -c '[ "$1" -eq 1 ] && "$2" "$3" ids "$4" good yesterday' sh "$rc" "$PY" "$T/check.py" "$T/out"
 
 # ---- --dct ------------------------------------------------------------------------------
 
