@@ -33,7 +33,7 @@ TESTBIN := $(TESTSRC:tests/%.c=$(BUILD)/tests/%)
 all: annotate
 
 annotate: $(BUILD)/annotate
-	@if [ "$(BUILD)" = build ]; then cp $(BUILD)/annotate annotate; fi
+	@if [ "$(BUILD)" = build ]; then cp $(BUILD)/annotate annotate.tmp && mv -f annotate.tmp annotate; fi
 
 $(BUILD)/annotate: $(OBJ)
 	$(CC) $(ALL_CFLAGS) -o $@ $(OBJ) $(LIBS)

@@ -42,6 +42,11 @@ void ann_grow(void **pp, size_t *cap, size_t need, size_t elem);
         (arr)[(n)++] = (value);                                             \
     } while (0)
 
+/* Whether to JIT-compile regular expressions: not under valgrind, which
+ * cannot follow JIT code and reports every match as reading uninitialised
+ * memory; the interpreter gives the same results. */
+int ann_jit_ok(void);
+
 /* Lowercase ASCII slug of a name: "Volodymyr Zelensky" -> "volodymyr-zelensky",
  * "Türkiye" -> "turkiye" (common Latin diacritics folded).  Caller frees. */
 char *ann_slug(const char *s, size_t len);

@@ -23,7 +23,9 @@ enum {
     CL_NP      = 1u << 4,   /* the object states the position ("demanded X") */
     CL_PASSIVE = 1u << 5,   /* "as noted by X" */
     CL_TWITTER = 1u << 6,   /* the channel is Twitter */
-    CL_ACCORD  = 1u << 7    /* "according to X, ..." */
+    CL_ACCORD  = 1u << 7,   /* "according to X, ..." */
+    CL_QOBJ    = 1u << 8,   /* a quoted phrase is the content ("calls it “a farce”") */
+    CL_AS      = 1u << 9    /* object + "as" + complement ("described X as Y") */
 };
 
 /* Word kinds (src/rules/claims/speakers.tsv, nouns.tsv). */
@@ -91,6 +93,8 @@ void cl_emit(cl_view *v, ann_claim_kind kind, ann_span content, ann_span cue,
              ann_span speaker, const char *medium_id, int nested);
 /* Does an actor or source mention overlap s? */
 int cl_is_entity(const cl_view *v, ann_span s);
+/* The id of a source mentioned inside s, or NULL. */
+const char *cl_source_in(const cl_view *v, ann_span s);
 
 /* claims_quotes.c */
 void cl_pair_quotes(cl_view *v);

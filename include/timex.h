@@ -42,9 +42,8 @@ typedef struct tx_rule {
     int fn;                /* index into the normalization function table */
     size_t nargs;
     tx_arg args[TX_MAXARGS];
-    uint32_t base;         /* number of this rule's own group in the combined regex */
     uint32_t ngroups;      /* capturing groups inside the rule */
-    pcre2_code *alone;     /* the rule by itself, for retries after a veto */
+    pcre2_code *re;        /* anchored, JIT-compiled; group 1 is the whole rule */
 } tx_rule;
 
 typedef struct tx_entry {
@@ -52,14 +51,33 @@ typedef struct tx_entry {
     char *value;
 } tx_entry;
 
+/* The prefilter: the rules that can start with a given word, digit or
+ * apostrophe, as bit sets over the rule numbers. */
+typedef struct tx_trig {
+    uint64_t hash;         /* ann_hash_lower of the word's first TX_TRIG_KEY letters; 0 = empty */
+    size_t set;            /* index of its bit set in sets */
+} tx_trig;
+
+#define TX_TRIG_KEY 4
+
 struct ann_date_rules {
     tx_entry *tab;         /* open addressing, power-of-two size */
     size_t ntab, captab;
     tx_rule *rules;
     size_t nrules;
-    pcre2_code *re;        /* every rule in one alternation, JIT-compiled */
-    uint32_t ngroups;
+    uint32_t maxgroups;    /* most capturing groups of one rule, its own included */
+    int jit;               /* every rule is JIT-compiled: pcre2_jit_match */
+    tx_trig *trig;         /* open addressing */
+    size_t ntrig, captrig;
+    uint64_t *sets;        /* setw words per set: 0 digit, 1 apostrophe, 2 any word, then per trigger */
+    size_t nsets, capsets, setw;
 };
+
+/* The rules that may start at a word (NULL: none), a digit, an apostrophe. */
+const uint64_t *tx_rules_for_word(const ann_date_rules *r, const char *w, size_t n);
+#define TX_SET_DIGIT 0
+#define TX_SET_APOS 1
+#define TX_SET_ANY 2
 
 /* Names of the normalization functions, in the order src/dates.c
  * dispatches on; the loader maps the names in rules.tsv to indexes. */

@@ -47,7 +47,7 @@ static void add_word(loader *ld, const char *w, size_t n, unsigned kind)
 
 static unsigned parse_classes(const char *s, size_t n)
 {
-    static const char letters[] = "CBOTNPMA";
+    static const char letters[] = "CBOTNPMAQS";
     unsigned cls = 0;
     for (size_t i = 0; i < n; i++) {
         const char *at = strchr(letters, s[i]);
@@ -287,6 +287,12 @@ static void set_last(ann_claims *st, const ann_claim *c)
         l->end = c->cue.end;
     if (c->speaker.end > l->end)
         l->end = c->speaker.end;
+}
+
+const char *cl_source_in(const cl_view *v, ann_span s)
+{
+    const ann_entity *e = entity_in(v->doc, s, 1);
+    return e ? e->id : NULL;
 }
 
 int cl_is_entity(const cl_view *v, ann_span s)

@@ -61,18 +61,23 @@ static int kind(const cl_view *v, size_t i, unsigned k)
 
 static int capw(const cl_view *v, size_t i)
 {
-    return W(v, i) && (v->t[i].flags & (ANN_TF_TITLE | ANN_TF_UPPER)) &&
-           !(v->wk[i] & CL_W_STOP);
+    if (!W(v, i) || !(v->t[i].flags & (ANN_TF_TITLE | ANN_TF_UPPER)))
+        return 0;
+    /* "US" and "IT" are names, "us" and "it" are not */
+    return !(v->wk[i] & CL_W_STOP) ||
+           ((v->t[i].flags & ANN_TF_UPPER) && v->t[i].end - v->t[i].start >= 2);
 }
 
 /* A word a speaker's noun phrase is made of. */
 static int np_word(const cl_view *v, size_t i)
 {
-    if (!W(v, i) || (v->wk[i] & CL_W_STOP))
+    if (!W(v, i))
         return 0;
-    if (v->cue[i] && !(v->t[i].flags & (ANN_TF_TITLE | ANN_TF_UPPER)))
+    if (capw(v, i))
+        return 1;
+    if ((v->wk[i] & CL_W_STOP) || v->cue[i])
         return 0;
-    return capw(v, i) || (v->wk[i] & (CL_W_HEAD | CL_W_MOD));
+    return (v->wk[i] & (CL_W_HEAD | CL_W_MOD)) != 0;
 }
 
 /* A word that can end a speaker's noun phrase. */
@@ -228,6 +233,34 @@ static size_t skip_adv_right(const cl_view *v, size_t j)
     return j;
 }
 
+/* Tokens an appositive after a speaker may run to ("X, the head of …,"). */
+#define CL_APPOS 40
+
+/* Can an appositive start at j: "the parliamentary leader", "a former
+ * adviser", "Ukraine's foreign minister"? */
+static int appositive_start(const cl_view *v, size_t j)
+{
+    return (kind(v, j, CL_W_DET) && !kind(v, j, CL_W_PRON)) || capw(v, j);
+}
+
+/* c is a comma after a speaker: the comma that closes an appositive
+ * there and is followed by a verb cue, or CL_NONE. */
+static size_t appositive_cue(const cl_view *v, size_t c)
+{
+    if (!pc(v, c, ',') || !appositive_start(v, c + 1))
+        return CL_NONE;
+    for (size_t m = c + 1; m < v->n && m < c + CL_APPOS; m++) {
+        if (ss(v, m) || v->t[m].kind == ANN_TOK_QUOTE || v->cue[m] ||
+            pc(v, m, ';') || pc(v, m, ':'))
+            return CL_NONE;
+        if (pc(v, m, ',')) {
+            size_t k = skip_adv_right(v, m + 1);
+            return k < v->n && v->cue[k] && !(v->cue[k]->cls & CL_ACCORD) ? m : CL_NONE;
+        }
+    }
+    return CL_NONE;
+}
+
 /* Does a new attribution start at j: "saying", "said X", "he added"? */
 static int attribution_at(const cl_view *v, size_t j)
 {
@@ -238,7 +271,12 @@ static int attribution_at(const cl_view *v, size_t j)
     size_t b = np_right(v, j, v->n);
     if (b == CL_NONE)
         return 0;
-    size_t k = skip_adv_right(v, b + 1);
+    size_t k = b + 1;      /* "Russia could expect" is no attribution */
+    size_t ac = appositive_cue(v, k);
+    if (ac != CL_NONE)
+        k = ac + 1;        /* "X, the head of …, said" */
+    while (k < v->n && (ly_adverb(v, k) || is(v, k, "also")))
+        k++;
     return k < v->n && v->cue[k] && !(v->cue[k]->cls & CL_ACCORD);
 }
 
@@ -273,6 +311,28 @@ static int citation_dash(const cl_view *v, size_t j)
     return j + 10 >= v->n;
 }
 
+/* The comma at j separates the items of a list that ends the clause
+ * ("a ceasefire, talks, and respect for borders"): an "and" or "or" comes,
+ * and the last item runs to the end of the clause without a comma. */
+static int list_goes_on(const cl_view *v, size_t j)
+{
+    size_t m = j + 1, last = CL_NONE;
+    for (; m < v->n && m < j + 40 && !ss(v, m); m++) {
+        if (v->t[m].kind == ANN_TOK_QUOTE)
+            return 0;
+        if (is(v, m, "and") || is(v, m, "or"))
+            last = m;
+        else if (sentence_final(v, m) || pc(v, m, ';') || is(v, m, "but") ||
+                 v->t[m].kind == ANN_TOK_DASH)
+            break;                     /* the clause the list ends */
+        else if (pc(v, m, ',') && last != CL_NONE && !(is(v, m + 1, "and") || is(v, m + 1, "or")))
+            return 0;
+        else if (v->t[m].kind == ANN_TOK_PUNCT && !pc(v, m, ','))
+            return 0;
+    }
+    return last != CL_NONE && m - last < 15;
+}
+
 /* One past the last token of the content that starts at p: the end of the
  * clause, the sentence, or the quotation the content sits in. */
 static size_t content_end(const cl_view *v, size_t p, int stop_comma)
@@ -293,16 +353,20 @@ static size_t content_end(const cl_view *v, size_t p, int stop_comma)
             char c = v->text[v->t[j].start];
             if (c == ';' || (c == ':' && j > p + 1))
                 break;
-            if (c == ',' && (stop_comma || attribution_at(v, j + 1)))
+            if (c == ',' && ((stop_comma && !list_goes_on(v, j)) || attribution_at(v, j + 1)))
                 break;
             if (c == ',' && (is(v, j + 1, "which") || is(v, j + 1, "who")) && pc(v, j + 2, ','))
                 break;
         }
         if (j > p + 2 && citation_dash(v, j))
             break;
-        if (j > p && (is(v, j, "and") || is(v, j, "but")) &&
-            (is(v, j + 1, "that") || attribution_at(v, j + 1)))
+        /* an object ends at "but": "proclaims peace but sets …" */
+        if (stop_comma && j > p && is(v, j, "but"))
             break;
+        if (j > p && (is(v, j, "and") || is(v, j, "but")) && (is(v, j + 1, "that") ||
+            (v->cue[j + 1] ? (v->cue[j + 1]->cls & (CL_BARE | CL_OBJ)) != 0 :
+                             attribution_at(v, j + 1))))
+            break;                     /* "and said", "and that", "and X said" */
         j++;
     }
     return j;
@@ -397,9 +461,14 @@ static int sentence_speaker(const cl_view *v, size_t lo, size_t i, ann_span *sp)
     size_t p = lo;
     if (qopen(v, p))
         p++;
-    for (int round = 0; round < 2 && p < i; round++) {
+    /* step over introductory phrases and relative clauses: "On Feb. 28,
+     * at the request of X, who had agreed to …, Macron …" */
+    for (int round = 0; round < 3 && p < i; round++) {
         if (!kind(v, p, CL_W_STOP | CL_W_ADV) && !ly_adverb(v, p) && !is_ing(v, p))
             break;
+        size_t b = kind(v, p, CL_W_DET) ? np_right(v, p, i) : CL_NONE;
+        if (b != CL_NONE && !pc(v, b + 1, ','))
+            break;                      /* "The crisis deepened, …" */
         size_t c = p;
         while (c < i && c < p + 15 && !pc(v, c, ','))
             c++;
@@ -481,7 +550,7 @@ static int post_claim(cl_view *v, size_t comma, int how, size_t tend,
 {
     size_t cq = qclose(v, comma) ? comma :
                 (pc(v, comma, ',') && comma > 0 && qclose(v, comma - 1)) ? comma - 1 : CL_NONE;
-    if (how == 1 && cq != CL_NONE) {
+    if (cq != CL_NONE) {
         size_t o = v->mate[cq];
         if (ss(v, o) || (o > 0 && (sentence_final(v, o - 1) || qclose(v, o - 1)))) {
             ann_span content = { v->t[o].end, v->t[cq].start };
@@ -521,6 +590,23 @@ static size_t skip_object(const cl_view *v, size_t j)
     return b == CL_NONE ? j : b + 1;
 }
 
+/* An object not in the speaker lexicon ("the farmers", "the reform") when
+ * what must follow it does: a determiner and a few plain words before
+ * "to" (want_to) or an opening quotation mark. */
+static size_t skip_object_before(const cl_view *v, size_t j, int want_to)
+{
+    size_t q = skip_object(v, j);
+    if (q > j || !kind(v, j, CL_W_DET))
+        return q;
+    for (size_t m = j + 1; m < v->n && m < j + 6; m++) {
+        if (want_to ? is(v, m, "to") : qopen(v, m))
+            return m > j + 1 ? m : j;
+        if (!W(v, m) || v->cue[m] || kind(v, m, CL_W_STOP) || ss(v, m))
+            break;
+    }
+    return j;
+}
+
 /* Words that may stand alone between a cue and its content ("announced
  * later it would …"). */
 static int adverbial(const cl_view *v, size_t j)
@@ -536,26 +622,92 @@ static int adverbial(const cl_view *v, size_t j)
     return ly_adverb(v, j);
 }
 
+static int time_noun(const cl_view *v, size_t j)
+{
+    static const char *const w[] = {"day", "days", "week", "weeks", "month",
+        "months", "year", "years", "time", "morning", "afternoon", "evening",
+        "night", "weekend", "moment"};
+    for (size_t k = 0; k < sizeof w / sizeof w[0]; k++)
+        if (is(v, j, w[k]))
+            return 1;
+    return 0;
+}
+
+/* "that" introducing a clause, not the determiner of "that day". */
+static int complementizer(const cl_view *v, size_t j)
+{
+    if (!is(v, j, "that") || (j > 0 && is(v, j - 1, "those")))
+        return 0;                      /* "those that" is relative */
+    return !time_noun(v, j + 1);
+}
+
 /* Steps over "later", "in a 2023 interview", "on Monday" to what
  * introduces the content ("that", a colon, a quotation).  Returns j when
  * there is nothing to step over, CL_NONE when a phrase leads nowhere. */
+/* Steps over adverbs and "for the first time", which may stand even
+ * between a verb and its object. */
+static size_t skip_simple(const cl_view *v, size_t j)
+{
+    for (;;) {
+        if ((is(v, j, "last") || is(v, j, "this") || is(v, j, "next")) &&
+            time_noun(v, j + 1))
+            j += 2;                                  /* "last week" */
+        else if (j < v->n && adverbial(v, j) && !ss(v, j + 1))
+            j++;
+        else if ((v->t[j].kind == ANN_TOK_NUMBER || W(v, j)) && time_noun(v, j + 1) &&
+                 is(v, j + 2, "ago"))
+            j += 3;                                  /* "two weeks ago" */
+        else if (is(v, j, "for") && is(v, j + 1, "the") && is(v, j + 3, "time") &&
+                 (is(v, j + 2, "first") || is(v, j + 2, "second") ||
+                  is(v, j + 2, "last") || is(v, j + 2, "third")))
+            j += 4;
+        else
+            return j;
+    }
+}
+
 static size_t skip_adverbials(const cl_view *v, size_t j)
 {
-    while (j < v->n && adverbial(v, j) && !ss(v, j + 1))
-        j++;
-    if (!preposition(v, j) && !pc(v, j, ','))
+    j = skip_simple(v, j);
+    /* "agreed to begin …" is an infinitive, not a phrase to step over */
+    if ((!preposition(v, j) || is(v, j, "to")) && !pc(v, j, ','))
         return j;
     if (pc(v, j, ',') && (qopen(v, j + 1) || is(v, j + 1, "that")))
         return j;
     for (size_t m = j + 1; m < v->n && m < j + 15; m++) {
         if (ss(v, m) || v->cue[m] || sentence_final(v, m) || pc(v, m, ';'))
             break;
-        if (is(v, m, "that") || pc(v, m, ':') || qopen(v, m))
+        if (complementizer(v, m) || pc(v, m, ':') || qopen(v, m))
             return m;
         if (pc(v, m, ',') && qopen(v, m + 1))
             return m;
     }
     return CL_NONE;
+}
+
+static int auxiliary(const cl_view *v, size_t j)
+{
+    static const char *const w[] = {"has", "have", "had", "will", "would",
+        "could", "can", "may", "might", "should", "must", "did", "does",
+        "do", "is", "are", "was", "were"};
+    for (size_t k = 0; k < sizeof w / sizeof w[0]; k++)
+        if (is(v, j, w[k]))
+            return 1;
+    return 0;
+}
+
+/* A bare noun after the verb is a clause's subject ("said talks would
+ * resume") only when an auxiliary soon follows; otherwise it is the
+ * verb's object ("maintained contacts with both sides"). */
+static int clause_follows(const cl_view *v, size_t j)
+{
+    for (size_t k = j + 1; k < v->n && k < j + 8; k++) {
+        if (auxiliary(v, k))
+            return 1;
+        if (!W(v, k) || ss(v, k) || v->cue[k])
+            return 0;
+    }
+    return 0;
 }
 
 /* Can a bare clause ("said the talks failed") start at j? */
@@ -571,11 +723,33 @@ static int bare_ok(const cl_view *v, size_t j)
     if (!W(v, j) || v->cue[j])
         return 0;
     if (!(v->wk[j] & CL_W_STOP))
-        return !kind(v, j, CL_W_OBJ);
+        return !kind(v, j, CL_W_OBJ) && (capw(v, j) || clause_follows(v, j));
+    /* "maintained a consistent position" is an object, "said a deal was
+     * close" a clause */
+    if (is(v, j, "a") || is(v, j, "an"))
+        return clause_follows(v, j);
     for (size_t k = 0; k < sizeof ok / sizeof ok[0]; k++)
         if (is(v, j, ok[k]))
             return 1;
     return 0;
+}
+
+/* "published a report on April 1 that …", "maintained a consistent
+ * position: …": the "that" or colon a few words after q that introduces
+ * the content, or none_found. */
+static size_t introducer_ahead(const cl_view *v, size_t q, size_t none_found)
+{
+    for (size_t m = q; m < v->n && m < q + 12; m++) {
+        if ((m > q && ss(v, m)) || v->cue[m] || v->t[m].kind == ANN_TOK_QUOTE)
+            break;
+        if (pc(v, m, ':') && m > q && (W(v, m + 1) || qopen(v, m + 1)))
+            return m;
+        if (v->t[m].kind == ANN_TOK_PUNCT)
+            break;
+        if (complementizer(v, m))
+            return m;
+    }
+    return none_found;
 }
 
 /* The content after the cue: "that …", ": “…”", "him to …", a bare clause,
@@ -584,7 +758,7 @@ static size_t content_start(const cl_view *v, const cl_cue *c, size_t ce, int *n
 {
     *np = 0;
     if (c->cls & CL_TO) {
-        size_t q = skip_object(v, ce);
+        size_t q = skip_object_before(v, ce, 1);
         if (q > ce && is(v, q, "to") && !is(v, q + 1, "the"))
             return q + 1;
     }
@@ -594,32 +768,54 @@ static size_t content_start(const cl_view *v, const cl_cue *c, size_t ce, int *n
     q = skip_adverbials(v, q);
     if (q == CL_NONE)
         return CL_NONE;
+    /* "noted there had been progress", "noted they would": a pronoun
+     * subject and an auxiliary make a clause even without "that" */
+    if ((kind(v, q, CL_W_PRON) || is(v, q, "there")) && auxiliary(v, q + 1) &&
+        !(c->cls & CL_NP))
+        return q;
     if (!(c->cls & CL_BARE) && !is(v, q, "that") && !qopen(v, q) && !pc(v, q, ':') &&
-        !(c->cls & CL_NP)) {
-        /* "published a report on April 1 that …" */
-        for (size_t m = q; m < v->n && m < q + 12; m++) {
-            if ((m > q && ss(v, m)) || v->cue[m] || v->t[m].kind == ANN_TOK_PUNCT ||
-                v->t[m].kind == ANN_TOK_QUOTE)
-                break;
-            if (is(v, m, "that")) {
-                q = m;
-                break;
-            }
-        }
-    }
+        !(c->cls & CL_NP))
+        q = introducer_ahead(v, q, q);
     if (is(v, q, "that"))
         return pc(v, q + 1, ',') ? q + 2 : q + 1;
     if (pc(v, q, ':') || (pc(v, q, ',') && qopen(v, q + 1)))
         return q + 1;
     if (qopen(v, q))
         return q;
-    if ((c->cls & CL_NP) && q == ce && W(v, q) && !is(v, q, "to") && !is(v, q, "by")) {
+    if ((c->cls & CL_NP) && q == skip_simple(v, ce) && W(v, q) && !is(v, q, "to") &&
+        !is(v, q, "by") && !is(v, q, "of")) {
         *np = 1;
         return q;
     }
     if ((c->cls & CL_BARE) && bare_ok(v, q))
         return q;
+    /* "maintained a consistent position: …"; after an object, "that" is
+     * rather a relative pronoun ("a peace that respects …") */
+    if ((c->cls & CL_BARE) && !is(v, q, "that") && !pc(v, q, ':')) {
+        size_t m = introducer_ahead(v, q, CL_NONE);
+        if (m != CL_NONE && pc(v, m, ':'))
+            return m + 1;
+    }
     return CL_NONE;
+}
+
+/* "many", "some", "others" standing alone as a subject: "with many
+ * saying …", "some argued …" (not "some officials"). */
+static int quantifier(const cl_view *v, size_t k)
+{
+    static const char *const w[] = {"many", "some", "others", "most", "both",
+        "several", "few", "all"};
+    for (size_t m = 0; m < sizeof w / sizeof w[0]; m++)
+        if (is(v, k, w[m]))
+            return 1;
+    return 0;
+}
+
+static int quantifier_head(const cl_view *v, size_t k, size_t lo)
+{
+    if (!quantifier(v, k))
+        return 0;
+    return k == lo || !(np_word(v, k - 1) || kind(v, k - 1, CL_W_DET) || auxiliary(v, k - 1));
 }
 
 /* The head of the subject left of the cue at i, or CL_NONE: "Blinken
@@ -627,18 +823,56 @@ static size_t content_start(const cl_view *v, const cl_cue *c, size_t ce, int *n
 static size_t subject_head(const cl_view *v, size_t i, size_t lo)
 {
     size_t k = i > lo ? skip_adv_left(v, i - 1, lo) : CL_NONE;
+    if (k != CL_NONE && k > lo && kind(v, k, CL_W_BE) && is_ing(v, i))
+        k = skip_adv_left(v, k - 1, lo);        /* "officials were urging" */
+    if (k != CL_NONE && k > lo && qopen(v, k))
+        k = skip_adv_left(v, k - 1, lo);        /* X "demanded …" */
+    if (k != CL_NONE && k > lo && (is(v, k, "which") || is(v, k, "who"))) {
+        k = k - 1;                              /* "a Declaration which said" */
+        if (pc(v, k, ',') && k > lo)
+            k--;                                /* "Zelensky, who had said" */
+    }
     if (k == CL_NONE)
         return CL_NONE;
-    if (head_ok(v, k))
+    if (head_ok(v, k) || quantifier_head(v, k, lo))
+        return k;
+    /* "The RAND report lists": a cue word after a determiner is a noun */
+    if (v->cue[k] && k > lo && !ss(v, k) && !kind(v, k - 1, CL_W_PRON) &&
+        (kind(v, k - 1, CL_W_DET) || np_word(v, k - 1)))
         return k;
     if (!pc(v, k, ','))
         return CL_NONE;
-    for (size_t c = k; c > lo && c + 10 > k; c--)    /* ", among other things," */
+    /* ", among other things,", an appositive ("X, the leader of …, said")
+     * or a relative clause ("X, which has been welcomed …, calls for") */
+    int cue_inside = 0;
+    for (size_t c = k; c > lo && c + CL_APPOS > k; c--) {
+        if (v->t[c - 1].kind == ANN_TOK_QUOTE)
+            return CL_NONE;
+        cue_inside |= v->cue[c - 1] != NULL;
         if (pc(v, c - 1, ',')) {
+            int relative = is(v, c, "which") || is(v, c, "who");
+            if (!relative && (cue_inside || (k - c > 10 && !appositive_start(v, c))))
+                return CL_NONE;
             size_t h = c - 1 > lo ? skip_adv_left(v, c - 2, lo) : CL_NONE;
             return h != CL_NONE && head_ok(v, h) && !kind(v, h, CL_W_PRON) ? h : CL_NONE;
         }
+    }
     return CL_NONE;
+}
+
+/* A cue word used as a noun: after a determiner ("the report titled"),
+ * or before an auxiliary ("Russian demands are met"). */
+static int noun_use(const cl_view *v, size_t i, size_t ce)
+{
+    if (i > 0 && !ss(v, i) && kind(v, i - 1, CL_W_DET) &&
+        !is(v, i - 1, "her") && !is(v, i - 1, "one"))
+        return 1;
+    /* "have demands that …", "some demands": no verb in -s after an
+     * auxiliary or a plural quantifier */
+    if (i > 0 && (auxiliary(v, i - 1) || quantifier(v, i - 1)) &&
+        ends_with(v, i, "s") && !ends_with(v, i, "ss"))
+        return 1;
+    return auxiliary(v, ce) && !is_ing(v, i);
 }
 
 typedef struct cue_ctx {
@@ -649,29 +883,108 @@ typedef struct cue_ctx {
     int nested, as_clause;
 } cue_ctx;
 
+/* A quoted phrase as the object: "mentioned the “Anchorage terms”", and
+ * for naming verbs "calls “the basis for talks”", "called the plan “a
+ * farce”".  Returns the opening mark or CL_NONE. */
+static size_t quoted_object(const cl_view *v, const cl_cue *c, size_t ce)
+{
+    size_t q = skip_simple(v, ce);
+    if ((is(v, q, "the") || is(v, q, "a") || is(v, q, "an")) && qopen(v, q + 1)) {
+        /* not "said the “operation” was going …", "a “neutral” Ukraine" */
+        size_t after = v->mate[q + 1] + 1;
+        if (W(v, after) && !preposition(v, after) && !is(v, after, "and") &&
+            !is(v, after, "or"))
+            return CL_NONE;
+        return c->cls & (CL_CLAUSE | CL_NP | CL_QOBJ) ? q + 1 : CL_NONE;
+    }
+    if (!(c->cls & CL_QOBJ))
+        return CL_NONE;
+    if (qopen(v, q))
+        return q;
+    q = skip_object_before(v, q, 0);
+    return qopen(v, q) ? q : CL_NONE;
+}
+
+/* "described the talks as a trap": from the object to the end of the
+ * complement.  Returns the object's first token or CL_NONE. */
+static size_t as_object(const cl_view *v, size_t ce)
+{
+    if (!W(v, ce) || is(v, ce, "as"))
+        return CL_NONE;
+    for (size_t m = ce + 1; m < v->n && m < ce + 10; m++) {
+        if (ss(v, m) || v->cue[m] || !(W(v, m) || poss(v, m)))
+            return CL_NONE;
+        if (is(v, m, "as"))
+            return W(v, m + 1) || qopen(v, m + 1) ? ce : CL_NONE;
+    }
+    return CL_NONE;
+}
+
+/* "Advising X to …, the Times reported, officials were urging …": the
+ * subject of an opening participle is that of the main clause, past a
+ * parenthetical attribution.  [*q, *b] is the noun phrase after the
+ * participle clause, moved when a parenthesis stands there. */
+static void main_subject(const cl_view *v, size_t *q, size_t *b)
+{
+    size_t k = skip_adv_right(v, *b + 1);
+    if (!v->cue[k] || !pc(v, k + v->cue[k]->n, ','))
+        return;
+    size_t q2 = k + v->cue[k]->n + 1, b2 = np_right(v, q2, v->n);
+    if (b2 == CL_NONE)
+        return;
+    k = skip_adv_right(v, b2 + 1);
+    if (auxiliary(v, k) || (v->cue[k] && !(v->cue[k]->cls & CL_ACCORD))) {
+        *q = q2;
+        *b = b2;
+    }
+}
+
+/* "X, after noting P, left": a participle clause set off by commas ends
+ * at its closing comma. */
+static int parenthetical(const cl_view *v, size_t i)
+{
+    return is_ing(v, i) && i >= 2 && pc(v, i - 2, ',') &&
+           (is(v, i - 1, "after") || is(v, i - 1, "while") || is(v, i - 1, "before") ||
+            is(v, i - 1, "when") || is(v, i - 1, "since"));
+}
+
 /* Content after the cue; the speaker is settled (or found after the
  * content, "While noting …, X contended"). */
 static void pre_claim(cl_view *v, cue_ctx *x)
 {
-    int np;
-    size_t p;
-    if (x->as_clause && pc(v, x->ce, ','))
+    int np = 0;
+    size_t p, qo = x->as_clause ? CL_NONE : quoted_object(v, x->c, x->ce);
+    if (qo != CL_NONE && x->sp.end > x->sp.start) {
+        v->used[x->i] = 1;
+        emit_tokens(v, qo, v->mate[qo] + 1, x->cue, x->sp, x->medium, x->nested);
+        return;
+    }
+    if (!x->as_clause && (x->c->cls & CL_AS) && as_object(v, x->ce) != CL_NONE) {
+        p = x->ce;
+        np = 1;
+    } else if (x->as_clause && pc(v, x->ce, ','))
         p = x->ce + 1;                          /* "as X highlighted, …" */
-    else
+    else if (x->c->cls & (CL_CLAUSE | CL_BARE | CL_NP | CL_TO))
         p = content_start(v, x->c, x->ce, &np);
+    else
+        return;                                 /* Q, S: nothing else */
     if (p == CL_NONE)
         return;
-    size_t e = content_end(v, p, np && !x->as_clause);
+    size_t e = content_end(v, p, (np && !x->as_clause) || parenthetical(v, x->i));
     if (x->sp.end == x->sp.start) {
         size_t q = pc(v, e, ',') ? e + 1 : e;
         size_t b = q > 0 && (pc(v, q - 1, ',') || qclose(v, q - 1)) ?
                    np_right(v, q, v->n) : CL_NONE;
         if (b == CL_NONE || !v->cue[skip_adv_right(v, b + 1)])
             return;
+        if (x->i == x->lo)
+            main_subject(v, &q, &b);
         x->sp = span(v, q, b);
     }
     v->used[x->i] = 1;
     emit_tokens(v, p, e, x->cue, x->sp, x->medium, x->nested);
+    if (pc(v, e, ':') && qopen(v, e + 1))        /* "said P: “Q”" is two claims */
+        emit_tokens(v, e + 1, v->mate[e + 1] + 1, x->cue, x->sp, x->medium, x->nested);
     /* "told Y that “…” and that …": one cue, several contents */
     while (e + 1 < v->n && (is(v, e, "and") || (pc(v, e, ',') && is(v, e + 1, "and")))) {
         size_t t = is(v, e, "and") ? e + 1 : e + 2;
@@ -699,12 +1012,26 @@ static void on_cue(cl_view *v, size_t i)
     size_t k = i > lo ? skip_adv_left(v, i - 1, lo) : CL_NONE;
     size_t head = subject_head(v, i, lo);
     size_t comma = CL_NONE, tail = ce, tend = 0;
-    int passive = k != CL_NONE && kind(v, k, CL_W_BE);
+    /* "was reported" is passive, "were urging" progressive */
+    int passive = k != CL_NONE && kind(v, k, CL_W_BE) && !is_ing(v, i);
 
     if (passive && !(is(v, ce, "by") && (x.c->cls & CL_PASSIVE)))
         return;                                  /* "it was reported that" */
+    if (noun_use(v, i, ce))
+        return;
+    /* "warned that Ukraine had rejected the terms": an act reported inside
+     * a claim's content is part of that content, not a claim of its own. */
+    const cl_last *l = &v->st->last;
+    if (!(x.c->cls & CL_CLAUSE) && l->valid && l->end > x.cue.start &&
+        v->doc->nclaims > v->claims_from &&
+        v->doc->claims[v->doc->nclaims - 1].content.start <= x.cue.start)
+        return;
     if (is(v, ce, "by") && (x.c->cls & CL_PASSIVE)) {
-        size_t b = np_right(v, ce + 1, v->n);    /* "as noted by X" */
+        /* "as noted by X", "was confirmed by X"; "figures, confirmed by
+         * X, represent …" modifies a noun and attributes no clause */
+        if (!passive && !(i > lo && is(v, i - 1, "as")))
+            return;
+        size_t b = np_right(v, ce + 1, v->n);
         if (b == CL_NONE)
             return;
         x.sp = span(v, ce + 1, b);
@@ -717,8 +1044,12 @@ static void on_cue(cl_view *v, size_t i)
     } else if (head != CL_NONE) {
         size_t sa = np_left(v, head, lo);
         x.sp = span(v, sa, head);
-        if (sa > lo && (is(v, sa - 1, "if") || is(v, sa - 1, "whether") || is(v, sa - 1, "unless")))
-            return;                              /* "if it concludes that" */
+        /* "if it concludes that", "what X said was …"; but "what X calls
+         * “…”" names the thing called */
+        if (sa > lo && (is(v, sa - 1, "if") || is(v, sa - 1, "whether") ||
+                        is(v, sa - 1, "unless") || is(v, sa - 1, "what")) &&
+            !(is(v, sa - 1, "what") && (x.c->cls & CL_QOBJ)))
+            return;
         if (sa > lo && (pc(v, sa - 1, ',') || qclose(v, sa - 1)) && !pc(v, k, ','))
             comma = sa - 1;
         else if (sa > lo && is(v, sa - 1, "as")) {
@@ -744,7 +1075,10 @@ static void on_cue(cl_view *v, size_t i)
         if (how && tail < tend && !(x.c->cls & CL_OBJ) && !preposition(v, tail) &&
             !adverbial(v, tail))
             how = 0;
-        if (how && post_claim(v, comma, how, tend, x.cue, x.sp, x.medium, x.nested)) {
+        const char *medium = x.medium;
+        if (!medium && how && tail <= tend)   /* “…,” he told the BBC. */
+            medium = cl_source_in(v, span(v, tail, tend));
+        if (how && post_claim(v, comma, how, tend, x.cue, x.sp, medium, x.nested)) {
             v->used[i] = 1;
             return;
         }
@@ -752,7 +1086,8 @@ static void on_cue(cl_view *v, size_t i)
             x.sp.start = x.sp.end = 0;           /* "said X" wanted a tail */
     }
     if (x.sp.end == x.sp.start) {
-        if (!(i > lo && (is(v, i - 1, "and") || pc(v, i - 1, ',') || is(v, i - 1, "but"))) &&
+        /* a verb coordinated with an earlier one: "… and again urged" */
+        if (!(k != CL_NONE && (is(v, k, "and") || pc(v, k, ',') || is(v, k, "but"))) &&
             !is_ing(v, i))
             return;
         if (!sentence_speaker(v, lo, i, &x.sp))
@@ -875,8 +1210,8 @@ void cl_find(cl_view *v)
         if (v->cue[i] && !v->used[i]) {
             if (v->cue[i]->cls & CL_ACCORD)
                 on_according(v, i);
-            else if (v->t[i].flags & ANN_TF_LOWER)
-                on_cue(v, i);
+            else if ((v->t[i].flags & ANN_TF_LOWER) || (ss(v, i) && is_ing(v, i)))
+                on_cue(v, i);        /* "Advising X to …, Y said" */
         }
         if (kind(v, i, CL_W_NOUNCUE))
             on_noun(v, i);

@@ -19,6 +19,10 @@
 #include "dates.h"
 #include "timex.h"
 
+/* Years whose mentions are counted, from YEAR_MIN. */
+#define YEAR_MIN 1500
+#define YEAR_SPAN 600
+
 /* Granularities, coarse to fine. */
 enum { G_NONE, G_CENT, G_DEC, G_YEAR, G_MONTH, G_WEEK, G_DAY };
 
@@ -39,6 +43,7 @@ struct ann_dates {
     ymd day;                   /* the last date in focus known to the day */
     int has_day;
     size_t day_pos;            /* where it was mentioned */
+    unsigned char years[YEAR_SPAN]; /* explicit mentions per year, saturating */
 };
 
 /* One match being normalized. */
@@ -55,6 +60,8 @@ typedef struct mctx {
 
 /* A day-based focus further back than this is not "the" day any more. */
 #define DAY_FOCUS_REACH 2000
+/* How far back a date still owns a clock time (about a sentence). */
+#define CLOCK_REACH 200
 
 /* ------------------------------------------------------------------ */
 /* small text helpers                                                  */
@@ -207,6 +214,20 @@ static void fmt_unknown(char *out, size_t cap, int gran)
     snprintf(out, cap, "%s", x[gran]);
 }
 
+/* An explicit mention of year y: counted, because a year mentioned once
+ * in passing ("agreed at Minsk in February 2015") is a flashback, not the
+ * year the story is in. */
+static void count_year(ann_dates *st, int y)
+{
+    if (y >= YEAR_MIN && y < YEAR_MIN + YEAR_SPAN && st->years[y - YEAR_MIN] < 255)
+        st->years[y - YEAR_MIN]++;
+}
+
+static int year_count(const ann_dates *st, int y)
+{
+    return y >= YEAR_MIN && y < YEAR_MIN + YEAR_SPAN ? st->years[y - YEAR_MIN] : 0;
+}
+
 static void set_focus(mctx *m, ymd v, int gran)
 {
     ann_dates *st = m->st;
@@ -293,7 +314,12 @@ static int nearest_year(const mctx *m, int mon, int day, int *year)
     const ann_dates *st = m->st;
     ymd a;
     int g;
-    if (st->focus_gran >= G_YEAR) {
+    int passing = st->focus_gran < G_DAY && year_count(st, st->focus.y) < 2 &&
+                  !(st->dct_gran && st->dct.y == st->focus.y);
+    if (passing && st->has_day) {
+        a = st->day;
+        g = G_DAY;
+    } else if (st->focus_gran >= G_YEAR && !(passing && st->dct_gran >= G_YEAR)) {
         a = st->focus;
         g = st->focus_gran;
     } else if (st->dct_gran >= G_YEAR) {
@@ -488,6 +514,8 @@ static int fn_date(mctx *m)
             snprintf(m->value, sizeof m->value, "XXXX-%02d", mon);
         return 1;
     }
+    if (year)
+        count_year(m->st, year);
     fmt_date(m->value, sizeof m->value, v, day ? G_DAY : G_MONTH);
     set_focus(m, v, day ? G_DAY : G_MONTH);
     return 1;
@@ -605,6 +633,7 @@ static int fn_season(mctx *m)
             return 0;
     }
     int y = m->a[1] ? atoi(m->a[1]) : 0;
+    count_year(m->st, y);
     if (!y) {
         if (!focus_anchor(m, G_YEAR, &a)) {
             snprintf(m->value, sizeof m->value, "XXXX-%s", s);
@@ -698,6 +727,7 @@ static int fn_year(mctx *m)
     if (y < 1900 && !in_table(m, "month_alone_prev", pw))
         return 0;
     ymd v = {y, 1, 1};
+    count_year(m->st, y);
     fmt_date(m->value, sizeof m->value, v, G_YEAR);
     set_focus(m, v, G_YEAR);
     return 1;
@@ -784,10 +814,17 @@ static int weekday_rel(mctx *m, int i)
     return rel_offset(m, i);
 }
 
+/* "Black Friday", "the Sunday Times": a weekday inside a name. */
 static int weekday_blocked(mctx *m)
 {
     char w[32];
-    return prev_word(m, m->ms, w, sizeof w) && in_table(m, "weekday_block", w);
+    if (prev_word(m, m->ms, w, sizeof w) && in_table(m, "weekday_block", w))
+        return 1;
+    size_t p = m->me;
+    while (p < m->we && m->text[p] == ' ')
+        p++;
+    return !strcmp(w, "the") && p < m->we && p > m->me &&
+           isupper((unsigned char)m->text[p]);
 }
 
 /* weekday(W, R) */
@@ -895,10 +932,16 @@ static int fn_fpod(mctx *m)
     return 1;
 }
 
+/* A clock time belongs to the day just mentioned ("On March 3, at 9:15
+ * pm"), else to the day deictic expressions count from. */
 static void fmt_clock(mctx *m, int h, int min)
 {
     ymd a;
-    if (day_anchor(m, &a))
+    const ann_dates *st = m->st;
+    if (st->has_day && st->day_pos >= m->ws && st->day_pos > 0 &&
+        m->ms - st->day_pos <= CLOCK_REACH)
+        fmt_date(m->value, sizeof m->value, st->day, G_DAY);
+    else if (day_anchor(m, &a))
         fmt_date(m->value, sizeof m->value, a, G_DAY);
     else
         snprintf(m->value, sizeof m->value, "XXXX-XX-XX");
@@ -1213,7 +1256,7 @@ ann_dates *ann_dates_new(const ann_date_rules *r, const char *dct)
 {
     ann_dates *st = ann_xcalloc(1, sizeof *st);
     st->r = r;
-    st->md = pcre2_match_data_create_from_pattern(r->re, NULL);
+    st->md = pcre2_match_data_create(r->maxgroups + 1, NULL);
     st->mc = pcre2_match_context_create(NULL);
     st->js = pcre2_jit_stack_create(32 * 1024, 512 * 1024, NULL);
     if (!st->md || !st->mc || !st->js) {
@@ -1246,11 +1289,11 @@ void ann_dates_free(ann_dates *st)
     free(st);
 }
 
-/* Normalize the match of rule ru whose own group is g in the ovector. */
-static int normalize(mctx *m, const tx_rule *ru, const PCRE2_SIZE *ov, uint32_t g)
+/* Normalize the match of rule ru (its own group is 1 in the ovector). */
+static int normalize(mctx *m, const tx_rule *ru, const PCRE2_SIZE *ov)
 {
-    m->ms = ov[2 * g];
-    m->me = ov[2 * g + 1];
+    m->ms = ov[2];
+    m->me = ov[3];
     for (size_t i = 0; i < TX_MAXARGS; i++) {
         const tx_arg *a = &ru->args[i];
         m->a[i] = NULL;
@@ -1258,10 +1301,10 @@ static int normalize(mctx *m, const tx_rule *ru, const PCRE2_SIZE *ov, uint32_t 
         if (i >= ru->nargs)
             continue;
         if (a->group > 0) {
-            PCRE2_SIZE b = ov[2 * (g + (uint32_t)a->group)];
+            PCRE2_SIZE b = ov[2 * (1 + (uint32_t)a->group)];
             if (b != PCRE2_UNSET) {
                 m->a[i] = m->text + b;
-                m->al[i] = ov[2 * (g + (uint32_t)a->group) + 1] - b;
+                m->al[i] = ov[2 * (1 + (uint32_t)a->group) + 1] - b;
             }
         } else if (a->lit) {
             m->a[i] = a->lit;
@@ -1273,28 +1316,60 @@ static int normalize(mctx *m, const tx_rule *ru, const PCRE2_SIZE *ov, uint32_t 
     return fns[ru->fn](m) && m->value[0];
 }
 
-/* After a veto, the later rules get their chance at the same position
- * ("one day" vetoed may still be ... nothing; a vetoed long date may still
- * hold a shorter one). */
-static int retry(mctx *m, size_t from_rule, size_t pos)
+/* Try, in file order, every rule in the bit sets a and b at pos; the first
+ * that matches and is not vetoed by its normalization function wins. */
+static int try_rules(mctx *m, const uint64_t *a, const uint64_t *b, size_t pos)
 {
     const ann_date_rules *r = m->st->r;
-    for (size_t i = from_rule; i < r->nrules; i++) {
-        int rc = pcre2_match(r->rules[i].alone, (PCRE2_SPTR)m->text, m->we, pos,
-                             PCRE2_ANCHORED, m->st->md, NULL);
-        if (rc < 0)
-            continue;
-        if (normalize(m, &r->rules[i], pcre2_get_ovector_pointer(m->st->md), 1))
-            return 1;
+    for (size_t k = 0; k < r->setw; k++) {
+        uint64_t bits = a[k] | (b ? b[k] : 0);
+        while (bits) {
+            size_t i = k * 64 + (size_t)__builtin_ctzll(bits);
+            bits &= bits - 1;
+            const tx_rule *ru = &r->rules[i];
+            int rc = r->jit
+                ? pcre2_jit_match(ru->re, (PCRE2_SPTR)m->text, m->we, pos, 0,
+                                  m->st->md, m->st->mc)
+                : pcre2_match(ru->re, (PCRE2_SPTR)m->text, m->we, pos, 0,
+                              m->st->md, m->st->mc);
+            if (rc > 0 && normalize(m, ru, pcre2_get_ovector_pointer(m->st->md)))
+                return 1;
+        }
     }
     return 0;
+}
+
+/* Try the rules that can start at pos, a word start; returns the end of
+ * the date found there or 0, and the position to look at next in *next. */
+static int try_at(mctx *m, size_t pos, size_t *next)
+{
+    const ann_date_rules *r = m->st->r;
+    const unsigned char *t = (const unsigned char *)m->text;
+    const uint64_t *any = r->sets + TX_SET_ANY * r->setw;
+    unsigned char c = t[pos];
+    *next = pos + 1;
+    if (isdigit(c))
+        return try_rules(m, r->sets + TX_SET_DIGIT * r->setw, any, pos);
+    if (c == '\'' || (c == 0xE2 && pos + 2 < m->we && t[pos + 1] == 0x80 &&
+                      t[pos + 2] == 0x99)) {
+        *next = pos + (c == '\'' ? 1 : 3);
+        return try_rules(m, r->sets + TX_SET_APOS * r->setw, any, pos);
+    }
+    if (!isalpha(c))
+        return 0;
+    size_t e = pos;
+    while (e < m->we && isalpha(t[e]))
+        e++;
+    *next = e;
+    const uint64_t *set = tx_rules_for_word(r, m->text + pos, e - pos);
+    return set ? try_rules(m, set, any, pos) : try_rules(m, any, NULL, pos);
 }
 
 void ann_dates_window(ann_dates *st, ann_window *w)
 {
     if (!st || !w || w->n == 0)
         return;
-    const ann_date_rules *r = st->r;
+    const unsigned char *t = (const unsigned char *)w->text;
     mctx m;
     memset(&m, 0, sizeof m);
     m.st = st;
@@ -1303,24 +1378,20 @@ void ann_dates_window(ann_dates *st, ann_window *w)
     m.we = w->tok[w->n - 1].end;
     size_t pos = m.ws;
     while (pos < m.we) {
-        int rc = pcre2_match(r->re, (PCRE2_SPTR)m.text, m.we, pos, 0, st->md, st->mc);
-        if (rc < 0)
-            break;
-        PCRE2_SIZE *ov = pcre2_get_ovector_pointer(st->md);
-        size_t start = ov[0], i = 0;
-        while (i < r->nrules && ov[2 * r->rules[i].base] == PCRE2_UNSET)
-            i++;
-        int ok = i < r->nrules && normalize(&m, &r->rules[i], ov, r->rules[i].base);
-        if (!ok && i < r->nrules)
-            ok = retry(&m, i + 1, start);
-        if (ok && m.me > m.ms) {
+        /* to the next word start: a byte after a non-word byte */
+        if (pos > 0 && (isalnum(t[pos - 1]) || t[pos - 1] == '_') &&
+            (isalnum(t[pos]) || t[pos] == '_')) {
+            while (pos < m.we && (isalnum(t[pos]) || t[pos] == '_'))
+                pos++;
+            continue;
+        }
+        size_t next;
+        if (try_at(&m, pos, &next) && m.me > m.ms) {
             ann_span sp = {m.ms, m.me};
             ann_doc_add_date(w->doc, sp, m.type, m.value);
             pos = m.me;
         } else {
-            pos = start + 1;
-            while (pos < m.we && ((unsigned char)m.text[pos] & 0xC0) == 0x80)
-                pos++;                    /* stay on character boundaries */
+            pos = next;
         }
     }
 }

@@ -239,9 +239,12 @@ void ann_doc_sort(ann_doc *d)
     d->nents = k;
     /* qsort is not stable; first mentions are distinct spans, so no ties
      * between entities that both have mentions. */
-    qsort(d->ents, d->nents, sizeof *d->ents, by_first_mention);
+    if (d->nents)   /* qsort(NULL, 0, ...) is undefined behaviour */
+        qsort(d->ents, d->nents, sizeof *d->ents, by_first_mention);
     d->nslots /= 2;          /* indexes moved: rebuild the id index at its size */
     rehash(d);
-    qsort(d->dates, d->ndates, sizeof *d->dates, by_date_start);
-    qsort(d->claims, d->nclaims, sizeof *d->claims, by_claim_start);
+    if (d->ndates)
+        qsort(d->dates, d->ndates, sizeof *d->dates, by_date_start);
+    if (d->nclaims)
+        qsort(d->claims, d->nclaims, sizeof *d->claims, by_claim_start);
 }

@@ -25,7 +25,7 @@
 typedef struct tinfo {
     const ann_match *known;    /* longest actor/place/source match starting here */
     const ann_match *title;    /* longest title match starting here */
-    unsigned given : 1, weak_given : 1, demonym : 1, nonname : 1, cue : 1, cue_inv : 1;
+    unsigned given : 1, weak_given : 1, demonym : 1, nonname : 1, weak_nonname : 1, cue : 1, cue_inv : 1;
     unsigned orghead : 1, connector : 1, docword : 1;
 } tinfo;
 
@@ -148,6 +148,7 @@ static void index_matches(const ann_window *w, tinfo *ti)
                 t->demonym = 1;
             } else if (strcmp(m->kind, "nonname") == 0) {
                 t->nonname = 1;
+                t->weak_nonname |= attr_on(m, "weak");
             } else if (strcmp(m->kind, "cue") == 0) {
                 t->cue = 1;
                 t->cue_inv |= attr_on(m, "inv");
@@ -235,8 +236,9 @@ static int part_of_longer_name(const ann_window *w, const tinfo *ti, size_t last
     if (t->kind == ANN_TOK_WORD && (t->flags & ANN_TF_HYPHEN) == 0 && ti[last].orghead &&
         capitalized(t) && !ti[last].known)
         return 1;
-    /* "Minsk II" */
-    return ann_tok_is(w->text, t, "II") || ann_tok_is(w->text, t, "III");
+    /* "Minsk II", "the Minsk I and II agreements" */
+    return ann_tok_is(w->text, t, "I") || ann_tok_is(w->text, t, "II") ||
+           ann_tok_is(w->text, t, "III") || ann_tok_is(w->text, t, "IV");
 }
 
 static int ambiguous_ok(const ann_window *w, const tinfo *ti, const ann_match *m)
@@ -261,12 +263,30 @@ static int ambiguous_ok(const ann_window *w, const tinfo *ti, const ann_match *m
     return !cap_before && !cap_after && !(w->tok[f].flags & ANN_TF_SENT_START);
 }
 
+/* "the Journal", "the Alliance": a short form counts only after the full
+ * name, or after one of the bodies its attrs name ("after=european-union"
+ * lets "the Commission" follow "the EU"). */
+static int alias_ok(const ann_doc *d, const ann_match *m)
+{
+    char after[256];
+    if (m->id[0] && ann_doc_find_entity(d, m->id))
+        return 1;
+    if (!ann_attr(m->attrs, "after", after, sizeof after))
+        return 0;
+    for (char *p = after, *next; p && *p; p = next) {
+        next = strchr(p, ',');
+        if (next)
+            *next++ = '\0';
+        if (ann_doc_find_entity(d, p))
+            return 1;
+    }
+    return 0;
+}
+
 static int accept_known(const ann_window *w, const tinfo *ti, const ann_match *m)
 {
-    if (attr_on(m, "alias_only")) {
-        /* "the Journal", "the Alliance": only after the full name */
-        return m->id[0] && ann_doc_find_entity(w->doc, m->id) != NULL;
-    }
+    if (attr_on(m, "alias_only"))
+        return alias_ok(w->doc, m);
     if (attr_on(m, "ambiguous") && !ambiguous_ok(w, ti, m))
         return 0;
     if (part_of_longer_name(w, ti, m->last))
@@ -436,8 +456,8 @@ static int speech_beside(const ann_window *w, const tinfo *ti, size_t s, size_t 
 
 static void add_role(ann_window *w, ann_entity *e, const evidence *ev)
 {
-    if (!ev->title || !e)
-        return;
+    if (!ev->title || !e || attr_on(ev->title, "honorific"))
+        return;   /* "Mr." vouches for a name but is no role */
     char *role = tok_text(w, ev->title_first, ev->title->last);
     ann_entity_add_role(e, role);
     free(role);
@@ -461,7 +481,8 @@ static void single_word(ann_entities *st, ann_window *w, const tinfo *ti, size_t
     }
     /* "He said", "Negotiations continue": at a sentence start only a title
      * vouches for a lone capitalized word */
-    int vouched = ev->title || (speech_beside(w, ti, s, s + 1) && !(t->flags & ANN_TF_SENT_START));
+    int starts = (t->flags & ANN_TF_SENT_START) || (s > 0 && (w->tok[s - 1].flags & ANN_TF_QOPEN));
+    int vouched = ev->title || (speech_beside(w, ti, s, s + 1) && !starts);
     if (!e && vouched && (t->flags & ANN_TF_TITLE)) {
         char *name = tok_text(w, s, s + 1);
         e = add_unknown(w->doc, name, "person", sp);
@@ -538,7 +559,9 @@ static size_t run_end(const ann_window *w, const tinfo *ti, size_t s)
     size_t e = s + 1;
     while (e < w->n && e - s < MAX_NAME_TOKENS) {
         const ann_token *t = &w->tok[e];
-        if (t->flags & ANN_TF_SENT_START || ti[e].known || ti[e].title || ti[e].nonname)
+        /* a weak non-name goes on a name: "Theresa May", "Sunday Times" */
+        if (t->flags & ANN_TF_SENT_START || ti[e].known || ti[e].title ||
+            (ti[e].nonname && !ti[e].weak_nonname))
             break;
         if (capitalized(t) && !(t->flags & ANN_TF_HYPHEN)) {
             e++;

@@ -15,6 +15,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include <libxml/parser.h>
+
 #include "annotate.h"
 #include "reader.h"
 #include "writer.h"
@@ -189,10 +191,13 @@ typedef struct sink {
     const char *dir;
     const ann_writer *w;
     const ann_write_opts *wo;
-    int failed;
+    int failed;                /* an --out-dir file could not be written */
+    int broken;                /* the stream failed: stop, say so once */
 } sink;
 
-static _Noreturn void die_write(const char *name)
+/* A failed write stops the run: the message is given once, the inputs not
+ * yet read are left alone, and main unwinds and exits with status 2. */
+static void write_failed(sink *s)
 {
     if (errno == EPIPE) {
         /* The reader went away (annotate ... | head): end as quietly as a
@@ -200,22 +205,36 @@ static _Noreturn void die_write(const char *name)
         signal(SIGPIPE, SIG_DFL);
         raise(SIGPIPE);
     }
-    fprintf(stderr, "annotate: %s: write error: %s\n", name, strerror(errno));
-    exit(EXIT_TROUBLE);
+    if (!s->broken)
+        fprintf(stderr, "annotate: %s: write error: %s\n", s->name, strerror(errno));
+    s->broken = 1;
 }
 
 static void sink_write(sink *s, const char *p, size_t n)
 {
-    if (n && fwrite(p, 1, n, s->f) != n)
-        die_write(s->name);
+    if (!s->broken && n && fwrite(p, 1, n, s->f) != n)
+        write_failed(s);
 }
 
 /* One file per document: written beside its final name and renamed, so an
  * interrupted run never leaves a half-written ID.json behind. */
+/* The id as one file name inside the directory: a JSON Lines record can
+ * carry any id, and "/../x" must not write outside --out-dir. */
+static char *file_part(const char *id)
+{
+    char *p = ann_xasprintf("%s%s", id[0] == '.' || id[0] == '\0' ? "_" : "", id);
+    for (char *c = p; *c; c++)
+        if (*c == '/' || *c == '\\')
+            *c = '_';
+    return p;
+}
+
 static void write_doc_file(sink *s, const ann_doc *d, const ann_buf *b)
 {
-    char *final = ann_xasprintf("%s/%s.%s", s->dir, d->id, s->w->extension);
-    char *tmp = ann_xasprintf("%s/.%s.%s.XXXXXX", s->dir, d->id, s->w->extension);
+    char *name = file_part(d->id);
+    char *final = ann_xasprintf("%s/%s.%s", s->dir, name, s->w->extension);
+    char *tmp = ann_xasprintf("%s/.%s.%s.XXXXXX", s->dir, name, s->w->extension);
+    free(name);
     int fd = mkstemp(tmp);
     FILE *f = fd >= 0 ? fdopen(fd, "w") : NULL;
     int ok = f != NULL;
@@ -426,7 +445,7 @@ static int process_input(pool *p, const options *o, const char *path)
     }
     int status = 0, rc;
     ann_doc *d;
-    while ((rc = ann_reader_next(r, &d, err, sizeof err)) != 0) {
+    while (!p->sink->broken && (rc = ann_reader_next(r, &d, err, sizeof err)) != 0) {
         if (rc < 0) {
             msg(path, "%s", err);
             status = -1;
@@ -474,7 +493,7 @@ static int run(const options *o, const ann_engine *e, sink *s, char **inputs, si
     }
     int status = 0;
     sink_edge(s, 0);
-    for (size_t i = 0; i < ninputs; i++) {
+    for (size_t i = 0; i < ninputs && !s->broken; i++) {
         if (process_input(&p, o, inputs[i]) < 0)
             status = EXIT_UNREADABLE;
         prog.inputs_done++;
@@ -511,6 +530,7 @@ int main(int argc, char **argv)
     if (o.jobs == 0)
         o.jobs = default_jobs();
     signal(SIGPIPE, SIG_IGN);
+    xmlInitParser();   /* once, before any worker thread parses */
 
     char err[1024];
     ann_engine *e = ann_engine_new(o.no_builtin, o.rules, o.nrules, err, sizeof err);
@@ -521,10 +541,13 @@ int main(int argc, char **argv)
     }
     e->default_dct = o.dct;
 
-    sink s = {stdout, "standard output", NULL, o.writer, &o.wopts, 0};
+    sink s = {stdout, "standard output", NULL, o.writer, &o.wopts, 0, 0};
     if (o.out_dir) {
-        if (check_out_dir(o.out_dir) < 0)
+        if (check_out_dir(o.out_dir) < 0) {
+            ann_engine_free(e);
+            free(o.rules);
             return EXIT_TROUBLE;
+        }
         s.f = NULL;
         s.dir = o.out_dir;
         s.name = o.out_dir;
@@ -533,6 +556,8 @@ int main(int argc, char **argv)
         s.name = o.output;
         if (!s.f) {
             fprintf(stderr, "annotate: %s: %s\n", o.output, strerror(errno));
+            ann_engine_free(e);
+            free(o.rules);
             return EXIT_TROUBLE;
         }
     }
@@ -542,13 +567,14 @@ int main(int argc, char **argv)
     size_t ninputs = optind < argc ? (size_t)(argc - optind) : 1;
     int status = run(&o, e, &s, inputs, ninputs);
 
-    if (s.f && (fflush(s.f) != 0 || ferror(s.f)))
-        die_write(s.name);
+    if (s.f && !s.broken && (fflush(s.f) != 0 || ferror(s.f)))
+        write_failed(&s);
     if (s.f && s.f != stdout && fclose(s.f) != 0)
-        die_write(s.name);
-    if (s.failed)
+        write_failed(&s);
+    if (s.failed || s.broken)
         status = EXIT_TROUBLE;
     ann_engine_free(e);
     free(o.rules);
+    xmlCleanupParser();
     return status;
 }

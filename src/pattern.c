@@ -271,7 +271,8 @@ static int compile_regex(pat_ctx *x, const char *src, pat_cond *c)
         free(why);
         return rc;
     }
-    pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);   /* no JIT: still works */
+    if (ann_jit_ok())
+        pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);   /* no JIT: still works */
     c->re = ann_xcalloc(1, sizeof *c->re);
     c->re->code = re;
     c->re->src = ann_strpool_intern(x->ps->pool, src, strlen(src));

@@ -16,6 +16,7 @@
 #include "builtin.h"
 #include "dates.h"
 #include "timex.h"
+#include "tokenizer.h"
 
 /* A growable string: the expanded patterns have no useful upper bound. */
 typedef struct str {
@@ -57,6 +58,7 @@ typedef struct loader {
     size_t nfrags, capfrags;
     char *err;
     size_t errlen;
+    int nojit;
 } loader;
 
 static int fail(loader *L, const src *s, const char *fmt, ...)
@@ -335,12 +337,13 @@ static int expand(loader *L, const src *s, const char *re, str *out, int depth)
     return 0;
 }
 
-static pcre2_code *compile(loader *L, const src *s, const char *re)
+static pcre2_code *compile(loader *L, const src *s, const char *re,
+                           uint32_t options)
 {
     int ec;
     PCRE2_SIZE off;
     pcre2_code *c = pcre2_compile((PCRE2_SPTR)re, PCRE2_ZERO_TERMINATED,
-                                  PCRE2_CASELESS, &ec, &off, NULL);
+                                  PCRE2_CASELESS | options, &ec, &off, NULL);
     if (!c) {
         PCRE2_UCHAR msg[160];
         pcre2_get_error_message(ec, msg, sizeof msg);
@@ -384,7 +387,255 @@ static int parse_call(loader *L, const src *s, tx_rule *ru, char *call)
     return 0;
 }
 
-static int load_rules(loader *L, str *all)
+/* --- the prefilter ----------------------------------------------------
+ * Trying every rule at every position is slow, and one alternation of all
+ * rules is not much better (PCRE2 finds no first character to skip to).
+ * So each rule is indexed by the words it can start with: the window is
+ * cut into words, and at a word only the rules indexed under it run,
+ * anchored, in file order.  Most words start no rule at all. */
+
+static size_t new_set(ann_date_rules *r)
+{
+    if (r->nsets == r->capsets) {
+        r->capsets = r->capsets ? r->capsets * 2 : 64;
+        r->sets = ann_xrealloc(r->sets, r->capsets * r->setw * sizeof *r->sets);
+    }
+    memset(r->sets + r->nsets * r->setw, 0, r->setw * sizeof *r->sets);
+    return r->nsets++;
+}
+
+static void set_bit(ann_date_rules *r, size_t set, size_t rule)
+{
+    r->sets[set * r->setw + rule / 64] |= (uint64_t)1 << (rule % 64);
+}
+
+static tx_trig *trig_slot(const ann_date_rules *r, uint64_t h)
+{
+    size_t mask = r->captrig - 1;
+    for (size_t i = (size_t)h & mask;; i = (i + 1) & mask)
+        if (r->trig[i].hash == h || !r->trig[i].hash)
+            return &r->trig[i];
+}
+
+/* Index rule under the word with hash h. */
+static void trig_put(ann_date_rules *r, uint64_t h, size_t rule)
+{
+    if (!h)
+        h = 1;
+    if ((r->ntrig + 1) * 2 > r->captrig) {
+        tx_trig *old = r->trig;
+        size_t oldcap = r->captrig;
+        r->captrig = oldcap ? oldcap * 2 : 512;
+        r->trig = ann_xcalloc(r->captrig, sizeof *r->trig);
+        for (size_t i = 0; i < oldcap; i++)
+            if (old[i].hash)
+                *trig_slot(r, old[i].hash) = old[i];
+        free(old);
+    }
+    tx_trig *t = trig_slot(r, h);
+    if (!t->hash) {
+        t->hash = h;
+        t->set = new_set(r);
+        r->ntrig++;
+    }
+    set_bit(r, t->set, rule);
+}
+
+const uint64_t *tx_rules_for_word(const ann_date_rules *r, const char *w, size_t n)
+{
+    uint64_t h = ann_hash_lower(w, n < TX_TRIG_KEY ? n : TX_TRIG_KEY);
+    if (!h)
+        h = 1;
+    const tx_trig *t = trig_slot(r, h);
+    return t->hash ? r->sets + t->set * r->setw : NULL;
+}
+
+static int is_alpha(int c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+/* The words a pattern can START with, by a walk over the regex syntax that
+ * the rule files use: alternations, groups, optional items, lookarounds
+ * (which match nothing), classes and escapes.  Words are keyed by their
+ * first TX_TRIG_KEY letters, so "year" also stands for "years".  A rule
+ * that can start with any letter (a class, \\w) is tried at every word. */
+typedef struct fwalk {
+    ann_date_rules *r;
+    size_t rule;
+    int any_word, digit, apos;
+} fwalk;
+
+static const char *fw_alt(fwalk *w, const char *p, int active, int *nullable);
+
+static const char *skip_class(const char *p, int *letters, int *digits)
+{
+    p++;                                    /* '[' */
+    if (*p == '^')
+        p++;
+    if (*p == ']')
+        p++;
+    for (; *p && *p != ']'; p++) {
+        if (*p == '\\' && p[1])
+            p++;
+        else if (is_alpha((unsigned char)*p))
+            *letters = 1;
+        else if (*p >= '0' && *p <= '9')
+            *digits = 1;
+    }
+    return *p ? p + 1 : p;
+}
+
+static const char *skip_quant(const char *p, int *nullable)
+{
+    if (*p == '?' || *p == '*')
+        *nullable = 1;
+    if (*p == '?' || *p == '*' || *p == '+') {
+        p++;
+    } else if (*p == '{') {
+        if (p[1] == '0' || p[1] == ',')
+            *nullable = 1;
+        while (*p && *p != '}')
+            p++;
+        if (*p)
+            p++;
+    } else {
+        return p;
+    }
+    if (*p == '?' || *p == '+')             /* lazy, possessive */
+        p++;
+    return p;
+}
+
+/* One item (atom and quantifier); *nullable tells if it can match "". */
+static const char *fw_item(fwalk *w, const char *p, int active, int *nullable)
+{
+    *nullable = 0;
+    if (*p == '(') {
+        if (p[1] == '?' && (p[2] == '=' || p[2] == '!' ||
+                            (p[2] == '<' && (p[3] == '=' || p[3] == '!')))) {
+            int n;
+            p = fw_alt(w, p + (p[2] == '<' ? 4 : 3), 0, &n);
+            *nullable = 1;                  /* a lookaround matches nothing */
+            return *p ? p + 1 : p;
+        }
+        p++;
+        if (*p == '?') {                    /* (?: (?-i: (?i: (?| */
+            while (*p && *p != ':' && *p != '|' && *p != ')')
+                p++;
+            if (*p == ')') {                /* an option setting: (?i) */
+                *nullable = 1;
+                return p + 1;
+            }
+            p++;
+        }
+        p = fw_alt(w, p, active, nullable);
+        if (*p)
+            p++;
+    } else if (*p == '[') {
+        int letters = 0, digits = 0;
+        const char *b = p;
+        p = skip_class(p, &letters, &digits);
+        if (active && letters)
+            w->any_word = 1;
+        if (active && digits)
+            w->digit = 1;
+        if (active && (memchr(b, '\'', (size_t)(p - b)) || memchr(b, '\xE2', (size_t)(p - b))))
+            w->apos = 1;
+    } else if (*p == '\\' && p[1]) {
+        char e = p[1];
+        p += 2;
+        if (e == 'b' || e == 'B' || e == 'A' || e == 'z' || e == 'Z' || e == 'G') {
+            *nullable = 1;
+            return p;
+        }
+        if (active && (e == 'w' || e == 'W' || e == 'S' || e == 'D'))
+            w->any_word = w->digit = w->apos = 1;
+        if (active && e == 'd')
+            w->digit = 1;
+    } else if (*p == '.') {
+        if (active)
+            w->any_word = w->digit = w->apos = 1;
+        p++;
+    } else if (*p == '^' || *p == '$') {
+        *nullable = 1;
+        return p + 1;
+    } else if (is_alpha((unsigned char)*p)) {
+        const char *b = p;                  /* a literal word */
+        while (is_alpha((unsigned char)*p) && !strchr("?*{", p[1]))
+            p++;
+        if (p == b)
+            p++;                            /* a single quantified letter */
+        if (active) {
+            size_t n = (size_t)(p - b);
+            if (n < TX_TRIG_KEY && is_alpha((unsigned char)*p))
+                w->any_word = 1;            /* "ab?c": give up */
+            trig_put(w->r, ann_hash_lower(b, n < TX_TRIG_KEY ? n : TX_TRIG_KEY), w->rule);
+        }
+        if (p > b + 1 || !strchr("?*{", *p))
+            return p;
+    } else {
+        if (active && *p >= '0' && *p <= '9')
+            w->digit = 1;
+        if (active && (*p == '\'' || (unsigned char)*p == 0xE2))
+            w->apos = 1;
+        p++;                                /* another literal byte */
+    }
+    return skip_quant(p, nullable);
+}
+
+static const char *fw_seq(fwalk *w, const char *p, int active, int *nullable)
+{
+    while (*p && *p != '|' && *p != ')') {
+        int n;
+        p = fw_item(w, p, active, &n);
+        if (!n)
+            active = 0;
+    }
+    *nullable = active;
+    return p;
+}
+
+static const char *fw_alt(fwalk *w, const char *p, int active, int *nullable)
+{
+    *nullable = 0;
+    for (;;) {
+        int n;
+        p = fw_seq(w, p, active, &n);
+        *nullable |= n;
+        if (*p != '|')
+            return p;
+        p++;
+    }
+}
+
+static void add_triggers(ann_date_rules *r, size_t rule, const char *re)
+{
+    fwalk w = {r, rule, 0, 0, 0};
+    int n;
+    fw_alt(&w, re, 1, &n);
+    if (w.any_word || n)
+        set_bit(r, TX_SET_ANY, rule);
+    if (w.digit)
+        set_bit(r, TX_SET_DIGIT, rule);
+    if (w.apos)
+        set_bit(r, TX_SET_APOS, rule);
+}
+
+/* Index every rule by its first words, once all rules are known (the bit
+ * sets are as wide as the number of rules). */
+static void index_rules(ann_date_rules *r, char **expanded)
+{
+    r->setw = (r->nrules + 63) / 64;
+    for (int i = 0; i < 3; i++)
+        new_set(r);
+    for (size_t i = 0; i < r->nrules; i++)
+        add_triggers(r, i, expanded[i]);
+    if (!r->trig)
+        r->trig = ann_xcalloc(r->captrig = 1, sizeof *r->trig);
+}
+
+static int load_rules(loader *L)
 {
     const ann_builtin_file *f = data_file(L, "dates/rules.tsv");
     if (!f)
@@ -392,10 +643,9 @@ static int load_rules(loader *L, str *all)
     src s = {f->name, f->data, f->data + f->len, 0};
     str buf = {0}, re = {0}, one = {0};
     char *fld[4];
-    size_t n, cap = 0;
+    char **expanded = NULL;
+    size_t n, cap = 0, nexp = 0, capexp = 0;
     int rc = 0;
-    uint32_t group = 1;
-    str_adds(all, "(?<![A-Za-z0-9_])(?:");
     while (rc == 0 && (n = next_line(&s, &buf, fld, 4)) > 0) {
         if (n != 4) {
             rc = fail(L, &s, "want name<TAB>type<TAB>pattern<TAB>function(args)");
@@ -406,31 +656,33 @@ static int load_rules(loader *L, str *all)
         re.len = 0;
         if ((rc = expand(L, &s, fld[2], &re, 0)) < 0)
             break;
-        one.len = 0;
+        one.len = 0;              /* matches start and end on word edges */
         str_adds(&one, "(?<![A-Za-z0-9_])(");
         str_add(&one, re.p, re.len);
         str_adds(&one, ")(?![A-Za-z0-9_])");
-        ru.alone = compile(L, &s, one.p);
-        if (!ru.alone) {
+        ru.re = compile(L, &s, one.p, PCRE2_ANCHORED);
+        if (!ru.re) {
             rc = -1;
             break;
         }
-        pcre2_pattern_info(ru.alone, PCRE2_INFO_CAPTURECOUNT, &ru.ngroups);
+        if (L->nojit || pcre2_jit_compile(ru.re, PCRE2_JIT_COMPLETE) != 0)
+            L->nojit = 1;                 /* no JIT here: all interpreted */
+        pcre2_pattern_info(ru.re, PCRE2_INFO_CAPTURECOUNT, &ru.ngroups);
+        if (ru.ngroups + 1 > L->r->maxgroups)
+            L->r->maxgroups = ru.ngroups + 1;
         ru.ngroups--;                     /* not the rule's own group */
         ru.name = ann_xstrdup(fld[0]);
         snprintf(ru.type, sizeof ru.type, "%s", fld[1]);
-        ru.base = group;
-        group += ru.ngroups + 1;
         ANN_PUSH(L->r->rules, L->r->nrules, cap, ru);
+        char *e = ann_xstrndup(re.p, re.len);
+        ANN_PUSH(expanded, nexp, capexp, e);
         rc = parse_call(L, &s, &L->r->rules[L->r->nrules - 1], fld[3]);
-        if (L->r->nrules > 1)
-            str_adds(all, "|");
-        str_adds(all, "(");
-        str_add(all, re.p, re.len);
-        str_adds(all, ")");
     }
-    str_adds(all, ")(?![A-Za-z0-9_])");
-    L->r->ngroups = group - 1;
+    if (rc == 0)
+        index_rules(L->r, expanded);
+    for (size_t i = 0; i < nexp; i++)
+        free(expanded[i]);
+    free(expanded);
     free(buf.p);
     free(re.p);
     free(one.p);
@@ -459,21 +711,13 @@ ann_date_rules *ann_date_rules_new(char *err, size_t errlen)
     L.r = ann_xcalloc(1, sizeof *L.r);
     L.err = err ? err : dummy;
     L.errlen = err ? errlen : sizeof dummy;
-    str all = {0};
+    L.nojit = !ann_jit_ok();
     int rc = load_tables(&L);
     if (rc == 0)
         rc = load_fragments(&L);
     if (rc == 0)
-        rc = load_rules(&L, &all);
-    if (rc == 0) {
-        src s = {"dates/rules.tsv", NULL, NULL, 0};
-        L.r->re = compile(&L, &s, all.p);
-        if (!L.r->re)
-            rc = -1;
-        else
-            pcre2_jit_compile(L.r->re, PCRE2_JIT_COMPLETE); /* else interpreted */
-    }
-    free(all.p);
+        rc = load_rules(&L);
+    L.r->jit = !L.nojit;
     loader_free(&L);
     if (rc < 0) {
         ann_date_rules_free(L.r);
@@ -495,9 +739,10 @@ void ann_date_rules_free(ann_date_rules *r)
         free(r->rules[i].name);
         for (size_t j = 0; j < r->rules[i].nargs; j++)
             free(r->rules[i].args[j].lit);
-        pcre2_code_free(r->rules[i].alone);
+        pcre2_code_free(r->rules[i].re);
     }
     free(r->rules);
-    pcre2_code_free(r->re);
+    free(r->trig);
+    free(r->sets);
     free(r);
 }

@@ -382,7 +382,7 @@ static ann_token scan_token(ann_tokenizer *tz)
         t.kind = ANN_TOK_PUNCT;
     } else if (ann_is_dash(c)) {
         size_t j = next;
-        while (j < tz->len && tz->text[j] == '-' && c == '-')
+        while (j < tz->len && tz->text[j] == '-' && c == '-' && j - start < MAX_TOKEN_BYTES)
             j++;
         t.end = j;
         t.kind = ANN_TOK_DASH;

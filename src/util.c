@@ -7,10 +7,25 @@
 #include "ann.h"
 #include "utf8.h"
 
+#if defined(__has_include)
+#if __has_include(<valgrind/valgrind.h>)
+#include <valgrind/valgrind.h>
+#define UNDER_VALGRIND() RUNNING_ON_VALGRIND
+#endif
+#endif
+#ifndef UNDER_VALGRIND
+#define UNDER_VALGRIND() 0
+#endif
+
 static void oom(void)
 {
     fputs("annotate: out of memory\n", stderr);
     exit(2);
+}
+
+int ann_jit_ok(void)
+{
+    return !UNDER_VALGRIND();
 }
 
 void *ann_xmalloc(size_t n)

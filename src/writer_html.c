@@ -63,16 +63,7 @@ static const char head[] =
 typedef struct hw {
     const ann_doc *d;
     xmlNode *cur;               /* where the next node goes */
-    ann_buf scratch;
 } hw;
-
-/* A NUL-terminated copy of s[0..n) (libxml2 wants strings). */
-static const xmlChar *str(hw *h, const char *s, size_t n)
-{
-    h->scratch.len = 0;
-    ann_buf_add(&h->scratch, s, n);
-    return (const xmlChar *)h->scratch.p;
-}
 
 static void set(xmlNode *n, const char *name, const char *value)
 {
@@ -250,7 +241,7 @@ static xmlNode *build_section(hw *h, xmlNode *sec)
         xmlNode *ul = el(sec, "ul", NULL);
         set(ul, "class", "warnings");
         for (size_t i = 0; i < d->nwarnings; i++)
-            el(ul, "li", (const char *)str(h, d->warnings[i], strlen(d->warnings[i])));
+            el(ul, "li", d->warnings[i]);
     }
     return sec;
 }
@@ -258,6 +249,7 @@ static xmlNode *build_section(hw *h, xmlNode *sec)
 static void html_begin(ann_buf *out, const ann_write_opts *o)
 {
     (void)o;
+    xmlInitParser();   /* before worker threads build trees */
     ann_buf_adds(out, head);
 }
 
@@ -272,7 +264,7 @@ static void html_doc(ann_buf *out, const ann_doc *d, const ann_write_opts *o)
         exit(2);
     }
     xmlDocSetRootElement(doc, sec);
-    hw h = {d, sec, {0}};
+    hw h = {d, sec};
     build_section(&h, sec);
     htmlNodeDumpFormatOutput(ob, doc, sec, "UTF-8", 0);
     xmlOutputBufferFlush(ob);
@@ -281,7 +273,6 @@ static void html_doc(ann_buf *out, const ann_doc *d, const ann_write_opts *o)
     ann_buf_adds(out, "\n");
     xmlOutputBufferClose(ob);
     xmlFreeDoc(doc);
-    ann_buf_free(&h.scratch);
 }
 
 static void html_end(ann_buf *out, const ann_write_opts *o)

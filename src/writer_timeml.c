@@ -1,5 +1,119 @@
-/* writer_timeml.c - STUB: replaced by the timeml writer. */
+/*
+ * writer_timeml.c - --format timeml: each document as a TimeML 1.2.1
+ * document, the form TempEval-3 corpora and tools (the TempEval-3
+ * evaluation toolkit, HeidelTime's output) use:
+ *
+ *   <?xml version="1.0" encoding="UTF-8"?>
+ *   <TimeML>
+ *   <DOCID>000_c0bde95ed06c11bd</DOCID>
+ *   <DCT><TIMEX3 tid="t0" type="DATE" value="2024-04-19" temporalFunction="false"
+ *     functionInDocument="CREATION_TIME">2024-04-19</TIMEX3></DCT>
+ *   <TEXT>… in <TIMEX3 tid="t1" type="DATE" value="2022-03">March 2022</TIMEX3> …</TEXT>
+ *   </TimeML>
+ *
+ * One complete XML document per input document, since a TimeML file holds
+ * one article (with --out-dir each lands in its own ID.timeml).  The text
+ * inside <TEXT> is the document text exactly, apart from characters XML
+ * cannot carry, which become U+FFFD one for one.  Written with libxml2's
+ * xmlTextWriter, which does the escaping.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxml/xmlwriter.h>
+
 #include "writer.h"
 
-static void doc_stub(ann_buf *out, const ann_doc *d, const ann_write_opts *o) { (void)out; (void)d; (void)o; }
-const ann_writer ann_writer_timeml = {"timeml", "timeml", 0, doc_stub, 0};
+typedef struct tw {
+    xmlTextWriter *w;
+    const ann_doc *d;
+    ann_buf scratch;            /* a NUL-terminated copy for libxml2 */
+} tw;
+
+static void tw_open(void *ctx, const ann_inline *s, int cont)
+{
+    tw *x = ctx;
+    const ann_date *t = &x->d->dates[s->item];
+    char tid[32];
+    (void)cont;                 /* dates never cross each other */
+    snprintf(tid, sizeof tid, "t%zu", s->item + 1);
+    xmlTextWriterStartElement(x->w, (const xmlChar *)"TIMEX3");
+    xmlTextWriterWriteAttribute(x->w, (const xmlChar *)"tid", (const xmlChar *)tid);
+    xmlTextWriterWriteAttribute(x->w, (const xmlChar *)"type", (const xmlChar *)t->type);
+    xmlTextWriterWriteAttribute(x->w, (const xmlChar *)"value", (const xmlChar *)t->value);
+}
+
+static void tw_close(void *ctx, const ann_inline *s)
+{
+    (void)s;
+    xmlTextWriterFullEndElement(((tw *)ctx)->w);
+}
+
+static void tw_text(void *ctx, const char *s, size_t n)
+{
+    tw *x = ctx;
+    x->scratch.len = 0;
+    ann_buf_add(&x->scratch, s, n);
+    xmlTextWriterWriteString(x->w, (const xmlChar *)x->scratch.p);
+}
+
+/* The document creation time: the article's own date, else --dct. */
+static void write_dct(tw *x, const ann_doc *d)
+{
+    const char *dct = d->published ? d->published : d->dct;
+    if (!dct)
+        return;
+    xmlTextWriterStartElement(x->w, (const xmlChar *)"DCT");
+    xmlTextWriterStartElement(x->w, (const xmlChar *)"TIMEX3");
+    xmlTextWriterWriteAttribute(x->w, (const xmlChar *)"tid", (const xmlChar *)"t0");
+    xmlTextWriterWriteAttribute(x->w, (const xmlChar *)"type", (const xmlChar *)"DATE");
+    xmlTextWriterWriteAttribute(x->w, (const xmlChar *)"value", (const xmlChar *)dct);
+    xmlTextWriterWriteAttribute(x->w, (const xmlChar *)"temporalFunction",
+                                (const xmlChar *)"false");
+    xmlTextWriterWriteAttribute(x->w, (const xmlChar *)"functionInDocument",
+                                (const xmlChar *)"CREATION_TIME");
+    tw_text(x, dct, strlen(dct));
+    xmlTextWriterEndElement(x->w);
+    xmlTextWriterEndElement(x->w);
+    xmlTextWriterWriteString(x->w, (const xmlChar *)"\n");
+}
+
+static void timeml_begin(ann_buf *out, const ann_write_opts *o)
+{
+    (void)out;
+    (void)o;
+    xmlInitParser();   /* before worker threads use libxml2 */
+}
+
+static void timeml_doc(ann_buf *out, const ann_doc *d, const ann_write_opts *o)
+{
+    static const ann_inline_ops ops = {tw_open, tw_close, tw_text};
+    xmlBuffer *buf = xmlBufferCreate();
+    tw x = {buf ? xmlNewTextWriterMemory(buf, 0) : NULL, d, {0}};
+    (void)o;
+    if (!buf || !x.w) {
+        fputs("annotate: out of memory\n", stderr);
+        exit(2);
+    }
+    xmlTextWriterStartDocument(x.w, NULL, "UTF-8", NULL);
+    xmlTextWriterStartElement(x.w, (const xmlChar *)"TimeML");
+    xmlTextWriterWriteString(x.w, (const xmlChar *)"\n");
+    xmlTextWriterWriteElement(x.w, (const xmlChar *)"DOCID",
+                              (const xmlChar *)(d->id ? d->id : ""));
+    xmlTextWriterWriteString(x.w, (const xmlChar *)"\n");
+    write_dct(&x, d);
+    xmlTextWriterStartElement(x.w, (const xmlChar *)"TEXT");
+    if (!d->error)
+        ann_inline_walk(d, 1u << ANN_SPAN_DATE, &ops, &x);
+    xmlTextWriterFullEndElement(x.w);
+    xmlTextWriterWriteString(x.w, (const xmlChar *)"\n");
+    xmlTextWriterEndElement(x.w);
+    xmlTextWriterEndDocument(x.w);
+    xmlFreeTextWriter(x.w);   /* flushes into buf */
+    ann_buf_add(out, (const char *)xmlBufferContent(buf), (size_t)xmlBufferLength(buf));
+    xmlBufferFree(buf);
+    ann_buf_free(&x.scratch);
+}
+
+const ann_writer ann_writer_timeml = {"timeml", "timeml", timeml_begin, timeml_doc, NULL};

@@ -178,27 +178,45 @@ static void scratch_add(void *ctx, const char *s, size_t n)
     ann_buf_add(&((xw *)ctx)->scratch, s, n);
 }
 
-/* s[0..n) as a string XML can hold, in x->scratch. */
-static const xmlChar *clean(xw *x, const char *s, size_t n)
+/* s[0..n) as an attribute value: escaped here, because libxml2 writes
+ * every non-ASCII character of an attribute as a character reference when
+ * it is not writing a whole document. */
+static void attr_n(xw *x, const char *name, const char *s, size_t n)
 {
     static const ann_inline_ops ops = {NULL, NULL, scratch_add};
     x->scratch.len = 0;
     ann_buf_add(&x->scratch, "", 0);
     emit_text(&ops, x, s, n);
-    return (const xmlChar *)x->scratch.p;
+    ann_buf esc = {0};
+    ann_buf_add(&esc, "", 0);
+    for (const char *p = x->scratch.p; *p; p++) {
+        switch (*p) {
+        case '&': ann_buf_adds(&esc, "&amp;"); break;
+        case '<': ann_buf_adds(&esc, "&lt;"); break;
+        case '>': ann_buf_adds(&esc, "&gt;"); break;
+        case '"': ann_buf_adds(&esc, "&quot;"); break;
+        case '\t': ann_buf_adds(&esc, "&#9;"); break;
+        case '\n': ann_buf_adds(&esc, "&#10;"); break;
+        case '\r': ann_buf_adds(&esc, "&#13;"); break;
+        default: ann_buf_add(&esc, p, 1);
+        }
+    }
+    xmlTextWriterStartAttribute(x->w, (const xmlChar *)name);
+    xmlTextWriterWriteRaw(x->w, (const xmlChar *)esc.p);
+    xmlTextWriterEndAttribute(x->w);
+    ann_buf_free(&esc);
 }
 
 static void attr(xw *x, const char *name, const char *value)
 {
     if (value)
-        xmlTextWriterWriteAttribute(x->w, (const xmlChar *)name, clean(x, value, strlen(value)));
+        attr_n(x, name, value, strlen(value));
 }
 
 static void attr_span(xw *x, const char *name, ann_span s)
 {
     if (s.end > s.start && s.end <= x->d->len)
-        xmlTextWriterWriteAttribute(x->w, (const xmlChar *)name,
-                                    clean(x, x->d->text + s.start, s.end - s.start));
+        attr_n(x, name, x->d->text + s.start, s.end - s.start);
 }
 
 static void xw_open(void *ctx, const ann_inline *s, int cont)
@@ -275,6 +293,7 @@ static void doc_attrs(xw *x, const ann_doc *d)
 static void xml_begin(ann_buf *out, const ann_write_opts *o)
 {
     (void)o;
+    xmlInitParser();   /* before worker threads use libxml2 */
     ann_buf_adds(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<annotations>\n");
 }
 

@@ -44,6 +44,11 @@ suite() {   # suite BUILD [WRAP]: every unit test and the CLI tests
 
 first=${1:-build}
 suite "$first"
+# The HTML view in a real browser (headless Chromium): once, as built.
+for t in tests/browser/*.sh; do
+    [ -f "$t" ] || continue
+    count "$first browser/$(basename "$t")" env ANNOTATE="$top/$first/annotate" BUILD="$first" sh "$t"
+done
 if [ $# -ge 2 ]; then
     ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
         suite "$2"

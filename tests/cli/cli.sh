@@ -1,4 +1,5 @@
 #!/bin/sh
+# shellcheck disable=SC2016,SC2046,SC2086  # ANNOTATE and file lists split on purpose; sh -c scripts
 # tests/cli/cli.sh - the command line of annotate: options and usage errors,
 # exit statuses 0/1/2, standard input, unreadable inputs (missing, directory,
 # binary), empty and odd inputs (invalid UTF-8, control characters, CRLF),
@@ -17,7 +18,7 @@ D=tests/data/cli
 T=$(mktemp -d "${TMPDIR:-/tmp}/annotate-cli.XXXXXX") || exit 1
 trap 'rm -rf "$T"' EXIT
 trap 'exit 130' INT TERM
-if command -v timeout >/dev/null 2>&1; then TO="timeout 600"; else TO=; fi
+if command -v timeout >/dev/null 2>&1; then TO="timeout 120"; else TO=; fi
 # The interpreter itself, not a wrapper (a pyenv shim costs a second a call).
 PY=$(python3 -c 'import sys; print(sys.executable)') || { echo "python3 is needed"; exit 1; }
 
@@ -51,6 +52,15 @@ run_in() {
     last="$* < $in"
     rc=0
     $TO $ANNOTATE "$@" <"$in" >"$T/out" 2>"$T/err" || rc=$?
+}
+
+# quiet_pipe FILE: the stderr of a run killed by SIGPIPE holds no message.
+# Under valgrind, a process that dies by a signal with worker threads alive
+# gets their thread-local blocks reported as "possibly lost"; those lines
+# (==PID==) are not messages, but real memory errors still fail.
+quiet_pipe() {
+    ! grep -v '^==[0-9]*==' "$1" | grep -q . &&
+        ! grep -Eq 'definitely lost|indirectly lost|Invalid (read|write|free)|uninitialised|Mismatched free|Process terminating with default action of signal (4|6|7|8|11) ' "$1"
 }
 
 rc_is() { [ "$rc" -eq "$1" ]; }
@@ -204,10 +214,11 @@ def strip_source(o):
     return o
 
 mode, path, args = sys.argv[1], sys.argv[2], sys.argv[3:]
-if mode == "lines":            # every line valid; args: [COUNT [TEXT_PATH]]
+if mode == "lines":            # every line valid; args: [COUNT [STDIN_FILE]]
     objs = parse_lines(path)
     for o in objs:
-        check_obj(o, args[1] if len(args) > 1 else None)
+        stdin = len(args) > 1 and isinstance(o, dict) and o.get("doc", {}).get("path") == "-"
+        check_obj(o, args[1] if stdin else None)
     if args and args[0] != "-" and len(objs) != int(args[0]):
         bad("%d objects, expected %s" % (len(objs), args[0]))
 elif mode == "spans":          # like lines, and at least one span was checked
@@ -267,24 +278,29 @@ py() { "$PY" "$T/check.py" "$@"; }
 
 corpus=$(ls corpus/*.txt)
 ncorpus=$(echo "$corpus" | wc -l | tr -d ' ')
+# Every run costs seconds under valgrind: runs are few, inputs small.
 
 # ---- help, version, usage errors ---------------------------------------------
 
 run --help
 check "--help exits 0" rc_is 0
 check "--help prints Usage on stdout" has "$T/out" '^Usage: annotate'
-check "--help mentions every long option" sh -c '
+check "--help mentions every option of the brief" sh -c '
     for o in output out-dir pretty dct quiet help version jobs; do
         grep -q -- "--$o" "$1" || exit 1; done' sh "$T/out"
 check "--help writes nothing on stderr" empty "$T/err"
+# The man page documents every long option that --help lists.
+check "src/annotate.1 documents every option of --help" sh -c '
+    for o in $(grep -o -- "--[a-z][a-z-]*" "$1" | sort -u); do
+        m=$(printf "%s" "$o" | sed "s/-/\\\\-/g")
+        grep -qF -- "$m" "$2" || { echo "      not in the man page: $o"; exit 1; }
+    done' sh "$T/out" src/annotate.1
 run -h
 check "-h exits 0 with Usage" sh -c '[ "$1" -eq 0 ] && grep -q "^Usage:" "$2"' sh "$rc" "$T/out"
 
 run --version
 check "--version exits 0" rc_is 0
 check "--version prints 'annotate VERSION'" has "$T/out" '^annotate [0-9]'
-run -V
-check "-V exits 0" rc_is 0
 
 run --bogus-option "$D/good.txt"
 check "unknown option exits 2" rc_is 2
@@ -298,7 +314,7 @@ run "$D/good.txt" -o
 check "-o without its argument exits 2" rc_is 2
 check "-o without its argument is named" hasf "$T/err" "-o"
 
-for bad_dct in 2024-13-01 2023-02-29 2024-04-31 yesterday 2024-3-1 2024-03-01x ""; do
+for bad_dct in 2024-13-01 2023-02-29 yesterday; do
     run --dct="$bad_dct" "$D/good.txt"
     check "--dct '$bad_dct' exits 2" rc_is 2
     check "--dct '$bad_dct' says why on stderr" hasf "$T/err" "--dct"
@@ -307,22 +323,22 @@ done
 run --dct 2024-02-29 "$D/good.txt"
 check "--dct 2024-02-29 (a leap day) is accepted" rc_is 0
 
-for bad_jobs in 0 -1 abc 2x 100000; do
-    run --jobs "$bad_jobs" "$D/good.txt"
-    check "--jobs '$bad_jobs' exits 2" rc_is 2
-    check "--jobs '$bad_jobs': nothing on stdout" empty "$T/out"
+for bad_jobs in "--jobs 0" "-j abc" "--jobs=2000"; do
+    run $bad_jobs "$D/good.txt"
+    check "$bad_jobs exits 2" rc_is 2
+    check "$bad_jobs: a message naming --jobs" hasf "$T/err" "--jobs"
+    check "$bad_jobs: nothing on stdout" empty "$T/out"
 done
-run -j 0 "$D/good.txt"
-check "-j 0 exits 2" rc_is 2
 
 run -o "$T/x.jsonl" --out-dir "$T/xdir" "$D/good.txt"
 check "-o with --out-dir exits 2" rc_is 2
+check "-o with --out-dir creates neither" sh -c '[ ! -e "$1" ] && [ ! -e "$2" ]' sh "$T/x.jsonl" "$T/xdir"
 run --format=nonsense "$D/good.txt"
 check "unknown --format exits 2" rc_is 2
 run --input-format=nonsense "$D/good.txt"
 check "unknown --input-format exits 2" rc_is 2
 
-# ---- standard input ---------------------------------------------------------------
+# ---- a file, standard input ----------------------------------------------------------
 
 run "$D/good.txt"
 cp "$T/out" "$T/good.jsonl"
@@ -333,18 +349,17 @@ check "a text file: nothing on stderr" empty "$T/err"
 run_in "$D/good.txt"
 check "no FILE reads stdin (exit 0)" rc_is 0
 check "no FILE reads stdin: one valid object" py lines "$T/out" 1 "$D/good.txt"
-check "stdin's document is called 'stdin'" py ids "$T/out" stdin
+check "stdin's document is 'stdin'" py ids "$T/out" stdin
 check "stdin is annotated as the file is" py same-but-source "$T/out" "$T/good.jsonl"
 cp "$T/out" "$T/stdin1.jsonl"
 run_in "$D/good.txt" -
 check "'-' reads stdin (exit 0)" rc_is 0
 check "'-' gives what no FILE gives" same "$T/out" "$T/stdin1.jsonl"
-run_in "$D/good.txt" "$D/empty.txt" - "$D/yesterday.txt"
+run_in "$D/invalid_utf8.txt" --with-text "$D/good.txt" "$D/empty.txt" - "$D/yesterday.txt"
 check "'-' among files (exit 0)" rc_is 0
-check "'-' among files: documents in input order" py ids "$T/out" empty stdin yesterday
-run_in /dev/null
-check "empty stdin: exit 0" rc_is 0
-check "empty stdin: one object with empty lists" py empty "$T/out"
+check "'-' among files: documents in input order" py ids "$T/out" good empty stdin yesterday
+check "'-' among files: invalid UTF-8 on stdin decoded as from a file" \
+    py lines "$T/out" 4 "$D/invalid_utf8.txt"
 
 # ---- unreadable inputs ------------------------------------------------------------------
 
@@ -356,32 +371,27 @@ check "a missing file: one message only" lines_are "$T/err" 1
 check "a missing file: the good files are still written" py ids "$T/out" good yesterday
 check "a missing file: output valid" py lines "$T/out" 2
 
-run -q "$D/good.txt" "$T/no-such-file.txt" "$D/yesterday.txt"
-check "-q with a missing file still exits 1" rc_is 1
-check "-q silences the missing-file message" empty "$T/err"
-check "-q with a missing file: the good files are written" py ids "$T/out" good yesterday
-run --quiet "$T/no-such-file.txt"
-check "--quiet with only a missing file exits 1, silently" \
-    sh -c '[ "$1" -eq 1 ] && [ ! -s "$2" ] && [ ! -s "$3" ]' sh "$rc" "$T/err" "$T/out"
-
 mkdir "$T/adir"
 run "$D/good.txt" "$T/adir" "$D/yesterday.txt"
 check "a directory as input exits 1" rc_is 1
 check "a directory as input: 'annotate: PATH: ...' on stderr" hasf "$T/err" "annotate: $T/adir: "
 check "a directory as input: says it is a directory" grep -qi "directory" "$T/err"
+check "a directory as input: one message only" lines_are "$T/err" 1
 check "a directory as input: the others are written" py ids "$T/out" good yesterday
 
 run "$D/good.txt" "$D/binary.txt" "$D/yesterday.txt"
 check "a binary file (NUL byte) exits 1" rc_is 1
 check "a binary file: a message naming it" hasf "$T/err" "annotate: $D/binary.txt: "
+check "a binary file: one message only" lines_are "$T/err" 1
 check "a binary file: it is skipped, the others written" py ids "$T/out" good yesterday
 check "a binary file: output valid" py lines "$T/out" 2
-run -q "$D/binary.txt"
-check "-q with a binary file: exit 1, no message" \
-    sh -c '[ "$1" -eq 1 ] && [ ! -s "$2" ]' sh "$rc" "$T/err"
-run_in "$D/binary.txt"
-check "a binary stdin exits 1" rc_is 1
-check "a binary stdin is named '-'" hasf "$T/err" "annotate: -: "
+
+run -q "$D/good.txt" "$T/no-such-file.txt" "$T/adir" "$D/binary.txt" "$D/invalid_utf8.txt"
+check "-q with unreadable inputs still exits 1" rc_is 1
+check "-q silences every message (missing, directory, binary, invalid UTF-8)" empty "$T/err"
+check "-q: the readable files are written" py ids "$T/out" good invalid_utf8
+check "-q keeps the warnings entry in the output" sh -c 'tail -n 1 "$1" >"$1.last" &&
+    "$2" "$3" warned "$1.last"' sh "$T/out" "$PY" "$T/check.py"
 
 if [ "$(id -u)" != 0 ]; then
     cp "$D/good.txt" "$T/unreadable.txt"
@@ -403,15 +413,11 @@ check "an empty file: nothing on stderr" empty "$T/err"
 
 run --with-text "$D/invalid_utf8.txt"
 check "invalid UTF-8 is annotated (exit 0)" rc_is 0
-check "invalid UTF-8: valid JSON, offsets and text as python decodes it" \
+check "invalid UTF-8: valid JSON; text, chars and offsets as python decodes it" \
     py lines "$T/out" 1
 check "invalid UTF-8: a warnings entry" py warned "$T/out"
-check "invalid UTF-8: a warning on stderr" hasf "$T/err" "annotate: $D/invalid_utf8.txt: warning: "
-run -q "$D/invalid_utf8.txt"
-check "-q silences the invalid UTF-8 warning" empty "$T/err"
-check "-q keeps the warnings entry in the output" py warned "$T/out"
-run_in "$D/invalid_utf8.txt" --with-text
-check "invalid UTF-8 on stdin: same text and offsets" py lines "$T/out" 1 "$D/invalid_utf8.txt"
+check "invalid UTF-8: one warning on stderr" sh -c '[ "$(wc -l <"$1")" -eq 1 ] &&
+    grep -qF "annotate: $2: warning: " "$1"' sh "$T/err" "$D/invalid_utf8.txt"
 
 run --with-text "$D/crlf_ctrl.txt"
 check "control characters and CRLF: exit 0" rc_is 0
@@ -419,78 +425,71 @@ check "control characters and CRLF: valid JSON, every span's text at its offsets
     py lines "$T/out" 1
 check "control characters and CRLF: nothing on stderr" empty "$T/err"
 
-# An invalid and a valid sequence across the reader's chunk boundaries.
+# Multi-byte and invalid sequences across the reader's chunk boundaries.
 "$PY" - "$T/chunks.txt" <<'EOF'
 import sys
 # The reader takes 64 KiB at a time: put a euro sign, a truncated sequence
-# (then ASCII) and a 4-byte emoji across the first three boundaries.
-out = bytearray(b"Kyiv and Paris said. " * 9400)
+# (then ASCII) and a 4-byte emoji across the first three boundaries, each
+# followed by names whose offsets must come out right.
+out = bytearray(b"and so it went on. " * 10500)
 for at, seq in ((65535, "\u20ac".encode()), (131071, b"\xe2\x82"), (196606, "\U0001F600".encode())):
-    out[at:at] = seq
+    out[at:at] = seq + " in Kyiv and Paris. ".encode()
+pre = "Paris \u00e9t\u00e9 \u2014 ".encode()
+out[0:len(pre)] = pre
 open(sys.argv[1], "wb").write(bytes(out))
 EOF
 run --with-text "$T/chunks.txt"
-check "multi-byte sequences across chunk boundaries: exit 0" rc_is 0
-check "multi-byte sequences across chunk boundaries: text and offsets" py lines "$T/out" 1
+check "sequences across chunk boundaries: exit 0" rc_is 0
+check "sequences across chunk boundaries: text, chars and offsets" py lines "$T/out" 1
+check "sequences across chunk boundaries: a warnings entry (one bad sequence)" py warned "$T/out"
 
 # ---- the corpus: JSON shape and offsets ------------------------------------------------
 
-# shellcheck disable=SC2086
 run $corpus
 check "corpus: exit 0" rc_is 0
 check "corpus: nothing on stderr" empty "$T/err"
 cp "$T/out" "$T/corpus.jsonl"
 check "corpus: one valid object per file, exact keys" py lines "$T/corpus.jsonl" "$ncorpus"
 check "corpus: every span's text is the document's text[start:end]" py spans "$T/corpus.jsonl"
-check "corpus: ids are the file names" py ids "$T/corpus.jsonl" \
+check "corpus: ids are the file names, in order" py ids "$T/corpus.jsonl" \
     $(for f in $corpus; do basename "$f" .txt; done)
 
-# shellcheck disable=SC2086
 run --pretty $corpus
 check "--pretty: exit 0" rc_is 0
 check "--pretty: a JSON stream of the same objects, indented" py pretty "$T/out" "$T/corpus.jsonl"
 
 # ---- -o and --out-dir ----------------------------------------------------------------------
 
-# shellcheck disable=SC2086
+for _ in 1 2 3 4 5 6 7 8; do cat "$T/corpus.jsonl"; done >"$T/o.jsonl"   # longer: must be truncated
 run -o "$T/o.jsonl" $corpus
 check "-o FILE: exit 0" rc_is 0
 check "-o FILE: nothing on stdout" empty "$T/out"
-check "-o FILE: the file holds the output" same "$T/o.jsonl" "$T/corpus.jsonl"
-echo "stale stale stale stale stale stale stale stale stale stale stale stale" >"$T/o2.jsonl"
-run --output="$T/o2.jsonl" "$D/empty.txt"
-check "--output FILE truncates an existing file" py empty "$T/o2.jsonl"
-run -o "$T/no-such-dir/o.jsonl" "$D/good.txt"
-check "-o into a missing directory exits 2" rc_is 2
-check "-o into a missing directory: 'annotate: PATH: reason'" \
+check "-o FILE: the file holds the output (truncated first)" same "$T/o.jsonl" "$T/corpus.jsonl"
+run --output="$T/no-such-dir/o.jsonl" "$D/good.txt"
+check "--output into a missing directory exits 2" rc_is 2
+check "--output into a missing directory: 'annotate: PATH: reason'" \
     hasf "$T/err" "annotate: $T/no-such-dir/o.jsonl: No such file or directory"
 
-# shellcheck disable=SC2086
 run --out-dir "$T/dir" $corpus
 check "--out-dir: exit 0" rc_is 0
 check "--out-dir: nothing on stdout" empty "$T/out"
 check "--out-dir: one ID.json per document" \
-    sh -c '[ "$(ls "$1" | wc -l | tr -d " ")" -eq "$2" ]' sh "$T/dir" "$ncorpus"
+    sh -c '[ "$(ls -A "$1" | wc -l | tr -d " ")" -eq "$2" ]' sh "$T/dir" "$ncorpus"
 i=0
 for f in $corpus; do
     id=$(basename "$f" .txt)
     check "--out-dir: $id.json is that document's object" py doc-file "$T/dir/$id.json" "$T/corpus.jsonl" $i
     i=$((i + 1))
 done
-check "--out-dir: no temporary files left" sh -c '! ls -A "$1" | grep -q "^\."' sh "$T/dir"
+check "--out-dir: no temporary files (.ID.json.*) left" sh -c '! ls -A "$1" | grep -q "^\."' sh "$T/dir"
 first=$(basename "$(echo "$corpus" | head -n 1)" .txt)
 echo '{"stale": true}' >"$T/dir/$first.json"
-# shellcheck disable=SC2086
-run --out-dir="$T/dir" $corpus
-check "--out-dir: a second run succeeds" rc_is 0
-check "--out-dir: a second run overwrites" py doc-file "$T/dir/$first.json" "$T/corpus.jsonl" 0
-check "--out-dir: still no temporary files" sh -c '! ls -A "$1" | grep -q "^\."' sh "$T/dir"
-check "--out-dir: still one file per document" \
+run --out-dir="$T/dir" $corpus "$T/no-such-file.txt"
+check "--out-dir again, with a missing input: exit 1" rc_is 1
+check "--out-dir again: the files are overwritten" py doc-file "$T/dir/$first.json" "$T/corpus.jsonl" 0
+check "--out-dir again: still no temporary files" sh -c '! ls -A "$1" | grep -q "^\."' sh "$T/dir"
+check "--out-dir again: still one file per document" \
     sh -c '[ "$(ls -A "$1" | wc -l | tr -d " ")" -eq "$2" ]' sh "$T/dir" "$ncorpus"
-
-run --out-dir "$T/dir2" "$D/good.txt" "$T/no-such-file.txt"
-check "--out-dir with a missing input exits 1" rc_is 1
-check "--out-dir with a missing input: the good one is written" py lines "$T/dir2/good.json" 1
 
 : >"$T/plainfile"
 run --out-dir "$T/plainfile" "$D/good.txt"
@@ -501,21 +500,18 @@ check "--out-dir on a regular file: the file is untouched" empty "$T/plainfile"
 
 # ---- parallel ----------------------------------------------------------------------------
 
-# shellcheck disable=SC2086
 run -j 1 $corpus $corpus $corpus $corpus
 cp "$T/out" "$T/j1.jsonl"
 check "-j 1 on the corpus x4: exit 0" rc_is 0
 check "-j 1 on the corpus x4: every object" py lines "$T/j1.jsonl" $((ncorpus * 4))
-# shellcheck disable=SC2086
 run -j 2 $corpus $corpus $corpus $corpus
-check "-j 2: exit 0" rc_is 0
+check "-j 2 on the corpus x4: exit 0" rc_is 0
 check "-j 2 output is byte-identical to -j 1" same "$T/out" "$T/j1.jsonl"
-# shellcheck disable=SC2086
-run --jobs=3 $corpus $corpus $corpus $corpus
-check "--jobs=3 output is byte-identical to -j 1" same "$T/out" "$T/j1.jsonl"
-run -j 2 "$D/good.txt" "$T/no-such-file.txt" "$D/binary.txt" "$D/yesterday.txt"
-check "-j 2 with unreadable inputs exits 1, the rest in order" \
-    sh -c '[ "$1" -eq 1 ] && "$2" "$3" ids "$4" good yesterday' sh "$rc" "$PY" "$T/check.py" "$T/out"
+run --jobs=3 $corpus
+check "--jobs=3 output is byte-identical to the default's" same "$T/out" "$T/corpus.jsonl"
+run -j 2 "$D/good.txt" "$T/no-such-file.txt" "$D/binary.txt" "$D/yesterday.txt" "$D/empty.txt"
+check "-j 2 with unreadable inputs exits 1" rc_is 1
+check "-j 2 with unreadable inputs: the rest in input order" py ids "$T/out" good yesterday empty
 
 # ---- --dct ------------------------------------------------------------------------------
 
@@ -523,22 +519,18 @@ run --dct 2024-03-01 "$D/yesterday.txt"
 check "--dct on a document without a date: exit 0" rc_is 0
 check "--dct: output valid" py lines "$T/out" 1
 check "--dct 2024-03-01: 'Yesterday' (if found) is 2024-02-29" py dct "$T/out" 2024-02-29
-run_in "$D/yesterday.txt" --dct=2023-01-01
-check "--dct=2023-01-01 on stdin: 'Yesterday' (if found) is 2022-12-31" py dct "$T/out" 2022-12-31
 
 # ---- a closed pipe ---------------------------------------------------------------------
 
-# shellcheck disable=SC2086
-{ $TO $ANNOTATE $corpus $corpus 2>"$T/pipe.err"; echo $? >"$T/pipe.rc"; } | head -c 100 >/dev/null
-last="corpus x2 | head -c 100"; rc=$(cat "$T/pipe.rc"); cp "$T/pipe.err" "$T/err"
-check "a closed pipe: nothing on stderr" empty "$T/pipe.err"
+{ $TO $ANNOTATE $corpus $corpus 2>"$T/err"; echo $? >"$T/pipe.rc"; } | head -c 100 >/dev/null
+last="corpus x2 | head -c 100"; rc=$(cat "$T/pipe.rc")
+check "a closed pipe: nothing on stderr" quiet_pipe "$T/err"
 check "a closed pipe: ends (no hang), by SIGPIPE or exit 0" \
     sh -c '[ "$1" -eq 0 ] || [ "$1" -eq 141 ]' sh "$rc"
-# shellcheck disable=SC2086
-{ $TO $ANNOTATE -j 4 $corpus $corpus $corpus 2>"$T/pipe.err"; echo $? >"$T/pipe.rc"; } | head -n 1 >/dev/null
-last="-j 4 corpus x3 | head -n 1"; rc=$(cat "$T/pipe.rc"); cp "$T/pipe.err" "$T/err"
-check "a closed pipe with -j 4: nothing on stderr" empty "$T/pipe.err"
-check "a closed pipe with -j 4: ends (no hang)" \
+{ $TO $ANNOTATE -j 4 $corpus $corpus $corpus 2>"$T/err"; echo $? >"$T/pipe.rc"; } | head -n 1 >/dev/null
+last="-j 4 corpus x3 | head -n 1"; rc=$(cat "$T/pipe.rc")
+check "a closed pipe with -j 4: nothing on stderr" quiet_pipe "$T/err"
+check "a closed pipe with -j 4: ends (no hang), by SIGPIPE or exit 0" \
     sh -c '[ "$1" -eq 0 ] || [ "$1" -eq 141 ]' sh "$rc"
 
 echo "$passed passed, $failed failed"

@@ -1,4 +1,5 @@
 #!/bin/sh
+# shellcheck disable=SC2016,SC2046,SC2086  # ANNOTATE and file lists split on purpose; sh -c scripts
 # tests/cli/write_failures.sh - annotate when its output cannot be written:
 # a full device (-o /dev/full, > /dev/full), an output file or --out-dir it
 # cannot create, a document file it cannot rename into place, and a reader
@@ -17,7 +18,7 @@ D=tests/data/cli
 T=$(mktemp -d "${TMPDIR:-/tmp}/annotate-wf.XXXXXX") || exit 1
 trap 'chmod -R u+rwx "$T" 2>/dev/null; rm -rf "$T"' EXIT
 trap 'exit 130' INT TERM
-if command -v timeout >/dev/null 2>&1; then TO="timeout 600"; else TO=; fi
+if command -v timeout >/dev/null 2>&1; then TO="timeout 120"; else TO=; fi
 corpus=$(ls corpus/*.txt)
 
 passed=0
@@ -49,6 +50,15 @@ run_to() {
     $TO $ANNOTATE "$@" >"$to" 2>"$T/err" || rc=$?
 }
 
+# quiet_pipe FILE: the stderr of a run killed by SIGPIPE holds no message.
+# Under valgrind, a process that dies by a signal with worker threads alive
+# gets their thread-local blocks reported as "possibly lost"; those lines
+# (==PID==) are not messages, but real memory errors still fail.
+quiet_pipe() {
+    ! grep -v '^==[0-9]*==' "$1" | grep -q . &&
+        ! grep -Eq 'definitely lost|indirectly lost|Invalid (read|write|free)|uninitialised|Mismatched free|Process terminating with default action of signal (4|6|7|8|11) ' "$1"
+}
+
 rc_is() { [ "$rc" -eq "$1" ]; }
 failed_cleanly() { [ "$rc" -ne 0 ] && [ "$rc" -lt 128 ]; }   # no signal, no crash
 empty() { [ ! -s "$1" ]; }
@@ -62,17 +72,14 @@ enospc() {
 # ---- a full device ---------------------------------------------------------------
 
 if [ -w /dev/full ]; then
-    # shellcheck disable=SC2086
     for args in "-o /dev/full $D/empty.txt" "--output=/dev/full $corpus" \
                 "-j 4 -o /dev/full $corpus $corpus $corpus" "--pretty -o /dev/full $corpus"; do
-        # shellcheck disable=SC2086
         run $args
         check "$args: fails without a crash" failed_cleanly
         check "$args: exit status 2" rc_is 2
         check "$args: exactly one 'write error' message" enospc "$T/err" /dev/full
     done
     for args in "$D/empty.txt" "$corpus" "-j 4 $corpus $corpus $corpus" "-j 1 --pretty $corpus"; do
-        # shellcheck disable=SC2086
         run_to /dev/full $args
         check "$args > /dev/full: fails without a crash" failed_cleanly
         check "$args > /dev/full: exit status 2" rc_is 2
@@ -138,17 +145,15 @@ check "--out-dir, ID.json blocked: the directory in the way is untouched" \
 # ---- a closed pipe ---------------------------------------------------------------------
 
 for args in "$corpus $corpus" "-j 4 $corpus $corpus $corpus" "--pretty -j 1 $corpus $corpus"; do
-    # shellcheck disable=SC2086
     { $TO $ANNOTATE $args 2>"$T/err"; echo $? >"$T/pipe.rc"; } | head -c 100 >/dev/null
     rc=$(cat "$T/pipe.rc"); last="$args | head -c 100"
-    check "$args | head -c 100: nothing on stderr" empty "$T/err"
+    check "$args | head -c 100: nothing on stderr" quiet_pipe "$T/err"
     check "$args | head -c 100: ends quietly (exit 0 or SIGPIPE), no hang" \
         sh -c '[ "$1" -eq 0 ] || [ "$1" -eq 141 ]' sh "$rc"
 done
-# shellcheck disable=SC2086
 { $TO $ANNOTATE $corpus 2>"$T/err"; echo $? >"$T/pipe.rc"; } | true
 rc=$(cat "$T/pipe.rc"); last="corpus | true"
-check "a pipe closed before any read: nothing on stderr" empty "$T/err"
+check "a pipe closed before any read: nothing on stderr" quiet_pipe "$T/err"
 check "a pipe closed before any read: ends quietly" sh -c '[ "$1" -eq 0 ] || [ "$1" -eq 141 ]' sh "$rc"
 
 echo "$passed passed, $failed failed"

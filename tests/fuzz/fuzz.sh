@@ -18,6 +18,7 @@
 #   FUZZ_MAX_LEN   largest input in bytes (default 65536)
 #   FUZZ_TIMEOUT   seconds one input may take before it counts as a hang (default 10)
 #   FUZZ_DIR       build and corpus directory (default build/fuzz)
+#   FUZZ_CFLAGS    more compiler flags (e.g. -fno-sanitize=pointer-overflow)
 #   CLANG          the compiler (default clang)
 set -u
 top=$(cd "$(dirname "$0")/../.." && pwd)
@@ -48,8 +49,15 @@ fi
 make --no-print-directory build/rules_data.c >/dev/null || die "cannot generate build/rules_data.c"
 mkdir -p "$DIR/obj" || die "cannot create $DIR"
 CFLAGS="-std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Iinclude $(pkg-config --cflags $PKGS) \
- -g -O1 -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all"
+ -g -O1 -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all ${FUZZ_CFLAGS:-}"
 LIBS="$(pkg-config --libs $PKGS) -lpthread -lm"
+# objects built with other flags are rebuilt
+printf '%s\n' "$CLANG $CFLAGS" > "$DIR/flags.new"
+if ! cmp -s "$DIR/flags.new" "$DIR/flags"; then
+    rm -f "$DIR"/obj/*.o
+    mv "$DIR/flags.new" "$DIR/flags"
+fi
+rm -f "$DIR/flags.new"
 newest_h=$(ls -t include/*.h | head -n 1)
 srcs=
 for s in src/*.c build/rules_data.c; do
@@ -73,8 +81,9 @@ if [ -n "$srcs" ]; then
         sh "$DIR" {} || die "compilation failed"
 fi
 for t in $TARGETS; do
+    case $t in dates) engine=-DFZ_ENGINE ;; *) engine= ;; esac
     # shellcheck disable=SC2086
-    $CLANG $CFLAGS -fsanitize=fuzzer -Wno-unused-function -Itests/fuzz -DFZ_TARGET="fz_$t" \
+    $CLANG $CFLAGS -fsanitize=fuzzer -Wno-unused-function -Itests/fuzz -DFZ_TARGET="fz_$t" $engine \
         -o "$DIR/fuzz_$t" tests/fuzz/fuzz_target.c "$DIR"/obj/*.o $LIBS || die "cannot link fuzz_$t"
 done
 
@@ -149,6 +158,9 @@ run_one() {
     after=$(ls "$REGRESS/$t" | wc -l)
     if [ "$rc" -eq 0 ] && [ "$after" -eq "$before" ]; then
         echo "$t: ok, ${execs:-?} inputs in ${SECS}s, $cov, $regs regression inputs replayed" > "$res"
+    elif [ "$after" -eq "$before" ]; then
+        echo "$t: FAILED to run (exit $rc), no input saved - see $log" > "$res"
+        grep -m 1 -E '^fuzz:|ERROR' "$log" >> "$res"
     else
         new=$(ls -t "$REGRESS/$t" | head -n $((after - before > 0 ? after - before : 1)) | tr '\n' ' ')
         echo "$t: FOUND (exit $rc): $REGRESS/$t/$new- see $log" > "$res"

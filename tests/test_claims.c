@@ -1,0 +1,506 @@
+/*
+ * test_claims.c - the claims annotator on small hand-made documents: each
+ * construction of the annotation guidelines with its content, cue, speaker
+ * and kind, speaker and medium linking, and hostile input.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "ann.h"
+#include "annotate.h"
+#include "claims.h"
+#include "doc.h"
+#include "tokenizer.h"
+#include "test.h"
+
+static ann_claim_rules *rules;
+
+/* A ring of strings so that checks can take span texts without leaks. */
+static char *ring[16];
+static size_t ringpos;
+
+static const char *text_of(const ann_doc *d, ann_span s)
+{
+    size_t k = ringpos++ % 16;
+    free(ring[k]);
+    ring[k] = ann_xstrndup(d->text + s.start, s.end - s.start);
+    return ring[k];
+}
+
+static ann_doc *new_doc(const char *text)
+{
+    return ann_doc_new("t", "t.txt", ann_xstrdup(text), strlen(text));
+}
+
+/* Tag every occurrence of name as a mention of entity id. */
+static void tag(ann_doc *d, ann_cat cat, const char *id, const char *type, const char *name)
+{
+    ann_entity *e = ann_doc_entity(d, cat, id, name, type);
+    size_t n = strlen(name);
+    for (const char *p = strstr(d->text, name); p; p = strstr(p + n, name)) {
+        ann_span s = { (size_t)(p - d->text), (size_t)(p - d->text) + n };
+        ann_entity_add_mention(e, s);
+    }
+}
+
+/* Runs the annotator over the document in windows of about min_bytes. */
+static void annotate_doc(ann_doc *d, size_t min_bytes)
+{
+    ann_claims *st = ann_claims_new(rules);
+    ann_tokenizer tz;
+    ann_tokens toks = {0};
+    ann_matches m = {0};
+    ann_tokenizer_init(&tz, d->text, d->len);
+    while (ann_tokenize_window(&tz, &toks, min_bytes) > 0) {
+        ann_window w = { d, d->text, toks.v, toks.n, &m };
+        ann_claims_window(st, &w);
+    }
+    ann_tokens_free(&toks);
+    ann_claims_free(st);
+    ann_doc_sort(d);
+}
+
+static ann_doc *run(const char *text)
+{
+    ann_doc *d = new_doc(text);
+    annotate_doc(d, 1 << 20);
+    return d;
+}
+
+/* The claim whose content is exactly s, or NULL. */
+static const ann_claim *find(const ann_doc *d, const char *s)
+{
+    for (size_t i = 0; i < d->nclaims; i++)
+        if (strcmp(text_of(d, d->claims[i].content), s) == 0)
+            return &d->claims[i];
+    return NULL;
+}
+
+/* Checks one claim: content, kind, cue and speaker texts. */
+#define EXPECT(d, want_content, want_kind, want_cue, want_spk)                                       \
+    do {                                                                    \
+        const ann_claim *c_ = find(d, want_content);                             \
+        CHECK(c_ != NULL);                                                  \
+        if (!c_) {                                                          \
+            for (size_t i_ = 0; i_ < (d)->nclaims; i_++)                    \
+                fprintf(stderr, "   have: [%s]\n",                          \
+                        text_of(d, (d)->claims[i_].content));               \
+            break;                                                          \
+        }                                                                   \
+        CHECK_INT(c_->kind, want_kind);                                     \
+        CHECK_STR(text_of(d, c_->cue), want_cue);                           \
+        CHECK_STR(text_of(d, c_->speaker), want_spk);                       \
+    } while (0)
+
+enum { DIR = ANN_CLAIM_DIRECT, IND = ANN_CLAIM_INDIRECT, MIX = ANN_CLAIM_MIXED };
+
+static void test_direct(void)
+{
+    ann_doc *d = run("“We will not give up,” Zelensky said. Later that day, "
+                     "Blinken said: \"The talks must go on.\"\n");
+    CHECK_INT(d->nclaims, 2);
+    EXPECT(d, "We will not give up,", DIR, "said", "Zelensky");
+    EXPECT(d, "The talks must go on.", DIR, "said", "Blinken");
+    ann_doc_free(d);
+
+    d = run("\"Ukraine is not a NATO member,\" said Medinsky, the head of the "
+            "Russian team.\n");
+    EXPECT(d, "Ukraine is not a NATO member,", DIR, "said", "Medinsky");
+    ann_doc_free(d);
+
+    /* several sentences, single quotes inside double */
+    d = run("“He told us ‘never again’. Then he left,” the official added.\n");
+    EXPECT(d, "He told us ‘never again’. Then he left,", DIR, "added", "the official");
+    ann_doc_free(d);
+}
+
+static void test_split_and_paragraphs(void)
+{
+    ann_doc *d = run("“We’ll be looking to see what Ukraine wants,” Blinken said. "
+                     "“And if it concludes that, we will help.”\n");
+    CHECK_INT(d->nclaims, 1);
+    EXPECT(d, "We’ll be looking to see what Ukraine wants,” Blinken said. "
+              "“And if it concludes that, we will help.", DIR, "said", "Blinken");
+    ann_doc_free(d);
+
+    /* the opening mark repeated on the next paragraph: one quotation */
+    d = run("Kuleba said: “The first part.\n\n“The second part.”\n\nNext.\n");
+    EXPECT(d, "The first part.\n\n“The second part.", DIR, "said", "Kuleba");
+    ann_doc_free(d);
+
+    /* a quotation that continues the statement before it keeps its cue */
+    d = run("The Russian delegation warned that Ukraine had rejected the terms. "
+            "“Next time we come for six regions.”\n");
+    EXPECT(d, "Ukraine had rejected the terms", IND, "warned", "The Russian delegation");
+    EXPECT(d, "Next time we come for six regions.", DIR, "warned", "The Russian delegation");
+    ann_doc_free(d);
+}
+
+static void test_reported(void)
+{
+    ann_doc *d = run("Blinken said that the war must end soon. Medinsky said he "
+                     "expected the corridors to open. The UN estimates 6.5 million "
+                     "people have fled.\n");
+    EXPECT(d, "the war must end soon", IND, "said", "Blinken");
+    EXPECT(d, "he expected the corridors to open", IND, "said", "Medinsky");
+    EXPECT(d, "6.5 million people have fled", IND, "estimates", "The UN");
+    ann_doc_free(d);
+
+    d = run("In a phone call, Boris Johnson warned President Zelenskyy that "
+            "Putin was a \"liar and a bully\" who would use talks.\n");
+    EXPECT(d, "Putin was a \"liar and a bully\" who would use talks", MIX,
+           "warned", "Boris Johnson");
+    ann_doc_free(d);
+
+    d = run("They were not discussing a timeframe for easing sanctions, they said.\n");
+    EXPECT(d, "They were not discussing a timeframe for easing sanctions", IND,
+           "said", "they");
+    ann_doc_free(d);
+
+    /* "X told Y that “…” and that …": two claims, one cue */
+    d = run("Johnson told the Ukrainian president that \"any deal was going to be "
+            "sordid\" and that it would be a victory for him.\n");
+    EXPECT(d, "any deal was going to be sordid", DIR, "told", "Johnson");
+    EXPECT(d, "it would be a victory for him", IND, "told", "Johnson");
+    ann_doc_free(d);
+
+    /* an addressee and a time between cue and clause */
+    d = run("Putin told Scholz there would be a third meeting in the next few days.\n");
+    EXPECT(d, "there would be a third meeting in the next few days", IND, "told", "Putin");
+    ann_doc_free(d);
+
+    d = run("Arakhamia said in a 2023 interview that the British leader encouraged "
+            "the end of negotiations.\n");
+    EXPECT(d, "the British leader encouraged the end of negotiations", IND, "said",
+           "Arakhamia");
+    ann_doc_free(d);
+}
+
+static void test_according_and_as(void)
+{
+    ann_doc *d = run("According to the Elysée, he asked that Russia stop all strikes. "
+                     "The talks failed, according to a French official.\n");
+    EXPECT(d, "he asked that Russia stop all strikes", IND, "According to", "the Elysée");
+    EXPECT(d, "The talks failed", IND, "according to", "a French official");
+    EXPECT(d, "Russia stop all strikes", IND, "asked", "he");
+    ann_doc_free(d);
+
+    d = run("But as Foreign Affairs magazine highlighted, the West was never "
+            "interested in peace.\n");
+    EXPECT(d, "the West was never interested in peace", IND, "highlighted",
+           "Foreign Affairs magazine");
+    ann_doc_free(d);
+}
+
+static void test_speech_acts_and_nouns(void)
+{
+    ann_doc *d = run("Macron called him and urged him to stop the advance and agree to "
+                     "a ceasefire.\n");
+    EXPECT(d, "stop the advance and agree to a ceasefire", IND, "urged", "Macron");
+    ann_doc_free(d);
+
+    d = run("Zelensky rejected the offer to make the concession, saying that most "
+            "Ukrainians wanted to join NATO.\n");
+    EXPECT(d, "the offer to make the concession", IND, "rejected", "Zelensky");
+    EXPECT(d, "most Ukrainians wanted to join NATO", IND, "saying", "Zelensky");
+    ann_doc_free(d);
+
+    d = run("Another factor was Zelensky's confidence that, with Western support, "
+            "he would be able to defeat Russia. Its conclusion is unequivocal: "
+            "the war aims are unchanged.\n");
+    EXPECT(d, "with Western support, he would be able to defeat Russia", IND,
+           "confidence", "Zelensky");
+    EXPECT(d, "the war aims are unchanged", IND, "conclusion", "Its");
+    ann_doc_free(d);
+}
+
+static void test_nominal_speakers(void)
+{
+    ann_doc *d = run("\"There's a disconnect here,\" a senior EU official told the "
+                     "Financial Times. Western diplomats contended that a deal was "
+                     "unlikely. US intelligence officials believe Putin would "
+                     "invade.\n");
+    EXPECT(d, "There's a disconnect here,", DIR, "told", "a senior EU official");
+    EXPECT(d, "a deal was unlikely", IND, "contended", "Western diplomats");
+    EXPECT(d, "Putin would invade", IND, "believe", "US intelligence officials");
+    ann_doc_free(d);
+}
+
+static void test_not_claims(void)
+{
+    ann_doc *d = run("Russia launched a \"special military operation\" in February. "
+                     "It was reported that the talks had failed. The talks "
+                     "reportedly failed. Putin wants to keep the \"realities on the "
+                     "ground\". If it concludes that peace is possible, fine.\n");
+    CHECK_INT(d->nclaims, 0);
+    ann_doc_free(d);
+
+    /* an unbalanced mark never swallows the rest of the document */
+    d = run("\"This quotation never closes, Putin said.\n\nA new paragraph. "
+            "Kuleba said that the talks went well.\n");
+    EXPECT(d, "the talks went well", IND, "said", "Kuleba");
+    int inside = 1;
+    for (size_t i = 0; i < d->nclaims; i++)
+        inside &= d->claims[i].content.end <= 40 || d->claims[i].content.start > 40;
+    CHECK(inside);
+    ann_doc_free(d);
+}
+
+static void test_nested_and_headline(void)
+{
+    ann_doc *d = new_doc("ISW: Putin's positions equal the 2022 war aims — ISW, June 23\n\n"
+                         "\"When we returned, Boris Johnson came to Kiev and said that "
+                         "we won't sign anything,\" Arakhamia revealed.\n");
+    tag(d, ANN_CAT_ACTOR, "institute-for-the-study-of-war", "organization", "ISW");
+    tag(d, ANN_CAT_ACTOR, "boris-johnson", "person", "Boris Johnson");
+    tag(d, ANN_CAT_ACTOR, "davyd-arakhamia", "person", "Arakhamia");
+    annotate_doc(d, 1 << 20);
+    EXPECT(d, "Putin's positions equal the 2022 war aims", IND, ":", "ISW");
+    EXPECT(d, "When we returned, Boris Johnson came to Kiev and said that we won't "
+              "sign anything,", DIR, "revealed", "Arakhamia");
+    EXPECT(d, "we won't sign anything", IND, "said", "Boris Johnson");
+    const ann_claim *c = find(d, "we won't sign anything");
+    CHECK(c && c->speaker_id && strcmp(c->speaker_id, "boris-johnson") == 0);
+    ann_doc_free(d);
+}
+
+static void test_linking(void)
+{
+    ann_doc *d = new_doc("Dominic Raab spoke on Monday. \"We will not engage,\" he "
+                         "told the BBC. Kuleba tweeted that the meeting was over.\n");
+    tag(d, ANN_CAT_ACTOR, "dominic-raab", "person", "Dominic Raab");
+    tag(d, ANN_CAT_ACTOR, "dmytro-kuleba", "person", "Kuleba");
+    tag(d, ANN_CAT_SOURCE, "bbc", "outlet", "BBC");
+    ann_doc_entity(d, ANN_CAT_SOURCE, "twitter", "Twitter", "platform");
+    annotate_doc(d, 1 << 20);
+    const ann_claim *c = find(d, "We will not engage,");
+    CHECK(c != NULL);
+    if (c) {
+        CHECK_STR(text_of(d, c->speaker), "he");
+        CHECK_STR(c->speaker_id, "dominic-raab");
+        CHECK_STR(c->medium_id, "bbc");
+    }
+    c = find(d, "the meeting was over");
+    CHECK(c != NULL);
+    if (c) {
+        CHECK_STR(c->speaker_id, "dmytro-kuleba");
+        CHECK_STR(c->medium_id, "twitter");
+    }
+    ann_doc_free(d);
+}
+
+/* Quotations open in one window continue into the next only through a
+ * repeated opening mark; per-document state carries the last speaker. */
+static void test_windows(void)
+{
+    ann_doc *d = new_doc("Kuleba said that the talks had failed.\n\n"
+                         "“We will keep trying.”\n\nSomething else entirely here.\n");
+    annotate_doc(d, 10);                 /* one paragraph a window */
+    EXPECT(d, "the talks had failed", IND, "said", "Kuleba");
+    EXPECT(d, "We will keep trying.", DIR, "said", "Kuleba");
+    ann_doc_free(d);
+}
+
+/* 100,000 quotation marks in a row, and as many cues: linear, and sane. */
+static void test_hostile(void)
+{
+    size_t n = 100000;
+    char *s = ann_xmalloc(n * 7 + 64);
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++)
+        s[k++] = '"';
+    memcpy(s + k, " said Putin. ", 13);
+    k += 13;
+    for (size_t i = 0; i < n / 10; i++) {
+        memcpy(s + k, "said, ", 6);
+        k += 6;
+    }
+    s[k++] = '\n';
+    s[k] = '\0';
+    ann_doc *d = ann_doc_new("h", "h.txt", s, k);
+    annotate_doc(d, 1 << 16);
+    int sane = d->nclaims < n;
+    for (size_t i = 0; i < d->nclaims; i++)
+        sane &= d->claims[i].content.end <= d->len &&
+                d->claims[i].content.end - d->claims[i].content.start < 4096;
+    CHECK(sane);
+    ann_doc_free(d);
+}
+
+static void test_coordination_and_relatives(void)
+{
+    /* the subject of the first verb speaks for the coordinated cue, past
+     * adverbs, introductory phrases and relative clauses */
+    ann_doc *d = run("Since the summit ended, the ministers of the bloc have met twice "
+                     "and have repeatedly urged Moscow to withdraw its troops.\n");
+    EXPECT(d, "withdraw its troops", IND, "urged", "the ministers of the bloc");
+    ann_doc_free(d);
+
+    d = run("On Tuesday, at the invitation of the mayor, who had hoped to host the "
+            "summit, Schmidt spoke with the envoy and, in a short call, urged him "
+            "to lift the blockade. The envoy met them again and again urged "
+            "Tehran to release the prisoners.\n");
+    EXPECT(d, "lift the blockade", IND, "urged", "Schmidt");
+    EXPECT(d, "release the prisoners", IND, "urged", "The envoy");
+    CHECK(find(d, "day with the rebels") == NULL);
+    ann_doc_free(d);
+
+    /* "X, who had said …": the antecedent speaks; "for the first time" and
+     * "last week" stand between a verb and its content */
+    d = run("Novak, who had already suggested that the treaty could be revised, "
+            "raised for the first time the idea of a joint commission. Novak "
+            "signaled two weeks ago and reiterated last week that the border "
+            "would stay closed.\n");
+    EXPECT(d, "the treaty could be revised", IND, "suggested", "Novak");
+    EXPECT(d, "the idea of a joint commission", IND, "raised", "Novak");
+    EXPECT(d, "the border would stay closed", IND, "reiterated", "Novak");
+    ann_doc_free(d);
+
+    /* a progressive is no passive */
+    d = run("Senior officials were urging the premier to resign from office.\n");
+    EXPECT(d, "resign from office", IND, "urging", "Senior officials");
+    ann_doc_free(d);
+
+    /* "with many saying": a quantifier alone is the speaker */
+    d = run("Prices rose, with many saying the sanctions had failed.\n");
+    EXPECT(d, "the sanctions had failed", IND, "saying", "many");
+    ann_doc_free(d);
+}
+
+static void test_appositive_and_participle(void)
+{
+    /* a long appositive between speaker and cue ends the clause before it */
+    ann_doc *d = run("Although the ministry denies that the strike hit a school, "
+                     "Petra Novak, the regional governor and head of the emergency "
+                     "committee set up after the floods began, said in an interview "
+                     "that the school was destroyed.\n");
+    EXPECT(d, "the strike hit a school", IND, "denies", "the ministry");
+    EXPECT(d, "the school was destroyed", IND, "said", "Petra Novak");
+    ann_doc_free(d);
+
+    /* an opening participle takes the main clause's subject, past a
+     * parenthetical attribution */
+    d = run("Advising the farmers to sell their grain early, the Daily Mail "
+            "reported, senior ministers were urging the cabinet to cut the "
+            "tariffs.\n");
+    EXPECT(d, "sell their grain early", IND, "Advising", "senior ministers");
+    EXPECT(d, "cut the tariffs", IND, "urging", "senior ministers");
+    ann_doc_free(d);
+}
+
+static void test_objects_and_nouns(void)
+{
+    /* a cue word after a determiner or before an auxiliary is a noun */
+    ann_doc *d = run("The Brookings report lists several measures to weaken the "
+                     "economy. The Brookings report titled \"Plan B\" was published "
+                     "in May. Both sides have demands that will be hard to meet. "
+                     "Western demands are clear.\n");
+    EXPECT(d, "several measures to weaken the economy", IND, "lists", "The Brookings report");
+    CHECK_INT(d->nclaims, 1);
+    ann_doc_free(d);
+
+    /* ... or after a plural quantifier */
+    d = run("The opposition also has some demands that will be hard to meet.\n");
+    CHECK_INT(d->nclaims, 0);
+    ann_doc_free(d);
+
+    /* a bare noun or "a" after the verb is its object unless a clause follows */
+    d = run("Novak maintained close contacts with both sides. Novak maintained a "
+            "firm position on the talks. Novak maintained talks would resume. "
+            "Officials said a deal was close.\n");
+    EXPECT(d, "talks would resume", IND, "maintained", "Novak");
+    EXPECT(d, "a deal was close", IND, "said", "Officials");
+    CHECK_INT(d->nclaims, 2);
+    ann_doc_free(d);
+
+    /* an object runs over a list, and ends at "but" */
+    d = run("The declaration calls for a truce, prisoner exchanges, and respect for "
+            "borders—but offers no timetable. The government proclaims its "
+            "commitment to peace but rejects every proposal.\n");
+    EXPECT(d, "a truce, prisoner exchanges, and respect for borders", IND,
+           "calls for", "The declaration");
+    EXPECT(d, "its commitment to peace", IND, "proclaims", "The government");
+    ann_doc_free(d);
+
+    /* a list may hold words that are cues elsewhere ("state") */
+    d = run("The declaration, which has been welcomed in several capitals, calls for "
+            "elections, a census, and respect for state borders.\n");
+    EXPECT(d, "elections, a census, and respect for state borders", IND, "calls for",
+           "The declaration");
+    ann_doc_free(d);
+
+    /* an object and a colon: what follows the colon is the content */
+    d = run("Novak has maintained a steady line on the dispute: the border will "
+            "not be redrawn. Novak maintained a peace that respects the border.\n");
+    EXPECT(d, "the border will not be redrawn", IND, "maintained", "Novak");
+    CHECK_INT(d->nclaims, 1);
+    ann_doc_free(d);
+
+    /* a clause without "that" after a verb that otherwise wants one: only
+     * with a pronoun subject and an auxiliary */
+    d = run("Novak for his part, after noting there had been some progress in the "
+            "talks, left the room. The envoy noted the progress in the talks.\n");
+    EXPECT(d, "there had been some progress in the talks", IND, "noting", "Novak");
+    CHECK_INT(d->nclaims, 1);
+    ann_doc_free(d);
+
+    /* a reduced relative "confirmed by X" attributes no clause */
+    d = run("Figures, confirmed by the ministry, show a rise in prices.\n");
+    CHECK_INT(d->nclaims, 0);
+    ann_doc_free(d);
+}
+
+static void test_naming_verbs(void)
+{
+    /* a quoted phrase as the object is the content, quoted */
+    ann_doc *d = run("This is what Novak calls “the price of peace” in his speeches. "
+                     "Novak also mentioned the “spring agreement” in his address. "
+                     "Critics branded the reform “a betrayal”.\n");
+    EXPECT(d, "the price of peace", DIR, "calls", "Novak");
+    EXPECT(d, "spring agreement", DIR, "mentioned", "Novak");
+    EXPECT(d, "a betrayal", DIR, "branded", "Critics");
+    ann_doc_free(d);
+
+    /* ... but not a quoted subject or a quoted modifier */
+    d = run("Novak said the “operation” was going well. The plan called for a "
+            "“neutral” state with its own army.\n");
+    EXPECT(d, "the “operation” was going well", MIX, "said", "Novak");
+    CHECK(find(d, "operation") == NULL);
+    CHECK(find(d, "neutral") == NULL);
+    ann_doc_free(d);
+
+    /* object + "as" + complement */
+    d = run("The minister described the talks as a trap for the opposition.\n");
+    EXPECT(d, "the talks as a trap for the opposition", IND, "described", "The minister");
+    ann_doc_free(d);
+}
+
+int main(void)
+{
+    char err[256];
+    rules = ann_claim_rules_new(err, sizeof err);
+    CHECK(rules != NULL);
+    if (!rules) {
+        fprintf(stderr, "%s\n", err);
+        TEST_DONE();
+    }
+    test_direct();
+    test_split_and_paragraphs();
+    test_reported();
+    test_according_and_as();
+    test_speech_acts_and_nouns();
+    test_nominal_speakers();
+    test_not_claims();
+    test_nested_and_headline();
+    test_coordination_and_relatives();
+    test_appositive_and_participle();
+    test_objects_and_nouns();
+    test_naming_verbs();
+    test_linking();
+    test_windows();
+    test_hostile();
+    ann_claim_rules_free(rules);
+    for (size_t i = 0; i < 16; i++)
+        free(ring[i]);
+    TEST_DONE();
+}

@@ -1,0 +1,333 @@
+/*
+ * test_dates.c - the date annotator: calendar arithmetic, the table of
+ * cases in tests/data/dates/cases.tsv (text, DCT, expected span, type,
+ * value), thread-safety of the shared rules, and the TimeML writer.
+ */
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+
+#include "dates.h"
+#include "doc.h"
+#include "test.h"
+#include "timex.h"
+#include "tokenizer.h"
+#include "writer.h"
+
+static ann_date_rules *rules;
+
+/* Annotate text with the date annotator alone, as the pipeline would. */
+static ann_doc *annotate(const char *text, const char *dct)
+{
+    size_t n = strlen(text);
+    char *copy = malloc(n + 1);
+    memcpy(copy, text, n + 1);
+    ann_doc *d = ann_doc_new("case", "case.txt", copy, n);
+    ann_tokens toks = {0};
+    ann_tokenize_all(d->text, d->len, &toks);
+    ann_matches none;
+    memset(&none, 0, sizeof none);
+    if (toks.n > 0) {
+        ann_window w = {d, d->text, toks.v, toks.n, &none};
+        ann_dates *st = ann_dates_new(rules, dct);
+        ann_dates_window(st, &w);
+        ann_dates_free(st);
+    }
+    ann_tokens_free(&toks);
+    return d;
+}
+
+/* ---- calendar arithmetic ------------------------------------------------ */
+
+static void test_calendar(void)
+{
+    int y, m, d, wy, wn;
+    CHECK_INT(tx_leap(2024), 1);
+    CHECK_INT(tx_leap(2023), 0);
+    CHECK_INT(tx_leap(1900), 0);
+    CHECK_INT(tx_leap(2000), 1);
+    CHECK_INT(tx_mdays(2024, 2), 29);
+    CHECK_INT(tx_mdays(2023, 2), 28);
+    CHECK_INT(tx_mdays(2023, 4), 30);
+    CHECK_INT(tx_days(1970, 1, 1), 0);
+    CHECK_INT(tx_days(2000, 3, 1), 11017);
+    for (long z = -800000; z < 800000; z += 997) {    /* round trip */
+        tx_civil(z, &y, &m, &d);
+        if (tx_days(y, m, d) != z) {
+            CHECK(tx_days(y, m, d) == z);
+            break;
+        }
+    }
+    CHECK_INT(tx_weekday(2022, 3, 21), 1);            /* a Monday */
+    CHECK_INT(tx_weekday(2021, 1, 2), 6);
+    CHECK_INT(tx_weekday(1970, 1, 1), 4);
+    tx_isoweek(2021, 1, 2, &wy, &wn);                 /* year boundaries */
+    CHECK(wy == 2020 && wn == 53);
+    tx_isoweek(2024, 12, 30, &wy, &wn);
+    CHECK(wy == 2025 && wn == 1);
+    tx_isoweek(2022, 2, 21, &wy, &wn);
+    CHECK(wy == 2022 && wn == 8);
+    tx_isoweek(2026, 1, 1, &wy, &wn);
+    CHECK(wy == 2026 && wn == 1);
+    y = 2023, m = 1, d = 31;                          /* month ends clamp */
+    tx_add_months(&y, &m, &d, 1);
+    CHECK(y == 2023 && m == 2 && d == 28);
+    y = 2024, m = 1, d = 31;
+    tx_add_months(&y, &m, &d, 1);
+    CHECK(y == 2024 && m == 2 && d == 29);
+    y = 2020, m = 2, d = 29;                          /* a year after Feb 29 */
+    tx_add_months(&y, &m, &d, 12);
+    CHECK(y == 2021 && m == 2 && d == 28);
+    y = 2022, m = 3, d = 31;
+    tx_add_months(&y, &m, &d, -1);
+    CHECK(y == 2022 && m == 2 && d == 28);
+    y = 2022, m = 1, d = 15;
+    tx_add_months(&y, &m, &d, -13);
+    CHECK(y == 2020 && m == 12 && d == 15);
+    y = 2024, m = 2, d = 28;
+    tx_add_days(&y, &m, &d, 2);
+    CHECK(y == 2024 && m == 3 && d == 1);
+    y = 2020, m = 12, d = 31;
+    tx_add_days(&y, &m, &d, 1);
+    CHECK(y == 2021 && m == 1 && d == 1);
+    tx_easter(2024, &m, &d);
+    CHECK(m == 3 && d == 31);
+    tx_easter(2025, &m, &d);
+    CHECK(m == 4 && d == 20);
+}
+
+/* ---- the table of cases ------------------------------------------------- */
+
+static char *read_file(const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return NULL;
+    size_t cap = 1 << 16, n = 0, k;
+    char *p = malloc(cap);
+    while ((k = fread(p + n, 1, cap - n - 1, f)) > 0) {
+        n += k;
+        if (cap - n < 2)
+            p = realloc(p, cap *= 2);
+    }
+    fclose(f);
+    p[n] = '\0';
+    return p;
+}
+
+static void run_case(const char *file, size_t line, char **f)
+{
+    const char *text = f[0], *dct = strcmp(f[1], "-") ? f[1] : NULL;
+    const char *want = f[2], *type = f[3], *value = f[4];
+    const char *at = strstr(text, want);
+    if (!at) {
+        t_failed++;
+        fprintf(stderr, "%s:%zu: FAIL: span \"%s\" not in the text\n", file, line, want);
+        return;
+    }
+    size_t s = (size_t)(at - text), e = s + strlen(want);
+    ann_doc *d = annotate(text, dct);
+    const ann_date *hit = NULL, *overlap = NULL;
+    for (size_t i = 0; i < d->ndates; i++) {
+        const ann_date *x = &d->dates[i];
+        if (x->span.start == s && x->span.end == e)
+            hit = x;
+        else if (x->span.start < e && s < x->span.end)
+            overlap = x;
+    }
+    int ok;
+    if (!strcmp(type, "NONE"))
+        ok = !hit && !overlap;
+    else
+        ok = hit && !strcmp(hit->type, type) && !strcmp(hit->value, value);
+    if (ok) {
+        t_passed++;
+    } else {
+        t_failed++;
+        fprintf(stderr, "%s:%zu: FAIL: \"%s\" (DCT %s): want \"%s\" %s %s, got",
+                file, line, text, f[1], want, type, value);
+        for (size_t i = 0; i < d->ndates; i++)
+            fprintf(stderr, " [\"%.*s\" %s %s]",
+                    (int)(d->dates[i].span.end - d->dates[i].span.start),
+                    d->text + d->dates[i].span.start, d->dates[i].type,
+                    d->dates[i].value);
+        fprintf(stderr, "%s\n", d->ndates ? "" : " nothing");
+    }
+    ann_doc_free(d);
+}
+
+static size_t test_cases(const char *path)
+{
+    char *data = read_file(path);
+    size_t line = 0, ncases = 0;
+    if (!data) {
+        t_failed++;
+        fprintf(stderr, "%s: cannot read\n", path);
+        return 0;
+    }
+    for (char *p = data; *p;) {
+        char *nl = strchr(p, '\n');
+        if (nl)
+            *nl = '\0';
+        line++;
+        if (*p && *p != '#') {
+            char *f[5];
+            size_t n = 0;
+            for (char *q = p; n < 5; n++) {
+                f[n] = q;
+                char *tab = strchr(q, '\t');
+                if (!tab) {
+                    n++;
+                    break;
+                }
+                *tab = '\0';
+                q = tab + 1;
+            }
+            if (n != 5) {
+                t_failed++;
+                fprintf(stderr, "%s:%zu: want 5 tab-separated fields\n", path, line);
+            } else {
+                run_case(path, line, f);
+                ncases++;
+            }
+        }
+        if (!nl)
+            break;
+        p = nl + 1;
+    }
+    free(data);
+    return ncases;
+}
+
+/* ---- shared rules, several threads -------------------------------------- */
+
+static void *worker(void *arg)
+{
+    int *bad = arg;
+    for (int i = 0; i < 50; i++) {
+        ann_doc *d = annotate("On March 3 they met. The next day, talks resumed "
+                              "for an hour and a half. Last Monday, they met again.",
+                              "2022-03-21");
+        if (d->ndates != 4 || strcmp(d->dates[1].value, "2022-03-04") ||
+            strcmp(d->dates[3].value, "2022-03-14"))
+            (*bad)++;
+        ann_doc_free(d);
+    }
+    return NULL;
+}
+
+static void test_threads(void)
+{
+    pthread_t th[4];
+    int bad[4] = {0};
+    for (int i = 0; i < 4; i++)
+        pthread_create(&th[i], NULL, worker, &bad[i]);
+    for (int i = 0; i < 4; i++) {
+        pthread_join(th[i], NULL);
+        CHECK_INT(bad[i], 0);
+    }
+}
+
+/* ---- edge inputs -------------------------------------------------------- */
+
+static void test_edges(void)
+{
+    ann_doc *d = annotate("", "2022-03-21");
+    CHECK_INT(d->ndates, 0);
+    ann_doc_free(d);
+    d = annotate("2022", "garbage");          /* a bad DCT is no DCT */
+    CHECK_INT(d->ndates, 1);
+    ann_doc_free(d);
+    d = annotate("yesterday", "2022-02-30");
+    CHECK(d->ndates == 1 && !strcmp(d->dates[0].value, "XXXX-XX-XX"));
+    ann_doc_free(d);
+    /* a long run of digits and date words must not blow anything up */
+    size_t n = 200000;
+    char *big = malloc(n + 1);
+    for (size_t i = 0; i < n; i++)
+        big[i] = "9 days March 2022, "[i % 19];
+    big[n] = '\0';
+    d = annotate(big, "2022-03-21");
+    CHECK(d->ndates > 1000);
+    ann_doc_free(d);
+    free(big);
+    char err[256];
+    ann_date_rules *r2 = ann_date_rules_new(err, sizeof err);  /* loads twice */
+    CHECK(r2 != NULL);
+    ann_date_rules_free(r2);
+}
+
+/* ---- the TimeML writer -------------------------------------------------- */
+
+static void test_timeml(void)
+{
+    ann_doc *d = annotate("On March 3 <talks> & \"more\" began. The next day they "
+                          "met for 90 minutes.\x01", "2022-03-21");
+    d->published = strdup("2022-03-21");
+    ann_buf out = {0};
+    if (ann_writer_timeml.begin)
+        ann_writer_timeml.begin(&out, NULL);
+    ann_writer_timeml.doc(&out, d, NULL);
+    if (ann_writer_timeml.end)
+        ann_writer_timeml.end(&out, NULL);
+    xmlDoc *x = xmlReadMemory(out.p, (int)out.len, "t.timeml", NULL,
+                              XML_PARSE_NONET | XML_PARSE_NOERROR);
+    CHECK(x != NULL);
+    if (x) {
+        xmlNode *root = xmlDocGetRootElement(x);
+        CHECK(root && !strcmp((const char *)root->name, "TimeML"));
+        int timex = 0, dct = 0;
+        for (xmlNode *c = root ? root->children : NULL; c; c = c->next) {
+            if (c->type != XML_ELEMENT_NODE)
+                continue;
+            if (!strcmp((const char *)c->name, "DCT") && c->children) {
+                xmlChar *f = xmlGetProp(c->children, (const xmlChar *)"functionInDocument");
+                dct = f && !strcmp((const char *)f, "CREATION_TIME");
+                xmlFree(f);
+            }
+            if (!strcmp((const char *)c->name, "TEXT"))
+                for (xmlNode *t = c->children; t; t = t->next)
+                    if (t->type == XML_ELEMENT_NODE &&
+                        !strcmp((const char *)t->name, "TIMEX3")) {
+                        xmlChar *v = xmlGetProp(t, (const xmlChar *)"value");
+                        xmlChar *tid = xmlGetProp(t, (const xmlChar *)"tid");
+                        if (timex == 1)
+                            CHECK_STR((const char *)v, "2022-03-04");
+                        CHECK(tid != NULL);
+                        xmlFree(v);
+                        xmlFree(tid);
+                        timex++;
+                    }
+        }
+        CHECK_INT(timex, 3);
+        CHECK(dct);
+        xmlFreeDoc(x);
+    }
+    ann_buf_free(&out);
+    ann_doc_free(d);
+}
+
+int main(int argc, char **argv)
+{
+    char err[256];
+    const char *cases = argc > 1 ? argv[1] : "tests/data/dates/cases.tsv";
+    rules = ann_date_rules_new(err, sizeof err);
+    if (!rules) {
+        fprintf(stderr, "date rules: %s\n", err);
+        t_failed++;
+        TEST_DONE();
+    }
+    test_calendar();
+    size_t n = test_cases(cases);
+    CHECK(n >= 150);
+    test_threads();
+    test_edges();
+    test_timeml();
+    ann_date_rules_free(rules);
+    xmlCleanupParser();
+    TEST_DONE();
+}
