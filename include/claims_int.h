@@ -36,6 +36,30 @@ enum {
     CL_W_CUEHEAD = 1u << 9  /* first word of some verb cue */
 };
 
+/* Closed word lists of the finders (cl_wordsets in claims_find.c).  Unlike
+ * the kinds above, a token gets these bits only when it is the listed word
+ * up to ASCII case, byte for byte, which is what comparing the strings one
+ * by one used to decide; the view computes them once per token. */
+enum {
+    CL_S_PREP = 1u << 0,    /* "in", "during", "via": a phrase to step over */
+    CL_S_ADVB = 1u << 1,    /* "later", "today": may stand after a cue */
+    CL_S_TIME = 1u << 2,    /* "week", "morning" */
+    CL_S_AUX = 1u << 3,     /* "has", "would", "were" */
+    CL_S_QUANT = 1u << 4,   /* "many", "some" standing alone */
+    CL_S_REQ = 1u << 5,     /* "demand", "appeal": nouns of asking */
+    CL_S_BARE = 1u << 6,    /* "the", "it": may open a bare clause */
+    CL_S_CONN = 1u << 7     /* "of", "and": join a speaker's phrase */
+};
+
+typedef struct cl_wordset {
+    unsigned set;           /* CL_S_* */
+    const char *const *words;   /* lowercase ASCII */
+    size_t n;
+} cl_wordset;
+
+extern const cl_wordset cl_wordsets[];
+extern const size_t cl_nwordsets;
+
 typedef struct cl_cue {
     uint64_t h[CL_MAXCUE];  /* lowercased token hashes */
     unsigned n;             /* words */
@@ -43,15 +67,26 @@ typedef struct cl_cue {
 } cl_cue;
 
 typedef struct cl_word {
-    uint64_t h;
-    unsigned kind;
+    uint64_t h;             /* ann_hash_lower of the word */
+    unsigned kind;          /* CL_W_* */
+    unsigned sets;          /* CL_S_* */
+    const char *word;       /* with sets: the listed word, to check bytes */
+    size_t len;             /* its length */
+    size_t cue0, ncue;      /* its verb cues: cues[cue0 .. cue0 + ncue) */
 } cl_word;
 
+/* The words are looked up once per token of every window, so by hash in an
+ * open-addressed table (linear probing, at most half full) rather than by
+ * binary search, whose mispredicted branches cost more than the rest. */
 struct ann_claim_rules {
     cl_cue *cues;           /* sorted by h[0], longer first */
     size_t ncues;
-    cl_word *words;         /* sorted by h, one entry per word */
+    cl_word *words;         /* one entry per word */
     size_t nwords;
+    uint32_t *slots;        /* index + 1 into words, 0 when empty; 4 bytes
+                             * keep the table in cache */
+    size_t nslots;          /* a power of two */
+    unsigned shift;         /* 64 - log2(nslots): slot from the hash's top bits */
 };
 
 /* The last claim made, so that a quotation which continues a statement
@@ -79,6 +114,7 @@ typedef struct cl_view {
     size_t n;
     size_t *mate;            /* the other quotation mark of a pair, or CL_NONE */
     unsigned *wk;            /* CL_W_* bits */
+    unsigned char *ws;       /* CL_S_* bits */
     const cl_cue **cue;      /* the verb cue starting here, or NULL */
     unsigned char *used;     /* cue already attributed / quotation consumed */
     unsigned char *inq;      /* inside a paired quotation */
@@ -86,7 +122,8 @@ typedef struct cl_view {
 } cl_view;
 
 /* claims.c */
-const cl_cue *cl_match_cue(const cl_view *v, size_t i);
+/* The entry of the word whose lowercased hash is h, or NULL. */
+const cl_word *cl_word_find(const ann_claim_rules *r, uint64_t h);
 unsigned cl_word_kind(const ann_claim_rules *r, uint64_t h);
 /* Add a claim (spans in bytes); links speaker and medium to entities. */
 void cl_emit(cl_view *v, ann_claim_kind kind, ann_span content, ann_span cue,

@@ -70,7 +70,10 @@ typedef struct ann_doc {
     char *error;           /* set when the input could not be annotated: the reason */
 } ann_doc;
 
-#define ANN_CP_BLOCK 1024
+/* A byte offset becomes a code point offset by one index look-up and a scan
+ * of less than a block: small blocks make the writers' conversions cheap for
+ * one size_t of index per 64 bytes of text. */
+#define ANN_CP_BLOCK 64
 
 /* Takes ownership of text (len bytes, valid UTF-8, NUL-terminated) and
  * builds the code point index. */

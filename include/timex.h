@@ -60,6 +60,27 @@ typedef struct tx_trig {
 
 #define TX_TRIG_KEY 4
 
+/* The second prefilter: a trie of the byte strings (letters lowercased,
+ * digits as '0') that the matches of each rule can begin with, derived from
+ * the patterns at load time (see timex_rules.c).  A node's rule set holds
+ * the rules one of whose strings ends there.  Nodes are numbered breadth
+ * first, the children of a node consecutive: the few nodes near the root
+ * that nearly every word visits share a handful of cache lines. */
+typedef struct tx_node {
+    uint32_t first;        /* its first child */
+    uint32_t nchild;       /* how many children */
+    uint32_t acc;          /* its rule set in accs, 0 = none */
+} tx_node;
+
+typedef struct tx_trie {
+    uint32_t root[256];    /* the root's children by byte; 0 = none */
+    tx_node *node;
+    unsigned char *label;  /* per node: the byte leading to it (siblings ascending) */
+    size_t nnode;
+    uint64_t *accs;        /* setw words per rule set; set 0 is empty */
+    size_t naccs;
+} tx_trie;
+
 struct ann_date_rules {
     tx_entry *tab;         /* open addressing, power-of-two size */
     size_t ntab, captab;
@@ -71,10 +92,16 @@ struct ann_date_rules {
     size_t ntrig, captrig;
     uint64_t *sets;        /* setw words per set: 0 digit, 1 apostrophe, 2 any word, then per trigger */
     size_t nsets, capsets, setw;
+    tx_trie pre;           /* the byte strings rules can start with */
 };
 
 /* The rules that may start at a word (NULL: none), a digit, an apostrophe. */
 const uint64_t *tx_rules_for_word(const ann_date_rules *r, const char *w, size_t n);
+/* Set cand (setw words) to the rules whose matches may begin with the
+ * text t[0..n): every rule that can match there is in it.  Returns 0, and
+ * leaves cand alone, when there is none. */
+int tx_rules_possible(const ann_date_rules *r, const unsigned char *t,
+                      size_t n, uint64_t *cand);
 #define TX_SET_DIGIT 0
 #define TX_SET_APOS 1
 #define TX_SET_ANY 2

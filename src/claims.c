@@ -41,8 +41,28 @@ typedef struct loader {
 
 static void add_word(loader *ld, const char *w, size_t n, unsigned kind)
 {
-    cl_word cw = { ann_hash_lower(w, n), kind };
+    cl_word cw;
+    memset(&cw, 0, sizeof cw);
+    cw.h = ann_hash_lower(w, n);
+    cw.kind = kind;
     ANN_PUSH(ld->r->words, ld->r->nwords, ld->capwords, cw);
+}
+
+/* The finders' closed word lists join the lexicon so that one lookup per
+ * token answers every question asked about it. */
+static void add_wordsets(loader *ld)
+{
+    for (size_t s = 0; s < cl_nwordsets; s++)
+        for (size_t k = 0; k < cl_wordsets[s].n; k++) {
+            const char *w = cl_wordsets[s].words[k];
+            cl_word cw;
+            memset(&cw, 0, sizeof cw);
+            cw.len = strlen(w);
+            cw.h = ann_hash_lower(w, cw.len);
+            cw.sets = cl_wordsets[s].set;
+            cw.word = w;
+            ANN_PUSH(ld->r->words, ld->r->nwords, ld->capwords, cw);
+        }
 }
 
 static unsigned parse_classes(const char *s, size_t n)
@@ -119,12 +139,54 @@ static void merge_words(ann_claim_rules *r)
     qsort(r->words, r->nwords, sizeof *r->words, cmp_word);
     size_t k = 0;
     for (size_t i = 0; i < r->nwords; i++) {
-        if (k > 0 && r->words[k - 1].h == r->words[i].h)
-            r->words[k - 1].kind |= r->words[i].kind;
-        else
-            r->words[k++] = r->words[i];
+        cl_word *w = &r->words[i];
+        if (k > 0 && r->words[k - 1].h == w->h) {
+            cl_word *m = &r->words[k - 1];
+            m->kind |= w->kind;
+            m->sets |= w->sets;
+            if (w->word) {
+                m->word = w->word;
+                m->len = w->len;
+            }
+        } else
+            r->words[k++] = *w;
     }
     r->nwords = k;
+}
+
+static size_t slot_of(const ann_claim_rules *r, uint64_t h)
+{
+    /* the top bits: FNV-1a mixes them best */
+    return r->nslots > 1 ? (size_t)(h >> r->shift) : 0;
+}
+
+/* The hash table over the merged words, and each cue head's run of cues. */
+static void index_words(ann_claim_rules *r)
+{
+    r->nslots = 1;
+    r->shift = 64;
+    while (r->nslots < 2 * r->nwords + 2) {
+        r->nslots *= 2;
+        r->shift--;
+    }
+    r->slots = ann_xcalloc(r->nslots, sizeof *r->slots);
+    for (size_t i = 0; i < r->nwords; i++) {
+        size_t s = slot_of(r, r->words[i].h);
+        while (r->slots[s])
+            s = (s + 1) & (r->nslots - 1);
+        r->slots[s] = (uint32_t)(i + 1);
+    }
+    for (size_t c = 0; c < r->ncues; ) {
+        size_t e = c;
+        while (e < r->ncues && r->cues[e].h[0] == r->cues[c].h[0])
+            e++;
+        cl_word *w = (cl_word *)cl_word_find(r, r->cues[c].h[0]);
+        if (w) {                   /* always: the loader added every head */
+            w->cue0 = c;
+            w->ncue = e - c;
+        }
+        c = e;
+    }
 }
 
 ann_claim_rules *ann_claim_rules_new(char *err, size_t errlen)
@@ -142,8 +204,15 @@ ann_claim_rules *ann_claim_rules_new(char *err, size_t errlen)
         }
         each_line(f, i == 0 ? cue_line : word_line, &ld);
     }
+    add_wordsets(&ld);
     qsort(r->cues, r->ncues, sizeof *r->cues, cmp_cue);
     merge_words(r);
+    if (r->nwords >= UINT32_MAX / 2) {
+        snprintf(err, errlen, "claims: too many words");
+        ann_claim_rules_free(r);
+        return NULL;
+    }
+    index_words(r);
     return r;
 }
 
@@ -153,50 +222,58 @@ void ann_claim_rules_free(ann_claim_rules *r)
         return;
     free(r->cues);
     free(r->words);
+    free(r->slots);
     free(r);
 }
 
 /* ---- lookups ------------------------------------------------------------ */
 
-unsigned cl_word_kind(const ann_claim_rules *r, uint64_t h)
+const cl_word *cl_word_find(const ann_claim_rules *r, uint64_t h)
 {
-    size_t lo = 0, hi = r->nwords;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (r->words[mid].h < h)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo < r->nwords && r->words[lo].h == h ? r->words[lo].kind : 0;
+    for (size_t s = slot_of(r, h); r->slots[s]; s = (s + 1) & (r->nslots - 1))
+        if (r->words[r->slots[s] - 1].h == h)
+            return &r->words[r->slots[s] - 1];
+    return NULL;
 }
 
-/* The longest verb cue that starts at token i (lowercase words only: a
- * capitalised "Says" in a title still counts, "Order" in a name rarely). */
-const cl_cue *cl_match_cue(const cl_view *v, size_t i)
+unsigned cl_word_kind(const ann_claim_rules *r, uint64_t h)
 {
-    const ann_claim_rules *r = v->rules;
-    if (v->t[i].kind != ANN_TOK_WORD || !(v->wk[i] & CL_W_CUEHEAD))
-        return NULL;
-    uint64_t h = v->t[i].lhash;
-    size_t lo = 0, hi = r->ncues;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (r->cues[mid].h[0] < h)
-            lo = mid + 1;
-        else
-            hi = mid;
+    const cl_word *w = cl_word_find(r, h);
+    return w ? w->kind : 0;
+}
+
+/* Is token t the word w (lowercase ASCII) up to ASCII case? */
+static int same_word(const char *text, const ann_token *t, const char *w, size_t n)
+{
+    if (t->end - t->start != n)
+        return 0;
+    for (size_t k = 0; k < n; k++) {
+        char c = text[t->start + k];
+        if (c >= 'A' && c <= 'Z')
+            c = (char)(c - 'A' + 'a');
+        if (c != w[k])
+            return 0;
     }
-    for (; lo < r->ncues && r->cues[lo].h[0] == h; lo++) {
-        const cl_cue *c = &r->cues[lo];
-        if (i + c->n > v->n)
+    return 1;
+}
+
+/* The longest verb cue that starts at token i, whose entry is w
+ * (lowercase words only: a capitalised "Says" in a title still counts,
+ * "Order" in a name rarely). */
+static const cl_cue *match_cue(const cl_view *v, size_t i, const cl_word *w)
+{
+    if (!w || !(w->kind & CL_W_CUEHEAD))
+        return NULL;
+    for (size_t c = w->cue0; c < w->cue0 + w->ncue; c++) {
+        const cl_cue *cue = &v->rules->cues[c];
+        if (i + cue->n > v->n)
             continue;
         unsigned k = 1;
-        while (k < c->n && v->t[i + k].kind == ANN_TOK_WORD &&
-               v->t[i + k].lhash == c->h[k])
+        while (k < cue->n && v->t[i + k].kind == ANN_TOK_WORD &&
+               v->t[i + k].lhash == cue->h[k])
             k++;
-        if (k == c->n)
-            return c;
+        if (k == cue->n)
+            return cue;
     }
     return NULL;
 }
@@ -374,14 +451,21 @@ static void build_view(cl_view *v, const ann_window *w)
     size_t n = v->n ? v->n : 1;
     v->mate = ann_xmalloc(n * sizeof *v->mate);
     v->wk = ann_xcalloc(n, sizeof *v->wk);
+    v->ws = ann_xcalloc(n, sizeof *v->ws);
     v->cue = ann_xcalloc(n, sizeof *v->cue);
     v->used = ann_xcalloc(n, 1);
     v->inq = ann_xcalloc(n, 1);
-    for (size_t i = 0; i < v->n; i++)
-        if (v->t[i].kind == ANN_TOK_WORD)
-            v->wk[i] = cl_word_kind(v->rules, v->t[i].lhash);
-    for (size_t i = 0; i < v->n; i++)
-        v->cue[i] = cl_match_cue(v, i);
+    for (size_t i = 0; i < v->n; i++) {
+        if (v->t[i].kind != ANN_TOK_WORD)
+            continue;
+        const cl_word *e = cl_word_find(v->rules, v->t[i].lhash);
+        if (!e)
+            continue;
+        v->wk[i] = e->kind;
+        if (e->sets && same_word(v->text, &v->t[i], e->word, e->len))
+            v->ws[i] = (unsigned char)e->sets;
+        v->cue[i] = match_cue(v, i, e);
+    }
 }
 
 void ann_claims_window(ann_claims *st, ann_window *w)
@@ -401,6 +485,7 @@ void ann_claims_window(ann_claims *st, ann_window *w)
     free(v.t);
     free(v.mate);
     free(v.wk);
+    free(v.ws);
     free(v.cue);
     free(v.used);
     free(v.inq);

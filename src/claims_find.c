@@ -1,9 +1,13 @@
 /*
  * claims_find.c - finds attributions in a window: verb cues with the
  * content before them ("“…,” X said", "…, X said") or after them ("X said
- * that …", "X told Y: “…”", "urged Y to …"), "according to X, …", noun
- * cues ("Zelensky's confidence that …"), headlines "Source: content", and
- * quotations that continue the statement before them.
+ * that …", "X told Y: “…”", "urged Y to …"), quoted phrases and "as"
+ * complements of naming verbs ("calls it “a farce”", "described X as Y"),
+ * "according to X, …", noun cues ("Zelensky's confidence that …", "its
+ * demand for …"), headlines "Source: content", and quotations that continue
+ * the statement before them.  Speakers are found past adverbs, appositives
+ * and relative clauses, and for coordinated verbs and opening participles
+ * in the subject of the sentence.
  *
  * Everything is shallow pattern work over tokens: the speaker is the noun
  * phrase next to the cue, the content runs to the end of the clause.  Each
@@ -23,9 +27,31 @@ static int W(const cl_view *v, size_t i)
     return i < v->n && v->t[i].kind == ANN_TOK_WORD;
 }
 
-static int is(const cl_view *v, size_t i, const char *s)
+/* Is token i the word s up to ASCII case?  Asked for a few fixed words
+ * around every cue, so kept inline: the length of the literal is known at
+ * compile time and turns most tokens away before any byte is compared. */
+static inline int is(const cl_view *v, size_t i, const char *s)
 {
-    return W(v, i) && ann_tok_is_ci(v->text, &v->t[i], s);
+    size_t n = strlen(s);
+    if (!W(v, i) || v->t[i].end - v->t[i].start != n)
+        return 0;
+    const char *p = v->text + v->t[i].start;
+    for (size_t k = 0; k < n; k++) {
+        char a = p[k], b = s[k];
+        if (a >= 'A' && a <= 'Z')
+            a = (char)(a - 'A' + 'a');
+        if (b >= 'A' && b <= 'Z')
+            b = (char)(b - 'A' + 'a');
+        if (a != b)
+            return 0;
+    }
+    return 1;
+}
+
+/* Is token i a word of the closed lists in set (CL_S_*)? */
+static int in_set(const cl_view *v, size_t i, unsigned set)
+{
+    return i < v->n && (v->ws[i] & set);
 }
 
 static int pc(const cl_view *v, size_t i, char c)
@@ -139,9 +165,11 @@ static size_t sent_start(const cl_view *v, size_t j)
     return 0;
 }
 
+static const char *const connector_words[] = {"of", "and", "in", "from"};
+
 static int connector(const cl_view *v, size_t i)
 {
-    return is(v, i, "of") || is(v, i, "and") || is(v, i, "in") || is(v, i, "from");
+    return in_set(v, i, CL_S_CONN);
 }
 
 /* The first token of the speaker phrase that ends at head h, not before lo:
@@ -531,15 +559,13 @@ static size_t split_rest(cl_view *v, size_t next)
     return close;
 }
 
+static const char *const preposition_words[] = {"in", "on", "at", "during",
+    "after", "before", "since", "for", "with", "by", "from", "to", "via",
+    "through", "over", "when", "while", "as", "amid", "under", "into"};
+
 static int preposition(const cl_view *v, size_t j)
 {
-    static const char *const w[] = {"in", "on", "at", "during", "after",
-        "before", "since", "for", "with", "by", "from", "to", "via", "through",
-        "over", "when", "while", "as", "amid", "under", "into"};
-    for (size_t k = 0; k < sizeof w / sizeof w[0]; k++)
-        if (is(v, j, w[k]))
-            return 1;
-    return 0;
+    return in_set(v, j, CL_S_PREP);
 }
 
 /* The content stood before the cue: "“…,” X said", "…, said X", and the
@@ -609,28 +635,24 @@ static size_t skip_object_before(const cl_view *v, size_t j, int want_to)
 
 /* Words that may stand alone between a cue and its content ("announced
  * later it would …"). */
+static const char *const adverbial_words[] = {"last", "earlier", "later",
+    "again", "also", "recently", "then", "previously", "today", "yesterday",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+    "sunday", "tonight", "now", "separately", "publicly", "privately",
+    "once", "repeatedly", "too"};
+
 static int adverbial(const cl_view *v, size_t j)
 {
-    static const char *const w[] = {"last", "earlier", "later", "again",
-        "also", "recently", "then", "previously", "today", "yesterday",
-        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
-        "sunday", "tonight", "now", "separately", "publicly", "privately",
-        "once", "repeatedly", "too"};
-    for (size_t k = 0; k < sizeof w / sizeof w[0]; k++)
-        if (is(v, j, w[k]))
-            return 1;
-    return ly_adverb(v, j);
+    return in_set(v, j, CL_S_ADVB) || ly_adverb(v, j);
 }
+
+static const char *const time_words[] = {"day", "days", "week", "weeks",
+    "month", "months", "year", "years", "time", "morning", "afternoon",
+    "evening", "night", "weekend", "moment"};
 
 static int time_noun(const cl_view *v, size_t j)
 {
-    static const char *const w[] = {"day", "days", "week", "weeks", "month",
-        "months", "year", "years", "time", "morning", "afternoon", "evening",
-        "night", "weekend", "moment"};
-    for (size_t k = 0; k < sizeof w / sizeof w[0]; k++)
-        if (is(v, j, w[k]))
-            return 1;
-    return 0;
+    return in_set(v, j, CL_S_TIME);
 }
 
 /* "that" introducing a clause, not the determiner of "that day". */
@@ -685,15 +707,13 @@ static size_t skip_adverbials(const cl_view *v, size_t j)
     return CL_NONE;
 }
 
+static const char *const auxiliary_words[] = {"has", "have", "had", "will",
+    "would", "could", "can", "may", "might", "should", "must", "did", "does",
+    "do", "is", "are", "was", "were"};
+
 static int auxiliary(const cl_view *v, size_t j)
 {
-    static const char *const w[] = {"has", "have", "had", "will", "would",
-        "could", "can", "may", "might", "should", "must", "did", "does",
-        "do", "is", "are", "was", "were"};
-    for (size_t k = 0; k < sizeof w / sizeof w[0]; k++)
-        if (is(v, j, w[k]))
-            return 1;
-    return 0;
+    return in_set(v, j, CL_S_AUX);
 }
 
 /* A bare noun after the verb is a clause's subject ("said talks would
@@ -710,12 +730,13 @@ static int clause_follows(const cl_view *v, size_t j)
     return 0;
 }
 
+static const char *const bare_words[] = {"the", "a", "an", "its", "his",
+    "her", "their", "there", "it", "he", "she", "they", "we", "i", "you",
+    "this", "these", "those", "all", "some", "many", "both", "any", "no", "one"};
+
 /* Can a bare clause ("said the talks failed") start at j? */
 static int bare_ok(const cl_view *v, size_t j)
 {
-    static const char *const ok[] = {"the", "a", "an", "its", "his", "her",
-        "their", "there", "it", "he", "she", "they", "we", "i", "you", "this",
-        "these", "those", "all", "some", "many", "both", "any", "no", "one"};
     if (j >= v->n || ss(v, j))
         return 0;
     if (v->t[j].kind == ANN_TOK_NUMBER)
@@ -728,10 +749,7 @@ static int bare_ok(const cl_view *v, size_t j)
      * close" a clause */
     if (is(v, j, "a") || is(v, j, "an"))
         return clause_follows(v, j);
-    for (size_t k = 0; k < sizeof ok / sizeof ok[0]; k++)
-        if (is(v, j, ok[k]))
-            return 1;
-    return 0;
+    return in_set(v, j, CL_S_BARE);
 }
 
 /* "published a report on April 1 that …", "maintained a consistent
@@ -801,14 +819,12 @@ static size_t content_start(const cl_view *v, const cl_cue *c, size_t ce, int *n
 
 /* "many", "some", "others" standing alone as a subject: "with many
  * saying …", "some argued …" (not "some officials"). */
+static const char *const quantifier_words[] = {"many", "some", "others",
+    "most", "both", "several", "few", "all"};
+
 static int quantifier(const cl_view *v, size_t k)
 {
-    static const char *const w[] = {"many", "some", "others", "most", "both",
-        "several", "few", "all"};
-    for (size_t m = 0; m < sizeof w / sizeof w[0]; m++)
-        if (is(v, k, w[m]))
-            return 1;
-    return 0;
+    return in_set(v, k, CL_S_QUANT);
 }
 
 static int quantifier_head(const cl_view *v, size_t k, size_t lo)
@@ -996,6 +1012,96 @@ static void pre_claim(cl_view *v, cue_ctx *x)
     }
 }
 
+/* Cues that attribute nothing: "it was reported that", a noun ("the
+ * report titled"), an act reported inside the content of the claim just
+ * made ("warned that Ukraine had rejected the terms": part of it). */
+static int no_attribution(const cl_view *v, const cue_ctx *x, int passive)
+{
+    if (passive && !(is(v, x->ce, "by") && (x->c->cls & CL_PASSIVE)))
+        return 1;
+    if (noun_use(v, x->i, x->ce))
+        return 1;
+    const cl_last *l = &v->st->last;
+    return !(x->c->cls & CL_CLAUSE) && l->valid && l->end > x->cue.start &&
+           v->doc->nclaims > v->claims_from &&
+           v->doc->claims[v->doc->nclaims - 1].content.start <= x->cue.start;
+}
+
+/* The content stood before the comma (or closing mark) at comma, the
+ * speaker's phrase ends before tail: "“…,” X said", "…, X told the BBC."
+ * Returns 1 when that made the claim. */
+static int content_before(cl_view *v, cue_ctx *x, size_t comma, size_t tail)
+{
+    size_t tend = 0;
+    int how = post_tail(v, tail, &tend);
+    int cq = qclose(v, comma) || (comma > 0 && qclose(v, comma - 1));
+    if (how == 3)
+        how = cq ? 1 : 0;
+    /* "X told the British newspaper." is a tail; "X proposed a treaty."
+     * is an object, and the content comes after the cue. */
+    if (how && tail < tend && !(x->c->cls & CL_OBJ) && !preposition(v, tail) &&
+        !adverbial(v, tail))
+        how = 0;
+    const char *medium = x->medium;
+    if (!medium && how && tail <= tend)   /* “…,” he told the BBC. */
+        medium = cl_source_in(v, span(v, tail, tend));
+    if (how && post_claim(v, comma, how, tend, x->cue, x->sp, medium, x->nested)) {
+        v->used[x->i] = 1;
+        return 1;
+    }
+    return 0;
+}
+
+/* Who speaks: the agent of "as noted by X", the subject before the cue,
+ * or "said X" after it.  Sets *comma when the content may stand before
+ * the cue, and *tail past the speaker after it.  Returns 0 when the cue
+ * attributes nothing ("if it concludes that"). */
+static int find_speaker(const cl_view *v, cue_ctx *x, size_t k, size_t head,
+                        int passive, size_t *comma, size_t *tail)
+{
+    size_t i = x->i, lo = x->lo, ce = x->ce;
+    if (is(v, ce, "by") && (x->c->cls & CL_PASSIVE)) {
+        /* "as noted by X", "was confirmed by X"; "figures, confirmed by
+         * X, represent …" modifies a noun and attributes no clause */
+        if (!passive && !(i > lo && is(v, i - 1, "as")))
+            return 0;
+        size_t b = np_right(v, ce + 1, v->n);
+        if (b == CL_NONE)
+            return 0;
+        x->sp = span(v, ce + 1, b);
+        *tail = b + 1;
+        size_t j = passive ? k : i;
+        if (j > lo && is(v, j - 1, "as"))
+            j--;
+        if (j > lo && (pc(v, j - 1, ',') || qclose(v, j - 1)))
+            *comma = j - 1;
+    } else if (head != CL_NONE) {
+        size_t sa = np_left(v, head, lo);
+        x->sp = span(v, sa, head);
+        /* "if it concludes that", "what X said was …"; but "what X calls
+         * “…”" names the thing called */
+        if (sa > lo && (is(v, sa - 1, "if") || is(v, sa - 1, "whether") ||
+                        is(v, sa - 1, "unless") || is(v, sa - 1, "what")) &&
+            !(is(v, sa - 1, "what") && (x->c->cls & CL_QOBJ)))
+            return 0;
+        if (sa > lo && (pc(v, sa - 1, ',') || qclose(v, sa - 1)) && !pc(v, k, ','))
+            *comma = sa - 1;
+        else if (sa > lo && is(v, sa - 1, "as")) {
+            x->as_clause = 1;
+            if (sa > lo + 1 && pc(v, sa - 2, ','))
+                *comma = sa - 2;
+        }
+    } else if (i > lo && (pc(v, i - 1, ',') || qclose(v, i - 1))) {
+        size_t b = np_right(v, ce, v->n);        /* “…,” said Medinsky */
+        if (b != CL_NONE && !kind(v, ce, CL_W_PRON | CL_W_OBJ)) {
+            *comma = i - 1;
+            x->sp = span(v, ce, b);
+            *tail = b + 1;
+        }
+    }
+    return 1;
+}
+
 /* Where is the content of the cue at i, and who speaks? */
 static void on_cue(cl_view *v, size_t i)
 {
@@ -1011,77 +1117,17 @@ static void on_cue(cl_view *v, size_t i)
     size_t lo = x.lo, ce = x.ce;
     size_t k = i > lo ? skip_adv_left(v, i - 1, lo) : CL_NONE;
     size_t head = subject_head(v, i, lo);
-    size_t comma = CL_NONE, tail = ce, tend = 0;
+    size_t comma = CL_NONE, tail = ce;
     /* "was reported" is passive, "were urging" progressive */
     int passive = k != CL_NONE && kind(v, k, CL_W_BE) && !is_ing(v, i);
 
-    if (passive && !(is(v, ce, "by") && (x.c->cls & CL_PASSIVE)))
-        return;                                  /* "it was reported that" */
-    if (noun_use(v, i, ce))
+    if (no_attribution(v, &x, passive))
         return;
-    /* "warned that Ukraine had rejected the terms": an act reported inside
-     * a claim's content is part of that content, not a claim of its own. */
-    const cl_last *l = &v->st->last;
-    if (!(x.c->cls & CL_CLAUSE) && l->valid && l->end > x.cue.start &&
-        v->doc->nclaims > v->claims_from &&
-        v->doc->claims[v->doc->nclaims - 1].content.start <= x.cue.start)
+    if (!find_speaker(v, &x, k, head, passive, &comma, &tail))
         return;
-    if (is(v, ce, "by") && (x.c->cls & CL_PASSIVE)) {
-        /* "as noted by X", "was confirmed by X"; "figures, confirmed by
-         * X, represent …" modifies a noun and attributes no clause */
-        if (!passive && !(i > lo && is(v, i - 1, "as")))
-            return;
-        size_t b = np_right(v, ce + 1, v->n);
-        if (b == CL_NONE)
-            return;
-        x.sp = span(v, ce + 1, b);
-        tail = b + 1;
-        size_t j = passive ? k : i;
-        if (j > lo && is(v, j - 1, "as"))
-            j--;
-        if (j > lo && (pc(v, j - 1, ',') || qclose(v, j - 1)))
-            comma = j - 1;
-    } else if (head != CL_NONE) {
-        size_t sa = np_left(v, head, lo);
-        x.sp = span(v, sa, head);
-        /* "if it concludes that", "what X said was …"; but "what X calls
-         * “…”" names the thing called */
-        if (sa > lo && (is(v, sa - 1, "if") || is(v, sa - 1, "whether") ||
-                        is(v, sa - 1, "unless") || is(v, sa - 1, "what")) &&
-            !(is(v, sa - 1, "what") && (x.c->cls & CL_QOBJ)))
-            return;
-        if (sa > lo && (pc(v, sa - 1, ',') || qclose(v, sa - 1)) && !pc(v, k, ','))
-            comma = sa - 1;
-        else if (sa > lo && is(v, sa - 1, "as")) {
-            x.as_clause = 1;
-            if (sa > lo + 1 && pc(v, sa - 2, ','))
-                comma = sa - 2;
-        }
-    } else if (i > lo && (pc(v, i - 1, ',') || qclose(v, i - 1))) {
-        size_t b = np_right(v, ce, v->n);        /* “…,” said Medinsky */
-        if (b != CL_NONE && !kind(v, ce, CL_W_PRON | CL_W_OBJ)) {
-            comma = i - 1;
-            x.sp = span(v, ce, b);
-            tail = b + 1;
-        }
-    }
     if (comma != CL_NONE) {
-        int how = post_tail(v, tail, &tend);
-        int cq = qclose(v, comma) || (comma > 0 && qclose(v, comma - 1));
-        if (how == 3)
-            how = cq ? 1 : 0;
-        /* "X told the British newspaper." is a tail; "X proposed a treaty."
-         * is an object, and the content comes after the cue. */
-        if (how && tail < tend && !(x.c->cls & CL_OBJ) && !preposition(v, tail) &&
-            !adverbial(v, tail))
-            how = 0;
-        const char *medium = x.medium;
-        if (!medium && how && tail <= tend)   /* “…,” he told the BBC. */
-            medium = cl_source_in(v, span(v, tail, tend));
-        if (how && post_claim(v, comma, how, tend, x.cue, x.sp, medium, x.nested)) {
-            v->used[i] = 1;
+        if (content_before(v, &x, comma, tail))
             return;
-        }
         if (head == CL_NONE)
             x.sp.start = x.sp.end = 0;           /* "said X" wanted a tail */
     }
@@ -1122,6 +1168,15 @@ static void on_according(cl_view *v, size_t i)
 
 /* ---- noun cues, headlines, continued quotations -------------------------- */
 
+/* Nouns of asking whose "for" phrase states what is asked. */
+static const char *const request_words[] = {"demand", "demands", "call",
+    "calls", "appeal", "appeals", "request", "requests", "plea", "pleas"};
+
+static int request_noun(const cl_view *v, size_t i)
+{
+    return in_set(v, i, CL_S_REQ);
+}
+
 /* "Zelensky's confidence that …", "Its conclusion is unequivocal: …",
  * "the Russian narrative that …". */
 static void on_noun(cl_view *v, size_t i)
@@ -1137,6 +1192,9 @@ static void on_noun(cl_view *v, size_t i)
         p = q + 3;
     else if (is(v, q, "according") && is(v, q + 1, "to") && is(v, q + 2, "which"))
         p = q + 3;
+    else if (is(v, q, "for") && request_noun(v, i) && W(v, q + 1) &&
+             (poss(v, i - 1) || kind(v, i - 1, CL_W_DET)))
+        p = q + 1;                     /* "Ukraine's demand for a guarantee" */
     else
         return;
     size_t k = i - 1;
@@ -1217,3 +1275,20 @@ void cl_find(cl_view *v)
             on_noun(v, i);
     }
 }
+
+/* ---- the closed word lists, for the view to mark tokens with ----------- */
+
+#define CL_SET(set, words) { set, words, sizeof words / sizeof words[0] }
+
+const cl_wordset cl_wordsets[] = {
+    CL_SET(CL_S_PREP, preposition_words),
+    CL_SET(CL_S_ADVB, adverbial_words),
+    CL_SET(CL_S_TIME, time_words),
+    CL_SET(CL_S_AUX, auxiliary_words),
+    CL_SET(CL_S_QUANT, quantifier_words),
+    CL_SET(CL_S_REQ, request_words),
+    CL_SET(CL_S_BARE, bare_words),
+    CL_SET(CL_S_CONN, connector_words),
+};
+
+const size_t cl_nwordsets = sizeof cl_wordsets / sizeof cl_wordsets[0];

@@ -11,6 +11,7 @@
  * without a year): the focus is the last date the text stated outright.
  */
 #include <ctype.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -35,6 +36,7 @@ struct ann_dates {
     pcre2_match_data *md;
     pcre2_match_context *mc;
     pcre2_jit_stack *js;
+    uint64_t *cand;            /* setw words: the rules the prefix trie allows */
     ymd dct;
     int dct_gran;
     ymd focus;                 /* the date in focus, any granularity */
@@ -1252,18 +1254,49 @@ static int parse_dct(const char *s, ymd *v)
     return n >= 3 ? G_DAY : n == 2 ? G_MONTH : G_YEAR;
 }
 
+/* A JIT stack is an mmap of its largest size, and unmapping one per
+ * document cost more than the matching.  So each thread keeps the last one
+ * given back for the next document; the key's destructor frees it when the
+ * thread ends. */
+static pthread_once_t js_once = PTHREAD_ONCE_INIT;
+static pthread_key_t js_key;
+
+static void js_destroy(void *js) { pcre2_jit_stack_free(js); }
+
+static void js_init(void) { pthread_key_create(&js_key, js_destroy); }
+
+static pcre2_jit_stack *js_take(void)
+{
+    pthread_once(&js_once, js_init);
+    pcre2_jit_stack *js = pthread_getspecific(js_key);
+    if (js) {
+        pthread_setspecific(js_key, NULL);
+        return js;
+    }
+    return pcre2_jit_stack_create(32 * 1024, 512 * 1024, NULL);
+}
+
+static void js_give_back(pcre2_jit_stack *js)
+{
+    if (js && !pthread_getspecific(js_key) && pthread_setspecific(js_key, js) == 0)
+        return;
+    pcre2_jit_stack_free(js);
+}
+
 ann_dates *ann_dates_new(const ann_date_rules *r, const char *dct)
 {
     ann_dates *st = ann_xcalloc(1, sizeof *st);
     st->r = r;
     st->md = pcre2_match_data_create(r->maxgroups + 1, NULL);
     st->mc = pcre2_match_context_create(NULL);
-    st->js = pcre2_jit_stack_create(32 * 1024, 512 * 1024, NULL);
-    if (!st->md || !st->mc || !st->js) {
+    st->js = r->jit ? js_take() : NULL;     /* the interpreter needs none */
+    if (!st->md || !st->mc || (r->jit && !st->js)) {
         fputs("annotate: out of memory\n", stderr);
         exit(2);
     }
-    pcre2_jit_stack_assign(st->mc, NULL, st->js);
+    if (st->js)
+        pcre2_jit_stack_assign(st->mc, NULL, st->js);
+    st->cand = ann_xcalloc(r->setw ? r->setw : 1, sizeof *st->cand);
     st->dct_gran = parse_dct(dct, &st->dct);
     if (st->dct_gran) {                  /* the DCT is the first focus */
         st->focus = st->dct;
@@ -1285,7 +1318,9 @@ void ann_dates_free(ann_dates *st)
         return;
     pcre2_match_data_free(st->md);
     pcre2_match_context_free(st->mc);
-    pcre2_jit_stack_free(st->js);
+    if (st->js)
+        js_give_back(st->js);
+    free(st->cand);
     free(st);
 }
 
@@ -1316,13 +1351,15 @@ static int normalize(mctx *m, const tx_rule *ru, const PCRE2_SIZE *ov)
     return fns[ru->fn](m) && m->value[0];
 }
 
-/* Try, in file order, every rule in the bit sets a and b at pos; the first
- * that matches and is not vetoed by its normalization function wins. */
+/* Try, in file order, every rule in the bit sets a or b that the prefix
+ * trie allows at pos (m->st->cand); the first that matches and is not
+ * vetoed by its normalization function wins. */
 static int try_rules(mctx *m, const uint64_t *a, const uint64_t *b, size_t pos)
 {
     const ann_date_rules *r = m->st->r;
+    const uint64_t *cand = m->st->cand;
     for (size_t k = 0; k < r->setw; k++) {
-        uint64_t bits = a[k] | (b ? b[k] : 0);
+        uint64_t bits = (a[k] | (b ? b[k] : 0)) & cand[k];
         while (bits) {
             size_t i = k * 64 + (size_t)__builtin_ctzll(bits);
             bits &= bits - 1;
@@ -1339,6 +1376,13 @@ static int try_rules(mctx *m, const uint64_t *a, const uint64_t *b, size_t pos)
     return 0;
 }
 
+/* isalnum() in the C locale (the tool never sets another), without the
+ * call that finds the locale's table at every byte of the text. */
+static int ascii_alnum(unsigned char c)
+{
+    return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+}
+
 /* Try the rules that can start at pos, a word start; returns the end of
  * the date found there or 0, and the position to look at next in *next. */
 static int try_at(mctx *m, size_t pos, size_t *next)
@@ -1348,6 +1392,21 @@ static int try_at(mctx *m, size_t pos, size_t *next)
     const uint64_t *any = r->sets + TX_SET_ANY * r->setw;
     unsigned char c = t[pos];
     *next = pos + 1;
+    if (!isalnum(c) && c != '\'' && c != 0xE2)
+        return 0;
+    if (!tx_rules_possible(r, t + pos, m->we - pos, m->st->cand)) {
+        /* the usual case: no rule can start here, skip the word */
+        if (isalpha(c)) {
+            size_t e = pos;
+            while (e < m->we && isalpha(t[e]))
+                e++;
+            *next = e;
+        } else if (c == 0xE2 && pos + 2 < m->we && t[pos + 1] == 0x80 &&
+                   t[pos + 2] == 0x99) {
+            *next = pos + 3;
+        }
+        return 0;
+    }
     if (isdigit(c))
         return try_rules(m, r->sets + TX_SET_DIGIT * r->setw, any, pos);
     if (c == '\'' || (c == 0xE2 && pos + 2 < m->we && t[pos + 1] == 0x80 &&
@@ -1378,10 +1437,15 @@ void ann_dates_window(ann_dates *st, ann_window *w)
     m.we = w->tok[w->n - 1].end;
     size_t pos = m.ws;
     while (pos < m.we) {
+        unsigned char c = t[pos];
+        if (!ascii_alnum(c) && c != '\'' && c != 0xE2) {
+            pos++;                      /* no rule starts here (try_at) */
+            continue;
+        }
         /* to the next word start: a byte after a non-word byte */
-        if (pos > 0 && (isalnum(t[pos - 1]) || t[pos - 1] == '_') &&
-            (isalnum(t[pos]) || t[pos] == '_')) {
-            while (pos < m.we && (isalnum(t[pos]) || t[pos] == '_'))
+        if (pos > 0 && (ascii_alnum(t[pos - 1]) || t[pos - 1] == '_') &&
+            ascii_alnum(c)) {
+            while (pos < m.we && (ascii_alnum(t[pos]) || t[pos] == '_'))
                 pos++;
             continue;
         }

@@ -622,6 +622,8 @@ static void add_triggers(ann_date_rules *r, size_t rule, const char *re)
         set_bit(r, TX_SET_APOS, rule);
 }
 
+static void index_prefixes(ann_date_rules *r, char **expanded);
+
 /* Index every rule by its first words, once all rules are known (the bit
  * sets are as wide as the number of rules). */
 static void index_rules(ann_date_rules *r, char **expanded)
@@ -633,6 +635,592 @@ static void index_rules(ann_date_rules *r, char **expanded)
         add_triggers(r, i, expanded[i]);
     if (!r->trig)
         r->trig = ann_xcalloc(r->captrig = 1, sizeof *r->trig);
+    index_prefixes(r, expanded);
+}
+
+/* --- the prefix trie --------------------------------------------------
+ * The word index still leaves some 30 rules to try at every "the" and 10
+ * at every "a", and a regex call that fails costs about as much as one
+ * that matches.  So each rule is also reduced to the byte strings its
+ * matches can begin with (at most TX_PRE_DEPTH bytes, ASCII lowercased as
+ * the patterns are caseless), all kept in one trie, and a rule is tried
+ * only where the text runs into a node that ends one of its strings.  The
+ * strings come from a walk over the expanded pattern that stops a string
+ * wherever it does not model the syntax (a class of many bytes, \w, a long
+ * repetition): a stopped string lets every continuation through, so the
+ * trie may keep a rule that cannot match but never drops one that can. */
+
+#define TX_PRE_DEPTH 16
+#define TX_PRE_BUDGET 4000     /* trie nodes one rule may add; else shallower */
+#define TX_PRE_CLASS 40        /* a class of more bytes stops the string */
+
+/* The byte the trie knows c by: letters in lowercase, and every digit as
+ * '0' (the numbers in the patterns say little about the words that may
+ * follow them, and ten branches per digit would fill the trie). */
+static unsigned char fold(unsigned char c)
+{
+    if (c >= 'A' && c <= 'Z')
+        return (unsigned char)(c - 'A' + 'a');
+    return c >= '0' && c <= '9' ? '0' : c;
+}
+
+/* The trie while it is built: edges in a hash table, nodes numbered in the
+ * order they are made (a parent before its children). */
+typedef struct pedge {
+    uint64_t key;          /* (node << 8 | byte) + 1; 0 = empty slot */
+    uint32_t child;
+} pedge;
+
+typedef struct ptrie {
+    uint32_t root[256];    /* the root's children by byte; 0 = none */
+    pedge *edge;           /* the other edges: open addressing, power-of-two size */
+    size_t nedge, capedge;
+    uint32_t *acc;         /* per node: its rule set in accs (a scratch trie: 1), 0 = none */
+    uint32_t *parent;
+    unsigned char *byte;   /* per node: the byte leading to it */
+    unsigned char *depth;  /* per node: its distance from the root */
+    size_t nnode, capnode;
+    uint64_t *accs;        /* setw words per rule set; set 0 stays empty */
+    size_t naccs, capaccs;
+} ptrie;
+
+static uint64_t edge_hash(uint64_t key)
+{
+    return (key * 0x9E3779B97F4A7C15ull) >> 17;
+}
+
+static pedge *edge_slot(const ptrie *t, uint64_t key)
+{
+    size_t mask = t->capedge - 1;
+    for (size_t i = (size_t)edge_hash(key) & mask;; i = (i + 1) & mask)
+        if (t->edge[i].key == key || !t->edge[i].key)
+            return &t->edge[i];
+}
+
+static uint32_t trie_child(const ptrie *t, uint32_t node, unsigned char c)
+{
+    if (node == 0)
+        return t->root[c];
+    if (!t->capedge)
+        return 0;
+    const pedge *e = edge_slot(t, ((uint64_t)node << 8 | c) + 1);
+    return e->key ? e->child : 0;
+}
+
+static uint32_t trie_new_node(ptrie *t, uint32_t parent, unsigned char c)
+{
+    if (t->nnode == t->capnode) {
+        t->capnode = t->capnode ? t->capnode * 2 : 256;
+        t->acc = ann_xrealloc(t->acc, t->capnode * sizeof *t->acc);
+        t->parent = ann_xrealloc(t->parent, t->capnode * sizeof *t->parent);
+        t->byte = ann_xrealloc(t->byte, t->capnode);
+        t->depth = ann_xrealloc(t->depth, t->capnode);
+    }
+    size_t n = t->nnode++;
+    t->acc[n] = 0;
+    t->parent[n] = parent;
+    t->byte[n] = c;
+    t->depth[n] = n ? (unsigned char)(t->depth[parent] + 1) : 0;
+    return (uint32_t)n;
+}
+
+static void edge_grow(ptrie *t)
+{
+    pedge *old = t->edge;
+    size_t oldcap = t->capedge;
+    t->capedge = oldcap ? oldcap * 2 : 1024;
+    t->edge = ann_xcalloc(t->capedge, sizeof *t->edge);
+    for (size_t i = 0; i < oldcap; i++)
+        if (old[i].key)
+            *edge_slot(t, old[i].key) = old[i];
+    free(old);
+}
+
+/* The child of node by byte c, made if new. */
+static uint32_t trie_add(ptrie *t, uint32_t node, unsigned char c)
+{
+    uint32_t ch = trie_child(t, node, c);
+    if (ch)
+        return ch;
+    ch = trie_new_node(t, node, c);
+    if (node == 0) {
+        t->root[c] = ch;
+        return ch;
+    }
+    if ((t->nedge + 1) * 2 > t->capedge)       /* keep the load under 1/2 */
+        edge_grow(t);
+    pedge *e = edge_slot(t, ((uint64_t)node << 8 | c) + 1);
+    e->key = ((uint64_t)node << 8 | c) + 1;
+    e->child = ch;
+    t->nedge++;
+    return ch;
+}
+
+static void trie_reset(ptrie *t)
+{
+    memset(t->root, 0, sizeof t->root);
+    if (t->edge)
+        memset(t->edge, 0, t->capedge * sizeof *t->edge);
+    t->nedge = 0;
+    t->nnode = 0;
+    trie_new_node(t, 0, 0);                     /* the root */
+}
+
+static void trie_free(ptrie *t)
+{
+    free(t->edge);
+    free(t->acc);
+    free(t->parent);
+    free(t->byte);
+    free(t->depth);
+    free(t->accs);
+}
+
+/* The child of node by byte c, 0 if none: siblings are in ascending byte
+ * order, so a scan stops at the first larger byte. */
+static uint32_t pre_child(const tx_trie *t, uint32_t node, unsigned char c)
+{
+    const tx_node *nd = &t->node[node];
+    const unsigned char *l = t->label + nd->first;
+    for (size_t i = 0; i < nd->nchild && l[i] <= c; i++)
+        if (l[i] == c)
+            return nd->first + (uint32_t)i;
+    return 0;
+}
+
+int tx_rules_possible(const ann_date_rules *r, const unsigned char *t,
+                      size_t n, uint64_t *cand)
+{
+    const tx_trie *tr = &r->pre;
+    size_t w = r->setw;
+    int found = 0;
+    uint32_t node = 0;
+    for (size_t i = 0;; i++) {
+        if (tr->node[node].acc) {       /* rare: most words end no string */
+            const uint64_t *s = tr->accs + (size_t)tr->node[node].acc * w;
+            for (size_t k = 0; k < w; k++)
+                cand[k] = found ? cand[k] | s[k] : s[k];
+            found = 1;
+        }
+        if (i == n)
+            break;
+        node = i ? pre_child(tr, node, fold(t[i])) : tr->root[fold(t[0])];
+        if (!node)
+            break;
+    }
+    return found;
+}
+
+/* Sets of trie nodes: where the strings of a pattern can be after a part
+ * of it. */
+typedef struct nset {
+    uint32_t *v;
+    size_t n, cap;
+} nset;
+
+static void ns_push(nset *s, uint32_t v) { ANN_PUSH(s->v, s->n, s->cap, v); }
+
+static void ns_append(nset *d, const nset *s)
+{
+    for (size_t i = 0; i < s->n; i++)
+        ns_push(d, s->v[i]);
+}
+
+static int by_node(const void *a, const void *b)
+{
+    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+static void ns_uniq(nset *s)
+{
+    if (s->n < 2)
+        return;
+    qsort(s->v, s->n, sizeof *s->v, by_node);
+    size_t o = 1;
+    for (size_t i = 1; i < s->n; i++)
+        if (s->v[i] != s->v[o - 1])
+            s->v[o++] = s->v[i];
+    s->n = o;
+}
+
+/* The walk of one pattern into a scratch trie whose acc marks the nodes
+ * where a string ends (1) . */
+typedef struct pwalk {
+    ptrie *t;
+    size_t depth;          /* strings are cut (and end) at this length */
+    int over, bad;         /* over the node budget; syntax not understood */
+} pwalk;
+
+static void pw_end(pwalk *w, const nset *s)
+{
+    for (size_t i = 0; i < s->n; i++)
+        w->t->acc[s->v[i]] = 1;
+}
+
+/* Every node of in followed by one byte of set (32 bytes of bits). */
+static void pw_step(pwalk *w, const nset *in, const unsigned char *set, nset *out)
+{
+    for (size_t i = 0; i < in->n && !w->over; i++) {
+        uint32_t node = in->v[i];
+        if (w->t->depth[node] >= w->depth) {
+            w->t->acc[node] = 1;                /* long enough: cut */
+            continue;
+        }
+        for (unsigned c = 0; c < 256; c++)
+            if (set[c / 8] & (1u << (c % 8)))
+                ns_push(out, trie_add(w->t, node, (unsigned char)c));
+        if (w->t->nnode > TX_PRE_BUDGET)
+            w->over = 1;
+    }
+}
+
+static void set_byte(unsigned char *set, unsigned char c)
+{
+    c = fold(c);
+    set[c / 8] |= (unsigned char)(1u << (c % 8));
+}
+
+/* A bracketed class as a byte set; 0 when it is not worth modelling
+ * (negated, \w inside, too many bytes). */
+static int class_bytes(const char *p, const char **end, unsigned char *set)
+{
+    int ok = 1;
+    memset(set, 0, 32);
+    p++;
+    if (*p == '^')
+        ok = 0;
+    int first = 1;
+    for (; *p && (*p != ']' || first); first = 0) {
+        unsigned char c = (unsigned char)*p++;
+        if (c == '\\' && *p) {
+            c = (unsigned char)*p++;
+            if (c == 'd') {
+                for (c = '0'; c <= '9'; c++)
+                    set_byte(set, c);
+                continue;
+            } else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+                       (c >= '0' && c <= '9')) {
+                ok = 0;                          /* \w, \s, \x.. */
+                continue;
+            }
+        } else if (c == '[' && *p == ':') {
+            ok = 0;                              /* [:alpha:] */
+        }
+        if (*p == '-' && p[1] && p[1] != ']' && p[1] != '\\') {
+            unsigned char hi = (unsigned char)p[1];
+            p += 2;
+            for (unsigned x = c; x <= hi; x++)
+                set_byte(set, (unsigned char)x);
+        } else {
+            set_byte(set, c);
+        }
+    }
+    *end = *p ? p + 1 : p;
+    size_t n = 0;
+    for (size_t i = 0; i < 32; i++)
+        n += (size_t)__builtin_popcount(set[i]);
+    return ok && *p && n <= TX_PRE_CLASS;
+}
+
+static const char *pw_alt(pwalk *w, const char *p, const nset *in, nset *out);
+
+/* A group or lookaround at p ('('). */
+static const char *pw_group(pwalk *w, const char *p, const nset *in, nset *out)
+{
+    const char *inner = p + 1;
+    if (p[1] == '?') {
+        const char *look = NULL;
+        if (p[2] == '=' || p[2] == '!')
+            look = p + 3;
+        else if (p[2] == '<' && (p[3] == '=' || p[3] == '!'))
+            look = p + 4;
+        if (look) {                    /* matches nothing: skip it */
+            nset none = {0}, junk = {0};
+            const char *q = pw_alt(w, look, &none, &junk);
+            free(junk.v);
+            if (*q != ')')
+                w->bad = 1;
+            ns_append(out, in);
+            return *q ? q + 1 : q;
+        }
+        const char *q = p + 2;         /* (?: (?-i: (?i) (?| */
+        while (*q && *q != ':' && *q != '|' && *q != ')')
+            q++;
+        if (*q == ')') {
+            ns_append(out, in);
+            return q + 1;
+        }
+        if (!*q) {
+            w->bad = 1;
+            return q;
+        }
+        inner = q + 1;
+    }
+    const char *q = pw_alt(w, inner, in, out);
+    if (*q != ')')
+        w->bad = 1;
+    return *q ? q + 1 : q;
+}
+
+/* One atom at p with the nodes in before it; out gets the nodes after. */
+static const char *pw_atom(pwalk *w, const char *p, const nset *in, nset *out)
+{
+    unsigned char set[32];
+    memset(set, 0, sizeof set);
+    switch (*p) {
+    case '(':
+        return pw_group(w, p, in, out);
+    case '[': {
+        const char *e;
+        if (class_bytes(p, &e, set))
+            pw_step(w, in, set, out);
+        else
+            pw_end(w, in);
+        return e;
+    }
+    case '\\': {
+        unsigned char c = (unsigned char)p[1];
+        if (!c) {
+            w->bad = 1;
+            return p + 1;
+        }
+        if (strchr("bBAzZG", c)) {
+            ns_append(out, in);
+        } else if (c == 'd') {
+            for (c = '0'; c <= '9'; c++)
+                set_byte(set, c);
+            pw_step(w, in, set, out);
+        } else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+                   (c >= '0' && c <= '9')) {
+            pw_end(w, in);                      /* \w, \s, \1 ... */
+        } else {
+            set_byte(set, c);
+            pw_step(w, in, set, out);
+        }
+        return p + 2;
+    }
+    case '.':
+        pw_end(w, in);
+        return p + 1;
+    case '^':
+    case '$':
+        ns_append(out, in);
+        return p + 1;
+    case '*': case '+': case '?':
+        w->bad = 1;
+        return p + 1;
+    default:
+        set_byte(set, (unsigned char)*p);
+        pw_step(w, in, set, out);
+        return p + 1;
+    }
+}
+
+/* A quantifier at p: its bounds (max SIZE_MAX = none) and end; 0 if none. */
+static int quantifier(const char *p, size_t *min, size_t *max, const char **end)
+{
+    if (*p == '?' || *p == '*' || *p == '+') {
+        *min = *p == '+';
+        *max = *p == '?' ? 1 : SIZE_MAX;
+        p++;
+    } else if (*p == '{' && p[1] >= '0' && p[1] <= '9') {
+        char *e;
+        *min = strtoul(p + 1, &e, 10);
+        *max = *min;
+        if (*e == ',') {
+            *max = e[1] >= '0' && e[1] <= '9' ? strtoul(e + 1, &e, 10) : SIZE_MAX;
+            if (*max == SIZE_MAX)
+                e++;
+        }
+        if (*e != '}')
+            return 0;
+        p = e + 1;
+    } else {
+        return 0;
+    }
+    if (*p == '?' || *p == '+')                 /* lazy, possessive */
+        p++;
+    *end = p;
+    return 1;
+}
+
+/* An atom and its quantifier.  Repetitions are followed until the strings
+ * are as long as the walk goes (each adds a byte, or it adds nothing new);
+ * the strings after the last one followed end there when more may come. */
+static const char *pw_item(pwalk *w, const char *p, const nset *in, nset *out)
+{
+    nset cur = {0};
+    const char *q = pw_atom(w, p, in, &cur), *qe;
+    size_t min, max;
+    if (!quantifier(q, &min, &max, &qe)) {
+        ns_append(out, &cur);
+        free(cur.v);
+        return q;
+    }
+    size_t lim = max <= w->depth + 1 ? max : w->depth + 1;
+    if (min == 0)
+        ns_append(out, in);
+    for (size_t i = 1; i <= lim; i++) {
+        if (i == lim && (max > lim || min > lim)) {
+            pw_end(w, &cur);
+            break;
+        }
+        if (i >= min)
+            ns_append(out, &cur);
+        if (i == lim)
+            break;
+        nset next = {0};
+        ns_uniq(&cur);
+        pw_atom(w, p, &cur, &next);
+        free(cur.v);
+        cur = next;
+    }
+    free(cur.v);
+    ns_uniq(out);
+    return qe;
+}
+
+static const char *pw_seq(pwalk *w, const char *p, const nset *in, nset *out)
+{
+    nset cur = {0};
+    ns_append(&cur, in);
+    while (*p && *p != '|' && *p != ')') {
+        nset next = {0};
+        p = pw_item(w, p, &cur, &next);
+        free(cur.v);
+        cur = next;
+    }
+    ns_append(out, &cur);
+    free(cur.v);
+    return p;
+}
+
+static const char *pw_alt(pwalk *w, const char *p, const nset *in, nset *out)
+{
+    for (;;) {
+        p = pw_seq(w, p, in, out);
+        if (*p != '|')
+            break;
+        p++;
+    }
+    ns_uniq(out);
+    return p;
+}
+
+/* The strings of pattern re, cut at depth bytes, into the scratch trie t:
+ * 1 on success, 0 over budget, -1 when the syntax is not understood. */
+static int pw_pattern(ptrie *t, const char *re, size_t depth)
+{
+    pwalk w = {t, depth, 0, 0};
+    nset start = {0}, end = {0};
+    trie_reset(t);
+    ns_push(&start, 0);
+    const char *p = pw_alt(&w, re, &start, &end);
+    pw_end(&w, &end);
+    free(start.v);
+    free(end.v);
+    if (w.bad || *p)
+        return -1;
+    return w.over ? 0 : 1;
+}
+
+/* Copy the scratch trie s into the rules' trie, rule in the sets of the
+ * nodes where s's strings end.  Parents come before their children. */
+static void pre_merge(ptrie *t, size_t setw, const ptrie *s, size_t rule)
+{
+    uint32_t *map = ann_xcalloc(s->nnode, sizeof *map);
+    for (size_t n = 0; n < s->nnode; n++) {
+        map[n] = n ? trie_add(t, map[s->parent[n]], s->byte[n]) : 0;
+        if (!s->acc[n])
+            continue;
+        uint32_t g = map[n];
+        if (!t->acc[g]) {
+            if (t->naccs == t->capaccs) {
+                t->capaccs = t->capaccs * 2;
+                t->accs = ann_xrealloc(t->accs, t->capaccs * setw * sizeof *t->accs);
+            }
+            memset(t->accs + t->naccs * setw, 0, setw * sizeof *t->accs);
+            t->acc[g] = (uint32_t)t->naccs++;
+        }
+        t->accs[(size_t)t->acc[g] * setw + rule / 64] |= (uint64_t)1 << (rule % 64);
+    }
+    free(map);
+}
+
+/* The built trie b in its runtime form: nodes renumbered breadth first,
+ * children consecutive and in byte order. */
+static void pre_freeze(ptrie *b, tx_trie *t)
+{
+    size_t n = b->nnode;
+    uint32_t *start = ann_xcalloc(n + 1, sizeof *start), *kids = ann_xcalloc(n, sizeof *kids);
+    uint32_t *order = ann_xcalloc(n, sizeof *order), *newid = ann_xcalloc(n, sizeof *newid);
+    for (size_t i = 1; i < n; i++)               /* children by parent, in byte order */
+        start[b->parent[i] + 1]++;
+    for (size_t i = 0; i < n; i++)
+        start[i + 1] += start[i];
+    uint32_t *fill = ann_xcalloc(n, sizeof *fill);
+    for (size_t i = 1; i < n; i++)
+        kids[start[b->parent[i]] + fill[b->parent[i]]++] = (uint32_t)i;
+    free(fill);
+    for (size_t p = 0; p < n; p++)               /* insertion sort: few children */
+        for (uint32_t k = start[p] + 1; k < start[p + 1]; k++)
+            for (uint32_t j = k; j > start[p] && b->byte[kids[j - 1]] > b->byte[kids[j]]; j--) {
+                uint32_t x = kids[j];
+                kids[j] = kids[j - 1];
+                kids[j - 1] = x;
+            }
+    t->nnode = n;
+    t->node = ann_xcalloc(n, sizeof *t->node);
+    t->label = ann_xcalloc(n, 1);
+    size_t head = 0, tail = 1;                   /* breadth first from the root */
+    for (; head < tail; head++) {
+        uint32_t old = order[head];
+        t->node[head].first = (uint32_t)tail;
+        t->node[head].nchild = start[old + 1] - start[old];
+        t->node[head].acc = b->acc[old];
+        for (uint32_t k = start[old]; k < start[old + 1]; k++) {
+            newid[kids[k]] = (uint32_t)tail;
+            t->label[tail] = b->byte[kids[k]];
+            order[tail++] = kids[k];
+        }
+    }
+    for (size_t c = 0; c < 256; c++)
+        t->root[c] = b->root[c] ? newid[b->root[c]] : 0;
+    t->accs = b->accs;
+    t->naccs = b->naccs;
+    b->accs = NULL;
+    free(start);
+    free(kids);
+    free(order);
+    free(newid);
+}
+
+/* Index every rule by the strings it can begin with, as deep as the
+ * budget allows; a rule whose pattern the walk does not understand gets
+ * the empty string: it is tried wherever the word index says. */
+static void index_prefixes(ann_date_rules *r, char **expanded)
+{
+    ptrie t, scratch;
+    memset(&t, 0, sizeof t);
+    memset(&scratch, 0, sizeof scratch);
+    trie_reset(&t);
+    t.capaccs = 16;
+    t.naccs = 1;                                    /* set 0: empty */
+    t.accs = ann_xcalloc(t.capaccs * r->setw, sizeof *t.accs);
+    for (size_t i = 0; i < r->nrules; i++) {
+        int rc = 0;
+        for (size_t d = TX_PRE_DEPTH; d > 0 && rc == 0; d = d * 2 / 3)
+            rc = pw_pattern(&scratch, expanded[i], d);
+        if (rc <= 0) {
+            trie_reset(&scratch);
+            scratch.acc[0] = 1;
+        }
+        pre_merge(&t, r->setw, &scratch, i);
+    }
+    pre_freeze(&t, &r->pre);
+    trie_free(&scratch);
+    trie_free(&t);
 }
 
 static int load_rules(loader *L)
@@ -744,5 +1332,8 @@ void ann_date_rules_free(ann_date_rules *r)
     free(r->rules);
     free(r->trig);
     free(r->sets);
+    free(r->pre.node);
+    free(r->pre.label);
+    free(r->pre.accs);
     free(r);
 }

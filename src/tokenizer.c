@@ -38,6 +38,13 @@ uint64_t ann_hash_lower(const char *s, size_t n)
     uint64_t h = FNV_OFFSET;
     size_t i = 0;
     while (i < n) {
+        unsigned char b = (unsigned char)s[i];
+        if (b < 0x80) {   /* ASCII: most of every news text */
+            h ^= (b >= 'A' && b <= 'Z') ? b + 32u : b;
+            h *= FNV_PRIME;
+            i++;
+            continue;
+        }
         char buf[4];
         uint32_t cp = ann_to_lower(ann_utf8_next(s, n, &i));
         size_t k = ann_utf8_put(cp, buf);
@@ -99,8 +106,13 @@ static int is_abbrev(const char *s, size_t n)
 
 /* ---- character look-ahead helpers -------------------------------------- */
 
-static uint32_t cp_at(const ann_tokenizer *tz, size_t i, size_t *next)
+static inline uint32_t cp_at(const ann_tokenizer *tz, size_t i, size_t *next)
 {
+    if (i < tz->len && (unsigned char)tz->text[i] < 0x80) {
+        if (next)
+            *next = i + 1;
+        return (unsigned char)tz->text[i];
+    }
     size_t j = i;
     uint32_t cp = i < tz->len ? ann_utf8_next(tz->text, tz->len, &j) : 0;
     if (next)
@@ -119,8 +131,10 @@ static uint32_t cp_before(const ann_tokenizer *tz, size_t i)
     return cp_at(tz, j, NULL);
 }
 
-static int is_word_cp(uint32_t cp)
+static inline int is_word_cp(uint32_t cp)
 {
+    if (cp < 0x80)
+        return ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z') || (cp >= '0' && cp <= '9');
     return ann_is_letter(cp) || ann_is_digit(cp) || (cp >= 0x300 && cp <= 0x36F);
 }
 
@@ -180,6 +194,28 @@ static word_scan scan_word(const ann_tokenizer *tz, size_t start)
         return w;
     }
     while (i < tz->len && i - start < MAX_TOKEN_BYTES) {
+        unsigned char b = (unsigned char)tz->text[i];
+        if (b >= 'a' && b <= 'z') {          /* the common case, kept cheap */
+            w.number = 0;
+            letters++;
+            lower_run++;
+            i++;
+            continue;
+        }
+        if (b >= 'A' && b <= 'Z') {
+            w.number = 0;
+            letters++;
+            if (letters > 1 && capitalized && lower_run >= 4 && i + 1 < tz->len &&
+                ann_is_lower(cp_at(tz, i + 1, NULL)))
+                break;                         /* camel-case glue: see camel_split */
+            lower_run = 0;
+            i++;
+            continue;
+        }
+        if (b >= '0' && b <= '9') {
+            i++;
+            continue;
+        }
         uint32_t c = cp_at(tz, i, &next);
         if (is_word_cp(c)) {
             if (ann_is_letter(c)) {
@@ -315,8 +351,23 @@ static void set_case_flags(const char *text, ann_token *t)
     size_t i = t->start, up = 0, low = 0, dig = 0, other = 0, cps = 0;
     int first_upper = -1;
     while (i < t->end) {
-        uint32_t c = ann_utf8_next(text, t->end, &i);
+        uint32_t c = (unsigned char)text[i];
         cps++;
+        if (c < 0x80) {
+            i++;
+            if (c >= 'a' && c <= 'z')
+                low++;
+            else if (c >= 'A' && c <= 'Z')
+                up++;
+            else if (c >= '0' && c <= '9')
+                dig++;
+            else
+                other++;
+            if (first_upper < 0 && ((c | 0x20) >= 'a' && (c | 0x20) <= 'z'))
+                first_upper = c <= 'Z';
+            continue;
+        }
+        c = ann_utf8_next(text, t->end, &i);
         if (ann_is_upper(c))
             up++;
         else if (ann_is_lower(c))
@@ -447,7 +498,8 @@ static void finish_token(ann_tokenizer *tz, ann_tokens *out, ann_token *t)
     }
     if (tz->at_line_start)
         t->flags |= ANN_TF_LINE_START;
-    if (t->start == 0 || ann_is_space(cp_before(tz, t->start)))
+    unsigned char pb = t->start ? (unsigned char)tz->text[t->start - 1] : ' ';
+    if (pb < 0x80 ? (pb == ' ' || (pb >= '\t' && pb <= '\r')) : ann_is_space(cp_before(tz, t->start)))
         t->flags |= ANN_TF_SPACE_BEFORE;
     if (is_sentence_start(tz, t) || tz->prev_kind < 0) {
         t->flags |= ANN_TF_SENT_START;

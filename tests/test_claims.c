@@ -404,6 +404,13 @@ static void test_objects_and_nouns(void)
     CHECK_INT(d->nclaims, 0);
     ann_doc_free(d);
 
+    /* a noun of asking with a possessor: its "for" phrase is the content */
+    d = run("The rebels rejected the plan and repeated their demand for a full "
+            "amnesty. The outbreak calls for caution.\n");
+    EXPECT(d, "a full amnesty", IND, "demand", "their");
+    CHECK_INT(d->nclaims, 1);
+    ann_doc_free(d);
+
     /* a bare noun or "a" after the verb is its object unless a clause follows */
     d = run("Novak maintained close contacts with both sides. Novak maintained a "
             "firm position on the talks. Novak maintained talks would resume. "

@@ -19,7 +19,7 @@ T=$(mktemp -d "${TMPDIR:-/tmp}/annotate-wf.XXXXXX") || exit 1
 trap 'chmod -R u+rwx "$T" 2>/dev/null; rm -rf "$T"' EXIT
 trap 'exit 130' INT TERM
 if command -v timeout >/dev/null 2>&1; then TO="timeout 120"; else TO=; fi
-corpus=$(ls corpus/*.txt)
+corpus=$(echo corpus/*.txt)
 
 passed=0
 failed=0
@@ -63,10 +63,16 @@ rc_is() { [ "$rc" -eq "$1" ]; }
 failed_cleanly() { [ "$rc" -ne 0 ] && [ "$rc" -lt 128 ]; }   # no signal, no crash
 empty() { [ ! -s "$1" ]; }
 hasf() { grep -qF -- "$2" "$1"; }
-one_line() { [ "$(wc -l <"$1" | tr -d ' ')" -eq 1 ]; }
-# enospc FILE NAME: FILE is exactly "annotate: NAME: write error: No space left on device"
+# Standard error without valgrind's lines (==PID==): when a write error ends
+# the run with worker threads alive, valgrind reports their thread-local
+# blocks as "possibly lost"; real leaks change the exit status (99).
+messages() { grep -v '^==[0-9]*==' "$1"; }
+one_line() { [ "$(messages "$1" | wc -l | tr -d ' ')" -eq 1 ]; }
+# one_message FILE NAME: exactly one message, "annotate: NAME: ..."
+one_message() { one_line "$1" && messages "$1" | grep -qF "annotate: $2: "; }
+# enospc FILE NAME: exactly "annotate: NAME: write error: No space left on device"
 enospc() {
-    one_line "$1" && [ "$(cat "$1")" = "annotate: $2: write error: No space left on device" ]
+    one_line "$1" && [ "$(messages "$1")" = "annotate: $2: write error: No space left on device" ]
 }
 
 # ---- a full device ---------------------------------------------------------------
@@ -100,7 +106,7 @@ run -o "$T" "$D/good.txt"
 check "-o DIRECTORY fails without a crash" failed_cleanly
 check "-o DIRECTORY: exit status 2" rc_is 2
 check "-o DIRECTORY: one message naming it" \
-    sh -c '[ "$(wc -l <"$1")" -eq 1 ] && grep -qF "annotate: $2: " "$1"' sh "$T/err" "$T"
+    one_message "$T/err" "$T"
 check "-o DIRECTORY: nothing on stdout" empty "$T/out"
 
 : >"$T/afile"
@@ -116,7 +122,7 @@ run --out-dir "$outdir" "$D/good.txt" "$D/yesterday.txt"
 check "an unwritable --out-dir fails without a crash" failed_cleanly
 check "an unwritable --out-dir: exit status 2" rc_is 2
 check "an unwritable --out-dir: one message naming it" \
-    sh -c '[ "$(wc -l <"$1")" -eq 1 ] && grep -qF "annotate: $2: " "$1"' sh "$T/err" "$outdir"
+    one_message "$T/err" "$outdir"
 check "an unwritable --out-dir: nothing on stdout" empty "$T/out"
 if [ "$(id -u)" != 0 ]; then
     check "an unwritable --out-dir: nothing written into it" \
@@ -134,7 +140,7 @@ run --out-dir "$T/od" "$D/good.txt" "$D/yesterday.txt" "$D/empty.txt"
 check "--out-dir, ID.json blocked: fails without a crash" failed_cleanly
 check "--out-dir, ID.json blocked: exit status 2" rc_is 2
 check "--out-dir, ID.json blocked: one message naming the file" \
-    sh -c '[ "$(wc -l <"$1")" -eq 1 ] && grep -qF "annotate: $2: " "$1"' sh "$T/err" "$T/od/good.json"
+    one_message "$T/err" "$T/od/good.json"
 check "--out-dir, ID.json blocked: the other documents are written" \
     sh -c '[ -s "$1/yesterday.json" ] && [ -s "$1/empty.json" ]' sh "$T/od"
 check "--out-dir, ID.json blocked: no temporary file left" \
