@@ -47,6 +47,17 @@ void ann_grow(void **pp, size_t *cap, size_t need, size_t elem);
  * memory; the interpreter gives the same results. */
 int ann_jit_ok(void);
 
+/* A growing byte string, always NUL-terminated once anything was added:
+ * the one buffer type of the program (reader text, writer output). */
+typedef struct ann_buf {
+    char *p;
+    size_t len, cap;
+} ann_buf;
+
+void ann_buf_add(ann_buf *b, const char *s, size_t n);
+void ann_buf_adds(ann_buf *b, const char *s);
+void ann_buf_free(ann_buf *b);
+
 /* Lowercase ASCII slug of a name: "Volodymyr Zelensky" -> "volodymyr-zelensky",
  * "Türkiye" -> "turkiye" (common Latin diacritics folded).  Caller frees. */
 char *ann_slug(const char *s, size_t len);

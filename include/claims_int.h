@@ -36,10 +36,13 @@ enum {
     CL_W_CUEHEAD = 1u << 9  /* first word of some verb cue */
 };
 
-/* Closed word lists of the finders (cl_wordsets in claims_find.c).  Unlike
- * the kinds above, a token gets these bits only when it is the listed word
- * up to ASCII case, byte for byte, which is what comparing the strings one
- * by one used to decide; the view computes them once per token. */
+/* Closed word lists of the finders (cl_wordsets in claims_find.c), marked
+ * on the tokens once per window instead of comparing strings around every
+ * cue.  Unlike the kinds above, a token gets these bits only when it also
+ * has the listed word's length: equal lowercased hashes and lengths mean
+ * the same word up to ASCII case, as the string comparison decided (a
+ * non-ASCII letter that lowercases to ASCII, like the Kelvin sign, would
+ * change the length). */
 enum {
     CL_S_PREP = 1u << 0,    /* "in", "during", "via": a phrase to step over */
     CL_S_ADVB = 1u << 1,    /* "later", "today": may stand after a cue */
@@ -70,23 +73,28 @@ typedef struct cl_word {
     uint64_t h;             /* ann_hash_lower of the word */
     unsigned kind;          /* CL_W_* */
     unsigned sets;          /* CL_S_* */
-    const char *word;       /* with sets: the listed word, to check bytes */
-    size_t len;             /* its length */
+    size_t len;             /* with sets: the listed word's length in bytes */
     size_t cue0, ncue;      /* its verb cues: cues[cue0 .. cue0 + ncue) */
 } cl_word;
 
-/* The words are looked up once per token of every window, so by hash in an
- * open-addressed table (linear probing, at most half full) rather than by
- * binary search, whose mispredicted branches cost more than the rest. */
+typedef struct cl_slot {
+    uint64_t h;
+    size_t w;               /* index + 1 into words, 0 when empty */
+} cl_slot;
+
+/* Every token of every window is looked up, so the words sit in an
+ * open-addressed hash table (linear probing, under a third full, so that
+ * a word is nearly always in its first slot and a miss finds it empty)
+ * rather than in a sorted array, whose binary search mispredicts a branch
+ * at every step. */
 struct ann_claim_rules {
     cl_cue *cues;           /* sorted by h[0], longer first */
     size_t ncues;
     cl_word *words;         /* one entry per word */
     size_t nwords;
-    uint32_t *slots;        /* index + 1 into words, 0 when empty; 4 bytes
-                             * keep the table in cache */
-    size_t nslots;          /* a power of two */
-    unsigned shift;         /* 64 - log2(nslots): slot from the hash's top bits */
+    cl_slot *slots;
+    size_t nslots;          /* a power of two, at least 4 */
+    unsigned shift;         /* 64 - log2(nslots): the slot is the hash's top bits */
 };
 
 /* The last claim made, so that a quotation which continues a statement

@@ -13,15 +13,6 @@ typedef struct ann_write_opts {
     int with_text;       /* add doc.text */
 } ann_write_opts;
 
-typedef struct ann_buf {
-    char *p;
-    size_t len, cap;
-} ann_buf;
-
-void ann_buf_add(ann_buf *b, const char *s, size_t n);
-void ann_buf_adds(ann_buf *b, const char *s);
-void ann_buf_free(ann_buf *b);
-
 typedef struct ann_writer {
     const char *name;                /* json, xml, html, timeml */
     const char *extension;           /* for --out-dir files */

@@ -60,7 +60,6 @@ static void add_wordsets(loader *ld)
             cw.len = strlen(w);
             cw.h = ann_hash_lower(w, cw.len);
             cw.sets = cl_wordsets[s].set;
-            cw.word = w;
             ANN_PUSH(ld->r->words, ld->r->nwords, ld->capwords, cw);
         }
 }
@@ -144,37 +143,30 @@ static void merge_words(ann_claim_rules *r)
             cl_word *m = &r->words[k - 1];
             m->kind |= w->kind;
             m->sets |= w->sets;
-            if (w->word) {
-                m->word = w->word;
+            if (w->sets)
                 m->len = w->len;
-            }
         } else
             r->words[k++] = *w;
     }
     r->nwords = k;
 }
 
-static size_t slot_of(const ann_claim_rules *r, uint64_t h)
-{
-    /* the top bits: FNV-1a mixes them best */
-    return r->nslots > 1 ? (size_t)(h >> r->shift) : 0;
-}
-
 /* The hash table over the merged words, and each cue head's run of cues. */
 static void index_words(ann_claim_rules *r)
 {
-    r->nslots = 1;
-    r->shift = 64;
-    while (r->nslots < 2 * r->nwords + 2) {
+    r->nslots = 4;
+    r->shift = 62;
+    while (r->nslots / 3 < r->nwords) {
         r->nslots *= 2;
         r->shift--;
     }
     r->slots = ann_xcalloc(r->nslots, sizeof *r->slots);
     for (size_t i = 0; i < r->nwords; i++) {
-        size_t s = slot_of(r, r->words[i].h);
-        while (r->slots[s])
+        size_t s = (size_t)(r->words[i].h >> r->shift);
+        while (r->slots[s].w)
             s = (s + 1) & (r->nslots - 1);
-        r->slots[s] = (uint32_t)(i + 1);
+        r->slots[s].h = r->words[i].h;
+        r->slots[s].w = i + 1;
     }
     for (size_t c = 0; c < r->ncues; ) {
         size_t e = c;
@@ -207,11 +199,6 @@ ann_claim_rules *ann_claim_rules_new(char *err, size_t errlen)
     add_wordsets(&ld);
     qsort(r->cues, r->ncues, sizeof *r->cues, cmp_cue);
     merge_words(r);
-    if (r->nwords >= UINT32_MAX / 2) {
-        snprintf(err, errlen, "claims: too many words");
-        ann_claim_rules_free(r);
-        return NULL;
-    }
     index_words(r);
     return r;
 }
@@ -228,33 +215,35 @@ void ann_claim_rules_free(ann_claim_rules *r)
 
 /* ---- lookups ------------------------------------------------------------ */
 
+/* What tokens that are no listed word find: nothing. */
+static const cl_word no_word;
+
+/* The words a token's hash leads to take one slot and no branch that
+ * depends on the text: probing on is the rare case. */
+static inline const cl_word *lookup(const ann_claim_rules *r, uint64_t h)
+{
+    size_t s = (size_t)(h >> r->shift);
+    const cl_slot *sl = &r->slots[s];
+    size_t w = sl->h == h ? sl->w : 0;
+    if (sl->h != h && sl->w) {
+        for (s = (s + 1) & (r->nslots - 1); r->slots[s].w; s = (s + 1) & (r->nslots - 1))
+            if (r->slots[s].h == h) {
+                w = r->slots[s].w;
+                break;
+            }
+    }
+    return w ? &r->words[w - 1] : &no_word;
+}
+
 const cl_word *cl_word_find(const ann_claim_rules *r, uint64_t h)
 {
-    for (size_t s = slot_of(r, h); r->slots[s]; s = (s + 1) & (r->nslots - 1))
-        if (r->words[r->slots[s] - 1].h == h)
-            return &r->words[r->slots[s] - 1];
-    return NULL;
+    const cl_word *w = lookup(r, h);
+    return w == &no_word ? NULL : w;
 }
 
 unsigned cl_word_kind(const ann_claim_rules *r, uint64_t h)
 {
-    const cl_word *w = cl_word_find(r, h);
-    return w ? w->kind : 0;
-}
-
-/* Is token t the word w (lowercase ASCII) up to ASCII case? */
-static int same_word(const char *text, const ann_token *t, const char *w, size_t n)
-{
-    if (t->end - t->start != n)
-        return 0;
-    for (size_t k = 0; k < n; k++) {
-        char c = text[t->start + k];
-        if (c >= 'A' && c <= 'Z')
-            c = (char)(c - 'A' + 'a');
-        if (c != w[k])
-            return 0;
-    }
-    return 1;
+    return lookup(r, h)->kind;
 }
 
 /* The longest verb cue that starts at token i, whose entry is w
@@ -262,8 +251,6 @@ static int same_word(const char *text, const ann_token *t, const char *w, size_t
  * "Order" in a name rarely). */
 static const cl_cue *match_cue(const cl_view *v, size_t i, const cl_word *w)
 {
-    if (!w || !(w->kind & CL_W_CUEHEAD))
-        return NULL;
     for (size_t c = w->cue0; c < w->cue0 + w->ncue; c++) {
         const cl_cue *cue = &v->rules->cues[c];
         if (i + cue->n > v->n)
@@ -430,42 +417,54 @@ void ann_claims_free(ann_claims *st)
     free(st);
 }
 
+/* The view's arrays, carved from one block: each array's element size is
+ * a multiple of the alignment of the arrays after it. */
+static void alloc_view(cl_view *v, size_t n)
+{
+    size_t per = sizeof *v->t + sizeof *v->mate + sizeof *v->cue +
+                 sizeof *v->wk + sizeof *v->ws + sizeof *v->used + sizeof *v->inq;
+    char *p = ann_xcalloc(n ? n : 1, per);     /* calloc checks n * per */
+    v->t = (ann_token *)p;
+    p += n * sizeof *v->t;
+    v->mate = (size_t *)p;
+    p += n * sizeof *v->mate;
+    v->cue = (const cl_cue **)p;
+    p += n * sizeof *v->cue;
+    v->wk = (unsigned *)p;
+    p += n * sizeof *v->wk;
+    v->ws = (unsigned char *)p;
+    v->used = v->ws + n;
+    v->inq = v->used + n;
+}
+
 /* Copy the window's tokens without the markup ones; a sentence, paragraph
- * or line that began on a markup token begins on the next real one. */
+ * or line that began on a markup token begins on the next real one.  Each
+ * token's word kinds are looked up on the way, once for all the finders;
+ * verb cues, which look ahead, once the tokens are in place. */
 static void build_view(cl_view *v, const ann_window *w)
 {
     uint32_t carry = 0;
     const uint32_t starts = ANN_TF_SENT_START | ANN_TF_PARA_START | ANN_TF_LINE_START;
-    v->t = ann_xmalloc((w->n ? w->n : 1) * sizeof *v->t);
-    v->n = 0;
+    alloc_view(v, w->n);
+    size_t n = 0;
     for (size_t i = 0; i < w->n; i++) {
         if (w->tok[i].kind == ANN_TOK_MARKUP) {
             carry |= w->tok[i].flags & starts;
             continue;
         }
-        v->t[v->n] = w->tok[i];
-        v->t[v->n].flags |= carry;
+        ann_token *t = &v->t[n];
+        *t = w->tok[i];
+        t->flags |= carry;
         carry = 0;
-        v->n++;
+        const cl_word *e = t->kind == ANN_TOK_WORD ? lookup(v->rules, t->lhash) : &no_word;
+        v->wk[n] = e->kind;
+        v->ws[n] = (unsigned char)(t->end - t->start == e->len ? e->sets : 0);
+        n++;
     }
-    size_t n = v->n ? v->n : 1;
-    v->mate = ann_xmalloc(n * sizeof *v->mate);
-    v->wk = ann_xcalloc(n, sizeof *v->wk);
-    v->ws = ann_xcalloc(n, sizeof *v->ws);
-    v->cue = ann_xcalloc(n, sizeof *v->cue);
-    v->used = ann_xcalloc(n, 1);
-    v->inq = ann_xcalloc(n, 1);
-    for (size_t i = 0; i < v->n; i++) {
-        if (v->t[i].kind != ANN_TOK_WORD)
-            continue;
-        const cl_word *e = cl_word_find(v->rules, v->t[i].lhash);
-        if (!e)
-            continue;
-        v->wk[i] = e->kind;
-        if (e->sets && same_word(v->text, &v->t[i], e->word, e->len))
-            v->ws[i] = (unsigned char)e->sets;
-        v->cue[i] = match_cue(v, i, e);
-    }
+    v->n = n;
+    for (size_t i = 0; i < n; i++)
+        if (v->wk[i] & CL_W_CUEHEAD)
+            v->cue[i] = match_cue(v, i, lookup(v->rules, v->t[i].lhash));
 }
 
 void ann_claims_window(ann_claims *st, ann_window *w)
@@ -482,11 +481,5 @@ void ann_claims_window(ann_claims *st, ann_window *w)
     build_view(&v, w);
     cl_pair_quotes(&v);
     cl_find(&v);
-    free(v.t);
-    free(v.mate);
-    free(v.wk);
-    free(v.ws);
-    free(v.cue);
-    free(v.used);
-    free(v.inq);
+    free(v.t);                   /* the block of every array */
 }

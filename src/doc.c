@@ -45,6 +45,15 @@ static void free_strv(char **v, size_t n)
     free(v);
 }
 
+static void entity_free(ann_entity *e)
+{
+    free(e->id);
+    free(e->name);
+    free(e->type);
+    free_strv(e->roles, e->nroles);
+    free(e->mentions);
+}
+
 void ann_doc_free(ann_doc *d)
 {
     if (!d)
@@ -58,14 +67,8 @@ void ann_doc_free(ann_doc *d)
     free(d->publisher);
     free(d->published);
     free(d->dct);
-    for (size_t i = 0; i < d->nents; i++) {
-        ann_entity *e = &d->ents[i];
-        free(e->id);
-        free(e->name);
-        free(e->type);
-        free_strv(e->roles, e->nroles);
-        free(e->mentions);
-    }
+    for (size_t i = 0; i < d->nents; i++)
+        entity_free(&d->ents[i]);
     free(d->ents);
     free(d->ent_slots);
     free(d->dates);
@@ -226,12 +229,7 @@ void ann_doc_sort(ann_doc *d)
     size_t k = 0;
     for (size_t i = 0; i < d->nents; i++) {
         if (d->ents[i].nmentions == 0) {
-            ann_entity *e = &d->ents[i];
-            free(e->id);
-            free(e->name);
-            free(e->type);
-            free_strv(e->roles, e->nroles);
-            free(e->mentions);
+            entity_free(&d->ents[i]);
             continue;
         }
         d->ents[k++] = d->ents[i];

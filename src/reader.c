@@ -27,24 +27,10 @@ struct ann_reader {
     size_t lineno;
 };
 
-/* A growing byte buffer for the decoded text. */
-typedef struct {
-    char *p;
-    size_t len, cap;
-} bytes;
-
-static void bytes_add(bytes *b, const char *s, size_t n)
-{
-    if (b->len + n + 1 > b->cap)
-        ann_grow((void **)&b->p, &b->cap, b->len + n + 1, 1);
-    memcpy(b->p + b->len, s, n);
-    b->len += n;
-}
-
 /* Decode in[0..n) into out, replacing each invalid sequence with U+FFFD.
  * Unless final, stops before a possibly incomplete sequence at the end and
  * returns how many bytes it consumed; the caller carries the rest over. */
-static size_t decode(bytes *out, const char *in, size_t n, int final,
+static size_t decode(ann_buf *out, const char *in, size_t n, int final,
                      size_t *bad, size_t *first_bad, size_t base)
 {
     size_t i = 0;
@@ -53,7 +39,7 @@ static size_t decode(bytes *out, const char *in, size_t n, int final,
         while (run < n && (unsigned char)in[run] < 0x80)
             run++;
         if (run > i) {
-            bytes_add(out, in + i, run - i);
+            ann_buf_add(out, in + i, run - i);
             i = run;
             continue;
         }
@@ -65,9 +51,9 @@ static size_t decode(bytes *out, const char *in, size_t n, int final,
             if (*bad == 0)
                 *first_bad = base + at;
             (*bad)++;
-            bytes_add(out, "\xEF\xBF\xBD", 3);
+            ann_buf_add(out, "\xEF\xBF\xBD", 3);
         } else {
-            bytes_add(out, in + at, i - at);
+            ann_buf_add(out, in + at, i - at);
         }
     }
     return i;
@@ -82,9 +68,9 @@ static void warn_bad(ann_doc *d, size_t bad, size_t first_bad)
 
 ann_doc *ann_doc_from_bytes(const char *id, const char *path, const char *in, size_t n)
 {
-    bytes out = {0};
+    ann_buf out = {0};
     size_t bad = 0, first_bad = 0;
-    bytes_add(&out, "", 0);
+    ann_buf_add(&out, "", 0);
     decode(&out, in, n, 1, &bad, &first_bad, 0);
     out.p[out.len] = '\0';
     ann_doc *d = ann_doc_new(id, path, out.p, out.len);
@@ -183,7 +169,7 @@ void ann_reader_close(ann_reader *r)
 /* Read the whole input in chunks.  Text is decoded as it arrives (the raw
  * bytes are not kept); markup is kept raw for its parser.  Returns -1 with
  * err set on a read error or a NUL byte (binary file). */
-static int slurp(ann_reader *r, bytes *out, int raw, size_t *bad, size_t *first_bad,
+static int slurp(ann_reader *r, ann_buf *out, int raw, size_t *bad, size_t *first_bad,
                  char *err, size_t errlen)
 {
     char buf[CHUNK + 4];
@@ -203,7 +189,7 @@ static int slurp(ann_reader *r, bytes *out, int raw, size_t *bad, size_t *first_
         int final = got == 0 || feof(r->f);
         size_t used;
         if (raw) {
-            bytes_add(out, buf, n);
+            ann_buf_add(out, buf, n);
             used = n;
         } else {
             used = decode(out, buf, n, final, bad, first_bad, total - carry);
@@ -218,14 +204,14 @@ static int slurp(ann_reader *r, bytes *out, int raw, size_t *bad, size_t *first_
             break;
         }
     }
-    bytes_add(out, "", 0);
+    ann_buf_add(out, "", 0);
     out->p[out->len] = '\0';
     return 0;
 }
 
 static int next_whole(ann_reader *r, ann_doc **out, char *err, size_t errlen)
 {
-    bytes b = {0};
+    ann_buf b = {0};
     size_t bad = 0, first_bad = 0;
     int raw = r->fmt != ANN_IN_TEXT;
     r->done = 1;

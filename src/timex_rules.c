@@ -858,8 +858,8 @@ static void pw_end(pwalk *w, const nset *s)
         w->t->acc[s->v[i]] = 1;
 }
 
-/* Every node of in followed by one byte of set (32 bytes of bits). */
-static void pw_step(pwalk *w, const nset *in, const unsigned char *set, nset *out)
+/* Every node of in followed by one byte of set (256 bits). */
+static void pw_step(pwalk *w, const nset *in, const uint64_t *set, nset *out)
 {
     for (size_t i = 0; i < in->n && !w->over; i++) {
         uint32_t node = in->v[i];
@@ -867,26 +867,27 @@ static void pw_step(pwalk *w, const nset *in, const unsigned char *set, nset *ou
             w->t->acc[node] = 1;                /* long enough: cut */
             continue;
         }
-        for (unsigned c = 0; c < 256; c++)
-            if (set[c / 8] & (1u << (c % 8)))
-                ns_push(out, trie_add(w->t, node, (unsigned char)c));
+        for (size_t k = 0; k < 4; k++)          /* only the bytes in set */
+            for (uint64_t bits = set[k]; bits; bits &= bits - 1)
+                ns_push(out, trie_add(w->t, node,
+                                      (unsigned char)(k * 64 + (size_t)__builtin_ctzll(bits))));
         if (w->t->nnode > TX_PRE_BUDGET)
             w->over = 1;
     }
 }
 
-static void set_byte(unsigned char *set, unsigned char c)
+static void set_byte(uint64_t *set, unsigned char c)
 {
     c = fold(c);
-    set[c / 8] |= (unsigned char)(1u << (c % 8));
+    set[c / 64] |= (uint64_t)1 << (c % 64);
 }
 
 /* A bracketed class as a byte set; 0 when it is not worth modelling
  * (negated, \w inside, too many bytes). */
-static int class_bytes(const char *p, const char **end, unsigned char *set)
+static int class_bytes(const char *p, const char **end, uint64_t *set)
 {
     int ok = 1;
-    memset(set, 0, 32);
+    memset(set, 0, 4 * sizeof *set);
     p++;
     if (*p == '^')
         ok = 0;
@@ -918,8 +919,8 @@ static int class_bytes(const char *p, const char **end, unsigned char *set)
     }
     *end = *p ? p + 1 : p;
     size_t n = 0;
-    for (size_t i = 0; i < 32; i++)
-        n += (size_t)__builtin_popcount(set[i]);
+    for (size_t i = 0; i < 4; i++)
+        n += (size_t)__builtin_popcountll(set[i]);
     return ok && *p && n <= TX_PRE_CLASS;
 }
 
@@ -966,8 +967,7 @@ static const char *pw_group(pwalk *w, const char *p, const nset *in, nset *out)
 /* One atom at p with the nodes in before it; out gets the nodes after. */
 static const char *pw_atom(pwalk *w, const char *p, const nset *in, nset *out)
 {
-    unsigned char set[32];
-    memset(set, 0, sizeof set);
+    uint64_t set[4] = {0, 0, 0, 0};
     switch (*p) {
     case '(':
         return pw_group(w, p, in, out);
