@@ -33,7 +33,8 @@ enum {
     CL_W_HEAD = 1u << 0, CL_W_MOD = 1u << 1, CL_W_DET = 1u << 2,
     CL_W_PRON = 1u << 3, CL_W_OBJ = 1u << 4, CL_W_ADV = 1u << 5,
     CL_W_STOP = 1u << 6, CL_W_BE = 1u << 7, CL_W_NOUNCUE = 1u << 8,
-    CL_W_CUEHEAD = 1u << 9  /* first word of some verb cue */
+    CL_W_CUEHEAD = 1u << 9, /* first word of some verb cue */
+    CL_W_FULL = 1u << 31    /* in a bucket's last way: words went on to the next */
 };
 
 /* Closed word lists of the finders (cl_wordsets in claims_find.c), marked
@@ -77,24 +78,29 @@ typedef struct cl_word {
     size_t cue0, ncue;      /* its verb cues: cues[cue0 .. cue0 + ncue) */
 } cl_word;
 
-typedef struct cl_slot {
-    uint64_t h;
-    size_t w;               /* index + 1 into words, 0 when empty */
-} cl_slot;
+#define CL_WAYS 4                /* words per bucket: one 64-byte cache line */
 
-/* Every token of every window is looked up, so the words sit in an
- * open-addressed hash table (linear probing, under a third full, so that
- * a word is nearly always in its first slot and a miss finds it empty)
- * rather than in a sorted array, whose binary search mispredicts a branch
+/* A bucket of the word table.  What a token needs of a word sits in the
+ * bucket itself, so that a lookup is one cache line and no branch that
+ * depends on the text. */
+typedef struct cl_bucket {
+    uint64_t h[CL_WAYS];         /* word hashes; 0 with kind 0 and no sets: free */
+    uint32_t kind[CL_WAYS];      /* CL_W_* */
+    uint32_t sets[CL_WAYS];      /* CL_S_* | the listed word's length << 8 */
+} cl_bucket;
+
+/* Every token of every window is looked up, so the words sit in a hash
+ * table of buckets (at least one per two words, hence rarely full) rather
+ * than in a sorted array only, whose binary search mispredicts a branch
  * at every step. */
 struct ann_claim_rules {
     cl_cue *cues;           /* sorted by h[0], longer first */
     size_t ncues;
-    cl_word *words;         /* one entry per word */
+    cl_word *words;         /* sorted by h, one entry per word */
     size_t nwords;
-    cl_slot *slots;
-    size_t nslots;          /* a power of two, at least 4 */
-    unsigned shift;         /* 64 - log2(nslots): the slot is the hash's top bits */
+    cl_bucket *buckets;
+    size_t nbuckets;        /* a power of two, at least 4 */
+    unsigned shift;         /* 64 - log2(nbuckets): the bucket is the hash's top bits */
 };
 
 /* The last claim made, so that a quotation which continues a statement

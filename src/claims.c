@@ -151,23 +151,39 @@ static void merge_words(ann_claim_rules *r)
     r->nwords = k;
 }
 
+/* Into the first bucket from the word's own with a free way.  A word in a
+ * later bucket than its own sets the "full" mark of every bucket it passed:
+ * lookups go on past a bucket only when it is marked so. */
+static void bucket_add(ann_claim_rules *r, const cl_word *w)
+{
+    size_t b = (size_t)(w->h >> r->shift);
+    for (;;) {
+        cl_bucket *bk = &r->buckets[b];
+        for (size_t k = 0; k < CL_WAYS; k++)
+            if (bk->h[k] == 0 && (bk->kind[k] & ~(uint32_t)CL_W_FULL) == 0 &&
+                bk->sets[k] == 0) {
+                bk->h[k] = w->h;
+                bk->kind[k] |= w->kind;
+                bk->sets[k] = w->sets ? (uint32_t)(w->sets | w->len << 8) : 0;
+                return;
+            }
+        bk->kind[CL_WAYS - 1] |= CL_W_FULL;
+        b = (b + 1) & (r->nbuckets - 1);
+    }
+}
+
 /* The hash table over the merged words, and each cue head's run of cues. */
 static void index_words(ann_claim_rules *r)
 {
-    r->nslots = 4;
+    r->nbuckets = 4;
     r->shift = 62;
-    while (r->nslots / 3 < r->nwords) {
-        r->nslots *= 2;
+    while (r->nbuckets * 2 < r->nwords) {
+        r->nbuckets *= 2;
         r->shift--;
     }
-    r->slots = ann_xcalloc(r->nslots, sizeof *r->slots);
-    for (size_t i = 0; i < r->nwords; i++) {
-        size_t s = (size_t)(r->words[i].h >> r->shift);
-        while (r->slots[s].w)
-            s = (s + 1) & (r->nslots - 1);
-        r->slots[s].h = r->words[i].h;
-        r->slots[s].w = i + 1;
-    }
+    r->buckets = ann_xcalloc(r->nbuckets, sizeof *r->buckets);
+    for (size_t i = 0; i < r->nwords; i++)
+        bucket_add(r, &r->words[i]);
     for (size_t c = 0; c < r->ncues; ) {
         size_t e = c;
         while (e < r->ncues && r->cues[e].h[0] == r->cues[c].h[0])
@@ -209,41 +225,53 @@ void ann_claim_rules_free(ann_claim_rules *r)
         return;
     free(r->cues);
     free(r->words);
-    free(r->slots);
+    free(r->buckets);
     free(r);
 }
 
 /* ---- lookups ------------------------------------------------------------ */
 
-/* What tokens that are no listed word find: nothing. */
-static const cl_word no_word;
-
-/* The words a token's hash leads to take one slot and no branch that
- * depends on the text: probing on is the rare case. */
-static inline const cl_word *lookup(const ann_claim_rules *r, uint64_t h)
+/* The kinds and sets of the word whose hash is h: every way of the bucket
+ * is compared, and the next bucket looked at only when this one is full. */
+static inline void lookup(const ann_claim_rules *r, uint64_t h, unsigned *kind,
+                          uint32_t *sets)
 {
-    size_t s = (size_t)(h >> r->shift);
-    const cl_slot *sl = &r->slots[s];
-    size_t w = sl->h == h ? sl->w : 0;
-    if (sl->h != h && sl->w) {
-        for (s = (s + 1) & (r->nslots - 1); r->slots[s].w; s = (s + 1) & (r->nslots - 1))
-            if (r->slots[s].h == h) {
-                w = r->slots[s].w;
-                break;
-            }
+    size_t b = (size_t)(h >> r->shift);
+    uint32_t k = 0, s = 0;
+    for (;;) {
+        const cl_bucket *bk = &r->buckets[b];
+        for (size_t w = 0; w < CL_WAYS; w++) {
+            uint32_t m = -(uint32_t)(bk->h[w] == h);
+            k |= bk->kind[w] & m;
+            s |= bk->sets[w] & m;
+        }
+        if ((k & ~(uint32_t)CL_W_FULL) || s || !(bk->kind[CL_WAYS - 1] & CL_W_FULL))
+            break;
+        b = (b + 1) & (r->nbuckets - 1);
     }
-    return w ? &r->words[w - 1] : &no_word;
+    *kind = k & ~(uint32_t)CL_W_FULL;
+    *sets = s;
 }
 
 const cl_word *cl_word_find(const ann_claim_rules *r, uint64_t h)
 {
-    const cl_word *w = lookup(r, h);
-    return w == &no_word ? NULL : w;
+    size_t lo = 0, hi = r->nwords;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (r->words[mid].h < h)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < r->nwords && r->words[lo].h == h ? &r->words[lo] : NULL;
 }
 
 unsigned cl_word_kind(const ann_claim_rules *r, uint64_t h)
 {
-    return lookup(r, h)->kind;
+    unsigned kind;
+    uint32_t sets;
+    lookup(r, h, &kind, &sets);
+    return kind;
 }
 
 /* The longest verb cue that starts at token i, whose entry is w
@@ -456,15 +484,18 @@ static void build_view(cl_view *v, const ann_window *w)
         *t = w->tok[i];
         t->flags |= carry;
         carry = 0;
-        const cl_word *e = t->kind == ANN_TOK_WORD ? lookup(v->rules, t->lhash) : &no_word;
-        v->wk[n] = e->kind;
-        v->ws[n] = (unsigned char)(t->end - t->start == e->len ? e->sets : 0);
+        unsigned kind;
+        uint32_t sets;
+        lookup(v->rules, t->lhash, &kind, &sets);
+        uint32_t word = -(uint32_t)(t->kind == ANN_TOK_WORD);
+        v->wk[n] = kind & word;
+        v->ws[n] = (unsigned char)((sets >> 8) == t->end - t->start ? sets & 0xffu & word : 0);
         n++;
     }
     v->n = n;
     for (size_t i = 0; i < n; i++)
         if (v->wk[i] & CL_W_CUEHEAD)
-            v->cue[i] = match_cue(v, i, lookup(v->rules, v->t[i].lhash));
+            v->cue[i] = match_cue(v, i, cl_word_find(v->rules, v->t[i].lhash));
 }
 
 void ann_claims_window(ann_claims *st, ann_window *w)

@@ -627,20 +627,22 @@ void ann_entities_window(ann_entities *st, ann_window *w)
             continue;
         }
         if (t->flags & ANN_TF_HYPHEN) {
-            compound_parts(st, w, ti, i);
+            /* "al-Ansari" after "Majed al-Ansari": a surname, not a compound */
+            ann_entity *p = person_by_surname(st, w->doc, w->text + t->start, t->end - t->start);
+            if (p)
+                ann_entity_add_mention(p, (ann_span){t->start, t->end});
+            else
+                compound_parts(st, w, ti, i);
             ev.title = NULL;
             i++;
             continue;
         }
-        if (capitalized(t) && !ti[i].known) {
-            size_t e = run_end(w, ti, i);
-            name_run(st, w, ti, i, e, &ev);
-            ev.title = NULL;
-            i = e;
-            continue;
-        }
-        if (capitalized(t) && part_of_longer_name(w, ti, ti[i].known->last)) {
-            size_t e = run_end(w, ti, ti[i].known->last - 1);
+        if (capitalized(t)) {
+            /* a known name context rejected reads as an unknown one: part
+             * of a longer name, or an acronym the text defines ("RSF") */
+            size_t from = ti[i].known && part_of_longer_name(w, ti, ti[i].known->last)
+                              ? ti[i].known->last - 1 : i;
+            size_t e = run_end(w, ti, from);
             name_run(st, w, ti, i, e, &ev);
             ev.title = NULL;
             i = e;

@@ -288,6 +288,34 @@ static int byline(ann_doc *d, line l, char date[11])
     return d->nauthors > before;
 }
 
+/* A byline without "By": "Jane Corbin, Middle East correspondent" - a name,
+ * a comma, and words that hold a title the lexicons know. */
+static int role_byline(ann_doc *d, line l, const ann_rules *rules)
+{
+    const char *comma = memchr(l.p, ',', l.n);
+    if (!rules || !comma || l.n > 100 || d->nauthors)
+        return 0;
+    char *name = plain((line){l.p, (size_t)(comma - l.p)});
+    int found = 0;
+    if (looks_like_name(name)) {
+        const char *p = comma + 1, *end = l.p + l.n;
+        while (p < end && !found) {
+            while (p < end && *p == ' ')
+                p++;
+            const char *q = p;
+            while (q < end && *q != ' ' && *q != ',')
+                q++;
+            ann_match m;
+            found = q > p && ann_rules_lookup(rules, p, (size_t)(q - p), "title", &m);
+            p = q + 1;
+        }
+        if (found)
+            ann_doc_add_author(d, name);
+    }
+    free(name);
+    return found;
+}
+
 /* ---- the line scans ---------------------------------------------------------- */
 
 typedef struct {
@@ -467,7 +495,6 @@ static void title(ann_doc *d, const lines *ls)
 
 void ann_meta_extract(ann_doc *d, const ann_rules *rules)
 {
-    (void)rules;
     lines ls = {0};
     split_lines(d, &ls);
     title(d, &ls);
@@ -477,6 +504,8 @@ void ann_meta_extract(ann_doc *d, const ann_rules *rules)
     for (size_t i = 1; i < head; i++) {
         if (!had_authors && !d->nauthors && byline(d, ls.v[i], date))
             set_published(d, date);
+        if (!had_authors && i <= 3)
+            role_byline(d, ls.v[i], rules);
         dateline(d, ls.v[i]);
         published_line(d, ls.v[i]);
         wire_dateline(d, ls.v[i]);

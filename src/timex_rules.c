@@ -650,7 +650,7 @@ static void index_rules(ann_date_rules *r, char **expanded)
  * repetition): a stopped string lets every continuation through, so the
  * trie may keep a rule that cannot match but never drops one that can. */
 
-#define TX_PRE_DEPTH 16
+#define TX_PRE_DEPTH 12
 #define TX_PRE_BUDGET 4000     /* trie nodes one rule may add; else shallower */
 #define TX_PRE_CLASS 40        /* a class of more bytes stops the string */
 
@@ -686,7 +686,7 @@ typedef struct ptrie {
 
 static uint64_t edge_hash(uint64_t key)
 {
-    return (key * 0x9E3779B97F4A7C15ull) >> 17;
+    return (key * 0x9E3779B97F4A7C15ull) >> 32;   /* the well-mixed high bits */
 }
 
 static pedge *edge_slot(const ptrie *t, uint64_t key)
