@@ -101,6 +101,11 @@ void ann_entity_add_role(ann_entity *e, const char *role);
 ann_date *ann_doc_add_date(ann_doc *d, ann_span s, const char *type, const char *value);
 ann_claim *ann_doc_add_claim(ann_doc *d);
 
+/* Metadata comes from file names, markup and JSON fields, none of which
+ * promise valid UTF-8: the reader repairs every string field with this
+ * before the document goes on. */
+void ann_doc_repair_meta(ann_doc *d);
+
 /* Put entities in order of first mention, dates and claims in document order. */
 void ann_doc_sort(ann_doc *d);
 

@@ -32,6 +32,10 @@ uint32_t ann_to_upper(uint32_t cp);
 int ann_quote_class(uint32_t cp);
 int ann_is_dash(uint32_t cp);       /* - – — ‒ ― − */
 
+/* Replace *s (malloc'd, NUL-terminated) by a valid UTF-8 copy when it holds
+ * invalid sequences (each becomes U+FFFD); leaves a valid string alone. */
+void ann_utf8_repair(char **s);
+
 /* Lowercase a UTF-8 string of n bytes into a new NUL-terminated string. */
 char *ann_utf8_lower(const char *s, size_t n);
 

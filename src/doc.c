@@ -246,3 +246,14 @@ void ann_doc_sort(ann_doc *d)
     if (d->nclaims)
         qsort(d->claims, d->nclaims, sizeof *d->claims, by_claim_start);
 }
+
+void ann_doc_repair_meta(ann_doc *d)
+{
+    char **fields[] = {&d->id, &d->path, &d->title, &d->publisher, &d->published, &d->error};
+    for (size_t i = 0; i < sizeof fields / sizeof *fields; i++)
+        ann_utf8_repair(fields[i]);
+    for (size_t i = 0; i < d->nauthors; i++)
+        ann_utf8_repair(&d->authors[i]);
+    for (size_t i = 0; i < d->nwarnings; i++)
+        ann_utf8_repair(&d->warnings[i]);
+}

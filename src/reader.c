@@ -284,7 +284,9 @@ int ann_reader_next(ann_reader *r, ann_doc **out, char *err, size_t errlen)
     *out = NULL;
     if (r->done)
         return 0;
-    if (r->fmt == ANN_IN_JSONL)
-        return next_line(r, out, err, errlen);
-    return next_whole(r, out, err, errlen);
+    int rc = r->fmt == ANN_IN_JSONL ? next_line(r, out, err, errlen)
+                                    : next_whole(r, out, err, errlen);
+    if (*out)
+        ann_doc_repair_meta(*out);
+    return rc;
 }

@@ -4,6 +4,7 @@
  * Cyrillic case and letters, and treats everything else above U+02FF that
  * is not punctuation or space as a letter without case.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "ann.h"
@@ -260,4 +261,25 @@ char *ann_utf8_lower(const char *s, size_t n)
     }
     out[o] = '\0';
     return out;
+}
+
+void ann_utf8_repair(char **s)
+{
+    if (!*s)
+        return;
+    size_t n = strlen(*s), i = 0;
+    int bad = 0;
+    while (i < n && !bad) {
+        size_t at = i;
+        bad = ann_utf8_next(*s, n, &i) == ANN_REPLACEMENT &&
+              !(i - at == 3 && memcmp(*s + at, "\xEF\xBF\xBD", 3) == 0);
+    }
+    if (!bad)
+        return;
+    char *out = ann_xmalloc(n * 3 + 1), *o = out;
+    for (i = 0; i < n;)
+        o += ann_utf8_put(ann_utf8_next(*s, n, &i), o);
+    *o = '\0';
+    free(*s);
+    *s = out;
 }

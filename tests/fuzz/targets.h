@@ -94,9 +94,12 @@ static void fz_check_str(const char *s)
         FZ_CHECK(fz_valid_utf8(s, strlen(s)), strlen(s), 0);
 }
 
-/* What every reader promises: valid UTF-8 text, NUL-terminated at len. */
-static void fz_check_doc(const ann_doc *d)
+/* What every reader promises: valid UTF-8 text, NUL-terminated at len,
+ * and (after ann_doc_repair_meta, which reader.c applies to whatever a
+ * format reader returns) valid UTF-8 metadata. */
+static void fz_check_doc(ann_doc *d)
 {
+    ann_doc_repair_meta(d);
     FZ_CHECK(d->text != NULL, 0, 0);
     FZ_CHECK(d->text[d->len] == '\0', d->len, 0);
     FZ_CHECK(fz_valid_utf8(d->text, d->len), d->len, 0);
