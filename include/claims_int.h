@@ -33,8 +33,7 @@ enum {
     CL_W_HEAD = 1u << 0, CL_W_MOD = 1u << 1, CL_W_DET = 1u << 2,
     CL_W_PRON = 1u << 3, CL_W_OBJ = 1u << 4, CL_W_ADV = 1u << 5,
     CL_W_STOP = 1u << 6, CL_W_BE = 1u << 7, CL_W_NOUNCUE = 1u << 8,
-    CL_W_CUEHEAD = 1u << 9, /* first word of some verb cue */
-    CL_W_FULL = 1u << 31    /* in a bucket's last way: words went on to the next */
+    CL_W_CUEHEAD = 1u << 9  /* first word of some verb cue */
 };
 
 /* Closed word lists of the finders (cl_wordsets in claims_find.c), marked
@@ -78,28 +77,40 @@ typedef struct cl_word {
     size_t cue0, ncue;      /* its verb cues: cues[cue0 .. cue0 + ncue) */
 } cl_word;
 
-#define CL_WAYS 4                /* words per bucket: one 64-byte cache line */
+#define CL_WAYS 4               /* words per bucket: one 64-byte cache line */
 
-/* A bucket of the word table.  What a token needs of a word sits in the
- * bucket itself, so that a lookup is one cache line and no branch that
- * depends on the text. */
+/* What a token needs of a word, packed in a bucket way: kinds, sets, and
+ * the length the sets want. */
+#define CL_I_KIND 0xfffu        /* CL_W_* */
+#define CL_I_SETS_SHIFT 12      /* CL_S_*, 8 bits */
+#define CL_I_LEN_SHIFT 20       /* length of a word with sets, 11 bits */
+#define CL_I_MAXLEN 0x7ffu
+#define CL_I_FULL (1u << 31)    /* on the last way: words went on to the next bucket */
+
+/* A bucket of the word table: a lookup reads one cache line and takes no
+ * branch that depends on the text. */
 typedef struct cl_bucket {
-    uint64_t h[CL_WAYS];         /* word hashes; 0 with kind 0 and no sets: free */
-    uint32_t kind[CL_WAYS];      /* CL_W_* */
-    uint32_t sets[CL_WAYS];      /* CL_S_* | the listed word's length << 8 */
+    uint64_t h[CL_WAYS];        /* word hashes */
+    uint32_t word[CL_WAYS];     /* index + 1 into words, 0 when the way is free */
+    uint32_t info[CL_WAYS];     /* CL_I_* */
 } cl_bucket;
 
 /* Every token of every window is looked up, so the words sit in a hash
  * table of buckets (at least one per two words, hence rarely full) rather
  * than in a sorted array only, whose binary search mispredicts a branch
- * at every step. */
+ * at every step.  A token that is no word (most content words) is sent
+ * by a small bit filter to the empty bucket, always in cache, instead of
+ * to a random bucket whose cache miss would cost more than all the rest. */
+#define CL_FILTER_BITS (1u << 14)
+#define CL_FILTER_BIT(h) ((size_t)((h) >> 20) & (CL_FILTER_BITS - 1))
 struct ann_claim_rules {
     cl_cue *cues;           /* sorted by h[0], longer first */
     size_t ncues;
     cl_word *words;         /* sorted by h, one entry per word */
     size_t nwords;
-    cl_bucket *buckets;
+    cl_bucket *buckets;     /* nbuckets, then an empty one for non-words */
     size_t nbuckets;        /* a power of two, at least 4 */
+    uint64_t *filter;       /* CL_FILTER_BITS bits: some word may have this hash */
     unsigned shift;         /* 64 - log2(nbuckets): the bucket is the hash's top bits */
 };
 
@@ -117,6 +128,13 @@ struct ann_claims {
     cl_last last;
 };
 
+/* A mention of an actor or source, for finding speakers and media. */
+typedef struct cl_ment {
+    size_t start, end;
+    size_t order;            /* rank in the document's entity and mention order */
+    const ann_entity *e;
+} cl_ment;
+
 /* A window without its markup tokens, with what the finders need to know
  * about each token.  All arrays have n entries and one owner: the view. */
 typedef struct cl_view {
@@ -133,6 +151,10 @@ typedef struct cl_view {
     unsigned char *used;     /* cue already attributed / quotation consumed */
     unsigned char *inq;      /* inside a paired quotation */
     size_t claims_from;      /* doc->nclaims when the window began */
+    cl_ment *ments;          /* by start, made at the first question: the
+                              * entities do not change while claims are found */
+    size_t nments, ment_len; /* ment_len: the longest mention */
+    int ments_ready;
 } cl_view;
 
 /* claims.c */
@@ -143,9 +165,9 @@ unsigned cl_word_kind(const ann_claim_rules *r, uint64_t h);
 void cl_emit(cl_view *v, ann_claim_kind kind, ann_span content, ann_span cue,
              ann_span speaker, const char *medium_id, int nested);
 /* Does an actor or source mention overlap s? */
-int cl_is_entity(const cl_view *v, ann_span s);
+int cl_is_entity(cl_view *v, ann_span s);
 /* The id of a source mentioned inside s, or NULL. */
-const char *cl_source_in(const cl_view *v, ann_span s);
+const char *cl_source_in(cl_view *v, ann_span s);
 
 /* claims_quotes.c */
 void cl_pair_quotes(cl_view *v);

@@ -16,6 +16,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 typedef enum {
     ANN_TOK_WORD,      /* letters (and digits, apostrophes, hyphens inside) */
@@ -92,8 +93,15 @@ void ann_tokenize_all(const char *text, size_t len, ann_tokens *out);
 
 void ann_tokens_free(ann_tokens *t);
 
-/* Convenience: does the token's text equal s (exactly / ASCII-case-insensitively)? */
-int ann_tok_is(const char *text, const ann_token *t, const char *s);
+/* Convenience: does the token's text equal s (exactly / ASCII-case-insensitively)?
+ * Inline, so that the length of a literal s folds to a constant: the
+ * annotators ask this of nearly every token. */
+static inline int ann_tok_is(const char *text, const ann_token *t, const char *s)
+{
+    size_t n = strlen(s);
+    return t->end - t->start == n && memcmp(text + t->start, s, n) == 0;
+}
+
 int ann_tok_is_ci(const char *text, const ann_token *t, const char *s);
 
 #endif

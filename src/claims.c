@@ -151,23 +151,28 @@ static void merge_words(ann_claim_rules *r)
     r->nwords = k;
 }
 
-/* Into the first bucket from the word's own with a free way.  A word in a
- * later bucket than its own sets the "full" mark of every bucket it passed:
+_Static_assert(CL_W_CUEHEAD <= CL_I_KIND, "word kinds fit in CL_I_KIND");
+
+/* Into the first bucket from the word's own with a free way.  A word put
+ * in a later bucket than its own marks every bucket it passed as full:
  * lookups go on past a bucket only when it is marked so. */
-static void bucket_add(ann_claim_rules *r, const cl_word *w)
+static void bucket_add(ann_claim_rules *r, size_t i)
 {
+    const cl_word *w = &r->words[i];
+    uint32_t info = w->kind & CL_I_KIND;
+    if (w->len <= CL_I_MAXLEN)        /* always: the lists hold short words */
+        info |= (uint32_t)w->sets << CL_I_SETS_SHIFT | (uint32_t)w->len << CL_I_LEN_SHIFT;
     size_t b = (size_t)(w->h >> r->shift);
     for (;;) {
         cl_bucket *bk = &r->buckets[b];
         for (size_t k = 0; k < CL_WAYS; k++)
-            if (bk->h[k] == 0 && (bk->kind[k] & ~(uint32_t)CL_W_FULL) == 0 &&
-                bk->sets[k] == 0) {
+            if (!bk->word[k]) {
                 bk->h[k] = w->h;
-                bk->kind[k] |= w->kind;
-                bk->sets[k] = w->sets ? (uint32_t)(w->sets | w->len << 8) : 0;
+                bk->word[k] = (uint32_t)(i + 1);
+                bk->info[k] |= info;
                 return;
             }
-        bk->kind[CL_WAYS - 1] |= CL_W_FULL;
+        bk->info[CL_WAYS - 1] |= CL_I_FULL;
         b = (b + 1) & (r->nbuckets - 1);
     }
 }
@@ -181,9 +186,13 @@ static void index_words(ann_claim_rules *r)
         r->nbuckets *= 2;
         r->shift--;
     }
-    r->buckets = ann_xcalloc(r->nbuckets, sizeof *r->buckets);
-    for (size_t i = 0; i < r->nwords; i++)
-        bucket_add(r, &r->words[i]);
+    r->buckets = ann_xcalloc(r->nbuckets + 1, sizeof *r->buckets);
+    r->filter = ann_xcalloc(CL_FILTER_BITS / 64, sizeof *r->filter);
+    for (size_t i = 0; i < r->nwords; i++) {
+        bucket_add(r, i);
+        size_t bit = CL_FILTER_BIT(r->words[i].h);
+        r->filter[bit / 64] |= (uint64_t)1 << (bit % 64);
+    }
     for (size_t c = 0; c < r->ncues; ) {
         size_t e = c;
         while (e < r->ncues && r->cues[e].h[0] == r->cues[c].h[0])
@@ -215,6 +224,11 @@ ann_claim_rules *ann_claim_rules_new(char *err, size_t errlen)
     add_wordsets(&ld);
     qsort(r->cues, r->ncues, sizeof *r->cues, cmp_cue);
     merge_words(r);
+    if (r->nwords >= UINT32_MAX) {    /* bucket ways hold 32-bit indexes */
+        snprintf(err, errlen, "claims: too many words");
+        ann_claim_rules_free(r);
+        return NULL;
+    }
     index_words(r);
     return r;
 }
@@ -226,31 +240,41 @@ void ann_claim_rules_free(ann_claim_rules *r)
     free(r->cues);
     free(r->words);
     free(r->buckets);
+    free(r->filter);
     free(r);
 }
 
 /* ---- lookups ------------------------------------------------------------ */
 
-/* The kinds and sets of the word whose hash is h: every way of the bucket
- * is compared, and the next bucket looked at only when this one is full. */
-static inline void lookup(const ann_claim_rules *r, uint64_t h, unsigned *kind,
-                          uint32_t *sets)
+/* Which way of bucket bk holds hash h: its info and word are or-ed into
+ * *info and *word, by masks rather than by branches, which the text would
+ * make unpredictable. */
+static inline void bucket_match(const cl_bucket *bk, uint64_t h, uint32_t *info,
+                                uint32_t *word)
 {
-    size_t b = (size_t)(h >> r->shift);
-    uint32_t k = 0, s = 0;
-    for (;;) {
-        const cl_bucket *bk = &r->buckets[b];
-        for (size_t w = 0; w < CL_WAYS; w++) {
-            uint32_t m = -(uint32_t)(bk->h[w] == h);
-            k |= bk->kind[w] & m;
-            s |= bk->sets[w] & m;
-        }
-        if ((k & ~(uint32_t)CL_W_FULL) || s || !(bk->kind[CL_WAYS - 1] & CL_W_FULL))
-            break;
-        b = (b + 1) & (r->nbuckets - 1);
+    for (size_t k = 0; k < CL_WAYS; k++) {
+        uint32_t m = -(uint32_t)(bk->h[k] == h);
+        *info |= bk->info[k] & m;
+        *word |= bk->word[k] & m;
     }
-    *kind = k & ~(uint32_t)CL_W_FULL;
-    *sets = s;
+}
+
+/* The info (CL_I_*) of the word whose hash is h, 0 for none, and its index
+ * + 1 in *word.  The next bucket is looked at only when this one is full
+ * and h was not in it; testing "full" first keeps the branch predictable. */
+static inline uint32_t lookup(const ann_claim_rules *r, uint64_t h, uint32_t *word)
+{
+    size_t bit = CL_FILTER_BIT(h);
+    size_t b = (r->filter[bit / 64] >> (bit % 64)) & 1 ? (size_t)(h >> r->shift) : r->nbuckets;
+    uint32_t info = 0;
+    *word = 0;
+    bucket_match(&r->buckets[b], h, &info, word);
+    while ((r->buckets[b].info[CL_WAYS - 1] & CL_I_FULL) && !*word) {
+        b = (b + 1) & (r->nbuckets - 1);
+        info = 0;
+        bucket_match(&r->buckets[b], h, &info, word);
+    }
+    return info & ~CL_I_FULL;
 }
 
 const cl_word *cl_word_find(const ann_claim_rules *r, uint64_t h)
@@ -268,10 +292,8 @@ const cl_word *cl_word_find(const ann_claim_rules *r, uint64_t h)
 
 unsigned cl_word_kind(const ann_claim_rules *r, uint64_t h)
 {
-    unsigned kind;
-    uint32_t sets;
-    lookup(r, h, &kind, &sets);
-    return kind;
+    uint32_t word;
+    return lookup(r, h, &word) & CL_I_KIND;
 }
 
 /* The longest verb cue that starts at token i, whose entry is w
@@ -295,28 +317,62 @@ static const cl_cue *match_cue(const cl_view *v, size_t i, const cl_word *w)
 
 /* ---- linking speakers and media to entities ----------------------------- */
 
-static int overlaps(ann_span a, ann_span b)
+static int cmp_ment(const void *a, const void *b)
 {
-    return a.start < b.end && b.start < a.end;
+    const cl_ment *x = a, *y = b;
+    if (x->start != y->start)
+        return x->start < y->start ? -1 : 1;
+    return x->order < y->order ? -1 : x->order > y->order;
+}
+
+/* The mentions of actors and sources sorted by start, so that a question
+ * about a span looks at the few mentions near it, not at all of them. */
+static void index_mentions(cl_view *v)
+{
+    const ann_doc *d = v->doc;
+    size_t n = 0, cap = 0, order = 0;
+    for (size_t i = 0; i < d->nents; i++) {
+        const ann_entity *e = &d->ents[i];
+        for (size_t m = 0; m < e->nmentions; m++, order++) {
+            if (e->cat == ANN_CAT_PLACE)
+                continue;
+            cl_ment cm = { e->mentions[m].start, e->mentions[m].end, order, e };
+            ANN_PUSH(v->ments, n, cap, cm);
+            if (cm.end > cm.start && cm.end - cm.start > v->ment_len)
+                v->ment_len = cm.end - cm.start;
+        }
+    }
+    if (n > 1)
+        qsort(v->ments, n, sizeof *v->ments, cmp_ment);
+    v->nments = n;
+    v->ments_ready = 1;
 }
 
 /* The actor or source with a mention inside span s, preferring the mention
- * that ends last (the head of "NATO Secretary General Jens Stoltenberg"). */
-static const ann_entity *entity_in(const ann_doc *d, ann_span s, int sources_only)
+ * that ends last (the head of "NATO Secretary General Jens Stoltenberg"),
+ * and of those the first in document order. */
+static const ann_entity *entity_in(cl_view *v, ann_span s, int sources_only)
 {
-    const ann_entity *best = NULL;
-    size_t best_end = 0;
-    for (size_t i = 0; i < d->nents; i++) {
-        const ann_entity *e = &d->ents[i];
-        if (e->cat == ANN_CAT_PLACE || (sources_only && e->cat != ANN_CAT_SOURCE))
-            continue;
-        for (size_t m = 0; m < e->nmentions; m++)
-            if (overlaps(e->mentions[m], s) && (!best || e->mentions[m].end > best_end)) {
-                best = e;
-                best_end = e->mentions[m].end;
-            }
+    if (!v->ments_ready)
+        index_mentions(v);
+    size_t lo = 0, hi = v->nments;      /* first mention starting at s.end */
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (v->ments[mid].start < s.end)
+            lo = mid + 1;
+        else
+            hi = mid;
     }
-    return best;
+    const cl_ment *best = NULL;
+    /* before lo, a mention that starts ment_len before s cannot reach it */
+    for (size_t j = lo; j > 0 && v->ments[j - 1].start + v->ment_len > s.start; j--) {
+        const cl_ment *m = &v->ments[j - 1];
+        if (m->end <= s.start || (sources_only && m->e->cat != ANN_CAT_SOURCE))
+            continue;
+        if (!best || m->end > best->end || (m->end == best->end && m->order < best->order))
+            best = m;
+    }
+    return best ? best->e : NULL;
 }
 
 /* The last person mentioned before byte b: what "he" and "she" refer to. */
@@ -352,13 +408,14 @@ static int is_word_ci(const char *text, ann_span s, const char *w)
     return 1;
 }
 
-static char *speaker_id(const ann_doc *d, ann_span sp)
+static char *speaker_id(cl_view *v, ann_span sp)
 {
+    const ann_doc *d = v->doc;
     const ann_entity *e = NULL;
     if (is_word_ci(d->text, sp, "he") || is_word_ci(d->text, sp, "she"))
         e = last_person(d, sp.start);
     else
-        e = entity_in(d, sp, 0);
+        e = entity_in(v, sp, 0);
     return e ? ann_xstrdup(e->id) : NULL;
 }
 
@@ -381,15 +438,15 @@ static void set_last(ann_claims *st, const ann_claim *c)
         l->end = c->speaker.end;
 }
 
-const char *cl_source_in(const cl_view *v, ann_span s)
+const char *cl_source_in(cl_view *v, ann_span s)
 {
-    const ann_entity *e = entity_in(v->doc, s, 1);
+    const ann_entity *e = entity_in(v, s, 1);
     return e ? e->id : NULL;
 }
 
-int cl_is_entity(const cl_view *v, ann_span s)
+int cl_is_entity(cl_view *v, ann_span s)
 {
-    return entity_in(v->doc, s, 0) != NULL;
+    return entity_in(v, s, 0) != NULL;
 }
 
 /* nested: the cue stands inside a quotation, so the claim is one the
@@ -411,7 +468,7 @@ void cl_emit(cl_view *v, ann_claim_kind kind, ann_span content, ann_span cue,
     c->content = content;
     c->cue = cue;
     c->speaker = speaker;
-    c->speaker_id = speaker_id(d, speaker);
+    c->speaker_id = speaker_id(v, speaker);
     if (medium_id)
         c->medium_id = ann_xstrdup(medium_id);
     else if (cue.end > cue.start) {
@@ -419,7 +476,7 @@ void cl_emit(cl_view *v, ann_claim_kind kind, ann_span content, ann_span cue,
          * "told the BBC that", "said in an NBC News interview that". */
         ann_span between = { cue.end, content.start };
         const ann_entity *e = content.start > cue.end ?
-            entity_in(d, between, 1) : NULL;
+            entity_in(v, between, 1) : NULL;
         if (e && !(c->speaker_id && strcmp(c->speaker_id, e->id) == 0))
             c->medium_id = ann_xstrdup(e->id);
     }
@@ -451,7 +508,9 @@ static void alloc_view(cl_view *v, size_t n)
 {
     size_t per = sizeof *v->t + sizeof *v->mate + sizeof *v->cue +
                  sizeof *v->wk + sizeof *v->ws + sizeof *v->used + sizeof *v->inq;
-    char *p = ann_xcalloc(n ? n : 1, per);     /* calloc checks n * per */
+    /* n * per cannot wrap in practice (the window's own tokens take 40 n
+     * bytes); if it would, ask for what malloc refuses: out of memory */
+    char *p = ann_xmalloc(n > SIZE_MAX / per ? SIZE_MAX : (n ? n : 1) * per);
     v->t = (ann_token *)p;
     p += n * sizeof *v->t;
     v->mate = (size_t *)p;
@@ -463,6 +522,9 @@ static void alloc_view(cl_view *v, size_t n)
     v->ws = (unsigned char *)p;
     v->used = v->ws + n;
     v->inq = v->used + n;
+    /* build_view writes the tokens, kinds and sets, cl_pair_quotes mate */
+    memset(v->cue, 0, n * sizeof *v->cue);
+    memset(v->used, 0, 2 * n);
 }
 
 /* Copy the window's tokens without the markup ones; a sentence, paragraph
@@ -473,29 +535,40 @@ static void build_view(cl_view *v, const ann_window *w)
 {
     uint32_t carry = 0;
     const uint32_t starts = ANN_TF_SENT_START | ANN_TF_PARA_START | ANN_TF_LINE_START;
+    /* Local copies: the byte stores below could alias anything reached
+     * through a pointer, and would make the compiler reload it all. */
+    const ann_claim_rules r = *v->rules;
     alloc_view(v, w->n);
+    ann_token *vt = v->t;
+    unsigned *wk = v->wk;
+    unsigned char *ws = v->ws;
     size_t n = 0;
     for (size_t i = 0; i < w->n; i++) {
         if (w->tok[i].kind == ANN_TOK_MARKUP) {
             carry |= w->tok[i].flags & starts;
             continue;
         }
-        ann_token *t = &v->t[n];
-        *t = w->tok[i];
-        t->flags |= carry;
+        vt[n] = w->tok[i];
+        vt[n].flags |= carry;
         carry = 0;
-        unsigned kind;
-        uint32_t sets;
-        lookup(v->rules, t->lhash, &kind, &sets);
-        uint32_t word = -(uint32_t)(t->kind == ANN_TOK_WORD);
-        v->wk[n] = kind & word;
-        v->ws[n] = (unsigned char)((sets >> 8) == t->end - t->start ? sets & 0xffu & word : 0);
         n++;
     }
     v->n = n;
+    /* a loop of its own: lookups of successive tokens overlap */
+    for (size_t i = 0; i < n; i++) {
+        const ann_token *t = &vt[i];
+        uint32_t word, info = lookup(&r, t->lhash, &word);
+        info &= -(uint32_t)(t->kind == ANN_TOK_WORD);
+        wk[i] = info & CL_I_KIND;
+        ws[i] = (unsigned char)(info >> CL_I_LEN_SHIFT == t->end - t->start ?
+                                info >> CL_I_SETS_SHIFT : 0);
+    }
     for (size_t i = 0; i < n; i++)
-        if (v->wk[i] & CL_W_CUEHEAD)
-            v->cue[i] = match_cue(v, i, cl_word_find(v->rules, v->t[i].lhash));
+        if (wk[i] & CL_W_CUEHEAD) {
+            uint32_t word;
+            lookup(&r, vt[i].lhash, &word);
+            v->cue[i] = match_cue(v, i, &r.words[word - 1]);
+        }
 }
 
 void ann_claims_window(ann_claims *st, ann_window *w)
@@ -513,4 +586,5 @@ void ann_claims_window(ann_claims *st, ann_window *w)
     cl_pair_quotes(&v);
     cl_find(&v);
     free(v.t);                   /* the block of every array */
+    free(v.ments);
 }

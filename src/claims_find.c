@@ -1261,6 +1261,10 @@ static void on_quote(cl_view *v, size_t o)
 void cl_find(cl_view *v)
 {
     for (size_t i = 0; i < v->n; i++) {
+        /* most tokens start nothing: one test for all of that */
+        if (v->mate[i] == CL_NONE && !(v->t[i].flags & ANN_TF_LINE_START) &&
+            !v->cue[i] && !(v->wk[i] & CL_W_NOUNCUE))
+            continue;
         if (qopen(v, i))
             on_quote(v, i);
         if (v->t[i].flags & ANN_TF_LINE_START)

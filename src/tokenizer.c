@@ -571,12 +571,6 @@ void ann_tokens_free(ann_tokens *t)
     t->n = t->cap = 0;
 }
 
-int ann_tok_is(const char *text, const ann_token *t, const char *s)
-{
-    size_t n = strlen(s);
-    return t->end - t->start == n && memcmp(text + t->start, s, n) == 0;
-}
-
 int ann_tok_is_ci(const char *text, const ann_token *t, const char *s)
 {
     size_t n = strlen(s);
