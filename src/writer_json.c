@@ -99,49 +99,119 @@ static cJSON *claim_obj(const ann_doc *d, const ann_claim *c)
     return o;
 }
 
-static cJSON *doc_obj(const ann_doc *d, const ann_write_opts *o)
-{
-    cJSON *root = cJSON_CreateObject();
-    ADD(root, "doc", doc_meta(d, o));
-    static const char *const lists[] = {"actors", "places", "sources"};
-    cJSON *cat[3];
-    for (int i = 0; i < 3; i++)
-        ADD(root, lists[i], cat[i] = cJSON_CreateArray());
-    for (size_t i = 0; i < d->nents; i++)
-        cJSON_AddItemToArray(cat[d->ents[i].cat], entity_obj(d, &d->ents[i]));
-    cJSON *dates = cJSON_CreateArray();
-    ADD(root, "dates", dates);
-    for (size_t i = 0; i < d->ndates; i++) {
-        const ann_date *t = &d->dates[i];
-        cJSON *x = span_obj(d, t->span);
-        ADD(x, "type", cJSON_CreateString(t->type));
-        ADD(x, "value", cJSON_CreateString(t->value));
-        cJSON_AddItemToArray(dates, x);
-    }
-    cJSON *claims = cJSON_CreateArray();
-    ADD(root, "claims", claims);
-    for (size_t i = 0; i < d->nclaims; i++)
-        cJSON_AddItemToArray(claims, claim_obj(d, &d->claims[i]));
-    cJSON *w = cJSON_CreateArray();
-    ADD(root, "warnings", w);
-    for (size_t i = 0; i < d->nwarnings; i++)
-        cJSON_AddItemToArray(w, cJSON_CreateString(d->warnings[i]));
-    ADD(root, "error", str_or_null(d->error));
-    return root;
-}
+/* Where each list item goes.  Pretty output is one indented tree.  Compact
+ * output prints each entity, date or claim as soon as it is built and frees
+ * it, so a huge document never exists twice over as a tree: memory stays at
+ * the size of the output plus one item. */
+typedef struct emit {
+    ann_buf *out;
+    cJSON *array;          /* pretty: the list being filled; NULL: compact */
+    int first;
+} emit;
 
-static void write_doc(ann_buf *out, const ann_doc *d, const ann_write_opts *o)
+static void put_json(ann_buf *out, cJSON *v)
 {
-    cJSON *root = doc_obj(d, o);
-    char *s = o->pretty ? cJSON_Print(root) : cJSON_PrintUnformatted(root);
-    cJSON_Delete(root);
+    char *s = cJSON_PrintUnformatted(v);
+    cJSON_Delete(v);
     if (!s) {
         fputs("annotate: out of memory\n", stderr);
         exit(2);
     }
     ann_buf_adds(out, s);
-    ann_buf_add(out, "\n", 1);
     cJSON_free(s);
+}
+
+static void list_open(emit *e, ann_buf *out, cJSON *root, const char *key)
+{
+    e->out = out;
+    e->first = 1;
+    e->array = NULL;
+    if (root) {
+        e->array = cJSON_CreateArray();
+        ADD(root, key, e->array);
+        return;
+    }
+    ann_buf_adds(out, ",\"");
+    ann_buf_adds(out, key);
+    ann_buf_adds(out, "\":[");
+}
+
+static void list_item(emit *e, cJSON *item)
+{
+    if (e->array) {
+        cJSON_AddItemToArray(e->array, item);
+        return;
+    }
+    if (!e->first)
+        ann_buf_add(e->out, ",", 1);
+    e->first = 0;
+    put_json(e->out, item);
+}
+
+static void list_close(emit *e)
+{
+    if (!e->array)
+        ann_buf_add(e->out, "]", 1);
+}
+
+static cJSON *date_obj(const ann_doc *d, const ann_date *t)
+{
+    cJSON *x = span_obj(d, t->span);
+    ADD(x, "type", cJSON_CreateString(t->type));
+    ADD(x, "value", cJSON_CreateString(t->value));
+    return x;
+}
+
+/* Every list of OUTPUT.md, in its order, into root (pretty) or out. */
+static void doc_lists(const ann_doc *d, ann_buf *out, cJSON *root)
+{
+    static const char *const cats[] = {"actors", "places", "sources"};
+    emit e;
+    for (int c = 0; c < 3; c++) {
+        list_open(&e, out, root, cats[c]);
+        for (size_t i = 0; i < d->nents; i++)
+            if ((int)d->ents[i].cat == c)
+                list_item(&e, entity_obj(d, &d->ents[i]));
+        list_close(&e);
+    }
+    list_open(&e, out, root, "dates");
+    for (size_t i = 0; i < d->ndates; i++)
+        list_item(&e, date_obj(d, &d->dates[i]));
+    list_close(&e);
+    list_open(&e, out, root, "claims");
+    for (size_t i = 0; i < d->nclaims; i++)
+        list_item(&e, claim_obj(d, &d->claims[i]));
+    list_close(&e);
+    list_open(&e, out, root, "warnings");
+    for (size_t i = 0; i < d->nwarnings; i++)
+        list_item(&e, cJSON_CreateString(d->warnings[i]));
+    list_close(&e);
+}
+
+static void write_doc(ann_buf *out, const ann_doc *d, const ann_write_opts *o)
+{
+    if (o->pretty) {
+        cJSON *root = cJSON_CreateObject();
+        ADD(root, "doc", doc_meta(d, o));
+        doc_lists(d, NULL, root);
+        ADD(root, "error", str_or_null(d->error));
+        char *s = cJSON_Print(root);
+        cJSON_Delete(root);
+        if (!s) {
+            fputs("annotate: out of memory\n", stderr);
+            exit(2);
+        }
+        ann_buf_adds(out, s);
+        cJSON_free(s);
+    } else {
+        ann_buf_adds(out, "{\"doc\":");
+        put_json(out, doc_meta(d, o));
+        doc_lists(d, out, NULL);
+        ann_buf_adds(out, ",\"error\":");
+        put_json(out, str_or_null(d->error));
+        ann_buf_add(out, "}", 1);
+    }
+    ann_buf_add(out, "\n", 1);
 }
 
 const ann_writer ann_writer_json = {"json", "json", NULL, write_doc, NULL};
