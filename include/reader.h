@@ -63,6 +63,18 @@ void ann_textbuf_break(ann_textbuf *t, int level);
  * frees the buffer. */
 ann_doc *ann_textbuf_doc(ann_textbuf *t, const char *id, const char *path,
                          const char *title, const char *from);
+/* Visit root and its descendants in document order: enter() says whether
+ * to go into a node's children, leave() follows once they are done.
+ * Iterative through the parent pointers, so depth costs no stack (hostile
+ * markup nests 100,000 deep).  Nodes are libxml2's xmlNode. */
+struct _xmlNode;
+typedef struct ann_xml_walker {
+    int (*enter)(void *ctx, struct _xmlNode *n);
+    void (*leave)(void *ctx, struct _xmlNode *n);
+    void *ctx;
+} ann_xml_walker;
+void ann_xml_walk(struct _xmlNode *root, const ann_xml_walker *w);
+
 /* "2024-04-19T10:00Z", "20240419", "April 19, 2024", "Fri, 19 Apr 2024"
  * -> "2024-04-19" (or "2024-04", "2024"); NULL when not a date. */
 char *ann_markup_date(const char *s, size_t n);

@@ -102,6 +102,21 @@ static inline int ann_tok_is(const char *text, const ann_token *t, const char *s
     return t->end - t->start == n && memcmp(text + t->start, s, n) == 0;
 }
 
-int ann_tok_is_ci(const char *text, const ann_token *t, const char *s);
+static inline int ann_tok_is_ci(const char *text, const ann_token *t, const char *s)
+{
+    size_t n = strlen(s);
+    if (t->end - t->start != n)
+        return 0;
+    for (size_t i = 0; i < n; i++) {
+        char a = text[t->start + i], b = s[i];
+        if (a >= 'A' && a <= 'Z')
+            a = (char)(a - 'A' + 'a');
+        if (b >= 'A' && b <= 'Z')
+            b = (char)(b - 'A' + 'a');
+        if (a != b)
+            return 0;
+    }
+    return 1;
+}
 
 #endif

@@ -32,20 +32,7 @@ static int W(const cl_view *v, size_t i)
  * compile time and turns most tokens away before any byte is compared. */
 static inline int is(const cl_view *v, size_t i, const char *s)
 {
-    size_t n = strlen(s);
-    if (!W(v, i) || v->t[i].end - v->t[i].start != n)
-        return 0;
-    const char *p = v->text + v->t[i].start;
-    for (size_t k = 0; k < n; k++) {
-        char a = p[k], b = s[k];
-        if (a >= 'A' && a <= 'Z')
-            a = (char)(a - 'A' + 'a');
-        if (b >= 'A' && b <= 'Z')
-            b = (char)(b - 'A' + 'a');
-        if (a != b)
-            return 0;
-    }
-    return 1;
+    return W(v, i) && ann_tok_is_ci(v->text, &v->t[i], s);
 }
 
 /* Is token i a word of the closed lists in set (CL_S_*)? */

@@ -417,16 +417,7 @@ static void on_ld(page *p, xmlNode *script)
 
 /* ---- the walks ---------------------------------------------------------- */
 
-/* Visit root and its descendants in document order: enter() says whether to
- * go into a node's children, leave() follows once they are done.  Iterative
- * through the parent pointers, so depth costs no stack. */
-typedef struct walker {
-    int (*enter)(void *ctx, xmlNode *n);
-    void (*leave)(void *ctx, xmlNode *n);
-    void *ctx;
-} walker;
-
-static void walk(xmlNode *root, const walker *w)
+void ann_xml_walk(xmlNode *root, const ann_xml_walker *w)
 {
     xmlNode *n = root;
     while (n) {
@@ -539,8 +530,8 @@ static void scan_leave(void *ctx, xmlNode *n)
 static void scan_page(page *p, xmlNode *root)
 {
     scan sc = {p, NULL, 0};
-    walker w = {scan_enter, scan_leave, &sc};
-    walk(root, &w);
+    ann_xml_walker w = {scan_enter, scan_leave, &sc};
+    ann_xml_walk(root, &w);
 }
 
 /* ---- the article text --------------------------------------------------- */
@@ -643,9 +634,9 @@ static void extract_leave(void *ctx, xmlNode *n)
 static ann_textbuf extract_text(xmlNode *root)
 {
     extract x = {{0}, 0, 0};
-    walker w = {extract_enter, extract_leave, &x};
+    ann_xml_walker w = {extract_enter, extract_leave, &x};
     if (root)
-        walk(root, &w);
+        ann_xml_walk(root, &w);
     return x.t;
 }
 

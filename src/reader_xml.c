@@ -167,44 +167,47 @@ static int xml_kind(const xctx *x, xmlNode *n)
     return n->parent && n->parent->type == XML_ELEMENT_NODE && element_only(n->parent);
 }
 
-/* The text under root, iteratively (an XML tree may be deep). */
+/* The text under root: a walk (an XML tree may be deep) whose elements
+ * become the breaks their kind asks for. */
+typedef struct xtext {
+    xctx *x;
+    xmlNode *root;
+    int ws;
+} xtext;
+
+static int xtext_enter(void *ctx, xmlNode *n)
+{
+    xtext *t = ctx;
+    if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
+        if (n->content)
+            ann_textbuf_text(&t->x->t, (const char *)n->content,
+                             strlen((const char *)n->content), t->ws);
+    } else if (n->type == XML_ENTITY_REF_NODE) {
+        on_entity(t->x, n, t->ws);    /* never into its children: the expansion */
+    } else if (n->type == XML_ELEMENT_NODE) {
+        int k = n == t->root ? 2 : xml_kind(t->x, n);
+        if (k > 0)
+            ann_textbuf_break(&t->x->t, k);
+        return k >= 0;
+    }
+    return 0;
+}
+
+static void xtext_leave(void *ctx, xmlNode *n)
+{
+    xtext *t = ctx;
+    if (n->type == XML_ELEMENT_NODE && n != t->root) {
+        int k = xml_kind(t->x, n);
+        if (k > 0)
+            ann_textbuf_break(&t->x->t, k);
+    }
+}
+
 static void xml_text(xctx *x, xmlNode *root, int ws)
 {
-    xmlNode *n = root;
-    while (n) {
-        int into = 0;
-        if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
-            if (n->content)
-                ann_textbuf_text(&x->t, (const char *)n->content,
-                                 strlen((const char *)n->content), ws);
-        } else if (n->type == XML_ENTITY_REF_NODE) {
-            on_entity(x, n, ws);    /* never into its children: the expansion */
-        } else if (n->type == XML_ELEMENT_NODE) {
-            int k = n == root ? 2 : xml_kind(x, n);
-            if (k > 0)
-                ann_textbuf_break(&x->t, k);
-            into = k >= 0;
-        }
-        if (into && n->children) {
-            n = n->children;
-            continue;
-        }
-        /* leaving n and each ancestor that ends with it */
-        for (;;) {
-            if (n->type == XML_ELEMENT_NODE && n != root) {
-                int k = xml_kind(x, n);
-                if (k > 0)
-                    ann_textbuf_break(&x->t, k);
-            }
-            if (n == root)
-                return;
-            if (n->next) {
-                n = n->next;
-                break;
-            }
-            n = n->parent;
-        }
-    }
+    xtext t = {x, root, ws};
+    ann_xml_walker w = {xtext_enter, xtext_leave, &t};
+    ann_xml_walk(root, &w);
 }
 
 /* The text of one element on one line (for titles and names). */

@@ -570,20 +570,3 @@ void ann_tokens_free(ann_tokens *t)
     t->v = NULL;
     t->n = t->cap = 0;
 }
-
-int ann_tok_is_ci(const char *text, const ann_token *t, const char *s)
-{
-    size_t n = strlen(s);
-    if (t->end - t->start != n)
-        return 0;
-    for (size_t i = 0; i < n; i++) {
-        char a = text[t->start + i], b = s[i];
-        if (a >= 'A' && a <= 'Z')
-            a = (char)(a - 'A' + 'a');
-        if (b >= 'A' && b <= 'Z')
-            b = (char)(b - 'A' + 'a');
-        if (a != b)
-            return 0;
-    }
-    return 1;
-}

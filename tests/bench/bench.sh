@@ -141,10 +141,10 @@ echo
 awk -v mb="$total" -v d="$ndocs" -v l="$largest" -v n="$NPROC" -v r="$RUNS" 'BEGIN {
     printf "annotate benchmark: %.1f MB of text in %d documents (largest %.1f kB), %d cores, median of %d runs\n",
            mb / 1e6, d, l / 1e3, n, r }'
-awk -v a="$load0" -v b="$(cut -d' ' -f1 /proc/loadavg 2>/dev/null)" -v n="$NPROC" 'BEGIN {
+awk -v a="$load0" 'BEGIN {
     if (a == "") exit
-    printf "load average before / after: %s / %s%s\n", a, b,
-           (a + 0 > 0.5 || b + 0 > n + 0.5) ? "   (other work was running: the numbers, -j above all, are low)" : "" }'
+    printf "load average at the start: %s%s\n", a,
+           (a + 0 > 0.5) ? "   (other work was running: the numbers, -j above all, may be low)" : "" }'
 echo
 printf "$row_fmt" "" "time" "MB/s" "MB/s/core" "docs/s" "peak RSS"
 row "annotate -j 1" "$s1" "$r1" 1
