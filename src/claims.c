@@ -325,18 +325,36 @@ static int cmp_ment(const void *a, const void *b)
     return x->order < y->order ? -1 : x->order > y->order;
 }
 
-/* The mentions of actors and sources sorted by start, so that a question
- * about a span looks at the few mentions near it, not at all of them. */
+/* The first of e's mentions (sorted by start) that starts at or after b. */
+static size_t first_from(const ann_entity *e, size_t b)
+{
+    size_t lo = 0, hi = e->nmentions;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (e->mentions[mid].start < b)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/* The window's mentions of actors and sources sorted by start, so that a
+ * question about a span looks at the few mentions near it.  Speakers and
+ * media stand in the window, so earlier windows' mentions are left out:
+ * a huge document costs each window only its own mentions. */
 static void index_mentions(cl_view *v)
 {
     const ann_doc *d = v->doc;
-    size_t n = 0, cap = 0, order = 0;
+    size_t from = v->n ? v->t[0].start : 0, to = v->n ? v->t[v->n - 1].end : 0;
+    size_t n = 0, cap = 0;
     for (size_t i = 0; i < d->nents; i++) {
         const ann_entity *e = &d->ents[i];
-        for (size_t m = 0; m < e->nmentions; m++, order++) {
-            if (e->cat == ANN_CAT_PLACE)
-                continue;
-            cl_ment cm = { e->mentions[m].start, e->mentions[m].end, order, e };
+        if (e->cat == ANN_CAT_PLACE)
+            continue;
+        for (size_t m = first_from(e, from); m < e->nmentions && e->mentions[m].start < to; m++) {
+            /* document order of entities, then of mentions: the tie-break */
+            cl_ment cm = { e->mentions[m].start, e->mentions[m].end, (i << 24) | (m & 0xFFFFFF), e };
             ANN_PUSH(v->ments, n, cap, cm);
             if (cm.end > cm.start && cm.end - cm.start > v->ment_len)
                 v->ment_len = cm.end - cm.start;
@@ -384,11 +402,11 @@ static const ann_entity *last_person(const ann_doc *d, size_t b)
         const ann_entity *e = &d->ents[i];
         if (e->cat != ANN_CAT_ACTOR || !e->type || strcmp(e->type, "person") != 0)
             continue;
-        for (size_t m = 0; m < e->nmentions && e->mentions[m].start < b; m++)
-            if (!best || e->mentions[m].start >= best_start) {
-                best = e;
-                best_start = e->mentions[m].start;
-            }
+        size_t m = first_from(e, b);    /* mentions are sorted: the last before b */
+        if (m > 0 && (!best || e->mentions[m - 1].start >= best_start)) {
+            best = e;
+            best_start = e->mentions[m - 1].start;
+        }
     }
     return best;
 }

@@ -482,6 +482,8 @@ static void published_line(ann_doc *d, line l)
         }
 }
 
+#define MAX_TITLE 2000   /* bytes: a "first line" of megabytes is no title */
+
 static void title(ann_doc *d, const lines *ls)
 {
     if (d->title || ls->n == 0)
@@ -490,6 +492,11 @@ static void title(ann_doc *d, const lines *ls)
     while (l.n && l.p[0] == '#')
         l.p++, l.n--;
     l = trim(l);
+    if (l.n > MAX_TITLE) {
+        l.n = MAX_TITLE;
+        while (l.n && ((unsigned char)l.p[l.n] & 0xC0) == 0x80)
+            l.n--;   /* cut on a character boundary */
+    }
     d->title = ann_xstrndup(l.p, l.n);
 }
 

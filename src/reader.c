@@ -272,8 +272,8 @@ static int next_line(ann_reader *r, ann_doc **out, char *err, size_t errlen)
         char *id = ann_xasprintf("%s-%zu", r->id, r->lineno);
         d = ann_doc_new(id, r->path, ann_xstrdup(""), 0);
         free(id);
-        d->error = ann_xasprintf("line %zu: %s", r->lineno, why);
-        snprintf(err, errlen, "line %zu: %s", r->lineno, why);
+        d->error = ann_xstrdup(why);     /* the record reader names the line */
+        snprintf(err, errlen, "%s", why);
         *out = d;
         return -1;
     }

@@ -238,7 +238,8 @@ void ann_rules_match(const ann_rules *r, const char *text,
         size_t base = out->n;
         ann_lexicon_match_at(r->lex, text, toks, n, i, out);
         ann_patterns_match_at(r->pat, text, toks, n, i, &sc, out);
-        sort_longest(out->v + base, out->n - base);
+        if (out->n > base)   /* out->v may still be NULL: no pointer arithmetic on it */
+            sort_longest(out->v + base, out->n - base);
     }
     ann_pat_scratch_free(&sc);
 }

@@ -78,6 +78,9 @@ static void replay(const char *target, int (*fn)(const uint8_t *, size_t))
                 _exit(3);
             fn((const uint8_t *)data, len);
             free(data);
+            for (size_t k = i; k < n; k++)
+                free(names[k]);
+            free(names);
             exit(0);    /* not _exit: leak checkers report at exit */
         }
         int st = 0;

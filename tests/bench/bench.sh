@@ -1,4 +1,5 @@
 #!/bin/sh
+# shellcheck disable=SC2046,SC2086  # flag and file lists split on purpose
 # bench.sh - throughput and memory benchmark of ./annotate (make bench).
 #
 # Builds a large corpus deterministically from the seed articles in corpus/
@@ -19,7 +20,7 @@
 # Output goes to /dev/null, so the numbers are the tool's, not the disk's.
 set -u
 top=$(cd "$(dirname "$0")/../.." && pwd)
-cd "$top"
+cd "$top" || exit 2
 
 MB=${BENCH_MB:-200}
 RUNS=${BENCH_RUNS:-3}
@@ -81,7 +82,7 @@ rep=$DIR/run.report
 # m_secs (median), m_rss (highest peak RSS, kB), m_fail
 measure() {
     name=$1; shift
-    secs= rss=0 m_fail=0
+    secs='' rss=0 m_fail=0
     i=0
     while [ "$i" -lt "$RUNS" ]; do
         (cd "$DIR/corpus" && "$DIR/runstat" "$rep" "$@")
@@ -132,7 +133,7 @@ echo "bench: memory, a tenth of the documents and the single $MB MB document ...
 tenth=$(( (ndocs + 9) / 10 ))
 # shellcheck disable=SC2086
 (cd "$DIR/corpus" && "$DIR/runstat" "$rep" $ann -j 1 $(ls | head -n "$tenth"))
-read -r s10 r10 c10 < "$rep"
+read -r _ r10 c10 < "$rep"
 "$DIR/runstat" "$rep" $ann -j 1 "$DIR/big.txt"
 read -r sb rb cb < "$rep"
 

@@ -1,4 +1,5 @@
 #!/bin/sh
+# shellcheck disable=SC2046,SC2086  # flag and file lists split on purpose
 # fuzz.sh - build the libFuzzer targets with clang (ASan + UBSan) and run
 # each for FUZZ_SECONDS (make fuzz).
 #
@@ -22,7 +23,7 @@
 #   CLANG          the compiler (default clang)
 set -u
 top=$(cd "$(dirname "$0")/../.." && pwd)
-cd "$top"
+cd "$top" || exit 2
 
 SECS=${FUZZ_SECONDS:-60}
 TARGETS=${FUZZ_TARGETS:-tokenizer html xml jsonl rules dates}
@@ -63,7 +64,7 @@ srcs=
 for s in src/*.c build/rules_data.c; do
     case $s in src/main.c) continue ;; esac
     o=$DIR/obj/$(basename "$s" .c).o
-    if [ ! -f "$o" ] || [ "$s" -nt "$o" ] || [ "$newest_h" -nt "$o" ]; then
+    if [ ! -f "$o" ] || [ -n "$(find "$s" "$newest_h" -newer "$o")" ]; then
         srcs="$srcs $s"
     fi
 done
@@ -102,6 +103,7 @@ copy() {  # copy TARGET FILE...
 }
 copy tokenizer corpus/*.txt tests/data/cli/*.txt
 copy dates corpus/*.txt tests/data/cli/*.txt tests/data/dates/*
+# shellcheck disable=SC1112  # the typographic quotes are the point
 put tokenizer marks '"Quote" “open ‘single’ don'\''t O'\''Brien Zelensky'\''s U.S. Feb. R. Smith — – - --- ... … **bold** [link](#) # Head
 > quote 1,000.5 3.5% e-mail@x.org globalresearch.ca KyslytsyaThe Interfax-Ukraine'
 put dates phrases 'On Monday, April 15, 2024, two weeks ago, last year, in the spring of 2022, on 12/03/2021 at 10:30 a.m., every Tuesday, for three months, the 1990s, mid-March, yesterday.
