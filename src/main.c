@@ -193,6 +193,7 @@ typedef struct sink {
     const ann_write_opts *wo;
     int failed;                /* an --out-dir file could not be written */
     int broken;                /* the stream failed: stop, say so once */
+    int epipe;                 /* ...because the reader went away */
 } sink;
 
 /* A failed write stops the run: the message is given once, the inputs not
@@ -200,10 +201,11 @@ typedef struct sink {
 static void write_failed(sink *s)
 {
     if (errno == EPIPE) {
-        /* The reader went away (annotate ... | head): end as quietly as a
-         * program killed by SIGPIPE, which is what the shell expects. */
-        signal(SIGPIPE, SIG_DFL);
-        raise(SIGPIPE);
+        /* The reader went away (annotate ... | head): no message; main
+         * lets the workers finish, frees everything, then ends by SIGPIPE
+         * as the shell expects. */
+        s->broken = s->epipe = 1;
+        return;
     }
     if (!s->broken)
         fprintf(stderr, "annotate: %s: write error: %s\n", s->name, strerror(errno));
@@ -541,7 +543,7 @@ int main(int argc, char **argv)
     }
     e->default_dct = o.dct;
 
-    sink s = {stdout, "standard output", NULL, o.writer, &o.wopts, 0, 0};
+    sink s = {stdout, "standard output", NULL, o.writer, &o.wopts, 0, 0, 0};
     if (o.out_dir) {
         if (check_out_dir(o.out_dir) < 0) {
             ann_engine_free(e);
@@ -576,5 +578,9 @@ int main(int argc, char **argv)
     ann_engine_free(e);
     free(o.rules);
     xmlCleanupParser();
+    if (s.epipe) {
+        signal(SIGPIPE, SIG_DFL);
+        raise(SIGPIPE);
+    }
     return status;
 }
