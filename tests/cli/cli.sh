@@ -17,34 +17,10 @@ cd "$top" || exit 1
 D=tests/data/cli
 T=$(mktemp -d "${TMPDIR:-/tmp}/annotate-cli.XXXXXX") || exit 1
 trap 'rm -rf "$T"' EXIT
+. "$top/tests/cli/lib/common.sh"
 trap 'exit 130' INT TERM
-if command -v timeout >/dev/null 2>&1; then TO="timeout 120"; else TO=; fi
 # The interpreter itself, not a wrapper (a pyenv shim costs a second a call).
 PY=$(python3 -c 'import sys; print(sys.executable)') || { echo "python3 is needed"; exit 1; }
-
-passed=0
-failed=0
-last=
-
-# check NAME CMD...: run CMD (a test), count it, and say what failed.
-check() {
-    name=$1; shift
-    if "$@"; then
-        passed=$((passed + 1))
-    else
-        failed=$((failed + 1))
-        echo "FAIL: $name"
-        echo "      after: annotate $last (exit $rc)"
-        if [ -s "$T/err" ]; then sed -n '1,5s/^/      stderr: /p' "$T/err"; fi
-    fi
-}
-
-# run ARGS...: run annotate; stdout in $T/out, stderr in $T/err, status in $rc.
-run() {
-    last="$*"
-    rc=0
-    $TO $ANNOTATE "$@" >"$T/out" 2>"$T/err" || rc=$?
-}
 
 # run_in FILE ARGS...: the same with standard input from FILE.
 run_in() {
@@ -54,14 +30,6 @@ run_in() {
     $TO $ANNOTATE "$@" <"$in" >"$T/out" 2>"$T/err" || rc=$?
 }
 
-# quiet_pipe FILE: the stderr of a run killed by SIGPIPE holds no message.
-# Under valgrind, a process that dies by a signal with worker threads alive
-# gets their thread-local blocks reported as "possibly lost"; those lines
-# (==PID==) are not messages, but real memory errors still fail.
-quiet_pipe() {
-    ! grep -v '^==[0-9]*==' "$1" | grep -q . &&
-        ! grep -Eq 'definitely lost|indirectly lost|Invalid (read|write|free)|uninitialised|Mismatched free|Process terminating with default action of signal (4|6|7|8|11) ' "$1"
-}
 
 rc_is() { [ "$rc" -eq "$1" ]; }
 empty() { [ ! -s "$1" ]; }

@@ -17,31 +17,9 @@ cd "$top" || exit 1
 D=tests/data/cli
 T=$(mktemp -d "${TMPDIR:-/tmp}/annotate-wf.XXXXXX") || exit 1
 trap 'chmod -R u+rwx "$T" 2>/dev/null; rm -rf "$T"' EXIT
+. "$top/tests/cli/lib/common.sh"
 trap 'exit 130' INT TERM
-if command -v timeout >/dev/null 2>&1; then TO="timeout 120"; else TO=; fi
 corpus=$(echo corpus/*.txt)
-
-passed=0
-failed=0
-last=
-
-check() {   # check NAME CMD...: run the test CMD, count it, say what failed
-    name=$1; shift
-    if "$@"; then
-        passed=$((passed + 1))
-    else
-        failed=$((failed + 1))
-        echo "FAIL: $name"
-        echo "      after: annotate $last (exit $rc)"
-        if [ -s "$T/err" ]; then sed -n '1,5s/^/      stderr: /p' "$T/err"; fi
-    fi
-}
-
-# run ARGS...: stdout to $T/out, stderr to $T/err, status in $rc.
-run() {
-    last="$*"; rc=0
-    $TO $ANNOTATE "$@" >"$T/out" 2>"$T/err" || rc=$?
-}
 
 # run_to FILE ARGS...: the same with standard output going to FILE.
 run_to() {
@@ -50,14 +28,6 @@ run_to() {
     $TO $ANNOTATE "$@" >"$to" 2>"$T/err" || rc=$?
 }
 
-# quiet_pipe FILE: the stderr of a run killed by SIGPIPE holds no message.
-# Under valgrind, a process that dies by a signal with worker threads alive
-# gets their thread-local blocks reported as "possibly lost"; those lines
-# (==PID==) are not messages, but real memory errors still fail.
-quiet_pipe() {
-    ! grep -v '^==[0-9]*==' "$1" | grep -q . &&
-        ! grep -Eq 'definitely lost|indirectly lost|Invalid (read|write|free)|uninitialised|Mismatched free|Process terminating with default action of signal (4|6|7|8|11) ' "$1"
-}
 
 rc_is() { [ "$rc" -eq "$1" ]; }
 failed_cleanly() { [ "$rc" -ne 0 ] && [ "$rc" -lt 128 ]; }   # no signal, no crash
