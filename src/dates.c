@@ -735,21 +735,25 @@ static int fn_year(mctx *m)
     return 1;
 }
 
-/* rel(R, U): "last week", "this year", "next month", counted from the DCT. */
-static int fn_rel(mctx *m)
+/* The unit named by argument 1 ("week", "weekend", ...) of the anchor
+ * moved by R (argument 0): from the DCT for rel(), from the date in focus
+ * for frel().  The weekend is its week with "-WE". */
+static int moved_unit(mctx *m, int from_focus)
 {
     int off = rel_offset(m, 0);
+    char u[12];
     ymd a;
-    char u[8];
     tx_normkey(u, sizeof u, m->a[1], m->al[1]);
     int weekend = !strcmp(u, "weekend");
     const char *code = weekend ? "WE" : arg_unit(m, 1);
     if (!code)
         return 0;
     int g = unit_gran(code);
-    if (!deictic_anchor(m, g == G_WEEK ? G_DAY : g, &a)) {
+    int known = from_focus ? focus_anchor(m, g, &a)
+                           : deictic_anchor(m, g == G_WEEK ? G_DAY : g, &a);
+    if (!known) {
         fmt_unknown(m->value, sizeof m->value, g);
-        if (weekend)
+        if (weekend && !from_focus)
             snprintf(m->value, sizeof m->value, "XXXX-WXX-WE");
         return 1;
     }
@@ -760,6 +764,12 @@ static int fn_rel(mctx *m)
         snprintf(m->value + n, sizeof m->value - n, "-WE");
     }
     return 1;
+}
+
+/* rel(R, U): "last week", "this year", "next month", counted from the DCT. */
+static int fn_rel(mctx *m)
+{
+    return moved_unit(m, 0);
 }
 
 /* fcur(U): the unit of the date in focus: "the start of the year" is the
@@ -1109,26 +1119,7 @@ static int fn_durhalf(mctx *m)
 /* frel(R, U): the day, week, month or year in focus moved by R. */
 static int fn_frel(mctx *m)
 {
-    int off = rel_offset(m, 0);
-    char u[12];
-    ymd a;
-    tx_normkey(u, sizeof u, m->a[1], m->al[1]);
-    int weekend = !strcmp(u, "weekend");
-    const char *code = weekend ? "WE" : arg_unit(m, 1);
-    if (!code)
-        return 0;
-    int g = unit_gran(code);
-    if (!focus_anchor(m, g, &a)) {
-        fmt_unknown(m->value, sizeof m->value, g);
-        return 1;
-    }
-    shift(&a, code, off);
-    fmt_date(m->value, sizeof m->value, a, g);
-    if (weekend) {
-        size_t n = strlen(m->value);
-        snprintf(m->value + n, sizeof m->value - n, "-WE");
-    }
-    return 1;
+    return moved_unit(m, 1);
 }
 
 /* "one day": some day in the future after a modal ("could one day"),
