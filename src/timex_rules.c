@@ -18,23 +18,6 @@
 #include "timex.h"
 #include "tokenizer.h"
 
-/* A growable string: the expanded patterns have no useful upper bound. */
-typedef struct str {
-    char *p;
-    size_t len, cap;
-} str;
-
-static void str_add(str *s, const char *p, size_t n)
-{
-    if (s->len + n + 1 > s->cap)
-        ann_grow((void **)&s->p, &s->cap, s->len + n + 1, 1);
-    memcpy(s->p + s->len, p, n);
-    s->len += n;
-    s->p[s->len] = '\0';
-}
-
-static void str_adds(str *s, const char *p) { str_add(s, p, strlen(p)); }
-
 /* A line-oriented view of one data file, for error messages. */
 typedef struct src {
     const char *name;
@@ -75,7 +58,7 @@ static int fail(loader *L, const src *s, const char *fmt, ...)
 
 /* Next non-comment, non-blank line split at tabs into at most max fields.
  * Returns the number of fields, 0 at the end of the file. */
-static size_t next_line(src *s, str *buf, char **f, size_t max)
+static size_t next_line(src *s, ann_buf *buf, char **f, size_t max)
 {
     while (s->p < s->end) {
         const char *nl = memchr(s->p, '\n', (size_t)(s->end - s->p));
@@ -88,7 +71,7 @@ static size_t next_line(src *s, str *buf, char **f, size_t max)
         if (e == b || *b == '#')
             continue;
         buf->len = 0;
-        str_add(buf, b, (size_t)(e - b));
+        ann_buf_add(buf, b, (size_t)(e - b));
         size_t n = 0;
         char *q = buf->p;
         while (n < max) {
@@ -209,7 +192,7 @@ static int load_tables(loader *L)
     if (!f)
         return -1;
     src s = {f->name, f->data, f->data + f->len, 0};
-    str buf = {0};
+    ann_buf buf = {0};
     char *fld[3];
     size_t n;
     int rc = 0;
@@ -237,7 +220,7 @@ static int load_fragments(loader *L)
     if (!f)
         return -1;
     src s = {f->name, f->data, f->data + f->len, 0};
-    str buf = {0};
+    ann_buf buf = {0};
     char *fld[2];
     size_t n;
     int rc = 0;
@@ -262,7 +245,7 @@ static int by_length_desc(const void *a, const void *b)
 /* @table: the table's words as a regex alternation, longest first so that
  * "Christmas Eve" is preferred to "Christmas". */
 static int expand_table(loader *L, const src *s, const char *name, size_t n,
-                        str *out)
+                        ann_buf *out)
 {
     char **v = NULL;
     size_t nv = 0, cap = 0;
@@ -275,21 +258,21 @@ static int expand_table(loader *L, const src *s, const char *name, size_t n,
         return fail(L, s, "unknown table @%.*s", (int)n, name);
     }
     qsort(v, nv, sizeof *v, by_length_desc);
-    str_adds(out, "(?:");
+    ann_buf_adds(out, "(?:");
     for (size_t i = 0; i < nv; i++) {
         if (i)
-            str_adds(out, "|");
+            ann_buf_adds(out, "|");
         for (const char *c = v[i]; *c; c++) {
             if (*c == '\'')
-                str_adds(out, "(?:'|\xE2\x80\x99)");
+                ann_buf_adds(out, "(?:'|\xE2\x80\x99)");
             else {
                 if (strchr("\\^$.|?*+()[]{}", *c))
-                    str_add(out, "\\", 1);
-                str_add(out, c, 1);
+                    ann_buf_add(out, "\\", 1);
+                ann_buf_add(out, c, 1);
             }
         }
     }
-    str_adds(out, ")");
+    ann_buf_adds(out, ")");
     free(v);
     return 0;
 }
@@ -301,7 +284,7 @@ static int is_name(int c)
 }
 
 /* Replace %Fragment and @table references, recursively. */
-static int expand(loader *L, const src *s, const char *re, str *out, int depth)
+static int expand(loader *L, const src *s, const char *re, ann_buf *out, int depth)
 {
     if (depth > 8)
         return fail(L, s, "fragments nest too deeply (a cycle?)");
@@ -323,15 +306,15 @@ static int expand(loader *L, const src *s, const char *re, str *out, int depth)
                         break;
                 if (i == L->nfrags)
                     return fail(L, s, "unknown fragment %%%.*s", (int)n, b);
-                str_adds(out, "(?:");
+                ann_buf_adds(out, "(?:");
                 if (expand(L, s, L->frags[i].re, out, depth + 1) < 0)
                     return -1;
-                str_adds(out, ")");
+                ann_buf_adds(out, ")");
             }
             p = e;
             continue;
         }
-        str_add(out, p, 1);
+        ann_buf_add(out, p, 1);
         p++;
     }
     return 0;
@@ -1229,7 +1212,7 @@ static int load_rules(loader *L)
     if (!f)
         return -1;
     src s = {f->name, f->data, f->data + f->len, 0};
-    str buf = {0}, re = {0}, one = {0};
+    ann_buf buf = {0}, re = {0}, one = {0};
     char *fld[4];
     char **expanded = NULL;
     size_t n, cap = 0, nexp = 0, capexp = 0;
@@ -1245,9 +1228,9 @@ static int load_rules(loader *L)
         if ((rc = expand(L, &s, fld[2], &re, 0)) < 0)
             break;
         one.len = 0;              /* matches start and end on word edges */
-        str_adds(&one, "(?<![A-Za-z0-9_])(");
-        str_add(&one, re.p, re.len);
-        str_adds(&one, ")(?![A-Za-z0-9_])");
+        ann_buf_adds(&one, "(?<![A-Za-z0-9_])(");
+        ann_buf_add(&one, re.p, re.len);
+        ann_buf_adds(&one, ")(?![A-Za-z0-9_])");
         ru.re = compile(L, &s, one.p, PCRE2_ANCHORED);
         if (!ru.re) {
             rc = -1;
