@@ -1,7 +1,14 @@
 /*
- * writer_json.c - the JSON object of OUTPUT.md, built with cJSON.  Every key
- * is always present (empty list or null), so a jq filter never meets a
- * missing key; offsets are code points.
+ * writer_json.c - the JSON object of OUTPUT.md.  Every key is always present
+ * (empty list or null), so a jq filter never meets a missing key; offsets
+ * are code points.
+ *
+ * The compact form is written straight into the output buffer: building a
+ * cJSON tree for every span only to print and free it at once was a sixth
+ * of the whole run.  The bytes are the ones cJSON_PrintUnformatted gives
+ * (same key order, same escapes; tests/test_formats.c checks the escapes
+ * against cJSON), and --pretty lets cJSON indent that text, so there is one
+ * description of the object, not two.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,108 +18,230 @@
 
 #include "writer.h"
 
-/* Keys here are string literals: cJSON_AddItemToObjectCS keeps a pointer
- * instead of copying each key for each of thousands of spans. */
-#define ADD(obj, key, item) cJSON_AddItemToObjectCS((obj), (key), (item))
-
-static cJSON *str_or_null(const char *s)
+static void put(ann_buf *b, const char *s, size_t n)
 {
-    return s ? cJSON_CreateString(s) : cJSON_CreateNull();
+    ann_buf_add(b, s, n);
 }
 
-/* Offsets are whole numbers: written as raw digits, because cJSON prints
- * every number through printf("%.15g"), which dominated the writer. */
-static void add_offset(cJSON *o, const char *key, size_t v)
+#define PUT_LIT(b, lit) put((b), (lit), sizeof(lit) - 1)
+
+/* A JSON string.  The text is valid UTF-8 (the reader repairs it), so
+ * only quotes, backslashes and control characters need escapes; they are
+ * rare, so runs between them are copied whole. */
+static void put_str(ann_buf *b, const char *s, size_t n)
+{
+    static const char hex[] = "0123456789abcdef";
+    put(b, "\"", 1);
+    size_t run = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c >= 0x20 && c != '"' && c != '\\')
+            continue;
+        put(b, s + run, i - run);
+        run = i + 1;
+        char esc[6] = {'\\', 0};
+        size_t len = 2;
+        switch (c) {
+        case '"': esc[1] = '"'; break;
+        case '\\': esc[1] = '\\'; break;
+        case '\b': esc[1] = 'b'; break;
+        case '\f': esc[1] = 'f'; break;
+        case '\n': esc[1] = 'n'; break;
+        case '\r': esc[1] = 'r'; break;
+        case '\t': esc[1] = 't'; break;
+        default:
+            memcpy(esc + 1, "u00", 3);
+            esc[4] = hex[c >> 4];
+            esc[5] = hex[c & 15];
+            len = 6;
+        }
+        put(b, esc, len);
+    }
+    put(b, s + run, n - run);
+    put(b, "\"", 1);
+}
+
+static void put_cstr(ann_buf *b, const char *s)
+{
+    if (s)
+        put_str(b, s, strlen(s));
+    else
+        PUT_LIT(b, "null");
+}
+
+static void put_uint(ann_buf *b, size_t v)
 {
     char buf[24], *p = buf + sizeof buf;
-    *--p = '\0';
     do
         *--p = (char)('0' + v % 10);
     while ((v /= 10) != 0);
-    ADD(o, key, cJSON_CreateRaw(p));
+    put(b, p, (size_t)(buf + sizeof buf - p));
 }
 
-/* {"start", "end", "text"} for a byte span of the document. */
-static cJSON *span_obj(const ann_doc *d, ann_span s)
+/* "start":..,"end":..,"text":".." of a byte span of the document, without
+ * braces: claims and speakers add their own keys to the same object. */
+static void put_span_keys(ann_buf *b, const ann_doc *d, ann_span s)
 {
-    cJSON *o = cJSON_CreateObject();
-    char *text = ann_xstrndup(d->text + s.start, s.end - s.start);
-    add_offset(o, "start", ann_doc_cp(d, s.start));
-    add_offset(o, "end", ann_doc_cp(d, s.end));
-    ADD(o, "text", cJSON_CreateString(text));
-    free(text);
-    return o;
+    PUT_LIT(b, "\"start\":");
+    put_uint(b, ann_doc_cp(d, s.start));
+    PUT_LIT(b, ",\"end\":");
+    put_uint(b, ann_doc_cp(d, s.end));
+    PUT_LIT(b, ",\"text\":");
+    put_str(b, d->text + s.start, s.end - s.start);
 }
 
-static cJSON *doc_meta(const ann_doc *d, const ann_write_opts *o)
+static void put_strv(ann_buf *b, char *const *v, size_t n)
 {
-    cJSON *m = cJSON_CreateObject();
-    ADD(m, "id", cJSON_CreateString(d->id));
-    ADD(m, "path", cJSON_CreateString(d->path));
-    ADD(m, "title", str_or_null(d->title));
-    cJSON *a = cJSON_CreateArray();
-    ADD(m, "authors", a);
-    for (size_t i = 0; i < d->nauthors; i++)
-        cJSON_AddItemToArray(a, cJSON_CreateString(d->authors[i]));
-    ADD(m, "publisher", str_or_null(d->publisher));
-    ADD(m, "published", str_or_null(d->published));
-    add_offset(m, "chars", d->chars);
-    if (o->with_text)
-        ADD(m, "text", cJSON_CreateString(d->text));
-    return m;
-}
-
-static cJSON *entity_obj(const ann_doc *d, const ann_entity *e)
-{
-    cJSON *o = cJSON_CreateObject();
-    ADD(o, "id", cJSON_CreateString(e->id));
-    ADD(o, "name", cJSON_CreateString(e->name));
-    ADD(o, "type", cJSON_CreateString(e->type));
-    if (e->cat == ANN_CAT_ACTOR) {
-        cJSON *r = cJSON_CreateArray();
-    ADD(o, "roles", r);
-        for (size_t i = 0; i < e->nroles; i++)
-            cJSON_AddItemToArray(r, cJSON_CreateString(e->roles[i]));
+    put(b, "[", 1);
+    for (size_t i = 0; i < n; i++) {
+        if (i)
+            put(b, ",", 1);
+        put_cstr(b, v[i]);
     }
-    cJSON *m = cJSON_CreateArray();
-    ADD(o, "mentions", m);
-    for (size_t i = 0; i < e->nmentions; i++)
-        cJSON_AddItemToArray(m, span_obj(d, e->mentions[i]));
-    return o;
+    put(b, "]", 1);
 }
 
-static cJSON *claim_obj(const ann_doc *d, const ann_claim *c)
+static void put_meta(ann_buf *b, const ann_doc *d, const ann_write_opts *o)
+{
+    PUT_LIT(b, "{\"id\":");
+    put_cstr(b, d->id);
+    PUT_LIT(b, ",\"path\":");
+    put_cstr(b, d->path);
+    PUT_LIT(b, ",\"title\":");
+    put_cstr(b, d->title);
+    PUT_LIT(b, ",\"authors\":");
+    put_strv(b, d->authors, d->nauthors);
+    PUT_LIT(b, ",\"publisher\":");
+    put_cstr(b, d->publisher);
+    PUT_LIT(b, ",\"published\":");
+    put_cstr(b, d->published);
+    PUT_LIT(b, ",\"chars\":");
+    put_uint(b, d->chars);
+    if (o->with_text) {
+        PUT_LIT(b, ",\"text\":");
+        put_str(b, d->text, d->len);
+    }
+    put(b, "}", 1);
+}
+
+static void put_entity(ann_buf *b, const ann_doc *d, const ann_entity *e)
+{
+    PUT_LIT(b, "{\"id\":");
+    put_cstr(b, e->id);
+    PUT_LIT(b, ",\"name\":");
+    put_cstr(b, e->name);
+    PUT_LIT(b, ",\"type\":");
+    put_cstr(b, e->type);
+    if (e->cat == ANN_CAT_ACTOR) {
+        PUT_LIT(b, ",\"roles\":");
+        put_strv(b, e->roles, e->nroles);
+    }
+    PUT_LIT(b, ",\"mentions\":[");
+    for (size_t i = 0; i < e->nmentions; i++) {
+        put(b, i ? ",{" : "{", i ? 2 : 1);
+        put_span_keys(b, d, e->mentions[i]);
+        put(b, "}", 1);
+    }
+    PUT_LIT(b, "]}");
+}
+
+static void put_date(ann_buf *b, const ann_doc *d, const ann_date *t)
+{
+    put(b, "{", 1);
+    put_span_keys(b, d, t->span);
+    PUT_LIT(b, ",\"type\":");
+    put_cstr(b, t->type);
+    PUT_LIT(b, ",\"value\":");
+    put_cstr(b, t->value);
+    put(b, "}", 1);
+}
+
+static void put_claim(ann_buf *b, const ann_doc *d, const ann_claim *c)
 {
     static const char *const kinds[] = {"direct", "indirect", "mixed"};
-    cJSON *o = span_obj(d, c->content);
-    ADD(o, "kind", cJSON_CreateString(kinds[c->kind]));
-    ADD(o, "cue", c->cue.end > c->cue.start ? span_obj(d, c->cue)
-                                                               : cJSON_CreateNull());
-    if (c->speaker.end > c->speaker.start) {
-        cJSON *s = span_obj(d, c->speaker);
-        ADD(s, "id", str_or_null(c->speaker_id));
-        ADD(o, "speaker", s);
+    put(b, "{", 1);
+    put_span_keys(b, d, c->content);
+    PUT_LIT(b, ",\"kind\":");
+    put_cstr(b, kinds[c->kind]);
+    PUT_LIT(b, ",\"cue\":");
+    if (c->cue.end > c->cue.start) {
+        put(b, "{", 1);
+        put_span_keys(b, d, c->cue);
+        put(b, "}", 1);
     } else {
-        ADD(o, "speaker", cJSON_CreateNull());
+        PUT_LIT(b, "null");
     }
-    ADD(o, "medium", str_or_null(c->medium_id));
-    return o;
+    PUT_LIT(b, ",\"speaker\":");
+    if (c->speaker.end > c->speaker.start) {
+        put(b, "{", 1);
+        put_span_keys(b, d, c->speaker);
+        PUT_LIT(b, ",\"id\":");
+        put_cstr(b, c->speaker_id);
+        put(b, "}", 1);
+    } else {
+        PUT_LIT(b, "null");
+    }
+    PUT_LIT(b, ",\"medium\":");
+    put_cstr(b, c->medium_id);
+    put(b, "}", 1);
 }
 
-/* Where each list item goes.  Pretty output is one indented tree.  Compact
- * output prints each entity, date or claim as soon as it is built and frees
- * it, so a huge document never exists twice over as a tree: memory stays at
- * the size of the output plus one item. */
-typedef struct emit {
-    ann_buf *out;
-    cJSON *array;          /* pretty: the list being filled; NULL: compact */
-    int first;
-} emit;
-
-static void put_json(ann_buf *out, cJSON *v)
+/* One list of OUTPUT.md: ,"key":[item,item] */
+static void list_open(ann_buf *b, const char *key)
 {
-    char *s = cJSON_PrintUnformatted(v);
-    cJSON_Delete(v);
+    PUT_LIT(b, ",\"");
+    put(b, key, strlen(key));
+    PUT_LIT(b, "\":[");
+}
+
+static void put_compact(ann_buf *b, const ann_doc *d, const ann_write_opts *o)
+{
+    static const char *const cats[] = {"actors", "places", "sources"};
+    PUT_LIT(b, "{\"doc\":");
+    put_meta(b, d, o);
+    for (int c = 0; c < 3; c++) {
+        list_open(b, cats[c]);
+        int first = 1;
+        for (size_t i = 0; i < d->nents; i++) {
+            if ((int)d->ents[i].cat != c)
+                continue;
+            if (!first)
+                put(b, ",", 1);
+            first = 0;
+            put_entity(b, d, &d->ents[i]);
+        }
+        put(b, "]", 1);
+    }
+    list_open(b, "dates");
+    for (size_t i = 0; i < d->ndates; i++) {
+        if (i)
+            put(b, ",", 1);
+        put_date(b, d, &d->dates[i]);
+    }
+    put(b, "]", 1);
+    list_open(b, "claims");
+    for (size_t i = 0; i < d->nclaims; i++) {
+        if (i)
+            put(b, ",", 1);
+        put_claim(b, d, &d->claims[i]);
+    }
+    put(b, "]", 1);
+    PUT_LIT(b, ",\"warnings\":");
+    put_strv(b, d->warnings, d->nwarnings);
+    PUT_LIT(b, ",\"error\":");
+    put_cstr(b, d->error);
+    put(b, "}", 1);
+}
+
+/* --pretty: the compact text, indented by cJSON. */
+static void put_pretty(ann_buf *out, const ann_doc *d, const ann_write_opts *o)
+{
+    ann_buf compact = {0};
+    put_compact(&compact, d, o);
+    cJSON *tree = cJSON_ParseWithLength(compact.p, compact.len);
+    char *s = tree ? cJSON_Print(tree) : NULL;
+    cJSON_Delete(tree);
+    ann_buf_free(&compact);
     if (!s) {
         fputs("annotate: out of memory\n", stderr);
         exit(2);
@@ -121,96 +250,12 @@ static void put_json(ann_buf *out, cJSON *v)
     cJSON_free(s);
 }
 
-static void list_open(emit *e, ann_buf *out, cJSON *root, const char *key)
-{
-    e->out = out;
-    e->first = 1;
-    e->array = NULL;
-    if (root) {
-        e->array = cJSON_CreateArray();
-        ADD(root, key, e->array);
-        return;
-    }
-    ann_buf_adds(out, ",\"");
-    ann_buf_adds(out, key);
-    ann_buf_adds(out, "\":[");
-}
-
-static void list_item(emit *e, cJSON *item)
-{
-    if (e->array) {
-        cJSON_AddItemToArray(e->array, item);
-        return;
-    }
-    if (!e->first)
-        ann_buf_add(e->out, ",", 1);
-    e->first = 0;
-    put_json(e->out, item);
-}
-
-static void list_close(emit *e)
-{
-    if (!e->array)
-        ann_buf_add(e->out, "]", 1);
-}
-
-static cJSON *date_obj(const ann_doc *d, const ann_date *t)
-{
-    cJSON *x = span_obj(d, t->span);
-    ADD(x, "type", cJSON_CreateString(t->type));
-    ADD(x, "value", cJSON_CreateString(t->value));
-    return x;
-}
-
-/* Every list of OUTPUT.md, in its order, into root (pretty) or out. */
-static void doc_lists(const ann_doc *d, ann_buf *out, cJSON *root)
-{
-    static const char *const cats[] = {"actors", "places", "sources"};
-    emit e;
-    for (int c = 0; c < 3; c++) {
-        list_open(&e, out, root, cats[c]);
-        for (size_t i = 0; i < d->nents; i++)
-            if ((int)d->ents[i].cat == c)
-                list_item(&e, entity_obj(d, &d->ents[i]));
-        list_close(&e);
-    }
-    list_open(&e, out, root, "dates");
-    for (size_t i = 0; i < d->ndates; i++)
-        list_item(&e, date_obj(d, &d->dates[i]));
-    list_close(&e);
-    list_open(&e, out, root, "claims");
-    for (size_t i = 0; i < d->nclaims; i++)
-        list_item(&e, claim_obj(d, &d->claims[i]));
-    list_close(&e);
-    list_open(&e, out, root, "warnings");
-    for (size_t i = 0; i < d->nwarnings; i++)
-        list_item(&e, cJSON_CreateString(d->warnings[i]));
-    list_close(&e);
-}
-
 static void write_doc(ann_buf *out, const ann_doc *d, const ann_write_opts *o)
 {
-    if (o->pretty) {
-        cJSON *root = cJSON_CreateObject();
-        ADD(root, "doc", doc_meta(d, o));
-        doc_lists(d, NULL, root);
-        ADD(root, "error", str_or_null(d->error));
-        char *s = cJSON_Print(root);
-        cJSON_Delete(root);
-        if (!s) {
-            fputs("annotate: out of memory\n", stderr);
-            exit(2);
-        }
-        ann_buf_adds(out, s);
-        cJSON_free(s);
-    } else {
-        ann_buf_adds(out, "{\"doc\":");
-        put_json(out, doc_meta(d, o));
-        doc_lists(d, out, NULL);
-        ann_buf_adds(out, ",\"error\":");
-        put_json(out, str_or_null(d->error));
-        ann_buf_add(out, "}", 1);
-    }
+    if (o->pretty)
+        put_pretty(out, d, o);
+    else
+        put_compact(out, d, o);
     ann_buf_add(out, "\n", 1);
 }
 

@@ -7,6 +7,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include <cJSON.h>
 #include <time.h>
 
 #include <libxml/HTMLparser.h>
@@ -626,6 +628,65 @@ static void test_inline_walk(void)
     ann_doc_free(d);
 }
 
+/* The JSON writer prints by hand: its strings must be the bytes cJSON
+ * prints (every control character, quote and backslash), the result must
+ * parse, and --pretty must be the same object. */
+static void test_writer_json(void)
+{
+    char title[160];
+    size_t n = 0;
+    for (int c = 1; c < 0x80; c++)
+        title[n++] = (char)c;
+    memcpy(title + n, "\xc3\xa9 \xe2\x80\x94 \xe2\x9c\x93", 10);
+    title[n + 10] = '\0';
+    ann_doc *d = sample_doc();
+    free(d->title);
+    d->title = ann_xstrdup(title);
+    char *out = render(&ann_writer_json, d);
+    cJSON *want = cJSON_CreateString(title);
+    char *want_s = cJSON_PrintUnformatted(want);
+    CHECK(strstr(out, want_s) != NULL);
+    char *nl = strchr(out, '\n');
+    CHECK(nl != NULL);
+    cJSON *v = nl ? cJSON_ParseWithLength(out, (size_t)(nl - out)) : NULL;
+    CHECK(v != NULL);
+    cJSON *doc = cJSON_GetObjectItemCaseSensitive(v, "doc");
+    CHECK_STR(cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(doc, "title")), title);
+    static const char *const keys[] = {"actors", "places", "sources", "dates",
+                                       "claims", "warnings", "error"};
+    for (size_t i = 0; i < sizeof keys / sizeof *keys; i++)
+        CHECK(cJSON_GetObjectItemCaseSensitive(v, keys[i]) != NULL);
+    cJSON *claims = cJSON_GetObjectItemCaseSensitive(v, "claims");
+    CHECK_INT(cJSON_GetArraySize(claims), 2);
+    cJSON *c0 = cJSON_GetArrayItem(claims, 0);
+    CHECK(cJSON_IsNull(cJSON_GetObjectItemCaseSensitive(c0, "medium")));
+    CHECK_STR(cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(
+                  cJSON_GetObjectItemCaseSensitive(c0, "speaker"), "id")),
+              "jens-stoltenberg");
+    /* the broken document: every list empty, the error given */
+    cJSON *e = nl ? cJSON_Parse(nl + 1) : NULL;
+    CHECK_STR(cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(e, "error")),
+              "cannot read <file> & more");
+    CHECK_INT(cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(e, "actors")), 0);
+    /* --pretty: the same object, indented */
+    ann_write_opts po = {1, 1};
+    ann_buf pretty = {0};
+    ann_writer_json.doc(&pretty, d, &po);
+    cJSON *p = cJSON_Parse(pretty.p);
+    CHECK(p != NULL && strchr(pretty.p, '\t') != NULL);
+    cJSON_DeleteItemFromObjectCaseSensitive(
+        cJSON_GetObjectItemCaseSensitive(p, "doc"), "text");
+    CHECK(cJSON_Compare(p, v, 1));
+    cJSON_Delete(p);
+    ann_buf_free(&pretty);
+    cJSON_Delete(e);
+    cJSON_Delete(v);
+    cJSON_free(want_s);
+    cJSON_Delete(want);
+    free(out);
+    ann_doc_free(d);
+}
+
 int main(void)
 {
     xmlInitParser();
@@ -638,6 +699,7 @@ int main(void)
     test_dates();
     test_jsonl();
     test_inline_walk();
+    test_writer_json();
     test_writer_xml();
     test_writer_html();
     xmlCleanupParser();
