@@ -120,9 +120,23 @@ static int title_case_line(const ann_window *w, size_t i)
 
 /* ---- reading the rule matches --------------------------------------------------- */
 
-static int entity_kind(const char *k)
+/* The kinds of match the name finder reads.  Every match of the window
+ * passes here, so a kind is told by its first byte before one strcmp. */
+enum { K_OTHER, K_ENTITY, K_TITLE, K_GIVEN, K_DEMONYM, K_NONNAME, K_CUE,
+       K_ORGHEAD, K_CONNECTOR, K_DOCWORD };
+
+static int kind_code(const char *k)
 {
-    return strcmp(k, "actor") == 0 || strcmp(k, "place") == 0 || strcmp(k, "source") == 0;
+    static const struct { const char *name; int code; } kinds[] = {
+        {"actor", K_ENTITY}, {"place", K_ENTITY}, {"source", K_ENTITY},
+        {"title", K_TITLE}, {"given", K_GIVEN}, {"demonym", K_DEMONYM},
+        {"nonname", K_NONNAME}, {"cue", K_CUE}, {"orghead", K_ORGHEAD},
+        {"connector", K_CONNECTOR}, {"docword", K_DOCWORD},
+    };
+    for (size_t i = 0; i < sizeof kinds / sizeof *kinds; i++)
+        if (kinds[i].name[0] == k[0] && strcmp(kinds[i].name, k) == 0)
+            return kinds[i].code;
+    return K_OTHER;
 }
 
 static void index_matches(const ann_window *w, tinfo *ti)
@@ -131,33 +145,35 @@ static void index_matches(const ann_window *w, tinfo *ti)
         const ann_match *m = &w->matches->v[k];
         tinfo *t = &ti[m->first];
         size_t len = m->last - m->first;
-        if (entity_kind(m->kind)) {
+        int code = kind_code(m->kind);
+        if (code == K_ENTITY) {
             /* longest wins; among equals, the unambiguous one */
             if (!t->known || len > t->known->last - t->known->first ||
                 (len == t->known->last - t->known->first && attr_on(t->known, "ambiguous") &&
                  !attr_on(m, "ambiguous")))
                 t->known = m;
-        } else if (strcmp(m->kind, "title") == 0) {
+        } else if (code == K_TITLE) {
             if (!t->title || len > t->title->last - t->title->first)
                 t->title = m;
         } else if (len == 1) {
-            if (strcmp(m->kind, "given") == 0) {
+            switch (code) {
+            case K_GIVEN:
                 t->given = 1;
                 t->weak_given |= attr_on(m, "weak");
-            } else if (strcmp(m->kind, "demonym") == 0) {
-                t->demonym = 1;
-            } else if (strcmp(m->kind, "nonname") == 0) {
+                break;
+            case K_DEMONYM: t->demonym = 1; break;
+            case K_NONNAME:
                 t->nonname = 1;
                 t->weak_nonname |= attr_on(m, "weak");
-            } else if (strcmp(m->kind, "cue") == 0) {
+                break;
+            case K_CUE:
                 t->cue = 1;
                 t->cue_inv |= attr_on(m, "inv");
-            } else if (strcmp(m->kind, "orghead") == 0) {
-                t->orghead = 1;
-            } else if (strcmp(m->kind, "connector") == 0) {
-                t->connector = 1;
-            } else if (strcmp(m->kind, "docword") == 0) {
-                t->docword = 1;
+                break;
+            case K_ORGHEAD: t->orghead = 1; break;
+            case K_CONNECTOR: t->connector = 1; break;
+            case K_DOCWORD: t->docword = 1; break;
+            default: break;
             }
         }
     }

@@ -231,9 +231,9 @@ static char *file_part(const char *id)
     return p;
 }
 
-static void write_doc_file(sink *s, const ann_doc *d, const ann_buf *b)
+static void write_doc_file(sink *s, const char *id, const ann_buf *b)
 {
-    char *name = file_part(d->id);
+    char *name = file_part(id);
     char *final = ann_xasprintf("%s/%s.%s", s->dir, name, s->w->extension);
     char *tmp = ann_xasprintf("%s/.%s.%s.XXXXXX", s->dir, name, s->w->extension);
     free(name);
@@ -266,10 +266,10 @@ static void write_doc_file(sink *s, const ann_doc *d, const ann_buf *b)
     free(tmp);
 }
 
-static void sink_doc(sink *s, const ann_doc *d, const ann_buf *b)
+static void sink_doc(sink *s, const char *id, const ann_buf *b)
 {
     if (s->dir)
-        write_doc_file(s, d, b);
+        write_doc_file(s, id, b);
     else
         sink_write(s, b->p ? b->p : "", b->len);
 }
@@ -337,8 +337,14 @@ static void progress_tick(progress *p, int final)
 
 /* ---- the work: inline with -j 1, else a pool with ordered results ---------- */
 
+/* A document in flight.  Once rendered, only its id (for --out-dir) and
+ * size (for --progress) are kept: the thread that annotated it frees it,
+ * so the writing thread does no work that could be parallel, and memory
+ * goes back to the arena it came from. */
 typedef struct slot {
     ann_doc *doc;
+    char *id;
+    size_t len;
     ann_buf out;
     int done;
 } slot;
@@ -355,19 +361,24 @@ typedef struct pool {
     int closing;
 } pool;
 
-static void render(const ann_engine *e, const sink *s, ann_doc *d, ann_buf *out)
+static void render(const ann_engine *e, const sink *s, slot *sl)
 {
+    ann_doc *d = sl->doc;
     ann_annotate(e, d);
-    s->w->doc(out, d, s->wo);
+    s->w->doc(&sl->out, d, s->wo);
+    sl->id = s->dir ? ann_xstrdup(d->id) : NULL;
+    sl->len = d->len;
+    ann_doc_free(d);
+    sl->doc = NULL;
 }
 
 static void emit(pool *p, slot *sl)
 {
-    sink_doc(p->sink, sl->doc, &sl->out);
+    sink_doc(p->sink, sl->id, &sl->out);
     p->prog->docs++;
-    p->prog->bytes += (double)sl->doc->len;
+    p->prog->bytes += (double)sl->len;
     progress_tick(p->prog, 0);
-    ann_doc_free(sl->doc);
+    free(sl->id);
     ann_buf_free(&sl->out);
     memset(sl, 0, sizeof *sl);
 }
@@ -383,10 +394,10 @@ static void *worker(void *arg)
             break;
         slot *sl = &p->ring[p->next_work++ % p->cap];
         pthread_mutex_unlock(&p->mu);
-        ann_buf out = {0};
-        render(p->e, p->sink, sl->doc, &out);
+        slot mine = {sl->doc, NULL, 0, {0}, 0};
+        render(p->e, p->sink, &mine);
         pthread_mutex_lock(&p->mu);
-        sl->out = out;
+        *sl = mine;
         sl->done = 1;
         pthread_cond_broadcast(&p->finished);
     }
@@ -419,8 +430,8 @@ static void flush_ready(pool *p, int wait)
 static void submit(pool *p, ann_doc *d, long jobs)
 {
     if (jobs <= 1) {
-        slot sl = {d, {0}, 1};
-        render(p->e, p->sink, d, &sl.out);
+        slot sl = {d, NULL, 0, {0}, 1};
+        render(p->e, p->sink, &sl);
         emit(p, &sl);
         return;
     }

@@ -71,7 +71,7 @@ static char *plain(line l)
 static int starts_with_ci(line l, const char *s)
 {
     size_t n = strlen(s);
-    return l.n >= n && strncasecmp(l.p, s, n) == 0;
+    return l.n >= n && (l.p[0] | 0x20) == (s[0] | 0x20) && strncasecmp(l.p, s, n) == 0;
 }
 
 /* ---- dates ----------------------------------------------------------------- */
@@ -87,7 +87,7 @@ static int month_at(const char *s, size_t n, size_t *len)
     size_t w = 0;
     while (w < n && ((s[w] | 0x20) >= 'a' && (s[w] | 0x20) <= 'z'))
         w++;
-    if (w < 3)
+    if (w < 3 || !memchr("jfmasond", s[0] | 0x20, 8))   /* most words: no month */
         return 0;
     for (int m = 0; m < 12; m++) {
         size_t full = strlen(month_names[m]);
@@ -403,7 +403,8 @@ static void reporting_by(ann_doc *d, line l)
         size_t n = strlen(lead[i]);
         const char *at = NULL;
         for (size_t k = 0; k + n <= l.n && !at; k++)
-            if (strncasecmp(l.p + k, lead[i], n) == 0 && (k == 0 || l.p[k - 1] == '(' || l.p[k - 1] == ' '))
+            if ((k == 0 || l.p[k - 1] == '(' || l.p[k - 1] == ' ') &&
+                strncasecmp(l.p + k, lead[i], n) == 0)
                 at = l.p + k + n;
         if (!at)
             continue;
