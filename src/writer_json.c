@@ -16,6 +16,7 @@
 
 #include <cJSON.h>
 
+#include "utf8.h"
 #include "writer.h"
 
 static void put(ann_buf *b, const char *s, size_t n)
@@ -82,10 +83,16 @@ static void put_uint(ann_buf *b, size_t v)
  * braces: claims and speakers add their own keys to the same object. */
 static void put_span_keys(ann_buf *b, const ann_doc *d, ann_span s)
 {
+    /* a span is short: its end is counted from its start, not from the
+     * end's block of the code point index */
+    size_t start = ann_doc_cp(d, s.start);
+    size_t end = s.end <= d->len && s.end - s.start < ANN_CP_BLOCK
+                     ? start + ann_utf8_count(d->text + s.start, s.end - s.start)
+                     : ann_doc_cp(d, s.end);
     PUT_LIT(b, "\"start\":");
-    put_uint(b, ann_doc_cp(d, s.start));
+    put_uint(b, start);
     PUT_LIT(b, ",\"end\":");
-    put_uint(b, ann_doc_cp(d, s.end));
+    put_uint(b, end);
     PUT_LIT(b, ",\"text\":");
     put_str(b, d->text + s.start, s.end - s.start);
 }
