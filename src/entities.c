@@ -190,13 +190,19 @@ static ann_cat cat_of(const char *kind)
 static ann_entity *add_known(ann_doc *d, const ann_match *m, const char *surface,
                              size_t slen, ann_span s)
 {
-    char name[256];
-    if (!ann_attr(m->attrs, "name", name, sizeof name))
-        snprintf(name, sizeof name, "%.*s", (int)(slen < 255 ? slen : 255), surface);
-    char *id = m->id[0] ? ann_xstrdup(m->id) : ann_slug(surface, slen);
-    ann_entity *e = ann_doc_entity(d, cat_of(m->kind), id, name, m->type);
+    /* Most mentions are of an entity seen before: the name is worked out
+     * only for a new one. */
+    char *slug = m->id[0] ? NULL : ann_slug(surface, slen);
+    const char *id = slug ? slug : m->id;
+    ann_entity *e = ann_doc_find_entity(d, id);
+    if (!e) {
+        char name[256];
+        if (!ann_attr(m->attrs, "name", name, sizeof name))
+            snprintf(name, sizeof name, "%.*s", (int)(slen < 255 ? slen : 255), surface);
+        e = ann_doc_entity(d, cat_of(m->kind), id, name, m->type);
+    }
     ann_entity_add_mention(e, s);
-    free(id);
+    free(slug);
     return e;
 }
 
