@@ -100,22 +100,35 @@ uint64_t ann_hash_lower(const char *s, size_t n)
     return h;
 }
 
-/* ---- abbreviations: a sorted table loaded once from the rules ---------- */
+/* ---- abbreviations: a hash table loaded once from the rules ------------- */
 
-static char **abbrevs;
+/* Asked of every word before a period, with the word's hash at hand from
+ * the scanning pass: a probe or two instead of a binary search. */
+typedef struct {
+    uint64_t hash;         /* ann_hash() of s */
+    const char *s;         /* NULL: an empty slot */
+    size_t n;
+} abbrev_slot;
+
+#define ABBREV_MAX 16      /* longer words are never looked up */
+
+static char **abbrevs;     /* the strings, owned here */
 static size_t nabbrevs;
+static abbrev_slot *abbrev_tab;
+static size_t abbrev_mask;
 static pthread_once_t abbrevs_once = PTHREAD_ONCE_INIT;
-
-static int cmp_str(const void *a, const void *b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
 
 static void free_abbrevs(void)
 {
     for (size_t i = 0; i < nabbrevs; i++)
         free(abbrevs[i]);
     free(abbrevs);
+    free(abbrev_tab);
+}
+
+static size_t abbrev_slot_of(uint64_t hash)
+{
+    return (size_t)(hash ^ (hash >> 32)) & abbrev_mask;
 }
 
 static void load_abbrevs(void)
@@ -132,20 +145,35 @@ static void load_abbrevs(void)
             ANN_PUSH(abbrevs, nabbrevs, cap, ann_xstrndup(p, (size_t)(le - p)));
         p = le + 1;
     }
-    qsort(abbrevs, nabbrevs, sizeof *abbrevs, cmp_str);
+    size_t slots = 16;
+    while (slots < nabbrevs * 2)    /* at most half full: short probes */
+        slots *= 2;
+    abbrev_tab = ann_xcalloc(slots, sizeof *abbrev_tab);
+    abbrev_mask = slots - 1;
+    for (size_t i = 0; i < nabbrevs; i++) {
+        abbrev_slot e = {ann_hash(abbrevs[i], strlen(abbrevs[i])), abbrevs[i], strlen(abbrevs[i])};
+        size_t j = abbrev_slot_of(e.hash);
+        while (abbrev_tab[j].s)
+            j = (j + 1) & abbrev_mask;
+        abbrev_tab[j] = e;
+    }
     atexit(free_abbrevs);
 }
 
-static int is_abbrev(const char *s, size_t n)
+/* Is s[0..n), whose ann_hash() is hash, a listed abbreviation? */
+static int is_abbrev(const char *s, size_t n, uint64_t hash)
 {
-    char key[16];
-    if (n == 0 || n >= sizeof key)
+    if (n == 0 || n >= ABBREV_MAX)
         return 0;
     pthread_once(&abbrevs_once, load_abbrevs);
-    memcpy(key, s, n);
-    key[n] = '\0';
-    const char *k = key;
-    return bsearch(&k, abbrevs, nabbrevs, sizeof *abbrevs, cmp_str) != NULL;
+    if (!abbrev_tab)
+        return 0;
+    for (size_t j = abbrev_slot_of(hash); abbrev_tab[j].s; j = (j + 1) & abbrev_mask) {
+        const abbrev_slot *e = &abbrev_tab[j];
+        if (e->hash == hash && e->n == n && memcmp(e->s, s, n) == 0)
+            return 1;
+    }
+    return 0;
 }
 
 /* ---- character look-ahead helpers -------------------------------------- */
@@ -336,11 +364,17 @@ static size_t lower_run_end(const char *text, size_t i, size_t lim, token_measur
 {
     uint64_t h = m->hash, lh = m->lhash;
     size_t j = i;
-    do {
-        unsigned char b = (unsigned char)text[j];
-        h = FNV_STEP(h, b);
-        lh = FNV_STEP(lh, b);
-    } while (++j < lim && (byte_class[(unsigned char)text[j]] & B_LOWER));
+    if (h == lh) {        /* nothing lowered yet (most words): one hash does */
+        do
+            h = FNV_STEP(h, text[j]);
+        while (++j < lim && (byte_class[(unsigned char)text[j]] & B_LOWER));
+        lh = h;
+    } else {
+        do {
+            h = FNV_STEP(h, text[j]);
+            lh = FNV_STEP(lh, text[j]);
+        } while (++j < lim && (byte_class[(unsigned char)text[j]] & B_LOWER));
+    }
     m->hash = h;
     m->lhash = lh;
     m->cps += j - i;
@@ -451,7 +485,7 @@ static word_scan scan_word(const ann_tokenizer *tz, size_t start, uint32_t c0, s
     w.end = i;
     /* An abbreviation keeps its period: "Feb.", "Mr.", the initial "R." */
     if (!w.number && i < tz->len && text[i] == '.' &&
-        (letters == 1 ? is_upper_cp(c0) : is_abbrev(text + start, i - start))) {
+        (letters == 1 ? is_upper_cp(c0) : is_abbrev(text + start, i - start, m->hash))) {
         w.end = i + 1;
         w.flags |= ANN_TF_ABBREV;
         tm_ascii(m, '.');
@@ -524,6 +558,12 @@ static uint32_t quote_flags(ann_tokenizer *tz, size_t start, size_t end, uint32_
 static void skip_space(ann_tokenizer *tz)
 {
     size_t newlines = 0, pos = tz->pos;
+    /* the common case: one blank between two tokens */
+    if (pos + 1 < tz->len && tz->text[pos] == ' ' &&
+        (unsigned char)tz->text[pos + 1] - 0x21u < 0x7Fu - 0x21u + 1) {   /* '!' to DEL */
+        tz->pos = pos + 1;
+        return;
+    }
     while (pos < tz->len) {
         unsigned char b = (unsigned char)tz->text[pos];
         if (b < 0x80) {
