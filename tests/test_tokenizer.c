@@ -238,6 +238,54 @@ static void test_slug(void)
     free(s);
 }
 
+/* The scanner hashes and counts as it goes: its results must equal those
+ * of the plain functions over the token's bytes, whatever the case mix. */
+static void test_measure(void)
+{
+    const char *s = "abc ABC aBc Abc abcDef 1st 2024 Ab-cd O'Brien x.ca Ça ÇA çA "
+                    "naïve NAÏVE Ωmega МОСКВА Москва e\xCC\x81t\xC3\xA9 Sept. Gov. "
+                    "Xx. Unknownabbrev. Abcdefghijklmnop. mid-1990s";
+    tok(s);
+    int ok = 1;
+    for (size_t i = 0; i < toks.n; i++) {
+        const ann_token *t = &toks.v[i];
+        size_t n = t->end - t->start;
+        ok &= t->hash == ann_hash(s + t->start, n);
+        ok &= t->lhash == ann_hash_lower(s + t->start, n);
+        ok &= t->ncp == ann_utf8_count(s + t->start, n);
+    }
+    CHECK(ok);
+    CHECK(has(0, ANN_TF_LOWER) && has(1, ANN_TF_UPPER) && !has(2, ANN_TF_TITLE));
+    CHECK(has(3, ANN_TF_TITLE) && !has(4, ANN_TF_TITLE) && has(5, ANN_TF_LOWER));
+    CHECK(has(6, ANN_TF_DIGIT) && has(7, ANN_TF_TITLE | ANN_TF_HYPHEN));
+    /* listed abbreviations keep their period, unlisted words do not */
+    size_t k = 0;
+    while (k < toks.n && strcmp(tx(k), "Sept.") != 0)
+        k++;
+    CHECK_STR(tx(k), "Sept.");
+    CHECK(has(k, ANN_TF_ABBREV));
+    CHECK_STR(tx(k + 1), "Gov.");
+    CHECK_STR(tx(k + 2), "Xx");
+    CHECK_STR(tx(k + 4), "Unknownabbrev");
+    CHECK_STR(tx(k + 6), "Abcdefghijklmnop");
+}
+
+/* ann_utf8_count goes eight bytes at a time: every length and alignment */
+static void test_utf8_count(void)
+{
+    const char *s = "a\xC3\xA9" "b\xE2\x80\x9C\xF0\x9F\x98\x80" "cdefgh\x80\xBF\xFFij\xD0\x9C\xD0\xBCklmnopq";
+    size_t n = strlen(s);
+    int ok = 1;
+    for (size_t a = 0; a <= n; a++)
+        for (size_t b = a; b <= n; b++) {
+            size_t want = 0;
+            for (size_t i = a; i < b; i++)
+                want += ((unsigned char)s[i] & 0xC0) != 0x80;
+            ok &= ann_utf8_count(s + a, b - a) == want;
+        }
+    CHECK(ok);
+}
+
 int main(void)
 {
     test_words();
@@ -250,6 +298,8 @@ int main(void)
     test_invalid_utf8();
     test_windows();
     test_slug();
+    test_measure();
+    test_utf8_count();
     ann_tokens_free(&toks);
     TEST_DONE();
 }
