@@ -71,7 +71,7 @@ typedef struct tx_trig {
  * a handful of cache lines. */
 typedef struct tx_node {
     uint32_t acc;          /* its rule set in accs, 0 = none */
-    uint32_t kid;          /* one child: that child; more: its row in next */
+    uint32_t kid;          /* one child: that child; more: where its row starts in next */
     unsigned char kcls;    /* one child: its class; more: TX_ROW; none: 0 */
 } tx_node;
 

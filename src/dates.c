@@ -1422,13 +1422,39 @@ static int try_at(mctx *m, size_t pos)
     return set ? try_rules(m, set, any, pos) : try_rules(m, any, NULL, pos);
 }
 
+/* 0x80 in each of the eight bytes of x that is in [lo, hi] (ASCII). */
+static uint64_t bytes_in(uint64_t x, unsigned lo, unsigned hi)
+{
+    const uint64_t ones = 0x0101010101010101u, high = 0x8080808080808080u;
+    uint64_t low7 = x & ~high;          /* sums below stay inside their byte */
+    uint64_t ge = low7 + ones * (128 - lo), gt = low7 + ones * (127 - hi);
+    return ge & ~gt & ~x & high;
+}
+
+/* 0x80 in each byte of x that is in [A-Za-z0-9_]. */
+static uint64_t word_bytes(uint64_t x)
+{
+    return bytes_in(x | 0x2020202020202020u, 'a', 'z') | bytes_in(x, '0', '9') |
+           bytes_in(x, '_', '_');
+}
+
 /* Past the word at pos: no rule can start inside a run of [A-Za-z0-9_]
  * (the (?<![A-Za-z0-9_]) that wraps every rule), nor at an apostrophe
- * right after one. */
+ * right after one.  The run is measured eight bytes at a time: a loop per
+ * byte mispredicts its exit at every word. */
 static size_t skip_word(const unsigned char *t, size_t pos, size_t end)
 {
     if (!ascii_alnum(t[pos]))
         return pos + 1;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    for (; pos + 8 <= end; pos += 8) {
+        uint64_t x;
+        memcpy(&x, t + pos, 8);
+        uint64_t stop = ~word_bytes(x) & 0x8080808080808080u;
+        if (stop)
+            return pos + (size_t)__builtin_ctzll(stop) / 8;
+    }
+#endif
     while (pos < end && ascii_wordc(t[pos]))
         pos++;
     return pos;

@@ -792,7 +792,7 @@ int tx_rules_possible(const ann_date_rules *r, const unsigned char *t,
         if (k == nd->kcls)
             node = nd->kid;
         else if (nd->kcls == TX_ROW)
-            node = tr->next[(size_t)nd->kid * tr->ncls + k];
+            node = tr->next[(size_t)nd->kid + k];
         else
             break;
         if (!node)
@@ -1180,7 +1180,7 @@ static uint32_t pre_child(const tx_trie *t, uint32_t node, unsigned char k)
 {
     const tx_node *nd = &t->node[node];
     if (nd->kcls == TX_ROW)
-        return t->next[(size_t)nd->kid * t->ncls + k];
+        return t->next[(size_t)nd->kid + k];
     return k && k == nd->kcls ? nd->kid : 0;
 }
 
@@ -1232,14 +1232,14 @@ static void pre_freeze(ptrie *b, tx_trie *t)
         nd->acc = b->acc[old];
         if (head == 0 || start[old + 1] - start[old] > 1) {
             nd->kcls = TX_ROW;
-            nd->kid = (uint32_t)t->nrow++;
+            nd->kid = (uint32_t)(t->nrow++ * t->ncls);
         } else if (start[old + 1] > start[old]) {
             nd->kcls = t->cls[b->byte[kids[start[old]]]];
             nd->kid = (uint32_t)tail;
         }
         for (uint32_t k = start[old]; k < start[old + 1]; k++) {
             if (nd->kcls == TX_ROW)
-                t->next[nd->kid * t->ncls + t->cls[b->byte[kids[k]]]] = (uint32_t)tail;
+                t->next[nd->kid + t->cls[b->byte[kids[k]]]] = (uint32_t)tail;
             order[tail++] = kids[k];
         }
     }
