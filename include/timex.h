@@ -63,20 +63,34 @@ typedef struct tx_trig {
 /* The second prefilter: a trie of the byte strings (letters lowercased,
  * digits as '0') that the matches of each rule can begin with, derived from
  * the patterns at load time (see timex_rules.c).  A node's rule set holds
- * the rules one of whose strings ends there.  Nodes are numbered breadth
- * first, the children of a node consecutive: the few nodes near the root
- * that nearly every word visits share a handful of cache lines. */
+ * the rules one of whose strings ends there.  The walk runs at every word
+ * of the text, so a step must be cheap: bytes are mapped to a few classes
+ * (the bytes the strings use), a node of one child keeps it inline, and a
+ * node of more has a row of children indexed by class.  Nodes are numbered
+ * breadth first: the few near the root that nearly every word visits share
+ * a handful of cache lines. */
 typedef struct tx_node {
-    uint32_t first;        /* its first child */
-    uint32_t nchild;       /* how many children */
     uint32_t acc;          /* its rule set in accs, 0 = none */
+    uint32_t kid;          /* one child: that child; more: where its row starts in next */
+    unsigned char kcls;    /* one child: its class; more: TX_ROW; none: 0 */
 } tx_node;
 
+#define TX_ROW 255         /* more classes than bytes can fold to: never a class */
+
+#define TX_SLOW 0x80000000u /* in pair: walk from the root (a string ends early) */
+
 typedef struct tx_trie {
-    uint32_t root[256];    /* the root's children by byte; 0 = none */
-    tx_node *node;
-    unsigned char *label;  /* per node: the byte leading to it (siblings ascending) */
+    unsigned char cls[256]; /* text byte -> class, folded; 0 = on no edge */
+    size_t ncls;           /* classes, 0 included: the width of a row */
+    tx_node *node;         /* node 0 is the root, row 0 its row */
     size_t nnode;
+    uint32_t *pair;        /* ncls x ncls: the node after two bytes by their
+                            * classes, 0 = none */
+    uint64_t *triple;      /* ncls^3 bits: may a walk go on past three bytes,
+                            * or a string end within them?  Most walks end
+                            * there, and the bits fit in the L1 cache */
+    uint32_t *next;        /* rows of ncls children (0 = none) */
+    size_t nrow;
     uint64_t *accs;        /* setw words per rule set; set 0 is empty */
     size_t naccs;
 } tx_trie;
@@ -102,6 +116,16 @@ const uint64_t *tx_rules_for_word(const ann_date_rules *r, const char *w, size_t
  * leaves cand alone, when there is none. */
 int tx_rules_possible(const ann_date_rules *r, const unsigned char *t,
                       size_t n, uint64_t *cand);
+/* 0 when tx_rules_possible would be: a look at the first three bytes
+ * that ends most walks, cheap enough to make at every word of the text. */
+static inline int tx_rules_maybe(const ann_date_rules *r, const unsigned char *t, size_t n)
+{
+    const tx_trie *tr = &r->pre;
+    if (n < 3)
+        return 1;
+    size_t b = ((size_t)tr->cls[t[0]] * tr->ncls + tr->cls[t[1]]) * tr->ncls + tr->cls[t[2]];
+    return (tr->triple[b / 64] >> (b % 64)) & 1;
+}
 #define TX_SET_DIGIT 0
 #define TX_SET_APOS 1
 #define TX_SET_ANY 2

@@ -1367,52 +1367,97 @@ static int try_rules(mctx *m, const uint64_t *a, const uint64_t *b, size_t pos)
     return 0;
 }
 
-/* isalnum() in the C locale (the tool never sets another), without the
- * call that finds the locale's table at every byte of the text. */
-static int ascii_alnum(unsigned char c)
+/* The byte classes of the scan, ASCII as isalnum() and isalpha() are in
+ * the C locale (the tool never sets another), one load per byte. */
+enum { B_ALPHA = 1, B_DIGIT = 2, B_UNDER = 4, B_APOS = 8 };
+
+#define BC(c) ((((c) | 0x20) >= 'a' && ((c) | 0x20) <= 'z' ? B_ALPHA : 0) | \
+               ((c) >= '0' && (c) <= '9' ? B_DIGIT : 0) | \
+               ((c) == '_' ? B_UNDER : 0) | ((c) == '\'' || (c) == 0xE2 ? B_APOS : 0))
+#define BC4(c) BC(c), BC((c) + 1), BC((c) + 2), BC((c) + 3)
+#define BC16(c) BC4(c), BC4((c) + 4), BC4((c) + 8), BC4((c) + 12)
+#define BC64(c) BC16(c), BC16((c) + 16), BC16((c) + 32), BC16((c) + 48)
+static const unsigned char bclass[256] = {BC64(0), BC64(64), BC64(128), BC64(192)};
+#undef BC
+#undef BC4
+#undef BC16
+#undef BC64
+
+static int ascii_alpha(unsigned char c) { return bclass[c] & B_ALPHA; }
+static int ascii_alnum(unsigned char c) { return bclass[c] & (B_ALPHA | B_DIGIT); }
+
+/* The bytes of [A-Za-z0-9_], which no rule's match may follow. */
+static int ascii_wordc(unsigned char c)
 {
-    return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+    return bclass[c] & (B_ALPHA | B_DIGIT | B_UNDER);
 }
 
-/* Try the rules that can start at pos, a word start; returns the end of
- * the date found there or 0, and the position to look at next in *next. */
-static int try_at(mctx *m, size_t pos, size_t *next)
+/* A letter, a digit or the start of an apostrophe: where a rule may begin. */
+static int may_start(unsigned char c)
+{
+    return bclass[c] & (B_ALPHA | B_DIGIT | B_APOS);
+}
+
+/* Try the rules that can start at pos, a word start where a rule may
+ * begin (a letter, a digit, an apostrophe); 1 when a date was found. */
+static int try_at(mctx *m, size_t pos)
 {
     const ann_date_rules *r = m->st->r;
     const unsigned char *t = (const unsigned char *)m->text;
     const uint64_t *any = r->sets + TX_SET_ANY * r->setw;
     unsigned char c = t[pos];
-    *next = pos + 1;
-    if (!isalnum(c) && c != '\'' && c != 0xE2)
-        return 0;
-    if (!tx_rules_possible(r, t + pos, m->we - pos, m->st->cand)) {
-        /* the usual case: no rule can start here, skip the word */
-        if (isalpha(c)) {
-            size_t e = pos;
-            while (e < m->we && isalpha(t[e]))
-                e++;
-            *next = e;
-        } else if (c == 0xE2 && pos + 2 < m->we && t[pos + 1] == 0x80 &&
-                   t[pos + 2] == 0x99) {
-            *next = pos + 3;
-        }
-        return 0;
-    }
-    if (isdigit(c))
+    if (c == 0xE2 && !(pos + 2 < m->we && t[pos + 1] == 0x80 && t[pos + 2] == 0x99))
+        return 0;                       /* only ’ of the bytes from E2 */
+    if (!tx_rules_maybe(r, t + pos, m->we - pos) ||
+        !tx_rules_possible(r, t + pos, m->we - pos, m->st->cand))
+        return 0;                       /* the usual case */
+    if (c >= '0' && c <= '9')
         return try_rules(m, r->sets + TX_SET_DIGIT * r->setw, any, pos);
-    if (c == '\'' || (c == 0xE2 && pos + 2 < m->we && t[pos + 1] == 0x80 &&
-                      t[pos + 2] == 0x99)) {
-        *next = pos + (c == '\'' ? 1 : 3);
+    if (!ascii_alpha(c))
         return try_rules(m, r->sets + TX_SET_APOS * r->setw, any, pos);
-    }
-    if (!isalpha(c))
-        return 0;
     size_t e = pos;
-    while (e < m->we && isalpha(t[e]))
+    while (e < m->we && ascii_alpha(t[e]))
         e++;
-    *next = e;
     const uint64_t *set = tx_rules_for_word(r, m->text + pos, e - pos);
     return set ? try_rules(m, set, any, pos) : try_rules(m, any, NULL, pos);
+}
+
+/* 0x80 in each of the eight bytes of x that is in [lo, hi] (ASCII). */
+static uint64_t bytes_in(uint64_t x, unsigned lo, unsigned hi)
+{
+    const uint64_t ones = 0x0101010101010101u, high = 0x8080808080808080u;
+    uint64_t low7 = x & ~high;          /* sums below stay inside their byte */
+    uint64_t ge = low7 + ones * (128 - lo), gt = low7 + ones * (127 - hi);
+    return ge & ~gt & ~x & high;
+}
+
+/* 0x80 in each byte of x that is in [A-Za-z0-9_]. */
+static uint64_t word_bytes(uint64_t x)
+{
+    return bytes_in(x | 0x2020202020202020u, 'a', 'z') | bytes_in(x, '0', '9') |
+           bytes_in(x, '_', '_');
+}
+
+/* Past the word at pos: no rule can start inside a run of [A-Za-z0-9_]
+ * (the (?<![A-Za-z0-9_]) that wraps every rule), nor at an apostrophe
+ * right after one.  The run is measured eight bytes at a time: a loop per
+ * byte mispredicts its exit at every word. */
+static size_t skip_word(const unsigned char *t, size_t pos, size_t end)
+{
+    if (!ascii_alnum(t[pos]))
+        return pos + 1;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    for (; pos + 8 <= end; pos += 8) {
+        uint64_t x;
+        memcpy(&x, t + pos, 8);
+        uint64_t stop = ~word_bytes(x) & 0x8080808080808080u;
+        if (stop)
+            return pos + (size_t)__builtin_ctzll(stop) / 8;
+    }
+#endif
+    while (pos < end && ascii_wordc(t[pos]))
+        pos++;
+    return pos;
 }
 
 void ann_dates_window(ann_dates *st, ann_window *w)
@@ -1429,24 +1474,20 @@ void ann_dates_window(ann_dates *st, ann_window *w)
     size_t pos = m.ws;
     while (pos < m.we) {
         unsigned char c = t[pos];
-        if (!ascii_alnum(c) && c != '\'' && c != 0xE2) {
-            pos++;                      /* no rule starts here (try_at) */
+        if (!may_start(c)) {
+            pos++;
             continue;
         }
-        /* to the next word start: a byte after a non-word byte */
-        if (pos > 0 && (ascii_alnum(t[pos - 1]) || t[pos - 1] == '_') &&
-            ascii_alnum(c)) {
-            while (pos < m.we && (ascii_alnum(t[pos]) || t[pos] == '_'))
-                pos++;
+        if (pos > 0 && ascii_wordc(t[pos - 1])) {
+            pos = skip_word(t, pos, m.we);
             continue;
         }
-        size_t next;
-        if (try_at(&m, pos, &next) && m.me > m.ms) {
+        if (try_at(&m, pos) && m.me > m.ms) {
             ann_span sp = {m.ms, m.me};
             ann_doc_add_date(w->doc, sp, m.type, m.value);
             pos = m.me;
         } else {
-            pos = next;
+            pos = skip_word(t, pos, m.we);
         }
     }
 }

@@ -759,18 +759,6 @@ static void trie_free(ptrie *t)
     free(t->accs);
 }
 
-/* The child of node by byte c, 0 if none: siblings are in ascending byte
- * order, so a scan stops at the first larger byte. */
-static uint32_t pre_child(const tx_trie *t, uint32_t node, unsigned char c)
-{
-    const tx_node *nd = &t->node[node];
-    const unsigned char *l = t->label + nd->first;
-    for (size_t i = 0; i < nd->nchild && l[i] <= c; i++)
-        if (l[i] == c)
-            return nd->first + (uint32_t)i;
-    return 0;
-}
-
 int tx_rules_possible(const ann_date_rules *r, const unsigned char *t,
                       size_t n, uint64_t *cand)
 {
@@ -778,16 +766,35 @@ int tx_rules_possible(const ann_date_rules *r, const unsigned char *t,
     size_t w = r->setw;
     int found = 0;
     uint32_t node = 0;
-    for (size_t i = 0;; i++) {
-        if (tr->node[node].acc) {       /* rare: most words end no string */
-            const uint64_t *s = tr->accs + (size_t)tr->node[node].acc * w;
+    size_t i = 0;
+    if (n >= 2) {
+        uint32_t p = tr->pair[tr->cls[t[0]] * tr->ncls + tr->cls[t[1]]];
+        if (!p)
+            return 0;
+        if (!(p & TX_SLOW)) {
+            node = p;
+            i = 2;
+        }
+    }
+    for (;; i++) {
+        const tx_node *nd = &tr->node[node];
+        if (nd->acc) {                  /* rare: most words end no string */
+            const uint64_t *s = tr->accs + (size_t)nd->acc * w;
             for (size_t k = 0; k < w; k++)
                 cand[k] = found ? cand[k] | s[k] : s[k];
             found = 1;
         }
         if (i == n)
             break;
-        node = i ? pre_child(tr, node, fold(t[i])) : tr->root[fold(t[0])];
+        /* a leaf's kcls is 0, the class of the bytes on no edge, and its
+         * kid 0: the walk ends there whatever the byte */
+        unsigned char k = tr->cls[t[i]];
+        if (k == nd->kcls)
+            node = nd->kid;
+        else if (nd->kcls == TX_ROW)
+            node = tr->next[(size_t)nd->kid + k];
+        else
+            break;
         if (!node)
             break;
     }
@@ -1131,14 +1138,12 @@ static void pre_merge(ptrie *t, size_t setw, const ptrie *s, size_t rule)
     free(map);
 }
 
-/* The built trie b in its runtime form: nodes renumbered breadth first,
- * children consecutive and in byte order. */
-static void pre_freeze(ptrie *b, tx_trie *t)
+/* The children of every node of b, consecutive and in byte order: those
+ * of node p are kids[start[p] .. start[p + 1]). */
+static void pre_children(const ptrie *b, uint32_t *start, uint32_t *kids)
 {
     size_t n = b->nnode;
-    uint32_t *start = ann_xcalloc(n + 1, sizeof *start), *kids = ann_xcalloc(n, sizeof *kids);
-    uint32_t *order = ann_xcalloc(n, sizeof *order), *newid = ann_xcalloc(n, sizeof *newid);
-    for (size_t i = 1; i < n; i++)               /* children by parent, in byte order */
+    for (size_t i = 1; i < n; i++)
         start[b->parent[i] + 1]++;
     for (size_t i = 0; i < n; i++)
         start[i + 1] += start[i];
@@ -1153,30 +1158,98 @@ static void pre_freeze(ptrie *b, tx_trie *t)
                 kids[j] = kids[j - 1];
                 kids[j - 1] = x;
             }
+}
+
+/* One class per byte on an edge of b (bytes are folded there), and every
+ * text byte mapped to the class of its folded form. */
+static void pre_classes(const ptrie *b, tx_trie *t)
+{
+    unsigned char of[256] = {0};
+    t->ncls = 1;                                 /* 0: on no edge */
+    for (size_t i = 1; i < b->nnode; i++)
+        of[b->byte[i]] = 1;
+    for (size_t c = 0; c < 256; c++)
+        if (of[c])
+            of[c] = (unsigned char)t->ncls++;    /* at most 221 folded bytes */
+    for (size_t c = 0; c < 256; c++)
+        t->cls[c] = of[fold((unsigned char)c)];
+}
+
+/* The child of node by class k, 0 if none. */
+static uint32_t pre_child(const tx_trie *t, uint32_t node, unsigned char k)
+{
+    const tx_node *nd = &t->node[node];
+    if (nd->kcls == TX_ROW)
+        return t->next[(size_t)nd->kid + k];
+    return k && k == nd->kcls ? nd->kid : 0;
+}
+
+/* The first steps of every walk in tables: pair, with TX_SLOW where a
+ * string ends before the second byte (whose rules it cannot tell), and
+ * triple. */
+static void pre_pairs(tx_trie *t)
+{
+    size_t nc = t->ncls;
+    t->pair = ann_xcalloc(nc * nc, sizeof *t->pair);
+    for (size_t a = 0; a < nc; a++) {
+        uint32_t one = pre_child(t, 0, (unsigned char)a);
+        int slow = t->node[0].acc || (one && t->node[one].acc);
+        for (size_t b = 0; b < nc; b++)
+            t->pair[a * nc + b] = slow ? TX_SLOW
+                                       : one ? pre_child(t, one, (unsigned char)b) : 0;
+    }
+    t->triple = ann_xcalloc((nc * nc * nc + 63) / 64, sizeof *t->triple);
+    for (size_t ab = 0; ab < nc * nc; ab++) {
+        uint32_t two = t->pair[ab];
+        for (size_t c = 0; two && c < nc; c++) {
+            size_t bit = ab * nc + c;
+            if (two == TX_SLOW || t->node[two].acc || pre_child(t, two, (unsigned char)c))
+                t->triple[bit / 64] |= (uint64_t)1 << (bit % 64);
+        }
+    }
+}
+
+/* The built trie b in its runtime form: nodes renumbered breadth first,
+ * children consecutive; the root and every node of two children or more
+ * get a row. */
+static void pre_freeze(ptrie *b, tx_trie *t)
+{
+    size_t n = b->nnode;
+    uint32_t *start = ann_xcalloc(n + 1, sizeof *start), *kids = ann_xcalloc(n, sizeof *kids);
+    uint32_t *order = ann_xcalloc(n, sizeof *order);
+    pre_children(b, start, kids);
+    pre_classes(b, t);
+    size_t rows = 0;
+    for (size_t p = 0; p < n; p++)
+        rows += p == 0 || start[p + 1] - start[p] > 1;
     t->nnode = n;
     t->node = ann_xcalloc(n, sizeof *t->node);
-    t->label = ann_xcalloc(n, 1);
+    t->next = ann_xcalloc(rows * t->ncls, sizeof *t->next);
     size_t head = 0, tail = 1;                   /* breadth first from the root */
     for (; head < tail; head++) {
         uint32_t old = order[head];
-        t->node[head].first = (uint32_t)tail;
-        t->node[head].nchild = start[old + 1] - start[old];
-        t->node[head].acc = b->acc[old];
+        tx_node *nd = &t->node[head];
+        nd->acc = b->acc[old];
+        if (head == 0 || start[old + 1] - start[old] > 1) {
+            nd->kcls = TX_ROW;
+            nd->kid = (uint32_t)(t->nrow++ * t->ncls);
+        } else if (start[old + 1] > start[old]) {
+            nd->kcls = t->cls[b->byte[kids[start[old]]]];
+            nd->kid = (uint32_t)tail;
+        }
         for (uint32_t k = start[old]; k < start[old + 1]; k++) {
-            newid[kids[k]] = (uint32_t)tail;
-            t->label[tail] = b->byte[kids[k]];
+            if (nd->kcls == TX_ROW)
+                t->next[nd->kid + t->cls[b->byte[kids[k]]]] = (uint32_t)tail;
             order[tail++] = kids[k];
         }
     }
-    for (size_t c = 0; c < 256; c++)
-        t->root[c] = b->root[c] ? newid[b->root[c]] : 0;
     t->accs = b->accs;
     t->naccs = b->naccs;
     b->accs = NULL;
     free(start);
     free(kids);
     free(order);
-    free(newid);
+    pre_pairs(t);
 }
 
 /* Index every rule by the strings it can begin with, as deep as the
@@ -1316,7 +1389,9 @@ void ann_date_rules_free(ann_date_rules *r)
     free(r->trig);
     free(r->sets);
     free(r->pre.node);
-    free(r->pre.label);
+    free(r->pre.next);
+    free(r->pre.pair);
+    free(r->pre.triple);
     free(r->pre.accs);
     free(r);
 }

@@ -261,6 +261,54 @@ static void test_edges(void)
     ann_date_rules_free(r2);
 }
 
+/* Where the scan may start a rule: after a word of eight letters or more
+ * (the run is skipped eight bytes at a time), not inside [A-Za-z0-9_] runs
+ * nor at an apostrophe glued to a word, after bytes of UTF-8 letters. */
+static void test_word_starts(void)
+{
+    static const char *want[] = {"2022", "2022", "2021", "1999", "2019",
+                                 "May 2018", "2017", "2016", "Yesterday"};
+    const char *text =
+        "Abcdefgh 2022 and abcdefgh2022 and abcdefghijklmnop_2022 and "
+        "x\xE2\x80\x99" "2022 and don't 2021 and the_2020 and Abcdefghijklmno "
+        "1999 and 'ninety 2019 and abcdefg\xE2\x80\x99s May 2018 and "
+        "\xC3\xA9" "2017 and \xC3\x9C 2016 and Yesterday.";
+    ann_doc *d = annotate(text, "2022-03-21");
+    size_t n = sizeof want / sizeof *want;
+    CHECK_INT(d->ndates, n);
+    for (size_t i = 0; i < n && i < d->ndates; i++) {
+        const ann_span *sp = &d->dates[i].span;
+        char got[32];
+        snprintf(got, sizeof got, "%.*s", (int)(sp->end - sp->start), text + sp->start);
+        CHECK_STR(got, want[i]);
+    }
+    ann_doc_free(d);
+}
+
+/* The three-byte look that skips most words must pass every text the
+ * trie walk finds rules for. */
+static void test_prefilter(void)
+{
+    static const char bytes[] = "aAdefhmnorstwyY019 '-.,/:\xE2\x80\x99";
+    size_t nb = sizeof bytes - 1;
+    uint64_t cand[8];
+    size_t found = 0, bad = 0;
+    CHECK(rules->setw <= 8);
+    for (size_t i = 0; i < nb * nb * nb && rules->setw <= 8; i++) {
+        unsigned char t[8] = {(unsigned char)bytes[i / (nb * nb)],
+                              (unsigned char)bytes[i / nb % nb],
+                              (unsigned char)bytes[i % nb], ' ', 'd', 'a', 'y', 's'};
+        for (size_t n = 1; n <= sizeof t; n++) {
+            if (!tx_rules_possible(rules, t, n, cand))
+                continue;
+            found++;
+            bad += !tx_rules_maybe(rules, t, n);
+        }
+    }
+    CHECK(found > 0);
+    CHECK_INT(bad, 0);
+}
+
 /* ---- the TimeML writer -------------------------------------------------- */
 
 static void test_timeml(void)
@@ -326,6 +374,8 @@ int main(int argc, char **argv)
     CHECK(n >= 150);
     test_threads();
     test_edges();
+    test_word_starts();
+    test_prefilter();
     test_timeml();
     ann_date_rules_free(rules);
     xmlCleanupParser();
