@@ -11,6 +11,7 @@
  * ...").  Aliases are settled as the document goes and once more at the end:
  * surnames join full names, acronyms join their expansions.
  */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -41,6 +42,18 @@ typedef struct name_slot {
     size_t ent;                /* index into doc->ents */
 } name_slot;
 
+/* Every match of a window asks what its kind and attribute strings say,
+ * and the same few strings come back thousands of times.  The rules do not
+ * change while a document is annotated, so an answer is remembered by the
+ * string's address (and the question's); a direct-mapped table, where a
+ * clash only costs asking again. */
+#define MEMO_SLOTS 64
+
+typedef struct memo {
+    const char *s, *key;       /* key NULL: the kind code of s */
+    int v;
+} memo;
+
 struct ann_entities {
     const ann_engine *e;
     acronym *acr;              /* unknown all-caps words, settled at the end */
@@ -48,6 +61,7 @@ struct ann_entities {
     name_slot *names;
     size_t nnames, capnames;   /* capnames: a power of two, or 0 */
     size_t indexed;            /* doc->ents[0..indexed) are in names */
+    memo memo[MEMO_SLOTS];
 };
 
 ann_entities *ann_entities_new(const ann_engine *e)
@@ -98,6 +112,20 @@ static int attr_on(const ann_match *m, const char *key)
     return ann_attr(m->attrs, key, v, sizeof v) && strcmp(v, "1") == 0;
 }
 
+static memo *memo_slot(ann_entities *st, const char *s, const char *key)
+{
+    uint64_t h = ((uint64_t)(uintptr_t)s ^ (uint64_t)(uintptr_t)key << 7) * 0x9E3779B97F4A7C15ull;
+    return &st->memo[h >> 58];
+}
+
+static int attr_on_memo(ann_entities *st, const ann_match *m, const char *key)
+{
+    memo *x = memo_slot(st, m->attrs, key);
+    if (x->s != m->attrs || x->key != key || !x->s)
+        *x = (memo){m->attrs, key, attr_on(m, key)};
+    return x->v;
+}
+
 /* A line set in title case ("West Was Lukewarm to Peace Talks") says nothing
  * about names through capitals. */
 static int title_case_line(const ann_window *w, size_t i)
@@ -139,18 +167,26 @@ static int kind_code(const char *k)
     return K_OTHER;
 }
 
-static void index_matches(const ann_window *w, tinfo *ti)
+static int kind_memo(ann_entities *st, const char *kind)
+{
+    memo *x = memo_slot(st, kind, NULL);
+    if (x->s != kind || x->key)
+        *x = (memo){kind, NULL, kind_code(kind)};
+    return x->v;
+}
+
+static void index_matches(ann_entities *st, const ann_window *w, tinfo *ti)
 {
     for (size_t k = 0; k < w->matches->n; k++) {
         const ann_match *m = &w->matches->v[k];
         tinfo *t = &ti[m->first];
         size_t len = m->last - m->first;
-        int code = kind_code(m->kind);
+        int code = kind_memo(st, m->kind);
         if (code == K_ENTITY) {
             /* longest wins; among equals, the unambiguous one */
             if (!t->known || len > t->known->last - t->known->first ||
-                (len == t->known->last - t->known->first && attr_on(t->known, "ambiguous") &&
-                 !attr_on(m, "ambiguous")))
+                (len == t->known->last - t->known->first && attr_on_memo(st, t->known, "ambiguous") &&
+                 !attr_on_memo(st, m, "ambiguous")))
                 t->known = m;
         } else if (code == K_TITLE) {
             if (!t->title || len > t->title->last - t->title->first)
@@ -159,16 +195,16 @@ static void index_matches(const ann_window *w, tinfo *ti)
             switch (code) {
             case K_GIVEN:
                 t->given = 1;
-                t->weak_given |= attr_on(m, "weak");
+                t->weak_given |= attr_on_memo(st, m, "weak");
                 break;
             case K_DEMONYM: t->demonym = 1; break;
             case K_NONNAME:
                 t->nonname = 1;
-                t->weak_nonname |= attr_on(m, "weak");
+                t->weak_nonname |= attr_on_memo(st, m, "weak");
                 break;
             case K_CUE:
                 t->cue = 1;
-                t->cue_inv |= attr_on(m, "inv");
+                t->cue_inv |= attr_on_memo(st, m, "inv");
                 break;
             case K_ORGHEAD: t->orghead = 1; break;
             case K_CONNECTOR: t->connector = 1; break;
@@ -305,11 +341,12 @@ static int alias_ok(const ann_doc *d, const ann_match *m)
     return 0;
 }
 
-static int accept_known(const ann_window *w, const tinfo *ti, const ann_match *m)
+static int accept_known(ann_entities *st, const ann_window *w, const tinfo *ti,
+                        const ann_match *m)
 {
-    if (attr_on(m, "alias_only"))
+    if (attr_on_memo(st, m, "alias_only"))
         return alias_ok(w->doc, m);
-    if (attr_on(m, "ambiguous") && !ambiguous_ok(w, ti, m))
+    if (attr_on_memo(st, m, "ambiguous") && !ambiguous_ok(w, ti, m))
         return 0;
     if (part_of_longer_name(w, ti, m->last))
         return 0;
@@ -629,14 +666,14 @@ static void known_name(ann_window *w, const tinfo *ti, size_t i, evidence *ev)
 void ann_entities_window(ann_entities *st, ann_window *w)
 {
     tinfo *ti = ann_xcalloc(w->n + 1, sizeof *ti);
-    index_matches(w, ti);
+    index_matches(st, w, ti);
     evidence ev = {0};
     size_t i = 0;
     while (i < w->n) {
         const ann_token *t = &w->tok[i];
         /* a known name that context rejects ("Kyiv School of Economics")
          * is read again as the start of an unknown one */
-        int known = ti[i].known && accept_known(w, ti, ti[i].known);
+        int known = ti[i].known && accept_known(st, w, ti, ti[i].known);
         if (known) {
             size_t last = ti[i].known->last;
             known_name(w, ti, i, &ev);
