@@ -19,9 +19,15 @@
 #include "utf8.h"
 #include "writer.h"
 
-static void put(ann_buf *b, const char *s, size_t n)
+/* ann_buf_add without the terminating NUL, inlined: the writer makes a
+ * dozen small appends per span.  write_doc ends with ann_buf_add, which
+ * terminates the text. */
+static inline void put(ann_buf *b, const char *s, size_t n)
 {
-    ann_buf_add(b, s, n);
+    if (b->len + n + 1 > b->cap)
+        ann_grow((void **)&b->p, &b->cap, b->len + n + 1, 1);
+    memcpy(b->p + b->len, s, n);
+    b->len += n;
 }
 
 #define PUT_LIT(b, lit) put((b), (lit), sizeof(lit) - 1)
