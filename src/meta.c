@@ -193,6 +193,8 @@ static size_t find_date(const char *s, size_t n, char out[11], size_t *at)
     for (size_t i = 0; i < n; i++) {
         if (i > 0 && ((s[i - 1] | 0x20) >= 'a' && (s[i - 1] | 0x20) <= 'z'))
             continue;
+        if (!(s[i] >= '0' && s[i] <= '9') && !memchr("jfmasond", s[i] | 0x20, 8))
+            continue;           /* a date starts with a day, year or month */
         size_t used = ann_parse_full_date(s + i, n - i, out);
         if (used) {
             *at = i;
