@@ -232,13 +232,15 @@ void ann_rules_match(const ann_rules *r, const char *text,
 {
     ann_pat_scratch sc;
     memset(&sc, 0, sizeof sc);
+    int pats = ann_patterns_count(r->pat) > 0;   /* none built in */
     for (size_t i = 0; i < n; i++) {
         if (toks[i].kind == ANN_TOK_MARKUP)
             continue;
         size_t base = out->n;
         ann_lexicon_match_at(r->lex, text, toks, n, i, out);
-        ann_patterns_match_at(r->pat, text, toks, n, i, &sc, out);
-        if (out->n > base)   /* out->v may still be NULL: no pointer arithmetic on it */
+        if (pats)
+            ann_patterns_match_at(r->pat, text, toks, n, i, &sc, out);
+        if (out->n - base > 1)   /* out->v may still be NULL: no pointer arithmetic on it */
             sort_longest(out->v + base, out->n - base);
     }
     ann_pat_scratch_free(&sc);
