@@ -29,6 +29,22 @@ static uint64_t mix(uint64_t h)
     return h;
 }
 
+/* The pool's own hash, eight bytes a step: loading interns some 100,000
+ * strings, and FNV's byte-at-a-time loop was most of what that cost. */
+static uint64_t pool_hash(const char *s, size_t n)
+{
+    uint64_t h = (uint64_t)n * 0x9e3779b97f4a7c15ULL;
+    for (; n >= 8; s += 8, n -= 8) {
+        uint64_t w;
+        memcpy(&w, s, 8);
+        h = mix(h ^ w);
+    }
+    uint64_t w = 0;
+    for (size_t i = 0; i < n; i++)
+        w |= (uint64_t)(unsigned char)s[i] << (8 * i);
+    return mix(h ^ w);
+}
+
 static void pool_grow(ann_strpool *p)
 {
     size_t cap = p->cap ? p->cap * 2 : 256;
@@ -36,7 +52,7 @@ static void pool_grow(ann_strpool *p)
     for (size_t i = 0; i < p->cap; i++) {
         if (!p->slot[i].s)
             continue;
-        size_t j = mix(p->slot[i].hash) & (cap - 1);
+        size_t j = p->slot[i].hash & (cap - 1);
         while (slot[j].s)
             j = (j + 1) & (cap - 1);
         slot[j] = p->slot[i];
@@ -87,8 +103,8 @@ const char *ann_strpool_intern(ann_strpool *p, const char *s, size_t n)
 {
     if ((p->n + 1) * 2 > p->cap)
         pool_grow(p);
-    uint64_t h = ann_hash(s, n);
-    size_t mask = p->cap - 1, j = mix(h) & mask;
+    uint64_t h = pool_hash(s, n);
+    size_t mask = p->cap - 1, j = h & mask;
     for (; p->slot[j].s; j = (j + 1) & mask) {
         const ann_strpool_slot *t = &p->slot[j];
         if (t->hash == h && t->n == n && memcmp(t->s, s, n) == 0)
@@ -591,13 +607,11 @@ static void lex_report(const lex_entry *e, size_t i, ann_matches *out)
 }
 
 /* The entries whose first word is token t: index_first on the exact
- * index, spelled out for the hot path. */
+ * index (not empty), spelled out for the hot path. */
 static uint32_t exact_first(const ann_lexicon *lx, const char *text,
                             const ann_token *t)
 {
     const lex_index *x = &lx->exact;
-    if (x->cap == 0 || !bits_test(x, t->hash))
-        return LEX_NONE;
     size_t mask = x->cap - 1, wn = t->end - t->start;
     for (size_t j = mix(t->hash) & mask;; j = (j + 1) & mask) {
         const lex_slot *s = &x->slot[j];
@@ -609,18 +623,20 @@ static uint32_t exact_first(const ann_lexicon *lx, const char *text,
     }
 }
 
-void ann_lexicon_match_at(const ann_lexicon *lx, const char *text,
-                          const ann_token *toks, size_t n, size_t i,
-                          ann_matches *out)
+/* ann_lexicon_match_at past the quick rejection; exact: the token may
+ * start an entry.  Kept out of line so that the rejection costs no
+ * register saves. */
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
+static void match_lists(const ann_lexicon *lx, const char *text,
+                        const ann_token *t, size_t left, int exact,
+                        ann_matches *out, size_t i)
 {
-    const ann_token *t = &toks[i];
-    size_t left = n - i;
-    if (t->kind == ANN_TOK_MARKUP)
-        return;
     /* The list holds exactly the entries whose first word is this token. */
     const lex_index *x = &lx->exact;
-    for (uint32_t p = exact_first(lx, text, t); p != LEX_NONE;
-         p = x->post[p].next) {
+    uint32_t p = exact ? exact_first(lx, text, t) : LEX_NONE;
+    for (; p != LEX_NONE; p = x->post[p].next) {
         const lex_post *q = &x->post[p];
         if (q->ntok > left)
             continue;
@@ -632,7 +648,7 @@ void ann_lexicon_match_at(const ann_lexicon *lx, const char *text,
     if (!(t->flags & ANN_TF_UPPER))
         return;
     x = &lx->lower;
-    for (uint32_t p = index_first(lx, x, t->lhash, NULL, 0); p != LEX_NONE;
+    for (p = index_first(lx, x, t->lhash, NULL, 0); p != LEX_NONE;
          p = x->post[p].next) {
         const lex_post *q = &x->post[p];
         if (q->ntok > left || (q->ntok > 1 && t[1].lhash != q->h1))
@@ -641,6 +657,21 @@ void ann_lexicon_match_at(const ann_lexicon *lx, const char *text,
         if (e->caps_ok && !lex_exact_hashes(lx, e, t) && lex_eq(lx, e, text, t, 0, 1))
             lex_report(e, i, out);
     }
+}
+
+void ann_lexicon_match_at(const ann_lexicon *lx, const char *text,
+                          const ann_token *toks, size_t n, size_t i,
+                          ann_matches *out)
+{
+    const ann_token *t = &toks[i];
+    if (t->kind == ANN_TOK_MARKUP)
+        return;
+    /* Most tokens start no entry: settle that with no call at all. */
+    const lex_index *x = &lx->exact;
+    int maybe = x->cap != 0 && bits_test(x, t->hash);
+    if (!maybe && !(t->flags & ANN_TF_UPPER))
+        return;
+    match_lists(lx, text, t, n - i, maybe, out, i);
 }
 
 /* The first entry of kind (NULL: any) spelled exactly t[0..n), or in

@@ -325,6 +325,15 @@ int ann_attr(const char *attrs, const char *key, char *out, size_t outlen)
     while (*p) {
         const char *semi = strchr(p, ';');
         size_t n = semi ? (size_t)(semi - p) : strlen(p);
+        size_t lead = 0;
+        while (lead < n && p[lead] == ' ')
+            lead++;
+        /* Most items are some other key: their first bytes tell. */
+        if (n - lead < klen ||
+            (klen > 0 && (p[lead] != key[0] || memcmp(p + lead, key, klen) != 0))) {
+            p += n + (semi != NULL);
+            continue;
+        }
         const char *eq = memchr(p, '=', n);
         size_t kn = eq ? (size_t)(eq - p) : n;
         while (kn > 0 && p[kn - 1] == ' ')
