@@ -251,33 +251,37 @@ typedef struct lex_entry {
 
 #define LEX_NONE UINT32_MAX
 
-/* An entry in the list of its first token, with what rejects most
- * candidates without reading the entry: its length and second token. */
+/* An entry in a list of the index, with what rejects candidates without
+ * reading the entry: its length and second token. */
 typedef struct lex_post {
-    uint64_t h1;               /* token 1's hash (exact or lowercase, as the
-                                * index); 0 for a one-token entry */
+    uint64_t h1;               /* lower: token 1's lowercase hash, 0 if none */
     uint32_t entry, ntok;
     uint32_t next;             /* LEX_NONE ends the list */
 } lex_post;
 
 /* Key and list head share a slot, so that a probe reads one cache line. */
 typedef struct lex_slot {
-    uint64_t key;              /* hash of the first token */
+    uint64_t key;
     uint32_t head, tail;       /* postings, in load order; head LEX_NONE = empty */
 } lex_slot;
 
-/* First token -> entries, open addressing in a power-of-two table kept at
- * most half full.  Most tokens of a text start no entry; a bit per key
- * hash in a table that stays in cache turns nearly all of them away
- * before the probe. */
+/* Hash -> entries, open addressing in a power-of-two table kept at most
+ * half full. */
 typedef struct lex_index {
     lex_slot *slot;
     size_t cap, nkeys;
-    uint64_t *bits;            /* 8 * cap bits; NULL: not kept (lower) */
-    unsigned shift;            /* bit of key h: mix(h) >> shift */
     lex_post *post;
     size_t npost, postcap;
 } lex_index;
+
+/* A bit per first-token hash, in a table small enough to stay in cache:
+ * most tokens of a text start no entry, and this turns them away before
+ * any probe. */
+typedef struct lex_bits {
+    uint64_t *w;
+    size_t nbits;              /* a power of two, >= 16 bits per key */
+    unsigned shift;            /* bit of hash h: mix(h) >> shift */
+} lex_bits;
 
 struct ann_lexicon {
     ann_strpool *pool;         /* not owned */
@@ -285,11 +289,14 @@ struct ann_lexicon {
     size_t n, cap;
     lex_tok *tok;
     size_t ntok, tokcap;
-    /* exact: one list per distinct first word (its bytes, not just its
-     * hash), so matching compares the first token once per token of text
-     * rather than once per entry.  lower: by the first token's lowercase
-     * hash, for text in capitals. */
-    lex_index exact, lower;
+    /* exact: one-token entries, one list per distinct word (its bytes, not
+     * only its hash), so matching compares a token once, not once per
+     * entry.  pair: longer entries by their first two tokens, so that a
+     * common first word ("Russian", "U.S.") does not mean a long list.
+     * lower: every entry by its first token's lowercase hash, for text in
+     * capitals.  first: the first words of all entries. */
+    lex_index exact, pair, lower;
+    lex_bits first;
     ann_tokens scratch;        /* tokenizing surfaces while loading */
 };
 
@@ -303,7 +310,6 @@ ann_lexicon *ann_lexicon_new(ann_strpool *pool)
 static void index_free(lex_index *x)
 {
     free(x->slot);
-    free(x->bits);
     free(x->post);
     memset(x, 0, sizeof *x);
 }
@@ -315,7 +321,9 @@ void ann_lexicon_free(ann_lexicon *lx)
     free(lx->e);
     free(lx->tok);
     index_free(&lx->exact);
+    index_free(&lx->pair);
     index_free(&lx->lower);
+    free(lx->first.w);
     ann_tokens_free(&lx->scratch);
     free(lx);
 }
@@ -326,24 +334,44 @@ size_t ann_lexicon_count(const ann_lexicon *lx)
 }
 
 /* ------------------------------------------------------------------ */
-/* the first-token index                                                */
+/* the indexes                                                          */
 
-static void bits_set(lex_index *x, uint64_t key)
+static void bits_set(lex_bits *b, uint64_t h)
 {
-    uint64_t b = mix(key) >> x->shift;
-    x->bits[b / 64] |= (uint64_t)1 << (b % 64);
+    uint64_t k = mix(h) >> b->shift;
+    b->w[k / 64] |= (uint64_t)1 << (k % 64);
 }
 
-/* Might key be in x?  No: surely not. */
-static int bits_test(const lex_index *x, uint64_t key)
+/* Might a first token hash to h?  No: surely not. */
+static int bits_test(const lex_bits *b, uint64_t h)
 {
-    uint64_t b = mix(key) >> x->shift;
-    return (x->bits[b / 64] >> (b % 64)) & 1;
+    uint64_t k = mix(h) >> b->shift;
+    return (b->w[k / 64] >> (k % 64)) & 1;
 }
 
-/* Room for one more key, so that a slot found next stays valid.  bits:
- * keep the bit table. */
-static void index_reserve(lex_index *x, int bits)
+/* Add the first token of the newest entry, growing the table (and setting
+ * every entry's bit again) when it gets crowded. */
+static void first_add(ann_lexicon *lx)
+{
+    lex_bits *b = &lx->first;
+    if (lx->n * 16 > b->nbits) {
+        size_t nbits = b->nbits ? b->nbits * 2 : 4096;
+        while (lx->n * 16 > nbits)
+            nbits *= 2;
+        free(b->w);
+        b->w = ann_xcalloc(nbits / 64, sizeof *b->w);
+        b->nbits = nbits;
+        b->shift = 64;
+        for (size_t c = nbits; c > 1; c /= 2)
+            b->shift--;
+        for (size_t i = 0; i + 1 < lx->n; i++)
+            bits_set(b, lx->tok[lx->e[i].tok].hash);
+    }
+    bits_set(b, lx->tok[lx->e[lx->n - 1].tok].hash);
+}
+
+/* Room for one more key, so that a slot found next stays valid. */
+static void index_reserve(lex_index *x)
 {
     if ((x->nkeys + 1) * 2 <= x->cap)
         return;
@@ -351,14 +379,6 @@ static void index_reserve(lex_index *x, int bits)
     lex_slot *slot = ann_xmalloc(cap * sizeof *slot);
     for (size_t j = 0; j < cap; j++)
         slot[j].head = LEX_NONE;
-    if (bits) {
-        /* cap / 8 words of 64 bits: 8 * cap bits, 2^shift * 8 * cap = 2^64 */
-        free(x->bits);
-        x->bits = ann_xcalloc(cap / 8, sizeof *x->bits);
-        x->shift = 61;
-        for (size_t c = cap; c > 1; c /= 2)
-            x->shift--;
-    }
     for (size_t i = 0; i < x->cap; i++) {
         if (x->slot[i].head == LEX_NONE)
             continue;
@@ -366,8 +386,6 @@ static void index_reserve(lex_index *x, int bits)
         while (slot[j].head != LEX_NONE)
             j = (j + 1) & (cap - 1);
         slot[j] = x->slot[i];
-        if (bits)
-            bits_set(x, slot[j].key);
     }
     free(x->slot);
     x->slot = slot;
@@ -407,7 +425,7 @@ static uint32_t index_first(const ann_lexicon *lx, const lex_index *x,
     return x->slot[index_slot(lx, x, h, w, wn)].head;
 }
 
-/* Append entry id to the list of slot j (key: its first token). */
+/* Append entry id to the list of slot j. */
 static void index_push(lex_index *x, size_t j, uint64_t key, uint32_t id,
                        uint32_t ntok, uint64_t h1)
 {
@@ -419,12 +437,35 @@ static void index_push(lex_index *x, size_t j, uint64_t key, uint32_t id,
         s->key = key;
         s->head = p;
         x->nkeys++;
-        if (x->bits)
-            bits_set(x, key);
     } else {
         x->post[s->tail].next = p;
     }
     s->tail = p;
+}
+
+/* The key of an entry of two tokens or more in the pair index. */
+static uint64_t pair_key(uint64_t h0, uint64_t h1)
+{
+    return mix(h0) + h1;
+}
+
+/* Where an entry spelled t[0..n) is listed: the exact index for one
+ * token, else the pair index; the key and word to give index_slot. */
+typedef struct lex_where {
+    int pair;
+    uint64_t key;
+    const char *w;             /* NULL for the pair index */
+    size_t wn;
+} lex_where;
+
+static lex_where where_of(const char *text, const ann_token *t, size_t n)
+{
+    lex_where r;
+    r.pair = n > 1;
+    r.key = r.pair ? pair_key(t[0].hash, t[1].hash) : t->hash;
+    r.w = r.pair ? NULL : text + t->start;
+    r.wn = r.pair ? 0 : t->end - t->start;
+    return r;
 }
 
 /* ------------------------------------------------------------------ */
@@ -463,12 +504,13 @@ static int has_upper(const char *s, size_t n)
     return 0;
 }
 
-/* Is an entry with these fields already in the list from posting p?
- * Interned strings compare by pointer. */
-static int lex_has(const ann_lexicon *lx, uint32_t p, const lex_entry *ne)
+/* Is an entry with these fields already in list p of index x?  Interned
+ * strings compare by pointer. */
+static int lex_has(const ann_lexicon *lx, const lex_index *x, uint32_t p,
+                   const lex_entry *ne)
 {
-    for (; p != LEX_NONE; p = lx->exact.post[p].next) {
-        const lex_entry *e = &lx->e[lx->exact.post[p].entry];
+    for (; p != LEX_NONE; p = x->post[p].next) {
+        const lex_entry *e = &lx->e[x->post[p].entry];
         if (e->surface == ne->surface && e->kind == ne->kind &&
             e->type == ne->type && e->id == ne->id && e->attrs == ne->attrs)
             return 1;
@@ -476,9 +518,9 @@ static int lex_has(const ann_lexicon *lx, uint32_t p, const lex_entry *ne)
     return 0;
 }
 
-/* Add entry ne with tokens tk; j: its slot in the exact index. */
+/* Add entry ne with tokens tk, listed at slot j of index x under key. */
 static void lex_push(ann_lexicon *lx, lex_entry *ne, const ann_tokens *tk,
-                     size_t j)
+                     lex_index *x, size_t j, uint64_t key)
 {
     ne->tok = (uint32_t)lx->ntok;
     ne->ntok = (uint32_t)tk->n;
@@ -492,10 +534,11 @@ static void lex_push(ann_lexicon *lx, lex_entry *ne, const ann_tokens *tk,
     ne->w0len = (uint16_t)(t0->end - t0->start);
     uint32_t id = (uint32_t)lx->n;
     ANN_PUSH(lx->e, lx->n, lx->cap, *ne);
-    int more = tk->n > 1;
-    index_push(&lx->exact, j, t0->hash, id, ne->ntok, more ? t0[1].hash : 0);
+    first_add(lx);
+    index_push(x, j, key, id, ne->ntok, 0);
     size_t jl = index_slot(lx, &lx->lower, t0->lhash, NULL, 0);
-    index_push(&lx->lower, jl, t0->lhash, id, ne->ntok, more ? t0[1].lhash : 0);
+    index_push(&lx->lower, jl, t0->lhash, id, ne->ntok,
+               tk->n > 1 ? t0[1].lhash : 0);
 }
 
 /* Longer surfaces are not names; the bound keeps offsets in 32 bits. */
@@ -551,12 +594,13 @@ int ann_lexicon_add_line(ann_lexicon *lx, const char *line, size_t len,
     const ann_token *t0 = &lx->scratch.v[0];
     ne.caps_ok = !(lx->scratch.n == 1 && !has_upper(f[0], fl[0]) &&
                    t0->ncp <= 4);
-    index_reserve(&lx->exact, 1);
-    index_reserve(&lx->lower, 0);
-    size_t j = index_slot(lx, &lx->exact, t0->hash, f[0] + t0->start,
-                          t0->end - t0->start);
-    if (!lex_has(lx, lx->exact.slot[j].head, &ne))
-        lex_push(lx, &ne, &lx->scratch, j);
+    lex_where wh = where_of(f[0], t0, lx->scratch.n);
+    lex_index *x = wh.pair ? &lx->pair : &lx->exact;
+    index_reserve(x);
+    index_reserve(&lx->lower);
+    size_t j = index_slot(lx, x, wh.key, wh.w, wh.wn);
+    if (!lex_has(lx, x, x->slot[j].head, &ne))
+        lex_push(lx, &ne, &lx->scratch, x, j, wh.key);
     return 0;
 }
 
@@ -606,12 +650,14 @@ static void lex_report(const lex_entry *e, size_t i, ann_matches *out)
     ANN_PUSH(out->v, out->n, out->cap, m);
 }
 
-/* The entries whose first word is token t: index_first on the exact
+/* The one-token entries that are token t: index_first on the exact
  * index (not empty), spelled out for the hot path. */
 static uint32_t exact_first(const ann_lexicon *lx, const char *text,
                             const ann_token *t)
 {
     const lex_index *x = &lx->exact;
+    if (x->cap == 0)
+        return LEX_NONE;
     size_t mask = x->cap - 1, wn = t->end - t->start;
     for (size_t j = mix(t->hash) & mask;; j = (j + 1) & mask) {
         const lex_slot *s = &x->slot[j];
@@ -625,7 +671,9 @@ static uint32_t exact_first(const ann_lexicon *lx, const char *text,
 
 /* ann_lexicon_match_at past the quick rejection; exact: the token may
  * start an entry.  Kept out of line so that the rejection costs no
- * register saves. */
+ * register saves.  One-token entries come before longer ones here, not in
+ * load order: the caller sorts the matches at a token longest first,
+ * stably, and that restores the order. */
 #if defined(__GNUC__)
 __attribute__((noinline))
 #endif
@@ -633,22 +681,27 @@ static void match_lists(const ann_lexicon *lx, const char *text,
                         const ann_token *t, size_t left, int exact,
                         ann_matches *out, size_t i)
 {
-    /* The list holds exactly the entries whose first word is this token. */
-    const lex_index *x = &lx->exact;
-    uint32_t p = exact ? exact_first(lx, text, t) : LEX_NONE;
-    for (; p != LEX_NONE; p = x->post[p].next) {
-        const lex_post *q = &x->post[p];
-        if (q->ntok > left)
-            continue;
-        const lex_entry *e = &lx->e[q->entry];
-        if (q->ntok == 1 || (t[1].hash == q->h1 && lex_eq(lx, e, text, t, 1, 0)))
-            lex_report(e, i, out);
+    if (exact) {
+        const lex_index *x = &lx->exact;
+        for (uint32_t p = exact_first(lx, text, t); p != LEX_NONE;
+             p = x->post[p].next)
+            lex_report(&lx->e[x->post[p].entry], i, out);
+        x = &lx->pair;
+        uint32_t p = left > 1 ? index_first(lx, x, pair_key(t->hash, t[1].hash),
+                                            NULL, 0)
+                              : LEX_NONE;
+        for (; p != LEX_NONE; p = x->post[p].next) {
+            const lex_post *q = &x->post[p];
+            const lex_entry *e = &lx->e[q->entry];
+            if (q->ntok <= left && lex_eq(lx, e, text, t, 0, 0))
+                lex_report(e, i, out);
+        }
     }
     /* Headlines: "UKRAINE REPORT" holds the entry "Ukraine". */
     if (!(t->flags & ANN_TF_UPPER))
         return;
-    x = &lx->lower;
-    for (p = index_first(lx, x, t->lhash, NULL, 0); p != LEX_NONE;
+    const lex_index *x = &lx->lower;
+    for (uint32_t p = index_first(lx, x, t->lhash, NULL, 0); p != LEX_NONE;
          p = x->post[p].next) {
         const lex_post *q = &x->post[p];
         if (q->ntok > left || (q->ntok > 1 && t[1].lhash != q->h1))
@@ -667,8 +720,7 @@ void ann_lexicon_match_at(const ann_lexicon *lx, const char *text,
     if (t->kind == ANN_TOK_MARKUP)
         return;
     /* Most tokens start no entry: settle that with no call at all. */
-    const lex_index *x = &lx->exact;
-    int maybe = x->cap != 0 && bits_test(x, t->hash);
+    int maybe = lx->first.nbits != 0 && bits_test(&lx->first, t->hash);
     if (!maybe && !(t->flags & ANN_TF_UPPER))
         return;
     match_lists(lx, text, t, n - i, maybe, out, i);
@@ -680,11 +732,15 @@ static const lex_entry *lex_find(const ann_lexicon *lx, const char *text,
                                  const ann_token *t, size_t n,
                                  const char *kind, int caps)
 {
-    const lex_index *x = caps ? &lx->lower : &lx->exact;
-    uint32_t p = caps ? index_first(lx, x, t->lhash, NULL, 0)
-                      : index_first(lx, x, t->hash, text + t->start,
-                                    t->end - t->start);
-    for (; p != LEX_NONE; p = x->post[p].next) {
+    lex_where wh = where_of(text, t, n);
+    const lex_index *x = wh.pair ? &lx->pair : &lx->exact;
+    if (caps) {
+        x = &lx->lower;
+        wh.key = t->lhash;
+        wh.w = NULL;
+    }
+    for (uint32_t p = index_first(lx, x, wh.key, wh.w, wh.wn); p != LEX_NONE;
+         p = x->post[p].next) {
         const lex_entry *e = &lx->e[x->post[p].entry];
         if (e->ntok != n || (kind && strcmp(e->kind, kind) != 0))
             continue;
