@@ -107,11 +107,12 @@ const char *ann_strpool_intern(ann_strpool *p, const char *s, size_t n)
     size_t mask = p->cap - 1, j = h & mask;
     for (; p->slot[j].s; j = (j + 1) & mask) {
         const ann_strpool_slot *t = &p->slot[j];
-        if (t->hash == h && t->n == n && memcmp(t->s, s, n) == 0)
+        if (t->hash == h && t->n == n && (n == 0 || memcmp(t->s, s, n) == 0))
             return t->s;
     }
     char *c = pool_alloc(p, n + 1);
-    memcpy(c, s, n);
+    if (n > 0)   /* s may be NULL when n is 0 */
+        memcpy(c, s, n);
     c[n] = '\0';
     p->slot[j].s = c;
     p->slot[j].n = n;
