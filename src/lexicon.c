@@ -213,10 +213,21 @@ void ann_htab_free(ann_htab *h)
 int ann_eq_lower(const char *a, size_t an, const char *b, size_t bn)
 {
     size_t i = 0, j = 0;
-    while (i < an && j < bn)
+    while (i < an && j < bn) {
+        unsigned char x = (unsigned char)a[i], y = (unsigned char)b[j];
+        if (x < 0x80 && y < 0x80) {
+            /* Two ASCII bytes, two ASCII code points: no decoding. */
+            if (x != y && (x >= 'A' && x <= 'Z' ? x + 32 : x) !=
+                          (y >= 'A' && y <= 'Z' ? y + 32 : y))
+                return 0;
+            i++;
+            j++;
+            continue;
+        }
         if (ann_to_lower(ann_utf8_next(a, an, &i)) !=
             ann_to_lower(ann_utf8_next(b, bn, &j)))
             return 0;
+    }
     return i == an && j == bn;
 }
 

@@ -233,6 +233,9 @@ void ann_rules_match(const ann_rules *r, const char *text,
     ann_pat_scratch sc;
     memset(&sc, 0, sizeof sc);
     int pats = ann_patterns_count(r->pat) > 0;   /* none built in */
+    /* News text has about one match per four tokens: room for that at
+     * once spares a fresh array the copies of growing by doubling. */
+    ann_grow((void **)&out->v, &out->cap, out->n + n / 2 + 16, sizeof *out->v);
     for (size_t i = 0; i < n; i++) {
         if (toks[i].kind == ANN_TOK_MARKUP)
             continue;

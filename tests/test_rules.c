@@ -171,6 +171,10 @@ static void test_lexicon_index(void)
     CHECK_STR(m.type, "council");
     CHECK_INT(ann_rules_lookup(r, "Russian Foreign", 15, "actor", &m), 0);
     ann_rules_free(r);
+    r = rules("t.tsv", "Türkiye\tactor\tcountry\t-\nA-B Corp\tactor\torg\t-\n");
+    CHECK_STR(run(r, "TÜRKIYE, A-B CORP"), "TÜRKIYE=country | A-B CORP=org");
+    CHECK_STR(run(r, "TüRKIYE"), "");
+    ann_rules_free(r);
 
     /* Enough entries that every table grows several times over. */
     ann_buf b = {0};
