@@ -1,10 +1,11 @@
 /*
- * lexicon.c - lexicon entries loaded from TSV, indexed by the hash of their
- * first token, and matched token by token.  Also the small shared pieces of
- * the rule engine: the string pool and the token-hash multimap.
+ * lexicon.c - lexicon entries loaded from TSV, indexed by the hashes of
+ * their first tokens, and matched token by token.  Also the small shared
+ * pieces of the rule engine: the string pool and the token-hash multimap.
  *
- * Matching at a token costs one hash probe plus the comparison of the
- * candidates that start with the same word, so it does not grow with the
+ * Matching at a token costs a bit test for most tokens, which start no
+ * entry; else a probe for the one-token entries and one for the longer
+ * entries that begin with the same two tokens.  Neither grows with the
  * size of the lexicon.
  */
 #include <stdarg.h>

@@ -215,7 +215,8 @@ int ann_rules_load_builtin(ann_rules *r, char *err, size_t errlen)
 /* matching                                                             */
 
 /* Longest first among matches that start at the same token; insertion
- * sort, because there are only a handful and it is stable. */
+ * sort, because there are only a handful and it is stable (the lexicon
+ * reports one-token entries before longer ones and counts on that). */
 static void sort_longest(ann_match *m, size_t n)
 {
     for (size_t i = 1; i < n; i++) {
@@ -243,7 +244,7 @@ void ann_rules_match(const ann_rules *r, const char *text,
         ann_lexicon_match_at(r->lex, text, toks, n, i, out);
         if (pats)
             ann_patterns_match_at(r->pat, text, toks, n, i, &sc, out);
-        if (out->n - base > 1)   /* out->v may still be NULL: no pointer arithmetic on it */
+        if (out->n - base > 1)
             sort_longest(out->v + base, out->n - base);
     }
     ann_pat_scratch_free(&sc);
