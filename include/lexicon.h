@@ -13,10 +13,22 @@
 #include "tokenizer.h"
 
 /* Interned strings: each distinct string is stored once and lives as long
- * as the pool, so matches can point into it and kinds compare by pointer. */
+ * as the pool, so matches can point into it and kinds compare by pointer.
+ * The bytes live in large blocks (one allocation for many strings); the
+ * slots keep each string's hash and length so a probe rarely reads bytes. */
+typedef struct ann_strpool_slot {
+    const char *s;         /* NULL = empty */
+    size_t n;
+    uint64_t hash;
+} ann_strpool_slot;
+
+typedef struct ann_strpool_block ann_strpool_block;
+
 typedef struct ann_strpool {
-    char **slot;           /* open addressing; NULL = empty */
+    ann_strpool_slot *slot;    /* open addressing, power-of-two cap */
     size_t cap, n;
+    ann_strpool_block *blocks; /* the newest first; strings are carved from it */
+    size_t used, size;         /* bytes of the newest block */
 } ann_strpool;
 
 const char *ann_strpool_intern(ann_strpool *p, const char *s, size_t n);

@@ -1,10 +1,11 @@
 /*
- * lexicon.c - lexicon entries loaded from TSV, indexed by the hash of their
- * first token, and matched token by token.  Also the small shared pieces of
- * the rule engine: the string pool and the token-hash multimap.
+ * lexicon.c - lexicon entries loaded from TSV, indexed by the hashes of
+ * their first tokens, and matched token by token.  Also the small shared
+ * pieces of the rule engine: the string pool and the token-hash multimap.
  *
- * Matching at a token costs one hash probe plus the comparison of the
- * candidates that start with the same word, so it does not grow with the
+ * Matching at a token costs a bit test for most tokens, which start no
+ * entry; else a probe for the one-token entries and one for the longer
+ * entries that begin with the same two tokens.  Neither grows with the
  * size of the lexicon.
  */
 #include <stdarg.h>
@@ -29,46 +30,107 @@ static uint64_t mix(uint64_t h)
     return h;
 }
 
+/* The pool's own hash, eight bytes a step: loading interns some 100,000
+ * strings, and FNV's byte-at-a-time loop was most of what that cost. */
+static uint64_t pool_hash(const char *s, size_t n)
+{
+    uint64_t h = (uint64_t)n * 0x9e3779b97f4a7c15ULL;
+    for (; n >= 8; s += 8, n -= 8) {
+        uint64_t w;
+        memcpy(&w, s, 8);
+        h = mix(h ^ w);
+    }
+    uint64_t w = 0;
+    for (size_t i = 0; i < n; i++)
+        w |= (uint64_t)(unsigned char)s[i] << (8 * i);
+    return mix(h ^ w);
+}
+
 static void pool_grow(ann_strpool *p)
 {
     size_t cap = p->cap ? p->cap * 2 : 256;
-    char **slot = ann_xcalloc(cap, sizeof *slot);
+    ann_strpool_slot *slot = ann_xcalloc(cap, sizeof *slot);
     for (size_t i = 0; i < p->cap; i++) {
-        char *s = p->slot[i];
-        if (!s)
+        if (!p->slot[i].s)
             continue;
-        size_t j = mix(ann_hash(s, strlen(s))) & (cap - 1);
-        while (slot[j])
+        size_t j = p->slot[i].hash & (cap - 1);
+        while (slot[j].s)
             j = (j + 1) & (cap - 1);
-        slot[j] = s;
+        slot[j] = p->slot[i];
     }
     free(p->slot);
     p->slot = slot;
     p->cap = cap;
 }
 
+struct ann_strpool_block {
+    ann_strpool_block *next;
+    char data[];
+};
+
+/* Big enough that the built-in rules take a handful of blocks. */
+#define POOL_BLOCK 65536
+
+/* Room for n bytes that live as long as the pool. */
+static char *pool_alloc(ann_strpool *p, size_t n)
+{
+    if (n > POOL_BLOCK / 4) {
+        /* A long string (a user's regex) gets a block of its own, linked
+         * behind the newest so that one keeps filling. */
+        ann_strpool_block *b = ann_xmalloc(sizeof *b + n);
+        if (p->blocks) {
+            b->next = p->blocks->next;
+            p->blocks->next = b;
+        } else {
+            b->next = NULL;
+            p->blocks = b;
+            p->used = p->size = 0;
+        }
+        return b->data;
+    }
+    if (p->size - p->used < n) {
+        ann_strpool_block *b = ann_xmalloc(sizeof *b + POOL_BLOCK);
+        b->next = p->blocks;
+        p->blocks = b;
+        p->used = 0;
+        p->size = POOL_BLOCK;
+    }
+    char *s = p->blocks->data + p->used;
+    p->used += n;
+    return s;
+}
+
 const char *ann_strpool_intern(ann_strpool *p, const char *s, size_t n)
 {
     if ((p->n + 1) * 2 > p->cap)
         pool_grow(p);
-    size_t j = mix(ann_hash(s, n)) & (p->cap - 1);
-    for (; p->slot[j]; j = (j + 1) & (p->cap - 1)) {
-        const char *t = p->slot[j];
-        if (strncmp(t, s, n) == 0 && t[n] == '\0')
-            return t;
+    uint64_t h = pool_hash(s, n);
+    size_t mask = p->cap - 1, j = h & mask;
+    for (; p->slot[j].s; j = (j + 1) & mask) {
+        const ann_strpool_slot *t = &p->slot[j];
+        if (t->hash == h && t->n == n && (n == 0 || memcmp(t->s, s, n) == 0))
+            return t->s;
     }
-    p->slot[j] = ann_xstrndup(s, n);
+    char *c = pool_alloc(p, n + 1);
+    if (n > 0)   /* s may be NULL when n is 0 */
+        memcpy(c, s, n);
+    c[n] = '\0';
+    p->slot[j].s = c;
+    p->slot[j].n = n;
+    p->slot[j].hash = h;
     p->n++;
-    return p->slot[j];
+    return c;
 }
 
 void ann_strpool_free(ann_strpool *p)
 {
-    for (size_t i = 0; i < p->cap; i++)
-        free(p->slot[i]);
+    while (p->blocks) {
+        ann_strpool_block *b = p->blocks;
+        p->blocks = b->next;
+        free(b);
+    }
     free(p->slot);
-    p->slot = NULL;
-    p->cap = p->n = 0;
+    memset(p, 0, sizeof *p);
 }
 
 /* ------------------------------------------------------------------ */
@@ -152,10 +214,21 @@ void ann_htab_free(ann_htab *h)
 int ann_eq_lower(const char *a, size_t an, const char *b, size_t bn)
 {
     size_t i = 0, j = 0;
-    while (i < an && j < bn)
+    while (i < an && j < bn) {
+        unsigned char x = (unsigned char)a[i], y = (unsigned char)b[j];
+        if (x < 0x80 && y < 0x80) {
+            /* Two ASCII bytes, two ASCII code points: no decoding. */
+            if (x != y && (x >= 'A' && x <= 'Z' ? x + 32 : x) !=
+                          (y >= 'A' && y <= 'Z' ? y + 32 : y))
+                return 0;
+            i++;
+            j++;
+            continue;
+        }
         if (ann_to_lower(ann_utf8_next(a, an, &i)) !=
             ann_to_lower(ann_utf8_next(b, bn, &j)))
             return 0;
+    }
     return i == an && j == bn;
 }
 
@@ -184,8 +257,44 @@ typedef struct lex_tok {
 typedef struct lex_entry {
     const char *surface, *kind, *type, *id, *attrs;   /* interned */
     uint32_t tok, ntok;        /* its tokens: lx->tok[tok .. tok+ntok) */
+    uint16_t w0, w0len;        /* its first token's bytes in surface (a copy
+                                * of lx->tok[tok], one load less to probe) */
     int caps_ok;               /* may match text written in capitals */
 } lex_entry;
+
+#define LEX_NONE UINT32_MAX
+
+/* An entry in a list of the index, with what rejects candidates without
+ * reading the entry: its length and second token. */
+typedef struct lex_post {
+    uint64_t h1;               /* lower: token 1's lowercase hash, 0 if none */
+    uint32_t entry, ntok;
+    uint32_t next;             /* LEX_NONE ends the list */
+} lex_post;
+
+/* Key and list head share a slot, so that a probe reads one cache line. */
+typedef struct lex_slot {
+    uint64_t key;
+    uint32_t head, tail;       /* postings, in load order; head LEX_NONE = empty */
+} lex_slot;
+
+/* Hash -> entries, open addressing in a power-of-two table kept at most
+ * half full. */
+typedef struct lex_index {
+    lex_slot *slot;
+    size_t cap, nkeys;
+    lex_post *post;
+    size_t npost, postcap;
+} lex_index;
+
+/* A bit per first-token hash, in a table small enough to stay in cache:
+ * most tokens of a text start no entry, and this turns them away before
+ * any probe. */
+typedef struct lex_bits {
+    uint64_t *w;
+    size_t nbits;              /* a power of two, >= 16 bits per key */
+    unsigned shift;            /* bit of hash h: mix(h) >> shift */
+} lex_bits;
 
 struct ann_lexicon {
     ann_strpool *pool;         /* not owned */
@@ -193,8 +302,14 @@ struct ann_lexicon {
     size_t n, cap;
     lex_tok *tok;
     size_t ntok, tokcap;
-    ann_htab exact;            /* first token's hash -> entry */
-    ann_htab lower;            /* first token's lowercase hash -> entry */
+    /* exact: one-token entries, one list per distinct word (its bytes, not
+     * only its hash), so matching compares a token once, not once per
+     * entry.  pair: longer entries by their first two tokens, so that a
+     * common first word ("Russian", "U.S.") does not mean a long list.
+     * lower: every entry by its first token's lowercase hash, for text in
+     * capitals.  first: the first words of all entries. */
+    lex_index exact, pair, lower;
+    lex_bits first;
     ann_tokens scratch;        /* tokenizing surfaces while loading */
 };
 
@@ -205,14 +320,23 @@ ann_lexicon *ann_lexicon_new(ann_strpool *pool)
     return lx;
 }
 
+static void index_free(lex_index *x)
+{
+    free(x->slot);
+    free(x->post);
+    memset(x, 0, sizeof *x);
+}
+
 void ann_lexicon_free(ann_lexicon *lx)
 {
     if (!lx)
         return;
     free(lx->e);
     free(lx->tok);
-    ann_htab_free(&lx->exact);
-    ann_htab_free(&lx->lower);
+    index_free(&lx->exact);
+    index_free(&lx->pair);
+    index_free(&lx->lower);
+    free(lx->first.w);
     ann_tokens_free(&lx->scratch);
     free(lx);
 }
@@ -222,15 +346,153 @@ size_t ann_lexicon_count(const ann_lexicon *lx)
     return lx->n;
 }
 
+/* ------------------------------------------------------------------ */
+/* the indexes                                                          */
+
+static void bits_set(lex_bits *b, uint64_t h)
+{
+    uint64_t k = mix(h) >> b->shift;
+    b->w[k / 64] |= (uint64_t)1 << (k % 64);
+}
+
+/* Might a first token hash to h?  No: surely not. */
+static int bits_test(const lex_bits *b, uint64_t h)
+{
+    uint64_t k = mix(h) >> b->shift;
+    return (b->w[k / 64] >> (k % 64)) & 1;
+}
+
+/* Add the first token of the newest entry, growing the table (and setting
+ * every entry's bit again) when it gets crowded. */
+static void first_add(ann_lexicon *lx)
+{
+    lex_bits *b = &lx->first;
+    if (lx->n * 16 > b->nbits) {
+        size_t nbits = b->nbits ? b->nbits * 2 : 4096;
+        while (lx->n * 16 > nbits)
+            nbits *= 2;
+        free(b->w);
+        b->w = ann_xcalloc(nbits / 64, sizeof *b->w);
+        b->nbits = nbits;
+        b->shift = 64;
+        for (size_t c = nbits; c > 1; c /= 2)
+            b->shift--;
+        for (size_t i = 0; i + 1 < lx->n; i++)
+            bits_set(b, lx->tok[lx->e[i].tok].hash);
+    }
+    bits_set(b, lx->tok[lx->e[lx->n - 1].tok].hash);
+}
+
+/* Room for one more key, so that a slot found next stays valid. */
+static void index_reserve(lex_index *x)
+{
+    if ((x->nkeys + 1) * 2 <= x->cap)
+        return;
+    size_t cap = x->cap ? x->cap * 2 : 256;
+    lex_slot *slot = ann_xmalloc(cap * sizeof *slot);
+    for (size_t j = 0; j < cap; j++)
+        slot[j].head = LEX_NONE;
+    for (size_t i = 0; i < x->cap; i++) {
+        if (x->slot[i].head == LEX_NONE)
+            continue;
+        size_t j = mix(x->slot[i].key) & (cap - 1);
+        while (slot[j].head != LEX_NONE)
+            j = (j + 1) & (cap - 1);
+        slot[j] = x->slot[i];
+    }
+    free(x->slot);
+    x->slot = slot;
+    x->cap = cap;
+}
+
+/* Is the first token of entry id the word w[0..wn)? */
+static int first_word_is(const ann_lexicon *lx, uint32_t id, const char *w,
+                         size_t wn)
+{
+    const lex_entry *e = &lx->e[id];
+    return e->w0len == wn && memcmp(e->surface + e->w0, w, wn) == 0;
+}
+
+/* The slot of key h: its list, or the empty slot where it goes.  With w
+ * (the exact index) the slot's first word must also be w, so that two
+ * words whose hashes collide get slots of their own. */
+static size_t index_slot(const ann_lexicon *lx, const lex_index *x,
+                         uint64_t h, const char *w, size_t wn)
+{
+    size_t mask = x->cap - 1;
+    for (size_t j = mix(h) & mask;; j = (j + 1) & mask) {
+        const lex_slot *s = &x->slot[j];
+        if (s->head == LEX_NONE)
+            return j;
+        if (s->key == h && (!w || first_word_is(lx, x->post[s->head].entry, w, wn)))
+            return j;
+    }
+}
+
+/* First posting of key h (and word w, see index_slot), or LEX_NONE. */
+static uint32_t index_first(const ann_lexicon *lx, const lex_index *x,
+                            uint64_t h, const char *w, size_t wn)
+{
+    if (x->cap == 0)
+        return LEX_NONE;
+    return x->slot[index_slot(lx, x, h, w, wn)].head;
+}
+
+/* Append entry id to the list of slot j. */
+static void index_push(lex_index *x, size_t j, uint64_t key, uint32_t id,
+                       uint32_t ntok, uint64_t h1)
+{
+    lex_post q = {h1, id, ntok, LEX_NONE};
+    uint32_t p = (uint32_t)x->npost;
+    ANN_PUSH(x->post, x->npost, x->postcap, q);
+    lex_slot *s = &x->slot[j];
+    if (s->head == LEX_NONE) {
+        s->key = key;
+        s->head = p;
+        x->nkeys++;
+    } else {
+        x->post[s->tail].next = p;
+    }
+    s->tail = p;
+}
+
+/* The key of an entry of two tokens or more in the pair index. */
+static uint64_t pair_key(uint64_t h0, uint64_t h1)
+{
+    return mix(h0) + h1;
+}
+
+/* Where an entry spelled t[0..n) is listed: the exact index for one
+ * token, else the pair index; the key and word to give index_slot. */
+typedef struct lex_where {
+    int pair;
+    uint64_t key;
+    const char *w;             /* NULL for the pair index */
+    size_t wn;
+} lex_where;
+
+static lex_where where_of(const char *text, const ann_token *t, size_t n)
+{
+    lex_where r;
+    r.pair = n > 1;
+    r.key = r.pair ? pair_key(t[0].hash, t[1].hash) : t->hash;
+    r.w = r.pair ? NULL : text + t->start;
+    r.wn = r.pair ? 0 : t->end - t->start;
+    return r;
+}
+
+/* ------------------------------------------------------------------ */
+/* loading                                                              */
+
 /* Split s at tabs into at most max fields, each trimmed of spaces; returns
  * how many fields there are in all (which may exceed max). */
 static size_t split_tabs(const char *s, size_t len, const char **f,
                          size_t *fl, size_t max)
 {
     size_t nf = 0, start = 0;
-    for (size_t i = 0; i <= len; i++) {
-        if (i < len && s[i] != '\t')
-            continue;
+    for (;;) {
+        const char *tab = start < len ? memchr(s + start, '\t', len - start) : NULL;
+        size_t i = tab ? (size_t)(tab - s) : len;
         if (nf < max) {
             size_t a = start, b = i;
             while (a < b && s[a] == ' ')
@@ -241,9 +503,10 @@ static size_t split_tabs(const char *s, size_t len, const char **f,
             fl[nf] = b - a;
         }
         nf++;
+        if (!tab)
+            return nf;
         start = i + 1;
     }
-    return nf;
 }
 
 static int has_upper(const char *s, size_t n)
@@ -254,13 +517,13 @@ static int has_upper(const char *s, size_t n)
     return 0;
 }
 
-/* Is an entry with these fields already loaded?  Interned strings compare
- * by pointer. */
-static int lex_has(const ann_lexicon *lx, uint64_t h0, const lex_entry *ne)
+/* Is an entry with these fields already in list p of index x?  Interned
+ * strings compare by pointer. */
+static int lex_has(const ann_lexicon *lx, const lex_index *x, uint32_t p,
+                   const lex_entry *ne)
 {
-    for (uint32_t p = ann_htab_first(&lx->exact, h0); p != ANN_HTAB_NONE;
-         p = lx->exact.next[p]) {
-        const lex_entry *e = &lx->e[lx->exact.val[p]];
+    for (; p != LEX_NONE; p = x->post[p].next) {
+        const lex_entry *e = &lx->e[x->post[p].entry];
         if (e->surface == ne->surface && e->kind == ne->kind &&
             e->type == ne->type && e->id == ne->id && e->attrs == ne->attrs)
             return 1;
@@ -268,7 +531,9 @@ static int lex_has(const ann_lexicon *lx, uint64_t h0, const lex_entry *ne)
     return 0;
 }
 
-static void lex_push(ann_lexicon *lx, lex_entry *ne, const ann_tokens *tk)
+/* Add entry ne with tokens tk, listed at slot j of index x under key. */
+static void lex_push(ann_lexicon *lx, lex_entry *ne, const ann_tokens *tk,
+                     lex_index *x, size_t j, uint64_t key)
 {
     ne->tok = (uint32_t)lx->ntok;
     ne->ntok = (uint32_t)tk->n;
@@ -277,10 +542,16 @@ static void lex_push(ann_lexicon *lx, lex_entry *ne, const ann_tokens *tk)
                      (uint32_t)tk->v[k].end};
         ANN_PUSH(lx->tok, lx->ntok, lx->tokcap, t);
     }
+    const ann_token *t0 = &tk->v[0];
+    ne->w0 = (uint16_t)t0->start;
+    ne->w0len = (uint16_t)(t0->end - t0->start);
     uint32_t id = (uint32_t)lx->n;
     ANN_PUSH(lx->e, lx->n, lx->cap, *ne);
-    ann_htab_add(&lx->exact, tk->v[0].hash, id);
-    ann_htab_add(&lx->lower, tk->v[0].lhash, id);
+    first_add(lx);
+    index_push(x, j, key, id, ne->ntok, 0);
+    size_t jl = index_slot(lx, &lx->lower, t0->lhash, NULL, 0);
+    index_push(&lx->lower, jl, t0->lhash, id, ne->ntok,
+               tk->n > 1 ? t0[1].lhash : 0);
 }
 
 /* Longer surfaces are not names; the bound keeps offsets in 32 bits. */
@@ -333,20 +604,30 @@ int ann_lexicon_add_line(ann_lexicon *lx, const char *line, size_t len,
     ne.attrs = ann_strpool_intern(lx->pool, noattrs ? "" : f[4], noattrs ? 0 : fl[4]);
     /* A short all-lowercase word ("us", "who", "it") must not match the
      * acronym written in capitals ("US", "WHO", "IT"). */
+    const ann_token *t0 = &lx->scratch.v[0];
     ne.caps_ok = !(lx->scratch.n == 1 && !has_upper(f[0], fl[0]) &&
-                   lx->scratch.v[0].ncp <= 4);
-    if (!lex_has(lx, lx->scratch.v[0].hash, &ne))
-        lex_push(lx, &ne, &lx->scratch);
+                   t0->ncp <= 4);
+    lex_where wh = where_of(f[0], t0, lx->scratch.n);
+    lex_index *x = wh.pair ? &lx->pair : &lx->exact;
+    index_reserve(x);
+    index_reserve(&lx->lower);
+    size_t j = index_slot(lx, x, wh.key, wh.w, wh.wn);
+    if (!lex_has(lx, x, x->slot[j].head, &ne))
+        lex_push(lx, &ne, &lx->scratch, x, j, wh.key);
     return 0;
 }
 
-/* Do the text tokens t[0..e->ntok) spell entry e?  caps: compare
- * lowercased, the text being in capitals.  A name never spans markup. */
+/* ------------------------------------------------------------------ */
+/* matching                                                             */
+
+/* Do the text tokens t[k0..e->ntok) spell entry e from its token k0 on?
+ * caps: compare lowercased, the text being in capitals.  A name never
+ * spans markup. */
 static int lex_eq(const ann_lexicon *lx, const lex_entry *e, const char *text,
-                  const ann_token *t, int caps)
+                  const ann_token *t, uint32_t k0, int caps)
 {
     const lex_tok *et = lx->tok + e->tok;
-    for (uint32_t k = 0; k < e->ntok; k++) {
+    for (uint32_t k = k0; k < e->ntok; k++) {
         const ann_token *tk = &t[k];
         const char *a = text + tk->start, *b = e->surface + et[k].start;
         size_t an = tk->end - tk->start, bn = et[k].end - et[k].start;
@@ -382,27 +663,80 @@ static void lex_report(const lex_entry *e, size_t i, ann_matches *out)
     ANN_PUSH(out->v, out->n, out->cap, m);
 }
 
+/* The one-token entries that are token t: index_first on the exact
+ * index (not empty), spelled out for the hot path. */
+static uint32_t exact_first(const ann_lexicon *lx, const char *text,
+                            const ann_token *t)
+{
+    const lex_index *x = &lx->exact;
+    if (x->cap == 0)
+        return LEX_NONE;
+    size_t mask = x->cap - 1, wn = t->end - t->start;
+    for (size_t j = mix(t->hash) & mask;; j = (j + 1) & mask) {
+        const lex_slot *s = &x->slot[j];
+        if (s->head == LEX_NONE)
+            return LEX_NONE;
+        if (s->key == t->hash &&
+            first_word_is(lx, x->post[s->head].entry, text + t->start, wn))
+            return s->head;
+    }
+}
+
+/* ann_lexicon_match_at past the quick rejection; exact: the token may
+ * start an entry.  Kept out of line so that the rejection costs no
+ * register saves.  One-token entries come before longer ones here, not in
+ * load order: the caller sorts the matches at a token longest first,
+ * stably, and that restores the order. */
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
+static void match_lists(const ann_lexicon *lx, const char *text,
+                        const ann_token *t, size_t left, int exact,
+                        ann_matches *out, size_t i)
+{
+    if (exact) {
+        const lex_index *x = &lx->exact;
+        for (uint32_t p = exact_first(lx, text, t); p != LEX_NONE;
+             p = x->post[p].next)
+            lex_report(&lx->e[x->post[p].entry], i, out);
+        x = &lx->pair;
+        uint32_t p = left > 1 ? index_first(lx, x, pair_key(t->hash, t[1].hash),
+                                            NULL, 0)
+                              : LEX_NONE;
+        for (; p != LEX_NONE; p = x->post[p].next) {
+            const lex_post *q = &x->post[p];
+            const lex_entry *e = &lx->e[q->entry];
+            if (q->ntok <= left && lex_eq(lx, e, text, t, 0, 0))
+                lex_report(e, i, out);
+        }
+    }
+    /* Headlines: "UKRAINE REPORT" holds the entry "Ukraine". */
+    if (!(t->flags & ANN_TF_UPPER))
+        return;
+    const lex_index *x = &lx->lower;
+    for (uint32_t p = index_first(lx, x, t->lhash, NULL, 0); p != LEX_NONE;
+         p = x->post[p].next) {
+        const lex_post *q = &x->post[p];
+        if (q->ntok > left || (q->ntok > 1 && t[1].lhash != q->h1))
+            continue;
+        const lex_entry *e = &lx->e[q->entry];
+        if (e->caps_ok && !lex_exact_hashes(lx, e, t) && lex_eq(lx, e, text, t, 0, 1))
+            lex_report(e, i, out);
+    }
+}
+
 void ann_lexicon_match_at(const ann_lexicon *lx, const char *text,
                           const ann_token *toks, size_t n, size_t i,
                           ann_matches *out)
 {
     const ann_token *t = &toks[i];
-    for (uint32_t p = ann_htab_first(&lx->exact, t->hash); p != ANN_HTAB_NONE;
-         p = lx->exact.next[p]) {
-        const lex_entry *e = &lx->e[lx->exact.val[p]];
-        if (e->ntok <= n - i && lex_eq(lx, e, text, t, 0))
-            lex_report(e, i, out);
-    }
-    /* Headlines: "UKRAINE REPORT" holds the entry "Ukraine". */
-    if (!(t->flags & ANN_TF_UPPER))
+    if (t->kind == ANN_TOK_MARKUP)
         return;
-    for (uint32_t p = ann_htab_first(&lx->lower, t->lhash); p != ANN_HTAB_NONE;
-         p = lx->lower.next[p]) {
-        const lex_entry *e = &lx->e[lx->lower.val[p]];
-        if (e->caps_ok && e->ntok <= n - i && !lex_exact_hashes(lx, e, t) &&
-            lex_eq(lx, e, text, t, 1))
-            lex_report(e, i, out);
-    }
+    /* Most tokens start no entry: settle that with no call at all. */
+    int maybe = lx->first.nbits != 0 && bits_test(&lx->first, t->hash);
+    if (!maybe && !(t->flags & ANN_TF_UPPER))
+        return;
+    match_lists(lx, text, t, n - i, maybe, out, i);
 }
 
 /* The first entry of kind (NULL: any) spelled exactly t[0..n), or in
@@ -411,15 +745,21 @@ static const lex_entry *lex_find(const ann_lexicon *lx, const char *text,
                                  const ann_token *t, size_t n,
                                  const char *kind, int caps)
 {
-    const ann_htab *h = caps ? &lx->lower : &lx->exact;
-    for (uint32_t p = ann_htab_first(h, caps ? t->lhash : t->hash);
-         p != ANN_HTAB_NONE; p = h->next[p]) {
-        const lex_entry *e = &lx->e[h->val[p]];
+    lex_where wh = where_of(text, t, n);
+    const lex_index *x = wh.pair ? &lx->pair : &lx->exact;
+    if (caps) {
+        x = &lx->lower;
+        wh.key = t->lhash;
+        wh.w = NULL;
+    }
+    for (uint32_t p = index_first(lx, x, wh.key, wh.w, wh.wn); p != LEX_NONE;
+         p = x->post[p].next) {
+        const lex_entry *e = &lx->e[x->post[p].entry];
         if (e->ntok != n || (kind && strcmp(e->kind, kind) != 0))
             continue;
         if (caps && (!e->caps_ok || lex_exact_hashes(lx, e, t)))
             continue;
-        if (lex_eq(lx, e, text, t, caps))
+        if (lex_eq(lx, e, text, t, 0, caps))
             return e;
     }
     return NULL;

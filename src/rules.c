@@ -215,7 +215,8 @@ int ann_rules_load_builtin(ann_rules *r, char *err, size_t errlen)
 /* matching                                                             */
 
 /* Longest first among matches that start at the same token; insertion
- * sort, because there are only a handful and it is stable. */
+ * sort, because there are only a handful and it is stable (the lexicon
+ * reports one-token entries before longer ones and counts on that). */
 static void sort_longest(ann_match *m, size_t n)
 {
     for (size_t i = 1; i < n; i++) {
@@ -232,13 +233,18 @@ void ann_rules_match(const ann_rules *r, const char *text,
 {
     ann_pat_scratch sc;
     memset(&sc, 0, sizeof sc);
+    int pats = ann_patterns_count(r->pat) > 0;   /* none built in */
+    /* News text has about one match per four tokens: room for that at
+     * once spares a fresh array the copies of growing by doubling. */
+    ann_grow((void **)&out->v, &out->cap, out->n + n / 2 + 16, sizeof *out->v);
     for (size_t i = 0; i < n; i++) {
         if (toks[i].kind == ANN_TOK_MARKUP)
             continue;
         size_t base = out->n;
         ann_lexicon_match_at(r->lex, text, toks, n, i, out);
-        ann_patterns_match_at(r->pat, text, toks, n, i, &sc, out);
-        if (out->n > base)   /* out->v may still be NULL: no pointer arithmetic on it */
+        if (pats)
+            ann_patterns_match_at(r->pat, text, toks, n, i, &sc, out);
+        if (out->n - base > 1)
             sort_longest(out->v + base, out->n - base);
     }
     ann_pat_scratch_free(&sc);
@@ -323,6 +329,15 @@ int ann_attr(const char *attrs, const char *key, char *out, size_t outlen)
     while (*p) {
         const char *semi = strchr(p, ';');
         size_t n = semi ? (size_t)(semi - p) : strlen(p);
+        size_t lead = 0;
+        while (lead < n && p[lead] == ' ')
+            lead++;
+        /* Most items are some other key: their first bytes tell. */
+        if (n - lead < klen ||
+            (klen > 0 && (p[lead] != key[0] || memcmp(p + lead, key, klen) != 0))) {
+            p += n + (semi != NULL);
+            continue;
+        }
         const char *eq = memchr(p, '=', n);
         size_t kn = eq ? (size_t)(eq - p) : n;
         while (kn > 0 && p[kn - 1] == ' ')

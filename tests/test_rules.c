@@ -135,6 +135,76 @@ static void test_lexicon(void)
     ann_rules_free(r);
 }
 
+/* The lexicon's indexes: one-token entries under their word, longer ones
+ * under their first two tokens, a bit table in front; the string pool's
+ * blocks.  Whatever the layout, matches at a token come longest first and
+ * in load order among equal lengths. */
+static void test_lexicon_index(void)
+{
+    ann_rules *r = rules("t.tsv",
+        "Russian Federation\tactor\tcountry\tru\n"
+        "Russian\tdemonym\tfirst\t-\n"
+        "Russian Foreign Ministry\tactor\tministry\t-\n"
+        "Russian Federation\tplace\tsecond\tru-place\n"
+        "Russian\tdemonym\tsecond\t-\n"
+        "Russian Federation\tactor\tcountry\tru\n"        /* duplicate */
+        "Russian Foreign\tx\tthird\t-\n"
+        "Russian Federation Council\tactor\tcouncil\t-\n");
+    CHECK_INT(ann_rules_count(r), 7);
+    CHECK_STR(run(r, "the Russian Federation Council met"),
+              "Russian Federation Council=council | Russian Federation=country | "
+              "Russian Federation=second | Russian=first | Russian=second");
+    CHECK_STR(run(r, "Russian Foreign Ministry"),
+              "Russian Foreign Ministry=ministry | Russian Foreign=third | "
+              "Russian=first | Russian=second");
+    /* the window ends after the first word */
+    CHECK_STR(run(r, "the Russian"), "Russian=first | Russian=second");
+    CHECK_STR(run(r, "Russian federation"), "Russian=first | Russian=second");
+    CHECK_STR(run(r, "RUSSIAN FEDERATION"),
+              "RUSSIAN FEDERATION=country | RUSSIAN FEDERATION=second | "
+              "RUSSIAN=first | RUSSIAN=second");
+    CHECK_STR(run(r, "Federation Council"), "");
+    ann_match m;
+    CHECK_INT(ann_rules_lookup(r, "Russian Federation", 18, "place", &m), 1);
+    CHECK_STR(m.id, "ru-place");
+    CHECK_INT(ann_rules_lookup(r, "Russian Federation Council", 26, NULL, &m), 1);
+    CHECK_STR(m.type, "council");
+    CHECK_INT(ann_rules_lookup(r, "Russian Foreign", 15, "actor", &m), 0);
+    ann_rules_free(r);
+    r = rules("t.tsv", "Türkiye\tactor\tcountry\t-\nA-B Corp\tactor\torg\t-\n");
+    CHECK_STR(run(r, "TÜRKIYE, A-B CORP"), "TÜRKIYE=country | A-B CORP=org");
+    CHECK_STR(run(r, "TüRKIYE"), "");
+    ann_rules_free(r);
+
+    /* Enough entries that every table grows several times over. */
+    ann_buf b = {0};
+    for (unsigned i = 0; i < 5000; i++) {
+        char line[128];
+        snprintf(line, sizeof line, "W%u\tone\tt%u\t-\nW%u V%u\ttwo\tt%u\t-\n",
+                 i, i % 7, i, i, i % 7);
+        ann_buf_adds(&b, line);
+    }
+    /* A string longer than a pool block holds, and one across blocks. */
+    char *big = ann_xmalloc(70001);
+    for (size_t i = 0; i < 70000; i++)
+        big[i] = (char)('a' + i % 26);
+    big[70000] = '\0';
+    ann_buf_adds(&b, "Longattrs\tk\tt\t-\tv=");
+    ann_buf_adds(&b, big);
+    ann_buf_adds(&b, "\n");
+    r = rules("big.tsv", b.p);
+    CHECK_INT(ann_rules_count(r), 10001);
+    CHECK_STR(run(r, "W0 V0 W4999 V4999 W2500 V7 W5000 V5000"),
+              "W0 V0=t0 | W0=t0 | W4999 V4999=t1 | W4999=t1 | W2500=t1");
+    CHECK(ms.n == 5 && ms.v[0].kind == ms.v[2].kind);  /* interned once */
+    CHECK_STR(run(r, "Longattrs"), "Longattrs=t");
+    CHECK(ms.n == 1 && strlen(ms.v[0].attrs) == 70002 &&
+          strcmp(ms.v[0].attrs + 2, big) == 0);
+    free(big);
+    ann_buf_free(&b);
+    ann_rules_free(r);
+}
+
 static void test_pattern_attrs(void)
 {
     CHECK_STR(pat("{\"label\":\"x\",\"pattern\":[{\"ORTH\":\"Kyiv\"}]}", "Kyiv kyiv KYIV"), "Kyiv=x");
@@ -479,6 +549,7 @@ static void test_threads(void)
 int main(void)
 {
     test_lexicon();
+    test_lexicon_index();
     test_pattern_attrs();
     test_pattern_ops();
     test_mixed();
