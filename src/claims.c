@@ -153,46 +153,33 @@ static void merge_words(ann_claim_rules *r)
 
 _Static_assert(CL_W_CUEHEAD <= CL_I_KIND, "word kinds fit in CL_I_KIND");
 
-/* Into the first bucket from the word's own with a free way.  A word put
- * in a later bucket than its own marks every bucket it passed as full:
- * lookups go on past a bucket only when it is marked so. */
-static void bucket_add(ann_claim_rules *r, size_t i)
+/* Into the first free slot from the word's own. */
+static void slot_add(ann_claim_rules *r, size_t i)
 {
     const cl_word *w = &r->words[i];
     uint32_t info = w->kind & CL_I_KIND;
     if (w->len <= CL_I_MAXLEN)        /* always: the lists hold short words */
         info |= (uint32_t)w->sets << CL_I_SETS_SHIFT | (uint32_t)w->len << CL_I_LEN_SHIFT;
-    size_t b = (size_t)(w->h >> r->shift);
-    for (;;) {
-        cl_bucket *bk = &r->buckets[b];
-        for (size_t k = 0; k < CL_WAYS; k++)
-            if (!bk->word[k]) {
-                bk->h[k] = w->h;
-                bk->word[k] = (uint32_t)(i + 1);
-                bk->info[k] |= info;
-                return;
-            }
-        bk->info[CL_WAYS - 1] |= CL_I_FULL;
-        b = (b + 1) & (r->nbuckets - 1);
-    }
+    size_t b = CL_SLOT(w->h, r->shift);
+    while (r->slots[b].word)
+        b = (b + 1) & (r->nslots - 1);
+    r->slots[b].h = w->h;
+    r->slots[b].info = info;
+    r->slots[b].word = (uint32_t)(i + 1);
 }
 
 /* The hash table over the merged words, and each cue head's run of cues. */
 static void index_words(ann_claim_rules *r)
 {
-    r->nbuckets = 4;
+    r->nslots = 4;
     r->shift = 62;
-    while (r->nbuckets * 2 < r->nwords) {
-        r->nbuckets *= 2;
+    while (r->nslots < r->nwords * CL_LOAD) {
+        r->nslots *= 2;
         r->shift--;
     }
-    r->buckets = ann_xcalloc(r->nbuckets + 1, sizeof *r->buckets);
-    r->filter = ann_xcalloc(CL_FILTER_BITS / 64, sizeof *r->filter);
-    for (size_t i = 0; i < r->nwords; i++) {
-        bucket_add(r, i);
-        size_t bit = CL_FILTER_BIT(r->words[i].h);
-        r->filter[bit / 64] |= (uint64_t)1 << (bit % 64);
-    }
+    r->slots = ann_xcalloc(r->nslots, sizeof *r->slots);
+    for (size_t i = 0; i < r->nwords; i++)
+        slot_add(r, i);
     for (size_t c = 0; c < r->ncues; ) {
         size_t e = c;
         while (e < r->ncues && r->cues[e].h[0] == r->cues[c].h[0])
@@ -224,7 +211,7 @@ ann_claim_rules *ann_claim_rules_new(char *err, size_t errlen)
     add_wordsets(&ld);
     qsort(r->cues, r->ncues, sizeof *r->cues, cmp_cue);
     merge_words(r);
-    if (r->nwords >= UINT32_MAX) {    /* bucket ways hold 32-bit indexes */
+    if (r->nwords >= UINT32_MAX) {    /* slots hold 32-bit indexes */
         snprintf(err, errlen, "claims: too many words");
         ann_claim_rules_free(r);
         return NULL;
@@ -239,42 +226,22 @@ void ann_claim_rules_free(ann_claim_rules *r)
         return;
     free(r->cues);
     free(r->words);
-    free(r->buckets);
-    free(r->filter);
+    free(r->slots);
     free(r);
 }
 
 /* ---- lookups ------------------------------------------------------------ */
 
-/* Which way of bucket bk holds hash h: its info and word are or-ed into
- * *info and *word, by masks rather than by branches, which the text would
- * make unpredictable. */
-static inline void bucket_match(const cl_bucket *bk, uint64_t h, uint32_t *info,
-                                uint32_t *word)
-{
-    for (size_t k = 0; k < CL_WAYS; k++) {
-        uint32_t m = -(uint32_t)(bk->h[k] == h);
-        *info |= bk->info[k] & m;
-        *word |= bk->word[k] & m;
-    }
-}
-
 /* The info (CL_I_*) of the word whose hash is h, 0 for none, and its index
- * + 1 in *word.  The next bucket is looked at only when this one is full
- * and h was not in it; testing "full" first keeps the branch predictable. */
+ * + 1 in *word.  Probing goes on only past a slot held by another word,
+ * which one test tells: the branch is rarely taken. */
 static inline uint32_t lookup(const ann_claim_rules *r, uint64_t h, uint32_t *word)
 {
-    size_t bit = CL_FILTER_BIT(h);
-    size_t b = (r->filter[bit / 64] >> (bit % 64)) & 1 ? (size_t)(h >> r->shift) : r->nbuckets;
-    uint32_t info = 0;
-    *word = 0;
-    bucket_match(&r->buckets[b], h, &info, word);
-    while ((r->buckets[b].info[CL_WAYS - 1] & CL_I_FULL) && !*word) {
-        b = (b + 1) & (r->nbuckets - 1);
-        info = 0;
-        bucket_match(&r->buckets[b], h, &info, word);
-    }
-    return info & ~CL_I_FULL;
+    size_t b = CL_SLOT(h, r->shift);
+    while ((r->slots[b].word != 0) & (r->slots[b].h != h))
+        b = (b + 1) & (r->nslots - 1);
+    *word = r->slots[b].word;
+    return r->slots[b].info;
 }
 
 const cl_word *cl_word_find(const ann_claim_rules *r, uint64_t h)
@@ -317,12 +284,50 @@ static const cl_cue *match_cue(const cl_view *v, size_t i, const cl_word *w)
 
 /* ---- linking speakers and media to entities ----------------------------- */
 
-static int cmp_ment(const void *a, const void *b)
+static int ment_before(const cl_ment *x, const cl_ment *y)
 {
-    const cl_ment *x = a, *y = b;
     if (x->start != y->start)
-        return x->start < y->start ? -1 : 1;
-    return x->order < y->order ? -1 : x->order > y->order;
+        return x->start < y->start;
+    return x->order < y->order;
+}
+
+/* Merges the sorted runs of src between bounds (nruns + 1 of them) pairwise
+ * into dst, and the bounds with them; returns the number of runs left. */
+static size_t merge_pass(const cl_ment *src, cl_ment *dst, size_t *bounds, size_t nruns)
+{
+    size_t k = 0;
+    for (size_t r = 0; r < nruns; r += 2, k++) {
+        size_t a = bounds[r], ae = bounds[r + 1];
+        size_t b = ae, be = r + 1 < nruns ? bounds[r + 2] : ae;
+        size_t o = a;
+        while (a < ae && b < be)
+            dst[o++] = ment_before(&src[b], &src[a]) ? src[b++] : src[a++];
+        while (a < ae)
+            dst[o++] = src[a++];
+        while (b < be)
+            dst[o++] = src[b++];
+        bounds[k] = bounds[r];
+    }
+    bounds[k] = bounds[nruns];
+    return k;
+}
+
+/* Sorts the view's mentions: each entity's are sorted already, so merging
+ * their runs costs n log(entities) comparisons, inline, where qsort would
+ * pay n log n calls of a comparison function. */
+static void sort_mentions(cl_view *v, size_t *bounds, size_t nruns)
+{
+    size_t n = v->nments;
+    if (nruns < 2)
+        return;
+    cl_ment *tmp = ann_xmalloc(n * sizeof *tmp);
+    while (nruns > 1) {
+        nruns = merge_pass(v->ments, tmp, bounds, nruns);
+        cl_ment *t = v->ments;
+        v->ments = tmp;
+        tmp = t;
+    }
+    free(tmp);
 }
 
 /* The first of e's mentions (sorted by start) that starts at or after b. */
@@ -347,11 +352,13 @@ static void index_mentions(cl_view *v)
 {
     const ann_doc *d = v->doc;
     size_t from = v->n ? v->t[0].start : 0, to = v->n ? v->t[v->n - 1].end : 0;
-    size_t n = 0, cap = 0;
+    size_t n = 0, cap = 0, nruns = 0, capb = 0;
+    size_t *bounds = NULL;          /* where each entity's run begins, then n */
     for (size_t i = 0; i < d->nents; i++) {
         const ann_entity *e = &d->ents[i];
         if (e->cat == ANN_CAT_PLACE)
             continue;
+        size_t run = n;
         for (size_t m = first_from(e, from); m < e->nmentions && e->mentions[m].start < to; m++) {
             /* document order of entities, then of mentions: the tie-break */
             cl_ment cm = { e->mentions[m].start, e->mentions[m].end, (i << 24) | (m & 0xFFFFFF), e };
@@ -359,10 +366,14 @@ static void index_mentions(cl_view *v)
             if (cm.end > cm.start && cm.end - cm.start > v->ment_len)
                 v->ment_len = cm.end - cm.start;
         }
+        if (n > run)
+            ANN_PUSH(bounds, nruns, capb, run);
     }
-    if (n > 1)
-        qsort(v->ments, n, sizeof *v->ments, cmp_ment);
+    ANN_PUSH(bounds, nruns, capb, n);
+    nruns--;
     v->nments = n;
+    sort_mentions(v, bounds, nruns);
+    free(bounds);
     v->ments_ready = 1;
 }
 
@@ -524,7 +535,7 @@ void ann_claims_free(ann_claims *st)
  * a multiple of the alignment of the arrays after it. */
 static void alloc_view(cl_view *v, size_t n)
 {
-    size_t per = sizeof *v->t + sizeof *v->mate + sizeof *v->cue +
+    size_t per = sizeof *v->t + sizeof *v->mate + sizeof *v->hot + sizeof *v->cue +
                  sizeof *v->wk + sizeof *v->ws + sizeof *v->used + sizeof *v->inq;
     /* n * per cannot wrap in practice (the window's own tokens take 40 n
      * bytes); if it would, ask for what malloc refuses: out of memory */
@@ -533,6 +544,8 @@ static void alloc_view(cl_view *v, size_t n)
     p += n * sizeof *v->t;
     v->mate = (size_t *)p;
     p += n * sizeof *v->mate;
+    v->hot = (size_t *)p;
+    p += n * sizeof *v->hot;
     v->cue = (const cl_cue **)p;
     p += n * sizeof *v->cue;
     v->wk = (unsigned *)p;
@@ -540,26 +553,17 @@ static void alloc_view(cl_view *v, size_t n)
     v->ws = (unsigned char *)p;
     v->used = v->ws + n;
     v->inq = v->used + n;
-    /* build_view writes the tokens, kinds and sets, cl_pair_quotes mate */
-    memset(v->cue, 0, n * sizeof *v->cue);
-    memset(v->used, 0, 2 * n);
+    /* build_view writes the tokens, kinds, sets, cues and the hot list,
+     * cl_pair_quotes mate and inq */
+    memset(v->used, 0, n);
 }
 
 /* Copy the window's tokens without the markup ones; a sentence, paragraph
- * or line that began on a markup token begins on the next real one.  Each
- * token's word kinds are looked up on the way, once for all the finders;
- * verb cues, which look ahead, once the tokens are in place. */
-static void build_view(cl_view *v, const ann_window *w)
+ * or line that began on a markup token begins on the next real one. */
+static size_t copy_tokens(ann_token *vt, const ann_window *w)
 {
     uint32_t carry = 0;
     const uint32_t starts = ANN_TF_SENT_START | ANN_TF_PARA_START | ANN_TF_LINE_START;
-    /* Local copies: the byte stores below could alias anything reached
-     * through a pointer, and would make the compiler reload it all. */
-    const ann_claim_rules r = *v->rules;
-    alloc_view(v, w->n);
-    ann_token *vt = v->t;
-    unsigned *wk = v->wk;
-    unsigned char *ws = v->ws;
     size_t n = 0;
     for (size_t i = 0; i < w->n; i++) {
         if (w->tok[i].kind == ANN_TOK_MARKUP) {
@@ -571,8 +575,25 @@ static void build_view(cl_view *v, const ann_window *w)
         carry = 0;
         n++;
     }
-    v->n = n;
-    /* a loop of its own: lookups of successive tokens overlap */
+    return n;
+}
+
+/* The view's tokens, each with its word kinds and sets looked up once for
+ * all the finders, its verb cue (cues look ahead, so once the tokens are
+ * in place), and the list of tokens the finders stop at. */
+static void build_view(cl_view *v, const ann_window *w)
+{
+    const uint32_t hot_flags = ANN_TF_PARA_START | ANN_TF_LINE_START;
+    /* Local copies: the byte stores below could alias anything reached
+     * through a pointer, and would make the compiler reload it all. */
+    const ann_claim_rules r = *v->rules;
+    alloc_view(v, w->n);
+    const ann_token *vt = v->t;
+    size_t n = v->n = copy_tokens(v->t, w);
+    unsigned *wk = v->wk;
+    unsigned char *ws = v->ws;
+    const cl_cue **cue = v->cue;
+    size_t *hot = v->hot, nhot = 0;
     for (size_t i = 0; i < n; i++) {
         const ann_token *t = &vt[i];
         uint32_t word, info = lookup(&r, t->lhash, &word);
@@ -580,13 +601,14 @@ static void build_view(cl_view *v, const ann_window *w)
         wk[i] = info & CL_I_KIND;
         ws[i] = (unsigned char)(info >> CL_I_LEN_SHIFT == t->end - t->start ?
                                 info >> CL_I_SETS_SHIFT : 0);
+        cue[i] = NULL;
+        if (info & CL_W_CUEHEAD)
+            cue[i] = match_cue(v, i, &r.words[word - 1]);
+        hot[nhot] = i;
+        nhot += (info & (CL_W_CUEHEAD | CL_W_NOUNCUE)) || (t->flags & hot_flags) ||
+                t->kind == ANN_TOK_QUOTE;
     }
-    for (size_t i = 0; i < n; i++)
-        if (wk[i] & CL_W_CUEHEAD) {
-            uint32_t word;
-            lookup(&r, vt[i].lhash, &word);
-            v->cue[i] = match_cue(v, i, &r.words[word - 1]);
-        }
+    v->nhot = nhot;
 }
 
 void ann_claims_window(ann_claims *st, ann_window *w)
