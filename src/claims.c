@@ -553,62 +553,68 @@ static void alloc_view(cl_view *v, size_t n)
     v->ws = (unsigned char *)p;
     v->used = v->ws + n;
     v->inq = v->used + n;
-    /* build_view writes the tokens, kinds, sets, cues and the hot list,
-     * cl_pair_quotes mate and inq */
+    /* scan_tokens writes the tokens, kinds, sets, cues, mates and the hot
+     * list, cl_pair_quotes the pairs and inq */
     memset(v->used, 0, n);
 }
 
-/* Copy the window's tokens without the markup ones; a sentence, paragraph
- * or line that began on a markup token begins on the next real one. */
-static size_t copy_tokens(ann_token *vt, const ann_window *w)
+/* Copy the window's tokens without the markup ones (a sentence, paragraph
+ * or line that began on a markup token begins on the next real one), each
+ * with its word kinds and sets looked up once for all the finders, and
+ * list the tokens the finders stop at.  Returns the number of tokens. */
+static size_t scan_tokens(cl_view *v, const ann_window *w)
 {
-    uint32_t carry = 0;
     const uint32_t starts = ANN_TF_SENT_START | ANN_TF_PARA_START | ANN_TF_LINE_START;
-    size_t n = 0;
-    for (size_t i = 0; i < w->n; i++) {
-        if (w->tok[i].kind == ANN_TOK_MARKUP) {
-            carry |= w->tok[i].flags & starts;
-            continue;
-        }
-        vt[n] = w->tok[i];
-        vt[n].flags |= carry;
-        carry = 0;
-        n++;
-    }
-    return n;
-}
-
-/* The view's tokens, each with its word kinds and sets looked up once for
- * all the finders, its verb cue (cues look ahead, so once the tokens are
- * in place), and the list of tokens the finders stop at. */
-static void build_view(cl_view *v, const ann_window *w)
-{
     const uint32_t hot_flags = ANN_TF_PARA_START | ANN_TF_LINE_START;
     /* Local copies: the byte stores below could alias anything reached
      * through a pointer, and would make the compiler reload it all. */
     const ann_claim_rules r = *v->rules;
-    alloc_view(v, w->n);
-    const ann_token *vt = v->t;
-    size_t n = v->n = copy_tokens(v->t, w);
+    ann_token *vt = v->t;
+    size_t *mate = v->mate, *hot = v->hot, nhot = 0;
+    const cl_cue **cue = v->cue;
     unsigned *wk = v->wk;
     unsigned char *ws = v->ws;
-    const cl_cue **cue = v->cue;
-    size_t *hot = v->hot, nhot = 0;
-    for (size_t i = 0; i < n; i++) {
-        const ann_token *t = &vt[i];
+    uint32_t carry = 0;
+    size_t n = 0;
+    for (size_t i = 0; i < w->n; i++) {
+        const ann_token *t = &w->tok[i];
+        if (t->kind == ANN_TOK_MARKUP) {
+            carry |= t->flags & starts;
+            continue;
+        }
+        vt[n] = *t;
+        vt[n].flags |= carry;
+        carry = 0;
         uint32_t word, info = lookup(&r, t->lhash, &word);
         info &= -(uint32_t)(t->kind == ANN_TOK_WORD);
-        wk[i] = info & CL_I_KIND;
-        ws[i] = (unsigned char)(info >> CL_I_LEN_SHIFT == t->end - t->start ?
+        wk[n] = info & CL_I_KIND;
+        ws[n] = (unsigned char)(info >> CL_I_LEN_SHIFT == t->end - t->start ?
                                 info >> CL_I_SETS_SHIFT : 0);
-        cue[i] = NULL;
-        if (info & CL_W_CUEHEAD)
-            cue[i] = match_cue(v, i, &r.words[word - 1]);
-        hot[nhot] = i;
-        nhot += (info & (CL_W_CUEHEAD | CL_W_NOUNCUE)) || (t->flags & hot_flags) ||
-                t->kind == ANN_TOK_QUOTE;
+        cue[n] = NULL;
+        mate[n] = CL_NONE;
+        hot[nhot] = n;
+        nhot += ((info & (CL_W_CUEHEAD | CL_W_NOUNCUE)) | (vt[n].flags & hot_flags) |
+                 (t->kind == ANN_TOK_QUOTE)) != 0;
+        n++;
     }
     v->nhot = nhot;
+    return n;
+}
+
+/* The view of window w: its tokens, and the verb cue at each cue head
+ * (cues look ahead, so once the tokens are in place). */
+static void build_view(cl_view *v, const ann_window *w)
+{
+    alloc_view(v, w->n);
+    v->n = scan_tokens(v, w);
+    for (size_t h = 0; h < v->nhot; h++) {
+        size_t i = v->hot[h];
+        if (v->wk[i] & CL_W_CUEHEAD) {
+            uint32_t word;
+            lookup(v->rules, v->t[i].lhash, &word);
+            v->cue[i] = match_cue(v, i, &v->rules->words[word - 1]);
+        }
+    }
 }
 
 void ann_claims_window(ann_claims *st, ann_window *w)

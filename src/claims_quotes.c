@@ -8,7 +8,6 @@
  * is not continued that way is unbalanced and pairs with nothing, so a lost
  * closing mark never swallows the rest of the document.
  */
-#include <stdint.h>
 #include <string.h>
 
 #include "ann.h"
@@ -17,8 +16,6 @@
 /* Paragraphs one quotation may span with repeated opening marks: long
  * speeches run to several, a runaway never goes further. */
 #define MAX_QUOTE_PARAS 8
-
-_Static_assert(CL_NONE == SIZE_MAX, "CL_NONE is a size_t of all ones bytes");
 
 static void pair(cl_view *v, size_t a, size_t b)
 {
@@ -42,12 +39,11 @@ static void mark_inside(cl_view *v)
 }
 
 /* Only the view's hot tokens are looked at: they hold every quotation
- * mark and paragraph start. */
+ * mark and paragraph start.  The view has no pairs yet (mate CL_NONE). */
 void cl_pair_quotes(cl_view *v)
 {
     size_t od = CL_NONE, os = CL_NONE;   /* the open double / single mark */
     size_t paras = 0;                     /* paragraphs od has run over */
-    memset(v->mate, 0xff, v->n * sizeof *v->mate);   /* CL_NONE */
     for (size_t h = 0; h < v->nhot; h++) {
         size_t i = v->hot[h];
         const ann_token *t = &v->t[i];
