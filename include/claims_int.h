@@ -91,22 +91,30 @@ typedef struct cl_slot {
     uint32_t word;              /* index + 1 into words, 0 when the slot is free */
 } cl_slot;
 
-/* Every token of every window is looked up, so the words sit in an open
- * addressing table at most an eighth full: a lookup mostly reads one slot,
- * the word's or a free one, and goes on to the next slot only when a
- * different word holds it.  The top bits of FNV-1a hashes of short words
- * are far from uniform (a quarter full table, indexed by them, took two
- * extra probes a token), so a multiplication mixes them first. */
-#define CL_LOAD 8               /* slots per word, at least */
-#define CL_SLOT(h, shift) ((size_t)(((h) * UINT64_C(0x9E3779B97F4A7C15)) >> (shift)))
+/* Every token of every window is looked up, so a lookup takes no branch
+ * that depends on the text and touches little memory: a word sits at most
+ * CL_PROBE - 1 slots after its own (the table grows until it does), and
+ * the CL_PROBE slots from a token's own are compared with masks.  A token
+ * that is no word (near half the tokens, most of them rare) is sent by a
+ * small bit filter to free slots past the end, always in cache, instead of
+ * to a random slot whose cache miss would cost more than all the rest.
+ * FNV-1a hashes of short words are far from uniform in their top bits, so
+ * a multiplication mixes them first. */
+#define CL_PROBE 4
+#define CL_LOAD 4               /* slots per word, at least */
+#define CL_MIX(h) ((h) * UINT64_C(0x9E3779B97F4A7C15))
+#define CL_FILTER_BITS (1u << 14)
+#define CL_FILTER_BIT(m) ((size_t)((m) >> 30) & (CL_FILTER_BITS - 1))
 struct ann_claim_rules {
     cl_cue *cues;           /* sorted by h[0], longer first */
     size_t ncues;
     cl_word *words;         /* sorted by h, one entry per word */
     size_t nwords;
-    cl_slot *slots;         /* nslots: the words by hash */
-    size_t nslots;          /* a power of two, at least 4 */
-    unsigned shift;         /* 64 - log2(nslots), for CL_SLOT */
+    cl_slot *slots;         /* nslots + CL_PROBE - 1, then CL_PROBE free ones */
+    size_t nslots;          /* a power of two: a word's own slot is the top
+                             * bits of its mixed hash */
+    unsigned shift;         /* 64 - log2(nslots) */
+    uint64_t *filter;       /* CL_FILTER_BITS bits: some word may have this hash */
 };
 
 /* The last claim made, so that a quotation which continues a statement
@@ -124,6 +132,9 @@ struct ann_claims {
 };
 
 /* A mention of an actor or source, for finding speakers and media. */
+/* Bytes of text per bucket of the view's mentions. */
+#define CL_MENT_BYTES 32
+
 typedef struct cl_ment {
     size_t start, end;
     size_t order;            /* rank in the document's entity and mention order */
@@ -150,9 +161,13 @@ typedef struct cl_view {
                               * cue heads and noun cues */
     size_t nhot;
     size_t claims_from;      /* doc->nclaims when the window began */
-    cl_ment *ments;          /* by start, made at the first question: the
-                              * entities do not change while claims are found */
-    size_t nments, ment_len; /* ment_len: the longest mention */
+    cl_ment *ments;          /* by CL_MENT_BYTES bucket of their start, made
+                              * at the first question: the entities do not
+                              * change while claims are found */
+    size_t *ment_bucket;     /* bucket k is ments[ment_bucket[k] .. [k + 1]) */
+    size_t nments, nbuckets;
+    size_t ment_from;        /* byte where bucket 0 begins */
+    size_t ment_len;         /* the longest mention */
     int ments_ready;
 } cl_view;
 

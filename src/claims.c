@@ -153,23 +153,28 @@ static void merge_words(ann_claim_rules *r)
 
 _Static_assert(CL_W_CUEHEAD <= CL_I_KIND, "word kinds fit in CL_I_KIND");
 
-/* Into the first free slot from the word's own. */
-static void slot_add(ann_claim_rules *r, size_t i)
+/* Into the first free slot from the word's own; returns 0 when that is
+ * CL_PROBE slots or more after it. */
+static int slot_add(ann_claim_rules *r, size_t i)
 {
     const cl_word *w = &r->words[i];
     uint32_t info = w->kind & CL_I_KIND;
     if (w->len <= CL_I_MAXLEN)        /* always: the lists hold short words */
         info |= (uint32_t)w->sets << CL_I_SETS_SHIFT | (uint32_t)w->len << CL_I_LEN_SHIFT;
-    size_t b = CL_SLOT(w->h, r->shift);
-    while (r->slots[b].word)
-        b = (b + 1) & (r->nslots - 1);
-    r->slots[b].h = w->h;
-    r->slots[b].info = info;
-    r->slots[b].word = (uint32_t)(i + 1);
+    size_t b = (size_t)(CL_MIX(w->h) >> r->shift);
+    for (size_t k = 0; k < CL_PROBE; k++, b++)
+        if (!r->slots[b].word) {
+            r->slots[b].h = w->h;
+            r->slots[b].info = info;
+            r->slots[b].word = (uint32_t)(i + 1);
+            return 1;
+        }
+    return 0;
 }
 
-/* The hash table over the merged words, and each cue head's run of cues. */
-static void index_words(ann_claim_rules *r)
+/* The word table, at least CL_LOAD slots a word, doubled until every word
+ * sits near its own slot. */
+static void fill_slots(ann_claim_rules *r)
 {
     r->nslots = 4;
     r->shift = 62;
@@ -177,9 +182,28 @@ static void index_words(ann_claim_rules *r)
         r->nslots *= 2;
         r->shift--;
     }
-    r->slots = ann_xcalloc(r->nslots, sizeof *r->slots);
-    for (size_t i = 0; i < r->nwords; i++)
-        slot_add(r, i);
+    for (;;) {
+        size_t i = 0;
+        r->slots = ann_xcalloc(r->nslots + 2 * CL_PROBE - 1, sizeof *r->slots);
+        while (i < r->nwords && slot_add(r, i))
+            i++;
+        if (i == r->nwords)
+            return;
+        free(r->slots);
+        r->nslots *= 2;
+        r->shift--;
+    }
+}
+
+/* The word table and its filter, and each cue head's run of cues. */
+static void index_words(ann_claim_rules *r)
+{
+    fill_slots(r);
+    r->filter = ann_xcalloc(CL_FILTER_BITS / 64, sizeof *r->filter);
+    for (size_t i = 0; i < r->nwords; i++) {
+        size_t bit = CL_FILTER_BIT(CL_MIX(r->words[i].h));
+        r->filter[bit / 64] |= (uint64_t)1 << (bit % 64);
+    }
     for (size_t c = 0; c < r->ncues; ) {
         size_t e = c;
         while (e < r->ncues && r->cues[e].h[0] == r->cues[c].h[0])
@@ -227,22 +251,39 @@ void ann_claim_rules_free(ann_claim_rules *r)
     free(r->cues);
     free(r->words);
     free(r->slots);
+    free(r->filter);
     free(r);
 }
 
 /* ---- lookups ------------------------------------------------------------ */
 
+/* Or-s into *info and *word what slot s holds if it is h's, by masks. */
+static inline void slot_match(const cl_slot *s, uint64_t h, uint32_t *info, uint32_t *word)
+{
+    uint32_t m = -(uint32_t)(s->h == h);
+    *info |= s->info & m;
+    *word |= s->word & m;
+}
+
 /* The info (CL_I_*) of the word whose hash is h, 0 for none, and its index
- * + 1 in *word.  Probing goes on only past a slot held by another word,
- * which one test tells: the branch is rarely taken. */
+ * + 1 in *word. */
 static inline uint32_t lookup(const ann_claim_rules *r, uint64_t h, uint32_t *word)
 {
-    size_t b = CL_SLOT(h, r->shift);
-    while ((r->slots[b].word != 0) & (r->slots[b].h != h))
-        b = (b + 1) & (r->nslots - 1);
-    *word = r->slots[b].word;
-    return r->slots[b].info;
+    uint64_t m = CL_MIX(h);
+    size_t bit = CL_FILTER_BIT(m);
+    size_t b = (r->filter[bit / 64] >> (bit % 64)) & 1 ? (size_t)(m >> r->shift) :
+               r->nslots + CL_PROBE - 1;
+    const cl_slot *s = &r->slots[b];
+    uint32_t info = 0;
+    *word = 0;
+    slot_match(&s[0], h, &info, word);
+    slot_match(&s[1], h, &info, word);
+    slot_match(&s[2], h, &info, word);
+    slot_match(&s[3], h, &info, word);
+    return info;
 }
+
+_Static_assert(CL_PROBE == 4, "lookup compares CL_PROBE slots");
 
 const cl_word *cl_word_find(const ann_claim_rules *r, uint64_t h)
 {
@@ -284,52 +325,6 @@ static const cl_cue *match_cue(const cl_view *v, size_t i, const cl_word *w)
 
 /* ---- linking speakers and media to entities ----------------------------- */
 
-static int ment_before(const cl_ment *x, const cl_ment *y)
-{
-    if (x->start != y->start)
-        return x->start < y->start;
-    return x->order < y->order;
-}
-
-/* Merges the sorted runs of src between bounds (nruns + 1 of them) pairwise
- * into dst, and the bounds with them; returns the number of runs left. */
-static size_t merge_pass(const cl_ment *src, cl_ment *dst, size_t *bounds, size_t nruns)
-{
-    size_t k = 0;
-    for (size_t r = 0; r < nruns; r += 2, k++) {
-        size_t a = bounds[r], ae = bounds[r + 1];
-        size_t b = ae, be = r + 1 < nruns ? bounds[r + 2] : ae;
-        size_t o = a;
-        while (a < ae && b < be)
-            dst[o++] = ment_before(&src[b], &src[a]) ? src[b++] : src[a++];
-        while (a < ae)
-            dst[o++] = src[a++];
-        while (b < be)
-            dst[o++] = src[b++];
-        bounds[k] = bounds[r];
-    }
-    bounds[k] = bounds[nruns];
-    return k;
-}
-
-/* Sorts the view's mentions: each entity's are sorted already, so merging
- * their runs costs n log(entities) comparisons, inline, where qsort would
- * pay n log n calls of a comparison function. */
-static void sort_mentions(cl_view *v, size_t *bounds, size_t nruns)
-{
-    size_t n = v->nments;
-    if (nruns < 2)
-        return;
-    cl_ment *tmp = ann_xmalloc(n * sizeof *tmp);
-    while (nruns > 1) {
-        nruns = merge_pass(v->ments, tmp, bounds, nruns);
-        cl_ment *t = v->ments;
-        v->ments = tmp;
-        tmp = t;
-    }
-    free(tmp);
-}
-
 /* The first of e's mentions (sorted by start) that starts at or after b. */
 static size_t first_from(const ann_entity *e, size_t b)
 {
@@ -344,36 +339,43 @@ static size_t first_from(const ann_entity *e, size_t b)
     return lo;
 }
 
-/* The window's mentions of actors and sources sorted by start, so that a
- * question about a span looks at the few mentions near it.  Speakers and
- * media stand in the window, so earlier windows' mentions are left out:
- * a huge document costs each window only its own mentions. */
+/* The window's mentions of actors and sources, to be found by where they
+ * start.  Speakers and media stand in the window, so earlier windows'
+ * mentions are left out: a huge document costs each window only its own
+ * mentions.  Which of several mentions entity_in prefers does not depend
+ * on their order, so buckets of CL_MENT_BYTES need no sorting inside. */
 static void index_mentions(cl_view *v)
 {
     const ann_doc *d = v->doc;
     size_t from = v->n ? v->t[0].start : 0, to = v->n ? v->t[v->n - 1].end : 0;
-    size_t n = 0, cap = 0, nruns = 0, capb = 0;
-    size_t *bounds = NULL;          /* where each entity's run begins, then n */
+    size_t nb = (to - from) / CL_MENT_BYTES + 1;
+    size_t *at = ann_xcalloc(nb + 2, sizeof *at);  /* at[k + 2]: bucket k's count */
+    cl_ment *all = NULL;
+    size_t n = 0, cap = 0;
     for (size_t i = 0; i < d->nents; i++) {
         const ann_entity *e = &d->ents[i];
         if (e->cat == ANN_CAT_PLACE)
             continue;
-        size_t run = n;
         for (size_t m = first_from(e, from); m < e->nmentions && e->mentions[m].start < to; m++) {
             /* document order of entities, then of mentions: the tie-break */
             cl_ment cm = { e->mentions[m].start, e->mentions[m].end, (i << 24) | (m & 0xFFFFFF), e };
-            ANN_PUSH(v->ments, n, cap, cm);
+            ANN_PUSH(all, n, cap, cm);
+            at[(cm.start - from) / CL_MENT_BYTES + 2]++;
             if (cm.end > cm.start && cm.end - cm.start > v->ment_len)
                 v->ment_len = cm.end - cm.start;
         }
-        if (n > run)
-            ANN_PUSH(bounds, nruns, capb, run);
     }
-    ANN_PUSH(bounds, nruns, capb, n);
-    nruns--;
+    for (size_t k = 2; k < nb + 2; k++)
+        at[k] += at[k - 1];
+    /* at[k + 1] is where bucket k begins; placing moves it to its end */
+    v->ments = ann_xmalloc((n ? n : 1) * sizeof *v->ments);
+    for (size_t j = 0; j < n; j++)
+        v->ments[at[(all[j].start - from) / CL_MENT_BYTES + 1]++] = all[j];
+    free(all);
+    v->ment_bucket = at;
     v->nments = n;
-    sort_mentions(v, bounds, nruns);
-    free(bounds);
+    v->nbuckets = nb;
+    v->ment_from = from;
     v->ments_ready = 1;
 }
 
@@ -384,19 +386,19 @@ static const ann_entity *entity_in(cl_view *v, ann_span s, int sources_only)
 {
     if (!v->ments_ready)
         index_mentions(v);
-    size_t lo = 0, hi = v->nments;      /* first mention starting at s.end */
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (v->ments[mid].start < s.end)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
+    if (s.end <= v->ment_from || v->nments == 0)
+        return NULL;
+    /* a mention that starts ment_len before s or earlier cannot reach it */
+    size_t lo = s.start > v->ment_from + v->ment_len ?
+                (s.start - v->ment_len - v->ment_from) / CL_MENT_BYTES : 0;
+    size_t hi = (s.end - 1 - v->ment_from) / CL_MENT_BYTES + 1;
+    if (hi > v->nbuckets)
+        hi = v->nbuckets;
     const cl_ment *best = NULL;
-    /* before lo, a mention that starts ment_len before s cannot reach it */
-    for (size_t j = lo; j > 0 && v->ments[j - 1].start + v->ment_len > s.start; j--) {
-        const cl_ment *m = &v->ments[j - 1];
-        if (m->end <= s.start || (sources_only && m->e->cat != ANN_CAT_SOURCE))
+    for (size_t j = lo < hi ? v->ment_bucket[lo] : 0; lo < hi && j < v->ment_bucket[hi]; j++) {
+        const cl_ment *m = &v->ments[j];
+        if (m->start >= s.end || m->end <= s.start ||
+            (sources_only && m->e->cat != ANN_CAT_SOURCE))
             continue;
         if (!best || m->end > best->end || (m->end == best->end && m->order < best->order))
             best = m;
@@ -633,4 +635,5 @@ void ann_claims_window(ann_claims *st, ann_window *w)
     cl_find(&v);
     free(v.t);                   /* the block of every array */
     free(v.ments);
+    free(v.ment_bucket);
 }
