@@ -257,30 +257,34 @@ void ann_claim_rules_free(ann_claim_rules *r)
 
 /* ---- lookups ------------------------------------------------------------ */
 
-/* Or-s into *info and *word what slot s holds if it is h's, by masks. */
-static inline void slot_match(const cl_slot *s, uint64_t h, uint32_t *info, uint32_t *word)
-{
-    uint32_t m = -(uint32_t)(s->h == h);
-    *info |= s->info & m;
-    *word |= s->word & m;
-}
-
-/* The info (CL_I_*) of the word whose hash is h, 0 for none, and its index
- * + 1 in *word. */
-static inline uint32_t lookup(const ann_claim_rules *r, uint64_t h, uint32_t *word)
+/* The first of the CL_PROBE slots where the word whose hash is h may be. */
+static inline const cl_slot *home(const ann_claim_rules *r, uint64_t h)
 {
     uint64_t m = CL_MIX(h);
     size_t bit = CL_FILTER_BIT(m);
     size_t b = (r->filter[bit / 64] >> (bit % 64)) & 1 ? (size_t)(m >> r->shift) :
                r->nslots + CL_PROBE - 1;
-    const cl_slot *s = &r->slots[b];
-    uint32_t info = 0;
-    *word = 0;
-    slot_match(&s[0], h, &info, word);
-    slot_match(&s[1], h, &info, word);
-    slot_match(&s[2], h, &info, word);
-    slot_match(&s[3], h, &info, word);
-    return info;
+    return &r->slots[b];
+}
+
+/* The info (CL_I_*) of the word whose hash is h, 0 for none: or-ed from
+ * the slots by masks, not by branches, which the text would make
+ * unpredictable. */
+static inline uint32_t lookup(const ann_claim_rules *r, uint64_t h)
+{
+    const cl_slot *s = home(r, h);
+    return (s[0].info & -(uint32_t)(s[0].h == h)) | (s[1].info & -(uint32_t)(s[1].h == h)) |
+           (s[2].info & -(uint32_t)(s[2].h == h)) | (s[3].info & -(uint32_t)(s[3].h == h));
+}
+
+/* The entry of the word whose hash is h, which must be a word. */
+static const cl_word *lookup_word(const ann_claim_rules *r, uint64_t h)
+{
+    const cl_slot *s = home(r, h);
+    size_t k = 0;
+    while (k < CL_PROBE - 1 && s[k].h != h)
+        k++;
+    return &r->words[s[k].word - 1];
 }
 
 _Static_assert(CL_PROBE == 4, "lookup compares CL_PROBE slots");
@@ -300,8 +304,7 @@ const cl_word *cl_word_find(const ann_claim_rules *r, uint64_t h)
 
 unsigned cl_word_kind(const ann_claim_rules *r, uint64_t h)
 {
-    uint32_t word;
-    return lookup(r, h, &word) & CL_I_KIND;
+    return lookup(r, h) & CL_I_KIND;
 }
 
 /* The longest verb cue that starts at token i, whose entry is w
@@ -587,7 +590,7 @@ static size_t scan_tokens(cl_view *v, const ann_window *w)
         vt[n] = *t;
         vt[n].flags |= carry;
         carry = 0;
-        uint32_t word, info = lookup(&r, t->lhash, &word);
+        uint32_t info = lookup(&r, t->lhash);
         info &= -(uint32_t)(t->kind == ANN_TOK_WORD);
         wk[n] = info & CL_I_KIND;
         ws[n] = (unsigned char)(info >> CL_I_LEN_SHIFT == t->end - t->start ?
@@ -611,11 +614,8 @@ static void build_view(cl_view *v, const ann_window *w)
     v->n = scan_tokens(v, w);
     for (size_t h = 0; h < v->nhot; h++) {
         size_t i = v->hot[h];
-        if (v->wk[i] & CL_W_CUEHEAD) {
-            uint32_t word;
-            lookup(v->rules, v->t[i].lhash, &word);
-            v->cue[i] = match_cue(v, i, &v->rules->words[word - 1]);
-        }
+        if (v->wk[i] & CL_W_CUEHEAD)
+            v->cue[i] = match_cue(v, i, lookup_word(v->rules, v->t[i].lhash));
     }
 }
 
