@@ -131,10 +131,10 @@ struct ann_claims {
     cl_last last;
 };
 
-/* A mention of an actor or source, for finding speakers and media. */
 /* Bytes of text per bucket of the view's mentions. */
 #define CL_MENT_BYTES 32
 
+/* A mention of an actor or source, for finding speakers and media. */
 typedef struct cl_ment {
     size_t start, end;
     size_t order;            /* rank in the document's entity and mention order */
