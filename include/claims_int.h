@@ -77,41 +77,44 @@ typedef struct cl_word {
     size_t cue0, ncue;      /* its verb cues: cues[cue0 .. cue0 + ncue) */
 } cl_word;
 
-#define CL_WAYS 4               /* words per bucket: one 64-byte cache line */
-
-/* What a token needs of a word, packed in a bucket way: kinds, sets, and
- * the length the sets want. */
+/* What a token needs of a word, packed in a slot: kinds, sets, and the
+ * length the sets want. */
 #define CL_I_KIND 0xfffu        /* CL_W_* */
 #define CL_I_SETS_SHIFT 12      /* CL_S_*, 8 bits */
 #define CL_I_LEN_SHIFT 20       /* length of a word with sets, 11 bits */
 #define CL_I_MAXLEN 0x7ffu
-#define CL_I_FULL (1u << 31)    /* on the last way: words went on to the next bucket */
 
-/* A bucket of the word table: a lookup reads one cache line and takes no
- * branch that depends on the text. */
-typedef struct cl_bucket {
-    uint64_t h[CL_WAYS];        /* word hashes */
-    uint32_t word[CL_WAYS];     /* index + 1 into words, 0 when the way is free */
-    uint32_t info[CL_WAYS];     /* CL_I_* */
-} cl_bucket;
+/* A slot of the word table. */
+typedef struct cl_slot {
+    uint64_t h;                 /* the word's hash */
+    uint32_t info;              /* CL_I_* */
+    uint32_t word;              /* index + 1 into words, 0 when the slot is free */
+} cl_slot;
 
-/* Every token of every window is looked up, so the words sit in a hash
- * table of buckets (at least one per two words, hence rarely full) rather
- * than in a sorted array only, whose binary search mispredicts a branch
- * at every step.  A token that is no word (most content words) is sent
- * by a small bit filter to the empty bucket, always in cache, instead of
- * to a random bucket whose cache miss would cost more than all the rest. */
+/* Every token of every window is looked up, so a lookup takes no branch
+ * that depends on the text and touches little memory: a word sits at most
+ * CL_PROBE - 1 slots after its own (the table grows until it does), and
+ * the CL_PROBE slots from a token's own are compared with masks.  A token
+ * that is no word (near half the tokens, most of them rare) is sent by a
+ * small bit filter to free slots past the end, always in cache, instead of
+ * to a random slot whose cache miss would cost more than all the rest.
+ * FNV-1a hashes of short words are far from uniform in their top bits, so
+ * a multiplication mixes them first. */
+#define CL_PROBE 4
+#define CL_LOAD 4               /* slots per word, at least */
+#define CL_MIX(h) ((h) * UINT64_C(0x9E3779B97F4A7C15))
 #define CL_FILTER_BITS (1u << 14)
-#define CL_FILTER_BIT(h) ((size_t)((h) >> 20) & (CL_FILTER_BITS - 1))
+#define CL_FILTER_BIT(m) ((size_t)((m) >> 30) & (CL_FILTER_BITS - 1))
 struct ann_claim_rules {
     cl_cue *cues;           /* sorted by h[0], longer first */
     size_t ncues;
     cl_word *words;         /* sorted by h, one entry per word */
     size_t nwords;
-    cl_bucket *buckets;     /* nbuckets, then an empty one for non-words */
-    size_t nbuckets;        /* a power of two, at least 4 */
+    cl_slot *slots;         /* nslots + CL_PROBE - 1, then CL_PROBE free ones */
+    size_t nslots;          /* a power of two: a word's own slot is the top
+                             * bits of its mixed hash */
+    unsigned shift;         /* 64 - log2(nslots) */
     uint64_t *filter;       /* CL_FILTER_BITS bits: some word may have this hash */
-    unsigned shift;         /* 64 - log2(nbuckets): the bucket is the hash's top bits */
 };
 
 /* The last claim made, so that a quotation which continues a statement
@@ -127,6 +130,9 @@ struct ann_claims {
     const ann_claim_rules *rules;
     cl_last last;
 };
+
+/* Bytes of text per bucket of the view's mentions. */
+#define CL_MENT_BYTES 32
 
 /* A mention of an actor or source, for finding speakers and media. */
 typedef struct cl_ment {
@@ -150,10 +156,18 @@ typedef struct cl_view {
     const cl_cue **cue;      /* the verb cue starting here, or NULL */
     unsigned char *used;     /* cue already attributed / quotation consumed */
     unsigned char *inq;      /* inside a paired quotation */
+    size_t *hot;             /* in order, the tokens where anything may start:
+                              * quotation marks, line and paragraph starts,
+                              * cue heads and noun cues */
+    size_t nhot;
     size_t claims_from;      /* doc->nclaims when the window began */
-    cl_ment *ments;          /* by start, made at the first question: the
-                              * entities do not change while claims are found */
-    size_t nments, ment_len; /* ment_len: the longest mention */
+    cl_ment *ments;          /* by CL_MENT_BYTES bucket of their start, made
+                              * at the first question: the entities do not
+                              * change while claims are found */
+    size_t *ment_bucket;     /* bucket k is ments[ment_bucket[k] .. [k + 1]) */
+    size_t nments, nbuckets;
+    size_t ment_from;        /* byte where bucket 0 begins */
+    size_t ment_len;         /* the longest mention */
     int ments_ready;
 } cl_view;
 

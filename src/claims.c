@@ -153,44 +153,55 @@ static void merge_words(ann_claim_rules *r)
 
 _Static_assert(CL_W_CUEHEAD <= CL_I_KIND, "word kinds fit in CL_I_KIND");
 
-/* Into the first bucket from the word's own with a free way.  A word put
- * in a later bucket than its own marks every bucket it passed as full:
- * lookups go on past a bucket only when it is marked so. */
-static void bucket_add(ann_claim_rules *r, size_t i)
+/* Into the first free slot from the word's own; returns 0 when that is
+ * CL_PROBE slots or more after it. */
+static int slot_add(ann_claim_rules *r, size_t i)
 {
     const cl_word *w = &r->words[i];
     uint32_t info = w->kind & CL_I_KIND;
     if (w->len <= CL_I_MAXLEN)        /* always: the lists hold short words */
         info |= (uint32_t)w->sets << CL_I_SETS_SHIFT | (uint32_t)w->len << CL_I_LEN_SHIFT;
-    size_t b = (size_t)(w->h >> r->shift);
+    size_t b = (size_t)(CL_MIX(w->h) >> r->shift);
+    for (size_t k = 0; k < CL_PROBE; k++, b++)
+        if (!r->slots[b].word) {
+            r->slots[b].h = w->h;
+            r->slots[b].info = info;
+            r->slots[b].word = (uint32_t)(i + 1);
+            return 1;
+        }
+    return 0;
+}
+
+/* The word table, at least CL_LOAD slots a word, doubled until every word
+ * sits near its own slot. */
+static void fill_slots(ann_claim_rules *r)
+{
+    r->nslots = 4;
+    r->shift = 62;
+    while (r->nslots < r->nwords * CL_LOAD) {
+        r->nslots *= 2;
+        r->shift--;
+    }
     for (;;) {
-        cl_bucket *bk = &r->buckets[b];
-        for (size_t k = 0; k < CL_WAYS; k++)
-            if (!bk->word[k]) {
-                bk->h[k] = w->h;
-                bk->word[k] = (uint32_t)(i + 1);
-                bk->info[k] |= info;
-                return;
-            }
-        bk->info[CL_WAYS - 1] |= CL_I_FULL;
-        b = (b + 1) & (r->nbuckets - 1);
+        size_t i = 0;
+        r->slots = ann_xcalloc(r->nslots + 2 * CL_PROBE - 1, sizeof *r->slots);
+        while (i < r->nwords && slot_add(r, i))
+            i++;
+        if (i == r->nwords)
+            return;
+        free(r->slots);
+        r->nslots *= 2;
+        r->shift--;
     }
 }
 
-/* The hash table over the merged words, and each cue head's run of cues. */
+/* The word table and its filter, and each cue head's run of cues. */
 static void index_words(ann_claim_rules *r)
 {
-    r->nbuckets = 4;
-    r->shift = 62;
-    while (r->nbuckets * 2 < r->nwords) {
-        r->nbuckets *= 2;
-        r->shift--;
-    }
-    r->buckets = ann_xcalloc(r->nbuckets + 1, sizeof *r->buckets);
+    fill_slots(r);
     r->filter = ann_xcalloc(CL_FILTER_BITS / 64, sizeof *r->filter);
     for (size_t i = 0; i < r->nwords; i++) {
-        bucket_add(r, i);
-        size_t bit = CL_FILTER_BIT(r->words[i].h);
+        size_t bit = CL_FILTER_BIT(CL_MIX(r->words[i].h));
         r->filter[bit / 64] |= (uint64_t)1 << (bit % 64);
     }
     for (size_t c = 0; c < r->ncues; ) {
@@ -224,7 +235,7 @@ ann_claim_rules *ann_claim_rules_new(char *err, size_t errlen)
     add_wordsets(&ld);
     qsort(r->cues, r->ncues, sizeof *r->cues, cmp_cue);
     merge_words(r);
-    if (r->nwords >= UINT32_MAX) {    /* bucket ways hold 32-bit indexes */
+    if (r->nwords >= UINT32_MAX) {    /* slots hold 32-bit indexes */
         snprintf(err, errlen, "claims: too many words");
         ann_claim_rules_free(r);
         return NULL;
@@ -239,43 +250,44 @@ void ann_claim_rules_free(ann_claim_rules *r)
         return;
     free(r->cues);
     free(r->words);
-    free(r->buckets);
+    free(r->slots);
     free(r->filter);
     free(r);
 }
 
 /* ---- lookups ------------------------------------------------------------ */
 
-/* Which way of bucket bk holds hash h: its info and word are or-ed into
- * *info and *word, by masks rather than by branches, which the text would
- * make unpredictable. */
-static inline void bucket_match(const cl_bucket *bk, uint64_t h, uint32_t *info,
-                                uint32_t *word)
+/* The first of the CL_PROBE slots where the word whose hash is h may be. */
+static inline const cl_slot *home(const ann_claim_rules *r, uint64_t h)
 {
-    for (size_t k = 0; k < CL_WAYS; k++) {
-        uint32_t m = -(uint32_t)(bk->h[k] == h);
-        *info |= bk->info[k] & m;
-        *word |= bk->word[k] & m;
-    }
+    uint64_t m = CL_MIX(h);
+    size_t bit = CL_FILTER_BIT(m);
+    size_t b = (r->filter[bit / 64] >> (bit % 64)) & 1 ? (size_t)(m >> r->shift) :
+               r->nslots + CL_PROBE - 1;
+    return &r->slots[b];
 }
 
-/* The info (CL_I_*) of the word whose hash is h, 0 for none, and its index
- * + 1 in *word.  The next bucket is looked at only when this one is full
- * and h was not in it; testing "full" first keeps the branch predictable. */
-static inline uint32_t lookup(const ann_claim_rules *r, uint64_t h, uint32_t *word)
+/* The info (CL_I_*) of the word whose hash is h, 0 for none: or-ed from
+ * the slots by masks, not by branches, which the text would make
+ * unpredictable. */
+static inline uint32_t lookup(const ann_claim_rules *r, uint64_t h)
 {
-    size_t bit = CL_FILTER_BIT(h);
-    size_t b = (r->filter[bit / 64] >> (bit % 64)) & 1 ? (size_t)(h >> r->shift) : r->nbuckets;
-    uint32_t info = 0;
-    *word = 0;
-    bucket_match(&r->buckets[b], h, &info, word);
-    while ((r->buckets[b].info[CL_WAYS - 1] & CL_I_FULL) && !*word) {
-        b = (b + 1) & (r->nbuckets - 1);
-        info = 0;
-        bucket_match(&r->buckets[b], h, &info, word);
-    }
-    return info & ~CL_I_FULL;
+    const cl_slot *s = home(r, h);
+    return (s[0].info & -(uint32_t)(s[0].h == h)) | (s[1].info & -(uint32_t)(s[1].h == h)) |
+           (s[2].info & -(uint32_t)(s[2].h == h)) | (s[3].info & -(uint32_t)(s[3].h == h));
 }
+
+/* The entry of the word whose hash is h, which must be a word. */
+static const cl_word *lookup_word(const ann_claim_rules *r, uint64_t h)
+{
+    const cl_slot *s = home(r, h);
+    size_t k = 0;
+    while (k < CL_PROBE - 1 && s[k].h != h)
+        k++;
+    return &r->words[s[k].word - 1];
+}
+
+_Static_assert(CL_PROBE == 4, "lookup compares CL_PROBE slots");
 
 const cl_word *cl_word_find(const ann_claim_rules *r, uint64_t h)
 {
@@ -292,8 +304,7 @@ const cl_word *cl_word_find(const ann_claim_rules *r, uint64_t h)
 
 unsigned cl_word_kind(const ann_claim_rules *r, uint64_t h)
 {
-    uint32_t word;
-    return lookup(r, h, &word) & CL_I_KIND;
+    return lookup(r, h) & CL_I_KIND;
 }
 
 /* The longest verb cue that starts at token i, whose entry is w
@@ -317,14 +328,6 @@ static const cl_cue *match_cue(const cl_view *v, size_t i, const cl_word *w)
 
 /* ---- linking speakers and media to entities ----------------------------- */
 
-static int cmp_ment(const void *a, const void *b)
-{
-    const cl_ment *x = a, *y = b;
-    if (x->start != y->start)
-        return x->start < y->start ? -1 : 1;
-    return x->order < y->order ? -1 : x->order > y->order;
-}
-
 /* The first of e's mentions (sorted by start) that starts at or after b. */
 static size_t first_from(const ann_entity *e, size_t b)
 {
@@ -339,14 +342,18 @@ static size_t first_from(const ann_entity *e, size_t b)
     return lo;
 }
 
-/* The window's mentions of actors and sources sorted by start, so that a
- * question about a span looks at the few mentions near it.  Speakers and
- * media stand in the window, so earlier windows' mentions are left out:
- * a huge document costs each window only its own mentions. */
+/* The window's mentions of actors and sources, to be found by where they
+ * start.  Speakers and media stand in the window, so earlier windows'
+ * mentions are left out: a huge document costs each window only its own
+ * mentions.  Which of several mentions entity_in prefers does not depend
+ * on their order, so buckets of CL_MENT_BYTES need no sorting inside. */
 static void index_mentions(cl_view *v)
 {
     const ann_doc *d = v->doc;
     size_t from = v->n ? v->t[0].start : 0, to = v->n ? v->t[v->n - 1].end : 0;
+    size_t nb = (to - from) / CL_MENT_BYTES + 1;
+    size_t *at = ann_xcalloc(nb + 2, sizeof *at);  /* at[k + 2]: bucket k's count */
+    cl_ment *all = NULL;
     size_t n = 0, cap = 0;
     for (size_t i = 0; i < d->nents; i++) {
         const ann_entity *e = &d->ents[i];
@@ -355,14 +362,23 @@ static void index_mentions(cl_view *v)
         for (size_t m = first_from(e, from); m < e->nmentions && e->mentions[m].start < to; m++) {
             /* document order of entities, then of mentions: the tie-break */
             cl_ment cm = { e->mentions[m].start, e->mentions[m].end, (i << 24) | (m & 0xFFFFFF), e };
-            ANN_PUSH(v->ments, n, cap, cm);
+            ANN_PUSH(all, n, cap, cm);
+            at[(cm.start - from) / CL_MENT_BYTES + 2]++;
             if (cm.end > cm.start && cm.end - cm.start > v->ment_len)
                 v->ment_len = cm.end - cm.start;
         }
     }
-    if (n > 1)
-        qsort(v->ments, n, sizeof *v->ments, cmp_ment);
+    for (size_t k = 2; k < nb + 2; k++)
+        at[k] += at[k - 1];
+    /* at[k + 1] is where bucket k begins; placing moves it to its end */
+    v->ments = ann_xmalloc((n ? n : 1) * sizeof *v->ments);
+    for (size_t j = 0; j < n; j++)
+        v->ments[at[(all[j].start - from) / CL_MENT_BYTES + 1]++] = all[j];
+    free(all);
+    v->ment_bucket = at;
     v->nments = n;
+    v->nbuckets = nb;
+    v->ment_from = from;
     v->ments_ready = 1;
 }
 
@@ -373,19 +389,19 @@ static const ann_entity *entity_in(cl_view *v, ann_span s, int sources_only)
 {
     if (!v->ments_ready)
         index_mentions(v);
-    size_t lo = 0, hi = v->nments;      /* first mention starting at s.end */
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (v->ments[mid].start < s.end)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
+    if (s.end <= v->ment_from || v->nments == 0)
+        return NULL;
+    /* a mention that starts ment_len before s or earlier cannot reach it */
+    size_t lo = s.start > v->ment_from + v->ment_len ?
+                (s.start - v->ment_len - v->ment_from) / CL_MENT_BYTES : 0;
+    size_t hi = (s.end - 1 - v->ment_from) / CL_MENT_BYTES + 1;
+    if (hi > v->nbuckets)
+        hi = v->nbuckets;
     const cl_ment *best = NULL;
-    /* before lo, a mention that starts ment_len before s cannot reach it */
-    for (size_t j = lo; j > 0 && v->ments[j - 1].start + v->ment_len > s.start; j--) {
-        const cl_ment *m = &v->ments[j - 1];
-        if (m->end <= s.start || (sources_only && m->e->cat != ANN_CAT_SOURCE))
+    for (size_t j = lo < hi ? v->ment_bucket[lo] : 0; lo < hi && j < v->ment_bucket[hi]; j++) {
+        const cl_ment *m = &v->ments[j];
+        if (m->start >= s.end || m->end <= s.start ||
+            (sources_only && m->e->cat != ANN_CAT_SOURCE))
             continue;
         if (!best || m->end > best->end || (m->end == best->end && m->order < best->order))
             best = m;
@@ -524,7 +540,7 @@ void ann_claims_free(ann_claims *st)
  * a multiple of the alignment of the arrays after it. */
 static void alloc_view(cl_view *v, size_t n)
 {
-    size_t per = sizeof *v->t + sizeof *v->mate + sizeof *v->cue +
+    size_t per = sizeof *v->t + sizeof *v->mate + sizeof *v->hot + sizeof *v->cue +
                  sizeof *v->wk + sizeof *v->ws + sizeof *v->used + sizeof *v->inq;
     /* n * per cannot wrap in practice (the window's own tokens take 40 n
      * bytes); if it would, ask for what malloc refuses: out of memory */
@@ -533,6 +549,8 @@ static void alloc_view(cl_view *v, size_t n)
     p += n * sizeof *v->t;
     v->mate = (size_t *)p;
     p += n * sizeof *v->mate;
+    v->hot = (size_t *)p;
+    p += n * sizeof *v->hot;
     v->cue = (const cl_cue **)p;
     p += n * sizeof *v->cue;
     v->wk = (unsigned *)p;
@@ -540,53 +558,65 @@ static void alloc_view(cl_view *v, size_t n)
     v->ws = (unsigned char *)p;
     v->used = v->ws + n;
     v->inq = v->used + n;
-    /* build_view writes the tokens, kinds and sets, cl_pair_quotes mate */
-    memset(v->cue, 0, n * sizeof *v->cue);
-    memset(v->used, 0, 2 * n);
+    /* scan_tokens writes the tokens, kinds, sets, cues, mates and the hot
+     * list, cl_pair_quotes the pairs and inq */
+    memset(v->used, 0, n);
 }
 
-/* Copy the window's tokens without the markup ones; a sentence, paragraph
- * or line that began on a markup token begins on the next real one.  Each
- * token's word kinds are looked up on the way, once for all the finders;
- * verb cues, which look ahead, once the tokens are in place. */
-static void build_view(cl_view *v, const ann_window *w)
+/* Copy the window's tokens without the markup ones (a sentence, paragraph
+ * or line that began on a markup token begins on the next real one), each
+ * with its word kinds and sets looked up once for all the finders, and
+ * list the tokens the finders stop at.  Returns the number of tokens. */
+static size_t scan_tokens(cl_view *v, const ann_window *w)
 {
-    uint32_t carry = 0;
     const uint32_t starts = ANN_TF_SENT_START | ANN_TF_PARA_START | ANN_TF_LINE_START;
+    const uint32_t hot_flags = ANN_TF_PARA_START | ANN_TF_LINE_START;
     /* Local copies: the byte stores below could alias anything reached
      * through a pointer, and would make the compiler reload it all. */
     const ann_claim_rules r = *v->rules;
-    alloc_view(v, w->n);
     ann_token *vt = v->t;
+    size_t *mate = v->mate, *hot = v->hot, nhot = 0;
+    const cl_cue **cue = v->cue;
     unsigned *wk = v->wk;
     unsigned char *ws = v->ws;
+    uint32_t carry = 0;
     size_t n = 0;
     for (size_t i = 0; i < w->n; i++) {
-        if (w->tok[i].kind == ANN_TOK_MARKUP) {
-            carry |= w->tok[i].flags & starts;
+        const ann_token *t = &w->tok[i];
+        if (t->kind == ANN_TOK_MARKUP) {
+            carry |= t->flags & starts;
             continue;
         }
-        vt[n] = w->tok[i];
+        vt[n] = *t;
         vt[n].flags |= carry;
         carry = 0;
+        uint32_t info = lookup(&r, t->lhash);
+        info &= -(uint32_t)(t->kind == ANN_TOK_WORD);
+        wk[n] = info & CL_I_KIND;
+        ws[n] = (unsigned char)(info >> CL_I_LEN_SHIFT == t->end - t->start ?
+                                info >> CL_I_SETS_SHIFT : 0);
+        cue[n] = NULL;
+        mate[n] = CL_NONE;
+        hot[nhot] = n;
+        nhot += ((info & (CL_W_CUEHEAD | CL_W_NOUNCUE)) | (vt[n].flags & hot_flags) |
+                 (t->kind == ANN_TOK_QUOTE)) != 0;
         n++;
     }
-    v->n = n;
-    /* a loop of its own: lookups of successive tokens overlap */
-    for (size_t i = 0; i < n; i++) {
-        const ann_token *t = &vt[i];
-        uint32_t word, info = lookup(&r, t->lhash, &word);
-        info &= -(uint32_t)(t->kind == ANN_TOK_WORD);
-        wk[i] = info & CL_I_KIND;
-        ws[i] = (unsigned char)(info >> CL_I_LEN_SHIFT == t->end - t->start ?
-                                info >> CL_I_SETS_SHIFT : 0);
+    v->nhot = nhot;
+    return n;
+}
+
+/* The view of window w: its tokens, and the verb cue at each cue head
+ * (cues look ahead, so once the tokens are in place). */
+static void build_view(cl_view *v, const ann_window *w)
+{
+    alloc_view(v, w->n);
+    v->n = scan_tokens(v, w);
+    for (size_t h = 0; h < v->nhot; h++) {
+        size_t i = v->hot[h];
+        if (v->wk[i] & CL_W_CUEHEAD)
+            v->cue[i] = match_cue(v, i, lookup_word(v->rules, v->t[i].lhash));
     }
-    for (size_t i = 0; i < n; i++)
-        if (wk[i] & CL_W_CUEHEAD) {
-            uint32_t word;
-            lookup(&r, vt[i].lhash, &word);
-            v->cue[i] = match_cue(v, i, &r.words[word - 1]);
-        }
 }
 
 void ann_claims_window(ann_claims *st, ann_window *w)
@@ -605,4 +635,5 @@ void ann_claims_window(ann_claims *st, ann_window *w)
     cl_find(&v);
     free(v.t);                   /* the block of every array */
     free(v.ments);
+    free(v.ment_bucket);
 }

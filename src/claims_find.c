@@ -1247,8 +1247,9 @@ static void on_quote(cl_view *v, size_t o)
 
 void cl_find(cl_view *v)
 {
-    for (size_t i = 0; i < v->n; i++) {
-        /* most tokens start nothing: one test for all of that */
+    for (size_t h = 0; h < v->nhot; h++) {
+        size_t i = v->hot[h];
+        /* an unpaired mark or a paragraph start starts nothing */
         if (v->mate[i] == CL_NONE && !(v->t[i].flags & ANN_TF_LINE_START) &&
             !v->cue[i] && !(v->wk[i] & CL_W_NOUNCUE))
             continue;

@@ -8,6 +8,8 @@
  * is not continued that way is unbalanced and pairs with nothing, so a lost
  * closing mark never swallows the rest of the document.
  */
+#include <string.h>
+
 #include "ann.h"
 #include "claims_int.h"
 
@@ -21,13 +23,29 @@ static void pair(cl_view *v, size_t a, size_t b)
     v->mate[b] = a;
 }
 
+/* Mark what lies inside a pair: pairs nest, so ranges from the marks that
+ * open outside every earlier pair cover it. */
+static void mark_inside(cl_view *v)
+{
+    size_t until = 0;
+    memset(v->inq, 0, v->n);
+    for (size_t h = 0; h < v->nhot; h++) {
+        size_t i = v->hot[h];
+        if (i >= until && v->mate[i] != CL_NONE && v->mate[i] > i) {
+            until = v->mate[i];
+            memset(v->inq + i + 1, 1, until - i - 1);
+        }
+    }
+}
+
+/* Only the view's hot tokens are looked at: they hold every quotation
+ * mark and paragraph start.  The view has no pairs yet (mate CL_NONE). */
 void cl_pair_quotes(cl_view *v)
 {
     size_t od = CL_NONE, os = CL_NONE;   /* the open double / single mark */
     size_t paras = 0;                     /* paragraphs od has run over */
-    for (size_t i = 0; i < v->n; i++)
-        v->mate[i] = CL_NONE;
-    for (size_t i = 0; i < v->n; i++) {
+    for (size_t h = 0; h < v->nhot; h++) {
+        size_t i = v->hot[h];
         const ann_token *t = &v->t[i];
         int isq = t->kind == ANN_TOK_QUOTE;
         int single = (t->flags & ANN_TF_SINGLE_Q) != 0;
@@ -67,13 +85,5 @@ void cl_pair_quotes(cl_view *v)
             od = os = CL_NONE;
         }
     }
-    /* Mark what lies inside a pair: pairs nest, so one sweep with the
-     * end of the outermost open pair is enough. */
-    size_t until = 0;
-    for (size_t i = 0; i < v->n; i++) {
-        if (i < until)
-            v->inq[i] = 1;
-        else if (v->mate[i] != CL_NONE && v->mate[i] > i)
-            until = v->mate[i];
-    }
+    mark_inside(v);
 }

@@ -9,6 +9,7 @@
 #include "ann.h"
 #include "annotate.h"
 #include "claims.h"
+#include "claims_int.h"
 #include "doc.h"
 #include "tokenizer.h"
 #include "test.h"
@@ -289,6 +290,53 @@ static void test_linking(void)
     ann_doc_free(d);
 }
 
+/* Speakers and media whose mentions start far (many buckets of the
+ * mention index) before the end of the phrase, mentions that overlap, and
+ * a window that starts in the middle of the document. */
+static void test_linking_far(void)
+{
+    ann_doc *d = new_doc("Opening paragraph about nothing in particular at all.\n\n"
+                         "NATO Secretary General Jens Stoltenberg told the BBC that "
+                         "the alliance would hold.\n");
+    /* the same end as Jens Stoltenberg, and first in document order */
+    tag(d, ANN_CAT_ACTOR, "secretary-general", "person", "Secretary General Jens Stoltenberg");
+    tag(d, ANN_CAT_SOURCE, "nato", "organization", "NATO");
+    tag(d, ANN_CAT_ACTOR, "jens-stoltenberg", "person", "Jens Stoltenberg");
+    tag(d, ANN_CAT_SOURCE, "bbc", "outlet", "BBC");
+    tag(d, ANN_CAT_PLACE, "alliance", "region", "alliance");
+    annotate_doc(d, 10);                 /* one paragraph a window */
+    const ann_claim *c = find(d, "the alliance would hold");
+    CHECK(c != NULL);
+    if (c) {
+        CHECK_STR(text_of(d, c->speaker), "NATO Secretary General Jens Stoltenberg");
+        CHECK_STR(c->speaker_id, "secretary-general");
+        CHECK_STR(c->medium_id, "bbc");
+    }
+    ann_doc_free(d);
+}
+
+/* Every word of the lexicon is found with its kinds, whatever slot it took;
+ * other hashes find nothing. */
+static void test_word_table(void)
+{
+    for (size_t i = 0; i < rules->nwords; i++) {
+        const cl_word *w = &rules->words[i];
+        CHECK_INT((int)cl_word_kind(rules, w->h), (int)(w->kind & CL_I_KIND));
+        CHECK(cl_word_find(rules, w->h) == w);
+    }
+    char buf[32];
+    size_t found = 0;
+    for (unsigned k = 0; k < 20000; k++) {
+        int n = snprintf(buf, sizeof buf, "qx%uzv", k);
+        uint64_t h = ann_hash_lower(buf, (size_t)n);
+        found += cl_word_find(rules, h) == NULL && cl_word_kind(rules, h) != 0;
+    }
+    CHECK_INT((int)found, 0);
+    CHECK_INT((int)cl_word_kind(rules, 0), cl_word_find(rules, 0) ? 1 : 0);
+    CHECK(cl_word_kind(rules, ann_hash_lower("said", 4)) & CL_W_CUEHEAD);
+    CHECK(cl_word_kind(rules, ann_hash_lower("THE", 3)) & CL_W_DET);
+}
+
 /* Quotations open in one window continue into the next only through a
  * repeated opening mark; per-document state carries the last speaker. */
 static void test_windows(void)
@@ -504,6 +552,8 @@ int main(void)
     test_objects_and_nouns();
     test_naming_verbs();
     test_linking();
+    test_linking_far();
+    test_word_table();
     test_windows();
     test_hostile();
     ann_claim_rules_free(rules);
