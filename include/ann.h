@@ -23,6 +23,9 @@ void *ann_xmalloc(size_t n);
 void *ann_xcalloc(size_t n, size_t size);
 void *ann_xrealloc(void *p, size_t n);
 char *ann_xstrdup(const char *s);
+/* Copy src into dst[cap], cut if need be, always terminated: for the
+ * fixed fields of dates, where snprintf("%s") was a measurable cost. */
+void ann_strlcpy(char *dst, const char *src, size_t cap);
 char *ann_xstrndup(const char *s, size_t n);
 /* printf into a new string (caller frees). */
 char *ann_xasprintf(const char *fmt, ...)

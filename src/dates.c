@@ -235,7 +235,7 @@ static void set_focus(mctx *m, ymd v, int gran)
     ann_dates *st = m->st;
     st->focus = v;
     st->focus_gran = gran;
-    snprintf(st->focus_value, sizeof st->focus_value, "%s", m->value);
+    ann_strlcpy(st->focus_value, m->value, sizeof st->focus_value);
     if (gran == G_DAY) {
         st->day = v;
         st->has_day = 1;
@@ -1180,7 +1180,7 @@ static int fn_set(mctx *m)
         if (!sentence_initial(m, m->ms) || (p < m->we && isupper((unsigned char)m->text[p])))
             return 0;
     }
-    snprintf(m->value, sizeof m->value, "%s", v);
+    ann_strlcpy(m->value, v, sizeof m->value);
     return 1;
 }
 
@@ -1198,7 +1198,7 @@ static int fn_ftime(mctx *m)
     if (m->st->focus_gran == G_NONE || !m->st->focus_value[0])
         snprintf(m->value, sizeof m->value, "PAST_REF");
     else
-        snprintf(m->value, sizeof m->value, "%s", m->st->focus_value);
+        ann_strlcpy(m->value, m->st->focus_value, sizeof m->value);
     return 1;
 }
 
@@ -1294,7 +1294,7 @@ ann_dates *ann_dates_new(const ann_date_rules *r, const char *dct)
         st->focus_gran = st->dct_gran;
         mctx m = {0};
         fmt_date(m.value, sizeof m.value, st->dct, st->dct_gran);
-        snprintf(st->focus_value, sizeof st->focus_value, "%s", m.value);
+        ann_strlcpy(st->focus_value, m.value, sizeof st->focus_value);
         if (st->dct_gran == G_DAY) {
             st->day = st->dct;
             st->has_day = 1;
@@ -1337,7 +1337,7 @@ static int normalize(mctx *m, const tx_rule *ru, const PCRE2_SIZE *ov)
             m->al[i] = strlen(a->lit);
         }
     }
-    snprintf(m->type, sizeof m->type, "%s", ru->type);
+    ann_strlcpy(m->type, ru->type, sizeof m->type);
     m->value[0] = '\0';
     return fns[ru->fn](m) && m->value[0];
 }

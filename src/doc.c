@@ -186,8 +186,8 @@ ann_date *ann_doc_add_date(ann_doc *d, ann_span s, const char *type, const char 
     ann_date *t = &d->dates[d->ndates++];
     memset(t, 0, sizeof *t);
     t->span = s;
-    snprintf(t->type, sizeof t->type, "%s", type);
-    snprintf(t->value, sizeof t->value, "%s", value);
+    ann_strlcpy(t->type, type, sizeof t->type);
+    ann_strlcpy(t->value, value, sizeof t->value);
     return t;
 }
 

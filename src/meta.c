@@ -437,7 +437,7 @@ static void credit(ann_doc *d, line l)
         return;
     for (size_t i = 0; i < sizeof lead / sizeof *lead; i++) {
         size_t n = strlen(lead[i]);
-        if (l.n > n && strncasecmp(l.p, lead[i], n) == 0) {
+        if (l.n > n && starts_with_ci(l, lead[i])) {
             char *s = plain((line){l.p + n, l.n - n});
             size_t sn = strlen(s);
             while (sn && (s[sn - 1] == '.' || s[sn - 1] == ' '))

@@ -73,6 +73,15 @@ void ann_buf_free(ann_buf *b)
     b->len = b->cap = 0;
 }
 
+void ann_strlcpy(char *dst, const char *src, size_t cap)
+{
+    if (cap == 0)
+        return;
+    size_t n = strnlen(src, cap - 1);
+    memcpy(dst, src, n);
+    dst[n] = '\0';
+}
+
 char *ann_xstrndup(const char *s, size_t n)
 {
     char *p = ann_xmalloc(n + 1);
