@@ -648,16 +648,21 @@ static unsigned char fold(unsigned char c)
 }
 
 /* The trie while it is built: edges in a hash table, nodes numbered in the
- * order they are made (a parent before its children). */
+ * order they are made (a parent before its children).  The scratch trie is
+ * reset for every pattern walked, and its table is large after the big
+ * patterns: instead of clearing it, a reset starts a new generation, and
+ * an edge of an older one is a free slot. */
 typedef struct pedge {
-    uint64_t key;          /* (node << 8 | byte) + 1; 0 = empty slot */
+    uint64_t key;          /* (node << 8 | byte) + 1 */
     uint32_t child;
+    uint32_t gen;          /* the trie's gen: in use; else a free slot */
 } pedge;
 
 typedef struct ptrie {
     uint32_t root[256];    /* the root's children by byte; 0 = none */
     pedge *edge;           /* the other edges: open addressing, power-of-two size */
     size_t nedge, capedge;
+    uint32_t gen;          /* of the edges in use, never 0 (a calloc'd slot) */
     uint32_t *acc;         /* per node: its rule set in accs (a scratch trie: 1), 0 = none */
     uint32_t *parent;
     unsigned char *byte;   /* per node: the byte leading to it */
@@ -672,22 +677,13 @@ static uint64_t edge_hash(uint64_t key)
     return (key * 0x9E3779B97F4A7C15ull) >> 32;   /* the well-mixed high bits */
 }
 
+/* The slot of key: the edge, or the free slot where it would go. */
 static pedge *edge_slot(const ptrie *t, uint64_t key)
 {
     size_t mask = t->capedge - 1;
     for (size_t i = (size_t)edge_hash(key) & mask;; i = (i + 1) & mask)
-        if (t->edge[i].key == key || !t->edge[i].key)
+        if (t->edge[i].gen != t->gen || t->edge[i].key == key)
             return &t->edge[i];
-}
-
-static uint32_t trie_child(const ptrie *t, uint32_t node, unsigned char c)
-{
-    if (node == 0)
-        return t->root[c];
-    if (!t->capedge)
-        return 0;
-    const pedge *e = edge_slot(t, ((uint64_t)node << 8 | c) + 1);
-    return e->key ? e->child : 0;
 }
 
 static uint32_t trie_new_node(ptrie *t, uint32_t parent, unsigned char c)
@@ -714,7 +710,7 @@ static void edge_grow(ptrie *t)
     t->capedge = oldcap ? oldcap * 2 : 1024;
     t->edge = ann_xcalloc(t->capedge, sizeof *t->edge);
     for (size_t i = 0; i < oldcap; i++)
-        if (old[i].key)
+        if (old[i].gen == t->gen)
             *edge_slot(t, old[i].key) = old[i];
     free(old);
 }
@@ -722,28 +718,32 @@ static void edge_grow(ptrie *t)
 /* The child of node by byte c, made if new. */
 static uint32_t trie_add(ptrie *t, uint32_t node, unsigned char c)
 {
-    uint32_t ch = trie_child(t, node, c);
-    if (ch)
-        return ch;
-    ch = trie_new_node(t, node, c);
     if (node == 0) {
-        t->root[c] = ch;
-        return ch;
+        if (!t->root[c])
+            t->root[c] = trie_new_node(t, 0, c);
+        return t->root[c];
     }
+    uint64_t key = ((uint64_t)node << 8 | c) + 1;
     if ((t->nedge + 1) * 2 > t->capedge)       /* keep the load under 1/2 */
         edge_grow(t);
-    pedge *e = edge_slot(t, ((uint64_t)node << 8 | c) + 1);
-    e->key = ((uint64_t)node << 8 | c) + 1;
-    e->child = ch;
+    pedge *e = edge_slot(t, key);
+    if (e->gen == t->gen)
+        return e->child;
+    e->key = key;
+    e->gen = t->gen;
+    e->child = trie_new_node(t, node, c);
     t->nedge++;
-    return ch;
+    return e->child;
 }
 
 static void trie_reset(ptrie *t)
 {
     memset(t->root, 0, sizeof t->root);
-    if (t->edge)
-        memset(t->edge, 0, t->capedge * sizeof *t->edge);
+    if (++t->gen == 0) {                        /* wrapped: old edges look new */
+        if (t->edge)
+            memset(t->edge, 0, t->capedge * sizeof *t->edge);
+        t->gen = 1;
+    }
     t->nedge = 0;
     t->nnode = 0;
     trie_new_node(t, 0, 0);                     /* the root */
@@ -802,45 +802,76 @@ int tx_rules_possible(const ann_date_rules *r, const unsigned char *t,
 }
 
 /* Sets of trie nodes: where the strings of a pattern can be after a part
- * of it. */
+ * of it.  A walk makes and drops thousands of them: their buffers are
+ * recycled through the walk's pool rather than freed. */
 typedef struct nset {
     uint32_t *v;
     size_t n, cap;
 } nset;
 
-static void ns_push(nset *s, uint32_t v) { ANN_PUSH(s->v, s->n, s->cap, v); }
-
 static void ns_append(nset *d, const nset *s)
 {
-    for (size_t i = 0; i < s->n; i++)
-        ns_push(d, s->v[i]);
-}
-
-static int by_node(const void *a, const void *b)
-{
-    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
-    return x < y ? -1 : x > y;
-}
-
-static void ns_uniq(nset *s)
-{
-    if (s->n < 2)
+    if (!s->n)
         return;
-    qsort(s->v, s->n, sizeof *s->v, by_node);
-    size_t o = 1;
-    for (size_t i = 1; i < s->n; i++)
-        if (s->v[i] != s->v[o - 1])
-            s->v[o++] = s->v[i];
-    s->n = o;
+    ann_grow((void **)&d->v, &d->cap, d->n + s->n, sizeof *d->v);
+    memcpy(d->v + d->n, s->v, s->n * sizeof *s->v);
+    d->n += s->n;
 }
 
-/* The walk of one pattern into a scratch trie whose acc marks the nodes
- * where a string ends (1) . */
+/* The walk of patterns into a scratch trie whose acc marks the nodes
+ * where a string ends (1). */
 typedef struct pwalk {
     ptrie *t;
     size_t depth;          /* strings are cut (and end) at this length */
     int over, bad;         /* over the node budget; syntax not understood */
+    nset *pool;            /* spare set buffers, empty */
+    size_t npool, cappool;
+    uint64_t *mark;        /* ns_uniq's bit per node; all 0 between calls */
+    size_t capmark;
 } pwalk;
+
+static nset ns_take(pwalk *w)
+{
+    nset s = {0};
+    return w->npool ? w->pool[--w->npool] : s;
+}
+
+static void ns_give(pwalk *w, nset *s)
+{
+    s->n = 0;
+    if (s->cap)
+        ANN_PUSH(w->pool, w->npool, w->cappool, *s);
+    s->v = NULL;
+    s->cap = 0;
+}
+
+/* Sort s and drop its duplicates, by a bitmap over the nodes: the sets
+ * are large and the nodes few, so this beats sorting. */
+static void ns_uniq(pwalk *w, nset *s)
+{
+    if (s->n < 2)
+        return;
+    size_t words = (w->t->nnode + 63) / 64;
+    if (words > w->capmark) {
+        w->mark = ann_xrealloc(w->mark, words * sizeof *w->mark);
+        memset(w->mark + w->capmark, 0, (words - w->capmark) * sizeof *w->mark);
+        w->capmark = words;
+    }
+    uint32_t lo = UINT32_MAX, hi = 0;
+    for (size_t i = 0; i < s->n; i++) {
+        uint32_t v = s->v[i];
+        w->mark[v / 64] |= (uint64_t)1 << (v % 64);
+        lo = v < lo ? v : lo;
+        hi = v > hi ? v : hi;
+    }
+    size_t o = 0;
+    for (size_t k = lo / 64; k <= hi / 64; k++) {
+        for (uint64_t bits = w->mark[k]; bits; bits &= bits - 1)
+            s->v[o++] = (uint32_t)(k * 64 + (size_t)__builtin_ctzll(bits));
+        w->mark[k] = 0;
+    }
+    s->n = o;
+}
 
 static void pw_end(pwalk *w, const nset *s)
 {
@@ -851,16 +882,20 @@ static void pw_end(pwalk *w, const nset *s)
 /* Every node of in followed by one byte of set (256 bits). */
 static void pw_step(pwalk *w, const nset *in, const uint64_t *set, nset *out)
 {
+    size_t nbytes = 0;
+    for (size_t k = 0; k < 4; k++)
+        nbytes += (size_t)__builtin_popcountll(set[k]);
     for (size_t i = 0; i < in->n && !w->over; i++) {
         uint32_t node = in->v[i];
         if (w->t->depth[node] >= w->depth) {
             w->t->acc[node] = 1;                /* long enough: cut */
             continue;
         }
+        ann_grow((void **)&out->v, &out->cap, out->n + nbytes, sizeof *out->v);
         for (size_t k = 0; k < 4; k++)          /* only the bytes in set */
             for (uint64_t bits = set[k]; bits; bits &= bits - 1)
-                ns_push(out, trie_add(w->t, node,
-                                      (unsigned char)(k * 64 + (size_t)__builtin_ctzll(bits))));
+                out->v[out->n++] = trie_add(w->t, node,
+                                            (unsigned char)(k * 64 + (size_t)__builtin_ctzll(bits)));
         if (w->t->nnode > TX_PRE_BUDGET)
             w->over = 1;
     }
@@ -927,9 +962,9 @@ static const char *pw_group(pwalk *w, const char *p, const nset *in, nset *out)
         else if (p[2] == '<' && (p[3] == '=' || p[3] == '!'))
             look = p + 4;
         if (look) {                    /* matches nothing: skip it */
-            nset none = {0}, junk = {0};
+            nset none = {0}, junk = ns_take(w);
             const char *q = pw_alt(w, look, &none, &junk);
-            free(junk.v);
+            ns_give(w, &junk);
             if (*q != ')')
                 w->bad = 1;
             ns_append(out, in);
@@ -1040,12 +1075,12 @@ static int quantifier(const char *p, size_t *min, size_t *max, const char **end)
  * the strings after the last one followed end there when more may come. */
 static const char *pw_item(pwalk *w, const char *p, const nset *in, nset *out)
 {
-    nset cur = {0};
+    nset cur = ns_take(w);
     const char *q = pw_atom(w, p, in, &cur), *qe;
     size_t min, max;
     if (!quantifier(q, &min, &max, &qe)) {
         ns_append(out, &cur);
-        free(cur.v);
+        ns_give(w, &cur);
         return q;
     }
     size_t lim = max <= w->depth + 1 ? max : w->depth + 1;
@@ -1060,29 +1095,30 @@ static const char *pw_item(pwalk *w, const char *p, const nset *in, nset *out)
             ns_append(out, &cur);
         if (i == lim)
             break;
-        nset next = {0};
-        ns_uniq(&cur);
+        nset next = ns_take(w);
+        ns_uniq(w, &cur);
         pw_atom(w, p, &cur, &next);
-        free(cur.v);
+        ns_give(w, &cur);
         cur = next;
     }
-    free(cur.v);
-    ns_uniq(out);
+    ns_give(w, &cur);
+    ns_uniq(w, out);
     return qe;
 }
 
+/* A sequence of items; the sets between them alternate in two buffers. */
 static const char *pw_seq(pwalk *w, const char *p, const nset *in, nset *out)
 {
-    nset cur = {0};
-    ns_append(&cur, in);
-    while (*p && *p != '|' && *p != ')') {
-        nset next = {0};
-        p = pw_item(w, p, &cur, &next);
-        free(cur.v);
-        cur = next;
+    nset buf[2] = {ns_take(w), ns_take(w)};
+    const nset *cur = in;
+    for (int k = 0; *p && *p != '|' && *p != ')'; k ^= 1) {
+        buf[k].n = 0;
+        p = pw_item(w, p, cur, &buf[k]);
+        cur = &buf[k];
     }
-    ns_append(out, &cur);
-    free(cur.v);
+    ns_append(out, cur);
+    ns_give(w, &buf[0]);
+    ns_give(w, &buf[1]);
     return p;
 }
 
@@ -1094,25 +1130,33 @@ static const char *pw_alt(pwalk *w, const char *p, const nset *in, nset *out)
             break;
         p++;
     }
-    ns_uniq(out);
+    ns_uniq(w, out);
     return p;
 }
 
-/* The strings of pattern re, cut at depth bytes, into the scratch trie t:
+/* The strings of pattern re, cut at depth bytes, into the scratch trie:
  * 1 on success, 0 over budget, -1 when the syntax is not understood. */
-static int pw_pattern(ptrie *t, const char *re, size_t depth)
+static int pw_pattern(pwalk *w, const char *re, size_t depth)
 {
-    pwalk w = {t, depth, 0, 0};
-    nset start = {0}, end = {0};
-    trie_reset(t);
-    ns_push(&start, 0);
-    const char *p = pw_alt(&w, re, &start, &end);
-    pw_end(&w, &end);
-    free(start.v);
-    free(end.v);
-    if (w.bad || *p)
+    uint32_t root = 0;
+    nset start = {&root, 1, 1}, end = ns_take(w);
+    w->depth = depth;
+    w->over = w->bad = 0;
+    trie_reset(w->t);
+    const char *p = pw_alt(w, re, &start, &end);
+    pw_end(w, &end);
+    ns_give(w, &end);
+    if (w->bad || *p)
         return -1;
-    return w.over ? 0 : 1;
+    return w->over ? 0 : 1;
+}
+
+static void pw_free(pwalk *w)
+{
+    for (size_t i = 0; i < w->npool; i++)
+        free(w->pool[i].v);
+    free(w->pool);
+    free(w->mark);
 }
 
 /* Copy the scratch trie s into the rules' trie, rule in the sets of the
@@ -1260,6 +1304,9 @@ static void index_prefixes(ann_date_rules *r, char **expanded)
     ptrie t, scratch;
     memset(&t, 0, sizeof t);
     memset(&scratch, 0, sizeof scratch);
+    pwalk w;
+    memset(&w, 0, sizeof w);
+    w.t = &scratch;
     trie_reset(&t);
     t.capaccs = 16;
     t.naccs = 1;                                    /* set 0: empty */
@@ -1267,7 +1314,7 @@ static void index_prefixes(ann_date_rules *r, char **expanded)
     for (size_t i = 0; i < r->nrules; i++) {
         int rc = 0;
         for (size_t d = TX_PRE_DEPTH; d > 0 && rc == 0; d = d * 2 / 3)
-            rc = pw_pattern(&scratch, expanded[i], d);
+            rc = pw_pattern(&w, expanded[i], d);
         if (rc <= 0) {
             trie_reset(&scratch);
             scratch.acc[0] = 1;
@@ -1275,6 +1322,7 @@ static void index_prefixes(ann_date_rules *r, char **expanded)
         pre_merge(&t, r->setw, &scratch, i);
     }
     pre_freeze(&t, &r->pre);
+    pw_free(&w);
     trie_free(&scratch);
     trie_free(&t);
 }
