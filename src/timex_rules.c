@@ -647,22 +647,16 @@ static unsigned char fold(unsigned char c)
     return c >= '0' && c <= '9' ? '0' : c;
 }
 
-/* The trie while it is built: edges in a hash table, nodes numbered in the
- * order they are made (a parent before its children).  The scratch trie is
- * reset for every pattern walked, and its table is large after the big
- * patterns: instead of clearing it, a reset starts a new generation, and
- * an edge of an older one is a free slot. */
-typedef struct pedge {
-    uint64_t key;          /* (node << 8 | byte) + 1 */
-    uint32_t child;
-    uint32_t gen;          /* the trie's gen: in use; else a free slot */
-} pedge;
-
+/* The trie while it is built: nodes numbered in the order they are made
+ * (a parent before its children), the children of a node in a list.  A
+ * list is short but for the root's, which is a table: apart from the
+ * root few nodes have more than a handful of children, and the lists keep
+ * the walk in a few small arrays where a hash table of edges would miss
+ * the cache at every step. */
 typedef struct ptrie {
     uint32_t root[256];    /* the root's children by byte; 0 = none */
-    pedge *edge;           /* the other edges: open addressing, power-of-two size */
-    size_t nedge, capedge;
-    uint32_t gen;          /* of the edges in use, never 0 (a calloc'd slot) */
+    uint32_t *kid;         /* per node: its latest child, 0 = none */
+    uint32_t *sib;         /* per node: its parent's child made before it */
     uint32_t *acc;         /* per node: its rule set in accs (a scratch trie: 1), 0 = none */
     uint32_t *parent;
     unsigned char *byte;   /* per node: the byte leading to it */
@@ -672,47 +666,25 @@ typedef struct ptrie {
     size_t naccs, capaccs;
 } ptrie;
 
-static uint64_t edge_hash(uint64_t key)
-{
-    return (key * 0x9E3779B97F4A7C15ull) >> 32;   /* the well-mixed high bits */
-}
-
-/* The slot of key: the edge, or the free slot where it would go. */
-static pedge *edge_slot(const ptrie *t, uint64_t key)
-{
-    size_t mask = t->capedge - 1;
-    for (size_t i = (size_t)edge_hash(key) & mask;; i = (i + 1) & mask)
-        if (t->edge[i].gen != t->gen || t->edge[i].key == key)
-            return &t->edge[i];
-}
-
 static uint32_t trie_new_node(ptrie *t, uint32_t parent, unsigned char c)
 {
     if (t->nnode == t->capnode) {
         t->capnode = t->capnode ? t->capnode * 2 : 256;
+        t->kid = ann_xrealloc(t->kid, t->capnode * sizeof *t->kid);
+        t->sib = ann_xrealloc(t->sib, t->capnode * sizeof *t->sib);
         t->acc = ann_xrealloc(t->acc, t->capnode * sizeof *t->acc);
         t->parent = ann_xrealloc(t->parent, t->capnode * sizeof *t->parent);
         t->byte = ann_xrealloc(t->byte, t->capnode);
         t->depth = ann_xrealloc(t->depth, t->capnode);
     }
     size_t n = t->nnode++;
+    t->kid[n] = 0;
+    t->sib[n] = 0;
     t->acc[n] = 0;
     t->parent[n] = parent;
     t->byte[n] = c;
     t->depth[n] = n ? (unsigned char)(t->depth[parent] + 1) : 0;
     return (uint32_t)n;
-}
-
-static void edge_grow(ptrie *t)
-{
-    pedge *old = t->edge;
-    size_t oldcap = t->capedge;
-    t->capedge = oldcap ? oldcap * 2 : 1024;
-    t->edge = ann_xcalloc(t->capedge, sizeof *t->edge);
-    for (size_t i = 0; i < oldcap; i++)
-        if (old[i].gen == t->gen)
-            *edge_slot(t, old[i].key) = old[i];
-    free(old);
 }
 
 /* The child of node by byte c, made if new. */
@@ -723,35 +695,26 @@ static uint32_t trie_add(ptrie *t, uint32_t node, unsigned char c)
             t->root[c] = trie_new_node(t, 0, c);
         return t->root[c];
     }
-    uint64_t key = ((uint64_t)node << 8 | c) + 1;
-    if ((t->nedge + 1) * 2 > t->capedge)       /* keep the load under 1/2 */
-        edge_grow(t);
-    pedge *e = edge_slot(t, key);
-    if (e->gen == t->gen)
-        return e->child;
-    e->key = key;
-    e->gen = t->gen;
-    e->child = trie_new_node(t, node, c);
-    t->nedge++;
-    return e->child;
+    for (uint32_t k = t->kid[node]; k; k = t->sib[k])
+        if (t->byte[k] == c)
+            return k;
+    uint32_t ch = trie_new_node(t, node, c);
+    t->sib[ch] = t->kid[node];
+    t->kid[node] = ch;
+    return ch;
 }
 
 static void trie_reset(ptrie *t)
 {
     memset(t->root, 0, sizeof t->root);
-    if (++t->gen == 0) {                        /* wrapped: old edges look new */
-        if (t->edge)
-            memset(t->edge, 0, t->capedge * sizeof *t->edge);
-        t->gen = 1;
-    }
-    t->nedge = 0;
     t->nnode = 0;
     trie_new_node(t, 0, 0);                     /* the root */
 }
 
 static void trie_free(ptrie *t)
 {
-    free(t->edge);
+    free(t->kid);
+    free(t->sib);
     free(t->acc);
     free(t->parent);
     free(t->byte);
