@@ -842,13 +842,35 @@ static void pw_end(pwalk *w, const nset *s)
         w->t->acc[s->v[i]] = 1;
 }
 
+/* Every node of in followed by the (folded) byte c. */
+static void pw_step1(pwalk *w, const nset *in, unsigned char c, nset *out)
+{
+    ann_grow((void **)&out->v, &out->cap, out->n + in->n, sizeof *out->v);
+    for (size_t i = 0; i < in->n && !w->over; i++) {
+        uint32_t node = in->v[i];
+        if (w->t->depth[node] >= w->depth) {
+            w->t->acc[node] = 1;                /* long enough: cut */
+            continue;
+        }
+        out->v[out->n++] = trie_add(w->t, node, c);
+        if (w->t->nnode > TX_PRE_BUDGET)
+            w->over = 1;
+    }
+}
+
 /* Every node of in followed by one byte of set (256 bits). */
 static void pw_step(pwalk *w, const nset *in, const uint64_t *set, nset *out)
 {
-    size_t nbytes = 0;                          /* few: no popcount call */
+    size_t nbytes = 0, last = 0;                /* few: no popcount call */
     for (size_t k = 0; k < 4; k++)
-        for (uint64_t bits = set[k]; bits; bits &= bits - 1)
+        for (uint64_t bits = set[k]; bits; bits &= bits - 1) {
             nbytes++;
+            last = k * 64 + (size_t)__builtin_ctzll(bits);
+        }
+    if (nbytes == 1) {
+        pw_step1(w, in, (unsigned char)last, out);
+        return;
+    }
     for (size_t i = 0; i < in->n && !w->over; i++) {
         uint32_t node = in->v[i];
         if (w->t->depth[node] >= w->depth) {
@@ -1070,6 +1092,18 @@ static const char *pw_item(pwalk *w, const char *p, const nset *in, nset *out)
     return qe;
 }
 
+/* Whether p is a byte that stands for itself, not quantified: most of
+ * the bytes of a pattern (the words of the tables), which pw_seq steps
+ * over without the general machinery of pw_item. */
+static int plain_byte(const char *p)
+{
+    size_t min, max;
+    const char *e;
+    if (!*p || strchr("([\\.^$*+?|)", *p))
+        return 0;
+    return !quantifier(p + 1, &min, &max, &e);
+}
+
 /* A sequence of items; the sets between them alternate in two buffers. */
 static const char *pw_seq(pwalk *w, const char *p, const nset *in, nset *out)
 {
@@ -1077,7 +1111,10 @@ static const char *pw_seq(pwalk *w, const char *p, const nset *in, nset *out)
     const nset *cur = in;
     for (int k = 0; *p && *p != '|' && *p != ')'; k ^= 1) {
         buf[k].n = 0;
-        p = pw_item(w, p, cur, &buf[k]);
+        if (plain_byte(p))
+            pw_step1(w, cur, fold((unsigned char)*p++), &buf[k]);
+        else
+            p = pw_item(w, p, cur, &buf[k]);
         cur = &buf[k];
     }
     ns_append(out, cur);
