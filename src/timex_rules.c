@@ -1183,26 +1183,24 @@ static void pre_merge(ptrie *t, size_t setw, const ptrie *s, size_t rule)
     free(map);
 }
 
-/* The children of every node of b, consecutive and in byte order: those
- * of node p are kids[start[p] .. start[p + 1]). */
-static void pre_children(const ptrie *b, uint32_t *start, uint32_t *kids)
+/* The children of node p of b in byte order, into kids (room for 256:
+ * one per byte); returns their number. */
+static size_t pre_children(const ptrie *b, uint32_t p, uint32_t *kids)
 {
-    size_t n = b->nnode;
-    for (size_t i = 1; i < n; i++)
-        start[b->parent[i] + 1]++;
-    for (size_t i = 0; i < n; i++)
-        start[i + 1] += start[i];
-    uint32_t *fill = ann_xcalloc(n, sizeof *fill);
-    for (size_t i = 1; i < n; i++)
-        kids[start[b->parent[i]] + fill[b->parent[i]]++] = (uint32_t)i;
-    free(fill);
-    for (size_t p = 0; p < n; p++)               /* insertion sort: few children */
-        for (uint32_t k = start[p] + 1; k < start[p + 1]; k++)
-            for (uint32_t j = k; j > start[p] && b->byte[kids[j - 1]] > b->byte[kids[j]]; j--) {
-                uint32_t x = kids[j];
-                kids[j] = kids[j - 1];
-                kids[j - 1] = x;
-            }
+    size_t n = 0;
+    if (p == 0) {                                /* the root's are a table */
+        for (size_t c = 0; c < 256; c++)
+            if (b->root[c])
+                kids[n++] = b->root[c];
+        return n;
+    }
+    for (uint32_t k = b->kid[p]; k; k = b->sib[k]) {   /* insertion sort: few */
+        size_t j = n++;
+        for (; j > 0 && b->byte[kids[j - 1]] > b->byte[k]; j--)
+            kids[j] = kids[j - 1];
+        kids[j] = k;
+    }
+    return n;
 }
 
 /* One class per byte on an edge of b (bytes are folded there), and every
@@ -1260,40 +1258,38 @@ static void pre_pairs(tx_trie *t)
 static void pre_freeze(ptrie *b, tx_trie *t)
 {
     size_t n = b->nnode;
-    uint32_t *start = ann_xcalloc(n + 1, sizeof *start), *kids = ann_xcalloc(n, sizeof *kids);
-    uint32_t *order = ann_xcalloc(n, sizeof *order);
-    pre_children(b, start, kids);
+    uint32_t kids[256];
     pre_classes(b, t);
-    size_t rows = 0;
-    for (size_t p = 0; p < n; p++)
-        rows += p == 0 || start[p + 1] - start[p] > 1;
+    size_t rows = 1;
+    for (size_t p = 1; p < n; p++)
+        rows += b->kid[p] && b->sib[b->kid[p]];
     t->nnode = n;
     t->node = ann_xcalloc(n, sizeof *t->node);
     t->next = ann_xcalloc(rows * t->ncls, sizeof *t->next);
-    size_t head = 0, tail = 1;                   /* breadth first from the root */
-    for (; head < tail; head++) {
-        uint32_t old = order[head];
+    /* Breadth first from the root.  The queue is the new nodes: one waiting
+     * for its turn has in kid its number in b. */
+    for (size_t head = 0, tail = 1; head < tail; head++) {
         tx_node *nd = &t->node[head];
+        uint32_t old = nd->kid;
+        size_t nk = pre_children(b, old, kids);
         nd->acc = b->acc[old];
-        if (head == 0 || start[old + 1] - start[old] > 1) {
+        nd->kid = 0;
+        if (head == 0 || nk > 1) {
             nd->kcls = TX_ROW;
             nd->kid = (uint32_t)(t->nrow++ * t->ncls);
-        } else if (start[old + 1] > start[old]) {
-            nd->kcls = t->cls[b->byte[kids[start[old]]]];
+        } else if (nk == 1) {
+            nd->kcls = t->cls[b->byte[kids[0]]];
             nd->kid = (uint32_t)tail;
         }
-        for (uint32_t k = start[old]; k < start[old + 1]; k++) {
+        for (size_t k = 0; k < nk; k++) {
             if (nd->kcls == TX_ROW)
                 t->next[nd->kid + t->cls[b->byte[kids[k]]]] = (uint32_t)tail;
-            order[tail++] = kids[k];
+            t->node[tail++].kid = kids[k];
         }
     }
     t->accs = b->accs;
     t->naccs = b->naccs;
     b->accs = NULL;
-    free(start);
-    free(kids);
-    free(order);
     pre_pairs(t);
 }
 
