@@ -4,7 +4,8 @@
  * fragments.tsv (named regex pieces) and rules.tsv (patterns with their
  * normalization functions), and compiles every rule into ONE alternation
  * so that a window is scanned once, whatever the number of rules.
- * After ann_date_rules_new returns, everything here is read-only: worker
+ * After ann_date_rules_new returns, everything here is read-only but the
+ * rules' JIT code, made on first use under a lock (tx_rule_jit): worker
  * threads share it.
  */
 #include <stdarg.h>
@@ -1354,8 +1355,12 @@ static int load_rules(loader *L)
             rc = -1;
             break;
         }
-        if (L->nojit || pcre2_jit_compile(ru.re, PCRE2_JIT_COMPLETE) != 0)
-            L->nojit = 1;                 /* no JIT here: all interpreted */
+        if (!L->nojit && L->r->nrules == 0) {  /* does the JIT work here? */
+            if (pcre2_jit_compile(ru.re, PCRE2_JIT_COMPLETE) != 0)
+                L->nojit = 1;             /* no: all interpreted */
+            else
+                ru.jit = 1;
+        }
         pcre2_pattern_info(ru.re, PCRE2_INFO_CAPTURECOUNT, &ru.ngroups);
         if (ru.ngroups + 1 > L->r->maxgroups)
             L->r->maxgroups = ru.ngroups + 1;
@@ -1398,6 +1403,7 @@ ann_date_rules *ann_date_rules_new(char *err, size_t errlen)
     loader L;
     memset(&L, 0, sizeof L);
     L.r = ann_xcalloc(1, sizeof *L.r);
+    pthread_mutex_init(&L.r->jit_lock, NULL);
     L.err = err ? err : dummy;
     L.errlen = err ? errlen : sizeof dummy;
     L.nojit = !ann_jit_ok();
@@ -1438,5 +1444,21 @@ void ann_date_rules_free(ann_date_rules *r)
     free(r->pre.pair);
     free(r->pre.triple);
     free(r->pre.accs);
+    pthread_mutex_destroy(&r->jit_lock);
     free(r);
+}
+
+int tx_rule_jit_now(const ann_date_rules *r, const tx_rule *ru)
+{
+    /* the lock and the rule's code are the parts that change */
+    ann_date_rules *mr = (ann_date_rules *)r;
+    tx_rule *mru = (tx_rule *)ru;
+    pthread_mutex_lock(&mr->jit_lock);
+    int s = atomic_load_explicit(&mru->jit, memory_order_relaxed);
+    if (!s) {               /* a JIT that fails (no memory): the interpreter */
+        s = pcre2_jit_compile(mru->re, PCRE2_JIT_COMPLETE) == 0 ? 1 : -1;
+        atomic_store_explicit(&mru->jit, s, memory_order_release);
+    }
+    pthread_mutex_unlock(&mr->jit_lock);
+    return s > 0;
 }
