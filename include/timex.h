@@ -9,6 +9,8 @@
 
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stddef.h>
 
 #include "annotate.h"
@@ -43,7 +45,8 @@ typedef struct tx_rule {
     size_t nargs;
     tx_arg args[TX_MAXARGS];
     uint32_t ngroups;      /* capturing groups inside the rule */
-    pcre2_code *re;        /* anchored, JIT-compiled; group 1 is the whole rule */
+    pcre2_code *re;        /* anchored; group 1 is the whole rule */
+    atomic_int jit;        /* re is JIT-compiled: 1; cannot be: -1; not yet: 0 */
 } tx_rule;
 
 typedef struct tx_entry {
@@ -101,13 +104,27 @@ struct ann_date_rules {
     tx_rule *rules;
     size_t nrules;
     uint32_t maxgroups;    /* most capturing groups of one rule, its own included */
-    int jit;               /* every rule is JIT-compiled: pcre2_jit_match */
+    int jit;               /* the JIT works here: rules are JIT-compiled on first use */
+    pthread_mutex_t jit_lock; /* held while a rule is JIT-compiled */
     tx_trig *trig;         /* open addressing */
     size_t ntrig, captrig;
     uint64_t *sets;        /* setw words per set: 0 digit, 1 apostrophe, 2 any word, then per trigger */
     size_t nsets, capsets, setw;
     tx_trie pre;           /* the byte strings rules can start with */
 };
+
+/* Whether rule ru is to run by pcre2_jit_match (else pcre2_match).  Most
+ * runs use few of the rules: each is JIT-compiled when first needed, not
+ * at start-up, and this is the one place that does it; threads may call it
+ * at once. */
+int tx_rule_jit_now(const ann_date_rules *r, const tx_rule *ru);
+static inline int tx_rule_jit(const ann_date_rules *r, const tx_rule *ru)
+{
+    if (!r->jit)
+        return 0;
+    int s = atomic_load_explicit(&ru->jit, memory_order_acquire);
+    return s ? s > 0 : tx_rule_jit_now(r, ru);
+}
 
 /* The rules that may start at a word (NULL: none), a digit, an apostrophe. */
 const uint64_t *tx_rules_for_word(const ann_date_rules *r, const char *w, size_t n);

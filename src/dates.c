@@ -1355,7 +1355,7 @@ static int try_rules(mctx *m, const uint64_t *a, const uint64_t *b, size_t pos)
             size_t i = k * 64 + (size_t)__builtin_ctzll(bits);
             bits &= bits - 1;
             const tx_rule *ru = &r->rules[i];
-            int rc = r->jit
+            int rc = tx_rule_jit(r, ru)
                 ? pcre2_jit_match(ru->re, (PCRE2_SPTR)m->text, m->we, pos, 0,
                                   m->st->md, m->st->mc)
                 : pcre2_match(ru->re, (PCRE2_SPTR)m->text, m->we, pos, 0,

@@ -4,7 +4,8 @@
  * fragments.tsv (named regex pieces) and rules.tsv (patterns with their
  * normalization functions), and compiles every rule into ONE alternation
  * so that a window is scanned once, whatever the number of rules.
- * After ann_date_rules_new returns, everything here is read-only: worker
+ * After ann_date_rules_new returns, everything here is read-only but the
+ * rules' JIT code, made on first use under a lock (tx_rule_jit): worker
  * threads share it.
  */
 #include <stdarg.h>
@@ -647,17 +648,16 @@ static unsigned char fold(unsigned char c)
     return c >= '0' && c <= '9' ? '0' : c;
 }
 
-/* The trie while it is built: edges in a hash table, nodes numbered in the
- * order they are made (a parent before its children). */
-typedef struct pedge {
-    uint64_t key;          /* (node << 8 | byte) + 1; 0 = empty slot */
-    uint32_t child;
-} pedge;
-
+/* The trie while it is built: nodes numbered in the order they are made
+ * (a parent before its children), the children of a node in a list.  A
+ * list is short but for the root's, which is a table: apart from the
+ * root few nodes have more than a handful of children, and the lists keep
+ * the walk in a few small arrays where a hash table of edges would miss
+ * the cache at every step. */
 typedef struct ptrie {
     uint32_t root[256];    /* the root's children by byte; 0 = none */
-    pedge *edge;           /* the other edges: open addressing, power-of-two size */
-    size_t nedge, capedge;
+    uint32_t *kid;         /* per node: its latest child, 0 = none */
+    uint32_t *sib;         /* per node: its parent's child made before it */
     uint32_t *acc;         /* per node: its rule set in accs (a scratch trie: 1), 0 = none */
     uint32_t *parent;
     unsigned char *byte;   /* per node: the byte leading to it */
@@ -667,39 +667,20 @@ typedef struct ptrie {
     size_t naccs, capaccs;
 } ptrie;
 
-static uint64_t edge_hash(uint64_t key)
-{
-    return (key * 0x9E3779B97F4A7C15ull) >> 32;   /* the well-mixed high bits */
-}
-
-static pedge *edge_slot(const ptrie *t, uint64_t key)
-{
-    size_t mask = t->capedge - 1;
-    for (size_t i = (size_t)edge_hash(key) & mask;; i = (i + 1) & mask)
-        if (t->edge[i].key == key || !t->edge[i].key)
-            return &t->edge[i];
-}
-
-static uint32_t trie_child(const ptrie *t, uint32_t node, unsigned char c)
-{
-    if (node == 0)
-        return t->root[c];
-    if (!t->capedge)
-        return 0;
-    const pedge *e = edge_slot(t, ((uint64_t)node << 8 | c) + 1);
-    return e->key ? e->child : 0;
-}
-
 static uint32_t trie_new_node(ptrie *t, uint32_t parent, unsigned char c)
 {
     if (t->nnode == t->capnode) {
         t->capnode = t->capnode ? t->capnode * 2 : 256;
+        t->kid = ann_xrealloc(t->kid, t->capnode * sizeof *t->kid);
+        t->sib = ann_xrealloc(t->sib, t->capnode * sizeof *t->sib);
         t->acc = ann_xrealloc(t->acc, t->capnode * sizeof *t->acc);
         t->parent = ann_xrealloc(t->parent, t->capnode * sizeof *t->parent);
         t->byte = ann_xrealloc(t->byte, t->capnode);
         t->depth = ann_xrealloc(t->depth, t->capnode);
     }
     size_t n = t->nnode++;
+    t->kid[n] = 0;
+    t->sib[n] = 0;
     t->acc[n] = 0;
     t->parent[n] = parent;
     t->byte[n] = c;
@@ -707,51 +688,34 @@ static uint32_t trie_new_node(ptrie *t, uint32_t parent, unsigned char c)
     return (uint32_t)n;
 }
 
-static void edge_grow(ptrie *t)
-{
-    pedge *old = t->edge;
-    size_t oldcap = t->capedge;
-    t->capedge = oldcap ? oldcap * 2 : 1024;
-    t->edge = ann_xcalloc(t->capedge, sizeof *t->edge);
-    for (size_t i = 0; i < oldcap; i++)
-        if (old[i].key)
-            *edge_slot(t, old[i].key) = old[i];
-    free(old);
-}
-
 /* The child of node by byte c, made if new. */
 static uint32_t trie_add(ptrie *t, uint32_t node, unsigned char c)
 {
-    uint32_t ch = trie_child(t, node, c);
-    if (ch)
-        return ch;
-    ch = trie_new_node(t, node, c);
     if (node == 0) {
-        t->root[c] = ch;
-        return ch;
+        if (!t->root[c])
+            t->root[c] = trie_new_node(t, 0, c);
+        return t->root[c];
     }
-    if ((t->nedge + 1) * 2 > t->capedge)       /* keep the load under 1/2 */
-        edge_grow(t);
-    pedge *e = edge_slot(t, ((uint64_t)node << 8 | c) + 1);
-    e->key = ((uint64_t)node << 8 | c) + 1;
-    e->child = ch;
-    t->nedge++;
+    for (uint32_t k = t->kid[node]; k; k = t->sib[k])
+        if (t->byte[k] == c)
+            return k;
+    uint32_t ch = trie_new_node(t, node, c);
+    t->sib[ch] = t->kid[node];
+    t->kid[node] = ch;
     return ch;
 }
 
 static void trie_reset(ptrie *t)
 {
     memset(t->root, 0, sizeof t->root);
-    if (t->edge)
-        memset(t->edge, 0, t->capedge * sizeof *t->edge);
-    t->nedge = 0;
     t->nnode = 0;
     trie_new_node(t, 0, 0);                     /* the root */
 }
 
 static void trie_free(ptrie *t)
 {
-    free(t->edge);
+    free(t->kid);
+    free(t->sib);
     free(t->acc);
     free(t->parent);
     free(t->byte);
@@ -802,45 +766,76 @@ int tx_rules_possible(const ann_date_rules *r, const unsigned char *t,
 }
 
 /* Sets of trie nodes: where the strings of a pattern can be after a part
- * of it. */
+ * of it.  A walk makes and drops thousands of them: their buffers are
+ * recycled through the walk's pool rather than freed. */
 typedef struct nset {
     uint32_t *v;
     size_t n, cap;
 } nset;
 
-static void ns_push(nset *s, uint32_t v) { ANN_PUSH(s->v, s->n, s->cap, v); }
-
 static void ns_append(nset *d, const nset *s)
 {
-    for (size_t i = 0; i < s->n; i++)
-        ns_push(d, s->v[i]);
-}
-
-static int by_node(const void *a, const void *b)
-{
-    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
-    return x < y ? -1 : x > y;
-}
-
-static void ns_uniq(nset *s)
-{
-    if (s->n < 2)
+    if (!s->n)
         return;
-    qsort(s->v, s->n, sizeof *s->v, by_node);
-    size_t o = 1;
-    for (size_t i = 1; i < s->n; i++)
-        if (s->v[i] != s->v[o - 1])
-            s->v[o++] = s->v[i];
-    s->n = o;
+    ann_grow((void **)&d->v, &d->cap, d->n + s->n, sizeof *d->v);
+    memcpy(d->v + d->n, s->v, s->n * sizeof *s->v);
+    d->n += s->n;
 }
 
-/* The walk of one pattern into a scratch trie whose acc marks the nodes
- * where a string ends (1) . */
+/* The walk of patterns into a scratch trie whose acc marks the nodes
+ * where a string ends (1). */
 typedef struct pwalk {
     ptrie *t;
     size_t depth;          /* strings are cut (and end) at this length */
     int over, bad;         /* over the node budget; syntax not understood */
+    nset *pool;            /* spare set buffers, empty */
+    size_t npool, cappool;
+    uint64_t *mark;        /* ns_uniq's bit per node; all 0 between calls */
+    size_t capmark;
 } pwalk;
+
+static nset ns_take(pwalk *w)
+{
+    nset s = {0};
+    return w->npool ? w->pool[--w->npool] : s;
+}
+
+static void ns_give(pwalk *w, nset *s)
+{
+    s->n = 0;
+    if (s->cap)
+        ANN_PUSH(w->pool, w->npool, w->cappool, *s);
+    s->v = NULL;
+    s->cap = 0;
+}
+
+/* Sort s and drop its duplicates, by a bitmap over the nodes: the sets
+ * are large and the nodes few, so this beats sorting. */
+static void ns_uniq(pwalk *w, nset *s)
+{
+    if (s->n < 2)
+        return;
+    size_t words = (w->t->nnode + 63) / 64;
+    if (words > w->capmark) {
+        w->mark = ann_xrealloc(w->mark, words * sizeof *w->mark);
+        memset(w->mark + w->capmark, 0, (words - w->capmark) * sizeof *w->mark);
+        w->capmark = words;
+    }
+    uint32_t lo = UINT32_MAX, hi = 0;
+    for (size_t i = 0; i < s->n; i++) {
+        uint32_t v = s->v[i];
+        w->mark[v / 64] |= (uint64_t)1 << (v % 64);
+        lo = v < lo ? v : lo;
+        hi = v > hi ? v : hi;
+    }
+    size_t o = 0;
+    for (size_t k = lo / 64; k <= hi / 64; k++) {
+        for (uint64_t bits = w->mark[k]; bits; bits &= bits - 1)
+            s->v[o++] = (uint32_t)(k * 64 + (size_t)__builtin_ctzll(bits));
+        w->mark[k] = 0;
+    }
+    s->n = o;
+}
 
 static void pw_end(pwalk *w, const nset *s)
 {
@@ -848,19 +843,46 @@ static void pw_end(pwalk *w, const nset *s)
         w->t->acc[s->v[i]] = 1;
 }
 
-/* Every node of in followed by one byte of set (256 bits). */
-static void pw_step(pwalk *w, const nset *in, const uint64_t *set, nset *out)
+/* Every node of in followed by the (folded) byte c. */
+static void pw_step1(pwalk *w, const nset *in, unsigned char c, nset *out)
 {
+    ann_grow((void **)&out->v, &out->cap, out->n + in->n, sizeof *out->v);
     for (size_t i = 0; i < in->n && !w->over; i++) {
         uint32_t node = in->v[i];
         if (w->t->depth[node] >= w->depth) {
             w->t->acc[node] = 1;                /* long enough: cut */
             continue;
         }
+        out->v[out->n++] = trie_add(w->t, node, c);
+        if (w->t->nnode > TX_PRE_BUDGET)
+            w->over = 1;
+    }
+}
+
+/* Every node of in followed by one byte of set (256 bits). */
+static void pw_step(pwalk *w, const nset *in, const uint64_t *set, nset *out)
+{
+    size_t nbytes = 0, last = 0;                /* few: no popcount call */
+    for (size_t k = 0; k < 4; k++)
+        for (uint64_t bits = set[k]; bits; bits &= bits - 1) {
+            nbytes++;
+            last = k * 64 + (size_t)__builtin_ctzll(bits);
+        }
+    if (nbytes == 1) {
+        pw_step1(w, in, (unsigned char)last, out);
+        return;
+    }
+    for (size_t i = 0; i < in->n && !w->over; i++) {
+        uint32_t node = in->v[i];
+        if (w->t->depth[node] >= w->depth) {
+            w->t->acc[node] = 1;                /* long enough: cut */
+            continue;
+        }
+        ann_grow((void **)&out->v, &out->cap, out->n + nbytes, sizeof *out->v);
         for (size_t k = 0; k < 4; k++)          /* only the bytes in set */
             for (uint64_t bits = set[k]; bits; bits &= bits - 1)
-                ns_push(out, trie_add(w->t, node,
-                                      (unsigned char)(k * 64 + (size_t)__builtin_ctzll(bits))));
+                out->v[out->n++] = trie_add(w->t, node,
+                                            (unsigned char)(k * 64 + (size_t)__builtin_ctzll(bits)));
         if (w->t->nnode > TX_PRE_BUDGET)
             w->over = 1;
     }
@@ -927,9 +949,9 @@ static const char *pw_group(pwalk *w, const char *p, const nset *in, nset *out)
         else if (p[2] == '<' && (p[3] == '=' || p[3] == '!'))
             look = p + 4;
         if (look) {                    /* matches nothing: skip it */
-            nset none = {0}, junk = {0};
+            nset none = {0}, junk = ns_take(w);
             const char *q = pw_alt(w, look, &none, &junk);
-            free(junk.v);
+            ns_give(w, &junk);
             if (*q != ')')
                 w->bad = 1;
             ns_append(out, in);
@@ -1040,12 +1062,12 @@ static int quantifier(const char *p, size_t *min, size_t *max, const char **end)
  * the strings after the last one followed end there when more may come. */
 static const char *pw_item(pwalk *w, const char *p, const nset *in, nset *out)
 {
-    nset cur = {0};
+    nset cur = ns_take(w);
     const char *q = pw_atom(w, p, in, &cur), *qe;
     size_t min, max;
     if (!quantifier(q, &min, &max, &qe)) {
         ns_append(out, &cur);
-        free(cur.v);
+        ns_give(w, &cur);
         return q;
     }
     size_t lim = max <= w->depth + 1 ? max : w->depth + 1;
@@ -1060,29 +1082,45 @@ static const char *pw_item(pwalk *w, const char *p, const nset *in, nset *out)
             ns_append(out, &cur);
         if (i == lim)
             break;
-        nset next = {0};
-        ns_uniq(&cur);
+        nset next = ns_take(w);
+        ns_uniq(w, &cur);
         pw_atom(w, p, &cur, &next);
-        free(cur.v);
+        ns_give(w, &cur);
         cur = next;
     }
-    free(cur.v);
-    ns_uniq(out);
+    ns_give(w, &cur);
+    ns_uniq(w, out);
     return qe;
 }
 
+/* Whether p is a byte that stands for itself, not quantified: most of
+ * the bytes of a pattern (the words of the tables), which pw_seq steps
+ * over without the general machinery of pw_item. */
+static int plain_byte(const char *p)
+{
+    size_t min, max;
+    const char *e;
+    if (!*p || strchr("([\\.^$*+?|)", *p))
+        return 0;
+    return !quantifier(p + 1, &min, &max, &e);
+}
+
+/* A sequence of items; the sets between them alternate in two buffers. */
 static const char *pw_seq(pwalk *w, const char *p, const nset *in, nset *out)
 {
-    nset cur = {0};
-    ns_append(&cur, in);
-    while (*p && *p != '|' && *p != ')') {
-        nset next = {0};
-        p = pw_item(w, p, &cur, &next);
-        free(cur.v);
-        cur = next;
+    nset buf[2] = {ns_take(w), ns_take(w)};
+    const nset *cur = in;
+    for (int k = 0; *p && *p != '|' && *p != ')'; k ^= 1) {
+        buf[k].n = 0;
+        if (plain_byte(p))
+            pw_step1(w, cur, fold((unsigned char)*p++), &buf[k]);
+        else
+            p = pw_item(w, p, cur, &buf[k]);
+        cur = &buf[k];
     }
-    ns_append(out, &cur);
-    free(cur.v);
+    ns_append(out, cur);
+    ns_give(w, &buf[0]);
+    ns_give(w, &buf[1]);
     return p;
 }
 
@@ -1094,25 +1132,33 @@ static const char *pw_alt(pwalk *w, const char *p, const nset *in, nset *out)
             break;
         p++;
     }
-    ns_uniq(out);
+    ns_uniq(w, out);
     return p;
 }
 
-/* The strings of pattern re, cut at depth bytes, into the scratch trie t:
+/* The strings of pattern re, cut at depth bytes, into the scratch trie:
  * 1 on success, 0 over budget, -1 when the syntax is not understood. */
-static int pw_pattern(ptrie *t, const char *re, size_t depth)
+static int pw_pattern(pwalk *w, const char *re, size_t depth)
 {
-    pwalk w = {t, depth, 0, 0};
-    nset start = {0}, end = {0};
-    trie_reset(t);
-    ns_push(&start, 0);
-    const char *p = pw_alt(&w, re, &start, &end);
-    pw_end(&w, &end);
-    free(start.v);
-    free(end.v);
-    if (w.bad || *p)
+    uint32_t root = 0;
+    nset start = {&root, 1, 1}, end = ns_take(w);
+    w->depth = depth;
+    w->over = w->bad = 0;
+    trie_reset(w->t);
+    const char *p = pw_alt(w, re, &start, &end);
+    pw_end(w, &end);
+    ns_give(w, &end);
+    if (w->bad || *p)
         return -1;
-    return w.over ? 0 : 1;
+    return w->over ? 0 : 1;
+}
+
+static void pw_free(pwalk *w)
+{
+    for (size_t i = 0; i < w->npool; i++)
+        free(w->pool[i].v);
+    free(w->pool);
+    free(w->mark);
 }
 
 /* Copy the scratch trie s into the rules' trie, rule in the sets of the
@@ -1138,26 +1184,24 @@ static void pre_merge(ptrie *t, size_t setw, const ptrie *s, size_t rule)
     free(map);
 }
 
-/* The children of every node of b, consecutive and in byte order: those
- * of node p are kids[start[p] .. start[p + 1]). */
-static void pre_children(const ptrie *b, uint32_t *start, uint32_t *kids)
+/* The children of node p of b in byte order, into kids (room for 256:
+ * one per byte); returns their number. */
+static size_t pre_children(const ptrie *b, uint32_t p, uint32_t *kids)
 {
-    size_t n = b->nnode;
-    for (size_t i = 1; i < n; i++)
-        start[b->parent[i] + 1]++;
-    for (size_t i = 0; i < n; i++)
-        start[i + 1] += start[i];
-    uint32_t *fill = ann_xcalloc(n, sizeof *fill);
-    for (size_t i = 1; i < n; i++)
-        kids[start[b->parent[i]] + fill[b->parent[i]]++] = (uint32_t)i;
-    free(fill);
-    for (size_t p = 0; p < n; p++)               /* insertion sort: few children */
-        for (uint32_t k = start[p] + 1; k < start[p + 1]; k++)
-            for (uint32_t j = k; j > start[p] && b->byte[kids[j - 1]] > b->byte[kids[j]]; j--) {
-                uint32_t x = kids[j];
-                kids[j] = kids[j - 1];
-                kids[j - 1] = x;
-            }
+    size_t n = 0;
+    if (p == 0) {                                /* the root's are a table */
+        for (size_t c = 0; c < 256; c++)
+            if (b->root[c])
+                kids[n++] = b->root[c];
+        return n;
+    }
+    for (uint32_t k = b->kid[p]; k; k = b->sib[k]) {   /* insertion sort: few */
+        size_t j = n++;
+        for (; j > 0 && b->byte[kids[j - 1]] > b->byte[k]; j--)
+            kids[j] = kids[j - 1];
+        kids[j] = k;
+    }
+    return n;
 }
 
 /* One class per byte on an edge of b (bytes are folded there), and every
@@ -1215,40 +1259,38 @@ static void pre_pairs(tx_trie *t)
 static void pre_freeze(ptrie *b, tx_trie *t)
 {
     size_t n = b->nnode;
-    uint32_t *start = ann_xcalloc(n + 1, sizeof *start), *kids = ann_xcalloc(n, sizeof *kids);
-    uint32_t *order = ann_xcalloc(n, sizeof *order);
-    pre_children(b, start, kids);
+    uint32_t kids[256];
     pre_classes(b, t);
-    size_t rows = 0;
-    for (size_t p = 0; p < n; p++)
-        rows += p == 0 || start[p + 1] - start[p] > 1;
+    size_t rows = 1;
+    for (size_t p = 1; p < n; p++)
+        rows += b->kid[p] && b->sib[b->kid[p]];
     t->nnode = n;
     t->node = ann_xcalloc(n, sizeof *t->node);
     t->next = ann_xcalloc(rows * t->ncls, sizeof *t->next);
-    size_t head = 0, tail = 1;                   /* breadth first from the root */
-    for (; head < tail; head++) {
-        uint32_t old = order[head];
+    /* Breadth first from the root.  The queue is the new nodes: one waiting
+     * for its turn has in kid its number in b. */
+    for (size_t head = 0, tail = 1; head < tail; head++) {
         tx_node *nd = &t->node[head];
+        uint32_t old = nd->kid;
+        size_t nk = pre_children(b, old, kids);
         nd->acc = b->acc[old];
-        if (head == 0 || start[old + 1] - start[old] > 1) {
+        nd->kid = 0;
+        if (head == 0 || nk > 1) {
             nd->kcls = TX_ROW;
             nd->kid = (uint32_t)(t->nrow++ * t->ncls);
-        } else if (start[old + 1] > start[old]) {
-            nd->kcls = t->cls[b->byte[kids[start[old]]]];
+        } else if (nk == 1) {
+            nd->kcls = t->cls[b->byte[kids[0]]];
             nd->kid = (uint32_t)tail;
         }
-        for (uint32_t k = start[old]; k < start[old + 1]; k++) {
+        for (size_t k = 0; k < nk; k++) {
             if (nd->kcls == TX_ROW)
                 t->next[nd->kid + t->cls[b->byte[kids[k]]]] = (uint32_t)tail;
-            order[tail++] = kids[k];
+            t->node[tail++].kid = kids[k];
         }
     }
     t->accs = b->accs;
     t->naccs = b->naccs;
     b->accs = NULL;
-    free(start);
-    free(kids);
-    free(order);
     pre_pairs(t);
 }
 
@@ -1260,6 +1302,9 @@ static void index_prefixes(ann_date_rules *r, char **expanded)
     ptrie t, scratch;
     memset(&t, 0, sizeof t);
     memset(&scratch, 0, sizeof scratch);
+    pwalk w;
+    memset(&w, 0, sizeof w);
+    w.t = &scratch;
     trie_reset(&t);
     t.capaccs = 16;
     t.naccs = 1;                                    /* set 0: empty */
@@ -1267,7 +1312,7 @@ static void index_prefixes(ann_date_rules *r, char **expanded)
     for (size_t i = 0; i < r->nrules; i++) {
         int rc = 0;
         for (size_t d = TX_PRE_DEPTH; d > 0 && rc == 0; d = d * 2 / 3)
-            rc = pw_pattern(&scratch, expanded[i], d);
+            rc = pw_pattern(&w, expanded[i], d);
         if (rc <= 0) {
             trie_reset(&scratch);
             scratch.acc[0] = 1;
@@ -1275,6 +1320,7 @@ static void index_prefixes(ann_date_rules *r, char **expanded)
         pre_merge(&t, r->setw, &scratch, i);
     }
     pre_freeze(&t, &r->pre);
+    pw_free(&w);
     trie_free(&scratch);
     trie_free(&t);
 }
@@ -1309,8 +1355,12 @@ static int load_rules(loader *L)
             rc = -1;
             break;
         }
-        if (L->nojit || pcre2_jit_compile(ru.re, PCRE2_JIT_COMPLETE) != 0)
-            L->nojit = 1;                 /* no JIT here: all interpreted */
+        if (!L->nojit && L->r->nrules == 0) {  /* does the JIT work here? */
+            if (pcre2_jit_compile(ru.re, PCRE2_JIT_COMPLETE) != 0)
+                L->nojit = 1;             /* no: all interpreted */
+            else
+                ru.jit = 1;
+        }
         pcre2_pattern_info(ru.re, PCRE2_INFO_CAPTURECOUNT, &ru.ngroups);
         if (ru.ngroups + 1 > L->r->maxgroups)
             L->r->maxgroups = ru.ngroups + 1;
@@ -1353,6 +1403,7 @@ ann_date_rules *ann_date_rules_new(char *err, size_t errlen)
     loader L;
     memset(&L, 0, sizeof L);
     L.r = ann_xcalloc(1, sizeof *L.r);
+    pthread_mutex_init(&L.r->jit_lock, NULL);
     L.err = err ? err : dummy;
     L.errlen = err ? errlen : sizeof dummy;
     L.nojit = !ann_jit_ok();
@@ -1393,5 +1444,21 @@ void ann_date_rules_free(ann_date_rules *r)
     free(r->pre.pair);
     free(r->pre.triple);
     free(r->pre.accs);
+    pthread_mutex_destroy(&r->jit_lock);
     free(r);
+}
+
+int tx_rule_jit_now(const ann_date_rules *r, const tx_rule *ru)
+{
+    /* the lock and the rule's code are the parts that change */
+    ann_date_rules *mr = (ann_date_rules *)r;
+    tx_rule *mru = (tx_rule *)ru;
+    pthread_mutex_lock(&mr->jit_lock);
+    int s = atomic_load_explicit(&mru->jit, memory_order_relaxed);
+    if (!s) {               /* a JIT that fails (no memory): the interpreter */
+        s = pcre2_jit_compile(mru->re, PCRE2_JIT_COMPLETE) == 0 ? 1 : -1;
+        atomic_store_explicit(&mru->jit, s, memory_order_release);
+    }
+    pthread_mutex_unlock(&mr->jit_lock);
+    return s > 0;
 }

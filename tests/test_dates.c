@@ -232,6 +232,24 @@ static void test_threads(void)
     }
 }
 
+/* Rules are JIT-compiled on first use: threads that race to the first
+ * uses of fresh rules must still match alike, and each rule end up with
+ * its code. */
+static void test_lazy_jit(void)
+{
+    char err[256];
+    ann_date_rules *shared = rules;
+    rules = ann_date_rules_new(err, sizeof err);
+    CHECK(rules != NULL);
+    if (rules) {
+        test_threads();
+        for (size_t i = 0; i < rules->nrules; i++)
+            CHECK_INT(tx_rule_jit(rules, &rules->rules[i]), rules->jit);
+        ann_date_rules_free(rules);
+    }
+    rules = shared;
+}
+
 /* ---- edge inputs -------------------------------------------------------- */
 
 static void test_edges(void)
@@ -370,6 +388,7 @@ int main(int argc, char **argv)
         TEST_DONE();
     }
     test_calendar();
+    test_lazy_jit();
     size_t n = test_cases(cases);
     CHECK(n >= 150);
     test_threads();
