@@ -80,10 +80,12 @@ static inline uint64_t hash_step(uint64_t h, uint64_t k)
     return (h ^ k) * HASH_M;
 }
 
-/* The last word holds the 0 to 7 bytes left over, zero padded. */
+/* The last word holds the 0 to 7 bytes left over, zero padded, and the
+ * length.  It goes in unmixed, as MurmurHash64A's tail does: what follows
+ * is a bijection, so no two strings shorter than a word collide. */
 static inline uint64_t hash_end(uint64_t h, uint64_t tail, size_t n)
 {
-    h = hash_step(h, tail | (uint64_t)(n & 0xFF) << 56);
+    h = (h ^ tail ^ (uint64_t)(n & 0xFF) << 56) * HASH_M;
     h ^= h >> 47;
     h *= HASH_M;
     return h ^ (h >> 47);
@@ -791,15 +793,15 @@ static int scan_plain_word(const ann_tokenizer *tz, size_t start, ann_token *t)
 
 /* ---- the token loop -------------------------------------------------------- */
 
-/* Skip white space, noting line and paragraph breaks. */
-static void skip_space(ann_tokenizer *tz)
+/* Skip white space from pos, noting line and paragraph breaks; returns
+ * where the next token starts. */
+static inline size_t skip_space(ann_tokenizer *tz, size_t pos)
 {
-    size_t newlines = 0, pos = tz->pos;
+    size_t newlines = 0;
     /* the common case: one blank between two tokens */
     if (pos + 1 < tz->len && tz->text[pos] == ' ' &&
         (unsigned char)tz->text[pos + 1] - 0x21u < 0x7Fu - 0x21u + 1) {   /* '!' to DEL */
-        tz->pos = pos + 1;
-        return;
+        return pos + 1;
     }
     while (pos < tz->len) {
         unsigned char b = (unsigned char)tz->text[pos];
@@ -818,11 +820,11 @@ static void skip_space(ann_tokenizer *tz)
             newlines += 2;
         pos = next;
     }
-    tz->pos = pos;
     if (newlines >= 1)
         tz->at_line_start = 1;
     if (newlines >= 2)
         tz->at_para_start = 1;
+    return pos;
 }
 
 /* Code points, case flags and hashes of a word, number, dash or symbol. */
@@ -851,11 +853,11 @@ static int has_case(int kind)
     return kind != ANN_TOK_QUOTE && kind != ANN_TOK_PUNCT && kind != ANN_TOK_MARKUP;
 }
 
-/* Scan one token at tz->pos (which is not white space) into *t: its end,
+/* Scan one token at start (which is not white space) into *t: its end,
  * kind and the flags its own text gives. */
-static void scan_token(ann_tokenizer *tz, ann_token *t)
+static void scan_token(ann_tokenizer *tz, size_t start, ann_token *t)
 {
-    size_t start = tz->pos, next;
+    size_t next;
     uint32_t c = cp_at(tz, start, &next);
     t->start = start;
     t->end = next;
@@ -987,18 +989,39 @@ static void finish_token(ann_tokenizer *tz, ann_tokens *out, ann_token *t)
     out->n++;
 }
 
+/* Would finish_token() find nothing to do for a plain word but what
+ * finish_plain() does?  Mid-sentence and mid-line, nearly always. */
+static inline int plain_context(const ann_tokenizer *tz)
+{
+    return !(tz->at_para_start | tz->at_line_start | tz->pending_end) && tz->prev_kind >= 0 &&
+           tz->sent_tokens < tz->max_sentence;
+}
+
+/* finish_token() of a word from scan_plain_word() in a plain_context(). */
+static inline void finish_plain(ann_tokenizer *tz, ann_tokens *out, ann_token *t)
+{
+    unsigned char pb = (unsigned char)tz->text[t->start - 1];
+    if (pb < 0x80 ? (byte_class[pb] & B_SPACE) != 0 : ann_is_space(cp_before(tz, t->start)))
+        t->flags |= ANN_TF_SPACE_BEFORE;
+    tz->prev_kind = t->kind;
+    tz->prev_comma = 0;
+    tz->prev_flags = t->flags;
+    tz->sent_tokens++;
+    out->n++;
+}
+
 size_t ann_tokenize_window(ann_tokenizer *tz, ann_tokens *out, size_t min_bytes)
 {
     out->n = 0;
-    size_t from = tz->pos;
+    size_t from = tz->pos, pos = tz->pos, len = tz->len;
     /* Without paragraph breaks (one huge line) a window still ends, at a
      * sentence start, so memory stays bounded. */
     size_t hard = min_bytes * 4 > min_bytes ? min_bytes * 4 : (size_t)-1;
     for (;;) {
-        skip_space(tz);
-        if (tz->pos >= tz->len)
+        pos = skip_space(tz, pos);
+        if (pos >= len)
             break;
-        size_t covered = tz->pos - from;
+        size_t covered = pos - from;
         if (out->n > 0 && covered >= min_bytes &&
             (tz->at_para_start || (covered >= hard && (tz->pending_end || covered >= hard * 2)))) {
             if (!tz->at_para_start)
@@ -1009,18 +1032,23 @@ size_t ann_tokenize_window(ann_tokenizer *tz, ann_tokens *out, size_t min_bytes)
             ann_grow((void **)&out->v, &out->cap, out->n + 1, sizeof *out->v);
         /* built in place rather than copied in: one store per field */
         ann_token *t = &out->v[out->n];
-        size_t pos = tz->pos;
-        if (!(byte_class[(unsigned char)tz->text[pos]] & B_WORD) ||
-            !scan_plain_word(tz, pos, t)) {
-            scan_token(tz, t);
-            if (has_case(t->kind))
-                set_case_flags(tz->text, tz->len, t);
+        if ((byte_class[(unsigned char)tz->text[pos]] & B_WORD) && scan_plain_word(tz, pos, t)) {
+            pos = t->end;
+            if (plain_context(tz))
+                finish_plain(tz, out, t);
             else
-                set_plain(tz, t);
+                finish_token(tz, out, t);
+            continue;
         }
-        tz->pos = t->end;
+        scan_token(tz, pos, t);
+        if (has_case(t->kind))
+            set_case_flags(tz->text, len, t);
+        else
+            set_plain(tz, t);
+        pos = t->end;
         finish_token(tz, out, t);
     }
+    tz->pos = pos;
     if (out->n > 0)
         out->v[out->n - 1].flags |= ANN_TF_SENT_END;
     return out->n;
