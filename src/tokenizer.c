@@ -101,15 +101,16 @@ static inline uint64_t load_word(const char *s, size_t i, size_t k, size_t lim)
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
         w = __builtin_bswap64(w);
 #endif
-        return k == 8 ? w : w & (~0ULL >> (64 - 8 * k));
+        return k >= 8 ? w : w & ~(~0ULL << (8 * k));
     }
     for (size_t j = 0; j < k; j++)
         w |= (uint64_t)(unsigned char)s[i + j] << (8 * j);
     return w;
 }
 
-/* The ASCII upper-case letters of w (whose bytes are all ASCII) as the
- * 0x80 bit of their byte. */
+/* The ASCII upper-case letters of w as the 0x80 bit of their byte.  A byte
+ * from 0x80 up is none of these classes but may carry into the byte above:
+ * the answers hold up to the first such byte. */
 static inline uint64_t upper_bits(uint64_t w)
 {
     return (w + ONES * (0x80 - 'A')) & ~(w + ONES * (0x80 - 'Z' - 1)) & HIGHS;
@@ -207,8 +208,8 @@ uint64_t ann_hash_lower(const char *s, size_t n)
 
 /* ---- abbreviations: a hash table loaded once from the rules ------------- */
 
-/* Asked of every word before a period, with the word's hash at hand from
- * the scanning pass: a probe or two instead of a binary search. */
+/* Asked of every word before a period: a hash of two words at most and a
+ * probe or two instead of a binary search. */
 typedef struct {
     uint64_t hash;         /* ann_hash() of s */
     const char *s;         /* NULL: an empty slot */
@@ -791,6 +792,25 @@ static int scan_plain_word(const ann_tokenizer *tz, size_t start, ann_token *t)
     return 1;
 }
 
+/* Punctuation of one byte (, . ; : ! ? ( ) { }) as scan_token() and
+ * set_plain() would make it; 0 for any other byte, or a period that begins
+ * "...", or a bracket that may be Markdown. */
+static int scan_plain_punct(const ann_tokenizer *tz, size_t start, ann_token *t)
+{
+    unsigned char b = (unsigned char)tz->text[start];
+    if (!(byte_class[b] & B_PUNCT) || b == '[' || b == ']')
+        return 0;
+    if (b == '.' && start + 2 < tz->len && tz->text[start + 1] == '.' && tz->text[start + 2] == '.')
+        return 0;
+    t->start = start;
+    t->end = start + 1;
+    t->kind = ANN_TOK_PUNCT;
+    t->flags = 0;
+    t->ncp = 1;
+    t->hash = t->lhash = hash_end(HASH_SEED, b, 1);
+    return 1;
+}
+
 /* ---- the token loop -------------------------------------------------------- */
 
 /* Skip white space from pos, noting line and paragraph breaks; returns
@@ -1038,6 +1058,11 @@ size_t ann_tokenize_window(ann_tokenizer *tz, ann_tokens *out, size_t min_bytes)
                 finish_plain(tz, out, t);
             else
                 finish_token(tz, out, t);
+            continue;
+        }
+        if (scan_plain_punct(tz, pos, t)) {
+            pos = t->end;
+            finish_token(tz, out, t);
             continue;
         }
         scan_token(tz, pos, t);
