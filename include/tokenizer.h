@@ -49,8 +49,8 @@ enum {
 
 typedef struct ann_token {
     size_t start, end;     /* byte offsets into the text */
-    uint64_t hash;         /* FNV-1a of the exact bytes */
-    uint64_t lhash;        /* FNV-1a of the lowercased bytes */
+    uint64_t hash;         /* ann_hash() of the exact bytes */
+    uint64_t lhash;        /* ann_hash_lower() of words and upper-case tokens, else hash */
     uint32_t flags;
     uint16_t kind;         /* ann_tok_kind */
     uint16_t ncp;          /* code points, saturating at 65535 */

@@ -16,9 +16,6 @@
 #include "tokenizer.h"
 #include "utf8.h"
 
-#define FNV_OFFSET 1469598103934665603ULL
-#define FNV_PRIME 1099511628211ULL
-
 #define MAX_TOKEN_BYTES 4096      /* a longer run is cut into pieces */
 #define MAX_SENTENCE_TOKENS 1000  /* a longer "sentence" is broken */
 #define MAX_LINK_BYTES 2048       /* Markdown link targets we skip as one token */
@@ -64,46 +61,155 @@ static const unsigned char byte_class[256] = {
 #undef U_
 #undef L_
 
-#define FNV_STEP(h, b) (((h) ^ (unsigned char)(b)) * FNV_PRIME)
+/* Token hashes take eight bytes per step: FNV's multiply per byte was the
+ * tokenizer's critical path.  The mixing is MurmurHash64A's (every input
+ * bit reaches every output bit), with the length in the top byte of the
+ * last word rather than in the seed, so that a hash can be streamed byte by
+ * byte (the lowercase form of a non-ASCII word) without knowing its length
+ * first.  Equal byte strings get equal hashes whichever way they are fed. */
+#define HASH_SEED 0x9E3779B97F4A7C15ULL
+#define HASH_M 0xC6A4A7935BD1E995ULL
+#define ONES 0x0101010101010101ULL
+#define HIGHS 0x8080808080808080ULL
+
+static inline uint64_t hash_step(uint64_t h, uint64_t k)
+{
+    k *= HASH_M;
+    k ^= k >> 47;
+    k *= HASH_M;
+    return (h ^ k) * HASH_M;
+}
+
+/* The last word holds the 0 to 7 bytes left over, zero padded, and the
+ * length.  It goes in unmixed, as MurmurHash64A's tail does: what follows
+ * is a bijection, so no two strings shorter than a word collide. */
+static inline uint64_t hash_end(uint64_t h, uint64_t tail, size_t n)
+{
+    h = (h ^ tail ^ (uint64_t)(n & 0xFF) << 56) * HASH_M;
+    h ^= h >> 47;
+    h *= HASH_M;
+    return h ^ (h >> 47);
+}
+
+/* Bytes s[i..i+k) (k <= 8) as a little-endian word, zero padded; reads
+ * no byte at or past s[lim]. */
+static inline uint64_t load_word(const char *s, size_t i, size_t k, size_t lim)
+{
+    uint64_t w = 0;
+    if (lim - i >= 8) {
+        memcpy(&w, s + i, sizeof w);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+        w = __builtin_bswap64(w);
+#endif
+        return k >= 8 ? w : w & ~(~0ULL << (8 * k));
+    }
+    for (size_t j = 0; j < k; j++)
+        w |= (uint64_t)(unsigned char)s[i + j] << (8 * j);
+    return w;
+}
+
+/* The ASCII upper-case letters of w as the 0x80 bit of their byte.  A byte
+ * from 0x80 up is none of these classes but may carry into the byte above:
+ * the answers hold up to the first such byte. */
+static inline uint64_t upper_bits(uint64_t w)
+{
+    return (w + ONES * (0x80 - 'A')) & ~(w + ONES * (0x80 - 'Z' - 1)) & HIGHS;
+}
+
+static inline uint64_t lower_bits(uint64_t w)
+{
+    return (w + ONES * (0x80 - 'a')) & ~(w + ONES * (0x80 - 'z' - 1)) & HIGHS;
+}
+
+static inline uint64_t digit_bits(uint64_t w)
+{
+    return (w + ONES * (0x80 - '0')) & ~(w + ONES * (0x80 - '9' - 1)) & HIGHS;
+}
+
+/* A hash fed a byte at a time. */
+typedef struct {
+    uint64_t h, tail;
+    size_t n;
+} hasher;
+
+static inline void hs_init(hasher *s)
+{
+    s->h = HASH_SEED;
+    s->tail = 0;
+    s->n = 0;
+}
+
+static inline void hs_byte(hasher *s, unsigned char b)
+{
+    s->tail |= (uint64_t)b << (8 * (s->n & 7));
+    if ((++s->n & 7) == 0) {
+        s->h = hash_step(s->h, s->tail);
+        s->tail = 0;
+    }
+}
+
+static inline uint64_t hs_end(const hasher *s)
+{
+    return hash_end(s->h, s->tail, s->n);
+}
+
+/* The hash of s[i..end), where bytes up to s[lim) may be read; with lower,
+ * of its ASCII-lowercased form when it is ASCII (the caller knows). */
+static inline uint64_t hash_span(const char *s, size_t i, size_t end, size_t lim, int lower)
+{
+    uint64_t h = HASH_SEED;
+    size_t n = end - i;
+    for (; end - i >= 8; i += 8) {
+        uint64_t w = load_word(s, i, 8, lim);
+        h = hash_step(h, lower ? w | upper_bits(w) >> 2 : w);
+    }
+    uint64_t w = i < end ? load_word(s, i, end - i, lim) : 0;
+    return hash_end(h, lower ? w | upper_bits(w) >> 2 : w, n);
+}
 
 uint64_t ann_hash(const char *s, size_t n)
 {
-    uint64_t h = FNV_OFFSET;
-    for (size_t i = 0; i < n; i++)
-        h = FNV_STEP(h, s[i]);
-    return h;
+    return hash_span(s, 0, n, n, 0);
 }
 
-/* Fold the UTF-8 bytes of the lowercase form of c into h. */
-static uint64_t hash_lower_cp(uint64_t h, uint32_t c)
+/* Feed the UTF-8 bytes of the lowercase form of c. */
+static void hash_lower_cp(hasher *s, uint32_t c)
 {
     char buf[4];
     size_t k = ann_utf8_put(ann_to_lower(c), buf);
     for (size_t j = 0; j < k; j++)
-        h = FNV_STEP(h, buf[j]);
-    return h;
+        hs_byte(s, (unsigned char)buf[j]);
 }
 
 uint64_t ann_hash_lower(const char *s, size_t n)
 {
-    uint64_t h = FNV_OFFSET;
+    hasher hs;
+    hs_init(&hs);
     size_t i = 0;
+    /* ASCII a word at a time; from the first other byte on, a code point at a time */
+    for (; n - i >= 8; i += 8) {
+        uint64_t w = load_word(s, i, 8, n);
+        if (w & HIGHS)
+            break;
+        hs.h = hash_step(hs.h, w | upper_bits(w) >> 2);
+    }
+    hs.n = i;
     while (i < n) {
         unsigned char b = (unsigned char)s[i];
         if (b < 0x80) {
-            h = FNV_STEP(h, b | (byte_class[b] & B_UPPER));
+            hs_byte(&hs, b | (byte_class[b] & B_UPPER));
             i++;
             continue;
         }
-        h = hash_lower_cp(h, ann_utf8_next(s, n, &i));
+        hash_lower_cp(&hs, ann_utf8_next(s, n, &i));
     }
-    return h;
+    return hs_end(&hs);
 }
 
 /* ---- abbreviations: a hash table loaded once from the rules ------------- */
 
-/* Asked of every word before a period, with the word's hash at hand from
- * the scanning pass: a probe or two instead of a binary search. */
+/* Asked of every word before a period: a hash of two words at most and a
+ * probe or two instead of a binary search. */
 typedef struct {
     uint64_t hash;         /* ann_hash() of s */
     const char *s;         /* NULL: an empty slot */
@@ -160,17 +266,19 @@ static void load_abbrevs(void)
     atexit(free_abbrevs);
 }
 
-/* Is s[0..n), whose ann_hash() is hash, a listed abbreviation? */
-static int is_abbrev(const char *s, size_t n, uint64_t hash)
+/* Is text[start..end) (bytes up to text[lim) readable) a listed abbreviation? */
+static int is_abbrev(const char *text, size_t start, size_t end, size_t lim)
 {
+    size_t n = end - start;
     if (n == 0 || n >= ABBREV_MAX)
         return 0;
     pthread_once(&abbrevs_once, load_abbrevs);
     if (!abbrev_tab)
         return 0;
+    uint64_t hash = hash_span(text, start, end, lim, 0);
     for (size_t j = abbrev_slot_of(hash); abbrev_tab[j].s; j = (j + 1) & abbrev_mask) {
         const abbrev_slot *e = &abbrev_tab[j];
-        if (e->hash == hash && e->n == n && memcmp(e->s, s, n) == 0)
+        if (e->hash == hash && e->n == n && memcmp(e->s, text + start, n) == 0)
             return 1;
     }
     return 0;
@@ -248,73 +356,124 @@ static inline int is_word_cp(uint32_t cp)
     return is_letter_cp(cp) || (cp >= 0x300 && cp <= 0x36F);
 }
 
-/* ---- measuring: hashes, code points and case, in the scanning pass -------- */
+/* ---- measuring: hashes, code points and case of a token ------------------- */
 
-/* What the pass over a token's code points learns, as set_case_flags() did
- * from the token alone (decoding it as a UTF-8 string of its own). */
+/* What the case flags and hashes of a token come from. */
 typedef struct {
     uint64_t hash, lhash;  /* ann_hash() and ann_hash_lower() */
-    size_t cps, up;        /* code points, upper-case ones */
+    size_t cps, up;        /* code points, upper-case ones (ASCII: 0, 1 or 2 for more) */
     unsigned seen;         /* B_LOWER, B_UPPER, B_DIGIT, B_OTHER of the code points */
     int first_upper;       /* case of the first letter; -1 before any */
     int replaced;          /* a U+FFFD among them */
+    int lower_later;       /* ASCII with upper case: lhash is computed when asked */
 } token_measure;
 
 #define B_OTHER 0x80       /* in token_measure.seen: neither letter nor digit */
 
-static void tm_init(token_measure *m)
+/* 0, 1 or 2 for more: how many bits x has, as far as the case flags care. */
+static inline size_t bits_upto2(uint64_t x)
 {
-    m->hash = m->lhash = FNV_OFFSET;
+    return (x != 0) + ((x & (x - 1)) != 0);
+}
+
+static uint32_t case_flags(unsigned seen, size_t up, int first_upper)
+{
+    unsigned low = seen & B_LOWER, dig = seen & B_DIGIT, other = seen & B_OTHER;
+    uint32_t f = 0;
+    if (up && !low)
+        f |= ANN_TF_UPPER;
+    if (low && !up)
+        f |= ANN_TF_LOWER;
+    if (first_upper == 1 && (low || up == 1))
+        f |= ANN_TF_TITLE;
+    if (dig && !up && !low && !other)
+        f |= ANN_TF_DIGIT;
+    return f;
+}
+
+/* Measure text[start..end) a word at a time (bytes up to text[lim) may be
+ * read); 0 if a byte is not ASCII, and then *m is unfinished. */
+static int measure_ascii(const char *text, size_t start, size_t end, size_t lim,
+                         token_measure *m)
+{
+    uint64_t h = HASH_SEED, any_up = 0, any_lo = 0, any_dg = 0, any_other = 0;
+    size_t up = 0;
+    int first_upper = -1;
+    size_t i = start;
+    for (;;) {
+        size_t k = end - i < 8 ? end - i : 8;
+        uint64_t w = k ? load_word(text, i, k, lim) : 0;
+        if (w & HIGHS)
+            return 0;
+        uint64_t u = upper_bits(w), l = lower_bits(w), d = digit_bits(w);
+        uint64_t letters = u | l;
+        if (first_upper < 0 && letters)
+            first_upper = (letters & (0 - letters) & u) != 0;
+        up += bits_upto2(u);
+        any_up |= u;
+        any_lo |= l;
+        any_dg |= d;
+        any_other |= (k ? HIGHS & (~0ULL >> (64 - 8 * k)) : 0) & ~(letters | d);
+        if (k < 8) {
+            m->hash = hash_end(h, w, end - start);
+            break;
+        }
+        h = hash_step(h, w);
+        i += 8;
+    }
+    m->lhash = m->hash;
+    m->cps = end - start;
+    m->up = up;
+    m->seen = (any_up ? B_UPPER : 0) | (any_lo ? B_LOWER : 0) | (any_dg ? B_DIGIT : 0) |
+              (any_other ? B_OTHER : 0);
+    m->first_upper = first_upper;
+    m->replaced = 0;
+    m->lower_later = up != 0;
+    return 1;
+}
+
+/* Measure text[start..end) a code point at a time. */
+static void measure_cps(const char *text, size_t start, size_t end, token_measure *m)
+{
+    hasher h, lh;
+    hs_init(&h);
+    hs_init(&lh);
     m->cps = m->up = 0;
     m->seen = 0;
     m->first_upper = -1;
     m->replaced = 0;
-}
-
-static inline void tm_ascii(token_measure *m, unsigned char b)
-{
-    unsigned cls = byte_class[b];
-    m->hash = FNV_STEP(m->hash, b);
-    m->lhash = FNV_STEP(m->lhash, b | (cls & B_UPPER));
-    cls &= B_WORD;
-    if (!cls)
-        cls = B_OTHER;
-    if (m->first_upper < 0 && (cls & B_LETTER))
-        m->first_upper = cls == B_UPPER;
-    m->seen |= cls;
-    m->up += cls == B_UPPER;
-    m->cps++;
-}
-
-/* Add the code point c, whose bytes are text[at..next). */
-static void tm_cp(token_measure *m, const char *text, size_t at, size_t next, uint32_t c)
-{
-    if (c < 0x80) {
-        tm_ascii(m, (unsigned char)c);
-        return;
-    }
-    for (size_t k = at; k < next; k++)
-        m->hash = FNV_STEP(m->hash, text[k]);
-    m->lhash = hash_lower_cp(m->lhash, c);
-    /* ann_is_digit() is ASCII only */
-    unsigned cls = ann_is_upper(c) ? B_UPPER : ann_is_lower(c) ? B_LOWER : B_OTHER;
-    if (m->first_upper < 0 && ann_is_letter(c))
-        m->first_upper = cls == B_UPPER;
-    m->seen |= cls;
-    m->up += cls == B_UPPER;
-    m->replaced |= c == ANN_REPLACEMENT;
-    m->cps++;
-}
-
-static void measure(const char *text, size_t start, size_t end, token_measure *m)
-{
-    tm_init(m);
+    m->lower_later = 0;
     size_t i = start;
     while (i < end) {
         size_t at = i;
         uint32_t c = ann_utf8_next(text, end, &i);
-        tm_cp(m, text, at, i, c);
+        unsigned cls;
+        int letter;
+        if (c < 0x80) {
+            cls = byte_class[c];
+            hs_byte(&h, (unsigned char)c);
+            hs_byte(&lh, (unsigned char)(c | (cls & B_UPPER)));
+            cls &= B_WORD;
+            if (!cls)
+                cls = B_OTHER;
+            letter = (cls & B_LETTER) != 0;
+        } else {
+            for (size_t k = at; k < i; k++)
+                hs_byte(&h, (unsigned char)text[k]);
+            hash_lower_cp(&lh, c);
+            /* ann_is_digit() is ASCII only */
+            cls = ann_is_upper(c) ? B_UPPER : ann_is_lower(c) ? B_LOWER : B_OTHER;
+            letter = ann_is_letter(c);
+            m->replaced |= c == ANN_REPLACEMENT;
+        }
+        if (m->first_upper < 0 && letter)
+            m->first_upper = cls == B_UPPER;
+        m->seen |= cls;
+        m->up += cls == B_UPPER;
+        m->cps++;
     }
+    m->hash = hs_end(&h);
+    m->lhash = hs_end(&lh);
 }
 
 /* ---- word scanning ------------------------------------------------------ */
@@ -358,36 +517,9 @@ typedef struct {
     int number;
 } word_scan;
 
-/* A run of lower-case ASCII letters from text[i] (one at least), hashed
- * into *m: the innermost loop of the tokenizer. */
-static size_t lower_run_end(const char *text, size_t i, size_t lim, token_measure *m)
-{
-    uint64_t h = m->hash, lh = m->lhash;
-    size_t j = i;
-    if (h == lh) {        /* nothing lowered yet (most words): one hash does */
-        do
-            h = FNV_STEP(h, text[j]);
-        while (++j < lim && (byte_class[(unsigned char)text[j]] & B_LOWER));
-        lh = h;
-    } else {
-        do {
-            h = FNV_STEP(h, text[j]);
-            lh = FNV_STEP(lh, text[j]);
-        } while (++j < lim && (byte_class[(unsigned char)text[j]] & B_LOWER));
-    }
-    m->hash = h;
-    m->lhash = lh;
-    m->cps += j - i;
-    m->seen |= B_LOWER;
-    if (m->first_upper < 0)
-        m->first_upper = 0;
-    return j;
-}
-
-/* The word at start, whose first code point c0 ends at next0; *m measures
- * the bytes the word takes as they are scanned. */
-static word_scan scan_word(const ann_tokenizer *tz, size_t start, uint32_t c0, size_t next0,
-                           token_measure *m)
+/* The word at start, whose first code point c0 ends at next0.  The word is
+ * measured afterwards: its loop only finds where it ends. */
+static word_scan scan_word(const ann_tokenizer *tz, size_t start, uint32_t c0, size_t next0)
 {
     const char *text = tz->text;
     word_scan w = {start, 0, 1};
@@ -403,35 +535,34 @@ static word_scan scan_word(const ann_tokenizer *tz, size_t start, uint32_t c0, s
             w.end = dl;
             w.number = 0;
             w.flags |= ANN_TF_ABBREV;
-            measure(text, start, dl, m);
             return w;
         }
     }
-    tm_init(m);
+    /* A word is a number while it has no letter and no hyphen: letters is
+     * counted and the hyphen flagged instead of clearing w.number in the
+     * innermost loop. */
     while (i < lim) {
         unsigned char b = (unsigned char)text[i];
         unsigned cls = byte_class[b];
         if (cls & B_LOWER) {
-            size_t j = lower_run_end(text, i, lim, m);
-            w.number = 0;
+            size_t j = i;
+            while (++j < lim && (byte_class[(unsigned char)text[j]] & B_LOWER))
+                ;
             letters += j - i;
             lower_run += j - i;
             i = j;
             continue;
         }
+        if (cls & B_DIGIT) {
+            i++;
+            continue;
+        }
         if (cls & B_UPPER) {
-            w.number = 0;
             letters++;
             if (letters > 1 && capitalized && lower_run >= 4 && i + 1 < tz->len &&
                 is_lower_cp(cp_at(tz, i + 1, NULL)))
                 break;                         /* camel-case glue: see camel_split */
             lower_run = 0;
-            tm_ascii(m, b);
-            i++;
-            continue;
-        }
-        if (cls & B_DIGIT) {
-            tm_ascii(m, b);
             i++;
             continue;
         }
@@ -440,16 +571,15 @@ static word_scan scan_word(const ann_tokenizer *tz, size_t start, uint32_t c0, s
         uint32_t c = cp_at(tz, i, &next);
         if (is_word_cp(c)) {
             if (is_letter_cp(c)) {
-                w.number = 0;
                 letters++;
                 if (letters > 1 && camel_split(c, cp_at(tz, next, NULL), capitalized, lower_run))
                     break;
                 lower_run = is_lower_cp(c) ? lower_run + 1 : 0;
             }
-            tm_cp(m, text, i, next, c);
             i = next;
             continue;
         }
+        int number = letters == 0 && !(w.flags & ANN_TF_HYPHEN);
         uint32_t after = cp_at(tz, next, NULL);
         if (quote_class(c) == 's' && c != 0x2018 && is_letter_cp(after)) {
             /* possessive 's stays a token of its own */
@@ -457,38 +587,33 @@ static word_scan scan_word(const ann_tokenizer *tz, size_t start, uint32_t c0, s
             cp_at(tz, next, &a2);
             if ((after == 's' || after == 'S') && !is_word_cp(cp_at(tz, a2, NULL)))
                 break;
-            tm_cp(m, text, i, next, c);
             i = next;        /* don't, O'Brien */
             continue;
         }
         if ((c == '-' || c == 0x2010 || c == 0x2011) && is_word_cp(after)) {
             w.flags |= ANN_TF_HYPHEN;
-            w.number = 0;
             capitalized = is_upper_cp(after);
             lower_run = 0;
-            tm_cp(m, text, i, next, c);
             i = next;
             continue;
         }
-        if (w.number && (c == ',' || c == '.') && is_digit_cp(after)) {
-            tm_cp(m, text, i, next, c);
+        if (number && (c == ',' || c == '.') && is_digit_cp(after)) {
             i = next;        /* 1,000  3.5 */
             continue;
         }
-        if (!w.number && (c == '.' || c == '@') && (is_lower_cp(after) || is_digit_cp(after))) {
-            tm_cp(m, text, i, next, c);
+        if (!number && (c == '.' || c == '@') && (is_lower_cp(after) || is_digit_cp(after))) {
             i = next;        /* globalresearch.ca, an e-mail address */
             continue;
         }
         break;
     }
     w.end = i;
+    w.number = letters == 0 && !(w.flags & ANN_TF_HYPHEN);
     /* An abbreviation keeps its period: "Feb.", "Mr.", the initial "R." */
     if (!w.number && i < tz->len && text[i] == '.' &&
-        (letters == 1 ? is_upper_cp(c0) : is_abbrev(text + start, i - start, m->hash))) {
+        (letters == 1 ? is_upper_cp(c0) : is_abbrev(text, start, i, tz->len))) {
         w.end = i + 1;
         w.flags |= ANN_TF_ABBREV;
-        tm_ascii(m, '.');
     }
     return w;
 }
@@ -552,17 +677,151 @@ static uint32_t quote_flags(ann_tokenizer *tz, size_t start, size_t end, uint32_
     return (opens ? ANN_TF_QOPEN : ANN_TF_QCLOSE) | (single ? ANN_TF_SINGLE_Q : 0);
 }
 
+/* ---- the common token, a word at a time ---------------------------------- */
+
+#define PLAIN_MAX 32       /* longer words take scan_word() */
+
+/* Where the plain word at start ends, from the stop byte text[e]: e, e + 1
+ * for an abbreviation's period, or 0 when a rule of scan_word() may apply. */
+static size_t plain_word_end(const ann_tokenizer *tz, size_t start, size_t e, int letters,
+                             int capitalized)
+{
+    const char *text = tz->text;
+    if (e >= tz->len)
+        return e;
+    unsigned char b = (unsigned char)text[e];
+    if (b >= 0x80)
+        return 0;
+    if (!(byte_class[b] & B_JOIN))
+        return e;
+    if ((b != '.' && b != ',') || (b == '.' && e - start == 1))
+        return 0;    /* ' - @ go on inside a word; dotted_letters() wants "X." */
+    unsigned char a = e + 1 < tz->len ? (unsigned char)text[e + 1] : 0;
+    if (a >= 0x80 || (byte_class[a] & (B_LOWER | B_DIGIT)))
+        return 0;    /* 1,000  3.5  globalresearch.ca */
+    if (b == '.' && letters && (letters == 1 ? capitalized : is_abbrev(text, start, e, tz->len)))
+        return e + 1;
+    return e;
+}
+
+/* The low k bytes of w (k <= 8). */
+static inline uint64_t low_bytes(uint64_t w, size_t k)
+{
+    return k >= 8 ? w : w & ~(~0ULL << (8 * k));
+}
+
+/* Most tokens are an ASCII word or number that ends at a blank or at
+ * punctuation no rule of scan_word() continues past.  Such a word is found,
+ * classified and hashed eight bytes at a time here.  Returns 0 when the
+ * word at start (an ASCII letter or digit) is not that plain, and
+ * scan_word() decides; else sets all of *t but the flags of its context. */
+static int scan_plain_word(const ann_tokenizer *tz, size_t start, ann_token *t)
+{
+    const char *text = tz->text;
+    size_t len = tz->len, i = start;
+    uint64_t h = HASH_SEED, lh = HASH_SEED, w, u, l, d, stop;
+    uint64_t up1 = 0, first = 0, letters1 = 0, up_later = 0, letters_later = 0, any_lo = 0;
+    int capitalized = byte_class[(unsigned char)text[start]] & B_UPPER;
+    for (;;) {
+        w = load_word(text, i, len - i < 8 ? len - i : 8, len);
+        u = upper_bits(w);
+        l = lower_bits(w);
+        d = digit_bits(w);
+        /* the bytes from the first one that is no letter or digit on do not
+         * count (a byte from 0x80 up even carries into the next one) */
+        stop = ~(u | l | d) & HIGHS;
+        uint64_t in = (stop - 1) & ~stop & HIGHS;
+        u &= in;
+        l &= in;
+        d &= in;
+        any_lo |= l;
+        if (i == start) {
+            /* camel-case glue (see camel_split) needs four lower-case
+             * letters after the capital */
+            if (capitalized && u >> 40)
+                return 0;
+            up1 = u;
+            letters1 = u | l;
+            first = letters1 & (0 - letters1);
+            if (!first && !stop)
+                return 0;          /* a long number, or digits then letters */
+        } else {
+            if (capitalized && u)
+                return 0;
+            up_later |= u;
+            letters_later |= u | l;
+        }
+        if (stop)
+            break;
+        h = hash_step(h, w);
+        lh = hash_step(lh, w | u >> 2);
+        i += 8;
+        if (i - start >= PLAIN_MAX)
+            return 0;
+    }
+    size_t last = (size_t)__builtin_ctzll(stop) >> 3;   /* word bytes in w */
+    int letters = first ? 1 + (letters1 != first || letters_later) : 0;
+    size_t end = plain_word_end(tz, start, i + last, letters, capitalized);
+    if (!end)
+        return 0;
+    size_t k = end - i;             /* bytes of w in the token, with a period */
+    int abbrev = end > i + last;
+    uint64_t any_up = up1 | up_later;
+    uint32_t f = abbrev ? ANN_TF_ABBREV : 0;
+    if (any_up && !any_lo)
+        f |= ANN_TF_UPPER;
+    if (any_lo && !any_up)
+        f |= ANN_TF_LOWER;
+    if ((first & up1) && (any_lo || (!(up1 & (up1 - 1)) && !up_later)))
+        f |= ANN_TF_TITLE;
+    if (!letters && !abbrev)
+        f |= ANN_TF_DIGIT;
+    t->start = start;
+    t->end = end;
+    t->kind = letters ? ANN_TOK_WORD : ANN_TOK_NUMBER;
+    t->flags = f;
+    t->ncp = (uint16_t)(end - start);
+    if (k == 8) {
+        h = hash_step(h, w);
+        lh = hash_step(lh, w | u >> 2);
+        w = 0;
+        u = 0;
+    }
+    t->hash = hash_end(h, low_bytes(w, k), end - start);
+    t->lhash = any_up ? hash_end(lh, low_bytes(w | u >> 2, k), end - start) : t->hash;
+    return 1;
+}
+
+/* Punctuation of one byte (, . ; : ! ? ( ) { }) as scan_token() and
+ * set_plain() would make it; 0 for any other byte, or a period that begins
+ * "...", or a bracket that may be Markdown. */
+static int scan_plain_punct(const ann_tokenizer *tz, size_t start, ann_token *t)
+{
+    unsigned char b = (unsigned char)tz->text[start];
+    if (!(byte_class[b] & B_PUNCT) || b == '[' || b == ']')
+        return 0;
+    if (b == '.' && start + 2 < tz->len && tz->text[start + 1] == '.' && tz->text[start + 2] == '.')
+        return 0;
+    t->start = start;
+    t->end = start + 1;
+    t->kind = ANN_TOK_PUNCT;
+    t->flags = 0;
+    t->ncp = 1;
+    t->hash = t->lhash = hash_end(HASH_SEED, b, 1);
+    return 1;
+}
+
 /* ---- the token loop -------------------------------------------------------- */
 
-/* Skip white space, noting line and paragraph breaks. */
-static void skip_space(ann_tokenizer *tz)
+/* Skip white space from pos, noting line and paragraph breaks; returns
+ * where the next token starts. */
+static inline size_t skip_space(ann_tokenizer *tz, size_t pos)
 {
-    size_t newlines = 0, pos = tz->pos;
+    size_t newlines = 0;
     /* the common case: one blank between two tokens */
     if (pos + 1 < tz->len && tz->text[pos] == ' ' &&
         (unsigned char)tz->text[pos + 1] - 0x21u < 0x7Fu - 0x21u + 1) {   /* '!' to DEL */
-        tz->pos = pos + 1;
-        return;
+        return pos + 1;
     }
     while (pos < tz->len) {
         unsigned char b = (unsigned char)tz->text[pos];
@@ -581,33 +840,31 @@ static void skip_space(ann_tokenizer *tz)
             newlines += 2;
         pos = next;
     }
-    tz->pos = pos;
     if (newlines >= 1)
         tz->at_line_start = 1;
     if (newlines >= 2)
         tz->at_para_start = 1;
+    return pos;
 }
 
 /* Code points, case flags and hashes of a word, number, dash or symbol. */
-static void set_case_flags(ann_token *t, const token_measure *m)
+static void set_case_flags(const char *text, size_t len, ann_token *t)
 {
-    unsigned low = m->seen & B_LOWER, dig = m->seen & B_DIGIT, other = m->seen & B_OTHER;
-    size_t up = m->up;
-    if (m->replaced)
+    token_measure m;
+    if (!measure_ascii(text, t->start, t->end, len, &m))
+        measure_cps(text, t->start, t->end, &m);
+    t->flags |= case_flags(m.seen, m.up, m.first_upper);
+    if (m.replaced)
         t->flags |= ANN_TF_REPLACED;
-    t->ncp = m->cps > 65535 ? 65535 : (uint16_t)m->cps;
-    if (up && !low)
-        t->flags |= ANN_TF_UPPER;
-    if (low && !up)
-        t->flags |= ANN_TF_LOWER;
-    if (m->first_upper == 1 && (low || up == 1))
-        t->flags |= ANN_TF_TITLE;
-    if (dig && !up && !low && !other)
-        t->flags |= ANN_TF_DIGIT;
-    t->hash = m->hash;
+    t->ncp = m.cps > 65535 ? 65535 : (uint16_t)m.cps;
+    t->hash = m.hash;
     /* the lowercase hash is asked of words and of upper-case tokens only */
-    t->lhash = (t->flags & (ANN_TF_UPPER | ANN_TF_TITLE)) || t->kind == ANN_TOK_WORD ? m->lhash
-                                                                                     : m->hash;
+    if (!((t->flags & (ANN_TF_UPPER | ANN_TF_TITLE)) || t->kind == ANN_TOK_WORD))
+        t->lhash = m.hash;
+    else if (m.lower_later)
+        t->lhash = hash_span(text, t->start, t->end, len, 1);
+    else
+        t->lhash = m.lhash;
 }
 
 /* Does a token of this kind get case flags (and a measure)? */
@@ -616,11 +873,11 @@ static int has_case(int kind)
     return kind != ANN_TOK_QUOTE && kind != ANN_TOK_PUNCT && kind != ANN_TOK_MARKUP;
 }
 
-/* Scan one token at tz->pos (which is not white space) into *t; measure it
- * into *m if has_case(t->kind). */
-static void scan_token(ann_tokenizer *tz, ann_token *t, token_measure *m)
+/* Scan one token at start (which is not white space) into *t: its end,
+ * kind and the flags its own text gives. */
+static void scan_token(ann_tokenizer *tz, size_t start, ann_token *t)
 {
-    size_t start = tz->pos, next;
+    size_t next;
     uint32_t c = cp_at(tz, start, &next);
     t->start = start;
     t->end = next;
@@ -628,13 +885,11 @@ static void scan_token(ann_tokenizer *tz, ann_token *t, token_measure *m)
     t->kind = ANN_TOK_SYMBOL;
 
     if (is_word_cp(c)) {
-        word_scan w = scan_word(tz, start, c, next, m);
+        word_scan w = scan_word(tz, start, c, next);
         t->kind = w.number ? ANN_TOK_NUMBER : ANN_TOK_WORD;
         t->flags |= w.flags;
-        if (w.end > start) {
+        if (w.end > start)
             t->end = w.end;
-            return;
-        }
     } else if (quote_class(c) == 's' && (tz->text[next] == 's' || tz->text[next] == 'S') &&
                is_letter_cp(cp_before(tz, start)) && !is_word_cp(cp_at(tz, next + 1, NULL))) {
         t->end = next + 1;
@@ -667,8 +922,6 @@ static void scan_token(ann_tokenizer *tz, ann_token *t, token_measure *m)
     } else if ((c < 128 && (byte_class[c] & B_PUNCT)) || c == 0x2026) {
         t->kind = ANN_TOK_PUNCT;
     }
-    if (has_case(t->kind))
-        measure(tz->text, t->start, t->end, m);
 }
 
 static int ends_sentence(const char *text, const ann_token *t)
@@ -719,20 +972,13 @@ void ann_tokenizer_init(ann_tokenizer *tz, const char *text, size_t len)
 }
 
 /* Hash and code points of a quotation mark, punctuation or markup token. */
-static void set_plain(const char *text, ann_token *t)
+static void set_plain(const ann_tokenizer *tz, ann_token *t)
 {
-    uint64_t h = FNV_OFFSET;
-    size_t cps = 0;
-    for (size_t i = t->start; i < t->end; i++) {
-        unsigned char b = (unsigned char)text[i];
-        h = FNV_STEP(h, b);
-        cps += (b & 0xC0) != 0x80;
-    }
-    t->ncp = (uint16_t)cps;
-    t->hash = t->lhash = h;
+    t->ncp = (uint16_t)ann_utf8_count(tz->text + t->start, t->end - t->start);
+    t->hash = t->lhash = hash_span(tz->text, t->start, t->end, tz->len, 0);
 }
 
-static void finish_token(ann_tokenizer *tz, ann_tokens *out, ann_token *t, const token_measure *m)
+static void finish_token(ann_tokenizer *tz, ann_tokens *out, ann_token *t)
 {
     if (tz->at_para_start) {
         t->flags |= ANN_TF_PARA_START;
@@ -755,10 +1001,6 @@ static void finish_token(ann_tokenizer *tz, ann_tokens *out, ann_token *t, const
         tz->pending_end = 1;
     else if (!(t->flags & ANN_TF_QCLOSE) && first != ')' && first != ']')
         tz->pending_end = 0;
-    if (has_case(t->kind))
-        set_case_flags(t, m);
-    else
-        set_plain(tz->text, t);
     tz->prev_kind = t->kind;
     tz->prev_comma = first == ',';
     tz->prev_flags = t->flags;
@@ -767,18 +1009,39 @@ static void finish_token(ann_tokenizer *tz, ann_tokens *out, ann_token *t, const
     out->n++;
 }
 
+/* Would finish_token() find nothing to do for a plain word but what
+ * finish_plain() does?  Mid-sentence and mid-line, nearly always. */
+static inline int plain_context(const ann_tokenizer *tz)
+{
+    return !(tz->at_para_start | tz->at_line_start | tz->pending_end) && tz->prev_kind >= 0 &&
+           tz->sent_tokens < tz->max_sentence;
+}
+
+/* finish_token() of a word from scan_plain_word() in a plain_context(). */
+static inline void finish_plain(ann_tokenizer *tz, ann_tokens *out, ann_token *t)
+{
+    unsigned char pb = (unsigned char)tz->text[t->start - 1];
+    if (pb < 0x80 ? (byte_class[pb] & B_SPACE) != 0 : ann_is_space(cp_before(tz, t->start)))
+        t->flags |= ANN_TF_SPACE_BEFORE;
+    tz->prev_kind = t->kind;
+    tz->prev_comma = 0;
+    tz->prev_flags = t->flags;
+    tz->sent_tokens++;
+    out->n++;
+}
+
 size_t ann_tokenize_window(ann_tokenizer *tz, ann_tokens *out, size_t min_bytes)
 {
     out->n = 0;
-    size_t from = tz->pos;
+    size_t from = tz->pos, pos = tz->pos, len = tz->len;
     /* Without paragraph breaks (one huge line) a window still ends, at a
      * sentence start, so memory stays bounded. */
     size_t hard = min_bytes * 4 > min_bytes ? min_bytes * 4 : (size_t)-1;
     for (;;) {
-        skip_space(tz);
-        if (tz->pos >= tz->len)
+        pos = skip_space(tz, pos);
+        if (pos >= len)
             break;
-        size_t covered = tz->pos - from;
+        size_t covered = pos - from;
         if (out->n > 0 && covered >= min_bytes &&
             (tz->at_para_start || (covered >= hard && (tz->pending_end || covered >= hard * 2)))) {
             if (!tz->at_para_start)
@@ -789,11 +1052,28 @@ size_t ann_tokenize_window(ann_tokenizer *tz, ann_tokens *out, size_t min_bytes)
             ann_grow((void **)&out->v, &out->cap, out->n + 1, sizeof *out->v);
         /* built in place rather than copied in: one store per field */
         ann_token *t = &out->v[out->n];
-        token_measure m;
-        scan_token(tz, t, &m);
-        tz->pos = t->end;
-        finish_token(tz, out, t, &m);
+        if ((byte_class[(unsigned char)tz->text[pos]] & B_WORD) && scan_plain_word(tz, pos, t)) {
+            pos = t->end;
+            if (plain_context(tz))
+                finish_plain(tz, out, t);
+            else
+                finish_token(tz, out, t);
+            continue;
+        }
+        if (scan_plain_punct(tz, pos, t)) {
+            pos = t->end;
+            finish_token(tz, out, t);
+            continue;
+        }
+        scan_token(tz, pos, t);
+        if (has_case(t->kind))
+            set_case_flags(tz->text, len, t);
+        else
+            set_plain(tz, t);
+        pos = t->end;
+        finish_token(tz, out, t);
     }
+    tz->pos = pos;
     if (out->n > 0)
         out->v[out->n - 1].flags |= ANN_TF_SENT_END;
     return out->n;

@@ -270,6 +270,54 @@ static void test_measure(void)
     CHECK_STR(tx(k + 6), "Abcdefghijklmnop");
 }
 
+/* Hashes go a word at a time where they can and a byte at a time where
+ * they must (lowercasing non-ASCII): both ways must agree, at every length
+ * and wherever the first non-ASCII byte falls. */
+static void test_hash_ways(void)
+{
+    const char *s = "AbCdEfGhIjKlMnOpQrStUvWxYz\xC3\x87" "aB\xD0\x9C\xD0\xBC" "0123456789"
+                    "\xC4\xB0XyZ";
+    size_t n = strlen(s);
+    int ok = 1;
+    for (size_t a = 0; a <= n; a++)
+        for (size_t b = a; b <= n; b++) {
+            char *low = ann_utf8_lower(s + a, b - a);
+            ok &= ann_hash_lower(s + a, b - a) == ann_hash(low, strlen(low));
+            free(low);
+            ok &= b == a || ann_hash(s + a, b - a) != ann_hash(s + a, b - a - 1);
+        }
+    CHECK(ok);
+    CHECK(ann_hash("ab\0", 3) != ann_hash("ab", 2));
+    CHECK(ann_hash("abcdefgh\0", 9) != ann_hash("abcdefgh", 8));
+    CHECK(ann_hash("", 0) != ann_hash("\0", 1));
+}
+
+/* Plain ASCII words take a word-at-a-time path: words of every length up
+ * to past its limit, in each case, before each kind of stop. */
+static void test_plain_words(void)
+{
+    const char *stops[] = {" ", ".", ", ", "'s ", "\xC3\xA9 ", "-x ", ".x ", "\n"};
+    char buf[128];
+    int ok = 1;
+    for (size_t len = 1; len <= 40; len++)
+        for (int c = 0; c < 3; c++)
+            for (size_t k = 0; k < sizeof stops / sizeof *stops; k++) {
+                size_t i;
+                for (i = 0; i < len; i++)
+                    buf[i] = (char)((c == 1 || (c == 2 && i == 0) ? 'A' : 'a') + i % 26);
+                strcpy(buf + len, stops[k]);
+                tok(buf);
+                const ann_token *t = &toks.v[0];
+                size_t tn = t->end - t->start;
+                ok &= t->start == 0 && tn >= len;
+                ok &= t->hash == ann_hash(buf, tn) && t->lhash == ann_hash_lower(buf, tn);
+                ok &= t->ncp == ann_utf8_count(buf, tn);
+                if (tn == len)
+                    ok &= has(0, c == 0 ? ANN_TF_LOWER : c == 1 ? (len > 1 ? ANN_TF_UPPER : ANN_TF_UPPER | ANN_TF_TITLE) : ANN_TF_TITLE);
+            }
+    CHECK(ok);
+}
+
 /* ann_utf8_count goes eight bytes at a time: every length and alignment */
 static void test_utf8_count(void)
 {
@@ -298,6 +346,8 @@ int main(void)
     test_invalid_utf8();
     test_windows();
     test_slug();
+    test_hash_ways();
+    test_plain_words();
     test_measure();
     test_utf8_count();
     ann_tokens_free(&toks);
