@@ -679,6 +679,29 @@ static void test_writer_json(void)
     CHECK(cJSON_Compare(p, v, 1));
     cJSON_Delete(p);
     ann_buf_free(&pretty);
+    /* random titles: escapes at every offset of the eight-byte scan */
+    static const char alphabet[] = "ab \"\\\n\t\x01\x1f/\x7f\xc3\xa9";
+    srand(7);
+    int same = 1;
+    for (int k = 0; k < 500 && same; k++) {
+        char t[48];
+        size_t len = (size_t)(rand() % 40) + 1;
+        for (size_t i = 0; i < len; i++)
+            t[i] = alphabet[rand() % (int)(sizeof alphabet - 1)];
+        t[len] = '\0';
+        free(d->title);
+        d->title = ann_xstrdup(t);
+        ann_buf one = {0};
+        ann_write_opts co = {0, 0};
+        ann_writer_json.doc(&one, d, &co);
+        cJSON *ts = cJSON_CreateString(t);
+        char *tp = cJSON_PrintUnformatted(ts);
+        same = strstr(one.p, tp) != NULL;
+        cJSON_free(tp);
+        cJSON_Delete(ts);
+        ann_buf_free(&one);
+    }
+    CHECK(same);
     cJSON_Delete(e);
     cJSON_Delete(v);
     cJSON_free(want_s);
