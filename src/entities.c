@@ -41,6 +41,7 @@ typedef struct acronym {
  * "Boris Johnson" in O(1); filled lazily from the document's entities. */
 typedef struct name_slot {
     char *key;                 /* owned */
+    size_t len;                /* of key */
     size_t ent;                /* index into doc->ents */
 } name_slot;
 
@@ -162,21 +163,25 @@ static size_t ptr_hash(const void *p, unsigned bits)
     return (size_t)(((uint64_t)(uintptr_t)p * 0x9E3779B97F4A7C15ull) >> (64 - bits));
 }
 
-static int attr_on_memo(ann_entities *st, const ann_match *m, int a)
+static int attr_ask(memo *x, const ann_match *m, int a)
 {
     static const char *const names[] = {"ambiguous", "alias_only", "weak", "inv", "honorific"};
+    if (x->s != m->attrs)
+        *x = (memo){m->attrs, 0, 0};
+    x->asked |= 1u << a;
+    if (attr_on(m, names[a]))
+        x->on |= 1u << a;
+    return (x->on >> a) & 1;
+}
+
+static inline int attr_on_memo(ann_entities *st, const ann_match *m, int a)
+{
     if (!m->attrs || !m->attrs[0])
         return 0;      /* many entries have none */
     memo *x = &st->memo[ptr_hash(m->attrs, MEMO_BITS)];
-    if (x->s != m->attrs)
-        *x = (memo){m->attrs, 0, 0};
-    unsigned bit = 1u << a;
-    if (!(x->asked & bit)) {
-        x->asked |= bit;
-        if (attr_on(m, names[a]))
-            x->on |= bit;
-    }
-    return (x->on & bit) != 0;
+    if (x->s == m->attrs && (x->asked >> a & 1))
+        return (x->on >> a) & 1;
+    return attr_ask(x, m, a);
 }
 
 /* A line set in title case ("West Was Lukewarm to Peace Talks") says nothing
@@ -557,7 +562,7 @@ static size_t key_hash(const char *s, size_t n)
 static name_slot *name_find(ann_entities *st, const char *s, size_t n)
 {
     size_t mask = st->capnames - 1, i = key_hash(s, n) & mask;
-    while (st->names[i].key && !(strlen(st->names[i].key) == n && memcmp(st->names[i].key, s, n) == 0))
+    while (st->names[i].key && !(st->names[i].len == n && memcmp(st->names[i].key, s, n) == 0))
         i = (i + 1) & mask;
     return &st->names[i];
 }
@@ -571,12 +576,13 @@ static void name_put(ann_entities *st, const char *s, size_t n, size_t ent)
         st->names = ann_xcalloc(st->capnames, sizeof *st->names);
         for (size_t i = 0; i < oldcap; i++)
             if (old[i].key)
-                *name_find(st, old[i].key, strlen(old[i].key)) = old[i];
+                *name_find(st, old[i].key, old[i].len) = old[i];
         free(old);
     }
     name_slot *sl = name_find(st, s, n);
     if (!sl->key) {     /* the first person with this name keeps it */
         sl->key = ann_xstrndup(s, n);
+        sl->len = n;
         sl->ent = ent;
         st->nnames++;
     }
@@ -800,6 +806,23 @@ static tinfo *window_tinfo(ann_entities *st, size_t n)
     return st->ti;
 }
 
+/* Most tokens are plain lower-case words and punctuation: a tight loop
+ * steps over them, noting only whether one of them (not markup) ends the
+ * reach of a title. */
+static size_t skip_plain(const ann_window *w, const tinfo *ti, size_t i, int *lapse)
+{
+    const ann_token *tok = w->tok;
+    size_t n = w->n;
+    int l = 0;
+    while (i < n && !(ti[i].known | ti[i].title) &&
+           !(tok[i].flags & (ANN_TF_HYPHEN | ANN_TF_TITLE | ANN_TF_UPPER))) {
+        l |= tok[i].kind != ANN_TOK_MARKUP;
+        i++;
+    }
+    *lapse = l;
+    return i;
+}
+
 void ann_entities_window(ann_entities *st, ann_window *w)
 {
     tinfo *ti = window_tinfo(st, w->n);
@@ -808,6 +831,12 @@ void ann_entities_window(ann_entities *st, ann_window *w)
     evidence ev = {0};
     size_t i = 0;
     while (i < w->n) {
+        int lapse;
+        i = skip_plain(w, ti, i, &lapse);
+        if (lapse)
+            ev.title = NULL;
+        if (i >= w->n)
+            break;
         const ann_token *t = &w->tok[i];
         const ann_match *km = match_of(w, ti[i].known);
         /* a known name that context rejects ("Kyiv School of Economics")
