@@ -174,10 +174,12 @@ static int attr_ask(memo *x, const ann_match *m, int a)
     return (x->on >> a) & 1;
 }
 
+/* The memo is asked before the string is read: the strings lie all over
+ * the rules' pool, where a read is a cache miss. */
 static inline int attr_on_memo(ann_entities *st, const ann_match *m, int a)
 {
-    if (!m->attrs || !m->attrs[0])
-        return 0;      /* many entries have none */
+    if (!m->attrs)
+        return 0;
     memo *x = &st->memo[ptr_hash(m->attrs, MEMO_BITS)];
     if (x->s == m->attrs && (x->asked >> a & 1))
         return (x->on >> a) & 1;
@@ -322,17 +324,15 @@ static ann_entity *add_known(ann_entities *st, ann_doc *d, const ann_match *m,
     /* Most mentions are of an entity seen before: the name is worked out
      * only for a new one. */
     ann_entity *e;
-    if (m->id[0]) {
-        id_slot *x = id_slot_of(st, m->id);
-        if (x->id == m->id) {
-            e = &d->ents[x->ent];
-        } else {
-            e = ann_doc_find_entity(d, m->id);
-            if (!e)
-                e = new_known(d, m, m->id, surface, slen);
-            x->id = m->id;
-            x->ent = (size_t)(e - d->ents);
-        }
+    id_slot *x = id_slot_of(st, m->id);
+    if (x->id == m->id) {      /* before m->id is read: see attr_on_memo */
+        e = &d->ents[x->ent];
+    } else if (m->id[0]) {
+        e = ann_doc_find_entity(d, m->id);
+        if (!e)
+            e = new_known(d, m, m->id, surface, slen);
+        x->id = m->id;
+        x->ent = (size_t)(e - d->ents);
     } else {
         char *slug = ann_slug(surface, slen);
         e = ann_doc_find_entity(d, slug);
