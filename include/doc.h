@@ -21,6 +21,12 @@ typedef struct ann_entity {
     size_t nmentions, capmentions;
 } ann_entity;
 
+/* The document's index of entity ids (see doc.c). */
+typedef struct ann_ent_slot {
+    size_t hash;           /* of the id */
+    size_t ent;            /* index + 1 into ents, 0 = empty */
+} ann_ent_slot;
+
 typedef struct ann_date {
     ann_span span;
     char type[12];         /* DATE, TIME, DURATION, SET */
@@ -57,7 +63,7 @@ typedef struct ann_doc {
 
     ann_entity *ents;      /* actors, places and sources together */
     size_t nents, capents;
-    size_t *ent_slots;     /* hash of ids: index + 1 into ents, 0 = empty */
+    ann_ent_slot *ent_slots;   /* hash of ids, nslots long */
     size_t nslots;
     ann_date *dates;
     size_t ndates, capdates;

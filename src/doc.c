@@ -110,13 +110,17 @@ static size_t id_hash(const char *s)
 }
 
 /* Open addressing over entity indexes, kept at most half full, so finding
- * an entity by id stays O(1) however many a document holds. */
-static size_t *slot_for(const ann_doc *d, const char *id)
+ * an entity by id stays O(1) however many a document holds.  A slot keeps
+ * the id's hash: a probe past another id costs no trip to its string. */
+static ann_ent_slot *slot_for(const ann_doc *d, const char *id, size_t h)
 {
-    size_t mask = d->nslots - 1, i = id_hash(id) & mask;
-    while (d->ent_slots[i] && strcmp(d->ents[d->ent_slots[i] - 1].id, id) != 0)
+    size_t mask = d->nslots - 1, i = h & mask;
+    for (;;) {
+        ann_ent_slot *sl = &d->ent_slots[i];
+        if (!sl->ent || (sl->hash == h && strcmp(d->ents[sl->ent - 1].id, id) == 0))
+            return sl;
         i = (i + 1) & mask;
-    return &d->ent_slots[i];
+    }
 }
 
 static void rehash(ann_doc *d)
@@ -126,26 +130,29 @@ static void rehash(ann_doc *d)
     while (d->nslots < d->nents * 2 + 2)
         d->nslots *= 2;
     d->ent_slots = ann_xcalloc(d->nslots, sizeof *d->ent_slots);
-    for (size_t i = 0; i < d->nents; i++)
-        *slot_for(d, d->ents[i].id) = i + 1;
+    for (size_t i = 0; i < d->nents; i++) {
+        size_t h = id_hash(d->ents[i].id);
+        *slot_for(d, d->ents[i].id, h) = (ann_ent_slot){h, i + 1};
+    }
 }
 
 ann_entity *ann_doc_find_entity(const ann_doc *d, const char *id)
 {
     if (!d->nslots)
         return NULL;
-    size_t k = *slot_for(d, id);
+    size_t k = slot_for(d, id, id_hash(id))->ent;
     return k ? &d->ents[k - 1] : NULL;
 }
 
 ann_entity *ann_doc_entity(ann_doc *d, ann_cat cat, const char *id,
                            const char *name, const char *type)
 {
-    ann_entity *e = ann_doc_find_entity(d, id);
-    if (e)
-        return e;
+    size_t h = id_hash(id);
+    ann_ent_slot *sl = d->nslots ? slot_for(d, id, h) : NULL;
+    if (sl && sl->ent)
+        return &d->ents[sl->ent - 1];
     ann_grow((void **)&d->ents, &d->capents, d->nents + 1, sizeof *d->ents);
-    e = &d->ents[d->nents++];
+    ann_entity *e = &d->ents[d->nents++];
     memset(e, 0, sizeof *e);
     e->id = ann_xstrdup(id);
     e->name = ann_xstrdup(name);
@@ -154,7 +161,7 @@ ann_entity *ann_doc_entity(ann_doc *d, ann_cat cat, const char *id,
     if (d->nents * 2 > d->nslots)
         rehash(d);
     else
-        *slot_for(d, e->id) = d->nents;
+        *sl = (ann_ent_slot){h, d->nents};
     return e;
 }
 
@@ -166,8 +173,10 @@ void ann_entity_add_mention(ann_entity *e, ann_span s)
         i--;
     if (i > 0 && e->mentions[i - 1].start == s.start && e->mentions[i - 1].end == s.end)
         return;
-    ann_grow((void **)&e->mentions, &e->capmentions, e->nmentions + 1, sizeof *e->mentions);
-    memmove(e->mentions + i + 1, e->mentions + i, (e->nmentions - i) * sizeof *e->mentions);
+    if (e->nmentions == e->capmentions)
+        ann_grow((void **)&e->mentions, &e->capmentions, e->nmentions + 1, sizeof *e->mentions);
+    if (i < e->nmentions)
+        memmove(e->mentions + i + 1, e->mentions + i, (e->nmentions - i) * sizeof *e->mentions);
     e->mentions[i] = s;
     e->nmentions++;
 }

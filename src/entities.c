@@ -22,10 +22,12 @@
 #define MAX_NAME_TOKENS 8      /* a "name" longer than this is prose in capitals */
 #define MAX_ROLE_TOKENS 10
 
-/* What the rule matches say about one token. */
+/* What the rule matches say about one token.  Matches are named by index
+ * + 1 into the window's matches (0: none): half the size of two pointers,
+ * and a window of text holds far fewer than 2^32 matches. */
 typedef struct tinfo {
-    const ann_match *known;    /* longest actor/place/source match starting here */
-    const ann_match *title;    /* longest title match starting here */
+    uint32_t known;            /* longest actor/place/source match starting here */
+    uint32_t title;            /* longest title match starting here */
     unsigned given : 1, weak_given : 1, demonym : 1, nonname : 1, weak_nonname : 1, cue : 1, cue_inv : 1;
     unsigned orghead : 1, connector : 1, docword : 1;
 } tinfo;
@@ -39,29 +41,71 @@ typedef struct acronym {
  * "Boris Johnson" in O(1); filled lazily from the document's entities. */
 typedef struct name_slot {
     char *key;                 /* owned */
+    size_t len;                /* of key */
     size_t ent;                /* index into doc->ents */
 } name_slot;
 
 /* Every match of a window asks what its kind and attribute strings say,
- * and the same few strings come back thousands of times.  The rules do not
+ * and the same strings come back thousands of times.  The rules do not
  * change while a document is annotated, so an answer is remembered by the
- * string's address (and the question's); a direct-mapped table, where a
- * clash only costs asking again. */
-#define MEMO_SLOTS 64
+ * string's address; direct-mapped tables, where a clash only costs asking
+ * again.  An attrs string keeps the answers to all the flags asked of it. */
+#define MEMO_BITS 8
+#define MEMO_SLOTS (1u << MEMO_BITS)
+
+/* The on/off attributes the name finder reads ("ambiguous=1"). */
+enum { A_AMBIGUOUS, A_ALIAS_ONLY, A_WEAK, A_INV, A_HONORIFIC };
 
 typedef struct memo {
-    const char *s, *key;       /* key NULL: the kind code of s */
-    int v;
+    const char *s;             /* an attrs string */
+    unsigned char asked, on;   /* bit 1 << A_...: asked; and if so, on */
 } memo;
+
+#define KIND_BITS 6
+#define KIND_SLOTS (1u << KIND_BITS)
+
+typedef struct kind_memo {
+    const char *s;             /* a kind string */
+    int code;
+} kind_memo;
+
+/* Known names repeat: the same lexicon id (one interned string) comes back
+ * dozens of times a document.  Its entity is remembered by the string's
+ * address, direct-mapped; entities do not move before ann_doc_sort, which
+ * runs after the last window. */
+#define ID_BITS 8
+#define ID_SLOTS (1u << ID_BITS)
+
+typedef struct id_slot {
+    const char *id;
+    size_t ent;                /* index into doc->ents */
+} id_slot;
+
+/* in_quoted_title and title_case_line look at the segment around a token
+ * (back to the quotation mark or sentence start, the whole line).  Their
+ * callers go forward through the window, so the segment bounds are kept
+ * and moved forward instead of found again by a scan for every name. */
+typedef struct segs {
+    size_t qpos, qopen;        /* the last quote-open or sentence start at or before qpos (or 0) */
+    size_t qa, qfrom, qb;      /* last quoted-title answer: tokens (qa, qb), good for first in [qfrom, qb] */
+    int qv, qset;
+    size_t la, lb;             /* last title_case_line answer: the line [la, lb] */
+    int lv, lset;
+} segs;
 
 struct ann_entities {
     const ann_engine *e;
+    tinfo *ti;                 /* per window, kept to spare an allocation per window */
+    size_t capti;
+    segs seg;
+    id_slot ids[ID_SLOTS];
     acronym *acr;              /* unknown all-caps words, settled at the end */
     size_t nacr, capacr;
     name_slot *names;
     size_t nnames, capnames;   /* capnames: a power of two, or 0 */
     size_t indexed;            /* doc->ents[0..indexed) are in names */
     memo memo[MEMO_SLOTS];
+    kind_memo kinds[KIND_SLOTS];
 };
 
 ann_entities *ann_entities_new(const ann_engine *e)
@@ -81,6 +125,7 @@ void ann_entities_free(ann_entities *st)
     for (size_t i = 0; i < st->capnames; i++)
         free(st->names[i].key);
     free(st->names);
+    free(st->ti);
     free(st);
 }
 
@@ -112,38 +157,63 @@ static int attr_on(const ann_match *m, const char *key)
     return ann_attr(m->attrs, key, v, sizeof v) && strcmp(v, "1") == 0;
 }
 
-static memo *memo_slot(ann_entities *st, const char *s, const char *key)
+/* The top bits of a pointer's Fibonacci hash. */
+static size_t ptr_hash(const void *p, unsigned bits)
 {
-    uint64_t h = ((uint64_t)(uintptr_t)s ^ (uint64_t)(uintptr_t)key << 7) * 0x9E3779B97F4A7C15ull;
-    return &st->memo[h >> 58];
+    return (size_t)(((uint64_t)(uintptr_t)p * 0x9E3779B97F4A7C15ull) >> (64 - bits));
 }
 
-static int attr_on_memo(ann_entities *st, const ann_match *m, const char *key)
+static int attr_ask(memo *x, const ann_match *m, int a)
 {
-    memo *x = memo_slot(st, m->attrs, key);
-    if (x->s != m->attrs || x->key != key || !x->s)
-        *x = (memo){m->attrs, key, attr_on(m, key)};
-    return x->v;
+    static const char *const names[] = {"ambiguous", "alias_only", "weak", "inv", "honorific"};
+    if (x->s != m->attrs)
+        *x = (memo){m->attrs, 0, 0};
+    x->asked |= 1u << a;
+    if (attr_on(m, names[a]))
+        x->on |= 1u << a;
+    return (x->on >> a) & 1;
+}
+
+/* The memo is asked before the string is read: the strings lie all over
+ * the rules' pool, where a read is a cache miss. */
+static inline int attr_on_memo(ann_entities *st, const ann_match *m, int a)
+{
+    if (!m->attrs)
+        return 0;
+    memo *x = &st->memo[ptr_hash(m->attrs, MEMO_BITS)];
+    if (x->s == m->attrs && (x->asked >> a & 1))
+        return (x->on >> a) & 1;
+    return attr_ask(x, m, a);
 }
 
 /* A line set in title case ("West Was Lukewarm to Peace Talks") says nothing
- * about names through capitals. */
-static int title_case_line(const ann_window *w, size_t i)
+ * about names through capitals.  Lines split the window into segments, so
+ * the answer for the last one asked about serves every token in it. */
+static int title_case_line(ann_entities *st, const ann_window *w, size_t i)
 {
+    segs *sg = &st->seg;
+    if (sg->lset && sg->la <= i && i <= sg->lb)
+        return sg->lv;
     size_t a = i, b = i, words = 0, caps = 0;
     while (a > 0 && !(w->tok[a].flags & ANN_TF_LINE_START))
         a--;
     while (b + 1 < w->n && !(w->tok[b + 1].flags & ANN_TF_LINE_START))
         b++;
-    if (b - a > 40)
-        return 0;
-    for (size_t k = a; k <= b; k++) {
-        if (!is_word(&w->tok[k]) || w->tok[k].ncp <= 3)
-            continue;
-        words++;
-        caps += capitalized(&w->tok[k]) != 0;
+    int v = 0;
+    if (b - a <= 40) {
+        for (size_t k = a; k <= b; k++) {
+            if (!is_word(&w->tok[k]) || w->tok[k].ncp <= 3)
+                continue;
+            words++;
+            caps += capitalized(&w->tok[k]) != 0;
+        }
+        v = words >= 3 && caps * 10 >= words * 8;
     }
-    return words >= 3 && caps * 10 >= words * 8;
+    sg->la = a;
+    sg->lb = b;
+    sg->lv = v;
+    sg->lset = 1;
+    return v;
 }
 
 /* ---- reading the rule matches --------------------------------------------------- */
@@ -167,44 +237,54 @@ static int kind_code(const char *k)
     return K_OTHER;
 }
 
-static int kind_memo(ann_entities *st, const char *kind)
+static int kind_of(ann_entities *st, const char *kind)
 {
-    memo *x = memo_slot(st, kind, NULL);
-    if (x->s != kind || x->key)
-        *x = (memo){kind, NULL, kind_code(kind)};
-    return x->v;
+    kind_memo *x = &st->kinds[ptr_hash(kind, KIND_BITS)];
+    if (x->s != kind)
+        *x = (kind_memo){kind, kind_code(kind)};
+    return x->code;
+}
+
+static const ann_match *match_of(const ann_window *w, uint32_t k)
+{
+    return k ? &w->matches->v[k - 1] : NULL;
 }
 
 static void index_matches(ann_entities *st, const ann_window *w, tinfo *ti)
 {
-    for (size_t k = 0; k < w->matches->n; k++) {
-        const ann_match *m = &w->matches->v[k];
+    const ann_match *v = w->matches->v;
+    /* 56 bytes a match: a window's worth cannot come near 2^32 - 1 */
+    size_t n = w->matches->n < UINT32_MAX ? w->matches->n : UINT32_MAX - 1;
+    for (size_t k = 0; k < n; k++) {
+        const ann_match *m = &v[k];
         tinfo *t = &ti[m->first];
         size_t len = m->last - m->first;
-        int code = kind_memo(st, m->kind);
+        int code = kind_of(st, m->kind);
         if (code == K_ENTITY) {
             /* longest wins; among equals, the unambiguous one */
-            if (!t->known || len > t->known->last - t->known->first ||
-                (len == t->known->last - t->known->first && attr_on_memo(st, t->known, "ambiguous") &&
-                 !attr_on_memo(st, m, "ambiguous")))
-                t->known = m;
+            const ann_match *o = match_of(w, t->known);
+            if (!o || len > o->last - o->first ||
+                (len == o->last - o->first && attr_on_memo(st, o, A_AMBIGUOUS) &&
+                 !attr_on_memo(st, m, A_AMBIGUOUS)))
+                t->known = (uint32_t)(k + 1);
         } else if (code == K_TITLE) {
-            if (!t->title || len > t->title->last - t->title->first)
-                t->title = m;
+            const ann_match *o = match_of(w, t->title);
+            if (!o || len > o->last - o->first)
+                t->title = (uint32_t)(k + 1);
         } else if (len == 1) {
             switch (code) {
             case K_GIVEN:
                 t->given = 1;
-                t->weak_given |= attr_on_memo(st, m, "weak");
+                t->weak_given |= attr_on_memo(st, m, A_WEAK);
                 break;
             case K_DEMONYM: t->demonym = 1; break;
             case K_NONNAME:
                 t->nonname = 1;
-                t->weak_nonname |= attr_on_memo(st, m, "weak");
+                t->weak_nonname |= attr_on_memo(st, m, A_WEAK);
                 break;
             case K_CUE:
                 t->cue = 1;
-                t->cue_inv |= attr_on_memo(st, m, "inv");
+                t->cue_inv |= attr_on_memo(st, m, A_INV);
                 break;
             case K_ORGHEAD: t->orghead = 1; break;
             case K_CONNECTOR: t->connector = 1; break;
@@ -223,22 +303,44 @@ static ann_cat cat_of(const char *kind)
            : strcmp(kind, "source") == 0 ? ANN_CAT_SOURCE : ANN_CAT_ACTOR;
 }
 
-static ann_entity *add_known(ann_doc *d, const ann_match *m, const char *surface,
-                             size_t slen, ann_span s)
+static ann_entity *new_known(ann_doc *d, const ann_match *m, const char *id,
+                             const char *surface, size_t slen)
+{
+    char name[256];
+    if (!ann_attr(m->attrs, "name", name, sizeof name))
+        snprintf(name, sizeof name, "%.*s", (int)(slen < 255 ? slen : 255), surface);
+    return ann_doc_entity(d, cat_of(m->kind), id, name, m->type);
+}
+
+static id_slot *id_slot_of(ann_entities *st, const char *id)
+{
+    uint64_t h = (uint64_t)(uintptr_t)id * 0x9E3779B97F4A7C15ull;
+    return &st->ids[h >> (64 - ID_BITS)];
+}
+
+static ann_entity *add_known(ann_entities *st, ann_doc *d, const ann_match *m,
+                             const char *surface, size_t slen, ann_span s)
 {
     /* Most mentions are of an entity seen before: the name is worked out
      * only for a new one. */
-    char *slug = m->id[0] ? NULL : ann_slug(surface, slen);
-    const char *id = slug ? slug : m->id;
-    ann_entity *e = ann_doc_find_entity(d, id);
-    if (!e) {
-        char name[256];
-        if (!ann_attr(m->attrs, "name", name, sizeof name))
-            snprintf(name, sizeof name, "%.*s", (int)(slen < 255 ? slen : 255), surface);
-        e = ann_doc_entity(d, cat_of(m->kind), id, name, m->type);
+    ann_entity *e;
+    id_slot *x = id_slot_of(st, m->id);
+    if (x->id == m->id) {      /* before m->id is read: see attr_on_memo */
+        e = &d->ents[x->ent];
+    } else if (m->id[0]) {
+        e = ann_doc_find_entity(d, m->id);
+        if (!e)
+            e = new_known(d, m, m->id, surface, slen);
+        x->id = m->id;
+        x->ent = (size_t)(e - d->ents);
+    } else {
+        char *slug = ann_slug(surface, slen);
+        e = ann_doc_find_entity(d, slug);
+        if (!e)
+            e = new_known(d, m, slug, surface, slen);
+        free(slug);
     }
     ann_entity_add_mention(e, s);
-    free(slug);
     return e;
 }
 
@@ -257,27 +359,54 @@ static ann_entity *add_unknown(ann_doc *d, const char *name, const char *type, a
 
 /* ---- context tests for known names ------------------------------------------ */
 
+/* The last quotation mark that opens, or sentence start, at or before
+ * first (token 0 when none).  The window's names come in order, so the
+ * scan back stops at the last name asked about and takes its answer. */
+static size_t quote_or_sentence_start(ann_entities *st, const ann_window *w, size_t first)
+{
+    segs *sg = &st->seg;
+    size_t a = first, stop = first < sg->qpos ? 0 : sg->qpos;
+    while (a > stop && !(w->tok[a].flags & (ANN_TF_QOPEN | ANN_TF_SENT_START)))
+        a--;
+    if (first < sg->qpos)
+        return a;
+    if (a == sg->qpos && !(w->tok[a].flags & (ANN_TF_QOPEN | ANN_TF_SENT_START)))
+        a = sg->qopen;     /* none since the last name: its answer holds */
+    sg->qpos = first;
+    sg->qopen = a;
+    return a;
+}
+
 /* Inside quotation marks that hold a title in title case ("Overextending and
  * Unbalancing Russia"), a name is part of the title. */
-static int in_quoted_title(const ann_window *w, size_t first)
+static int in_quoted_title(ann_entities *st, const ann_window *w, size_t first)
 {
-    size_t a = first, b = first;
-    while (a > 0 && !(w->tok[a].flags & (ANN_TF_QOPEN | ANN_TF_SENT_START)))
-        a--;
+    segs *sg = &st->seg;
+    size_t a = quote_or_sentence_start(st, w, first), b = first;
     if (!(w->tok[a].flags & ANN_TF_QOPEN))
         return 0;
+    /* the quotation's end found for an earlier name serves every name up to it */
+    if (sg->qset && sg->qa == a && sg->qfrom <= first && first <= sg->qb)
+        return sg->qv;
     while (b < w->n && !(w->tok[b].flags & (ANN_TF_QCLOSE | ANN_TF_SENT_END)))
         b++;
-    if (b >= w->n || !(w->tok[b].flags & ANN_TF_QCLOSE))
-        return 0;
-    size_t words = 0, caps = 0;
-    for (size_t k = a + 1; k < b; k++) {
-        if (!is_word(&w->tok[k]))
-            continue;
-        words++;
-        caps += capitalized(&w->tok[k]) || w->tok[k].ncp <= 3;
+    int v = 0;
+    if (b < w->n && (w->tok[b].flags & ANN_TF_QCLOSE)) {
+        size_t words = 0, caps = 0;
+        for (size_t k = a + 1; k < b; k++) {
+            if (!is_word(&w->tok[k]))
+                continue;
+            words++;
+            caps += capitalized(&w->tok[k]) || w->tok[k].ncp <= 3;
+        }
+        v = words >= 3 && caps == words;
     }
-    return words >= 3 && caps == words;
+    sg->qa = a;
+    sg->qfrom = first;
+    sg->qb = b;
+    sg->qv = v;
+    sg->qset = 1;
+    return v;
 }
 
 /* The next word after a match makes it part of a longer name: an
@@ -299,7 +428,8 @@ static int part_of_longer_name(const ann_window *w, const tinfo *ti, size_t last
            ann_tok_is(w->text, t, "III") || ann_tok_is(w->text, t, "IV");
 }
 
-static int ambiguous_ok(const ann_window *w, const tinfo *ti, const ann_match *m)
+static int ambiguous_ok(ann_entities *st, const ann_window *w, const tinfo *ti,
+                        const ann_match *m)
 {
     size_t f = m->first, l = m->last;
     int the = f > 0 && is_the(w, f - 1);
@@ -314,7 +444,7 @@ static int ambiguous_ok(const ann_window *w, const tinfo *ti, const ann_match *m
     }
     if (the)
         return !(l < w->n && capitalized(&w->tok[l]) && !(w->tok[l].flags & ANN_TF_SENT_START));
-    if (title_case_line(w, f))
+    if (title_case_line(st, w, f))
         return 0;
     int cap_before = f > 0 && capitalized(&w->tok[f - 1]) && !(w->tok[f].flags & ANN_TF_SENT_START);
     int cap_after = l < w->n && capitalized(&w->tok[l]) && !(w->tok[l].flags & ANN_TF_SENT_START);
@@ -344,13 +474,13 @@ static int alias_ok(const ann_doc *d, const ann_match *m)
 static int accept_known(ann_entities *st, const ann_window *w, const tinfo *ti,
                         const ann_match *m)
 {
-    if (attr_on_memo(st, m, "alias_only"))
+    if (attr_on_memo(st, m, A_ALIAS_ONLY))
         return alias_ok(w->doc, m);
-    if (attr_on_memo(st, m, "ambiguous") && !ambiguous_ok(w, ti, m))
+    if (attr_on_memo(st, m, A_AMBIGUOUS) && !ambiguous_ok(st, w, ti, m))
         return 0;
     if (part_of_longer_name(w, ti, m->last))
         return 0;
-    return !in_quoted_title(w, m->first);
+    return !in_quoted_title(st, w, m->first);
 }
 
 /* ---- names inside hyphenated compounds --------------------------------------- */
@@ -368,10 +498,13 @@ static void compound_parts(ann_entities *st, ann_window *w, const tinfo *ti, siz
         while (q < t->end && w->text[q] != '-')
             q++;
         ann_match m;
-        for (size_t k = 0; k < 3 && q > p; k++) {
+        /* most parts ("so-called", "long-term") are in no lexicon at all:
+         * one look-up of any kind says so for the three */
+        int any = q > p && ann_rules_lookup(st->e->rules, w->text + p, q - p, NULL, &m);
+        for (size_t k = 0; k < 3 && any; k++) {
             if (ann_rules_lookup(st->e->rules, w->text + p, q - p, kinds[k], &m) &&
-                !attr_on(&m, "alias_only") && !attr_on(&m, "ambiguous")) {
-                add_known(w->doc, &m, w->text + p, q - p, (ann_span){p, q});
+                !attr_on_memo(st, &m, A_ALIAS_ONLY) && !attr_on_memo(st, &m, A_AMBIGUOUS)) {
+                add_known(st, w->doc, &m, w->text + p, q - p, (ann_span){p, q});
                 break;
             }
         }
@@ -392,7 +525,7 @@ static void appositive_role(ann_window *w, const tinfo *ti, size_t after, ann_en
     size_t start = k, end = k;
     int has_title = 0;
     while (end < w->n && end - start < MAX_ROLE_TOKENS && is_word(&w->tok[end])) {
-        has_title |= ti[end].title != NULL;
+        has_title |= ti[end].title != 0;
         end++;
     }
     if (!has_title || end >= w->n || end == start)
@@ -429,7 +562,7 @@ static size_t key_hash(const char *s, size_t n)
 static name_slot *name_find(ann_entities *st, const char *s, size_t n)
 {
     size_t mask = st->capnames - 1, i = key_hash(s, n) & mask;
-    while (st->names[i].key && !(strlen(st->names[i].key) == n && memcmp(st->names[i].key, s, n) == 0))
+    while (st->names[i].key && !(st->names[i].len == n && memcmp(st->names[i].key, s, n) == 0))
         i = (i + 1) & mask;
     return &st->names[i];
 }
@@ -443,12 +576,13 @@ static void name_put(ann_entities *st, const char *s, size_t n, size_t ent)
         st->names = ann_xcalloc(st->capnames, sizeof *st->names);
         for (size_t i = 0; i < oldcap; i++)
             if (old[i].key)
-                *name_find(st, old[i].key, strlen(old[i].key)) = old[i];
+                *name_find(st, old[i].key, old[i].len) = old[i];
         free(old);
     }
     name_slot *sl = name_find(st, s, n);
     if (!sl->key) {     /* the first person with this name keeps it */
         sl->key = ann_xstrndup(s, n);
+        sl->len = n;
         sl->ent = ent;
         st->nnames++;
     }
@@ -513,9 +647,9 @@ static int speech_beside(const ann_window *w, const tinfo *ti, size_t s, size_t 
     return s > 0 && ti[s - 1].cue_inv && !(w->tok[s].flags & ANN_TF_SENT_START);
 }
 
-static void add_role(ann_window *w, ann_entity *e, const evidence *ev)
+static void add_role(ann_entities *st, ann_window *w, ann_entity *e, const evidence *ev)
 {
-    if (!ev->title || !e || attr_on(ev->title, "honorific"))
+    if (!ev->title || !e || attr_on_memo(st, ev->title, A_HONORIFIC))
         return;   /* "Mr." vouches for a name but is no role */
     char *role = tok_text(w, ev->title_first, ev->title->last);
     ann_entity_add_role(e, role);
@@ -549,7 +683,7 @@ static void single_word(ann_entities *st, ann_window *w, const tinfo *ti, size_t
     }
     if (e) {
         ann_entity_add_mention(e, sp);
-        add_role(w, e, ev);
+        add_role(st, w, e, ev);
         appositive_role(w, ti, s + 1, e);
     }
 }
@@ -605,7 +739,7 @@ static void name_run(ann_entities *st, ann_window *w, const tinfo *ti, size_t s,
         }
     }
     if (ent && person_entity(ent)) {
-        add_role(w, ent, ev);
+        add_role(st, w, ent, ev);
         appositive_role(w, ti, e, ent);
     }
     free(name);
@@ -642,7 +776,7 @@ static size_t run_end(const ann_window *w, const tinfo *ti, size_t s)
  * organization or demonym may stand before the title ("US Secretary of State"). */
 static size_t take_title(const ann_window *w, const tinfo *ti, size_t i, evidence *ev)
 {
-    const ann_match *m = ti[i].title;
+    const ann_match *m = match_of(w, ti[i].title);
     size_t next = m->last;
     if (next < w->n && (capitalized(&w->tok[next]) || ti[next].known) &&
         !(w->tok[next].flags & ANN_TF_SENT_START)) {
@@ -652,33 +786,65 @@ static size_t take_title(const ann_window *w, const tinfo *ti, size_t i, evidenc
     return next;
 }
 
-static void known_name(ann_window *w, const tinfo *ti, size_t i, evidence *ev)
+static void known_name(ann_entities *st, ann_window *w, const tinfo *ti, size_t i,
+                       evidence *ev)
 {
-    const ann_match *m = ti[i].known;
+    const ann_match *m = match_of(w, ti[i].known);
     ann_span sp = {w->tok[m->first].start, w->tok[m->last - 1].end};
-    ann_entity *e = add_known(w->doc, m, w->text + sp.start, sp.end - sp.start, sp);
+    ann_entity *e = add_known(st, w->doc, m, w->text + sp.start, sp.end - sp.start, sp);
     if (person_entity(e)) {
-        add_role(w, e, ev);
+        add_role(st, w, e, ev);
         appositive_role(w, ti, m->last, e);
     }
 }
 
+/* A zeroed tinfo for each token and one past the end. */
+static tinfo *window_tinfo(ann_entities *st, size_t n)
+{
+    ann_grow((void **)&st->ti, &st->capti, n + 1, sizeof *st->ti);
+    memset(st->ti, 0, (n + 1) * sizeof *st->ti);
+    return st->ti;
+}
+
+/* Most tokens are plain lower-case words and punctuation: a tight loop
+ * steps over them, noting only whether one of them (not markup) ends the
+ * reach of a title. */
+static size_t skip_plain(const ann_window *w, const tinfo *ti, size_t i, int *lapse)
+{
+    const ann_token *tok = w->tok;
+    size_t n = w->n;
+    int l = 0;
+    while (i < n && !(ti[i].known | ti[i].title) &&
+           !(tok[i].flags & (ANN_TF_HYPHEN | ANN_TF_TITLE | ANN_TF_UPPER))) {
+        l |= tok[i].kind != ANN_TOK_MARKUP;
+        i++;
+    }
+    *lapse = l;
+    return i;
+}
+
 void ann_entities_window(ann_entities *st, ann_window *w)
 {
-    tinfo *ti = ann_xcalloc(w->n + 1, sizeof *ti);
+    tinfo *ti = window_tinfo(st, w->n);
+    memset(&st->seg, 0, sizeof st->seg);
     index_matches(st, w, ti);
     evidence ev = {0};
     size_t i = 0;
     while (i < w->n) {
+        int lapse;
+        i = skip_plain(w, ti, i, &lapse);
+        if (lapse)
+            ev.title = NULL;
+        if (i >= w->n)
+            break;
         const ann_token *t = &w->tok[i];
+        const ann_match *km = match_of(w, ti[i].known);
         /* a known name that context rejects ("Kyiv School of Economics")
          * is read again as the start of an unknown one */
-        int known = ti[i].known && accept_known(st, w, ti, ti[i].known);
-        if (known) {
-            size_t last = ti[i].known->last;
-            known_name(w, ti, i, &ev);
+        if (km && accept_known(st, w, ti, km)) {
+            known_name(st, w, ti, i, &ev);
             ev.title = NULL;
-            i = last;
+            i = km->last;
             continue;
         }
         if (ti[i].title) {
@@ -699,8 +865,7 @@ void ann_entities_window(ann_entities *st, ann_window *w)
         if (capitalized(t)) {
             /* a known name context rejected reads as an unknown one: part
              * of a longer name, or an acronym the text defines ("RSF") */
-            size_t from = ti[i].known && part_of_longer_name(w, ti, ti[i].known->last)
-                              ? ti[i].known->last - 1 : i;
+            size_t from = km && part_of_longer_name(w, ti, km->last) ? km->last - 1 : i;
             size_t e = run_end(w, ti, from);
             name_run(st, w, ti, i, e, &ev);
             ev.title = NULL;
@@ -711,7 +876,6 @@ void ann_entities_window(ann_entities *st, ann_window *w)
             ev.title = NULL;
         i++;
     }
-    free(ti);
 }
 
 /* ---- the end of the document: aliases ----------------------------------------- */

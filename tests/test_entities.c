@@ -156,6 +156,27 @@ static void test_quoted_titles_and_caps(void)
     ann_doc_free(d);
 }
 
+/* The quotation and line around a name are remembered as the window goes
+ * forward: several names in one quotation, then in the next ones. */
+static void test_names_in_a_row_of_quotations(void)
+{
+    ann_doc *d = run("A book titled \"Why Russia and Ukraine Fight\" sold well. \"Russia will "
+                     "win,\" he said. Ukraine disagreed, and \"Kyiv Stands\" was the reply of Kyiv.");
+    const ann_entity *r = with_mention(d, "Russia");
+    CHECK(r && r->nmentions == 1 && d->text[r->mentions[0].start - 1] == '"');
+    const ann_entity *u = with_mention(d, "Ukraine");
+    CHECK(u && u->nmentions == 1 && strncmp(d->text + u->mentions[0].end, " disagreed", 10) == 0);
+    const ann_entity *k = with_mention(d, "Kyiv");
+    CHECK(k && k->nmentions == 2);
+    ann_doc_free(d);
+    /* one entity for every spelling of an id, however often it comes back */
+    d = run("Türkiye hosted. Turkey agreed. Türkiye signed. Turkey left.");
+    const ann_entity *t = with_mention(d, "Turkey");
+    CHECK(t && t->nmentions == 4);
+    CHECK(t && with_mention(d, "Türkiye") == t);
+    ann_doc_free(d);
+}
+
 static void test_ids_across_documents(void)
 {
     /* the same lexicon entity gets the same id whatever the spelling */
@@ -181,6 +202,7 @@ int main(void)
     test_compounds_and_documents();
     test_west_and_titles();
     test_quoted_titles_and_caps();
+    test_names_in_a_row_of_quotations();
     test_ids_across_documents();
     ann_engine_free(eng);
     TEST_DONE();
