@@ -74,7 +74,6 @@ typedef struct cl_word {
     unsigned kind;          /* CL_W_* */
     unsigned sets;          /* CL_S_* */
     size_t len;             /* with sets: the listed word's length in bytes */
-    size_t cue0, ncue;      /* its verb cues: cues[cue0 .. cue0 + ncue) */
 } cl_word;
 
 /* What a token needs of a word, packed in a slot: kinds, sets, and the
@@ -84,11 +83,13 @@ typedef struct cl_word {
 #define CL_I_LEN_SHIFT 20       /* length of a word with sets, 11 bits */
 #define CL_I_MAXLEN 0x7ffu
 
-/* A slot of the word table. */
+/* A slot of the word table; info is 0 when it is free (every word has a
+ * kind or a set). */
 typedef struct cl_slot {
     uint64_t h;                 /* the word's hash */
     uint32_t info;              /* CL_I_* */
-    uint32_t word;              /* index + 1 into words, 0 when the slot is free */
+    uint32_t cue0;              /* 1 + the first of the verb cues it heads (the
+                                 * others follow), 0 for none */
 } cl_slot;
 
 /* A lookup takes no branch that depends on the text and touches little
@@ -184,7 +185,7 @@ typedef struct cl_view {
     unsigned char *inq;      /* inside a paired quotation */
     size_t *hot;             /* in order, the tokens where anything may start:
                               * quotation marks, line and paragraph starts,
-                              * cue heads and noun cues */
+                              * verb cues and noun cues */
     size_t nhot;
     size_t claims_from;      /* doc->nclaims when the window began */
     cl_ment *ments;          /* by CL_MENT_BYTES bucket of their start, made

@@ -153,6 +153,16 @@ static void merge_words(ann_claim_rules *r)
 
 _Static_assert(CL_W_CUEHEAD <= CL_I_KIND, "word kinds fit in CL_I_KIND");
 
+/* The slot of the word whose hash is h, which must be a word. */
+static cl_slot *slot_of(const ann_claim_rules *r, uint64_t h)
+{
+    cl_slot *s = &r->slots[h >> r->shift];
+    size_t k = 0;
+    while (k < CL_PROBE - 1 && s[k].h != h)
+        k++;
+    return &s[k];
+}
+
 /* Into the first free slot from the word's own; returns 0 when that is
  * CL_PROBE slots or more after it. */
 static int slot_add(ann_claim_rules *r, size_t i)
@@ -163,10 +173,9 @@ static int slot_add(ann_claim_rules *r, size_t i)
         info |= (uint32_t)w->sets << CL_I_SETS_SHIFT | (uint32_t)w->len << CL_I_LEN_SHIFT;
     size_t b = (size_t)(w->h >> r->shift);
     for (size_t k = 0; k < CL_PROBE; k++, b++)
-        if (!r->slots[b].word) {
+        if (!r->slots[b].info) {
             r->slots[b].h = w->h;
             r->slots[b].info = info;
-            r->slots[b].word = (uint32_t)(i + 1);
             return 1;
         }
     return 0;
@@ -216,11 +225,7 @@ static void index_words(ann_claim_rules *r)
         size_t e = c;
         while (e < r->ncues && r->cues[e].h[0] == r->cues[c].h[0])
             e++;
-        cl_word *w = (cl_word *)cl_word_find(r, r->cues[c].h[0]);
-        if (w) {                   /* always: the loader added every head */
-            w->cue0 = c;
-            w->ncue = e - c;
-        }
+        slot_of(r, r->cues[c].h[0])->cue0 = (uint32_t)(c + 1);  /* the loader added every head */
         c = e;
     }
 }
@@ -243,7 +248,7 @@ ann_claim_rules *ann_claim_rules_new(char *err, size_t errlen)
     add_wordsets(&ld);
     qsort(r->cues, r->ncues, sizeof *r->cues, cmp_cue);
     merge_words(r);
-    if (r->nwords >= UINT32_MAX) {    /* slots hold 32-bit indexes */
+    if (r->ncues >= UINT32_MAX) {     /* slots hold 32-bit indexes */
         snprintf(err, errlen, "claims: too many words");
         ann_claim_rules_free(r);
         return NULL;
@@ -265,16 +270,6 @@ void ann_claim_rules_free(ann_claim_rules *r)
 }
 
 /* ---- lookups ------------------------------------------------------------ */
-
-/* The entry of the word whose hash is h, which must be a word. */
-static const cl_word *lookup_word(const ann_claim_rules *r, uint64_t h)
-{
-    const cl_slot *s = &r->slots[h >> r->shift];
-    size_t k = 0;
-    while (k < CL_PROBE - 1 && s[k].h != h)
-        k++;
-    return &r->words[s[k].word - 1];
-}
 
 _Static_assert(CL_PROBE == 4, "lookup compares CL_PROBE slots");
 
@@ -315,13 +310,15 @@ uint32_t cl_info_of(const cl_view *v, size_t i)
     return v->info[i] = view_info(v->rules, &v->t[i]);
 }
 
-/* The longest verb cue that starts at token i, whose entry is w
+/* The longest verb cue that starts at token i, a cue head
  * (lowercase words only: a capitalised "Says" in a title still counts,
  * "Order" in a name rarely). */
-static const cl_cue *match_cue(const cl_view *v, size_t i, const cl_word *w)
+static const cl_cue *match_cue(const cl_view *v, size_t i)
 {
-    for (size_t c = w->cue0; c < w->cue0 + w->ncue; c++) {
-        const cl_cue *cue = &v->rules->cues[c];
+    const ann_claim_rules *r = v->rules;
+    uint64_t h = v->t[i].lhash;
+    for (size_t c = slot_of(r, h)->cue0 - 1; c < r->ncues && r->cues[c].h[0] == h; c++) {
+        const cl_cue *cue = &r->cues[c];
         if (i + cue->n > v->n)
             continue;
         unsigned k = 1;
@@ -690,11 +687,18 @@ static void build_view(cl_view *v, const ann_window *w)
     v->t = w->tok;
     if (v->n < w->n)
         v->t = v->own = without_markup(w, v->n);
+    /* a cue head without its cue ("is", "was") starts nothing: it leaves
+     * the list, which the finders walk twice */
+    size_t k = 0;
     for (size_t h = 0; h < v->nhot; h++) {
         size_t i = v->hot[h];
         if (v->info[i] & CL_W_CUEHEAD)
-            v->cue[i] = match_cue(v, i, lookup_word(v->rules, v->t[i].lhash));
+            v->cue[i] = match_cue(v, i);
+        v->hot[k] = i;
+        k += v->cue[i] || (v->info[i] & CL_W_NOUNCUE) || v->t[i].kind == ANN_TOK_QUOTE ||
+             (v->t[i].flags & (ANN_TF_PARA_START | ANN_TF_LINE_START));
     }
+    v->nhot = k;
 }
 
 void ann_claims_window(ann_claims *st, ann_window *w)

@@ -22,7 +22,7 @@
 
 /* ---- token predicates --------------------------------------------------- */
 
-static int W(const cl_view *v, size_t i)
+static inline int W(const cl_view *v, size_t i)
 {
     return i < v->n && v->t[i].kind == ANN_TOK_WORD;
 }
@@ -36,7 +36,7 @@ static inline int is(const cl_view *v, size_t i, const char *s)
 }
 
 /* Is token i a word of the closed lists in set (CL_S_*)? */
-static int in_set(const cl_view *v, size_t i, unsigned set)
+static inline int in_set(const cl_view *v, size_t i, unsigned set)
 {
     return i < v->n && (cl_info(v, i) >> CL_V_SETS_SHIFT & set);
 }
@@ -67,7 +67,7 @@ static int poss(const cl_view *v, size_t i)
     return i < v->n && (v->t[i].flags & ANN_TF_POSS);
 }
 
-static int kind(const cl_view *v, size_t i, unsigned k)
+static inline int kind(const cl_view *v, size_t i, unsigned k)
 {
     return W(v, i) && (cl_info(v, i) & k);
 }
