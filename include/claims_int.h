@@ -74,7 +74,6 @@ typedef struct cl_word {
     unsigned kind;          /* CL_W_* */
     unsigned sets;          /* CL_S_* */
     size_t len;             /* with sets: the listed word's length in bytes */
-    size_t cue0, ncue;      /* its verb cues: cues[cue0 .. cue0 + ncue) */
 } cl_word;
 
 /* What a token needs of a word, packed in a slot: kinds, sets, and the
@@ -84,27 +83,28 @@ typedef struct cl_word {
 #define CL_I_LEN_SHIFT 20       /* length of a word with sets, 11 bits */
 #define CL_I_MAXLEN 0x7ffu
 
-/* A slot of the word table. */
+/* A slot of the word table; info is 0 when it is free (every word has a
+ * kind or a set). */
 typedef struct cl_slot {
     uint64_t h;                 /* the word's hash */
     uint32_t info;              /* CL_I_* */
-    uint32_t word;              /* index + 1 into words, 0 when the slot is free */
+    uint32_t cue0;              /* 1 + the first of the verb cues it heads (the
+                                 * others follow), 0 for none */
 } cl_slot;
 
-/* Every token of every window is looked up, so a lookup takes no branch
- * that depends on the text and touches little memory: a word sits at most
- * CL_PROBE - 1 slots after its own (the table grows until it does), and
- * the CL_PROBE slots from a token's own are compared with masks.  A token
- * that is no word (near half the tokens, most of them rare) is sent by a
- * small bit filter to free slots past the end, always in cache, instead of
- * to a random slot whose cache miss would cost more than all the rest.
- * FNV-1a hashes of short words are far from uniform in their top bits, so
- * a multiplication mixes them first. */
+/* A lookup takes no branch that depends on the text and touches little
+ * memory: a word sits at most CL_PROBE - 1 slots after its own (the table
+ * grows until it does), and the CL_PROBE slots from a token's own are
+ * compared with masks.  A token that is no word (near half the tokens,
+ * most of them rare) is sent by a small bit filter to free slots past the
+ * end, always in cache, instead of to a random slot whose cache miss would
+ * cost more than all the rest.  Token hashes end with MurmurHash64A's
+ * avalanche, so their bits are used as they are: the top ones pick the
+ * slot, middle ones the filter bit. */
 #define CL_PROBE 4
 #define CL_LOAD 4               /* slots per word, at least */
-#define CL_MIX(h) ((h) * UINT64_C(0x9E3779B97F4A7C15))
 #define CL_FILTER_BITS (1u << 14)
-#define CL_FILTER_BIT(m) ((size_t)((m) >> 30) & (CL_FILTER_BITS - 1))
+#define CL_FILTER_BIT(h) ((size_t)((h) >> 30) & (CL_FILTER_BITS - 1))
 struct ann_claim_rules {
     cl_cue *cues;           /* sorted by h[0], longer first */
     size_t ncues;
@@ -112,10 +112,29 @@ struct ann_claim_rules {
     size_t nwords;
     cl_slot *slots;         /* nslots + CL_PROBE - 1, then CL_PROBE free ones */
     size_t nslots;          /* a power of two: a word's own slot is the top
-                             * bits of its mixed hash */
+                             * bits of its hash */
     unsigned shift;         /* 64 - log2(nslots) */
     uint64_t *filter;       /* CL_FILTER_BITS bits: some word may have this hash */
+    uint64_t *heads;        /* the same for cue heads and noun cues: the
+                             * words the scan of a window must find */
 };
+
+static inline int cl_filter_has(const uint64_t *f, uint64_t h)
+{
+    size_t bit = CL_FILTER_BIT(h);
+    return (int)(f[bit / 64] >> (bit % 64)) & 1;
+}
+
+/* The info (CL_I_*) of the word whose hash is h, 0 for none: or-ed from
+ * the slots by masks, not by branches, which the text would make
+ * unpredictable. */
+static inline uint32_t cl_lookup(const ann_claim_rules *r, uint64_t h)
+{
+    const cl_slot *s = &r->slots[cl_filter_has(r->filter, h) ? (size_t)(h >> r->shift) :
+                                 r->nslots + CL_PROBE - 1];
+    return (s[0].info & -(uint32_t)(s[0].h == h)) | (s[1].info & -(uint32_t)(s[1].h == h)) |
+           (s[2].info & -(uint32_t)(s[2].h == h)) | (s[3].info & -(uint32_t)(s[3].h == h));
+}
 
 /* The last claim made, so that a quotation which continues a statement
  * keeps its speaker and cue across sentences, paragraphs and windows. */
@@ -123,7 +142,7 @@ typedef struct cl_last {
     int valid;
     size_t end;             /* byte where the claim (cue, speaker, content) ends */
     ann_span cue, speaker;
-    char *speaker_id, *medium_id;
+    const char *medium_id;  /* the claim's, owned by the document */
 } cl_last;
 
 struct ann_claims {
@@ -141,6 +160,14 @@ typedef struct cl_ment {
     const ann_entity *e;
 } cl_ment;
 
+/* What the view knows of a token's word: 0 until asked, then
+ * CL_V_KNOWN with the kinds (CL_W_*) and, when the token has the listed
+ * word's length, the sets (CL_S_*) from CL_V_SETS_SHIFT.  Most tokens are
+ * never asked about, so a window looks up only its cue heads and what the
+ * finders ask. */
+#define CL_V_KNOWN (1u << 31)
+#define CL_V_SETS_SHIFT 12
+
 /* A window without its markup tokens, with what the finders need to know
  * about each token.  All arrays have n entries and one owner: the view. */
 typedef struct cl_view {
@@ -148,17 +175,17 @@ typedef struct cl_view {
     ann_claims *st;
     ann_doc *doc;
     const char *text;
-    ann_token *t;
+    const ann_token *t;      /* the window's tokens, or own when it has markup */
     size_t n;
+    ann_token *own;          /* a copy without the markup tokens, or NULL */
     size_t *mate;            /* the other quotation mark of a pair, or CL_NONE */
-    unsigned *wk;            /* CL_W_* bits */
-    unsigned char *ws;       /* CL_S_* bits */
+    uint32_t *info;          /* CL_V_*, filled in when asked (cl_info) */
     const cl_cue **cue;      /* the verb cue starting here, or NULL */
     unsigned char *used;     /* cue already attributed / quotation consumed */
     unsigned char *inq;      /* inside a paired quotation */
     size_t *hot;             /* in order, the tokens where anything may start:
                               * quotation marks, line and paragraph starts,
-                              * cue heads and noun cues */
+                              * verb cues and noun cues */
     size_t nhot;
     size_t claims_from;      /* doc->nclaims when the window began */
     cl_ment *ments;          /* by CL_MENT_BYTES bucket of their start, made
@@ -169,9 +196,23 @@ typedef struct cl_view {
     size_t ment_from;        /* byte where bucket 0 begins */
     size_t ment_len;         /* the longest mention */
     int ments_ready;
+    cl_ment *persons;        /* by start: what he and she may refer to, made
+                              * at the first question */
+    size_t npersons;
+    int persons_ready;
 } cl_view;
 
 /* claims.c */
+/* Looks token i up and remembers what it found. */
+uint32_t cl_info_of(const cl_view *v, size_t i);
+
+/* CL_V_* of token i. */
+static inline uint32_t cl_info(const cl_view *v, size_t i)
+{
+    uint32_t x = v->info[i];
+    return x ? x : cl_info_of(v, i);
+}
+
 /* The entry of the word whose lowercased hash is h, or NULL. */
 const cl_word *cl_word_find(const ann_claim_rules *r, uint64_t h);
 unsigned cl_word_kind(const ann_claim_rules *r, uint64_t h);

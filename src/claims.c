@@ -153,6 +153,16 @@ static void merge_words(ann_claim_rules *r)
 
 _Static_assert(CL_W_CUEHEAD <= CL_I_KIND, "word kinds fit in CL_I_KIND");
 
+/* The slot of the word whose hash is h, which must be a word. */
+static cl_slot *slot_of(const ann_claim_rules *r, uint64_t h)
+{
+    cl_slot *s = &r->slots[h >> r->shift];
+    size_t k = 0;
+    while (k < CL_PROBE - 1 && s[k].h != h)
+        k++;
+    return &s[k];
+}
+
 /* Into the first free slot from the word's own; returns 0 when that is
  * CL_PROBE slots or more after it. */
 static int slot_add(ann_claim_rules *r, size_t i)
@@ -161,12 +171,11 @@ static int slot_add(ann_claim_rules *r, size_t i)
     uint32_t info = w->kind & CL_I_KIND;
     if (w->len <= CL_I_MAXLEN)        /* always: the lists hold short words */
         info |= (uint32_t)w->sets << CL_I_SETS_SHIFT | (uint32_t)w->len << CL_I_LEN_SHIFT;
-    size_t b = (size_t)(CL_MIX(w->h) >> r->shift);
+    size_t b = (size_t)(w->h >> r->shift);
     for (size_t k = 0; k < CL_PROBE; k++, b++)
-        if (!r->slots[b].word) {
+        if (!r->slots[b].info) {
             r->slots[b].h = w->h;
             r->slots[b].info = info;
-            r->slots[b].word = (uint32_t)(i + 1);
             return 1;
         }
     return 0;
@@ -195,24 +204,28 @@ static void fill_slots(ann_claim_rules *r)
     }
 }
 
-/* The word table and its filter, and each cue head's run of cues. */
+static void filter_add(uint64_t *f, uint64_t h)
+{
+    size_t bit = CL_FILTER_BIT(h);
+    f[bit / 64] |= (uint64_t)1 << (bit % 64);
+}
+
+/* The word table and its filters, and each cue head's run of cues. */
 static void index_words(ann_claim_rules *r)
 {
     fill_slots(r);
     r->filter = ann_xcalloc(CL_FILTER_BITS / 64, sizeof *r->filter);
+    r->heads = ann_xcalloc(CL_FILTER_BITS / 64, sizeof *r->heads);
     for (size_t i = 0; i < r->nwords; i++) {
-        size_t bit = CL_FILTER_BIT(CL_MIX(r->words[i].h));
-        r->filter[bit / 64] |= (uint64_t)1 << (bit % 64);
+        filter_add(r->filter, r->words[i].h);
+        if (r->words[i].kind & (CL_W_CUEHEAD | CL_W_NOUNCUE))
+            filter_add(r->heads, r->words[i].h);
     }
     for (size_t c = 0; c < r->ncues; ) {
         size_t e = c;
         while (e < r->ncues && r->cues[e].h[0] == r->cues[c].h[0])
             e++;
-        cl_word *w = (cl_word *)cl_word_find(r, r->cues[c].h[0]);
-        if (w) {                   /* always: the loader added every head */
-            w->cue0 = c;
-            w->ncue = e - c;
-        }
+        slot_of(r, r->cues[c].h[0])->cue0 = (uint32_t)(c + 1);  /* the loader added every head */
         c = e;
     }
 }
@@ -235,7 +248,7 @@ ann_claim_rules *ann_claim_rules_new(char *err, size_t errlen)
     add_wordsets(&ld);
     qsort(r->cues, r->ncues, sizeof *r->cues, cmp_cue);
     merge_words(r);
-    if (r->nwords >= UINT32_MAX) {    /* slots hold 32-bit indexes */
+    if (r->ncues >= UINT32_MAX) {     /* slots hold 32-bit indexes */
         snprintf(err, errlen, "claims: too many words");
         ann_claim_rules_free(r);
         return NULL;
@@ -252,40 +265,11 @@ void ann_claim_rules_free(ann_claim_rules *r)
     free(r->words);
     free(r->slots);
     free(r->filter);
+    free(r->heads);
     free(r);
 }
 
 /* ---- lookups ------------------------------------------------------------ */
-
-/* The first of the CL_PROBE slots where the word whose hash is h may be. */
-static inline const cl_slot *home(const ann_claim_rules *r, uint64_t h)
-{
-    uint64_t m = CL_MIX(h);
-    size_t bit = CL_FILTER_BIT(m);
-    size_t b = (r->filter[bit / 64] >> (bit % 64)) & 1 ? (size_t)(m >> r->shift) :
-               r->nslots + CL_PROBE - 1;
-    return &r->slots[b];
-}
-
-/* The info (CL_I_*) of the word whose hash is h, 0 for none: or-ed from
- * the slots by masks, not by branches, which the text would make
- * unpredictable. */
-static inline uint32_t lookup(const ann_claim_rules *r, uint64_t h)
-{
-    const cl_slot *s = home(r, h);
-    return (s[0].info & -(uint32_t)(s[0].h == h)) | (s[1].info & -(uint32_t)(s[1].h == h)) |
-           (s[2].info & -(uint32_t)(s[2].h == h)) | (s[3].info & -(uint32_t)(s[3].h == h));
-}
-
-/* The entry of the word whose hash is h, which must be a word. */
-static const cl_word *lookup_word(const ann_claim_rules *r, uint64_t h)
-{
-    const cl_slot *s = home(r, h);
-    size_t k = 0;
-    while (k < CL_PROBE - 1 && s[k].h != h)
-        k++;
-    return &r->words[s[k].word - 1];
-}
 
 _Static_assert(CL_PROBE == 4, "lookup compares CL_PROBE slots");
 
@@ -304,16 +288,37 @@ const cl_word *cl_word_find(const ann_claim_rules *r, uint64_t h)
 
 unsigned cl_word_kind(const ann_claim_rules *r, uint64_t h)
 {
-    return lookup(r, h) & CL_I_KIND;
+    return cl_lookup(r, h) & CL_I_KIND;
 }
 
-/* The longest verb cue that starts at token i, whose entry is w
+/* The kinds of a word token, and its sets when it has the length of the
+ * listed word. */
+static uint32_t view_info(const ann_claim_rules *r, const ann_token *t)
+{
+    if (t->kind != ANN_TOK_WORD)
+        return CL_V_KNOWN;
+    uint32_t info = cl_lookup(r, t->lhash);
+    uint32_t sets = (info >> CL_I_LEN_SHIFT) == t->end - t->start ?
+                    info & (0xffu << CL_I_SETS_SHIFT) : 0;
+    return CL_V_KNOWN | (info & CL_I_KIND) | sets;
+}
+
+_Static_assert(CL_I_SETS_SHIFT == CL_V_SETS_SHIFT, "sets stay where they are");
+
+uint32_t cl_info_of(const cl_view *v, size_t i)
+{
+    return v->info[i] = view_info(v->rules, &v->t[i]);
+}
+
+/* The longest verb cue that starts at token i, a cue head
  * (lowercase words only: a capitalised "Says" in a title still counts,
  * "Order" in a name rarely). */
-static const cl_cue *match_cue(const cl_view *v, size_t i, const cl_word *w)
+static const cl_cue *match_cue(const cl_view *v, size_t i)
 {
-    for (size_t c = w->cue0; c < w->cue0 + w->ncue; c++) {
-        const cl_cue *cue = &v->rules->cues[c];
+    const ann_claim_rules *r = v->rules;
+    uint64_t h = v->t[i].lhash;
+    for (size_t c = slot_of(r, h)->cue0 - 1; c < r->ncues && r->cues[c].h[0] == h; c++) {
+        const cl_cue *cue = &r->cues[c];
         if (i + cue->n > v->n)
             continue;
         unsigned k = 1;
@@ -409,14 +414,20 @@ static const ann_entity *entity_in(cl_view *v, ann_span s, int sources_only)
     return best ? best->e : NULL;
 }
 
-/* The last person mentioned before byte b: what "he" and "she" refer to. */
+static int is_person(const ann_entity *e)
+{
+    return e->cat == ANN_CAT_ACTOR && e->type && strcmp(e->type, "person") == 0;
+}
+
+/* The last person mentioned before byte b: what "he" and "she" refer to.
+ * Of two mentions that start together, the later entity's. */
 static const ann_entity *last_person(const ann_doc *d, size_t b)
 {
     const ann_entity *best = NULL;
     size_t best_start = 0;
     for (size_t i = 0; i < d->nents; i++) {
         const ann_entity *e = &d->ents[i];
-        if (e->cat != ANN_CAT_ACTOR || !e->type || strcmp(e->type, "person") != 0)
+        if (!is_person(e))
             continue;
         size_t m = first_from(e, b);    /* mentions are sorted: the last before b */
         if (m > 0 && (!best || e->mentions[m - 1].start >= best_start)) {
@@ -425,6 +436,53 @@ static const ann_entity *last_person(const ann_doc *d, size_t b)
         }
     }
     return best;
+}
+
+static int cmp_ment(const void *a, const void *b)
+{
+    const cl_ment *x = a, *y = b;
+    if (x->start != y->start)
+        return x->start < y->start ? -1 : 1;
+    return x->order < y->order ? -1 : x->order > y->order;
+}
+
+/* The window's person mentions, and each person's last one before the
+ * window, by start: a he or she speaker costs a binary search, not a walk
+ * over every entity of a huge document. */
+static void index_persons(cl_view *v)
+{
+    const ann_doc *d = v->doc;
+    size_t cap = 0;
+    for (size_t i = 0; i < d->nents; i++) {
+        const ann_entity *e = &d->ents[i];
+        if (!is_person(e))
+            continue;
+        size_t m = first_from(e, v->t[0].start);
+        for (m -= m > 0; m < e->nmentions && e->mentions[m].start < v->t[v->n - 1].end; m++) {
+            cl_ment cm = { e->mentions[m].start, e->mentions[m].end, i, e };
+            ANN_PUSH(v->persons, v->npersons, cap, cm);
+        }
+    }
+    qsort(v->persons, v->npersons, sizeof *v->persons, cmp_ment);
+    v->persons_ready = 1;
+}
+
+/* last_person for b in the window. */
+static const ann_entity *window_person(cl_view *v, size_t b)
+{
+    if (b < v->t[0].start)
+        return last_person(v->doc, b);   /* a speaker from an earlier window */
+    if (!v->persons_ready)
+        index_persons(v);
+    size_t lo = 0, hi = v->npersons;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (v->persons[mid].start < b)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo > 0 ? v->persons[lo - 1].e : NULL;
 }
 
 static int is_word_ci(const char *text, ann_span s, const char *w)
@@ -447,7 +505,7 @@ static char *speaker_id(cl_view *v, ann_span sp)
     const ann_doc *d = v->doc;
     const ann_entity *e = NULL;
     if (is_word_ci(d->text, sp, "he") || is_word_ci(d->text, sp, "she"))
-        e = last_person(d, sp.start);
+        e = window_person(v, sp.start);
     else
         e = entity_in(v, sp, 0);
     return e ? ann_xstrdup(e->id) : NULL;
@@ -458,13 +516,10 @@ static char *speaker_id(cl_view *v, ann_span sp)
 static void set_last(ann_claims *st, const ann_claim *c)
 {
     cl_last *l = &st->last;
-    free(l->speaker_id);
-    free(l->medium_id);
     l->valid = 1;
     l->cue = c->cue;
     l->speaker = c->speaker;
-    l->speaker_id = c->speaker_id ? ann_xstrdup(c->speaker_id) : NULL;
-    l->medium_id = c->medium_id ? ann_xstrdup(c->medium_id) : NULL;
+    l->medium_id = c->medium_id;     /* claims stay while the document does */
     l->end = c->content.end;
     if (c->cue.end > l->end)
         l->end = c->cue.end;
@@ -529,10 +584,6 @@ ann_claims *ann_claims_new(const ann_claim_rules *r)
 
 void ann_claims_free(ann_claims *st)
 {
-    if (!st)
-        return;
-    free(st->last.speaker_id);
-    free(st->last.medium_id);
     free(st);
 }
 
@@ -540,66 +591,87 @@ void ann_claims_free(ann_claims *st)
  * a multiple of the alignment of the arrays after it. */
 static void alloc_view(cl_view *v, size_t n)
 {
-    size_t per = sizeof *v->t + sizeof *v->mate + sizeof *v->hot + sizeof *v->cue +
-                 sizeof *v->wk + sizeof *v->ws + sizeof *v->used + sizeof *v->inq;
+    size_t per = sizeof *v->mate + sizeof *v->hot + sizeof *v->cue +
+                 sizeof *v->info + sizeof *v->used + sizeof *v->inq;
     /* n * per cannot wrap in practice (the window's own tokens take 40 n
      * bytes); if it would, ask for what malloc refuses: out of memory */
     char *p = ann_xmalloc(n > SIZE_MAX / per ? SIZE_MAX : (n ? n : 1) * per);
-    v->t = (ann_token *)p;
-    p += n * sizeof *v->t;
     v->mate = (size_t *)p;
     p += n * sizeof *v->mate;
     v->hot = (size_t *)p;
     p += n * sizeof *v->hot;
     v->cue = (const cl_cue **)p;
     p += n * sizeof *v->cue;
-    v->wk = (unsigned *)p;
-    p += n * sizeof *v->wk;
-    v->ws = (unsigned char *)p;
-    v->used = v->ws + n;
+    v->info = (uint32_t *)p;
+    p += n * sizeof *v->info;
+    v->used = (unsigned char *)p;
     v->inq = v->used + n;
-    /* scan_tokens writes the tokens, kinds, sets, cues, mates and the hot
-     * list, cl_pair_quotes the pairs and inq */
+    /* scan_tokens writes info and the hot list, cl_pair_quotes the pairs
+     * and inq */
+    memset(v->mate, 0xff, n * sizeof *v->mate);      /* CL_NONE */
+    memset((void *)v->cue, 0, n * sizeof *v->cue);
     memset(v->used, 0, n);
 }
 
-/* Copy the window's tokens without the markup ones (a sentence, paragraph
- * or line that began on a markup token begins on the next real one), each
- * with its word kinds and sets looked up once for all the finders, and
- * list the tokens the finders stop at.  Returns the number of tokens. */
+_Static_assert(CL_NONE == SIZE_MAX, "mates are set to CL_NONE byte by byte");
+
+/* The window's tokens without the markup ones, n of them: a sentence,
+ * paragraph or line that began on a markup token begins on the next real
+ * one. */
+static ann_token *without_markup(const ann_window *w, size_t n)
+{
+    const uint32_t starts = ANN_TF_SENT_START | ANN_TF_PARA_START | ANN_TF_LINE_START;
+    ann_token *out = ann_xmalloc((n ? n : 1) * sizeof *out);
+    uint32_t carry = 0;
+    size_t k = 0, i = 0;
+    while (i < w->n) {
+        size_t e = i;
+        while (e < w->n && w->tok[e].kind != ANN_TOK_MARKUP)
+            e++;
+        if (e > i) {
+            memcpy(out + k, w->tok + i, (e - i) * sizeof *out);
+            out[k].flags |= carry;
+            carry = 0;
+            k += e - i;
+        }
+        for (; e < w->n && w->tok[e].kind == ANN_TOK_MARKUP; e++)
+            carry |= w->tok[e].flags & starts;
+        i = e;
+    }
+    return out;
+}
+
+/* List the tokens the finders stop at, and look up the words among them;
+ * a small filter of cue heads and noun cues turns nearly every other word
+ * away without a lookup.  Markup tokens are left out (their line and
+ * paragraph starts pass to the next token).  Returns the number of tokens
+ * left. */
 static size_t scan_tokens(cl_view *v, const ann_window *w)
 {
     const uint32_t starts = ANN_TF_SENT_START | ANN_TF_PARA_START | ANN_TF_LINE_START;
     const uint32_t hot_flags = ANN_TF_PARA_START | ANN_TF_LINE_START;
-    /* Local copies: the byte stores below could alias anything reached
-     * through a pointer, and would make the compiler reload it all. */
+    /* Local copies: the stores below could alias anything reached through
+     * a pointer, and would make the compiler reload it all. */
     const ann_claim_rules r = *v->rules;
-    ann_token *vt = v->t;
-    size_t *mate = v->mate, *hot = v->hot, nhot = 0;
-    const cl_cue **cue = v->cue;
-    unsigned *wk = v->wk;
-    unsigned char *ws = v->ws;
+    const ann_token *tok = w->tok;
+    uint32_t *info = v->info;
+    size_t *hot = v->hot, nhot = 0;
     uint32_t carry = 0;
     size_t n = 0;
     for (size_t i = 0; i < w->n; i++) {
-        const ann_token *t = &w->tok[i];
+        const ann_token *t = &tok[i];
         if (t->kind == ANN_TOK_MARKUP) {
             carry |= t->flags & starts;
             continue;
         }
-        vt[n] = *t;
-        vt[n].flags |= carry;
-        carry = 0;
-        uint32_t info = lookup(&r, t->lhash);
-        info &= -(uint32_t)(t->kind == ANN_TOK_WORD);
-        wk[n] = info & CL_I_KIND;
-        ws[n] = (unsigned char)(info >> CL_I_LEN_SHIFT == t->end - t->start ?
-                                info >> CL_I_SETS_SHIFT : 0);
-        cue[n] = NULL;
-        mate[n] = CL_NONE;
+        uint32_t x = 0;
+        if (cl_filter_has(r.heads, t->lhash) && t->kind == ANN_TOK_WORD)
+            x = view_info(&r, t);
+        info[n] = x;
         hot[nhot] = n;
-        nhot += ((info & (CL_W_CUEHEAD | CL_W_NOUNCUE)) | (vt[n].flags & hot_flags) |
+        nhot += ((x & (CL_W_CUEHEAD | CL_W_NOUNCUE)) | ((t->flags | carry) & hot_flags) |
                  (t->kind == ANN_TOK_QUOTE)) != 0;
+        carry = 0;
         n++;
     }
     v->nhot = nhot;
@@ -612,11 +684,21 @@ static void build_view(cl_view *v, const ann_window *w)
 {
     alloc_view(v, w->n);
     v->n = scan_tokens(v, w);
+    v->t = w->tok;
+    if (v->n < w->n)
+        v->t = v->own = without_markup(w, v->n);
+    /* a cue head without its cue ("is", "was") starts nothing: it leaves
+     * the list, which the finders walk twice */
+    size_t k = 0;
     for (size_t h = 0; h < v->nhot; h++) {
         size_t i = v->hot[h];
-        if (v->wk[i] & CL_W_CUEHEAD)
-            v->cue[i] = match_cue(v, i, lookup_word(v->rules, v->t[i].lhash));
+        if (v->info[i] & CL_W_CUEHEAD)
+            v->cue[i] = match_cue(v, i);
+        v->hot[k] = i;
+        k += v->cue[i] || (v->info[i] & CL_W_NOUNCUE) || v->t[i].kind == ANN_TOK_QUOTE ||
+             (v->t[i].flags & (ANN_TF_PARA_START | ANN_TF_LINE_START));
     }
+    v->nhot = k;
 }
 
 void ann_claims_window(ann_claims *st, ann_window *w)
@@ -633,7 +715,9 @@ void ann_claims_window(ann_claims *st, ann_window *w)
     build_view(&v, w);
     cl_pair_quotes(&v);
     cl_find(&v);
-    free(v.t);                   /* the block of every array */
+    free(v.mate);                /* the block of every array */
+    free(v.own);
+    free(v.persons);
     free(v.ments);
     free(v.ment_bucket);
 }

@@ -22,7 +22,7 @@
 
 /* ---- token predicates --------------------------------------------------- */
 
-static int W(const cl_view *v, size_t i)
+static inline int W(const cl_view *v, size_t i)
 {
     return i < v->n && v->t[i].kind == ANN_TOK_WORD;
 }
@@ -36,9 +36,9 @@ static inline int is(const cl_view *v, size_t i, const char *s)
 }
 
 /* Is token i a word of the closed lists in set (CL_S_*)? */
-static int in_set(const cl_view *v, size_t i, unsigned set)
+static inline int in_set(const cl_view *v, size_t i, unsigned set)
 {
-    return i < v->n && (v->ws[i] & set);
+    return i < v->n && (cl_info(v, i) >> CL_V_SETS_SHIFT & set);
 }
 
 static int pc(const cl_view *v, size_t i, char c)
@@ -67,9 +67,9 @@ static int poss(const cl_view *v, size_t i)
     return i < v->n && (v->t[i].flags & ANN_TF_POSS);
 }
 
-static int kind(const cl_view *v, size_t i, unsigned k)
+static inline int kind(const cl_view *v, size_t i, unsigned k)
 {
-    return W(v, i) && (v->wk[i] & k);
+    return W(v, i) && (cl_info(v, i) & k);
 }
 
 static int capw(const cl_view *v, size_t i)
@@ -77,7 +77,7 @@ static int capw(const cl_view *v, size_t i)
     if (!W(v, i) || !(v->t[i].flags & (ANN_TF_TITLE | ANN_TF_UPPER)))
         return 0;
     /* "US" and "IT" are names, "us" and "it" are not */
-    return !(v->wk[i] & CL_W_STOP) ||
+    return !(cl_info(v, i) & CL_W_STOP) ||
            ((v->t[i].flags & ANN_TF_UPPER) && v->t[i].end - v->t[i].start >= 2);
 }
 
@@ -88,9 +88,9 @@ static int np_word(const cl_view *v, size_t i)
         return 0;
     if (capw(v, i))
         return 1;
-    if ((v->wk[i] & CL_W_STOP) || v->cue[i])
+    if ((cl_info(v, i) & CL_W_STOP) || v->cue[i])
         return 0;
-    return (v->wk[i] & (CL_W_HEAD | CL_W_MOD)) != 0;
+    return (cl_info(v, i) & (CL_W_HEAD | CL_W_MOD)) != 0;
 }
 
 /* A word that can end a speaker's noun phrase. */
@@ -100,7 +100,7 @@ static int head_ok(const cl_view *v, size_t i)
         return 1;
     if (!np_word(v, i) || (v->cue[i] && !capw(v, i)))
         return 0;
-    return capw(v, i) || (v->wk[i] & CL_W_HEAD);
+    return capw(v, i) || (cl_info(v, i) & CL_W_HEAD);
 }
 
 static int ends_with(const cl_view *v, size_t i, const char *suf)
@@ -117,8 +117,8 @@ static int is_ing(const cl_view *v, size_t i)
 /* Lowercase words in -ly sit between a subject and its verb ("vehemently"). */
 static int ly_adverb(const cl_view *v, size_t i)
 {
-    return W(v, i) && (v->t[i].flags & ANN_TF_LOWER) && !(v->wk[i] & CL_W_HEAD) &&
-           v->t[i].end - v->t[i].start >= 5 && ends_with(v, i, "ly");
+    return W(v, i) && (v->t[i].flags & ANN_TF_LOWER) && v->t[i].end - v->t[i].start >= 5 &&
+           ends_with(v, i, "ly") && !(cl_info(v, i) & CL_W_HEAD);
 }
 
 static int sentence_final(const cl_view *v, size_t i)
@@ -730,7 +730,7 @@ static int bare_ok(const cl_view *v, size_t j)
         return 1;
     if (!W(v, j) || v->cue[j])
         return 0;
-    if (!(v->wk[j] & CL_W_STOP))
+    if (!(cl_info(v, j) & CL_W_STOP))
         return !kind(v, j, CL_W_OBJ) && (capw(v, j) || clause_follows(v, j));
     /* "maintained a consistent position" is an object, "said a deal was
      * close" a clause */
@@ -1251,7 +1251,7 @@ void cl_find(cl_view *v)
         size_t i = v->hot[h];
         /* an unpaired mark or a paragraph start starts nothing */
         if (v->mate[i] == CL_NONE && !(v->t[i].flags & ANN_TF_LINE_START) &&
-            !v->cue[i] && !(v->wk[i] & CL_W_NOUNCUE))
+            !v->cue[i] && !(v->info[i] & CL_W_NOUNCUE))
             continue;
         if (qopen(v, i))
             on_quote(v, i);

@@ -315,6 +315,42 @@ static void test_linking_far(void)
     ann_doc_free(d);
 }
 
+/* He and she are the person mentioned last before them: in an earlier
+ * window, in the same one, of two mentions that start together the later
+ * entity's, and for a quotation that continues a statement made in an
+ * earlier window, the person before that statement. */
+static void test_he_she(void)
+{
+    ann_doc *d = new_doc("Anna Berg met Carl Dahl in Kyiv.\n\n"
+                         "“We are ready,” he said.\n\n"
+                         "“We will stay.”\n\n"
+                         "Eva Lund arrived. She said that the talks would go on.\n");
+    tag(d, ANN_CAT_ACTOR, "anna-berg", "person", "Anna Berg");
+    tag(d, ANN_CAT_ACTOR, "carl-dahl", "person", "Carl Dahl");
+    tag(d, ANN_CAT_ACTOR, "kyiv-council", "organization", "Kyiv");
+    tag(d, ANN_CAT_ACTOR, "eva-lund", "person", "Eva Lund");
+    tag(d, ANN_CAT_ACTOR, "eva", "person", "Eva");
+    annotate_doc(d, 10);                 /* one paragraph a window */
+    const ann_claim *c = find(d, "We are ready,");
+    CHECK(c && c->speaker_id && strcmp(c->speaker_id, "carl-dahl") == 0);
+    c = find(d, "We will stay.");
+    CHECK(c && c->speaker_id && strcmp(c->speaker_id, "carl-dahl") == 0);
+    c = find(d, "the talks would go on");
+    CHECK(c && c->speaker_id && strcmp(c->speaker_id, "eva") == 0);
+    ann_doc_free(d);
+}
+
+/* Markdown residue is stepped over: a line that starts with markup starts
+ * on the next token, and markup between words is not there. */
+static void test_markup(void)
+{
+    ann_doc *d = run("**Kuleba said** that the talks had failed.\n\n"
+                     "* “We will keep trying,” he *said*.\n");
+    EXPECT(d, "the talks had failed", IND, "said", "Kuleba");
+    EXPECT(d, "We will keep trying,", DIR, "said", "he");
+    ann_doc_free(d);
+}
+
 /* Every word of the lexicon is found with its kinds, whatever slot it took;
  * other hashes find nothing. */
 static void test_word_table(void)
@@ -553,6 +589,8 @@ int main(void)
     test_naming_verbs();
     test_linking();
     test_linking_far();
+    test_he_she();
+    test_markup();
     test_word_table();
     test_windows();
     test_hostile();
