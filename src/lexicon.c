@@ -287,21 +287,25 @@ typedef struct lex_index {
     size_t npost, postcap;
 } lex_index;
 
-/* A one-token entry as the match it makes, first and last aside: a report
- * is one copy from one cache line (the struct is 64 bytes). */
+/* A one-token entry with the fields of its match at hand, so that a
+ * report reads no lex_entry. */
 typedef struct lex_one {
-    ann_match m;
+    const char *kind, *type, *id, *attrs, *surface;
     uint32_t entry;
     uint32_t next;             /* the word's next one, LEX_NONE ends */
 } lex_one;
 
 /* A distinct first word of the entries: all that a token passing the bit
- * table needs, in one slot of 32 bytes. */
+ * table needs, in one slot of 32 bytes.  Words of up to 8 bytes (most
+ * that match) are compared with the slot's copy, longer ones with the
+ * table's bytes. */
 typedef struct lex_word {
     uint64_t hash;
-    uint64_t seconds;          /* bit (h >> 58) of the second token of each
+    uint64_t head;             /* the first 8 bytes, zero padded */
+    uint32_t seconds;          /* bit (h >> 59) of the second token of each
                                 * longer entry: most pair probes never happen */
-    uint32_t off, n;           /* bytes: words[off .. off+n); n 0 = empty slot */
+    uint32_t n;                /* bytes; 0 = empty slot */
+    uint32_t off;              /* all of them: words.bytes[off .. off+n) */
     uint32_t one;              /* its one-token entries, LEX_NONE if none */
 } lex_word;
 
@@ -491,9 +495,9 @@ static uint64_t pair_key(uint64_t h0, uint64_t h1)
 }
 
 /* The bit of a second token's hash in lex_word.seconds. */
-static uint64_t second_bit(uint64_t h1)
+static uint32_t second_bit(uint64_t h1)
 {
-    return (uint64_t)1 << (h1 >> 58);
+    return (uint32_t)1 << (h1 >> 59);
 }
 
 /* Bytes k..15 of a 16-byte word masked off: lead_ones + 16 - k. */
@@ -518,17 +522,31 @@ static inline int bytes_eq(const char *a, const char *b, size_t n, int wide)
     return memcmp(a, b, n) == 0;
 }
 
+/* Is the word in slot s the bytes w[0..wn)?  wide: as for bytes_eq. */
+static inline int word_is(const lex_words *ws, const lex_word *s,
+                          const char *w, size_t wn, int wide)
+{
+    if (s->n != wn)
+        return 0;
+    if (wide && wn <= 8) {
+        uint64_t a, m;
+        memcpy(&a, w, 8);
+        memcpy(&m, lead_ones + 16 - wn, 8);
+        return ((a ^ s->head) & m) == 0;
+    }
+    return bytes_eq(w, ws->bytes + s->off, wn, wide);
+}
+
 /* The slot of the word w[0..wn) hashing to h: the word's, or the empty
  * slot where it goes.  Two words whose hashes collide get slots of their
- * own.  wide: 16 bytes may be read at w (see bytes_eq). */
+ * own. */
 static inline size_t word_slot(const lex_words *ws, uint64_t h, const char *w,
                                size_t wn, int wide)
 {
     size_t mask = ws->cap - 1;
     for (size_t j = h & mask;; j = (j + 1) & mask) {
         const lex_word *s = &ws->slot[j];
-        if (s->n == 0 ||
-            (s->hash == h && s->n == wn && bytes_eq(w, ws->bytes + s->off, wn, wide)))
+        if (s->n == 0 || (s->hash == h && word_is(ws, s, w, wn, wide)))
             return j;
     }
 }
@@ -564,6 +582,8 @@ static size_t word_add(lex_words *ws, uint64_t h, const char *w, size_t wn)
     memcpy(ws->bytes + ws->nbytes, w, wn);
     memset(ws->bytes + ws->nbytes + wn, 0, 16);
     s->hash = h;
+    s->head = 0;
+    memcpy(&s->head, w, wn < 8 ? wn : 8);
     s->seconds = 0;
     s->off = (uint32_t)ws->nbytes;
     s->n = (uint32_t)wn;
@@ -571,17 +591,6 @@ static size_t word_add(lex_words *ws, uint64_t h, const char *w, size_t wn)
     ws->nbytes += wn;
     ws->n++;
     return j;
-}
-
-/* The first word that is token t, or NULL.  wide: as for bytes_eq. */
-static inline const lex_word *word_at(const lex_words *ws, const char *text,
-                                      const ann_token *t, int wide)
-{
-    if (ws->cap == 0)
-        return NULL;
-    const lex_word *s = &ws->slot[word_slot(ws, t->hash, text + t->start,
-                                            t->end - t->start, wide)];
-    return s->n != 0 ? s : NULL;
 }
 
 /* ------------------------------------------------------------------ */
@@ -670,8 +679,7 @@ static void one_add(ann_lexicon *lx, size_t wj, lex_entry *ne)
         last = p;
     }
     uint32_t id = lex_push(lx, ne, &lx->scratch);
-    lex_one o = {{0, 1, ne->kind, ne->type, ne->id, ne->attrs, ne->surface, 0},
-                 id, LEX_NONE};
+    lex_one o = {ne->kind, ne->type, ne->id, ne->attrs, ne->surface, id, LEX_NONE};
     uint32_t q = (uint32_t)lx->none;
     ANN_PUSH(lx->one, lx->none, lx->onecap, o);
     if (last == LEX_NONE)
@@ -816,6 +824,9 @@ static void lex_report(const lex_entry *e, size_t i, ann_matches *out)
 
 /* The longer entries that begin with the tokens t[0..1]; returns whether
  * there were any. */
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
 static int match_pairs(const ann_lexicon *lx, const char *text,
                        const ann_token *t, size_t left, ann_matches *out,
                        size_t i)
@@ -834,6 +845,9 @@ static int match_pairs(const ann_lexicon *lx, const char *text,
 
 /* Headlines: "UKRAINE REPORT" holds the entry "Ukraine".  Returns whether
  * an entry of two tokens or more was among those found. */
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
 static int match_caps(const ann_lexicon *lx, const char *text,
                       const ann_token *t, size_t left, ann_matches *out,
                       size_t i)
@@ -854,33 +868,39 @@ static int match_caps(const ann_lexicon *lx, const char *text,
     return longer;
 }
 
-/* ann_lexicon_match_at past the quick rejection; maybe: the token may
- * start an entry; text up to lim may be read.  Kept out of line so that
- * the rejection costs no register saves.  One-token entries come before
- * longer ones here, not in load order: sorting the matches at a token
- * longest first, stably, restores the order.  Returns whether an entry
- * of two tokens or more matched (else there is nothing to sort). */
-#if defined(__GNUC__)
-__attribute__((noinline))
-#endif
-static int match_lists(const ann_lexicon *lx, const char *text,
-                       const ann_token *t, size_t left, size_t lim, int maybe,
-                       ann_matches *out, size_t i)
+/* The one-token entries from p on, matched at token i. */
+static inline void report_ones(const ann_lexicon *lx, uint32_t p, size_t i,
+                               ann_matches *out)
+{
+    for (; p != LEX_NONE; p = lx->one[p].next) {
+        const lex_one *o = &lx->one[p];
+        if (out->n == out->cap)
+            ann_grow((void **)&out->v, &out->cap, out->n + 1, sizeof *out->v);
+        ann_match m = {i, i + 1, o->kind, o->type, o->id, o->attrs, o->surface, 0};
+        out->v[out->n++] = m;
+    }
+}
+
+/* Every entry at token t (the i-th), where left tokens remain and text
+ * up to lim may be read; maybe: t passed the bit table.  One-token entries
+ * come before longer ones here, not in load order: sorting the matches at
+ * a token longest first, stably, restores the order.  Returns whether an
+ * entry of two tokens or more matched (else there is nothing to sort). */
+static inline int match_token(const ann_lexicon *lx, const char *text,
+                              const ann_token *t, size_t left, size_t lim,
+                              int maybe, ann_matches *out, size_t i)
 {
     int longer = 0;
-    const lex_word *w = maybe ? word_at(&lx->words, text, t, lim - t->start >= 16)
-                              : NULL;
-    if (w) {
-        for (uint32_t p = w->one; p != LEX_NONE; p = lx->one[p].next) {
-            if (out->n == out->cap)
-                ann_grow((void **)&out->v, &out->cap, out->n + 1, sizeof *out->v);
-            ann_match *m = &out->v[out->n++];
-            *m = lx->one[p].m;
-            m->first = i;
-            m->last = i + 1;
+    if (maybe && lx->words.cap != 0) {
+        const lex_words *ws = &lx->words;
+        const lex_word *w = &ws->slot[word_slot(ws, t->hash, text + t->start,
+                                                t->end - t->start,
+                                                lim - t->start >= 16)];
+        if (w->n != 0) {
+            report_ones(lx, w->one, i, out);
+            if (left > 1 && (w->seconds & second_bit(t[1].hash)))
+                longer = match_pairs(lx, text, t, left, out, i);
         }
-        if (left > 1 && (w->seconds & second_bit(t[1].hash)))
-            longer = match_pairs(lx, text, t, left, out, i);
     }
     if (t->flags & ANN_TF_UPPER)
         longer |= match_caps(lx, text, t, left, out, i);
@@ -894,11 +914,46 @@ void ann_lexicon_match_at(const ann_lexicon *lx, const char *text,
     const ann_token *t = &toks[i];
     if (t->kind == ANN_TOK_MARKUP)
         return;
-    /* Most tokens start no entry: settle that with no call at all. */
     int maybe = bits_test(&lx->first, t->hash);
-    if (!maybe && !(t->flags & ANN_TF_UPPER))
+    if (maybe || (t->flags & ANN_TF_UPPER))
+        match_token(lx, text, t, n - i, toks[n - 1].end, maybe, out, i);
+}
+
+/* Tokens a window is scanned for at a time: the candidates of a block fit
+ * on the stack. */
+#define LEX_BLOCK 256
+
+/* The word table and the one-token entries outgrow the nearer caches, and
+ * a candidate's slot and entry are two misses in a row: the slot is asked
+ * for 2 * LEX_AHEAD candidates ahead and the entry LEX_AHEAD ahead (its
+ * slot in cache by then), so that the misses of several candidates
+ * overlap. */
+#define LEX_AHEAD 4
+
+static inline void prefetch_slot(const lex_words *ws, const ann_token *t)
+{
+#if defined(__GNUC__)
+    if (ws->cap != 0)
+        __builtin_prefetch(&ws->slot[t->hash & (ws->cap - 1)]);
+#else
+    (void)ws;
+    (void)t;
+#endif
+}
+
+static inline void prefetch_one(const ann_lexicon *lx, const ann_token *t)
+{
+#if defined(__GNUC__)
+    const lex_words *ws = &lx->words;
+    if (ws->cap == 0)
         return;
-    match_lists(lx, text, t, n - i, toks[n - 1].end, maybe, out, i);
+    uint32_t p = ws->slot[t->hash & (ws->cap - 1)].one;
+    if (p < lx->none)
+        __builtin_prefetch(&lx->one[p]);
+#else
+    (void)lx;
+    (void)t;
+#endif
 }
 
 void ann_lexicon_match(const ann_lexicon *lx, const char *text,
@@ -908,15 +963,28 @@ void ann_lexicon_match(const ann_lexicon *lx, const char *text,
         return;
     const lex_bits first = lx->first;
     size_t lim = toks[n - 1].end;
-    for (size_t i = 0; i < n; i++) {
-        const ann_token *t = &toks[i];
-        /* Most tokens start no entry: settle that with no call at all. */
-        int maybe = bits_test(&first, t->hash);
-        if ((!maybe && !(t->flags & ANN_TF_UPPER)) || t->kind == ANN_TOK_MARKUP)
-            continue;
-        size_t base = out->n;
-        if (match_lists(lx, text, t, n - i, lim, maybe, out, i))
-            ann_sort_longest(out->v + base, out->n - base);
+    uint32_t cand[LEX_BLOCK];
+    for (size_t b = 0; b < n; b += LEX_BLOCK) {
+        size_t end = n - b < LEX_BLOCK ? n : b + LEX_BLOCK, nc = 0;
+        /* Most tokens start no entry, and one bit says so.  Whether a token
+         * is a candidate is as good as random: the list of candidates is
+         * written without a branch, which a CPU would mispredict often. */
+        for (size_t i = b; i < end; i++) {
+            const ann_token *t = &toks[i];
+            uint32_t maybe = (uint32_t)bits_test(&first, t->hash);
+            uint32_t caps = (t->flags & ANN_TF_UPPER) != 0;
+            cand[nc] = (uint32_t)(i - b) << 1 | maybe;
+            nc += (maybe | caps) & (t->kind != ANN_TOK_MARKUP);
+        }
+        for (size_t c = 0; c < nc; c++) {
+            if (c + 2 * LEX_AHEAD < nc)
+                prefetch_slot(&lx->words, &toks[b + (cand[c + 2 * LEX_AHEAD] >> 1)]);
+            if (c + LEX_AHEAD < nc)
+                prefetch_one(lx, &toks[b + (cand[c + LEX_AHEAD] >> 1)]);
+            size_t i = b + (cand[c] >> 1), base = out->n;
+            if (match_token(lx, text, &toks[i], n - i, lim, cand[c] & 1, out, i))
+                ann_sort_longest(out->v + base, out->n - base);
+        }
     }
 }
 
@@ -927,8 +995,12 @@ static const lex_entry *lex_find(const ann_lexicon *lx, const char *text,
                                  const char *kind, int caps)
 {
     if (n == 1 && !caps) {
-        const lex_word *w = word_at(&lx->words, text, t, 0);
-        for (uint32_t p = w ? w->one : LEX_NONE; p != LEX_NONE; p = lx->one[p].next) {
+        const lex_words *ws = &lx->words;
+        const lex_word *w = ws->cap ? &ws->slot[word_slot(ws, t->hash, text + t->start,
+                                                          t->end - t->start, 0)]
+                                    : NULL;
+        for (uint32_t p = w && w->n ? w->one : LEX_NONE; p != LEX_NONE;
+             p = lx->one[p].next) {
             const lex_entry *e = &lx->e[lx->one[p].entry];
             if ((!kind || strcmp(e->kind, kind) == 0) && lex_eq(lx, e, text, t, 0, 0))
                 return e;
