@@ -76,6 +76,13 @@ int ann_lexicon_add_line(ann_lexicon *lx, const char *line, size_t len,
 void ann_lexicon_match_at(const ann_lexicon *lx, const char *text,
                           const ann_token *toks, size_t n, size_t i,
                           ann_matches *out);
+/* Append every entry matching in toks[0..n), as ann_rules_match orders
+ * them: by first token, longest first, else in load order. */
+void ann_lexicon_match(const ann_lexicon *lx, const char *text,
+                       const ann_token *toks, size_t n, ann_matches *out);
+/* Stable sort of the n matches at one token, longest first; insertion
+ * sort, because there are only a handful. */
+void ann_sort_longest(ann_match *m, size_t n);
 int ann_lexicon_lookup(const ann_lexicon *lx, const char *s, size_t len,
                        const char *kind, ann_match *out);
 

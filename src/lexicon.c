@@ -4,9 +4,10 @@
  * pieces of the rule engine: the string pool and the token-hash multimap.
  *
  * Matching at a token costs a bit test for most tokens, which start no
- * entry; else a probe for the one-token entries and one for the longer
- * entries that begin with the same two tokens.  Neither grows with the
- * size of the lexicon.
+ * entry; else a probe for the token's word, whose slot holds its one-token
+ * entries and says whether a longer entry may begin with the next token;
+ * only then a probe for the longer entries that begin with the same two
+ * tokens.  None of it grows with the size of the lexicon.
  */
 #include <stdarg.h>
 #include <stdio.h>
@@ -20,10 +21,10 @@
 /* ------------------------------------------------------------------ */
 /* string pool                                                          */
 
+/* The pool hash's step: every input bit reaches the low bits, which pick
+ * a slot in a power-of-two table. */
 static uint64_t mix(uint64_t h)
 {
-    /* Token hashes are FNV-1a, whose low bits are weak; a final mix makes
-     * them fit for masking into a power-of-two table. */
     h ^= h >> 33;
     h *= 0xff51afd7ed558ccdULL;
     h ^= h >> 33;
@@ -136,9 +137,10 @@ void ann_strpool_free(ann_strpool *p)
 /* ------------------------------------------------------------------ */
 /* token-hash multimap                                                  */
 
+/* Keys are token hashes, well mixed already (see the indexes below). */
 static size_t htab_find(const ann_htab *h, uint64_t key)
 {
-    size_t j = mix(key) & (h->cap - 1);
+    size_t j = key & (h->cap - 1);
     while (h->head[j] != ANN_HTAB_NONE && h->key[j] != key)
         j = (j + 1) & (h->cap - 1);
     return j;
@@ -257,8 +259,6 @@ typedef struct lex_tok {
 typedef struct lex_entry {
     const char *surface, *kind, *type, *id, *attrs;   /* interned */
     uint32_t tok, ntok;        /* its tokens: lx->tok[tok .. tok+ntok) */
-    uint16_t w0, w0len;        /* its first token's bytes in surface (a copy
-                                * of lx->tok[tok], one load less to probe) */
     int caps_ok;               /* may match text written in capitals */
 } lex_entry;
 
@@ -287,13 +287,45 @@ typedef struct lex_index {
     size_t npost, postcap;
 } lex_index;
 
+/* A one-token entry with the fields of its match at hand, so that a
+ * report reads no lex_entry. */
+typedef struct lex_one {
+    const char *kind, *type, *id, *attrs, *surface;
+    uint32_t entry;
+    uint32_t next;             /* the word's next one, LEX_NONE ends */
+} lex_one;
+
+/* A distinct first word of the entries: all that a token passing the bit
+ * table needs, in one slot of 32 bytes.  Words of up to 8 bytes (most
+ * that match) are compared with the slot's copy, longer ones with the
+ * table's bytes. */
+typedef struct lex_word {
+    uint64_t hash;
+    uint64_t head;             /* the first 8 bytes, zero padded */
+    uint32_t seconds;          /* bit (h >> 59) of the second token of each
+                                * longer entry: most pair probes never happen */
+    uint32_t n;                /* bytes; 0 = empty slot */
+    uint32_t off;              /* all of them: words.bytes[off .. off+n) */
+    uint32_t one;              /* its one-token entries, LEX_NONE if none */
+} lex_word;
+
+/* The first words by hash and bytes, open addressing in a power-of-two
+ * table kept at most half full.  The bytes are back to back and followed
+ * by 16 zero bytes, so that a word is compared in two loads. */
+typedef struct lex_words {
+    lex_word *slot;
+    size_t cap, n;
+    char *bytes;
+    size_t nbytes, bytecap;
+} lex_words;
+
 /* A bit per first-token hash, in a table small enough to stay in cache:
  * most tokens of a text start no entry, and this turns them away before
  * any probe. */
 typedef struct lex_bits {
     uint64_t *w;
     size_t nbits;              /* a power of two, >= 16 bits per key */
-    unsigned shift;            /* bit of hash h: mix(h) >> shift */
+    unsigned shift;            /* bit of hash h: h >> shift */
 } lex_bits;
 
 struct ann_lexicon {
@@ -302,21 +334,34 @@ struct ann_lexicon {
     size_t n, cap;
     lex_tok *tok;
     size_t ntok, tokcap;
-    /* exact: one-token entries, one list per distinct word (its bytes, not
-     * only its hash), so matching compares a token once, not once per
-     * entry.  pair: longer entries by their first two tokens, so that a
-     * common first word ("Russian", "U.S.") does not mean a long list.
-     * lower: every entry by its first token's lowercase hash, for text in
-     * capitals.  first: the first words of all entries. */
-    lex_index exact, pair, lower;
+    /* words: the first words of all entries, each with its one-token
+     * entries (one) in load order.  pair: longer entries by their first
+     * two tokens, so that a common first word ("Russian", "U.S.") does not
+     * mean a long list.  lower: every entry by its first token's lowercase
+     * hash, for text in capitals.  first: the first words again, as bits. */
+    lex_words words;
+    lex_one *one;
+    size_t none, onecap;
+    lex_index pair, lower;
     lex_bits first;
     ann_tokens scratch;        /* tokenizing surfaces while loading */
 };
+
+static void bits_resize(lex_bits *b, size_t nbits)
+{
+    free(b->w);
+    b->w = ann_xcalloc(nbits / 64, sizeof *b->w);
+    b->nbits = nbits;
+    b->shift = 64;
+    for (size_t c = nbits; c > 1; c /= 2)
+        b->shift--;
+}
 
 ann_lexicon *ann_lexicon_new(ann_strpool *pool)
 {
     ann_lexicon *lx = ann_xcalloc(1, sizeof *lx);
     lx->pool = pool;
+    bits_resize(&lx->first, 4096);   /* the matcher tests it unchecked */
     return lx;
 }
 
@@ -333,7 +378,9 @@ void ann_lexicon_free(ann_lexicon *lx)
         return;
     free(lx->e);
     free(lx->tok);
-    index_free(&lx->exact);
+    free(lx->words.slot);
+    free(lx->words.bytes);
+    free(lx->one);
     index_free(&lx->pair);
     index_free(&lx->lower);
     free(lx->first.w);
@@ -349,16 +396,20 @@ size_t ann_lexicon_count(const ann_lexicon *lx)
 /* ------------------------------------------------------------------ */
 /* the indexes                                                          */
 
+/* Token hashes are well mixed in all their bits (see tokenizer.c): the
+ * tables take the low bits of a hash as its slot and the bit table its
+ * high bits, with no mixing of their own. */
+
 static void bits_set(lex_bits *b, uint64_t h)
 {
-    uint64_t k = mix(h) >> b->shift;
+    uint64_t k = h >> b->shift;
     b->w[k / 64] |= (uint64_t)1 << (k % 64);
 }
 
 /* Might a first token hash to h?  No: surely not. */
 static int bits_test(const lex_bits *b, uint64_t h)
 {
-    uint64_t k = mix(h) >> b->shift;
+    uint64_t k = h >> b->shift;
     return (b->w[k / 64] >> (k % 64)) & 1;
 }
 
@@ -368,15 +419,10 @@ static void first_add(ann_lexicon *lx)
 {
     lex_bits *b = &lx->first;
     if (lx->n * 16 > b->nbits) {
-        size_t nbits = b->nbits ? b->nbits * 2 : 4096;
+        size_t nbits = b->nbits * 2;
         while (lx->n * 16 > nbits)
             nbits *= 2;
-        free(b->w);
-        b->w = ann_xcalloc(nbits / 64, sizeof *b->w);
-        b->nbits = nbits;
-        b->shift = 64;
-        for (size_t c = nbits; c > 1; c /= 2)
-            b->shift--;
+        bits_resize(b, nbits);
         for (size_t i = 0; i + 1 < lx->n; i++)
             bits_set(b, lx->tok[lx->e[i].tok].hash);
     }
@@ -395,7 +441,7 @@ static void index_reserve(lex_index *x)
     for (size_t i = 0; i < x->cap; i++) {
         if (x->slot[i].head == LEX_NONE)
             continue;
-        size_t j = mix(x->slot[i].key) & (cap - 1);
+        size_t j = x->slot[i].key & (cap - 1);
         while (slot[j].head != LEX_NONE)
             j = (j + 1) & (cap - 1);
         slot[j] = x->slot[i];
@@ -405,37 +451,23 @@ static void index_reserve(lex_index *x)
     x->cap = cap;
 }
 
-/* Is the first token of entry id the word w[0..wn)? */
-static int first_word_is(const ann_lexicon *lx, uint32_t id, const char *w,
-                         size_t wn)
-{
-    const lex_entry *e = &lx->e[id];
-    return e->w0len == wn && memcmp(e->surface + e->w0, w, wn) == 0;
-}
-
-/* The slot of key h: its list, or the empty slot where it goes.  With w
- * (the exact index) the slot's first word must also be w, so that two
- * words whose hashes collide get slots of their own. */
-static size_t index_slot(const ann_lexicon *lx, const lex_index *x,
-                         uint64_t h, const char *w, size_t wn)
+/* The slot of key h: its list, or the empty slot where it goes. */
+static size_t index_slot(const lex_index *x, uint64_t h)
 {
     size_t mask = x->cap - 1;
-    for (size_t j = mix(h) & mask;; j = (j + 1) & mask) {
+    for (size_t j = h & mask;; j = (j + 1) & mask) {
         const lex_slot *s = &x->slot[j];
-        if (s->head == LEX_NONE)
-            return j;
-        if (s->key == h && (!w || first_word_is(lx, x->post[s->head].entry, w, wn)))
+        if (s->head == LEX_NONE || s->key == h)
             return j;
     }
 }
 
-/* First posting of key h (and word w, see index_slot), or LEX_NONE. */
-static uint32_t index_first(const ann_lexicon *lx, const lex_index *x,
-                            uint64_t h, const char *w, size_t wn)
+/* First posting of key h, or LEX_NONE. */
+static uint32_t index_first(const lex_index *x, uint64_t h)
 {
     if (x->cap == 0)
         return LEX_NONE;
-    return x->slot[index_slot(lx, x, h, w, wn)].head;
+    return x->slot[index_slot(x, h)].head;
 }
 
 /* Append entry id to the list of slot j. */
@@ -459,26 +491,106 @@ static void index_push(lex_index *x, size_t j, uint64_t key, uint32_t id,
 /* The key of an entry of two tokens or more in the pair index. */
 static uint64_t pair_key(uint64_t h0, uint64_t h1)
 {
-    return mix(h0) + h1;
+    return h0 * 0x9e3779b97f4a7c15ULL + h1;
 }
 
-/* Where an entry spelled t[0..n) is listed: the exact index for one
- * token, else the pair index; the key and word to give index_slot. */
-typedef struct lex_where {
-    int pair;
-    uint64_t key;
-    const char *w;             /* NULL for the pair index */
-    size_t wn;
-} lex_where;
-
-static lex_where where_of(const char *text, const ann_token *t, size_t n)
+/* The bit of a second token's hash in lex_word.seconds. */
+static uint32_t second_bit(uint64_t h1)
 {
-    lex_where r;
-    r.pair = n > 1;
-    r.key = r.pair ? pair_key(t[0].hash, t[1].hash) : t->hash;
-    r.w = r.pair ? NULL : text + t->start;
-    r.wn = r.pair ? 0 : t->end - t->start;
-    return r;
+    return (uint32_t)1 << (h1 >> 59);
+}
+
+/* Bytes k..15 of a 16-byte word masked off: lead_ones + 16 - k. */
+static const unsigned char lead_ones[32] = {
+    255, 255, 255, 255, 255, 255, 255, 255,
+    255, 255, 255, 255, 255, 255, 255, 255};
+
+/* Are a[0..n) and b[0..n) the same bytes?  wide: 16 bytes may be read
+ * at both, whatever n is; then a short word takes no call and no loop. */
+static inline int bytes_eq(const char *a, const char *b, size_t n, int wide)
+{
+    if (wide && n <= 16) {
+        uint64_t a0, a1, b0, b1, m0, m1;
+        memcpy(&a0, a, 8);
+        memcpy(&a1, a + 8, 8);
+        memcpy(&b0, b, 8);
+        memcpy(&b1, b + 8, 8);
+        memcpy(&m0, lead_ones + 16 - n, 8);
+        memcpy(&m1, lead_ones + 24 - n, 8);
+        return (((a0 ^ b0) & m0) | ((a1 ^ b1) & m1)) == 0;
+    }
+    return memcmp(a, b, n) == 0;
+}
+
+/* Is the word in slot s the bytes w[0..wn)?  wide: as for bytes_eq. */
+static inline int word_is(const lex_words *ws, const lex_word *s,
+                          const char *w, size_t wn, int wide)
+{
+    if (s->n != wn)
+        return 0;
+    if (wide && wn <= 8) {
+        uint64_t a, m;
+        memcpy(&a, w, 8);
+        memcpy(&m, lead_ones + 16 - wn, 8);
+        return ((a ^ s->head) & m) == 0;
+    }
+    return bytes_eq(w, ws->bytes + s->off, wn, wide);
+}
+
+/* The slot of the word w[0..wn) hashing to h: the word's, or the empty
+ * slot where it goes.  Two words whose hashes collide get slots of their
+ * own. */
+static inline size_t word_slot(const lex_words *ws, uint64_t h, const char *w,
+                               size_t wn, int wide)
+{
+    size_t mask = ws->cap - 1;
+    for (size_t j = h & mask;; j = (j + 1) & mask) {
+        const lex_word *s = &ws->slot[j];
+        if (s->n == 0 || (s->hash == h && word_is(ws, s, w, wn, wide)))
+            return j;
+    }
+}
+
+static void words_grow(lex_words *ws)
+{
+    size_t cap = ws->cap ? ws->cap * 2 : 256;
+    lex_word *slot = ann_xcalloc(cap, sizeof *slot);
+    for (size_t i = 0; i < ws->cap; i++) {
+        if (ws->slot[i].n == 0)
+            continue;
+        size_t j = ws->slot[i].hash & (cap - 1);
+        while (slot[j].n != 0)
+            j = (j + 1) & (cap - 1);
+        slot[j] = ws->slot[i];
+    }
+    free(ws->slot);
+    ws->slot = slot;
+    ws->cap = cap;
+}
+
+/* The slot of the first word w[0..wn) (not empty), added if new. */
+static size_t word_add(lex_words *ws, uint64_t h, const char *w, size_t wn)
+{
+    if ((ws->n + 1) * 2 > ws->cap)
+        words_grow(ws);
+    size_t j = word_slot(ws, h, w, wn, 0);
+    lex_word *s = &ws->slot[j];
+    if (s->n != 0)
+        return j;
+    /* 16 zero bytes stay past the last word for bytes_eq. */
+    ann_grow((void **)&ws->bytes, &ws->bytecap, ws->nbytes + wn + 16, 1);
+    memcpy(ws->bytes + ws->nbytes, w, wn);
+    memset(ws->bytes + ws->nbytes + wn, 0, 16);
+    s->hash = h;
+    s->head = 0;
+    memcpy(&s->head, w, wn < 8 ? wn : 8);
+    s->seconds = 0;
+    s->off = (uint32_t)ws->nbytes;
+    s->n = (uint32_t)wn;
+    s->one = LEX_NONE;
+    ws->nbytes += wn;
+    ws->n++;
+    return j;
 }
 
 /* ------------------------------------------------------------------ */
@@ -517,23 +629,26 @@ static int has_upper(const char *s, size_t n)
     return 0;
 }
 
-/* Is an entry with these fields already in list p of index x?  Interned
- * strings compare by pointer. */
+/* Do e and ne have the same fields?  Interned strings compare by pointer. */
+static int lex_same(const lex_entry *e, const lex_entry *ne)
+{
+    return e->surface == ne->surface && e->kind == ne->kind &&
+           e->type == ne->type && e->id == ne->id && e->attrs == ne->attrs;
+}
+
+/* Is an entry with these fields already in list p of index x? */
 static int lex_has(const ann_lexicon *lx, const lex_index *x, uint32_t p,
                    const lex_entry *ne)
 {
-    for (; p != LEX_NONE; p = x->post[p].next) {
-        const lex_entry *e = &lx->e[x->post[p].entry];
-        if (e->surface == ne->surface && e->kind == ne->kind &&
-            e->type == ne->type && e->id == ne->id && e->attrs == ne->attrs)
+    for (; p != LEX_NONE; p = x->post[p].next)
+        if (lex_same(&lx->e[x->post[p].entry], ne))
             return 1;
-    }
     return 0;
 }
 
-/* Add entry ne with tokens tk, listed at slot j of index x under key. */
-static void lex_push(ann_lexicon *lx, lex_entry *ne, const ann_tokens *tk,
-                     lex_index *x, size_t j, uint64_t key)
+/* Add entry ne with tokens tk, and list it in the lower index; returns
+ * its id. */
+static uint32_t lex_push(ann_lexicon *lx, lex_entry *ne, const ann_tokens *tk)
 {
     ne->tok = (uint32_t)lx->ntok;
     ne->ntok = (uint32_t)tk->n;
@@ -542,16 +657,50 @@ static void lex_push(ann_lexicon *lx, lex_entry *ne, const ann_tokens *tk,
                      (uint32_t)tk->v[k].end};
         ANN_PUSH(lx->tok, lx->ntok, lx->tokcap, t);
     }
-    const ann_token *t0 = &tk->v[0];
-    ne->w0 = (uint16_t)t0->start;
-    ne->w0len = (uint16_t)(t0->end - t0->start);
     uint32_t id = (uint32_t)lx->n;
     ANN_PUSH(lx->e, lx->n, lx->cap, *ne);
     first_add(lx);
-    index_push(x, j, key, id, ne->ntok, 0);
-    size_t jl = index_slot(lx, &lx->lower, t0->lhash, NULL, 0);
+    const ann_token *t0 = &tk->v[0];
+    index_reserve(&lx->lower);
+    size_t jl = index_slot(&lx->lower, t0->lhash);
     index_push(&lx->lower, jl, t0->lhash, id, ne->ntok,
                tk->n > 1 ? t0[1].lhash : 0);
+    return id;
+}
+
+/* Add the one-token entry ne under the word in slot wj, at the end of its
+ * list, unless the list has it already. */
+static void one_add(ann_lexicon *lx, size_t wj, lex_entry *ne)
+{
+    uint32_t last = LEX_NONE;
+    for (uint32_t p = lx->words.slot[wj].one; p != LEX_NONE; p = lx->one[p].next) {
+        if (lex_same(&lx->e[lx->one[p].entry], ne))
+            return;
+        last = p;
+    }
+    uint32_t id = lex_push(lx, ne, &lx->scratch);
+    lex_one o = {ne->kind, ne->type, ne->id, ne->attrs, ne->surface, id, LEX_NONE};
+    uint32_t q = (uint32_t)lx->none;
+    ANN_PUSH(lx->one, lx->none, lx->onecap, o);
+    if (last == LEX_NONE)
+        lx->words.slot[wj].one = q;
+    else
+        lx->one[last].next = q;
+}
+
+/* Add the entry ne of two tokens or more to the pair index, unless it is
+ * there already; its first word is in slot wj. */
+static void pair_add(ann_lexicon *lx, size_t wj, lex_entry *ne)
+{
+    const ann_token *t = lx->scratch.v;
+    uint64_t key = pair_key(t[0].hash, t[1].hash);
+    index_reserve(&lx->pair);
+    size_t j = index_slot(&lx->pair, key);
+    if (lex_has(lx, &lx->pair, lx->pair.slot[j].head, ne))
+        return;
+    uint32_t id = lex_push(lx, ne, &lx->scratch);
+    index_push(&lx->pair, j, key, id, ne->ntok, 0);
+    lx->words.slot[wj].seconds |= second_bit(t[1].hash);
 }
 
 /* Longer surfaces are not names; the bound keeps offsets in 32 bits. */
@@ -607,13 +756,12 @@ int ann_lexicon_add_line(ann_lexicon *lx, const char *line, size_t len,
     const ann_token *t0 = &lx->scratch.v[0];
     ne.caps_ok = !(lx->scratch.n == 1 && !has_upper(f[0], fl[0]) &&
                    t0->ncp <= 4);
-    lex_where wh = where_of(f[0], t0, lx->scratch.n);
-    lex_index *x = wh.pair ? &lx->pair : &lx->exact;
-    index_reserve(x);
-    index_reserve(&lx->lower);
-    size_t j = index_slot(lx, x, wh.key, wh.w, wh.wn);
-    if (!lex_has(lx, x, x->slot[j].head, &ne))
-        lex_push(lx, &ne, &lx->scratch, x, j, wh.key);
+    size_t wj = word_add(&lx->words, t0->hash, f[0] + t0->start,
+                         t0->end - t0->start);
+    if (lx->scratch.n == 1)
+        one_add(lx, wj, &ne);
+    else
+        pair_add(lx, wj, &ne);
     return 0;
 }
 
@@ -656,6 +804,17 @@ static int lex_exact_hashes(const ann_lexicon *lx, const lex_entry *e,
     return 1;
 }
 
+void ann_sort_longest(ann_match *m, size_t n)
+{
+    for (size_t i = 1; i < n; i++) {
+        ann_match x = m[i];
+        size_t j = i;
+        for (; j > 0 && m[j - 1].last < x.last; j--)
+            m[j] = m[j - 1];
+        m[j] = x;
+    }
+}
+
 static void lex_report(const lex_entry *e, size_t i, ann_matches *out)
 {
     ann_match m = {i, i + e->ntok, e->kind, e->type, e->id, e->attrs,
@@ -663,66 +822,89 @@ static void lex_report(const lex_entry *e, size_t i, ann_matches *out)
     ANN_PUSH(out->v, out->n, out->cap, m);
 }
 
-/* The one-token entries that are token t: index_first on the exact
- * index (not empty), spelled out for the hot path. */
-static uint32_t exact_first(const ann_lexicon *lx, const char *text,
-                            const ann_token *t)
-{
-    const lex_index *x = &lx->exact;
-    if (x->cap == 0)
-        return LEX_NONE;
-    size_t mask = x->cap - 1, wn = t->end - t->start;
-    for (size_t j = mix(t->hash) & mask;; j = (j + 1) & mask) {
-        const lex_slot *s = &x->slot[j];
-        if (s->head == LEX_NONE)
-            return LEX_NONE;
-        if (s->key == t->hash &&
-            first_word_is(lx, x->post[s->head].entry, text + t->start, wn))
-            return s->head;
-    }
-}
-
-/* ann_lexicon_match_at past the quick rejection; exact: the token may
- * start an entry.  Kept out of line so that the rejection costs no
- * register saves.  One-token entries come before longer ones here, not in
- * load order: the caller sorts the matches at a token longest first,
- * stably, and that restores the order. */
+/* The longer entries that begin with the tokens t[0..1]; returns whether
+ * there were any. */
 #if defined(__GNUC__)
 __attribute__((noinline))
 #endif
-static void match_lists(const ann_lexicon *lx, const char *text,
-                        const ann_token *t, size_t left, int exact,
-                        ann_matches *out, size_t i)
+static int match_pairs(const ann_lexicon *lx, const char *text,
+                       const ann_token *t, size_t left, ann_matches *out,
+                       size_t i)
 {
-    if (exact) {
-        const lex_index *x = &lx->exact;
-        for (uint32_t p = exact_first(lx, text, t); p != LEX_NONE;
-             p = x->post[p].next)
-            lex_report(&lx->e[x->post[p].entry], i, out);
-        x = &lx->pair;
-        uint32_t p = left > 1 ? index_first(lx, x, pair_key(t->hash, t[1].hash),
-                                            NULL, 0)
-                              : LEX_NONE;
-        for (; p != LEX_NONE; p = x->post[p].next) {
-            const lex_post *q = &x->post[p];
-            const lex_entry *e = &lx->e[q->entry];
-            if (q->ntok <= left && lex_eq(lx, e, text, t, 0, 0))
-                lex_report(e, i, out);
-        }
+    const lex_index *x = &lx->pair;
+    size_t base = out->n;
+    for (uint32_t p = index_first(x, pair_key(t->hash, t[1].hash));
+         p != LEX_NONE; p = x->post[p].next) {
+        const lex_post *q = &x->post[p];
+        const lex_entry *e = &lx->e[q->entry];
+        if (q->ntok <= left && lex_eq(lx, e, text, t, 0, 0))
+            lex_report(e, i, out);
     }
-    /* Headlines: "UKRAINE REPORT" holds the entry "Ukraine". */
-    if (!(t->flags & ANN_TF_UPPER))
-        return;
+    return out->n > base;
+}
+
+/* Headlines: "UKRAINE REPORT" holds the entry "Ukraine".  Returns whether
+ * an entry of two tokens or more was among those found. */
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
+static int match_caps(const ann_lexicon *lx, const char *text,
+                      const ann_token *t, size_t left, ann_matches *out,
+                      size_t i)
+{
     const lex_index *x = &lx->lower;
-    for (uint32_t p = index_first(lx, x, t->lhash, NULL, 0); p != LEX_NONE;
+    int longer = 0;
+    for (uint32_t p = index_first(x, t->lhash); p != LEX_NONE;
          p = x->post[p].next) {
         const lex_post *q = &x->post[p];
         if (q->ntok > left || (q->ntok > 1 && t[1].lhash != q->h1))
             continue;
         const lex_entry *e = &lx->e[q->entry];
-        if (e->caps_ok && !lex_exact_hashes(lx, e, t) && lex_eq(lx, e, text, t, 0, 1))
+        if (e->caps_ok && !lex_exact_hashes(lx, e, t) && lex_eq(lx, e, text, t, 0, 1)) {
             lex_report(e, i, out);
+            longer |= q->ntok > 1;
+        }
     }
+    return longer;
+}
+
+/* The one-token entries from p on, matched at token i. */
+static inline void report_ones(const ann_lexicon *lx, uint32_t p, size_t i,
+                               ann_matches *out)
+{
+    for (; p != LEX_NONE; p = lx->one[p].next) {
+        const lex_one *o = &lx->one[p];
+        if (out->n == out->cap)
+            ann_grow((void **)&out->v, &out->cap, out->n + 1, sizeof *out->v);
+        ann_match m = {i, i + 1, o->kind, o->type, o->id, o->attrs, o->surface, 0};
+        out->v[out->n++] = m;
+    }
+}
+
+/* Every entry at token t (the i-th), where left tokens remain and text
+ * up to lim may be read; maybe: t passed the bit table.  One-token entries
+ * come before longer ones here, not in load order: sorting the matches at
+ * a token longest first, stably, restores the order.  Returns whether an
+ * entry of two tokens or more matched (else there is nothing to sort). */
+static inline int match_token(const ann_lexicon *lx, const char *text,
+                              const ann_token *t, size_t left, size_t lim,
+                              int maybe, ann_matches *out, size_t i)
+{
+    int longer = 0;
+    if (maybe && lx->words.cap != 0) {
+        const lex_words *ws = &lx->words;
+        const lex_word *w = &ws->slot[word_slot(ws, t->hash, text + t->start,
+                                                t->end - t->start,
+                                                lim - t->start >= 16)];
+        if (w->n != 0) {
+            report_ones(lx, w->one, i, out);
+            if (left > 1 && (w->seconds & second_bit(t[1].hash)))
+                longer = match_pairs(lx, text, t, left, out, i);
+        }
+    }
+    if (t->flags & ANN_TF_UPPER)
+        longer |= match_caps(lx, text, t, left, out, i);
+    return longer;
 }
 
 void ann_lexicon_match_at(const ann_lexicon *lx, const char *text,
@@ -732,11 +914,78 @@ void ann_lexicon_match_at(const ann_lexicon *lx, const char *text,
     const ann_token *t = &toks[i];
     if (t->kind == ANN_TOK_MARKUP)
         return;
-    /* Most tokens start no entry: settle that with no call at all. */
-    int maybe = lx->first.nbits != 0 && bits_test(&lx->first, t->hash);
-    if (!maybe && !(t->flags & ANN_TF_UPPER))
+    int maybe = bits_test(&lx->first, t->hash);
+    if (maybe || (t->flags & ANN_TF_UPPER))
+        match_token(lx, text, t, n - i, toks[n - 1].end, maybe, out, i);
+}
+
+/* Tokens a window is scanned for at a time: the candidates of a block fit
+ * on the stack. */
+#define LEX_BLOCK 256
+
+/* The word table and the one-token entries outgrow the nearer caches, and
+ * a candidate's slot and entry are two misses in a row: the slot is asked
+ * for 2 * LEX_AHEAD candidates ahead and the entry LEX_AHEAD ahead (its
+ * slot in cache by then), so that the misses of several candidates
+ * overlap. */
+#define LEX_AHEAD 4
+
+static inline void prefetch_slot(const lex_words *ws, const ann_token *t)
+{
+#if defined(__GNUC__)
+    if (ws->cap != 0)
+        __builtin_prefetch(&ws->slot[t->hash & (ws->cap - 1)]);
+#else
+    (void)ws;
+    (void)t;
+#endif
+}
+
+static inline void prefetch_one(const ann_lexicon *lx, const ann_token *t)
+{
+#if defined(__GNUC__)
+    const lex_words *ws = &lx->words;
+    if (ws->cap == 0)
         return;
-    match_lists(lx, text, t, n - i, maybe, out, i);
+    uint32_t p = ws->slot[t->hash & (ws->cap - 1)].one;
+    if (p < lx->none)
+        __builtin_prefetch(&lx->one[p]);
+#else
+    (void)lx;
+    (void)t;
+#endif
+}
+
+void ann_lexicon_match(const ann_lexicon *lx, const char *text,
+                       const ann_token *toks, size_t n, ann_matches *out)
+{
+    if (n == 0)
+        return;
+    const lex_bits first = lx->first;
+    size_t lim = toks[n - 1].end;
+    uint32_t cand[LEX_BLOCK];
+    for (size_t b = 0; b < n; b += LEX_BLOCK) {
+        size_t end = n - b < LEX_BLOCK ? n : b + LEX_BLOCK, nc = 0;
+        /* Most tokens start no entry, and one bit says so.  Whether a token
+         * is a candidate is as good as random: the list of candidates is
+         * written without a branch, which a CPU would mispredict often. */
+        for (size_t i = b; i < end; i++) {
+            const ann_token *t = &toks[i];
+            uint32_t maybe = (uint32_t)bits_test(&first, t->hash);
+            uint32_t caps = (t->flags & ANN_TF_UPPER) != 0;
+            cand[nc] = (uint32_t)(i - b) << 1 | maybe;
+            nc += (maybe | caps) & (t->kind != ANN_TOK_MARKUP);
+        }
+        for (size_t c = 0; c < nc; c++) {
+            if (c + 2 * LEX_AHEAD < nc)
+                prefetch_slot(&lx->words, &toks[b + (cand[c + 2 * LEX_AHEAD] >> 1)]);
+            if (c + LEX_AHEAD < nc)
+                prefetch_one(lx, &toks[b + (cand[c + LEX_AHEAD] >> 1)]);
+            size_t i = b + (cand[c] >> 1), base = out->n;
+            if (match_token(lx, text, &toks[i], n - i, lim, cand[c] & 1, out, i))
+                ann_sort_longest(out->v + base, out->n - base);
+        }
+    }
 }
 
 /* The first entry of kind (NULL: any) spelled exactly t[0..n), or in
@@ -745,15 +994,22 @@ static const lex_entry *lex_find(const ann_lexicon *lx, const char *text,
                                  const ann_token *t, size_t n,
                                  const char *kind, int caps)
 {
-    lex_where wh = where_of(text, t, n);
-    const lex_index *x = wh.pair ? &lx->pair : &lx->exact;
-    if (caps) {
-        x = &lx->lower;
-        wh.key = t->lhash;
-        wh.w = NULL;
+    if (n == 1 && !caps) {
+        const lex_words *ws = &lx->words;
+        const lex_word *w = ws->cap ? &ws->slot[word_slot(ws, t->hash, text + t->start,
+                                                          t->end - t->start, 0)]
+                                    : NULL;
+        for (uint32_t p = w && w->n ? w->one : LEX_NONE; p != LEX_NONE;
+             p = lx->one[p].next) {
+            const lex_entry *e = &lx->e[lx->one[p].entry];
+            if ((!kind || strcmp(e->kind, kind) == 0) && lex_eq(lx, e, text, t, 0, 0))
+                return e;
+        }
+        return NULL;
     }
-    for (uint32_t p = index_first(lx, x, wh.key, wh.w, wh.wn); p != LEX_NONE;
-         p = x->post[p].next) {
+    const lex_index *x = caps ? &lx->lower : &lx->pair;
+    uint64_t key = caps ? t->lhash : pair_key(t[0].hash, t[1].hash);
+    for (uint32_t p = index_first(x, key); p != LEX_NONE; p = x->post[p].next) {
         const lex_entry *e = &lx->e[x->post[p].entry];
         if (e->ntok != n || (kind && strcmp(e->kind, kind) != 0))
             continue;

@@ -214,38 +214,26 @@ int ann_rules_load_builtin(ann_rules *r, char *err, size_t errlen)
 /* ------------------------------------------------------------------ */
 /* matching                                                             */
 
-/* Longest first among matches that start at the same token; insertion
- * sort, because there are only a handful and it is stable (the lexicon
- * reports one-token entries before longer ones and counts on that). */
-static void sort_longest(ann_match *m, size_t n)
-{
-    for (size_t i = 1; i < n; i++) {
-        ann_match x = m[i];
-        size_t j = i;
-        for (; j > 0 && m[j - 1].last < x.last; j--)
-            m[j] = m[j - 1];
-        m[j] = x;
-    }
-}
-
 void ann_rules_match(const ann_rules *r, const char *text,
                      const ann_token *toks, size_t n, ann_matches *out)
 {
-    ann_pat_scratch sc;
-    memset(&sc, 0, sizeof sc);
-    int pats = ann_patterns_count(r->pat) > 0;   /* none built in */
     /* News text has about one match per four tokens: room for that at
      * once spares a fresh array the copies of growing by doubling. */
     ann_grow((void **)&out->v, &out->cap, out->n + n / 2 + 16, sizeof *out->v);
+    if (ann_patterns_count(r->pat) == 0) {     /* none built in */
+        ann_lexicon_match(r->lex, text, toks, n, out);
+        return;
+    }
+    ann_pat_scratch sc;
+    memset(&sc, 0, sizeof sc);
     for (size_t i = 0; i < n; i++) {
         if (toks[i].kind == ANN_TOK_MARKUP)
             continue;
         size_t base = out->n;
         ann_lexicon_match_at(r->lex, text, toks, n, i, out);
-        if (pats)
-            ann_patterns_match_at(r->pat, text, toks, n, i, &sc, out);
+        ann_patterns_match_at(r->pat, text, toks, n, i, &sc, out);
         if (out->n - base > 1)
-            sort_longest(out->v + base, out->n - base);
+            ann_sort_longest(out->v + base, out->n - base);
     }
     ann_pat_scratch_free(&sc);
 }

@@ -205,6 +205,73 @@ static void test_lexicon_index(void)
     ann_rules_free(r);
 }
 
+/* Match s from a buffer of its exact length, so that ASan sees a read
+ * past the text; the result as run() shows it. */
+static const char *run_exact(const ann_rules *r, const char *s)
+{
+    size_t n = strlen(s);
+    char *buf = ann_xmalloc(n ? n : 1);
+    memcpy(buf, s, n);
+    tk.n = 0;
+    ann_tokenize_all(buf, n, &tk);
+    ms.n = 0;
+    ann_rules_match(r, buf, tk.v, tk.n, &ms);
+    const char *out = show_m(buf, &tk, &ms);
+    free(buf);
+    return out;
+}
+
+/* The word table: words of up to 8 bytes compared in the slot, longer ones
+ * 16 bytes at a time or, near the end of the text, byte by byte; words
+ * alike in their first 8 bytes; a word that starts only longer entries.
+ * The same with a pattern loaded, when the lexicon is asked token by token. */
+static void test_lexicon_words(void)
+{
+    static const char *const lex =
+        "Kyiv\tplace\tk4\t-\n"
+        "Kyi\tplace\tk3\t-\n"
+        "Kyivska\tplace\tk7\t-\n"
+        "Zelensky\tactor\tz8\t-\n"
+        "Netherland\tplace\tn10\t-\n"
+        "Netherlands\tplace\tn11\t-\n"
+        "Abcdefghijklmnop\tx\ta16\t-\n"
+        "Abcdefghijklmnoq\tx\tb16\t-\n"
+        "Constantinopolitan\tx\tc18\t-\n"
+        "Sri Lanka\tactor\tsl\t-\n"
+        "Sri Lanka Freedom Party\tactor\tslfp\t-\n";
+    static const char *const text[][2] = {
+        {"Kyiv Kyi Kyivs Kyivska", "Kyiv=k4 | Kyi=k3 | Kyivska=k7"},
+        {"Zelensky Zelenskyy Zelensk", "Zelensky=z8"},
+        {"Netherlands Netherland Netherlandz", "Netherlands=n11 | Netherland=n10"},
+        {"Abcdefghijklmnoq Abcdefghijklmnop Abcdefghijklmnopq",
+         "Abcdefghijklmnoq=b16 | Abcdefghijklmnop=a16"},
+        {"Constantinopolitan Constantinopolitans Constantinopolitan",
+         "Constantinopolitan=c18 | Constantinopolitan=c18"},
+        {"Sri Lanka Freedom Party and Sri Lankan Sri", "Sri Lanka Freedom Party=slfp | Sri Lanka=sl"},
+        {"Netherland", "Netherland=n10"},
+        {"in Abcdefghijklmnop", "Abcdefghijklmnop=a16"},
+        {"Sri Lanka", "Sri Lanka=sl"},
+        {"Sri", ""},
+    };
+    for (int with_pattern = 0; with_pattern < 2; with_pattern++) {
+        ann_rules *r = rules("t.tsv", lex);
+        if (with_pattern) {
+            const char *p = "{\"label\":\"zz\",\"pattern\":[{\"ORTH\":\"qqq\"}]}\n";
+            CHECK(ann_rules_load_buffer(r, "p.jsonl", p, strlen(p), err, sizeof err) == 0);
+        }
+        for (size_t i = 0; i < sizeof text / sizeof text[0]; i++)
+            CHECK_STR(run_exact(r, text[i][0]), text[i][1]);
+        ann_match m;
+        CHECK_INT(ann_rules_lookup(r, "Constantinopolitan", 18, NULL, &m), 1);
+        CHECK_STR(m.type, "c18");
+        CHECK_INT(ann_rules_lookup(r, "Kyivs", 5, NULL, &m), 0);
+        CHECK_INT(ann_rules_lookup(r, "Sri", 3, NULL, &m), 0);
+        CHECK_INT(ann_rules_lookup(r, "Sri Lanka", 9, "actor", &m), 1);
+        CHECK_STR(m.type, "sl");
+        ann_rules_free(r);
+    }
+}
+
 static void test_pattern_attrs(void)
 {
     CHECK_STR(pat("{\"label\":\"x\",\"pattern\":[{\"ORTH\":\"Kyiv\"}]}", "Kyiv kyiv KYIV"), "Kyiv=x");
@@ -550,6 +617,7 @@ int main(void)
 {
     test_lexicon();
     test_lexicon_index();
+    test_lexicon_words();
     test_pattern_attrs();
     test_pattern_ops();
     test_mixed();
