@@ -327,6 +327,51 @@ static void test_prefilter(void)
     CHECK_INT(bad, 0);
 }
 
+/* The eight-byte filter must pass every text the walk finds rules for:
+ * every path of the trie to depth 10, each followed by a few tails, at
+ * every length. */
+static void check_path(const tx_trie *tr, const unsigned char *rep,
+                       unsigned char *t, size_t d, uint32_t node,
+                       size_t *found, size_t *bad)
+{
+    static const char *const tails[] = {"", " ", "x", "0", " day", "s ago", "-0", "\xE2\x80\x99"};
+    uint64_t cand[8];
+    for (size_t j = 0; j < sizeof tails / sizeof *tails; j++) {
+        size_t tl = strlen(tails[j]);
+        memcpy(t + d, tails[j], tl);
+        for (size_t n = 1; n <= d + tl; n++) {
+            if (!tx_rules_possible(rules, t, n, cand))
+                continue;
+            (*found)++;
+            *bad += !tx_rules_maybe(rules, t, n);
+        }
+    }
+    if (d == 10)
+        return;
+    const tx_node *nd = &tr->node[node];
+    for (unsigned k = 1; k < tr->ncls; k++)
+        if ((nd->kids >> k) & 1) {
+            t[d] = rep[k];
+            check_path(tr, rep, t, d + 1,
+                       nd->first + (uint32_t)__builtin_popcountll(nd->kids & (((uint64_t)1 << k) - 1)),
+                       found, bad);
+        }
+}
+
+static void test_deep_prefilter(void)
+{
+    const tx_trie *tr = &rules->pre;
+    unsigned char rep[256] = {0}, t[32];
+    size_t found = 0, bad = 0;
+    for (size_t c = 256; c-- > 0;)
+        rep[tr->cls[c]] = (unsigned char)c;
+    CHECK(rules->setw <= 8 && tr->ncls <= TX_MAXCLS);
+    if (rules->setw <= 8)
+        check_path(tr, rep, t, 0, 0, &found, &bad);
+    CHECK(found > 10000);
+    CHECK_INT(bad, 0);
+}
+
 /* ---- the TimeML writer -------------------------------------------------- */
 
 static void test_timeml(void)
@@ -395,6 +440,7 @@ int main(int argc, char **argv)
     test_edges();
     test_word_starts();
     test_prefilter();
+    test_deep_prefilter();
     test_timeml();
     ann_date_rules_free(rules);
     xmlCleanupParser();
