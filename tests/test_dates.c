@@ -303,6 +303,32 @@ static void test_word_starts(void)
     ann_doc_free(d);
 }
 
+/* The scan takes 64 bytes at a time: word starts, words glued across a
+ * block's edge and dates that run past one are found wherever they fall,
+ * up to the window's last byte. */
+static void test_block_edges(void)
+{
+    char text[512];
+    for (size_t k = 0; k < 140; k++) {
+        size_t n = 0;
+        for (size_t i = 0; i < k; i++)
+            text[n++] = 'b';
+        snprintf(text + n, sizeof text - n, "2021 and %.*sin March 2019 and 2020",
+                 (int)(k % 7 * 2), "x x x x x x x ");
+        ann_doc *d = annotate(text, "2022-03-21");
+        static const char *const want[] = {"2021", "March 2019", "2020"};
+        size_t skip = k > 0;
+        CHECK_INT(d->ndates, 3 - skip);
+        for (size_t i = 0; i + skip < 3 && i < d->ndates; i++) {
+            const ann_span *sp = &d->dates[i].span;
+            char got[32];
+            snprintf(got, sizeof got, "%.*s", (int)(sp->end - sp->start), text + sp->start);
+            CHECK_STR(got, want[i + skip]);
+        }
+        ann_doc_free(d);
+    }
+}
+
 /* The three-byte look that skips most words must pass every text the
  * trie walk finds rules for. */
 static void test_prefilter(void)
@@ -439,6 +465,7 @@ int main(int argc, char **argv)
     test_threads();
     test_edges();
     test_word_starts();
+    test_block_edges();
     test_prefilter();
     test_deep_prefilter();
     test_timeml();
