@@ -91,10 +91,13 @@ typedef struct tx_trie {
     size_t nnode;
     uint32_t *pair;        /* ncls x ncls: the node after two bytes by their
                             * classes, 0 = none */
-    uint64_t *triple;      /* ncls^3 entries of two bits: may a walk go on
-                            * past three bytes (1), or does a string end
-                            * within them (3)?  Most walks end there, and
-                            * the table fits in the L1 cache */
+    uint16_t *two;         /* ncls x ncls: the first two bytes' entry in
+                            * three, 0 = no walk goes on */
+    uint64_t (*three)[2];  /* per pair of first bytes, bit k of [0]: a walk
+                            * goes on past a third byte of class k or a
+                            * string ends within the three; of [1]: the
+                            * latter.  Most walks end there, and both tables
+                            * fit in a few kilobytes */
     uint64_t *deep;        /* TX_DEEP_BITS bits: a Bloom filter of the
                             * walks that reach eight bytes (TX_DEEP8) and of
                             * the five-byte prefixes of the strings that end
@@ -151,26 +154,45 @@ static inline int tx_deep_has(const tx_trie *tr, uint64_t key, uint64_t mult)
     return (int)((tr->deep[a / 64] >> (a % 64)) & (tr->deep[b / 64] >> (b % 64)) & 1);
 }
 
-/* 0 when tx_rules_possible would be: a look at the first three bytes
- * that ends most walks, and for the walks that go on (after "the ",
- * "that ") one at the first eight, cheap enough to make at every word of
- * the text.  A walk finds rules only where a string ends on its path: at
- * three bytes or fewer the triple tells, at four to seven the five-byte
- * prefixes, later the walk has passed eight bytes. */
-static inline int tx_rules_maybe(const ann_date_rules *r, const unsigned char *t, size_t n)
+/* The first filter, at a text of three bytes or more: 0 when
+ * tx_rules_possible would be, 3 when a string ends within the three bytes
+ * (the walk must tell), 1 when the walk would go on (tx_rules_deep may
+ * tell).  Most walks end there, and this look is cheap enough to make at
+ * every word of the text. */
+static inline unsigned tx_rules_first3(const ann_date_rules *r, const unsigned char *t)
 {
     const tx_trie *tr = &r->pre;
+    const uint64_t *e = tr->three[tr->two[(size_t)tr->cls[t[0]] * tr->ncls + tr->cls[t[1]]]];
+    unsigned k = tr->cls[t[2]];
+    return (unsigned)((e[0] >> k) & 1) | (unsigned)((e[1] >> k) & 1) << 1;
+}
+
+/* The second, at a text of eight bytes or more where the first says 1
+ * (after "the ", "that "): 0 when tx_rules_possible would be.  A walk
+ * finds rules only where a string ends on its path: after the first
+ * three bytes, at four to seven the five-byte prefixes tell, later the
+ * walk has passed eight bytes. */
+static inline int tx_rules_deep(const ann_date_rules *r, const unsigned char *t)
+{
+    const tx_trie *tr = &r->pre;
+    const unsigned char *c = tr->cls;
+    uint64_t k = (uint64_t)c[t[0]] | (uint64_t)c[t[1]] << 8 | (uint64_t)c[t[2]] << 16 |
+                 (uint64_t)c[t[3]] << 24 | (uint64_t)c[t[4]] << 32 | (uint64_t)c[t[5]] << 40 |
+                 (uint64_t)c[t[6]] << 48 | (uint64_t)c[t[7]] << 56;
+    return tx_deep_has(tr, k & 0xFFFFFFFFFFu, TX_DEEP5) | tx_deep_has(tr, k, TX_DEEP8);
+}
+
+/* 0 when tx_rules_possible would be: the two filters. */
+static inline int tx_rules_maybe(const ann_date_rules *r, const unsigned char *t, size_t n)
+{
     if (n < 3)
         return 1;
-    size_t b = ((size_t)tr->cls[t[0]] * tr->ncls + tr->cls[t[1]]) * tr->ncls + tr->cls[t[2]];
-    unsigned v = (unsigned)(tr->triple[b / 32] >> (b % 32 * 2)) & 3;
+    unsigned v = tx_rules_first3(r, t);
     if (v != 1 || n < 8)
         return v != 0;
-    uint64_t k = 0;
-    for (size_t i = 0; i < 8; i++)
-        k |= (uint64_t)tr->cls[t[i]] << (8 * i);
-    return tx_deep_has(tr, k & 0xFFFFFFFFFFu, TX_DEEP5) || tx_deep_has(tr, k, TX_DEEP8);
+    return tx_rules_deep(r, t);
 }
+
 #define TX_SET_DIGIT 0
 #define TX_SET_APOS 1
 #define TX_SET_ANY 2

@@ -1395,7 +1395,8 @@ static int ascii_wordc(unsigned char c)
 }
 
 /* Try the rules that can start at pos, a word start where a rule may
- * begin (a letter, a digit, an apostrophe); 1 when a date was found. */
+ * begin (a letter, a digit, an apostrophe) and the filters let a rule
+ * start (tx_rules_maybe); 1 when a date was found. */
 static int try_at(mctx *m, size_t pos)
 {
     const ann_date_rules *r = m->st->r;
@@ -1404,9 +1405,8 @@ static int try_at(mctx *m, size_t pos)
     unsigned char c = t[pos];
     if (c == 0xE2 && !(pos + 2 < m->we && t[pos + 1] == 0x80 && t[pos + 2] == 0x99))
         return 0;                       /* only ’ of the bytes from E2 */
-    if (!tx_rules_maybe(r, t + pos, m->we - pos) ||
-        !tx_rules_possible(r, t + pos, m->we - pos, m->st->cand))
-        return 0;                       /* the usual case */
+    if (!tx_rules_possible(r, t + pos, m->we - pos, m->st->cand))
+        return 0;
     if (c >= '0' && c <= '9')
         return try_rules(m, r->sets + TX_SET_DIGIT * r->setw, any, pos);
     if (!ascii_alpha(c))
@@ -1416,6 +1416,30 @@ static int try_at(mctx *m, size_t pos)
         e++;
     const uint64_t *set = tx_rules_for_word(r, m->text + pos, e - pos);
     return set ? try_rules(m, set, any, pos) : try_rules(m, any, NULL, pos);
+}
+
+/* Of the word starts base + i (bit i of starts), those the filters let a
+ * rule start at.  Most fail the first: each filter runs on all the starts
+ * at once, into a mask, where a branch per start would mispredict. */
+static uint64_t filter_starts(const ann_date_rules *r, const unsigned char *t,
+                              size_t base, size_t end, uint64_t starts)
+{
+    uint64_t go = 0, deep = 0;
+    for (uint64_t s = starts; s; s &= s - 1) {
+        size_t i = (size_t)__builtin_ctzll(s);
+        if (base + i + 8 > end) {       /* near the window's end: the walk tells */
+            go |= (uint64_t)1 << i;
+            continue;
+        }
+        uint64_t v = tx_rules_first3(r, t + base + i);
+        go |= (v >> 1) << i;
+        deep |= (v & 1) << i;
+    }
+    for (uint64_t s = deep & ~go; s; s &= s - 1) {
+        size_t i = (size_t)__builtin_ctzll(s);
+        go |= (uint64_t)tx_rules_deep(r, t + base + i) << i;
+    }
+    return go;
 }
 
 /* The bytes of t[0..64) as bit masks, bit i for t[i]: *may the letters,
@@ -1493,6 +1517,7 @@ void ann_dates_window(ann_dates *st, ann_window *w)
         uint64_t starts = may & ~(word << 1 | prev);
         prev = word >> 63;
         pos = base + len;
+        starts = filter_starts(st->r, t, base, m.we, starts);
         while (starts) {
             size_t p = base + (size_t)__builtin_ctzll(starts);
             starts &= starts - 1;

@@ -1263,7 +1263,7 @@ static void pre_deep(tx_trie *t, uint32_t node, size_t d, uint64_t key, int up)
 
 /* The first steps of every walk in tables: pair, with TX_SLOW where a
  * string ends before the second byte (whose rules it cannot tell),
- * triple, and the deep filter. */
+ * two and three, and the deep filter. */
 static void pre_pairs(tx_trie *t)
 {
     size_t nc = t->ncls;
@@ -1275,17 +1275,31 @@ static void pre_pairs(tx_trie *t)
             t->pair[a * nc + b] = slow ? TX_SLOW
                                        : one ? pre_child(t, one, (unsigned char)b) : 0;
     }
-    t->triple = ann_xcalloc((nc * nc * nc + 31) / 32, sizeof *t->triple);
+    /* three[0]: no walk goes on; three[1]: a string ends before the
+     * second byte, so within the three whatever they are */
+    t->two = ann_xcalloc(nc * nc, sizeof *t->two);
+    t->three = ann_xcalloc(2 + nc * nc, sizeof *t->three);
+    t->three[1][0] = t->three[1][1] = ~(uint64_t)0;
+    size_t nthree = 2;
     for (size_t ab = 0; ab < nc * nc; ab++) {
         uint32_t two = t->pair[ab];
-        for (size_t c = 0; two && c < nc; c++) {
-            size_t e = ab * nc + c;
-            uint32_t three = two == TX_SLOW ? 0 : pre_child(t, two, (unsigned char)c);
-            uint64_t v = two == TX_SLOW || t->node[two].acc ||
-                         (three && t->node[three].acc) ? 3 : three ? 1 : 0;
-            t->triple[e / 32] |= v << (e % 32 * 2);
+        if (two == TX_SLOW) {
+            t->two[ab] = 1;
+            continue;
+        }
+        if (!two)
+            continue;
+        uint64_t *e = t->three[nthree];
+        t->two[ab] = (uint16_t)nthree++;
+        for (size_t c = 0; c < nc; c++) {
+            uint32_t three = pre_child(t, two, (unsigned char)c);
+            if (t->node[two].acc || (three && t->node[three].acc))
+                e[1] |= (uint64_t)1 << c;
+            if (three || ((e[1] >> c) & 1))
+                e[0] |= (uint64_t)1 << c;
         }
     }
+    t->three = ann_xrealloc(t->three, nthree * sizeof *t->three);
     t->deep = ann_xcalloc(((size_t)1 << TX_DEEP_BITS) / 64, sizeof *t->deep);
     pre_deep(t, 0, 0, 0, 0);
 }
@@ -1544,7 +1558,8 @@ void ann_date_rules_free(ann_date_rules *r)
     free(r->sets);
     free(r->pre.node);
     free(r->pre.pair);
-    free(r->pre.triple);
+    free(r->pre.two);
+    free(r->pre.three);
     free(r->pre.deep);
     free(r->pre.accs);
     pthread_mutex_destroy(&r->jit_lock);
