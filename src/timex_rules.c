@@ -1254,10 +1254,11 @@ static void pre_deep(tx_trie *t, uint32_t node, size_t d, uint64_t key, int up)
     } else if (here && d > 4) {
         deep_add(t, key & 0xFFFFFFFFFFu, TX_DEEP5);
     }
-    for (size_t c = 1; c < t->ncls; c++) {
-        uint32_t kid = pre_child(t, node, (unsigned char)c);
-        if (kid)
-            pre_deep(t, kid, d + 1, key | (uint64_t)c << (8 * d), up || here);
+    const tx_node *nd = &t->node[node];
+    uint32_t kid = nd->first;
+    for (uint64_t bits = nd->kids; bits; bits &= bits - 1, kid++) {
+        size_t c = (size_t)__builtin_ctzll(bits);
+        pre_deep(t, kid, d + 1, key | (uint64_t)c << (8 * d), up || here);
     }
 }
 
@@ -1355,14 +1356,15 @@ static uint32_t set_put(setmap *m, const uint64_t *s)
     return *sl = (uint32_t)m->n++;
 }
 
-/* Node nd (b's node old, under a path whose rules are up) and, depth
- * first, the nodes below it: its children get the numbers from *next on,
- * then the subtree of each in turn. */
-static void pre_place(const ptrie *b, tx_trie *t, setmap *m, const uint64_t *up,
+/* Node nd (b's node old, under a path whose rules are up[0..w), with
+ * room after them for a set per level below) and, depth first, the nodes
+ * below it: its children get the numbers from *next on, then the subtree
+ * of each in turn. */
+static void pre_place(const ptrie *b, tx_trie *t, setmap *m, uint64_t *up,
                       uint32_t old, tx_node *nd, uint32_t *next)
 {
     uint32_t kids[256];
-    uint64_t *cum = ann_xmalloc(m->w * sizeof *cum);
+    uint64_t *cum = up + m->w;
     for (size_t k = 0; k < m->w; k++)
         cum[k] = up[k] | (b->acc[old] ? b->accs[(size_t)b->acc[old] * m->w + k] : 0);
     size_t nk = pre_children(b, old, kids);
@@ -1374,7 +1376,6 @@ static void pre_place(const ptrie *b, tx_trie *t, setmap *m, const uint64_t *up,
         nd->kids |= (uint64_t)1 << t->cls[b->byte[kids[k]]];
     for (size_t k = 0; k < nk; k++)
         pre_place(b, t, m, cum, kids[k], &t->node[nd->first + k], next);
-    free(cum);
 }
 
 /* The built trie b in its runtime form.  With more classes than a node's
@@ -1389,7 +1390,7 @@ static void pre_freeze(ptrie *b, ann_date_rules *r)
     m.n = 1;
     m.cap = 64;
     m.v = ann_xcalloc(m.cap * m.w, sizeof *m.v);
-    uint64_t *all = ann_xcalloc(m.w, sizeof *all);
+    uint64_t *all = ann_xcalloc((TX_PRE_DEPTH + 2) * m.w, sizeof *all);
     if (t->ncls > TX_MAXCLS) {
         memset(t->cls, 0, sizeof t->cls);
         t->ncls = 1;
