@@ -66,34 +66,42 @@ typedef struct tx_trig {
 /* The second prefilter: a trie of the byte strings (letters lowercased,
  * digits as '0') that the matches of each rule can begin with, derived from
  * the patterns at load time (see timex_rules.c).  A node's rule set holds
- * the rules one of whose strings ends there.  The walk runs at every word
- * of the text, so a step must be cheap: bytes are mapped to a few classes
- * (the bytes the strings use), a node of one child keeps it inline, and a
- * node of more has a row of children indexed by class.  Nodes are numbered
- * breadth first: the few near the root that nearly every word visits share
- * a handful of cache lines. */
+ * the rules one of whose strings ends there.  The walk runs at many words
+ * of the text, and the trie is out of the cache by then (the other
+ * annotators run between two windows): so a step is one load of a 16-byte
+ * node, bytes are mapped to a few classes (the bytes the strings use), a
+ * node's children are consecutive, found by the bit of their class, and
+ * the nodes are laid out depth first with each node's children right
+ * after its first sibling's subtree: a string's tail (one child per node,
+ * as most deep nodes are) is one run of nodes. */
 typedef struct tx_node {
+    uint64_t kids;         /* bit k: a child by class k */
+    uint32_t first;        /* its first child; the others follow in class order */
     uint32_t acc;          /* its rule set in accs, 0 = none */
-    uint32_t kid;          /* one child: that child; more: where its row starts in next */
-    unsigned char kcls;    /* one child: its class; more: TX_ROW; none: 0 */
 } tx_node;
 
-#define TX_ROW 255         /* more classes than bytes can fold to: never a class */
+#define TX_MAXCLS 64       /* classes that fit in kids; more: one node */
 
 #define TX_SLOW 0x80000000u /* in pair: walk from the root (a string ends early) */
 
 typedef struct tx_trie {
     unsigned char cls[256]; /* text byte -> class, folded; 0 = on no edge */
     size_t ncls;           /* classes, 0 included: the width of a row */
-    tx_node *node;         /* node 0 is the root, row 0 its row */
+    tx_node *node;         /* node 0 is the root */
     size_t nnode;
     uint32_t *pair;        /* ncls x ncls: the node after two bytes by their
                             * classes, 0 = none */
-    uint64_t *triple;      /* ncls^3 bits: may a walk go on past three bytes,
-                            * or a string end within them?  Most walks end
-                            * there, and the bits fit in the L1 cache */
-    uint32_t *next;        /* rows of ncls children (0 = none) */
-    size_t nrow;
+    uint16_t *two;         /* ncls x ncls: the first two bytes' entry in
+                            * three, 0 = no walk goes on */
+    uint64_t (*three)[2];  /* per pair of first bytes, bit k of [0]: a walk
+                            * goes on past a third byte of class k or a
+                            * string ends within the three; of [1]: the
+                            * latter.  Most walks end there, and both tables
+                            * fit in a few kilobytes */
+    uint64_t *deep;        /* TX_DEEP_BITS bits: a Bloom filter of the
+                            * walks that reach eight bytes (TX_DEEP8) and of
+                            * the five-byte prefixes of the strings that end
+                            * at four to seven (TX_DEEP5) */
     uint64_t *accs;        /* setw words per rule set; set 0 is empty */
     size_t naccs;
 } tx_trie;
@@ -133,16 +141,58 @@ const uint64_t *tx_rules_for_word(const ann_date_rules *r, const char *w, size_t
  * leaves cand alone, when there is none. */
 int tx_rules_possible(const ann_date_rules *r, const unsigned char *t,
                       size_t n, uint64_t *cand);
-/* 0 when tx_rules_possible would be: a look at the first three bytes
- * that ends most walks, cheap enough to make at every word of the text. */
-static inline int tx_rules_maybe(const ann_date_rules *r, const unsigned char *t, size_t n)
+/* The filters of the trie's first eight bytes, two probes per key. */
+#define TX_DEEP_BITS 16
+#define TX_DEEP5 0x9E3779B97F4A7C15u    /* multipliers: one per kind of key */
+#define TX_DEEP8 0xC2B2AE3D27D4EB4Fu
+
+static inline int tx_deep_has(const tx_trie *tr, uint64_t key, uint64_t mult)
+{
+    uint64_t h = key * mult;
+    size_t a = (size_t)(h >> (64 - TX_DEEP_BITS));
+    size_t b = (size_t)(h >> (64 - 2 * TX_DEEP_BITS)) & (((size_t)1 << TX_DEEP_BITS) - 1);
+    return (int)((tr->deep[a / 64] >> (a % 64)) & (tr->deep[b / 64] >> (b % 64)) & 1);
+}
+
+/* The first filter, at a text of three bytes or more: 0 when
+ * tx_rules_possible would be, 3 when a string ends within the three bytes
+ * (the walk must tell), 1 when the walk would go on (tx_rules_deep may
+ * tell).  Most walks end there, and this look is cheap enough to make at
+ * every word of the text. */
+static inline unsigned tx_rules_first3(const ann_date_rules *r, const unsigned char *t)
 {
     const tx_trie *tr = &r->pre;
+    const uint64_t *e = tr->three[tr->two[(size_t)tr->cls[t[0]] * tr->ncls + tr->cls[t[1]]]];
+    unsigned k = tr->cls[t[2]];
+    return (unsigned)((e[0] >> k) & 1) | (unsigned)((e[1] >> k) & 1) << 1;
+}
+
+/* The second, at a text of eight bytes or more where the first says 1
+ * (after "the ", "that "): 0 when tx_rules_possible would be.  A walk
+ * finds rules only where a string ends on its path: after the first
+ * three bytes, at four to seven the five-byte prefixes tell, later the
+ * walk has passed eight bytes. */
+static inline int tx_rules_deep(const ann_date_rules *r, const unsigned char *t)
+{
+    const tx_trie *tr = &r->pre;
+    const unsigned char *c = tr->cls;
+    uint64_t k = (uint64_t)c[t[0]] | (uint64_t)c[t[1]] << 8 | (uint64_t)c[t[2]] << 16 |
+                 (uint64_t)c[t[3]] << 24 | (uint64_t)c[t[4]] << 32 | (uint64_t)c[t[5]] << 40 |
+                 (uint64_t)c[t[6]] << 48 | (uint64_t)c[t[7]] << 56;
+    return tx_deep_has(tr, k & 0xFFFFFFFFFFu, TX_DEEP5) | tx_deep_has(tr, k, TX_DEEP8);
+}
+
+/* 0 when tx_rules_possible would be: the two filters. */
+static inline int tx_rules_maybe(const ann_date_rules *r, const unsigned char *t, size_t n)
+{
     if (n < 3)
         return 1;
-    size_t b = ((size_t)tr->cls[t[0]] * tr->ncls + tr->cls[t[1]]) * tr->ncls + tr->cls[t[2]];
-    return (tr->triple[b / 64] >> (b % 64)) & 1;
+    unsigned v = tx_rules_first3(r, t);
+    if (v != 1 || n < 8)
+        return v != 0;
+    return tx_rules_deep(r, t);
 }
+
 #define TX_SET_DIGIT 0
 #define TX_SET_APOS 1
 #define TX_SET_ANY 2

@@ -12,6 +12,9 @@
  */
 #include <ctype.h>
 #include <pthread.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -1384,7 +1387,6 @@ static const unsigned char bclass[256] = {BC64(0), BC64(64), BC64(128), BC64(192
 #undef BC64
 
 static int ascii_alpha(unsigned char c) { return bclass[c] & B_ALPHA; }
-static int ascii_alnum(unsigned char c) { return bclass[c] & (B_ALPHA | B_DIGIT); }
 
 /* The bytes of [A-Za-z0-9_], which no rule's match may follow. */
 static int ascii_wordc(unsigned char c)
@@ -1392,14 +1394,9 @@ static int ascii_wordc(unsigned char c)
     return bclass[c] & (B_ALPHA | B_DIGIT | B_UNDER);
 }
 
-/* A letter, a digit or the start of an apostrophe: where a rule may begin. */
-static int may_start(unsigned char c)
-{
-    return bclass[c] & (B_ALPHA | B_DIGIT | B_APOS);
-}
-
 /* Try the rules that can start at pos, a word start where a rule may
- * begin (a letter, a digit, an apostrophe); 1 when a date was found. */
+ * begin (a letter, a digit, an apostrophe) and the filters let a rule
+ * start (tx_rules_maybe); 1 when a date was found. */
 static int try_at(mctx *m, size_t pos)
 {
     const ann_date_rules *r = m->st->r;
@@ -1408,9 +1405,8 @@ static int try_at(mctx *m, size_t pos)
     unsigned char c = t[pos];
     if (c == 0xE2 && !(pos + 2 < m->we && t[pos + 1] == 0x80 && t[pos + 2] == 0x99))
         return 0;                       /* only ’ of the bytes from E2 */
-    if (!tx_rules_maybe(r, t + pos, m->we - pos) ||
-        !tx_rules_possible(r, t + pos, m->we - pos, m->st->cand))
-        return 0;                       /* the usual case */
+    if (!tx_rules_possible(r, t + pos, m->we - pos, m->st->cand))
+        return 0;
     if (c >= '0' && c <= '9')
         return try_rules(m, r->sets + TX_SET_DIGIT * r->setw, any, pos);
     if (!ascii_alpha(c))
@@ -1422,44 +1418,79 @@ static int try_at(mctx *m, size_t pos)
     return set ? try_rules(m, set, any, pos) : try_rules(m, any, NULL, pos);
 }
 
-/* 0x80 in each of the eight bytes of x that is in [lo, hi] (ASCII). */
-static uint64_t bytes_in(uint64_t x, unsigned lo, unsigned hi)
+/* Of the word starts base + i (bit i of starts), those the filters let a
+ * rule start at.  Most fail the first: each filter runs on all the starts
+ * at once, into a mask, where a branch per start would mispredict. */
+static uint64_t filter_starts(const ann_date_rules *r, const unsigned char *t,
+                              size_t base, size_t end, uint64_t starts)
 {
-    const uint64_t ones = 0x0101010101010101u, high = 0x8080808080808080u;
-    uint64_t low7 = x & ~high;          /* sums below stay inside their byte */
-    uint64_t ge = low7 + ones * (128 - lo), gt = low7 + ones * (127 - hi);
-    return ge & ~gt & ~x & high;
-}
-
-/* 0x80 in each byte of x that is in [A-Za-z0-9_]. */
-static uint64_t word_bytes(uint64_t x)
-{
-    return bytes_in(x | 0x2020202020202020u, 'a', 'z') | bytes_in(x, '0', '9') |
-           bytes_in(x, '_', '_');
-}
-
-/* Past the word at pos: no rule can start inside a run of [A-Za-z0-9_]
- * (the (?<![A-Za-z0-9_]) that wraps every rule), nor at an apostrophe
- * right after one.  The run is measured eight bytes at a time: a loop per
- * byte mispredicts its exit at every word. */
-static size_t skip_word(const unsigned char *t, size_t pos, size_t end)
-{
-    if (!ascii_alnum(t[pos]))
-        return pos + 1;
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-    for (; pos + 8 <= end; pos += 8) {
-        uint64_t x;
-        memcpy(&x, t + pos, 8);
-        uint64_t stop = ~word_bytes(x) & 0x8080808080808080u;
-        if (stop)
-            return pos + (size_t)__builtin_ctzll(stop) / 8;
+    uint64_t go = 0, deep = 0;
+    for (uint64_t s = starts; s; s &= s - 1) {
+        size_t i = (size_t)__builtin_ctzll(s);
+        if (base + i + 8 > end) {       /* near the window's end: the walk tells */
+            go |= (uint64_t)1 << i;
+            continue;
+        }
+        uint64_t v = tx_rules_first3(r, t + base + i);
+        go |= (v >> 1) << i;
+        deep |= (v & 1) << i;
     }
-#endif
-    while (pos < end && ascii_wordc(t[pos]))
-        pos++;
-    return pos;
+    for (uint64_t s = deep & ~go; s; s &= s - 1) {
+        size_t i = (size_t)__builtin_ctzll(s);
+        go |= (uint64_t)tx_rules_deep(r, t + base + i) << i;
+    }
+    return go;
 }
 
+/* The bytes of t[0..64) as bit masks, bit i for t[i]: *may the letters,
+ * digits and apostrophes (' and the first byte of ’), where a rule may
+ * begin; *word the bytes of [A-Za-z0-9_], which no rule may follow.  A
+ * loop per byte (and per word) mispredicts its exit at every word; these
+ * masks are made without a branch. */
+#ifdef __SSE2__
+static void classify64(const unsigned char *t, uint64_t *may, uint64_t *word)
+{
+    const __m128i low = _mm_set1_epi8(0x20), under = _mm_set1_epi8('_');
+    const __m128i apos = _mm_set1_epi8('\''), e2 = _mm_set1_epi8((char)0xE2);
+    /* c in [lo, lo+n) as c + 128 - lo < -128 + n, signed */
+    const __m128i abias = _mm_set1_epi8((char)(128 - 'a')), alim = _mm_set1_epi8((char)(-128 + 26));
+    const __m128i dbias = _mm_set1_epi8((char)(128 - '0')), dlim = _mm_set1_epi8((char)(-128 + 10));
+    uint64_t m = 0, w = 0;
+    for (unsigned k = 0; k < 64; k += 16) {
+        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(t + k));
+        __m128i a = _mm_cmplt_epi8(_mm_add_epi8(_mm_or_si128(x, low), abias), alim);
+        __m128i d = _mm_cmplt_epi8(_mm_add_epi8(x, dbias), dlim);
+        __m128i ad = _mm_or_si128(a, d);
+        __m128i q = _mm_or_si128(_mm_cmpeq_epi8(x, apos), _mm_cmpeq_epi8(x, e2));
+        m |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_or_si128(ad, q)) << k;
+        w |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_or_si128(ad, _mm_cmpeq_epi8(x, under))) << k;
+    }
+    *may = m;
+    *word = w;
+}
+#else
+/* A letter, a digit or the start of an apostrophe: where a rule may begin. */
+static int may_start(unsigned char c)
+{
+    return bclass[c] & (B_ALPHA | B_DIGIT | B_APOS);
+}
+
+static void classify64(const unsigned char *t, uint64_t *may, uint64_t *word)
+{
+    uint64_t m = 0, w = 0;
+    for (unsigned k = 0; k < 64; k++) {
+        m |= (uint64_t)(may_start(t[k]) != 0) << k;
+        w |= (uint64_t)(ascii_wordc(t[k]) != 0) << k;
+    }
+    *may = m;
+    *word = w;
+}
+#endif
+
+/* Every word start of the window where a rule may begin (a letter, a
+ * digit, an apostrophe after no [A-Za-z0-9_]: the (?<![A-Za-z0-9_]) that
+ * wraps every rule) is tried, but those inside a date found.  The text is
+ * taken 64 bytes at a time, its word starts found as bits. */
 void ann_dates_window(ann_dates *st, ann_window *w)
 {
     if (!st || !w || w->n == 0)
@@ -1472,22 +1503,34 @@ void ann_dates_window(ann_dates *st, ann_window *w)
     m.ws = w->tok[0].start;
     m.we = w->tok[w->n - 1].end;
     size_t pos = m.ws;
+    uint64_t prev = pos > 0 && ascii_wordc(t[pos - 1]);
     while (pos < m.we) {
-        unsigned char c = t[pos];
-        if (!may_start(c)) {
-            pos++;
-            continue;
+        size_t base = pos, len = m.we - pos < 64 ? m.we - pos : 64;
+        uint64_t may, word;
+        if (len == 64) {
+            classify64(t + base, &may, &word);
+        } else {                        /* not past the text's end */
+            unsigned char tail[64] = {0};
+            memcpy(tail, t + base, len);
+            classify64(tail, &may, &word);
         }
-        if (pos > 0 && ascii_wordc(t[pos - 1])) {
-            pos = skip_word(t, pos, m.we);
-            continue;
-        }
-        if (try_at(&m, pos) && m.me > m.ms) {
+        uint64_t starts = may & ~(word << 1 | prev);
+        prev = word >> 63;
+        pos = base + len;
+        starts = filter_starts(st->r, t, base, m.we, starts);
+        while (starts) {
+            size_t p = base + (size_t)__builtin_ctzll(starts);
+            starts &= starts - 1;
+            if (!try_at(&m, p) || m.me <= m.ms)
+                continue;
             ann_span sp = {m.ms, m.me};
             ann_doc_add_date(w->doc, sp, m.type, m.value);
-            pos = m.me;
-        } else {
-            pos = skip_word(t, pos, m.we);
+            if (m.me >= base + len) {   /* on after the date */
+                pos = m.me;
+                prev = ascii_wordc(t[pos - 1]) != 0;
+                break;
+            }
+            starts &= ~(uint64_t)0 << (m.me - base);
         }
     }
 }

@@ -723,12 +723,20 @@ static void trie_free(ptrie *t)
     free(t->accs);
 }
 
+/* The bits of x: a popcount call costs more than the loads it spares. */
+static unsigned ones(uint64_t x)
+{
+    x = x - ((x >> 1) & 0x5555555555555555u);
+    x = (x & 0x3333333333333333u) + ((x >> 2) & 0x3333333333333333u);
+    x = (x + (x >> 4)) & 0x0F0F0F0F0F0F0F0Fu;
+    return (unsigned)((x * 0x0101010101010101u) >> 56);
+}
+
 int tx_rules_possible(const ann_date_rules *r, const unsigned char *t,
                       size_t n, uint64_t *cand)
 {
     const tx_trie *tr = &r->pre;
     size_t w = r->setw;
-    int found = 0;
     uint32_t node = 0;
     size_t i = 0;
     if (n >= 2) {
@@ -740,29 +748,21 @@ int tx_rules_possible(const ann_date_rules *r, const unsigned char *t,
             i = 2;
         }
     }
-    for (;; i++) {
+    /* a node's set has the rules of the strings that end on its path:
+     * the last node reached has them all */
+    for (; i < n; i++) {
         const tx_node *nd = &tr->node[node];
-        if (nd->acc) {                  /* rare: most words end no string */
-            const uint64_t *s = tr->accs + (size_t)nd->acc * w;
-            for (size_t k = 0; k < w; k++)
-                cand[k] = found ? cand[k] | s[k] : s[k];
-            found = 1;
-        }
-        if (i == n)
+        unsigned k = tr->cls[t[i]];     /* class 0 has no bit */
+        uint64_t below = nd->kids & (((uint64_t)1 << k) - 1);
+        if (!((nd->kids >> k) & 1))
             break;
-        /* a leaf's kcls is 0, the class of the bytes on no edge, and its
-         * kid 0: the walk ends there whatever the byte */
-        unsigned char k = tr->cls[t[i]];
-        if (k == nd->kcls)
-            node = nd->kid;
-        else if (nd->kcls == TX_ROW)
-            node = tr->next[(size_t)nd->kid + k];
-        else
-            break;
-        if (!node)
-            break;
+        node = nd->first + (below ? ones(below) : 0);
     }
-    return found;
+    uint32_t acc = tr->node[node].acc;
+    if (!acc)
+        return 0;
+    memcpy(cand, tr->accs + (size_t)acc * w, w * sizeof *cand);
+    return 1;
 }
 
 /* Sets of trie nodes: where the strings of a pattern can be after a part
@@ -1223,14 +1223,48 @@ static void pre_classes(const ptrie *b, tx_trie *t)
 static uint32_t pre_child(const tx_trie *t, uint32_t node, unsigned char k)
 {
     const tx_node *nd = &t->node[node];
-    if (nd->kcls == TX_ROW)
-        return t->next[(size_t)nd->kid + k];
-    return k && k == nd->kcls ? nd->kid : 0;
+    if (k >= TX_MAXCLS || !((nd->kids >> k) & 1))
+        return 0;
+    return nd->first + ones(nd->kids & (((uint64_t)1 << k) - 1));
+}
+
+static void deep_add(tx_trie *t, uint64_t key, uint64_t mult)
+{
+    uint64_t h = key * mult;
+    size_t a = (size_t)(h >> (64 - TX_DEEP_BITS));
+    size_t b = (size_t)(h >> (64 - 2 * TX_DEEP_BITS)) & (((size_t)1 << TX_DEEP_BITS) - 1);
+    t->deep[a / 64] |= (uint64_t)1 << (a % 64);
+    t->deep[b / 64] |= (uint64_t)1 << (b % 64);
+}
+
+/* Below node (at depth d, its path's classes in key, a byte each; up:
+ * a string ends above it), the keys of the deep filter: where the first
+ * string on a path ends, and a string that ends at four bytes stands for
+ * every fifth byte after it. */
+static void pre_deep(tx_trie *t, uint32_t node, size_t d, uint64_t key, int up)
+{
+    int here = !up && t->node[node].acc;    /* sets are of the whole path */
+    if (d == 8) {
+        deep_add(t, key, TX_DEEP8);
+        return;
+    }
+    if (here && d == 4) {
+        for (size_t c = 0; c < t->ncls; c++)
+            deep_add(t, key | (uint64_t)c << 32, TX_DEEP5);
+    } else if (here && d > 4) {
+        deep_add(t, key & 0xFFFFFFFFFFu, TX_DEEP5);
+    }
+    const tx_node *nd = &t->node[node];
+    uint32_t kid = nd->first;
+    for (uint64_t bits = nd->kids; bits; bits &= bits - 1, kid++) {
+        size_t c = (size_t)__builtin_ctzll(bits);
+        pre_deep(t, kid, d + 1, key | (uint64_t)c << (8 * d), up || here);
+    }
 }
 
 /* The first steps of every walk in tables: pair, with TX_SLOW where a
- * string ends before the second byte (whose rules it cannot tell), and
- * triple. */
+ * string ends before the second byte (whose rules it cannot tell),
+ * two and three, and the deep filter. */
 static void pre_pairs(tx_trie *t)
 {
     size_t nc = t->ncls;
@@ -1242,55 +1276,139 @@ static void pre_pairs(tx_trie *t)
             t->pair[a * nc + b] = slow ? TX_SLOW
                                        : one ? pre_child(t, one, (unsigned char)b) : 0;
     }
-    t->triple = ann_xcalloc((nc * nc * nc + 63) / 64, sizeof *t->triple);
+    /* three[0]: no walk goes on; three[1]: a string ends before the
+     * second byte, so within the three whatever they are */
+    t->two = ann_xcalloc(nc * nc, sizeof *t->two);
+    t->three = ann_xcalloc(2 + nc * nc, sizeof *t->three);
+    t->three[1][0] = t->three[1][1] = ~(uint64_t)0;
+    size_t nthree = 2;
     for (size_t ab = 0; ab < nc * nc; ab++) {
         uint32_t two = t->pair[ab];
-        for (size_t c = 0; two && c < nc; c++) {
-            size_t bit = ab * nc + c;
-            if (two == TX_SLOW || t->node[two].acc || pre_child(t, two, (unsigned char)c))
-                t->triple[bit / 64] |= (uint64_t)1 << (bit % 64);
+        if (two == TX_SLOW) {
+            t->two[ab] = 1;
+            continue;
+        }
+        if (!two)
+            continue;
+        uint64_t *e = t->three[nthree];
+        t->two[ab] = (uint16_t)nthree++;
+        for (size_t c = 0; c < nc; c++) {
+            uint32_t three = pre_child(t, two, (unsigned char)c);
+            if (t->node[two].acc || (three && t->node[three].acc))
+                e[1] |= (uint64_t)1 << c;
+            if (three || ((e[1] >> c) & 1))
+                e[0] |= (uint64_t)1 << c;
         }
     }
+    t->three = ann_xrealloc(t->three, nthree * sizeof *t->three);
+    t->deep = ann_xcalloc(((size_t)1 << TX_DEEP_BITS) / 64, sizeof *t->deep);
+    pre_deep(t, 0, 0, 0, 0);
 }
 
-/* The built trie b in its runtime form: nodes renumbered breadth first,
- * children consecutive; the root and every node of two children or more
- * get a row. */
-static void pre_freeze(ptrie *b, tx_trie *t)
+/* The rule sets of the runtime trie, each once: a node's is the union
+ * of those on its path, and the nodes down a path share a few. */
+typedef struct setmap {
+    uint64_t *v;           /* w words per set; set 0 is empty */
+    size_t n, cap, w;
+    uint32_t *slot;        /* open addressing: a set's number, 0 = free */
+    size_t nslot;
+} setmap;
+
+static uint64_t set_hash(const uint64_t *s, size_t w)
 {
-    size_t n = b->nnode;
-    uint32_t kids[256];
-    pre_classes(b, t);
-    size_t rows = 1;
-    for (size_t p = 1; p < n; p++)
-        rows += b->kid[p] && b->sib[b->kid[p]];
-    t->nnode = n;
-    t->node = ann_xcalloc(n, sizeof *t->node);
-    t->next = ann_xcalloc(rows * t->ncls, sizeof *t->next);
-    /* Breadth first from the root.  The queue is the new nodes: one waiting
-     * for its turn has in kid its number in b. */
-    for (size_t head = 0, tail = 1; head < tail; head++) {
-        tx_node *nd = &t->node[head];
-        uint32_t old = nd->kid;
-        size_t nk = pre_children(b, old, kids);
-        nd->acc = b->acc[old];
-        nd->kid = 0;
-        if (head == 0 || nk > 1) {
-            nd->kcls = TX_ROW;
-            nd->kid = (uint32_t)(t->nrow++ * t->ncls);
-        } else if (nk == 1) {
-            nd->kcls = t->cls[b->byte[kids[0]]];
-            nd->kid = (uint32_t)tail;
-        }
-        for (size_t k = 0; k < nk; k++) {
-            if (nd->kcls == TX_ROW)
-                t->next[nd->kid + t->cls[b->byte[kids[k]]]] = (uint32_t)tail;
-            t->node[tail++].kid = kids[k];
-        }
+    uint64_t h = 0;
+    for (size_t k = 0; k < w; k++)
+        h = (h ^ s[k]) * 0x9E3779B97F4A7C15u;
+    return h ^ h >> 29;
+}
+
+static uint32_t *set_slot(const setmap *m, const uint64_t *s)
+{
+    size_t mask = m->nslot - 1;
+    for (size_t i = (size_t)set_hash(s, m->w) & mask;; i = (i + 1) & mask)
+        if (!m->slot[i] || memcmp(m->v + m->slot[i] * m->w, s, m->w * sizeof *s) == 0)
+            return &m->slot[i];
+}
+
+/* The number of set s (w words), added if new; 0 for the empty set. */
+static uint32_t set_put(setmap *m, const uint64_t *s)
+{
+    size_t k = 0;
+    while (k < m->w && !s[k])
+        k++;
+    if (k == m->w)
+        return 0;
+    if ((m->n + 1) * 2 > m->nslot) {
+        free(m->slot);
+        m->nslot = m->nslot ? m->nslot * 2 : 256;
+        m->slot = ann_xcalloc(m->nslot, sizeof *m->slot);
+        for (uint32_t i = 1; i < m->n; i++)
+            *set_slot(m, m->v + i * m->w) = i;
     }
-    t->accs = b->accs;
-    t->naccs = b->naccs;
-    b->accs = NULL;
+    uint32_t *sl = set_slot(m, s);
+    if (*sl)
+        return *sl;
+    if (m->n == m->cap) {
+        m->cap = m->cap * 2;
+        m->v = ann_xrealloc(m->v, m->cap * m->w * sizeof *m->v);
+    }
+    memcpy(m->v + m->n * m->w, s, m->w * sizeof *s);
+    return *sl = (uint32_t)m->n++;
+}
+
+/* Node nd (b's node old, under a path whose rules are up[0..w), with
+ * room after them for a set per level below) and, depth first, the nodes
+ * below it: its children get the numbers from *next on, then the subtree
+ * of each in turn. */
+static void pre_place(const ptrie *b, tx_trie *t, setmap *m, uint64_t *up,
+                      uint32_t old, tx_node *nd, uint32_t *next)
+{
+    uint32_t kids[256];
+    uint64_t *cum = up + m->w;
+    for (size_t k = 0; k < m->w; k++)
+        cum[k] = up[k] | (b->acc[old] ? b->accs[(size_t)b->acc[old] * m->w + k] : 0);
+    size_t nk = pre_children(b, old, kids);
+    nd->acc = set_put(m, cum);
+    nd->first = *next;
+    nd->kids = 0;
+    *next += (uint32_t)nk;
+    for (size_t k = 0; k < nk; k++)
+        nd->kids |= (uint64_t)1 << t->cls[b->byte[kids[k]]];
+    for (size_t k = 0; k < nk; k++)
+        pre_place(b, t, m, cum, kids[k], &t->node[nd->first + k], next);
+}
+
+/* The built trie b in its runtime form.  With more classes than a node's
+ * bits hold, the trie is one node whose set has every rule: each rule is
+ * then tried wherever the word index says, as if the trie were not. */
+static void pre_freeze(ptrie *b, ann_date_rules *r)
+{
+    tx_trie *t = &r->pre;
+    pre_classes(b, t);
+    setmap m = {0};
+    m.w = r->setw;
+    m.n = 1;
+    m.cap = 64;
+    m.v = ann_xcalloc(m.cap * m.w, sizeof *m.v);
+    uint64_t *all = ann_xcalloc((TX_PRE_DEPTH + 2) * m.w, sizeof *all);
+    if (t->ncls > TX_MAXCLS) {
+        memset(t->cls, 0, sizeof t->cls);
+        t->ncls = 1;
+        t->nnode = 1;
+        t->node = ann_xcalloc(1, sizeof *t->node);
+        for (size_t i = 0; i < r->nrules; i++)
+            all[i / 64] |= (uint64_t)1 << (i % 64);
+        t->node[0].acc = set_put(&m, all);
+    } else {
+        uint32_t next = 1;
+        t->nnode = b->nnode;
+        t->node = ann_xcalloc(t->nnode, sizeof *t->node);
+        pre_place(b, t, &m, all, 0, &t->node[0], &next);
+    }
+    free(all);
+    free(m.slot);
+    t->accs = m.v;
+    t->naccs = m.n;
     pre_pairs(t);
 }
 
@@ -1319,7 +1437,7 @@ static void index_prefixes(ann_date_rules *r, char **expanded)
         }
         pre_merge(&t, r->setw, &scratch, i);
     }
-    pre_freeze(&t, &r->pre);
+    pre_freeze(&t, r);
     pw_free(&w);
     trie_free(&scratch);
     trie_free(&t);
@@ -1440,9 +1558,10 @@ void ann_date_rules_free(ann_date_rules *r)
     free(r->trig);
     free(r->sets);
     free(r->pre.node);
-    free(r->pre.next);
     free(r->pre.pair);
-    free(r->pre.triple);
+    free(r->pre.two);
+    free(r->pre.three);
+    free(r->pre.deep);
     free(r->pre.accs);
     pthread_mutex_destroy(&r->jit_lock);
     free(r);

@@ -303,6 +303,32 @@ static void test_word_starts(void)
     ann_doc_free(d);
 }
 
+/* The scan takes 64 bytes at a time: word starts, words glued across a
+ * block's edge and dates that run past one are found wherever they fall,
+ * up to the window's last byte. */
+static void test_block_edges(void)
+{
+    char text[512];
+    for (size_t k = 0; k < 140; k++) {
+        size_t n = 0;
+        for (size_t i = 0; i < k; i++)
+            text[n++] = 'b';
+        snprintf(text + n, sizeof text - n, "2021 and %.*sin March 2019 and 2020",
+                 (int)(k % 7 * 2), "x x x x x x x ");
+        ann_doc *d = annotate(text, "2022-03-21");
+        static const char *const want[] = {"2021", "March 2019", "2020"};
+        size_t skip = k > 0;
+        CHECK_INT(d->ndates, 3 - skip);
+        for (size_t i = 0; i + skip < 3 && i < d->ndates; i++) {
+            const ann_span *sp = &d->dates[i].span;
+            char got[32];
+            snprintf(got, sizeof got, "%.*s", (int)(sp->end - sp->start), text + sp->start);
+            CHECK_STR(got, want[i + skip]);
+        }
+        ann_doc_free(d);
+    }
+}
+
 /* The three-byte look that skips most words must pass every text the
  * trie walk finds rules for. */
 static void test_prefilter(void)
@@ -324,6 +350,51 @@ static void test_prefilter(void)
         }
     }
     CHECK(found > 0);
+    CHECK_INT(bad, 0);
+}
+
+/* The eight-byte filter must pass every text the walk finds rules for:
+ * every path of the trie to depth 10, each followed by a few tails, at
+ * every length. */
+static void check_path(const tx_trie *tr, const unsigned char *rep,
+                       unsigned char *t, size_t d, uint32_t node,
+                       size_t *found, size_t *bad)
+{
+    static const char *const tails[] = {"", " ", "x", "0", " day", "s ago", "-0", "\xE2\x80\x99"};
+    uint64_t cand[8];
+    for (size_t j = 0; j < sizeof tails / sizeof *tails; j++) {
+        size_t tl = strlen(tails[j]);
+        memcpy(t + d, tails[j], tl);
+        for (size_t n = 1; n <= d + tl; n++) {
+            if (!tx_rules_possible(rules, t, n, cand))
+                continue;
+            (*found)++;
+            *bad += !tx_rules_maybe(rules, t, n);
+        }
+    }
+    if (d == 10)
+        return;
+    const tx_node *nd = &tr->node[node];
+    for (unsigned k = 1; k < tr->ncls; k++)
+        if ((nd->kids >> k) & 1) {
+            t[d] = rep[k];
+            check_path(tr, rep, t, d + 1,
+                       nd->first + (uint32_t)__builtin_popcountll(nd->kids & (((uint64_t)1 << k) - 1)),
+                       found, bad);
+        }
+}
+
+static void test_deep_prefilter(void)
+{
+    const tx_trie *tr = &rules->pre;
+    unsigned char rep[256] = {0}, t[32];
+    size_t found = 0, bad = 0;
+    for (size_t c = 256; c-- > 0;)
+        rep[tr->cls[c]] = (unsigned char)c;
+    CHECK(rules->setw <= 8 && tr->ncls <= TX_MAXCLS);
+    if (rules->setw <= 8)
+        check_path(tr, rep, t, 0, 0, &found, &bad);
+    CHECK(found > 10000);
     CHECK_INT(bad, 0);
 }
 
@@ -394,7 +465,9 @@ int main(int argc, char **argv)
     test_threads();
     test_edges();
     test_word_starts();
+    test_block_edges();
     test_prefilter();
+    test_deep_prefilter();
     test_timeml();
     ann_date_rules_free(rules);
     xmlCleanupParser();
