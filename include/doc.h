@@ -50,7 +50,7 @@ typedef struct ann_doc {
     char *text;            /* valid UTF-8, NUL-terminated (invalid input bytes became U+FFFD) */
     size_t len;            /* bytes in text */
     size_t chars;          /* code points in text */
-    size_t *cp_index;      /* code points before each ANN_CP_BLOCK-byte block */
+    size_t *cp_index;      /* code points before each ANN_CP_BLOCK-byte block (top bit: the block is ASCII) */
     size_t ncp_index;
 
     /* metadata; NULL when unknown */

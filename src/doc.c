@@ -7,6 +7,9 @@
 #include "doc.h"
 #include "utf8.h"
 
+/* Marks a block of one-byte characters in cp_index (no count reaches it). */
+#define CP_ASCII ((size_t)1 << (sizeof(size_t) * 8 - 1))
+
 ann_doc *ann_doc_new(const char *id, const char *path, char *text, size_t len)
 {
     ann_doc *d = ann_xcalloc(1, sizeof *d);
@@ -20,10 +23,11 @@ ann_doc *ann_doc_new(const char *id, const char *path, char *text, size_t len)
     d->cp_index = ann_xmalloc(d->ncp_index * sizeof *d->cp_index);
     size_t cps = 0;
     for (size_t b = 0; b < d->ncp_index; b++) {
-        d->cp_index[b] = cps;
         size_t from = b * ANN_CP_BLOCK;
         size_t to = from + ANN_CP_BLOCK < len ? from + ANN_CP_BLOCK : len;
-        cps += ann_utf8_count(text + from, to - from);
+        size_t n = ann_utf8_count(text + from, to - from);
+        d->cp_index[b] = cps | (n == to - from ? CP_ASCII : 0);
+        cps += n;
     }
     d->chars = cps;
     return d;
@@ -35,7 +39,10 @@ size_t ann_doc_cp(const ann_doc *d, size_t b)
         b = d->len;
     size_t blk = b / ANN_CP_BLOCK;
     size_t from = blk * ANN_CP_BLOCK;
-    return d->cp_index[blk] + ann_utf8_count(d->text + from, b - from);
+    size_t v = d->cp_index[blk];
+    if (v & CP_ASCII)       /* most blocks: one byte, one code point */
+        return (v & ~CP_ASCII) + (b - from);
+    return v + ann_utf8_count(d->text + from, b - from);
 }
 
 static void free_strv(char **v, size_t n)
