@@ -90,6 +90,8 @@ static int month_at(const char *s, size_t n, size_t *len)
     if (w < 3 || !memchr("jfmasond", s[0] | 0x20, 8))   /* most words: no month */
         return 0;
     for (int m = 0; m < 12; m++) {
+        if ((s[0] | 0x20) != month_names[m][0])
+            continue;
         size_t full = strlen(month_names[m]);
         int ok = (w == full && strncasecmp(s, month_names[m], w) == 0) ||
                  (w == 3 && strncasecmp(s, month_names[m], 3) == 0) ||
@@ -406,6 +408,7 @@ static void reporting_by(ann_doc *d, line l)
         const char *at = NULL;
         for (size_t k = 0; k + n <= l.n && !at; k++)
             if ((k == 0 || l.p[k - 1] == '(' || l.p[k - 1] == ' ') &&
+                (l.p[k] | 0x20) == (lead[i][0] | 0x20) &&
                 strncasecmp(l.p + k, lead[i], n) == 0)
                 at = l.p + k + n;
         if (!at)
