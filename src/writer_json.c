@@ -124,12 +124,18 @@ static void put_span_keys(ann_buf *b, const ann_doc *d, ann_span s)
     put_str(b, d->text + s.start, s.end - s.start);
 }
 
+/* Items of a list are separated by commas: none before the first. */
+static void put_sep(ann_buf *b, int first)
+{
+    if (!first)
+        put(b, ",", 1);
+}
+
 static void put_strv(ann_buf *b, char *const *v, size_t n)
 {
     put(b, "[", 1);
     for (size_t i = 0; i < n; i++) {
-        if (i)
-            put(b, ",", 1);
+        put_sep(b, i == 0);
         put_cstr(b, v[i]);
     }
     put(b, "]", 1);
@@ -158,8 +164,9 @@ static void put_meta(ann_buf *b, const ann_doc *d, const ann_write_opts *o)
     put(b, "}", 1);
 }
 
-static void put_entity(ann_buf *b, const ann_doc *d, const ann_entity *e)
+static void put_entity(ann_buf *b, const ann_doc *d, const ann_entity *e, int first)
 {
+    put_sep(b, first);
     PUT_LIT(b, "{\"id\":");
     put_cstr(b, e->id);
     PUT_LIT(b, ",\"name\":");
@@ -172,15 +179,17 @@ static void put_entity(ann_buf *b, const ann_doc *d, const ann_entity *e)
     }
     PUT_LIT(b, ",\"mentions\":[");
     for (size_t i = 0; i < e->nmentions; i++) {
-        put(b, i ? ",{" : "{", i ? 2 : 1);
+        put_sep(b, i == 0);
+        put(b, "{", 1);
         put_span_keys(b, d, e->mentions[i]);
         put(b, "}", 1);
     }
     PUT_LIT(b, "]}");
 }
 
-static void put_date(ann_buf *b, const ann_doc *d, const ann_date *t)
+static void put_date(ann_buf *b, const ann_doc *d, const ann_date *t, int first)
 {
+    put_sep(b, first);
     put(b, "{", 1);
     put_span_keys(b, d, t->span);
     PUT_LIT(b, ",\"type\":");
@@ -190,9 +199,10 @@ static void put_date(ann_buf *b, const ann_doc *d, const ann_date *t)
     put(b, "}", 1);
 }
 
-static void put_claim(ann_buf *b, const ann_doc *d, const ann_claim *c)
+static void put_claim(ann_buf *b, const ann_doc *d, const ann_claim *c, int first)
 {
     static const char *const kinds[] = {"direct", "indirect", "mixed"};
+    put_sep(b, first);
     put(b, "{", 1);
     put_span_keys(b, d, c->content);
     PUT_LIT(b, ",\"kind\":");
@@ -239,26 +249,18 @@ static void put_compact(ann_buf *b, const ann_doc *d, const ann_write_opts *o)
         for (size_t i = 0; i < d->nents; i++) {
             if ((int)d->ents[i].cat != c)
                 continue;
-            if (!first)
-                put(b, ",", 1);
+            put_entity(b, d, &d->ents[i], first);
             first = 0;
-            put_entity(b, d, &d->ents[i]);
         }
         put(b, "]", 1);
     }
     list_open(b, "dates");
-    for (size_t i = 0; i < d->ndates; i++) {
-        if (i)
-            put(b, ",", 1);
-        put_date(b, d, &d->dates[i]);
-    }
+    for (size_t i = 0; i < d->ndates; i++)
+        put_date(b, d, &d->dates[i], i == 0);
     put(b, "]", 1);
     list_open(b, "claims");
-    for (size_t i = 0; i < d->nclaims; i++) {
-        if (i)
-            put(b, ",", 1);
-        put_claim(b, d, &d->claims[i]);
-    }
+    for (size_t i = 0; i < d->nclaims; i++)
+        put_claim(b, d, &d->claims[i], i == 0);
     put(b, "]", 1);
     PUT_LIT(b, ",\"warnings\":");
     put_strv(b, d->warnings, d->nwarnings);
