@@ -463,7 +463,8 @@ static void index_persons(cl_view *v)
             ANN_PUSH(v->persons, v->npersons, cap, cm);
         }
     }
-    qsort(v->persons, v->npersons, sizeof *v->persons, cmp_ment);
+    if (v->npersons)    /* qsort(NULL, 0, ...) is undefined behaviour */
+        qsort(v->persons, v->npersons, sizeof *v->persons, cmp_ment);
     v->persons_ready = 1;
 }
 

@@ -663,7 +663,7 @@ static size_t skip_simple(const cl_view *v, size_t j)
             j += 2;                                  /* "last week" */
         else if (j < v->n && adverbial(v, j) && !ss(v, j + 1))
             j++;
-        else if ((v->t[j].kind == ANN_TOK_NUMBER || W(v, j)) && time_noun(v, j + 1) &&
+        else if (j < v->n && (v->t[j].kind == ANN_TOK_NUMBER || W(v, j)) && time_noun(v, j + 1) &&
                  is(v, j + 2, "ago"))
             j += 3;                                  /* "two weeks ago" */
         else if (is(v, j, "for") && is(v, j + 1, "the") && is(v, j + 3, "time") &&

@@ -264,7 +264,8 @@ int ann_is_dash(uint32_t cp)
 
 char *ann_utf8_lower(const char *s, size_t n)
 {
-    char *out = ann_xmalloc(n * 2 + 1);    /* lowering never more than doubles */
+    /* a byte grows to three at most: an invalid one becomes U+FFFD */
+    char *out = ann_xmalloc(n * 3 + 1);
     size_t i = 0, o = 0;
     while (i < n) {
         uint32_t cp = ann_utf8_next(s, n, &i);
