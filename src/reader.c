@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 #include <sys/types.h>
 
 #include "reader.h"
@@ -183,6 +184,12 @@ static int slurp(ann_reader *r, ann_buf *out, int raw, size_t *bad, size_t *firs
 {
     char buf[CHUNK + 4];
     size_t carry = 0, total = 0;
+    /* A regular file says how big it is: one allocation, no doublings.
+     * (Repairs may add bytes; the buffer still grows then.) */
+    struct stat st;
+    if (fstat(fileno(r->f), &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0 &&
+        (uint64_t)st.st_size < SIZE_MAX / 2)
+        ann_grow((void **)&out->p, &out->cap, (size_t)st.st_size + 1, 1);
     for (;;) {
         size_t got = fread(buf + carry, 1, CHUNK, r->f);
         if (got == 0 && ferror(r->f)) {
