@@ -92,10 +92,10 @@ typedef struct cl_slot {
                                  * others follow), 0 for none */
 } cl_slot;
 
-/* A lookup takes no branch that depends on the text and touches little
- * memory: a word sits at most CL_PROBE - 1 slots after its own (the table
- * grows until it does), and the CL_PROBE slots from a token's own are
- * compared with masks.  A token that is no word (near half the tokens,
+/* A lookup takes no branch that depends on the text and touches one
+ * cache line: a word sits in the group of CL_PROBE slots its hash picks
+ * (the table grows until each finds room), and a group is compared with
+ * masks.  A token that is no word (near half the tokens,
  * most of them rare) is sent by a small bit filter to free slots past the
  * end, always in cache, instead of to a random slot whose cache miss would
  * cost more than all the rest.  Token hashes end with MurmurHash64A's
@@ -105,13 +105,15 @@ typedef struct cl_slot {
 #define CL_LOAD 4               /* slots per word, at least */
 #define CL_FILTER_BITS (1u << 14)
 #define CL_FILTER_BIT(h) ((size_t)((h) >> 30) & (CL_FILTER_BITS - 1))
+#define CL_GROUP(r, h) ((size_t)((h) >> (r)->shift) & ~(size_t)(CL_PROBE - 1))
 struct ann_claim_rules {
     cl_cue *cues;           /* sorted by h[0], longer first */
     size_t ncues;
     cl_word *words;         /* sorted by h, one entry per word */
     size_t nwords;
-    cl_slot *slots;         /* nslots + CL_PROBE - 1, then CL_PROBE free ones */
-    size_t nslots;          /* a power of two: a word's own slot is the top
+    cl_slot *slots;         /* nslots, then CL_PROBE free ones; aligned */
+    uint64_t *slots_mem;    /* the block slots are carved from */
+    size_t nslots;          /* a power of two: a word's group is the top
                              * bits of its hash */
     unsigned shift;         /* 64 - log2(nslots) */
     uint64_t *filter;       /* CL_FILTER_BITS bits: some word may have this hash */
@@ -130,8 +132,7 @@ static inline int cl_filter_has(const uint64_t *f, uint64_t h)
  * unpredictable. */
 static inline uint32_t cl_lookup(const ann_claim_rules *r, uint64_t h)
 {
-    const cl_slot *s = &r->slots[cl_filter_has(r->filter, h) ? (size_t)(h >> r->shift) :
-                                 r->nslots + CL_PROBE - 1];
+    const cl_slot *s = &r->slots[cl_filter_has(r->filter, h) ? CL_GROUP(r, h) : r->nslots];
     return (s[0].info & -(uint32_t)(s[0].h == h)) | (s[1].info & -(uint32_t)(s[1].h == h)) |
            (s[2].info & -(uint32_t)(s[2].h == h)) | (s[3].info & -(uint32_t)(s[3].h == h));
 }

@@ -156,22 +156,22 @@ _Static_assert(CL_W_CUEHEAD <= CL_I_KIND, "word kinds fit in CL_I_KIND");
 /* The slot of the word whose hash is h, which must be a word. */
 static cl_slot *slot_of(const ann_claim_rules *r, uint64_t h)
 {
-    cl_slot *s = &r->slots[h >> r->shift];
+    cl_slot *s = &r->slots[CL_GROUP(r, h)];
     size_t k = 0;
     while (k < CL_PROBE - 1 && s[k].h != h)
         k++;
     return &s[k];
 }
 
-/* Into the first free slot from the word's own; returns 0 when that is
- * CL_PROBE slots or more after it. */
+/* Into the first free slot of the word's group; returns 0 when the group
+ * is full. */
 static int slot_add(ann_claim_rules *r, size_t i)
 {
     const cl_word *w = &r->words[i];
     uint32_t info = w->kind & CL_I_KIND;
     if (w->len <= CL_I_MAXLEN)        /* always: the lists hold short words */
         info |= (uint32_t)w->sets << CL_I_SETS_SHIFT | (uint32_t)w->len << CL_I_LEN_SHIFT;
-    size_t b = (size_t)(w->h >> r->shift);
+    size_t b = CL_GROUP(r, w->h);
     for (size_t k = 0; k < CL_PROBE; k++, b++)
         if (!r->slots[b].info) {
             r->slots[b].h = w->h;
@@ -182,7 +182,8 @@ static int slot_add(ann_claim_rules *r, size_t i)
 }
 
 /* The word table, at least CL_LOAD slots a word, doubled until every word
- * sits near its own slot. */
+ * finds room in its group.  The table is aligned to a cache line, so a
+ * group is one line. */
 static void fill_slots(ann_claim_rules *r)
 {
     r->nslots = 4;
@@ -193,12 +194,15 @@ static void fill_slots(ann_claim_rules *r)
     }
     for (;;) {
         size_t i = 0;
-        r->slots = ann_xcalloc(r->nslots + 2 * CL_PROBE - 1, sizeof *r->slots);
+        /* and a free group past the end, and room to align */
+        size_t align = CL_PROBE * sizeof *r->slots / sizeof *r->slots_mem;
+        r->slots_mem = ann_xcalloc(r->nslots + 2 * CL_PROBE, sizeof *r->slots);
+        r->slots = (cl_slot *)(r->slots_mem + (align - (uintptr_t)r->slots_mem / sizeof *r->slots_mem % align) % align);
         while (i < r->nwords && slot_add(r, i))
             i++;
         if (i == r->nwords)
             return;
-        free(r->slots);
+        free(r->slots_mem);
         r->nslots *= 2;
         r->shift--;
     }
@@ -263,7 +267,7 @@ void ann_claim_rules_free(ann_claim_rules *r)
         return;
     free(r->cues);
     free(r->words);
-    free(r->slots);
+    free(r->slots_mem);
     free(r->filter);
     free(r->heads);
     free(r);
@@ -272,6 +276,7 @@ void ann_claim_rules_free(ann_claim_rules *r)
 /* ---- lookups ------------------------------------------------------------ */
 
 _Static_assert(CL_PROBE == 4, "lookup compares CL_PROBE slots");
+_Static_assert(CL_PROBE * sizeof(cl_slot) == 64, "a group is a cache line");
 
 const cl_word *cl_word_find(const ann_claim_rules *r, uint64_t h)
 {
@@ -616,37 +621,22 @@ static void alloc_view(cl_view *v, size_t n)
 
 _Static_assert(CL_NONE == SIZE_MAX, "mates are set to CL_NONE byte by byte");
 
-/* The window's tokens without the markup ones, n of them: a sentence,
- * paragraph or line that began on a markup token begins on the next real
- * one. */
-static ann_token *without_markup(const ann_window *w, size_t n)
+/* A copy of the window's tokens without the markup ones, made at the
+ * first markup token: the i real tokens before it are copied at once,
+ * the later ones as the scan passes them. */
+static ann_token *start_copy(const ann_window *w, size_t i)
 {
-    const uint32_t starts = ANN_TF_SENT_START | ANN_TF_PARA_START | ANN_TF_LINE_START;
-    ann_token *out = ann_xmalloc((n ? n : 1) * sizeof *out);
-    uint32_t carry = 0;
-    size_t k = 0, i = 0;
-    while (i < w->n) {
-        size_t e = i;
-        while (e < w->n && w->tok[e].kind != ANN_TOK_MARKUP)
-            e++;
-        if (e > i) {
-            memcpy(out + k, w->tok + i, (e - i) * sizeof *out);
-            out[k].flags |= carry;
-            carry = 0;
-            k += e - i;
-        }
-        for (; e < w->n && w->tok[e].kind == ANN_TOK_MARKUP; e++)
-            carry |= w->tok[e].flags & starts;
-        i = e;
-    }
-    return out;
+    ann_token *own = ann_xmalloc(w->n * sizeof *own);
+    memcpy(own, w->tok, i * sizeof *own);
+    return own;
 }
 
 /* List the tokens the finders stop at, and look up the words among them;
  * a small filter of cue heads and noun cues turns nearly every other word
- * away without a lookup.  Markup tokens are left out (their line and
- * paragraph starts pass to the next token).  Returns the number of tokens
- * left. */
+ * away without a lookup.  Markup tokens are left out (v->own is then the
+ * window's tokens without them, made in the same pass): a sentence,
+ * paragraph or line that began on a markup token begins on the next real
+ * one.  Returns the number of tokens left. */
 static size_t scan_tokens(cl_view *v, const ann_window *w)
 {
     const uint32_t starts = ANN_TF_SENT_START | ANN_TF_PARA_START | ANN_TF_LINE_START;
@@ -657,11 +647,14 @@ static size_t scan_tokens(cl_view *v, const ann_window *w)
     const ann_token *tok = w->tok;
     uint32_t *info = v->info;
     size_t *hot = v->hot, nhot = 0;
+    ann_token *own = NULL;
     uint32_t carry = 0;
     size_t n = 0;
     for (size_t i = 0; i < w->n; i++) {
         const ann_token *t = &tok[i];
         if (t->kind == ANN_TOK_MARKUP) {
+            if (!own)
+                own = start_copy(w, n);
             carry |= t->flags & starts;
             continue;
         }
@@ -672,10 +665,15 @@ static size_t scan_tokens(cl_view *v, const ann_window *w)
         hot[nhot] = n;
         nhot += ((x & (CL_W_CUEHEAD | CL_W_NOUNCUE)) | ((t->flags | carry) & hot_flags) |
                  (t->kind == ANN_TOK_QUOTE)) != 0;
+        if (own) {
+            own[n] = *t;
+            own[n].flags |= carry;
+        }
         carry = 0;
         n++;
     }
     v->nhot = nhot;
+    v->own = own;
     return n;
 }
 
@@ -685,9 +683,7 @@ static void build_view(cl_view *v, const ann_window *w)
 {
     alloc_view(v, w->n);
     v->n = scan_tokens(v, w);
-    v->t = w->tok;
-    if (v->n < w->n)
-        v->t = v->own = without_markup(w, v->n);
+    v->t = v->own ? v->own : w->tok;
     /* a cue head without its cue ("is", "was") starts nothing: it leaves
      * the list, which the finders walk twice */
     size_t k = 0;
