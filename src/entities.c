@@ -106,6 +106,7 @@ struct ann_entities {
      * whether the name finder has to look at it, and whether it is markup.
      * Most tokens are plain words, stepped over 64 at a time. */
     uint64_t *look, *markup;
+    uint64_t *qs;              /* and whether it opens a quotation or a sentence */
     size_t caplook;
     segs seg;
     id_slot ids[ID_SLOTS];
@@ -138,6 +139,7 @@ void ann_entities_free(ann_entities *st)
     free(st->ti);
     free(st->look);
     free(st->markup);
+    free(st->qs);
     free(st);
 }
 
@@ -390,15 +392,30 @@ static ann_entity *add_unknown(ann_doc *d, const char *name, const char *type, a
 
 /* ---- context tests for known names ------------------------------------------ */
 
+/* The last k in (lo, i] whose bit is set, or lo when none. */
+static size_t prev_set(const uint64_t *bits, size_t lo, size_t i)
+{
+    if (i <= lo)
+        return lo;
+    size_t k = i >> 6;
+    uint64_t b = bits[k] & (~(uint64_t)0 >> (63 - (i & 63)));
+    while (!b) {
+        if (k * 64 <= lo)
+            return lo;
+        b = bits[--k];
+    }
+    size_t r = k * 64 + 63 - (size_t)__builtin_clzll(b);
+    return r > lo ? r : lo;
+}
+
 /* The last quotation mark that opens, or sentence start, at or before
  * first (token 0 when none).  The window's names come in order, so the
  * scan back stops at the last name asked about and takes its answer. */
 static size_t quote_or_sentence_start(ann_entities *st, const ann_window *w, size_t first)
 {
     segs *sg = &st->seg;
-    size_t a = first, stop = first < sg->qpos ? 0 : sg->qpos;
-    while (a > stop && !(w->tok[a].flags & (ANN_TF_QOPEN | ANN_TF_SENT_START)))
-        a--;
+    size_t stop = first < sg->qpos ? 0 : sg->qpos;
+    size_t a = prev_set(st->qs, stop, first);
     if (first < sg->qpos)
         return a;
     if (a == sg->qpos && !(w->tok[a].flags & (ANN_TF_QOPEN | ANN_TF_SENT_START)))
@@ -842,20 +859,23 @@ static tinfo *window_tinfo(ann_entities *st, size_t n)
  * known names and titles). */
 static void token_bits(ann_entities *st, const ann_window *w)
 {
-    size_t n = w->n, nw = n / 64 + 1, cap = st->caplook;
+    size_t n = w->n, nw = n / 64 + 1, cap = st->caplook, cap2 = st->caplook;
     ann_grow((void **)&st->look, &st->caplook, nw, sizeof *st->look);
     ann_grow((void **)&st->markup, &cap, nw, sizeof *st->markup);
+    ann_grow((void **)&st->qs, &cap2, nw, sizeof *st->qs);
     const ann_token *tok = w->tok;
     for (size_t k = 0; k < nw; k++) {
         size_t from = k * 64, to = from + 64 < n ? from + 64 : n;
-        uint64_t look = 0, markup = 0;
+        uint64_t look = 0, markup = 0, qs = 0;
         for (size_t i = from; i < to; i++) {
+            qs |= (uint64_t)((tok[i].flags & (ANN_TF_QOPEN | ANN_TF_SENT_START)) != 0) << (i - from);
             look |= (uint64_t)((tok[i].flags & (ANN_TF_HYPHEN | ANN_TF_TITLE | ANN_TF_UPPER)) != 0)
                     << (i - from);
             markup |= (uint64_t)(tok[i].kind == ANN_TOK_MARKUP) << (i - from);
         }
         st->look[k] = look;
         st->markup[k] = markup;
+        st->qs[k] = qs;
     }
     st->look[n >> 6] |= (uint64_t)1 << (n & 63);   /* the end stops every scan */
 }
