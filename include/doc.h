@@ -14,6 +14,7 @@ typedef struct ann_entity {
     char *id;              /* lowercase ASCII slug, stable across documents */
     char *name;            /* canonical display name */
     char *type;            /* person, organization, country, place, outlet, platform */
+                           /* (one allocation holds all three: id owns it) */
     ann_cat cat;
     char **roles;          /* titles seen with the name, in order, no duplicates */
     size_t nroles, caproles;

@@ -54,9 +54,7 @@ static void free_strv(char **v, size_t n)
 
 static void entity_free(ann_entity *e)
 {
-    free(e->id);
-    free(e->name);
-    free(e->type);
+    free(e->id);           /* name and type share its block */
     free_strv(e->roles, e->nroles);
     free(e->mentions);
 }
@@ -161,9 +159,12 @@ ann_entity *ann_doc_entity(ann_doc *d, ann_cat cat, const char *id,
     ann_grow((void **)&d->ents, &d->capents, d->nents + 1, sizeof *d->ents);
     ann_entity *e = &d->ents[d->nents++];
     memset(e, 0, sizeof *e);
-    e->id = ann_xstrdup(id);
-    e->name = ann_xstrdup(name);
-    e->type = ann_xstrdup(type);
+    /* one block for the three strings: a document makes dozens of entities */
+    size_t il = strlen(id) + 1, nl = strlen(name) + 1, tl = strlen(type) + 1;
+    char *p = ann_xmalloc(il + nl + tl);
+    e->id = memcpy(p, id, il);
+    e->name = memcpy(p + il, name, nl);
+    e->type = memcpy(p + il + nl, type, tl);
     e->cat = cat;
     if (d->nents * 2 > d->nslots)
         rehash(d);

@@ -28,9 +28,14 @@
 typedef struct tinfo {
     uint32_t known;            /* longest actor/place/source match starting here */
     uint32_t title;            /* longest title match starting here */
-    unsigned given : 1, weak_given : 1, demonym : 1, nonname : 1, weak_nonname : 1, cue : 1, cue_inv : 1;
-    unsigned orghead : 1, connector : 1, docword : 1;
+    uint16_t f;                /* TI_... of the one-token matches here */
 } tinfo;
+
+enum {
+    TI_GIVEN = 1 << 0, TI_WEAK_GIVEN = 1 << 1, TI_DEMONYM = 1 << 2, TI_NONNAME = 1 << 3,
+    TI_WEAK_NONNAME = 1 << 4, TI_CUE = 1 << 5, TI_CUE_INV = 1 << 6, TI_ORGHEAD = 1 << 7,
+    TI_CONNECTOR = 1 << 8, TI_DOCWORD = 1 << 9
+};
 
 typedef struct acronym {
     ann_span span;
@@ -58,7 +63,7 @@ enum { A_AMBIGUOUS, A_ALIAS_ONLY, A_WEAK, A_INV, A_HONORIFIC };
 
 typedef struct memo {
     const char *s;             /* an attrs string */
-    unsigned char asked, on;   /* bit 1 << A_...: asked; and if so, on */
+    unsigned char on;          /* bit 1 << A_...: on */
 } memo;
 
 #define KIND_BITS 6
@@ -97,6 +102,12 @@ struct ann_entities {
     const ann_engine *e;
     tinfo *ti;                 /* per window, kept to spare an allocation per window */
     size_t capti;
+    /* A bit per token of the window (and one past its end, always set):
+     * whether the name finder has to look at it, and whether it is markup.
+     * Most tokens are plain words, stepped over 64 at a time. */
+    uint64_t *look, *markup;
+    uint64_t *qs;              /* and whether it opens a quotation or a sentence */
+    size_t caplook;
     segs seg;
     id_slot ids[ID_SLOTS];
     acronym *acr;              /* unknown all-caps words, settled at the end */
@@ -126,6 +137,9 @@ void ann_entities_free(ann_entities *st)
         free(st->names[i].key);
     free(st->names);
     free(st->ti);
+    free(st->look);
+    free(st->markup);
+    free(st->qs);
     free(st);
 }
 
@@ -151,39 +165,58 @@ static char *tok_text(const ann_window *w, size_t from, size_t to)
     return ann_xstrndup(w->text + w->tok[from].start, w->tok[to - 1].end - w->tok[from].start);
 }
 
-static int attr_on(const ann_match *m, const char *key)
-{
-    char v[8];
-    return ann_attr(m->attrs, key, v, sizeof v) && strcmp(v, "1") == 0;
-}
-
 /* The top bits of a pointer's Fibonacci hash. */
 static size_t ptr_hash(const void *p, unsigned bits)
 {
     return (size_t)(((uint64_t)(uintptr_t)p * 0x9E3779B97F4A7C15ull) >> (64 - bits));
 }
 
-static int attr_ask(memo *x, const ann_match *m, int a)
+/* The A_... attributes that are on ("key=1") in attrs, read in one pass
+ * with ann_attr's rules: items split at ';', keys trimmed of spaces, the
+ * first item with a key counts, and the value is exactly "1". */
+static unsigned attr_flags(const char *attrs)
 {
     static const char *const names[] = {"ambiguous", "alias_only", "weak", "inv", "honorific"};
-    if (x->s != m->attrs)
-        *x = (memo){m->attrs, 0, 0};
-    x->asked |= 1u << a;
-    if (attr_on(m, names[a]))
-        x->on |= 1u << a;
-    return (x->on >> a) & 1;
+    static const size_t lens[] = {9, 10, 4, 3, 9};
+    unsigned seen = 0, on = 0;
+    const char *p = attrs;
+    while (*p) {
+        size_t n = strcspn(p, ";");
+        const char *eq = memchr(p, '=', n), *k = p;
+        size_t kn = eq ? (size_t)(eq - p) : n;
+        while (kn > 0 && k[kn - 1] == ' ')
+            kn--;
+        while (kn > 0 && *k == ' ') {
+            k++;
+            kn--;
+        }
+        for (unsigned a = 0; a < sizeof names / sizeof *names; a++) {
+            if (!(seen >> a & 1) && kn == lens[a] && memcmp(k, names[a], kn) == 0) {
+                seen |= 1u << a;
+                if (eq && p + n - eq == 2 && eq[1] == '1')
+                    on |= 1u << a;
+            }
+        }
+        p += n + (p[n] == ';');
+    }
+    return on;
 }
 
 /* The memo is asked before the string is read: the strings lie all over
  * the rules' pool, where a read is a cache miss. */
+static inline unsigned attrs_on(ann_entities *st, const char *attrs)
+{
+    if (!attrs)
+        return 0;
+    memo *x = &st->memo[ptr_hash(attrs, MEMO_BITS)];
+    if (x->s != attrs)
+        *x = (memo){attrs, (unsigned char)attr_flags(attrs)};
+    return x->on;
+}
+
 static inline int attr_on_memo(ann_entities *st, const ann_match *m, int a)
 {
-    if (!m->attrs)
-        return 0;
-    memo *x = &st->memo[ptr_hash(m->attrs, MEMO_BITS)];
-    if (x->s == m->attrs && (x->asked >> a & 1))
-        return (x->on >> a) & 1;
-    return attr_ask(x, m, a);
+    return (attrs_on(st, m->attrs) >> a) & 1;
 }
 
 /* A line set in title case ("West Was Lukewarm to Peace Talks") says nothing
@@ -220,8 +253,21 @@ static int title_case_line(ann_entities *st, const ann_window *w, size_t i)
 
 /* The kinds of match the name finder reads.  Every match of the window
  * passes here, so a kind is told by its first byte before one strcmp. */
-enum { K_OTHER, K_ENTITY, K_TITLE, K_GIVEN, K_DEMONYM, K_NONNAME, K_CUE,
-       K_ORGHEAD, K_CONNECTOR, K_DOCWORD };
+enum { K_ENTITY, K_TITLE, K_OTHER, K_GIVEN, K_DEMONYM, K_NONNAME, K_CUE,
+       K_ORGHEAD, K_CONNECTOR, K_DOCWORD, K_COUNT };
+
+/* What a one-token match of a kind says: a bit always, and one more when
+ * the attribute is on ("weak", "inv"). */
+static const uint16_t kind_bit[K_COUNT] = {
+    [K_GIVEN] = TI_GIVEN, [K_DEMONYM] = TI_DEMONYM, [K_NONNAME] = TI_NONNAME, [K_CUE] = TI_CUE,
+    [K_ORGHEAD] = TI_ORGHEAD, [K_CONNECTOR] = TI_CONNECTOR, [K_DOCWORD] = TI_DOCWORD,
+};
+static const uint16_t kind_attr_bit[K_COUNT] = {
+    [K_GIVEN] = TI_WEAK_GIVEN, [K_NONNAME] = TI_WEAK_NONNAME, [K_CUE] = TI_CUE_INV,
+};
+static const unsigned char kind_attr[K_COUNT] = {
+    [K_GIVEN] = A_WEAK, [K_NONNAME] = A_WEAK, [K_CUE] = A_INV,
+};
 
 static int kind_code(const char *k)
 {
@@ -253,6 +299,7 @@ static const ann_match *match_of(const ann_window *w, uint32_t k)
 static void index_matches(ann_entities *st, const ann_window *w, tinfo *ti)
 {
     const ann_match *v = w->matches->v;
+    uint64_t *look = st->look;
     /* 56 bytes a match: a window's worth cannot come near 2^32 - 1 */
     size_t n = w->matches->n < UINT32_MAX ? w->matches->n : UINT32_MAX - 1;
     for (size_t k = 0; k < n; k++) {
@@ -267,30 +314,16 @@ static void index_matches(ann_entities *st, const ann_window *w, tinfo *ti)
                 (len == o->last - o->first && attr_on_memo(st, o, A_AMBIGUOUS) &&
                  !attr_on_memo(st, m, A_AMBIGUOUS)))
                 t->known = (uint32_t)(k + 1);
+            look[m->first >> 6] |= (uint64_t)1 << (m->first & 63);
         } else if (code == K_TITLE) {
             const ann_match *o = match_of(w, t->title);
             if (!o || len > o->last - o->first)
                 t->title = (uint32_t)(k + 1);
+            look[m->first >> 6] |= (uint64_t)1 << (m->first & 63);
         } else if (len == 1) {
-            switch (code) {
-            case K_GIVEN:
-                t->given = 1;
-                t->weak_given |= attr_on_memo(st, m, A_WEAK);
-                break;
-            case K_DEMONYM: t->demonym = 1; break;
-            case K_NONNAME:
-                t->nonname = 1;
-                t->weak_nonname |= attr_on_memo(st, m, A_WEAK);
-                break;
-            case K_CUE:
-                t->cue = 1;
-                t->cue_inv |= attr_on_memo(st, m, A_INV);
-                break;
-            case K_ORGHEAD: t->orghead = 1; break;
-            case K_CONNECTOR: t->connector = 1; break;
-            case K_DOCWORD: t->docword = 1; break;
-            default: break;
-            }
+            /* no branch on the kind: most are connectors, the rest mixed */
+            unsigned on = attrs_on(st, m->attrs) >> kind_attr[code] & 1;
+            t->f |= (uint16_t)(kind_bit[code] | (kind_attr_bit[code] & -on));
         }
     }
 }
@@ -359,15 +392,30 @@ static ann_entity *add_unknown(ann_doc *d, const char *name, const char *type, a
 
 /* ---- context tests for known names ------------------------------------------ */
 
+/* The last k in (lo, i] whose bit is set, or lo when none. */
+static size_t prev_set(const uint64_t *bits, size_t lo, size_t i)
+{
+    if (i <= lo)
+        return lo;
+    size_t k = i >> 6;
+    uint64_t b = bits[k] & (~(uint64_t)0 >> (63 - (i & 63)));
+    while (!b) {
+        if (k * 64 <= lo)
+            return lo;
+        b = bits[--k];
+    }
+    size_t r = k * 64 + 63 - (size_t)__builtin_clzll(b);
+    return r > lo ? r : lo;
+}
+
 /* The last quotation mark that opens, or sentence start, at or before
  * first (token 0 when none).  The window's names come in order, so the
  * scan back stops at the last name asked about and takes its answer. */
 static size_t quote_or_sentence_start(ann_entities *st, const ann_window *w, size_t first)
 {
     segs *sg = &st->seg;
-    size_t a = first, stop = first < sg->qpos ? 0 : sg->qpos;
-    while (a > stop && !(w->tok[a].flags & (ANN_TF_QOPEN | ANN_TF_SENT_START)))
-        a--;
+    size_t stop = first < sg->qpos ? 0 : sg->qpos;
+    size_t a = prev_set(st->qs, stop, first);
     if (first < sg->qpos)
         return a;
     if (a == sg->qpos && !(w->tok[a].flags & (ANN_TF_QOPEN | ANN_TF_SENT_START)))
@@ -418,9 +466,9 @@ static int part_of_longer_name(const ann_window *w, const tinfo *ti, size_t last
     const ann_token *t = &w->tok[last];
     if (t->flags & ANN_TF_SENT_START)
         return 0;
-    if (ti[last].docword)
+    if ((ti[last].f & TI_DOCWORD))
         return 1;
-    if (t->kind == ANN_TOK_WORD && (t->flags & ANN_TF_HYPHEN) == 0 && ti[last].orghead &&
+    if (t->kind == ANN_TOK_WORD && (t->flags & ANN_TF_HYPHEN) == 0 && (ti[last].f & TI_ORGHEAD) &&
         capitalized(t) && !ti[last].known)
         return 1;
     /* "Minsk II", "the Minsk I and II agreements" */
@@ -624,10 +672,10 @@ static int has_digit(const ann_window *w, size_t from, size_t to)
 /* Organization by form: its head word ends it, or "Ministry of ..." opens it. */
 static int org_form(const tinfo *ti, size_t s, size_t e)
 {
-    if (e - s >= 2 && ti[e - 1].orghead)
+    if (e - s >= 2 && (ti[e - 1].f & TI_ORGHEAD))
         return 1;
     for (size_t k = s; k + 2 < e; k++)   /* "Centre for Research on ..." */
-        if (ti[k].orghead && ti[k + 1].connector)
+        if ((ti[k].f & TI_ORGHEAD) && (ti[k + 1].f & TI_CONNECTOR))
             return 1;
     return 0;
 }
@@ -639,12 +687,12 @@ typedef struct evidence {
 
 static int speech_beside(const ann_window *w, const tinfo *ti, size_t s, size_t e)
 {
-    if (e < w->n && ti[e].cue)
+    if (e < w->n && (ti[e].f & TI_CUE))
         return 1;
-    if (e + 1 < w->n && ann_tok_is(w->text, &w->tok[e], ",") && ti[e + 1].cue)
+    if (e + 1 < w->n && ann_tok_is(w->text, &w->tok[e], ",") && (ti[e + 1].f & TI_CUE))
         return 0;
     /* "said Medinsky", but not "told MPs": only verbs that invert */
-    return s > 0 && ti[s - 1].cue_inv && !(w->tok[s].flags & ANN_TF_SENT_START);
+    return s > 0 && (ti[s - 1].f & TI_CUE_INV) && !(w->tok[s].flags & ANN_TF_SENT_START);
 }
 
 static void add_role(ann_entities *st, ann_window *w, ann_entity *e, const evidence *ev)
@@ -663,7 +711,7 @@ static void single_word(ann_entities *st, ann_window *w, const tinfo *ti, size_t
 {
     const ann_token *t = &w->tok[s];
     (void)st;
-    if (ti[s].nonname || ti[s].demonym || ti[s].title || ti[s].cue || t->ncp < 2)
+    if ((ti[s].f & TI_NONNAME) || (ti[s].f & TI_DEMONYM) || ti[s].title || (ti[s].f & TI_CUE) || t->ncp < 2)
         return;
     ann_span sp = {t->start, t->end};
     ann_entity *e = person_by_surname(st, w->doc, w->text + t->start, t->end - t->start);
@@ -692,12 +740,12 @@ static void single_word(ann_entities *st, ann_window *w, const tinfo *ti, size_t
 static void name_run(ann_entities *st, ann_window *w, const tinfo *ti, size_t s, size_t e,
                      const evidence *ev)
 {
-    while (s < e && (ti[s].nonname || ti[s].connector || is_the(w, s)) &&
+    while (s < e && ((ti[s].f & TI_NONNAME) || (ti[s].f & TI_CONNECTOR) || is_the(w, s)) &&
            (is_the(w, s) || !org_form(ti, s, e)))
         s++;   /* "However Boris Johnson": the sentence word is not the name */
-    if (s < e && ti[s].docword)
+    if (s < e && (ti[s].f & TI_DOCWORD))
         return;   /* "Charter on Strategic Partnership": a document */
-    while (e > s && ti[e - 1].connector)
+    while (e > s && (ti[e - 1].f & TI_CONNECTOR))
         e--;
     if (s >= e || has_digit(w, s, e))
         return;
@@ -713,11 +761,11 @@ static void name_run(ann_entities *st, ann_window *w, const tinfo *ti, size_t s,
     } else {
         int connectors = 0;
         for (size_t k = s; k < e; k++)
-            connectors += ti[k].connector && !ann_tok_is(w->text, &w->tok[k], "de") &&
+            connectors += (ti[k].f & TI_CONNECTOR) && !ann_tok_is(w->text, &w->tok[k], "de") &&
                           !ann_tok_is(w->text, &w->tok[k], "van") && !ann_tok_is(w->text, &w->tok[k], "von") &&
                           !ann_tok_is(w->text, &w->tok[k], "al") && !ann_tok_is(w->text, &w->tok[k], "bin");
-        int person = e - s <= 4 && !connectors && !ti[s].demonym &&
-                     ((ti[s].given && !ti[s].weak_given) || ev->title || is_author(w->doc, name) ||
+        int person = e - s <= 4 && !connectors && !(ti[s].f & TI_DEMONYM) &&
+                     (((ti[s].f & TI_GIVEN) && !(ti[s].f & TI_WEAK_GIVEN)) || ev->title || is_author(w->doc, name) ||
                       speech_beside(w, ti, s, e) ||
                       person_by_surname(st, w->doc, name, strlen(name)));
         if (person) {
@@ -729,7 +777,7 @@ static void name_run(ann_entities *st, ann_window *w, const tinfo *ti, size_t s,
         } else if (connectors) {
             /* "Samuel Charap and Sergey Radchenko": each side on its own */
             size_t k = s;
-            while (k < e && !ti[k].connector)
+            while (k < e && !(ti[k].f & TI_CONNECTOR))
                 k++;
             free(name);
             evidence none = {0};
@@ -754,13 +802,13 @@ static size_t run_end(const ann_window *w, const tinfo *ti, size_t s)
         const ann_token *t = &w->tok[e];
         /* a weak non-name goes on a name: "Theresa May", "Sunday Times" */
         if (t->flags & ANN_TF_SENT_START || ti[e].known || ti[e].title ||
-            (ti[e].nonname && !ti[e].weak_nonname))
+            ((ti[e].f & TI_NONNAME) && !(ti[e].f & TI_WEAK_NONNAME)))
             break;
         if (capitalized(t) && !(t->flags & ANN_TF_HYPHEN)) {
             e++;
             continue;
         }
-        if (ti[e].connector && e + 1 < w->n && capitalized(&w->tok[e + 1]) && !ti[e + 1].known)
+        if ((ti[e].f & TI_CONNECTOR) && e + 1 < w->n && capitalized(&w->tok[e + 1]) && !ti[e + 1].known)
         {
             e++;
             continue;
@@ -806,35 +854,69 @@ static tinfo *window_tinfo(ann_entities *st, size_t n)
     return st->ti;
 }
 
-/* Most tokens are plain lower-case words and punctuation: a tight loop
- * steps over them, noting only whether one of them (not markup) ends the
- * reach of a title. */
-static size_t skip_plain(const ann_window *w, const tinfo *ti, size_t i, int *lapse)
+/* The look and markup bits of the tokens themselves: hyphenated and
+ * capitalized words are looked at (index_matches adds the starts of
+ * known names and titles). */
+static void token_bits(ann_entities *st, const ann_window *w)
 {
+    size_t n = w->n, nw = n / 64 + 1, cap = st->caplook, cap2 = st->caplook;
+    ann_grow((void **)&st->look, &st->caplook, nw, sizeof *st->look);
+    ann_grow((void **)&st->markup, &cap, nw, sizeof *st->markup);
+    ann_grow((void **)&st->qs, &cap2, nw, sizeof *st->qs);
     const ann_token *tok = w->tok;
-    size_t n = w->n;
-    int l = 0;
-    while (i < n && !(ti[i].known | ti[i].title) &&
-           !(tok[i].flags & (ANN_TF_HYPHEN | ANN_TF_TITLE | ANN_TF_UPPER))) {
-        l |= tok[i].kind != ANN_TOK_MARKUP;
-        i++;
+    for (size_t k = 0; k < nw; k++) {
+        size_t from = k * 64, to = from + 64 < n ? from + 64 : n;
+        uint64_t look = 0, markup = 0, qs = 0;
+        for (size_t i = from; i < to; i++) {
+            qs |= (uint64_t)((tok[i].flags & (ANN_TF_QOPEN | ANN_TF_SENT_START)) != 0) << (i - from);
+            look |= (uint64_t)((tok[i].flags & (ANN_TF_HYPHEN | ANN_TF_TITLE | ANN_TF_UPPER)) != 0)
+                    << (i - from);
+            markup |= (uint64_t)(tok[i].kind == ANN_TOK_MARKUP) << (i - from);
+        }
+        st->look[k] = look;
+        st->markup[k] = markup;
+        st->qs[k] = qs;
     }
-    *lapse = l;
-    return i;
+    st->look[n >> 6] |= (uint64_t)1 << (n & 63);   /* the end stops every scan */
+}
+
+/* The first token at or after i to look at (n when none). */
+static size_t next_look(const uint64_t *look, size_t i)
+{
+    size_t k = i >> 6;
+    uint64_t bits = look[k] & (~(uint64_t)0 << (i & 63));
+    while (!bits)
+        bits = look[++k];
+    return k * 64 + (size_t)__builtin_ctzll(bits);
+}
+
+/* Whether tokens [i, j) hold one that is not markup: it ends the reach
+ * of a title. */
+static int lapse_in(const uint64_t *markup, size_t i, size_t j)
+{
+    while (i < j) {
+        size_t k = i >> 6, lo = i & 63, hi = j - k * 64 < 64 ? j - k * 64 : 64;
+        uint64_t mask = (hi == 64 ? ~(uint64_t)0 : ((uint64_t)1 << hi) - 1) & (~(uint64_t)0 << lo);
+        if (~markup[k] & mask)
+            return 1;
+        i = k * 64 + hi;
+    }
+    return 0;
 }
 
 void ann_entities_window(ann_entities *st, ann_window *w)
 {
     tinfo *ti = window_tinfo(st, w->n);
     memset(&st->seg, 0, sizeof st->seg);
+    token_bits(st, w);
     index_matches(st, w, ti);
     evidence ev = {0};
     size_t i = 0;
-    while (i < w->n) {
-        int lapse;
-        i = skip_plain(w, ti, i, &lapse);
-        if (lapse)
+    for (;;) {
+        size_t j = next_look(st->look, i);
+        if (lapse_in(st->markup, i, j))
             ev.title = NULL;
+        i = j;
         if (i >= w->n)
             break;
         const ann_token *t = &w->tok[i];

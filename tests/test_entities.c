@@ -177,6 +177,29 @@ static void test_names_in_a_row_of_quotations(void)
     ann_doc_free(d);
 }
 
+/* Tokens are looked at through bit sets, 64 tokens a word: names, titles,
+ * quotations and sentence starts at every offset from a word's edge. */
+static void test_names_at_every_offset(void)
+{
+    const char *tail = "so \"Overextending and Unbalancing Russia\" came out. Ukrainian "
+                       "President Volodymyr Zelensky visited Kyiv.";
+    for (size_t k = 0; k < 140; k++) {
+        size_t n = k * 3 + strlen(tail) + 1;
+        char *text = malloc(n);
+        for (size_t i = 0; i < k; i++)
+            memcpy(text + i * 3, "so ", 3);
+        strcpy(text + k * 3, tail);
+        ann_doc *d = run(text);
+        CHECK(with_mention(d, "Russia") == NULL);
+        const ann_entity *z = with_mention(d, "Volodymyr Zelensky");
+        CHECK(z && z->nmentions == 1 && has_role(z, "President"));
+        const ann_entity *c = with_mention(d, "Kyiv");
+        CHECK(c && c->nmentions == 1);
+        ann_doc_free(d);
+        free(text);
+    }
+}
+
 static void test_ids_across_documents(void)
 {
     /* the same lexicon entity gets the same id whatever the spelling */
@@ -204,6 +227,7 @@ int main(void)
     test_quoted_titles_and_caps();
     test_names_in_a_row_of_quotations();
     test_ids_across_documents();
+    test_names_at_every_offset();
     ann_engine_free(eng);
     TEST_DONE();
 }
