@@ -396,12 +396,21 @@ static void wire_dateline(ann_doc *d, line l)
     d->publisher = ann_xstrndup(open + 1, (size_t)(close - open - 1));
 }
 
+/* Every lead below ends in "by ": one pass finds the lines worth three. */
+static int has_by(line l)
+{
+    for (size_t k = 0; k + 3 <= l.n; k++)
+        if ((l.p[k] | 0x20) == 'b' && (l.p[k + 1] | 0x20) == 'y' && l.p[k + 2] == ' ')
+            return 1;
+    return 0;
+}
+
 /* Reuters-style credits at the foot: "Reporting by A and B; Editing by C".
  * The reporters are the authors; editors are not. */
 static void reporting_by(ann_doc *d, line l)
 {
     static const char *const lead[] = {"Reporting by ", "Writing by ", "Additional reporting by "};
-    if (d->nauthors || l.n > MAX_META_LINE)
+    if (d->nauthors || l.n > MAX_META_LINE || !has_by(l))
         return;
     for (size_t i = 0; i < sizeof lead / sizeof *lead; i++) {
         size_t n = strlen(lead[i]);

@@ -210,6 +210,31 @@ static void test_ids_across_documents(void)
     ann_doc_free(b);
 }
 
+/* Credits at the foot name the authors: the reporters, not the editors,
+ * in any of the leads, and a line without one names nobody. */
+static void test_reporting_credits(void)
+{
+    ann_doc *d = run("Kyiv talks stall\n\nTalks stalled on Thursday, officials said.\n\n"
+                     "Reporting by Olena Harmash and Tom Balmforth in Kyiv; "
+                     "Editing by Mark Heinrich\n");
+    CHECK_INT(d->nauthors, 2);
+    if (d->nauthors == 2) {
+        CHECK_STR(d->authors[0], "Olena Harmash");
+        CHECK_STR(d->authors[1], "Tom Balmforth");
+    }
+    ann_doc_free(d);
+    d = run("Talks stall again\n\nThe talks stalled, officials said.\n\n"
+            "(Writing by Bob Jones; Editing by Alex Richardson)\n");
+    CHECK_INT(d->nauthors, 1);
+    if (d->nauthors == 1)
+        CHECK_STR(d->authors[0], "Bob Jones");
+    ann_doc_free(d);
+    d = run("Kyiv talks stall\n\nStandby power was cut by noon, officials said.\n\n"
+            "Editing by Mark Heinrich\n");
+    CHECK_INT(d->nauthors, 0);
+    ann_doc_free(d);
+}
+
 int main(void)
 {
     char err[512];
@@ -228,6 +253,7 @@ int main(void)
     test_names_in_a_row_of_quotations();
     test_ids_across_documents();
     test_names_at_every_offset();
+    test_reporting_credits();
     ann_engine_free(eng);
     TEST_DONE();
 }
