@@ -595,28 +595,33 @@ void ann_claims_free(ann_claims *st)
 
 /* The view's arrays, carved from one block: each array's element size is
  * a multiple of the alignment of the arrays after it. */
+/* Every per-token array has one slot more than there are tokens, a guard
+ * at [n] that reads as "nothing here" (no mate, no cue, no word), so a
+ * look one token ahead at the end of a window is harmless. */
 static void alloc_view(cl_view *v, size_t n)
 {
     size_t per = sizeof *v->mate + sizeof *v->hot + sizeof *v->cue +
                  sizeof *v->info + sizeof *v->used + sizeof *v->inq;
-    /* n * per cannot wrap in practice (the window's own tokens take 40 n
+    size_t m = n + 1;
+    /* m * per cannot wrap in practice (the window's own tokens take 40 n
      * bytes); if it would, ask for what malloc refuses: out of memory */
-    char *p = ann_xmalloc(n > SIZE_MAX / per ? SIZE_MAX : (n ? n : 1) * per);
+    char *p = ann_xmalloc(m > SIZE_MAX / per ? SIZE_MAX : m * per);
     v->mate = (size_t *)p;
-    p += n * sizeof *v->mate;
+    p += m * sizeof *v->mate;
     v->hot = (size_t *)p;
-    p += n * sizeof *v->hot;
+    p += m * sizeof *v->hot;
     v->cue = (const cl_cue **)p;
-    p += n * sizeof *v->cue;
+    p += m * sizeof *v->cue;
     v->info = (uint32_t *)p;
-    p += n * sizeof *v->info;
+    p += m * sizeof *v->info;
     v->used = (unsigned char *)p;
-    v->inq = v->used + n;
+    v->inq = v->used + m;
     /* scan_tokens writes info and the hot list, cl_pair_quotes the pairs
-     * and inq */
-    memset(v->mate, 0xff, n * sizeof *v->mate);      /* CL_NONE */
-    memset((void *)v->cue, 0, n * sizeof *v->cue);
-    memset(v->used, 0, n);
+     * and inq; the guards after the real tokens are set in build_view */
+    memset(v->mate, 0xff, m * sizeof *v->mate);      /* CL_NONE */
+    memset((void *)v->cue, 0, m * sizeof *v->cue);
+    memset(v->used, 0, m);
+    memset(v->inq, 0, m);
 }
 
 _Static_assert(CL_NONE == SIZE_MAX, "mates are set to CL_NONE byte by byte");
@@ -683,6 +688,7 @@ static void build_view(cl_view *v, const ann_window *w)
 {
     alloc_view(v, w->n);
     v->n = scan_tokens(v, w);
+    v->info[v->n] = 0;              /* the guard */
     v->t = v->own ? v->own : w->tok;
     /* a cue head without its cue ("is", "was") starts nothing: it leaves
      * the list, which the finders walk twice */

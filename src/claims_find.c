@@ -379,8 +379,8 @@ static size_t content_end(const cl_view *v, size_t p, int stop_comma)
         if (stop_comma && j > p && is(v, j, "but"))
             break;
         if (j > p && (is(v, j, "and") || is(v, j, "but")) && (is(v, j + 1, "that") ||
-            (v->cue[j + 1] ? (v->cue[j + 1]->cls & (CL_BARE | CL_OBJ)) != 0 :
-                             attribution_at(v, j + 1))))
+            (j + 1 < v->n && v->cue[j + 1] ? (v->cue[j + 1]->cls & (CL_BARE | CL_OBJ)) != 0 :
+                                             attribution_at(v, j + 1))))
             break;                     /* "and said", "and that", "and X said" */
         j++;
     }
