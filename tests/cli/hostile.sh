@@ -18,6 +18,7 @@ cd "$top" || exit 1
 T=$(mktemp -d "${TMPDIR:-/tmp}/annotate-hostile.XXXXXX") || exit 1
 trap 'rm -rf "$T"' EXIT
 trap 'exit 130' INT TERM
+. "$top/tests/cli/lib/common.sh"
 if command -v timeout >/dev/null 2>&1; then TO="timeout 60"; else TO=; fi
 PY=$(python3 -c 'import sys; print(sys.executable)') || { echo "python3 is needed"; exit 1; }
 
@@ -25,15 +26,13 @@ PY=$(python3 -c 'import sys; print(sys.executable)') || { echo "python3 is neede
 case $ANNOTATE in *valgrind*) div=20 ;; *) div=1 ;; esac
 n() { echo $(($1 / div)); }
 
-passed=0
-failed=0
-
 # hostile NAME FILE [ARGS...]: annotate FILE; it must end in time, exit 0
 # or 1 and write valid JSON Lines (one line per document; none only when
 # the input was refused with exit status 1).
 hostile() {
     name=$1; file=$2; shift 2
     rc=0
+    last="$* $file"
     start=$(date +%s)
     $TO $ANNOTATE --no-progress "$@" "$file" >"$T/out" 2>"$T/err" || rc=$?
     secs=$(($(date +%s) - start))
@@ -67,17 +66,6 @@ EOF
         failed=$((failed + 1))
         echo "FAIL: $name: $why (${secs}s)"
         sed -n '1,5s/^/      stderr: /p' "$T/err"
-    fi
-}
-
-# expect NAME CMD...: a further check on the last run.
-expect() {
-    name=$1; shift
-    if "$@"; then
-        passed=$((passed + 1))
-    else
-        failed=$((failed + 1))
-        echo "FAIL: $name"
     fi
 }
 
@@ -147,12 +135,12 @@ cat > "$T/laughs.xml" <<'EOF'
 <article><title>Laughs</title><body><p>&lol9;</p></body></article>
 EOF
 hostile "a billion laughs (XML)" "$T/laughs.xml"
-expect "a billion laughs stays small" test "$(wc -c < "$T/out")" -lt 1000000
+check "a billion laughs stays small" test "$(wc -c < "$T/out")" -lt 1000000
 
 { printf '<?xml version="1.0"?>\n<!DOCTYPE a [<!ENTITY x "'; rep "$(n 50000)" 'x'; printf '">]>\n<a>'
   rep "$(n 50000)" '&x;'; echo '</a>'; } > "$T/blowup.xml"
 hostile "a quadratic blowup (XML)" "$T/blowup.xml"
-expect "a quadratic blowup stays small" test "$(wc -c < "$T/out")" -lt 10000000
+check "a quadratic blowup stays small" test "$(wc -c < "$T/out")" -lt 10000000
 
 { printf '{"id":"big","text":"'; head -c "$bytes" /dev/zero | tr '\0' a; echo '"}'; } > "$T/big.jsonl"
 hostile "a $bytes-byte JSON Lines record" "$T/big.jsonl"
@@ -161,7 +149,7 @@ hostile "a $bytes-byte JSON Lines record" "$T/big.jsonl"
 echo '{"label":"x","pattern":[{"TEXT":{"REGEX":"^(a+)+$"}}]}' > "$T/evil.jsonl"
 { head -c 4000 /dev/zero | tr '\0' a; echo b; rep "$(n 2000)" 'aaaaaaaaaaaaaaaaaaaaaaaaaaaab '; echo; } > "$T/aaab.txt"
 hostile "a catastrophic user regex on $(n 2000) tokens a…ab" "$T/aaab.txt" --rules="$T/evil.jsonl"
-expect "a catastrophic regex gives a warning" grep -q -i 'warning.*limit\|limit.*warning' "$T/err"
+check "a catastrophic regex gives a warning" grep -q -i 'warning.*limit\|limit.*warning' "$T/err"
 
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
