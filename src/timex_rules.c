@@ -634,8 +634,18 @@ static void index_rules(ann_date_rules *r, char **expanded)
  * repetition): a stopped string lets every continuation through, so the
  * trie may keep a rule that cannot match but never drops one that can. */
 
-#define TX_PRE_DEPTH 12
-#define TX_PRE_BUDGET 4000     /* trie nodes one rule may add; else shallower */
+/* The depths a rule's strings are cut at, tried in turn until they fit
+ * a budget of nodes.  Twelve bytes tell "three days" from "three people"
+ * after "more than ": the rules of counted durations, with their
+ * modifiers, number words and units, need some 15,000 nodes there, and a
+ * shallower cut lets them be tried at nearly every "about" and "a". */
+static const unsigned char pre_depth[] = {12, 8, 5, 3, 2, 1};
+#define TX_PRE_BUDGET 20000
+/* A deeper cut is worth it to the rules of few strings (holiday names that
+ * begin like common words: "International ..."), and is cheap for them. */
+#define TX_PRE_DEPTH 20
+#define TX_PRE_SMALL 2000      /* nodes at twelve bytes that make a rule small */
+#define TX_PRE_DEEP_BUDGET 4000
 #define TX_PRE_CLASS 40        /* a class of more bytes stops the string */
 
 /* The byte the trie knows c by: letters in lowercase, and every digit as
@@ -787,6 +797,7 @@ static void ns_append(nset *d, const nset *s)
 typedef struct pwalk {
     ptrie *t;
     size_t depth;          /* strings are cut (and end) at this length */
+    size_t budget;         /* nodes the scratch trie may have */
     int over, bad;         /* over the node budget; syntax not understood */
     nset *pool;            /* spare set buffers, empty */
     size_t npool, cappool;
@@ -854,7 +865,7 @@ static void pw_step1(pwalk *w, const nset *in, unsigned char c, nset *out)
             continue;
         }
         out->v[out->n++] = trie_add(w->t, node, c);
-        if (w->t->nnode > TX_PRE_BUDGET)
+        if (w->t->nnode > w->budget)
             w->over = 1;
     }
 }
@@ -883,7 +894,7 @@ static void pw_step(pwalk *w, const nset *in, const uint64_t *set, nset *out)
             for (uint64_t bits = set[k]; bits; bits &= bits - 1)
                 out->v[out->n++] = trie_add(w->t, node,
                                             (unsigned char)(k * 64 + (size_t)__builtin_ctzll(bits)));
-        if (w->t->nnode > TX_PRE_BUDGET)
+        if (w->t->nnode > w->budget)
             w->over = 1;
     }
 }
@@ -1138,11 +1149,12 @@ static const char *pw_alt(pwalk *w, const char *p, const nset *in, nset *out)
 
 /* The strings of pattern re, cut at depth bytes, into the scratch trie:
  * 1 on success, 0 over budget, -1 when the syntax is not understood. */
-static int pw_pattern(pwalk *w, const char *re, size_t depth)
+static int pw_pattern(pwalk *w, const char *re, size_t depth, size_t budget)
 {
     uint32_t root = 0;
     nset start = {&root, 1, 1}, end = ns_take(w);
     w->depth = depth;
+    w->budget = budget;
     w->over = w->bad = 0;
     trie_reset(w->t);
     const char *p = pw_alt(w, re, &start, &end);
@@ -1429,8 +1441,12 @@ static void index_prefixes(ann_date_rules *r, char **expanded)
     t.accs = ann_xcalloc(t.capaccs * r->setw, sizeof *t.accs);
     for (size_t i = 0; i < r->nrules; i++) {
         int rc = 0;
-        for (size_t d = TX_PRE_DEPTH; d > 0 && rc == 0; d = d * 2 / 3)
-            rc = pw_pattern(&w, expanded[i], d);
+        size_t k = 0;
+        for (; k < sizeof pre_depth && rc == 0; k++)
+            rc = pw_pattern(&w, expanded[i], pre_depth[k], TX_PRE_BUDGET);
+        if (rc > 0 && k == 1 && scratch.nnode < TX_PRE_SMALL &&
+            pw_pattern(&w, expanded[i], TX_PRE_DEPTH, TX_PRE_DEEP_BUDGET) <= 0)
+            rc = pw_pattern(&w, expanded[i], pre_depth[0], TX_PRE_BUDGET);
         if (rc <= 0) {
             trie_reset(&scratch);
             scratch.acc[0] = 1;
