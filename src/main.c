@@ -616,6 +616,13 @@ int main(int argc, char **argv)
         }
     }
 
+    /* Records are tens of kilobytes: with stdio's few kilobytes of buffer
+     * each was written by two system calls.  A terminal still sees each
+     * line as it is done. */
+    static char out_buffer[256 << 10];   /* glibc ignores the size without one */
+    if (s.f && !isatty(fileno(s.f)))
+        setvbuf(s.f, out_buffer, _IOFBF, sizeof out_buffer);
+
     char *stdin_only[] = {"-"};
     char **inputs = optind < argc ? argv + optind : stdin_only;
     size_t ninputs = optind < argc ? (size_t)(argc - optind) : 1;

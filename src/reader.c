@@ -1,6 +1,6 @@
 /*
- * reader.c - input files: read in fixed-size chunks, repaired to valid UTF-8
- * on the way in, dispatched by format.  A reader yields one document at a
+ * reader.c - input files: read whole, repaired to valid UTF-8 where they
+ * are not, dispatched by format.  A reader yields one document at a
  * time, so a corpus is never held in memory; a JSON Lines file yields one
  * document per line.
  */
@@ -12,6 +12,7 @@
 #include <strings.h>
 #include <sys/stat.h>
 #include <sys/types.h>
+#include <unistd.h>
 
 #include "reader.h"
 #include "utf8.h"
@@ -29,15 +30,11 @@ struct ann_reader {
     size_t lineno;
 };
 
-/* Decode in[0..n) into out, replacing each invalid sequence with U+FFFD.
- * Unless final, stops before a possibly incomplete sequence at the end and
- * returns how many bytes it consumed; the caller carries the rest over. */
-static size_t decode(ann_buf *out, const char *in, size_t n, int final,
-                     size_t *bad, size_t *first_bad, size_t base)
+/* Where the first invalid UTF-8 sequence at or after i begins (n if none);
+ * *next is where it ends.  A U+FFFD in the input counts as valid.  ASCII
+ * is checked eight bytes at a time. */
+static size_t next_invalid(const char *in, size_t n, size_t i, size_t *next)
 {
-    /* Valid text is copied in runs as long as possible: one append per
-     * run, not per character, and ASCII checked eight bytes at a time. */
-    size_t i = 0, run = 0;
     while (i < n) {
         while (i + 8 <= n) {
             uint64_t w;
@@ -52,21 +49,30 @@ static size_t decode(ann_buf *out, const char *in, size_t n, int final,
             i++;
             continue;
         }
-        if (!final && n - i < 4)
-            break;
         size_t at = i;
-        uint32_t cp = ann_utf8_next(in, n, &i);
-        if (cp == ANN_REPLACEMENT && !(i - at == 3 && memcmp(in + at, "\xEF\xBF\xBD", 3) == 0)) {
-            if (*bad == 0)
-                *first_bad = base + at;
-            (*bad)++;
-            ann_buf_add(out, in + run, at - run);
-            ann_buf_add(out, "\xEF\xBF\xBD", 3);
-            run = i;
+        if (ann_utf8_next(in, n, &i) == ANN_REPLACEMENT &&
+            !(i - at == 3 && memcmp(in + at, "\xEF\xBF\xBD", 3) == 0)) {
+            *next = i;
+            return at;
         }
     }
-    ann_buf_add(out, in + run, i - run);
-    return i;
+    *next = n;
+    return n;
+}
+
+/* Append in[0..n) to out, each invalid sequence replaced with U+FFFD:
+ * valid text is copied in runs as long as possible. */
+static void decode(ann_buf *out, const char *in, size_t n, size_t *bad, size_t *first_bad)
+{
+    size_t run = 0, next;
+    for (size_t at; (at = next_invalid(in, n, run, &next)) < n; run = next) {
+        if (*bad == 0)
+            *first_bad = at;
+        (*bad)++;
+        ann_buf_add(out, in + run, at - run);
+        ann_buf_add(out, "\xEF\xBF\xBD", 3);
+    }
+    ann_buf_add(out, in + run, n - run);
 }
 
 static void warn_bad(ann_doc *d, size_t bad, size_t first_bad)
@@ -81,7 +87,7 @@ ann_doc *ann_doc_from_bytes(const char *id, const char *path, const char *in, si
     ann_buf out = {0};
     size_t bad = 0, first_bad = 0;
     ann_buf_add(&out, "", 0);
-    decode(&out, in, n, 1, &bad, &first_bad, 0);
+    decode(&out, in, n, &bad, &first_bad);
     out.p[out.len] = '\0';
     ann_doc *d = ann_doc_new(id, path, out.p, out.len);
     warn_bad(d, bad, first_bad);
@@ -176,49 +182,50 @@ void ann_reader_close(ann_reader *r)
     free(r);
 }
 
-/* Read the whole input in chunks.  Text is decoded as it arrives (the raw
- * bytes are not kept); markup is kept raw for its parser.  Returns -1 with
- * err set on a read error or a NUL byte (binary file). */
+/* Read the whole input into out, straight from the file descriptor: the
+ * stdio buffer would be one more copy of every byte.  Text is then
+ * repaired to valid UTF-8 if it must be (a second buffer, only then);
+ * markup is kept raw for its parser.  Returns -1 with err set on a read
+ * error or a NUL byte (binary file), found as the bytes arrive so that a
+ * large binary file is not read to its end. */
 static int slurp(ann_reader *r, ann_buf *out, int raw, size_t *bad, size_t *first_bad,
                  char *err, size_t errlen)
 {
-    char buf[CHUNK + 4];
-    size_t carry = 0, total = 0;
-    /* A regular file says how big it is: one allocation, no doublings.
-     * (Repairs may add bytes; the buffer still grows then.) */
+    int fd = fileno(r->f);
+    /* A regular file says how big it is: one allocation, no doublings. */
     struct stat st;
-    if (fstat(fileno(r->f), &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0 &&
+    size_t want = CHUNK;
+    if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0 &&
         (uint64_t)st.st_size < SIZE_MAX / 2)
-        ann_grow((void **)&out->p, &out->cap, (size_t)st.st_size + 1, 1);
+        want = (size_t)st.st_size + 1;
+    ann_grow((void **)&out->p, &out->cap, want, 1);
     for (;;) {
-        size_t got = fread(buf + carry, 1, CHUNK, r->f);
-        if (got == 0 && ferror(r->f)) {
+        if (out->cap - out->len < 2)    /* the file grew, or its size is unknown */
+            ann_grow((void **)&out->p, &out->cap, out->len + CHUNK, 1);
+        ssize_t got = read(fd, out->p + out->len, out->cap - out->len - 1);
+        if (got < 0 && errno == EINTR)
+            continue;
+        if (got < 0) {
             snprintf(err, errlen, "read error: %s", strerror(errno));
             return -1;
         }
-        if (memchr(buf + carry, '\0', got)) {
-            size_t at = (size_t)((char *)memchr(buf + carry, '\0', got) - (buf + carry));
-            snprintf(err, errlen, "binary file (NUL byte at offset %zu), skipped", total + at);
+        if (got == 0)
+            break;
+        const char *nul = memchr(out->p + out->len, '\0', (size_t)got);
+        if (nul) {
+            snprintf(err, errlen, "binary file (NUL byte at offset %zu), skipped",
+                     (size_t)(nul - out->p));
             return -1;
         }
-        size_t n = carry + got;
-        int final = got == 0 || feof(r->f);
-        size_t used;
-        if (raw) {
-            ann_buf_add(out, buf, n);
-            used = n;
-        } else {
-            used = decode(out, buf, n, final, bad, first_bad, total - carry);
-        }
-        total += got;
-        carry = n - used;
-        memmove(buf, buf + used, carry);
-        if (final && carry == 0)
-            break;
-        if (final) {   /* a truncated sequence at the very end */
-            decode(out, buf, carry, 1, bad, first_bad, total - carry);
-            break;
-        }
+        out->len += (size_t)got;
+    }
+    size_t next;
+    if (!raw && next_invalid(out->p, out->len, 0, &next) < out->len) {
+        ann_buf fixed = {0};
+        ann_grow((void **)&fixed.p, &fixed.cap, out->len + out->len / 8 + 16, 1);
+        decode(&fixed, out->p, out->len, bad, first_bad);
+        free(out->p);
+        *out = fixed;
     }
     ann_buf_add(out, "", 0);
     out->p[out->len] = '\0';

@@ -411,6 +411,22 @@ run --with-text "$T/chunks.txt"
 check "sequences across chunk boundaries: exit 0" rc_is 0
 check "sequences across chunk boundaries: text, chars and offsets" py lines "$T/out" 1
 check "sequences across chunk boundaries: a warnings entry (one bad sequence)" py warned "$T/out"
+cp "$T/out" "$T/chunks.jsonl"
+# A pipe has no size to go by: it is read in pieces, and must give the same.
+rc=0
+cat "$T/chunks.txt" | $TO $ANNOTATE --with-text - >"$T/out" 2>"$T/err" || rc=$?
+check "a 210 KB text from a pipe: exit 0" rc_is 0
+check "a 210 KB text from a pipe: annotated as from the file" \
+    py same-but-source "$T/out" "$T/chunks.jsonl"
+"$PY" - "$T/late_nul.txt" <<'EOF'
+import sys
+open(sys.argv[1], "wb").write(b"and so it went on. " * 10000 + b"\0 and on.")
+EOF
+run "$T/late_nul.txt" "$D/good.txt"
+check "a NUL byte after 190 KB: exit 1" rc_is 1
+check "a NUL byte after 190 KB: its offset in the message" \
+    hasf "$T/err" "annotate: $T/late_nul.txt: binary file (NUL byte at offset 190000), skipped"
+check "a NUL byte after 190 KB: the other file is written" py ids "$T/out" good
 
 # ---- the corpus: JSON shape and offsets ------------------------------------------------
 
