@@ -511,7 +511,7 @@ static const ann_entity *window_person(cl_view *v, size_t b)
     return lo > 0 ? v->persons[lo - 1].e : NULL;
 }
 
-static int is_word_ci(const char *text, ann_span s, const char *w)
+static inline int is_word_ci(const char *text, ann_span s, const char *w)
 {
     size_t n = strlen(w);
     if (s.end - s.start != n)
@@ -634,13 +634,11 @@ static void alloc_view(cl_view *v, size_t n)
     p += m * sizeof *v->info;
     v->used = (unsigned char *)p;
     v->inq = v->used + m;
-    /* scan_tokens writes info and the hot list, cl_pair_quotes the pairs
-     * and inq (its guard too); the info guard is set in build_view */
-    memset(v->mate, 0xff, m * sizeof *v->mate);      /* CL_NONE */
+    /* scan_tokens writes info, mate and the hot list, cl_pair_quotes the
+     * pairs and inq (its guard too); the info and mate guards are set in
+     * build_view */
     memset(v->used, 0, m);
 }
-
-_Static_assert(CL_NONE == SIZE_MAX, "mates are set to CL_NONE byte by byte");
 
 /* A copy of the window's tokens without the markup ones, made at the
  * first markup token: the i real tokens before it are copied at once,
@@ -667,6 +665,7 @@ static size_t scan_tokens(cl_view *v, const ann_window *w)
     const ann_claim_rules r = *v->rules;
     const ann_token *tok = w->tok;
     uint32_t *info = v->info;
+    size_t *mate = v->mate;
     size_t *hot = v->hot, nhot = 0;
     ann_token *own = NULL;
     uint32_t carry = 0;
@@ -683,6 +682,7 @@ static size_t scan_tokens(cl_view *v, const ann_window *w)
         if (cl_filter_has(r.heads, t->lhash) && t->kind == ANN_TOK_WORD)
             x = head_info(&r, t);
         info[n] = x;
+        mate[n] = CL_NONE;
         hot[nhot] = n;
         nhot += ((x & (CL_W_CUEHEAD | CL_W_NOUNCUE)) | ((t->flags | carry) & hot_flags) |
                  (t->kind == ANN_TOK_QUOTE)) != 0;
@@ -704,7 +704,8 @@ static void build_view(cl_view *v, const ann_window *w)
 {
     alloc_view(v, w->n);
     v->n = scan_tokens(v, w);
-    v->info[v->n] = 0;              /* the guard */
+    v->info[v->n] = 0;              /* the guards */
+    v->mate[v->n] = CL_NONE;
     v->t = v->own ? v->own : w->tok;
     /* a cue head without its cue ("is", "was") starts nothing: it leaves
      * the list, which the finders walk twice */

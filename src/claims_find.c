@@ -103,7 +103,7 @@ static int head_ok(const cl_view *v, size_t i)
     return capw(v, i) || (cl_info(v, i) & CL_W_HEAD);
 }
 
-static int ends_with(const cl_view *v, size_t i, const char *suf)
+static inline int ends_with(const cl_view *v, size_t i, const char *suf)
 {
     size_t n = strlen(suf), len = v->t[i].end - v->t[i].start;
     return len > n + 1 && memcmp(v->text + v->t[i].end - n, suf, n) == 0;
@@ -373,7 +373,7 @@ static size_t content_end(const cl_view *v, size_t p, int stop_comma)
             if (c == ',' && (is(v, j + 1, "which") || is(v, j + 1, "who")) && pc(v, j + 2, ','))
                 break;
         }
-        if (j > p + 2 && citation_dash(v, j))
+        if (j > p + 2 && v->t[j].kind == ANN_TOK_DASH && citation_dash(v, j))
             break;
         /* an object ends at "but": "proclaims peace but sets …" */
         if (stop_comma && j > p && is(v, j, "but"))
@@ -436,6 +436,8 @@ static int make_content(cl_view *v, size_t a, size_t b, ann_claim_kind *k, ann_s
 static int first_person(const cl_view *v, ann_span sp)
 {
     static const char *const w[] = {"i", "we", "you", "me", "us"};
+    if (sp.end - sp.start > 3)         /* nearly every speaker */
+        return 0;
     for (size_t k = 0; k < sizeof w / sizeof w[0]; k++) {
         size_t n = strlen(w[k]);
         if (sp.end - sp.start == n && strncasecmp(v->text + sp.start, w[k], n) == 0)
