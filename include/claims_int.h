@@ -168,6 +168,11 @@ typedef struct cl_ment {
  * finders ask. */
 #define CL_V_KNOWN (1u << 31)
 #define CL_V_SETS_SHIFT 12
+/* Bits 20 to 30 hold 1 + the index of the verb cue that starts at the
+ * token (0 for none): set for every token when the view is built, so a
+ * per-token array of cue pointers need not be cleared and filled. */
+#define CL_V_CUE_SHIFT 20
+#define CL_V_CUE_MAX 0x7ffu
 
 /* A window without its markup tokens, with what the finders need to know
  * about each token.  All arrays have n entries and one owner: the view. */
@@ -180,8 +185,8 @@ typedef struct cl_view {
     size_t n;
     ann_token *own;          /* a copy without the markup tokens, or NULL */
     size_t *mate;            /* the other quotation mark of a pair, or CL_NONE */
-    uint32_t *info;          /* CL_V_*, filled in when asked (cl_info) */
-    const cl_cue **cue;      /* the verb cue starting here, or NULL */
+    uint32_t *info;          /* CL_V_*, filled in when asked (cl_info);
+                              * the cue bits are set from the start */
     unsigned char *used;     /* cue already attributed / quotation consumed */
     unsigned char *inq;      /* inside a paired quotation */
     size_t *hot;             /* in order, the tokens where anything may start:
@@ -212,6 +217,13 @@ static inline uint32_t cl_info(const cl_view *v, size_t i)
 {
     uint32_t x = v->info[i];
     return x ? x : cl_info_of(v, i);
+}
+
+/* The verb cue that starts at token i (i <= n), or NULL. */
+static inline const cl_cue *cl_cue_at(const cl_view *v, size_t i)
+{
+    uint32_t c = v->info[i] >> CL_V_CUE_SHIFT & CL_V_CUE_MAX;
+    return c ? &v->rules->cues[c - 1] : NULL;
 }
 
 /* The entry of the word whose lowercased hash is h, or NULL. */

@@ -252,8 +252,8 @@ ann_claim_rules *ann_claim_rules_new(char *err, size_t errlen)
     add_wordsets(&ld);
     qsort(r->cues, r->ncues, sizeof *r->cues, cmp_cue);
     merge_words(r);
-    if (r->ncues >= UINT32_MAX) {     /* slots hold 32-bit indexes */
-        snprintf(err, errlen, "claims: too many words");
+    if (r->ncues >= CL_V_CUE_MAX) {   /* a view holds a cue in 11 bits */
+        snprintf(err, errlen, "claims: too many cues");
         ann_claim_rules_free(r);
         return NULL;
     }
@@ -310,19 +310,39 @@ static uint32_t view_info(const ann_claim_rules *r, const ann_token *t)
 
 _Static_assert(CL_I_SETS_SHIFT == CL_V_SETS_SHIFT, "sets stay where they are");
 
+/* view_info of a word token that may head a cue, with 1 + the first of
+ * the cues it heads in the cue bits (0 for none): the lookup has found the
+ * slot already, match_cue needs not look again.  Or-ed by masks like
+ * cl_lookup. */
+static uint32_t head_info(const ann_claim_rules *r, const ann_token *t)
+{
+    uint64_t h = t->lhash;
+    const cl_slot *s = &r->slots[cl_filter_has(r->filter, h) ? CL_GROUP(r, h) : r->nslots];
+    uint32_t m0 = -(uint32_t)(s[0].h == h), m1 = -(uint32_t)(s[1].h == h),
+             m2 = -(uint32_t)(s[2].h == h), m3 = -(uint32_t)(s[3].h == h);
+    uint32_t info = (s[0].info & m0) | (s[1].info & m1) | (s[2].info & m2) | (s[3].info & m3);
+    uint32_t cue0 = (s[0].cue0 & m0) | (s[1].cue0 & m1) | (s[2].cue0 & m2) | (s[3].cue0 & m3);
+    uint32_t sets = (info >> CL_I_LEN_SHIFT) == t->end - t->start ?
+                    info & (0xffu << CL_I_SETS_SHIFT) : 0;
+    return CL_V_KNOWN | (info & CL_I_KIND) | sets | cue0 << CL_V_CUE_SHIFT;
+}
+
 uint32_t cl_info_of(const cl_view *v, size_t i)
 {
     return v->info[i] = view_info(v->rules, &v->t[i]);
 }
 
-/* The longest verb cue that starts at token i, a cue head
+/* 1 + the index of the longest verb cue that starts at token i, 0 for
+ * none; c0 is 1 + the first cue that token i heads, 0 for none
  * (lowercase words only: a capitalised "Says" in a title still counts,
  * "Order" in a name rarely). */
-static const cl_cue *match_cue(const cl_view *v, size_t i)
+static uint32_t match_cue(const cl_view *v, size_t i, uint32_t c0)
 {
     const ann_claim_rules *r = v->rules;
     uint64_t h = v->t[i].lhash;
-    for (size_t c = slot_of(r, h)->cue0 - 1; c < r->ncues && r->cues[c].h[0] == h; c++) {
+    if (c0 == 0)
+        return 0;
+    for (size_t c = c0 - 1; c < r->ncues && r->cues[c].h[0] == h; c++) {
         const cl_cue *cue = &r->cues[c];
         if (i + cue->n > v->n)
             continue;
@@ -331,9 +351,9 @@ static const cl_cue *match_cue(const cl_view *v, size_t i)
                v->t[i + k].lhash == cue->h[k])
             k++;
         if (k == cue->n)
-            return cue;
+            return (uint32_t)(c + 1);
     }
-    return NULL;
+    return 0;
 }
 
 /* ---- linking speakers and media to entities ----------------------------- */
@@ -491,7 +511,7 @@ static const ann_entity *window_person(cl_view *v, size_t b)
     return lo > 0 ? v->persons[lo - 1].e : NULL;
 }
 
-static int is_word_ci(const char *text, ann_span s, const char *w)
+static inline int is_word_ci(const char *text, ann_span s, const char *w)
 {
     size_t n = strlen(w);
     if (s.end - s.start != n)
@@ -600,8 +620,8 @@ void ann_claims_free(ann_claims *st)
  * look one token ahead at the end of a window is harmless. */
 static void alloc_view(cl_view *v, size_t n)
 {
-    size_t per = sizeof *v->mate + sizeof *v->hot + sizeof *v->cue +
-                 sizeof *v->info + sizeof *v->used + sizeof *v->inq;
+    size_t per = sizeof *v->mate + sizeof *v->hot + sizeof *v->info +
+                 sizeof *v->used + sizeof *v->inq;
     size_t m = n + 1;
     /* m * per cannot wrap in practice (the window's own tokens take 40 n
      * bytes); if it would, ask for what malloc refuses: out of memory */
@@ -610,21 +630,15 @@ static void alloc_view(cl_view *v, size_t n)
     p += m * sizeof *v->mate;
     v->hot = (size_t *)p;
     p += m * sizeof *v->hot;
-    v->cue = (const cl_cue **)p;
-    p += m * sizeof *v->cue;
     v->info = (uint32_t *)p;
     p += m * sizeof *v->info;
     v->used = (unsigned char *)p;
     v->inq = v->used + m;
-    /* scan_tokens writes info and the hot list, cl_pair_quotes the pairs
-     * and inq; the guards after the real tokens are set in build_view */
-    memset(v->mate, 0xff, m * sizeof *v->mate);      /* CL_NONE */
-    memset((void *)v->cue, 0, m * sizeof *v->cue);
+    /* scan_tokens writes info, mate and the hot list, cl_pair_quotes the
+     * pairs and inq (its guard too); the info and mate guards are set in
+     * build_view */
     memset(v->used, 0, m);
-    memset(v->inq, 0, m);
 }
-
-_Static_assert(CL_NONE == SIZE_MAX, "mates are set to CL_NONE byte by byte");
 
 /* A copy of the window's tokens without the markup ones, made at the
  * first markup token: the i real tokens before it are copied at once,
@@ -651,6 +665,7 @@ static size_t scan_tokens(cl_view *v, const ann_window *w)
     const ann_claim_rules r = *v->rules;
     const ann_token *tok = w->tok;
     uint32_t *info = v->info;
+    size_t *mate = v->mate;
     size_t *hot = v->hot, nhot = 0;
     ann_token *own = NULL;
     uint32_t carry = 0;
@@ -665,8 +680,9 @@ static size_t scan_tokens(cl_view *v, const ann_window *w)
         }
         uint32_t x = 0;
         if (cl_filter_has(r.heads, t->lhash) && t->kind == ANN_TOK_WORD)
-            x = view_info(&r, t);
+            x = head_info(&r, t);
         info[n] = x;
+        mate[n] = CL_NONE;
         hot[nhot] = n;
         nhot += ((x & (CL_W_CUEHEAD | CL_W_NOUNCUE)) | ((t->flags | carry) & hot_flags) |
                  (t->kind == ANN_TOK_QUOTE)) != 0;
@@ -688,17 +704,22 @@ static void build_view(cl_view *v, const ann_window *w)
 {
     alloc_view(v, w->n);
     v->n = scan_tokens(v, w);
-    v->info[v->n] = 0;              /* the guard */
+    v->info[v->n] = 0;              /* the guards */
+    v->mate[v->n] = CL_NONE;
     v->t = v->own ? v->own : w->tok;
     /* a cue head without its cue ("is", "was") starts nothing: it leaves
      * the list, which the finders walk twice */
+    const uint32_t cue_bits = CL_V_CUE_MAX << CL_V_CUE_SHIFT;
     size_t k = 0;
     for (size_t h = 0; h < v->nhot; h++) {
         size_t i = v->hot[h];
-        if (v->info[i] & CL_W_CUEHEAD)
-            v->cue[i] = match_cue(v, i);
+        uint32_t x = v->info[i];
+        if (x & CL_W_CUEHEAD) {
+            x = (x & ~cue_bits) | match_cue(v, i, (x & cue_bits) >> CL_V_CUE_SHIFT) << CL_V_CUE_SHIFT;
+            v->info[i] = x;
+        }
         v->hot[k] = i;
-        k += v->cue[i] || (v->info[i] & CL_W_NOUNCUE) || v->t[i].kind == ANN_TOK_QUOTE ||
+        k += (x & (cue_bits | CL_W_NOUNCUE)) || v->t[i].kind == ANN_TOK_QUOTE ||
              (v->t[i].flags & (ANN_TF_PARA_START | ANN_TF_LINE_START));
     }
     v->nhot = k;

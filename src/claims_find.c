@@ -88,7 +88,7 @@ static int np_word(const cl_view *v, size_t i)
         return 0;
     if (capw(v, i))
         return 1;
-    if ((cl_info(v, i) & CL_W_STOP) || v->cue[i])
+    if ((cl_info(v, i) & CL_W_STOP) || cl_cue_at(v, i))
         return 0;
     return (cl_info(v, i) & (CL_W_HEAD | CL_W_MOD)) != 0;
 }
@@ -98,12 +98,12 @@ static int head_ok(const cl_view *v, size_t i)
 {
     if (kind(v, i, CL_W_PRON))
         return 1;
-    if (!np_word(v, i) || (v->cue[i] && !capw(v, i)))
+    if (!np_word(v, i) || (cl_cue_at(v, i) && !capw(v, i)))
         return 0;
     return capw(v, i) || (cl_info(v, i) & CL_W_HEAD);
 }
 
-static int ends_with(const cl_view *v, size_t i, const char *suf)
+static inline int ends_with(const cl_view *v, size_t i, const char *suf)
 {
     size_t n = strlen(suf), len = v->t[i].end - v->t[i].start;
     return len > n + 1 && memcmp(v->text + v->t[i].end - n, suf, n) == 0;
@@ -265,12 +265,12 @@ static size_t appositive_cue(const cl_view *v, size_t c)
     if (!pc(v, c, ',') || !appositive_start(v, c + 1))
         return CL_NONE;
     for (size_t m = c + 1; m < v->n && m < c + CL_APPOS; m++) {
-        if (ss(v, m) || v->t[m].kind == ANN_TOK_QUOTE || v->cue[m] ||
+        if (ss(v, m) || v->t[m].kind == ANN_TOK_QUOTE || cl_cue_at(v, m) ||
             pc(v, m, ';') || pc(v, m, ':'))
             return CL_NONE;
         if (pc(v, m, ',')) {
             size_t k = skip_adv_right(v, m + 1);
-            return k < v->n && v->cue[k] && !(v->cue[k]->cls & CL_ACCORD) ? m : CL_NONE;
+            return k < v->n && cl_cue_at(v, k) && !(cl_cue_at(v, k)->cls & CL_ACCORD) ? m : CL_NONE;
         }
     }
     return CL_NONE;
@@ -281,7 +281,7 @@ static int attribution_at(const cl_view *v, size_t j)
 {
     if (j >= v->n)
         return 0;
-    if (v->cue[j] && !(v->t[j].flags & (ANN_TF_TITLE | ANN_TF_UPPER)))
+    if (cl_cue_at(v, j) && !(v->t[j].flags & (ANN_TF_TITLE | ANN_TF_UPPER)))
         return 1;
     size_t b = np_right(v, j, v->n);
     if (b == CL_NONE)
@@ -292,7 +292,7 @@ static int attribution_at(const cl_view *v, size_t j)
         k = ac + 1;        /* "X, the head of …, said" */
     while (k < v->n && (ly_adverb(v, k) || is(v, k, "also")))
         k++;
-    return k < v->n && v->cue[k] && !(v->cue[k]->cls & CL_ACCORD);
+    return k < v->n && cl_cue_at(v, k) && !(cl_cue_at(v, k)->cls & CL_ACCORD);
 }
 
 /* A closing quotation with its own speaker after it ("…,” he said). */
@@ -304,7 +304,7 @@ static int attributed_after(const cl_view *v, size_t close)
     if (j >= v->n || ss(v, j))
         return 0;
     for (size_t k = j; k < v->n && k < j + 10; k++) {
-        if (v->cue[k] && !(v->cue[k]->cls & CL_ACCORD) && !v->used[k])
+        if (cl_cue_at(v, k) && !(cl_cue_at(v, k)->cls & CL_ACCORD) && !v->used[k])
             return 1;
         if (!W(v, k) && !poss(v, k))
             return 0;
@@ -373,13 +373,13 @@ static size_t content_end(const cl_view *v, size_t p, int stop_comma)
             if (c == ',' && (is(v, j + 1, "which") || is(v, j + 1, "who")) && pc(v, j + 2, ','))
                 break;
         }
-        if (j > p + 2 && citation_dash(v, j))
+        if (j > p + 2 && v->t[j].kind == ANN_TOK_DASH && citation_dash(v, j))
             break;
         /* an object ends at "but": "proclaims peace but sets …" */
         if (stop_comma && j > p && is(v, j, "but"))
             break;
         if (j > p && (is(v, j, "and") || is(v, j, "but")) && (is(v, j + 1, "that") ||
-            (j + 1 < v->n && v->cue[j + 1] ? (v->cue[j + 1]->cls & (CL_BARE | CL_OBJ)) != 0 :
+            (j + 1 < v->n && cl_cue_at(v, j + 1) ? (cl_cue_at(v, j + 1)->cls & (CL_BARE | CL_OBJ)) != 0 :
                                              attribution_at(v, j + 1))))
             break;                     /* "and said", "and that", "and X said" */
         j++;
@@ -436,6 +436,8 @@ static int make_content(cl_view *v, size_t a, size_t b, ann_claim_kind *k, ann_s
 static int first_person(const cl_view *v, ann_span sp)
 {
     static const char *const w[] = {"i", "we", "you", "me", "us"};
+    if (sp.end - sp.start > 3)         /* nearly every speaker */
+        return 0;
     for (size_t k = 0; k < sizeof w / sizeof w[0]; k++) {
         size_t n = strlen(w[k]);
         if (sp.end - sp.start == n && strncasecmp(v->text + sp.start, w[k], n) == 0)
@@ -519,11 +521,11 @@ static int post_tail(const cl_view *v, size_t j, size_t *end)
             *end = k;
             return qopen(v, k + 1) ? 3 : 2;    /* “A,” X said, “B.” or X said, “B.” */
         }
-        if (v->cue[k] && k > j && (is(v, k - 1, "when") || is(v, k - 1, "after") ||
+        if (cl_cue_at(v, k) && k > j && (is(v, k - 1, "when") || is(v, k - 1, "after") ||
                                    is(v, k - 1, "before") || is(v, k - 1, "while")))
             continue;                            /* "told the BBC when asked …" */
         if (is(v, k, "that") || v->t[k].kind == ANN_TOK_QUOTE ||
-            v->t[k].kind == ANN_TOK_PUNCT || v->cue[k])
+            v->t[k].kind == ANN_TOK_PUNCT || cl_cue_at(v, k))
             return 0;
     }
     if (j >= v->n) {
@@ -614,7 +616,7 @@ static size_t skip_object_before(const cl_view *v, size_t j, int want_to)
     for (size_t m = j + 1; m < v->n && m < j + 6; m++) {
         if (want_to ? is(v, m, "to") : qopen(v, m))
             return m > j + 1 ? m : j;
-        if (!W(v, m) || v->cue[m] || kind(v, m, CL_W_STOP) || ss(v, m))
+        if (!W(v, m) || cl_cue_at(v, m) || kind(v, m, CL_W_STOP) || ss(v, m))
             break;
     }
     return j;
@@ -684,7 +686,7 @@ static size_t skip_adverbials(const cl_view *v, size_t j)
     if (pc(v, j, ',') && (qopen(v, j + 1) || is(v, j + 1, "that")))
         return j;
     for (size_t m = j + 1; m < v->n && m < j + 15; m++) {
-        if (ss(v, m) || v->cue[m] || sentence_final(v, m) || pc(v, m, ';'))
+        if (ss(v, m) || cl_cue_at(v, m) || sentence_final(v, m) || pc(v, m, ';'))
             break;
         if (complementizer(v, m) || pc(v, m, ':') || qopen(v, m))
             return m;
@@ -711,7 +713,7 @@ static int clause_follows(const cl_view *v, size_t j)
     for (size_t k = j + 1; k < v->n && k < j + 8; k++) {
         if (auxiliary(v, k))
             return 1;
-        if (!W(v, k) || ss(v, k) || v->cue[k])
+        if (!W(v, k) || ss(v, k) || cl_cue_at(v, k))
             return 0;
     }
     return 0;
@@ -728,7 +730,7 @@ static int bare_ok(const cl_view *v, size_t j)
         return 0;
     if (v->t[j].kind == ANN_TOK_NUMBER)
         return 1;
-    if (!W(v, j) || v->cue[j])
+    if (!W(v, j) || cl_cue_at(v, j))
         return 0;
     if (!(cl_info(v, j) & CL_W_STOP))
         return !kind(v, j, CL_W_OBJ) && (capw(v, j) || clause_follows(v, j));
@@ -745,7 +747,7 @@ static int bare_ok(const cl_view *v, size_t j)
 static size_t introducer_ahead(const cl_view *v, size_t q, size_t none_found)
 {
     for (size_t m = q; m < v->n && m < q + 12; m++) {
-        if ((m > q && ss(v, m)) || v->cue[m] || v->t[m].kind == ANN_TOK_QUOTE)
+        if ((m > q && ss(v, m)) || cl_cue_at(v, m) || v->t[m].kind == ANN_TOK_QUOTE)
             break;
         if (pc(v, m, ':') && m > q && (W(v, m + 1) || qopen(v, m + 1)))
             return m;
@@ -840,7 +842,7 @@ static size_t subject_head(const cl_view *v, size_t i, size_t lo)
     if (head_ok(v, k) || quantifier_head(v, k, lo))
         return k;
     /* "The RAND report lists": a cue word after a determiner is a noun */
-    if (v->cue[k] && k > lo && !ss(v, k) && !kind(v, k - 1, CL_W_PRON) &&
+    if (cl_cue_at(v, k) && k > lo && !ss(v, k) && !kind(v, k - 1, CL_W_PRON) &&
         (kind(v, k - 1, CL_W_DET) || np_word(v, k - 1)))
         return k;
     if (!pc(v, k, ','))
@@ -851,7 +853,7 @@ static size_t subject_head(const cl_view *v, size_t i, size_t lo)
     for (size_t c = k; c > lo && c + CL_APPOS > k; c--) {
         if (v->t[c - 1].kind == ANN_TOK_QUOTE)
             return CL_NONE;
-        cue_inside |= v->cue[c - 1] != NULL;
+        cue_inside |= cl_cue_at(v, c - 1) != NULL;
         if (pc(v, c - 1, ',')) {
             int relative = is(v, c, "which") || is(v, c, "who");
             if (!relative && (cue_inside || (k - c > 10 && !appositive_start(v, c))))
@@ -915,7 +917,7 @@ static size_t as_object(const cl_view *v, size_t ce)
     if (!W(v, ce) || is(v, ce, "as"))
         return CL_NONE;
     for (size_t m = ce + 1; m < v->n && m < ce + 10; m++) {
-        if (ss(v, m) || v->cue[m] || !(W(v, m) || poss(v, m)))
+        if (ss(v, m) || cl_cue_at(v, m) || !(W(v, m) || poss(v, m)))
             return CL_NONE;
         if (is(v, m, "as"))
             return W(v, m + 1) || qopen(v, m + 1) ? ce : CL_NONE;
@@ -930,13 +932,13 @@ static size_t as_object(const cl_view *v, size_t ce)
 static void main_subject(const cl_view *v, size_t *q, size_t *b)
 {
     size_t k = skip_adv_right(v, *b + 1);
-    if (!v->cue[k] || !pc(v, k + v->cue[k]->n, ','))
+    if (!cl_cue_at(v, k) || !pc(v, k + cl_cue_at(v, k)->n, ','))
         return;
-    size_t q2 = k + v->cue[k]->n + 1, b2 = np_right(v, q2, v->n);
+    size_t q2 = k + cl_cue_at(v, k)->n + 1, b2 = np_right(v, q2, v->n);
     if (b2 == CL_NONE)
         return;
     k = skip_adv_right(v, b2 + 1);
-    if (auxiliary(v, k) || (v->cue[k] && !(v->cue[k]->cls & CL_ACCORD))) {
+    if (auxiliary(v, k) || (cl_cue_at(v, k) && !(cl_cue_at(v, k)->cls & CL_ACCORD))) {
         *q = q2;
         *b = b2;
     }
@@ -978,7 +980,7 @@ static void pre_claim(cl_view *v, cue_ctx *x)
         size_t q = pc(v, e, ',') ? e + 1 : e;
         size_t b = q > 0 && (pc(v, q - 1, ',') || qclose(v, q - 1)) ?
                    np_right(v, q, v->n) : CL_NONE;
-        if (b == CL_NONE || !v->cue[skip_adv_right(v, b + 1)])
+        if (b == CL_NONE || !cl_cue_at(v, skip_adv_right(v, b + 1)))
             return;
         if (x->i == x->lo)
             main_subject(v, &q, &b);
@@ -1095,7 +1097,7 @@ static void on_cue(cl_view *v, size_t i)
     cue_ctx x;
     memset(&x, 0, sizeof x);
     x.i = i;
-    x.c = v->cue[i];
+    x.c = cl_cue_at(v, i);
     x.ce = i + x.c->n;
     x.lo = sent_start(v, i);
     x.cue = span(v, i, x.ce - 1);
@@ -1132,7 +1134,7 @@ static void on_cue(cl_view *v, size_t i)
 /* "According to X, …" and "…, according to X." */
 static void on_according(cl_view *v, size_t i)
 {
-    const cl_cue *c = v->cue[i];
+    const cl_cue *c = cl_cue_at(v, i);
     size_t ce = i + c->n, b = ce;
     if (is(v, ce, "which"))
         return;
@@ -1200,7 +1202,7 @@ static void on_noun(cl_view *v, size_t i)
 static void on_headline(cl_view *v, size_t i)
 {
     size_t j = i;
-    while (j < v->n && j < i + 4 && capw(v, j) && !v->cue[j])
+    while (j < v->n && j < i + 4 && capw(v, j) && !cl_cue_at(v, j))
         j++;
     if (j == i || !pc(v, j, ':') || j + 1 >= v->n ||
         (v->t[j + 1].flags & ANN_TF_LINE_START))
@@ -1251,14 +1253,14 @@ void cl_find(cl_view *v)
         size_t i = v->hot[h];
         /* an unpaired mark or a paragraph start starts nothing */
         if (v->mate[i] == CL_NONE && !(v->t[i].flags & ANN_TF_LINE_START) &&
-            !v->cue[i] && !(v->info[i] & CL_W_NOUNCUE))
+            !cl_cue_at(v, i) && !(v->info[i] & CL_W_NOUNCUE))
             continue;
         if (qopen(v, i))
             on_quote(v, i);
         if (v->t[i].flags & ANN_TF_LINE_START)
             on_headline(v, i);
-        if (v->cue[i] && !v->used[i]) {
-            if (v->cue[i]->cls & CL_ACCORD)
+        if (cl_cue_at(v, i) && !v->used[i]) {
+            if (cl_cue_at(v, i)->cls & CL_ACCORD)
                 on_according(v, i);
             else if ((v->t[i].flags & ANN_TF_LOWER) || (ss(v, i) && is_ing(v, i)))
                 on_cue(v, i);        /* "Advising X to …, Y said" */

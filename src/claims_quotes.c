@@ -28,7 +28,7 @@ static void pair(cl_view *v, size_t a, size_t b)
 static void mark_inside(cl_view *v)
 {
     size_t until = 0;
-    memset(v->inq, 0, v->n);
+    memset(v->inq, 0, v->n + 1);      /* and the guard */
     for (size_t h = 0; h < v->nhot; h++) {
         size_t i = v->hot[h];
         if (i >= until && v->mate[i] != CL_NONE && v->mate[i] > i) {
