@@ -264,12 +264,19 @@ typedef struct lex_entry {
 
 #define LEX_NONE UINT32_MAX
 
-/* An entry in a list of the index, with what rejects candidates without
- * reading the entry: its length and second token. */
+/* An entry in a list of the index, with what rejects most candidates
+ * without reading the entry, its tokens or its bytes, which are misses in
+ * a row: its length, a hash of a token the key does not cover, and where
+ * its token hashes are. */
 typedef struct lex_post {
-    uint64_t h1;               /* lower: token 1's lowercase hash, 0 if none */
-    uint32_t entry, ntok;
+    uint64_t h;                /* pair: token 2's hash; lower: token 1's
+                                * lowercase hash; 0 if none */
+    uint64_t h0;               /* lower: token 0's exact hash */
+    uint32_t entry;
+    uint32_t tok;              /* the entry's tokens: lx->tok[tok ..) */
     uint32_t next;             /* LEX_NONE ends the list */
+    uint16_t ntok;             /* at most LEX_MAX_SURFACE */
+    uint8_t caps_ok;           /* lower: the entry's caps_ok */
 } lex_post;
 
 /* Key and list head share a slot, so that a probe reads one cache line. */
@@ -471,10 +478,9 @@ static uint32_t index_first(const lex_index *x, uint64_t h)
 }
 
 /* Append entry id to the list of slot j. */
-static void index_push(lex_index *x, size_t j, uint64_t key, uint32_t id,
-                       uint32_t ntok, uint64_t h1)
+static void index_push(lex_index *x, size_t j, uint64_t key, lex_post q)
 {
-    lex_post q = {h1, id, ntok, LEX_NONE};
+    q.next = LEX_NONE;
     uint32_t p = (uint32_t)x->npost;
     ANN_PUSH(x->post, x->npost, x->postcap, q);
     lex_slot *s = &x->slot[j];
@@ -663,8 +669,9 @@ static uint32_t lex_push(ann_lexicon *lx, lex_entry *ne, const ann_tokens *tk)
     const ann_token *t0 = &tk->v[0];
     index_reserve(&lx->lower);
     size_t jl = index_slot(&lx->lower, t0->lhash);
-    index_push(&lx->lower, jl, t0->lhash, id, ne->ntok,
-               tk->n > 1 ? t0[1].lhash : 0);
+    lex_post q = {tk->n > 1 ? t0[1].lhash : 0, t0->hash, id, ne->tok, LEX_NONE,
+                  (uint16_t)ne->ntok, (uint8_t)ne->caps_ok};
+    index_push(&lx->lower, jl, t0->lhash, q);
     return id;
 }
 
@@ -699,7 +706,9 @@ static void pair_add(ann_lexicon *lx, size_t wj, lex_entry *ne)
     if (lex_has(lx, &lx->pair, lx->pair.slot[j].head, ne))
         return;
     uint32_t id = lex_push(lx, ne, &lx->scratch);
-    index_push(&lx->pair, j, key, id, ne->ntok, 0);
+    lex_post q = {ne->ntok > 2 ? t[2].hash : 0, 0, id, ne->tok, LEX_NONE,
+                  (uint16_t)ne->ntok, 0};
+    index_push(&lx->pair, j, key, q);
     lx->words.slot[wj].seconds |= second_bit(t[1].hash);
 }
 
@@ -793,15 +802,22 @@ static int lex_eq(const ann_lexicon *lx, const lex_entry *e, const char *text,
     return 1;
 }
 
+/* Do the text tokens t[k0..n) have the hashes of the entry tokens
+ * et[k0..n)? */
+static int hashes_eq(const lex_tok *et, const ann_token *t, uint32_t n,
+                     uint32_t k0)
+{
+    for (uint32_t k = k0; k < n; k++)
+        if (t[k].hash != et[k].hash)
+            return 0;
+    return 1;
+}
+
 /* Same hashes all along: the exact pass has reported it already. */
 static int lex_exact_hashes(const ann_lexicon *lx, const lex_entry *e,
                             const ann_token *t)
 {
-    const lex_tok *et = lx->tok + e->tok;
-    for (uint32_t k = 0; k < e->ntok; k++)
-        if (t[k].hash != et[k].hash)
-            return 0;
-    return 1;
+    return hashes_eq(lx->tok + e->tok, t, e->ntok, 0);
 }
 
 void ann_sort_longest(ann_match *m, size_t n)
@@ -836,8 +852,11 @@ static int match_pairs(const ann_lexicon *lx, const char *text,
     for (uint32_t p = index_first(x, pair_key(t->hash, t[1].hash));
          p != LEX_NONE; p = x->post[p].next) {
         const lex_post *q = &x->post[p];
+        if (q->ntok > left || (q->ntok > 2 && t[2].hash != q->h) ||
+            !hashes_eq(lx->tok + q->tok, t, q->ntok, 3))
+            continue;
         const lex_entry *e = &lx->e[q->entry];
-        if (q->ntok <= left && lex_eq(lx, e, text, t, 0, 0))
+        if (lex_eq(lx, e, text, t, 0, 0))
             lex_report(e, i, out);
     }
     return out->n > base;
@@ -857,10 +876,12 @@ static int match_caps(const ann_lexicon *lx, const char *text,
     for (uint32_t p = index_first(x, t->lhash); p != LEX_NONE;
          p = x->post[p].next) {
         const lex_post *q = &x->post[p];
-        if (q->ntok > left || (q->ntok > 1 && t[1].lhash != q->h1))
+        if (q->ntok > left || !q->caps_ok || (q->ntok > 1 && t[1].lhash != q->h))
             continue;
+        if (q->ntok == 1 ? t->hash == q->h0 : hashes_eq(lx->tok + q->tok, t, q->ntok, 0))
+            continue;   /* the exact pass has reported it */
         const lex_entry *e = &lx->e[q->entry];
-        if (e->caps_ok && !lex_exact_hashes(lx, e, t) && lex_eq(lx, e, text, t, 0, 1)) {
+        if (lex_eq(lx, e, text, t, 0, 1)) {
             lex_report(e, i, out);
             longer |= q->ntok > 1;
         }
