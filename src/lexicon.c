@@ -264,12 +264,19 @@ typedef struct lex_entry {
 
 #define LEX_NONE UINT32_MAX
 
-/* An entry in a list of the index, with what rejects candidates without
- * reading the entry: its length and second token. */
+/* An entry in a list of the index, with what rejects most candidates
+ * without reading the entry, its tokens or its bytes, which are misses in
+ * a row: its length, a hash of a token the key does not cover, and where
+ * its token hashes are. */
 typedef struct lex_post {
-    uint64_t h1;               /* lower: token 1's lowercase hash, 0 if none */
-    uint32_t entry, ntok;
+    uint64_t h;                /* pair: token 2's hash; lower: token 1's
+                                * lowercase hash; 0 if none */
+    uint64_t h0;               /* lower: token 0's exact hash */
+    uint32_t entry;
+    uint32_t tok;              /* the entry's tokens: lx->tok[tok ..) */
     uint32_t next;             /* LEX_NONE ends the list */
+    uint16_t ntok;             /* at most LEX_MAX_SURFACE */
+    uint8_t caps_ok;           /* lower: the entry's caps_ok */
 } lex_post;
 
 /* Key and list head share a slot, so that a probe reads one cache line. */
@@ -287,33 +294,36 @@ typedef struct lex_index {
     size_t npost, postcap;
 } lex_index;
 
-/* A one-token entry with the fields of its match at hand, so that a
- * report reads no lex_entry. */
+/* A one-token entry: the fields of its match.  Two with the same fields
+ * are the same entry (the strings are interned). */
 typedef struct lex_one {
     const char *kind, *type, *id, *attrs, *surface;
-    uint32_t entry;
-    uint32_t next;             /* the word's next one, LEX_NONE ends */
 } lex_one;
 
 /* A distinct first word of the entries: all that a token passing the bit
- * table needs, in one slot of 32 bytes.  Words of up to 8 bytes (most
- * that match) are compared with the slot's copy, longer ones with the
- * table's bytes. */
+ * table needs, its first one-token entry included, in one slot of 64
+ * bytes, a cache line.  Words of up to 8 bytes (most that match) are
+ * compared with the slot's copy, longer ones with the table's bytes. */
 typedef struct lex_word {
-    uint64_t hash;
     uint64_t head;             /* the first 8 bytes, zero padded */
     uint32_t seconds;          /* bit (h >> 59) of the second token of each
                                 * longer entry: most pair probes never happen */
-    uint32_t n;                /* bytes; 0 = empty slot */
     uint32_t off;              /* all of them: words.bytes[off .. off+n) */
-    uint32_t one;              /* its one-token entries, LEX_NONE if none */
+    uint32_t rest;             /* its one-token entries after the first:
+                                * lx->one[rest ..) up to one with a NULL
+                                * kind; LEX_NONE if none */
+    uint16_t n;                /* bytes, at most LEX_MAX_SURFACE; 0 = empty */
+    uint16_t has_one;          /* first holds an entry */
+    lex_one first;
 } lex_word;
 
-/* The first words by hash and bytes, open addressing in a power-of-two
- * table kept at most half full.  The bytes are back to back and followed
- * by 16 zero bytes, so that a word is compared in two loads. */
+/* The first words by bytes, open addressing in a power-of-two table kept
+ * at most half full, a word's slot by its token hash (kept in hash[], for
+ * growing the table).  The bytes are back to back and followed by 16 zero
+ * bytes, so that a word is compared in two loads. */
 typedef struct lex_words {
     lex_word *slot;
+    uint64_t *hash;
     size_t cap, n;
     char *bytes;
     size_t nbytes, bytecap;
@@ -325,7 +335,6 @@ typedef struct lex_words {
 typedef struct lex_bits {
     uint64_t *w;
     size_t nbits;              /* a power of two, >= 16 bits per key */
-    unsigned shift;            /* bit of hash h: h >> shift */
 } lex_bits;
 
 struct ann_lexicon {
@@ -352,9 +361,6 @@ static void bits_resize(lex_bits *b, size_t nbits)
     free(b->w);
     b->w = ann_xcalloc(nbits / 64, sizeof *b->w);
     b->nbits = nbits;
-    b->shift = 64;
-    for (size_t c = nbits; c > 1; c /= 2)
-        b->shift--;
 }
 
 ann_lexicon *ann_lexicon_new(ann_strpool *pool)
@@ -379,6 +385,7 @@ void ann_lexicon_free(ann_lexicon *lx)
     free(lx->e);
     free(lx->tok);
     free(lx->words.slot);
+    free(lx->words.hash);
     free(lx->words.bytes);
     free(lx->one);
     index_free(&lx->pair);
@@ -397,19 +404,20 @@ size_t ann_lexicon_count(const ann_lexicon *lx)
 /* the indexes                                                          */
 
 /* Token hashes are well mixed in all their bits (see tokenizer.c): the
- * tables take the low bits of a hash as its slot and the bit table its
- * high bits, with no mixing of their own. */
+ * tables and the bit table take the low bits of a hash as its slot or
+ * bit, with no mixing of their own (a mask is cheaper than a shift by a
+ * variable count on every token). */
 
 static void bits_set(lex_bits *b, uint64_t h)
 {
-    uint64_t k = h >> b->shift;
+    uint64_t k = h & (b->nbits - 1);
     b->w[k / 64] |= (uint64_t)1 << (k % 64);
 }
 
 /* Might a first token hash to h?  No: surely not. */
 static int bits_test(const lex_bits *b, uint64_t h)
 {
-    uint64_t k = h >> b->shift;
+    uint64_t k = h & (b->nbits - 1);
     return (b->w[k / 64] >> (k % 64)) & 1;
 }
 
@@ -471,10 +479,9 @@ static uint32_t index_first(const lex_index *x, uint64_t h)
 }
 
 /* Append entry id to the list of slot j. */
-static void index_push(lex_index *x, size_t j, uint64_t key, uint32_t id,
-                       uint32_t ntok, uint64_t h1)
+static void index_push(lex_index *x, size_t j, uint64_t key, lex_post q)
 {
-    lex_post q = {h1, id, ntok, LEX_NONE};
+    q.next = LEX_NONE;
     uint32_t p = (uint32_t)x->npost;
     ANN_PUSH(x->post, x->npost, x->postcap, q);
     lex_slot *s = &x->slot[j];
@@ -522,31 +529,34 @@ static inline int bytes_eq(const char *a, const char *b, size_t n, int wide)
     return memcmp(a, b, n) == 0;
 }
 
-/* Is the word in slot s the bytes w[0..wn)?  wide: as for bytes_eq. */
+/* Is the word in slot s the bytes w[0..wn)?  wide: as for bytes_eq.  The
+ * slot's first bytes reject most other words of the same length. */
 static inline int word_is(const lex_words *ws, const lex_word *s,
                           const char *w, size_t wn, int wide)
 {
     if (s->n != wn)
         return 0;
-    if (wide && wn <= 8) {
-        uint64_t a, m;
+    if (wide && wn > 0) {
+        /* The bytes past the word's first 8 shift out. */
+        uint64_t a;
         memcpy(&a, w, 8);
-        memcpy(&m, lead_ones + 16 - wn, 8);
-        return ((a ^ s->head) & m) == 0;
+        if (((a ^ s->head) << (8 * (8 - (wn < 8 ? wn : 8)))) != 0)
+            return 0;
+        if (wn <= 8)
+            return 1;
     }
     return bytes_eq(w, ws->bytes + s->off, wn, wide);
 }
 
 /* The slot of the word w[0..wn) hashing to h: the word's, or the empty
- * slot where it goes.  Two words whose hashes collide get slots of their
- * own. */
+ * slot where it goes. */
 static inline size_t word_slot(const lex_words *ws, uint64_t h, const char *w,
                                size_t wn, int wide)
 {
     size_t mask = ws->cap - 1;
     for (size_t j = h & mask;; j = (j + 1) & mask) {
         const lex_word *s = &ws->slot[j];
-        if (s->n == 0 || (s->hash == h && word_is(ws, s, w, wn, wide)))
+        if (s->n == 0 || word_is(ws, s, w, wn, wide))
             return j;
     }
 }
@@ -555,16 +565,20 @@ static void words_grow(lex_words *ws)
 {
     size_t cap = ws->cap ? ws->cap * 2 : 256;
     lex_word *slot = ann_xcalloc(cap, sizeof *slot);
+    uint64_t *hash = ann_xmalloc(cap * sizeof *hash);
     for (size_t i = 0; i < ws->cap; i++) {
         if (ws->slot[i].n == 0)
             continue;
-        size_t j = ws->slot[i].hash & (cap - 1);
+        size_t j = ws->hash[i] & (cap - 1);
         while (slot[j].n != 0)
             j = (j + 1) & (cap - 1);
         slot[j] = ws->slot[i];
+        hash[j] = ws->hash[i];
     }
     free(ws->slot);
+    free(ws->hash);
     ws->slot = slot;
+    ws->hash = hash;
     ws->cap = cap;
 }
 
@@ -581,13 +595,14 @@ static size_t word_add(lex_words *ws, uint64_t h, const char *w, size_t wn)
     ann_grow((void **)&ws->bytes, &ws->bytecap, ws->nbytes + wn + 16, 1);
     memcpy(ws->bytes + ws->nbytes, w, wn);
     memset(ws->bytes + ws->nbytes + wn, 0, 16);
-    s->hash = h;
+    ws->hash[j] = h;
     s->head = 0;
     memcpy(&s->head, w, wn < 8 ? wn : 8);
     s->seconds = 0;
     s->off = (uint32_t)ws->nbytes;
-    s->n = (uint32_t)wn;
-    s->one = LEX_NONE;
+    s->n = (uint16_t)wn;
+    s->rest = LEX_NONE;
+    s->has_one = 0;
     ws->nbytes += wn;
     ws->n++;
     return j;
@@ -663,29 +678,63 @@ static uint32_t lex_push(ann_lexicon *lx, lex_entry *ne, const ann_tokens *tk)
     const ann_token *t0 = &tk->v[0];
     index_reserve(&lx->lower);
     size_t jl = index_slot(&lx->lower, t0->lhash);
-    index_push(&lx->lower, jl, t0->lhash, id, ne->ntok,
-               tk->n > 1 ? t0[1].lhash : 0);
+    lex_post q = {tk->n > 1 ? t0[1].lhash : 0, t0->hash, id, ne->tok, LEX_NONE,
+                  (uint16_t)ne->ntok, (uint8_t)ne->caps_ok};
+    index_push(&lx->lower, jl, t0->lhash, q);
     return id;
 }
 
-/* Add the one-token entry ne under the word in slot wj, at the end of its
- * list, unless the list has it already. */
+static int one_same(const lex_one *o, const lex_entry *ne)
+{
+    return o->surface == ne->surface && o->kind == ne->kind &&
+           o->type == ne->type && o->id == ne->id && o->attrs == ne->attrs;
+}
+
+/* Append o to the run of one-token entries at *rest (LEX_NONE: none yet).
+ * A run lies back to back, ended by an empty entry, so that a report walks
+ * it without links; one not at the end of the array moves there first,
+ * which the few entries per word keep cheap. */
+static void run_append(ann_lexicon *lx, uint32_t *rest, lex_one o)
+{
+    static const lex_one end;
+    size_t k = 0;
+    if (*rest != LEX_NONE) {
+        while (lx->one[*rest + k].kind)
+            k++;
+        if (*rest + k + 1 == lx->none) {
+            lx->one[*rest + k] = o;   /* the run ends the array */
+            ANN_PUSH(lx->one, lx->none, lx->onecap, end);
+            return;
+        }
+    }
+    size_t to = lx->none;
+    ann_grow((void **)&lx->one, &lx->onecap, to + k + 2, sizeof *lx->one);
+    if (k > 0)
+        memcpy(lx->one + to, lx->one + *rest, k * sizeof *lx->one);
+    lx->one[to + k] = o;
+    lx->one[to + k + 1] = end;
+    lx->none = to + k + 2;
+    *rest = (uint32_t)to;
+}
+
+/* Add the one-token entry ne under the word in slot wj, after its others,
+ * unless it is among them already. */
 static void one_add(ann_lexicon *lx, size_t wj, lex_entry *ne)
 {
-    uint32_t last = LEX_NONE;
-    for (uint32_t p = lx->words.slot[wj].one; p != LEX_NONE; p = lx->one[p].next) {
-        if (lex_same(&lx->e[lx->one[p].entry], ne))
+    lex_word *w = &lx->words.slot[wj];
+    if (w->has_one && one_same(&w->first, ne))
+        return;
+    for (uint32_t p = w->rest; p != LEX_NONE && lx->one[p].kind; p++)
+        if (one_same(&lx->one[p], ne))
             return;
-        last = p;
+    lex_push(lx, ne, &lx->scratch);
+    lex_one o = {ne->kind, ne->type, ne->id, ne->attrs, ne->surface};
+    if (!w->has_one) {
+        w->first = o;
+        w->has_one = 1;
+    } else {
+        run_append(lx, &w->rest, o);
     }
-    uint32_t id = lex_push(lx, ne, &lx->scratch);
-    lex_one o = {ne->kind, ne->type, ne->id, ne->attrs, ne->surface, id, LEX_NONE};
-    uint32_t q = (uint32_t)lx->none;
-    ANN_PUSH(lx->one, lx->none, lx->onecap, o);
-    if (last == LEX_NONE)
-        lx->words.slot[wj].one = q;
-    else
-        lx->one[last].next = q;
 }
 
 /* Add the entry ne of two tokens or more to the pair index, unless it is
@@ -699,7 +748,9 @@ static void pair_add(ann_lexicon *lx, size_t wj, lex_entry *ne)
     if (lex_has(lx, &lx->pair, lx->pair.slot[j].head, ne))
         return;
     uint32_t id = lex_push(lx, ne, &lx->scratch);
-    index_push(&lx->pair, j, key, id, ne->ntok, 0);
+    lex_post q = {ne->ntok > 2 ? t[2].hash : 0, 0, id, ne->tok, LEX_NONE,
+                  (uint16_t)ne->ntok, 0};
+    index_push(&lx->pair, j, key, q);
     lx->words.slot[wj].seconds |= second_bit(t[1].hash);
 }
 
@@ -793,15 +844,22 @@ static int lex_eq(const ann_lexicon *lx, const lex_entry *e, const char *text,
     return 1;
 }
 
+/* Do the text tokens t[k0..n) have the hashes of the entry tokens
+ * et[k0..n)? */
+static int hashes_eq(const lex_tok *et, const ann_token *t, uint32_t n,
+                     uint32_t k0)
+{
+    for (uint32_t k = k0; k < n; k++)
+        if (t[k].hash != et[k].hash)
+            return 0;
+    return 1;
+}
+
 /* Same hashes all along: the exact pass has reported it already. */
 static int lex_exact_hashes(const ann_lexicon *lx, const lex_entry *e,
                             const ann_token *t)
 {
-    const lex_tok *et = lx->tok + e->tok;
-    for (uint32_t k = 0; k < e->ntok; k++)
-        if (t[k].hash != et[k].hash)
-            return 0;
-    return 1;
+    return hashes_eq(lx->tok + e->tok, t, e->ntok, 0);
 }
 
 void ann_sort_longest(ann_match *m, size_t n)
@@ -836,8 +894,11 @@ static int match_pairs(const ann_lexicon *lx, const char *text,
     for (uint32_t p = index_first(x, pair_key(t->hash, t[1].hash));
          p != LEX_NONE; p = x->post[p].next) {
         const lex_post *q = &x->post[p];
+        if (q->ntok > left || (q->ntok > 2 && t[2].hash != q->h) ||
+            !hashes_eq(lx->tok + q->tok, t, q->ntok, 3))
+            continue;
         const lex_entry *e = &lx->e[q->entry];
-        if (q->ntok <= left && lex_eq(lx, e, text, t, 0, 0))
+        if (lex_eq(lx, e, text, t, 0, 0))
             lex_report(e, i, out);
     }
     return out->n > base;
@@ -857,10 +918,12 @@ static int match_caps(const ann_lexicon *lx, const char *text,
     for (uint32_t p = index_first(x, t->lhash); p != LEX_NONE;
          p = x->post[p].next) {
         const lex_post *q = &x->post[p];
-        if (q->ntok > left || (q->ntok > 1 && t[1].lhash != q->h1))
+        if (q->ntok > left || !q->caps_ok || (q->ntok > 1 && t[1].lhash != q->h))
             continue;
+        if (q->ntok == 1 ? t->hash == q->h0 : hashes_eq(lx->tok + q->tok, t, q->ntok, 0))
+            continue;   /* the exact pass has reported it */
         const lex_entry *e = &lx->e[q->entry];
-        if (e->caps_ok && !lex_exact_hashes(lx, e, t) && lex_eq(lx, e, text, t, 0, 1)) {
+        if (lex_eq(lx, e, text, t, 0, 1)) {
             lex_report(e, i, out);
             longer |= q->ntok > 1;
         }
@@ -868,17 +931,23 @@ static int match_caps(const ann_lexicon *lx, const char *text,
     return longer;
 }
 
-/* The one-token entries from p on, matched at token i. */
-static inline void report_ones(const ann_lexicon *lx, uint32_t p, size_t i,
-                               ann_matches *out)
+static inline void report_one(const lex_one *o, size_t i, ann_matches *out)
 {
-    for (; p != LEX_NONE; p = lx->one[p].next) {
-        const lex_one *o = &lx->one[p];
-        if (out->n == out->cap)
-            ann_grow((void **)&out->v, &out->cap, out->n + 1, sizeof *out->v);
-        ann_match m = {i, i + 1, o->kind, o->type, o->id, o->attrs, o->surface, 0};
-        out->v[out->n++] = m;
-    }
+    if (out->n == out->cap)
+        ann_grow((void **)&out->v, &out->cap, out->n + 1, sizeof *out->v);
+    ann_match m = {i, i + 1, o->kind, o->type, o->id, o->attrs, o->surface, 0};
+    out->v[out->n++] = m;
+}
+
+/* The one-token entries of a word after its first, matched at token i. */
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
+static void report_rest(const ann_lexicon *lx, uint32_t p, size_t i,
+                        ann_matches *out)
+{
+    for (const lex_one *o = &lx->one[p]; o->kind; o++)
+        report_one(o, i, out);
 }
 
 /* Every entry at token t (the i-th), where left tokens remain and text
@@ -886,6 +955,9 @@ static inline void report_ones(const ann_lexicon *lx, uint32_t p, size_t i,
  * come before longer ones here, not in load order: sorting the matches at
  * a token longest first, stably, restores the order.  Returns whether an
  * entry of two tokens or more matched (else there is nothing to sort). */
+#if defined(__GNUC__)
+__attribute__((always_inline))
+#endif
 static inline int match_token(const ann_lexicon *lx, const char *text,
                               const ann_token *t, size_t left, size_t lim,
                               int maybe, ann_matches *out, size_t i)
@@ -897,7 +969,11 @@ static inline int match_token(const ann_lexicon *lx, const char *text,
                                                 t->end - t->start,
                                                 lim - t->start >= 16)];
         if (w->n != 0) {
-            report_ones(lx, w->one, i, out);
+            if (w->has_one) {
+                report_one(&w->first, i, out);
+                if (w->rest != LEX_NONE)
+                    report_rest(lx, w->rest, i, out);
+            }
             if (left > 1 && (w->seconds & second_bit(t[1].hash)))
                 longer = match_pairs(lx, text, t, left, out, i);
         }
@@ -923,38 +999,17 @@ void ann_lexicon_match_at(const ann_lexicon *lx, const char *text,
  * on the stack. */
 #define LEX_BLOCK 256
 
-/* The word table and the one-token entries outgrow the nearer caches, and
- * a candidate's slot and entry are two misses in a row: the slot is asked
- * for 2 * LEX_AHEAD candidates ahead and the entry LEX_AHEAD ahead (its
- * slot in cache by then), so that the misses of several candidates
- * overlap. */
-#define LEX_AHEAD 4
+/* The word table outgrows the nearer caches: a candidate's slot is asked
+ * for LEX_AHEAD candidates ahead, so that the misses of several
+ * candidates overlap. */
+#define LEX_AHEAD 8
 
-static inline void prefetch_slot(const lex_words *ws, const ann_token *t)
-{
 #if defined(__GNUC__)
-    if (ws->cap != 0)
-        __builtin_prefetch(&ws->slot[t->hash & (ws->cap - 1)]);
+#define LEX_PREFETCH(p) __builtin_prefetch(p)
 #else
-    (void)ws;
-    (void)t;
+#define LEX_PREFETCH(p) ((void)(p))
 #endif
-}
 
-static inline void prefetch_one(const ann_lexicon *lx, const ann_token *t)
-{
-#if defined(__GNUC__)
-    const lex_words *ws = &lx->words;
-    if (ws->cap == 0)
-        return;
-    uint32_t p = ws->slot[t->hash & (ws->cap - 1)].one;
-    if (p < lx->none)
-        __builtin_prefetch(&lx->one[p]);
-#else
-    (void)lx;
-    (void)t;
-#endif
-}
 
 void ann_lexicon_match(const ann_lexicon *lx, const char *text,
                        const ann_token *toks, size_t n, ann_matches *out)
@@ -962,6 +1017,10 @@ void ann_lexicon_match(const ann_lexicon *lx, const char *text,
     if (n == 0)
         return;
     const lex_bits first = lx->first;
+    /* In locals: the stores of matches might alias the tables' fields. */
+    const lex_word *slot = lx->words.slot;
+    size_t wmask = lx->words.cap - 1;
+    int pf = lx->words.cap != 0;
     size_t lim = toks[n - 1].end;
     uint32_t cand[LEX_BLOCK];
     for (size_t b = 0; b < n; b += LEX_BLOCK) {
@@ -972,41 +1031,48 @@ void ann_lexicon_match(const ann_lexicon *lx, const char *text,
         for (size_t i = b; i < end; i++) {
             const ann_token *t = &toks[i];
             uint32_t maybe = (uint32_t)bits_test(&first, t->hash);
-            uint32_t caps = (t->flags & ANN_TF_UPPER) != 0;
+            uint32_t caps = (t->flags / ANN_TF_UPPER) & 1;
             cand[nc] = (uint32_t)(i - b) << 1 | maybe;
-            nc += (maybe | caps) & (t->kind != ANN_TOK_MARKUP);
+            nc += maybe | caps;
         }
         for (size_t c = 0; c < nc; c++) {
-            if (c + 2 * LEX_AHEAD < nc)
-                prefetch_slot(&lx->words, &toks[b + (cand[c + 2 * LEX_AHEAD] >> 1)]);
-            if (c + LEX_AHEAD < nc)
-                prefetch_one(lx, &toks[b + (cand[c + LEX_AHEAD] >> 1)]);
+            if (pf && c + LEX_AHEAD < nc)
+                LEX_PREFETCH(&slot[toks[b + (cand[c + LEX_AHEAD] >> 1)].hash & wmask]);
             size_t i = b + (cand[c] >> 1), base = out->n;
-            if (match_token(lx, text, &toks[i], n - i, lim, cand[c] & 1, out, i))
+            /* Markup passes the bit table rarely: it is turned away here,
+             * not in the loop over every token. */
+            if (toks[i].kind != ANN_TOK_MARKUP &&
+                match_token(lx, text, &toks[i], n - i, lim, cand[c] & 1, out, i))
                 ann_sort_longest(out->v + base, out->n - base);
         }
     }
 }
 
-/* The first entry of kind (NULL: any) spelled exactly t[0..n), or in
- * capitals when caps. */
+/* The first one-token entry of kind (NULL: any) spelled exactly t[0]. */
+static const lex_one *find_one(const ann_lexicon *lx, const char *text,
+                               const ann_token *t, const char *kind)
+{
+    const lex_words *ws = &lx->words;
+    if (ws->cap == 0 || t->kind == ANN_TOK_MARKUP)
+        return NULL;
+    const lex_word *w = &ws->slot[word_slot(ws, t->hash, text + t->start,
+                                            t->end - t->start, 0)];
+    if (!w->has_one)
+        return NULL;
+    if (!kind || strcmp(w->first.kind, kind) == 0)
+        return &w->first;
+    for (uint32_t p = w->rest; p != LEX_NONE && lx->one[p].kind; p++)
+        if (strcmp(lx->one[p].kind, kind) == 0)
+            return &lx->one[p];
+    return NULL;
+}
+
+/* The first entry of kind (NULL: any) of two tokens or more spelled
+ * exactly t[0..n), or of any length in capitals when caps. */
 static const lex_entry *lex_find(const ann_lexicon *lx, const char *text,
                                  const ann_token *t, size_t n,
                                  const char *kind, int caps)
 {
-    if (n == 1 && !caps) {
-        const lex_words *ws = &lx->words;
-        const lex_word *w = ws->cap ? &ws->slot[word_slot(ws, t->hash, text + t->start,
-                                                          t->end - t->start, 0)]
-                                    : NULL;
-        for (uint32_t p = w && w->n ? w->one : LEX_NONE; p != LEX_NONE;
-             p = lx->one[p].next) {
-            const lex_entry *e = &lx->e[lx->one[p].entry];
-            if ((!kind || strcmp(e->kind, kind) == 0) && lex_eq(lx, e, text, t, 0, 0))
-                return e;
-        }
-        return NULL;
-    }
     const lex_index *x = caps ? &lx->lower : &lx->pair;
     uint64_t key = caps ? t->lhash : pair_key(t[0].hash, t[1].hash);
     for (uint32_t p = index_first(x, key); p != LEX_NONE; p = x->post[p].next) {
@@ -1027,15 +1093,21 @@ int ann_lexicon_lookup(const ann_lexicon *lx, const char *s, size_t len,
     ann_tokens tk = {0};
     ann_tokenize_all(s, len, &tk);
     const lex_entry *e = NULL;
-    if (tk.n > 0) {
+    const lex_one *o = NULL;
+    if (tk.n == 1)
+        o = find_one(lx, s, tk.v, kind);
+    else if (tk.n > 1)
         e = lex_find(lx, s, tk.v, tk.n, kind, 0);
-        if (!e && (tk.v[0].flags & ANN_TF_UPPER))
-            e = lex_find(lx, s, tk.v, tk.n, kind, 1);
-    }
+    if (!o && !e && tk.n > 0 && (tk.v[0].flags & ANN_TF_UPPER))
+        e = lex_find(lx, s, tk.v, tk.n, kind, 1);
+    size_t ntok = tk.n;
     ann_tokens_free(&tk);
-    if (!e)
-        return 0;
-    ann_match m = {0, e->ntok, e->kind, e->type, e->id, e->attrs, e->surface, 0};
-    *out = m;
-    return 1;
+    if (e) {
+        ann_match m = {0, e->ntok, e->kind, e->type, e->id, e->attrs, e->surface, 0};
+        *out = m;
+    } else if (o) {
+        ann_match m = {0, ntok, o->kind, o->type, o->id, o->attrs, o->surface, 0};
+        *out = m;
+    }
+    return e || o;
 }
