@@ -272,6 +272,50 @@ static void test_lexicon_words(void)
     }
 }
 
+/* One-token entries of one word are kept together, whatever lines and
+ * files come between them: the table moves a word's run when it grows.
+ * They come in load order, an exact duplicate once, in capitals too. */
+static void test_lexicon_runs(void)
+{
+    ann_rules *r = rules("a.tsv",
+        "Kyiv\tplace\ta1\t-\n"
+        "Lviv\tplace\tb1\t-\n"
+        "Kyiv\tactor\ta2\t-\n"
+        "Kyiv Oblast\tplace\tko\t-\n");
+    static const char *const more[] = {
+        "Odesa\tplace\to1\t-\nKyiv\tplace\ta3\t-\nKyiv\tplace\ta1\t-\n",
+        "Lviv\tactor\tb2\t-\nKharkiv\tplace\th1\t-\nKyiv\tx\ta4\t-\n",
+        "Kyiv\tactor\ta2\t-\nKyiv\ty\ta5\t-\nLviv\ty\tb3\t-\n"};
+    for (size_t i = 0; i < sizeof more / sizeof *more; i++)
+        CHECK(ann_rules_load_buffer(r, "b.tsv", more[i], strlen(more[i]), err, sizeof err) == 0);
+    /* enough other words between that the word table grows */
+    ann_buf b = {0};
+    for (unsigned i = 0; i < 3000; i++) {
+        char line[64];
+        snprintf(line, sizeof line, "Q%u\tq\tq\t-\n%s", i, i == 1500 ? "Kyiv\tz\ta6\t-\n" : "");
+        ann_buf_adds(&b, line);
+    }
+    CHECK(ann_rules_load_buffer(r, "c.tsv", b.p, b.len, err, sizeof err) == 0);
+    ann_buf_free(&b);
+    CHECK_INT(ann_rules_count(r), 3000 + 12);
+    CHECK_STR(run(r, "Kyiv and Lviv"),
+              "Kyiv=a1 | Kyiv=a2 | Kyiv=a3 | Kyiv=a4 | Kyiv=a5 | Kyiv=a6 | "
+              "Lviv=b1 | Lviv=b2 | Lviv=b3");
+    CHECK_STR(run(r, "KYIV OBLAST"),
+              "KYIV OBLAST=ko | KYIV=a1 | KYIV=a2 | KYIV=a3 | KYIV=a4 | KYIV=a5 | KYIV=a6");
+    CHECK_STR(run(r, "Odesa Kharkiv Q0 Q2999 Q3000"), "Odesa=o1 | Kharkiv=h1 | Q0=q | Q2999=q");
+    ann_match m;
+    CHECK_INT(ann_rules_lookup(r, "Kyiv", 4, "actor", &m), 1);
+    CHECK_STR(m.type, "a2");
+    CHECK_INT(ann_rules_lookup(r, "Kyiv", 4, "z", &m), 1);
+    CHECK_STR(m.type, "a6");
+    CHECK_INT(ann_rules_lookup(r, "Kyiv", 4, NULL, &m), 1);
+    CHECK_STR(m.type, "a1");
+    CHECK_INT(ann_rules_lookup(r, "Lviv", 4, "y", &m), 1);
+    CHECK_STR(m.type, "b3");
+    ann_rules_free(r);
+}
+
 static void test_pattern_attrs(void)
 {
     CHECK_STR(pat("{\"label\":\"x\",\"pattern\":[{\"ORTH\":\"Kyiv\"}]}", "Kyiv kyiv KYIV"), "Kyiv=x");
@@ -618,6 +662,7 @@ int main(void)
     test_lexicon();
     test_lexicon_index();
     test_lexicon_words();
+    test_lexicon_runs();
     test_pattern_attrs();
     test_pattern_ops();
     test_mixed();
