@@ -1,14 +1,38 @@
 /* doc.c - the annotated document and the lists it owns. */
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "doc.h"
 #include "utf8.h"
 
 /* Marks a block of one-byte characters in cp_index (no count reaches it). */
 #define CP_ASCII ((size_t)1 << (sizeof(size_t) * 8 - 1))
+
+/* Whether the ANN_CP_BLOCK bytes at p are all ASCII: most blocks of news
+ * text are, and need no count. */
+static int block_ascii(const char *p)
+{
+#ifdef __SSE2__
+    const __m128i *q = (const __m128i *)(const void *)p;
+    __m128i v = _mm_or_si128(_mm_or_si128(_mm_loadu_si128(q), _mm_loadu_si128(q + 1)),
+                             _mm_or_si128(_mm_loadu_si128(q + 2), _mm_loadu_si128(q + 3)));
+    return _mm_movemask_epi8(v) == 0;
+#else
+    uint64_t acc = 0;
+    for (size_t i = 0; i < ANN_CP_BLOCK; i += 8) {
+        uint64_t w;
+        memcpy(&w, p + i, sizeof w);
+        acc |= w;
+    }
+    return (acc & 0x8080808080808080ULL) == 0;
+#endif
+}
 
 ann_doc *ann_doc_new(const char *id, const char *path, char *text, size_t len)
 {
@@ -21,15 +45,22 @@ ann_doc *ann_doc_new(const char *id, const char *path, char *text, size_t len)
      * offset with one lookup and a scan of at most one block. */
     d->ncp_index = len / ANN_CP_BLOCK + 1;
     d->cp_index = ann_xmalloc(d->ncp_index * sizeof *d->cp_index);
-    size_t cps = 0;
-    for (size_t b = 0; b < d->ncp_index; b++) {
-        size_t from = b * ANN_CP_BLOCK;
-        size_t to = from + ANN_CP_BLOCK < len ? from + ANN_CP_BLOCK : len;
-        size_t n = ann_utf8_count(text + from, to - from);
-        d->cp_index[b] = cps | (n == to - from ? CP_ASCII : 0);
-        cps += n;
+    size_t cps = 0, full = len / ANN_CP_BLOCK;
+    for (size_t b = 0; b < full; b++) {
+        const char *p = text + b * ANN_CP_BLOCK;
+        if (block_ascii(p)) {
+            d->cp_index[b] = cps | CP_ASCII;
+            cps += ANN_CP_BLOCK;
+        } else {
+            size_t n = ann_utf8_count(p, ANN_CP_BLOCK);
+            d->cp_index[b] = cps | (n == ANN_CP_BLOCK ? CP_ASCII : 0);
+            cps += n;
+        }
     }
-    d->chars = cps;
+    size_t rest = len - full * ANN_CP_BLOCK;
+    size_t n = ann_utf8_count(text + full * ANN_CP_BLOCK, rest);
+    d->cp_index[full] = cps | (n == rest ? CP_ASCII : 0);
+    d->chars = cps + n;
     return d;
 }
 
