@@ -680,15 +680,15 @@ static void test_writer_json(void)
     CHECK(cJSON_Compare(p, v, 1));
     cJSON_Delete(p);
     ann_buf_free(&pretty);
-    /* random titles: escapes at every offset of the eight-byte scan */
+    /* random titles: escapes at every offset of the sixteen- and eight-byte scans */
     static const char alphabet[] = "ab \"\\\n\t\x01\x1f/\x7f\xc3\xa9";
     srand(7);
     int same = 1;
-    for (int k = 0; k < 500 && same; k++) {
-        char t[48];
-        size_t len = (size_t)(rand() % 40) + 1;
-        for (size_t i = 0; i < len; i++)
-            t[i] = alphabet[rand() % (int)(sizeof alphabet - 1)];
+    for (int k = 0; k < 3000 && same; k++) {
+        char t[80];
+        size_t len = (size_t)(rand() % 70) + 1;
+        for (size_t i = 0; i < len; i++)   /* every other title: escapes far apart */
+            t[i] = k % 2 && rand() % 16 ? 'a' : alphabet[rand() % (int)(sizeof alphabet - 1)];
         t[len] = '\0';
         free(d->title);
         d->title = ann_xstrdup(t);
