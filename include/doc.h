@@ -81,6 +81,8 @@ typedef struct ann_doc {
  * of less than a block: small blocks make the writers' conversions cheap for
  * one size_t of index per 64 bytes of text. */
 #define ANN_CP_BLOCK 64
+/* Marks a block of one-byte characters in cp_index (no count reaches it). */
+#define ANN_CP_ASCII ((size_t)1 << (sizeof(size_t) * 8 - 1))
 
 /* Takes ownership of text (len bytes, valid UTF-8, NUL-terminated) and
  * builds the code point index. */

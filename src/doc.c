@@ -11,9 +11,6 @@
 #include "doc.h"
 #include "utf8.h"
 
-/* Marks a block of one-byte characters in cp_index (no count reaches it). */
-#define CP_ASCII ((size_t)1 << (sizeof(size_t) * 8 - 1))
-
 /* Whether the ANN_CP_BLOCK bytes at p are all ASCII: most blocks of news
  * text are, and need no count. */
 static int block_ascii(const char *p)
@@ -49,17 +46,17 @@ ann_doc *ann_doc_new(const char *id, const char *path, char *text, size_t len)
     for (size_t b = 0; b < full; b++) {
         const char *p = text + b * ANN_CP_BLOCK;
         if (block_ascii(p)) {
-            d->cp_index[b] = cps | CP_ASCII;
+            d->cp_index[b] = cps | ANN_CP_ASCII;
             cps += ANN_CP_BLOCK;
         } else {
             size_t n = ann_utf8_count(p, ANN_CP_BLOCK);
-            d->cp_index[b] = cps | (n == ANN_CP_BLOCK ? CP_ASCII : 0);
+            d->cp_index[b] = cps | (n == ANN_CP_BLOCK ? ANN_CP_ASCII : 0);
             cps += n;
         }
     }
     size_t rest = len - full * ANN_CP_BLOCK;
     size_t n = ann_utf8_count(text + full * ANN_CP_BLOCK, rest);
-    d->cp_index[full] = cps | (n == rest ? CP_ASCII : 0);
+    d->cp_index[full] = cps | (n == rest ? ANN_CP_ASCII : 0);
     d->chars = cps + n;
     return d;
 }
@@ -71,8 +68,8 @@ size_t ann_doc_cp(const ann_doc *d, size_t b)
     size_t blk = b / ANN_CP_BLOCK;
     size_t from = blk * ANN_CP_BLOCK;
     size_t v = d->cp_index[blk];
-    if (v & CP_ASCII)       /* most blocks: one byte, one code point */
-        return (v & ~CP_ASCII) + (b - from);
+    if (v & ANN_CP_ASCII)       /* most blocks: one byte, one code point */
+        return (v & ~ANN_CP_ASCII) + (b - from);
     return v + ann_utf8_count(d->text + from, b - from);
 }
 

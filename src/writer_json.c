@@ -189,12 +189,22 @@ static void put_uint(ann_buf *b, size_t v)
  * braces: claims and speakers add their own keys to the same object. */
 static void put_span_keys(ann_buf *b, const ann_doc *d, ann_span s)
 {
-    /* a span is short: its end is counted from its start, not from the
-     * end's block of the code point index */
-    size_t start = ann_doc_cp(d, s.start);
-    size_t end = s.end <= d->len && s.end - s.start < ANN_CP_BLOCK
-                     ? start + ann_utf8_count(d->text + s.start, s.end - s.start)
-                     : ann_doc_cp(d, s.end);
+    size_t start, end;
+    size_t vs = d->cp_index[(s.start <= d->len ? s.start : d->len) / ANN_CP_BLOCK];
+    size_t ve = d->cp_index[(s.end <= d->len ? s.end : d->len) / ANN_CP_BLOCK];
+    if ((vs & ve & ANN_CP_ASCII) && s.start <= s.end && s.end <= d->len &&
+        s.end - s.start <= ANN_CP_BLOCK) {
+        /* most spans: within two ASCII blocks, a byte a code point */
+        start = (vs & ~ANN_CP_ASCII) + s.start % ANN_CP_BLOCK;
+        end = start + (s.end - s.start);
+    } else {
+        /* a span is short: its end is counted from its start, not from
+         * the end's block of the code point index */
+        start = ann_doc_cp(d, s.start);
+        end = s.end <= d->len && s.end - s.start < ANN_CP_BLOCK
+                  ? start + ann_utf8_count(d->text + s.start, s.end - s.start)
+                  : ann_doc_cp(d, s.end);
+    }
     static const char k1[] = "\"start\":", k2[] = ",\"end\":", k3[] = ",\"text\":";
     /* the keys and two numbers of at most 20 digits, in one go */
     char *o = reserve(b, sizeof k1 + sizeof k2 + sizeof k3 + 40);
