@@ -589,7 +589,9 @@ static void appositive_role(ann_window *w, const tinfo *ti, size_t after, ann_en
 
 static int person_entity(const ann_entity *e)
 {
-    return e->cat == ANN_CAT_ACTOR && strcmp(e->type, "person") == 0;
+    /* "person" is the only type that starts "pe": most answers without a call */
+    return e->cat == ANN_CAT_ACTOR && e->type[0] == 'p' && e->type[1] == 'e' &&
+           strcmp(e->type, "person") == 0;
 }
 
 /* The last word of a name ("Johnson" of "Boris Johnson"). */
@@ -971,23 +973,60 @@ static void move_mentions(ann_entity *to, ann_entity *from)
     from->nmentions = 0;   /* dropped by ann_doc_sort */
 }
 
+/* A word standing for an entity: a full name's last word, an
+ * organization's initials.  Sorted by word and then entity, the first
+ * entity with a word is one binary search away, so a document with
+ * thousands of names does not cost millions of comparisons. */
+typedef struct keyword {
+    const char *s;
+    size_t ent;
+} keyword;
+
+static int by_keyword(const void *a, const void *b)
+{
+    const keyword *x = a, *y = b;
+    int c = strcmp(x->s, y->s);
+    return c ? c : (x->ent > y->ent) - (x->ent < y->ent);
+}
+
+/* The entity of the first keyword equal to s, or (size_t)-1. */
+static size_t keyword_find(const keyword *v, size_t n, const char *s)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (strcmp(v[mid].s, s) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < n && strcmp(v[lo].s, s) == 0 ? v[lo].ent : (size_t)-1;
+}
+
 /* One-word persons seen before their full name ("Zelensky's Sabotage ..."
- * then "Volodymyr Zelensky") join the full name. */
+ * then "Volodymyr Zelensky") join the first full name that ends in them.
+ * Only one-word persons lose mentions, so the full names that have some
+ * are known before the first move. */
 static void merge_surnames(ann_doc *d)
 {
-    for (size_t i = 0; i < d->nents; i++) {
+    keyword *v = ann_xmalloc((d->nents + 1) * sizeof *v);
+    size_t n = 0;
+    for (size_t j = 0; j < d->nents; j++) {
+        const ann_entity *b = &d->ents[j];
+        if (person_entity(b) && b->nmentions && strchr(b->name, ' '))
+            v[n++] = (keyword){last_word(b->name), j};
+    }
+    if (n)
+        qsort(v, n, sizeof *v, by_keyword);
+    for (size_t i = 0; i < d->nents && n; i++) {
         ann_entity *a = &d->ents[i];
         if (!person_entity(a) || strchr(a->name, ' ') || !a->nmentions)
             continue;
-        for (size_t j = 0; j < d->nents; j++) {
-            ann_entity *b = &d->ents[j];
-            if (j != i && person_entity(b) && b->nmentions && strchr(b->name, ' ') &&
-                strcmp(last_word(b->name), a->name) == 0) {
-                move_mentions(b, a);
-                break;
-            }
-        }
+        size_t j = keyword_find(v, n, a->name);
+        if (j != (size_t)-1)
+            move_mentions(&d->ents[j], a);
     }
+    free(v);
 }
 
 /* Initials of the capitalized words of a name: "Institute for the Study of
@@ -1007,22 +1046,34 @@ static void initials(const char *name, char *out, size_t cap)
     out[o] = '\0';
 }
 
+#define INITIALS_CAP 16
+
+/* Unknown all-caps words join the first organization of several words
+ * whose initials they are. */
 static void settle_acronyms(ann_entities *st, ann_doc *d)
 {
-    for (size_t k = 0; k < st->nacr; k++) {
-        const acronym *a = &st->acr[k];
-        for (size_t i = 0; i < d->nents; i++) {
-            char ini[16];
-            ann_entity *e = &d->ents[i];
-            if (e->cat != ANN_CAT_ACTOR || strcmp(e->type, "organization") != 0 || !strchr(e->name, ' '))
-                continue;
-            initials(e->name, ini, sizeof ini);
-            if (strcmp(ini, a->text) == 0) {
-                ann_entity_add_mention(e, a->span);
-                break;
-            }
-        }
+    if (!st->nacr)
+        return;
+    keyword *v = ann_xmalloc((d->nents + 1) * sizeof *v);
+    char *ini = ann_xmalloc((d->nents + 1) * INITIALS_CAP);
+    size_t n = 0;
+    for (size_t i = 0; i < d->nents; i++) {
+        const ann_entity *e = &d->ents[i];
+        if (e->cat != ANN_CAT_ACTOR || strcmp(e->type, "organization") != 0 || !strchr(e->name, ' '))
+            continue;
+        initials(e->name, ini + n * INITIALS_CAP, INITIALS_CAP);
+        v[n] = (keyword){ini + n * INITIALS_CAP, i};
+        n++;
     }
+    if (n)
+        qsort(v, n, sizeof *v, by_keyword);
+    for (size_t k = 0; k < st->nacr && n; k++) {
+        size_t i = keyword_find(v, n, st->acr[k].text);
+        if (i != (size_t)-1)
+            ann_entity_add_mention(&d->ents[i], st->acr[k].span);
+    }
+    free(ini);
+    free(v);
 }
 
 void ann_entities_finish(ann_entities *st, ann_doc *d)
