@@ -244,11 +244,14 @@ ann_claim *ann_doc_add_claim(ann_doc *d)
     return c;
 }
 
+static size_t first_start(const ann_entity *e)
+{
+    return e->nmentions ? e->mentions[0].start : (size_t)-1;
+}
+
 static int by_first_mention(const void *a, const void *b)
 {
-    const ann_entity *x = a, *y = b;
-    size_t xs = x->nmentions ? x->mentions[0].start : (size_t)-1;
-    size_t ys = y->nmentions ? y->mentions[0].start : (size_t)-1;
+    size_t xs = first_start(a), ys = first_start(b);
     return (xs > ys) - (xs < ys);
 }
 
@@ -268,6 +271,18 @@ static int by_claim_start(const void *a, const void *b)
     return (x->content.end > y->content.end) - (x->content.end < y->content.end);
 }
 
+/* Whether n items of size sz are already in cmp's order: entities are
+ * made at their first mention and dates and claims found in document
+ * order, so they mostly are, and a check is cheaper than a sort. */
+static int sorted(const void *v, size_t n, size_t sz, int (*cmp)(const void *, const void *))
+{
+    const char *p = v;
+    for (size_t i = 1; i < n; i++)
+        if (cmp(p + (i - 1) * sz, p + i * sz) > 0)
+            return 0;
+    return 1;
+}
+
 void ann_doc_sort(ann_doc *d)
 {
     /* Entities without mentions (all merged away) are dropped here. */
@@ -279,16 +294,24 @@ void ann_doc_sort(ann_doc *d)
         }
         d->ents[k++] = d->ents[i];
     }
+    int moved = k != d->nents;
     d->nents = k;
     /* qsort is not stable; first mentions are distinct spans, so no ties
      * between entities that both have mentions. */
-    if (d->nents)   /* qsort(NULL, 0, ...) is undefined behaviour */
+    int in_order = 1;
+    for (size_t i = 1; i < d->nents && in_order; i++)
+        in_order = first_start(&d->ents[i - 1]) < first_start(&d->ents[i]);
+    if (!in_order) {
         qsort(d->ents, d->nents, sizeof *d->ents, by_first_mention);
-    d->nslots /= 2;          /* indexes moved: rebuild the id index at its size */
-    rehash(d);
-    if (d->ndates)
+        moved = 1;
+    }
+    if (moved) {
+        d->nslots /= 2;      /* indexes moved: rebuild the id index at its size */
+        rehash(d);
+    }
+    if (d->ndates && !sorted(d->dates, d->ndates, sizeof *d->dates, by_date_start))
         qsort(d->dates, d->ndates, sizeof *d->dates, by_date_start);
-    if (d->nclaims)
+    if (d->nclaims && !sorted(d->claims, d->nclaims, sizeof *d->claims, by_claim_start))
         qsort(d->claims, d->nclaims, sizeof *d->claims, by_claim_start);
 }
 

@@ -340,8 +340,11 @@ static ann_entity *new_known(ann_doc *d, const ann_match *m, const char *id,
                              const char *surface, size_t slen)
 {
     char name[256];
-    if (!ann_attr(m->attrs, "name", name, sizeof name))
-        snprintf(name, sizeof name, "%.*s", (int)(slen < 255 ? slen : 255), surface);
+    if (!ann_attr(m->attrs, "name", name, sizeof name)) {
+        size_t n = strnlen(surface, slen < sizeof name - 1 ? slen : sizeof name - 1);
+        memcpy(name, surface, n);
+        name[n] = '\0';
+    }
     return ann_doc_entity(d, cat_of(m->kind), id, name, m->type);
 }
 
