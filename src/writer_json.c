@@ -72,6 +72,13 @@ static inline uint64_t load8(const char *p)
     memcpy(&w, p, 8);
     return w;
 }
+
+static inline uint64_t load4(const char *p)
+{
+    uint32_t w;
+    memcpy(&w, p, 4);
+    return w;
+}
 #endif
 
 /* The first byte at or after i that needs an escape, or n.  Mentions are
@@ -105,6 +112,10 @@ static size_t next_escape(const char *s, size_t n, size_t i)
         uint64_t m = escapes8(load8(s + n - 8) >> sh | ~(uint64_t)0 << (64 - sh));
         return m ? i + (size_t)__builtin_ctzll(m) / 8 : n;
     }
+    /* four to seven bytes (names, types, ids): two overlapping halves say
+     * whether any needs an escape, the loop below which one */
+    if (n - i >= 4 && !escapes8(load4(s + i) | load4(s + n - 4) << 32))
+        return n;
 #endif
     while (i < n && !needs_escape((unsigned char)s[i]))
         i++;
@@ -142,7 +153,12 @@ static void put_str(ann_buf *b, const char *s, size_t n)
     if (i == n) {
         char *o = reserve(b, n + 2);
         o[0] = '"';
-        memcpy(o + 1, s, n);
+        if (n >= 8 && n <= 16) {   /* most mentions: two words, not a call */
+            memcpy(o + 1, s, 8);
+            memcpy(o + 1 + n - 8, s + n - 8, 8);
+        } else {
+            memcpy(o + 1, s, n);
+        }
         o[n + 1] = '"';
         b->len += n + 2;
         return;
@@ -167,15 +183,31 @@ static void put_cstr(ann_buf *b, const char *s)
         PUT_LIT(b, "null");
 }
 
-/* The decimal digits of v at o; returns the end. */
+/* The decimal digits of v at o, two at a time from the last: offsets
+ * have five or six digits, and a division each is a long chain of
+ * multiplications.  Returns the end. */
 static inline char *uint_at(char *o, size_t v)
 {
-    char buf[24], *p = buf + sizeof buf;
-    do
-        *--p = (char)('0' + v % 10);
-    while ((v /= 10) != 0);
-    size_t n = (size_t)(buf + sizeof buf - p);
-    memcpy(o, p, n);
+    static const char pairs[] =
+        "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+        "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+        "8081828384858687888990919293949596979899";
+    size_t n = 1;
+    for (size_t p10 = 10; n < 20 && v >= p10; p10 *= 10)
+        n++;
+    char *p = o + n;
+    while (v >= 100) {
+        size_t q = v / 100;
+        p -= 2;
+        memcpy(p, pairs + (v - q * 100) * 2, 2);
+        v = q;
+    }
+    if (v >= 10) {
+        p -= 2;
+        memcpy(p, pairs + v * 2, 2);
+    } else {
+        *--p = (char)('0' + v);
+    }
     return o + n;
 }
 
