@@ -14,11 +14,13 @@ typedef struct ann_entity {
     char *id;              /* lowercase ASCII slug, stable across documents */
     char *name;            /* canonical display name */
     char *type;            /* person, organization, country, place, outlet, platform */
-                           /* (one allocation holds all three: id owns it) */
+                           /* (one allocation, made by ann_doc_entity, holds all
+                            * three and the first few mentions) */
     ann_cat cat;
     char **roles;          /* titles seen with the name, in order, no duplicates */
     size_t nroles, caproles;
-    ann_span *mentions;    /* byte spans, kept sorted by start */
+    ann_span *mentions;    /* byte spans, kept sorted by start; grow them only
+                            * with ann_entity_add_mention */
     size_t nmentions, capmentions;
 } ann_entity;
 

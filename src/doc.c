@@ -80,11 +80,22 @@ static void free_strv(char **v, size_t n)
     free(v);
 }
 
+/* Most entities have a handful of mentions: the first ones live in the
+ * entity's one block, before its three strings, which spares a document
+ * an allocation and a free for most of its entities. */
+#define INLINE_MENTIONS 4
+
+static ann_span *inline_mentions(const ann_entity *e)
+{
+    return (ann_span *)(void *)(e->id - INLINE_MENTIONS * sizeof(ann_span));
+}
+
 static void entity_free(ann_entity *e)
 {
-    free(e->id);           /* name and type share its block */
+    if (e->mentions != inline_mentions(e))
+        free(e->mentions);
+    free(inline_mentions(e));   /* the block: mentions, id, name, type */
     free_strv(e->roles, e->nroles);
-    free(e->mentions);
 }
 
 void ann_doc_free(ann_doc *d)
@@ -187,9 +198,14 @@ ann_entity *ann_doc_entity(ann_doc *d, ann_cat cat, const char *id,
     ann_grow((void **)&d->ents, &d->capents, d->nents + 1, sizeof *d->ents);
     ann_entity *e = &d->ents[d->nents++];
     memset(e, 0, sizeof *e);
-    /* one block for the three strings: a document makes dozens of entities */
+    /* one block for the first mentions and the three strings: a document
+     * makes dozens of entities */
     size_t il = strlen(id) + 1, nl = strlen(name) + 1, tl = strlen(type) + 1;
-    char *p = ann_xmalloc(il + nl + tl);
+    size_t ml = INLINE_MENTIONS * sizeof(ann_span);
+    char *p = ann_xmalloc(ml + il + nl + tl);
+    e->mentions = (ann_span *)(void *)p;
+    e->capmentions = INLINE_MENTIONS;
+    p += ml;
     e->id = memcpy(p, id, il);
     e->name = memcpy(p + il, name, nl);
     e->type = memcpy(p + il + nl, type, tl);
@@ -209,8 +225,13 @@ void ann_entity_add_mention(ann_entity *e, ann_span s)
         i--;
     if (i > 0 && e->mentions[i - 1].start == s.start && e->mentions[i - 1].end == s.end)
         return;
-    if (e->nmentions == e->capmentions)
+    if (e->nmentions == e->capmentions && e->mentions == inline_mentions(e)) {
+        ann_span *v = ann_xmalloc(2 * e->capmentions * sizeof *v);
+        e->mentions = memcpy(v, e->mentions, e->nmentions * sizeof *v);
+        e->capmentions *= 2;
+    } else if (e->nmentions == e->capmentions) {
         ann_grow((void **)&e->mentions, &e->capmentions, e->nmentions + 1, sizeof *e->mentions);
+    }
     if (i < e->nmentions)
         memmove(e->mentions + i + 1, e->mentions + i, (e->nmentions - i) * sizeof *e->mentions);
     e->mentions[i] = s;
