@@ -192,9 +192,16 @@ static inline char *uint_at(char *o, size_t v)
         "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
         "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
         "8081828384858687888990919293949596979899";
-    size_t n = 1;
-    for (size_t p10 = 10; n < 20 && v >= p10; p10 *= 10)
-        n++;
+    static const uint64_t pow10[20] = {
+        1ull, 10ull, 100ull, 1000ull, 10000ull, 100000ull, 1000000ull, 10000000ull,
+        100000000ull, 1000000000ull, 10000000000ull, 100000000000ull, 1000000000000ull,
+        10000000000000ull, 100000000000000ull, 1000000000000000ull, 10000000000000000ull,
+        100000000000000000ull, 1000000000000000000ull, 10000000000000000000ull};
+    /* the digit count from the bit count (1233 / 4096 is just above
+     * log10(2)), corrected by one comparison; v | 1 has as many as v */
+    uint64_t x = (uint64_t)v | 1;
+    unsigned t = (unsigned)((64 - __builtin_clzll(x)) * 1233) >> 12;
+    size_t n = t + 1 - (x < pow10[t]);
     char *p = o + n;
     while (v >= 100) {
         size_t q = v / 100;
