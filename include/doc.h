@@ -17,6 +17,7 @@ typedef struct ann_entity {
                            /* (one allocation, made by ann_doc_entity, holds all
                             * three and the first few mentions) */
     ann_cat cat;
+    int person;            /* an actor of type person: asked of every entity, often */
     char **roles;          /* titles seen with the name, in order, no duplicates */
     size_t nroles, caproles;
     ann_span *mentions;    /* byte spans, kept sorted by start; grow them only

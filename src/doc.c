@@ -210,6 +210,7 @@ ann_entity *ann_doc_entity(ann_doc *d, ann_cat cat, const char *id,
     e->name = memcpy(p + il, name, nl);
     e->type = memcpy(p + il + nl, type, tl);
     e->cat = cat;
+    e->person = cat == ANN_CAT_ACTOR && strcmp(type, "person") == 0;
     if (d->nents * 2 > d->nslots)
         rehash(d);
     else

@@ -592,9 +592,7 @@ static void appositive_role(ann_window *w, const tinfo *ti, size_t after, ann_en
 
 static int person_entity(const ann_entity *e)
 {
-    /* "person" is the only type that starts "pe": most answers without a call */
-    return e->cat == ANN_CAT_ACTOR && e->type[0] == 'p' && e->type[1] == 'e' &&
-           strcmp(e->type, "person") == 0;
+    return e->person;
 }
 
 /* The last word of a name ("Johnson" of "Boris Johnson"). */
