@@ -14,11 +14,14 @@ typedef struct ann_entity {
     char *id;              /* lowercase ASCII slug, stable across documents */
     char *name;            /* canonical display name */
     char *type;            /* person, organization, country, place, outlet, platform */
-                           /* (one allocation holds all three: id owns it) */
+                           /* (one allocation, made by ann_doc_entity, holds all
+                            * three and the first few mentions) */
     ann_cat cat;
+    int person;            /* an actor of type person: asked of every entity, often */
     char **roles;          /* titles seen with the name, in order, no duplicates */
     size_t nroles, caproles;
-    ann_span *mentions;    /* byte spans, kept sorted by start */
+    ann_span *mentions;    /* byte spans, kept sorted by start; grow them only
+                            * with ann_entity_add_mention */
     size_t nmentions, capmentions;
 } ann_entity;
 
@@ -81,6 +84,8 @@ typedef struct ann_doc {
  * of less than a block: small blocks make the writers' conversions cheap for
  * one size_t of index per 64 bytes of text. */
 #define ANN_CP_BLOCK 64
+/* Marks a block of one-byte characters in cp_index (no count reaches it). */
+#define ANN_CP_ASCII ((size_t)1 << (sizeof(size_t) * 8 - 1))
 
 /* Takes ownership of text (len bytes, valid UTF-8, NUL-terminated) and
  * builds the code point index. */

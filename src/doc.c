@@ -1,14 +1,35 @@
 /* doc.c - the annotated document and the lists it owns. */
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "doc.h"
 #include "utf8.h"
 
-/* Marks a block of one-byte characters in cp_index (no count reaches it). */
-#define CP_ASCII ((size_t)1 << (sizeof(size_t) * 8 - 1))
+/* Whether the ANN_CP_BLOCK bytes at p are all ASCII: most blocks of news
+ * text are, and need no count. */
+static int block_ascii(const char *p)
+{
+#ifdef __SSE2__
+    const __m128i *q = (const __m128i *)(const void *)p;
+    __m128i v = _mm_or_si128(_mm_or_si128(_mm_loadu_si128(q), _mm_loadu_si128(q + 1)),
+                             _mm_or_si128(_mm_loadu_si128(q + 2), _mm_loadu_si128(q + 3)));
+    return _mm_movemask_epi8(v) == 0;
+#else
+    uint64_t acc = 0;
+    for (size_t i = 0; i < ANN_CP_BLOCK; i += 8) {
+        uint64_t w;
+        memcpy(&w, p + i, sizeof w);
+        acc |= w;
+    }
+    return (acc & 0x8080808080808080ULL) == 0;
+#endif
+}
 
 ann_doc *ann_doc_new(const char *id, const char *path, char *text, size_t len)
 {
@@ -21,15 +42,22 @@ ann_doc *ann_doc_new(const char *id, const char *path, char *text, size_t len)
      * offset with one lookup and a scan of at most one block. */
     d->ncp_index = len / ANN_CP_BLOCK + 1;
     d->cp_index = ann_xmalloc(d->ncp_index * sizeof *d->cp_index);
-    size_t cps = 0;
-    for (size_t b = 0; b < d->ncp_index; b++) {
-        size_t from = b * ANN_CP_BLOCK;
-        size_t to = from + ANN_CP_BLOCK < len ? from + ANN_CP_BLOCK : len;
-        size_t n = ann_utf8_count(text + from, to - from);
-        d->cp_index[b] = cps | (n == to - from ? CP_ASCII : 0);
-        cps += n;
+    size_t cps = 0, full = len / ANN_CP_BLOCK;
+    for (size_t b = 0; b < full; b++) {
+        const char *p = text + b * ANN_CP_BLOCK;
+        if (block_ascii(p)) {
+            d->cp_index[b] = cps | ANN_CP_ASCII;
+            cps += ANN_CP_BLOCK;
+        } else {
+            size_t n = ann_utf8_count(p, ANN_CP_BLOCK);
+            d->cp_index[b] = cps | (n == ANN_CP_BLOCK ? ANN_CP_ASCII : 0);
+            cps += n;
+        }
     }
-    d->chars = cps;
+    size_t rest = len - full * ANN_CP_BLOCK;
+    size_t n = ann_utf8_count(text + full * ANN_CP_BLOCK, rest);
+    d->cp_index[full] = cps | (n == rest ? ANN_CP_ASCII : 0);
+    d->chars = cps + n;
     return d;
 }
 
@@ -40,8 +68,8 @@ size_t ann_doc_cp(const ann_doc *d, size_t b)
     size_t blk = b / ANN_CP_BLOCK;
     size_t from = blk * ANN_CP_BLOCK;
     size_t v = d->cp_index[blk];
-    if (v & CP_ASCII)       /* most blocks: one byte, one code point */
-        return (v & ~CP_ASCII) + (b - from);
+    if (v & ANN_CP_ASCII)       /* most blocks: one byte, one code point */
+        return (v & ~ANN_CP_ASCII) + (b - from);
     return v + ann_utf8_count(d->text + from, b - from);
 }
 
@@ -52,11 +80,22 @@ static void free_strv(char **v, size_t n)
     free(v);
 }
 
+/* Most entities have a handful of mentions: the first ones live in the
+ * entity's one block, before its three strings, which spares a document
+ * an allocation and a free for most of its entities. */
+#define INLINE_MENTIONS 4
+
+static ann_span *inline_mentions(const ann_entity *e)
+{
+    return (ann_span *)(void *)(e->id - INLINE_MENTIONS * sizeof(ann_span));
+}
+
 static void entity_free(ann_entity *e)
 {
-    free(e->id);           /* name and type share its block */
+    if (e->mentions != inline_mentions(e))
+        free(e->mentions);
+    free(inline_mentions(e));   /* the block: mentions, id, name, type */
     free_strv(e->roles, e->nroles);
-    free(e->mentions);
 }
 
 void ann_doc_free(ann_doc *d)
@@ -159,13 +198,19 @@ ann_entity *ann_doc_entity(ann_doc *d, ann_cat cat, const char *id,
     ann_grow((void **)&d->ents, &d->capents, d->nents + 1, sizeof *d->ents);
     ann_entity *e = &d->ents[d->nents++];
     memset(e, 0, sizeof *e);
-    /* one block for the three strings: a document makes dozens of entities */
+    /* one block for the first mentions and the three strings: a document
+     * makes dozens of entities */
     size_t il = strlen(id) + 1, nl = strlen(name) + 1, tl = strlen(type) + 1;
-    char *p = ann_xmalloc(il + nl + tl);
+    size_t ml = INLINE_MENTIONS * sizeof(ann_span);
+    char *p = ann_xmalloc(ml + il + nl + tl);
+    e->mentions = (ann_span *)(void *)p;
+    e->capmentions = INLINE_MENTIONS;
+    p += ml;
     e->id = memcpy(p, id, il);
     e->name = memcpy(p + il, name, nl);
     e->type = memcpy(p + il + nl, type, tl);
     e->cat = cat;
+    e->person = cat == ANN_CAT_ACTOR && strcmp(type, "person") == 0;
     if (d->nents * 2 > d->nslots)
         rehash(d);
     else
@@ -181,8 +226,13 @@ void ann_entity_add_mention(ann_entity *e, ann_span s)
         i--;
     if (i > 0 && e->mentions[i - 1].start == s.start && e->mentions[i - 1].end == s.end)
         return;
-    if (e->nmentions == e->capmentions)
+    if (e->nmentions == e->capmentions && e->mentions == inline_mentions(e)) {
+        ann_span *v = ann_xmalloc(2 * e->capmentions * sizeof *v);
+        e->mentions = memcpy(v, e->mentions, e->nmentions * sizeof *v);
+        e->capmentions *= 2;
+    } else if (e->nmentions == e->capmentions) {
         ann_grow((void **)&e->mentions, &e->capmentions, e->nmentions + 1, sizeof *e->mentions);
+    }
     if (i < e->nmentions)
         memmove(e->mentions + i + 1, e->mentions + i, (e->nmentions - i) * sizeof *e->mentions);
     e->mentions[i] = s;
@@ -216,11 +266,14 @@ ann_claim *ann_doc_add_claim(ann_doc *d)
     return c;
 }
 
+static size_t first_start(const ann_entity *e)
+{
+    return e->nmentions ? e->mentions[0].start : (size_t)-1;
+}
+
 static int by_first_mention(const void *a, const void *b)
 {
-    const ann_entity *x = a, *y = b;
-    size_t xs = x->nmentions ? x->mentions[0].start : (size_t)-1;
-    size_t ys = y->nmentions ? y->mentions[0].start : (size_t)-1;
+    size_t xs = first_start(a), ys = first_start(b);
     return (xs > ys) - (xs < ys);
 }
 
@@ -240,6 +293,18 @@ static int by_claim_start(const void *a, const void *b)
     return (x->content.end > y->content.end) - (x->content.end < y->content.end);
 }
 
+/* Whether n items of size sz are already in cmp's order: entities are
+ * made at their first mention and dates and claims found in document
+ * order, so they mostly are, and a check is cheaper than a sort. */
+static int sorted(const void *v, size_t n, size_t sz, int (*cmp)(const void *, const void *))
+{
+    const char *p = v;
+    for (size_t i = 1; i < n; i++)
+        if (cmp(p + (i - 1) * sz, p + i * sz) > 0)
+            return 0;
+    return 1;
+}
+
 void ann_doc_sort(ann_doc *d)
 {
     /* Entities without mentions (all merged away) are dropped here. */
@@ -251,16 +316,24 @@ void ann_doc_sort(ann_doc *d)
         }
         d->ents[k++] = d->ents[i];
     }
+    int moved = k != d->nents;
     d->nents = k;
     /* qsort is not stable; first mentions are distinct spans, so no ties
      * between entities that both have mentions. */
-    if (d->nents)   /* qsort(NULL, 0, ...) is undefined behaviour */
+    int in_order = 1;
+    for (size_t i = 1; i < d->nents && in_order; i++)
+        in_order = first_start(&d->ents[i - 1]) < first_start(&d->ents[i]);
+    if (!in_order) {
         qsort(d->ents, d->nents, sizeof *d->ents, by_first_mention);
-    d->nslots /= 2;          /* indexes moved: rebuild the id index at its size */
-    rehash(d);
-    if (d->ndates)
+        moved = 1;
+    }
+    if (moved) {
+        d->nslots /= 2;      /* indexes moved: rebuild the id index at its size */
+        rehash(d);
+    }
+    if (d->ndates && !sorted(d->dates, d->ndates, sizeof *d->dates, by_date_start))
         qsort(d->dates, d->ndates, sizeof *d->dates, by_date_start);
-    if (d->nclaims)
+    if (d->nclaims && !sorted(d->claims, d->nclaims, sizeof *d->claims, by_claim_start))
         qsort(d->claims, d->nclaims, sizeof *d->claims, by_claim_start);
 }
 

@@ -340,8 +340,11 @@ static ann_entity *new_known(ann_doc *d, const ann_match *m, const char *id,
                              const char *surface, size_t slen)
 {
     char name[256];
-    if (!ann_attr(m->attrs, "name", name, sizeof name))
-        snprintf(name, sizeof name, "%.*s", (int)(slen < 255 ? slen : 255), surface);
+    if (!ann_attr(m->attrs, "name", name, sizeof name)) {
+        size_t n = strnlen(surface, slen < sizeof name - 1 ? slen : sizeof name - 1);
+        memcpy(name, surface, n);
+        name[n] = '\0';
+    }
     return ann_doc_entity(d, cat_of(m->kind), id, name, m->type);
 }
 
@@ -589,7 +592,7 @@ static void appositive_role(ann_window *w, const tinfo *ti, size_t after, ann_en
 
 static int person_entity(const ann_entity *e)
 {
-    return e->cat == ANN_CAT_ACTOR && strcmp(e->type, "person") == 0;
+    return e->person;
 }
 
 /* The last word of a name ("Johnson" of "Boris Johnson"). */
@@ -661,9 +664,21 @@ static int is_author(const ann_doc *d, const char *name)
     return 0;
 }
 
+/* Whether the text of tokens [from, to) holds an ASCII digit: eight bytes
+ * at a time, with the "has a byte between" word trick (a byte above 0x7F
+ * is never flagged). */
 static int has_digit(const ann_window *w, size_t from, size_t to)
 {
-    for (size_t i = w->tok[from].start; i < w->tok[to - 1].end; i++)
+    const uint64_t ones = 0x0101010101010101ull, low7 = ones * 0x7F, highs = ones * 0x80;
+    size_t i = w->tok[from].start, end = w->tok[to - 1].end;
+    for (; i + 8 <= end; i += 8) {
+        uint64_t x;
+        memcpy(&x, w->text + i, 8);
+        uint64_t lo = x & low7;
+        if (((ones * (127 + ':') - lo) & ~x & (lo + ones * (127 - '/')) & highs) != 0)
+            return 1;
+    }
+    for (; i < end; i++)
         if (w->text[i] >= '0' && w->text[i] <= '9')
             return 1;
     return 0;
@@ -971,23 +986,60 @@ static void move_mentions(ann_entity *to, ann_entity *from)
     from->nmentions = 0;   /* dropped by ann_doc_sort */
 }
 
+/* A word standing for an entity: a full name's last word, an
+ * organization's initials.  Sorted by word and then entity, the first
+ * entity with a word is one binary search away, so a document with
+ * thousands of names does not cost millions of comparisons. */
+typedef struct keyword {
+    const char *s;
+    size_t ent;
+} keyword;
+
+static int by_keyword(const void *a, const void *b)
+{
+    const keyword *x = a, *y = b;
+    int c = strcmp(x->s, y->s);
+    return c ? c : (x->ent > y->ent) - (x->ent < y->ent);
+}
+
+/* The entity of the first keyword equal to s, or (size_t)-1. */
+static size_t keyword_find(const keyword *v, size_t n, const char *s)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (strcmp(v[mid].s, s) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < n && strcmp(v[lo].s, s) == 0 ? v[lo].ent : (size_t)-1;
+}
+
 /* One-word persons seen before their full name ("Zelensky's Sabotage ..."
- * then "Volodymyr Zelensky") join the full name. */
+ * then "Volodymyr Zelensky") join the first full name that ends in them.
+ * Only one-word persons lose mentions, so the full names that have some
+ * are known before the first move. */
 static void merge_surnames(ann_doc *d)
 {
-    for (size_t i = 0; i < d->nents; i++) {
+    keyword *v = ann_xmalloc((d->nents + 1) * sizeof *v);
+    size_t n = 0;
+    for (size_t j = 0; j < d->nents; j++) {
+        const ann_entity *b = &d->ents[j];
+        if (person_entity(b) && b->nmentions && strchr(b->name, ' '))
+            v[n++] = (keyword){last_word(b->name), j};
+    }
+    if (n)
+        qsort(v, n, sizeof *v, by_keyword);
+    for (size_t i = 0; i < d->nents && n; i++) {
         ann_entity *a = &d->ents[i];
         if (!person_entity(a) || strchr(a->name, ' ') || !a->nmentions)
             continue;
-        for (size_t j = 0; j < d->nents; j++) {
-            ann_entity *b = &d->ents[j];
-            if (j != i && person_entity(b) && b->nmentions && strchr(b->name, ' ') &&
-                strcmp(last_word(b->name), a->name) == 0) {
-                move_mentions(b, a);
-                break;
-            }
-        }
+        size_t j = keyword_find(v, n, a->name);
+        if (j != (size_t)-1)
+            move_mentions(&d->ents[j], a);
     }
+    free(v);
 }
 
 /* Initials of the capitalized words of a name: "Institute for the Study of
@@ -1007,22 +1059,34 @@ static void initials(const char *name, char *out, size_t cap)
     out[o] = '\0';
 }
 
+#define INITIALS_CAP 16
+
+/* Unknown all-caps words join the first organization of several words
+ * whose initials they are. */
 static void settle_acronyms(ann_entities *st, ann_doc *d)
 {
-    for (size_t k = 0; k < st->nacr; k++) {
-        const acronym *a = &st->acr[k];
-        for (size_t i = 0; i < d->nents; i++) {
-            char ini[16];
-            ann_entity *e = &d->ents[i];
-            if (e->cat != ANN_CAT_ACTOR || strcmp(e->type, "organization") != 0 || !strchr(e->name, ' '))
-                continue;
-            initials(e->name, ini, sizeof ini);
-            if (strcmp(ini, a->text) == 0) {
-                ann_entity_add_mention(e, a->span);
-                break;
-            }
-        }
+    if (!st->nacr)
+        return;
+    keyword *v = ann_xmalloc((d->nents + 1) * sizeof *v);
+    char *ini = ann_xmalloc((d->nents + 1) * INITIALS_CAP);
+    size_t n = 0;
+    for (size_t i = 0; i < d->nents; i++) {
+        const ann_entity *e = &d->ents[i];
+        if (e->cat != ANN_CAT_ACTOR || strcmp(e->type, "organization") != 0 || !strchr(e->name, ' '))
+            continue;
+        initials(e->name, ini + n * INITIALS_CAP, INITIALS_CAP);
+        v[n] = (keyword){ini + n * INITIALS_CAP, i};
+        n++;
     }
+    if (n)
+        qsort(v, n, sizeof *v, by_keyword);
+    for (size_t k = 0; k < st->nacr && n; k++) {
+        size_t i = keyword_find(v, n, st->acr[k].text);
+        if (i != (size_t)-1)
+            ann_entity_add_mention(&d->ents[i], st->acr[k].span);
+    }
+    free(ini);
+    free(v);
 }
 
 void ann_entities_finish(ann_entities *st, ann_doc *d)

@@ -6,6 +6,9 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "ann.h"
 #include "utf8.h"
@@ -83,22 +86,38 @@ size_t ann_utf8_put(uint32_t cp, char *out)
 }
 
 /* Code points are the bytes that do not continue a sequence (10xxxxxx).
- * Every offset the writers print comes through here (ann_doc_cp), so eight
- * bytes go at a time: a continuation byte has bit 7 set and bit 6 clear, and
- * a multiplication adds up the eight flags. */
+ * Every offset the writers print comes through here (ann_doc_cp), so
+ * sixteen bytes go at a time: as signed bytes the continuations are the
+ * ones below -64, and each comparison's -1s are subtracted into byte
+ * counters, summed before they can wrap.  Without SSE2, eight bytes go at
+ * a time: a continuation byte has bit 7 set and bit 6 clear, and a
+ * multiplication adds up the eight flags. */
 size_t ann_utf8_count(const char *s, size_t n)
 {
     const uint64_t high = 0x8080808080808080ULL, ones = 0x0101010101010101ULL;
-    size_t c = 0, i = 0;
+    size_t cont = 0, i = 0;
+#ifdef __SSE2__
+    const __m128i lim = _mm_set1_epi8(-64), zero = _mm_setzero_si128();
+    while (i + 16 <= n) {
+        __m128i acc = zero;
+        size_t end = n - i > 255 * 16 ? i + 255 * 16 : n;
+        for (; i + 16 <= end; i += 16) {
+            __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+            acc = _mm_sub_epi8(acc, _mm_cmplt_epi8(v, lim));
+        }
+        __m128i sum = _mm_sad_epu8(acc, zero);
+        cont += (size_t)_mm_cvtsi128_si32(sum) + (size_t)_mm_cvtsi128_si32(_mm_srli_si128(sum, 8));
+    }
+#endif
     for (; i + 8 <= n; i += 8) {
         uint64_t w;
         memcpy(&w, s + i, sizeof w);
-        uint64_t cont = w & ~(w << 1) & high;
-        c += 8 - (size_t)(((cont >> 7) * ones) >> 56);
+        uint64_t c = w & ~(w << 1) & high;
+        cont += (size_t)(((c >> 7) * ones) >> 56);
     }
     for (; i < n; i++)
-        c += ((unsigned char)s[i] & 0xC0) != 0x80;
-    return c;
+        cont += ((unsigned char)s[i] & 0xC0) == 0x80;
+    return n - cont;
 }
 
 /* Latin Extended-A pairs upper/lower on even/odd code points, except in

@@ -16,74 +16,160 @@
 #include <string.h>
 
 #include <cJSON.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "utf8.h"
 #include "writer.h"
 
-/* ann_buf_add without the terminating NUL, inlined: the writer makes a
- * dozen small appends per span.  write_doc ends with ann_buf_add, which
- * terminates the text. */
-static inline void put(ann_buf *b, const char *s, size_t n)
+/* Room for n more bytes at the end of b (and the NUL that write_doc's
+ * last ann_buf_add puts after them). */
+static inline char *reserve(ann_buf *b, size_t n)
 {
     if (b->len + n + 1 > b->cap)
         ann_grow((void **)&b->p, &b->cap, b->len + n + 1, 1);
-    memcpy(b->p + b->len, s, n);
+    return b->p + b->len;
+}
+
+/* ann_buf_add without the terminating NUL, inlined: the writer makes a
+ * dozen small appends per span. */
+static inline void put(ann_buf *b, const char *s, size_t n)
+{
+    memcpy(reserve(b, n), s, n);
     b->len += n;
 }
 
 #define PUT_LIT(b, lit) put((b), (lit), sizeof(lit) - 1)
 
-/* Does one of these eight bytes need an escape: a control character, a
- * quote or a backslash?  (The classic "has a zero / a smaller byte" word
- * tricks; bytes >= 0x80 never match.) */
-static inline int needs_escape8(const char *p)
+static inline int needs_escape(unsigned char c)
+{
+    return c < 0x20 || c == '"' || c == '\\';
+}
+
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#define LITTLE_ENDIAN_WORDS 1
+#endif
+
+#ifdef LITTLE_ENDIAN_WORDS
+/* The bytes of the word w (eight of the text) that need an escape (a
+ * control character, a quote or a backslash), as their top bits: the
+ * classic "has a zero / a smaller byte" word tricks.  A borrow can flag a
+ * byte above a true one, never below, so the lowest flag is exact; bytes
+ * >= 0x80 never match. */
+static inline uint64_t escapes8(uint64_t w)
 {
     const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
-    uint64_t w;
-    memcpy(&w, p, 8);
     uint64_t q = w ^ (ones * '"'), bs = w ^ (ones * '\\');
     uint64_t lt = (w - ones * 0x20) & ~w;
     uint64_t z = ((q - ones) & ~q) | ((bs - ones) & ~bs);
-    return ((lt | z) & highs) != 0;
+    return (lt | z) & highs;
+}
+
+static inline uint64_t load8(const char *p)
+{
+    uint64_t w;
+    memcpy(&w, p, 8);
+    return w;
+}
+
+static inline uint64_t load4(const char *p)
+{
+    uint32_t w;
+    memcpy(&w, p, 4);
+    return w;
+}
+#endif
+
+/* The first byte at or after i that needs an escape, or n.  Mentions are
+ * a dozen bytes, claims and titles hundreds: sixteen bytes a step while
+ * they last, then words, the last one overlapping what is known clean. */
+static size_t next_escape(const char *s, size_t n, size_t i)
+{
+#ifdef __SSE2__
+    const __m128i quote = _mm_set1_epi8('"'), bslash = _mm_set1_epi8('\\');
+    const __m128i ctl = _mm_set1_epi8(0x1F);
+    for (; i + 16 <= n; i += 16) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+        __m128i e = _mm_or_si128(_mm_cmpeq_epi8(_mm_min_epu8(v, ctl), v),
+                                 _mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, bslash)));
+        int m = _mm_movemask_epi8(e);
+        if (m)
+            return i + (size_t)__builtin_ctz((unsigned)m);
+    }
+#endif
+#ifdef LITTLE_ENDIAN_WORDS
+    for (; i + 8 <= n; i += 8) {
+        uint64_t m = escapes8(load8(s + i));
+        if (m)
+            return i + (size_t)__builtin_ctzll(m) / 8;
+    }
+    if (i < n && n >= 8) {
+        /* the last eight bytes, those before i shifted out (0xFF, which
+         * needs no escape, shifted in): they may hold the escape just
+         * written, and a borrow from it could flag a byte after it */
+        unsigned sh = (unsigned)(i - (n - 8)) * 8;
+        uint64_t m = escapes8(load8(s + n - 8) >> sh | ~(uint64_t)0 << (64 - sh));
+        return m ? i + (size_t)__builtin_ctzll(m) / 8 : n;
+    }
+    /* four to seven bytes (names, types, ids): two overlapping halves say
+     * whether any needs an escape, the loop below which one */
+    if (n - i >= 4 && !escapes8(load4(s + i) | load4(s + n - 4) << 32))
+        return n;
+#endif
+    while (i < n && !needs_escape((unsigned char)s[i]))
+        i++;
+    return i;
+}
+
+static void put_escape(ann_buf *b, unsigned char c)
+{
+    static const char hex[] = "0123456789abcdef";
+    char esc[6] = {'\\', 0};
+    size_t len = 2;
+    switch (c) {
+    case '"': esc[1] = '"'; break;
+    case '\\': esc[1] = '\\'; break;
+    case '\b': esc[1] = 'b'; break;
+    case '\f': esc[1] = 'f'; break;
+    case '\n': esc[1] = 'n'; break;
+    case '\r': esc[1] = 'r'; break;
+    case '\t': esc[1] = 't'; break;
+    default:
+        memcpy(esc + 1, "u00", 3);
+        esc[4] = hex[c >> 4];
+        esc[5] = hex[c & 15];
+        len = 6;
+    }
+    put(b, esc, len);
 }
 
 /* A JSON string.  The text is valid UTF-8 (the reader repairs it), so
  * only quotes, backslashes and control characters need escapes; they are
- * rare, so runs between them are copied whole. */
+ * rare, so a string without one is copied whole with its quotes. */
 static void put_str(ann_buf *b, const char *s, size_t n)
 {
-    static const char hex[] = "0123456789abcdef";
+    size_t i = next_escape(s, n, 0);
+    if (i == n) {
+        char *o = reserve(b, n + 2);
+        o[0] = '"';
+        if (n >= 8 && n <= 16) {   /* most mentions: two words, not a call */
+            memcpy(o + 1, s, 8);
+            memcpy(o + 1 + n - 8, s + n - 8, 8);
+        } else {
+            memcpy(o + 1, s, n);
+        }
+        o[n + 1] = '"';
+        b->len += n + 2;
+        return;
+    }
     put(b, "\"", 1);
     size_t run = 0;
-    for (size_t i = 0; i < n; i++) {
-        /* eight bytes at a time while none needs an escape (claims and
-         * titles are long) */
-        while (i + 8 <= n && !needs_escape8(s + i))
-            i += 8;
-        if (i == n)
-            break;
-        unsigned char c = (unsigned char)s[i];
-        if (c >= 0x20 && c != '"' && c != '\\')
-            continue;
+    while (i < n) {
         put(b, s + run, i - run);
+        put_escape(b, (unsigned char)s[i]);
         run = i + 1;
-        char esc[6] = {'\\', 0};
-        size_t len = 2;
-        switch (c) {
-        case '"': esc[1] = '"'; break;
-        case '\\': esc[1] = '\\'; break;
-        case '\b': esc[1] = 'b'; break;
-        case '\f': esc[1] = 'f'; break;
-        case '\n': esc[1] = 'n'; break;
-        case '\r': esc[1] = 'r'; break;
-        case '\t': esc[1] = 't'; break;
-        default:
-            memcpy(esc + 1, "u00", 3);
-            esc[4] = hex[c >> 4];
-            esc[5] = hex[c & 15];
-            len = 6;
-        }
-        put(b, esc, len);
+        i = next_escape(s, n, run);
     }
     put(b, s + run, n - run);
     put(b, "\"", 1);
@@ -97,30 +183,76 @@ static void put_cstr(ann_buf *b, const char *s)
         PUT_LIT(b, "null");
 }
 
+/* The decimal digits of v at o, two at a time from the last: offsets
+ * have five or six digits, and a division each is a long chain of
+ * multiplications.  Returns the end. */
+static inline char *uint_at(char *o, size_t v)
+{
+    static const char pairs[] =
+        "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+        "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+        "8081828384858687888990919293949596979899";
+    static const uint64_t pow10[20] = {
+        1ull, 10ull, 100ull, 1000ull, 10000ull, 100000ull, 1000000ull, 10000000ull,
+        100000000ull, 1000000000ull, 10000000000ull, 100000000000ull, 1000000000000ull,
+        10000000000000ull, 100000000000000ull, 1000000000000000ull, 10000000000000000ull,
+        100000000000000000ull, 1000000000000000000ull, 10000000000000000000ull};
+    /* the digit count from the bit count (1233 / 4096 is just above
+     * log10(2)), corrected by one comparison; v | 1 has as many as v */
+    uint64_t x = (uint64_t)v | 1;
+    unsigned t = (unsigned)((64 - __builtin_clzll(x)) * 1233) >> 12;
+    size_t n = t + 1 - (x < pow10[t]);
+    char *p = o + n;
+    while (v >= 100) {
+        size_t q = v / 100;
+        p -= 2;
+        memcpy(p, pairs + (v - q * 100) * 2, 2);
+        v = q;
+    }
+    if (v >= 10) {
+        p -= 2;
+        memcpy(p, pairs + v * 2, 2);
+    } else {
+        *--p = (char)('0' + v);
+    }
+    return o + n;
+}
+
 static void put_uint(ann_buf *b, size_t v)
 {
-    char buf[24], *p = buf + sizeof buf;
-    do
-        *--p = (char)('0' + v % 10);
-    while ((v /= 10) != 0);
-    put(b, p, (size_t)(buf + sizeof buf - p));
+    char *o = reserve(b, 24);
+    b->len = (size_t)(uint_at(o, v) - b->p);
 }
 
 /* "start":..,"end":..,"text":".." of a byte span of the document, without
  * braces: claims and speakers add their own keys to the same object. */
 static void put_span_keys(ann_buf *b, const ann_doc *d, ann_span s)
 {
-    /* a span is short: its end is counted from its start, not from the
-     * end's block of the code point index */
-    size_t start = ann_doc_cp(d, s.start);
-    size_t end = s.end <= d->len && s.end - s.start < ANN_CP_BLOCK
-                     ? start + ann_utf8_count(d->text + s.start, s.end - s.start)
-                     : ann_doc_cp(d, s.end);
-    PUT_LIT(b, "\"start\":");
-    put_uint(b, start);
-    PUT_LIT(b, ",\"end\":");
-    put_uint(b, end);
-    PUT_LIT(b, ",\"text\":");
+    size_t start, end;
+    size_t vs = d->cp_index[(s.start <= d->len ? s.start : d->len) / ANN_CP_BLOCK];
+    size_t ve = d->cp_index[(s.end <= d->len ? s.end : d->len) / ANN_CP_BLOCK];
+    if ((vs & ve & ANN_CP_ASCII) && s.start <= s.end && s.end <= d->len &&
+        s.end - s.start <= ANN_CP_BLOCK) {
+        /* most spans: within two ASCII blocks, a byte a code point */
+        start = (vs & ~ANN_CP_ASCII) + s.start % ANN_CP_BLOCK;
+        end = start + (s.end - s.start);
+    } else {
+        /* a span is short: its end is counted from its start, not from
+         * the end's block of the code point index */
+        start = ann_doc_cp(d, s.start);
+        end = s.end <= d->len && s.end - s.start < ANN_CP_BLOCK
+                  ? start + ann_utf8_count(d->text + s.start, s.end - s.start)
+                  : ann_doc_cp(d, s.end);
+    }
+    static const char k1[] = "\"start\":", k2[] = ",\"end\":", k3[] = ",\"text\":";
+    /* the keys and two numbers of at most 20 digits, in one go */
+    char *o = reserve(b, sizeof k1 + sizeof k2 + sizeof k3 + 40);
+    memcpy(o, k1, sizeof k1 - 1);
+    o = uint_at(o + sizeof k1 - 1, start);
+    memcpy(o, k2, sizeof k2 - 1);
+    o = uint_at(o + sizeof k2 - 1, end);
+    memcpy(o, k3, sizeof k3 - 1);
+    b->len = (size_t)(o + sizeof k3 - 1 - b->p);
     put_str(b, d->text + s.start, s.end - s.start);
 }
 

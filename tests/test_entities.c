@@ -235,6 +235,22 @@ static void test_reporting_credits(void)
     ann_doc_free(d);
 }
 
+/* At the end of the document a surname joins the first full name that
+ * ends in it, and an acronym the first organization it abbreviates, when
+ * several would do. */
+static void test_end_merges_take_the_first(void)
+{
+    ann_doc *d = run("Officials met on Monday, said Karlsson, who leads the group.\n\n"
+                     "Later, Anna Karlsson and the Institute for Peace Research spoke. "
+                     "The IPR said it would wait. Erik Karlsson, a lawyer, said nothing. "
+                     "The Institute of Polar Research also spoke.\n");
+    CHECK_STR(id_of(d, "Karlsson"), "anna-karlsson");
+    CHECK_STR(id_of(d, "Erik Karlsson"), "erik-karlsson");
+    CHECK_STR(id_of(d, "IPR"), "institute-for-peace-research");
+    CHECK_STR(id_of(d, "Institute of Polar Research"), "institute-of-polar-research");
+    ann_doc_free(d);
+}
+
 int main(void)
 {
     char err[512];
@@ -254,6 +270,7 @@ int main(void)
     test_ids_across_documents();
     test_names_at_every_offset();
     test_reporting_credits();
+    test_end_merges_take_the_first();
     ann_engine_free(eng);
     TEST_DONE();
 }

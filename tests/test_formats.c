@@ -17,6 +17,7 @@
 
 #include "reader.h"
 #include "test.h"
+#include "utf8.h"
 #include "writer.h"
 
 #define DATA "tests/data/formats/"
@@ -679,15 +680,15 @@ static void test_writer_json(void)
     CHECK(cJSON_Compare(p, v, 1));
     cJSON_Delete(p);
     ann_buf_free(&pretty);
-    /* random titles: escapes at every offset of the eight-byte scan */
+    /* random titles: escapes at every offset of the sixteen- and eight-byte scans */
     static const char alphabet[] = "ab \"\\\n\t\x01\x1f/\x7f\xc3\xa9";
     srand(7);
     int same = 1;
-    for (int k = 0; k < 500 && same; k++) {
-        char t[48];
-        size_t len = (size_t)(rand() % 40) + 1;
-        for (size_t i = 0; i < len; i++)
-            t[i] = alphabet[rand() % (int)(sizeof alphabet - 1)];
+    for (int k = 0; k < 3000 && same; k++) {
+        char t[80];
+        size_t len = (size_t)(rand() % 70) + 1;
+        for (size_t i = 0; i < len; i++)   /* every other title: escapes far apart */
+            t[i] = k % 2 && rand() % 16 ? 'a' : alphabet[rand() % (int)(sizeof alphabet - 1)];
         t[len] = '\0';
         free(d->title);
         d->title = ann_xstrdup(t);
@@ -710,6 +711,36 @@ static void test_writer_json(void)
     ann_doc_free(d);
 }
 
+/* The code point index of a long text mixing ASCII blocks, multibyte
+ * blocks and runs of continuation bytes past the counters' 255-step flush:
+ * every offset against a byte-by-byte count. */
+static void test_doc_code_points(void)
+{
+    size_t len = 9000;
+    char *text = malloc(len + 1);
+    for (size_t i = 0; i < len; i++) {
+        if (i < 300 || (i >= 4000 && i < 4100))
+            text[i] = (char)('a' + i % 26);
+        else if (i < 5000)
+            text[i] = (char)(i % 7 ? 0x80 | (i & 0x3F) : 0xC3);   /* never valid: counting only */
+        else
+            text[i] = (char)(i % 3 == 0 ? 0xD0 : i % 3 == 1 ? 0x9C : 'x');
+    }
+    text[len] = '\0';
+    ann_doc *d = ann_doc_new("cp", "cp", text, len);
+    size_t want = 0;
+    int ok = 1;
+    for (size_t b = 0; b <= len; b++) {
+        ok &= ann_doc_cp(d, b) == want;
+        ok &= ann_utf8_count(text, b) == want;
+        if (b < len)
+            want += ((unsigned char)text[b] & 0xC0) != 0x80;
+    }
+    CHECK(ok);
+    CHECK_INT(d->chars, want);
+    ann_doc_free(d);
+}
+
 int main(void)
 {
     xmlInitParser();
@@ -723,6 +754,7 @@ int main(void)
     test_jsonl();
     test_inline_walk();
     test_writer_json();
+    test_doc_code_points();
     test_writer_xml();
     test_writer_html();
     xmlCleanupParser();
