@@ -194,15 +194,58 @@ static int future_cue(const mctx *m)
 /* ------------------------------------------------------------------ */
 /* values                                                              */
 
+/* v in decimal, zero-padded to width digits, at p; the end.  For
+ * 0 <= v <= 9999 and width <= 4: snprintf costs a thousand instructions
+ * a value, and a document has dozens. */
+static char *put_dec(char *p, int v, int width)
+{
+    int digits = v >= 1000 ? 4 : v >= 100 ? 3 : v >= 10 ? 2 : 1;
+    for (int i = digits; i < width; i++)
+        *p++ = '0';
+    for (int i = digits - 1; i >= 0; i--, v /= 10)
+        p[i] = (char)('0' + v % 10);
+    return p + digits;
+}
+
+static int small(int v)
+{
+    return v >= 0 && v <= 9999;
+}
+
+/* fmt_date of the common values (fields in put_dec's range, room for
+ * them); 0 for snprintf to do. */
+static int fmt_date_fast(char *out, size_t cap, int y, int m, int d, int gran)
+{
+    char *p = out;
+    if (cap < 16 || !small(y) || !small(m) || !small(d))
+        return 0;
+    switch (gran) {
+    case G_DAY:   p = put_dec(p, y, 4); *p++ = '-'; p = put_dec(p, m, 2); *p++ = '-';
+                  p = put_dec(p, d, 2); break;
+    case G_WEEK:  p = put_dec(p, y, 4); *p++ = '-'; *p++ = 'W'; p = put_dec(p, m, 2); break;
+    case G_MONTH: p = put_dec(p, y, 4); *p++ = '-'; p = put_dec(p, m, 2); break;
+    case G_YEAR:  p = put_dec(p, y, 4); break;
+    case G_DEC:   p = put_dec(p, y / 10, 3); break;
+    case G_CENT:  p = put_dec(p, y / 100, 2); break;
+    default:      return 0;
+    }
+    *p = '\0';
+    return 1;
+}
+
 static void fmt_date(char *out, size_t cap, ymd v, int gran)
 {
     int wy, wn;
+    if (gran == G_WEEK) {
+        tx_isoweek(v.y, v.m, v.d ? v.d : 1, &wy, &wn);
+        if (!fmt_date_fast(out, cap, wy, wn, 0, gran))
+            snprintf(out, cap, "%04d-W%02d", wy, wn);
+        return;
+    }
+    if (fmt_date_fast(out, cap, v.y, v.m, v.d, gran))
+        return;
     switch (gran) {
     case G_DAY:   snprintf(out, cap, "%04d-%02d-%02d", v.y, v.m, v.d); break;
-    case G_WEEK:
-        tx_isoweek(v.y, v.m, v.d ? v.d : 1, &wy, &wn);
-        snprintf(out, cap, "%04d-W%02d", wy, wn);
-        break;
     case G_MONTH: snprintf(out, cap, "%04d-%02d", v.y, v.m); break;
     case G_YEAR:  snprintf(out, cap, "%04d", v.y); break;
     case G_DEC:   snprintf(out, cap, "%03d", v.y / 10); break;
@@ -472,7 +515,10 @@ static void shift(ymd *a, const char *u, long n)
 
 static void fmt_num(char *out, size_t cap, double v)
 {
-    snprintf(out, cap, "%.10g", v);     /* counts are <= 1e6: exact */
+    if (cap >= 8 && v >= 0 && v <= 9999 && v == (double)(int)v)
+        *put_dec(out, (int)v, 1) = '\0';   /* as %.10g writes it */
+    else
+        snprintf(out, cap, "%.10g", v);     /* counts are <= 1e6: exact */
 }
 
 /* P3W, PT90M, PXY, P2W for "a fortnight". */
@@ -486,11 +532,20 @@ static void fmt_dur(char *out, size_t cap, int known, double n, const char *u)
     if (known)
         fmt_num(num, sizeof num, n);
     else
-        snprintf(num, sizeof num, "X");
-    if (is_time_unit(u))
-        snprintf(out, cap, "PT%s%s", num, !strcmp(u, "MIN") ? "M" : u);
-    else
-        snprintf(out, cap, "P%s%s", num, u);
+        memcpy(num, "X", 2);
+    const char *pre = "P";
+    if (is_time_unit(u)) {
+        pre = "PT";
+        u = !strcmp(u, "MIN") ? "M" : u;
+    }
+    size_t a = strlen(pre), b = strlen(num), c = strlen(u);
+    if (a + b + c < cap) {
+        memcpy(out, pre, a);
+        memcpy(out + a, num, b);
+        memcpy(out + a + b, u, c + 1);
+    } else {
+        snprintf(out, cap, "%s%s%s", pre, num, u);
+    }
 }
 
 static int rel_offset(const mctx *m, int i)
