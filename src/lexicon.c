@@ -1128,21 +1128,25 @@ void ann_lexicon_match(const ann_lexicon *lx, const char *text,
         /* Most tokens start no entry, and one bit says so.  Whether a token
          * is a candidate is as good as random: the list of candidates is
          * written without a branch, which a CPU would mispredict often. */
-        for (size_t i = b; i < end; i++) {
-            const ann_token *t = &toks[i];
-            uint32_t maybe = (uint32_t)bits_test(&first, t->hash);
-            uint32_t caps = (t->flags / ANN_TF_UPPER) & 1;
-            cand[nc] = (uint32_t)(i - b) << 1 | maybe;
-            nc += maybe | caps;
+        const ann_token *t = toks + b, *te = toks + end;
+        uint32_t k = 0;
+        for (const ann_token *p = t; p < te; p++, k++) {
+            /* The bit of the hash, or'd with the flags shifted so that
+             * ANN_TF_UPPER is bit 0: whether a candidate is all it asks, the
+             * candidate loop asks the bit table again. */
+            uint64_t h = p->hash & (first.nbits - 1);
+            cand[nc] = k;
+            nc += ((first.w[h / 64] >> (h % 64)) | (p->flags / ANN_TF_UPPER)) & 1;
         }
         for (size_t c = 0; c < nc; c++) {
             if (pf && c + LEX_AHEAD < nc)
-                LEX_PREFETCH(&slot[toks[b + (cand[c + LEX_AHEAD] >> 1)].hash & wmask]);
-            size_t i = b + (cand[c] >> 1), base = out->n;
+                LEX_PREFETCH(&slot[t[cand[c + LEX_AHEAD]].hash & wmask]);
+            size_t i = b + cand[c], base = out->n;
             /* Markup passes the bit table rarely: it is turned away here,
              * not in the loop over every token. */
             if (toks[i].kind != ANN_TOK_MARKUP &&
-                match_token(lx, text, &toks[i], n - i, lim, cand[c] & 1, out, i))
+                match_token(lx, text, &toks[i], n - i, lim,
+                            bits_test(&first, toks[i].hash), out, i))
                 ann_sort_longest(out->v + base, out->n - base);
         }
     }
