@@ -72,6 +72,11 @@ size_t ann_lexicon_count(const ann_lexicon *lx);
 int ann_lexicon_add_line(ann_lexicon *lx, const char *line, size_t len,
                          const char *name, size_t lineno,
                          char *err, size_t errlen);
+/* The tokens ann_tokenize_all() makes of s[0..n), all their fields alike,
+ * when s is plain ASCII words of one case pattern each with one blank
+ * between them, made without the tokenizer's machinery (a load tokenizes
+ * some 20,000 surfaces); else 0, and then out is unspecified. */
+int ann_lexicon_tokenize_plain(const char *s, size_t n, ann_tokens *out);
 /* Append every entry matching at token i (unsorted). */
 void ann_lexicon_match_at(const ann_lexicon *lx, const char *text,
                           const ann_token *toks, size_t n, size_t i,

@@ -31,6 +31,16 @@ static uint64_t mix(uint64_t h)
     return h;
 }
 
+/* A 4-byte load read as little-endian, whatever the machine. */
+static inline uint32_t le32(uint32_t k)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+    return __builtin_bswap32(k);
+#else
+    return k;
+#endif
+}
+
 /* The pool's own hash, eight bytes a step: loading interns some 100,000
  * strings, and FNV's byte-at-a-time loop was most of what that cost. */
 static uint64_t pool_hash(const char *s, size_t n)
@@ -41,8 +51,20 @@ static uint64_t pool_hash(const char *s, size_t n)
         memcpy(&w, s, 8);
         h = mix(h ^ w);
     }
+    /* The 0 to 7 bytes left, little-endian, in at most three loads. */
     uint64_t w = 0;
-    for (size_t i = 0; i < n; i++)
+    size_t i = 0;
+    if (n & 4) {
+        uint32_t k;
+        memcpy(&k, s, 4);
+        w = le32(k);
+        i = 4;
+    }
+    if (n & 2) {
+        w |= (uint64_t)((unsigned char)s[i] | (unsigned)(unsigned char)s[i + 1] << 8) << (8 * i);
+        i += 2;
+    }
+    if (n & 1)
         w |= (uint64_t)(unsigned char)s[i] << (8 * i);
     return mix(h ^ w);
 }
@@ -354,6 +376,10 @@ struct ann_lexicon {
     lex_index pair, lower;
     lex_bits first;
     ann_tokens scratch;        /* tokenizing surfaces while loading */
+    /* The kind, type, id and attrs of the last line, interned: the lines
+     * of a file mostly repeat them, and a compare is cheaper than a probe. */
+    const char *last[4];
+    size_t lastn[4];
 };
 
 static void bits_resize(lex_bits *b, size_t nbits)
@@ -754,6 +780,78 @@ static void pair_add(ann_lexicon *lx, size_t wj, lex_entry *ne)
     lx->words.slot[wj].seconds |= second_bit(t[1].hash);
 }
 
+/* Field k of a line, s[0..n), interned; the pool is asked only when it
+ * differs from the same field of the line before. */
+static const char *intern_field(ann_lexicon *lx, int k, const char *s, size_t n)
+{
+    const char *c = lx->last[k];
+    if (c && lx->lastn[k] == n && memcmp(c, s, n) == 0)
+        return c;
+    c = ann_strpool_intern(lx->pool, s, n);
+    lx->last[k] = c;
+    lx->lastn[k] = n;
+    return c;
+}
+
+/* The longest word tokenize_plain() takes: its lowercase form is made on
+ * the stack. */
+#define PLAIN_WORD 64
+
+/* The case flags the tokenizer gives a word of n ASCII letters, up of them
+ * upper case, the first one if first_up; 0 when the tokenizer might split
+ * it or take it otherwise: only all lower case, all upper case, or a
+ * capital then lower case is taken ("McDonald" could be camel-case glue,
+ * see the tokenizer). */
+static uint32_t plain_case(int first_up, size_t up, size_t n)
+{
+    if (!first_up)
+        return up == 0 ? ANN_TF_LOWER : 0;
+    if (up == 1)
+        return ANN_TF_TITLE | (n == 1 ? ANN_TF_UPPER : 0);
+    return up == n ? ANN_TF_UPPER : 0;
+}
+
+int ann_lexicon_tokenize_plain(const char *s, size_t n, ann_tokens *out)
+{
+    char low[PLAIN_WORD];
+    out->n = 0;
+    for (size_t i = 0; i < n;) {
+        /* a word of ASCII letters, lowercased into low as it is read */
+        size_t j = i, up = 0;
+        for (; j < n && j - i < PLAIN_WORD; j++) {
+            unsigned char c = (unsigned char)s[j], lc = c | 0x20;
+            if ((unsigned char)(lc - 'a') >= 26)
+                break;
+            low[j - i] = (char)lc;
+            up += c < 'a';
+        }
+        /* then the end, or one blank before the next word */
+        if (j == i || (j < n && (s[j] != ' ' || j + 1 == n)))
+            return 0;
+        uint32_t f = plain_case((unsigned char)s[i] < 'a', up, j - i);
+        if (!f)
+            return 0;
+        if (out->n == out->cap)
+            ann_grow((void **)&out->v, &out->cap, out->n + 1, sizeof *out->v);
+        ann_token *t = &out->v[out->n++];
+        t->start = i;
+        t->end = j;
+        t->hash = ann_hash(s + i, j - i);
+        t->lhash = up ? ann_hash(low, j - i) : t->hash;
+        /* A word of a one-line text: the first begins the paragraph, the
+         * line and the sentence, which the last ends; a word ends none. */
+        t->flags = f | ANN_TF_SPACE_BEFORE |
+                   (i == 0 ? ANN_TF_PARA_START | ANN_TF_LINE_START |
+                             ANN_TF_SENT_START : 0);
+        t->kind = ANN_TOK_WORD;
+        t->ncp = (uint16_t)(j - i);
+        i = j + 1;
+    }
+    if (out->n > 0)
+        out->v[out->n - 1].flags |= ANN_TF_SENT_END;
+    return 1;
+}
+
 /* Longer surfaces are not names; the bound keeps offsets in 32 bits. */
 #define LEX_MAX_SURFACE 1024
 
@@ -782,8 +880,10 @@ int ann_lexicon_add_line(ann_lexicon *lx, const char *line, size_t len,
                        LEX_MAX_SURFACE);
         return -1;
     }
-    lx->scratch.n = 0;
-    ann_tokenize_all(f[0], fl[0], &lx->scratch);
+    if (!ann_lexicon_tokenize_plain(f[0], fl[0], &lx->scratch)) {
+        lx->scratch.n = 0;
+        ann_tokenize_all(f[0], fl[0], &lx->scratch);
+    }
     if (lx->scratch.n == 0) {
         ann_load_error(err, errlen, name, lineno, "surface has no words");
         return -1;
@@ -791,17 +891,17 @@ int ann_lexicon_add_line(ann_lexicon *lx, const char *line, size_t len,
     lex_entry ne;
     memset(&ne, 0, sizeof ne);
     ne.surface = ann_strpool_intern(lx->pool, f[0], fl[0]);
-    ne.kind = ann_strpool_intern(lx->pool, f[1], fl[1]);
-    ne.type = ann_strpool_intern(lx->pool, f[2], fl[2]);
+    ne.kind = intern_field(lx, 0, f[1], fl[1]);
+    ne.type = intern_field(lx, 1, f[2], fl[2]);
     if (fl[3] == 1 && f[3][0] == '-') {
         char *slug = ann_slug(f[0], fl[0]);
         ne.id = ann_strpool_intern(lx->pool, slug, strlen(slug));
         free(slug);
     } else {
-        ne.id = ann_strpool_intern(lx->pool, f[3], fl[3]);
+        ne.id = intern_field(lx, 2, f[3], fl[3]);
     }
     int noattrs = nf < 5 || (fl[4] == 1 && f[4][0] == '-');
-    ne.attrs = ann_strpool_intern(lx->pool, noattrs ? "" : f[4], noattrs ? 0 : fl[4]);
+    ne.attrs = intern_field(lx, 3, noattrs ? "" : f[4], noattrs ? 0 : fl[4]);
     /* A short all-lowercase word ("us", "who", "it") must not match the
      * acronym written in capitals ("US", "WHO", "IT"). */
     const ann_token *t0 = &lx->scratch.v[0];
@@ -1028,21 +1128,25 @@ void ann_lexicon_match(const ann_lexicon *lx, const char *text,
         /* Most tokens start no entry, and one bit says so.  Whether a token
          * is a candidate is as good as random: the list of candidates is
          * written without a branch, which a CPU would mispredict often. */
-        for (size_t i = b; i < end; i++) {
-            const ann_token *t = &toks[i];
-            uint32_t maybe = (uint32_t)bits_test(&first, t->hash);
-            uint32_t caps = (t->flags / ANN_TF_UPPER) & 1;
-            cand[nc] = (uint32_t)(i - b) << 1 | maybe;
-            nc += maybe | caps;
+        const ann_token *t = toks + b, *te = toks + end;
+        uint32_t k = 0;
+        for (const ann_token *p = t; p < te; p++, k++) {
+            /* The bit of the hash, or'd with the flags shifted so that
+             * ANN_TF_UPPER is bit 0: whether a candidate is all it asks, the
+             * candidate loop asks the bit table again. */
+            uint64_t h = p->hash & (first.nbits - 1);
+            cand[nc] = k;
+            nc += ((first.w[h / 64] >> (h % 64)) | (p->flags / ANN_TF_UPPER)) & 1;
         }
         for (size_t c = 0; c < nc; c++) {
             if (pf && c + LEX_AHEAD < nc)
-                LEX_PREFETCH(&slot[toks[b + (cand[c + LEX_AHEAD] >> 1)].hash & wmask]);
-            size_t i = b + (cand[c] >> 1), base = out->n;
+                LEX_PREFETCH(&slot[t[cand[c + LEX_AHEAD]].hash & wmask]);
+            size_t i = b + cand[c], base = out->n;
             /* Markup passes the bit table rarely: it is turned away here,
              * not in the loop over every token. */
             if (toks[i].kind != ANN_TOK_MARKUP &&
-                match_token(lx, text, &toks[i], n - i, lim, cand[c] & 1, out, i))
+                match_token(lx, text, &toks[i], n - i, lim,
+                            bits_test(&first, toks[i].hash), out, i))
                 ann_sort_longest(out->v + base, out->n - base);
         }
     }

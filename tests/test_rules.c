@@ -11,6 +11,8 @@
 #include <unistd.h>
 
 #include "ann.h"
+#include "builtin.h"
+#include "lexicon.h"
 #include "rules.h"
 #include "test.h"
 #include "tokenizer.h"
@@ -313,6 +315,107 @@ static void test_lexicon_runs(void)
     CHECK_STR(m.type, "a1");
     CHECK_INT(ann_rules_lookup(r, "Lviv", 4, "y", &m), 1);
     CHECK_STR(m.type, "b3");
+    ann_rules_free(r);
+}
+
+/* Do the fast path and the tokenizer agree on s, whenever the fast path
+ * takes it?  Returns whether it took it. */
+static ann_tokens fast, slow;
+
+static int plain_agrees(const char *s, size_t n)
+{
+    if (!ann_lexicon_tokenize_plain(s, n, &fast))
+        return 0;
+    slow.n = 0;
+    ann_tokenize_all(s, n, &slow);
+    int same = fast.n == slow.n;
+    for (size_t k = 0; same && k < fast.n; k++) {
+        const ann_token *a = &fast.v[k], *b = &slow.v[k];
+        same = a->start == b->start && a->end == b->end && a->hash == b->hash &&
+               a->lhash == b->lhash && a->flags == b->flags &&
+               a->kind == b->kind && a->ncp == b->ncp;
+    }
+    if (!same)
+        fprintf(stderr, "tokenize_plain differs on \"%.*s\"\n", (int)n, s);
+    CHECK(same);
+    return 1;
+}
+
+/* The loader's fast tokenizing of plain surfaces gives the tokenizer's
+ * tokens, over every built-in surface and the edge cases it turns away. */
+static void test_tokenize_plain(void)
+{
+    size_t taken = 0, lines = 0;
+    for (size_t i = 0; i < ann_builtin_nfiles; i++) {
+        const ann_builtin_file *f = &ann_builtin_files[i];
+        if (strncmp(f->name, "lexicon/", 8) != 0)
+            continue;
+        for (const char *p = f->data, *end = f->data + f->len; p < end;) {
+            const char *nl = memchr(p, '\n', (size_t)(end - p));
+            const char *le = nl ? nl : end;
+            const char *tab = memchr(p, '\t', (size_t)(le - p));
+            if (tab && *p != '#') {
+                lines++;
+                taken += (size_t)plain_agrees(p, (size_t)(tab - p));
+            }
+            p = le + 1;
+        }
+    }
+    CHECK(lines > 10000);
+    CHECK(taken * 4 > lines * 3);      /* most surfaces are plain */
+    static const char *const odd[] = {
+        "a", "A", "I", "Ab", "AB", "aB", "NATO", "Nato", "nato", "McDonald",
+        "iPhone", "WhatsApp", "Kyslytsya", "KyslytsyaThe", "New York",
+        "new york CITY", "New  York", "New York ", " New", "U.S.", "Mr",
+        "Abcdefghijklmnopqrstuvwxyzabcdefghijklmnop", "ABCDEFGHIJKLMNOPQRSTUVWXYZAB",
+        "AbcdefghijklmnopqrstuvwxyzabcdefghijklmnopQrst", "Fifty1", "X Y Z",
+        "S", "Sri Lanka Freedom Party", "don't", "Russia-Ukraine", "Z\xC3\xBCrich",
+        "", "a\tb", "a\nb",
+    };
+    size_t plain = 0;
+    for (size_t i = 0; i < sizeof odd / sizeof *odd; i++)
+        plain += (size_t)plain_agrees(odd[i], strlen(odd[i]));
+    CHECK_INT(plain, 18);
+    CHECK_INT(ann_lexicon_tokenize_plain("McDonald", 8, &fast), 0);
+    CHECK_INT(ann_lexicon_tokenize_plain("New  York", 9, &fast), 0);
+    CHECK_INT(ann_lexicon_tokenize_plain("U.S.", 4, &fast), 0);
+    ann_tokens_free(&fast);
+    ann_tokens_free(&slow);
+}
+
+/* Lines that repeat the fields of the line before share its strings; a
+ * field that changes back and forth is still itself. */
+static void test_lexicon_fields(void)
+{
+    ann_rules *r = rules("f.tsv",
+        "Kyiv\tplace\tcity\tkyiv\tname=Kyiv\n"
+        "Kiev\tplace\tcity\tkyiv\tname=Kyiv\n"
+        "Lviv\tplace\tcity\t-\tname=Lviv\n"
+        "Odesa\tplace\tport\todesa\t-\n"
+        "Odessa\tplacex\tport\todesa\n"
+        "Kharkiv\tplace\tcity\tkharkiv\tname=Kyiv\n");
+    ann_matches m = {0};
+    ann_tokens t = {0};
+    const char *s = "Kyiv Kiev Lviv Odesa Odessa Kharkiv";
+    ann_tokenize_all(s, strlen(s), &t);
+    ann_rules_match(r, s, t.v, t.n, &m);
+    CHECK_INT(m.n, 6);
+    if (m.n == 6) {
+        CHECK(m.v[0].kind == m.v[1].kind && m.v[0].attrs == m.v[1].attrs &&
+              m.v[0].id == m.v[1].id);
+        CHECK(m.v[1].kind == m.v[5].kind && m.v[0].attrs == m.v[5].attrs);
+        CHECK_STR(m.v[2].id, "lviv");
+        CHECK_STR(m.v[2].attrs, "name=Lviv");
+        CHECK_STR(m.v[3].type, "port");
+        CHECK_STR(m.v[3].attrs, "");
+        CHECK_STR(m.v[4].kind, "placex");
+        CHECK(m.v[3].attrs == m.v[4].attrs && m.v[3].id == m.v[4].id);
+        CHECK_STR(m.v[5].kind, "place");
+        CHECK_STR(m.v[5].type, "city");
+        CHECK_STR(m.v[5].id, "kharkiv");
+    }
+    ann_tokens_free(&t);
+    ann_matches_free(&m);
     ann_rules_free(r);
 }
 
@@ -663,6 +766,8 @@ int main(void)
     test_lexicon_index();
     test_lexicon_words();
     test_lexicon_runs();
+    test_tokenize_plain();
+    test_lexicon_fields();
     test_pattern_attrs();
     test_pattern_ops();
     test_mixed();
