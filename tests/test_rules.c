@@ -319,8 +319,10 @@ static void test_lexicon_runs(void)
 }
 
 /* Do the fast path and the tokenizer agree on s, whenever the fast path
- * takes it?  Returns whether it took it. */
+ * takes it?  Returns whether it took it; a disagreement is counted in
+ * plain_differ (one check for all, not one per surface). */
 static ann_tokens fast, slow;
+static size_t plain_differ;
 
 static int plain_agrees(const char *s, size_t n)
 {
@@ -335,9 +337,10 @@ static int plain_agrees(const char *s, size_t n)
                a->lhash == b->lhash && a->flags == b->flags &&
                a->kind == b->kind && a->ncp == b->ncp;
     }
-    if (!same)
+    if (!same) {
         fprintf(stderr, "tokenize_plain differs on \"%.*s\"\n", (int)n, s);
-    CHECK(same);
+        plain_differ++;
+    }
     return 1;
 }
 
@@ -363,6 +366,7 @@ static void test_tokenize_plain(void)
     }
     CHECK(lines > 10000);
     CHECK(taken * 4 > lines * 3);      /* most surfaces are plain */
+    CHECK_INT(plain_differ, 0);
     static const char *const odd[] = {
         "a", "A", "I", "Ab", "AB", "aB", "NATO", "Nato", "nato", "McDonald",
         "iPhone", "WhatsApp", "Kyslytsya", "KyslytsyaThe", "New York",
@@ -376,6 +380,7 @@ static void test_tokenize_plain(void)
     for (size_t i = 0; i < sizeof odd / sizeof *odd; i++)
         plain += (size_t)plain_agrees(odd[i], strlen(odd[i]));
     CHECK_INT(plain, 18);
+    CHECK_INT(plain_differ, 0);
     CHECK_INT(ann_lexicon_tokenize_plain("McDonald", 8, &fast), 0);
     CHECK_INT(ann_lexicon_tokenize_plain("New  York", 9, &fast), 0);
     CHECK_INT(ann_lexicon_tokenize_plain("U.S.", 4, &fast), 0);
