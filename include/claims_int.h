@@ -186,12 +186,14 @@ typedef struct cl_view {
     ann_token *own;          /* a copy without the markup tokens, or NULL */
     size_t *mate;            /* the other quotation mark of a pair, or CL_NONE */
     uint32_t *info;          /* CL_V_*, filled in when asked (cl_info);
-                              * the cue bits are set from the start */
+                              * the cue bits, cue heads' and noun cues'
+                              * kinds and non-words are set from the start */
     unsigned char *used;     /* cue already attributed / quotation consumed */
     unsigned char *inq;      /* inside a paired quotation */
     size_t *hot;             /* in order, the tokens where anything may start:
                               * quotation marks, line and paragraph starts,
-                              * verb cues and noun cues */
+                              * verb cues and noun cues; once the marks are
+                              * paired, only paired marks and line starts */
     size_t nhot;
     size_t claims_from;      /* doc->nclaims when the window began */
     cl_ment *ments;          /* by CL_MENT_BYTES bucket of their start, made

@@ -310,10 +310,9 @@ static uint32_t view_info(const ann_claim_rules *r, const ann_token *t)
 
 _Static_assert(CL_I_SETS_SHIFT == CL_V_SETS_SHIFT, "sets stay where they are");
 
-/* view_info of a word token that may head a cue, with 1 + the first of
- * the cues it heads in the cue bits (0 for none): the lookup has found the
- * slot already, match_cue needs not look again.  Or-ed by masks like
- * cl_lookup. */
+/* view_info of a word token, with 1 + the first of the cues it heads in
+ * the cue bits (0 for none): the lookup has found the slot already,
+ * match_cue needs not look again.  Or-ed by masks like cl_lookup. */
 static uint32_t head_info(const ann_claim_rules *r, const ann_token *t)
 {
     uint64_t h = t->lhash;

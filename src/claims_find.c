@@ -1250,11 +1250,7 @@ static void on_quote(cl_view *v, size_t o)
 void cl_find(cl_view *v)
 {
     for (size_t h = 0; h < v->nhot; h++) {
-        size_t i = v->hot[h];
-        /* an unpaired mark or a paragraph start starts nothing */
-        if (v->mate[i] == CL_NONE && !(v->t[i].flags & ANN_TF_LINE_START) &&
-            !cl_cue_at(v, i) && !(v->info[i] & CL_W_NOUNCUE))
-            continue;
+        size_t i = v->hot[h];   /* see mark_inside */
         if (qopen(v, i))
             on_quote(v, i);
         if (v->t[i].flags & ANN_TF_LINE_START)
