@@ -33,7 +33,14 @@ enum {
     CL_W_HEAD = 1u << 0, CL_W_MOD = 1u << 1, CL_W_DET = 1u << 2,
     CL_W_PRON = 1u << 3, CL_W_OBJ = 1u << 4, CL_W_ADV = 1u << 5,
     CL_W_STOP = 1u << 6, CL_W_BE = 1u << 7, CL_W_NOUNCUE = 1u << 8,
-    CL_W_CUEHEAD = 1u << 9  /* first word of some verb cue */
+    CL_W_CUEHEAD = 1u << 9, /* first word of some verb cue */
+    /* A cue head that is a common function word ("is", "in", "as") and
+     * starts only cues of two words or more ("is convinced", "in keeping
+     * with") is found from the rarer second word, CL_W_CUETAIL, which the
+     * scan of a window stops at instead: a tenth of the tokens is "in",
+     * "is" or "as", and each stop costs a mispredicted branch and a
+     * lookup. */
+    CL_W_TAILED = 1u << 10, CL_W_CUETAIL = 1u << 11
 };
 
 /* Closed word lists of the finders (cl_wordsets in claims_find.c), marked
