@@ -687,14 +687,14 @@ static void alloc_view(cl_view *v, size_t n)
     memset(v->used, 0, m);
 }
 
-/* A copy of the window's tokens without the markup ones, made at the
- * first markup token: the i real tokens before it are copied at once,
- * the later ones as the scan passes them. */
-static ann_token *start_copy(const ann_window *w, size_t i)
+/* Tokens [0, len) of src, a run between markup tokens, to dst; the first
+ * takes the sentence, paragraph and line starts of the markup before it. */
+static void copy_run(ann_token *dst, const ann_token *src, size_t len, uint32_t carry)
 {
-    ann_token *own = ann_xmalloc(w->n * sizeof *own);
-    memcpy(own, w->tok, i * sizeof *own);
-    return own;
+    if (len == 0)
+        return;
+    memcpy(dst, src, len * sizeof *dst);
+    dst[0].flags |= carry;
 }
 
 /* List the tokens the finders stop at, and look up the words among them;
@@ -715,14 +715,18 @@ static size_t scan_tokens(cl_view *v, const ann_window *w)
     size_t *mate = v->mate;
     size_t *hot = v->hot, nhot = 0;
     ann_token *own = NULL;
-    uint32_t carry = 0;
-    size_t n = 0;
+    uint32_t carry = 0, run_carry = 0;
+    size_t n = 0, run = 0;          /* the run of real tokens since markup */
     for (size_t i = 0; i < w->n; i++) {
         const ann_token *t = &tok[i];
         if (t->kind == ANN_TOK_MARKUP) {
+            /* the copy is made at the first markup token, a run at a time */
             if (!own)
-                own = start_copy(w, n);
+                own = ann_xmalloc(w->n * sizeof *own);
+            copy_run(own + n - (i - run), tok + run, i - run, run_carry);
             carry |= t->flags & starts;
+            run_carry = carry;
+            run = i + 1;
             continue;
         }
         uint32_t x = 0;
@@ -738,13 +742,11 @@ static size_t scan_tokens(cl_view *v, const ann_window *w)
         hot[nhot] = n;
         nhot += ((x & (CL_W_CUEHEAD | CL_W_NOUNCUE)) | ((t->flags | carry) & hot_flags) |
                  (t->kind == ANN_TOK_QUOTE)) != 0;
-        if (own) {
-            own[n] = *t;
-            own[n].flags |= carry;
-        }
         carry = 0;
         n++;
     }
+    if (own)
+        copy_run(own + n - (w->n - run), tok + run, w->n - run, run_carry);
     v->nhot = nhot;
     v->own = own;
     return n;
