@@ -1261,7 +1261,9 @@ void cl_find(cl_view *v)
             else if ((v->t[i].flags & ANN_TF_LOWER) || (ss(v, i) && is_ing(v, i)))
                 on_cue(v, i);        /* "Advising X to …, Y said" */
         }
-        if (kind(v, i, CL_W_NOUNCUE))
+        /* every noun cue passed the scan's filter and is looked up: a
+         * line start whose word is not known yet is none */
+        if (v->info[i] & CL_W_NOUNCUE)
             on_noun(v, i);
     }
 }
