@@ -124,6 +124,7 @@ struct ann_claim_rules {
                              * bits of its hash */
     unsigned shift;         /* 64 - log2(nslots) */
     uint64_t *filter;       /* CL_FILTER_BITS bits: some word may have this hash */
+    uint64_t h_and, h_but;  /* lowercased hashes the content's end asks for */
     uint64_t *heads;        /* the same for cue heads and noun cues: the
                              * words the scan of a window must find */
 };

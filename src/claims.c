@@ -306,6 +306,8 @@ ann_claim_rules *ann_claim_rules_new(char *err, size_t errlen)
         return NULL;
     }
     index_words(r);
+    r->h_and = ann_hash_lower("and", 3);
+    r->h_but = ann_hash_lower("but", 3);
     return r;
 }
 

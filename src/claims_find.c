@@ -352,6 +352,9 @@ static int list_goes_on(const cl_view *v, size_t j)
  * clause, the sentence, or the quotation the content sits in. */
 static size_t content_end(const cl_view *v, size_t p, int stop_comma)
 {
+    /* "and" and "but" by hash and length, not by their bytes: the walk
+     * passes every token of the content */
+    const uint64_t h_and = v->rules->h_and, h_but = v->rules->h_but;
     size_t j = p;
     while (j < v->n) {
         if (j > p && (ss(v, j) || (v->t[j].flags & ANN_TF_LINE_START)))
@@ -375,10 +378,16 @@ static size_t content_end(const cl_view *v, size_t p, int stop_comma)
         }
         if (j > p + 2 && v->t[j].kind == ANN_TOK_DASH && citation_dash(v, j))
             break;
+        const ann_token *t = &v->t[j];
+        int is_and = 0, is_but = 0;
+        if (t->kind == ANN_TOK_WORD && t->end - t->start == 3) {
+            is_and = t->lhash == h_and;
+            is_but = t->lhash == h_but;
+        }
         /* an object ends at "but": "proclaims peace but sets …" */
-        if (stop_comma && j > p && is(v, j, "but"))
+        if (stop_comma && j > p && is_but)
             break;
-        if (j > p && (is(v, j, "and") || is(v, j, "but")) && (is(v, j + 1, "that") ||
+        if (j > p && (is_and || is_but) && (is(v, j + 1, "that") ||
             (j + 1 < v->n && cl_cue_at(v, j + 1) ? (cl_cue_at(v, j + 1)->cls & (CL_BARE | CL_OBJ)) != 0 :
                                              attribution_at(v, j + 1))))
             break;                     /* "and said", "and that", "and X said" */
