@@ -197,11 +197,11 @@ typedef struct cl_view {
                               * the cue bits, cue heads' and noun cues'
                               * kinds and non-words are set from the start */
     unsigned char *used;     /* cue already attributed / quotation consumed */
-    unsigned char *inq;      /* inside a paired quotation */
+    unsigned char *inq;      /* inside a paired quotation: set at each
+                              * token cl_find starts at, as it gets there */
     size_t *hot;             /* in order, the tokens where anything may start:
                               * quotation marks, line and paragraph starts,
-                              * verb cues and noun cues; once the marks are
-                              * paired, only paired marks and line starts */
+                              * verb cues and noun cues */
     size_t nhot;
     size_t claims_from;      /* doc->nclaims when the window began */
     cl_ment *ments;          /* by CL_MENT_BYTES bucket of their start, made

@@ -684,8 +684,8 @@ static void alloc_view(cl_view *v, size_t n)
     v->used = (unsigned char *)p;
     v->inq = v->used + m;
     /* scan_tokens writes info, mate and the hot list, cl_pair_quotes the
-     * pairs and inq (its guard too); the info and mate guards are set in
-     * build_view */
+     * pairs, cl_find inq where it is read; the info and mate guards are
+     * set in build_view */
     memset(v->used, 0, m);
 }
 

@@ -1256,10 +1256,22 @@ static void on_quote(cl_view *v, size_t o)
     cl_emit(v, ANN_CLAIM_DIRECT, content, l->cue, l->speaker, l->medium_id, 0);
 }
 
+/* What lies inside a pair is known as the walk reaches it: pairs nest, so
+ * the ranges of the marks that open outside every earlier pair cover it,
+ * and the finders ask only about the token they start at. */
 void cl_find(cl_view *v)
 {
+    const uint32_t starts = (CL_V_CUE_MAX << CL_V_CUE_SHIFT) | CL_W_NOUNCUE;
+    size_t until = 0;            /* the end of the outermost pair open here */
     for (size_t h = 0; h < v->nhot; h++) {
-        size_t i = v->hot[h];   /* see mark_inside */
+        size_t i = v->hot[h];
+        /* an unpaired mark or a paragraph start starts nothing */
+        if (v->mate[i] == CL_NONE && !(v->t[i].flags & ANN_TF_LINE_START) &&
+            !(v->info[i] & starts))
+            continue;
+        v->inq[i] = i < until;
+        if (i >= until && qopen(v, i))
+            until = v->mate[i];
         if (qopen(v, i))
             on_quote(v, i);
         if (v->t[i].flags & ANN_TF_LINE_START)
