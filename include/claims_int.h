@@ -33,7 +33,14 @@ enum {
     CL_W_HEAD = 1u << 0, CL_W_MOD = 1u << 1, CL_W_DET = 1u << 2,
     CL_W_PRON = 1u << 3, CL_W_OBJ = 1u << 4, CL_W_ADV = 1u << 5,
     CL_W_STOP = 1u << 6, CL_W_BE = 1u << 7, CL_W_NOUNCUE = 1u << 8,
-    CL_W_CUEHEAD = 1u << 9  /* first word of some verb cue */
+    CL_W_CUEHEAD = 1u << 9, /* first word of some verb cue */
+    /* A cue head that is a common function word ("is", "in", "as") and
+     * starts only cues of two words or more ("is convinced", "in keeping
+     * with") is found from the rarer second word, CL_W_CUETAIL, which the
+     * scan of a window stops at instead: a tenth of the tokens is "in",
+     * "is" or "as", and each stop costs a mispredicted branch and a
+     * lookup. */
+    CL_W_TAILED = 1u << 10, CL_W_CUETAIL = 1u << 11
 };
 
 /* Closed word lists of the finders (cl_wordsets in claims_find.c), marked
@@ -117,6 +124,7 @@ struct ann_claim_rules {
                              * bits of its hash */
     unsigned shift;         /* 64 - log2(nslots) */
     uint64_t *filter;       /* CL_FILTER_BITS bits: some word may have this hash */
+    uint64_t h_and, h_but;  /* lowercased hashes the content's end asks for */
     uint64_t *heads;        /* the same for cue heads and noun cues: the
                              * words the scan of a window must find */
 };
@@ -186,9 +194,11 @@ typedef struct cl_view {
     ann_token *own;          /* a copy without the markup tokens, or NULL */
     size_t *mate;            /* the other quotation mark of a pair, or CL_NONE */
     uint32_t *info;          /* CL_V_*, filled in when asked (cl_info);
-                              * the cue bits are set from the start */
+                              * the cue bits, cue heads' and noun cues'
+                              * kinds and non-words are set from the start */
     unsigned char *used;     /* cue already attributed / quotation consumed */
-    unsigned char *inq;      /* inside a paired quotation */
+    unsigned char *inq;      /* inside a paired quotation: set at each
+                              * token cl_find starts at, as it gets there */
     size_t *hot;             /* in order, the tokens where anything may start:
                               * quotation marks, line and paragraph starts,
                               * verb cues and noun cues */

@@ -151,7 +151,53 @@ static void merge_words(ann_claim_rules *r)
     r->nwords = k;
 }
 
-_Static_assert(CL_W_CUEHEAD <= CL_I_KIND, "word kinds fit in CL_I_KIND");
+_Static_assert(CL_W_CUETAIL <= CL_I_KIND, "word kinds fit in CL_I_KIND");
+
+/* Can the cues c[0 .. n) of one head be found from their second words?
+ * Only when the head is a function word, frequent enough to be worth it,
+ * and no second word is one. */
+static int tail_found(const ann_claim_rules *r, const cl_cue *c, size_t n)
+{
+    const cl_word *w = cl_word_find(r, c[0].h[0]);
+    if (!w || !(w->kind & CL_W_STOP))
+        return 0;
+    for (size_t k = 0; k < n; k++) {
+        const cl_word *t = c[k].n >= 2 ? cl_word_find(r, c[k].h[1]) : NULL;
+        if (c[k].n < 2 || (t && (t->kind & CL_W_STOP)))
+            return 0;
+    }
+    return 1;
+}
+
+/* Marks the heads tail_found allows (CL_W_TAILED) and adds their cues'
+ * second words (CL_W_CUETAIL); the cues are sorted, the words merged. */
+static void mark_tails(loader *ld)
+{
+    ann_claim_rules *r = ld->r;
+    size_t nw = r->nwords;
+    for (size_t c = 0; c < r->ncues; ) {
+        size_t e = c;
+        while (e < r->ncues && r->cues[e].h[0] == r->cues[c].h[0])
+            e++;
+        if (tail_found(r, &r->cues[c], e - c)) {
+            for (size_t k = c; k < e; k++) {
+                cl_word cw;
+                memset(&cw, 0, sizeof cw);
+                cw.h = r->cues[k].h[1];
+                cw.kind = CL_W_CUETAIL;
+                ANN_PUSH(r->words, r->nwords, ld->capwords, cw);
+            }
+            cl_word head;
+            memset(&head, 0, sizeof head);
+            head.h = r->cues[c].h[0];
+            head.kind = CL_W_TAILED;
+            ANN_PUSH(r->words, r->nwords, ld->capwords, head);
+        }
+        c = e;
+    }
+    if (r->nwords > nw)
+        merge_words(r);
+}
 
 /* The slot of the word whose hash is h, which must be a word. */
 static cl_slot *slot_of(const ann_claim_rules *r, uint64_t h)
@@ -222,7 +268,8 @@ static void index_words(ann_claim_rules *r)
     r->heads = ann_xcalloc(CL_FILTER_BITS / 64, sizeof *r->heads);
     for (size_t i = 0; i < r->nwords; i++) {
         filter_add(r->filter, r->words[i].h);
-        if (r->words[i].kind & (CL_W_CUEHEAD | CL_W_NOUNCUE))
+        unsigned k = r->words[i].kind;
+        if ((k & CL_W_CUEHEAD && !(k & CL_W_TAILED)) || (k & (CL_W_NOUNCUE | CL_W_CUETAIL)))
             filter_add(r->heads, r->words[i].h);
     }
     for (size_t c = 0; c < r->ncues; ) {
@@ -252,12 +299,15 @@ ann_claim_rules *ann_claim_rules_new(char *err, size_t errlen)
     add_wordsets(&ld);
     qsort(r->cues, r->ncues, sizeof *r->cues, cmp_cue);
     merge_words(r);
+    mark_tails(&ld);
     if (r->ncues >= CL_V_CUE_MAX) {   /* a view holds a cue in 11 bits */
         snprintf(err, errlen, "claims: too many cues");
         ann_claim_rules_free(r);
         return NULL;
     }
     index_words(r);
+    r->h_and = ann_hash_lower("and", 3);
+    r->h_but = ann_hash_lower("but", 3);
     return r;
 }
 
@@ -310,10 +360,9 @@ static uint32_t view_info(const ann_claim_rules *r, const ann_token *t)
 
 _Static_assert(CL_I_SETS_SHIFT == CL_V_SETS_SHIFT, "sets stay where they are");
 
-/* view_info of a word token that may head a cue, with 1 + the first of
- * the cues it heads in the cue bits (0 for none): the lookup has found the
- * slot already, match_cue needs not look again.  Or-ed by masks like
- * cl_lookup. */
+/* view_info of a word token, with 1 + the first of the cues it heads in
+ * the cue bits (0 for none): the lookup has found the slot already,
+ * match_cue needs not look again.  Or-ed by masks like cl_lookup. */
 static uint32_t head_info(const ann_claim_rules *r, const ann_token *t)
 {
     uint64_t h = t->lhash;
@@ -635,19 +684,19 @@ static void alloc_view(cl_view *v, size_t n)
     v->used = (unsigned char *)p;
     v->inq = v->used + m;
     /* scan_tokens writes info, mate and the hot list, cl_pair_quotes the
-     * pairs and inq (its guard too); the info and mate guards are set in
-     * build_view */
+     * pairs, cl_find inq where it is read; the info and mate guards are
+     * set in build_view */
     memset(v->used, 0, m);
 }
 
-/* A copy of the window's tokens without the markup ones, made at the
- * first markup token: the i real tokens before it are copied at once,
- * the later ones as the scan passes them. */
-static ann_token *start_copy(const ann_window *w, size_t i)
+/* Tokens [0, len) of src, a run between markup tokens, to dst; the first
+ * takes the sentence, paragraph and line starts of the markup before it. */
+static void copy_run(ann_token *dst, const ann_token *src, size_t len, uint32_t carry)
 {
-    ann_token *own = ann_xmalloc(w->n * sizeof *own);
-    memcpy(own, w->tok, i * sizeof *own);
-    return own;
+    if (len == 0)
+        return;
+    memcpy(dst, src, len * sizeof *dst);
+    dst[0].flags |= carry;
 }
 
 /* List the tokens the finders stop at, and look up the words among them;
@@ -668,31 +717,38 @@ static size_t scan_tokens(cl_view *v, const ann_window *w)
     size_t *mate = v->mate;
     size_t *hot = v->hot, nhot = 0;
     ann_token *own = NULL;
-    uint32_t carry = 0;
-    size_t n = 0;
+    uint32_t carry = 0, run_carry = 0;
+    size_t n = 0, run = 0;          /* the run of real tokens since markup */
     for (size_t i = 0; i < w->n; i++) {
         const ann_token *t = &tok[i];
         if (t->kind == ANN_TOK_MARKUP) {
+            /* the copy is made at the first markup token, a run at a time */
             if (!own)
-                own = start_copy(w, n);
+                own = ann_xmalloc(w->n * sizeof *own);
+            copy_run(own + n - (i - run), tok + run, i - run, run_carry);
             carry |= t->flags & starts;
+            run_carry = carry;
+            run = i + 1;
             continue;
         }
         uint32_t x = 0;
-        if (cl_filter_has(r.heads, t->lhash) && t->kind == ANN_TOK_WORD)
+        if (cl_filter_has(r.heads, t->lhash) && t->kind == ANN_TOK_WORD) {
             x = head_info(&r, t);
+            /* the word before may head a cue (CL_W_TAILED): build_view
+             * looks; the list stays in order and holds no token twice */
+            if ((x & CL_W_CUETAIL) && n > 0 && (nhot == 0 || hot[nhot - 1] != n - 1))
+                hot[nhot++] = n - 1;
+        }
         info[n] = x;
         mate[n] = CL_NONE;
         hot[nhot] = n;
         nhot += ((x & (CL_W_CUEHEAD | CL_W_NOUNCUE)) | ((t->flags | carry) & hot_flags) |
                  (t->kind == ANN_TOK_QUOTE)) != 0;
-        if (own) {
-            own[n] = *t;
-            own[n].flags |= carry;
-        }
         carry = 0;
         n++;
     }
+    if (own)
+        copy_run(own + n - (w->n - run), tok + run, w->n - run, run_carry);
     v->nhot = nhot;
     v->own = own;
     return n;
@@ -714,10 +770,13 @@ static void build_view(cl_view *v, const ann_window *w)
     for (size_t h = 0; h < v->nhot; h++) {
         size_t i = v->hot[h];
         uint32_t x = v->info[i];
+        if (!(x & CL_W_CUEHEAD) && (v->info[i + 1] & CL_W_CUETAIL) &&
+            v->t[i].kind == ANN_TOK_WORD)
+            x = head_info(v->rules, &v->t[i]);    /* "is" before "convinced" */
         if (x & CL_W_CUEHEAD) {
             x = (x & ~cue_bits) | match_cue(v, i, (x & cue_bits) >> CL_V_CUE_SHIFT) << CL_V_CUE_SHIFT;
-            v->info[i] = x;
         }
+        v->info[i] = x;
         v->hot[k] = i;
         k += (x & (cue_bits | CL_W_NOUNCUE)) || v->t[i].kind == ANN_TOK_QUOTE ||
              (v->t[i].flags & (ANN_TF_PARA_START | ANN_TF_LINE_START));

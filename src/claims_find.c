@@ -352,6 +352,9 @@ static int list_goes_on(const cl_view *v, size_t j)
  * clause, the sentence, or the quotation the content sits in. */
 static size_t content_end(const cl_view *v, size_t p, int stop_comma)
 {
+    /* "and" and "but" by hash and length, not by their bytes: the walk
+     * passes every token of the content */
+    const uint64_t h_and = v->rules->h_and, h_but = v->rules->h_but;
     size_t j = p;
     while (j < v->n) {
         if (j > p && (ss(v, j) || (v->t[j].flags & ANN_TF_LINE_START)))
@@ -375,10 +378,16 @@ static size_t content_end(const cl_view *v, size_t p, int stop_comma)
         }
         if (j > p + 2 && v->t[j].kind == ANN_TOK_DASH && citation_dash(v, j))
             break;
+        const ann_token *t = &v->t[j];
+        int is_and = 0, is_but = 0;
+        if (t->kind == ANN_TOK_WORD && t->end - t->start == 3) {
+            is_and = t->lhash == h_and;
+            is_but = t->lhash == h_but;
+        }
         /* an object ends at "but": "proclaims peace but sets …" */
-        if (stop_comma && j > p && is(v, j, "but"))
+        if (stop_comma && j > p && is_but)
             break;
-        if (j > p && (is(v, j, "and") || is(v, j, "but")) && (is(v, j + 1, "that") ||
+        if (j > p && (is_and || is_but) && (is(v, j + 1, "that") ||
             (j + 1 < v->n && cl_cue_at(v, j + 1) ? (cl_cue_at(v, j + 1)->cls & (CL_BARE | CL_OBJ)) != 0 :
                                              attribution_at(v, j + 1))))
             break;                     /* "and said", "and that", "and X said" */
@@ -1247,14 +1256,22 @@ static void on_quote(cl_view *v, size_t o)
     cl_emit(v, ANN_CLAIM_DIRECT, content, l->cue, l->speaker, l->medium_id, 0);
 }
 
+/* What lies inside a pair is known as the walk reaches it: pairs nest, so
+ * the ranges of the marks that open outside every earlier pair cover it,
+ * and the finders ask only about the token they start at. */
 void cl_find(cl_view *v)
 {
+    const uint32_t starts = (CL_V_CUE_MAX << CL_V_CUE_SHIFT) | CL_W_NOUNCUE;
+    size_t until = 0;            /* the end of the outermost pair open here */
     for (size_t h = 0; h < v->nhot; h++) {
         size_t i = v->hot[h];
         /* an unpaired mark or a paragraph start starts nothing */
         if (v->mate[i] == CL_NONE && !(v->t[i].flags & ANN_TF_LINE_START) &&
-            !cl_cue_at(v, i) && !(v->info[i] & CL_W_NOUNCUE))
+            !(v->info[i] & starts))
             continue;
+        v->inq[i] = i < until;
+        if (i >= until && qopen(v, i))
+            until = v->mate[i];
         if (qopen(v, i))
             on_quote(v, i);
         if (v->t[i].flags & ANN_TF_LINE_START)
@@ -1265,7 +1282,9 @@ void cl_find(cl_view *v)
             else if ((v->t[i].flags & ANN_TF_LOWER) || (ss(v, i) && is_ing(v, i)))
                 on_cue(v, i);        /* "Advising X to …, Y said" */
         }
-        if (kind(v, i, CL_W_NOUNCUE))
+        /* every noun cue passed the scan's filter and is looked up: a
+         * line start whose word is not known yet is none */
+        if (v->info[i] & CL_W_NOUNCUE)
             on_noun(v, i);
     }
 }

@@ -8,7 +8,6 @@
  * is not continued that way is unbalanced and pairs with nothing, so a lost
  * closing mark never swallows the rest of the document.
  */
-#include <string.h>
 
 #include "ann.h"
 #include "claims_int.h"
@@ -21,21 +20,6 @@ static void pair(cl_view *v, size_t a, size_t b)
 {
     v->mate[a] = b;
     v->mate[b] = a;
-}
-
-/* Mark what lies inside a pair: pairs nest, so ranges from the marks that
- * open outside every earlier pair cover it. */
-static void mark_inside(cl_view *v)
-{
-    size_t until = 0;
-    memset(v->inq, 0, v->n + 1);      /* and the guard */
-    for (size_t h = 0; h < v->nhot; h++) {
-        size_t i = v->hot[h];
-        if (i >= until && v->mate[i] != CL_NONE && v->mate[i] > i) {
-            until = v->mate[i];
-            memset(v->inq + i + 1, 1, until - i - 1);
-        }
-    }
 }
 
 /* Only the view's hot tokens are looked at: they hold every quotation
@@ -85,5 +69,4 @@ void cl_pair_quotes(cl_view *v)
             od = os = CL_NONE;
         }
     }
-    mark_inside(v);
 }

@@ -373,6 +373,32 @@ static void test_word_table(void)
     CHECK(cl_word_kind(rules, ann_hash_lower("THE", 3)) & CL_W_DET);
 }
 
+/* Cues headed by a function word ("is convinced", "in keeping with") are
+ * found from their second word, also across markup and paragraphs, at
+ * the start and the end of the text. */
+static void test_tailed_cues(void)
+{
+    CHECK(cl_word_kind(rules, ann_hash_lower("is", 2)) & CL_W_TAILED);
+    CHECK(cl_word_kind(rules, ann_hash_lower("convinced", 9)) & CL_W_CUETAIL);
+    CHECK(!(cl_word_kind(rules, ann_hash_lower("said", 4)) & CL_W_TAILED));
+    ann_doc *d = run("Kuleba is convinced that the talks had failed.\n\n"
+                     "The minister was **confident** that Russia would pay.\n\n"
+                     "In keeping with the report, officials said prices rose.\n\n"
+                     "He is\n\nconvinced that it works.\n\n"
+                     "Kuleba is convinced");
+    EXPECT(d, "the talks had failed", IND, "is convinced", "Kuleba");
+    EXPECT(d, "Russia would pay", IND, "was **confident", "The minister");
+    EXPECT(d, "officials said prices rose", IND, "In keeping with", "the report");
+    EXPECT(d, "it works", IND, "is\n\nconvinced", "He");
+    ann_doc_free(d);
+    d = run("is convinced that it is so");
+    CHECK_INT((int)d->nclaims, 0);
+    ann_doc_free(d);
+    d = run("convinced");
+    CHECK_INT((int)d->nclaims, 0);
+    ann_doc_free(d);
+}
+
 /* Quotations open in one window continue into the next only through a
  * repeated opening mark; per-document state carries the last speaker. */
 static void test_windows(void)
@@ -592,6 +618,7 @@ int main(void)
     test_he_she();
     test_markup();
     test_word_table();
+    test_tailed_cues();
     test_windows();
     test_hostile();
     ann_claim_rules_free(rules);
