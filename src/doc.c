@@ -167,6 +167,26 @@ static ann_ent_slot *slot_for(const ann_doc *d, const char *id, size_t h)
     }
 }
 
+/* Twice the slots, filled from the old ones: their hashes are kept and
+ * their ids all differ, so no id is read or hashed again. */
+static void grow_slots(ann_doc *d)
+{
+    ann_ent_slot *old = d->ent_slots;
+    size_t oldn = d->nslots;
+    d->nslots = oldn ? oldn * 2 : 64;
+    d->ent_slots = ann_xcalloc(d->nslots, sizeof *d->ent_slots);
+    size_t mask = d->nslots - 1;
+    for (size_t k = 0; k < oldn; k++) {
+        if (!old[k].ent)
+            continue;
+        size_t i = old[k].hash & mask;
+        while (d->ent_slots[i].ent)
+            i = (i + 1) & mask;
+        d->ent_slots[i] = old[k];
+    }
+    free(old);
+}
+
 static void rehash(ann_doc *d)
 {
     free(d->ent_slots);
@@ -211,10 +231,11 @@ ann_entity *ann_doc_entity(ann_doc *d, ann_cat cat, const char *id,
     e->type = memcpy(p + il + nl, type, tl);
     e->cat = cat;
     e->person = cat == ANN_CAT_ACTOR && strcmp(type, "person") == 0;
-    if (d->nents * 2 > d->nslots)
-        rehash(d);
-    else
-        *sl = (ann_ent_slot){h, d->nents};
+    if (d->nents * 2 > d->nslots) {
+        grow_slots(d);
+        sl = slot_for(d, id, h);
+    }
+    *sl = (ann_ent_slot){h, d->nents};
     return e;
 }
 
