@@ -64,5 +64,8 @@ void ann_buf_free(ann_buf *b);
 /* Lowercase ASCII slug of a name: "Volodymyr Zelensky" -> "volodymyr-zelensky",
  * "Türkiye" -> "turkiye" (common Latin diacritics folded).  Caller frees. */
 char *ann_slug(const char *s, size_t len);
+/* The same into out, which holds len * 2 + 1 bytes; returns the slug's
+ * length.  For callers that look an id up and mostly find it. */
+size_t ann_slug_into(char *out, const char *s, size_t len);
 
 #endif

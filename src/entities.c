@@ -117,6 +117,9 @@ struct ann_entities {
     size_t indexed;            /* doc->ents[0..indexed) are in names */
     memo memo[MEMO_SLOTS];
     kind_memo kinds[KIND_SLOTS];
+    /* Names, roles and slugs are looked up far more often than kept (the
+     * document copies what it keeps): their text is made in these. */
+    ann_buf name, role, slug;
 };
 
 ann_entities *ann_entities_new(const ann_engine *e)
@@ -140,6 +143,9 @@ void ann_entities_free(ann_entities *st)
     free(st->look);
     free(st->markup);
     free(st->qs);
+    ann_buf_free(&st->name);
+    ann_buf_free(&st->role);
+    ann_buf_free(&st->slug);
     free(st);
 }
 
@@ -160,15 +166,39 @@ static int is_the(const ann_window *w, size_t i)
     return i < w->n && (ann_tok_is(w->text, &w->tok[i], "the") || ann_tok_is(w->text, &w->tok[i], "The"));
 }
 
-static char *tok_text(const ann_window *w, size_t from, size_t to)
+/* The text of tokens [from, to) in b, valid until b is next used. */
+static char *tok_text(ann_buf *b, const ann_window *w, size_t from, size_t to)
 {
-    return ann_xstrndup(w->text + w->tok[from].start, w->tok[to - 1].end - w->tok[from].start);
+    b->len = 0;
+    ann_buf_add(b, w->text + w->tok[from].start, w->tok[to - 1].end - w->tok[from].start);
+    return b->p;
+}
+
+/* The slug of s in st's buffer, valid until the next slug. */
+static char *slug_of(ann_entities *st, const char *s, size_t len)
+{
+    ann_buf *b = &st->slug;
+    if (b->cap < len * 2 + 1)
+        ann_grow((void **)&b->p, &b->cap, len * 2 + 1, 1);
+    b->len = ann_slug_into(b->p, s, len);
+    return b->p;
 }
 
 /* The top bits of a pointer's Fibonacci hash. */
 static size_t ptr_hash(const void *p, unsigned bits)
 {
     return (size_t)(((uint64_t)(uintptr_t)p * 0x9E3779B97F4A7C15ull) >> (64 - bits));
+}
+
+/* Whether some item of attrs has the value "1" after its first '=': no
+ * flag can be on without one.  Most attrs strings ("iso=us;name=United
+ * States", one per entity) have none, and each is read once a document. */
+static int has_one_value(const char *attrs)
+{
+    for (const char *q = strchr(attrs, '='); q; q = strchr(q + 1, '='))
+        if (q[1] == '1' && (q[2] == ';' || q[2] == '\0'))
+            return 1;
+    return 0;
 }
 
 /* The A_... attributes that are on ("key=1") in attrs, read in one pass
@@ -180,6 +210,8 @@ static unsigned attr_flags(const char *attrs)
     static const size_t lens[] = {9, 10, 4, 3, 9};
     unsigned seen = 0, on = 0;
     const char *p = attrs;
+    if (!has_one_value(attrs))
+        return 0;
     while (*p) {
         size_t n = strcspn(p, ";");
         const char *eq = memchr(p, '=', n), *k = p;
@@ -370,26 +402,23 @@ static ann_entity *add_known(ann_entities *st, ann_doc *d, const ann_match *m,
         x->id = m->id;
         x->ent = (size_t)(e - d->ents);
     } else {
-        char *slug = ann_slug(surface, slen);
+        char *slug = slug_of(st, surface, slen);
         e = ann_doc_find_entity(d, slug);
         if (!e)
             e = new_known(d, m, slug, surface, slen);
-        free(slug);
     }
     ann_entity_add_mention(e, s);
     return e;
 }
 
-static ann_entity *add_unknown(ann_doc *d, const char *name, const char *type, ann_span s)
+static ann_entity *add_unknown(ann_entities *st, ann_doc *d, const char *name, const char *type,
+                               ann_span s)
 {
-    char *id = ann_slug(name, strlen(name));
-    if (!id[0]) {
-        free(id);
+    char *id = slug_of(st, name, strlen(name));
+    if (!id[0])
         return NULL;
-    }
     ann_entity *e = ann_doc_entity(d, ANN_CAT_ACTOR, id, name, type);
     ann_entity_add_mention(e, s);
-    free(id);
     return e;
 }
 
@@ -566,7 +595,8 @@ static void compound_parts(ann_entities *st, ann_window *w, const tinfo *ti, siz
 /* ---- roles ---------------------------------------------------------------------- */
 
 /* ", the head of the Russian team," after a name: the role up to the comma. */
-static void appositive_role(ann_window *w, const tinfo *ti, size_t after, ann_entity *e)
+static void appositive_role(ann_entities *st, ann_window *w, const tinfo *ti, size_t after,
+                            ann_entity *e)
 {
     if (after + 2 >= w->n || !ann_tok_is(w->text, &w->tok[after], ","))
         return;
@@ -583,9 +613,7 @@ static void appositive_role(ann_window *w, const tinfo *ti, size_t after, ann_en
         return;
     if (!ann_tok_is(w->text, &w->tok[end], ",") && !ann_tok_is(w->text, &w->tok[end], "."))
         return;
-    char *role = tok_text(w, start, end);
-    ann_entity_add_role(e, role);
-    free(role);
+    ann_entity_add_role(e, tok_text(&st->role, w, start, end));
 }
 
 /* ---- unknown names ---------------------------------------------------------------- */
@@ -714,9 +742,7 @@ static void add_role(ann_entities *st, ann_window *w, ann_entity *e, const evide
 {
     if (!ev->title || !e || attr_on_memo(st, ev->title, A_HONORIFIC))
         return;   /* "Mr." vouches for a name but is no role */
-    char *role = tok_text(w, ev->title_first, ev->title->last);
-    ann_entity_add_role(e, role);
-    free(role);
+    ann_entity_add_role(e, tok_text(&st->role, w, ev->title_first, ev->title->last));
 }
 
 /* A single capitalized word: a known person's surname, or a new person
@@ -725,7 +751,6 @@ static void single_word(ann_entities *st, ann_window *w, const tinfo *ti, size_t
                         const evidence *ev)
 {
     const ann_token *t = &w->tok[s];
-    (void)st;
     if ((ti[s].f & TI_NONNAME) || (ti[s].f & TI_DEMONYM) || ti[s].title || (ti[s].f & TI_CUE) || t->ncp < 2)
         return;
     ann_span sp = {t->start, t->end};
@@ -740,14 +765,12 @@ static void single_word(ann_entities *st, ann_window *w, const tinfo *ti, size_t
     int starts = (t->flags & ANN_TF_SENT_START) || (s > 0 && (w->tok[s - 1].flags & ANN_TF_QOPEN));
     int vouched = ev->title || (speech_beside(w, ti, s, s + 1) && !starts);
     if (!e && vouched && (t->flags & ANN_TF_TITLE)) {
-        char *name = tok_text(w, s, s + 1);
-        e = add_unknown(w->doc, name, "person", sp);
-        free(name);
+        e = add_unknown(st, w->doc, tok_text(&st->name, w, s, s + 1), "person", sp);
     }
     if (e) {
         ann_entity_add_mention(e, sp);
         add_role(st, w, e, ev);
-        appositive_role(w, ti, s + 1, e);
+        appositive_role(st, w, ti, s + 1, e);
     }
 }
 
@@ -768,11 +791,12 @@ static void name_run(ann_entities *st, ann_window *w, const tinfo *ti, size_t s,
         single_word(st, w, ti, s, ev);
         return;
     }
-    char *name = tok_text(w, s, e);
+    /* st->name: the halves of a run split below make their own */
+    char *name = tok_text(&st->name, w, s, e);
     ann_span sp = {w->tok[s].start, w->tok[e - 1].end};
     ann_entity *ent = NULL;
     if (org_form(ti, s, e)) {
-        ent = add_unknown(w->doc, name, "organization", sp);
+        ent = add_unknown(st, w->doc, name, "organization", sp);
     } else {
         int connectors = 0;
         for (size_t k = s; k < e; k++)
@@ -788,13 +812,12 @@ static void name_run(ann_entities *st, ann_window *w, const tinfo *ti, size_t s,
             if (ent)
                 ann_entity_add_mention(ent, sp);
             else
-                ent = add_unknown(w->doc, name, "person", sp);
+                ent = add_unknown(st, w->doc, name, "person", sp);
         } else if (connectors) {
             /* "Samuel Charap and Sergey Radchenko": each side on its own */
             size_t k = s;
             while (k < e && !(ti[k].f & TI_CONNECTOR))
                 k++;
-            free(name);
             evidence none = {0};
             name_run(st, w, ti, s, k, ev);
             name_run(st, w, ti, k + 1, e, &none);
@@ -803,9 +826,8 @@ static void name_run(ann_entities *st, ann_window *w, const tinfo *ti, size_t s,
     }
     if (ent && person_entity(ent)) {
         add_role(st, w, ent, ev);
-        appositive_role(w, ti, e, ent);
+        appositive_role(st, w, ti, e, ent);
     }
-    free(name);
 }
 
 /* Where a run of capitalized words ends: at a non-capital, at punctuation,
@@ -857,7 +879,7 @@ static void known_name(ann_entities *st, ann_window *w, const tinfo *ti, size_t 
     ann_entity *e = add_known(st, w->doc, m, w->text + sp.start, sp.end - sp.start, sp);
     if (person_entity(e)) {
         add_role(st, w, e, ev);
-        appositive_role(w, ti, m->last, e);
+        appositive_role(st, w, ti, m->last, e);
     }
 }
 

@@ -156,6 +156,12 @@ static size_t fold_letter(uint32_t cp, char out[2])
 char *ann_slug(const char *s, size_t len)
 {
     char *out = ann_xmalloc(len * 2 + 1);
+    ann_slug_into(out, s, len);
+    return out;
+}
+
+size_t ann_slug_into(char *out, const char *s, size_t len)
+{
     size_t o = 0, i = 0;
     int dash = 0;
     while (i < len) {
@@ -181,5 +187,5 @@ char *ann_slug(const char *s, size_t len)
         o += fl;
     }
     out[o] = '\0';
-    return out;
+    return o;
 }
