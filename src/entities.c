@@ -11,6 +11,7 @@
  * ...").  Aliases are settled as the document goes and once more at the end:
  * surnames join full names, acronyms join their expansions.
  */
+#include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,6 +19,9 @@
 
 #include "entities.h"
 #include "utf8.h"
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #define MAX_NAME_TOKENS 8      /* a "name" longer than this is prose in capitals */
 #define MAX_ROLE_TOKENS 10
@@ -891,6 +895,62 @@ static tinfo *window_tinfo(ann_entities *st, size_t n)
     return st->ti;
 }
 
+/* What token_bits asks of a token's flags. */
+#define QS_FLAGS (ANN_TF_QOPEN | ANN_TF_SENT_START)
+#define LOOK_FLAGS (ANN_TF_HYPHEN | ANN_TF_TITLE | ANN_TF_UPPER)
+
+typedef struct tbits {
+    uint64_t look, markup, qs;
+} tbits;
+
+/* Tokens [from, to) one at a time: the tail of a block of 64. */
+static void tbits_one(const ann_token *tok, size_t from, size_t to, size_t base, tbits *b)
+{
+    for (size_t i = from; i < to; i++) {
+        b->qs |= (uint64_t)((tok[i].flags & QS_FLAGS) != 0) << (i - base);
+        b->look |= (uint64_t)((tok[i].flags & LOOK_FLAGS) != 0) << (i - base);
+        b->markup |= (uint64_t)(tok[i].kind == ANN_TOK_MARKUP) << (i - base);
+    }
+}
+
+#ifdef __SSE2__
+/* A token's flags and kind lie in one 8-byte word: four tokens give two
+ * vectors, and the three tests are a mask and a compare each, for the
+ * four at once.  Every token of the window passes here, one at a time it
+ * was a tenth of the entities' time. */
+_Static_assert(offsetof(ann_token, kind) == offsetof(ann_token, flags) + 4 &&
+               sizeof(((ann_token *)0)->flags) == 4 && sizeof(((ann_token *)0)->kind) == 2,
+               "a token's flags and kind make one 8-byte word");
+
+static __m128i flags_kind(const ann_token *t)
+{
+    return _mm_loadl_epi64((const __m128i *)(const void *)((const char *)t + offsetof(ann_token, flags)));
+}
+
+static void tbits_four(const ann_token *tok, size_t from, size_t to, size_t base, tbits *b)
+{
+    const __m128i qm = _mm_set1_epi32(QS_FLAGS), lm = _mm_set1_epi32(LOOK_FLAGS);
+    const __m128i km = _mm_set1_epi32(0xFFFF), mk = _mm_set1_epi32(ANN_TOK_MARKUP);
+    const __m128i zero = _mm_setzero_si128();
+    for (size_t i = from; i < to; i += 4) {
+        const ann_token *t = tok + i;
+        __m128 a = _mm_castsi128_ps(_mm_unpacklo_epi64(flags_kind(t), flags_kind(t + 1)));
+        __m128 c = _mm_castsi128_ps(_mm_unpacklo_epi64(flags_kind(t + 2), flags_kind(t + 3)));
+        __m128i f = _mm_castps_si128(_mm_shuffle_ps(a, c, _MM_SHUFFLE(2, 0, 2, 0)));
+        __m128i k = _mm_castps_si128(_mm_shuffle_ps(a, c, _MM_SHUFFLE(3, 1, 3, 1)));
+        unsigned q = 0xF ^ (unsigned)_mm_movemask_ps(_mm_castsi128_ps(
+                               _mm_cmpeq_epi32(_mm_and_si128(f, qm), zero)));
+        unsigned l = 0xF ^ (unsigned)_mm_movemask_ps(_mm_castsi128_ps(
+                               _mm_cmpeq_epi32(_mm_and_si128(f, lm), zero)));
+        unsigned m = (unsigned)_mm_movemask_ps(_mm_castsi128_ps(
+                         _mm_cmpeq_epi32(_mm_and_si128(k, km), mk)));
+        b->qs |= (uint64_t)q << (i - base);
+        b->look |= (uint64_t)l << (i - base);
+        b->markup |= (uint64_t)m << (i - base);
+    }
+}
+#endif
+
 /* The look and markup bits of the tokens themselves: hyphenated and
  * capitalized words are looked at (index_matches adds the starts of
  * known names and titles). */
@@ -900,19 +960,17 @@ static void token_bits(ann_entities *st, const ann_window *w)
     ann_grow((void **)&st->look, &st->caplook, nw, sizeof *st->look);
     ann_grow((void **)&st->markup, &cap, nw, sizeof *st->markup);
     ann_grow((void **)&st->qs, &cap2, nw, sizeof *st->qs);
-    const ann_token *tok = w->tok;
     for (size_t k = 0; k < nw; k++) {
-        size_t from = k * 64, to = from + 64 < n ? from + 64 : n;
-        uint64_t look = 0, markup = 0, qs = 0;
-        for (size_t i = from; i < to; i++) {
-            qs |= (uint64_t)((tok[i].flags & (ANN_TF_QOPEN | ANN_TF_SENT_START)) != 0) << (i - from);
-            look |= (uint64_t)((tok[i].flags & (ANN_TF_HYPHEN | ANN_TF_TITLE | ANN_TF_UPPER)) != 0)
-                    << (i - from);
-            markup |= (uint64_t)(tok[i].kind == ANN_TOK_MARKUP) << (i - from);
-        }
-        st->look[k] = look;
-        st->markup[k] = markup;
-        st->qs[k] = qs;
+        size_t from = k * 64, to = from + 64 < n ? from + 64 : n, mid = from;
+        tbits b = {0, 0, 0};
+#ifdef __SSE2__
+        mid = from + (to - from) / 4 * 4;
+        tbits_four(w->tok, from, mid, from, &b);
+#endif
+        tbits_one(w->tok, mid, to, from, &b);
+        st->look[k] = b.look;
+        st->markup[k] = b.markup;
+        st->qs[k] = b.qs;
     }
     st->look[n >> 6] |= (uint64_t)1 << (n & 63);   /* the end stops every scan */
 }
