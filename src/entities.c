@@ -49,7 +49,7 @@ typedef struct acronym {
 /* Persons by surname and by full name, so that a later "Johnson" finds
  * "Boris Johnson" in O(1); filled lazily from the document's entities. */
 typedef struct name_slot {
-    char *key;                 /* owned */
+    const char *key;           /* in the entity's name, which outlives this state */
     size_t len;                /* of key */
     size_t ent;                /* index into doc->ents */
 } name_slot;
@@ -140,8 +140,6 @@ void ann_entities_free(ann_entities *st)
     for (size_t i = 0; i < st->nacr; i++)
         free(st->acr[i].text);
     free(st->acr);
-    for (size_t i = 0; i < st->capnames; i++)
-        free(st->names[i].key);
     free(st->names);
     free(st->ti);
     free(st->look);
@@ -664,7 +662,7 @@ static void name_put(ann_entities *st, const char *s, size_t n, size_t ent)
     }
     name_slot *sl = name_find(st, s, n);
     if (!sl->key) {     /* the first person with this name keeps it */
-        sl->key = ann_xstrndup(s, n);
+        sl->key = s;
         sl->len = n;
         sl->ent = ent;
         st->nnames++;
