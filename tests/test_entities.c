@@ -1,6 +1,7 @@
 /* test_entities.c - actors, places, sources through the whole pipeline with
  * the built-in rules: spans hold the name only, context rejects names inside
  * longer names, unknown names are found from evidence, aliases join. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -251,6 +252,49 @@ static void test_end_merges_take_the_first(void)
     ann_doc_free(d);
 }
 
+/* The id index grows from its own slots: every id is found across the
+ * doublings, a second ann_doc_entity returns the first entity, and ids that
+ * share a hash (DJB2: "Ez" and "FY") stay apart. */
+static void test_id_index_growth(void)
+{
+    ann_doc *d = ann_doc_new("t", "t", ann_xstrdup(""), 0);
+    char id[32];
+    for (size_t i = 0; i < 1000; i++) {
+        snprintf(id, sizeof id, "e%zu", i);
+        ann_entity *e = ann_doc_entity(d, ANN_CAT_ACTOR, id, id, "person");
+        ann_entity_add_mention(e, (ann_span){i, i + 1});
+    }
+    ann_doc_entity(d, ANN_CAT_ACTOR, "Ez", "Ez", "person");
+    ann_doc_entity(d, ANN_CAT_ACTOR, "FY", "FY", "person");
+    CHECK_INT(d->nents, 1002);
+    for (size_t i = 0; i < 1000; i += 7) {
+        snprintf(id, sizeof id, "e%zu", i);
+        ann_entity *e = ann_doc_find_entity(d, id);
+        CHECK(e && strcmp(e->id, id) == 0);
+        CHECK(ann_doc_entity(d, ANN_CAT_ACTOR, id, "x", "place") == e);
+    }
+    CHECK_STR(ann_doc_find_entity(d, "Ez")->id, "Ez");
+    CHECK_STR(ann_doc_find_entity(d, "FY")->id, "FY");
+    CHECK(ann_doc_find_entity(d, "e1000") == NULL);
+    CHECK_INT(d->nents, 1002);
+    ann_doc_free(d);
+}
+
+/* ann_slug_into writes what ann_slug returns. */
+static void test_slug_into(void)
+{
+    const char *names[] = {"Volodymyr Zelensky", "T\xC3\xBCrkiye", "O'Brien", "", "--", "\xC5\x81ukasz  X-1"};
+    for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
+        size_t n = strlen(names[i]);
+        char *a = ann_slug(names[i], n), *b = malloc(n * 2 + 1);
+        size_t len = ann_slug_into(b, names[i], n);
+        CHECK_STR(b, a);
+        CHECK_INT(len, strlen(a));
+        free(a);
+        free(b);
+    }
+}
+
 int main(void)
 {
     char err[512];
@@ -271,6 +315,8 @@ int main(void)
     test_names_at_every_offset();
     test_reporting_credits();
     test_end_merges_take_the_first();
+    test_id_index_growth();
+    test_slug_into();
     ann_engine_free(eng);
     TEST_DONE();
 }
