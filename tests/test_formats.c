@@ -809,6 +809,50 @@ static void test_doc_code_points(void)
     ann_doc_free(d);
 }
 
+/* The JSON writer's span offsets against ann_doc_cp: spans starting and
+ * ending in ASCII blocks, multibyte blocks, the partial last block and
+ * inside a character, short and longer than a block. */
+static void test_writer_span_offsets(void)
+{
+    size_t len = 0;
+    char *text = malloc(700);
+    while (len < 600) {
+        if (len < 128 || (len >= 400 && len < 520)) {
+            text[len] = (char)('a' + len % 26);
+            len++;
+        } else if (len < 400)
+            len += (size_t)snprintf(text + len, 8, len % 5 ? "a" : "\xC3\xA9");
+        else
+            len += (size_t)snprintf(text + len, 8, len % 4 ? "x" : "\xE2\x80\x94");
+    }
+    text[len] = '\0';
+    ann_doc *d = ann_doc_new("sp", "sp", text, len);
+    ann_entity *e = ann_doc_entity(d, ANN_CAT_ACTOR, "e", "E", "person");
+    static const size_t lens[] = {0, 1, 5, 17, 63, 64, 65, 130};
+    for (size_t st = 0; st <= len; st += 3)
+        for (size_t k = 0; k < sizeof lens / sizeof *lens; k++)
+            ann_entity_add_mention(e, (ann_span){st, st + lens[k] <= len ? st + lens[k] : len});
+    ann_write_opts o = {0, 0};
+    ann_buf out = {0};
+    ann_writer_json.doc(&out, d, &o);
+    cJSON *v = cJSON_Parse(out.p);
+    cJSON *actor = cJSON_GetArrayItem(cJSON_GetObjectItemCaseSensitive(v, "actors"), 0);
+    cJSON *ms = cJSON_GetObjectItemCaseSensitive(actor, "mentions");
+    CHECK_INT((size_t)cJSON_GetArraySize(ms), e->nmentions);
+    int ok = 1;
+    for (size_t i = 0; i < e->nmentions && ms; i++) {
+        cJSON *m = cJSON_GetArrayItem(ms, (int)i);
+        ok &= cJSON_GetNumberValue(cJSON_GetObjectItemCaseSensitive(m, "start")) ==
+              (double)ann_doc_cp(d, e->mentions[i].start);
+        ok &= cJSON_GetNumberValue(cJSON_GetObjectItemCaseSensitive(m, "end")) ==
+              (double)ann_doc_cp(d, e->mentions[i].end);
+    }
+    CHECK(ok);
+    cJSON_Delete(v);
+    ann_buf_free(&out);
+    ann_doc_free(d);
+}
+
 int main(void)
 {
     xmlInitParser();
@@ -825,6 +869,7 @@ int main(void)
     test_inline_walk();
     test_writer_json();
     test_doc_code_points();
+    test_writer_span_offsets();
     test_writer_xml();
     test_writer_html();
     xmlCleanupParser();
