@@ -8,7 +8,7 @@
  * it usually stands: bylines and datelines near the top, signatures and
  * credits near the bottom.
  */
-#include <stdio.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -76,26 +76,51 @@ static int starts_with_ci(line l, const char *s)
 
 /* ---- dates ----------------------------------------------------------------- */
 
-static const char *const month_names[12] = {
-    "january", "february", "march", "april", "may", "june",
-    "july", "august", "september", "october", "november", "december"};
+static const struct {
+    char name[10];
+    unsigned char len;
+} months[12] = {{"january", 7}, {"february", 8}, {"march", 5}, {"april", 5}, {"may", 3},
+                {"june", 4}, {"july", 4}, {"august", 6}, {"september", 9},
+                {"october", 7}, {"november", 8}, {"december", 8}};
+
+/* Whether the ASCII letter c can start a month name: j, f, m, a, s, o, n
+ * or d in either case.  A bit test, not a search: find_date asks it of
+ * every byte of a line. */
+static int month_initial(char c)
+{
+    unsigned l = (unsigned char)(c | 0x20) - 'a';
+    const uint32_t initials = 1u << ('j' - 'a') | 1u << ('f' - 'a') | 1u << ('m' - 'a') |
+                              1u << ('a' - 'a') | 1u << ('s' - 'a') | 1u << ('o' - 'a') |
+                              1u << ('n' - 'a') | 1u << ('d' - 'a');
+    return l < 26 && (initials >> l & 1);
+}
+
+/* s[0..n) are ASCII letters (month_at counted them): equal to the
+ * lowercase lower, case aside. */
+static int letters_eq(const char *s, const char *lower, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if ((s[i] | 0x20) != lower[i])
+            return 0;
+    return 1;
+}
 
 /* Month from a name or its abbreviation ("Feb", "Feb.", "Sept"); 0 if none.
  * *len receives the bytes the name (and its period) take. */
 static int month_at(const char *s, size_t n, size_t *len)
 {
     size_t w = 0;
-    while (w < n && ((s[w] | 0x20) >= 'a' && (s[w] | 0x20) <= 'z'))
+    while (w < n && w < 10 && ((s[w] | 0x20) >= 'a' && (s[w] | 0x20) <= 'z'))
         w++;
-    if (w < 3 || !memchr("jfmasond", s[0] | 0x20, 8))   /* most words: no month */
+    if (w < 3 || w > 9 || !month_initial(s[0]))   /* most words: no month */
         return 0;
     for (int m = 0; m < 12; m++) {
-        if ((s[0] | 0x20) != month_names[m][0])
+        if ((s[0] | 0x20) != months[m].name[0])
             continue;
-        size_t full = strlen(month_names[m]);
-        int ok = (w == full && strncasecmp(s, month_names[m], w) == 0) ||
-                 (w == 3 && strncasecmp(s, month_names[m], 3) == 0) ||
-                 (w == 4 && m == 8 && strncasecmp(s, "sept", 4) == 0);
+        size_t full = months[m].len;
+        int ok = (w == full && letters_eq(s, months[m].name, w)) ||
+                 (w == 3 && letters_eq(s, months[m].name, 3)) ||
+                 (w == 4 && m == 8 && letters_eq(s, "sept", 4));
         if (ok) {
             *len = w + (w < full && w < n && s[w] == '.');
             return m + 1;
@@ -184,18 +209,45 @@ size_t ann_parse_full_date(const char *s, size_t n, char out[11])
         return 0;
     if (used < n && s[used] >= '0' && s[used] <= '9')
         return 0;
-    /* valid_ymd bounded every field, so the 10 characters always fit */
-    snprintf(out, 11, "%04d-%02d-%02d", y % 10000, (m % 13 + 13) % 13, (d % 32 + 32) % 32);
+    /* valid_ymd bounded every field: four digits, two, two (no printf,
+     * which costs more than the parse) */
+    out[0] = (char)('0' + y / 1000);
+    out[1] = (char)('0' + y / 100 % 10);
+    out[2] = (char)('0' + y / 10 % 10);
+    out[3] = (char)('0' + y % 10);
+    out[4] = '-';
+    out[5] = (char)('0' + m / 10);
+    out[6] = (char)('0' + m % 10);
+    out[7] = '-';
+    out[8] = (char)('0' + d / 10);
+    out[9] = (char)('0' + d % 10);
+    out[10] = '\0';
     return used;
+}
+
+/* Whether s holds four digits in a row.  Every date ann_parse_full_date
+ * reads has a four-digit year, so a line without them holds none: most
+ * lines, turned away in one pass instead of a parse at every word. */
+static int has_year(const char *s, size_t n)
+{
+    size_t run = 0;
+    for (size_t i = 0; i < n; i++) {
+        run = s[i] >= '0' && s[i] <= '9' ? run + 1 : 0;
+        if (run == 4)
+            return 1;
+    }
+    return 0;
 }
 
 /* The first full date anywhere in s, with where it starts. */
 static size_t find_date(const char *s, size_t n, char out[11], size_t *at)
 {
+    if (!has_year(s, n))
+        return 0;
     for (size_t i = 0; i < n; i++) {
         if (i > 0 && ((s[i - 1] | 0x20) >= 'a' && (s[i - 1] | 0x20) <= 'z'))
             continue;
-        if (!(s[i] >= '0' && s[i] <= '9') && !memchr("jfmasond", s[i] | 0x20, 8))
+        if (!(s[i] >= '0' && s[i] <= '9') && !month_initial(s[i]))
             continue;           /* a date starts with a day, year or month */
         size_t used = ann_parse_full_date(s + i, n - i, out);
         if (used) {
@@ -290,6 +342,17 @@ static int byline(ann_doc *d, line l, char date[11])
     add_authors(d, p);
     free(s);
     return d->nauthors > before;
+}
+
+/* Whether byline() could take l, a line split_lines trimmed: after its
+ * own trim the line must start with "by", and that trim moves the start
+ * only past a space, tab, CR or NBSP (split_lines' trim can leave a space
+ * that stood behind an NBSP).  One byte, not a trim and two compares, for
+ * each line of an article read from the bottom. */
+static int may_be_byline(line l)
+{
+    unsigned char c = l.n ? (unsigned char)l.p[0] : 0;
+    return (c | 0x20) == 'b' || c == ' ' || c == '\t' || c == '\r' || c == 0xC2;
 }
 
 /* A byline without "By": "Jane Corbin, Middle East correspondent" - a name,
@@ -470,7 +533,10 @@ static void signature(ann_doc *d, line l)
 {
     char date[11];
     size_t at, used;
-    if (l.n > 120 || !(used = find_date(l.p, l.n, date, &at)) || at < 4 || at + used != l.n)
+    /* the date must end the line, and every date ends in a digit */
+    if (l.n > 120 || l.n == 0 || !(l.p[l.n - 1] >= '0' && l.p[l.n - 1] <= '9'))
+        return;
+    if (!(used = find_date(l.p, l.n, date, &at)) || at < 4 || at + used != l.n)
         return;
     char *name = plain((line){l.p, at});
     size_t nn = strlen(name);
@@ -535,7 +601,7 @@ void ann_meta_extract(ann_doc *d, const ann_rules *rules)
     /* No byline at the top: the last one in the article is its author's
      * (one further up may credit a quoted piece). */
     for (size_t i = ls.n; !had_authors && !d->nauthors && i > head; i--)
-        if (byline(d, ls.v[i - 1], date))
+        if (may_be_byline(ls.v[i - 1]) && byline(d, ls.v[i - 1], date))
             break;
     size_t tail = ls.n > TAIL_LINES ? ls.n - TAIL_LINES : 1;
     for (size_t i = ls.n; i > tail; i--) {

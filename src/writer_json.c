@@ -81,19 +81,26 @@ static inline uint64_t load4(const char *p)
 }
 #endif
 
+#ifdef __SSE2__
+/* Bytes of v that need an escape, as a bit mask. */
+static inline int escapes16(__m128i v)
+{
+    const __m128i quote = _mm_set1_epi8('"'), bslash = _mm_set1_epi8('\\');
+    const __m128i ctl = _mm_set1_epi8(0x1F);
+    __m128i e = _mm_or_si128(_mm_cmpeq_epi8(_mm_min_epu8(v, ctl), v),
+                             _mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, bslash)));
+    return _mm_movemask_epi8(e);
+}
+#endif
+
 /* The first byte at or after i that needs an escape, or n.  Mentions are
  * a dozen bytes, claims and titles hundreds: sixteen bytes a step while
  * they last, then words, the last one overlapping what is known clean. */
 static size_t next_escape(const char *s, size_t n, size_t i)
 {
 #ifdef __SSE2__
-    const __m128i quote = _mm_set1_epi8('"'), bslash = _mm_set1_epi8('\\');
-    const __m128i ctl = _mm_set1_epi8(0x1F);
     for (; i + 16 <= n; i += 16) {
-        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
-        __m128i e = _mm_or_si128(_mm_cmpeq_epi8(_mm_min_epu8(v, ctl), v),
-                                 _mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, bslash)));
-        int m = _mm_movemask_epi8(e);
+        int m = escapes16(_mm_loadu_si128((const __m128i *)(const void *)(s + i)));
         if (m)
             return i + (size_t)__builtin_ctz((unsigned)m);
     }
@@ -144,11 +151,43 @@ static void put_escape(ann_buf *b, unsigned char c)
     put(b, esc, len);
 }
 
+#ifdef __SSE2__
+/* s[0..n), n >= 16, with its quotes if no byte needs an escape: copied
+ * as it is checked, sixteen bytes a step (the last step overlapping the
+ * one before), one pass over a claim's text instead of a scan and a copy.
+ * 0 (and nothing written) if one does. */
+static int put_clean_long(ann_buf *b, const char *s, size_t n)
+{
+    char *o = reserve(b, n + 2) + 1;
+    size_t i = 0;
+    for (; i + 16 <= n; i += 16) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+        if (escapes16(v))
+            return 0;
+        _mm_storeu_si128((__m128i *)(void *)(o + i), v);
+    }
+    if (i < n) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + n - 16));
+        if (escapes16(v))
+            return 0;
+        _mm_storeu_si128((__m128i *)(void *)(o + n - 16), v);
+    }
+    o[-1] = '"';
+    o[n] = '"';
+    b->len += n + 2;
+    return 1;
+}
+#endif
+
 /* A JSON string.  The text is valid UTF-8 (the reader repairs it), so
  * only quotes, backslashes and control characters need escapes; they are
  * rare, so a string without one is copied whole with its quotes. */
 static void put_str(ann_buf *b, const char *s, size_t n)
 {
+#ifdef __SSE2__
+    if (n >= 16 && put_clean_long(b, s, n))
+        return;
+#endif
     size_t i = next_escape(s, n, 0);
     if (i == n) {
         char *o = reserve(b, n + 2);
@@ -224,6 +263,43 @@ static void put_uint(ann_buf *b, size_t v)
     b->len = (size_t)(uint_at(o, v) - b->p);
 }
 
+#ifdef __SSE2__
+/* Continuation bytes (10xxxxxx: below -64 as signed bytes) among p[0..r),
+ * r < 64, p a whole block of the text: at most four loads, the lanes at
+ * or past r masked off, no loop byte by byte. */
+static size_t cont_before(const char *p, size_t r)
+{
+    const __m128i lim = _mm_set1_epi8(-64), zero = _mm_setzero_si128();
+    const __m128i lane = _mm_setr_epi8(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
+    __m128i acc = zero;
+    for (size_t k = 0; k < r; k += 16) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + k));
+        __m128i in = _mm_cmpgt_epi8(_mm_set1_epi8((char)(r - k)), lane);
+        acc = _mm_sub_epi8(acc, _mm_and_si128(_mm_cmplt_epi8(v, lim), in));
+    }
+    __m128i sum = _mm_sad_epu8(acc, zero);
+    return (size_t)_mm_cvtsi128_si32(sum) + (size_t)_mm_cvtsi128_si32(_mm_srli_si128(sum, 8));
+}
+#endif
+
+/* ann_doc_cp, with a block of multibyte text counted inline: a quarter
+ * of the spans of news text touch one (a curly quote, a dash, a name with
+ * an accent). */
+static inline size_t cp_of(const ann_doc *d, size_t b)
+{
+    if (b > d->len)
+        b = d->len;
+    size_t blk = b / ANN_CP_BLOCK, from = blk * ANN_CP_BLOCK;
+    size_t v = d->cp_index[blk];
+    if (v & ANN_CP_ASCII)
+        return (v & ~ANN_CP_ASCII) + (b - from);
+#ifdef __SSE2__
+    if (from + ANN_CP_BLOCK <= d->len)
+        return v + (b - from) - cont_before(d->text + from, b - from);
+#endif
+    return ann_doc_cp(d, b);
+}
+
 /* "start":..,"end":..,"text":".." of a byte span of the document, without
  * braces: claims and speakers add their own keys to the same object. */
 static void put_span_keys(ann_buf *b, const ann_doc *d, ann_span s)
@@ -237,12 +313,8 @@ static void put_span_keys(ann_buf *b, const ann_doc *d, ann_span s)
         start = (vs & ~ANN_CP_ASCII) + s.start % ANN_CP_BLOCK;
         end = start + (s.end - s.start);
     } else {
-        /* a span is short: its end is counted from its start, not from
-         * the end's block of the code point index */
-        start = ann_doc_cp(d, s.start);
-        end = s.end <= d->len && s.end - s.start < ANN_CP_BLOCK
-                  ? start + ann_utf8_count(d->text + s.start, s.end - s.start)
-                  : ann_doc_cp(d, s.end);
+        start = cp_of(d, s.start);
+        end = cp_of(d, s.end);
     }
     static const char k1[] = "\"start\":", k2[] = ",\"end\":", k3[] = ",\"text\":";
     /* the keys and two numbers of at most 20 digits, in one go */
@@ -370,8 +442,31 @@ static void list_open(ann_buf *b, const char *key)
     PUT_LIT(b, "\":[");
 }
 
+static size_t span_len(ann_span s)
+{
+    return s.end > s.start ? s.end - s.start : 0;
+}
+
+/* About the size of d's compact object: a generous share of keys,
+ * numbers and text for each item, the claims' texts as they are (only
+ * they are long).  Reserved at once, the buffer is not copied a dozen
+ * times on its way from empty to thirty kilobytes; the mentions are not
+ * visited, which would cost as much as the copies. */
+static size_t size_hint(const ann_doc *d, const ann_write_opts *o)
+{
+    size_t n = 1024 + 112 * d->ndates + (o->with_text ? d->len + d->len / 8 : 0);
+    for (size_t i = 0; i < d->nents; i++)
+        n += 128 + 48 * d->ents[i].nmentions + 32 * d->ents[i].nroles;
+    for (size_t i = 0; i < d->nclaims; i++) {
+        const ann_claim *c = &d->claims[i];
+        n += 256 + span_len(c->content) + span_len(c->cue) + span_len(c->speaker);
+    }
+    return n;
+}
+
 static void put_compact(ann_buf *b, const ann_doc *d, const ann_write_opts *o)
 {
+    reserve(b, size_hint(d, o));
     static const char *const cats[] = {"actors", "places", "sources"};
     PUT_LIT(b, "{\"doc\":");
     put_meta(b, d, o);

@@ -15,6 +15,7 @@
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 
+#include "meta.h"
 #include "reader.h"
 #include "test.h"
 #include "utf8.h"
@@ -321,6 +322,73 @@ static void test_dates(void)
         CHECK_STR(got, cases[i][1]);
         free(got);
     }
+}
+
+/* ---- metadata from plain text ------------------------------------------ */
+
+static void test_full_dates(void)
+{
+    static const char *const cases[][3] = {
+        {"April 19, 2024", "2024-04-19", "14"}, {"Apr. 19 2024 and", "2024-04-19", "12"},
+        {"SEPT 3rd, 1999", "1999-09-03", "14"}, {"Sept. 3, 1999", "1999-09-03", "13"},
+        {"sep 30 2001", "2001-09-30", "11"}, {"September 9th 2200", "2200-09-09", "18"},
+        {"19 december 1800.", "1800-12-19", "16"}, {"2024-02-29T10:00", "2024-02-29", "10"},
+        {"7 May 2023", "2023-05-07", "10"}, {"may 7, 2023", "2023-05-07", "11"},
+        {"2023-02-29", NULL, "0"}, {"Feb 30, 2024", NULL, "0"}, {"June 1, 1799", NULL, "0"},
+        {"Septembre 3, 1999", NULL, "0"}, {"Septemberr 3, 1999", NULL, "0"},
+        {"Sep. 3, 19999", NULL, "0"}, {"Mayday 1, 2020", NULL, "0"}, {"Jul 4", NULL, "0"},
+        {"Ju 4, 2020", NULL, "0"}, {"", NULL, "0"}};
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        char out[11] = "";
+        size_t used = ann_parse_full_date(cases[i][0], strlen(cases[i][0]), out);
+        CHECK_INT(used, (size_t)atoi(cases[i][2]));
+        if (cases[i][1])
+            CHECK_STR(out, cases[i][1]);
+    }
+}
+
+static ann_doc *meta_of(const char *text)
+{
+    ann_doc *d = ann_doc_new("m", "m", ann_xstrdup(text), strlen(text));
+    ann_meta_extract(d, NULL);
+    return d;
+}
+
+/* Bylines at the foot, signatures and datelines, including the line
+ * shapes the quick rejections in meta.c must still let through. */
+static void test_text_meta(void)
+{
+    static const char body[] = "Para one.\nPara two.\nPara three.\nPara four.\nPara five.\n"
+                               "Para six.\nPara seven.\nPara eight.\nPara nine.\nPara ten.\n"
+                               "Para 11.\nPara 12.\nPara 13.\nPara 14.\nPara 15.\nPara 16.\n";
+    ann_buf b = {0};
+    ann_buf_adds(&b, "Title\n");
+    ann_buf_adds(&b, body);
+    ann_buf_adds(&b, "\xC2\xA0 by Jane Roe and John Doe, May 7, 2023\nLast words.\n");
+    ann_doc *d = meta_of(b.p);
+    CHECK_INT(d->nauthors, 2);
+    CHECK(has_author(d, "Jane Roe") && has_author(d, "John Doe"));
+    ann_doc_free(d);
+    ann_buf_free(&b);
+
+    ann_buf_adds(&b, "Title\n");
+    ann_buf_adds(&b, body);
+    ann_buf_adds(&b, "Baker 1999 notes.\nBY: Ann Lee\nEnd.\nDavid R. Cameron March 21, 2022\n");
+    d = meta_of(b.p);
+    CHECK(has_author(d, "Ann Lee") && !has_author(d, "David R. Cameron"));
+    CHECK_STR(d->published, "2022-03-21");
+    ann_doc_free(d);
+    ann_buf_free(&b);
+
+    d = meta_of("Title\nThe Herald, Sept. 3, 1999.\nText 2024 and 1999-09.\n");
+    CHECK_STR(d->publisher, "The Herald");
+    CHECK_STR(d->published, "1999-09-03");
+    ann_doc_free(d);
+
+    d = meta_of("Title\nText of 2024.\nDavid Cameron 2022-03-21 \nDavid Lee 21 March 2022x\n");
+    CHECK_STR(d->published, "2022-03-21");
+    CHECK(has_author(d, "David Cameron"));
+    ann_doc_free(d);
 }
 
 /* ---- JSON Lines --------------------------------------------------------- */
@@ -741,6 +809,50 @@ static void test_doc_code_points(void)
     ann_doc_free(d);
 }
 
+/* The JSON writer's span offsets against ann_doc_cp: spans starting and
+ * ending in ASCII blocks, multibyte blocks, the partial last block and
+ * inside a character, short and longer than a block. */
+static void test_writer_span_offsets(void)
+{
+    size_t len = 0;
+    char *text = malloc(700);
+    while (len < 600) {
+        if (len < 128 || (len >= 400 && len < 520)) {
+            text[len] = (char)('a' + len % 26);
+            len++;
+        } else if (len < 400)
+            len += (size_t)snprintf(text + len, 8, len % 5 ? "a" : "\xC3\xA9");
+        else
+            len += (size_t)snprintf(text + len, 8, len % 4 ? "x" : "\xE2\x80\x94");
+    }
+    text[len] = '\0';
+    ann_doc *d = ann_doc_new("sp", "sp", text, len);
+    ann_entity *e = ann_doc_entity(d, ANN_CAT_ACTOR, "e", "E", "person");
+    static const size_t lens[] = {0, 1, 5, 17, 63, 64, 65, 130};
+    for (size_t st = 0; st <= len; st += 3)
+        for (size_t k = 0; k < sizeof lens / sizeof *lens; k++)
+            ann_entity_add_mention(e, (ann_span){st, st + lens[k] <= len ? st + lens[k] : len});
+    ann_write_opts o = {0, 0};
+    ann_buf out = {0};
+    ann_writer_json.doc(&out, d, &o);
+    cJSON *v = cJSON_Parse(out.p);
+    cJSON *actor = cJSON_GetArrayItem(cJSON_GetObjectItemCaseSensitive(v, "actors"), 0);
+    cJSON *ms = cJSON_GetObjectItemCaseSensitive(actor, "mentions");
+    CHECK_INT((size_t)cJSON_GetArraySize(ms), e->nmentions);
+    int ok = 1;
+    for (size_t i = 0; i < e->nmentions && ms; i++) {
+        cJSON *m = cJSON_GetArrayItem(ms, (int)i);
+        ok &= cJSON_GetNumberValue(cJSON_GetObjectItemCaseSensitive(m, "start")) ==
+              (double)ann_doc_cp(d, e->mentions[i].start);
+        ok &= cJSON_GetNumberValue(cJSON_GetObjectItemCaseSensitive(m, "end")) ==
+              (double)ann_doc_cp(d, e->mentions[i].end);
+    }
+    CHECK(ok);
+    cJSON_Delete(v);
+    ann_buf_free(&out);
+    ann_doc_free(d);
+}
+
 int main(void)
 {
     xmlInitParser();
@@ -751,10 +863,13 @@ int main(void)
     test_xml_hostile();
     test_xml_formats();
     test_dates();
+    test_full_dates();
+    test_text_meta();
     test_jsonl();
     test_inline_walk();
     test_writer_json();
     test_doc_code_points();
+    test_writer_span_offsets();
     test_writer_xml();
     test_writer_html();
     xmlCleanupParser();
