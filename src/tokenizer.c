@@ -715,11 +715,13 @@ static inline uint64_t low_bytes(uint64_t w, size_t k)
 }
 
 /* Sixteen bytes of text classified at once: bit j of up, lo and dg says
- * whether byte j is an ASCII upper-case letter, lower-case letter or digit;
- * w and lw are its two words as they are and ASCII-lowercased. */
+ * whether byte j is an ASCII upper-case letter, lower-case letter or digit,
+ * of join whether it is a byte plain_word_end() must look at (B_JOIN or
+ * from 0x80 up); w and lw are its two words as they are and
+ * ASCII-lowercased. */
 typedef struct {
     uint64_t w[2], lw[2];
-    unsigned up, lo, dg;
+    unsigned up, lo, dg, join;
 } chunk16;
 
 #ifdef ANN_HAVE_SSE2
@@ -741,14 +743,19 @@ static inline void classify16(const char *p, chunk16 *c)
     c->up = (unsigned)_mm_movemask_epi8(up);
     c->lo = (unsigned)_mm_movemask_epi8(in_range(v, 'a', 26));
     c->dg = (unsigned)_mm_movemask_epi8(in_range(v, '0', 10));
+    __m128i join = _mm_or_si128(in_range(v, ',', 3),     /* , - . */
+                                _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\'')),
+                                             _mm_cmpeq_epi8(v, _mm_set1_epi8('@'))));
+    c->join = (unsigned)_mm_movemask_epi8(_mm_or_si128(join, v));
     c->w[0] = (uint64_t)_mm_cvtsi128_si64(v);
     c->w[1] = (uint64_t)_mm_cvtsi128_si64(_mm_unpackhi_epi64(v, v));
     c->lw[0] = (uint64_t)_mm_cvtsi128_si64(lv);
     c->lw[1] = (uint64_t)_mm_cvtsi128_si64(_mm_unpackhi_epi64(lv, lv));
 #else
-    c->up = c->lo = c->dg = 0;
+    c->up = c->lo = c->dg = c->join = 0;
     for (unsigned j = 0; j < 16; j++) {
         unsigned cls = byte_class[(unsigned char)p[j]];
+        c->join |= (unsigned)((cls & B_JOIN) || (unsigned char)p[j] >= 0x80) << j;
         c->up |= (unsigned)((cls & B_UPPER) != 0) << j;
         c->lo |= (unsigned)((cls & B_LOWER) != 0) << j;
         c->dg |= (unsigned)((cls & B_DIGIT) != 0) << j;
@@ -761,15 +768,45 @@ static inline void classify16(const char *p, chunk16 *c)
 }
 
 /* classify16() of text[i..i + 16), with zero bytes (no word's) past len. */
-static inline void classify_at(const char *text, size_t len, size_t i, chunk16 *c)
+/* classify16() of text[i..len), fewer than 16 bytes, zero padded (zero is
+ * no word's byte).  Apart, so that the common word keeps its registers. */
+__attribute__((noinline))
+static void classify_tail(const char *text, size_t len, size_t i, chunk16 *c)
 {
-    if (len - i >= 16) {
-        classify16(text + i, c);
-        return;
-    }
     char buf[16] = {0};
     memcpy(buf, text + i, len - i);
     classify16(buf, c);
+}
+
+static inline void classify_at(const char *text, size_t len, size_t i, chunk16 *c)
+{
+    if (len - i >= 16)
+        classify16(text + i, c);
+    else
+        classify_tail(text, len, i, c);
+}
+
+/* The masks of chunk16 for 32 bytes from i: a word of 16 bytes or more. */
+typedef struct {
+    uint32_t up, lo, dg, join;
+} masks32;
+
+__attribute__((noinline))
+static masks32 classify32(const char *text, size_t len, size_t i, const chunk16 *c)
+{
+    chunk16 c2;
+    classify_at(text, len, i + 16, &c2);
+    masks32 m = {c->up | c2.up << 16, c->lo | c2.lo << 16, c->dg | c2.dg << 16,
+                 c->join | c2.join << 16};
+    return m;
+}
+
+/* Both hashes of a plain word of 16 bytes or more. */
+__attribute__((noinline))
+static void hash_long(const char *text, size_t len, ann_token *t)
+{
+    t->hash = hash_span(text, t->start, t->end, len, 0);
+    t->lhash = hash_span(text, t->start, t->end, len, 1);
 }
 
 /* Most tokens are an ASCII word or number that ends at a blank or at
@@ -778,19 +815,20 @@ static inline void classify_at(const char *text, size_t len, size_t i, chunk16 *
  * byte, and hashed from the same registers.  Returns 0 when the word at
  * start (an ASCII letter or digit) is not that plain, and scan_word()
  * decides; else sets all of *t but the flags of its context. */
+__attribute__((always_inline))
 static inline int scan_plain_word(const char *text, size_t len, size_t start, ann_token *t)
 {
     chunk16 c;
     classify_at(text, len, start, &c);
-    uint32_t up = c.up, lo = c.lo, dg = c.dg;
+    uint32_t up = c.up, lo = c.lo, dg = c.dg, join = c.join;
     uint32_t stop = ~(up | lo | dg) & 0xFFFF;
     if (!stop) {
         /* 16 word bytes or more: rare, and no word of PLAIN_MAX or more */
-        chunk16 c2;
-        classify_at(text, len, start + 16, &c2);
-        up |= c2.up << 16;
-        lo |= c2.lo << 16;
-        dg |= c2.dg << 16;
+        masks32 m = classify32(text, len, start, &c);
+        up = m.up;
+        lo = m.lo;
+        dg = m.dg;
+        join = m.join;
         stop = ~(up | lo | dg);
         if (!stop)
             return 0;
@@ -806,9 +844,13 @@ static inline int scan_plain_word(const char *text, size_t len, size_t start, an
     if ((capitalized && (up & ~0x1Fu)) || (e - start >= 8 && !(letters & 0xFF)))
         return 0;
     int nletters = letters ? 1 + ((letters & (letters - 1)) != 0) : 0;
-    size_t end = plain_word_end(text, len, start, e, nletters, capitalized);
-    if (!end)
-        return 0;
+    /* the stop byte's class from the masks, not from a load that waits for them */
+    size_t end = e;
+    if (join & stop & (0 - stop)) {
+        end = plain_word_end(text, len, start, e, nletters, capitalized);
+        if (!end)
+            return 0;
+    }
     size_t n = end - start;
     int abbrev = end > e;
     uint32_t f = abbrev ? ANN_TF_ABBREV : 0;
@@ -832,8 +874,7 @@ static inline int scan_plain_word(const char *text, size_t len, size_t start, an
         t->hash = hash_end(hash_step(HASH_SEED, c.w[0]), low_bytes(c.w[1], n - 8), n);
         t->lhash = hash_end(hash_step(HASH_SEED, c.lw[0]), low_bytes(c.lw[1], n - 8), n);
     } else {
-        t->hash = hash_span(text, start, end, len, 0);
-        t->lhash = hash_span(text, start, end, len, 1);
+        hash_long(text, len, t);
     }
     return 1;
 }
