@@ -1118,22 +1118,44 @@ static inline void finish_plain(ann_tokenizer *tz, ann_tokens *out, ann_token *t
 }
 
 /* After a plain word in a plain context, the words that follow it one
- * blank apart, with the tokenizer's state in registers: the common run of
- * a sentence's middle.  Stops before a token that is not such a word, or
- * that starts at or past lim (where a window may end), or when out is
- * full; returns where the general loop goes on. */
+ * blank apart, or after a comma, semicolon or colon and a blank, with the
+ * tokenizer's state in registers: the common run of a sentence's middle.
+ * Stops before a token that is not such, or that starts at or past lim
+ * (where a window may end), or when out is full; returns where the general
+ * loop goes on. */
 static size_t plain_run(ann_tokenizer *tz, ann_tokens *out, size_t pos, size_t lim)
 {
     const char *text = tz->text;
     size_t len = tz->len, n = out->n, cap = out->cap;
     size_t sent = tz->sent_tokens, max_sent = tz->max_sentence;
     ann_token *v = out->v, *last = NULL;
-    if (lim > len)
-        lim = len;
-    while (pos + 1 < lim && text[pos] == ' ' &&
-           (byte_class[(unsigned char)text[pos + 1]] & B_WORD) && n < cap && sent < max_sent) {
+    while (pos + 2 < lim && n + 2 <= cap && sent + 2 <= max_sent) {
+        unsigned char b = (unsigned char)text[pos];
+        size_t at = pos + 1;
+        if (b == ',' || b == ';' || b == ':') {
+            if (text[pos + 1] != ' ')
+                break;
+            at = pos + 2;
+        } else if (b != ' ') {
+            break;
+        }
+        if (!(byte_class[(unsigned char)text[at]] & B_WORD))
+            break;
         ann_token *t = &v[n];
-        if (!scan_plain_word(text, len, pos + 1, t))
+        if (b != ' ') {
+            /* as scan_plain_punct() and finish_token() make it here */
+            t->start = pos;
+            t->end = pos + 1;
+            t->kind = ANN_TOK_PUNCT;
+            t->flags = 0;
+            t->ncp = 1;
+            t->hash = t->lhash = hash_end(HASH_SEED, b, 1);
+            last = t++;
+            n++;
+            sent++;
+            pos++;
+        }
+        if (!scan_plain_word(text, len, at, t))
             break;
         t->flags |= ANN_TF_SPACE_BEFORE;
         last = t;
@@ -1144,6 +1166,7 @@ static size_t plain_run(ann_tokenizer *tz, ann_tokens *out, size_t pos, size_t l
     if (last) {
         tz->prev_kind = last->kind;
         tz->prev_flags = last->flags;
+        tz->prev_comma = text[last->start] == ',';
         out->n = n;
         tz->sent_tokens = sent;
     }
