@@ -16,6 +16,11 @@
 #include "tokenizer.h"
 #include "utf8.h"
 
+#if defined(__SSE2__) && !defined(ANN_NO_SSE2)
+#include <emmintrin.h>
+#define ANN_HAVE_SSE2 1
+#endif
+
 #define MAX_TOKEN_BYTES 4096      /* a longer run is cut into pieces */
 #define MAX_SENTENCE_TOKENS 1000  /* a longer "sentence" is broken */
 #define MAX_LINK_BYTES 2048       /* Markdown link targets we skip as one token */
@@ -683,11 +688,10 @@ static uint32_t quote_flags(ann_tokenizer *tz, size_t start, size_t end, uint32_
 
 /* Where the plain word at start ends, from the stop byte text[e]: e, e + 1
  * for an abbreviation's period, or 0 when a rule of scan_word() may apply. */
-static size_t plain_word_end(const ann_tokenizer *tz, size_t start, size_t e, int letters,
+static size_t plain_word_end(const char *text, size_t len, size_t start, size_t e, int letters,
                              int capitalized)
 {
-    const char *text = tz->text;
-    if (e >= tz->len)
+    if (e >= len)
         return e;
     unsigned char b = (unsigned char)text[e];
     if (b >= 0x80)
@@ -696,10 +700,10 @@ static size_t plain_word_end(const ann_tokenizer *tz, size_t start, size_t e, in
         return e;
     if ((b != '.' && b != ',') || (b == '.' && e - start == 1))
         return 0;    /* ' - @ go on inside a word; dotted_letters() wants "X." */
-    unsigned char a = e + 1 < tz->len ? (unsigned char)text[e + 1] : 0;
+    unsigned char a = e + 1 < len ? (unsigned char)text[e + 1] : 0;
     if (a >= 0x80 || (byte_class[a] & (B_LOWER | B_DIGIT)))
         return 0;    /* 1,000  3.5  globalresearch.ca */
-    if (b == '.' && letters && (letters == 1 ? capitalized : is_abbrev(text, start, e, tz->len)))
+    if (b == '.' && letters && (letters == 1 ? capitalized : is_abbrev(text, start, e, len)))
         return e + 1;
     return e;
 }
@@ -710,69 +714,151 @@ static inline uint64_t low_bytes(uint64_t w, size_t k)
     return k >= 8 ? w : w & ~(~0ULL << (8 * k));
 }
 
-/* Most tokens are an ASCII word or number that ends at a blank or at
- * punctuation no rule of scan_word() continues past.  Such a word is found,
- * classified and hashed eight bytes at a time here.  Returns 0 when the
- * word at start (an ASCII letter or digit) is not that plain, and
- * scan_word() decides; else sets all of *t but the flags of its context. */
-static int scan_plain_word(const ann_tokenizer *tz, size_t start, ann_token *t)
+/* Sixteen bytes of text classified at once: bit j of up, lo and dg says
+ * whether byte j is an ASCII upper-case letter, lower-case letter or digit,
+ * of join whether it is a byte plain_word_end() must look at (B_JOIN or
+ * from 0x80 up); w and lw are its two words as they are and
+ * ASCII-lowercased. */
+typedef struct {
+    uint64_t w[2], lw[2];
+    unsigned up, lo, dg, join;
+} chunk16;
+
+#ifdef ANN_HAVE_SSE2
+/* Bytes of v in [lo, lo + n): the range shifted down to start at -128, so
+ * that one signed compare tells, without SWAR's carries between bytes. */
+static inline __m128i in_range(__m128i v, char lo, char n)
 {
-    const char *text = tz->text;
-    size_t len = tz->len, i = start;
-    uint64_t h = HASH_SEED, lh = HASH_SEED, w, u, l, d, stop;
-    uint64_t up1 = 0, first = 0, letters1 = 0, up_later = 0, letters_later = 0, any_lo = 0;
-    int capitalized = byte_class[(unsigned char)text[start]] & B_UPPER;
-    for (;;) {
-        w = load_word(text, i, len - i < 8 ? len - i : 8, len);
-        u = upper_bits(w);
-        l = lower_bits(w);
-        d = digit_bits(w);
-        /* the bytes from the first one that is no letter or digit on do not
-         * count (a byte from 0x80 up even carries into the next one) */
-        stop = ~(u | l | d) & HIGHS;
-        uint64_t in = (stop - 1) & ~stop & HIGHS;
-        u &= in;
-        l &= in;
-        d &= in;
-        any_lo |= l;
-        if (i == start) {
-            /* camel-case glue (see camel_split) needs four lower-case
-             * letters after the capital */
-            if (capitalized && u >> 40)
-                return 0;
-            up1 = u;
-            letters1 = u | l;
-            first = letters1 & (0 - letters1);
-            if (!first && !stop)
-                return 0;          /* a long number, or digits then letters */
-        } else {
-            if (capitalized && u)
-                return 0;
-            up_later |= u;
-            letters_later |= u | l;
-        }
-        if (stop)
-            break;
-        h = hash_step(h, w);
-        lh = hash_step(lh, w | u >> 2);
-        i += 8;
-        if (i - start >= PLAIN_MAX)
+    __m128i x = _mm_add_epi8(v, _mm_set1_epi8((char)(0x80 - lo)));
+    return _mm_cmplt_epi8(x, _mm_set1_epi8((char)(-128 + n)));
+}
+#endif
+
+static inline void classify16(const char *p, chunk16 *c)
+{
+#ifdef ANN_HAVE_SSE2
+    __m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
+    __m128i up = in_range(v, 'A', 26);
+    __m128i lv = _mm_or_si128(v, _mm_and_si128(up, _mm_set1_epi8(0x20)));
+    c->up = (unsigned)_mm_movemask_epi8(up);
+    c->lo = (unsigned)_mm_movemask_epi8(in_range(v, 'a', 26));
+    c->dg = (unsigned)_mm_movemask_epi8(in_range(v, '0', 10));
+    __m128i join = _mm_or_si128(in_range(v, ',', 3),     /* , - . */
+                                _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\'')),
+                                             _mm_cmpeq_epi8(v, _mm_set1_epi8('@'))));
+    c->join = (unsigned)_mm_movemask_epi8(_mm_or_si128(join, v));
+    c->w[0] = (uint64_t)_mm_cvtsi128_si64(v);
+    c->w[1] = (uint64_t)_mm_cvtsi128_si64(_mm_unpackhi_epi64(v, v));
+    c->lw[0] = (uint64_t)_mm_cvtsi128_si64(lv);
+    c->lw[1] = (uint64_t)_mm_cvtsi128_si64(_mm_unpackhi_epi64(lv, lv));
+#else
+    c->up = c->lo = c->dg = c->join = 0;
+    for (unsigned j = 0; j < 16; j++) {
+        unsigned cls = byte_class[(unsigned char)p[j]];
+        c->join |= (unsigned)((cls & B_JOIN) || (unsigned char)p[j] >= 0x80) << j;
+        c->up |= (unsigned)((cls & B_UPPER) != 0) << j;
+        c->lo |= (unsigned)((cls & B_LOWER) != 0) << j;
+        c->dg |= (unsigned)((cls & B_DIGIT) != 0) << j;
+    }
+    for (unsigned k = 0; k < 2; k++) {
+        c->w[k] = load_word(p, 8 * k, 8, 16);
+        c->lw[k] = c->w[k] | upper_bits(c->w[k]) >> 2;   /* ASCII wherever it counts */
+    }
+#endif
+}
+
+/* classify16() of text[i..i + 16), with zero bytes (no word's) past len. */
+/* classify16() of text[i..len), fewer than 16 bytes, zero padded (zero is
+ * no word's byte).  Apart, so that the common word keeps its registers. */
+__attribute__((noinline))
+static void classify_tail(const char *text, size_t len, size_t i, chunk16 *c)
+{
+    char buf[16] = {0};
+    memcpy(buf, text + i, len - i);
+    classify16(buf, c);
+}
+
+static inline void classify_at(const char *text, size_t len, size_t i, chunk16 *c)
+{
+    if (len - i >= 16)
+        classify16(text + i, c);
+    else
+        classify_tail(text, len, i, c);
+}
+
+/* The masks of chunk16 for 32 bytes from i: a word of 16 bytes or more. */
+typedef struct {
+    uint32_t up, lo, dg, join;
+} masks32;
+
+__attribute__((noinline))
+static masks32 classify32(const char *text, size_t len, size_t i, const chunk16 *c)
+{
+    chunk16 c2;
+    classify_at(text, len, i + 16, &c2);
+    masks32 m = {c->up | c2.up << 16, c->lo | c2.lo << 16, c->dg | c2.dg << 16,
+                 c->join | c2.join << 16};
+    return m;
+}
+
+/* Both hashes of a plain word of 16 bytes or more. */
+__attribute__((noinline))
+static void hash_long(const char *text, size_t len, ann_token *t)
+{
+    t->hash = hash_span(text, t->start, t->end, len, 0);
+    t->lhash = hash_span(text, t->start, t->end, len, 1);
+}
+
+/* Most tokens are an ASCII word or number that ends at a blank or at
+ * punctuation no rule of scan_word() continues past.  Such a word is found
+ * and classified sixteen bytes at a time here, as bit masks with a bit a
+ * byte, and hashed from the same registers.  Returns 0 when the word at
+ * start (an ASCII letter or digit) is not that plain, and scan_word()
+ * decides; else sets all of *t but the flags of its context. */
+__attribute__((always_inline))
+static inline int scan_plain_word(const char *text, size_t len, size_t start, ann_token *t)
+{
+    chunk16 c;
+    classify_at(text, len, start, &c);
+    uint32_t up = c.up, lo = c.lo, dg = c.dg, join = c.join;
+    uint32_t stop = ~(up | lo | dg) & 0xFFFF;
+    if (!stop) {
+        /* 16 word bytes or more: rare, and no word of PLAIN_MAX or more */
+        masks32 m = classify32(text, len, start, &c);
+        up = m.up;
+        lo = m.lo;
+        dg = m.dg;
+        join = m.join;
+        stop = ~(up | lo | dg);
+        if (!stop)
             return 0;
     }
-    size_t last = (size_t)__builtin_ctzll(stop) >> 3;   /* word bytes in w */
-    int letters = first ? 1 + (letters1 != first || letters_later) : 0;
-    size_t end = plain_word_end(tz, start, i + last, letters, capitalized);
-    if (!end)
+    uint32_t in = (stop & (0 - stop)) - 1;    /* the bytes before the first stop */
+    up &= in;
+    lo &= in;
+    uint32_t letters = up | lo;
+    size_t e = start + (size_t)__builtin_ctz(stop);
+    int capitalized = up & 1;
+    /* camel-case glue (see camel_split) needs four lower-case letters after
+     * the capital; a long number, or digits then letters, takes scan_word() */
+    if ((capitalized && (up & ~0x1Fu)) || (e - start >= 8 && !(letters & 0xFF)))
         return 0;
-    size_t k = end - i;             /* bytes of w in the token, with a period */
-    int abbrev = end > i + last;
-    uint64_t any_up = up1 | up_later;
+    int nletters = letters ? 1 + ((letters & (letters - 1)) != 0) : 0;
+    /* the stop byte's class from the masks, not from a load that waits for them */
+    size_t end = e;
+    if (join & stop & (0 - stop)) {
+        end = plain_word_end(text, len, start, e, nletters, capitalized);
+        if (!end)
+            return 0;
+    }
+    size_t n = end - start;
+    int abbrev = end > e;
     uint32_t f = abbrev ? ANN_TF_ABBREV : 0;
-    if (any_up && !any_lo)
+    if (up && !lo)
         f |= ANN_TF_UPPER;
-    if (any_lo && !any_up)
+    if (lo && !up)
         f |= ANN_TF_LOWER;
-    if ((first & up1) && (any_lo || (!(up1 & (up1 - 1)) && !up_later)))
+    if ((letters & (0 - letters) & up) && (lo || !(up & (up - 1))))
         f |= ANN_TF_TITLE;
     if (!letters && !abbrev)
         f |= ANN_TF_DIGIT;
@@ -780,15 +866,16 @@ static int scan_plain_word(const ann_tokenizer *tz, size_t start, ann_token *t)
     t->end = end;
     t->kind = letters ? ANN_TOK_WORD : ANN_TOK_NUMBER;
     t->flags = f;
-    t->ncp = (uint16_t)(end - start);
-    if (k == 8) {
-        h = hash_step(h, w);
-        lh = hash_step(lh, w | u >> 2);
-        w = 0;
-        u = 0;
+    t->ncp = (uint16_t)n;
+    if (n < 8) {
+        t->hash = hash_end(HASH_SEED, low_bytes(c.w[0], n), n);
+        t->lhash = hash_end(HASH_SEED, low_bytes(c.lw[0], n), n);
+    } else if (n < 16) {
+        t->hash = hash_end(hash_step(HASH_SEED, c.w[0]), low_bytes(c.w[1], n - 8), n);
+        t->lhash = hash_end(hash_step(HASH_SEED, c.lw[0]), low_bytes(c.lw[1], n - 8), n);
+    } else {
+        hash_long(text, len, t);
     }
-    t->hash = hash_end(h, low_bytes(w, k), end - start);
-    t->lhash = any_up ? hash_end(lh, low_bytes(w | u >> 2, k), end - start) : t->hash;
     return 1;
 }
 
@@ -1030,6 +1117,62 @@ static inline void finish_plain(ann_tokenizer *tz, ann_tokens *out, ann_token *t
     out->n++;
 }
 
+/* After a plain word in a plain context, the words that follow it one
+ * blank apart, or after a comma, semicolon or colon and a blank, with the
+ * tokenizer's state in registers: the common run of a sentence's middle.
+ * Stops before a token that is not such, or that starts at or past lim
+ * (where a window may end), or when out is full; returns where the general
+ * loop goes on. */
+static size_t plain_run(ann_tokenizer *tz, ann_tokens *out, size_t pos, size_t lim)
+{
+    const char *text = tz->text;
+    size_t len = tz->len, n = out->n, cap = out->cap;
+    size_t sent = tz->sent_tokens, max_sent = tz->max_sentence;
+    ann_token *v = out->v, *last = NULL;
+    while (pos + 2 < lim && n + 2 <= cap && sent + 2 <= max_sent) {
+        unsigned char b = (unsigned char)text[pos];
+        size_t at = pos + 1;
+        if (b == ',' || b == ';' || b == ':') {
+            if (text[pos + 1] != ' ')
+                break;
+            at = pos + 2;
+        } else if (b != ' ') {
+            break;
+        }
+        if (!(byte_class[(unsigned char)text[at]] & B_WORD))
+            break;
+        ann_token *t = &v[n];
+        if (b != ' ') {
+            /* as scan_plain_punct() and finish_token() make it here */
+            t->start = pos;
+            t->end = pos + 1;
+            t->kind = ANN_TOK_PUNCT;
+            t->flags = 0;
+            t->ncp = 1;
+            t->hash = t->lhash = hash_end(HASH_SEED, b, 1);
+            last = t++;
+            n++;
+            sent++;
+            pos++;
+        }
+        if (!scan_plain_word(text, len, at, t))
+            break;
+        t->flags |= ANN_TF_SPACE_BEFORE;
+        last = t;
+        pos = t->end;
+        n++;
+        sent++;
+    }
+    if (last) {
+        tz->prev_kind = last->kind;
+        tz->prev_flags = last->flags;
+        tz->prev_comma = text[last->start] == ',';
+        out->n = n;
+        tz->sent_tokens = sent;
+    }
+    return pos;
+}
+
 size_t ann_tokenize_window(ann_tokenizer *tz, ann_tokens *out, size_t min_bytes)
 {
     out->n = 0;
@@ -1052,11 +1195,13 @@ size_t ann_tokenize_window(ann_tokenizer *tz, ann_tokens *out, size_t min_bytes)
             ann_grow((void **)&out->v, &out->cap, out->n + 1, sizeof *out->v);
         /* built in place rather than copied in: one store per field */
         ann_token *t = &out->v[out->n];
-        if ((byte_class[(unsigned char)tz->text[pos]] & B_WORD) && scan_plain_word(tz, pos, t)) {
+        if ((byte_class[(unsigned char)tz->text[pos]] & B_WORD) &&
+            scan_plain_word(tz->text, len, pos, t)) {
             pos = t->end;
-            if (plain_context(tz))
+            if (plain_context(tz)) {
                 finish_plain(tz, out, t);
-            else
+                pos = plain_run(tz, out, pos, min_bytes < len - from ? from + min_bytes : len);
+            } else
                 finish_token(tz, out, t);
             continue;
         }

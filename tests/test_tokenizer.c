@@ -318,6 +318,53 @@ static void test_plain_words(void)
     CHECK(ok);
 }
 
+/* A plain word that ends the text is classified from a padded copy of
+ * its last bytes: every length, with the text ending right after it. */
+static void test_plain_words_at_end(void)
+{
+    char buf[64];
+    int ok = 1;
+    for (size_t len = 1; len <= 40; len++) {
+        memcpy(buf, "go ", 3);
+        for (size_t i = 0; i < len; i++)
+            buf[3 + i] = (char)((i == 0 ? 'A' : 'a') + i % 26);
+        ann_tokenize_all(buf, 3 + len, &toks);
+        src = buf;
+        ok &= toks.n == 2 && toks.v[1].start == 3 && toks.v[1].end == 3 + len;
+        ok &= toks.v[1].hash == ann_hash(buf + 3, len) && toks.v[1].lhash == ann_hash_lower(buf + 3, len);
+        ok &= has(1, ANN_TF_TITLE) && has(1, ANN_TF_SPACE_BEFORE);
+    }
+    CHECK(ok);
+}
+
+/* Words one blank apart and after ", " "; " ": " are made in a run of
+ * their own: the same tokens and state as one at a time. */
+static void test_plain_run(void)
+{
+    tok("He said alpha, Beta; GAMMA: 12 delta,\nepsilon, zeta: x. Eta (theta), iota");
+    const char *want[] = {"He", "said", "alpha", ",", "Beta", ";", "GAMMA", ":", "12", "delta", ",",
+                          "epsilon", ",", "zeta", ":", "x", ".", "Eta", "(", "theta", ")", ",", "iota"};
+    size_t nw = sizeof want / sizeof *want;
+    CHECK_INT(toks.n, nw);
+    int ok = 1;
+    for (size_t i = 0; i < nw && i < toks.n; i++) {
+        const ann_token *t = &toks.v[i];
+        ok &= strcmp(tx(i), want[i]) == 0;
+        ok &= t->hash == ann_hash(src + t->start, t->end - t->start);
+        ok &= has(i, ANN_TF_SPACE_BEFORE) == (i == 0 || src[t->start - 1] == ' ' || src[t->start - 1] == '\n');
+        if (strchr(",;:", want[i][0]))
+            ok &= t->kind == ANN_TOK_PUNCT && t->ncp == 1 && t->lhash == t->hash;
+    }
+    CHECK(ok);
+    CHECK(has(4, ANN_TF_TITLE));
+    CHECK(has(6, ANN_TF_UPPER));
+    CHECK(has(8, ANN_TF_DIGIT));
+    CHECK(has(11, ANN_TF_LINE_START));      /* after a comma: the sentence goes on */
+    CHECK(!has(11, ANN_TF_SENT_START));
+    CHECK(has(16, ANN_TF_SENT_END));
+    CHECK(has(17, ANN_TF_SENT_START));
+}
+
 /* ann_utf8_count goes eight bytes at a time: every length and alignment */
 static void test_utf8_count(void)
 {
@@ -348,6 +395,8 @@ int main(void)
     test_slug();
     test_hash_ways();
     test_plain_words();
+    test_plain_words_at_end();
+    test_plain_run();
     test_measure();
     test_utf8_count();
     ann_tokens_free(&toks);
