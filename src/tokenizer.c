@@ -977,7 +977,7 @@ static void scan_token(ann_tokenizer *tz, size_t start, ann_token *t)
         t->flags |= w.flags;
         if (w.end > start)
             t->end = w.end;
-    } else if (quote_class(c) == 's' && (tz->text[next] == 's' || tz->text[next] == 'S') &&
+    } else if (quote_class(c) == 's' && next < tz->len && (tz->text[next] | 0x20) == 's' &&
                is_letter_cp(cp_before(tz, start)) && !is_word_cp(cp_at(tz, next + 1, NULL))) {
         t->end = next + 1;
         t->kind = ANN_TOK_WORD;

@@ -381,6 +381,28 @@ static void test_utf8_count(void)
     CHECK(ok);
 }
 
+/* A text need not end in a NUL (lexicon surfaces are slices of a line):
+ * nothing past its length is read, nor counts ("Kyiv'" of "Kyiv's" ends
+ * in a quotation mark, not a possessive).  The buffers are of the exact
+ * size, so that ASan sees a read past them. */
+static void test_unterminated(void)
+{
+    static const char *const cases[][3] = {
+        {"Kyiv's", "5", "'"}, {"Kyiv\xE2\x80\x99s", "7", "\xE2\x80\x99"},
+        {"Kyiv's", "6", "'s"}, {"U.S.", "3", "S"}, {"1,000", "2", ","},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        size_t n = (size_t)atoi(cases[i][1]);
+        char *buf = malloc(n);
+        memcpy(buf, cases[i][0], n);
+        src = buf;
+        ann_tokenize_all(buf, n, &toks);
+        CHECK(toks.n >= 1 && toks.v[toks.n - 1].end == n);
+        CHECK_STR(tx(toks.n - 1), cases[i][2]);
+        free(buf);
+    }
+}
+
 int main(void)
 {
     test_words();
@@ -399,6 +421,7 @@ int main(void)
     test_plain_run();
     test_measure();
     test_utf8_count();
+    test_unterminated();
     ann_tokens_free(&toks);
     TEST_DONE();
 }
