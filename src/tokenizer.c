@@ -879,6 +879,17 @@ static inline int scan_plain_word(const char *text, size_t len, size_t start, an
     return 1;
 }
 
+/* The token of punctuation byte b at pos, but for its context flags. */
+static inline void set_punct(ann_token *t, size_t pos, unsigned char b)
+{
+    t->start = pos;
+    t->end = pos + 1;
+    t->kind = ANN_TOK_PUNCT;
+    t->flags = 0;
+    t->ncp = 1;
+    t->hash = t->lhash = hash_end(HASH_SEED, b, 1);
+}
+
 /* Punctuation of one byte (, . ; : ! ? ( ) { }) as scan_token() and
  * set_plain() would make it; 0 for any other byte, or a period that begins
  * "...", or a bracket that may be Markdown. */
@@ -889,12 +900,7 @@ static int scan_plain_punct(const ann_tokenizer *tz, size_t start, ann_token *t)
         return 0;
     if (b == '.' && start + 2 < tz->len && tz->text[start + 1] == '.' && tz->text[start + 2] == '.')
         return 0;
-    t->start = start;
-    t->end = start + 1;
-    t->kind = ANN_TOK_PUNCT;
-    t->flags = 0;
-    t->ncp = 1;
-    t->hash = t->lhash = hash_end(HASH_SEED, b, 1);
+    set_punct(t, start, b);
     return 1;
 }
 
@@ -1144,12 +1150,7 @@ static size_t plain_run(ann_tokenizer *tz, ann_tokens *out, size_t pos, size_t l
         ann_token *t = &v[n];
         if (b != ' ') {
             /* as scan_plain_punct() and finish_token() make it here */
-            t->start = pos;
-            t->end = pos + 1;
-            t->kind = ANN_TOK_PUNCT;
-            t->flags = 0;
-            t->ncp = 1;
-            t->hash = t->lhash = hash_end(HASH_SEED, b, 1);
+            set_punct(t, pos, b);
             last = t++;
             n++;
             sent++;
