@@ -27,6 +27,9 @@ ann_reader *ann_reader_open(const char *path, ann_input_format fmt,
  * and the next call goes on with the next line. */
 int ann_reader_next(ann_reader *r, ann_doc **out, char *err, size_t errlen);
 void ann_reader_close(ann_reader *r);
+/* Can a read wait for more input (a pipe, a terminal), where a regular
+ * file has all of its documents at hand? */
+int ann_reader_may_wait(const ann_reader *r);
 
 /* Decode bytes (any encoding damage replaced) into a new document. */
 ann_doc *ann_doc_from_bytes(const char *id, const char *path,

@@ -33,6 +33,7 @@ typedef struct options {
     int no_builtin;
     int quiet;
     int progress;              /* -1 auto, 0 off, 1 on */
+    int line_buffered;         /* flush after every document */
     long jobs;
     ann_input_format in_fmt;
     const ann_writer *writer;
@@ -51,6 +52,7 @@ static const char usage_text[] =
     "      --format=FMT         json (default), xml, html, timeml\n"
     "      --pretty             indent the JSON\n"
     "      --with-text          add the document text as doc.text\n"
+    "      --line-buffered      flush the output after every document\n"
     "Input:\n"
     "      --input-format=FMT   auto (default), text, html, xml, jsonl\n"
     "      --dct=YYYY-MM-DD     date assumed for documents whose own date is not found\n"
@@ -126,7 +128,7 @@ static long parse_jobs(const char *s)
 }
 
 enum { OPT_OUT_DIR = 256, OPT_PRETTY, OPT_DCT, OPT_RULES, OPT_NO_BUILTIN, OPT_FORMAT,
-       OPT_INPUT_FORMAT, OPT_WITH_TEXT, OPT_PROGRESS, OPT_NO_PROGRESS };
+       OPT_INPUT_FORMAT, OPT_WITH_TEXT, OPT_PROGRESS, OPT_NO_PROGRESS, OPT_LINE_BUFFERED };
 
 static const struct option long_opts[] = {
     {"output", required_argument, 0, 'o'},
@@ -138,6 +140,7 @@ static const struct option long_opts[] = {
     {"format", required_argument, 0, OPT_FORMAT},
     {"input-format", required_argument, 0, OPT_INPUT_FORMAT},
     {"with-text", no_argument, 0, OPT_WITH_TEXT},
+    {"line-buffered", no_argument, 0, OPT_LINE_BUFFERED},
     {"jobs", required_argument, 0, 'j'},
     {"progress", no_argument, 0, OPT_PROGRESS},
     {"no-progress", no_argument, 0, OPT_NO_PROGRESS},
@@ -169,6 +172,7 @@ static void parse_args(int argc, char **argv, options *o)
             break;
         case OPT_INPUT_FORMAT: o->in_fmt = parse_in_fmt(optarg); break;
         case OPT_WITH_TEXT: o->wopts.with_text = 1; break;
+        case OPT_LINE_BUFFERED: o->line_buffered = 1; break;
         case 'j': o->jobs = parse_jobs(optarg); break;
         case OPT_PROGRESS: o->progress = 1; break;
         case OPT_NO_PROGRESS: o->progress = 0; break;
@@ -191,6 +195,7 @@ typedef struct sink {
     const char *dir;
     const ann_writer *w;
     const ann_write_opts *wo;
+    int flush;                 /* after every document (--line-buffered) */
     int failed;                /* an --out-dir file could not be written */
     int broken;                /* the stream failed: stop, say so once */
     int epipe;                 /* ...because the reader went away */
@@ -268,10 +273,13 @@ static void write_doc_file(sink *s, const char *id, const ann_buf *b)
 
 static void sink_doc(sink *s, const char *id, const ann_buf *b)
 {
-    if (s->dir)
+    if (s->dir) {
         write_doc_file(s, id, b);
-    else
-        sink_write(s, b->p ? b->p : "", b->len);
+        return;
+    }
+    sink_write(s, b->p ? b->p : "", b->len);
+    if (s->flush && !s->broken && fflush(s->f) != 0)
+        write_failed(s);
 }
 
 static void sink_edge(sink *s, int end)
@@ -498,6 +506,9 @@ static int process_input(pool *p, const options *o, const char *path)
     }
     int status = 0, rc;
     ann_doc *d;
+    /* With --line-buffered a stream's records go out before the next read,
+     * which may wait for input a long time (tail -f ... | annotate -). */
+    int drain = o->line_buffered && o->jobs > 1 && ann_reader_may_wait(r);
     while (!p->sink->broken && (rc = ann_reader_next(r, &d, err, sizeof err)) != 0) {
         if (rc < 0) {
             msg(path, "%s", err);
@@ -508,6 +519,8 @@ static int process_input(pool *p, const options *o, const char *path)
                 for (size_t i = 0; i < d->nwarnings; i++)
                     msg(path, "warning: %s", d->warnings[i]);
             submit(p, d, o->jobs);
+            while (drain && p->next_write < p->next_read)
+                flush_ready(p, 1);
         }
         if (rc < 0 && !d)
             break;
@@ -595,7 +608,7 @@ int main(int argc, char **argv)
     }
     e->default_dct = o.dct;
 
-    sink s = {stdout, "standard output", NULL, o.writer, &o.wopts, 0, 0, 0};
+    sink s = {stdout, "standard output", NULL, o.writer, &o.wopts, o.line_buffered, 0, 0, 0};
     if (o.out_dir) {
         if (check_out_dir(o.out_dir) < 0) {
             ann_engine_free(e);
@@ -618,9 +631,9 @@ int main(int argc, char **argv)
 
     /* Records are tens of kilobytes: with stdio's few kilobytes of buffer
      * each was written by two system calls.  A terminal still sees each
-     * line as it is done. */
+     * line as it is done, and so does a pipe with --line-buffered. */
     static char out_buffer[256 << 10];   /* glibc ignores the size without one */
-    if (s.f && !isatty(fileno(s.f)))
+    if (s.f && !isatty(fileno(s.f)) && !o.line_buffered)
         setvbuf(s.f, out_buffer, _IOFBF, sizeof out_buffer);
 
     char *stdin_only[] = {"-"};

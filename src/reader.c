@@ -170,6 +170,12 @@ ann_reader *ann_reader_open(const char *path, ann_input_format fmt, char *err, s
     return r;
 }
 
+int ann_reader_may_wait(const ann_reader *r)
+{
+    struct stat st;
+    return fstat(fileno(r->f), &st) != 0 || !S_ISREG(st.st_mode);
+}
+
 void ann_reader_close(ann_reader *r)
 {
     if (!r)

@@ -330,6 +330,28 @@ check "'-' among files: documents in input order" py ids "$T/out" good empty std
 check "'-' among files: invalid UTF-8 on stdin decoded as from a file" \
     py lines "$T/out" 4 "$D/invalid_utf8.txt"
 
+# --line-buffered: a record is out while the input stream is still open
+# (the run waits on a FIFO that the test holds open), at -j 1 and -j 2.
+mkfifo "$T/lb.fifo"
+for j in 1 2; do
+    rm -f "$T/lb.out"
+    $TO $ANNOTATE -j "$j" --line-buffered --input-format=jsonl - <"$T/lb.fifo" >"$T/lb.out" 2>"$T/err" &
+    lbpid=$!
+    exec 7>"$T/lb.fifo"
+    printf '%s\n' '{"id":"a","text":"Zelensky said on Monday that talks would go on."}' >&7
+    early=no
+    for _ in $(seq 1 600); do               # up to a minute (valgrind starts slowly)
+        if [ -s "$T/lb.out" ]; then early=yes; break; fi
+        sleep 0.1
+    done
+    exec 7>&-
+    rc=0
+    wait "$lbpid" || rc=$?
+    check "--line-buffered -j $j: the record is written before the input ends" [ "$early" = yes ]
+    check "--line-buffered -j $j: exit 0" sh -c '[ "$1" = 0 ]' sh "$rc"
+    check "--line-buffered -j $j: one valid object" py lines "$T/lb.out" 1
+done
+
 # ---- unreadable inputs ------------------------------------------------------------------
 
 run "$D/good.txt" "$T/no-such-file.txt" "$D/yesterday.txt"

@@ -49,7 +49,8 @@ enospc() {
 
 if [ -w /dev/full ]; then
     for args in "-o /dev/full $D/empty.txt" "--output=/dev/full $corpus" \
-                "-j 4 -o /dev/full $corpus $corpus $corpus" "--pretty -o /dev/full $corpus"; do
+                "-j 4 -o /dev/full $corpus $corpus $corpus" "--pretty -o /dev/full $corpus" \
+                "--line-buffered -j 2 -o /dev/full $corpus"; do
         run $args
         check "$args: fails without a crash" failed_cleanly
         check "$args: exit status 2" rc_is 2
