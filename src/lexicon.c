@@ -1033,10 +1033,8 @@ static int match_caps(const ann_lexicon *lx, const char *text,
 
 static inline void report_one(const lex_one *o, size_t i, ann_matches *out)
 {
-    if (out->n == out->cap)
-        ann_grow((void **)&out->v, &out->cap, out->n + 1, sizeof *out->v);
     ann_match m = {i, i + 1, o->kind, o->type, o->id, o->attrs, o->surface, 0};
-    out->v[out->n++] = m;
+    ANN_PUSH(out->v, out->n, out->cap, m);
 }
 
 /* The one-token entries of a word after its first, matched at token i. */
