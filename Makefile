@@ -4,6 +4,7 @@
 #   make run          install missing dependencies, build, annotate corpus/
 #   make check        build and run every test: plain, ASan+UBSan, valgrind
 #   make bench        throughput and memory benchmark (tests/bench/)
+#   make eval         score on the seeds and every development set in ../shared/dev
 #   make fuzz         run the fuzz targets for FUZZ_SECONDS each (tests/fuzz/)
 #   make install      PREFIX=/usr/local DESTDIR=
 
@@ -28,7 +29,7 @@ TESTSRC := $(sort $(wildcard tests/test_*.c))
 TESTBIN := $(TESTSRC:tests/%.c=$(BUILD)/tests/%)
 
 .PHONY: all run check check-plain check-asan check-valgrind deps deps-test \
-        install uninstall clean bench fuzz tests
+        install uninstall clean bench eval fuzz tests
 
 all: annotate
 
@@ -87,6 +88,9 @@ check-plain: annotate tests
 
 bench: annotate
 	@sh tests/bench/bench.sh
+
+eval: annotate
+	@sh tests/eval/eval.sh
 
 fuzz:
 	@sh tests/fuzz/fuzz.sh
