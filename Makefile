@@ -2,7 +2,9 @@
 #
 #   make              build ./annotate
 #   make run          install missing dependencies, build, annotate corpus/
-#   make check        build and run every test: plain, ASan+UBSan, valgrind
+#   make check        build and run every test: as built, without SSE2 (and
+#                     compared), under ASan+UBSan, under valgrind
+#   make check-plain  the tests once, as built: the quick loop while working
 #   make bench        throughput and memory benchmark (tests/bench/)
 #   make eval         score on the seeds and every development set in ../shared/dev
 #   make fuzz         run the fuzz targets for FUZZ_SECONDS each (tests/fuzz/)
@@ -18,7 +20,7 @@ PKGS     = libxml-2.0 libpcre2-8 libcjson
 WARN     = -std=c11 -Wall -Wextra -Werror -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
-ALL_CFLAGS  = $(WARN) -Iinclude $(PKG_CFLAGS) $(CFLAGS)
+ALL_CFLAGS  = $(WARN) -Iinclude -Isrc $(PKG_CFLAGS) $(CFLAGS)
 LIBS        = $(PKG_LIBS) -lpthread -lm
 
 SRC     := $(sort $(wildcard src/*.c))
@@ -39,7 +41,7 @@ annotate: $(BUILD)/annotate
 $(BUILD)/annotate: $(OBJ)
 	$(CC) $(ALL_CFLAGS) -o $@ $(OBJ) $(LIBS)
 
-$(BUILD)/%.o: src/%.c $(wildcard include/*.h) | $(BUILD)
+$(BUILD)/%.o: src/%.c $(wildcard include/*.h src/*.h) | $(BUILD)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
 # The rule files become one C array; the tool is built for the host.
@@ -81,7 +83,9 @@ check: deps-test
 	@$(MAKE) --no-print-directory BUILD=build-asan \
 	  CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
 	  build-asan/annotate tests
-	@sh tests/run.sh build build-asan
+	@$(MAKE) --no-print-directory BUILD=build-plain CFLAGS="-O2 -g -DANN_NO_SSE2" \
+	  build-plain/annotate tests
+	@sh tests/run.sh build build-asan build-plain
 
 check-plain: annotate tests
 	@sh tests/run.sh build
@@ -104,4 +108,4 @@ uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/annotate $(DESTDIR)$(MANDIR)/man1/annotate.1
 
 clean:
-	rm -rf build build-asan annotate
+	rm -rf build build-asan build-plain annotate

@@ -8,6 +8,15 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/* The one switch for every fast path: SSE2 code and word-at-a-time loads
+ * are compiled only under ANN_SSE2, and -DANN_NO_SSE2 leaves the plain code
+ * that each of them sits beside.  `make check` builds and tests both and
+ * compares their output byte for byte. */
+#if defined(__SSE2__) && !defined(ANN_NO_SSE2)
+#define ANN_SSE2 1
+#include <emmintrin.h>
+#endif
+
 #define ANN_VERSION "0.1.0"
 
 /* A half-open range of BYTE offsets into a document's UTF-8 text.  Every

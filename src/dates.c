@@ -12,9 +12,6 @@
  */
 #include <ctype.h>
 #include <pthread.h>
-#ifdef __SSE2__
-#include <emmintrin.h>
-#endif
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -1502,7 +1499,7 @@ static uint64_t filter_starts(const ann_date_rules *r, const unsigned char *t,
  * begin; *word the bytes of [A-Za-z0-9_], which no rule may follow.  A
  * loop per byte (and per word) mispredicts its exit at every word; these
  * masks are made without a branch. */
-#ifdef __SSE2__
+#ifdef ANN_SSE2
 static void classify64(const unsigned char *t, uint64_t *may, uint64_t *word)
 {
     const __m128i low = _mm_set1_epi8(0x20), under = _mm_set1_epi8('_');

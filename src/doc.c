@@ -4,10 +4,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#ifdef __SSE2__
-#include <emmintrin.h>
-#endif
 
+#include "ann.h"
 #include "doc.h"
 #include "utf8.h"
 
@@ -15,7 +13,7 @@
  * text are, and need no count. */
 static int block_ascii(const char *p)
 {
-#ifdef __SSE2__
+#ifdef ANN_SSE2
     const __m128i *q = (const __m128i *)(const void *)p;
     __m128i v = _mm_or_si128(_mm_or_si128(_mm_loadu_si128(q), _mm_loadu_si128(q + 1)),
                              _mm_or_si128(_mm_loadu_si128(q + 2), _mm_loadu_si128(q + 3)));

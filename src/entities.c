@@ -17,11 +17,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ann.h"
 #include "entities.h"
 #include "utf8.h"
-#ifdef __SSE2__
-#include <emmintrin.h>
-#endif
 
 #define MAX_NAME_TOKENS 8      /* a "name" longer than this is prose in capitals */
 #define MAX_ROLE_TOKENS 10
@@ -911,7 +909,7 @@ static void tbits_one(const ann_token *tok, size_t from, size_t to, size_t base,
     }
 }
 
-#ifdef __SSE2__
+#ifdef ANN_SSE2
 /* A token's flags and kind lie in one 8-byte word: four tokens give two
  * vectors, and the three tests are a mask and a compare each, for the
  * four at once.  Every token of the window passes here, one at a time it
@@ -961,7 +959,7 @@ static void token_bits(ann_entities *st, const ann_window *w)
     for (size_t k = 0; k < nw; k++) {
         size_t from = k * 64, to = from + 64 < n ? from + 64 : n, mid = from;
         tbits b = {0, 0, 0};
-#ifdef __SSE2__
+#ifdef ANN_SSE2
         mid = from + (to - from) / 4 * 4;
         tbits_four(w->tok, from, mid, from, &b);
 #endif

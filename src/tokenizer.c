@@ -16,10 +16,6 @@
 #include "tokenizer.h"
 #include "utf8.h"
 
-#if defined(__SSE2__) && !defined(ANN_NO_SSE2)
-#include <emmintrin.h>
-#define ANN_HAVE_SSE2 1
-#endif
 
 #define MAX_TOKEN_BYTES 4096      /* a longer run is cut into pieces */
 #define MAX_SENTENCE_TOKENS 1000  /* a longer "sentence" is broken */
@@ -724,7 +720,7 @@ typedef struct {
     unsigned up, lo, dg, join;
 } chunk16;
 
-#ifdef ANN_HAVE_SSE2
+#ifdef ANN_SSE2
 /* Bytes of v in [lo, lo + n): the range shifted down to start at -128, so
  * that one signed compare tells, without SWAR's carries between bytes. */
 static inline __m128i in_range(__m128i v, char lo, char n)
@@ -736,7 +732,7 @@ static inline __m128i in_range(__m128i v, char lo, char n)
 
 static inline void classify16(const char *p, chunk16 *c)
 {
-#ifdef ANN_HAVE_SSE2
+#ifdef ANN_SSE2
     __m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
     __m128i up = in_range(v, 'A', 26);
     __m128i lv = _mm_or_si128(v, _mm_and_si128(up, _mm_set1_epi8(0x20)));

@@ -6,9 +6,6 @@
  */
 #include <stdlib.h>
 #include <string.h>
-#ifdef __SSE2__
-#include <emmintrin.h>
-#endif
 
 #include "ann.h"
 #include "utf8.h"
@@ -96,7 +93,7 @@ size_t ann_utf8_count(const char *s, size_t n)
 {
     const uint64_t high = 0x8080808080808080ULL, ones = 0x0101010101010101ULL;
     size_t cont = 0, i = 0;
-#ifdef __SSE2__
+#ifdef ANN_SSE2
     const __m128i lim = _mm_set1_epi8(-64), zero = _mm_setzero_si128();
     while (i + 16 <= n) {
         __m128i acc = zero;

@@ -16,10 +16,8 @@
 #include <string.h>
 
 #include <cJSON.h>
-#ifdef __SSE2__
-#include <emmintrin.h>
-#endif
 
+#include "ann.h"
 #include "utf8.h"
 #include "writer.h"
 
@@ -81,7 +79,7 @@ static inline uint64_t load4(const char *p)
 }
 #endif
 
-#ifdef __SSE2__
+#ifdef ANN_SSE2
 /* Bytes of v that need an escape, as a bit mask. */
 static inline int escapes16(__m128i v)
 {
@@ -98,7 +96,7 @@ static inline int escapes16(__m128i v)
  * they last, then words, the last one overlapping what is known clean. */
 static size_t next_escape(const char *s, size_t n, size_t i)
 {
-#ifdef __SSE2__
+#ifdef ANN_SSE2
     for (; i + 16 <= n; i += 16) {
         int m = escapes16(_mm_loadu_si128((const __m128i *)(const void *)(s + i)));
         if (m)
@@ -151,7 +149,7 @@ static void put_escape(ann_buf *b, unsigned char c)
     put(b, esc, len);
 }
 
-#ifdef __SSE2__
+#ifdef ANN_SSE2
 /* s[0..n), n >= 16, with its quotes if no byte needs an escape: copied
  * as it is checked, sixteen bytes a step (the last step overlapping the
  * one before), one pass over a claim's text instead of a scan and a copy.
@@ -184,7 +182,7 @@ static int put_clean_long(ann_buf *b, const char *s, size_t n)
  * rare, so a string without one is copied whole with its quotes. */
 static void put_str(ann_buf *b, const char *s, size_t n)
 {
-#ifdef __SSE2__
+#ifdef ANN_SSE2
     if (n >= 16 && put_clean_long(b, s, n))
         return;
 #endif
@@ -263,7 +261,7 @@ static void put_uint(ann_buf *b, size_t v)
     b->len = (size_t)(uint_at(o, v) - b->p);
 }
 
-#ifdef __SSE2__
+#ifdef ANN_SSE2
 /* Continuation bytes (10xxxxxx: below -64 as signed bytes) among p[0..r),
  * r < 64, p a whole block of the text: at most four loads, the lanes at
  * or past r masked off, no loop byte by byte. */
@@ -293,7 +291,7 @@ static inline size_t cp_of(const ann_doc *d, size_t b)
     size_t v = d->cp_index[blk];
     if (v & ANN_CP_ASCII)
         return (v & ~ANN_CP_ASCII) + (b - from);
-#ifdef __SSE2__
+#ifdef ANN_SSE2
     if (from + ANN_CP_BLOCK <= d->len)
         return v + (b - from) - cont_before(d->text + from, b - from);
 #endif

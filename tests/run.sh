@@ -2,7 +2,8 @@
 # Run every test: the unit test programs in BUILD/tests and the command-line
 # tests (tests/cli/*.sh) against BUILD/annotate.  With two build dirs, the
 # second (sanitizers) runs them again; valgrind runs them a third time on
-# the first build.  Ends with "N passed, N failed" for the whole run.
+# the first build.  A third build dir (built with -DANN_NO_SSE2) runs them
+# too, and its output is compared with the first's.  Ends with "N passed, N failed" for the whole run.
 set -u
 top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top"
@@ -49,6 +50,12 @@ for t in tests/browser/*.sh; do
     [ -f "$t" ] || continue
     count "$first browser/$(basename "$t")" env ANNOTATE="$top/$first/annotate" BUILD="$first" sh "$t"
 done
+# The build without fast paths (-DANN_NO_SSE2): its tests, and its output
+# against the default build's.
+if [ $# -ge 3 ]; then
+    suite "$3"
+    count "$3 output same as $first" sh tests/same_output.sh "$top/$first/annotate" "$top/$3/annotate"
+fi
 if [ $# -ge 2 ]; then
     ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
         suite "$2"

@@ -52,7 +52,7 @@ for s in src/*.c; do
     objs="$objs $o"
 done
 # shellcheck disable=SC2086
-$CC -std=c11 -O2 -g -Wall -Wextra -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Iinclude \
+$CC -std=c11 -O2 -g -Wall -Wextra -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Iinclude -Isrc \
     $(pkg-config --cflags $PKGS 2>/dev/null) -o "$DIR/tokbench" tests/bench/tokbench.c \
     $objs $(pkg-config --libs $PKGS 2>/dev/null) -lpthread -lm || die "cannot build tokbench"
 

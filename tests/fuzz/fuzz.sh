@@ -49,7 +49,7 @@ fi
 # ---- build ---------------------------------------------------------------------
 make --no-print-directory build/rules_data.c >/dev/null || die "cannot generate build/rules_data.c"
 mkdir -p "$DIR/obj" || die "cannot create $DIR"
-CFLAGS="-std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Iinclude $(pkg-config --cflags $PKGS) \
+CFLAGS="-std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Iinclude -Isrc $(pkg-config --cflags $PKGS) \
  -g -O1 -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all ${FUZZ_CFLAGS:-}"
 LIBS="$(pkg-config --libs $PKGS) -lpthread -lm"
 # objects built with other flags are rebuilt
@@ -59,7 +59,7 @@ if ! cmp -s "$DIR/flags.new" "$DIR/flags"; then
     mv "$DIR/flags.new" "$DIR/flags"
 fi
 rm -f "$DIR/flags.new"
-newest_h=$(ls -t include/*.h | head -n 1)
+newest_h=$(ls -t include/*.h src/*.h | head -n 1)
 srcs=
 for s in src/*.c build/rules_data.c; do
     case $s in src/main.c) continue ;; esac
