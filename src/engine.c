@@ -29,10 +29,8 @@ typedef int (*kind_load)(ann_engine *e, const ann_rule_src *srcs, size_t n,
 
 static int load_abbrevs(ann_engine *e, const ann_rule_src *srcs, size_t n,
                         char *err, size_t errlen);
-static int load_lexicons(ann_engine *e, const ann_rule_src *srcs, size_t n,
-                         char *err, size_t errlen);
-static int load_patterns(ann_engine *e, const ann_rule_src *srcs, size_t n,
-                         char *err, size_t errlen);
+static int load_rules(ann_engine *e, const ann_rule_src *srcs, size_t n,
+                      char *err, size_t errlen);
 static int load_dates(ann_engine *e, const ann_rule_src *srcs, size_t n,
                       char *err, size_t errlen);
 static int load_claims(ann_engine *e, const ann_rule_src *srcs, size_t n,
@@ -46,8 +44,8 @@ static const struct kind {
     kind_load load;
 } kinds[] = {
     {"tokenizer/abbreviations.txt", NULL, load_abbrevs},
-    {"lexicon/", ".tsv", load_lexicons},
-    {"patterns/", ".jsonl", load_patterns},
+    {"lexicon/", ".tsv", load_rules},
+    {"patterns/", ".jsonl", load_rules},
     {"dates/normalization.tsv", NULL, load_dates},
     {"dates/fragments.tsv", NULL, load_dates},
     {"dates/rules.tsv", NULL, load_dates},
@@ -243,21 +241,16 @@ static int load_abbrevs(ann_engine *e, const ann_rule_src *srcs, size_t n,
     return 0;
 }
 
-static int load_lexicons(ann_engine *e, const ann_rule_src *srcs, size_t n,
-                         char *err, size_t errlen)
+/* Lexicons and patterns fill one rule set, matched together. */
+static int load_rules(ann_engine *e, const ann_rule_src *srcs, size_t n,
+                      char *err, size_t errlen)
 {
-    for (size_t i = 0; i < n; i++)
-        if (ann_rules_load_lexicon(e->rules, &srcs[i], err, errlen) < 0)
+    for (size_t i = 0; i < n; i++) {
+        int pat = strncmp(srcs[i].tree, "patterns/", 9) == 0;
+        if ((pat ? ann_rules_load_patterns : ann_rules_load_lexicon)(e->rules, &srcs[i], err,
+                                                                      errlen) < 0)
             return -1;
-    return 0;
-}
-
-static int load_patterns(ann_engine *e, const ann_rule_src *srcs, size_t n,
-                         char *err, size_t errlen)
-{
-    for (size_t i = 0; i < n; i++)
-        if (ann_rules_load_patterns(e->rules, &srcs[i], err, errlen) < 0)
-            return -1;
+    }
     return 0;
 }
 
