@@ -92,7 +92,7 @@ static char *own(gathered *g, char *s)
 
 static void add_src(gathered *g, char *name, char *tree, char *data, size_t len)
 {
-    ann_rule_src s = {name, tree, data, len};
+    ann_rule_src s = {name, tree, data, len, 0};
     ANN_PUSH(g->v, g->n, g->cap, s);
 }
 
@@ -104,7 +104,7 @@ static void gather_builtin(gathered *g)
             continue;
         /* Name errors by the source path, where a developer can fix them. */
         ann_rule_src s = {own(g, ann_xasprintf("src/rules/%s", f->name)), f->name,
-                          f->data, f->len};
+                          f->data, f->len, 1};
         ANN_PUSH(g->v, g->n, g->cap, s);
     }
 }

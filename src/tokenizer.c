@@ -276,7 +276,7 @@ static void load_builtin_abbrevs(void)
     builtin_abbrevs = ann_abbrevs_new();
     const ann_builtin_file *f = ann_builtin_get("tokenizer/abbreviations.txt");
     if (f) {
-        ann_rule_src src = {f->name, f->name, f->data, f->len};
+        ann_rule_src src = {f->name, f->name, f->data, f->len, 1};
         ann_rule_lines(&src, builtin_line, builtin_abbrevs, NULL, 0);
     }
     atexit(free_builtin_abbrevs);
