@@ -1,0 +1,362 @@
+/*
+ * reader_html_extract.c - the article of a page and nothing else, after
+ * trafilatura's method on the element table of reader_html.c:
+ *
+ *   1. the article body is looked for by the class and id hints of
+ *      html/hints.tsv, surest first (then <article>, then vaguer ones);
+ *   2. inside it, boilerplate goes by the same hints (navigation, sharing,
+ *      related links, comments, bylines, captions), unless that would take
+ *      six sevenths of the text (a hint on a wrapper), and blocks whose text
+ *      is mostly links go by link density;
+ *   3. its text is that of its text blocks (paragraphs, headings, lists,
+ *      quotes, tables), and of loose text only where it reads as prose;
+ *   4. when no hint finds a body with text, the whole page is pruned so;
+ *   5. the result is compared with the score-based fallback
+ *      (reader_html_score.c, Readability's method), which wins when it
+ *      finds much more; a page with little text at all takes its JSON-LD
+ *      articleBody when that is longer.
+ *
+ * Language plays no part: every decision is tags, hints, lengths and the
+ * share of text in links.
+ */
+#include <string.h>
+#include <strings.h>
+
+#include "reader_html.h"
+
+#define MIN_SIZE 250         /* less than this is not an article's text */
+
+/* ---- writing the text ------------------------------------------------- */
+
+typedef struct emit {
+    const hpage *p;
+    unsigned skip;
+    int loose_all;
+    ann_textbuf *t;
+    int pre, head;           /* <pre> and heading depth */
+    size_t head_mark;        /* text length before a heading still last, or -1 */
+    size_t blocks;           /* paragraphs written */
+} emit;
+
+static int brk_level(int kind)
+{
+    switch (kind) {
+    case HK_P: case HK_H: case HK_QUOTE: case HK_LIST: case HK_TABLE: case HK_SECTION:
+    case HK_ARTICLE: case HK_HEADER: case HK_MAIN: case HK_BLOCK: case HK_PRE:
+        return 2;
+    case HK_DIV: case HK_LI: case HK_BR: case HK_ROW: case HK_DT: case HK_DD:
+    case HK_CAPTION: case HK_BODY:
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+/* Loose text (in no text block) reads as prose: long enough, few links. */
+static int loose_kept(const hnode *o)
+{
+    return o->loose >= 80 && o->looselink * 2 < o->loose;
+}
+
+static int emit_enter(void *ctx, xmlNode *x)
+{
+    emit *e = ctx;
+    if (x->type == XML_TEXT_NODE || x->type == XML_CDATA_SECTION_NODE) {
+        size_t i = ann_hpage_index(x->parent);
+        if (i == HN_NONE || !x->content)
+            return 0;
+        const hnode *h = &e->p->v[i];
+        if (!(h->flags & HF_INPARA) && !e->loose_all && !loose_kept(&e->p->v[h->owner]))
+            return 0;
+        size_t before = e->t->len;
+        int fresh = e->t->brk || before == 0;
+        ann_textbuf_text(e->t, (const char *)x->content, strlen((const char *)x->content),
+                         e->pre ? ANN_WS_PRE : ANN_WS_COLLAPSE);
+        if (e->t->len > before) {
+            e->blocks += fresh;
+            if (!e->head)
+                e->head_mark = (size_t)-1;
+            else if (e->head_mark == (size_t)-1)
+                e->head_mark = before;
+        }
+        return 0;
+    }
+    size_t i = ann_hpage_index(x);
+    if (i == HN_NONE || (e->p->v[i].flags & e->skip))
+        return 0;
+    int k = e->p->v[i].kind;
+    if (k == HK_CELL)
+        e->t->space = 1;
+    else
+        ann_textbuf_break(e->t, brk_level(k));
+    e->pre += k == HK_PRE;
+    e->head += k == HK_H;
+    return 1;
+}
+
+static void emit_leave(void *ctx, xmlNode *x)
+{
+    emit *e = ctx;
+    size_t i = ann_hpage_index(x);
+    if (i == HN_NONE || (e->p->v[i].flags & e->skip))
+        return;
+    int k = e->p->v[i].kind;
+    if (k == HK_CELL)
+        e->t->space = 1;
+    else
+        ann_textbuf_break(e->t, brk_level(k));
+    e->pre -= k == HK_PRE;
+    e->head -= k == HK_H;
+}
+
+/* Text of the subtree at r; a heading left last (its section pruned) goes. */
+static size_t emit_into(const hpage *p, size_t r, unsigned skip, int loose_all, ann_textbuf *out)
+{
+    emit e = {p, skip | HF_CUT, loose_all, out, 0, 0, (size_t)-1, 0};
+    ann_xml_walker w = {emit_enter, emit_leave, &e};
+    if (!(p->v[r].flags & e.skip))
+        ann_xml_walk(p->v[r].x, &w);
+    if (e.head_mark != (size_t)-1 && e.head_mark < out->len) {
+        out->len = e.head_mark;
+        if (out->p)
+            out->p[out->len] = '\0';
+        e.blocks--;
+    }
+    return e.blocks;
+}
+
+void ann_html_emit(const hpage *p, size_t r, unsigned skip, int loose_all, ann_textbuf *out)
+{
+    emit_into(p, r, skip, loose_all, out);
+}
+
+/* ---- pruning inside a candidate ------------------------------------------ */
+
+static void clear(hpage *p, size_t r, unsigned flags)
+{
+    for (size_t i = r; i < p->v[r].end; i++)
+        p->v[i].flags &= (unsigned short)~flags;
+}
+
+static int prunable(int kind)
+{
+    return kind != HK_BODY && kind != HK_ARTICLE && kind != HK_MAIN && kind != HK_H;
+}
+
+/* Boilerplate by its class or id, all or nothing: when the hints would
+ * take six sevenths of the text, one of them named a wrapper. */
+static void prune_hints(hpage *p, size_t r)
+{
+    ann_hpage_stats(p, r, HF_CUT | HF_PRUNED);
+    size_t before = p->v[r].text;
+    for (size_t i = r + 1; i < p->v[r].end; i++) {
+        hnode *h = &p->v[i];
+        if ((h->hints & (HH_DROP | HH_TEASER)) && prunable(h->kind) && !(h->flags & HF_DEAD)) {
+            h->flags |= HF_PRUNED;
+            i = h->end - 1;
+        }
+    }
+    ann_hpage_stats(p, r, HF_CUT | HF_PRUNED);
+    if (p->v[r].text * 7 <= before) {
+        clear(p, r, HF_PRUNED);
+        ann_hpage_stats(p, r, HF_CUT);
+    }
+}
+
+/* trafilatura's link density test: short blocks made mostly of links, or
+ * of many short links, are navigation. */
+static int link_dense(const hpage *p, size_t i)
+{
+    const hnode *h = &p->v[i];
+    if (h->links == 1 && h->link > 100 && h->link * 10 > h->text * 9)
+        return 1;
+    int next = ann_hpage_has_next(p, i, HF_CUT | HF_PRUNED);
+    size_t limit = h->kind == HK_P ? (next ? 30 : 60) : (next ? 100 : 300);
+    if (h->text >= limit || h->links == 0)
+        return 0;
+    return h->link * 5 > h->text * 4 || (h->links > 1 && h->shortlinks * 5 > h->links * 4);
+}
+
+static void prune_links(hpage *p, size_t r, int kind, int backtrack)
+{
+    ann_hpage_stats(p, r, HF_CUT | HF_PRUNED);
+    for (size_t i = r + 1; i < p->v[r].end; i++) {
+        hnode *h = &p->v[i];
+        if (h->flags & HF_DEAD) {
+            i = h->end - 1;
+            continue;
+        }
+        if (h->kind != kind)
+            continue;
+        if (link_dense(p, i) ||
+            (backtrack && h->links && h->text > 0 && h->text < 100 && h->kids >= 2)) {
+            h->flags |= HF_PRUNED;
+            i = h->end - 1;
+        }
+    }
+}
+
+/* Tables of links (lists of articles laid out as tables). */
+static void prune_tables(hpage *p, size_t r)
+{
+    ann_hpage_stats(p, r, HF_CUT | HF_PRUNED);
+    for (size_t i = r + 1; i < p->v[r].end; i++) {
+        hnode *h = &p->v[i];
+        if (h->kind != HK_TABLE || (h->flags & HF_DEAD) || !h->links || h->text < 250)
+            continue;
+        if (h->text < 1000 ? h->link * 5 > h->text * 4 : h->link * 2 > h->text) {
+            h->flags |= HF_PRUNED;
+            i = h->end - 1;
+        }
+    }
+}
+
+static void prune(hpage *p, size_t r)
+{
+    clear(p, r, HF_PRUNED);
+    prune_hints(p, r);
+    for (int pass = 0; pass < 2; pass++) {
+        prune_links(p, r, HK_DIV, 1);
+        prune_links(p, r, HK_LIST, 0);
+        prune_links(p, r, HK_P, 0);
+    }
+    prune_tables(p, r);
+    ann_hpage_stats(p, r, HF_CUT | HF_PRUNED);
+}
+
+/* ---- finding the body ---------------------------------------------------- */
+
+static int body_kind(int k)
+{
+    return k == HK_DIV || k == HK_SECTION || k == HK_ARTICLE || k == HK_MAIN;
+}
+
+static int has_itemprop_body(const hnode *h)
+{
+    const char *ip = ann_html_attr(h->x, "itemprop");
+    return ip && ann_html_has_ci(ip, "articlebody");
+}
+
+/* The first element of the tier in document order, not under a cut. */
+static size_t find_tier(const hpage *p, int tier)
+{
+    static const unsigned bits[] = {HH_BODY1, 0, HH_BODY2, HH_BODY3, HH_BODY4};
+    size_t b = p->body;
+    for (size_t i = b; i < p->v[b].end; i++) {
+        const hnode *h = &p->v[i];
+        if (h->flags & HF_CUT) {
+            i = h->end - 1;
+            continue;
+        }
+        if (!body_kind(h->kind))
+            continue;
+        switch (tier) {
+        case 0:
+            if ((h->hints & HH_BODY1) || has_itemprop_body(h))
+                return i;
+            break;
+        case 1:
+            if (h->kind == HK_ARTICLE)
+                return i;
+            break;
+        case 4:
+            if ((h->hints & HH_BODY4) || h->kind == HK_MAIN)
+                return i;
+            break;
+        default:
+            if (h->hints & bits[tier])
+                return i;
+        }
+    }
+    return HN_NONE;
+}
+
+/* trafilatura's loop: the first candidate that yields more than one
+ * paragraph. */
+static void by_hints(hpage *p, int loose_all, ann_textbuf *out)
+{
+    for (int tier = 0; tier < 5; tier++) {
+        size_t r = find_tier(p, tier);
+        if (r == HN_NONE)
+            continue;
+        prune(p, r);
+        ann_textbuf t = {0};
+        size_t blocks = emit_into(p, r, HF_PRUNED, loose_all, &t);
+        if (blocks > 1) {
+            *out = t;
+            return;
+        }
+        free(t.p);
+    }
+}
+
+/* ---- the choice ------------------------------------------------------------ */
+
+static size_t chars(const ann_textbuf *t)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < t->len; i++)
+        n += ((unsigned char)t->p[i] & 0xC0) != 0x80;
+    return n;
+}
+
+static void take(ann_textbuf *into, ann_textbuf *from)
+{
+    free(into->p);
+    *into = *from;
+    memset(from, 0, sizeof *from);
+}
+
+/* The score-based fallback's text: Readability retries without dropping
+ * the unlikely candidates when the first try is short. */
+static void by_scores(hpage *p, int loose_all, ann_textbuf *out)
+{
+    for (int drop = 1; drop >= 0; drop--) {
+        size_t roots[64];
+        size_t n = ann_html_score(p, roots, 64, drop);
+        ann_textbuf t = {0};
+        for (size_t i = 0; i < n; i++) {
+            ann_textbuf_break(&t, 2);
+            emit_into(p, roots[i], HF_PRUNED, loose_all, &t);
+        }
+        if (chars(&t) >= MIN_SIZE || drop == 0) {
+            take(out, &t);
+            return;
+        }
+        free(t.p);
+    }
+}
+
+void ann_html_extract(hpage *p, const char *ld_body, ann_textbuf *out)
+{
+    memset(out, 0, sizeof *out);
+    if (p->n == 0)
+        return;
+    size_t b = p->body;
+    ann_hpage_stats(p, b, HF_CUT);
+    /* Few paragraphs on the whole page: its text is in <div>s. */
+    int loose_all = p->v[b].ptext < 3 * MIN_SIZE;
+    ann_textbuf main = {0};
+    by_hints(p, loose_all, &main);
+    if (chars(&main) < MIN_SIZE) {
+        ann_textbuf wild = {0};
+        prune(p, b);
+        emit_into(p, b, HF_PRUNED, loose_all, &wild);
+        if (chars(&wild) > chars(&main))
+            take(&main, &wild);
+        free(wild.p);
+    }
+    ann_textbuf alt = {0};
+    by_scores(p, loose_all, &alt);
+    size_t lm = chars(&main), la = chars(&alt);
+    /* trafilatura's comparison: the fallback only when it finds much more */
+    if (la > 0 && la != lm && (lm == 0 || (lm <= 2 * la && la > 2 * lm)))
+        take(&main, &alt);
+    free(alt.p);
+    if (chars(&main) < MIN_SIZE && ld_body && strlen(ld_body) > main.len) {
+        ann_textbuf ld = {0};
+        ann_textbuf_text(&ld, ld_body, strlen(ld_body), ANN_WS_PARAS);
+        take(&main, &ld);
+    }
+    *out = main;
+}

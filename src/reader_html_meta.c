@@ -1,0 +1,664 @@
+/*
+ * reader_html_meta.c - a page's title, authors, publisher, date and
+ * JSON-LD article body, from what pages write for machines (schema.org
+ * JSON-LD, OpenGraph and other <meta> names, <time>) and, where that is
+ * missing, from what they write for readers (the headline, the byline,
+ * a date near them, the date in the URL).
+ *
+ * The title is the page's headline: the <h1> when the meta titles agree
+ * with it, else the meta title with the site's name cut off ("Story –
+ * Site", "Site | Story").  Authors are names: "By", "Posted by", job
+ * titles and "No Author" go (html/bylines.tsv), "A and B" is two.
+ */
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <cjson/cJSON.h>
+
+#include "date_parse.h"
+#include "reader_html.h"
+
+typedef struct strv {
+    char **v;
+    size_t n, cap;
+} strv;
+
+struct ann_html_meta {
+    char *ld_title, *og_title, *tw_title, *title_tag, *h1, *h1_article, *hinted;
+    char *site, *ld_publisher, *url;
+    char *d_ld, *d_meta, *d_other, *d_time_pub, *d_time, *d_text;
+    strv ld_authors, meta_authors, bylines;
+    char *ld_body;
+    char *title;             /* chosen, once */
+    int in_article, byline_tries, date_tries;
+};
+
+/* ---- strings ---------------------------------------------------------- */
+
+/* A string with its whitespace collapsed and trimmed; NULL if empty. */
+static char *clean(const char *s, size_t n)
+{
+    ann_textbuf t = {0};
+    ann_textbuf_text(&t, s, n, ANN_WS_COLLAPSE);
+    while (t.len > 0 && t.p[t.len - 1] == ' ')
+        t.p[--t.len] = '\0';
+    return t.p;
+}
+
+static void set_once(char **field, const char *s)
+{
+    if (!*field && s)
+        *field = clean(s, strlen(s));
+}
+
+static char *node_text(xmlNode *n)
+{
+    xmlChar *c = xmlNodeGetContent(n);
+    if (!c)
+        return NULL;
+    char *s = clean((const char *)c, strlen((const char *)c));
+    xmlFree(c);
+    return s;
+}
+
+static void strv_free(strv *v)
+{
+    for (size_t i = 0; i < v->n; i++)
+        free(v->v[i]);
+    free(v->v);
+}
+
+static int is_space(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n';
+}
+
+/* ---- byline words (html/bylines.tsv) ------------------------------------ */
+
+typedef struct bword {
+    char *w;
+    size_t n;
+    char kind;               /* 'l' lead, 't' title, 'c' cut, 'n' none */
+} bword;
+
+static bword *bwords;
+static size_t nbwords, capbwords;
+static pthread_once_t bwords_once = PTHREAD_ONCE_INIT;
+
+static void bword_line(const char *s, size_t n)
+{
+    const char *tab = memchr(s, '\t', n);
+    if (!tab || tab == s)
+        return;
+    bword b = {ann_xstrndup(s, (size_t)(tab - s)), (size_t)(tab - s), tab[1]};
+    if (b.kind != 'l' && b.kind != 't' && b.kind != 'c' && b.kind != 'n') {
+        free(b.w);
+        return;
+    }
+    ANN_PUSH(bwords, nbwords, capbwords, b);
+}
+
+static void bwords_load(void)
+{
+    ann_html_rule_lines("html/bylines.tsv", bword_line);
+}
+
+/* The byline word of this kind at s (whole words, case aside): its length. */
+static size_t bword_at(const char *s, char kind)
+{
+    for (size_t i = 0; i < nbwords; i++) {
+        const bword *b = &bwords[i];
+        if (b->kind == kind && !strncasecmp(s, b->w, b->n) &&
+            (b->w[b->n - 1] == ':' || !s[b->n] || is_space(s[b->n]) || s[b->n] == ':' ||
+             s[b->n] == ','))
+            return b->n;
+    }
+    return 0;
+}
+
+/* A name as bylines write it, alone: leads off, cut before a job title, a
+ * date or a separator.  NULL if nothing like a name is left. */
+static char *name_only(const char *s)
+{
+    pthread_once(&bwords_once, bwords_load);
+    char *c = clean(s, strlen(s));
+    if (!c)
+        return NULL;
+    char *p = c;
+    for (size_t k; (k = bword_at(p, 'l')) != 0;) {
+        p += k;
+        while (*p == ' ' || *p == ':')
+            p++;
+    }
+    if (bword_at(p, 'n') && strlen(p) == bword_at(p, 'n')) {
+        free(c);
+        return NULL;
+    }
+    size_t end = strcspn(p, "|\xE2\xC2(\n0123456789@/");
+    for (size_t i = 0; i < end; i++) {
+        if (i > 0 && p[i - 1] != ' ' && p[i - 1] != ',')
+            continue;
+        if (bword_at(p + i, 't') || bword_at(p + i, 'c') ||
+            (p[i] == '-' && p[i + 1] == ' ')) {
+            end = i;
+            break;
+        }
+    }
+    while (end > 0 && (p[end - 1] == ' ' || p[end - 1] == ',' || p[end - 1] == '-'))
+        end--;
+    char *name = end >= 2 && end < 80 ? clean(p, end) : NULL;
+    free(c);
+    if (name && (strstr(name, "http") || name[strlen(name) - 1] == ':' ||
+                 name[strlen(name) - 1] == '*')) {
+        free(name);
+        name = NULL;
+    }
+    return name;
+}
+
+/* "Jane Doe and John Roe", "Jane Doe, John Roe" -> two names. */
+static void add_names(strv *v, const char *s)
+{
+    if (!s || !strncmp(s, "http", 4) || s[0] == '/')
+        return;
+    const char *p = s;
+    while (*p) {
+        size_t k = strcspn(p, ",;|&");
+        const char *and = strstr(p, " and ");
+        if (and && (size_t)(and - p) < k)
+            k = (size_t)(and - p);
+        char *part = ann_xstrndup(p, k);
+        char *name = name_only(part);
+        free(part);
+        int dup = 0;
+        for (size_t i = 0; name && i < v->n; i++)
+            dup |= !strcmp(v->v[i], name);
+        if (name && !dup)
+            ANN_PUSH(v->v, v->n, v->cap, name);
+        else
+            free(name);
+        p += k;
+        if (!strncmp(p, " and ", 5))
+            p += 5;
+        else if (*p)
+            p++;
+    }
+}
+
+/* ---- <meta> ------------------------------------------------------------- */
+
+static int key_in(const char *key, const char *const *list)
+{
+    for (; *list; list++)
+        if (!strcasecmp(key, *list))
+            return 1;
+    return 0;
+}
+
+static void on_meta(ann_html_meta *m, xmlNode *n)
+{
+    static const char *const dates[] = {
+        "date", "pubdate", "publishdate", "publish-date", "publish_date", "dc.date",
+        "dc.date.issued", "dc.date.created", "dcterms.date", "dcterms.created",
+        "dcterms.issued", "datepublished", "citation_publication_date",
+        "citation_date", "parsely-pub-date", "sailthru.date", "og:published_time",
+        "article.published", "published-date", "release_date", "date.available", NULL};
+    static const char *const authors[] = {
+        "author", "article:author", "dc.creator", "dcterms.creator", "citation_author",
+        "parsely-author", "sailthru.author", "byl", "twitter:creator:name", NULL};
+    const char *content = ann_html_attr(n, "content");
+    const char *key = ann_html_attr(n, "property");
+    if (!key)
+        key = ann_html_attr(n, "name");
+    if (!key)
+        key = ann_html_attr(n, "itemprop");
+    if (!content || !key)
+        return;
+    if (!strcasecmp(key, "og:title"))
+        set_once(&m->og_title, content);
+    else if (!strcasecmp(key, "twitter:title"))
+        set_once(&m->tw_title, content);
+    else if (!strcasecmp(key, "og:site_name"))
+        set_once(&m->site, content);
+    else if (!strcasecmp(key, "og:url"))
+        set_once(&m->url, content);
+    else if (!strcasecmp(key, "article:published_time"))
+        set_once(&m->d_meta, content);
+    else if (key_in(key, dates))
+        set_once(&m->d_other, content);
+    else if (key_in(key, authors))
+        add_names(&m->meta_authors, content);
+}
+
+/* ---- schema.org JSON-LD ------------------------------------------------- */
+
+static int ld_is_article(const cJSON *o)
+{
+    static const char *const types[] = {
+        "NewsArticle", "Article", "ReportageNewsArticle", "AnalysisNewsArticle",
+        "OpinionNewsArticle", "BackgroundNewsArticle", "ReviewNewsArticle",
+        "BlogPosting", "LiveBlogPosting", "Report", "ScholarlyArticle", "SocialMediaPosting",
+        "TechArticle", "Review", "Recipe", "WebPage", "ItemPage", "AboutPage", "DiscussionForumPosting",
+        "MedicalWebPage", "VideoObject"};
+    const cJSON *t = cJSON_GetObjectItemCaseSensitive(o, "@type");
+    const cJSON *one = cJSON_IsArray(t) ? t->child : t;
+    for (; one; one = cJSON_IsArray(t) ? one->next : NULL) {
+        if (!cJSON_IsString(one))
+            continue;
+        for (size_t i = 0; i < sizeof types / sizeof *types; i++)
+            if (!strcmp(one->valuestring, types[i]))
+                return i < 15 ? 2 : 1;  /* an article, or a page */
+    }
+    return 0;
+}
+
+static const char *ld_name(const cJSON *v)
+{
+    if (cJSON_IsString(v))
+        return v->valuestring;
+    const cJSON *name = cJSON_GetObjectItemCaseSensitive(v, "name");
+    return cJSON_IsString(name) ? name->valuestring : NULL;
+}
+
+static const char *ld_str(const cJSON *o, const char *key)
+{
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, key);
+    return cJSON_IsString(v) ? v->valuestring : NULL;
+}
+
+static void ld_object(ann_html_meta *m, const cJSON *o)
+{
+    int kind = ld_is_article(o);
+    if (!kind)
+        return;
+    /* a page's name is its title only when no article says otherwise */
+    if (kind == 2)
+        set_once(&m->ld_title, ld_str(o, "headline"));
+    set_once(&m->d_ld, ld_str(o, "datePublished"));
+    if (kind == 2 && !m->ld_body && ld_str(o, "articleBody"))
+        m->ld_body = ann_xstrdup(ld_str(o, "articleBody"));
+    const cJSON *pub = cJSON_GetObjectItemCaseSensitive(o, "publisher");
+    set_once(&m->ld_publisher, ld_name(cJSON_IsArray(pub) ? pub->child : pub));
+    const cJSON *au = cJSON_GetObjectItemCaseSensitive(o, "author");
+    if (!au)
+        au = cJSON_GetObjectItemCaseSensitive(o, "creator");
+    if (m->ld_authors.n || !au)
+        return;
+    if (cJSON_IsArray(au)) {
+        for (const cJSON *a = au->child; a; a = a->next)
+            add_names(&m->ld_authors, ld_name(a));
+    } else {
+        add_names(&m->ld_authors, ld_name(au));
+    }
+}
+
+/* A JSON-LD block: one object, an array of them, or an @graph. */
+static void on_ld(ann_html_meta *m, xmlNode *script)
+{
+    xmlChar *c = xmlNodeGetContent(script);
+    if (!c)
+        return;
+    cJSON *j = cJSON_ParseWithLength((const char *)c, strlen((const char *)c));
+    xmlFree(c);
+    if (!j)
+        return;
+    const cJSON *list = cJSON_IsArray(j) ? j : NULL;
+    const cJSON *graph = cJSON_GetObjectItemCaseSensitive(j, "@graph");
+    if (cJSON_IsArray(graph))
+        list = graph;
+    if (!list)
+        ld_object(m, j);
+    for (const cJSON *o = list ? list->child : NULL; o; o = o->next)
+        ld_object(m, o);
+    cJSON_Delete(j);
+}
+
+/* ---- bylines and dates in the page -------------------------------------- */
+
+/* The name in a byline element: a name-bearing child first (itemprop
+ * "name", a link), else the element's text. */
+static void on_byline(ann_html_meta *m, xmlNode *n)
+{
+    xmlNode *best = NULL;
+    for (xmlNode *c = n->children; c && !best; c = c->next) {
+        if (c->type != XML_ELEMENT_NODE)
+            continue;
+        const char *ip = ann_html_attr(c, "itemprop");
+        if ((ip && !strcmp(ip, "name")) || !strcasecmp((const char *)c->name, "a"))
+            best = c;
+    }
+    char *s = node_text(best ? best : n);
+    if (s && strlen(s) < 200) {
+        size_t before = m->bylines.n;
+        add_names(&m->bylines, s);
+        if (m->bylines.n == before && best) {
+            free(s);
+            s = node_text(n);
+            if (s && strlen(s) < 200)
+                add_names(&m->bylines, s);
+        }
+    }
+    free(s);
+}
+
+static int has_word(const char *attr, const char *word)
+{
+    return ann_html_has_ci(attr, word);
+}
+
+/* A number of one to four digits at s: its value and length. */
+static size_t num_at(const char *s, int *v)
+{
+    size_t k = 0;
+    *v = 0;
+    while (k < 5 && s[k] >= '0' && s[k] <= '9')
+        *v = *v * 10 + (s[k++] - '0');
+    return k;
+}
+
+/* The first date in a short text: "19.10.2021", "2021-10-19", "19/10/2021"
+ * (day first unless that cannot be), or a written one ("April 19, 2021",
+ * "19 April 2021").  NULL if none. */
+static char *text_date(const char *s, size_t n)
+{
+    char out[11];
+    size_t at;
+    for (size_t i = 0; i < n; i++) {
+        if (!(s[i] >= '0' && s[i] <= '9') || (i > 0 && s[i - 1] >= '0' && s[i - 1] <= '9'))
+            continue;
+        int a, b, c;
+        size_t k1 = num_at(s + i, &a);
+        char sep = s[i + k1];
+        if (sep != '.' && sep != '/' && sep != '-')
+            continue;
+        size_t k2 = num_at(s + i + k1 + 1, &b);
+        if (!k2 || s[i + k1 + 1 + k2] != sep)
+            continue;
+        size_t k3 = num_at(s + i + k1 + k2 + 2, &c);
+        int y, mo, d;
+        if (k1 == 4 && k2 <= 2 && k3 >= 1 && k3 <= 2)
+            y = a, mo = b, d = c;
+        else if (k1 <= 2 && k2 <= 2 && k3 == 4)
+            y = c, mo = sep == '/' && b > 12 ? a : b, d = sep == '/' && b > 12 ? b : a;
+        else
+            continue;
+        if (y >= 1990 && y <= 2100 && mo >= 1 && mo <= 12 && d >= 1 && d <= 31)
+            return ann_xasprintf("%04d-%02d-%02d", y, mo, d);
+    }
+    if (ann_find_full_date(s, n, out, &at))
+        return ann_xstrdup(out);
+    return NULL;
+}
+
+/* A date in an element the page marks as one: its text, else a datetime
+ * or content attribute. */
+static void on_date_elem(ann_html_meta *m, xmlNode *n)
+{
+    const char *a = ann_html_attr(n, "datetime");
+    if (!a)
+        a = ann_html_attr(n, "content");
+    char *iso = a ? ann_markup_date(a, strlen(a)) : NULL;
+    if (!iso) {
+        char *s = node_text(n);
+        if (s && strlen(s) < 120)
+            iso = text_date(s, strlen(s));
+        free(s);
+    }
+    if (iso && strlen(iso) == 10)
+        m->d_text = iso;
+    else
+        free(iso);
+}
+
+static int scan_enter(void *ctx, xmlNode *n)
+{
+    ann_html_meta *m = ctx;
+    if (n->type != XML_ELEMENT_NODE)
+        return 0;
+    const char *name = (const char *)n->name;
+    const char *type = ann_html_attr(n, "type"), *ip = ann_html_attr(n, "itemprop");
+    const char *rel = ann_html_attr(n, "rel"), *cls = ann_html_attr(n, "class");
+    const char *id = ann_html_attr(n, "id");
+    if (!strcasecmp(name, "meta")) {
+        on_meta(m, n);
+    } else if (!strcasecmp(name, "link")) {
+        if (rel && !strcasecmp(rel, "canonical"))
+            set_once(&m->url, ann_html_attr(n, "href"));
+    } else if (!strcasecmp(name, "title")) {
+        if (!m->title_tag)
+            m->title_tag = node_text(n);
+        return 0;
+    } else if (!strcasecmp(name, "script")) {
+        if (type && !strcasecmp(type, "application/ld+json"))
+            on_ld(m, n);
+        return 0;
+    } else if (!strcasecmp(name, "style") || !strcasecmp(name, "template")) {
+        return 0;
+    } else if (!strcasecmp(name, "h1")) {
+        if (!m->h1)
+            m->h1 = node_text(n);
+        if (m->in_article && !m->h1_article)
+            m->h1_article = node_text(n);
+    } else if (!strcasecmp(name, "time")) {
+        const char *dt = ann_html_attr(n, "datetime");
+        if (dt && (ann_html_attr(n, "pubdate") || (ip && !strcmp(ip, "datePublished"))))
+            set_once(&m->d_time_pub, dt);
+        if (dt && !m->d_time && m->in_article)
+            set_once(&m->d_time, dt);
+    } else if (!strcasecmp(name, "article")) {
+        m->in_article++;
+    }
+    if (ip && !strcmp(ip, "datePublished") && !m->d_time_pub) {
+        const char *c = ann_html_attr(n, "content");
+        if (c)
+            set_once(&m->d_time_pub, c);
+        else if (!m->d_text && m->date_tries++ < 8)
+            on_date_elem(m, n);
+    }
+    if (!m->hinted && (!strcasecmp(name, "h1") || !strcasecmp(name, "h2")) &&
+        (has_word(cls, "entry-title") || has_word(cls, "post-title") ||
+         has_word(cls, "headline") || has_word(cls, "article-title") ||
+         has_word(id, "headline") || (ip && !strcmp(ip, "headline"))))
+        m->hinted = node_text(n);
+    if (m->byline_tries < 8 &&
+        ((rel && !strcasecmp(rel, "author")) || (ip && !strcmp(ip, "author")) ||
+         has_word(cls, "byline") || has_word(cls, "author") || has_word(id, "author")) &&
+        !has_word(cls, "comment")) {
+        m->byline_tries++;
+        on_byline(m, n);
+    }
+    if (!m->d_text && m->date_tries < 8 &&
+        (has_word(cls, "date") || has_word(cls, "time") || has_word(cls, "publish") ||
+         has_word(cls, "posted") || has_word(id, "date") || has_word(cls, "datum") ||
+         has_word(cls, "fecha") || has_word(cls, "byline") || has_word(cls, "meta")) &&
+        !has_word(cls, "comment") && !has_word(cls, "update") && !has_word(cls, "modif")) {
+        m->date_tries++;
+        on_date_elem(m, n);
+    }
+    return 1;
+}
+
+static void scan_leave(void *ctx, xmlNode *n)
+{
+    ann_html_meta *m = ctx;
+    if (n->type == XML_ELEMENT_NODE && !strcasecmp((const char *)n->name, "article"))
+        m->in_article--;
+}
+
+/* ---- the title ---------------------------------------------------------- */
+
+/* How many of a's words are in b, as a share of a's (letters and digits,
+ * case aside). */
+static double overlap(const char *a, const char *b)
+{
+    size_t words = 0, found = 0;
+    size_t nb = strlen(b);
+    for (const char *p = a; *p;) {
+        while (*p && (is_space(*p) || strchr(",.:;!?|-()\"'", *p)))
+            p++;
+        size_t k = 0;
+        while (p[k] && !is_space(p[k]) && !strchr(",.:;!?|()\"'", p[k]))
+            k++;
+        if (!k)
+            break;
+        words++;
+        for (size_t i = 0; i + k <= nb; i++)
+            if (!strncasecmp(b + i, p, k)) {
+                found++;
+                break;
+            }
+        p += k;
+    }
+    return words ? (double)found / (double)words : 0.0;
+}
+
+static const char *const title_seps[] = {" | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ",
+                                         " :: ", " \xC2\xBB ", " // ", " \xC2\xB7 ",
+                                         " \xE2\x80\xA2 ", " \xE2\x80\xBA ", NULL};
+
+/* Is this part of a title the site's name? */
+static int is_site(const char *part, size_t n, const ann_html_meta *m)
+{
+    char *p = ann_xstrndup(part, n);
+    int yes = 0;
+    const char *names[] = {m->site, m->ld_publisher};
+    for (size_t i = 0; i < 2 && !yes; i++)
+        yes = names[i] && (overlap(p, names[i]) >= 0.5 || overlap(names[i], p) >= 0.5);
+    /* the host: "helge.at" in "Helge.at", "tagesspiegel" in "Der Tagesspiegel" */
+    if (!yes && m->url) {
+        const char *h = strstr(m->url, "://");
+        h = h ? h + 3 : m->url;
+        if (!strncasecmp(h, "www.", 4))
+            h += 4;
+        size_t hl = strcspn(h, "./:");
+        for (size_t i = 0; hl >= 4 && i + hl <= n && !yes; i++)
+            yes = !strncasecmp(p + i, h, hl);
+        char *q = p;   /* or the whole part squeezed: "Deutsche Welle" in "dw" no */
+        (void)q;
+    }
+    free(p);
+    return yes;
+}
+
+/* The title without the site's name at its start or end. */
+static char *strip_site(const char *t, const ann_html_meta *m)
+{
+    if (!t)
+        return NULL;
+    for (const char *const *sep = title_seps; *sep; sep++) {
+        size_t sl = strlen(*sep);
+        const char *first = strstr(t, *sep);
+        if (!first)
+            continue;
+        const char *last = first;
+        for (const char *q; (q = strstr(last + sl, *sep)) != NULL;)
+            last = q;
+        if (is_site(last + sl, strlen(last + sl), m))
+            return clean(t, (size_t)(last - t));
+        if (is_site(t, (size_t)(first - t), m))
+            return clean(first + sl, strlen(first + sl));
+    }
+    return clean(t, strlen(t));
+}
+
+static const char *choose_title(ann_html_meta *m)
+{
+    if (m->title)
+        return m->title;
+    const char *metas[] = {m->ld_title, m->og_title, m->tw_title, m->title_tag};
+    const char *h = m->hinted ? m->hinted : m->h1_article ? m->h1_article : m->h1;
+    int any = 0, agree = 0;
+    for (size_t i = 0; i < 4; i++) {
+        if (!metas[i])
+            continue;
+        any = 1;
+        agree |= h && overlap(h, metas[i]) >= 0.6 && overlap(metas[i], h) >= 0.3;
+    }
+    if (h && strlen(h) >= 3 && (agree || !any)) {
+        m->title = ann_xstrdup(h);
+        return m->title;
+    }
+    for (size_t i = 0; i < 4 && !m->title; i++)
+        m->title = strip_site(metas[i], m);
+    if (!m->title && h)
+        m->title = ann_xstrdup(h);
+    return m->title;
+}
+
+/* ---- the date in the URL ------------------------------------------------ */
+
+/* "/2024/04/19/", "/2024-04-19-", "/20240419/": a date of the page. */
+static char *url_date(const char *u)
+{
+    for (const char *p = u; p && *p; p++) {
+        if (*p != '/' || !(p[1] == '1' || p[1] == '2'))
+            continue;
+        int y = 0, mo = 0, d = 0;
+        char tail = 0;
+        if (sscanf(p + 1, "%4d/%2d/%2d%c", &y, &mo, &d, &tail) >= 3 ||
+            sscanf(p + 1, "%4d-%2d-%2d%c", &y, &mo, &d, &tail) >= 3) {
+            if (y >= 1995 && y <= 2100 && mo >= 1 && mo <= 12 && d >= 1 && d <= 31 &&
+                (tail == 0 || tail == '/' || tail == '-' || tail == '.' || tail == '_'))
+                return ann_xasprintf("%04d-%02d-%02d", y, mo, d);
+        }
+    }
+    return NULL;
+}
+
+/* ---- the interface ------------------------------------------------------ */
+
+ann_html_meta *ann_html_meta_scan(xmlNode *root)
+{
+    ann_html_meta *m = ann_xcalloc(1, sizeof *m);
+    if (root) {
+        ann_xml_walker w = {scan_enter, scan_leave, m};
+        ann_xml_walk(root, &w);
+    }
+    return m;
+}
+
+const char *ann_html_meta_title(const ann_html_meta *m)
+{
+    return choose_title((ann_html_meta *)m);
+}
+
+const char *ann_html_meta_body(const ann_html_meta *m)
+{
+    return m->ld_body;
+}
+
+void ann_html_meta_apply(ann_doc *d, const ann_html_meta *m)
+{
+    const strv *au = m->ld_authors.n ? &m->ld_authors
+                     : m->meta_authors.n ? &m->meta_authors : &m->bylines;
+    for (size_t i = 0; i < au->n; i++)
+        ann_doc_add_author(d, au->v[i]);
+    const char *pub = m->ld_publisher ? m->ld_publisher : m->site;
+    if (pub && !d->publisher)
+        d->publisher = ann_xstrdup(pub);
+    const char *dates[] = {m->d_ld, m->d_meta, m->d_other, m->d_time_pub, m->d_text, m->d_time};
+    for (size_t i = 0; i < sizeof dates / sizeof *dates && !d->published; i++)
+        if (dates[i])
+            d->published = ann_markup_date(dates[i], strlen(dates[i]));
+    if (!d->published && m->url)
+        d->published = url_date(m->url);
+}
+
+void ann_html_meta_free(ann_html_meta *m)
+{
+    if (!m)
+        return;
+    char *strs[] = {m->ld_title, m->og_title, m->tw_title, m->title_tag, m->h1,
+                    m->h1_article, m->hinted, m->site, m->ld_publisher, m->url,
+                    m->d_ld, m->d_meta, m->d_other, m->d_time_pub, m->d_time,
+                    m->d_text, m->ld_body, m->title};
+    for (size_t i = 0; i < sizeof strs / sizeof *strs; i++)
+        free(strs[i]);
+    strv_free(&m->ld_authors);
+    strv_free(&m->meta_authors);
+    strv_free(&m->bylines);
+    free(m);
+}
