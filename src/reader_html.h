@@ -76,6 +76,7 @@ typedef struct hnode {
     size_t pcount, licount;  /* <p> and <li> elements */
     size_t blocks;           /* block elements below it */
     double score;            /* score-based fallback */
+    double sub;              /* the best score in the subtree */
 } hnode;
 
 typedef struct hpage {

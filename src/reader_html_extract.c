@@ -19,6 +19,8 @@
  * Language plays no part: every decision is tags, hints, lengths and the
  * share of text in links.
  */
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -143,23 +145,22 @@ static int prunable(int kind)
     return kind != HK_BODY && kind != HK_ARTICLE && kind != HK_MAIN && kind != HK_H;
 }
 
-/* Boilerplate by its class or id, all or nothing: when the hints would
- * take six sevenths of the text, one of them named a wrapper. */
+/* Boilerplate by its class or id; not an element that holds six sevenths
+ * of the text: the hint named a wrapper of the whole. */
 static void prune_hints(hpage *p, size_t r)
 {
     ann_hpage_stats(p, r, HF_CUT | HF_PRUNED);
-    size_t before = p->v[r].text;
+    size_t total = p->v[r].text;
     for (size_t i = r + 1; i < p->v[r].end; i++) {
         hnode *h = &p->v[i];
-        if ((h->hints & (HH_DROP | HH_TEASER)) && prunable(h->kind) && !(h->flags & HF_DEAD)) {
+        if (h->flags & HF_DEAD) {
+            i = h->end - 1;
+            continue;
+        }
+        if ((h->hints & (HH_DROP | HH_TEASER)) && prunable(h->kind) && h->text * 7 < total * 6) {
             h->flags |= HF_PRUNED;
             i = h->end - 1;
         }
-    }
-    ann_hpage_stats(p, r, HF_CUT | HF_PRUNED);
-    if (p->v[r].text * 7 <= before) {
-        clear(p, r, HF_PRUNED);
-        ann_hpage_stats(p, r, HF_CUT);
     }
 }
 
@@ -169,6 +170,9 @@ static int link_dense(const hpage *p, size_t i)
 {
     const hnode *h = &p->v[i];
     if (h->links == 1 && h->link > 100 && h->link * 10 > h->text * 9)
+        return 1;
+    /* "Read more: <a>another story</a>": a short lead and a link */
+    if (h->links == 1 && h->text < 250 && h->link * 5 >= h->text * 3 && h->text - h->link < 30)
         return 1;
     int next = ann_hpage_has_next(p, i, HF_CUT | HF_PRUNED);
     size_t limit = h->kind == HK_P ? (next ? 30 : 60) : (next ? 100 : 300);
@@ -211,9 +215,9 @@ static void prune_tables(hpage *p, size_t r)
     }
 }
 
-static void prune(hpage *p, size_t r)
+/* Boilerplate out of the subtree at r, adding to what is pruned there. */
+static void prune_more(hpage *p, size_t r)
 {
-    clear(p, r, HF_PRUNED);
     prune_hints(p, r);
     for (int pass = 0; pass < 2; pass++) {
         prune_links(p, r, HK_DIV, 1);
@@ -222,6 +226,12 @@ static void prune(hpage *p, size_t r)
     }
     prune_tables(p, r);
     ann_hpage_stats(p, r, HF_CUT | HF_PRUNED);
+}
+
+static void prune(hpage *p, size_t r)
+{
+    clear(p, r, HF_PRUNED);
+    prune_more(p, r);
 }
 
 /* ---- finding the body ---------------------------------------------------- */
@@ -282,6 +292,10 @@ static void by_hints(hpage *p, int loose_all, ann_textbuf *out)
         prune(p, r);
         ann_textbuf t = {0};
         size_t blocks = emit_into(p, r, HF_PRUNED, loose_all, &t);
+        if (getenv("HTMLDBG"))
+            fprintf(stderr, "tier %d: <%s class=%s id=%s> blocks %zu len %zu\n", tier,
+                    (const char *)p->v[r].x->name, ann_html_attr(p->v[r].x, "class"),
+                    ann_html_attr(p->v[r].x, "id"), blocks, t.len);
         if (blocks > 1) {
             *out = t;
             return;
@@ -316,6 +330,7 @@ static void by_scores(hpage *p, int loose_all, ann_textbuf *out)
         size_t n = ann_html_score(p, roots, 64, drop);
         ann_textbuf t = {0};
         for (size_t i = 0; i < n; i++) {
+            prune_more(p, roots[i]);
             ann_textbuf_break(&t, 2);
             emit_into(p, roots[i], HF_PRUNED, loose_all, &t);
         }
@@ -349,6 +364,8 @@ void ann_html_extract(hpage *p, const char *ld_body, ann_textbuf *out)
     ann_textbuf alt = {0};
     by_scores(p, loose_all, &alt);
     size_t lm = chars(&main), la = chars(&alt);
+    if (getenv("HTMLDBG"))
+        fprintf(stderr, "main %zu alt %zu loose_all %d\n", lm, la, loose_all);
     /* trafilatura's comparison: the fallback only when it finds much more */
     if (la > 0 && la != lm && (lm == 0 || (lm <= 2 * la && la > 2 * lm)))
         take(&main, &alt);

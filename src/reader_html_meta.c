@@ -29,7 +29,7 @@ typedef struct strv {
 struct ann_html_meta {
     char *ld_title, *og_title, *tw_title, *title_tag, *h1, *h1_article, *hinted;
     char *site, *ld_publisher, *url;
-    char *d_ld, *d_meta, *d_other, *d_time_pub, *d_time, *d_text;
+    char *d_ld, *d_meta, *d_other, *d_time_pub, *d_time, *d_text, *d_time_any;
     strv ld_authors, meta_authors, bylines;
     char *ld_body;
     char *title;             /* chosen, once */
@@ -446,8 +446,9 @@ static int scan_enter(void *ctx, xmlNode *n)
         const char *dt = ann_html_attr(n, "datetime");
         if (dt && (ann_html_attr(n, "pubdate") || (ip && !strcmp(ip, "datePublished"))))
             set_once(&m->d_time_pub, dt);
-        if (dt && !m->d_time && m->in_article)
+        if (dt && m->in_article)
             set_once(&m->d_time, dt);
+        set_once(&m->d_time_any, dt);
     } else if (!strcasecmp(name, "article")) {
         m->in_article++;
     }
@@ -575,7 +576,7 @@ static const char *choose_title(ann_html_meta *m)
         if (!metas[i])
             continue;
         any = 1;
-        agree |= h && overlap(h, metas[i]) >= 0.6 && overlap(metas[i], h) >= 0.3;
+        agree |= h && (overlap(h, metas[i]) >= 0.6 || overlap(metas[i], h) >= 0.6);
     }
     if (h && strlen(h) >= 3 && (agree || !any)) {
         m->title = ann_xstrdup(h);
@@ -645,6 +646,8 @@ void ann_html_meta_apply(ann_doc *d, const ann_html_meta *m)
             d->published = ann_markup_date(dates[i], strlen(dates[i]));
     if (!d->published && m->url)
         d->published = url_date(m->url);
+    if (!d->published && m->d_time_any)
+        d->published = ann_markup_date(m->d_time_any, strlen(m->d_time_any));
 }
 
 void ann_html_meta_free(ann_html_meta *m)
@@ -654,7 +657,7 @@ void ann_html_meta_free(ann_html_meta *m)
     char *strs[] = {m->ld_title, m->og_title, m->tw_title, m->title_tag, m->h1,
                     m->h1_article, m->hinted, m->site, m->ld_publisher, m->url,
                     m->d_ld, m->d_meta, m->d_other, m->d_time_pub, m->d_time,
-                    m->d_text, m->ld_body, m->title};
+                    m->d_text, m->d_time_any, m->ld_body, m->title};
     for (size_t i = 0; i < sizeof strs / sizeof *strs; i++)
         free(strs[i]);
     strv_free(&m->ld_authors);

@@ -93,7 +93,7 @@ size_t ann_html_score(hpage *p, size_t *roots, size_t max, int drop_unlikely)
     size_t b = p->body, end = p->v[b].end;
     for (size_t i = b; i < end; i++) {
         p->v[i].flags &= (unsigned short)~(HF_PRUNED | HF_SCORED);
-        p->v[i].score = 0;
+        p->v[i].score = p->v[i].sub = 0;
     }
     if (drop_unlikely)
         for (size_t i = b + 1; i < end; i++) {
@@ -133,9 +133,24 @@ size_t ann_html_score(hpage *p, size_t *roots, size_t max, int drop_unlikely)
         sanitize(p, b);
         return 1;
     }
+    /* Up through wrappers that hold nothing more, so that an article
+     * split into sibling blocks (one per paragraph group) is found whole. */
+    while (best != b && p->v[best].parent != HN_NONE && p->v[best].parent != b &&
+           p->v[p->v[best].parent].text <= p->v[best].text + 20)
+        best = p->v[best].parent;
+    for (size_t i = end; i-- > b;) {
+        hnode *h = &p->v[i];
+        if (h->flags & HF_DEAD)
+            continue;
+        double mine = (h->flags & HF_SCORED) ? h->score : 0;
+        h->sub = mine > h->sub ? mine : h->sub;
+        if (i > b && p->v[h->parent].sub < h->sub)
+            p->v[h->parent].sub = h->sub;
+    }
     /* the best element and its siblings that score near it or read as prose */
     size_t n = 0, up = p->v[best].parent;
-    double threshold = p->v[best].score * 0.2 > 10 ? p->v[best].score * 0.2 : 10;
+    double top = p->v[best].sub;
+    double threshold = top * 0.2 > 10 ? top * 0.2 : 10;
     if (up == HN_NONE || best == b) {
         roots[n++] = best;
     } else {
@@ -143,7 +158,7 @@ size_t ann_html_score(hpage *p, size_t *roots, size_t max, int drop_unlikely)
             const hnode *s = &p->v[j];
             if (s->flags & HF_DEAD)
                 continue;
-            int keep = j == best || ((s->flags & HF_SCORED) && s->score >= threshold);
+            int keep = j == best || s->sub >= threshold;
             if (!keep && s->kind == HK_P) {
                 double ld = link_density(s);
                 keep = (s->text > 80 && ld < 0.25) || (s->text > 0 && s->text <= 80 && ld == 0);

@@ -15,6 +15,7 @@
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 
+#include "date_parse.h"
 #include "meta.h"
 #include "reader.h"
 #include "test.h"
