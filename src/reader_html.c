@@ -128,6 +128,15 @@ static void count_text(const char *s, size_t *chars, size_t *commas)
     }
 }
 
+static int soft_tag(const char *name)
+{
+    static const char *const soft[] = {"nav", "header", "footer", "aside", "menu", "dialog"};
+    for (size_t i = 0; i < sizeof soft / sizeof *soft; i++)
+        if (!strcasecmp(name, soft[i]))
+            return 1;
+    return 0;
+}
+
 typedef struct build {
     hpage *p;
     size_t cur;
@@ -156,8 +165,15 @@ static int build_enter(void *ctx, xmlNode *x)
     h.level = (unsigned char)level;
     if (h.kind == HK_HEADER && !b->in_article)
         h.kind = HK_DROP;     /* a page's header is navigation, an article's its headline */
-    if (h.kind == HK_DROP || hidden(x))
+    /* Navigation and page furniture, or hidden: boilerplate, unless the
+     * parser put the article inside (libxml2 2.9 knows no HTML5 and may
+     * nest a page's rest in an unclosed <nav>): the extraction decides. */
+    if (h.kind == HK_DROP && soft_tag((const char *)x->name))
+        h.flags |= HF_SOFT;
+    else if (h.kind == HK_DROP)
         h.flags |= HF_CUT;
+    else if (hidden(x))
+        h.flags |= HF_SOFT;
     h.hints = ann_html_hints(&p->hints, ann_html_attr(x, "class"), ann_html_attr(x, "id"));
     size_t i = p->n;
     ANN_PUSH(p->v, p->n, p->cap, h);

@@ -53,7 +53,8 @@ enum {
     HF_INPARA = 1u << 2,     /* inside a text block */
     HF_KEEPLOOSE = 1u << 3,  /* its loose text (not in a text block) is kept */
     HF_SCORED = 1u << 4,     /* a candidate of the score-based fallback */
-    HF_DEAD = 1u << 5        /* under a skipped node (ann_hpage_stats) */
+    HF_DEAD = 1u << 5,       /* under a skipped node (ann_hpage_stats) */
+    HF_SOFT = 1u << 6        /* boilerplate by its tag or hidden, unless it holds the article */
 };
 
 typedef struct hnode {

@@ -342,12 +342,37 @@ static void by_scores(hpage *p, int loose_all, ann_textbuf *out)
     }
 }
 
+/* Page furniture (<nav>, <header>, <aside>, hidden blocks) goes, unless it
+ * holds most of the page's paragraphs: then the parser nested the article
+ * in it, and it is a container like any other. */
+static void settle_soft(hpage *p, size_t b)
+{
+    size_t all = p->v[b].ptext;
+    for (size_t i = b; i < p->v[b].end; i++) {
+        hnode *h = &p->v[i];
+        if (h->flags & HF_CUT) {
+            i = h->end - 1;
+        } else if (h->flags & HF_SOFT) {
+            h->flags &= (unsigned short)~HF_SOFT;
+            if (h->ptext * 2 > all && h->ptext >= MIN_SIZE) {
+                if (h->kind == HK_DROP)
+                    h->kind = HK_BLOCK;
+            } else {
+                h->flags |= HF_CUT;
+                i = h->end - 1;
+            }
+        }
+    }
+}
+
 void ann_html_extract(hpage *p, const char *ld_body, ann_textbuf *out)
 {
     memset(out, 0, sizeof *out);
     if (p->n == 0)
         return;
     size_t b = p->body;
+    ann_hpage_stats(p, b, HF_CUT);
+    settle_soft(p, b);
     ann_hpage_stats(p, b, HF_CUT);
     /* Few paragraphs on the whole page: its text is in <div>s. */
     int loose_all = p->v[b].ptext < 3 * MIN_SIZE;
