@@ -130,7 +130,8 @@ static void count_text(const char *s, size_t *chars, size_t *commas)
 
 static int soft_tag(const char *name)
 {
-    static const char *const soft[] = {"nav", "header", "footer", "aside", "menu", "dialog"};
+    static const char *const soft[] = {"nav", "header", "footer", "aside", "menu", "dialog",
+                                       "noscript"};
     for (size_t i = 0; i < sizeof soft / sizeof *soft; i++)
         if (!strcasecmp(name, soft[i]))
             return 1;

@@ -157,7 +157,9 @@ static void prune_hints(hpage *p, size_t r)
             i = h->end - 1;
             continue;
         }
-        if ((h->hints & (HH_DROP | HH_TEASER)) && prunable(h->kind) && h->text * 7 < total * 6) {
+        /* "entry-content widget": the body hint wins */
+        if ((h->hints & (HH_DROP | HH_TEASER)) && !(h->hints & (HH_BODY1 | HH_BODY2)) &&
+            prunable(h->kind) && h->text * 7 < total * 6) {
             h->flags |= HF_PRUNED;
             i = h->end - 1;
         }
