@@ -137,15 +137,19 @@ static char *name_only(const char *s)
         free(c);
         return NULL;
     }
-    size_t end = strcspn(p, "|\xE2\xC2(\n0123456789@/");
+    size_t end = strcspn(p, "|\xE2\xC2(\n@");
+    size_t words = 0;
     for (size_t i = 0; i < end; i++) {
         if (i > 0 && p[i - 1] != ' ' && p[i - 1] != ',')
             continue;
-        if (bword_at(p + i, 't') || bword_at(p + i, 'c') ||
-            (p[i] == '-' && p[i + 1] == ' ')) {
+        /* a job title after two words of name ("Jane Doe Games Editor",
+         * not "Staff Writer" or the surname "Jörg Staff") */
+        if ((bword_at(p + i, 't') && words >= 2) || bword_at(p + i, 'c') ||
+            (p[i] == '-' && p[i + 1] == ' ') || (p[i] >= '0' && p[i] <= '9')) {
             end = i;
             break;
         }
+        words += p[i] != ' ';
     }
     while (end > 0 && (p[end - 1] == ' ' || p[end - 1] == ',' || p[end - 1] == '-'))
         end--;
@@ -255,12 +259,31 @@ static int ld_is_article(const cJSON *o)
     return 0;
 }
 
-static const char *ld_name(const cJSON *v)
+/* A name, or the name of the node an {"@id": …} points to in the graph
+ * (Yoast's WordPress graphs write authors so). */
+static const char *ld_name_in(const cJSON *v, const cJSON *graph)
 {
     if (cJSON_IsString(v))
         return v->valuestring;
     const cJSON *name = cJSON_GetObjectItemCaseSensitive(v, "name");
-    return cJSON_IsString(name) ? name->valuestring : NULL;
+    if (cJSON_IsString(name))
+        return name->valuestring;
+    const cJSON *id = cJSON_GetObjectItemCaseSensitive(v, "@id");
+    if (!cJSON_IsString(id) || !graph)
+        return NULL;
+    for (const cJSON *o = graph->child; o; o = o->next) {
+        const cJSON *oid = cJSON_GetObjectItemCaseSensitive(o, "@id");
+        name = cJSON_GetObjectItemCaseSensitive(o, "name");
+        if (o != v && cJSON_IsString(oid) && !strcmp(oid->valuestring, id->valuestring) &&
+            cJSON_IsString(name))
+            return name->valuestring;
+    }
+    return NULL;
+}
+
+static const char *ld_name(const cJSON *v)
+{
+    return ld_name_in(v, NULL);
 }
 
 static const char *ld_str(const cJSON *o, const char *key)
@@ -269,7 +292,7 @@ static const char *ld_str(const cJSON *o, const char *key)
     return cJSON_IsString(v) ? v->valuestring : NULL;
 }
 
-static void ld_object(ann_html_meta *m, const cJSON *o)
+static void ld_object(ann_html_meta *m, const cJSON *o, const cJSON *graph)
 {
     int kind = ld_is_article(o);
     if (!kind)
@@ -289,9 +312,9 @@ static void ld_object(ann_html_meta *m, const cJSON *o)
         return;
     if (cJSON_IsArray(au)) {
         for (const cJSON *a = au->child; a; a = a->next)
-            add_names(&m->ld_authors, ld_name(a));
+            add_names(&m->ld_authors, ld_name_in(a, graph));
     } else {
-        add_names(&m->ld_authors, ld_name(au));
+        add_names(&m->ld_authors, ld_name_in(au, graph));
     }
 }
 
@@ -310,9 +333,9 @@ static void on_ld(ann_html_meta *m, xmlNode *script)
     if (cJSON_IsArray(graph))
         list = graph;
     if (!list)
-        ld_object(m, j);
+        ld_object(m, j, NULL);
     for (const cJSON *o = list ? list->child : NULL; o; o = o->next)
-        ld_object(m, o);
+        ld_object(m, o, list);
     cJSON_Delete(j);
 }
 
@@ -330,6 +353,8 @@ static void on_byline(ann_html_meta *m, xmlNode *n)
         if ((ip && !strcmp(ip, "name")) || !strcasecmp((const char *)c->name, "a"))
             best = c;
     }
+    if (m->bylines.n)
+        return;
     char *s = node_text(best ? best : n);
     if (s && strlen(s) < 200) {
         size_t before = m->bylines.n;
@@ -633,9 +658,17 @@ const char *ann_html_meta_body(const ann_html_meta *m)
 
 void ann_html_meta_apply(ann_doc *d, const ann_html_meta *m)
 {
-    const strv *au = m->ld_authors.n ? &m->ld_authors
-                     : m->meta_authors.n ? &m->meta_authors : &m->bylines;
-    for (size_t i = 0; i < au->n; i++)
+    /* the first source that names a person, not the site */
+    const strv *srcs[] = {&m->ld_authors, &m->meta_authors, &m->bylines};
+    const strv *au = NULL;
+    for (size_t k = 0; k < 3 && !au; k++)
+        for (size_t i = 0; i < srcs[k]->n && !au; i++)
+            if (!is_site(srcs[k]->v[i], strlen(srcs[k]->v[i]), m))
+                au = srcs[k];
+    for (size_t k = 0; k < 3 && !au; k++)
+        if (srcs[k]->n)
+            au = srcs[k];
+    for (size_t i = 0; au && i < au->n; i++)
         ann_doc_add_author(d, au->v[i]);
     const char *pub = m->ld_publisher ? m->ld_publisher : m->site;
     if (pub && !d->publisher)
