@@ -33,7 +33,7 @@ struct ann_html_meta {
     strv ld_authors, meta_authors, bylines;
     char *ld_body;
     char *title;             /* chosen, once */
-    int in_article, byline_tries, date_tries;
+    int in_article, byline_tries, date_tries, byline_score, in_body;
 };
 
 /* ---- strings ---------------------------------------------------------- */
@@ -127,11 +127,17 @@ static char *name_only(const char *s)
     char *c = clean(s, strlen(s));
     if (!c)
         return NULL;
+    /* after the last lead: "Posted on May 3 by marc" */
     char *p = c;
-    for (size_t k; (k = bword_at(p, 'l')) != 0;) {
-        p += k;
-        while (*p == ' ' || *p == ':')
-            p++;
+    for (char *q = c; *q; q++) {
+        size_t k;
+        if ((q == c || q[-1] == ' ') && (k = bword_at(q, 'l')) != 0) {
+            q += k;
+            while (*q == ' ' || *q == ':')
+                q++;
+            p = q;
+            q--;
+        }
     }
     if (bword_at(p, 'n') && strlen(p) == bword_at(p, 'n')) {
         free(c);
@@ -171,8 +177,11 @@ static void add_names(strv *v, const char *s)
     const char *p = s;
     while (*p) {
         size_t k = strcspn(p, ",;|&");
-        const char *and = strstr(p, " and ");
-        if (and && (size_t)(and - p) < k)
+        const char *and = NULL;
+        for (const char *q = p; *q && !and && (size_t)(q - p) < k; q++)
+            if (!strncasecmp(q, " and ", 5))
+                and = q;
+        if (and)
             k = (size_t)(and - p);
         char *part = ann_xstrndup(p, k);
         char *name = name_only(part);
@@ -185,7 +194,7 @@ static void add_names(strv *v, const char *s)
         else
             free(name);
         p += k;
-        if (!strncmp(p, " and ", 5))
+        if (!strncasecmp(p, " and ", 5))
             p += 5;
         else if (*p)
             p++;
@@ -341,10 +350,38 @@ static void on_ld(ann_html_meta *m, xmlNode *script)
 
 /* ---- bylines and dates in the page -------------------------------------- */
 
-/* The name in a byline element: a name-bearing child first (itemprop
- * "name", a link), else the element's text. */
-static void on_byline(ann_html_meta *m, xmlNode *n)
+/* How sure an element is a byline, 0 (rel or itemprop "author") to 2
+ * (a class that only mentions an author); -1 if it is none. */
+static int byline_rank(xmlNode *n)
 {
+    const char *rel = ann_html_attr(n, "rel"), *ip = ann_html_attr(n, "itemprop");
+    const char *cls = ann_html_attr(n, "class"), *id = ann_html_attr(n, "id");
+    if ((rel && !strcasecmp(rel, "author")) || (ip && !strcmp(ip, "author")))
+        return 0;
+    if (ann_html_has_ci(cls, "comment"))
+        return -1;
+    static const char *const exact[] = {"author", "byline", "author-name", "authorname",
+                                        "author_name", "byline__author", "fn", "autor", NULL};
+    for (const char *const *e = exact; *e; e++) {
+        size_t k = strlen(*e);
+        for (const char *c = cls; c && (c = strstr(c, *e)) != NULL; c += k)
+            if ((c == cls || c[-1] == ' ') && (c[k] == '\0' || c[k] == ' '))
+                return 1;
+    }
+    if (ann_html_has_ci(cls, "byline") || ann_html_has_ci(cls, "author") ||
+        ann_html_has_ci(id, "author"))
+        return 2;
+    return -1;
+}
+
+/* The names in a byline element: a name-bearing child first (itemprop
+ * "name", a link), else the element's text.  A surer byline, or one
+ * inside an <article>, replaces what an earlier one gave. */
+static void on_byline(ann_html_meta *m, xmlNode *n, int rank)
+{
+    int score = rank * 2 + !m->in_article;
+    if (m->bylines.n && score >= m->byline_score)
+        return;
     xmlNode *best = NULL;
     for (xmlNode *c = n->children; c && !best; c = c->next) {
         if (c->type != XML_ELEMENT_NODE)
@@ -353,20 +390,22 @@ static void on_byline(ann_html_meta *m, xmlNode *n)
         if ((ip && !strcmp(ip, "name")) || !strcasecmp((const char *)c->name, "a"))
             best = c;
     }
-    if (m->bylines.n)
-        return;
+    strv got = {0};
     char *s = node_text(best ? best : n);
-    if (s && strlen(s) < 200) {
-        size_t before = m->bylines.n;
-        add_names(&m->bylines, s);
-        if (m->bylines.n == before && best) {
-            free(s);
-            s = node_text(n);
-            if (s && strlen(s) < 200)
-                add_names(&m->bylines, s);
-        }
-    }
+    if (s && strlen(s) < 200)
+        add_names(&got, s);
     free(s);
+    if (!got.n && best) {
+        s = node_text(n);
+        if (s && strlen(s) < 200)
+            add_names(&got, s);
+        free(s);
+    }
+    if (!got.n)
+        return;
+    strv_free(&m->bylines);
+    m->bylines = got;
+    m->byline_score = score;
 }
 
 static int has_word(const char *attr, const char *word)
@@ -438,11 +477,41 @@ static void on_date_elem(ann_html_meta *m, xmlNode *n)
         free(iso);
 }
 
+/* A short text that starts with a byline lead and a capital: "von
+ * Daniela Obers", "By Jane Doe" in a paragraph of its own. */
+static void on_text(ann_html_meta *m, xmlNode *n)
+{
+    const char *s = (const char *)n->content;
+    while (*s == ' ' || *s == '\n' || *s == '\t' || *s == '\r')
+        s++;
+    size_t len = strlen(s), k;
+    pthread_once(&bwords_once, bwords_load);
+    if (len < 4 || len > 80 || !(k = bword_at(s, 'l')))
+        return;
+    while (s[k] == ' ' || s[k] == ':')
+        k++;
+    if (!(s[k] >= 'A' && s[k] <= 'Z') && !((unsigned char)s[k] >= 0xC3))
+        return;
+    strv got = {0};
+    add_names(&got, s);
+    if (got.n && got.n <= 4) {
+        strv_free(&m->bylines);
+        m->bylines = got;
+        m->byline_score = 6;
+    } else {
+        strv_free(&got);
+    }
+}
+
 static int scan_enter(void *ctx, xmlNode *n)
 {
     ann_html_meta *m = ctx;
+    if (n->type == XML_TEXT_NODE && n->content && !m->bylines.n && m->in_body)
+        on_text(m, n);
     if (n->type != XML_ELEMENT_NODE)
         return 0;
+    if (!strcasecmp((const char *)n->name, "body"))
+        m->in_body = 1;
     const char *name = (const char *)n->name;
     const char *type = ann_html_attr(n, "type"), *ip = ann_html_attr(n, "itemprop");
     const char *rel = ann_html_attr(n, "rel"), *cls = ann_html_attr(n, "class");
@@ -489,12 +558,10 @@ static int scan_enter(void *ctx, xmlNode *n)
          has_word(cls, "headline") || has_word(cls, "article-title") ||
          has_word(id, "headline") || (ip && !strcmp(ip, "headline"))))
         m->hinted = node_text(n);
-    if (m->byline_tries < 8 &&
-        ((rel && !strcasecmp(rel, "author")) || (ip && !strcmp(ip, "author")) ||
-         has_word(cls, "byline") || has_word(cls, "author") || has_word(id, "author")) &&
-        !has_word(cls, "comment")) {
+    int rank = m->byline_tries < 32 ? byline_rank(n) : -1;
+    if (rank >= 0) {
         m->byline_tries++;
-        on_byline(m, n);
+        on_byline(m, n, rank);
     }
     if (!m->d_text && m->date_tries < 8 &&
         (has_word(cls, "date") || has_word(cls, "time") || has_word(cls, "publish") ||
