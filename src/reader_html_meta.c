@@ -30,6 +30,8 @@ struct ann_html_meta {
     char *ld_title, *og_title, *tw_title, *title_tag, *h1, *h1_article, *hinted;
     char *site, *ld_publisher, *url;
     char *d_ld, *d_meta, *d_other, *d_time_pub, *d_time, *d_text, *d_time_any;
+    char *d_after_h1, *d_updated;
+    int after_h1, texts_after_h1;
     strv ld_authors, meta_authors, bylines;
     char *ld_body;
     char *title;             /* chosen, once */
@@ -218,7 +220,11 @@ static void on_meta(ann_html_meta *m, xmlNode *n)
         "dc.date.issued", "dc.date.created", "dcterms.date", "dcterms.created",
         "dcterms.issued", "datepublished", "citation_publication_date",
         "citation_date", "parsely-pub-date", "sailthru.date", "og:published_time",
-        "article.published", "published-date", "release_date", "date.available", NULL};
+        "article.published", "published-date", "release_date", "date.available",
+        "bepress_citation_date", "publication_date", "dc.date.published", "created", NULL};
+    static const char *const updated[] = {
+        "og:updated_time", "article:modified_time", "uploaddate", "datemodified",
+        "last-modified", "dcterms.modified", NULL};
     static const char *const authors[] = {
         "author", "article:author", "dc.creator", "dcterms.creator", "citation_author",
         "parsely-author", "sailthru.author", "byl", "twitter:creator:name", NULL};
@@ -242,6 +248,8 @@ static void on_meta(ann_html_meta *m, xmlNode *n)
         set_once(&m->d_meta, content);
     else if (key_in(key, dates))
         set_once(&m->d_other, content);
+    else if (key_in(key, updated))
+        set_once(&m->d_updated, content);
     else if (key_in(key, authors))
         add_names(&m->meta_authors, content);
 }
@@ -413,6 +421,53 @@ static int has_word(const char *attr, const char *word)
     return ann_html_has_ci(attr, word);
 }
 
+/* ---- dates as pages write them (html/months.tsv) ------------------------- */
+
+typedef struct month {
+    char *name;
+    size_t n;
+    int number;
+} month;
+
+static month *months;
+static size_t nmonths, capmonths;
+static pthread_once_t months_once = PTHREAD_ONCE_INIT;
+
+static void month_line(const char *s, size_t n)
+{
+    const char *tab = memchr(s, '\t', n);
+    int v = tab ? atoi(tab + 1) : 0;
+    if (!tab || tab == s || v < 1 || v > 12)
+        return;
+    month m = {ann_xstrndup(s, (size_t)(tab - s)), (size_t)(tab - s), v};
+    ANN_PUSH(months, nmonths, capmonths, m);
+}
+
+static void months_load(void)
+{
+    ann_html_rule_lines("html/months.tsv", month_line);
+}
+
+static int is_letter(unsigned char c)
+{
+    return (c | 0x20) >= 'a' && (c | 0x20) <= 'z' ? 1 : c >= 0x80;
+}
+
+/* A month name at s (a whole word, a period after it allowed): its number,
+ * with *len the bytes it takes. */
+static int month_at(const char *s, size_t *len)
+{
+    size_t w = 0;
+    while (is_letter((unsigned char)s[w]))
+        w++;
+    for (size_t i = 0; w >= 3 && i < nmonths; i++)
+        if (months[i].n == w && !strncasecmp(s, months[i].name, w)) {
+            *len = w + (s[w] == '.');
+            return months[i].number;
+        }
+    return 0;
+}
+
 /* A number of one to four digits at s: its value and length. */
 static size_t num_at(const char *s, int *v)
 {
@@ -423,37 +478,94 @@ static size_t num_at(const char *s, int *v)
     return k;
 }
 
-/* The first date in a short text: "19.10.2021", "2021-10-19", "19/10/2021"
- * (day first unless that cannot be), or a written one ("April 19, 2021",
- * "19 April 2021").  NULL if none. */
+static size_t skip_filler(const char *s)
+{
+    size_t i = 0;
+    for (;;) {
+        while (s[i] == ' ' || s[i] == ',' || s[i] == '.' || s[i] == '\t' || s[i] == '\n')
+            i++;
+        if ((s[i] | 0x20) == 'd' && (s[i + 1] | 0x20) == 'e' && s[i + 2] == ' ')
+            i += 3;     /* "5 de mayo de 2022" */
+        else
+            return i;
+    }
+}
+
+static char *ymd(int y, int mo, int d)
+{
+    if (y < 1990 || y > 2100 || mo < 1 || mo > 12 || d < 1 || d > 31)
+        return NULL;
+    return ann_xasprintf("%04d-%02d-%02d", y, mo, d);
+}
+
+/* "19.10.2021", "2021-10-19", "19/10/2021" (day first unless that cannot
+ * be) at s[i]. */
+static char *numeric_date(const char *s)
+{
+    int a, b, c;
+    size_t k1 = num_at(s, &a);
+    char sep = s[k1];
+    if (sep != '.' && sep != '/' && sep != '-')
+        return NULL;
+    size_t k2 = num_at(s + k1 + 1, &b);
+    if (!k2 || s[k1 + 1 + k2] != sep)
+        return NULL;
+    size_t k3 = num_at(s + k1 + k2 + 2, &c);
+    if (k1 == 4 && k2 <= 2 && k3 >= 1 && k3 <= 2)
+        return ymd(a, b, c);
+    if (k1 <= 2 && k2 <= 2 && k3 == 4)
+        return sep == '/' && b > 12 ? ymd(c, a, b) : ymd(c, b, a);
+    return NULL;
+}
+
+/* "8. Dezember 2010", "30 septembre 2018", "5 de mayo de 2022" at a day;
+ * "Dezember 8, 2010" at a month. */
+static char *written_date(const char *s)
+{
+    int d, y, mo;
+    size_t k = num_at(s, &d), ml;
+    if (k >= 1 && k <= 2) {
+        size_t i = k + skip_filler(s + k);
+        if ((mo = month_at(s + i, &ml)) != 0) {
+            i += ml;
+            i += skip_filler(s + i);
+            if (num_at(s + i, &y) == 4)
+                return ymd(y, mo, d);
+        }
+        return NULL;
+    }
+    if ((mo = month_at(s, &ml)) != 0) {
+        size_t i = ml + skip_filler(s + ml);
+        k = num_at(s + i, &d);
+        if (k < 1 || k > 2)
+            return NULL;
+        i += k;
+        if (s[i] && strchr("snrt", s[i]) && s[i + 1] && strchr("tdh", s[i + 1]))
+            i += 2;     /* 1st, 2nd, 3rd, 4th */
+        i += skip_filler(s + i);
+        if (num_at(s + i, &y) == 4)
+            return ymd(y, mo, d);
+    }
+    return NULL;
+}
+
+/* The first date in a text, written with digits or a month's name in one
+ * of the languages of html/months.tsv.  NULL if none. */
 static char *text_date(const char *s, size_t n)
 {
-    char out[11];
-    size_t at;
+    pthread_once(&months_once, months_load);
     for (size_t i = 0; i < n; i++) {
-        if (!(s[i] >= '0' && s[i] <= '9') || (i > 0 && s[i - 1] >= '0' && s[i - 1] <= '9'))
+        if (i > 0 && (is_letter((unsigned char)s[i - 1]) ||
+                      (s[i - 1] >= '0' && s[i - 1] <= '9')))
             continue;
-        int a, b, c;
-        size_t k1 = num_at(s + i, &a);
-        char sep = s[i + k1];
-        if (sep != '.' && sep != '/' && sep != '-')
-            continue;
-        size_t k2 = num_at(s + i + k1 + 1, &b);
-        if (!k2 || s[i + k1 + 1 + k2] != sep)
-            continue;
-        size_t k3 = num_at(s + i + k1 + k2 + 2, &c);
-        int y, mo, d;
-        if (k1 == 4 && k2 <= 2 && k3 >= 1 && k3 <= 2)
-            y = a, mo = b, d = c;
-        else if (k1 <= 2 && k2 <= 2 && k3 == 4)
-            y = c, mo = sep == '/' && b > 12 ? a : b, d = sep == '/' && b > 12 ? b : a;
-        else
-            continue;
-        if (y >= 1990 && y <= 2100 && mo >= 1 && mo <= 12 && d >= 1 && d <= 31)
-            return ann_xasprintf("%04d-%02d-%02d", y, mo, d);
+        char *got = NULL;
+        if (s[i] >= '0' && s[i] <= '9')
+            got = numeric_date(s + i);
+        if (!got && (is_letter((unsigned char)s[i]) || (s[i] >= '0' && s[i] <= '9')))
+            got = written_date(s + i);
+        if (got)
+            return got;
     }
-    if (ann_find_full_date(s, n, out, &at))
-        return ann_xstrdup(out);
     return NULL;
 }
 
@@ -464,6 +576,8 @@ static void on_date_elem(ann_html_meta *m, xmlNode *n)
     const char *a = ann_html_attr(n, "datetime");
     if (!a)
         a = ann_html_attr(n, "content");
+    if (!a && !strcasecmp((const char *)n->name, "abbr"))
+        a = ann_html_attr(n, "title");
     char *iso = a ? ann_markup_date(a, strlen(a)) : NULL;
     if (!iso) {
         char *s = node_text(n);
@@ -508,6 +622,13 @@ static int scan_enter(void *ctx, xmlNode *n)
     ann_html_meta *m = ctx;
     if (n->type == XML_TEXT_NODE && n->content && !m->bylines.n && m->in_body)
         on_text(m, n);
+    /* the first date after the headline, in the next few texts */
+    if (n->type == XML_TEXT_NODE && n->content && m->after_h1 && !m->d_after_h1 &&
+        m->texts_after_h1 < 40 && strlen((const char *)n->content) < 300) {
+        m->texts_after_h1 += strspn((const char *)n->content, " \t\r\n") <
+                             strlen((const char *)n->content);
+        m->d_after_h1 = text_date((const char *)n->content, strlen((const char *)n->content));
+    }
     if (n->type != XML_ELEMENT_NODE)
         return 0;
     if (!strcasecmp((const char *)n->name, "body"))
@@ -577,6 +698,8 @@ static int scan_enter(void *ctx, xmlNode *n)
 static void scan_leave(void *ctx, xmlNode *n)
 {
     ann_html_meta *m = ctx;
+    if (n->type == XML_ELEMENT_NODE && !strcasecmp((const char *)n->name, "h1"))
+        m->after_h1 = 1;
     if (n->type == XML_ELEMENT_NODE && !strcasecmp((const char *)n->name, "article"))
         m->in_article--;
 }
@@ -746,8 +869,10 @@ void ann_html_meta_apply(ann_doc *d, const ann_html_meta *m)
             d->published = ann_markup_date(dates[i], strlen(dates[i]));
     if (!d->published && m->url)
         d->published = url_date(m->url);
-    if (!d->published && m->d_time_any)
-        d->published = ann_markup_date(m->d_time_any, strlen(m->d_time_any));
+    const char *late[] = {m->d_after_h1, m->d_time_any, m->d_updated};
+    for (size_t i = 0; i < sizeof late / sizeof *late && !d->published; i++)
+        if (late[i])
+            d->published = ann_markup_date(late[i], strlen(late[i]));
 }
 
 void ann_html_meta_free(ann_html_meta *m)
@@ -757,7 +882,7 @@ void ann_html_meta_free(ann_html_meta *m)
     char *strs[] = {m->ld_title, m->og_title, m->tw_title, m->title_tag, m->h1,
                     m->h1_article, m->hinted, m->site, m->ld_publisher, m->url,
                     m->d_ld, m->d_meta, m->d_other, m->d_time_pub, m->d_time,
-                    m->d_text, m->d_time_any, m->ld_body, m->title};
+                    m->d_text, m->d_time_any, m->d_after_h1, m->d_updated, m->ld_body, m->title};
     for (size_t i = 0; i < sizeof strs / sizeof *strs; i++)
         free(strs[i]);
     strv_free(&m->ld_authors);
