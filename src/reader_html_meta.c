@@ -30,8 +30,8 @@ struct ann_html_meta {
     char *ld_title, *og_title, *tw_title, *title_tag, *h1, *h1_article, *hinted;
     char *site, *ld_publisher, *url;
     char *d_ld, *d_meta, *d_other, *d_time_pub, *d_time, *d_text, *d_time_any;
-    char *d_after_h1, *d_updated;
-    int after_h1, texts_after_h1;
+    char *d_after_h1, *d_updated, *d_short;
+    int after_h1, texts_after_h1, short_texts;
     strv ld_authors, meta_authors, bylines;
     char *ld_body;
     char *title;             /* chosen, once */
@@ -622,6 +622,12 @@ static int scan_enter(void *ctx, xmlNode *n)
     ann_html_meta *m = ctx;
     if (n->type == XML_TEXT_NODE && n->content && !m->bylines.n && m->in_body)
         on_text(m, n);
+    /* the first short text that is a date, anywhere */
+    if (n->type == XML_TEXT_NODE && n->content && m->in_body && !m->d_short &&
+        m->short_texts < 400 && strlen((const char *)n->content) < 100) {
+        m->short_texts++;
+        m->d_short = text_date((const char *)n->content, strlen((const char *)n->content));
+    }
     /* the first date after the headline, in the next few texts */
     if (n->type == XML_TEXT_NODE && n->content && m->after_h1 && !m->d_after_h1 &&
         m->texts_after_h1 < 40 && strlen((const char *)n->content) < 300) {
@@ -869,7 +875,7 @@ void ann_html_meta_apply(ann_doc *d, const ann_html_meta *m)
             d->published = ann_markup_date(dates[i], strlen(dates[i]));
     if (!d->published && m->url)
         d->published = url_date(m->url);
-    const char *late[] = {m->d_after_h1, m->d_time_any, m->d_updated};
+    const char *late[] = {m->d_after_h1, m->d_time_any, m->d_short, m->d_updated};
     for (size_t i = 0; i < sizeof late / sizeof *late && !d->published; i++)
         if (late[i])
             d->published = ann_markup_date(late[i], strlen(late[i]));
@@ -882,7 +888,7 @@ void ann_html_meta_free(ann_html_meta *m)
     char *strs[] = {m->ld_title, m->og_title, m->tw_title, m->title_tag, m->h1,
                     m->h1_article, m->hinted, m->site, m->ld_publisher, m->url,
                     m->d_ld, m->d_meta, m->d_other, m->d_time_pub, m->d_time,
-                    m->d_text, m->d_time_any, m->d_after_h1, m->d_updated, m->ld_body, m->title};
+                    m->d_text, m->d_time_any, m->d_after_h1, m->d_updated, m->d_short, m->ld_body, m->title};
     for (size_t i = 0; i < sizeof strs / sizeof *strs; i++)
         free(strs[i]);
     strv_free(&m->ld_authors);
