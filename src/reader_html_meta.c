@@ -830,6 +830,32 @@ static char *url_date(const char *u)
     return NULL;
 }
 
+/* The surest date that names a day; a month or year alone only when no
+ * source names a day. */
+static char *choose_date(const ann_html_meta *m)
+{
+    const char *dates[] = {m->d_ld, m->d_meta, m->d_other, m->d_time_pub, m->d_text,
+                           m->d_time, NULL, m->d_after_h1, m->d_time_any, m->d_short,
+                           m->d_updated};
+    char *partial = NULL;
+    if (getenv("HTMLDBG"))
+        for (size_t i = 0; i < sizeof dates / sizeof *dates; i++)
+            fprintf(stderr, "date %zu: %s\n", i, i == 6 ? m->url : dates[i]);
+    for (size_t i = 0; i < sizeof dates / sizeof *dates; i++) {
+        char *got = i == 6 ? (m->url ? url_date(m->url) : NULL)
+                    : dates[i] ? ann_markup_date(dates[i], strlen(dates[i])) : NULL;
+        if (got && strlen(got) == 10) {
+            free(partial);
+            return got;
+        }
+        if (got && !partial)
+            partial = got;
+        else
+            free(got);
+    }
+    return partial;
+}
+
 /* ---- the interface ------------------------------------------------------ */
 
 ann_html_meta *ann_html_meta_scan(xmlNode *root)
@@ -869,16 +895,8 @@ void ann_html_meta_apply(ann_doc *d, const ann_html_meta *m)
     const char *pub = m->ld_publisher ? m->ld_publisher : m->site;
     if (pub && !d->publisher)
         d->publisher = ann_xstrdup(pub);
-    const char *dates[] = {m->d_ld, m->d_meta, m->d_other, m->d_time_pub, m->d_text, m->d_time};
-    for (size_t i = 0; i < sizeof dates / sizeof *dates && !d->published; i++)
-        if (dates[i])
-            d->published = ann_markup_date(dates[i], strlen(dates[i]));
-    if (!d->published && m->url)
-        d->published = url_date(m->url);
-    const char *late[] = {m->d_after_h1, m->d_time_any, m->d_short, m->d_updated};
-    for (size_t i = 0; i < sizeof late / sizeof *late && !d->published; i++)
-        if (late[i])
-            d->published = ann_markup_date(late[i], strlen(late[i]));
+    if (!d->published)
+        d->published = choose_date(m);
 }
 
 void ann_html_meta_free(ann_html_meta *m)
