@@ -28,6 +28,7 @@ typedef struct strv {
 
 struct ann_html_meta {
     char *ld_title, *og_title, *tw_title, *title_tag, *h1, *h1_article, *hinted;
+    strv h1s, heads;          /* the first <h1>s; the first h1-h3s */
     char *site, *ld_publisher, *url;
     char *d_ld, *d_meta, *d_other, *d_time_pub, *d_time, *d_text, *d_time_any;
     char *d_after_h1, *d_updated, *d_short;
@@ -661,6 +662,11 @@ static int scan_enter(void *ctx, xmlNode *n)
     } else if (!strcasecmp(name, "h1")) {
         if (!m->h1)
             m->h1 = node_text(n);
+        if (m->h1s.n < 4) {
+            char *t = node_text(n);
+            if (t)
+                ANN_PUSH(m->h1s.v, m->h1s.n, m->h1s.cap, t);
+        }
         if (m->in_article && !m->h1_article)
             m->h1_article = node_text(n);
     } else if (!strcasecmp(name, "time")) {
@@ -679,6 +685,14 @@ static int scan_enter(void *ctx, xmlNode *n)
             set_once(&m->d_time_pub, c);
         else if (!m->d_text && m->date_tries++ < 8)
             on_date_elem(m, n);
+    }
+    if (m->heads.n < 12 && (!strcasecmp(name, "h1") || !strcasecmp(name, "h2") ||
+                            !strcasecmp(name, "h3"))) {
+        char *t = node_text(n);
+        if (t && strlen(t) < 300)
+            ANN_PUSH(m->heads.v, m->heads.n, m->heads.cap, t);
+        else
+            free(t);
     }
     if (!m->hinted && (!strcasecmp(name, "h1") || !strcasecmp(name, "h2")) &&
         (has_word(cls, "entry-title") || has_word(cls, "post-title") ||
@@ -712,17 +726,21 @@ static void scan_leave(void *ctx, xmlNode *n)
 
 /* ---- the title ---------------------------------------------------------- */
 
-/* How many of a's words are in b, as a share of a's (letters and digits,
- * case aside). */
-static double overlap(const char *a, const char *b)
+static int word_char(char c)
+{
+    return c && !is_space(c) && !strchr(",.:;!?|()\"'-", c);
+}
+
+/* How many of a's words are in b (anywhere), as a share of a's. */
+static double overlap_sub(const char *a, const char *b)
 {
     size_t words = 0, found = 0;
     size_t nb = strlen(b);
     for (const char *p = a; *p;) {
-        while (*p && (is_space(*p) || strchr(",.:;!?|-()\"'", *p)))
+        while (*p && !word_char(*p))
             p++;
         size_t k = 0;
-        while (p[k] && !is_space(p[k]) && !strchr(",.:;!?|()\"'", p[k]))
+        while (word_char(p[k]))
             k++;
         if (!k)
             break;
@@ -737,29 +755,78 @@ static double overlap(const char *a, const char *b)
     return words ? (double)found / (double)words : 0.0;
 }
 
+/* How many of a's words are words of b, as a share of a's (case aside). */
+static double overlap(const char *a, const char *b)
+{
+    size_t words = 0, found = 0;
+    size_t nb = strlen(b);
+    for (const char *p = a; *p;) {
+        while (*p && !word_char(*p))
+            p++;
+        size_t k = 0;
+        while (word_char(p[k]))
+            k++;
+        if (!k)
+            break;
+        words++;
+        for (size_t i = 0; i + k <= nb; i++)
+            if ((i == 0 || !word_char(b[i - 1])) && !word_char(b[i + k]) &&
+                !strncasecmp(b + i, p, k)) {
+                found++;
+                break;
+            }
+        p += k;
+    }
+    return words ? (double)found / (double)words : 0.0;
+}
+
 static const char *const title_seps[] = {" | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ",
                                          " :: ", " \xC2\xBB ", " // ", " \xC2\xB7 ",
                                          " \xE2\x80\xA2 ", " \xE2\x80\xBA ", NULL};
 
 /* Is this part of a title the site's name? */
+/* Letters and digits of s, lowercased (ASCII), into out. */
+static size_t squeeze(const char *s, size_t n, char *out, size_t cap)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < n && k + 1 < cap; i++) {
+        char c = s[i];
+        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (unsigned char)c >= 0x80)
+            out[k++] = c;
+        else if (c >= 'A' && c <= 'Z')
+            out[k++] = (char)(c + 32);
+    }
+    out[k] = '\0';
+    return k;
+}
+
+static size_t count_words(const char *s)
+{
+    size_t n = 0;
+    for (const char *p = s; *p; p++)
+        n += word_char(*p) && (p == s || !word_char(p[-1]));
+    return n;
+}
+
 static int is_site(const char *part, size_t n, const ann_html_meta *m)
 {
     char *p = ann_xstrndup(part, n);
     int yes = 0;
+    size_t words = count_words(p);
     const char *names[] = {m->site, m->ld_publisher};
     for (size_t i = 0; i < 2 && !yes; i++)
-        yes = names[i] && (overlap(p, names[i]) >= 0.5 || overlap(names[i], p) >= 0.5);
-    /* the host: "helge.at" in "Helge.at", "tagesspiegel" in "Der Tagesspiegel" */
-    if (!yes && m->url) {
+        yes = names[i] && (overlap(p, names[i]) >= 0.8 ||
+                           (overlap(names[i], p) >= 0.8 && words <= count_words(names[i]) + 4));
+    /* the host: "helge.at" in "Helge.at", "lastampa" in "La Stampa" */
+    if (!yes && m->url && words <= 5) {
         const char *h = strstr(m->url, "://");
         h = h ? h + 3 : m->url;
         if (!strncasecmp(h, "www.", 4))
             h += 4;
-        size_t hl = strcspn(h, "./:");
-        for (size_t i = 0; hl >= 4 && i + hl <= n && !yes; i++)
-            yes = !strncasecmp(p + i, h, hl);
-        char *q = p;   /* or the whole part squeezed: "Deutsche Welle" in "dw" no */
-        (void)q;
+        char sh[64], sp[256];
+        size_t hl = squeeze(h, strcspn(h, "./:"), sh, sizeof sh);
+        squeeze(p, strlen(p), sp, sizeof sp);
+        yes = hl >= 3 && !strncmp(sp, sh, hl);
     }
     free(p);
     return yes;
@@ -786,21 +853,36 @@ static char *strip_site(const char *t, const ann_html_meta *m)
     return clean(t, strlen(t));
 }
 
+/* Is this heading the site's name (a logo in an <h1>)? */
+static int site_heading(const char *h, const ann_html_meta *m)
+{
+    const char *names[] = {m->site, m->ld_publisher};
+    for (size_t i = 0; i < 2; i++)
+        if (names[i] && overlap(h, names[i]) >= 0.8 && overlap(names[i], h) >= 0.5)
+            return 1;
+    return 0;
+}
+
 static const char *choose_title(ann_html_meta *m)
 {
     if (m->title)
         return m->title;
     const char *metas[] = {m->ld_title, m->og_title, m->tw_title, m->title_tag};
     const char *h = m->hinted ? m->hinted : m->h1_article ? m->h1_article : m->h1;
+    /* a logo in an <h1>: the next <h1> may be the headline */
+    for (size_t i = 0; h && site_heading(h, m) && i < m->h1s.n; i++)
+        h = m->h1s.v[i];
+    if (h && site_heading(h, m))
+        h = NULL;
     int any = 0, agree = 0;
     for (size_t i = 0; i < 4; i++) {
         if (!metas[i])
             continue;
         any = 1;
-        agree |= h && (overlap(h, metas[i]) >= 0.6 || overlap(metas[i], h) >= 0.6);
+        agree |= h && (overlap_sub(h, metas[i]) >= 0.6 || overlap_sub(metas[i], h) >= 0.6);
     }
     if (h && strlen(h) >= 3 && (agree || !any)) {
-        m->title = ann_xstrdup(h);
+        m->title = strip_site(h, m);
         return m->title;
     }
     for (size_t i = 0; i < 4 && !m->title; i++)
@@ -912,5 +994,7 @@ void ann_html_meta_free(ann_html_meta *m)
     strv_free(&m->ld_authors);
     strv_free(&m->meta_authors);
     strv_free(&m->bylines);
+    strv_free(&m->h1s);
+    strv_free(&m->heads);
     free(m);
 }
