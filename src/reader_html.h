@@ -43,7 +43,8 @@ enum {
     HH_BAD = 1u << 6,        /* scores down */
     HH_UNLIKELY = 1u << 7,   /* not the article, unless also MAYBE */
     HH_MAYBE = 1u << 8,
-    HH_TEASER = 1u << 9      /* a teaser of another article */
+    HH_TEASER = 1u << 9,     /* a teaser of another article */
+    HH_LABEL = 1u << 10      /* in a headline, not the headline (a kicker) */
 };
 
 /* Flags of an element. */

@@ -34,7 +34,7 @@ static unsigned role_bit(const char *s, size_t n)
     } roles[] = {{"drop", HH_DROP}, {"body1", HH_BODY1}, {"body2", HH_BODY2},
                  {"body3", HH_BODY3}, {"body4", HH_BODY4}, {"good", HH_GOOD},
                  {"bad", HH_BAD}, {"unlikely", HH_UNLIKELY}, {"maybe", HH_MAYBE},
-                 {"teaser", HH_TEASER}};
+                 {"teaser", HH_TEASER}, {"label", HH_LABEL}};
     for (size_t i = 0; i < sizeof roles / sizeof *roles; i++)
         if (strlen(roles[i].name) == n && !memcmp(roles[i].name, s, n))
             return roles[i].bit;

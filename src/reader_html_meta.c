@@ -37,6 +37,7 @@ struct ann_html_meta {
     char *ld_body;
     char *title;             /* chosen, once */
     int in_article, byline_tries, date_tries, byline_score, in_body;
+    struct hint_cache *hints;
 };
 
 /* ---- strings ---------------------------------------------------------- */
@@ -64,6 +65,44 @@ static char *node_text(xmlNode *n)
         return NULL;
     char *s = clean((const char *)c, strlen((const char *)c));
     xmlFree(c);
+    return s;
+}
+
+typedef struct heading_walk {
+    ann_textbuf t;
+    struct hint_cache **hints;
+} heading_walk;
+
+static int heading_enter(void *ctx, xmlNode *n)
+{
+    heading_walk *w = ctx;
+    if (n->type == XML_TEXT_NODE && n->content) {
+        ann_textbuf_text(&w->t, (const char *)n->content, strlen((const char *)n->content),
+                         ANN_WS_COLLAPSE);
+        return 0;
+    }
+    if (n->type != XML_ELEMENT_NODE)
+        return 0;
+    const char *name = (const char *)n->name;
+    if (!strcasecmp(name, "script") || !strcasecmp(name, "style") ||
+        (ann_html_hints(w->hints, ann_html_attr(n, "class"), ann_html_attr(n, "id")) & HH_LABEL))
+        return 0;
+    if (!strcasecmp(name, "br"))
+        w->t.space = 1;
+    return 1;
+}
+
+/* A headline's text without a kicker, screen-reader labels or styles. */
+static char *heading_text(xmlNode *n, struct hint_cache **hints)
+{
+    heading_walk w = {{0}, hints};
+    ann_xml_walker walker = {heading_enter, NULL, &w};
+    for (xmlNode *c = n->children; c; c = c->next)
+        ann_xml_walk(c, &walker);
+    if (!w.t.p)
+        return NULL;
+    char *s = clean(w.t.p, w.t.len);
+    free(w.t.p);
     return s;
 }
 
@@ -661,14 +700,14 @@ static int scan_enter(void *ctx, xmlNode *n)
         return 0;
     } else if (!strcasecmp(name, "h1")) {
         if (!m->h1)
-            m->h1 = node_text(n);
+            m->h1 = heading_text(n, &m->hints);
         if (m->h1s.n < 4) {
-            char *t = node_text(n);
+            char *t = heading_text(n, &m->hints);
             if (t)
                 ANN_PUSH(m->h1s.v, m->h1s.n, m->h1s.cap, t);
         }
         if (m->in_article && !m->h1_article)
-            m->h1_article = node_text(n);
+            m->h1_article = heading_text(n, &m->hints);
     } else if (!strcasecmp(name, "time")) {
         const char *dt = ann_html_attr(n, "datetime");
         if (dt && (ann_html_attr(n, "pubdate") || (ip && !strcmp(ip, "datePublished"))))
@@ -698,7 +737,7 @@ static int scan_enter(void *ctx, xmlNode *n)
         (has_word(cls, "entry-title") || has_word(cls, "post-title") ||
          has_word(cls, "headline") || has_word(cls, "article-title") ||
          has_word(id, "headline") || (ip && !strcmp(ip, "headline"))))
-        m->hinted = node_text(n);
+        m->hinted = heading_text(n, &m->hints);
     int rank = m->byline_tries < 32 ? byline_rank(n) : -1;
     if (rank >= 0) {
         m->byline_tries++;
@@ -995,6 +1034,7 @@ void ann_html_meta_free(ann_html_meta *m)
     strv_free(&m->meta_authors);
     strv_free(&m->bylines);
     strv_free(&m->h1s);
+    ann_html_hints_free(m->hints);
     strv_free(&m->heads);
     free(m);
 }
