@@ -899,6 +899,26 @@ static int site_heading(const char *h, const ann_html_meta *m)
     for (size_t i = 0; i < 2; i++)
         if (names[i] && overlap(h, names[i]) >= 0.8 && overlap(names[i], h) >= 0.5)
             return 1;
+    /* the last part of the <title> ("Post | Blog"), after a longer one */
+    const char *t = m->title_tag;
+    size_t hn = strlen(h);
+    for (const char *const *sep = title_seps; t && *sep; sep++) {
+        size_t sl = strlen(*sep);
+        int equal = 0;
+        size_t longest = 0;
+        for (const char *p = t, *q; p; p = q ? q + sl : NULL) {
+            q = strstr(p, *sep);
+            size_t n = q ? (size_t)(q - p) : strlen(p);
+            if (n == hn && !strncasecmp(p, h, n) && !q && p != t)
+                equal = 1;
+            else if (n > longest)
+                longest = n;
+            if (!q && p == t)
+                break;
+        }
+        if (equal && longest > hn)
+            return 1;
+    }
     return 0;
 }
 
