@@ -108,7 +108,7 @@ static int hidden(const xmlNode *x)
 }
 
 /* Characters of a text node as it will read: whitespace runs count one. */
-static void count_text(const char *s, size_t *chars, size_t *commas)
+void ann_hpage_count_text(const char *s, size_t *chars, size_t *commas)
 {
     int ws = 1;
     for (const unsigned char *u = (const unsigned char *)s; *u; u++) {
@@ -151,7 +151,7 @@ static int build_enter(void *ctx, xmlNode *x)
     if (x->type == XML_TEXT_NODE || x->type == XML_CDATA_SECTION_NODE) {
         if (x->content && b->cur != HN_NONE) {
             hnode *h = &p->v[b->cur];
-            count_text((const char *)x->content, &h->own, &h->owncommas);
+            ann_hpage_count_text((const char *)x->content, &h->own, &h->owncommas);
         }
         return 0;
     }

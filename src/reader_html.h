@@ -96,6 +96,9 @@ void ann_hpage_free(hpage *p);
 /* Recount the statistics of the subtree at r, leaving out nodes with any
  * of the flags in skip. */
 void ann_hpage_stats(hpage *p, size_t r, unsigned skip);
+/* Characters of a text as it will read (a whitespace run counts one),
+ * and its commas, added to *chars and *commas. */
+void ann_hpage_count_text(const char *s, size_t *chars, size_t *commas);
 /* The table index of an element, HN_NONE for other nodes. */
 size_t ann_hpage_index(const xmlNode *x);
 /* Does the element have an element sibling after it that is not skipped? */

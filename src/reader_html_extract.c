@@ -34,6 +34,7 @@ typedef struct emit {
     const hpage *p;
     unsigned skip;
     int loose_all;
+    int counting;            /* count characters only: out->len is the count */
     ann_textbuf *t;
     int pre, head;           /* <pre> and heading depth */
     size_t head_mark;        /* text length before a heading still last, or -1 */
@@ -60,39 +61,57 @@ static int loose_kept(const hnode *o)
     return o->loose >= 80 && o->looselink * 2 < o->loose;
 }
 
+static int text_kept(const emit *e, const hnode *h)
+{
+    return (h->flags & HF_INPARA) || e->loose_all || loose_kept(&e->p->v[h->owner]);
+}
+
+/* n characters were written after before: count the paragraph, and mind a
+ * heading that might end up last. */
+static void wrote(emit *e, size_t before, int fresh)
+{
+    if (e->t->len <= before)
+        return;
+    e->blocks += fresh;
+    if (!e->head)
+        e->head_mark = (size_t)-1;
+    else if (e->head_mark == (size_t)-1)
+        e->head_mark = before;
+}
+
 static int emit_enter(void *ctx, xmlNode *x)
 {
     emit *e = ctx;
     if (x->type == XML_TEXT_NODE || x->type == XML_CDATA_SECTION_NODE) {
         size_t i = ann_hpage_index(x->parent);
-        if (i == HN_NONE || !x->content)
-            return 0;
-        const hnode *h = &e->p->v[i];
-        if (!(h->flags & HF_INPARA) && !e->loose_all && !loose_kept(&e->p->v[h->owner]))
+        if (e->counting || i == HN_NONE || !x->content || !text_kept(e, &e->p->v[i]))
             return 0;
         size_t before = e->t->len;
         int fresh = e->t->brk || before == 0;
         ann_textbuf_text(e->t, (const char *)x->content, strlen((const char *)x->content),
                          e->pre ? ANN_WS_PRE : ANN_WS_COLLAPSE);
-        if (e->t->len > before) {
-            e->blocks += fresh;
-            if (!e->head)
-                e->head_mark = (size_t)-1;
-            else if (e->head_mark == (size_t)-1)
-                e->head_mark = before;
-        }
+        wrote(e, before, fresh);
         return 0;
     }
     size_t i = ann_hpage_index(x);
     if (i == HN_NONE || (e->p->v[i].flags & e->skip))
         return 0;
-    int k = e->p->v[i].kind;
+    const hnode *h = &e->p->v[i];
+    int k = h->kind;
     if (k == HK_CELL)
         e->t->space = 1;
     else
         ann_textbuf_break(e->t, brk_level(k));
     e->pre += k == HK_PRE;
     e->head += k == HK_H;
+    /* counting: the element's own text at once, from the table */
+    if (e->counting && h->own && text_kept(e, h)) {
+        size_t before = e->t->len;
+        int fresh = e->t->brk || before == 0;
+        e->t->len += h->own + (before > 0);
+        e->t->brk = e->t->space = 0;
+        wrote(e, before, fresh);
+    }
     return 1;
 }
 
@@ -111,10 +130,12 @@ static void emit_leave(void *ctx, xmlNode *x)
     e->head -= k == HK_H;
 }
 
-/* Text of the subtree at r; a heading left last (its section pruned) goes. */
-static size_t emit_into(const hpage *p, size_t r, unsigned skip, int loose_all, ann_textbuf *out)
+/* Text of the subtree at r; a heading left last (its section pruned) goes.
+ * Counting, out->len becomes the number of characters it would have. */
+static size_t emit_mode(const hpage *p, size_t r, unsigned skip, int loose_all, int counting,
+                        ann_textbuf *out)
 {
-    emit e = {p, skip | HF_CUT, loose_all, out, 0, 0, (size_t)-1, 0};
+    emit e = {p, skip | HF_CUT, loose_all, counting, out, 0, 0, (size_t)-1, 0};
     ann_xml_walker w = {emit_enter, emit_leave, &e};
     if (!(p->v[r].flags & e.skip))
         ann_xml_walk(p->v[r].x, &w);
@@ -125,6 +146,11 @@ static size_t emit_into(const hpage *p, size_t r, unsigned skip, int loose_all, 
         e.blocks--;
     }
     return e.blocks;
+}
+
+static size_t emit_into(const hpage *p, size_t r, unsigned skip, int loose_all, ann_textbuf *out)
+{
+    return emit_mode(p, r, skip, loose_all, 0, out);
 }
 
 void ann_html_emit(const hpage *p, size_t r, unsigned skip, int loose_all, ann_textbuf *out)
@@ -283,64 +309,92 @@ static size_t find_tier(const hpage *p, int tier)
     return HN_NONE;
 }
 
+/* ---- candidates, measured before one is written ---------------------------- */
+
+/* A way to the article: its roots and what is pruned under them, with the
+ * characters and paragraphs it gives. */
+typedef struct choice {
+    size_t roots[64], n;
+    unsigned char *pruned;   /* a byte for each element of the body */
+    size_t chars, blocks;
+} choice;
+
+static void measure(hpage *p, choice *c, int loose_all)
+{
+    size_t b = p->body, span = p->v[b].end - b;
+    ann_textbuf t = {0};
+    c->blocks = 0;
+    for (size_t i = 0; i < c->n; i++) {
+        ann_textbuf_break(&t, 2);
+        c->blocks += emit_mode(p, c->roots[i], HF_PRUNED, loose_all, 1, &t);
+    }
+    c->chars = t.len;
+    if (!c->pruned)
+        c->pruned = ann_xmalloc(span ? span : 1);
+    for (size_t i = 0; i < span; i++)
+        c->pruned[i] = (p->v[b + i].flags & HF_PRUNED) != 0;
+}
+
+static void choice_free(choice *c)
+{
+    free(c->pruned);
+    memset(c, 0, sizeof *c);
+}
+
+static void take(choice *into, choice *from)
+{
+    choice_free(into);
+    *into = *from;
+    memset(from, 0, sizeof *from);
+}
+
+/* Write the chosen text: the pruned flags as they were when measured. */
+static void write_choice(hpage *p, const choice *c, int loose_all, ann_textbuf *out)
+{
+    size_t b = p->body, span = p->v[b].end - b;
+    for (size_t i = 0; i < span; i++)
+        p->v[b + i].flags = (unsigned short)((p->v[b + i].flags & ~HF_PRUNED) |
+                                             (c->pruned[i] ? HF_PRUNED : 0));
+    for (size_t i = 0; i < c->n; i++) {
+        ann_textbuf_break(out, 2);
+        emit_into(p, c->roots[i], HF_PRUNED, loose_all, out);
+    }
+}
+
 /* trafilatura's loop: the first candidate that yields more than one
  * paragraph. */
-static void by_hints(hpage *p, int loose_all, ann_textbuf *out)
+static void by_hints(hpage *p, int loose_all, choice *out)
 {
     for (int tier = 0; tier < 5; tier++) {
         size_t r = find_tier(p, tier);
         if (r == HN_NONE)
             continue;
         prune(p, r);
-        ann_textbuf t = {0};
-        size_t blocks = emit_into(p, r, HF_PRUNED, loose_all, &t);
-        if (getenv("HTMLDBG"))
-            fprintf(stderr, "tier %d: <%s class=%s id=%s> blocks %zu len %zu\n", tier,
-                    (const char *)p->v[r].x->name, ann_html_attr(p->v[r].x, "class"),
-                    ann_html_attr(p->v[r].x, "id"), blocks, t.len);
-        if (blocks > 1) {
-            *out = t;
+        choice c = {.roots = {r}, .n = 1};
+        measure(p, &c, loose_all);
+        if (c.blocks > 1) {
+            take(out, &c);
             return;
         }
-        free(t.p);
+        choice_free(&c);
     }
 }
 
-/* ---- the choice ------------------------------------------------------------ */
-
-static size_t chars(const ann_textbuf *t)
-{
-    size_t n = 0;
-    for (size_t i = 0; i < t->len; i++)
-        n += ((unsigned char)t->p[i] & 0xC0) != 0x80;
-    return n;
-}
-
-static void take(ann_textbuf *into, ann_textbuf *from)
-{
-    free(into->p);
-    *into = *from;
-    memset(from, 0, sizeof *from);
-}
-
-/* The score-based fallback's text: Readability retries without dropping
- * the unlikely candidates when the first try is short. */
-static void by_scores(hpage *p, int loose_all, ann_textbuf *out)
+/* The score-based fallback: Readability retries without dropping the
+ * unlikely candidates when the first try is short. */
+static void by_scores(hpage *p, int loose_all, choice *out)
 {
     for (int drop = 1; drop >= 0; drop--) {
-        size_t roots[64];
-        size_t n = ann_html_score(p, roots, 64, drop);
-        ann_textbuf t = {0};
-        for (size_t i = 0; i < n; i++) {
-            prune_more(p, roots[i]);
-            ann_textbuf_break(&t, 2);
-            emit_into(p, roots[i], HF_PRUNED, loose_all, &t);
-        }
-        if (chars(&t) >= MIN_SIZE || drop == 0) {
-            take(out, &t);
+        choice c = {0};
+        c.n = ann_html_score(p, c.roots, 64, drop);
+        for (size_t i = 0; i < c.n; i++)
+            prune_more(p, c.roots[i]);
+        measure(p, &c, loose_all);
+        if (c.chars >= MIN_SIZE || drop == 0) {
+            take(out, &c);
             return;
         }
-        free(t.p);
+        choice_free(&c);
     }
 }
 
@@ -378,29 +432,27 @@ void ann_html_extract(hpage *p, const char *ld_body, ann_textbuf *out)
     ann_hpage_stats(p, b, HF_CUT);
     /* Few paragraphs on the whole page: its text is in <div>s. */
     int loose_all = p->v[b].ptext < 3 * MIN_SIZE;
-    ann_textbuf main = {0};
+    choice main = {0}, alt = {0};
     by_hints(p, loose_all, &main);
-    if (chars(&main) < MIN_SIZE) {
-        ann_textbuf wild = {0};
+    if (main.chars < MIN_SIZE) {
+        choice wild = {.roots = {b}, .n = 1};
         prune(p, b);
-        emit_into(p, b, HF_PRUNED, loose_all, &wild);
-        if (chars(&wild) > chars(&main))
+        measure(p, &wild, loose_all);
+        if (wild.chars > main.chars)
             take(&main, &wild);
-        free(wild.p);
+        choice_free(&wild);
     }
-    ann_textbuf alt = {0};
     by_scores(p, loose_all, &alt);
-    size_t lm = chars(&main), la = chars(&alt);
-    if (getenv("HTMLDBG"))
-        fprintf(stderr, "main %zu alt %zu loose_all %d\n", lm, la, loose_all);
     /* trafilatura's comparison: the fallback only when it finds much more */
-    if (la > 0 && la != lm && (lm == 0 || (lm <= 2 * la && la > 2 * lm)))
+    if (alt.chars > 2 * main.chars)
         take(&main, &alt);
-    free(alt.p);
-    if (chars(&main) < MIN_SIZE && ld_body && strlen(ld_body) > main.len) {
-        ann_textbuf ld = {0};
-        ann_textbuf_text(&ld, ld_body, strlen(ld_body), ANN_WS_PARAS);
-        take(&main, &ld);
+    choice_free(&alt);
+    if (main.n)
+        write_choice(p, &main, loose_all, out);
+    choice_free(&main);
+    if (out->len < MIN_SIZE && ld_body && strlen(ld_body) > out->len) {
+        free(out->p);
+        memset(out, 0, sizeof *out);
+        ann_textbuf_text(out, ld_body, strlen(ld_body), ANN_WS_PARAS);
     }
-    *out = main;
 }

@@ -979,9 +979,6 @@ static char *choose_date(const ann_html_meta *m)
                            m->d_time, NULL, m->d_after_h1, m->d_time_any, m->d_short,
                            m->d_updated};
     char *partial = NULL;
-    if (getenv("HTMLDBG"))
-        for (size_t i = 0; i < sizeof dates / sizeof *dates; i++)
-            fprintf(stderr, "date %zu: %s\n", i, i == 6 ? m->url : dates[i]);
     for (size_t i = 0; i < sizeof dates / sizeof *dates; i++) {
         char *got = i == 6 ? (m->url ? url_date(m->url) : NULL)
                     : dates[i] ? ann_markup_date(dates[i], strlen(dates[i])) : NULL;
