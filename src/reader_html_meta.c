@@ -38,6 +38,7 @@ struct ann_html_meta {
     char *title;             /* chosen, once */
     int in_article, byline_tries, date_tries, byline_score, in_body;
     struct hint_cache *hints;
+    xmlNode *byline_node;     /* where the bylines were read */
 };
 
 /* ---- strings ---------------------------------------------------------- */
@@ -211,6 +212,16 @@ static char *name_only(const char *s)
     return name;
 }
 
+/* A job title anywhere in s ("Senior Reporters" after a comma). */
+static int has_title_word(const char *s)
+{
+    pthread_once(&bwords_once, bwords_load);
+    for (const char *p = s; *p; p++)
+        if ((p == s || p[-1] == ' ') && bword_at(p, 't'))
+            return 1;
+    return 0;
+}
+
 /* "Jane Doe and John Roe", "Jane Doe, John Roe" -> two names. */
 static void add_names(strv *v, const char *s)
 {
@@ -226,7 +237,7 @@ static void add_names(strv *v, const char *s)
         if (and)
             k = (size_t)(and - p);
         char *part = ann_xstrndup(p, k);
-        char *name = name_only(part);
+        char *name = p == s || !has_title_word(part) ? name_only(part) : NULL;
         free(part);
         int dup = 0;
         for (size_t i = 0; name && i < v->n; i++)
@@ -430,14 +441,23 @@ static void on_byline(ann_html_meta *m, xmlNode *n, int rank)
     int score = rank * 2 + !m->in_article;
     if (m->bylines.n && score >= m->byline_score)
         return;
+    /* a link inside the byline already read replaces it, unless the byline
+     * named more people ("By <a>A</a> and <a>B</a>") */
+    int inside = 0;
+    for (xmlNode *up = n->parent; up && m->byline_node && !inside; up = up->parent)
+        inside = up == m->byline_node;
     xmlNode *best = NULL;
-    for (xmlNode *c = n->children; c && !best; c = c->next) {
+    int links = 0;
+    for (xmlNode *c = n->children; c; c = c->next) {
         if (c->type != XML_ELEMENT_NODE)
             continue;
         const char *ip = ann_html_attr(c, "itemprop");
-        if ((ip && !strcmp(ip, "name")) || !strcasecmp((const char *)c->name, "a"))
+        links += !strcasecmp((const char *)c->name, "a");
+        if (!best && ((ip && !strcmp(ip, "name")) || !strcasecmp((const char *)c->name, "a")))
             best = c;
     }
+    if (links > 1)
+        best = NULL;    /* "By <a>A</a> and <a>B</a>": the whole line */
     strv got = {0};
     char *s = node_text(best ? best : n);
     if (s && strlen(s) < 200)
@@ -449,11 +469,14 @@ static void on_byline(ann_html_meta *m, xmlNode *n, int rank)
             add_names(&got, s);
         free(s);
     }
-    if (!got.n)
+    if (!got.n || (inside && got.n < m->bylines.n)) {
+        strv_free(&got);
         return;
+    }
     strv_free(&m->bylines);
     m->bylines = got;
     m->byline_score = score;
+    m->byline_node = n;
 }
 
 static int has_word(const char *attr, const char *word)
