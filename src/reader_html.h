@@ -140,9 +140,6 @@ void ann_html_meta_free(ann_html_meta *m);
 
 /* The article text of the page into out. */
 void ann_html_extract(hpage *p, const char *ld_body, ann_textbuf *out);
-/* Write the text of the subtree at r into out: text blocks, and loose
- * text where it is kept; nothing under a node with a flag in skip. */
-void ann_html_emit(const hpage *p, size_t r, unsigned skip, int loose_all, ann_textbuf *out);
 
 /* ---- reader_html_score.c --------------------------------------------- */
 

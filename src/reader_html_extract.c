@@ -153,11 +153,6 @@ static size_t emit_into(const hpage *p, size_t r, unsigned skip, int loose_all, 
     return emit_mode(p, r, skip, loose_all, 0, out);
 }
 
-void ann_html_emit(const hpage *p, size_t r, unsigned skip, int loose_all, ann_textbuf *out)
-{
-    emit_into(p, r, skip, loose_all, out);
-}
-
 /* ---- pruning inside a candidate ------------------------------------------ */
 
 static void clear(hpage *p, size_t r, unsigned flags)
