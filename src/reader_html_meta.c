@@ -793,8 +793,9 @@ static int word_char(char c)
     return c && !is_space(c) && !strchr(",.:;!?|()\"'-", c);
 }
 
-/* How many of a's words are in b (anywhere), as a share of a's. */
-static double overlap_sub(const char *a, const char *b)
+/* How many of a's words are in b, as a share of a's (case aside): as
+ * whole words of b, or anywhere in it. */
+static double overlap_in(const char *a, const char *b, int whole)
 {
     size_t words = 0, found = 0;
     size_t nb = strlen(b);
@@ -808,7 +809,8 @@ static double overlap_sub(const char *a, const char *b)
             break;
         words++;
         for (size_t i = 0; i + k <= nb; i++)
-            if (!strncasecmp(b + i, p, k)) {
+            if ((!whole || ((i == 0 || !word_char(b[i - 1])) && !word_char(b[i + k]))) &&
+                !strncasecmp(b + i, p, k)) {
                 found++;
                 break;
             }
@@ -817,29 +819,9 @@ static double overlap_sub(const char *a, const char *b)
     return words ? (double)found / (double)words : 0.0;
 }
 
-/* How many of a's words are words of b, as a share of a's (case aside). */
 static double overlap(const char *a, const char *b)
 {
-    size_t words = 0, found = 0;
-    size_t nb = strlen(b);
-    for (const char *p = a; *p;) {
-        while (*p && !word_char(*p))
-            p++;
-        size_t k = 0;
-        while (word_char(p[k]))
-            k++;
-        if (!k)
-            break;
-        words++;
-        for (size_t i = 0; i + k <= nb; i++)
-            if ((i == 0 || !word_char(b[i - 1])) && !word_char(b[i + k]) &&
-                !strncasecmp(b + i, p, k)) {
-                found++;
-                break;
-            }
-        p += k;
-    }
-    return words ? (double)found / (double)words : 0.0;
+    return overlap_in(a, b, 1);
 }
 
 static const char *const title_seps[] = {" | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ",
@@ -961,7 +943,7 @@ static const char *choose_title(ann_html_meta *m)
         if (!metas[i])
             continue;
         any = 1;
-        agree |= h && (overlap_sub(h, metas[i]) >= 0.6 || overlap_sub(metas[i], h) >= 0.6);
+        agree |= h && (overlap_in(h, metas[i], 0) >= 0.6 || overlap_in(metas[i], h, 0) >= 0.6);
     }
     if (h && strlen(h) >= 3 && (agree || !any)) {
         m->title = strip_site(h, m);
