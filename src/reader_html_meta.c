@@ -170,17 +170,29 @@ static char *name_only(const char *s)
     char *c = clean(s, strlen(s));
     if (!c)
         return NULL;
-    /* after the last lead: "Posted on May 3 by marc" */
+    /* after the last lead: "Posted on May 3 by marc"; not "von" between
+     * two parts of a name ("Christoph von Ritter") */
     char *p = c;
     for (char *q = c; *q; q++) {
         size_t k;
         if ((q == c || q[-1] == ' ') && (k = bword_at(q, 'l')) != 0) {
+            const char *prev = q - 1;
+            while (prev > c && prev[-1] != ' ')
+                prev--;
+            if (q > c && prev >= c && *prev >= 'A' && *prev <= 'Z')
+                continue;
             q += k;
             while (*q == ' ' || *q == ':')
                 q++;
             p = q;
             q--;
         }
+    }
+    /* "Foto: Jane Doe" is a credit, not a byline */
+    size_t w = strcspn(p, " ");
+    if (w > 1 && p[w - 1] == ':') {
+        free(c);
+        return NULL;
     }
     if (bword_at(p, 'n') && strlen(p) == bword_at(p, 'n')) {
         free(c);
@@ -427,9 +439,11 @@ static int byline_rank(xmlNode *n)
             if ((c == cls || c[-1] == ' ') && (c[k] == '\0' || c[k] == ' '))
                 return 1;
     }
-    if (ann_html_has_ci(cls, "byline") || ann_html_has_ci(cls, "author") ||
-        ann_html_has_ci(id, "author"))
-        return 2;
+    static const char *const mention[] = {"byline", "author", "autor", "auteur",
+                                           "contributor", NULL};
+    for (const char *const *w = mention; *w; w++)
+        if (ann_html_has_ci(cls, *w) || ann_html_has_ci(id, *w))
+            return 2;
     return -1;
 }
 
