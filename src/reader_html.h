@@ -44,7 +44,13 @@ enum {
     HH_UNLIKELY = 1u << 7,   /* not the article, unless also MAYBE */
     HH_MAYBE = 1u << 8,
     HH_TEASER = 1u << 9,     /* a teaser of another article */
-    HH_LABEL = 1u << 10      /* in a headline, not the headline (a kicker) */
+    HH_LABEL = 1u << 10,     /* in a headline, not the headline (a kicker) */
+    HH_HEADLINE = 1u << 11,  /* the article's headline */
+    HH_BYLINE1 = 1u << 12,   /* surely a byline */
+    HH_BYLINE = 1u << 13,    /* probably a byline */
+    HH_DATE = 1u << 14,      /* may hold the article's date */
+    HH_NOBYLINE = 1u << 15,  /* not the article's byline (comments) */
+    HH_NODATE = 1u << 16     /* not the article's date (comments, updates) */
 };
 
 /* Flags of an element. */

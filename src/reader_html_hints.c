@@ -34,7 +34,9 @@ static unsigned role_bit(const char *s, size_t n)
     } roles[] = {{"drop", HH_DROP}, {"body1", HH_BODY1}, {"body2", HH_BODY2},
                  {"body3", HH_BODY3}, {"body4", HH_BODY4}, {"good", HH_GOOD},
                  {"bad", HH_BAD}, {"unlikely", HH_UNLIKELY}, {"maybe", HH_MAYBE},
-                 {"teaser", HH_TEASER}, {"label", HH_LABEL}};
+                 {"teaser", HH_TEASER}, {"label", HH_LABEL},
+                 {"headline", HH_HEADLINE}, {"byline1", HH_BYLINE1}, {"byline", HH_BYLINE},
+                 {"date", HH_DATE}, {"nobyline", HH_NOBYLINE}, {"nodate", HH_NODATE}};
     for (size_t i = 0; i < sizeof roles / sizeof *roles; i++)
         if (strlen(roles[i].name) == n && !memcmp(roles[i].name, s, n))
             return roles[i].bit;
@@ -86,18 +88,18 @@ void ann_html_rule_lines(const char *name, void (*fn)(const char *, size_t))
     }
 }
 
+/* Patterns by their first byte, so that a word is tried, at each of its
+ * positions, only against the patterns that can start there. */
+static size_t *by_first[256], nby_first[256];
+
 static void load(void)
 {
     ann_html_rule_lines("html/hints.tsv", load_line);
-}
-
-/* Does the lowercase word w[0..n) hold the lowercase s[0..k)? */
-static int holds(const char *w, size_t n, const char *s, size_t k)
-{
-    for (size_t i = 0; i + k <= n; i++)
-        if (w[i] == s[0] && !memcmp(w + i, s, k))
-            return 1;
-    return 0;
+    size_t cap[256] = {0};
+    for (size_t i = 0; i < npatterns; i++) {
+        unsigned char c = (unsigned char)patterns[i].word[0];
+        ANN_PUSH(by_first[c], nby_first[c], cap[c], i);
+    }
 }
 
 int ann_html_has_ci(const char *hay, const char *needle)
@@ -113,21 +115,93 @@ int ann_html_has_ci(const char *hay, const char *needle)
 static unsigned word_roles(const char *w, size_t n)
 {
     unsigned roles = 0;
-    for (size_t i = 0; i < npatterns; i++) {
-        const pattern *p = &patterns[i];
-        if (p->len > n)
-            continue;
-        if (p->mode == '=')
-            roles |= p->len == n && !memcmp(w, p->word, n) ? p->roles : 0;
-        else if (p->mode == '^')
-            roles |= !memcmp(w, p->word, p->len) ? p->roles : 0;
-        else if (holds(w, n, p->word, p->len))
-            roles |= p->roles;
+    for (size_t at = 0; at < n; at++) {
+        unsigned char c = (unsigned char)w[at];
+        for (size_t k = 0; k < nby_first[c]; k++) {
+            const pattern *p = &patterns[by_first[c][k]];
+            if (p->len > n - at || memcmp(w + at, p->word, p->len))
+                continue;
+            if (p->mode == 'c' || (at == 0 && (p->mode == '^' || p->len == n)))
+                roles |= p->roles;
+        }
     }
     return roles;
 }
 
-static unsigned attr_roles(const char *s)
+/* ---- the page's cache ------------------------------------------------- */
+
+/* An open-addressing table from strings to roles. */
+typedef struct slot {
+    char *key;
+    size_t len;
+    uint64_t hash;
+    unsigned roles;
+} slot;
+
+typedef struct table {
+    slot *v;
+    size_t cap, n;           /* cap a power of two */
+} table;
+
+struct hint_cache {
+    table attrs;             /* class "\n" id */
+    table words;             /* one lowercased word of a class or id */
+};
+
+static uint64_t hash(const char *s, size_t n)
+{
+    uint64_t h = 1469598103934665603ull;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
+    return h;
+}
+
+static void table_grow(table *t)
+{
+    size_t cap = t->cap ? t->cap * 2 : 64;
+    slot *v = ann_xcalloc(cap, sizeof *v);
+    for (size_t i = 0; i < t->cap; i++) {
+        if (!t->v[i].key)
+            continue;
+        size_t j = t->v[i].hash & (cap - 1);
+        while (v[j].key)
+            j = (j + 1) & (cap - 1);
+        v[j] = t->v[i];
+    }
+    free(t->v);
+    t->v = v;
+    t->cap = cap;
+}
+
+/* The slot of key[0..n): found (*fresh 0) or made for it (*fresh 1). */
+static slot *table_get(table *t, const char *key, size_t n, int *fresh)
+{
+    if (t->n * 2 >= t->cap)
+        table_grow(t);
+    uint64_t h = hash(key, n);
+    size_t j = h & (t->cap - 1);
+    for (; t->v[j].key; j = (j + 1) & (t->cap - 1))
+        if (t->v[j].hash == h && t->v[j].len == n && !memcmp(t->v[j].key, key, n)) {
+            *fresh = 0;
+            return &t->v[j];
+        }
+    t->v[j].key = ann_xstrndup(key, n);
+    t->v[j].len = n;
+    t->v[j].hash = h;
+    t->n++;
+    *fresh = 1;
+    return &t->v[j];
+}
+
+static void table_free(table *t)
+{
+    for (size_t i = 0; i < t->cap; i++)
+        free(t->v[i].key);
+    free(t->v);
+}
+
+/* The roles of the words of a class or id; each word matched once a page. */
+static unsigned attr_roles(table *words, const char *s)
 {
     unsigned roles = 0;
     char w[128];
@@ -142,50 +216,14 @@ static unsigned attr_roles(const char *s)
         size_t k = n < sizeof w ? n : sizeof w;
         for (size_t i = 0; i < k; i++)
             w[i] = s[i] >= 'A' && s[i] <= 'Z' ? (char)(s[i] + 32) : s[i];
-        roles |= word_roles(w, k);
+        int fresh;
+        slot *sl = table_get(words, w, k, &fresh);
+        if (fresh)
+            sl->roles = word_roles(w, k);
+        roles |= sl->roles;
         s += n;
     }
     return roles;
-}
-
-/* ---- the page's cache ------------------------------------------------- */
-
-typedef struct slot {
-    char *key;               /* class "\n" id */
-    uint64_t hash;
-    unsigned roles;
-} slot;
-
-struct hint_cache {
-    slot *v;
-    size_t cap, n;           /* cap a power of two */
-};
-
-static uint64_t hash(const char *a, const char *b)
-{
-    uint64_t h = 1469598103934665603ull;
-    for (const char *s = a; s && *s; s++)
-        h = (h ^ (unsigned char)*s) * 1099511628211ull;
-    h = (h ^ '\n') * 1099511628211ull;
-    for (const char *s = b; s && *s; s++)
-        h = (h ^ (unsigned char)*s) * 1099511628211ull;
-    return h;
-}
-
-static void cache_grow(struct hint_cache *c)
-{
-    struct hint_cache bigger = {ann_xcalloc(c->cap ? c->cap * 2 : 64, sizeof(slot)),
-                                c->cap ? c->cap * 2 : 64, c->n};
-    for (size_t i = 0; i < c->cap; i++) {
-        if (!c->v[i].key)
-            continue;
-        size_t j = c->v[i].hash & (bigger.cap - 1);
-        while (bigger.v[j].key)
-            j = (j + 1) & (bigger.cap - 1);
-        bigger.v[j] = c->v[i];
-    }
-    free(c->v);
-    *c = bigger;
 }
 
 unsigned ann_html_hints(struct hint_cache **cache, const char *cls, const char *id)
@@ -196,30 +234,25 @@ unsigned ann_html_hints(struct hint_cache **cache, const char *cls, const char *
     if (!*cache)
         *cache = ann_xcalloc(1, sizeof **cache);
     struct hint_cache *c = *cache;
-    if (c->n * 2 >= c->cap)
-        cache_grow(c);
-    uint64_t h = hash(cls, id);
-    size_t j = h & (c->cap - 1);
-    size_t lc = cls ? strlen(cls) : 0;
-    for (; c->v[j].key; j = (j + 1) & (c->cap - 1)) {
-        const char *k = c->v[j].key;
-        if (c->v[j].hash == h && !strncmp(k, cls ? cls : "", lc) && k[lc] == '\n' &&
-            !strcmp(k + lc + 1, id ? id : ""))
-            return c->v[j].roles;
-    }
-    c->v[j].key = ann_xasprintf("%s\n%s", cls ? cls : "", id ? id : "");
-    c->v[j].hash = h;
-    c->v[j].roles = attr_roles(cls) | attr_roles(id);
-    c->n++;
-    return c->v[j].roles;
+    size_t lc = cls ? strlen(cls) : 0, li = id ? strlen(id) : 0;
+    char small[256], *key = lc + li + 1 <= sizeof small ? small : ann_xmalloc(lc + li + 1);
+    memcpy(key, cls ? cls : "", lc);
+    key[lc] = '\n';
+    memcpy(key + lc + 1, id ? id : "", li);
+    int fresh;
+    slot *sl = table_get(&c->attrs, key, lc + li + 1, &fresh);
+    if (key != small)
+        free(key);
+    if (fresh)
+        sl->roles = attr_roles(&c->words, cls) | attr_roles(&c->words, id);
+    return sl->roles;
 }
 
 void ann_html_hints_free(struct hint_cache *c)
 {
     if (!c)
         return;
-    for (size_t i = 0; i < c->cap; i++)
-        free(c->v[i].key);
-    free(c->v);
+    table_free(&c->attrs);
+    table_free(&c->words);
     free(c);
 }

@@ -28,7 +28,7 @@ typedef struct strv {
 
 struct ann_html_meta {
     char *ld_title, *og_title, *tw_title, *title_tag, *h1, *h1_article, *hinted;
-    strv h1s, heads;          /* the first <h1>s; the first h1-h3s */
+    strv h1s;                 /* the first <h1>s */
     char *site, *ld_publisher, *url;
     char *d_ld, *d_meta, *d_other, *d_time_pub, *d_time, *d_text, *d_time_any;
     char *d_after_h1, *d_updated, *d_short;
@@ -423,28 +423,14 @@ static void on_ld(ann_html_meta *m, xmlNode *script)
 
 /* How sure an element is a byline, 0 (rel or itemprop "author") to 2
  * (a class that only mentions an author); -1 if it is none. */
-static int byline_rank(xmlNode *n)
+static int byline_rank(xmlNode *n, unsigned hints)
 {
     const char *rel = ann_html_attr(n, "rel"), *ip = ann_html_attr(n, "itemprop");
-    const char *cls = ann_html_attr(n, "class"), *id = ann_html_attr(n, "id");
     if ((rel && !strcasecmp(rel, "author")) || (ip && !strcmp(ip, "author")))
         return 0;
-    if (ann_html_has_ci(cls, "comment"))
+    if (hints & HH_NOBYLINE)
         return -1;
-    static const char *const exact[] = {"author", "byline", "author-name", "authorname",
-                                        "author_name", "byline__author", "fn", "autor", NULL};
-    for (const char *const *e = exact; *e; e++) {
-        size_t k = strlen(*e);
-        for (const char *c = cls; c && (c = strstr(c, *e)) != NULL; c += k)
-            if ((c == cls || c[-1] == ' ') && (c[k] == '\0' || c[k] == ' '))
-                return 1;
-    }
-    static const char *const mention[] = {"byline", "author", "autor", "auteur",
-                                           "contributor", NULL};
-    for (const char *const *w = mention; *w; w++)
-        if (ann_html_has_ci(cls, *w) || ann_html_has_ci(id, *w))
-            return 2;
-    return -1;
+    return (hints & HH_BYLINE1) ? 1 : (hints & HH_BYLINE) ? 2 : -1;
 }
 
 /* The names in a byline element: a name-bearing child first (itemprop
@@ -493,10 +479,6 @@ static void on_byline(ann_html_meta *m, xmlNode *n, int rank)
     m->byline_node = n;
 }
 
-static int has_word(const char *attr, const char *word)
-{
-    return ann_html_has_ci(attr, word);
-}
 
 /* ---- dates as pages write them (html/months.tsv) ------------------------- */
 
@@ -762,29 +744,16 @@ static int scan_enter(void *ctx, xmlNode *n)
         else if (!m->d_text && m->date_tries++ < 8)
             on_date_elem(m, n);
     }
-    if (m->heads.n < 12 && (!strcasecmp(name, "h1") || !strcasecmp(name, "h2") ||
-                            !strcasecmp(name, "h3"))) {
-        char *t = node_text(n);
-        if (t && strlen(t) < 300)
-            ANN_PUSH(m->heads.v, m->heads.n, m->heads.cap, t);
-        else
-            free(t);
-    }
+    unsigned hints = cls || id ? ann_html_hints(&m->hints, cls, id) : 0;
     if (!m->hinted && (!strcasecmp(name, "h1") || !strcasecmp(name, "h2")) &&
-        (has_word(cls, "entry-title") || has_word(cls, "post-title") ||
-         has_word(cls, "headline") || has_word(cls, "article-title") ||
-         has_word(id, "headline") || (ip && !strcmp(ip, "headline"))))
+        ((hints & HH_HEADLINE) || (ip && !strcmp(ip, "headline"))))
         m->hinted = heading_text(n, &m->hints);
-    int rank = m->byline_tries < 32 ? byline_rank(n) : -1;
+    int rank = m->byline_tries < 32 ? byline_rank(n, hints) : -1;
     if (rank >= 0) {
         m->byline_tries++;
         on_byline(m, n, rank);
     }
-    if (!m->d_text && m->date_tries < 8 &&
-        (has_word(cls, "date") || has_word(cls, "time") || has_word(cls, "publish") ||
-         has_word(cls, "posted") || has_word(id, "date") || has_word(cls, "datum") ||
-         has_word(cls, "fecha") || has_word(cls, "byline") || has_word(cls, "meta")) &&
-        !has_word(cls, "comment") && !has_word(cls, "update") && !has_word(cls, "modif")) {
+    if (!m->d_text && m->date_tries < 8 && (hints & HH_DATE) && !(hints & HH_NODATE)) {
         m->date_tries++;
         on_date_elem(m, n);
     }
@@ -1071,6 +1040,5 @@ void ann_html_meta_free(ann_html_meta *m)
     strv_free(&m->bylines);
     strv_free(&m->h1s);
     ann_html_hints_free(m->hints);
-    strv_free(&m->heads);
     free(m);
 }
