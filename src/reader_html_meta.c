@@ -31,7 +31,7 @@ struct ann_html_meta {
     strv h1s;                 /* the first <h1>s */
     char *site, *ld_publisher, *url;
     char *d_ld, *d_meta, *d_other, *d_time_pub, *d_time, *d_text, *d_time_any;
-    char *d_after_h1, *d_updated, *d_short;
+    char *d_after_h1, *d_updated, *d_short, *description, *d_described;
     int after_h1, texts_after_h1, short_texts;
     strv ld_authors, meta_authors, bylines;
     char *ld_body;
@@ -305,6 +305,8 @@ static void on_meta(ann_html_meta *m, xmlNode *n)
         set_once(&m->tw_title, content);
     else if (!strcasecmp(key, "og:site_name"))
         set_once(&m->site, content);
+    else if (!strcasecmp(key, "description") || !strcasecmp(key, "og:description"))
+        set_once(&m->description, content);
     else if (!strcasecmp(key, "og:url"))
         set_once(&m->url, content);
     else if (!strcasecmp(key, "article:published_time"))
@@ -683,16 +685,18 @@ static int scan_enter(void *ctx, xmlNode *n)
         on_text(m, n);
     /* the first short text that is a date, anywhere */
     if (n->type == XML_TEXT_NODE && n->content && m->in_body && !m->d_short &&
-        m->short_texts < 400 && strlen((const char *)n->content) < 100) {
+        m->short_texts < 2000 && strlen((const char *)n->content) < 100) {
         m->short_texts++;
         m->d_short = text_date((const char *)n->content, strlen((const char *)n->content));
     }
     /* the first date after the headline, in the next few texts */
     if (n->type == XML_TEXT_NODE && n->content && m->after_h1 && !m->d_after_h1 &&
-        m->texts_after_h1 < 40 && strlen((const char *)n->content) < 300) {
-        m->texts_after_h1 += strspn((const char *)n->content, " \t\r\n") <
-                             strlen((const char *)n->content);
-        m->d_after_h1 = text_date((const char *)n->content, strlen((const char *)n->content));
+        m->texts_after_h1 < 40) {
+        const char *t = (const char *)n->content;
+        size_t len = strlen(t), lead = strspn(t, " \t\r\n");
+        m->texts_after_h1 += lead < len;
+        /* a short text, or the dateline that starts a paragraph */
+        m->d_after_h1 = text_date(t, len < 300 ? len : lead + 40 < len ? lead + 40 : len);
     }
     if (n->type != XML_ELEMENT_NODE)
         return 0;
@@ -965,7 +969,7 @@ static char *choose_date(const ann_html_meta *m)
 {
     const char *dates[] = {m->d_ld, m->d_meta, m->d_other, m->d_time_pub, m->d_text,
                            m->d_time, NULL, m->d_after_h1, m->d_time_any, m->d_short,
-                           m->d_updated};
+                           m->d_described, m->d_updated};
     char *partial = NULL;
     for (size_t i = 0; i < sizeof dates / sizeof *dates; i++) {
         char *got = i == 6 ? (m->url ? url_date(m->url) : NULL)
@@ -991,6 +995,9 @@ ann_html_meta *ann_html_meta_scan(xmlNode *root)
         ann_xml_walker w = {scan_enter, scan_leave, m};
         ann_xml_walk(root, &w);
     }
+    /* "Press release of 18.10.2021 …" in the page's description */
+    if (m->description)
+        m->d_described = text_date(m->description, strlen(m->description));
     return m;
 }
 
@@ -1032,7 +1039,8 @@ void ann_html_meta_free(ann_html_meta *m)
     char *strs[] = {m->ld_title, m->og_title, m->tw_title, m->title_tag, m->h1,
                     m->h1_article, m->hinted, m->site, m->ld_publisher, m->url,
                     m->d_ld, m->d_meta, m->d_other, m->d_time_pub, m->d_time,
-                    m->d_text, m->d_time_any, m->d_after_h1, m->d_updated, m->d_short, m->ld_body, m->title};
+                    m->d_text, m->d_time_any, m->d_after_h1, m->d_updated, m->d_short,
+                    m->description, m->d_described, m->ld_body, m->title};
     for (size_t i = 0; i < sizeof strs / sizeof *strs; i++)
         free(strs[i]);
     strv_free(&m->ld_authors);
