@@ -36,7 +36,7 @@ struct ann_html_meta {
     strv ld_authors, meta_authors, bylines;
     char *ld_body;
     char *title;             /* chosen, once */
-    int in_article, byline_tries, date_tries, byline_score, in_body;
+    int in_article, byline_tries, date_tries, byline_score, in_body, lead_pending;
     struct hint_cache *hints;
     xmlNode *byline_node;     /* where the bylines were read */
 };
@@ -659,16 +659,35 @@ static void on_text(ann_html_meta *m, xmlNode *n)
     const char *s = (const char *)n->content;
     while (*s == ' ' || *s == '\n' || *s == '\t' || *s == '\r')
         s++;
-    size_t len = strlen(s), k;
-    pthread_once(&bwords_once, bwords_load);
-    if (len < 4 || len > 80 || !(k = bword_at(s, 'l')))
+    size_t len = strlen(s), k = 0;
+    while (len > 0 && (s[len - 1] == ' ' || s[len - 1] == '\n' || s[len - 1] == '\t' ||
+                       s[len - 1] == '\r'))
+        len--;
+    if (len == 0)
         return;
-    while (s[k] == ' ' || s[k] == ':')
-        k++;
+    pthread_once(&bwords_once, bwords_load);
+    int after_lead = m->lead_pending;
+    m->lead_pending = 0;
+    if (len > 80)
+        return;
+    if (!after_lead) {
+        if (len < 2 || !(k = bword_at(s, 'l')))
+            return;
+        size_t end = k;
+        while (end < len && (s[end] == ' ' || s[end] == ':'))
+            end++;
+        if (end == len) {           /* "Von:" alone: the name is the next text */
+            m->lead_pending = 1;
+            return;
+        }
+        k = end;
+    }
     if (!(s[k] >= 'A' && s[k] <= 'Z') && !((unsigned char)s[k] >= 0xC3))
         return;
+    char *line = after_lead ? ann_xasprintf("by %.*s", (int)len, s) : ann_xstrndup(s, len);
     strv got = {0};
-    add_names(&got, s);
+    add_names(&got, line);
+    free(line);
     if (got.n && got.n <= 4) {
         strv_free(&m->bylines);
         m->bylines = got;
