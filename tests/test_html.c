@@ -10,6 +10,8 @@
 #include <string.h>
 #include <time.h>
 
+#include <libxml/HTMLparser.h>
+
 #include "reader.h"
 #include "reader_html.h"
 #include "test.h"
@@ -272,8 +274,9 @@ static double now(void)
     return (double)ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
-/* A page of 1 MB with navigation, share bars and a sidebar: the bound is
- * generous (sanitizers, valgrind); the aim is well under 100 ms. */
+/* A page of 1 MB with navigation, share bars and a sidebar, against
+ * libxml2's bare parse of it: a ratio holds under sanitizers and valgrind
+ * too.  (The aim, as built, is well under 100 ms.) */
 static void test_speed(void)
 {
     ann_buf b = {0};
@@ -292,12 +295,18 @@ static void test_speed(void)
         ann_buf_adds(&b, "<a href='/r'>Related</a>");
     ann_buf_adds(&b, "</aside></div></body></html>");
     double t0 = now();
+    htmlDocPtr bare = htmlReadMemory(b.p, (int)b.len, NULL, "UTF-8",
+                                     HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_NOERROR |
+                                     HTML_PARSE_NOWARNING | XML_PARSE_HUGE);
+    xmlFreeDoc(bare);
+    double t1 = now();
     ann_doc *d = page(b.p);
-    double dt = now() - t0;
+    double t2 = now();
     CHECK(has(d, "the talks would go on"));
     CHECK(!has(d, "Facebook"));
-    CHECK(dt < 5.0);
-    fprintf(stderr, "1 MB page: %.0f ms\n", dt * 1000);
+    CHECK(t2 - t1 < 8 * (t1 - t0) + 0.05);
+    fprintf(stderr, "1 MB page: %.0f ms (libxml2's parse alone %.0f ms)\n", (t2 - t1) * 1000,
+            (t1 - t0) * 1000);
     ann_doc_free(d);
     ann_buf_free(&b);
 }
