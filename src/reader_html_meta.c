@@ -962,6 +962,22 @@ static const char *choose_title(ann_html_meta *m)
     return m->title;
 }
 
+/* An account name rather than a person's ("christian.stadtfeld",
+ * "wordpressadmin", "gabor_munier"): one word, no capital, or with a dot
+ * or an underscore inside. */
+static int is_handle(const char *s)
+{
+    int upper = 0;
+    for (const char *p = s; *p; p++) {
+        if (*p == ' ')
+            return 0;
+        if ((*p == '.' || *p == '_') && p != s && p[1])
+            return 1;
+        upper |= (*p >= 'A' && *p <= 'Z') || (unsigned char)*p >= 0xC3;
+    }
+    return !upper;
+}
+
 /* ---- the date in the URL ------------------------------------------------ */
 
 /* "/2024/04/19/", "/2024-04-19-", "/20240419/": a date of the page. */
@@ -1032,13 +1048,16 @@ const char *ann_html_meta_body(const ann_html_meta *m)
 
 void ann_html_meta_apply(ann_doc *d, const ann_html_meta *m)
 {
-    /* the first source that names a person, not the site */
+    /* the first source that names a person written as a name; then one
+     * that names anyone but the site; then any */
     const strv *srcs[] = {&m->ld_authors, &m->meta_authors, &m->bylines};
     const strv *au = NULL;
-    for (size_t k = 0; k < 3 && !au; k++)
-        for (size_t i = 0; i < srcs[k]->n && !au; i++)
-            if (!is_site(srcs[k]->v[i], strlen(srcs[k]->v[i]), m))
-                au = srcs[k];
+    for (int pass = 0; pass < 2 && !au; pass++)
+        for (size_t k = 0; k < 3 && !au; k++)
+            for (size_t i = 0; i < srcs[k]->n && !au; i++)
+                if (!is_site(srcs[k]->v[i], strlen(srcs[k]->v[i]), m) &&
+                    (pass == 1 || !is_handle(srcs[k]->v[i])))
+                    au = srcs[k];
     for (size_t k = 0; k < 3 && !au; k++)
         if (srcs[k]->n)
             au = srcs[k];
