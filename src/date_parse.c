@@ -2,8 +2,8 @@
  * date_parse.c - dates as pages and bylines write them, parsed into
  * YYYY-MM-DD: "April 19, 2024", "Apr. 19 2024", "19 April 2024",
  * "2024-04-19" and the date part of ISO timestamps.  Shared by the readers
- * (markup dates), the metadata annotator (bylines, datelines) and the
- * command line, so that one parser decides what a written date is.
+ * (markup dates, reader_markup.c) and the metadata annotator (bylines,
+ * datelines, meta.c), so that one parser decides what a written date is.
  */
 #include <stdint.h>
 #include <string.h>

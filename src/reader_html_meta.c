@@ -234,6 +234,8 @@ static int has_title_word(const char *s)
     return 0;
 }
 
+static int is_month_word(const char *s);
+
 /* "Jane Doe and John Roe", "Jane Doe, John Roe" -> two names. */
 static void add_names(strv *v, const char *s)
 {
@@ -251,6 +253,10 @@ static void add_names(strv *v, const char *s)
         char *part = ann_xstrndup(p, k);
         char *name = p == s || !has_title_word(part) ? name_only(part) : NULL;
         free(part);
+        if (name && is_month_word(name)) {    /* "juillet 2020" cut at the year */
+            free(name);
+            name = NULL;
+        }
         int dup = 0;
         for (size_t i = 0; name && i < v->n; i++)
             dup |= !strcmp(v->v[i], name);
@@ -527,6 +533,14 @@ static int month_at(const char *s, size_t *len)
             return months[i].number;
         }
     return 0;
+}
+
+/* Is s a month's name and nothing else? */
+static int is_month_word(const char *s)
+{
+    size_t len;
+    pthread_once(&months_once, months_load);
+    return month_at(s, &len) && !s[len];
 }
 
 /* A number of one to four digits at s: its value and length. */
