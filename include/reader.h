@@ -48,7 +48,7 @@ ann_doc *ann_xml_to_doc(const char *id, const char *path, const char *bytes,
 ann_doc *ann_jsonl_to_doc(const char *path, size_t lineno, const char *line,
                           size_t n, char *err, size_t errlen);
 
-/* Shared by the markup readers (defined in reader_html.c): extracted text
+/* Shared by the markup readers (defined in reader_markup.c): extracted text
  * built with HTML-like whitespace rules, and dates as markup writes them. */
 typedef struct ann_textbuf {
     char *p;
