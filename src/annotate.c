@@ -11,6 +11,7 @@
 #include "claims.h"
 #include "dates.h"
 #include "entities.h"
+#include "lang.h"
 #include "meta.h"
 
 #define WINDOW_BYTES (256 * 1024)
@@ -32,6 +33,9 @@ ann_engine *ann_engine_new(int no_builtin, const char *const *user_rules,
     e->claim_rules = ann_claim_rules_new(err, errlen);
     if (!e->claim_rules)
         goto fail;
+    e->lang = ann_lang_new(err, errlen);
+    if (!e->lang)
+        goto fail;
     return e;
 fail:
     ann_engine_free(e);
@@ -45,6 +49,7 @@ void ann_engine_free(ann_engine *e)
     ann_rules_free(e->rules);
     ann_date_rules_free(e->date_rules);
     ann_claim_rules_free(e->claim_rules);
+    ann_lang_free(e->lang);
     free(e);
 }
 
@@ -52,7 +57,9 @@ static void annotate_windows(const ann_engine *e, ann_doc *d)
 {
     ann_entities *ents = ann_entities_new(e);
     ann_dates *dates = ann_dates_new(e->date_rules, d->dct);
-    ann_claims *claims = ann_claims_new(e->claim_rules);
+    /* The claims grammar is the covered languages' (lang/covered.tsv):
+     * in another, "Apple Watch:" would be a speaker and a claim. */
+    ann_claims *claims = ann_lang_has_rules(d->lang) ? ann_claims_new(e->claim_rules) : NULL;
     ann_tokenizer tz;
     ann_tokens toks = {0};
     ann_matches matches = {0};
@@ -71,7 +78,8 @@ static void annotate_windows(const ann_engine *e, ann_doc *d)
         ann_window w = {d, d->text, toks.v, toks.n, &matches};
         ann_entities_window(ents, &w);
         ann_dates_window(dates, &w);
-        ann_claims_window(claims, &w);
+        if (claims)
+            ann_claims_window(claims, &w);
     }
     ann_entities_finish(ents, d);
     ann_entities_free(ents);
@@ -85,6 +93,9 @@ void ann_annotate(const ann_engine *e, ann_doc *d)
 {
     if (d->error)
         return;
+    ann_lang_detect(e->lang, d);
+    if (!ann_lang_has_rules(d->lang))
+        ann_doc_warn(d, "written in '%s', which the rules do not cover: no claims", d->lang);
     ann_meta_extract(d, e->rules);
     free(d->dct);
     d->dct = NULL;

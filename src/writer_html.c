@@ -281,4 +281,4 @@ static void html_end(ann_buf *out, const ann_write_opts *o)
     ann_buf_adds(out, "</main>\n</body>\n</html>\n");
 }
 
-const ann_writer ann_writer_html = {"html", "html", html_begin, html_doc, html_end};
+const ann_writer ann_writer_html = {"html", "html", html_begin, html_doc, html_end, NULL, NULL, NULL};

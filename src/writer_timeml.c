@@ -116,4 +116,4 @@ static void timeml_doc(ann_buf *out, const ann_doc *d, const ann_write_opts *o)
     ann_buf_free(&x.scratch);
 }
 
-const ann_writer ann_writer_timeml = {"timeml", "timeml", timeml_begin, timeml_doc, NULL};
+const ann_writer ann_writer_timeml = {"timeml", "timeml", timeml_begin, timeml_doc, NULL, NULL, NULL, NULL};
