@@ -549,7 +549,10 @@ static char *render(const ann_writer *w, const ann_doc *d)
 {
     ann_write_opts o = {0, 0};
     ann_buf out = {0};
-    if (w->begin)
+    ann_doc_ref refs[2] = {{d->id, d->title}, {"broken", NULL}};
+    if (w->head)
+        w->head(&out, refs, 2, &o);
+    else if (w->begin)
         w->begin(&out, &o);
     w->doc(&out, d, &o);
     ann_doc err = {0};
@@ -652,8 +655,18 @@ static void test_writer_html(void)
         xmlChar *s = xmlNodeGetContent(first_element(sec, "div"));
         CHECK(s && strstr((const char *)s, "NATO & <script>alert(1)</script>") != NULL);
         xmlFree(s);
+        /* who said what: the speaker, one claim, linked to it */
+        xmlNode *who = first_element(sec, "table");
+        CHECK(who && attr_has(who, "class", "who"));
+        xmlNode *a = who ? first_element(who, "a") : NULL;
+        CHECK(a && attr_has(a, "href", "-c1"));
+        xmlChar *w = who ? xmlNodeGetContent(who) : NULL;
+        CHECK(w && strstr((const char *)w, "Jens Stoltenberg") != NULL);
+        xmlFree(w);
+        /* an index of both documents */
+        CHECK_INT(count_elements(first_element(root, "nav"), "a"), 2);
         /* the claim shows speaker and cue; the cue is marked too */
-        xmlNode *span = first_element(sec, "span");
+        xmlNode *span = first_element(first_element(sec, "div"), "span");
         CHECK(span && attr_has(span, "class", "cue"));
         while (span && !attr_has(span, "class", "claim"))
             span = span->next;
