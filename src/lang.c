@@ -268,6 +268,14 @@ static int decide(const ann_lang *l, counts *c)
     return -1;
 }
 
+/* A capitalized word is most often a name ("Dan", "Die Hard"), and the
+ * function words are plenty without the few that start a sentence; a word
+ * in capitals (a headline) counts. */
+static int counts_as_word(int upper, int letters)
+{
+    return upper == 0 || upper == letters;
+}
+
 void ann_lang_detect(const ann_lang *l, ann_doc *d)
 {
     size_t n = d->len < SAMPLE ? d->len : SAMPLE;
@@ -275,24 +283,26 @@ void ann_lang_detect(const ann_lang *l, ann_doc *d)
     memset(&c, 0, sizeof c);
     char w[WORD_MAX + 4];
     size_t wl = 0;
-    int long_word = 0;
+    int skip = 0, upper = 0, letters = 0;
     for (size_t i = 0; i < n;) {
         uint32_t cp = ann_utf8_next(d->text, n, &i);
         if (ann_is_letter(cp)) {
             count_letter(l, &c, cp);
+            upper += ann_is_upper(cp);
+            letters++;
             if (wl + 4 <= WORD_MAX)
                 wl += ann_utf8_put(ann_to_lower(cp), w + wl);
             else
-                long_word = 1;
+                skip = 1;
             continue;
         }
-        if (wl && !long_word)
+        if (wl && !skip && counts_as_word(upper, letters))
             count_word(l, &c, w, wl);
         wl = 0;
-        long_word = 0;
+        skip = upper = letters = 0;
     }
-    if (wl && !long_word && n == d->len)      /* a word cut by the sample is not counted */
-        count_word(l, &c, w, wl);
+    if (wl && !skip && n == d->len && counts_as_word(upper, letters))
+        count_word(l, &c, w, wl);             /* a word cut by the sample is not counted */
     int lang = decide(l, &c);
     ann_strlcpy(d->lang, lang >= 0 ? l->codes[lang] : "", sizeof d->lang);
 }

@@ -180,7 +180,7 @@ check "lang: too short to tell is null" [ "$(field "$T/out" 'o["doc"]["lang"]')"
 case $ANNOTATE in *valgrind*) sigtest=0 ;; *) sigtest=1 ;; esac
 # 300 documents (the corpus in 60 directories), killed at various moments;
 # a shell starts a background job with SIGINT ignored, so python restores it.
-for i in $(seq 1 60); do mkdir -p "$T/c/$i" && cp corpus/*.txt "$T/c/$i/"; done
+[ "$sigtest" -eq 0 ] || for i in $(seq 1 60); do mkdir -p "$T/c/$i" && cp corpus/*.txt "$T/c/$i/"; done
 tmpleft=0; status_ok=1
 for delay in 0.05 0.1 0.15 0.2 0.3 0.4 0.6 0.8; do
     [ "$sigtest" -eq 1 ] || break
@@ -198,8 +198,12 @@ os.execvp(sys.argv[1], sys.argv[1:])' $ANNOTATE -j 2 --no-progress --out-dir "$T
         if ls -A "$T/sig" 2>/dev/null | grep -q '^\.'; then tmpleft=$((tmpleft + 1)); fi
     done
 done
-check "SIGTERM/SIGINT during --out-dir: no temporary file left (16 runs)" [ "$tmpleft" -eq 0 ]
-check "SIGTERM/SIGINT during --out-dir: ended by the signal" [ "$status_ok" -eq 1 ]
+if [ "$sigtest" -eq 1 ]; then
+    check "SIGTERM/SIGINT during --out-dir: no temporary file left (16 runs)" [ "$tmpleft" -eq 0 ]
+    check "SIGTERM/SIGINT during --out-dir: ended by the signal" [ "$status_ok" -eq 1 ]
+else
+    echo "note: the signal runs are skipped under valgrind"
+fi
 
 # ---- 12. --dct exactly YYYY-MM-DD, no year past 9999 ------------------------------
 
