@@ -1,11 +1,12 @@
 /*
- * lang.c - the language of a document, from its first 32 KB: a script
+ * lang.c - the language of a document, from its first 8 KB: a script
  * that names its language (lang/scripts.tsv: Greek, Hebrew, Han, kana,
  * Hangul, ...) when it holds two letters in five; else the language whose
  * frequent function words (lang/xx.txt) occur most, when at least four
  * occur and half again as many as those of the next language.  Otherwise
  * the language is left unknown: a short text says too little, and the
- * rules then read it as before.
+ * rules then read it as before.  Reading stops early once one language
+ * clearly leads, as in most articles after a few hundred words.
  *
  * Counting words of closed classes is the oldest trick of language
  * identification and is right on any news article of a few sentences;
@@ -20,7 +21,7 @@
 #include "lang.h"
 #include "utf8.h"
 
-#define SAMPLE (32 * 1024)       /* bytes of text looked at */
+#define SAMPLE (8 * 1024)        /* bytes of text looked at */
 #define MAX_LANGS 32             /* a bit each in a word's mask */
 #define WORD_MAX 48              /* bytes of a lowercased word; longer is no function word */
 
@@ -39,6 +40,7 @@ struct ann_lang {
     int ncodes;
     word_slot *slots;            /* open addressing, cap a power of two */
     size_t cap, n;
+    size_t maxlen;               /* bytes of the longest word */
     script_range *ranges;
     size_t nranges, capranges;
 };
@@ -75,6 +77,8 @@ static void add_word(ann_lang *l, const char *w, size_t n, int lang)
     if (!s->word) {
         s->word = ann_xstrndup(w, n);
         l->n++;
+        if (n > l->maxlen)
+            l->maxlen = n;
     }
     s->langs |= 1u << lang;
 }
@@ -208,16 +212,19 @@ void ann_lang_free(ann_lang *l)
 typedef struct counts {
     size_t words[MAX_LANGS];     /* function words of each language */
     size_t script[MAX_LANGS];    /* letters of a script that names it */
+    size_t scripts;              /* all those */
     size_t letters;
 } counts;
 
-static void count_word(const ann_lang *l, counts *c, const char *w, size_t n)
+/* Count the word if it is a function word; 1 if it was. */
+static int count_word(const ann_lang *l, counts *c, const char *w, size_t n)
 {
-    if (!l->cap)
-        return;
+    if (n > l->maxlen)
+        return 0;
     const word_slot *s = find_slot(l->slots, l->cap, w, n);
     for (uint32_t m = s->word ? s->langs : 0; m; m &= m - 1)
         c->words[__builtin_ctz(m)]++;
+    return s->word != NULL;
 }
 
 static void count_letter(const ann_lang *l, counts *c, uint32_t cp)
@@ -228,6 +235,7 @@ static void count_letter(const ann_lang *l, counts *c, uint32_t cp)
     for (size_t i = 0; i < l->nranges; i++)
         if (cp >= l->ranges[i].first && cp <= l->ranges[i].last) {
             c->script[l->ranges[i].lang]++;
+            c->scripts++;
             return;
         }
 }
@@ -249,6 +257,16 @@ static int top(const size_t *v, int n, size_t *first, size_t *second)
     return best;
 }
 
+/* Is the answer clear already?  A text of one language says so within a
+ * few hundred words; reading on to the end of the sample would only cost. */
+static int settled(const ann_lang *l, const counts *c)
+{
+    size_t c1, c2;
+    if (c->scripts || top(c->words, l->ncodes, &c1, &c2) < 0)
+        return 0;
+    return c1 >= 24 && c1 >= c2 * 4;
+}
+
 static int decide(const ann_lang *l, counts *c)
 {
     for (size_t i = 0; i < l->nranges; i++) {     /* Han with kana is Japanese */
@@ -268,14 +286,11 @@ static int decide(const ann_lang *l, counts *c)
     return -1;
 }
 
-/* A capitalized word is most often a name ("Dan", "Die Hard"), and the
- * function words are plenty without the few that start a sentence; a word
- * in capitals (a headline) counts. */
-static int counts_as_word(int upper, int letters)
-{
-    return upper == 0 || upper == letters;
-}
-
+/* Only words in small letters count: a capitalized word is most often a
+ * name ("Dan", "Die Hard"), one in capitals an abbreviation ("SER A",
+ * "RE :" in a table of bonds), and the function words inside sentences are
+ * plenty without them.  So a word is given up at its first capital, or
+ * when it grows too long to be a function word. */
 void ann_lang_detect(const ann_lang *l, ann_doc *d)
 {
     size_t n = d->len < SAMPLE ? d->len : SAMPLE;
@@ -283,26 +298,35 @@ void ann_lang_detect(const ann_lang *l, ann_doc *d)
     memset(&c, 0, sizeof c);
     char w[WORD_MAX + 4];
     size_t wl = 0;
-    int skip = 0, upper = 0, letters = 0;
+    int skip = 0;
     for (size_t i = 0; i < n;) {
-        uint32_t cp = ann_utf8_next(d->text, n, &i);
-        if (ann_is_letter(cp)) {
-            count_letter(l, &c, cp);
-            upper += ann_is_upper(cp);
-            letters++;
-            if (wl + 4 <= WORD_MAX)
-                wl += ann_utf8_put(ann_to_lower(cp), w + wl);
-            else
-                skip = 1;
-            continue;
+        unsigned char b = (unsigned char)d->text[i];
+        if (b < 0x80) {               /* most text: no decoding, no tables */
+            i++;
+            if ((unsigned)((b | 0x20) - 'a') < 26u) {
+                c.letters++;
+                skip |= b < 'a' || wl >= WORD_MAX;
+                if (!skip)
+                    w[wl++] = (char)b;
+                continue;
+            }
+        } else {
+            uint32_t cp = ann_utf8_next(d->text, n, &i);
+            if (ann_is_letter(cp)) {
+                count_letter(l, &c, cp);
+                skip |= ann_is_upper(cp) || wl + 4 > WORD_MAX;
+                if (!skip)
+                    wl += ann_utf8_put(cp, w + wl);
+                continue;
+            }
         }
-        if (wl && !skip && counts_as_word(upper, letters))
-            count_word(l, &c, w, wl);
+        if (wl && !skip && count_word(l, &c, w, wl) && settled(l, &c))
+            break;
         wl = 0;
-        skip = upper = letters = 0;
+        skip = 0;
     }
-    if (wl && !skip && n == d->len && counts_as_word(upper, letters))
-        count_word(l, &c, w, wl);             /* a word cut by the sample is not counted */
+    if (wl && !skip && n == d->len)   /* a word cut by the sample is not counted */
+        count_word(l, &c, w, wl);
     int lang = decide(l, &c);
     ann_strlcpy(d->lang, lang >= 0 ? l->codes[lang] : "", sizeof d->lang);
 }

@@ -203,6 +203,19 @@ void ann_reader_close(ann_reader *r)
     free(r);
 }
 
+/* read(), again when a signal interrupts it; -1 with err on an error. */
+static ssize_t read_some(int fd, char *p, size_t n, char *err, size_t errlen)
+{
+    for (;;) {
+        ssize_t got = read(fd, p, n);
+        if (got >= 0 || errno != EINTR) {
+            if (got < 0)
+                snprintf(err, errlen, "read error: %s", strerror(errno));
+            return got;
+        }
+    }
+}
+
 /* Read the whole input into out, straight from the file descriptor: the
  * stdio buffer would be one more copy of every byte.  Text is then
  * repaired to valid UTF-8 if it must be (a second buffer, only then);
@@ -231,13 +244,9 @@ static int slurp(ann_reader *r, ann_buf *out, int raw, size_t *bad, size_t *firs
     while (!r->eof) {
         if (out->cap - out->len < 2)    /* the file grew, or its size is unknown */
             ann_grow((void **)&out->p, &out->cap, out->len + CHUNK, 1);
-        ssize_t got = read(fd, out->p + out->len, out->cap - out->len - 1);
-        if (got < 0 && errno == EINTR)
-            continue;
-        if (got < 0) {
-            snprintf(err, errlen, "read error: %s", strerror(errno));
+        ssize_t got = read_some(fd, out->p + out->len, out->cap - out->len - 1, err, errlen);
+        if (got < 0)
             return -1;
-        }
         if (got == 0)
             break;
         const char *nul = memchr(out->p + out->len, '\0', (size_t)got);
@@ -298,19 +307,12 @@ static int read_more(ann_reader *r, char *err, size_t errlen)
     ann_buf *b = &r->ahead;
     if (b->cap - b->len < CHUNK + 1)
         ann_grow((void **)&b->p, &b->cap, b->len + CHUNK + 1, 1);
-    for (;;) {
-        ssize_t got = read(fileno(r->f), b->p + b->len, CHUNK);
-        if (got < 0 && errno == EINTR)
-            continue;
-        if (got < 0) {
-            snprintf(err, errlen, "read error: %s", strerror(errno));
-            return -1;
-        }
-        if (got == 0)
-            r->eof = 1;
-        b->len += (size_t)got;
-        return 0;
-    }
+    ssize_t got = read_some(fileno(r->f), b->p + b->len, CHUNK, err, errlen);
+    if (got < 0)
+        return -1;
+    r->eof = got == 0;
+    b->len += (size_t)got;
+    return 0;
 }
 
 /* The next line of the input (its newline and a CR before it cut) at

@@ -2,7 +2,7 @@
  * test_lang.c - the language detector: news sentences of several
  * languages and scripts, texts too short or too mixed to tell (left
  * unknown, so read with the English rules as before), a word cut by the
- * 32 KB sample, and which languages the rules cover.
+ * 8 KB sample, and which languages the rules cover.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -57,7 +57,7 @@ static void test_unknown(void)
 
 static void test_sample_edge(void)
 {
-    /* English past the 32 KB sample is not looked at; a word cut by the
+    /* English past the 8 KB sample is not looked at; a word cut by the
      * sample's end is not counted */
     size_t n = 40000;
     char *t = malloc(n + 1);
