@@ -1,8 +1,9 @@
 /*
  * cli.h - what the files of the command line share: main.c (options and
  * usage), cli_msg.c (messages on standard error), cli_inputs.c (the ids of
- * the inputs), cli_run.c (the batch: workers and ordered results) and
- * cli_out.c (where results go: a stream, a page, or one file each).
+ * the inputs), cli_run.c (the batch: workers and ordered results),
+ * cli_out.c (where results go: a stream, a page, or one file each) and
+ * cli_outdir.c (the files of --out-dir, and the signals that clean up).
  */
 #ifndef ANN_CLI_H
 #define ANN_CLI_H

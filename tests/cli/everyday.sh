@@ -242,5 +242,14 @@ esc=$(printf '\033')
 run "$T/red${esc}[31m.txt"
 check "a terminal escape in a file name is escaped" hasf "$T/err" 'red\x1b[31m.txt'
 
+# the messages come in input order, the same whatever -j
+set -- "$D/invalid_utf8.txt" "$T/missing.txt" "$D/binary.txt" "$T/fr.txt" "$D/good.txt" "$T/dup.jsonl"
+run -j 1 "$@" "$@"
+messages "$T/err" >"$T/err1"
+run -j 3 "$@" "$@"
+messages "$T/err" >"$T/err3"
+check "messages: several kinds of them" [ "$(wc -l <"$T/err1")" -ge 8 ]
+check "messages: the same, in the same order, with -j 1 and -j 3" cmp -s "$T/err1" "$T/err3"
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
