@@ -8,6 +8,10 @@
  * rules then read it as before.  Reading stops early once one language
  * clearly leads, as in most articles after a few hundred words.
  *
+ * The lists are a kind of the rules tree (engine.c loads them): a user's
+ * --rules DIR adds words with DIR/lang/xx.txt, a language with a new
+ * file, a covered language with DIR/lang/covered.tsv.
+ *
  * Counting words of closed classes is the oldest trick of language
  * identification and is right on any news article of a few sentences;
  * it cannot tell dialects or very close languages apart (Danish and
@@ -17,18 +21,20 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "builtin.h"
 #include "lang.h"
+#include "rulefile.h"
+#include "table.h"
+#include "tokenizer.h"
 #include "utf8.h"
 
 #define SAMPLE (8 * 1024)        /* bytes of text looked at */
 #define MAX_LANGS 32             /* a bit each in a word's mask */
-#define WORD_MAX 48              /* bytes of a lowercased word; longer is no function word */
+#define WORD_MAX 48              /* bytes of a function word at most */
 
-typedef struct word_slot {
-    char *word;                  /* NULL = empty */
+typedef struct fword {
+    char *word;
     uint32_t langs;              /* bit i: in the list of codes[i] */
-} word_slot;
+} fword;
 
 typedef struct script_range {
     uint32_t first, last;
@@ -38,162 +44,141 @@ typedef struct script_range {
 struct ann_lang {
     char codes[MAX_LANGS][8];
     int ncodes;
-    word_slot *slots;            /* open addressing, cap a power of two */
-    size_t cap, n;
+    uint32_t covered;            /* bit i: the rules cover codes[i] */
+    fword *words;
+    size_t nwords, capwords;
     size_t maxlen;               /* bytes of the longest word */
+    ann_table index;             /* ann_hash of a word -> its place in words */
     script_range *ranges;
     size_t nranges, capranges;
 };
 
-static size_t hash(const char *s, size_t n)
-{
-    size_t h = 1469598103934665603u;
-    for (size_t i = 0; i < n; i++)
-        h = (h ^ (unsigned char)s[i]) * 1099511628211u;
-    return h;
-}
-
-static word_slot *find_slot(word_slot *slots, size_t cap, const char *w, size_t n)
-{
-    size_t i = hash(w, n) & (cap - 1);
-    while (slots[i].word && !(strncmp(slots[i].word, w, n) == 0 && slots[i].word[n] == '\0'))
-        i = (i + 1) & (cap - 1);
-    return &slots[i];
-}
-
-static void add_word(ann_lang *l, const char *w, size_t n, int lang)
-{
-    if ((l->n + 1) * 2 > l->cap) {
-        size_t cap = l->cap ? l->cap * 2 : 1024;
-        word_slot *slots = ann_xcalloc(cap, sizeof *slots);
-        for (size_t i = 0; i < l->cap; i++)
-            if (l->slots[i].word)
-                *find_slot(slots, cap, l->slots[i].word, strlen(l->slots[i].word)) = l->slots[i];
-        free(l->slots);
-        l->slots = slots;
-        l->cap = cap;
-    }
-    word_slot *s = find_slot(l->slots, l->cap, w, n);
-    if (!s->word) {
-        s->word = ann_xstrndup(w, n);
-        l->n++;
-        if (n > l->maxlen)
-            l->maxlen = n;
-    }
-    s->langs |= 1u << lang;
-}
-
-/* The index of a language code, added if new; -1 when there are too many. */
+/* The index of a language code, added if new; -1 when it is no code
+ * ("en", "pt-BR": letters, a hyphen) or there are too many. */
 static int lang_index(ann_lang *l, const char *code, size_t n)
 {
     for (int i = 0; i < l->ncodes; i++)
         if (strncmp(l->codes[i], code, n) == 0 && l->codes[i][n] == '\0')
             return i;
-    if (l->ncodes == MAX_LANGS || n == 0 || n >= sizeof l->codes[0])
+    if (l->ncodes == MAX_LANGS || n < 2 || n >= sizeof l->codes[0] ||
+        strspn(code, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-") < n)
         return -1;
     memcpy(l->codes[l->ncodes], code, n);
     l->codes[l->ncodes][n] = '\0';
     return l->ncodes++;
 }
 
-/* Visit each line of a rule file that is not blank or a comment, its CR
- * cut; stops at the first nonzero return. */
-static int each_line(const ann_builtin_file *f, int (*fn)(ann_lang *, const char *, size_t, void *),
-                     ann_lang *l, void *arg, size_t *lineno)
+static fword *find_word(const ann_lang *l, const char *w, size_t n)
 {
-    const char *p = f->data, *end = f->data + f->len;
-    for (*lineno = 1; p < end; (*lineno)++) {
-        const char *nl = memchr(p, '\n', (size_t)(end - p));
-        size_t n = nl ? (size_t)(nl - p) : (size_t)(end - p);
-        const char *line = p;
-        p += n + (nl != NULL);
-        if (n && line[n - 1] == '\r')
-            n--;
-        while (n && (line[n - 1] == ' ' || line[n - 1] == '\t'))
-            n--;
-        if (n == 0 || line[0] == '#')
-            continue;
-        int rc = fn(l, line, n, arg);
-        if (rc)
-            return rc;
-    }
-    return 0;
+    size_t pos = 0, i;
+    uint64_t h = ann_hash(w, n);
+    while ((i = ann_table_next(&l->index, h, &pos)) != ANN_TABLE_END)
+        if (strncmp(l->words[i].word, w, n) == 0 && l->words[i].word[n] == '\0')
+            return &l->words[i];
+    return NULL;
 }
 
-static int word_line(ann_lang *l, const char *line, size_t n, void *arg)
+typedef struct loading {
+    ann_lang *l;
+    int lang;                    /* of the word list being read */
+} loading;
+
+static int word_line(void *ctx, const char *line, size_t n, const char *name, size_t lineno,
+                     char *err, size_t errlen)
 {
+    loading *ld = ctx;
+    ann_lang *l = ld->l;
     if (n > WORD_MAX || memchr(line, '\t', n) || memchr(line, ' ', n) ||
-        ann_utf8_count(line, n) < 2)
-        return 1;
-    add_word(l, line, n, *(int *)arg);
+        ann_utf8_count(line, n) < 2) {
+        ann_load_error(err, errlen, name, lineno, "want one word of 2 letters to %d bytes",
+                       WORD_MAX);
+        return -1;
+    }
+    fword *f = find_word(l, line, n);
+    if (!f) {
+        fword nw = {ann_xstrndup(line, n), 0};
+        ann_table_put(&l->index, ann_hash(line, n), l->nwords);
+        ANN_PUSH(l->words, l->nwords, l->capwords, nw);
+        f = &l->words[l->nwords - 1];
+        if (n > l->maxlen)
+            l->maxlen = n;
+    }
+    f->langs |= 1u << ld->lang;
     return 0;
 }
 
-static int script_line(ann_lang *l, const char *line, size_t n, void *arg)
+static int script_line(void *ctx, const char *line, size_t n, const char *name, size_t lineno,
+                       char *err, size_t errlen)
 {
-    (void)arg;
-    char buf[128];
-    if (n >= sizeof buf)
-        return 1;
-    memcpy(buf, line, n);
-    buf[n] = '\0';
-    char *f[4] = {0};
-    int nf = 0;
-    for (char *s = buf, *tab; nf < 4; s = tab + 1) {
-        f[nf++] = s;
-        if (!(tab = strchr(s, '\t')))
-            break;
-        *tab = '\0';
+    ann_lang *l = ((loading *)ctx)->l;
+    ann_field f[4];
+    size_t nf = ann_rule_fields(line, n, f, 4);
+    char a[16], b[16];
+    unsigned long first = 0, last = 0;
+    char *e1 = NULL, *e2 = NULL;
+    if (nf >= 3 && f[0].n < sizeof a && f[1].n < sizeof b) {
+        memcpy(a, f[0].s, f[0].n);
+        a[f[0].n] = '\0';
+        memcpy(b, f[1].s, f[1].n);
+        b[f[1].n] = '\0';
+        first = strtoul(a, &e1, 16);
+        last = strtoul(b, &e2, 16);
     }
-    char *e1, *e2;
-    unsigned long first = strtoul(f[0], &e1, 16), last = nf > 1 ? strtoul(f[1], &e2, 16) : 0;
-    if (nf < 3 || *e1 || *e2 || first > last || last > 0x10FFFF)
-        return 1;
-    script_range r = {(uint32_t)first, (uint32_t)last, lang_index(l, f[2], strlen(f[2])),
-                      nf > 3 ? lang_index(l, f[3], strlen(f[3])) : -1};
-    if (r.lang < 0 || (nf > 3 && r.yields < 0))
-        return 1;
+    script_range r = {(uint32_t)first, (uint32_t)last, nf >= 3 ? lang_index(l, f[2].s, f[2].n) : -1,
+                      nf > 3 ? lang_index(l, f[3].s, f[3].n) : -1};
+    if (nf < 3 || !e1 || *e1 || *e2 || !f[0].n || first > last || last > 0x10FFFF ||
+        r.lang < 0 || (nf > 3 && r.yields < 0)) {
+        ann_load_error(err, errlen, name, lineno,
+                       "want FIRST<TAB>LAST<TAB>LANG[<TAB>YIELDS-TO], code points in hex");
+        return -1;
+    }
     ANN_PUSH(l->ranges, l->nranges, l->capranges, r);
     return 0;
 }
 
-static int load_words(ann_lang *l, const ann_builtin_file *f, char *err, size_t errlen)
+static int covered_line(void *ctx, const char *line, size_t n, const char *name, size_t lineno,
+                        char *err, size_t errlen)
 {
-    const char *code = f->name + 5;            /* after "lang/" */
-    int lang = lang_index(l, code, strlen(code) - 4);
-    size_t lineno = 0;
-    if (lang < 0) {
-        snprintf(err, errlen, "%s: not a language code, or more than %d languages", f->name,
-                 MAX_LANGS);
+    ann_lang *l = ((loading *)ctx)->l;
+    int i = lang_index(l, line, n);
+    if (i < 0) {
+        ann_load_error(err, errlen, name, lineno, "want one language code (en, pt-BR)");
         return -1;
     }
-    if (each_line(f, word_line, l, &lang, &lineno)) {
-        snprintf(err, errlen, "%s:%zu: one word a line, of 2 letters to %d bytes", f->name,
-                 lineno, WORD_MAX);
-        return -1;
-    }
+    l->covered |= 1u << i;
     return 0;
 }
 
-ann_lang *ann_lang_new(char *err, size_t errlen)
+/* lang/XX.txt: the words of XX. */
+static int load_words(loading *ld, const ann_rule_src *src, char *err, size_t errlen)
+{
+    const char *base = strrchr(src->tree, '/');
+    base = base ? base + 1 : src->tree;
+    ld->lang = lang_index(ld->l, base, strlen(base) - 4);
+    if (ld->lang < 0) {
+        ann_load_error(err, errlen, src->name, 0,
+                       "the name is not a language code (en.txt), or more than %d languages",
+                       MAX_LANGS);
+        return -1;
+    }
+    return ann_rule_lines(src, word_line, ld, err, errlen);
+}
+
+ann_lang *ann_lang_new(const ann_rule_src *srcs, size_t n, char *err, size_t errlen)
 {
     ann_lang *l = ann_xcalloc(1, sizeof *l);
-    for (size_t i = 0; i < ann_builtin_nfiles; i++) {
-        const ann_builtin_file *f = &ann_builtin_files[i];
-        size_t n = strlen(f->name);
-        if (strncmp(f->name, "lang/", 5) == 0 && n > 9 && strcmp(f->name + n - 4, ".txt") == 0 &&
-            load_words(l, f, err, errlen) < 0) {
+    loading ld = {l, -1};
+    for (size_t i = 0; i < n; i++) {
+        const char *t = srcs[i].tree;
+        int rc = strcmp(t, "lang/scripts.tsv") == 0
+                     ? ann_rule_lines(&srcs[i], script_line, &ld, err, errlen)
+                 : strcmp(t, "lang/covered.tsv") == 0
+                     ? ann_rule_lines(&srcs[i], covered_line, &ld, err, errlen)
+                     : load_words(&ld, &srcs[i], err, errlen);
+        if (rc < 0) {
             ann_lang_free(l);
             return NULL;
         }
-    }
-    const ann_builtin_file *s = ann_builtin_get("lang/scripts.tsv");
-    size_t lineno = 0;
-    if (s && each_line(s, script_line, l, NULL, &lineno)) {
-        snprintf(err, errlen, "%s:%zu: want FIRST<TAB>LAST<TAB>LANG[<TAB>YIELDS-TO]", s->name,
-                 lineno);
-        ann_lang_free(l);
-        return NULL;
     }
     return l;
 }
@@ -202,9 +187,10 @@ void ann_lang_free(ann_lang *l)
 {
     if (!l)
         return;
-    for (size_t i = 0; i < l->cap; i++)
-        free(l->slots[i].word);
-    free(l->slots);
+    for (size_t i = 0; i < l->nwords; i++)
+        free(l->words[i].word);
+    free(l->words);
+    ann_table_free(&l->index);
     free(l->ranges);
     free(l);
 }
@@ -221,10 +207,10 @@ static int count_word(const ann_lang *l, counts *c, const char *w, size_t n)
 {
     if (n > l->maxlen)
         return 0;
-    const word_slot *s = find_slot(l->slots, l->cap, w, n);
-    for (uint32_t m = s->word ? s->langs : 0; m; m &= m - 1)
+    const fword *f = find_word(l, w, n);
+    for (uint32_t m = f ? f->langs : 0; m; m &= m - 1)
         c->words[__builtin_ctz(m)]++;
-    return s->word != NULL;
+    return f != NULL;
 }
 
 static void count_letter(const ann_lang *l, counts *c, uint32_t cp)
@@ -293,6 +279,9 @@ static int decide(const ann_lang *l, counts *c)
  * when it grows too long to be a function word. */
 void ann_lang_detect(const ann_lang *l, ann_doc *d)
 {
+    d->lang[0] = '\0';
+    if (!l || (!l->nwords && !l->nranges))
+        return;
     size_t n = d->len < SAMPLE ? d->len : SAMPLE;
     counts c;
     memset(&c, 0, sizeof c);
@@ -331,18 +320,12 @@ void ann_lang_detect(const ann_lang *l, ann_doc *d)
     ann_strlcpy(d->lang, lang >= 0 ? l->codes[lang] : "", sizeof d->lang);
 }
 
-int ann_lang_has_rules(const char *lang)
+int ann_lang_has_rules(const ann_lang *l, const char *lang)
 {
     if (!lang || !*lang)
         return 1;
-    const ann_builtin_file *f = ann_builtin_get("lang/covered.tsv");
-    size_t n = strlen(lang);
-    for (const char *p = f ? f->data : ""; *p;) {
-        size_t len = strcspn(p, "\r\n");
-        if (len == n && memcmp(p, lang, n) == 0)
-            return 1;
-        p += len;
-        p += strspn(p, "\r\n");
-    }
+    for (int i = 0; l && i < l->ncodes; i++)
+        if (strcmp(l->codes[i], lang) == 0)
+            return (l->covered >> i) & 1;
     return 0;
 }

@@ -2,16 +2,21 @@
  * test_lang.c - the language detector: news sentences of several
  * languages and scripts, texts too short or too mixed to tell (left
  * unknown, so read with the English rules as before), a word cut by the
- * 8 KB sample, and which languages the rules cover.
+ * 8 KB sample, which languages the rules cover, and a user's rules tree
+ * that adds a language.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "test.h"
+#include "annotate.h"
 #include "lang.h"
 #include "reader.h"
 
-static ann_lang *L;
+static const ann_lang *L;
 
 static const char *lang_of(const char *text)
 {
@@ -73,28 +78,90 @@ static void test_sample_edge(void)
 
 static void test_has_rules(void)
 {
-    CHECK(ann_lang_has_rules("en"));
-    CHECK(ann_lang_has_rules(""));      /* unknown: read as before */
-    CHECK(ann_lang_has_rules(NULL));
-    CHECK(!ann_lang_has_rules("fr"));
-    CHECK(!ann_lang_has_rules("e"));
-    CHECK(!ann_lang_has_rules("enx"));
-    CHECK(!ann_lang_has_rules("zh"));
+    CHECK(ann_lang_has_rules(L, "en"));
+    CHECK(ann_lang_has_rules(L, ""));      /* unknown: read as before */
+    CHECK(ann_lang_has_rules(L, NULL));
+    CHECK(!ann_lang_has_rules(L, "fr"));
+    CHECK(!ann_lang_has_rules(L, "e"));
+    CHECK(!ann_lang_has_rules(L, "enx"));
+    CHECK(!ann_lang_has_rules(L, "zh"));
+    CHECK(ann_lang_has_rules(NULL, NULL));
+    CHECK(!ann_lang_has_rules(NULL, "en"));
+}
+
+/* A user's rules tree adds a language the rules cover, and words. */
+static void test_user_tree(void)
+{
+    char dir[] = "/tmp/annotate-lang.XXXXXX";
+    if (!mkdtemp(dir)) {
+        CHECK(0);
+        return;
+    }
+    char *sub = ann_xasprintf("%s/lang", dir), *cov = ann_xasprintf("%s/covered.tsv", sub),
+         *eo = ann_xasprintf("%s/eo.txt", sub);
+    mkdir(sub, 0777);
+    FILE *f = fopen(cov, "w");
+    fputs("# mine\nfr\n", f);
+    fclose(f);
+    f = fopen(eo, "w");
+    fputs("kaj\nestas\nla\nde\nen\nke\n", f);
+    fclose(f);
+    const char *user[] = {dir};
+    char err[256];
+    ann_engine *e = ann_engine_new(0, user, 1, err, sizeof err);
+    CHECK(e != NULL);
+    if (e) {
+        CHECK(ann_lang_has_rules(e->lang, "fr"));
+        CHECK(ann_lang_has_rules(e->lang, "en"));
+        const ann_lang *keep = L;
+        L = e->lang;
+        CHECK_STR(lang_of("La lingvo estas facila kaj la homoj de la mondo parolas ĝin, "
+                          "ke ili komprenu unu la alian en la tuta mondo."), "eo");
+        L = keep;
+        ann_engine_free(e);
+    }
+    /* a bad line is refused with its place */
+    f = fopen(eo, "w");
+    fputs("kaj\ntwo words\n", f);
+    fclose(f);
+    e = ann_engine_new(0, user, 1, err, sizeof err);
+    CHECK(e == NULL && strstr(err, "eo.txt:2: ") != NULL);
+    ann_engine_free(e);
+    /* without the built-in rules: no lists, no language, all read as before */
+    e = ann_engine_new(1, NULL, 0, err, sizeof err);
+    CHECK(e != NULL);
+    if (e) {
+        const ann_lang *keep = L;
+        L = e->lang;
+        CHECK_STR(lang_of("Le ministre a déclaré que les négociations avec la Russie sont "
+                          "terminées et qu'il n'y aura pas de nouvelle réunion cette année."), "");
+        L = keep;
+        ann_engine_free(e);
+    }
+    remove(eo);
+    remove(cov);
+    rmdir(sub);
+    rmdir(dir);
+    free(sub);
+    free(cov);
+    free(eo);
 }
 
 int main(void)
 {
     char err[256];
-    L = ann_lang_new(err, sizeof err);
-    CHECK(L != NULL);
-    if (!L) {
-        fprintf(stderr, "%s\n", err);
+    ann_engine *e = ann_engine_new(0, NULL, 0, err, sizeof err);
+    CHECK(e != NULL && e->lang != NULL);
+    if (!e || !e->lang) {
+        fprintf(stderr, "%s\n", e ? "no lang lists" : err);
         TEST_DONE();
     }
+    L = e->lang;
     test_languages();
     test_unknown();
     test_sample_edge();
     test_has_rules();
-    ann_lang_free(L);
+    test_user_tree();
+    ann_engine_free(e);
     TEST_DONE();
 }
