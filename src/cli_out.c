@@ -12,12 +12,14 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "table.h"
 
 /* File names written in this run (--out-dir): two documents with one name
  * would silently leave one file, so the second is an error. */
 typedef struct cli_names {
-    char **v;                  /* open addressing, NULL = empty */
-    size_t cap, n;
+    char **v;
+    size_t n, cap;
+    ann_table index;           /* ann_hash of a name -> its place in v */
 } cli_names;
 
 /* The documents of a page, held until its head can be written. */
@@ -27,34 +29,16 @@ typedef struct cli_page {
     ann_buf body;
 } cli_page;
 
-static size_t name_hash(const char *s)
-{
-    size_t h = 1469598103934665603u;
-    for (; *s; s++)
-        h = (h ^ (unsigned char)*s) * 1099511628211u;
-    return h;
-}
-
 /* Add name; 0 if it was there already. */
 static int names_add(cli_names *t, const char *name)
 {
-    if ((t->n + 1) * 2 > t->cap) {
-        cli_names bigger = {ann_xcalloc(t->cap ? t->cap * 2 : 64, sizeof(char *)),
-                            t->cap ? t->cap * 2 : 64, 0};
-        for (size_t i = 0; i < t->cap; i++)
-            if (t->v[i])
-                names_add(&bigger, t->v[i]);
-        for (size_t i = 0; i < t->cap; i++)
-            free(t->v[i]);
-        free(t->v);
-        *t = bigger;
-    }
-    size_t i = name_hash(name) & (t->cap - 1);
-    for (; t->v[i]; i = (i + 1) & (t->cap - 1))
+    size_t n = strlen(name), pos = 0, i;
+    uint64_t h = ann_hash(name, n);
+    while ((i = ann_table_next(&t->index, h, &pos)) != ANN_TABLE_END)
         if (strcmp(t->v[i], name) == 0)
             return 0;
-    t->v[i] = ann_xstrdup(name);
-    t->n++;
+    ann_table_put(&t->index, h, t->n);
+    ANN_PUSH(t->v, t->n, t->cap, ann_xstrdup(name));
     return 1;
 }
 
@@ -62,9 +46,10 @@ static void names_free(cli_names *t)
 {
     if (!t)
         return;
-    for (size_t i = 0; i < t->cap; i++)
+    for (size_t i = 0; i < t->n; i++)
         free(t->v[i]);
     free(t->v);
+    ann_table_free(&t->index);
     free(t);
 }
 

@@ -26,7 +26,9 @@ static const char *str_field(const cJSON *o, const char *key)
 }
 
 /* "rec-" and 64 bits of FNV-1a over the line: not a cryptographic hash,
- * but ample to tell apart the records of any corpus. */
+ * but ample to tell apart the records of any corpus.  Not ann_hash: an id
+ * must stay the same from one version of the program to the next, where
+ * the tables' hash may change for speed. */
 static char *content_id(const char *line, size_t n)
 {
     uint64_t h = 14695981039346656037ull;
