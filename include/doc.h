@@ -59,6 +59,7 @@ typedef struct ann_doc {
     char *publisher;
     char *published;       /* YYYY-MM-DD (or YYYY-MM, YYYY) */
     char *dct;             /* the date relative expressions are resolved against */
+    char lang[8];          /* ISO 639-1 code ("en"), "" when not known (lang.c) */
 
     ann_entity *ents;      /* actors, places and sources together */
     size_t nents, capents;

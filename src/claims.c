@@ -283,7 +283,8 @@ ann_claim_rules *ann_claim_rules_new(const ann_rule_src *files, size_t nfiles,
         }
     }
     add_wordsets(&ld);
-    qsort(r->cues, r->ncues, sizeof *r->cues, cmp_cue);
+    if (r->ncues > 1)   /* qsort may not be given NULL, even for none */
+        qsort(r->cues, r->ncues, sizeof *r->cues, cmp_cue);
     merge_words(r);
     mark_tails(&ld);
     if (r->ncues >= CL_V_CUE_MAX) {   /* a view holds a cue in 11 bits */

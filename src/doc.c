@@ -218,6 +218,21 @@ void ann_entity_add_role(ann_entity *e, const char *role)
     ANN_PUSH(e->roles, e->nroles, e->caproles, ann_xstrdup(role));
 }
 
+/* TIMEX3 years have four digits: a value whose year has more ("next
+ * year" against --dct 9999-12-31 is 10000) gets its year written as
+ * unknown (10000-01-01 -> XXXX-01-01) rather than a value no reader of
+ * TIMEX3 takes. */
+static void bound_year(char *v)
+{
+    size_t n = 0;
+    while (v[n] >= '0' && v[n] <= '9')
+        n++;
+    if (n <= 4)
+        return;
+    memmove(v + 4, v + n, strlen(v + n) + 1);
+    memcpy(v, "XXXX", 4);
+}
+
 ann_date *ann_doc_add_date(ann_doc *d, ann_span s, const char *type, const char *value)
 {
     ann_grow((void **)&d->dates, &d->capdates, d->ndates + 1, sizeof *d->dates);
@@ -226,6 +241,8 @@ ann_date *ann_doc_add_date(ann_doc *d, ann_span s, const char *type, const char 
     t->span = s;
     ann_strlcpy(t->type, type, sizeof t->type);
     ann_strlcpy(t->value, value, sizeof t->value);
+    if (t->value[0] >= '0' && t->value[0] <= '9')
+        bound_year(t->value);
     return t;
 }
 

@@ -1,7 +1,7 @@
 /*
  * engine.c - loading the engine: every rule file, built in or the user's,
  * is placed in the rules tree (lexicon/, patterns/, claims/, dates/,
- * tokenizer/) and handed to the one loader of its kind, in an order that
+ * tokenizer/, lang/) and handed to the one loader of its kind, in an order that
  * lets a kind use the kinds before it (lexicon surfaces are tokenized with
  * the abbreviations).  Built-in files come first, then each --rules
  * argument in order, so a user's file adds to or overrides the built-in
@@ -20,6 +20,7 @@
 #include "builtin.h"
 #include "claims.h"
 #include "dates.h"
+#include "lang.h"
 #include "rulefile.h"
 
 /* ---- the kinds of rule files ------------------------------------------- */
@@ -35,6 +36,8 @@ static int load_dates(ann_engine *e, const ann_rule_src *srcs, size_t n,
                       char *err, size_t errlen);
 static int load_claims(ann_engine *e, const ann_rule_src *srcs, size_t n,
                        char *err, size_t errlen);
+static int load_lang(ann_engine *e, const ann_rule_src *srcs, size_t n,
+                     char *err, size_t errlen);
 
 /* In loading order.  A place ending in '/' is a folder of files with the
  * extension; any other place is one file. */
@@ -52,6 +55,9 @@ static const struct kind {
     {"claims/cues.tsv", NULL, load_claims},
     {"claims/speakers.tsv", NULL, load_claims},
     {"claims/nouns.tsv", NULL, load_claims},
+    {"lang/", ".txt", load_lang},
+    {"lang/scripts.tsv", NULL, load_lang},
+    {"lang/covered.tsv", NULL, load_lang},
 };
 #define NKINDS (sizeof kinds / sizeof kinds[0])
 
@@ -182,7 +188,8 @@ static int gather_tree(gathered *g, const char *root, const char *rel, int depth
         if (!skipped(de->d_name))
             ANN_PUSH(names, n, cap, ann_xstrdup(de->d_name));
     closedir(d);
-    qsort(names, n, sizeof *names, by_name);      /* the same order everywhere */
+    if (n > 1)   /* the same order everywhere; qsort may not be given NULL */
+        qsort(names, n, sizeof *names, by_name);
     int rc = 0;
     for (size_t i = 0; i < n; i++) {
         char *r = rel ? ann_xasprintf("%s/%s", rel, names[i]) : ann_xstrdup(names[i]);
@@ -268,6 +275,13 @@ static int load_claims(ann_engine *e, const ann_rule_src *srcs, size_t n,
     return e->claim_rules ? 0 : -1;
 }
 
+static int load_lang(ann_engine *e, const ann_rule_src *srcs, size_t n,
+                     char *err, size_t errlen)
+{
+    e->lang = ann_lang_new(srcs, n, err, errlen);
+    return e->lang ? 0 : -1;
+}
+
 /* ---- the engine -------------------------------------------------------- */
 
 /* Each loader gets every file of its kind at once (the date and claim
@@ -321,6 +335,7 @@ void ann_engine_free(ann_engine *e)
     ann_rules_free(e->rules);
     ann_date_rules_free(e->date_rules);
     ann_claim_rules_free(e->claim_rules);
+    ann_lang_free(e->lang);
     ann_abbrevs_free(e->abbrevs);
     free(e);
 }
