@@ -187,23 +187,6 @@ static int fn_season_rel(tx_match *m)
     return 1;
 }
 
-static int fn_half(tx_match *m)
-{
-    int h = tx_arg_is(m, 0, "first") ? 1 : 2;
-    snprintf(m->value, sizeof m->value, "%04d-H%d", tx_arg_int(m, 1, 0), h);
-    return 1;
-}
-
-static int fn_quarter(tx_match *m)
-{
-    int q = isdigit((unsigned char)m->a[0][0]) ? atoi(m->a[0])
-          : tx_arg_is(m, 0, "last") ? 4 : tx_arg_ordinal(m, 0);
-    if (q < 1 || q > 4)
-        return 0;
-    snprintf(m->value, sizeof m->value, "%04d-Q%d", tx_arg_int(m, 1, 0), q);
-    return 1;
-}
-
 /* "1990s", "'90s", "the 90s" -> 199 */
 static int fn_decade(tx_match *m)
 {
@@ -393,16 +376,6 @@ static int fn_wdpod(tx_match *m)
         return 0;
     size_t n = strlen(m->value);
     snprintf(m->value + n, sizeof m->value - n, "T%s", pod);
-    return 1;
-}
-
-/* "on Mondays" */
-static int fn_wdset(tx_match *m)
-{
-    const char *w = tx_lookup(m->st->r, "weekday", m->a[0], m->al[0]);
-    if (!w)
-        return 0;
-    snprintf(m->value, sizeof m->value, "XXXX-WXX-%d", atoi(w));
     return 1;
 }
 
@@ -698,14 +671,6 @@ static int fn_set(tx_match *m)
     return 1;
 }
 
-static int fn_lit(tx_match *m)
-{
-    if (!m->a[0])
-        return 0;
-    snprintf(m->value, sizeof m->value, "%.*s", (int)m->al[0], m->a[0]);
-    return 1;
-}
-
 /* "at the time", "at that time": whatever the focus is. */
 static int fn_ftime(tx_match *m)
 {
@@ -725,8 +690,6 @@ static const tx_norm norms[] = {
     {"month_alone", fn_month_alone},
     {"season", fn_season},
     {"season_rel", fn_season_rel},
-    {"half", fn_half},
-    {"quarter", fn_quarter},
     {"decade", fn_decade},
     {"century", fn_century},
     {"year", fn_year},
@@ -734,7 +697,6 @@ static const tx_norm norms[] = {
     {"fcur", fn_fcur},
     {"weekday", fn_weekday},
     {"wdpod", fn_wdpod},
-    {"wdset", fn_wdset},
     {"deictic", fn_deictic},
     {"fpod", fn_fpod},
     {"clock", fn_clock},
@@ -749,7 +711,6 @@ static const tx_norm norms[] = {
     {"vague", fn_vague},
     {"setn", fn_setn},
     {"set", fn_set},
-    {"lit", fn_lit},
     {"ftime", fn_ftime},
 };
 
