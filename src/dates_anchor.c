@@ -25,11 +25,23 @@ static int year_count(const ann_dates *st, int y)
     return y >= YEAR_MIN && y < YEAR_MIN + YEAR_SPAN ? st->years[y - YEAR_MIN] : 0;
 }
 
-void tx_set_focus(tx_match *m, tx_ymd v, int gran)
+void tx_set_focus(tx_match *m, tx_ymd v, int gran, int how)
 {
     ann_dates *st = m->st;
     st->focus = v;
     st->focus_gran = gran;
+    if (how & TX_STATED) {
+        st->ref = v;
+        st->ref_gran = gran;
+    }
+    /* a quarter or a half is what a business story is about: a month
+     * named in passing does not replace it */
+    if (gran == G_QUARTER || gran == G_HALF ||
+        (gran == G_MONTH && !(how & TX_SEASON) && st->period_gran != G_QUARTER &&
+         st->period_gran != G_HALF)) {
+        st->period = v;
+        st->period_gran = gran;
+    }
     ann_strlcpy(st->focus_value, m->value, sizeof st->focus_value);
     if (gran == G_DAY) {
         st->day = v;
@@ -103,29 +115,54 @@ int tx_day_anchor(const tx_match *m, tx_ymd *a)
     return 0;
 }
 
+/* The date that dates without a year are placed near, and its
+ * granularity: the reference time, but where it is a year mentioned once
+ * in passing, the day in focus or else the DCT. */
+static int near_anchor(const ann_dates *st, tx_ymd *a, int *g, int *dct)
+{
+    *dct = 0;
+    int passing = st->ref_gran < G_DAY && year_count(st, st->ref.y) < 2 &&
+                  !(st->dct_gran && st->dct.y == st->ref.y);
+    if (passing && st->has_day) {
+        *a = st->day;
+        *g = G_DAY;
+    } else if (st->ref_gran >= G_YEAR && !(passing && st->dct_gran >= G_YEAR)) {
+        *a = st->ref;
+        *g = st->ref_gran;
+    } else if (st->dct_gran >= G_YEAR) {
+        *a = st->dct;
+        *g = st->dct_gran;
+    } else {
+        return 0;
+    }
+    *dct = !memcmp(a, &st->dct, sizeof *a) && *g == st->dct_gran;
+    return 1;
+}
+
+int tx_anchor_year(const tx_match *m, int *year)
+{
+    tx_ymd a;
+    int g, dct;
+    if (!near_anchor(m->st, &a, &g, &dct))
+        return 0;
+    *year = a.y;
+    return 1;
+}
+
 /* The year for a month (and day) given without one: the one nearest the
- * date in focus, looking ahead only when the sentence speaks of the future
- * (news mostly reports the past, so a date ahead must be clearly nearer). */
+ * reference time.  From the DCT it looks ahead only when the sentence
+ * speaks of the future (news mostly reports the past, so a date ahead
+ * must be clearly nearer); from a date of the story both ways alike (a
+ * story goes on from its dates), but for a date past the DCT, which
+ * must be clearly nearer without a future cue. */
 int tx_nearest_year(const tx_match *m, int mon, int day, int *year)
 {
     const ann_dates *st = m->st;
     tx_ymd a;
-    int g;
-    int passing = st->focus_gran < G_DAY && year_count(st, st->focus.y) < 2 &&
-                  !(st->dct_gran && st->dct.y == st->focus.y);
-    if (passing && st->has_day) {
-        a = st->day;
-        g = G_DAY;
-    } else if (st->focus_gran >= G_YEAR && !(passing && st->dct_gran >= G_YEAR)) {
-        a = st->focus;
-        g = st->focus_gran;
-    } else if (st->dct_gran >= G_YEAR) {
-        a = st->dct;
-        g = st->dct_gran;
-    } else {
+    int g, dct;
+    if (!near_anchor(st, &a, &g, &dct))
         return 0;
-    }
-    if (g == G_YEAR) {
+    if (g < G_MONTH) {
         *year = a.y;
         return 1;
     }
@@ -133,13 +170,18 @@ int tx_nearest_year(const tx_match *m, int mon, int day, int *year)
         a.d = 15;
     int fut = tx_future_cue(m);
     long ad = tx_days(a.y, a.m, a.d);
+    long now = st->dct_gran >= G_MONTH ? tx_days(st->dct.y, st->dct.m, st->dct.d) : 0;
     double best = 1e18;
     for (int y = a.y - 1; y <= a.y + 1; y++) {
         int d = day ? day : 15;
         if (d > tx_mdays(y, mon))
             continue;                 /* Feb 29 only in leap years */
-        long dd = tx_days(y, mon, d) - ad;
-        double cost = dd >= 0 ? (fut ? dd : dd * 1.5) : (fut ? -dd * 3.0 : -dd);
+        long at = tx_days(y, mon, d), dd = at - ad;
+        double cost;
+        if (dct)
+            cost = dd >= 0 ? (fut ? dd : dd * 1.5) : (fut ? -dd * 3.0 : -dd);
+        else
+            cost = (dd >= 0 ? dd : -dd) * (now && at > now && !fut ? 1.5 : 1.0);
         if (cost < best) {
             best = cost;
             *year = y;
@@ -147,7 +189,6 @@ int tx_nearest_year(const tx_match *m, int mon, int day, int *year)
     }
     return best < 1e18;
 }
-
 
 /* "YYYY-MM-DD", "YYYY-MM" or "YYYY" (a longer ISO timestamp is cut). */
 static int parse_dct(const char *s, tx_ymd *v)
@@ -168,8 +209,8 @@ void tx_anchor_start(ann_dates *st, const char *dct)
 {
     st->dct_gran = parse_dct(dct, &st->dct);
     if (st->dct_gran) {                  /* the DCT is the first focus */
-        st->focus = st->dct;
-        st->focus_gran = st->dct_gran;
+        st->focus = st->ref = st->dct;
+        st->focus_gran = st->ref_gran = st->dct_gran;
         tx_fmt_date(st->focus_value, sizeof st->focus_value, st->dct, st->dct_gran);
         if (st->dct_gran == G_DAY) {
             st->day = st->dct;

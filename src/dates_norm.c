@@ -33,7 +33,7 @@ static int fn_date(tx_match *m)
     if (year)
         tx_count_year(m->st, year);
     tx_fmt_date(m->value, sizeof m->value, v, day ? G_DAY : G_MONTH);
-    tx_set_focus(m, v, day ? G_DAY : G_MONTH);
+    tx_set_focus(m, v, day ? G_DAY : G_MONTH, year ? TX_STATED : 0);
     return 1;
 }
 
@@ -50,7 +50,7 @@ static int fn_numdate(tx_match *m)
         return 0;
     tx_ymd v = {y, mon, day};
     tx_fmt_date(m->value, sizeof m->value, v, G_DAY);
-    tx_set_focus(m, v, G_DAY);
+    tx_set_focus(m, v, G_DAY, TX_STATED);
     return 1;
 }
 
@@ -83,7 +83,7 @@ static int fn_holiday(tx_match *m)
     }
     tx_ymd v = {year, mon, day};
     tx_fmt_date(m->value, sizeof m->value, v, G_DAY);
-    tx_set_focus(m, v, G_DAY);
+    tx_set_focus(m, v, G_DAY, m->a[1] ? TX_STATED : 0);
     return 1;
 }
 
@@ -107,7 +107,7 @@ static int fn_month_rel(tx_match *m)
     else if (!that && off > 0 && mon <= a.m)
         v.y++;
     tx_fmt_date(m->value, sizeof m->value, v, G_MONTH);
-    tx_set_focus(m, v, G_MONTH);
+    tx_set_focus(m, v, G_MONTH, 0);
     return 1;
 }
 
@@ -159,7 +159,7 @@ static int fn_season(tx_match *m)
     }
     snprintf(m->value, sizeof m->value, "%04d-%s", y, s);
     tx_ymd v = {y, mid, 1};
-    tx_set_focus(m, v, G_MONTH);
+    tx_set_focus(m, v, G_MONTH, TX_SEASON | (m->a[1] ? TX_STATED : 0));
     return 1;
 }
 
@@ -183,7 +183,95 @@ static int fn_season_rel(tx_match *m)
         y++;
     snprintf(m->value, sizeof m->value, "%04d-%s", y, s);
     tx_ymd v = {y, mid, 1};
-    tx_set_focus(m, v, G_MONTH);
+    tx_set_focus(m, v, G_MONTH, TX_SEASON);
+    return 1;
+}
+
+/* A part of a year (argument i) by its number or word in table tab:
+ * "3", "third", "last" (a quarter), "second" (a half). */
+static int arg_part(const tx_match *m, int i, const char *tab)
+{
+    if (!m->a[i])
+        return 0;
+    if (isdigit((unsigned char)m->a[i][0]))
+        return atoi(m->a[i]);
+    const char *v = tx_lookup(m->st->r, tab, m->a[i], m->al[i]);
+    return v ? atoi(v) : 0;
+}
+
+/* Part k (of n in the year, at granularity g) of year Y, else of the
+ * year in focus moved by OFF years; the new focus. */
+static int part_of_year(tx_match *m, int k, int n, int g)
+{
+    int y = m->a[1] ? atoi(m->a[1]) : 0;
+    if (k < 1 || k > n)
+        return 0;
+    if (!y) {
+        if (!tx_anchor_year(m, &y)) {
+            snprintf(m->value, sizeof m->value, "XXXX-%c%d", g == G_QUARTER ? 'Q' : 'H', k);
+            return 1;
+        }
+        y += tx_arg_int(m, 2, 0);
+    }
+    tx_ymd v = {y, (k - 1) * (12 / n) + 1, 1};
+    tx_fmt_date(m->value, sizeof m->value, v, g);
+    tx_set_focus(m, v, g, m->a[1] ? TX_STATED : 0);
+    return 1;
+}
+
+/* quarter(Q, Y, OFF): "third-quarter profit", "the year-earlier third
+ * quarter" (OFF -1). */
+static int fn_quarter(tx_match *m)
+{
+    return part_of_year(m, arg_part(m, 0, "quarter"), 4, G_QUARTER);
+}
+
+/* half(H, Y, OFF): "the second half" */
+static int fn_half(tx_match *m)
+{
+    return part_of_year(m, arg_part(m, 0, "half"), 2, G_HALF);
+}
+
+/* Whether the text named a period of the kind unit names: a quarter, a
+ * half, or ("period") either or a month. */
+static int period_in_focus(const tx_match *m, const char *unit)
+{
+    int g = m->st->period_gran;
+    if (!strcmp(unit, "quarter"))
+        return g == G_QUARTER;
+    if (!strcmp(unit, "half"))
+        return g == G_HALF;
+    return g == G_QUARTER || g == G_HALF || g == G_MONTH;
+}
+
+/* period(U, OFF, Y, ELSE): the quarter, half or period (U) in focus, in
+ * year Y or OFF years away: "the quarter", "the latest period", "the
+ * year-earlier quarter" (OFF -1), "the 1988 period".  With none in focus,
+ * ELSE says: "dct" the DCT's quarter ("this quarter"), "year" the year
+ * ("year-earlier results"), "-" no date. */
+static int fn_period(tx_match *m)
+{
+    char u[16];
+    const ann_dates *st = m->st;
+    int off = tx_arg_int(m, 1, 0), y = tx_arg_int(m, 2, 0);
+    tx_normkey(u, sizeof u, m->a[0] ? m->a[0] : "", m->a[0] ? m->al[0] : 0);
+    tx_ymd v;
+    int g;
+    if (period_in_focus(m, u)) {
+        v = st->period;
+        g = st->period_gran;
+    } else if (tx_arg_is(m, 3, "dct") && st->dct_gran >= G_MONTH && !strcmp(u, "quarter")) {
+        v = st->dct;
+        v.m = (v.m - 1) / 3 * 3 + 1;
+        g = G_QUARTER;
+    } else if (tx_arg_is(m, 3, "year") && (y || tx_anchor_year(m, &v.y))) {
+        v.m = v.d = 1;
+        g = G_YEAR;
+    } else {
+        return 0;
+    }
+    v.y = y ? y : v.y + off;
+    tx_fmt_date(m->value, sizeof m->value, v, g);
     return 1;
 }
 
@@ -228,7 +316,7 @@ static int fn_year(tx_match *m)
     tx_ymd v = {y, 1, 1};
     tx_count_year(m->st, y);
     tx_fmt_date(m->value, sizeof m->value, v, G_YEAR);
-    tx_set_focus(m, v, G_YEAR);
+    tx_set_focus(m, v, G_YEAR, TX_STATED);
     return 1;
 }
 
@@ -348,7 +436,7 @@ static int fn_weekday(tx_match *m)
         return 1;
     }
     tx_fmt_date(m->value, sizeof m->value, v, G_DAY);
-    tx_set_focus(m, v, G_DAY);
+    tx_set_focus(m, v, G_DAY, 0);
     return 1;
 }
 
@@ -474,6 +562,20 @@ static int fn_time(tx_match *m)
     return 1;
 }
 
+/* "a year earlier" in a story about a quarter, a half or a month (the
+ * period the text stated last) is that period n years away ("1988-Q3"),
+ * as TimeBank's business news has it: 1 when written so. */
+static int period_years(tx_match *m, const char *u, long n)
+{
+    const ann_dates *st = m->st;
+    if (strcmp(u, "Y") || n * n != 1 || !period_in_focus(m, "period"))
+        return 0;
+    tx_ymd v = st->period;
+    v.y += (int)n;
+    tx_fmt_date(m->value, sizeof m->value, v, st->period_gran);
+    return 1;
+}
+
 /* ago(N, U): the DCT minus N units, at the unit's granularity. */
 static int fn_ago(tx_match *m)
 {
@@ -488,6 +590,8 @@ static int fn_ago(tx_match *m)
         snprintf(m->value, sizeof m->value, "PAST_REF");
         return 1;
     }
+    if (period_years(m, u, -(long)n))
+        return 1;
     if (!tx_deictic_anchor(m, g == G_WEEK ? G_DAY : g, &a)) {
         tx_fmt_unknown(m->value, sizeof m->value, g);
         return 1;
@@ -514,6 +618,8 @@ static int fn_later(tx_match *m)
             tx_fmt_date(m->value, sizeof m->value, a, G_DAY);
         return 1;
     }
+    if (period_years(m, u, sign * (long)n))
+        return 1;
     if (!tx_focus_anchor(m, g, &a)) {
         tx_fmt_unknown(m->value, sizeof m->value, g);
         return 1;
@@ -521,7 +627,7 @@ static int fn_later(tx_match *m)
     tx_shift(&a, u, sign * (long)n);
     tx_fmt_date(m->value, sizeof m->value, a, g);
     if (g == G_DAY)                 /* a narrative step: the new focus */
-        tx_set_focus(m, a, G_DAY);
+        tx_set_focus(m, a, G_DAY, 0);
     return 1;
 }
 
@@ -690,6 +796,9 @@ static const tx_norm norms[] = {
     {"month_alone", fn_month_alone},
     {"season", fn_season},
     {"season_rel", fn_season_rel},
+    {"quarter", fn_quarter},
+    {"half", fn_half},
+    {"period", fn_period},
     {"decade", fn_decade},
     {"century", fn_century},
     {"year", fn_year},
@@ -784,6 +893,61 @@ static int fill_template(tx_match *m, const tx_rule *ru, const PCRE2_SIZE *ov)
     return len > 0;
 }
 
+static int digits(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (s[i] < '0' || s[i] > '9')
+            return 0;
+    return 1;
+}
+
+/* The date a value names outright, and its granularity: "1989",
+ * "1989-10", "1989-10-30", "1989-Q3", "1989-H2"; 0 for any other. */
+static int value_date(const char *v, tx_ymd *d)
+{
+    size_t n = strlen(v);
+    if (n < 4 || !digits(v, 4) || (n > 4 && v[4] != '-'))
+        return G_NONE;
+    d->y = atoi(v);
+    d->m = d->d = 1;
+    if (n == 4)
+        return G_YEAR;
+    if (n == 7 && (v[5] == 'Q' || v[5] == 'H') && v[6] >= '1' && v[6] <= (v[5] == 'Q' ? '4' : '2')) {
+        d->m = (v[6] - '1') * (v[5] == 'Q' ? 3 : 6) + 1;
+        return v[5] == 'Q' ? G_QUARTER : G_HALF;
+    }
+    if ((n != 7 && n != 10) || !digits(v + 5, 2) || (n == 10 && (v[7] != '-' || !digits(v + 8, 2))))
+        return G_NONE;
+    d->m = atoi(v + 5);
+    d->d = n == 10 ? atoi(v + 8) : 1;
+    if (d->m < 1 || d->m > 12 || d->d < 1 || d->d > tx_mdays(d->y, d->m))
+        return G_NONE;
+    return n == 10 ? G_DAY : G_MONTH;
+}
+
+/* Whether a template writes its date out from the text (no reference to
+ * the DCT or the focus). */
+static int template_stated(const tx_rule *ru)
+{
+    for (size_t i = 0; i < ru->ntpl; i++)
+        if (ru->tpl[i].kind == TP_REF)
+            return 0;
+    return 1;
+}
+
+/* A template's value; a date it names outright becomes the focus, as
+ * the dates of the functions do. */
+static int template_value(tx_match *m, const tx_rule *ru, const PCRE2_SIZE *ov)
+{
+    tx_ymd d;
+    if (!fill_template(m, ru, ov))
+        return 0;
+    int g = strcmp(m->type, "DATE") ? G_NONE : value_date(m->value, &d);
+    if (g)
+        tx_set_focus(m, d, g, template_stated(ru) ? TX_STATED : 0);
+    return 1;
+}
+
 /* ------------------------------------------------------------------ */
 /* the value of a match                                                */
 
@@ -794,7 +958,7 @@ int tx_normalize(tx_match *m, const tx_rule *ru, const PCRE2_SIZE *ov)
     ann_strlcpy(m->type, ru->type, sizeof m->type);
     m->value[0] = '\0';
     if (!ru->fn)
-        return fill_template(m, ru, ov);
+        return template_value(m, ru, ov);
     for (size_t i = 0; i < TX_MAXARGS; i++) {
         const tx_arg *a = &ru->args[i];
         m->a[i] = NULL;

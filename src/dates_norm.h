@@ -19,8 +19,9 @@
 #define YEAR_MIN 1500
 #define YEAR_SPAN 600
 
-/* Granularities, coarse to fine. */
-enum { G_NONE, G_CENT, G_DEC, G_YEAR, G_MONTH, G_WEEK, G_DAY };
+/* Granularities, coarse to fine.  A half or a quarter of a year is kept
+ * as the date of its first day. */
+enum { G_NONE, G_CENT, G_DEC, G_YEAR, G_HALF, G_QUARTER, G_MONTH, G_WEEK, G_DAY };
 
 typedef struct tx_ymd {
     int y, m, d;
@@ -34,8 +35,16 @@ struct ann_dates {
     uint64_t *cand;            /* setw words: the rules the prefix trie allows */
     tx_ymd dct;
     int dct_gran;
-    tx_ymd focus;              /* the date in focus, any granularity */
+    tx_ymd ref;                /* the last date written out in full (its year
+                                * given), else the DCT: what dates without
+                                * a year are placed near */
+    int ref_gran;
+    tx_ymd focus;              /* the date in focus: the last the text named */
     int focus_gran;
+    tx_ymd period;             /* the last quarter, half or month the text
+                                * named: the period "a year earlier" and "the
+                                * quarter" refer to */
+    int period_gran;
     char focus_value[40];      /* its TIMEX3 value ("2022-SP" too) */
     tx_ymd day;                /* the last date in focus known to the day */
     int has_day;
@@ -89,8 +98,13 @@ int tx_future_cue(const tx_match *m);
 void tx_anchor_start(ann_dates *st, const char *dct);
 /* An explicit mention of year y. */
 void tx_count_year(ann_dates *st, int y);
-/* The match, with value v at granularity gran, is the new date in focus. */
-void tx_set_focus(tx_match *m, tx_ymd v, int gran);
+/* The match, with value v at granularity gran, is the new date in focus;
+ * how: TX_STATED when the text wrote it out in full (with its year): the
+ * new reference time, TX_SEASON for a season (no period of the business
+ * calendar). */
+#define TX_STATED 1
+#define TX_SEASON 2
+void tx_set_focus(tx_match *m, tx_ymd v, int gran, int how);
 /* What deictic expressions count from: the DCT, else the focus. */
 int tx_deictic_anchor(const tx_match *m, int need, tx_ymd *a);
 /* The focus at granularity need or finer, else the DCT. */
@@ -99,6 +113,9 @@ int tx_focus_anchor(const tx_match *m, int need, tx_ymd *a);
 int tx_day_anchor(const tx_match *m, tx_ymd *a);
 /* The year for a month (and day, 0 = none) given without one. */
 int tx_nearest_year(const tx_match *m, int mon, int day, int *year);
+/* The year of the date a part of a year given without one ("the third
+ * quarter") is in: the focus's, unless it was a year named in passing. */
+int tx_anchor_year(const tx_match *m, int *year);
 
 /* --- values and arguments (dates_value.c) ------------------------------- */
 

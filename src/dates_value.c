@@ -65,6 +65,8 @@ void tx_fmt_date(char *out, size_t cap, tx_ymd v, int gran)
     switch (gran) {
     case G_DAY:   snprintf(out, cap, "%04d-%02d-%02d", v.y, v.m, v.d); break;
     case G_MONTH: snprintf(out, cap, "%04d-%02d", v.y, v.m); break;
+    case G_QUARTER: snprintf(out, cap, "%04d-Q%d", v.y, (v.m + 2) / 3); break;
+    case G_HALF:  snprintf(out, cap, "%04d-H%d", v.y, (v.m + 5) / 6); break;
     case G_YEAR:  snprintf(out, cap, "%04d", v.y); break;
     case G_DEC:   snprintf(out, cap, "%03d", v.y / 10); break;
     case G_CENT:  snprintf(out, cap, "%02d", v.y / 100); break;
@@ -75,8 +77,8 @@ void tx_fmt_date(char *out, size_t cap, tx_ymd v, int gran)
 /* The value of an expression whose anchor is unknown. */
 void tx_fmt_unknown(char *out, size_t cap, int gran)
 {
-    static const char *const x[] = {"XXXX", "XX", "XXX", "XXXX", "XXXX-XX",
-                                    "XXXX-WXX", "XXXX-XX-XX"};
+    static const char *const x[] = {"XXXX", "XX", "XXX", "XXXX", "XXXX-HX", "XXXX-QX",
+                                    "XXXX-XX", "XXXX-WXX", "XXXX-XX-XX"};
     snprintf(out, cap, "%s", x[gran]);
 }
 
