@@ -6,6 +6,7 @@
  */
 #include <ctype.h>
 #include <string.h>
+#include <strings.h>
 
 #include "dates_norm.h"
 
@@ -104,27 +105,130 @@ int tx_in_quote(const tx_match *m)
     return (straight & 1) || curly > 0;
 }
 
-/* A word in the sentence before the match that points to the future
- * ("will", "is scheduled to", "plans") makes unanchored dates look ahead. */
-int tx_future_cue(const tx_match *m)
+/* The sentence around pos: where it starts and ends (a sentence end,
+ * a semicolon or a line break), at most reach bytes away. */
+static size_t sentence_from(const tx_match *m, size_t pos, size_t reach)
 {
-    size_t lo = m->ms > m->ws + 200 ? m->ms - 200 : m->ws;
-    size_t p = m->ms;
-    while (p > lo) {
-        char c = m->text[p - 1];
-        if (c == '.' || c == '!' || c == '?' || c == '\n')
-            break;
-        p--;
-    }
-    for (size_t i = p; i < m->ms;) {
-        while (i < m->ms && !isalpha((unsigned char)m->text[i]))
-            i++;
-        size_t b = i;
-        while (i < m->ms && (isalpha((unsigned char)m->text[i]) ||
-                             m->text[i] == '\''))
-            i++;
-        if (i > b && tx_lookup(m->st->r, "future_cue", m->text + b, i - b))
+    size_t lo = pos > m->ws + reach ? pos - reach : m->ws;
+    while (pos > lo && !strchr(".!?;\n", m->text[pos - 1]))
+        pos--;
+    return pos;
+}
+
+static size_t sentence_to(const tx_match *m, size_t pos, size_t reach)
+{
+    size_t hi = pos + reach < m->we ? pos + reach : m->we;
+    while (pos < hi && !strchr(".!?;\n", m->text[pos]))
+        pos++;
+    return pos;
+}
+
+static int letter(int c)
+{
+    return isalpha(c) || c == '\'';
+}
+
+/* The word before (after) position *p within [lo, hi), its span in
+ * *b, *e; 0 when none is left. */
+static int word_before(const tx_match *m, size_t lo, size_t *p, size_t *b, size_t *e)
+{
+    size_t q = *p;
+    while (q > lo && !letter((unsigned char)m->text[q - 1]))
+        q--;
+    *e = q;
+    while (q > lo && letter((unsigned char)m->text[q - 1]))
+        q--;
+    *b = *p = q;
+    return *e > *b;
+}
+
+static int word_after(const tx_match *m, size_t hi, size_t *p, size_t *b, size_t *e)
+{
+    size_t q = *p;
+    while (q < hi && !letter((unsigned char)m->text[q]))
+        q++;
+    *b = q;
+    while (q < hi && letter((unsigned char)m->text[q]))
+        q++;
+    *e = *p = q;
+    return *e > *b;
+}
+
+/* What a word (and the one after it) says of the time of its clause:
+ * 1 the future ("will", "plans", "set to"), -1 the past ("said",
+ * "announced", "was"), 0 nothing.  A capitalized word is a name
+ * ("United"), not a verb. */
+static int word_tense(const tx_match *m, size_t b, size_t e, size_t nb, size_t ne)
+{
+    const ann_date_rules *r = m->st->r;
+    const char *w = m->text + b;
+    size_t n = e - b;
+    char two[64];
+    if (ne > nb && ne - b < sizeof two) {
+        memcpy(two, w, n);
+        two[n] = ' ';
+        memcpy(two + n + 1, m->text + nb, ne - nb);
+        if (tx_lookup(r, "future_cue", two, n + 1 + ne - nb))
             return 1;
     }
+    if (tx_lookup(r, "future_cue", w, n) ||
+        (n > 3 && w[n - 3] == '\'' && tolower((unsigned char)w[n - 1]) == 'l'))
+        return 1;                                 /* he'll */
+    if (tx_lookup(r, "past_verb", w, n))
+        return -1;
+    if (isupper((unsigned char)w[0]) || n < 4)
+        return 0;
+    if (tolower((unsigned char)w[n - 1]) == 'd' && tolower((unsigned char)w[n - 2]) == 'e' &&
+        tolower((unsigned char)w[n - 3]) != 'e')
+        return -1;                                /* -ed, but not -eed */
+    return 0;
+}
+
+/* The tense of the word at [b, e) with the words after it from p. */
+static int tense_at(const tx_match *m, size_t hi, size_t b, size_t e, size_t p)
+{
+    size_t nb, ne;
+    if (!word_after(m, hi, &p, &nb, &ne))
+        nb = ne = 0;
+    return word_tense(m, b, e, nb, ne);
+}
+
+int tx_tense(const tx_match *m)
+{
+    size_t lo = sentence_from(m, m->ms, 300), hi = sentence_to(m, m->me, 300);
+    size_t p = m->me, b, e;
+    int t;
+    /* the verb right after ("a court Thursday refused") */
+    if (word_after(m, hi, &p, &b, &e) && (t = tense_at(m, hi, b, e, e)) != 0)
+        return t;
+    /* else the nearest before ("said Friday", "will meet on Thursday"),
+     * where "had been scheduled to" is past */
+    p = m->ms;
+    for (int k = 0; k < 12 && word_before(m, lo, &p, &b, &e); k++)
+        if ((t = tense_at(m, hi, b, e, e)) != 0) {
+            size_t q = p, hb, he;
+            for (int j = 0; t > 0 && j < 2 && word_before(m, lo, &q, &hb, &he); j++)
+                if (he - hb == 3 && !strncasecmp(m->text + hb, "had", 3))
+                    return -1;
+            return t;
+        }
+    /* else the verb of a clause the date opens ("On Tuesday, the two
+     * sides conferred") */
+    p = m->me;
+    for (int k = 0; k < 10 && word_after(m, hi, &p, &b, &e); k++)
+        if (k >= 1 && (t = tense_at(m, hi, b, e, e)) != 0)
+            return t;
+    return 0;
+}
+
+int tx_future_cue(const tx_match *m)
+{
+    int t = tx_tense(m);
+    if (t)
+        return t > 0;
+    size_t lo = sentence_from(m, m->ms, 200), p = m->ms, b, e;
+    while (word_before(m, lo, &p, &b, &e))
+        if (tense_at(m, m->ms, b, e, e) > 0)
+            return 1;
     return 0;
 }

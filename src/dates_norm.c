@@ -403,7 +403,7 @@ static int weekday_date(tx_match *m, int wd, int rel, tx_ymd *out)
 static int weekday_rel(tx_match *m, int i)
 {
     if (!m->a[i])
-        return tx_future_cue(m) ? 1 : 0;
+        return tx_tense(m) > 0;
     if (tx_arg_is(m, i, "this"))
         return 2;
     if (tx_arg_is(m, i, "that"))

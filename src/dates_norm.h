@@ -88,8 +88,13 @@ int tx_sentence_initial(const tx_match *m, size_t pos);
 int tx_in_name(const tx_match *m);
 /* Inside quotation marks?  Counted from the start of the paragraph. */
 int tx_in_quote(const tx_match *m);
-/* A word before the match in its sentence points to the future ("will",
- * "is scheduled to", "plans"). */
+/* The tense of the clause the match is in, from the verb nearest it
+ * (after it, before it, else the verb of a clause it opens): 1 future
+ * ("will", "is scheduled to", "plans"), -1 past ("said", "met",
+ * "announced"), 0 not known. */
+int tx_tense(const tx_match *m);
+/* tx_tense says the future, or says nothing and a word of the sentence
+ * before the match points to the future. */
 int tx_future_cue(const tx_match *m);
 
 /* --- the reference time (dates_anchor.c) -------------------------------- */
