@@ -66,7 +66,8 @@ static int fn_holiday(tx_match *m)
         mon = atoi(h);
         day = atoi(h + 3);
     }
-    if (!year && !tx_nearest_year(m, fixed ? mon : 4, day, &year)) {
+    int near = fixed ? mon : !strcmp(h, "thanksgiving") ? 11 : 4;   /* Easter: April */
+    if (!year && !tx_nearest_year(m, near, day, &year)) {
         if (fixed)
             snprintf(m->value, sizeof m->value, "XXXX-%02d-%02d", mon, day);
         else
@@ -536,29 +537,86 @@ static void fmt_clock(tx_match *m, int h, int min)
     snprintf(m->value + n, sizeof m->value - n, "T%02d:%02d", h, min);
 }
 
+/* The time of day of arguments i (the hour, or "noon", "midnight"), i+1
+ * (the minutes) and i+2 (a.m. or p.m.); 0 when it is none. */
+static int clock_args(const tx_match *m, int i, int *h, int *min)
+{
+    if (m->a[i] && !isdigit((unsigned char)m->a[i][0])) {
+        *h = tx_arg_is(m, i, "midnight") ? 24 : 12;
+        *min = 0;
+        return 1;
+    }
+    *h = tx_arg_int(m, i, -1);
+    *min = tx_arg_int(m, i + 1, 0);
+    if (m->a[i + 2]) {
+        int pm = tolower((unsigned char)m->a[i + 2][0]) == 'p';
+        if (*h < 1 || *h > 12)
+            return 0;
+        if (pm && *h < 12)
+            *h += 12;
+        else if (!pm && *h == 12)
+            *h = 0;
+    }
+    return *h >= 0 && *h <= 24 && *min <= 59;
+}
+
 /* noon, midnight */
 static int fn_clock(tx_match *m)
 {
-    fmt_clock(m, tx_arg_is(m, 0, "midnight") ? 24 : 12, 0);
+    int h, min;
+    if (!clock_args(m, 0, &h, &min))
+        return 0;
+    fmt_clock(m, h, min);
     return 1;
 }
 
 /* time(H, M, AMPM): "10:30 a.m." */
 static int fn_time(tx_match *m)
 {
-    int h = tx_arg_int(m, 0, -1), min = tx_arg_int(m, 1, 0);
-    if (m->a[2]) {
-        int pm = tolower((unsigned char)m->a[2][0]) == 'p';
-        if (h < 1 || h > 12)
-            return 0;
-        if (pm && h < 12)
-            h += 12;
-        else if (!pm && h == 12)
-            h = 0;
-    }
-    if (h < 0 || h > 24 || min > 59)
+    int h, min;
+    if (!clock_args(m, 0, &h, &min))
         return 0;
     fmt_clock(m, h, min);
+    return 1;
+}
+
+/* The day named by arguments i (a weekday or "yesterday", "today",
+ * "tomorrow"), or i+1 and i+2 (a month and a day); 0 when unknown. */
+static int day_args(tx_match *m, int i, tx_ymd *v)
+{
+    const char *w;
+    if (m->a[i] && (w = tx_lookup(m->st->r, "weekday", m->a[i], m->al[i])) != NULL)
+        return weekday_date(m, atoi(w), tx_tense(m) > 0, v);
+    if (m->a[i] && (w = tx_lookup(m->st->r, "deictic", m->a[i], m->al[i])) != NULL) {
+        if (!tx_day_anchor(m, v))
+            return 0;
+        tx_add_days(&v->y, &v->m, &v->d, atoi(w));
+        return 1;
+    }
+    int mon = tx_arg_month(m, i + 1), day = tx_arg_ordinal(m, i + 2);
+    if (!mon || day < 1 || day > tx_mdays(2000, mon) || !tx_nearest_year(m, mon, day, &v->y))
+        return 0;
+    v->m = mon;
+    v->d = day;
+    return day <= tx_mdays(v->y, mon);
+}
+
+/* clockday(H, M, AMPM, DAY, MON, D): "10 p.m. Wednesday", "noon
+ * Thursday", "5 p.m. EST Nov. 9": the time of day on the day after it. */
+static int fn_clockday(tx_match *m)
+{
+    int h, min;
+    tx_ymd v;
+    if (!clock_args(m, 0, &h, &min))
+        return 0;
+    if (!day_args(m, 3, &v)) {
+        snprintf(m->value, sizeof m->value, "XXXX-XX-XXT%02d:%02d", h, min);
+        return 1;
+    }
+    tx_fmt_date(m->value, sizeof m->value, v, G_DAY);
+    size_t n = strlen(m->value);
+    snprintf(m->value + n, sizeof m->value - n, "T%02d:%02d", h, min);
+    tx_set_focus(m, v, G_DAY, 0);
     return 1;
 }
 
@@ -810,6 +868,7 @@ static const tx_norm norms[] = {
     {"fpod", fn_fpod},
     {"clock", fn_clock},
     {"time", fn_time},
+    {"clockday", fn_clockday},
     {"ago", fn_ago},
     {"later", fn_later},
     {"dur", fn_dur},

@@ -19,7 +19,7 @@
 #include "dates_trie.h"
 #include "table.h"
 
-#define TX_MAXARGS 4
+#define TX_MAXARGS 6
 
 struct tx_match;
 
