@@ -141,11 +141,14 @@ static int near_anchor(const ann_dates *st, tx_ymd *a, int *g, int *dct)
 
 int tx_anchor_year(const tx_match *m, int *year)
 {
+    const ann_dates *st = m->st;
     tx_ymd a;
     int g, dct;
-    if (!near_anchor(m->st, &a, &g, &dct))
+    if (!near_anchor(st, &a, &g, &dct))
         return 0;
-    *year = a.y;
+    /* a day placed near a year named in passing says less of the year
+     * a story is in than the DCT */
+    *year = g == G_DAY && !dct && st->ref_gran < G_DAY && st->dct_gran >= G_YEAR ? st->dct.y : a.y;
     return 1;
 }
 
@@ -154,7 +157,8 @@ int tx_anchor_year(const tx_match *m, int *year)
  * speaks of the future (news mostly reports the past, so a date ahead
  * must be clearly nearer); from a date of the story both ways alike (a
  * story goes on from its dates), but for a date past the DCT, which
- * must be clearly nearer without a future cue. */
+ * must be clearly nearer without a future cue.  A verb in the past or
+ * future tense all but settles which side of the DCT it is. */
 int tx_nearest_year(const tx_match *m, int mon, int day, int *year)
 {
     const ann_dates *st = m->st;
@@ -168,7 +172,7 @@ int tx_nearest_year(const tx_match *m, int mon, int day, int *year)
     }
     if (g == G_MONTH)
         a.d = 15;
-    int fut = tx_future_cue(m);
+    int dist, tense = tx_tense(m, &dist), fut = tense > 0 || (!tense && tx_future_cue(m));
     long ad = tx_days(a.y, a.m, a.d);
     long now = st->dct_gran >= G_MONTH ? tx_days(st->dct.y, st->dct.m, st->dct.d) : 0;
     double best = 1e18;
@@ -182,6 +186,8 @@ int tx_nearest_year(const tx_match *m, int mon, int day, int *year)
             cost = dd >= 0 ? (fut ? dd : dd * 1.5) : (fut ? -dd * 3.0 : -dd);
         else
             cost = (dd >= 0 ? dd : -dd) * (now && at > now && !fut ? 1.5 : 1.0);
+        if (now && dist <= 3 && ((tense > 0 && at < now) || (tense < 0 && at > now)))
+            cost *= 10;               /* its verb says which side of the DCT */
         if (cost < best) {
             best = cost;
             *year = y;

@@ -174,14 +174,18 @@ static int word_tense(const tx_match *m, size_t b, size_t e, size_t nb, size_t n
     if (tx_lookup(r, "future_cue", w, n) ||
         (n > 3 && w[n - 3] == '\'' && tolower((unsigned char)w[n - 1]) == 'l'))
         return 1;                                 /* he'll */
-    if (tx_lookup(r, "past_verb", w, n))
-        return -1;
-    if (isupper((unsigned char)w[0]) || n < 4)
+    if (!tx_lookup(r, "past_verb", w, n)) {
+        if (isupper((unsigned char)w[0]) || n < 4)
+            return 0;
+        if (tolower((unsigned char)w[n - 1]) != 'd' || tolower((unsigned char)w[n - 2]) != 'e' ||
+            tolower((unsigned char)w[n - 3]) == 'e')
+            return 0;                             /* -ed, but not -eed */
+    }
+    size_t p = b, pb, pe;         /* "will be paid", "an unspecified date" */
+    if (word_before(m, p > m->ws + 40 ? p - 40 : m->ws, &p, &pb, &pe) &&
+        tx_lookup(r, "not_past_after", m->text + pb, pe - pb))
         return 0;
-    if (tolower((unsigned char)w[n - 1]) == 'd' && tolower((unsigned char)w[n - 2]) == 'e' &&
-        tolower((unsigned char)w[n - 3]) != 'e')
-        return -1;                                /* -ed, but not -eed */
-    return 0;
+    return -1;
 }
 
 /* The tense of the word at [b, e) with the words after it from p. */
@@ -193,13 +197,16 @@ static int tense_at(const tx_match *m, size_t hi, size_t b, size_t e, size_t p)
     return word_tense(m, b, e, nb, ne);
 }
 
-int tx_tense(const tx_match *m)
+int tx_tense(const tx_match *m, int *dist)
 {
     size_t lo = sentence_from(m, m->ms, 300), hi = sentence_to(m, m->me, 300);
     size_t p = m->me, b, e;
     int t;
-    /* the verb right after ("a court Thursday refused") */
-    if (word_after(m, hi, &p, &b, &e) && (t = tense_at(m, hi, b, e, e)) != 0)
+    *dist = 0;
+    /* the verb right after, in the same clause ("a court Thursday
+     * refused") */
+    if (word_after(m, hi, &p, &b, &e) && !memchr(m->text + m->me, ',', b - m->me) &&
+        (t = tense_at(m, hi, b, e, e)) != 0)
         return t;
     /* else the nearest before ("said Friday", "will meet on Thursday"),
      * where "had been scheduled to" is past */
@@ -207,23 +214,30 @@ int tx_tense(const tx_match *m)
     for (int k = 0; k < 12 && word_before(m, lo, &p, &b, &e); k++)
         if ((t = tense_at(m, hi, b, e, e)) != 0) {
             size_t q = p, hb, he;
+            *dist = k;
             for (int j = 0; t > 0 && j < 2 && word_before(m, lo, &q, &hb, &he); j++)
                 if (he - hb == 3 && !strncasecmp(m->text + hb, "had", 3))
                     return -1;
             return t;
         }
     /* else the verb of a clause the date opens ("On Tuesday, the two
-     * sides conferred") */
+     * sides conferred"): a date among the first words of its sentence */
+    p = m->ms;
+    for (int k = 0; word_before(m, lo, &p, &b, &e); k++)
+        if (k == 2)
+            return 0;
     p = m->me;
     for (int k = 0; k < 10 && word_after(m, hi, &p, &b, &e); k++)
-        if (k >= 1 && (t = tense_at(m, hi, b, e, e)) != 0)
+        if (k >= 1 && (t = tense_at(m, hi, b, e, e)) != 0) {
+            *dist = k;
             return t;
+        }
     return 0;
 }
 
 int tx_future_cue(const tx_match *m)
 {
-    int t = tx_tense(m);
+    int dist, t = tx_tense(m, &dist);
     if (t)
         return t > 0;
     size_t lo = sentence_from(m, m->ms, 200), p = m->ms, b, e;

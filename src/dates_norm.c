@@ -245,11 +245,35 @@ static int period_in_focus(const tx_match *m, const char *unit)
     return g == G_QUARTER || g == G_HALF || g == G_MONTH;
 }
 
+/* "the latest quarter": the quarter in focus where it is over by the
+ * DCT (a story about past results), else the last quarter before the
+ * DCT's. */
+static int latest_quarter(const tx_match *m, const char *unit, tx_ymd *v)
+{
+    const ann_dates *st = m->st;
+    if (strcmp(unit, "quarter") && strcmp(unit, "period"))
+        return 0;
+    if (st->dct_gran < G_MONTH)
+        return 0;
+    tx_ymd cur = st->dct;
+    cur.m = (cur.m - 1) / 3 * 3 + 1;
+    cur.d = 1;
+    if (st->period_gran == G_QUARTER &&
+        tx_days(st->period.y, st->period.m, 1) < tx_days(cur.y, cur.m, 1)) {
+        *v = st->period;
+        return 1;
+    }
+    *v = cur;
+    tx_add_months(&v->y, &v->m, &v->d, -3);
+    return 1;
+}
+
 /* period(U, OFF, Y, ELSE): the quarter, half or period (U) in focus, in
- * year Y or OFF years away: "the quarter", "the latest period", "the
- * year-earlier quarter" (OFF -1), "the 1988 period".  With none in focus,
- * ELSE says: "dct" the DCT's quarter ("this quarter"), "year" the year
- * ("year-earlier results"), "-" no date. */
+ * year Y or OFF years away: "the quarter", "the year-earlier quarter"
+ * (OFF -1), "the 1988 period".  With none in focus, ELSE says: "dct" the
+ * DCT's quarter ("this quarter"), "year" the year ("year-earlier
+ * results"), "-" no date; "latest" is the latest quarter over by the DCT
+ * ("the latest quarter", "the latest period"). */
 static int fn_period(tx_match *m)
 {
     char u[16];
@@ -258,6 +282,12 @@ static int fn_period(tx_match *m)
     tx_normkey(u, sizeof u, m->a[0] ? m->a[0] : "", m->a[0] ? m->al[0] : 0);
     tx_ymd v;
     int g;
+    if (tx_arg_is(m, 3, "latest") && latest_quarter(m, u, &v)) {
+        g = G_QUARTER;
+        tx_fmt_date(m->value, sizeof m->value, v, g);
+        tx_set_focus(m, v, g, 0);
+        return 1;
+    }
     if (period_in_focus(m, u)) {
         v = st->period;
         g = st->period_gran;
@@ -403,8 +433,9 @@ static int weekday_date(tx_match *m, int wd, int rel, tx_ymd *out)
 
 static int weekday_rel(tx_match *m, int i)
 {
+    int dist;
     if (!m->a[i])
-        return tx_tense(m) > 0;
+        return tx_tense(m, &dist) > 0;
     if (tx_arg_is(m, i, "this"))
         return 2;
     if (tx_arg_is(m, i, "that"))
@@ -585,8 +616,9 @@ static int fn_time(tx_match *m)
 static int day_args(tx_match *m, int i, tx_ymd *v)
 {
     const char *w;
+    int dist;
     if (m->a[i] && (w = tx_lookup(m->st->r, "weekday", m->a[i], m->al[i])) != NULL)
-        return weekday_date(m, atoi(w), tx_tense(m) > 0, v);
+        return weekday_date(m, atoi(w), tx_tense(m, &dist) > 0, v);
     if (m->a[i] && (w = tx_lookup(m->st->r, "deictic", m->a[i], m->al[i])) != NULL) {
         if (!tx_day_anchor(m, v))
             return 0;

@@ -91,8 +91,8 @@ int tx_in_quote(const tx_match *m);
 /* The tense of the clause the match is in, from the verb nearest it
  * (after it, before it, else the verb of a clause it opens): 1 future
  * ("will", "is scheduled to", "plans"), -1 past ("said", "met",
- * "announced"), 0 not known. */
-int tx_tense(const tx_match *m);
+ * "announced"), 0 not known; *dist the words between. */
+int tx_tense(const tx_match *m, int *dist);
 /* tx_tense says the future, or says nothing and a word of the sentence
  * before the match points to the future. */
 int tx_future_cue(const tx_match *m);
