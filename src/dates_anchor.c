@@ -146,9 +146,12 @@ int tx_anchor_year(const tx_match *m, int *year)
     int g, dct;
     if (!near_anchor(st, &a, &g, &dct))
         return 0;
-    /* a day placed near a year named in passing says less of the year
-     * a story is in than the DCT */
-    *year = g == G_DAY && !dct && st->ref_gran < G_DAY && st->dct_gran >= G_YEAR ? st->dct.y : a.y;
+    /* a day placed near a year named in passing, or a year ahead of the
+     * DCT (a forecast), says less of the year a story is in than the DCT */
+    *year = a.y;
+    if (st->dct_gran >= G_YEAR && !dct &&
+        ((g == G_DAY && st->ref_gran < G_DAY) || a.y > st->dct.y))
+        *year = st->dct.y;
     return 1;
 }
 
@@ -186,8 +189,8 @@ int tx_nearest_year(const tx_match *m, int mon, int day, int *year)
             cost = dd >= 0 ? (fut ? dd : dd * 1.5) : (fut ? -dd * 3.0 : -dd);
         else
             cost = (dd >= 0 ? dd : -dd) * (now && at > now && !fut ? 1.5 : 1.0);
-        if (now && dist <= 3 && ((tense > 0 && at < now) || (tense < 0 && at > now)))
-            cost *= 10;               /* its verb says which side of the DCT */
+        if (now && ((tense > 0 && at < now) || (tense < 0 && at > now)))
+            cost *= dist <= 3 ? 10 : 2; /* its verb says which side of the DCT */
         if (cost < best) {
             best = cost;
             *year = y;
