@@ -54,7 +54,8 @@ static int fn_numdate(tx_match *m)
     return 1;
 }
 
-/* holiday(NAME, Y): fixed dates, Easter and Thanksgiving computed. */
+/* holiday(NAME, Y): fixed dates; Easter, Thanksgiving and the US
+ * Election Day computed. */
 static int fn_holiday(tx_match *m)
 {
     const char *h = tx_lookup(m->st->r, "holiday", m->a[0], m->al[0]);
@@ -66,7 +67,7 @@ static int fn_holiday(tx_match *m)
         mon = atoi(h);
         day = atoi(h + 3);
     }
-    int near = fixed ? mon : !strcmp(h, "thanksgiving") ? 11 : 4;   /* Easter: April */
+    int near = fixed ? mon : !strncmp(h, "easter", 6) ? 4 : 11;
     if (!year && !tx_nearest_year(m, near, day, &year)) {
         if (fixed)
             snprintf(m->value, sizeof m->value, "XXXX-%02d-%02d", mon, day);
@@ -81,10 +82,50 @@ static int fn_holiday(tx_match *m)
     } else if (!strcmp(h, "thanksgiving")) {
         mon = 11;                           /* fourth Thursday of November */
         day = 1 + (4 - tx_weekday(year, 11, 1) + 7) % 7 + 21;
+    } else if (!strcmp(h, "election")) {
+        mon = 11;                           /* the Tuesday after the first Monday */
+        day = 2 + (2 - tx_weekday(year, 11, 2) + 7) % 7;
+    } else if (!fixed) {
+        return 0;                           /* a computation this code lacks */
     }
     tx_ymd v = {year, mon, day};
     tx_fmt_date(m->value, sizeof m->value, v, G_DAY);
     tx_set_focus(m, v, G_DAY, m->a[1] ? TX_STATED : 0);
+    return 1;
+}
+
+/* "the weekend": the one just past (the one it is on a Saturday or a
+ * Sunday), or with a verb in the future the next one; its ISO week and
+ * "-WE". */
+static int fn_weekend(tx_match *m)
+{
+    tx_ymd a;
+    int dist;
+    if (!tx_deictic_anchor(m, G_DAY, &a)) {
+        snprintf(m->value, sizeof m->value, "XXXX-WXX-WE");
+        return 1;
+    }
+    int wd = tx_weekday(a.y, a.m, a.d);
+    if (wd < 6 && tx_tense(m, &dist) <= 0)
+        tx_add_days(&a.y, &a.m, &a.d, -7);
+    tx_fmt_date(m->value, sizeof m->value, a, G_WEEK);
+    size_t n = strlen(m->value);
+    snprintf(m->value + n, sizeof m->value - n, "-WE");
+    return 1;
+}
+
+/* weekof(MON, D, Y): "the week of March 6": the ISO week of that day. */
+static int fn_weekof(tx_match *m)
+{
+    int mon = tx_arg_month(m, 0), day = tx_arg_ordinal(m, 1), y = tx_arg_int(m, 2, 0);
+    if (!mon || day < 1 || day > tx_mdays(y ? y : 2000, mon))
+        return 0;
+    if (!y && !tx_nearest_year(m, mon, day, &y)) {
+        snprintf(m->value, sizeof m->value, "XXXX-WXX");
+        return 1;
+    }
+    tx_ymd v = {y, mon, day};
+    tx_fmt_date(m->value, sizeof m->value, v, G_WEEK);
     return 1;
 }
 
@@ -882,6 +923,8 @@ static const tx_norm norms[] = {
     {"date", fn_date},
     {"numdate", fn_numdate},
     {"holiday", fn_holiday},
+    {"weekend", fn_weekend},
+    {"weekof", fn_weekof},
     {"month_rel", fn_month_rel},
     {"month_alone", fn_month_alone},
     {"season", fn_season},
