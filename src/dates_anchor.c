@@ -162,7 +162,7 @@ int tx_anchor_year(const tx_match *m, int *year)
  * story goes on from its dates), but for a date past the DCT, which
  * must be clearly nearer without a future cue.  A verb in the past or
  * future tense all but settles which side of the DCT it is. */
-int tx_nearest_year(const tx_match *m, int mon, int day, int *year)
+int tx_nearest_year(tx_match *m, int mon, int day, int *year)
 {
     const ann_dates *st = m->st;
     tx_ymd a;

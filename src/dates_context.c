@@ -107,10 +107,15 @@ int tx_in_quote(const tx_match *m)
 
 /* The sentence around pos: where it starts and ends (a sentence end,
  * a semicolon or a line break), at most reach bytes away. */
+static int clause_end(char c)
+{
+    return c == '.' || c == '!' || c == '?' || c == ';' || c == '\n';
+}
+
 static size_t sentence_from(const tx_match *m, size_t pos, size_t reach)
 {
     size_t lo = pos > m->ws + reach ? pos - reach : m->ws;
-    while (pos > lo && !strchr(".!?;\n", m->text[pos - 1]))
+    while (pos > lo && !clause_end(m->text[pos - 1]))
         pos--;
     return pos;
 }
@@ -118,7 +123,7 @@ static size_t sentence_from(const tx_match *m, size_t pos, size_t reach)
 static size_t sentence_to(const tx_match *m, size_t pos, size_t reach)
 {
     size_t hi = pos + reach < m->we ? pos + reach : m->we;
-    while (pos < hi && !strchr(".!?;\n", m->text[pos]))
+    while (pos < hi && !clause_end(m->text[pos]))
         pos++;
     return pos;
 }
@@ -154,8 +159,28 @@ static int word_after(const tx_match *m, size_t hi, size_t *p, size_t *b, size_t
     return *e > *b;
 }
 
+/* Whether the word at [b, e) (its class c; the next at [nb, ne)) points
+ * to the future: "will", "plans to", "he'll". */
+static int future_word(const tx_match *m, unsigned c, size_t b, size_t e, size_t nb, size_t ne)
+{
+    const ann_date_rules *r = m->st->r;
+    const char *w = m->text + b;
+    size_t n = e - b;
+    char two[64];
+    if (c & TW_FUTURE)
+        return 1;
+    if ((c & TW_FUTURE_HEAD) && ne > nb && ne - nb <= r->cue_tail && ne - b < sizeof two) {
+        memcpy(two, w, n);
+        two[n] = ' ';
+        memcpy(two + n + 1, m->text + nb, ne - nb);
+        if (tx_lookup(r, "future_cue", two, n + 1 + ne - nb))
+            return 1;
+    }
+    return n > 3 && w[n - 3] == '\'' && tolower((unsigned char)w[n - 1]) == 'l';  /* he'll */
+}
+
 /* What a word (and the one after it) says of the time of its clause:
- * 1 the future ("will", "plans", "set to"), -1 the past ("said",
+ * 1 the future ("will", "plans to", "set to"), -1 the past ("said",
  * "announced", "was"), 0 nothing.  A capitalized word is a name
  * ("United"), not a verb. */
 static int word_tense(const tx_match *m, size_t b, size_t e, size_t nb, size_t ne)
@@ -163,18 +188,10 @@ static int word_tense(const tx_match *m, size_t b, size_t e, size_t nb, size_t n
     const ann_date_rules *r = m->st->r;
     const char *w = m->text + b;
     size_t n = e - b;
-    char two[64];
-    if (ne > nb && ne - b < sizeof two) {
-        memcpy(two, w, n);
-        two[n] = ' ';
-        memcpy(two + n + 1, m->text + nb, ne - nb);
-        if (tx_lookup(r, "future_cue", two, n + 1 + ne - nb))
-            return 1;
-    }
-    if (tx_lookup(r, "future_cue", w, n) ||
-        (n > 3 && w[n - 3] == '\'' && tolower((unsigned char)w[n - 1]) == 'l'))
-        return 1;                                 /* he'll */
-    if (!tx_lookup(r, "past_verb", w, n)) {
+    unsigned c = tx_word_class(r, w, n);
+    if (future_word(m, c, b, e, nb, ne))
+        return 1;
+    if (!(c & TW_PAST)) {
         if (isupper((unsigned char)w[0]) || n < 4)
             return 0;
         if (tolower((unsigned char)w[n - 1]) != 'd' || tolower((unsigned char)w[n - 2]) != 'e' ||
@@ -183,7 +200,7 @@ static int word_tense(const tx_match *m, size_t b, size_t e, size_t nb, size_t n
     }
     size_t p = b, pb, pe;         /* "will be paid", "an unspecified date" */
     if (word_before(m, p > m->ws + 40 ? p - 40 : m->ws, &p, &pb, &pe) &&
-        tx_lookup(r, "not_past_after", m->text + pb, pe - pb))
+        (tx_word_class(r, m->text + pb, pe - pb) & TW_NOT_PAST_AFTER))
         return 0;
     return -1;
 }
@@ -197,7 +214,7 @@ static int tense_at(const tx_match *m, size_t hi, size_t b, size_t e, size_t p)
     return word_tense(m, b, e, nb, ne);
 }
 
-int tx_tense(const tx_match *m, int *dist)
+static int find_tense(const tx_match *m, int *dist)
 {
     size_t lo = sentence_from(m, m->ms, 300), hi = sentence_to(m, m->me, 300);
     size_t p = m->me, b, e;
@@ -235,14 +252,28 @@ int tx_tense(const tx_match *m, int *dist)
     return 0;
 }
 
-int tx_future_cue(const tx_match *m)
+int tx_tense(tx_match *m, int *dist)
+{
+    if (!m->tense_known) {
+        m->tense = find_tense(m, &m->tense_dist);
+        m->tense_known = 1;
+    }
+    *dist = m->tense_dist;
+    return m->tense;
+}
+
+int tx_future_cue(tx_match *m)
 {
     int dist, t = tx_tense(m, &dist);
     if (t)
         return t > 0;
-    size_t lo = sentence_from(m, m->ms, 200), p = m->ms, b, e;
-    while (word_before(m, lo, &p, &b, &e))
-        if (tense_at(m, m->ms, b, e, e) > 0)
+    size_t lo = sentence_from(m, m->ms, 200), p = m->ms, b, e, q, nb, ne;
+    while (word_before(m, lo, &p, &b, &e)) {
+        q = e;
+        if (!word_after(m, m->ms, &q, &nb, &ne))
+            nb = ne = 0;
+        if (future_word(m, tx_word_class(m->st->r, m->text + b, e - b), b, e, nb, ne))
             return 1;
+    }
     return 0;
 }

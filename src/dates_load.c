@@ -135,6 +135,62 @@ static void put_entry(ann_date_rules *r, const char *key, size_t n, const char *
     ann_table_put(&r->index, ann_hash(key, n), r->nent - 1);
 }
 
+/* ---- the words of the tense tables ---------------------------------------- */
+
+static tx_wordclass *find_class(const ann_date_rules *r, const char *w, size_t n)
+{
+    size_t pos = 0, i;
+    uint64_t h = ann_hash(w, n);
+    while ((i = ann_table_next(&r->wc_index, h, &pos)) != ANN_TABLE_END)
+        if (strlen(r->wc[i].word) == n && memcmp(r->wc[i].word, w, n) == 0)
+            return &r->wc[i];
+    return NULL;
+}
+
+unsigned tx_word_class(const ann_date_rules *r, const char *w, size_t n)
+{
+    char k[32];
+    size_t kn = tx_normkey(k, sizeof k, w, n);
+    const tx_wordclass *c = kn ? find_class(r, k, kn) : NULL;
+    return c ? c->flags : 0;
+}
+
+static void add_class(ann_date_rules *r, const char *w, size_t n, unsigned flags)
+{
+    tx_wordclass *c = find_class(r, w, n);
+    if (!c) {
+        tx_wordclass nc = {ann_xstrndup(w, n), 0};
+        ANN_PUSH(r->wc, r->nwc, r->capwc, nc);
+        ann_table_put(&r->wc_index, ann_hash(w, n), r->nwc - 1);
+        c = &r->wc[r->nwc - 1];
+    }
+    c->flags |= flags;
+}
+
+/* Index the words of the tables the tense of a clause is read from; a
+ * two-word cue marks its first word, and its last sets cue_tail. */
+static void index_tense_words(loader *L)
+{
+    static const struct { const char *table; unsigned flags; } tabs[] = {
+        {"future_cue", TW_FUTURE}, {"past_verb", TW_PAST}, {"not_past_after", TW_NOT_PAST_AFTER},
+    };
+    for (size_t i = 0; i < L->nwords; i++)
+        for (size_t t = 0; t < sizeof tabs / sizeof *tabs; t++) {
+            char k[96];
+            if (strcmp(L->words[i].table, tabs[t].table) != 0)
+                continue;
+            size_t n = tx_normkey(k, sizeof k, L->words[i].word, strlen(L->words[i].word));
+            const char *sp = memchr(k, ' ', n);
+            if (!sp) {
+                add_class(L->r, k, n, tabs[t].flags);
+            } else if (tabs[t].flags == TW_FUTURE) {
+                add_class(L->r, k, (size_t)(sp - k), TW_FUTURE_HEAD);
+                if (strlen(sp + 1) > L->r->cue_tail)
+                    L->r->cue_tail = strlen(sp + 1);
+            }
+        }
+}
+
 /* ---- reading the files -------------------------------------------------- */
 
 /* The line, copied into L->line, cut at runs of tabs (several tabs align
@@ -548,6 +604,8 @@ ann_date_rules *ann_date_rules_new(const ann_rule_src *files, size_t nfiles,
     L.nojit = !ann_jit_ok();
     int rc = read_place(&L, files, nfiles, "dates/normalization.tsv", table_line);
     if (rc == 0)
+        index_tense_words(&L);
+    if (rc == 0)
         rc = read_place(&L, files, nfiles, "dates/fragments.tsv", fragment_line);
     if (rc == 0)
         rc = read_place(&L, files, nfiles, "dates/rules.tsv", rule_line);
@@ -572,6 +630,10 @@ void ann_date_rules_free(ann_date_rules *r)
     }
     free(r->ent);
     ann_table_free(&r->index);
+    for (size_t i = 0; i < r->nwc; i++)
+        free(r->wc[i].word);
+    free(r->wc);
+    ann_table_free(&r->wc_index);
     for (size_t i = 0; i < r->nrules; i++) {
         tx_rule *ru = &r->rules[i];
         free(ru->name);

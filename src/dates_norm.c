@@ -1089,6 +1089,7 @@ int tx_normalize(tx_match *m, const tx_rule *ru, const PCRE2_SIZE *ov)
 {
     m->ms = ov[2];
     m->me = ov[3];
+    m->tense_known = 0;
     ann_strlcpy(m->type, ru->type, sizeof m->type);
     m->value[0] = '\0';
     if (!ru->fn)

@@ -65,6 +65,8 @@ typedef struct tx_match {
     size_t al[TX_MAXARGS];
     char type[12];
     char value[TX_VALUE_MAX];
+    int tense, tense_dist;     /* tx_tense's answer, once asked */
+    int tense_known;
 } tx_match;
 
 /* A day-based focus further back than this is not "the" day any more. */
@@ -92,10 +94,10 @@ int tx_in_quote(const tx_match *m);
  * (after it, before it, else the verb of a clause it opens): 1 future
  * ("will", "is scheduled to", "plans"), -1 past ("said", "met",
  * "announced"), 0 not known; *dist the words between. */
-int tx_tense(const tx_match *m, int *dist);
+int tx_tense(tx_match *m, int *dist);
 /* tx_tense says the future, or says nothing and a word of the sentence
  * before the match points to the future. */
-int tx_future_cue(const tx_match *m);
+int tx_future_cue(tx_match *m);
 
 /* --- the reference time (dates_anchor.c) -------------------------------- */
 
@@ -117,7 +119,7 @@ int tx_focus_anchor(const tx_match *m, int need, tx_ymd *a);
 /* For "yesterday" and the clock times: the day they count from. */
 int tx_day_anchor(const tx_match *m, tx_ymd *a);
 /* The year for a month (and day, 0 = none) given without one. */
-int tx_nearest_year(const tx_match *m, int mon, int day, int *year);
+int tx_nearest_year(tx_match *m, int mon, int day, int *year);
 /* The year of the date a part of a year given without one ("the third
  * quarter") is in: the focus's, unless it was a year named in passing. */
 int tx_anchor_year(const tx_match *m, int *year);

@@ -91,6 +91,7 @@ struct tx_pwalk {
     size_t depth;          /* strings are cut (and end) at this length */
     size_t budget;         /* nodes the scratch trie may have */
     int over, bad;         /* over the node budget; syntax not understood */
+    int cut;               /* a string was cut at the depth */
     nset *pool;            /* spare set buffers, empty */
     size_t npool, cappool;
     uint64_t *mark;        /* ns_uniq's bit per node; all 0 between calls */
@@ -156,6 +157,7 @@ static void pw_step1(pwalk *w, const nset *in, unsigned char c, nset *out)
         uint32_t node = in->v[i];
         if (w->t->depth[node] >= w->depth) {
             w->t->acc[node] = 1;                /* long enough: cut */
+            w->cut = 1;
             continue;
         }
         out->v[out->n++] = tx_ptrie_add(w->t, node, c);
@@ -181,6 +183,7 @@ static void pw_step(pwalk *w, const nset *in, const uint64_t *set, nset *out)
         uint32_t node = in->v[i];
         if (w->t->depth[node] >= w->depth) {
             w->t->acc[node] = 1;                /* long enough: cut */
+            w->cut = 1;
             continue;
         }
         ann_grow((void **)&out->v, &out->cap, out->n + nbytes, sizeof *out->v);
@@ -376,6 +379,8 @@ static const char *pw_item(pwalk *w, const char *p, const nset *in, nset *out)
         return q;
     }
     size_t lim = max <= w->depth + 1 ? max : w->depth + 1;
+    if (lim < max)
+        w->cut = 1;                             /* more may come than the depth */
     if (min == 0)
         ns_append(out, in);
     for (size_t i = 1; i <= lim; i++) {
@@ -447,14 +452,14 @@ int tx_prefixes(pwalk *w, const char *re, size_t depth, size_t budget)
     nset start = {&root, 1, 1}, end = ns_take(w);
     w->depth = depth;
     w->budget = budget;
-    w->over = w->bad = 0;
+    w->over = w->bad = w->cut = 0;
     tx_ptrie_reset(w->t);
     const char *p = pw_alt(w, re, &start, &end);
     pw_end(w, &end);
     ns_give(w, &end);
     if (w->bad || *p)
         return -1;
-    return w->over ? 0 : 1;
+    return w->over ? 0 : w->cut ? 1 : 2;
 }
 
 void tx_pwalk_free(pwalk *w)

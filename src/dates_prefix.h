@@ -54,8 +54,9 @@ void tx_pwalk_free(tx_pwalk *w);
 
 /* The strings of pattern re (ASCII letters lowercased, as the patterns
  * are caseless; digits folded), cut at depth bytes, into the walk's
- * scratch trie: 1 on success, 0 when they need more than budget nodes,
- * -1 when the syntax is not understood.  A string stops wherever the
+ * scratch trie: 2 when none was cut at the depth (a deeper walk would
+ * give the same), 1 when some were, 0 when they need more than budget
+ * nodes, -1 when the syntax is not understood.  A string stops wherever the
  * walk does not model the syntax (a class of many bytes, \w, a long
  * repetition): a stopped string lets every continuation through, so the
  * strings may admit a text the pattern cannot match, never the reverse. */

@@ -66,6 +66,21 @@ typedef struct tx_rule {
     atomic_int jit;        /* re is JIT-compiled: 1; cannot be: -1; not yet: 0 */
 } tx_rule;
 
+/* What a word says of the tense of its clause (the tables future_cue,
+ * past_verb and not_past_after of normalization.tsv), asked of many
+ * words around each date: one probe answers all. */
+enum {
+    TW_FUTURE = 1,         /* "will", "plans" */
+    TW_FUTURE_HEAD = 2,    /* the first word of a two-word cue: "set to" */
+    TW_PAST = 4,           /* "said", "met" */
+    TW_NOT_PAST_AFTER = 8  /* after it an -ed word is no past tense: "be" */
+};
+
+typedef struct tx_wordclass {
+    char *word;            /* normalized (tx_normkey) */
+    unsigned flags;
+} tx_wordclass;
+
 typedef struct tx_entry {
     char *key;             /* "table\x1fword", word normalized (tx_normkey) */
     char *value;
@@ -81,6 +96,11 @@ struct ann_date_rules {
     int jit;               /* the JIT works here: rules are JIT-compiled on first use */
     pthread_mutex_t jit_lock; /* held while a rule is JIT-compiled */
     tx_trie pre;           /* the rule index: what the rules can start with */
+    tx_wordclass *wc;      /* the words of the tense tables */
+    size_t nwc, capwc;
+    ann_table wc_index;    /* ann_hash of a normalized word -> its class */
+    size_t cue_tail;       /* the longest last word of a two-word future cue
+                            * ("plans to"): a longer word ends none */
 };
 
 /* Whether rule ru is to run by pcre2_jit_match (else pcre2_match).  Most
@@ -100,6 +120,9 @@ static inline int tx_rule_jit(const ann_date_rules *r, const tx_rule *ru)
  * matched case-insensitively, ’ as ', runs of white space as one space. */
 const char *tx_lookup(const ann_date_rules *r, const char *table,
                       const char *word, size_t len);
+
+/* The TW_ flags of the word w[0..n), 0 for most words. */
+unsigned tx_word_class(const ann_date_rules *r, const char *w, size_t n);
 
 /* The bytes of s (length n) for word lookup: ASCII lowercase, ’ -> ',
  * white space runs -> ' '.  Returns the length written (at most cap-1),

@@ -239,26 +239,26 @@ static uint32_t set_put(setmap *m, const uint64_t *s)
     return (uint32_t)m->n++;
 }
 
-/* Node nd (b's node old, under a path whose rules are up[0..w), with
- * room after them for a set per level below) and, depth first, the nodes
- * below it: its children get the numbers from *next on, then the subtree
- * of each in turn. */
+/* Node nd (b's node old, under a path whose rules are up[0..w), set
+ * number upset, with room after them for a set per level below) and,
+ * depth first, the nodes below it: its children get the numbers from
+ * *next on, then the subtree of each in turn. */
 static void pre_place(const tx_ptrie *b, tx_trie *t, setmap *m, uint64_t *up,
-                      uint32_t old, tx_node *nd, uint32_t *next)
+                      uint32_t upset, uint32_t old, tx_node *nd, uint32_t *next)
 {
     uint32_t kids[256];
     uint64_t *cum = up + m->w;
     for (size_t k = 0; k < m->w; k++)
         cum[k] = up[k] | (b->acc[old] ? b->accs[(size_t)b->acc[old] * m->w + k] : 0);
     size_t nk = pre_children(b, old, kids);
-    nd->acc = set_put(m, cum);
+    nd->acc = b->acc[old] ? set_put(m, cum) : upset;   /* most nodes: their parent's */
     nd->first = *next;
     nd->kids = 0;
     *next += (uint32_t)nk;
     for (size_t k = 0; k < nk; k++)
         nd->kids |= (uint64_t)1 << t->cls[b->byte[kids[k]]];
     for (size_t k = 0; k < nk; k++)
-        pre_place(b, t, m, cum, kids[k], &t->node[nd->first + k], next);
+        pre_place(b, t, m, cum, nd->acc, kids[k], &t->node[nd->first + k], next);
 }
 
 /* The built trie b in its runtime form.  With more classes than a node's
@@ -285,7 +285,7 @@ static void pre_freeze(tx_ptrie *b, tx_trie *t, size_t nrules)
         uint32_t next = 1;
         t->nnode = b->nnode;
         t->node = ann_xcalloc(t->nnode, sizeof *t->node);
-        pre_place(b, t, &m, all, 0, &t->node[0], &next);
+        pre_place(b, t, &m, all, 0, 0, &t->node[0], &next);
     }
     free(all);
     ann_table_free(&m.index);
@@ -314,7 +314,7 @@ void tx_trie_build(tx_trie *tr, char *const *patterns, size_t n)
         size_t k = 0;
         for (; k < sizeof pre_depth && rc == 0; k++)
             rc = tx_prefixes(w, patterns[i], pre_depth[k], TX_PRE_BUDGET);
-        if (rc > 0 && k == 1 && scratch.nnode < TX_PRE_SMALL &&
+        if (rc == 1 && k == 1 && scratch.nnode < TX_PRE_SMALL &&
             tx_prefixes(w, patterns[i], TX_PRE_DEPTH, TX_PRE_DEEP_BUDGET) <= 0)
             rc = tx_prefixes(w, patterns[i], pre_depth[0], TX_PRE_BUDGET);
         if (rc <= 0) {
