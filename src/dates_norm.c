@@ -792,6 +792,21 @@ static int fn_dur(tx_match *m)
     return 1;
 }
 
+/* ytd(N, U): "the first nine months", "the six months": a duration of
+ * months that in business news is the year to date: the year, not a
+ * quarter, is the period "a year earlier" then refers to. */
+static int fn_ytd(tx_match *m)
+{
+    ann_dates *st = m->st;
+    if (!fn_dur(m))
+        return 0;
+    if (st->period_gran == G_QUARTER || st->period_gran == G_HALF || st->period_gran == G_MONTH) {
+        st->period.m = st->period.d = 1;
+        st->period_gran = G_YEAR;
+    }
+    return 1;
+}
+
 /* dur2(N1, U1, N2, U2): "an hour and 45 minutes" -> PT1H45M */
 static int fn_dur2(tx_match *m)
 {
@@ -947,6 +962,7 @@ static const tx_norm norms[] = {
     {"ago", fn_ago},
     {"later", fn_later},
     {"dur", fn_dur},
+    {"ytd", fn_ytd},
     {"dur2", fn_dur2},
     {"durhalf", fn_durhalf},
     {"frel", fn_frel},
