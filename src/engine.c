@@ -184,7 +184,8 @@ static int gather_tree(gathered *g, const char *root, const char *rel, int depth
         if (!skipped(de->d_name))
             ANN_PUSH(names, n, cap, ann_xstrdup(de->d_name));
     closedir(d);
-    qsort(names, n, sizeof *names, by_name);      /* the same order everywhere */
+    if (n)                                        /* qsort(NULL, 0) is undefined */
+        qsort(names, n, sizeof *names, by_name);  /* the same order everywhere */
     int rc = 0;
     for (size_t i = 0; i < n; i++) {
         char *r = rel ? ann_xasprintf("%s/%s", rel, names[i]) : ann_xstrdup(names[i]);
