@@ -215,15 +215,22 @@ static size_t split(loader *L, const char *line, size_t len, char **f, size_t ma
     }
 }
 
+/* The fields of a line of file name (for messages), as split() cuts them. */
+static size_t line_fields(loader *L, const char *line, size_t len, const char *name,
+                          size_t lineno, char **f, size_t max)
+{
+    L->name = name;
+    L->lineno = lineno;
+    return split(L, line, len, f, max);
+}
+
 static int table_line(void *ctx, const char *line, size_t len, const char *name,
                       size_t lineno, char *err, size_t errlen)
 {
     loader *L = ctx;
     char *f[3], key[96];
     (void)err, (void)errlen;
-    L->name = name;
-    L->lineno = lineno;
-    if (split(L, line, len, f, 3) != 3)
+    if (line_fields(L, line, len, name, lineno, f, 3) != 3)
         return fail(L, "want table<TAB>word<TAB>value");
     size_t k = make_key(key, sizeof key, f[0], f[1], strlen(f[1]));
     if (!k)
@@ -240,9 +247,7 @@ static int fragment_line(void *ctx, const char *line, size_t len, const char *na
     loader *L = ctx;
     char *f[2];
     (void)err, (void)errlen;
-    L->name = name;
-    L->lineno = lineno;
-    if (split(L, line, len, f, 2) != 2)
+    if (line_fields(L, line, len, name, lineno, f, 2) != 2)
         return fail(L, "want name<TAB>regex");
     frag fr = {ann_xstrdup(f[0]), ann_xstrdup(f[1])};
     ANN_PUSH(L->frags, L->nfrags, L->capfrags, fr);
@@ -543,9 +548,7 @@ static int rule_line(void *ctx, const char *line, size_t len, const char *name,
     loader *L = ctx;
     char *f[4];
     (void)err, (void)errlen;
-    L->name = name;
-    L->lineno = lineno;
-    if (split(L, line, len, f, 4) != 4)
+    if (line_fields(L, line, len, name, lineno, f, 4) != 4)
         return fail(L, "want name<TAB>type<TAB>pattern<TAB>function(args) or value=template");
     tx_rule ru;
     memset(&ru, 0, sizeof ru);

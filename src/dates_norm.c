@@ -632,17 +632,7 @@ static int clock_args(const tx_match *m, int i, int *h, int *min)
     return *h >= 0 && *h <= 24 && *min <= 59;
 }
 
-/* noon, midnight */
-static int fn_clock(tx_match *m)
-{
-    int h, min;
-    if (!clock_args(m, 0, &h, &min))
-        return 0;
-    fmt_clock(m, h, min);
-    return 1;
-}
-
-/* time(H, M, AMPM): "10:30 a.m." */
+/* time(H, M, AMPM): "10:30 a.m.", "noon" */
 static int fn_time(tx_match *m)
 {
     int h, min;
@@ -956,7 +946,6 @@ static const tx_norm norms[] = {
     {"wdpod", fn_wdpod},
     {"deictic", fn_deictic},
     {"fpod", fn_fpod},
-    {"clock", fn_clock},
     {"time", fn_time},
     {"clockday", fn_clockday},
     {"ago", fn_ago},

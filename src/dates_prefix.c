@@ -149,17 +149,25 @@ static void pw_end(pwalk *w, const nset *s)
         w->t->acc[s->v[i]] = 1;
 }
 
+/* Whether the string at node is as long as the walk goes: then it ends
+ * there (it is cut) and goes no further. */
+static int cut_at(pwalk *w, uint32_t node)
+{
+    if (w->t->depth[node] < w->depth)
+        return 0;
+    w->t->acc[node] = 1;
+    w->cut = 1;
+    return 1;
+}
+
 /* Every node of in followed by the (folded) byte c. */
 static void pw_step1(pwalk *w, const nset *in, unsigned char c, nset *out)
 {
     ann_grow((void **)&out->v, &out->cap, out->n + in->n, sizeof *out->v);
     for (size_t i = 0; i < in->n && !w->over; i++) {
         uint32_t node = in->v[i];
-        if (w->t->depth[node] >= w->depth) {
-            w->t->acc[node] = 1;                /* long enough: cut */
-            w->cut = 1;
+        if (cut_at(w, node))
             continue;
-        }
         out->v[out->n++] = tx_ptrie_add(w->t, node, c);
         if (w->t->nnode > w->budget)
             w->over = 1;
@@ -181,11 +189,8 @@ static void pw_step(pwalk *w, const nset *in, const uint64_t *set, nset *out)
     }
     for (size_t i = 0; i < in->n && !w->over; i++) {
         uint32_t node = in->v[i];
-        if (w->t->depth[node] >= w->depth) {
-            w->t->acc[node] = 1;                /* long enough: cut */
-            w->cut = 1;
+        if (cut_at(w, node))
             continue;
-        }
         ann_grow((void **)&out->v, &out->cap, out->n + nbytes, sizeof *out->v);
         for (size_t k = 0; k < 4; k++)          /* only the bytes in set */
             for (uint64_t bits = set[k]; bits; bits &= bits - 1)
