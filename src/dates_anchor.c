@@ -1,9 +1,13 @@
 /*
  * dates_anchor.c - the reference time of the date annotator: what a
- * relative expression counts from.  Deictic expressions ("yesterday",
- * "last week", "Saturday") count from the document creation time (DCT);
- * narrative ones ("the next day", "ten days later", a month without a
- * year) from the date in focus, the last date the text stated outright.
+ * relative expression counts from, as the text goes on.  Deictic
+ * expressions ("yesterday", "last week", "Saturday") count from the
+ * document creation time (DCT), or in reported speech from the speech's
+ * day; a date without its year ("March 3", "the third quarter") is placed
+ * near the last date the text wrote out in full (else the DCT); narrative
+ * ones ("the next day", "ten days later", "at the time") count from the
+ * date in focus, the last the text named; "a year earlier" and "the
+ * quarter" refer to the period in focus, the last quarter, half or month.
  */
 #include <stdio.h>
 #include <string.h>

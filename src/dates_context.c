@@ -1,8 +1,8 @@
 /*
  * dates_context.c - the text around a date match, as the normalization
  * functions ask about it: the words before and after, the start of a
- * sentence, a name the match is part of, a quotation it is inside, a word
- * that points to the future.
+ * sentence, a name the match is part of, a quotation it is inside, and the
+ * tense of its clause (whether "Friday" is the last or the next one).
  */
 #include <ctype.h>
 #include <string.h>

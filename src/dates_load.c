@@ -1,10 +1,11 @@
 /*
  * dates_load.c - loading the date rules (src/rules/dates/ and the user's
  * dates/ files, all read through the one line reader, ann_rule_lines):
- * normalization.tsv into word tables, fragments.tsv into named regex
- * pieces, rules.tsv into compiled rules, each with the value it gives (a
- * named normalization function and its arguments, or a value template);
- * then the rule index over them (dates_trie.c).
+ * normalization.tsv into word tables (and the classes of the words the
+ * tense of a clause is read from), fragments.tsv into named regex pieces,
+ * rules.tsv into compiled rules, each with the value it gives (a named
+ * normalization function and its arguments, or a value template); then
+ * the rule index over them (dates_trie.c).
  */
 #include <stdarg.h>
 #include <stdio.h>
