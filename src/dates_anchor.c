@@ -52,6 +52,11 @@ void tx_set_focus(tx_match *m, tx_ymd v, int gran, int how)
         st->has_day = 1;
         st->day_pos = m->ms;
     }
+    if (gran == G_DAY && !tx_in_quote(m)) {
+        st->told = v;
+        st->has_told = 1;
+        st->told_pos = m->ms;
+    }
 }
 
 /* The DCT, else the focus: what deictic expressions count from. */
@@ -99,13 +104,13 @@ int tx_focus_anchor(const tx_match *m, int need, tx_ymd *a)
 
 /* For "yesterday" and the clock times: the day they count from.  In
  * reported speech the speaker's day is the one in focus, not the DCT. */
-int tx_day_anchor(const tx_match *m, tx_ymd *a)
+int tx_day_anchor(tx_match *m, tx_ymd *a)
 {
     const ann_dates *st = m->st;
-    int recent = st->has_day && m->ms - st->day_pos <= DAY_FOCUS_REACH &&
-                 st->day_pos >= m->ws;
+    int recent = st->has_told && m->ms - st->told_pos <= DAY_FOCUS_REACH &&
+                 st->told_pos >= m->ws;
     if (recent && (st->dct_gran < G_DAY || tx_in_quote(m))) {
-        *a = st->day;
+        *a = st->told;
         return 1;
     }
     if (st->dct_gran == G_DAY) {
@@ -113,7 +118,7 @@ int tx_day_anchor(const tx_match *m, tx_ymd *a)
         return 1;
     }
     if (recent) {
-        *a = st->day;
+        *a = st->told;
         return 1;
     }
     return 0;
@@ -226,8 +231,8 @@ void tx_anchor_start(ann_dates *st, const char *dct)
         st->focus_gran = st->ref_gran = st->dct_gran;
         tx_fmt_date(st->focus_value, sizeof st->focus_value, st->dct, st->dct_gran);
         if (st->dct_gran == G_DAY) {
-            st->day = st->dct;
-            st->has_day = 1;
+            st->day = st->told = st->dct;
+            st->has_day = st->has_told = 1;
         }
     }
 }

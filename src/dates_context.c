@@ -84,7 +84,7 @@ int tx_in_name(const tx_match *m)
 }
 
 /* Inside quotation marks?  Counted from the start of the paragraph. */
-int tx_in_quote(const tx_match *m)
+static int find_quote(const tx_match *m)
 {
     size_t lo = m->ms > m->ws + 4000 ? m->ms - 4000 : m->ws;
     int straight = 0, curly = 0;
@@ -103,6 +103,13 @@ int tx_in_quote(const tx_match *m)
         }
     }
     return (straight & 1) || curly > 0;
+}
+
+int tx_in_quote(tx_match *m)
+{
+    if (!m->quote)
+        m->quote = find_quote(m) + 1;
+    return m->quote - 1;
 }
 
 /* The sentence around pos: where it starts and ends (a sentence end,

@@ -449,8 +449,8 @@ static int fn_fcur(tx_match *m)
  * after it with a future cue or "next". */
 static int weekday_date(tx_match *m, int wd, int rel, tx_ymd *out)
 {
-    tx_ymd a;
-    if (!tx_deictic_anchor(m, G_DAY, &a))
+    tx_ymd a;                       /* in reported speech, the speech's day */
+    if (!(tx_in_quote(m) ? tx_day_anchor(m, &a) : tx_deictic_anchor(m, G_DAY, &a)))
         return 0;
     int cur = tx_weekday(a.y, a.m, a.d);
     long delta;
@@ -1094,7 +1094,7 @@ int tx_normalize(tx_match *m, const tx_rule *ru, const PCRE2_SIZE *ov)
 {
     m->ms = ov[2];
     m->me = ov[3];
-    m->tense_known = 0;
+    m->tense_known = m->quote = 0;
     ann_strlcpy(m->type, ru->type, sizeof m->type);
     m->value[0] = '\0';
     if (!ru->fn)

@@ -49,6 +49,11 @@ struct ann_dates {
     tx_ymd day;                /* the last date in focus known to the day */
     int has_day;
     size_t day_pos;            /* where it was mentioned */
+    tx_ymd told;               /* the last day named outside quotations: the
+                                * day of the speech a quotation reports, which
+                                * its "yesterday" and "Monday" count from */
+    int has_told;
+    size_t told_pos;
     unsigned char years[YEAR_SPAN]; /* explicit mentions per year, saturating */
 };
 
@@ -67,6 +72,7 @@ typedef struct tx_match {
     char value[TX_VALUE_MAX];
     int tense, tense_dist;     /* tx_tense's answer, once asked */
     int tense_known;
+    int quote;                 /* tx_in_quote's answer + 1, 0 = not asked */
 } tx_match;
 
 /* A day-based focus further back than this is not "the" day any more. */
@@ -89,7 +95,7 @@ int tx_sentence_initial(const tx_match *m, size_t pos);
  * of a name ("Arab Spring", "USA Today"). */
 int tx_in_name(const tx_match *m);
 /* Inside quotation marks?  Counted from the start of the paragraph. */
-int tx_in_quote(const tx_match *m);
+int tx_in_quote(tx_match *m);
 /* The tense of the clause the match is in, from the verb nearest it
  * (after it, before it, else the verb of a clause it opens): 1 future
  * ("will", "is scheduled to", "plans"), -1 past ("said", "met",
@@ -117,7 +123,7 @@ int tx_deictic_anchor(const tx_match *m, int need, tx_ymd *a);
 /* The focus at granularity need or finer, else the DCT. */
 int tx_focus_anchor(const tx_match *m, int need, tx_ymd *a);
 /* For "yesterday" and the clock times: the day they count from. */
-int tx_day_anchor(const tx_match *m, tx_ymd *a);
+int tx_day_anchor(tx_match *m, tx_ymd *a);
 /* The year for a month (and day, 0 = none) given without one. */
 int tx_nearest_year(tx_match *m, int mon, int day, int *year);
 /* The year of the date a part of a year given without one ("the third
