@@ -114,6 +114,32 @@ static int fn_weekend(tx_match *m)
     return 1;
 }
 
+/* range_end(D, Y): the second day of a range written "April 19-20" (or
+ * "March 3-5, 2022"): the day D of the month of the date that ends at the
+ * dash, as the spec takes "2014-2015": each end its own date. */
+static int fn_range_end(tx_match *m)
+{
+    const ann_dates *st = m->st;
+    size_t p = m->ms;
+    if (p >= 1 && m->text[p - 1] == '-')
+        p -= 1;
+    else if (p >= 3 && !memcmp(m->text + p - 3, "\xE2\x80\x93", 3))
+        p -= 3;                                     /* en dash */
+    else
+        return 0;
+    int d = tx_arg_int(m, 0, 0);
+    if (st->focus_end != p || st->focus_gran != G_DAY || d <= st->focus.d ||
+        d > tx_mdays(st->focus.y, st->focus.m))
+        return 0;
+    tx_ymd v = st->focus;
+    v.d = d;
+    if (m->a[1])
+        v.y = atoi(m->a[1]);
+    tx_fmt_date(m->value, sizeof m->value, v, G_DAY);
+    tx_set_focus(m, v, G_DAY, m->a[1] ? TX_STATED : 0);
+    return 1;
+}
+
 /* weekof(MON, D, Y): "the week of March 6": the ISO week of that day. */
 static int fn_weekof(tx_match *m)
 {
@@ -930,6 +956,7 @@ static const tx_norm norms[] = {
     {"holiday", fn_holiday},
     {"weekend", fn_weekend},
     {"weekof", fn_weekof},
+    {"range_end", fn_range_end},
     {"month_rel", fn_month_rel},
     {"month_alone", fn_month_alone},
     {"season", fn_season},

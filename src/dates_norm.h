@@ -41,6 +41,7 @@ struct ann_dates {
     int ref_gran;
     tx_ymd focus;              /* the date in focus: the last the text named */
     int focus_gran;
+    size_t focus_end;          /* where it ends in the text */
     tx_ymd period;             /* the last quarter, half or month the text
                                 * named: the period "a year earlier" and "the
                                 * quarter" refer to */
