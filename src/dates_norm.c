@@ -429,8 +429,9 @@ static int moved_unit(tx_match *m, int from_focus)
     tx_normkey(u, sizeof u, m->a[1], m->al[1]);
     int weekend = !strcmp(u, "weekend");
     const char *code = weekend ? "WE" : tx_arg_unit(m, 1);
-    if (!code)
-        return 0;
+    if (!code || (m->a[0] && isupper((unsigned char)m->a[0][0]) &&
+                  isupper((unsigned char)m->a[1][0]) && !tx_sentence_initial(m, m->ms)))
+        return 0;                           /* a title: "This Week With David Brinkley" */
     int g = tx_unit_gran(code);
     int known = from_focus ? tx_focus_anchor(m, g, &a)
                            : tx_deictic_anchor(m, g == G_WEEK ? G_DAY : g, &a);
