@@ -34,7 +34,6 @@ void tx_set_focus(tx_match *m, tx_ymd v, int gran, int how)
     ann_dates *st = m->st;
     st->focus = v;
     st->focus_gran = gran;
-    st->focus_end = m->me;
     if (how & TX_STATED) {
         st->ref = v;
         st->ref_gran = gran;

@@ -114,29 +114,33 @@ static int fn_weekend(tx_match *m)
     return 1;
 }
 
-/* range_end(D, Y): the second day of a range written "April 19-20" (or
- * "March 3-5, 2022"): the day D of the month of the date that ends at the
- * dash, as the spec takes "2014-2015": each end its own date. */
-static int fn_range_end(tx_match *m)
+/* range(MON, D1, D2, Y): "April 19-20", "March 3-5, 2022": two dates,
+ * each end of the range its own, as the spec takes "2014-2015"; the
+ * first is placed as a date alone would be, the second in its month. */
+static int fn_range(tx_match *m)
 {
-    const ann_dates *st = m->st;
-    size_t p = m->ms;
-    if (p >= 1 && m->text[p - 1] == '-')
-        p -= 1;
-    else if (p >= 3 && !memcmp(m->text + p - 3, "\xE2\x80\x93", 3))
-        p -= 3;                                     /* en dash */
-    else
+    const char *d2 = m->a[2];
+    size_t d2n = m->al[2];
+    int last = tx_arg_ordinal(m, 2), first = tx_arg_ordinal(m, 1);
+    size_t end1 = (size_t)(m->a[1] - m->text) + m->al[1];
+    m->a[2] = m->a[1];                  /* as date(Y, MON, D1) */
+    m->al[2] = m->al[1];
+    m->a[1] = m->a[0];
+    m->al[1] = m->al[0];
+    m->a[0] = m->a[3];
+    m->al[0] = m->al[3];
+    if (!fn_date(m) || last <= first || last > tx_mdays(2000, tx_arg_month(m, 1)))
         return 0;
-    int d = tx_arg_int(m, 0, 0);
-    if (st->focus_end != p || st->focus_gran != G_DAY || d <= st->focus.d ||
-        d > tx_mdays(st->focus.y, st->focus.m))
+    ann_strlcpy(m->value2, m->value, sizeof m->value2);
+    size_t n = strlen(m->value2);
+    if (n < 10 || last > tx_mdays(atoi(m->value2) ? atoi(m->value2) : 2000, tx_arg_month(m, 1)))
         return 0;
-    tx_ymd v = st->focus;
-    v.d = d;
-    if (m->a[1])
-        v.y = atoi(m->a[1]);
-    tx_fmt_date(m->value, sizeof m->value, v, G_DAY);
-    tx_set_focus(m, v, G_DAY, m->a[1] ? TX_STATED : 0);
+    m->value2[8] = (char)('0' + last / 10);
+    m->value2[9] = (char)('0' + last % 10);
+    m->de = end1;
+    m->s2 = (size_t)(d2 - m->text);
+    m->e2 = m->me;                      /* the year, if any, with the end */
+    (void)d2n;
     return 1;
 }
 
@@ -957,7 +961,7 @@ static const tx_norm norms[] = {
     {"holiday", fn_holiday},
     {"weekend", fn_weekend},
     {"weekof", fn_weekof},
-    {"range_end", fn_range_end},
+    {"range", fn_range},
     {"month_rel", fn_month_rel},
     {"month_alone", fn_month_alone},
     {"season", fn_season},
@@ -1120,8 +1124,9 @@ static int template_value(tx_match *m, const tx_rule *ru, const PCRE2_SIZE *ov)
 
 int tx_normalize(tx_match *m, const tx_rule *ru, const PCRE2_SIZE *ov)
 {
-    m->ms = ov[2];
-    m->me = ov[3];
+    m->ms = m->ds = ov[2];
+    m->me = m->de = ov[3];
+    m->e2 = 0;
     m->tense_known = m->quote = 0;
     ann_strlcpy(m->type, ru->type, sizeof m->type);
     m->value[0] = '\0';

@@ -41,7 +41,6 @@ struct ann_dates {
     int ref_gran;
     tx_ymd focus;              /* the date in focus: the last the text named */
     int focus_gran;
-    size_t focus_end;          /* where it ends in the text */
     tx_ymd period;             /* the last quarter, half or month the text
                                 * named: the period "a year earlier" and "the
                                 * quarter" refer to */
@@ -67,6 +66,9 @@ typedef struct tx_match {
     const char *text;
     size_t ws, we;             /* the window */
     size_t ms, me;             /* the match */
+    size_t ds, de;             /* the date it gives: the match, unless cut */
+    size_t s2, e2;             /* a second date it gives (a range's end); e2 0: none */
+    char value2[TX_VALUE_MAX];
     const char *a[TX_MAXARGS]; /* arguments; NULL when absent */
     size_t al[TX_MAXARGS];
     char type[12];

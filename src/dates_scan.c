@@ -237,8 +237,12 @@ void ann_dates_window(ann_dates *st, ann_window *w)
             starts &= starts - 1;
             if (!try_at(&m, p) || m.me <= m.ms)
                 continue;
-            ann_span sp = {m.ms, m.me};
+            ann_span sp = {m.ds, m.de};
             ann_doc_add_date(w->doc, sp, m.type, m.value);
+            if (m.e2) {                 /* the end of a range */
+                ann_span sp2 = {m.s2, m.e2};
+                ann_doc_add_date(w->doc, sp2, m.type, m.value2);
+            }
             if (m.me >= base + len) {   /* on after the date */
                 pos = m.me;
                 prev = ascii_wordc(t[pos - 1]) != 0;
