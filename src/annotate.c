@@ -12,6 +12,7 @@
 #include "dates.h"
 #include "entities.h"
 #include "meta.h"
+#include "tagger.h"
 
 #define WINDOW_BYTES (256 * 1024)
 
@@ -23,9 +24,15 @@ ann_engine *ann_engine_new(int no_builtin, const char *const *user_rules,
     e->rules = ann_rules_new();
     if (!no_builtin && ann_rules_load_builtin(e->rules, err, errlen) < 0)
         goto fail;
-    for (size_t i = 0; i < nuser; i++)
-        if (ann_rules_load_file(e->rules, user_rules[i], err, errlen) < 0)
+    e->tagger = ann_tagger_new();
+    if (!no_builtin && ann_tagger_load_builtin(e->tagger, err, errlen) < 0)
+        goto fail;
+    for (size_t i = 0; i < nuser; i++) {
+        /* a model file replaces the tagger's weights */
+        int model = ann_tagger_load_if_model(e->tagger, user_rules[i], err, errlen);
+        if (model < 0 || (!model && ann_rules_load_file(e->rules, user_rules[i], err, errlen) < 0))
             goto fail;
+    }
     e->date_rules = ann_date_rules_new(err, errlen);
     if (!e->date_rules)
         goto fail;
@@ -45,6 +52,7 @@ void ann_engine_free(ann_engine *e)
     ann_rules_free(e->rules);
     ann_date_rules_free(e->date_rules);
     ann_claim_rules_free(e->claim_rules);
+    ann_tagger_free(e->tagger);
     free(e);
 }
 

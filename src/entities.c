@@ -19,6 +19,7 @@
 
 #include "ann.h"
 #include "entities.h"
+#include "tagger.h"
 #include "utf8.h"
 
 #define MAX_NAME_TOKENS 8      /* a "name" longer than this is prose in capitals */
@@ -42,6 +43,7 @@ enum {
 typedef struct acronym {
     ann_span span;
     char *text;
+    int tagged;                /* the tagger read it as an organization: kept alone too */
 } acronym;
 
 /* Persons by surname and by full name, so that a later "Johnson" finds
@@ -122,6 +124,11 @@ struct ann_entities {
     /* Names, roles and slugs are looked up far more often than kept (the
      * document copies what it keeps): their text is made in these. */
     ann_buf name, role, slug;
+    /* The tagger's view of the window and what the document said so far. */
+    tg_ctx tg;
+    tg_memo tgmemo;
+    uint8_t *labels;
+    size_t caplabels, windows;
 };
 
 ann_entities *ann_entities_new(const ann_engine *e)
@@ -146,6 +153,9 @@ void ann_entities_free(ann_entities *st)
     ann_buf_free(&st->name);
     ann_buf_free(&st->role);
     ann_buf_free(&st->slug);
+    tg_ctx_free(&st->tg);
+    tg_memo_free(&st->tgmemo);
+    free(st->labels);
     free(st);
 }
 
@@ -166,11 +176,37 @@ static int is_the(const ann_window *w, size_t i)
     return i < w->n && (ann_tok_is(w->text, &w->tok[i], "the") || ann_tok_is(w->text, &w->tok[i], "The"));
 }
 
-/* The text of tokens [from, to) in b, valid until b is next used. */
+/* The bytes of an invisible character at p (a soft hyphen U+00AD, a
+ * zero-width space, joiner or non-joiner U+200B-U+200D, a word joiner
+ * U+2060, a BOM U+FEFF), else 0. */
+static size_t invisible_at(const char *p, size_t n)
+{
+    const unsigned char *u = (const unsigned char *)p;
+    if (n >= 2 && u[0] == 0xC2 && u[1] == 0xAD)
+        return 2;
+    if (n >= 3 && u[0] == 0xE2 && ((u[1] == 0x80 && u[2] >= 0x8B && u[2] <= 0x8D) ||
+                                   (u[1] == 0x81 && u[2] == 0xA0)))
+        return 3;
+    return n >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF ? 3 : 0;
+}
+
+/* The text of tokens [from, to) in b, valid until b is next used; names
+ * and roles leave invisible characters out ("Vladi\u00ADmir"). */
 static char *tok_text(ann_buf *b, const ann_window *w, size_t from, size_t to)
 {
+    const char *p = w->text + w->tok[from].start;
+    size_t n = w->tok[to - 1].end - w->tok[from].start, k = 0;
     b->len = 0;
-    ann_buf_add(b, w->text + w->tok[from].start, w->tok[to - 1].end - w->tok[from].start);
+    ann_buf_add(b, "", 0);
+    while (k < n) {
+        size_t run = k;
+        while (run < n && (unsigned char)p[run] < 0xC2)
+            run++;
+        while (run < n && !invisible_at(p + run, n - run))
+            run++;
+        ann_buf_add(b, p + k, run - k);
+        k = run + (run < n ? invisible_at(p + run, n - run) : 0);
+    }
     return b->p;
 }
 
@@ -417,7 +453,8 @@ static ann_entity *add_unknown(ann_entities *st, ann_doc *d, const char *name, c
     char *id = slug_of(st, name, strlen(name));
     if (!id[0])
         return NULL;
-    ann_entity *e = ann_doc_entity(d, ANN_CAT_ACTOR, id, name, type);
+    ann_entity *e = ann_doc_entity(d, strcmp(type, "place") == 0 ? ANN_CAT_PLACE : ANN_CAT_ACTOR,
+                                   id, name, type);
     ann_entity_add_mention(e, s);
     return e;
 }
@@ -756,7 +793,7 @@ static void single_word(ann_entities *st, ann_window *w, const tinfo *ti, size_t
     ann_span sp = {t->start, t->end};
     ann_entity *e = person_by_surname(st, w->doc, w->text + t->start, t->end - t->start);
     if (!e && (t->flags & ANN_TF_UPPER) && t->ncp >= 2 && t->ncp <= 6) {
-        acronym a = {sp, ann_xstrndup(w->text + t->start, t->end - t->start)};
+        acronym a = {sp, ann_xstrndup(w->text + t->start, t->end - t->start), 0};
         ANN_PUSH(st->acr, st->nacr, st->capacr, a);
         return;
     }
@@ -883,6 +920,113 @@ static void known_name(ann_entities *st, ann_window *w, const tinfo *ti, size_t 
     }
 }
 
+/* ---- names the tagger found ------------------------------------------------------- */
+
+/* The end of the tagger's name that starts at i. */
+static size_t tagged_end(const uint8_t *lab, size_t i, size_t n)
+{
+    size_t j = i + 1;
+    while (j < n && tg_inside(lab[j]))
+        j++;
+    return j;
+}
+
+/* A known name's lexicon type in the tagger's classes. */
+static int known_class(const ann_match *m)
+{
+    if (strcmp(m->kind, "place") == 0)
+        return TG_LOC;
+    if (strcmp(m->kind, "source") == 0)
+        return TG_ORG;
+    if (strcmp(m->type, "person") == 0)
+        return TG_PER;
+    return strcmp(m->type, "country") == 0 ? TG_LOC : TG_ORG;
+}
+
+static const char *const class_type[] = {"", "person", "organization", "place"};
+
+/* A listed name the tagger reads as another class ("Leeds beat Chelsea":
+ * the club, not the city): an entity of its own, whose id says which. */
+static void reread_known(ann_entities *st, ann_window *w, const ann_match *km, int type)
+{
+    ann_span sp = {w->tok[km->first].start, w->tok[km->last - 1].end};
+    char *name = tok_text(&st->name, w, km->first, km->last);
+    const char *base = km->id[0] ? km->id : slug_of(st, name, strlen(name));
+    char *id = ann_xasprintf("%s-%s", base, class_type[type]);
+    ann_entity *e = ann_doc_entity(w->doc, type == TG_LOC ? ANN_CAT_PLACE : ANN_CAT_ACTOR, id, name,
+                                   class_type[type]);
+    free(id);
+    ann_entity_add_mention(e, sp);
+}
+
+/* A name the tagger found at i, of its type: a listed name keeps its id
+ * and fine type unless the tagger reads it as another class; an unknown
+ * one gets the slug of its words (a person's surname joins the full name
+ * before it).  Returns the token after it. */
+static size_t tagged_name(ann_entities *st, ann_window *w, const tinfo *ti, const uint8_t *lab,
+                          size_t i, evidence *ev)
+{
+    size_t j = tagged_end(lab, i, w->n), s = i;
+    int type = tg_type(lab[i]);
+    while (s + 1 < j && is_the(w, s))
+        s++;   /* the spec leaves "the" out */
+    const ann_match *tm = match_of(w, ti[s].title);
+    if (tm && tm->last < j) {
+        ev->title = tm;   /* "President Bill Clinton": the title is a role */
+        ev->title_first = s;
+        s = tm->last;
+    }
+    const ann_match *km = match_of(w, ti[s].known);
+    if (km && km->last >= j) {
+        if (!accept_known(st, w, ti, km))
+            return km->last;   /* the context says it is not this name */
+        int kc = known_class(km);
+        if (kc == type || km->last > j || strcmp(km->kind, "source") == 0) {
+            known_name(st, w, ti, s, ev);
+        } else {
+            reread_known(st, w, km, type);
+        }
+        return km->last;
+    }
+    char *name = tok_text(&st->name, w, s, j);
+    ann_span sp = {w->tok[s].start, w->tok[j - 1].end};
+    const ann_token *t = &w->tok[s];
+    if (type == TG_PER) {
+        ann_entity *e = person_by_surname(st, w->doc, name, strlen(name));
+        if (e)
+            ann_entity_add_mention(e, sp);
+        else
+            e = add_unknown(st, w->doc, name, "person", sp);
+        if (e) {
+            add_role(st, w, e, ev);
+            appositive_role(st, w, ti, j, e);
+        }
+    } else if (type == TG_ORG && j - s == 1 && (t->flags & ANN_TF_UPPER) && t->ncp >= 2 && t->ncp <= 6) {
+        /* an acronym joins its expansion at the end of the document */
+        acronym a = {sp, ann_xstrdup(name), 1};
+        ANN_PUSH(st->acr, st->nacr, st->capacr, a);
+    } else {
+        add_unknown(st, w->doc, name, class_type[type], sp);
+    }
+    return j;
+}
+
+/* The tagger's labels of the window (NULL without a model); the first
+ * token of each name is looked at. */
+static const uint8_t *tag_window(ann_entities *st, const ann_window *w)
+{
+    const ann_tagger *tg = st->e->tagger;
+    if (!tg || !ann_tagger_passes(tg))
+        return NULL;
+    ann_grow((void **)&st->labels, &st->caplabels, w->n + 1, 1);
+    tg_ctx_init(&st->tg, w->text, w->tok, w->n, w->matches, st->windows == 0);
+    ann_tagger_tag(tg, &st->tg, &st->tgmemo, st->labels);
+    for (size_t i = 0; i < w->n; i++)
+        if (st->labels[i] && !tg_inside(st->labels[i]))
+            st->look[i >> 6] |= (uint64_t)1 << (i & 63);
+    return st->labels;
+}
+
 /* A zeroed tinfo for each token and one past the end. */
 static tinfo *window_tinfo(ann_entities *st, size_t n)
 {
@@ -1001,6 +1145,8 @@ void ann_entities_window(ann_entities *st, ann_window *w)
     memset(&st->seg, 0, sizeof st->seg);
     token_bits(st, w);
     index_matches(st, w, ti);
+    const uint8_t *lab = tag_window(st, w);
+    st->windows++;
     evidence ev = {0};
     size_t i = 0;
     for (;;) {
@@ -1012,6 +1158,11 @@ void ann_entities_window(ann_entities *st, ann_window *w)
             break;
         const ann_token *t = &w->tok[i];
         const ann_match *km = match_of(w, ti[i].known);
+        if (lab && lab[i]) {
+            i = tagged_name(st, w, ti, lab, i, &ev);
+            ev.title = NULL;
+            continue;
+        }
         /* a known name that context rejects ("Kyiv School of Economics")
          * is read again as the start of an unknown one */
         if (km && accept_known(st, w, ti, km)) {
@@ -1035,7 +1186,7 @@ void ann_entities_window(ann_entities *st, ann_window *w)
             i++;
             continue;
         }
-        if (capitalized(t)) {
+        if (capitalized(t) && !lab) {
             /* a known name context rejected reads as an unknown one: part
              * of a longer name, or an acronym the text defines ("RSF") */
             size_t from = km && part_of_longer_name(w, ti, km->last) ? km->last - 1 : i;
@@ -1156,10 +1307,17 @@ static void settle_acronyms(ann_entities *st, ann_doc *d)
     }
     if (n)
         qsort(v, n, sizeof *v, by_keyword);
-    for (size_t k = 0; k < st->nacr && n; k++) {
-        size_t i = keyword_find(v, n, st->acr[k].text);
-        if (i != (size_t)-1)
-            ann_entity_add_mention(&d->ents[i], st->acr[k].span);
+    for (size_t k = 0; k < st->nacr; k++) {
+        const acronym *a = &st->acr[k];
+        size_t i = n ? keyword_find(v, n, a->text) : (size_t)-1;
+        if (i != (size_t)-1) {
+            ann_entity_add_mention(&d->ents[i], a->span);
+        } else if (a->tagged) {
+            char *id = slug_of(st, a->text, strlen(a->text));
+            if (id[0])
+                ann_entity_add_mention(ann_doc_entity(d, ANN_CAT_ACTOR, id, a->text, "organization"),
+                                       a->span);
+        }
     }
     free(ini);
     free(v);

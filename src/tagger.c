@@ -1,0 +1,763 @@
+/*
+ * tagger.c - the learned name tagger (see tagger.h): the model file and
+ * its table, the features of a token, and greedy decoding in two passes.
+ *
+ * The run time and the trainer (src/tools/train_tagger.c) share every
+ * function here, so a model sees at run time exactly the features it was
+ * trained on.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ann.h"
+#include "builtin.h"
+#include "tagger.h"
+#include "utf8.h"
+
+/* ---- the model ------------------------------------------------------------- */
+
+/* One feature's weights.  The slot is found by the hash's low bits and
+ * checked by its high ones (never 0: 0 marks an empty slot). */
+typedef struct tg_slot {
+    uint32_t check;
+    int16_t w[TG_NLABELS];
+} tg_slot;
+
+typedef struct tg_table {
+    tg_slot *slot;
+    size_t mask, n;
+} tg_table;
+
+struct ann_tagger {
+    tg_table pass[TG_PASSES];
+    int npasses;
+};
+
+static const char *const label_names[TG_NLABELS] = {
+    "O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC"
+};
+
+static uint32_t slot_check(uint64_t h)
+{
+    return (uint32_t)(h >> 32) | 1u;
+}
+
+ann_tagger *ann_tagger_new(void)
+{
+    return ann_xcalloc(1, sizeof(ann_tagger));
+}
+
+static void tables_free(ann_tagger *t)
+{
+    for (int p = 0; p < TG_PASSES; p++) {
+        free(t->pass[p].slot);
+        t->pass[p] = (tg_table){0};
+    }
+    t->npasses = 0;
+}
+
+void ann_tagger_free(ann_tagger *t)
+{
+    if (!t)
+        return;
+    tables_free(t);
+    free(t);
+}
+
+size_t ann_tagger_size(const ann_tagger *t)
+{
+    size_t n = 0;
+    for (int p = 0; t && p < t->npasses; p++)
+        n += t->pass[p].n;
+    return n;
+}
+
+int ann_tagger_passes(const ann_tagger *t)
+{
+    return t ? t->npasses : 0;
+}
+
+int ann_tagger_is_model(const char *data, size_t len)
+{
+    size_t k = strlen(ANN_TAGGER_MAGIC);
+    if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) {
+        data += 3;
+        len -= 3;
+    }
+    return len >= k && memcmp(data, ANN_TAGGER_MAGIC, k) == 0;
+}
+
+static tg_slot *table_find(const tg_table *tb, uint64_t h)
+{
+    uint32_t c = slot_check(h);
+    size_t i = (size_t)h & tb->mask;
+    while (tb->slot[i].check && tb->slot[i].check != c)
+        i = (i + 1) & tb->mask;
+    return &tb->slot[i];
+}
+
+static void load_error(char *err, size_t errlen, const char *name, size_t line, const char *why)
+{
+    if (err && errlen)
+        snprintf(err, errlen, "%s:%zu: %s", name, line, why);
+}
+
+/* The number of feature lines after each "pass N" line, to size the tables. */
+static void count_lines(const char *data, size_t len, size_t *count)
+{
+    int p = -1;
+    for (size_t pos = 0; pos < len;) {
+        const char *line = data + pos, *nl = memchr(line, '\n', len - pos);
+        size_t n = nl ? (size_t)(nl - line) : len - pos;
+        pos += n + 1;
+        if (n >= 6 && memcmp(line, "pass ", 5) == 0 && line[5] >= '1' && line[5] <= '0' + TG_PASSES)
+            p = line[5] - '1';
+        else if (p >= 0 && n > 0 && line[0] != '#')
+            count[p]++;
+    }
+}
+
+/* "HASH<TAB>w0 ... w6" into the table; -1 when malformed. */
+static int feature_line(tg_table *tb, const char *line, size_t n)
+{
+    char buf[256];
+    if (n >= sizeof buf)
+        return -1;
+    memcpy(buf, line, n);
+    buf[n] = '\0';
+    char *end;
+    if (n < 17 || buf[16] != '\t')
+        return -1;
+    uint64_t h = 0;
+    for (int k = 0; k < 16; k++) {
+        char ch = buf[k];
+        int v = ch >= '0' && ch <= '9' ? ch - '0' : ch >= 'a' && ch <= 'f' ? ch - 'a' + 10 : -1;
+        if (v < 0)
+            return -1;
+        h = h << 4 | (uint64_t)v;
+    }
+    int16_t w[TG_NLABELS];
+    const char *p = buf + 17;
+    for (int k = 0; k < TG_NLABELS; k++) {
+        long v = strtol(p, &end, 10);
+        if (end == p || v < -32768 || v > 32767)
+            return -1;
+        w[k] = (int16_t)v;
+        p = end;
+    }
+    while (*p == ' ' || *p == '\t')
+        p++;
+    if (*p)
+        return -1;
+    tg_slot *s = table_find(tb, h);
+    if (!s->check)
+        tb->n++;
+    s->check = slot_check(h);
+    memcpy(s->w, w, sizeof w);
+    return 0;
+}
+
+int ann_tagger_load(ann_tagger *t, const char *name, const char *data, size_t len,
+                    char *err, size_t errlen)
+{
+    if (!ann_tagger_is_model(data, len)) {
+        load_error(err, errlen, name, 1, "not a tagger model (no \"" ANN_TAGGER_MAGIC "\" line)");
+        return -1;
+    }
+    if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) {
+        data += 3;         /* a BOM from a Windows editor */
+        len -= 3;
+    }
+    if (memchr(data, '\0', len)) {
+        load_error(err, errlen, name, 1, "NUL byte in the model");
+        return -1;
+    }
+    size_t count[TG_PASSES] = {0};
+    count_lines(data, len, count);
+    tables_free(t);
+    for (int p = 0; p < TG_PASSES; p++) {
+        size_t cap = 64;
+        while (cap < count[p] * 2)
+            cap *= 2;
+        t->pass[p].slot = ann_xcalloc(cap, sizeof(tg_slot));
+        t->pass[p].mask = cap - 1;
+    }
+    int p = -1, labels = 0;
+    size_t lineno = 0;
+    for (size_t pos = 0; pos < len;) {
+        const char *line = data + pos, *nl = memchr(line, '\n', len - pos);
+        size_t n = nl ? (size_t)(nl - line) : len - pos;
+        pos += n + 1;
+        lineno++;
+        if (n > 0 && line[n - 1] == '\r')
+            n--;
+        if (n == 0 || line[0] == '#')
+            continue;
+        if (n > 7 && memcmp(line, "labels\t", 7) == 0) {
+            char want[128] = "labels";
+            for (int k = 0; k < TG_NLABELS; k++) {
+                strcat(want, k ? " " : "\t");
+                strcat(want, label_names[k]);
+            }
+            if (n != strlen(want) || memcmp(line, want, n) != 0) {
+                load_error(err, errlen, name, lineno, "labels differ from this program's");
+                goto fail;
+            }
+            labels = 1;
+        } else if (n == 6 && memcmp(line, "pass ", 5) == 0 && line[5] >= '1' &&
+                   line[5] <= '0' + TG_PASSES) {
+            p = line[5] - '1';
+            if (p > t->npasses) {
+                load_error(err, errlen, name, lineno, "passes out of order");
+                goto fail;
+            }
+            if (p == t->npasses)
+                t->npasses++;
+        } else if (p < 0 || !labels) {
+            load_error(err, errlen, name, lineno, "expected \"labels\" and then \"pass 1\"");
+            goto fail;
+        } else if (feature_line(&t->pass[p], line, n) < 0) {
+            load_error(err, errlen, name, lineno, "expected HASH (16 hex digits), a tab and 7 weights");
+            goto fail;
+        }
+    }
+    if (!t->npasses) {
+        load_error(err, errlen, name, lineno, "no \"pass 1\"");
+        goto fail;
+    }
+    return 0;
+fail:
+    tables_free(t);
+    return -1;
+}
+
+int ann_tagger_load_builtin(ann_tagger *t, char *err, size_t errlen)
+{
+    const ann_builtin_file *f = ann_builtin_get("tagger/weights.tsv");
+    return f ? ann_tagger_load(t, "src/rules/tagger/weights.tsv", f->data, f->len, err, errlen) : 0;
+}
+
+int ann_tagger_load_if_model(ann_tagger *t, const char *path, char *err, size_t errlen)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        if (err && errlen)
+            snprintf(err, errlen, "%s: %s", path, strerror(errno));
+        return -1;
+    }
+    char head[64];
+    size_t got = fread(head, 1, sizeof head, f);
+    if (!ann_tagger_is_model(head, got)) {
+        fclose(f);
+        return 0;
+    }
+    ann_buf b = {0};
+    ann_buf_add(&b, head, got);
+    char chunk[65536];
+    while ((got = fread(chunk, 1, sizeof chunk, f)) > 0)
+        ann_buf_add(&b, chunk, got);
+    int bad = ferror(f);
+    fclose(f);
+    int rc = -1;
+    if (bad) {
+        if (err && errlen)
+            snprintf(err, errlen, "%s: read error", path);
+    } else {
+        rc = ann_tagger_load(t, path, b.p, b.len, err, errlen) < 0 ? -1 : 1;
+    }
+    ann_buf_free(&b);
+    return rc;
+}
+
+void ann_tagger_score(const ann_tagger *t, int p, const uint64_t *f, size_t n, int32_t *score)
+{
+    const tg_table *tb = &t->pass[p];
+    for (size_t k = 0; k < n; k++)
+        __builtin_prefetch(&tb->slot[(size_t)f[k] & tb->mask]);
+    for (int l = 0; l < TG_NLABELS; l++)
+        score[l] = 0;
+    for (size_t k = 0; k < n; k++) {
+        const tg_slot *s = table_find(tb, f[k]);
+        if (!s->check)
+            continue;
+        for (int l = 0; l < TG_NLABELS; l++)
+            score[l] += s->w[l];
+    }
+}
+
+/* ---- the document's memory ---------------------------------------------------- */
+
+static tg_memo_slot *memo_find(const tg_memo *m, uint64_t key)
+{
+    size_t mask = m->cap - 1, i = (size_t)(key ^ key >> 29) & mask;
+    while (m->slot[i].key && m->slot[i].key != key)
+        i = (i + 1) & mask;
+    return &m->slot[i];
+}
+
+static void memo_count(tg_memo *m, uint64_t key, int type)
+{
+    key |= 1;      /* 0 marks an empty slot */
+    if ((m->n + 1) * 2 > m->cap) {
+        tg_memo old = *m;
+        m->cap = old.cap ? old.cap * 2 : 256;
+        m->slot = ann_xcalloc(m->cap, sizeof *m->slot);
+        for (size_t i = 0; i < old.cap; i++)
+            if (old.slot[i].key)
+                *memo_find(m, old.slot[i].key) = old.slot[i];
+        free(old.slot);
+    }
+    tg_memo_slot *s = memo_find(m, key);
+    if (!s->key) {
+        s->key = key;
+        m->n++;
+    }
+    if (s->count[type] < UINT16_MAX)
+        s->count[type]++;
+}
+
+void tg_memo_clear(tg_memo *m)
+{
+    if (m->n)
+        memset(m->slot, 0, m->cap * sizeof *m->slot);
+    m->n = 0;
+}
+
+void tg_memo_free(tg_memo *m)
+{
+    free(m->slot);
+    *m = (tg_memo){0};
+}
+
+/* ---- what the features read ---------------------------------------------------- */
+
+static int cap_word(const char *text, const ann_token *t)
+{
+    if (t->kind != ANN_TOK_WORD || (t->flags & (ANN_TF_LOWER | ANN_TF_DIGIT | ANN_TF_POSS)))
+        return 0;
+    if (t->flags & (ANN_TF_TITLE | ANN_TF_UPPER))
+        return 1;
+    /* "eBay", "iPhone"; not "4-38" */
+    for (size_t k = t->start; k < t->end; k++)
+        if (text[k] >= 'A' && text[k] <= 'Z')
+            return 1;
+    return 0;
+}
+
+/* What a rule match's kind and type say, as TG_LX_ bits at its first
+ * token (the "B" bits; "I" bits are B << 5). */
+static uint32_t known_bit(const ann_match *m)
+{
+    const char *k = m->kind, *t = m->type;
+    if (k[0] == 'a' && strcmp(k, "actor") == 0)
+        return t[0] == 'p' ? TG_LX_PER_B : t[0] == 'c' ? TG_LX_CTRY_B : TG_LX_ORG_B;
+    if (k[0] == 'p' && strcmp(k, "place") == 0)
+        return TG_LX_PLACE_B;
+    if (k[0] == 's' && strcmp(k, "source") == 0)
+        return TG_LX_SRC_B;
+    return 0;
+}
+
+static int attr_is_on(const char *attrs, const char *key)
+{
+    char v[4];
+    return attrs && attrs[0] && ann_attr(attrs, key, v, sizeof v) && strcmp(v, "1") == 0;
+}
+
+/* One-token cues and name parts, and titles (which may span tokens). */
+static uint32_t word_bits(const ann_match *m)
+{
+    const char *k = m->kind;
+    switch (k[0]) {
+    case 'g':
+        if (strcmp(k, "given") == 0)
+            return TG_LX_GIVEN | (attr_is_on(m->attrs, "weak") ? TG_LX_WEAK_GIVEN : 0);
+        break;
+    case 'd':
+        if (strcmp(k, "demonym") == 0)
+            return TG_LX_DEMONYM;
+        if (strcmp(k, "docword") == 0)
+            return TG_LX_DOCWORD;
+        break;
+    case 'n':
+        if (strcmp(k, "nonname") == 0)
+            return TG_LX_NONNAME | (attr_is_on(m->attrs, "weak") ? TG_LX_WEAK_NONNAME : 0);
+        break;
+    case 'c':
+        if (strcmp(k, "cue") == 0)
+            return TG_LX_CUE | (attr_is_on(m->attrs, "inv") ? TG_LX_CUE_INV : 0);
+        if (strcmp(k, "connector") == 0)
+            return TG_LX_CONNECTOR;
+        break;
+    case 'o':
+        if (strcmp(k, "orghead") == 0)
+            return TG_LX_ORGHEAD;
+        break;
+    }
+    return 0;
+}
+
+static void lex_bits(tg_ctx *c, const ann_matches *ms)
+{
+    memset(c->lex, 0, c->n * sizeof *c->lex);
+    for (size_t k = 0; ms && k < ms->n; k++) {
+        const ann_match *m = &ms->v[k];
+        if (m->first >= c->n || m->last > c->n || m->last <= m->first)
+            continue;
+        uint32_t b = known_bit(m);
+        if (b) {
+            c->lex[m->first] |= b;
+            for (size_t j = m->first + 1; j < m->last; j++)
+                c->lex[j] |= b << 5;
+            c->lex[m->last - 1] |= TG_LX_KNOWN_E;
+            if (attr_is_on(m->attrs, "ambiguous") || attr_is_on(m->attrs, "alias_only"))
+                c->lex[m->first] |= TG_LX_AMBIG;
+        } else if (strcmp(m->kind, "title") == 0) {
+            c->lex[m->first] |= TG_LX_TITLE_B;
+            c->lex[m->last - 1] |= TG_LX_TITLE_E;
+        } else if (m->last - m->first == 1) {
+            c->lex[m->first] |= word_bits(m);
+        }
+    }
+}
+
+/* The TG_LN_ bits of every line of the window. */
+static void line_bits(tg_ctx *c)
+{
+    size_t a = 0;
+    int first = c->first_window;
+    while (a < c->n) {
+        size_t b = a + 1, words = 0, upper = 0, nums = 0;
+        while (b < c->n && !(c->tok[b].flags & ANN_TF_LINE_START))
+            b++;
+        for (size_t k = a; k < b; k++) {
+            const ann_token *t = &c->tok[k];
+            if (t->kind == ANN_TOK_NUMBER || (t->flags & ANN_TF_DIGIT) ||
+                (t->kind == ANN_TOK_WORD && c->text[t->start] >= '0' && c->text[t->start] <= '9'))
+                nums++;
+            else if (t->kind == ANN_TOK_WORD && t->ncp >= 2) {
+                words++;
+                upper += (t->flags & ANN_TF_UPPER) != 0;
+            }
+        }
+        uint8_t v = 0;
+        if (words >= 2 && upper * 10 >= words * 8)
+            v |= TG_LN_CAPS;
+        if (nums >= 2 && nums * 4 >= b - a)
+            v |= TG_LN_TABLE;
+        if (first)
+            v |= TG_LN_FIRST;
+        if (b - a <= 6)
+            v |= TG_LN_SHORT;
+        memset(c->line + a, v, b - a);
+        first = 0;
+        a = b;
+    }
+}
+
+void tg_ctx_init(tg_ctx *c, const char *text, const ann_token *toks, size_t n,
+                 const ann_matches *m, int first_window)
+{
+    if (c->cap < n + 1) {
+        size_t cap = n + 1;
+        free(c->lex);
+        free(c->line);
+        free(c->hint);
+        free(c->shape);
+        c->lex = ann_xmalloc(cap * sizeof *c->lex);
+        c->line = ann_xmalloc(cap);
+        c->hint = ann_xmalloc(cap);
+        c->shape = ann_xmalloc(cap * sizeof *c->shape);
+        c->cap = cap;
+    }
+    c->text = text;
+    c->tok = toks;
+    c->n = n;
+    c->first_window = first_window;
+    lex_bits(c, m);
+    line_bits(c);
+    memset(c->hint, 0, n);
+    memset(c->shape, 0, n * sizeof *c->shape);
+}
+
+void tg_ctx_free(tg_ctx *c)
+{
+    free(c->lex);
+    free(c->line);
+    free(c->hint);
+    free(c->shape);
+    memset(c, 0, sizeof *c);
+}
+
+/* The memo's word on a token: 0 none; else 1 + the type most often given
+ * (0 outside), plus 4 when the document has given it more than one. */
+static uint8_t hint_of(const tg_memo_slot *s)
+{
+    int best = 0, kinds = 0;
+    for (int k = 0; k < 4; k++) {
+        kinds += s->count[k] != 0;
+        if (s->count[k] > s->count[best])
+            best = k;
+    }
+    return (uint8_t)(1 + best + (kinds > 1 ? 4 : 0));
+}
+
+void tg_ctx_hints(tg_ctx *c, const tg_memo *memo)
+{
+    memset(c->hint, 0, c->n);
+    if (!memo->n)
+        return;
+    for (size_t i = 0; i < c->n; i++) {
+        if (!cap_word(c->text, &c->tok[i]))
+            continue;
+        const tg_memo_slot *s = memo_find(memo, c->tok[i].lhash | 1);
+        if (s->key)
+            c->hint[i] = hint_of(s);
+    }
+}
+
+void tg_memo_add(tg_memo *m, const tg_ctx *c, const uint8_t *labels)
+{
+    for (size_t i = 0; i < c->n; i++)
+        if (cap_word(c->text, &c->tok[i]))
+            memo_count(m, c->tok[i].lhash, tg_type(labels[i]));
+}
+
+/* ---- features ---------------------------------------------------------------- */
+
+enum {
+    F_BIAS = 1, F_W0, F_EXACT, F_WM1, F_WP1, F_WM2, F_WP2, F_SH0, F_SHM1, F_SHP1, F_SH01,
+    F_SUF2, F_SUF3, F_SUF4, F_PRE3, F_PREV, F_PREV2, F_PREV_SH, F_PREV_W, F_WM1_W0,
+    F_W0_WP1, F_POS, F_LINE, F_LEX, F_LEXM1, F_LEXP1, F_HINT, F_HINT_PREV, F_HINTM1,
+    F_HINTP1, F_LEN, F_LEX_SH
+};
+
+static uint64_t mix(uint64_t x)
+{
+    x ^= x >> 30;
+    x *= 0xBF58476D1CE4E5B9ull;
+    x ^= x >> 27;
+    x *= 0x94D049BB133111EBull;
+    x ^= x >> 31;
+    return x;
+}
+
+static uint64_t feat(int tmpl, uint64_t v)
+{
+    uint64_t h = mix(v + (uint64_t)tmpl * 0x9E3779B97F4A7C15ull);
+    return h ? h : 1;
+}
+
+#define V_NONE 0x5A17u         /* a neighbour past the window's edge */
+
+/* The short shape of a token: upper X, lower x, digit d, anything else
+ * itself, runs of one class written once ("McDonald" -> XxXx, "4-38" ->
+ * d-d, "U.S." -> X.X.), hashed. */
+static uint64_t shape_of(tg_ctx *c, size_t i)
+{
+    if (c->shape[i])
+        return c->shape[i];
+    const ann_token *t = &c->tok[i];
+    uint64_t h = 1469598103934665603ull;
+    uint32_t last = 0;
+    size_t k = t->start, nclass = 0;
+    while (k < t->end && nclass < 12) {
+        uint32_t cp = ann_utf8_next(c->text, t->end, &k), cl;
+        if (ann_is_upper(cp))
+            cl = 'X';
+        else if (ann_is_lower(cp) || ann_is_letter(cp))
+            cl = 'x';
+        else if (ann_is_digit(cp))
+            cl = 'd';
+        else
+            cl = cp < 128 ? cp : 'o';
+        if (cl == last)
+            continue;
+        last = cl;
+        nclass++;
+        h = (h ^ cl) * 1099511628211ull;
+    }
+    c->shape[i] = h | 1;
+    return c->shape[i];
+}
+
+/* A word's value for the word features: its lowercase form; a number
+ * (or a word that starts with a digit) is only its shape. */
+static uint64_t word_val(tg_ctx *c, size_t i)
+{
+    const ann_token *t = &c->tok[i];
+    if (t->kind == ANN_TOK_NUMBER || (t->kind == ANN_TOK_WORD && c->text[t->start] >= '0' &&
+                                      c->text[t->start] <= '9'))
+        return shape_of(c, i) ^ 0xD16u;
+    return t->lhash;
+}
+
+/* The lowercase hash of the last (suffix) or first k code points, when
+ * the word has more than k; else 0. */
+static uint64_t affix(const tg_ctx *c, size_t i, size_t k, int suffix)
+{
+    const ann_token *t = &c->tok[i];
+    if (t->kind != ANN_TOK_WORD || t->ncp <= k)
+        return 0;
+    size_t a = t->start, b = t->end;
+    if (suffix) {
+        size_t cps = 0;
+        while (b > a && cps < k) {
+            b--;
+            if (((unsigned char)c->text[b] & 0xC0) != 0x80)
+                cps++;
+        }
+        return ann_hash_lower(c->text + b, t->end - b) + k;
+    }
+    size_t p = a;
+    for (size_t cps = 0; cps < k && p < b; cps++)
+        (void)ann_utf8_next(c->text, b, &p);
+    return ann_hash_lower(c->text + a, p - a) + k;
+}
+
+int tg_candidate(const tg_ctx *c, size_t i, int prev)
+{
+    const ann_token *t = &c->tok[i];
+    if (cap_word(c->text, t))
+        return 1;
+    if (prev == TG_O || (t->flags & ANN_TF_SENT_START))
+        return 0;
+    /* inside a name: "Bank of England", "Institute for the Study of War", "AT & T" */
+    int joins = (t->kind == ANN_TOK_WORD && (t->flags & ANN_TF_LOWER) && t->ncp <= 4) ||
+                (t->end - t->start == 1 && c->text[t->start] == '&');
+    if (!joins)
+        return 0;
+    if (i + 1 < c->n && cap_word(c->text, &c->tok[i + 1]))
+        return 1;
+    return i + 2 < c->n && c->tok[i + 1].kind == ANN_TOK_WORD &&
+           (c->tok[i + 1].flags & ANN_TF_LOWER) && c->tok[i + 1].ncp <= 4 &&
+           cap_word(c->text, &c->tok[i + 2]);
+}
+
+/* Position and case of a token: sentence, line and paragraph start,
+ * title case or capitals, after a quotation mark or a bracket. */
+static uint64_t pos_val(const tg_ctx *c, size_t i)
+{
+    const ann_token *t = &c->tok[i];
+    uint64_t v = (t->flags & (ANN_TF_SENT_START | ANN_TF_LINE_START | ANN_TF_PARA_START |
+                              ANN_TF_TITLE | ANN_TF_UPPER | ANN_TF_ABBREV | ANN_TF_HYPHEN));
+    if (i > 0 && (c->tok[i - 1].flags & ANN_TF_QOPEN))
+        v |= 1u << 20;
+    return v;
+}
+
+size_t tg_features(tg_ctx *c, size_t i, int p, int prev, int prev2, uint64_t *f)
+{
+    size_t n = 0, N = c->n;
+    const ann_token *t = &c->tok[i];
+    uint64_t w0 = word_val(c, i), sh0 = shape_of(c, i);
+    uint64_t wm1 = i > 0 ? word_val(c, i - 1) : V_NONE, wp1 = i + 1 < N ? word_val(c, i + 1) : V_NONE;
+    uint64_t shm1 = i > 0 ? shape_of(c, i - 1) : V_NONE, shp1 = i + 1 < N ? shape_of(c, i + 1) : V_NONE;
+    f[n++] = feat(F_BIAS, 0);
+    f[n++] = feat(F_W0, w0);
+    f[n++] = feat(F_EXACT, t->hash);
+    f[n++] = feat(F_WM1, wm1);
+    f[n++] = feat(F_WP1, wp1);
+    f[n++] = feat(F_WM2, i > 1 ? word_val(c, i - 2) : V_NONE);
+    f[n++] = feat(F_WP2, i + 2 < N ? word_val(c, i + 2) : V_NONE);
+    f[n++] = feat(F_SH0, sh0);
+    f[n++] = feat(F_SHM1, shm1);
+    f[n++] = feat(F_SHP1, shp1);
+    f[n++] = feat(F_SH01, sh0 * 31 + shp1 * 7 + shm1);
+    for (size_t k = 2; k <= 4; k++) {
+        uint64_t a = affix(c, i, k, 1);
+        if (a)
+            f[n++] = feat(F_SUF2 + (int)k - 2, a);
+    }
+    uint64_t pre = affix(c, i, 3, 0);
+    if (pre)
+        f[n++] = feat(F_PRE3, pre);
+    f[n++] = feat(F_PREV, (uint64_t)prev);
+    f[n++] = feat(F_PREV2, (uint64_t)prev * 16 + (uint64_t)prev2);
+    f[n++] = feat(F_PREV_SH, sh0 * 16 + (uint64_t)prev);
+    f[n++] = feat(F_PREV_W, w0 * 16 + (uint64_t)prev);
+    f[n++] = feat(F_WM1_W0, wm1 * 0x100000001B3ull ^ w0);
+    f[n++] = feat(F_W0_WP1, w0 * 0x100000001B3ull ^ wp1);
+    f[n++] = feat(F_POS, pos_val(c, i));
+    f[n++] = feat(F_LINE, (uint64_t)c->line[i] << 8 | (t->flags & (ANN_TF_TITLE | ANN_TF_UPPER)));
+    f[n++] = feat(F_LEN, t->ncp < 8 ? t->ncp : 8);
+    uint32_t lx = c->lex[i];
+    for (int b = 0; b < TG_LX_BITS && n < TG_MAX_FEATS - 12; b++)
+        if (lx >> b & 1)
+            f[n++] = feat(F_LEX, (uint64_t)b);
+    if (lx)
+        f[n++] = feat(F_LEX_SH, (uint64_t)lx * 0x100000001B3ull ^ sh0);
+    uint32_t lm = i > 0 ? c->lex[i - 1] : 0, lp = i + 1 < N ? c->lex[i + 1] : 0;
+    for (int b = 0; b < TG_LX_BITS && n < TG_MAX_FEATS - 8; b++) {
+        if (lm >> b & 1)
+            f[n++] = feat(F_LEXM1, (uint64_t)b);
+        if (lp >> b & 1)
+            f[n++] = feat(F_LEXP1, (uint64_t)b);
+    }
+    if (p > 0) {
+        uint64_t h = c->hint[i];
+        f[n++] = feat(F_HINT, h);
+        f[n++] = feat(F_HINT_PREV, h * 16 + (uint64_t)prev);
+        f[n++] = feat(F_HINTM1, i > 0 ? c->hint[i - 1] : V_NONE);
+        f[n++] = feat(F_HINTP1, i + 1 < N ? c->hint[i + 1] : V_NONE);
+    }
+    return n;
+}
+
+/* ---- decoding --------------------------------------------------------------------- */
+
+int tg_best(const int32_t *score, int prev)
+{
+    int best = TG_O;
+    for (int l = 1; l < TG_NLABELS; l++) {
+        if (tg_inside(l) && tg_type(prev) != tg_type(l))
+            continue;
+        if (score[l] > score[best])
+            best = l;
+    }
+    return best;
+}
+
+void tg_decode(tg_ctx *c, int p, tg_choose_fn choose, void *user, uint8_t *labels)
+{
+    uint64_t f[TG_MAX_FEATS];
+    int prev = TG_O, prev2 = TG_O;
+    for (size_t i = 0; i < c->n; i++) {
+        int l = TG_O;
+        if (tg_candidate(c, i, prev)) {
+            size_t nf = tg_features(c, i, p, prev, prev2, f);
+            l = choose(user, i, prev, f, nf);
+        }
+        labels[i] = (uint8_t)l;
+        prev2 = prev;
+        prev = l;
+    }
+}
+
+typedef struct run_user {
+    const ann_tagger *t;
+    int p;
+} run_user;
+
+static int run_choose(void *user, size_t i, int prev, const uint64_t *f, size_t nf)
+{
+    const run_user *u = user;
+    int32_t score[TG_NLABELS];
+    (void)i;
+    ann_tagger_score(u->t, u->p, f, nf, score);
+    return tg_best(score, prev);
+}
+
+void ann_tagger_tag(const ann_tagger *t, tg_ctx *c, tg_memo *memo, uint8_t *labels)
+{
+    run_user u = {t, 0};
+    tg_decode(c, 0, run_choose, &u, labels);
+    if (t->npasses < 2)
+        return;
+    tg_memo_add(memo, c, labels);
+    tg_ctx_hints(c, memo);
+    u.p = 1;
+    tg_decode(c, 1, run_choose, &u, labels);
+}

@@ -1,0 +1,153 @@
+/*
+ * tagger.h - the learned name tagger: a greedy averaged perceptron over
+ * BIO labels (person, organization, location; everything else outside),
+ * its features, its decoder and its model file.
+ *
+ * Only the neighbourhoods of capitalized words are decoded: a lower-case
+ * word is read only between two parts of a name ("Bank of England").  A
+ * token's features are its words and shapes and those of its neighbours,
+ * the rule engine's matches around it (lexicon kinds and types, given
+ * names, titles, speech verbs, organization heads), its line (headline,
+ * capitals, table) and, in the second pass, what the first pass made of
+ * the same word elsewhere in the document.  Features are 64-bit hashes;
+ * the model maps a hash to one int16 weight per label.
+ *
+ * The model file (src/rules/tagger/weights.tsv, or a user's via --rules)
+ * is text: a header line, then per pass "pass N" and one line per feature,
+ * "HASH<TAB>w0 w1 ... w6" (HASH: 16 hex digits; w: the label weights in
+ * the order of tg_label).  src/tools/train_tagger.c writes it.
+ */
+#ifndef ANN_TAGGER_H
+#define ANN_TAGGER_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "rules.h"
+#include "tokenizer.h"
+
+/* The first line of every model file. */
+#define ANN_TAGGER_MAGIC "# annotate name tagger"
+
+typedef enum {
+    TG_O, TG_B_PER, TG_I_PER, TG_B_ORG, TG_I_ORG, TG_B_LOC, TG_I_LOC, TG_NLABELS
+} tg_label;
+
+/* The coarse type of a label: 0 outside, else one of these. */
+enum { TG_PER = 1, TG_ORG = 2, TG_LOC = 3 };
+
+static inline int tg_type(int label)
+{
+    return (label + 1) / 2;
+}
+
+static inline int tg_inside(int label)
+{
+    return label != TG_O && label % 2 == 0;
+}
+
+#define TG_PASSES 2
+#define TG_MAX_FEATS 64
+
+typedef struct ann_tagger ann_tagger;
+
+ann_tagger *ann_tagger_new(void);
+void ann_tagger_free(ann_tagger *t);
+/* Whether data looks like a model file (its first line is the magic). */
+int ann_tagger_is_model(const char *data, size_t len);
+/* Read a model file, replacing what t held.  -1 with "NAME:LINE: reason"
+ * in err when it is malformed. */
+int ann_tagger_load(ann_tagger *t, const char *name, const char *data, size_t len,
+                    char *err, size_t errlen);
+/* The built-in model (tagger/weights.tsv); none built in is no error. */
+int ann_tagger_load_builtin(ann_tagger *t, char *err, size_t errlen);
+/* Load path into t when it is a model file (1); 0 when it is some other
+ * rule file, left to the rule engine; -1 with err on a read error or a
+ * malformed model. */
+int ann_tagger_load_if_model(ann_tagger *t, const char *path, char *err, size_t errlen);
+/* Features in the model, over its passes (0: nothing loaded). */
+size_t ann_tagger_size(const ann_tagger *t);
+int ann_tagger_passes(const ann_tagger *t);
+/* Add the weights of the n features f of pass p to score[TG_NLABELS]. */
+void ann_tagger_score(const ann_tagger *t, int p, const uint64_t *f, size_t n, int32_t *score);
+
+/* What the document has said so far: for each word (lowercase hash), how
+ * often the first pass gave it each coarse type (0: outside).  Kept by the
+ * caller across the windows of one document. */
+typedef struct tg_memo_slot {
+    uint64_t key;              /* 0: empty */
+    uint16_t count[4];
+} tg_memo_slot;
+
+typedef struct tg_memo {
+    tg_memo_slot *slot;
+    size_t cap, n;
+} tg_memo;
+
+void tg_memo_clear(tg_memo *m);
+void tg_memo_free(tg_memo *m);
+
+/* Everything the features read about one window, made by tg_ctx_init. */
+typedef struct tg_ctx {
+    const char *text;
+    const ann_token *tok;
+    size_t n;
+    uint32_t *lex;             /* TG_LX_... bits per token, from the rule matches */
+    uint8_t *line;             /* TG_LN_... bits per token, from its line */
+    uint8_t *hint;             /* per token: the memo's word for it (second pass) */
+    uint64_t *shape;           /* per token: hash of its shape, 0 = not yet made */
+    size_t cap;
+    int first_window;          /* the window starts the document */
+} tg_ctx;
+
+/* Bits of tg_ctx.lex: known names by type and position, and one-token
+ * cues.  B: a name starts here, I: goes on here, E: ends here. */
+enum {
+    TG_LX_PER_B = 1u << 0, TG_LX_ORG_B = 1u << 1, TG_LX_CTRY_B = 1u << 2,
+    TG_LX_PLACE_B = 1u << 3, TG_LX_SRC_B = 1u << 4,
+    TG_LX_PER_I = 1u << 5, TG_LX_ORG_I = 1u << 6, TG_LX_CTRY_I = 1u << 7,
+    TG_LX_PLACE_I = 1u << 8, TG_LX_SRC_I = 1u << 9,
+    TG_LX_KNOWN_E = 1u << 10, TG_LX_AMBIG = 1u << 11,
+    TG_LX_GIVEN = 1u << 12, TG_LX_WEAK_GIVEN = 1u << 13, TG_LX_DEMONYM = 1u << 14,
+    TG_LX_NONNAME = 1u << 15, TG_LX_WEAK_NONNAME = 1u << 16, TG_LX_CUE = 1u << 17,
+    TG_LX_CUE_INV = 1u << 18, TG_LX_ORGHEAD = 1u << 19, TG_LX_CONNECTOR = 1u << 20,
+    TG_LX_DOCWORD = 1u << 21, TG_LX_TITLE_B = 1u << 22, TG_LX_TITLE_E = 1u << 23,
+    TG_LX_BITS = 24
+};
+
+/* Bits of tg_ctx.line. */
+enum {
+    TG_LN_CAPS = 1 << 0,       /* a line in capitals (a headline) */
+    TG_LN_TABLE = 1 << 1,      /* a line of figures: results, standings, prices */
+    TG_LN_FIRST = 1 << 2,      /* the first line of the document */
+    TG_LN_SHORT = 1 << 3       /* a line of six tokens or fewer */
+};
+
+/* Fill c for the window toks[0..n) and its rule matches m. */
+void tg_ctx_init(tg_ctx *c, const char *text, const ann_token *toks, size_t n,
+                 const ann_matches *m, int first_window);
+/* Set c->hint from the memo (before the second pass). */
+void tg_ctx_hints(tg_ctx *c, const tg_memo *memo);
+void tg_ctx_free(tg_ctx *c);
+
+/* Whether token i is decoded, given the label before it. */
+int tg_candidate(const tg_ctx *c, size_t i, int prev);
+/* The features of token i in pass p (0 or 1) after labels prev, prev2:
+ * written to f[TG_MAX_FEATS], their number returned. */
+size_t tg_features(tg_ctx *c, size_t i, int p, int prev, int prev2, uint64_t *f);
+
+/* Greedy decoding: labels[0..n) of the window, for pass p.  choose() is
+ * given each decoded token's features and returns its label (the model's
+ * best at run time; the trainer learns in it).  A label that cannot follow
+ * the one before (I- after another type) is never returned by tg_best. */
+typedef int (*tg_choose_fn)(void *user, size_t i, int prev, const uint64_t *f, size_t nf);
+void tg_decode(tg_ctx *c, int p, tg_choose_fn choose, void *user, uint8_t *labels);
+/* The best label after prev for the scores. */
+int tg_best(const int32_t *score, int prev);
+/* Count the first pass's labels of the window into the memo. */
+void tg_memo_add(tg_memo *m, const tg_ctx *c, const uint8_t *labels);
+
+/* Both passes with the model t (a window: labels[0..n)). */
+void ann_tagger_tag(const ann_tagger *t, tg_ctx *c, tg_memo *memo, uint8_t *labels);
+
+#endif
