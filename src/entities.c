@@ -922,15 +922,6 @@ static void known_name(ann_entities *st, ann_window *w, const tinfo *ti, size_t 
 
 /* ---- names the tagger found ------------------------------------------------------- */
 
-/* The end of the tagger's name that starts at i. */
-static size_t tagged_end(const uint8_t *lab, size_t i, size_t n)
-{
-    size_t j = i + 1;
-    while (j < n && tg_inside(lab[j]))
-        j++;
-    return j;
-}
-
 /* A known name's lexicon type in the tagger's classes. */
 static int known_class(const ann_match *m)
 {
@@ -966,7 +957,7 @@ static void reread_known(ann_entities *st, ann_window *w, const ann_match *km, i
 static size_t tagged_name(ann_entities *st, ann_window *w, const tinfo *ti, const uint8_t *lab,
                           size_t i, evidence *ev)
 {
-    size_t j = tagged_end(lab, i, w->n), s = i;
+    size_t j = tg_span_end(lab, i, w->n), s = i;
     int type = tg_type(lab[i]);
     while (s + 1 < j && is_the(w, s))
         s++;   /* the spec leaves "the" out */
@@ -977,6 +968,13 @@ static size_t tagged_name(ann_entities *st, ann_window *w, const tinfo *ti, cons
         s = tm->last;
     }
     const ann_match *km = match_of(w, ti[s].known);
+    /* A listed name run on into more words is cut back to it ("NATO War
+     * Agenda", "Vladimir Putin Istanbul"), unless the words make a longer
+     * name of it ("Bank of England") or a place names a team or firm
+     * ("Real Madrid", "Boston Red Sox"); the rest is read on its own. */
+    if (km && km->last < j && !part_of_longer_name(w, ti, km->last) &&
+        (known_class(km) != TG_LOC || ti[km->last].known))
+        j = km->last;
     if (km && km->last >= j) {
         if (!accept_known(st, w, ti, km))
             return km->last;   /* the context says it is not this name */
@@ -1158,14 +1156,14 @@ void ann_entities_window(ann_entities *st, ann_window *w)
             break;
         const ann_token *t = &w->tok[i];
         const ann_match *km = match_of(w, ti[i].known);
-        if (lab && lab[i]) {
+        if (lab && lab[i] && !tg_inside(lab[i])) {
             i = tagged_name(st, w, ti, lab, i, &ev);
             ev.title = NULL;
             continue;
         }
         /* a known name that context rejects ("Kyiv School of Economics")
          * is read again as the start of an unknown one */
-        if (km && accept_known(st, w, ti, km)) {
+        if (km && (!lab || !getenv("OPTB")) && accept_known(st, w, ti, km)) {
             known_name(st, w, ti, i, &ev);
             ev.title = NULL;
             i = km->last;

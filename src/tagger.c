@@ -35,9 +35,13 @@ struct ann_tagger {
     int npasses;
 };
 
-static const char *const label_names[TG_NLABELS] = {
-    "O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC"
-};
+void tg_labels_line(char *out, size_t cap)
+{
+    static const char *const type[] = {"", "PER", "ORG", "LOC"}, pos[] = "BILU";
+    size_t o = (size_t)snprintf(out, cap, "labels\tO");
+    for (int l = 1; l < TG_NLABELS && o < cap; l++)
+        o += (size_t)snprintf(out + o, cap - o, " %c-%s", pos[tg_pos(l)], type[tg_type(l)]);
+}
 
 static uint32_t slot_check(uint64_t h)
 {
@@ -196,11 +200,8 @@ int ann_tagger_load(ann_tagger *t, const char *name, const char *data, size_t le
         if (n == 0 || line[0] == '#')
             continue;
         if (n > 7 && memcmp(line, "labels\t", 7) == 0) {
-            char want[128] = "labels";
-            for (int k = 0; k < TG_NLABELS; k++) {
-                strcat(want, k ? " " : "\t");
-                strcat(want, label_names[k]);
-            }
+            char want[128];
+            tg_labels_line(want, sizeof want);
             if (n != strlen(want) || memcmp(line, want, n) != 0) {
                 load_error(err, errlen, name, lineno, "labels differ from this program's");
                 goto fail;
@@ -219,7 +220,7 @@ int ann_tagger_load(ann_tagger *t, const char *name, const char *data, size_t le
             load_error(err, errlen, name, lineno, "expected \"labels\" and then \"pass 1\"");
             goto fail;
         } else if (feature_line(&t->pass[p], line, n) < 0) {
-            load_error(err, errlen, name, lineno, "expected HASH (16 hex digits), a tab and 7 weights");
+            load_error(err, errlen, name, lineno, "expected HASH (16 hex digits), a tab and a weight per label");
             goto fail;
         }
     }
@@ -323,6 +324,7 @@ void tg_memo_clear(tg_memo *m)
     if (m->n)
         memset(m->slot, 0, m->cap * sizeof *m->slot);
     m->n = 0;
+    memset(m->filter, 0, sizeof m->filter);
 }
 
 void tg_memo_free(tg_memo *m)
@@ -429,7 +431,7 @@ static void line_bits(tg_ctx *c)
     size_t a = 0;
     int first = c->first_window;
     while (a < c->n) {
-        size_t b = a + 1, words = 0, upper = 0, nums = 0;
+        size_t b = a + 1, words = 0, upper = 0, nums = 0, long_words = 0, long_caps = 0;
         while (b < c->n && !(c->tok[b].flags & ANN_TF_LINE_START))
             b++;
         for (size_t k = a; k < b; k++) {
@@ -440,6 +442,10 @@ static void line_bits(tg_ctx *c)
             else if (t->kind == ANN_TOK_WORD && t->ncp >= 2) {
                 words++;
                 upper += (t->flags & ANN_TF_UPPER) != 0;
+                if (t->ncp > 3) {
+                    long_words++;
+                    long_caps += (t->flags & (ANN_TF_TITLE | ANN_TF_UPPER)) != 0;
+                }
             }
         }
         uint8_t v = 0;
@@ -451,6 +457,8 @@ static void line_bits(tg_ctx *c)
             v |= TG_LN_FIRST;
         if (b - a <= 6)
             v |= TG_LN_SHORT;
+        if (long_words >= 3 && long_caps * 10 >= long_words * 8 && !(v & TG_LN_CAPS))
+            v |= TG_LN_TITLE;
         memset(c->line + a, v, b - a);
         first = 0;
         a = b;
@@ -476,6 +484,7 @@ void tg_ctx_init(tg_ctx *c, const char *text, const ann_token *toks, size_t n,
     c->tok = toks;
     c->n = n;
     c->first_window = first_window;
+    c->memo = NULL;
     lex_bits(c, m);
     line_bits(c);
     memset(c->hint, 0, n);
@@ -506,6 +515,7 @@ static uint8_t hint_of(const tg_memo_slot *s)
 
 void tg_ctx_hints(tg_ctx *c, const tg_memo *memo)
 {
+    c->memo = memo;
     memset(c->hint, 0, c->n);
     if (!memo->n)
         return;
@@ -520,9 +530,26 @@ void tg_ctx_hints(tg_ctx *c, const tg_memo *memo)
 
 void tg_memo_add(tg_memo *m, const tg_ctx *c, const uint8_t *labels)
 {
-    for (size_t i = 0; i < c->n; i++)
-        if (cap_word(c->text, &c->tok[i]))
-            memo_count(m, c->tok[i].lhash, tg_type(labels[i]));
+    for (size_t i = 0; i < c->n; i++) {
+        if (cap_word(c->text, &c->tok[i])) {
+            uint64_t k = c->tok[i].lhash | 1;
+            memo_count(m, k, tg_type(labels[i]));
+            m->filter[k >> 58] |= (uint64_t)1 << (k >> 52 & 63);
+        }
+    }
+    /* "Silver was at 521 cents" beside "silver": the same word in lower
+     * case says a capital is the sentence's.  Most lower-case words are in
+     * no name: a bit per 1/1024 of the hashes spares most look-ups. */
+    for (size_t i = 0; i < c->n && m->n; i++) {
+        const ann_token *t = &c->tok[i];
+        uint64_t k = t->lhash | 1;
+        if (!(t->flags & ANN_TF_LOWER) || t->kind != ANN_TOK_WORD ||
+            !(m->filter[k >> 58] >> (k >> 52 & 63) & 1))
+            continue;
+        tg_memo_slot *s = memo_find(m, k);
+        if (s->key && s->count[4] < UINT16_MAX)
+            s->count[4]++;
+    }
 }
 
 /* ---- features ---------------------------------------------------------------- */
@@ -531,7 +558,8 @@ enum {
     F_BIAS = 1, F_W0, F_EXACT, F_WM1, F_WP1, F_WM2, F_WP2, F_SH0, F_SHM1, F_SHP1, F_SH01,
     F_SUF2, F_SUF3, F_SUF4, F_PRE3, F_PREV, F_PREV2, F_PREV_SH, F_PREV_W, F_WM1_W0,
     F_W0_WP1, F_POS, F_LINE, F_LEX, F_LEXM1, F_LEXP1, F_HINT, F_HINT_PREV, F_HINTM1,
-    F_HINTP1, F_LEN, F_LEX_SH
+    F_HINTP1, F_LEN, F_LEX_SH, F_RUN_POS, F_RUN_BEFORE, F_RUN_AFTER, F_PRE2, F_PRE4, F_SUF1,
+    F_SUF5, F_LAST_ENT, F_HINT_TYPE, F_HINT_LOWER, F_HINT_LOWER_TYPE
 };
 
 static uint64_t mix(uint64_t x)
@@ -622,18 +650,11 @@ int tg_candidate(const tg_ctx *c, size_t i, int prev)
     const ann_token *t = &c->tok[i];
     if (cap_word(c->text, t))
         return 1;
-    if (prev == TG_O || (t->flags & ANN_TF_SENT_START))
+    if (!tg_open(prev) || (t->flags & ANN_TF_SENT_START))
         return 0;
-    /* inside a name: "Bank of England", "Institute for the Study of War", "AT & T" */
-    int joins = (t->kind == ANN_TOK_WORD && (t->flags & ANN_TF_LOWER) && t->ncp <= 4) ||
-                (t->end - t->start == 1 && c->text[t->start] == '&');
-    if (!joins)
-        return 0;
-    if (i + 1 < c->n && cap_word(c->text, &c->tok[i + 1]))
-        return 1;
-    return i + 2 < c->n && c->tok[i + 1].kind == ANN_TOK_WORD &&
-           (c->tok[i + 1].flags & ANN_TF_LOWER) && c->tok[i + 1].ncp <= 4 &&
-           cap_word(c->text, &c->tok[i + 2]);
+    /* the word after a name may go on with it: "Bank of England", "BBC
+     * radio", "People 's Daily", "AT & T" */
+    return t->kind == ANN_TOK_WORD || (t->end - t->start == 1 && c->text[t->start] == '&');
 }
 
 /* Position and case of a token: sentence, line and paragraph start,
@@ -657,7 +678,8 @@ size_t tg_features(tg_ctx *c, size_t i, int p, int prev, int prev2, uint64_t *f)
     uint64_t shm1 = i > 0 ? shape_of(c, i - 1) : V_NONE, shp1 = i + 1 < N ? shape_of(c, i + 1) : V_NONE;
     f[n++] = feat(F_BIAS, 0);
     f[n++] = feat(F_W0, w0);
-    f[n++] = feat(F_EXACT, t->hash);
+    if (!getenv("TGX") || !strchr(getenv("TGX"), 'x'))
+        f[n++] = feat(F_EXACT, t->hash);
     f[n++] = feat(F_WM1, wm1);
     f[n++] = feat(F_WP1, wp1);
     f[n++] = feat(F_WM2, i > 1 ? word_val(c, i - 2) : V_NONE);
@@ -683,6 +705,28 @@ size_t tg_features(tg_ctx *c, size_t i, int p, int prev, int prev2, uint64_t *f)
     f[n++] = feat(F_POS, pos_val(c, i));
     f[n++] = feat(F_LINE, (uint64_t)c->line[i] << 8 | (t->flags & (ANN_TF_TITLE | ANN_TF_UPPER)));
     f[n++] = feat(F_LEN, t->ncp < 8 ? t->ncp : 8);
+    if (cap_word(c->text, t)) {
+        /* the run of capitalized words the token is in: where in it, and
+         * the words around it ("... beat Somerset", "Prime Minister John Major said") */
+        size_t a = i, b = i + 1;
+        while (a > 0 && i - a < 8 && cap_word(c->text, &c->tok[a - 1]))
+            a--;
+        while (b < N && b - i < 8 && cap_word(c->text, &c->tok[b]))
+            b++;
+        size_t before = i - a < 3 ? i - a : 3, after = b - i - 1 < 3 ? b - i - 1 : 3;
+        f[n++] = feat(F_RUN_POS, before * 4 + after);
+        f[n++] = feat(F_RUN_BEFORE, a > 0 ? word_val(c, a - 1) : V_NONE);
+        f[n++] = feat(F_RUN_AFTER, b < N ? word_val(c, b) : V_NONE);
+    }
+    if (getenv("TGX") && strchr(getenv("TGX"), 'a')) {
+        static const int tm[] = {F_PRE2, F_PRE4, F_SUF1, F_SUF5};
+        static const size_t km[] = {2, 4, 1, 5};
+        for (int q = 0; q < 4; q++) {
+            uint64_t x = affix(c, i, km[q], q >= 2);
+            if (x)
+                f[n++] = feat(tm[q], x);
+        }
+    }
     uint32_t lx = c->lex[i];
     for (int b = 0; b < TG_LX_BITS && n < TG_MAX_FEATS - 12; b++)
         if (lx >> b & 1)
@@ -702,6 +746,22 @@ size_t tg_features(tg_ctx *c, size_t i, int p, int prev, int prev2, uint64_t *f)
         f[n++] = feat(F_HINT_PREV, h * 16 + (uint64_t)prev);
         f[n++] = feat(F_HINTM1, i > 0 ? c->hint[i - 1] : V_NONE);
         f[n++] = feat(F_HINTP1, i + 1 < N ? c->hint[i + 1] : V_NONE);
+        if (getenv("TGX") && strchr(getenv("TGX"), 'h') && cap_word(c->text, t)) {
+            const tg_memo_slot *ms = c->memo && c->memo->n ? memo_find(c->memo, t->lhash | 1) : NULL;
+            if (ms && ms->key) {
+                unsigned tot = ms->count[0] + ms->count[1] + ms->count[2] + ms->count[3];
+                for (int k = 0; k < 4; k++) {
+                    if (!ms->count[k])
+                        continue;
+                    unsigned share = ms->count[k] == tot ? 3 : ms->count[k] * 2 > tot ? 2 : 1;
+                    f[n++] = feat(F_HINT_TYPE, (uint64_t)k * 4 + share);
+                }
+                if (ms->count[4])
+                    f[n++] = feat(F_HINT_LOWER, (uint64_t)(t->flags & (ANN_TF_SENT_START | ANN_TF_LINE_START)));
+                if (getenv("TGX") && strchr(getenv("TGX"), 'l'))
+                    f[n++] = feat(F_HINT_LOWER_TYPE, (uint64_t)(ms->count[4] != 0) * 16 + hint_of(ms));
+            }
+        }
     }
     return n;
 }
@@ -710,13 +770,10 @@ size_t tg_features(tg_ctx *c, size_t i, int p, int prev, int prev2, uint64_t *f)
 
 int tg_best(const int32_t *score, int prev)
 {
-    int best = TG_O;
-    for (int l = 1; l < TG_NLABELS; l++) {
-        if (tg_inside(l) && tg_type(prev) != tg_type(l))
-            continue;
-        if (score[l] > score[best])
+    int best = -1;
+    for (int l = 0; l < TG_NLABELS; l++)
+        if (tg_allowed(prev, l) && (best < 0 || score[l] > score[best]))
             best = l;
-    }
     return best;
 }
 

@@ -10,12 +10,13 @@
  * names, titles, speech verbs, organization heads), its line (headline,
  * capitals, table) and, in the second pass, what the first pass made of
  * the same word elsewhere in the document.  Features are 64-bit hashes;
- * the model maps a hash to one int16 weight per label.
+ * the model maps a hash to one int16 weight per label.  Labels are BILOU:
+ * a name's first, inside and last words, or its only one.
  *
  * The model file (src/rules/tagger/weights.tsv, or a user's via --rules)
  * is text: a header line, then per pass "pass N" and one line per feature,
  * "HASH<TAB>w0 w1 ... w6" (HASH: 16 hex digits; w: the label weights in
- * the order of tg_label).  src/tools/train_tagger.c writes it.
+ * the order of the "labels" line).  src/tools/train_tagger.c writes it.
  */
 #ifndef ANN_TAGGER_H
 #define ANN_TAGGER_H
@@ -29,27 +30,73 @@
 /* The first line of every model file. */
 #define ANN_TAGGER_MAGIC "# annotate name tagger"
 
-typedef enum {
-    TG_O, TG_B_PER, TG_I_PER, TG_B_ORG, TG_I_ORG, TG_B_LOC, TG_I_LOC, TG_NLABELS
-} tg_label;
+/* Labels: outside, then for each type its positions: B I (the first word
+ * of a name, a later one) or, with TG_NPOS 4, B I L U (first, inside,
+ * last, only).  BILOU measured no better than BIO here, for twice the
+ * weights. */
+#define TG_NPOS 2
+#define TG_O 0
+#define TG_NLABELS (1 + 3 * TG_NPOS)
 
-/* The coarse type of a label: 0 outside, else one of these. */
+/* The coarse types of names (0: outside). */
 enum { TG_PER = 1, TG_ORG = 2, TG_LOC = 3 };
 
 static inline int tg_type(int label)
 {
-    return (label + 1) / 2;
+    return label ? (label - 1) / TG_NPOS + 1 : 0;
 }
 
+/* 0 B, 1 I, 2 L, 3 U */
+static inline int tg_pos(int label)
+{
+    return (label - 1) % TG_NPOS;
+}
+
+static inline int tg_label(int type, int pos)
+{
+    if (TG_NPOS == 2)
+        pos = pos == 3 ? 0 : pos == 2 ? 1 : pos;
+    return (type - 1) * TG_NPOS + 1 + pos;
+}
+
+/* Whether the label goes on with the name before it (I, L). */
 static inline int tg_inside(int label)
 {
-    return label != TG_O && label % 2 == 0;
+    return label && (tg_pos(label) == 1 || tg_pos(label) == 2);
+}
+
+/* Whether a name can go on after it (BIO: any; BILOU: B, I, which must). */
+static inline int tg_open(int label)
+{
+    return label && (TG_NPOS == 2 || tg_pos(label) <= 1);
+}
+
+static inline int tg_allowed(int prev, int label)
+{
+    if (tg_inside(label))
+        return tg_open(prev) && tg_type(prev) == tg_type(label);
+    return TG_NPOS == 2 || !tg_open(prev);
+}
+
+/* The end of the name that starts at i (labels[i] is B or U). */
+static inline size_t tg_span_end(const uint8_t *labels, size_t i, size_t n)
+{
+    size_t j = i + 1;
+    if (tg_pos(labels[i]) == 3)
+        return j;
+    while (j < n && tg_inside(labels[j]) && tg_type(labels[j]) == tg_type(labels[i]))
+        if (tg_pos(labels[j++]) == 2)
+            break;
+    return j;
 }
 
 #define TG_PASSES 2
 #define TG_MAX_FEATS 64
 
 typedef struct ann_tagger ann_tagger;
+
+/* "O", "B-PER" ...: the labels line of a model file. */
+void tg_labels_line(char *out, size_t cap);
 
 ann_tagger *ann_tagger_new(void);
 void ann_tagger_free(ann_tagger *t);
@@ -76,13 +123,15 @@ void ann_tagger_score(const ann_tagger *t, int p, const uint64_t *f, size_t n, i
  * caller across the windows of one document. */
 typedef struct tg_memo_slot {
     uint64_t key;              /* 0: empty */
-    uint16_t count[4];
+    uint16_t count[5];         /* [4]: written in lower case */
 } tg_memo_slot;
 
-typedef struct tg_memo {
+typedef struct tg_memo tg_memo;
+struct tg_memo {
     tg_memo_slot *slot;
     size_t cap, n;
-} tg_memo;
+    uint64_t filter[64];       /* a bit per 1/4096 of the keys */
+};
 
 void tg_memo_clear(tg_memo *m);
 void tg_memo_free(tg_memo *m);
@@ -98,6 +147,7 @@ typedef struct tg_ctx {
     uint64_t *shape;           /* per token: hash of its shape, 0 = not yet made */
     size_t cap;
     int first_window;          /* the window starts the document */
+    const struct tg_memo *memo;    /* the second pass's, set by tg_ctx_hints */
 } tg_ctx;
 
 /* Bits of tg_ctx.lex: known names by type and position, and one-token
@@ -120,7 +170,8 @@ enum {
     TG_LN_CAPS = 1 << 0,       /* a line in capitals (a headline) */
     TG_LN_TABLE = 1 << 1,      /* a line of figures: results, standings, prices */
     TG_LN_FIRST = 1 << 2,      /* the first line of the document */
-    TG_LN_SHORT = 1 << 3       /* a line of six tokens or fewer */
+    TG_LN_SHORT = 1 << 3,      /* a line of six tokens or fewer */
+    TG_LN_TITLE = 1 << 4       /* a line in title case ("Talks Stall Again in Istanbul") */
 };
 
 /* Fill c for the window toks[0..n) and its rule matches m. */

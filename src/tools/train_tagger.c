@@ -4,7 +4,7 @@
  * decoder of src/tagger.c and the built-in rules, exactly as annotate
  * reads text at run time.  `make train` runs it.
  *
- *     train_tagger [-e EPOCHS] [-o OUT] DOCS GOLD[:REPEAT] ...
+ *     train_tagger [-e EPOCHS] [-cv] [-o OUT] DOCS GOLD[:REPEAT] ...
  *
  * DOCS is a directory of ID.txt files, GOLD their gold in the JSON Lines
  * shape of the evaluation kit (actors, places, sources with code point
@@ -15,7 +15,9 @@
  * Greedy averaged perceptron, learning on its own predicted history.  The
  * second pass reads what the first made of each word elsewhere in the
  * document; to learn how far to trust that, its training documents are
- * tagged by first-pass models that did not see them (five folds).  Same
+ * tagged by first-pass models that did not see them (five folds).  Those
+ * labels give the held-out F1 of the first pass, printed; -cv holds the
+ * second pass out too and prints its F1 (five more trainings).  Same
  * data, same bytes: documents are visited in an order fixed by a seeded
  * generator and features are written sorted.
  */
@@ -106,13 +108,10 @@ static int learn_choose(void *user, size_t i, int prev, const uint64_t *f, size_
             for (int l = 0; l < TG_NLABELS; l++)
                 score[l] += s->w[l];
     }
-    int best = TG_O;
-    for (int l = 1; l < TG_NLABELS; l++) {
-        if (tg_inside(l) && tg_type(prev) != tg_type(l))
-            continue;
-        if (score[l] > score[best])
+    int best = -1;
+    for (int l = 0; l < TG_NLABELS; l++)
+        if (tg_allowed(prev, l) && (best < 0 || score[l] > score[best]))
             best = l;
-    }
     if (L->update) {
         L->m->step++;
         int g = L->gold[i];
@@ -209,9 +208,14 @@ static void gold_labels(tdoc *t, const cJSON *rec, size_t *kept, size_t *skipped
                     (*skipped)++;
                     continue;
                 }
-                t->gold[first] = (uint8_t)(2 * ty - 1);
-                for (size_t k = first + 1; k <= last; k++)
-                    t->gold[k] = (uint8_t)(2 * ty);
+                if (first == last) {
+                    t->gold[first] = (uint8_t)tg_label(ty, 3);
+                } else {
+                    t->gold[first] = (uint8_t)tg_label(ty, 0);
+                    for (size_t k = first + 1; k < last; k++)
+                        t->gold[k] = (uint8_t)tg_label(ty, 1);
+                    t->gold[last] = (uint8_t)tg_label(ty, 2);
+                }
                 (*kept)++;
             }
         }
@@ -267,8 +271,8 @@ static void read_set(const ann_engine *e, const char *dir, const char *gold, int
         ann_rules_match(e->rules, d->text, t.toks.v, t.toks.n, &t.matches);
         gold_labels(&t, rec, &kept, &skipped);
         t.pass1 = ann_xcalloc(t.toks.n + 1, 1);
-        t.fold = (int)(*n % FOLDS);
-        for (int k = 0; k < repeat; k++) {
+        t.fold = repeat ? (int)(*n % FOLDS) : -2;
+        for (int k = 0; k < (repeat ? repeat : 1); k++) {
             tdoc c = t;
             c.copy = k > 0;
             ANN_PUSH(*docs, *n, *cap, c);
@@ -295,14 +299,15 @@ static uint64_t rng(void)
 }
 
 /* The context of document t for pass p (second pass: hints from pass1). */
+static tg_memo ctx_memo;      /* the document's, while its context is in use */
+
 static void ctx_of(tg_ctx *c, const tdoc *t, int p)
 {
     tg_ctx_init(c, t->doc->text, t->toks.v, t->toks.n, &t->matches, 1);
     if (p > 0) {
-        tg_memo memo = {0};
-        tg_memo_add(&memo, c, t->pass1);
-        tg_ctx_hints(c, &memo);
-        tg_memo_free(&memo);
+        tg_memo_clear(&ctx_memo);
+        tg_memo_add(&ctx_memo, c, t->pass1);
+        tg_ctx_hints(c, &ctx_memo);
     }
 }
 
@@ -324,7 +329,7 @@ static void train(model *m, tdoc *docs, size_t n, int p, int skip, int epochs)
         }
         for (size_t k = 0; k < n; k++) {
             tdoc *t = &docs[order[k]];
-            if (t->fold == skip)
+            if (t->fold == skip || t->fold == -2)
                 continue;
             ann_grow((void **)&labels, &caplab, t->toks.n + 1, 1);
             ctx_of(&c, t, p);
@@ -336,6 +341,53 @@ static void train(model *m, tdoc *docs, size_t n, int p, int skip, int epochs)
     tg_ctx_free(&c);
     free(labels);
     free(order);
+}
+
+/* Spans of labels: count those of a in b (same first, last and type). */
+static size_t spans(const uint8_t *a, const uint8_t *b, size_t n, size_t *na)
+{
+    size_t same = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (!a[i] || tg_inside(a[i]))
+            continue;
+        size_t j = tg_span_end(a, i, n);
+        (*na)++;
+        if (b[i] && !tg_inside(b[i]) && tg_type(b[i]) == tg_type(a[i]))
+            same += tg_span_end(b, i, n) == j;
+    }
+    return same;
+}
+
+/* Held-out span F1 of labels against gold over the training documents,
+ * each tagged by a model that did not see it: the figure to improve the
+ * features by, with no development set in the loop. */
+static void report_cv(const tdoc *docs, size_t n, int p, uint8_t *const *labels, int test)
+{
+    size_t ok = 0, ng = 0, ns = 0;
+    for (size_t k = 0; k < n; k++) {
+        if (docs[k].copy || (docs[k].fold == -2) != test)
+            continue;
+        ok += spans(docs[k].gold, labels[k], docs[k].toks.n, &ng);
+        spans(labels[k], docs[k].gold, docs[k].toks.n, &ns);
+    }
+    if (getenv("TG_DUMP")) {
+        FILE *f = fopen(getenv("TG_DUMP"), "w");
+        for (size_t k = 0; f && k < n; k++) {
+            if (docs[k].copy)
+                continue;
+            for (size_t i = 0; i < docs[k].toks.n; i++) {
+                const ann_token *t = &docs[k].toks.v[i];
+                fprintf(f, "%.*s\t%d\t%d\t%d\n", (int)(t->end - t->start), docs[k].doc->text + t->start,
+                        docs[k].gold[i], labels[k][i], (t->flags & ANN_TF_LINE_START) != 0);
+            }
+            fputs("\n", f);
+        }
+        if (f)
+            fclose(f);
+    }
+    double P = ns ? (double)ok / ns : 0, R = ng ? (double)ok / ng : 0;
+    fprintf(stderr, "train_tagger: held-out pass %d: P %.4f R %.4f F1 %.4f\n", p + 1, P, R,
+            P + R > 0 ? 2 * P * R / (P + R) : 0);
 }
 
 /* First-pass labels of the fold's documents by a model that did not see them. */
@@ -355,8 +407,71 @@ static void jackknife(tdoc *docs, size_t n, int epochs)
         }
         tg_ctx_free(&c);
         model_free(&m);
-        fprintf(stderr, "train_tagger: fold %d of %d tagged\n", fold + 1, FOLDS);
     }
+    uint8_t **labels = ann_xmalloc(n * sizeof *labels);
+    for (size_t k = 0; k < n; k++)
+        labels[k] = docs[k].pass1;
+    report_cv(docs, n, 0, labels, 0);
+    free(labels);
+}
+
+/* With -cv: the second pass held out as well (five more trainings). */
+static void cv_second(tdoc *docs, size_t n, int epochs)
+{
+    uint8_t **labels = ann_xmalloc(n * sizeof *labels);
+    for (size_t k = 0; k < n; k++)
+        labels[k] = ann_xcalloc(docs[k].toks.n + 1, 1);
+    for (int fold = 0; fold < FOLDS; fold++) {
+        model m = {0};
+        train(&m, docs, n, 1, fold, epochs);
+        tg_ctx c = {0};
+        for (size_t k = 0; k < n; k++) {
+            if (docs[k].fold != fold)
+                continue;
+            ctx_of(&c, &docs[k], 1);
+            learn L = {&m, docs[k].gold, 0};
+            tg_decode(&c, 1, learn_choose, &L, labels[k]);
+        }
+        tg_ctx_free(&c);
+        model_free(&m);
+    }
+    report_cv(docs, n, 1, labels, 0);
+    for (size_t k = 0; k < n; k++)
+        free(labels[k]);
+    free(labels);
+}
+
+/* Documents read with REPEAT 0 are only measured: both passes of the final
+ * models, as at run time. */
+static void test_sets(tdoc *docs, size_t n, model *m1, model *m2)
+{
+    uint8_t **labels = ann_xcalloc(n, sizeof *labels);
+    tdoc *sub = ann_xmalloc((n + 1) * sizeof *sub);
+    size_t ns = 0;
+    tg_ctx c = {0};
+    for (size_t k = 0; k < n; k++) {
+        tdoc *t = &docs[k];
+        if (t->fold != -2)
+            continue;
+        uint8_t *l = ann_xcalloc(t->toks.n + 1, 1);
+        ctx_of(&c, t, 0);
+        learn L = {m1, t->gold, 0};
+        tg_decode(&c, 0, learn_choose, &L, t->pass1);
+        ctx_of(&c, t, 1);
+        L.m = m2;
+        tg_decode(&c, 1, learn_choose, &L, l);
+        labels[ns] = l;
+        sub[ns++] = *t;
+    }
+    if (ns) {
+        fprintf(stderr, "train_tagger: measured on %zu documents not trained on:\n", ns);
+        report_cv(sub, ns, 1, labels, 1);
+    }
+    for (size_t k = 0; k < ns; k++)
+        free(labels[k]);
+    free(labels);
+    free(sub);
+    tg_ctx_free(&c);
 }
 
 /* ---- writing ----------------------------------------------------------------------- */
@@ -413,7 +528,7 @@ static size_t write_pass(FILE *out, const model *m, int p)
 
 int main(int argc, char **argv)
 {
-    int epochs = 10;
+    int epochs = 10, cv = 0;
     const char *outpath = NULL;
     int a = 1;
     for (; a < argc && argv[a][0] == '-'; a++) {
@@ -421,16 +536,19 @@ int main(int argc, char **argv)
             epochs = atoi(argv[++a]);
         else if (strcmp(argv[a], "-o") == 0 && a + 1 < argc)
             outpath = argv[++a];
+        else if (strcmp(argv[a], "-cv") == 0)
+            cv = 1;
         else
             break;
     }
     if (argc - a < 2 || (argc - a) % 2 || epochs < 1) {
-        fprintf(stderr, "usage: train_tagger [-e EPOCHS] [-o OUT] DOCS GOLD[:REPEAT] ...\n");
+        fprintf(stderr, "usage: train_tagger [-e EPOCHS] [-cv] [-o OUT] DOCS GOLD[:REPEAT] ...\n");
         return 2;
     }
     char err[512];
-    ann_engine *e = ann_engine_new(0, NULL, 0, err, sizeof err);
-    if (!e) {
+    /* the built-in rules, and no model: the one in the tree may be stale */
+    ann_engine *e = ann_engine_new(1, NULL, 0, err, sizeof err);
+    if (!e || ann_rules_load_builtin(e->rules, err, sizeof err) < 0) {
         fprintf(stderr, "train_tagger: %s\n", err);
         return 2;
     }
@@ -441,7 +559,7 @@ int main(int argc, char **argv)
         char *gold = ann_xstrdup(argv[a + 1]);
         char *colon = strrchr(gold, ':');
         int repeat = 1;
-        if (colon && colon[1] >= '1' && colon[1] <= '9') {
+        if (colon && colon[1] >= '0' && colon[1] <= '9') {
             repeat = atoi(colon + 1);
             *colon = '\0';
         }
@@ -449,9 +567,12 @@ int main(int argc, char **argv)
         free(gold);
     }
     jackknife(docs, n, epochs);
+    if (cv)
+        cv_second(docs, n, epochs);
     model m1 = {0}, m2 = {0};
     train(&m1, docs, n, 0, -1, epochs);
     train(&m2, docs, n, 1, -1, epochs);
+    test_sets(docs, n, &m1, &m2);
     FILE *out = outpath ? fopen(outpath, "w") : stdout;
     if (!out) {
         perror(outpath);
@@ -459,8 +580,10 @@ int main(int argc, char **argv)
     }
     fprintf(out, "%s: averaged perceptron, %d epochs, made by src/tools/train_tagger.c (make train)\n",
             ANN_TAGGER_MAGIC, epochs);
-    fputs("# HASH<TAB>weights of the labels below; features and hashes: src/tagger.c\n"
-          "labels\tO B-PER I-PER B-ORG I-ORG B-LOC I-LOC\n", out);
+    char labels[128];
+    tg_labels_line(labels, sizeof labels);
+    fprintf(out, "# HASH<TAB>weights of the labels below; features and hashes: src/tagger.c\n%s\n",
+            labels);
     size_t n1 = write_pass(out, &m1, 0), n2 = write_pass(out, &m2, 1);
     if (out != stdout && fclose(out) != 0) {
         perror(outpath);
@@ -470,6 +593,7 @@ int main(int argc, char **argv)
             (double)(clock() - t0) / CLOCKS_PER_SEC);
     model_free(&m1);
     model_free(&m2);
+    tg_memo_free(&ctx_memo);
     for (size_t k = 0; k < n; k++) {
         if (!docs[k].copy) {
             ann_doc_free(docs[k].doc);
