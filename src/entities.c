@@ -950,6 +950,25 @@ static void reread_known(ann_entities *st, ann_window *w, const ann_match *km, i
     ann_entity_add_mention(e, sp);
 }
 
+/* An unknown name of the tagger's type; when its slug is taken by an
+ * entity of another type ("Spartak" the person and the club), the id
+ * says which. */
+static void add_tagged(ann_entities *st, ann_doc *d, const char *name, const char *type, ann_span s)
+{
+    char *id = slug_of(st, name, strlen(name));
+    if (!id[0])
+        return;
+    ann_entity *e = ann_doc_find_entity(d, id);
+    if (e && strcmp(e->type, type) != 0) {
+        char *alt = ann_xasprintf("%s-%s", id, type);
+        e = ann_doc_entity(d, strcmp(type, "place") == 0 ? ANN_CAT_PLACE : ANN_CAT_ACTOR, alt, name, type);
+        free(alt);
+        ann_entity_add_mention(e, s);
+        return;
+    }
+    add_unknown(st, d, name, type, s);
+}
+
 /* A name the tagger found at i, of its type: a listed name keeps its id
  * and fine type unless the tagger reads it as another class; an unknown
  * one gets the slug of its words (a person's surname joins the full name
@@ -962,7 +981,8 @@ static size_t tagged_name(ann_entities *st, ann_window *w, const tinfo *ti, cons
     while (s + 1 < j && is_the(w, s))
         s++;   /* the spec leaves "the" out */
     const ann_match *tm = match_of(w, ti[s].title);
-    if (tm && tm->last < j) {
+    /* "Dean Headley": a title that is also a given name stays before one word */
+    if (tm && tm->last < j && !((ti[s].f & TI_GIVEN) && tm->last + 1 == j)) {
         ev->title = tm;   /* "President Bill Clinton": the title is a role */
         ev->title_first = s;
         s = tm->last;
@@ -972,19 +992,25 @@ static size_t tagged_name(ann_entities *st, ann_window *w, const tinfo *ti, cons
      * Agenda", "Vladimir Putin Istanbul"), unless the words make a longer
      * name of it ("Bank of England") or a place names a team or firm
      * ("Real Madrid", "Boston Red Sox"); the rest is read on its own. */
-    if (km && km->last < j && !part_of_longer_name(w, ti, km->last) &&
-        (known_class(km) != TG_LOC || ti[km->last].known))
+    if (km && km->last < j && known_class(km) != TG_LOC && !org_form(ti, s, j))
         j = km->last;
     if (km && km->last >= j) {
-        if (!accept_known(st, w, ti, km))
-            return km->last;   /* the context says it is not this name */
         int kc = known_class(km);
-        if (kc == type || km->last > j || strcmp(km->kind, "source") == 0) {
+        if (part_of_longer_name(w, ti, km->last) || in_quoted_title(st, w, km->first))
+            return km->last;   /* the context says it is part of another name */
+        /* an ambiguous name is confirmed by the tagger's reading of it;
+         * a short form needs the full name before ("the Commission") */
+        int ok = attr_on_memo(st, km, A_ALIAS_ONLY) ? alias_ok(w->doc, km)
+                 : !attr_on_memo(st, km, A_AMBIGUOUS) || kc == type || ambiguous_ok(st, w, ti, km);
+        if (ok && (kc == type || km->last > j || strcmp(km->kind, "source") == 0)) {
             known_name(st, w, ti, s, ev);
-        } else {
-            reread_known(st, w, km, type);
+            return km->last;
         }
-        return km->last;
+        if (ok) {
+            reread_known(st, w, km, type);
+            return km->last;
+        }
+        j = km->last;   /* not the listed name: a name of its own */
     }
     char *name = tok_text(&st->name, w, s, j);
     ann_span sp = {w->tok[s].start, w->tok[j - 1].end};
@@ -1004,7 +1030,7 @@ static size_t tagged_name(ann_entities *st, ann_window *w, const tinfo *ti, cons
         acronym a = {sp, ann_xstrdup(name), 1};
         ANN_PUSH(st->acr, st->nacr, st->capacr, a);
     } else {
-        add_unknown(st, w->doc, name, class_type[type], sp);
+        add_tagged(st, w->doc, name, class_type[type], sp);
     }
     return j;
 }
@@ -1019,6 +1045,9 @@ static const uint8_t *tag_window(ann_entities *st, const ann_window *w)
     ann_grow((void **)&st->labels, &st->caplabels, w->n + 1, 1);
     tg_ctx_init(&st->tg, w->text, w->tok, w->n, w->matches, st->windows == 0);
     ann_tagger_tag(tg, &st->tg, &st->tgmemo, st->labels);
+    if (getenv("TG_DEBUG"))
+        for (size_t i = 0; i < w->n; i++)
+            fprintf(stderr, "%.*s\t%d\n", (int)(w->tok[i].end - w->tok[i].start), w->text + w->tok[i].start, st->labels[i]);
     for (size_t i = 0; i < w->n; i++)
         if (st->labels[i] && !tg_inside(st->labels[i]))
             st->look[i >> 6] |= (uint64_t)1 << (i & 63);

@@ -768,13 +768,24 @@ size_t tg_features(tg_ctx *c, size_t i, int p, int prev, int prev2, uint64_t *f)
 
 /* ---- decoding --------------------------------------------------------------------- */
 
-int tg_best(const int32_t *score, int prev)
+int tg_best(const int32_t *score, unsigned allowed)
 {
     int best = -1;
     for (int l = 0; l < TG_NLABELS; l++)
-        if (tg_allowed(prev, l) && (best < 0 || score[l] > score[best]))
+        if ((allowed >> l & 1) && (best < 0 || score[l] > score[best]))
             best = l;
     return best;
+}
+
+/* The labels token i may take after prev. */
+static unsigned allowed_labels(const tg_ctx *c, size_t i, int prev)
+{
+    unsigned a = 0;
+    int cap = cap_word(c->text, &c->tok[i]);
+    for (int l = 0; l < TG_NLABELS; l++)
+        if (tg_allowed(prev, l) && (cap || l == TG_O || tg_inside(l)))
+            a |= 1u << l;
+    return a;
 }
 
 void tg_decode(tg_ctx *c, int p, tg_choose_fn choose, void *user, uint8_t *labels)
@@ -785,7 +796,7 @@ void tg_decode(tg_ctx *c, int p, tg_choose_fn choose, void *user, uint8_t *label
         int l = TG_O;
         if (tg_candidate(c, i, prev)) {
             size_t nf = tg_features(c, i, p, prev, prev2, f);
-            l = choose(user, i, prev, f, nf);
+            l = choose(user, i, allowed_labels(c, i, prev), f, nf);
         }
         labels[i] = (uint8_t)l;
         prev2 = prev;
@@ -798,13 +809,13 @@ typedef struct run_user {
     int p;
 } run_user;
 
-static int run_choose(void *user, size_t i, int prev, const uint64_t *f, size_t nf)
+static int run_choose(void *user, size_t i, unsigned allowed, const uint64_t *f, size_t nf)
 {
     const run_user *u = user;
     int32_t score[TG_NLABELS];
     (void)i;
     ann_tagger_score(u->t, u->p, f, nf, score);
-    return tg_best(score, prev);
+    return tg_best(score, allowed);
 }
 
 void ann_tagger_tag(const ann_tagger *t, tg_ctx *c, tg_memo *memo, uint8_t *labels)

@@ -188,13 +188,14 @@ int tg_candidate(const tg_ctx *c, size_t i, int prev);
 size_t tg_features(tg_ctx *c, size_t i, int p, int prev, int prev2, uint64_t *f);
 
 /* Greedy decoding: labels[0..n) of the window, for pass p.  choose() is
- * given each decoded token's features and returns its label (the model's
- * best at run time; the trainer learns in it).  A label that cannot follow
- * the one before (I- after another type) is never returned by tg_best. */
-typedef int (*tg_choose_fn)(void *user, size_t i, int prev, const uint64_t *f, size_t nf);
+ * given each decoded token's features and the labels it may take (bit l:
+ * label l) and returns one (the model's best at run time; the trainer
+ * learns in it).  A label may not follow the one before against the
+ * scheme (I- after another type), and a name starts at a capitalized word. */
+typedef int (*tg_choose_fn)(void *user, size_t i, unsigned allowed, const uint64_t *f, size_t nf);
 void tg_decode(tg_ctx *c, int p, tg_choose_fn choose, void *user, uint8_t *labels);
-/* The best label after prev for the scores. */
-int tg_best(const int32_t *score, int prev);
+/* The best of the allowed labels for the scores. */
+int tg_best(const int32_t *score, unsigned allowed);
 /* Count the first pass's labels of the window into the memo. */
 void tg_memo_add(tg_memo *m, const tg_ctx *c, const uint8_t *labels);
 

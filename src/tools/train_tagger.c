@@ -98,7 +98,7 @@ typedef struct learn {
     int update;
 } learn;
 
-static int learn_choose(void *user, size_t i, int prev, const uint64_t *f, size_t nf)
+static int learn_choose(void *user, size_t i, unsigned allowed, const uint64_t *f, size_t nf)
 {
     learn *L = user;
     double score[TG_NLABELS] = {0};
@@ -110,7 +110,7 @@ static int learn_choose(void *user, size_t i, int prev, const uint64_t *f, size_
     }
     int best = -1;
     for (int l = 0; l < TG_NLABELS; l++)
-        if (tg_allowed(prev, l) && (best < 0 || score[l] > score[best]))
+        if ((allowed >> l & 1) && (best < 0 || score[l] > score[best]))
             best = l;
     if (L->update) {
         L->m->step++;
@@ -463,6 +463,19 @@ static void test_sets(tdoc *docs, size_t n, model *m1, model *m2)
         labels[ns] = l;
         sub[ns++] = *t;
     }
+    if (ns && getenv("TG_TESTDUMP")) {
+        FILE *f = fopen(getenv("TG_TESTDUMP"), "w");
+        for (size_t k = 0; f && k < ns; k++) {
+            fprintf(f, "#%s\n", sub[k].doc->id);
+            for (size_t i = 0; i < sub[k].toks.n; i++) {
+                const ann_token *t = &sub[k].toks.v[i];
+                fprintf(f, "%.*s\t%d\t%d\t%zu\n", (int)(t->end - t->start), sub[k].doc->text + t->start,
+                        sub[k].gold[i], labels[k][i], ann_doc_cp(sub[k].doc, t->start));
+            }
+        }
+        if (f)
+            fclose(f);
+    }
     if (ns) {
         fprintf(stderr, "train_tagger: measured on %zu documents not trained on:\n", ns);
         report_cv(sub, ns, 1, labels, 1);
@@ -489,7 +502,7 @@ static int by_key(const void *a, const void *b)
 
 /* The weights as int16: scaled so that the largest is QMAX; rows that
  * round to all zeros are left out. */
-#define QMAX 2000.0
+#define QMAX 30000.0
 
 static size_t write_pass(FILE *out, const model *m, int p)
 {
