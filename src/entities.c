@@ -1049,7 +1049,7 @@ static const uint8_t *tag_window(ann_entities *st, const ann_window *w)
         for (size_t i = 0; i < w->n; i++)
             fprintf(stderr, "%.*s\t%d\n", (int)(w->tok[i].end - w->tok[i].start), w->text + w->tok[i].start, st->labels[i]);
     for (size_t i = 0; i < w->n; i++)
-        if (st->labels[i] && !tg_inside(st->labels[i]))
+        if (st->labels[i] && !tg_inside(st->labels[i]) && tg_type(st->labels[i]) != TG_MISC)
             st->look[i >> 6] |= (uint64_t)1 << (i & 63);
     return st->labels;
 }
@@ -1185,14 +1185,16 @@ void ann_entities_window(ann_entities *st, ann_window *w)
             break;
         const ann_token *t = &w->tok[i];
         const ann_match *km = match_of(w, ti[i].known);
-        if (lab && lab[i] && !tg_inside(lab[i])) {
+        if (lab && lab[i] && !tg_inside(lab[i]) && tg_type(lab[i]) != TG_MISC) {
             i = tagged_name(st, w, ti, lab, i, &ev);
             ev.title = NULL;
             continue;
         }
         /* a known name that context rejects ("Kyiv School of Economics")
-         * is read again as the start of an unknown one */
-        if (km && (!lab || !getenv("OPTB")) && accept_known(st, w, ti, km)) {
+         * is read again as the start of an unknown one; where the tagger
+         * read a capitalized word as no name ("U.S. Open": an event), the
+         * list does not make it one */
+        if (km && (!lab || tg_inside(lab[i]) || !capitalized(t)) && accept_known(st, w, ti, km)) {
             known_name(st, w, ti, i, &ev);
             ev.title = NULL;
             i = km->last;

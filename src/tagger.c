@@ -37,7 +37,7 @@ struct ann_tagger {
 
 void tg_labels_line(char *out, size_t cap)
 {
-    static const char *const type[] = {"", "PER", "ORG", "LOC"}, pos[] = "BILU";
+    static const char *const type[] = {"", "PER", "ORG", "LOC", "MISC"}, pos[] = "BILU";
     size_t o = (size_t)snprintf(out, cap, "labels\tO");
     for (int l = 1; l < TG_NLABELS && o < cap; l++)
         o += (size_t)snprintf(out + o, cap - o, " %c-%s", pos[tg_pos(l)], type[tg_type(l)]);
@@ -505,12 +505,12 @@ void tg_ctx_free(tg_ctx *c)
 static uint8_t hint_of(const tg_memo_slot *s)
 {
     int best = 0, kinds = 0;
-    for (int k = 0; k < 4; k++) {
+    for (int k = 0; k <= TG_NTYPES; k++) {
         kinds += s->count[k] != 0;
         if (s->count[k] > s->count[best])
             best = k;
     }
-    return (uint8_t)(1 + best + (kinds > 1 ? 4 : 0));
+    return (uint8_t)(1 + best + (kinds > 1 ? 8 : 0));
 }
 
 void tg_ctx_hints(tg_ctx *c, const tg_memo *memo)
@@ -547,19 +547,18 @@ void tg_memo_add(tg_memo *m, const tg_ctx *c, const uint8_t *labels)
             !(m->filter[k >> 58] >> (k >> 52 & 63) & 1))
             continue;
         tg_memo_slot *s = memo_find(m, k);
-        if (s->key && s->count[4] < UINT16_MAX)
-            s->count[4]++;
+        if (s->key && s->count[TG_LOWER] < UINT16_MAX)
+            s->count[TG_LOWER]++;
     }
 }
 
 /* ---- features ---------------------------------------------------------------- */
 
 enum {
-    F_BIAS = 1, F_W0, F_EXACT, F_WM1, F_WP1, F_WM2, F_WP2, F_SH0, F_SHM1, F_SHP1, F_SH01,
+    F_BIAS = 1, F_W0, F_WM1, F_WP1, F_WM2, F_WP2, F_SH0, F_SHM1, F_SHP1, F_SH01,
     F_SUF2, F_SUF3, F_SUF4, F_PRE3, F_PREV, F_PREV2, F_PREV_SH, F_PREV_W, F_WM1_W0,
     F_W0_WP1, F_POS, F_LINE, F_LEX, F_LEXM1, F_LEXP1, F_HINT, F_HINT_PREV, F_HINTM1,
-    F_HINTP1, F_LEN, F_LEX_SH, F_RUN_POS, F_RUN_BEFORE, F_RUN_AFTER, F_PRE2, F_PRE4, F_SUF1,
-    F_SUF5, F_LAST_ENT, F_HINT_TYPE, F_HINT_LOWER, F_HINT_LOWER_TYPE
+    F_HINTP1, F_LEN, F_LEX_SH, F_RUN_POS, F_RUN_BEFORE, F_RUN_AFTER, F_HINT_TYPE, F_HINT_LOWER
 };
 
 static uint64_t mix(uint64_t x)
@@ -678,8 +677,6 @@ size_t tg_features(tg_ctx *c, size_t i, int p, int prev, int prev2, uint64_t *f)
     uint64_t shm1 = i > 0 ? shape_of(c, i - 1) : V_NONE, shp1 = i + 1 < N ? shape_of(c, i + 1) : V_NONE;
     f[n++] = feat(F_BIAS, 0);
     f[n++] = feat(F_W0, w0);
-    if (!getenv("TGX") || !strchr(getenv("TGX"), 'x'))
-        f[n++] = feat(F_EXACT, t->hash);
     f[n++] = feat(F_WM1, wm1);
     f[n++] = feat(F_WP1, wp1);
     f[n++] = feat(F_WM2, i > 1 ? word_val(c, i - 2) : V_NONE);
@@ -718,15 +715,7 @@ size_t tg_features(tg_ctx *c, size_t i, int p, int prev, int prev2, uint64_t *f)
         f[n++] = feat(F_RUN_BEFORE, a > 0 ? word_val(c, a - 1) : V_NONE);
         f[n++] = feat(F_RUN_AFTER, b < N ? word_val(c, b) : V_NONE);
     }
-    if (getenv("TGX") && strchr(getenv("TGX"), 'a')) {
-        static const int tm[] = {F_PRE2, F_PRE4, F_SUF1, F_SUF5};
-        static const size_t km[] = {2, 4, 1, 5};
-        for (int q = 0; q < 4; q++) {
-            uint64_t x = affix(c, i, km[q], q >= 2);
-            if (x)
-                f[n++] = feat(tm[q], x);
-        }
-    }
+
     uint32_t lx = c->lex[i];
     for (int b = 0; b < TG_LX_BITS && n < TG_MAX_FEATS - 12; b++)
         if (lx >> b & 1)
@@ -746,20 +735,20 @@ size_t tg_features(tg_ctx *c, size_t i, int p, int prev, int prev2, uint64_t *f)
         f[n++] = feat(F_HINT_PREV, h * 16 + (uint64_t)prev);
         f[n++] = feat(F_HINTM1, i > 0 ? c->hint[i - 1] : V_NONE);
         f[n++] = feat(F_HINTP1, i + 1 < N ? c->hint[i + 1] : V_NONE);
-        if (getenv("TGX") && strchr(getenv("TGX"), 'h') && cap_word(c->text, t)) {
+        if (cap_word(c->text, t)) {
             const tg_memo_slot *ms = c->memo && c->memo->n ? memo_find(c->memo, t->lhash | 1) : NULL;
             if (ms && ms->key) {
-                unsigned tot = ms->count[0] + ms->count[1] + ms->count[2] + ms->count[3];
-                for (int k = 0; k < 4; k++) {
+                unsigned tot = 0;
+                for (int k = 0; k <= TG_NTYPES; k++)
+                    tot += ms->count[k];
+                for (int k = 0; k <= TG_NTYPES; k++) {
                     if (!ms->count[k])
                         continue;
                     unsigned share = ms->count[k] == tot ? 3 : ms->count[k] * 2 > tot ? 2 : 1;
                     f[n++] = feat(F_HINT_TYPE, (uint64_t)k * 4 + share);
                 }
-                if (ms->count[4])
+                if (ms->count[TG_LOWER])
                     f[n++] = feat(F_HINT_LOWER, (uint64_t)(t->flags & (ANN_TF_SENT_START | ANN_TF_LINE_START)));
-                if (getenv("TGX") && strchr(getenv("TGX"), 'l'))
-                    f[n++] = feat(F_HINT_LOWER_TYPE, (uint64_t)(ms->count[4] != 0) * 16 + hint_of(ms));
             }
         }
     }

@@ -36,10 +36,13 @@
  * weights. */
 #define TG_NPOS 2
 #define TG_O 0
-#define TG_NLABELS (1 + 3 * TG_NPOS)
+#define TG_NTYPES 4
+#define TG_NLABELS (1 + TG_NTYPES * TG_NPOS)
 
-/* The coarse types of names (0: outside). */
-enum { TG_PER = 1, TG_ORG = 2, TG_LOC = 3 };
+/* The coarse types of names (0: outside).  MISC (nationalities, events,
+ * works, products) is learned so that it is told from the others, and is
+ * never written out: the spec does not tag such words. */
+enum { TG_PER = 1, TG_ORG = 2, TG_LOC = 3, TG_MISC = 4 };
 
 static inline int tg_type(int label)
 {
@@ -121,9 +124,10 @@ void ann_tagger_score(const ann_tagger *t, int p, const uint64_t *f, size_t n, i
 /* What the document has said so far: for each word (lowercase hash), how
  * often the first pass gave it each coarse type (0: outside).  Kept by the
  * caller across the windows of one document. */
+#define TG_LOWER (TG_NTYPES + 1)
 typedef struct tg_memo_slot {
     uint64_t key;              /* 0: empty */
-    uint16_t count[5];         /* [4]: written in lower case */
+    uint16_t count[TG_NTYPES + 2];     /* by type; [TG_LOWER]: written in lower case */
 } tg_memo_slot;
 
 typedef struct tg_memo tg_memo;

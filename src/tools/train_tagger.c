@@ -223,6 +223,26 @@ static void gold_labels(tdoc *t, const cJSON *rec, size_t *kept, size_t *skipped
     free(byte_of);
 }
 
+/* The gold has no MISC: capitalized words outside its names, where a
+ * capital says a name (not at a sentence start, not in a headline or a
+ * line in title case, not a word the lexicon knows is no name), stand in
+ * for it ("German", "World Cup", "Monday" alike). */
+static void misc_labels(tdoc *t)
+{
+    tg_ctx c = {0};
+    tg_ctx_init(&c, t->doc->text, t->toks.v, t->toks.n, &t->matches, 1);
+    for (size_t i = 0; i < t->toks.n; i++) {
+        const ann_token *k = &t->toks.v[i];
+        if (t->gold[i] || !tg_candidate(&c, i, TG_O) || (k->flags & (ANN_TF_SENT_START | ANN_TF_UPPER)) ||
+            (i > 0 && (t->toks.v[i - 1].flags & ANN_TF_QOPEN)) ||
+            (c.line[i] & (TG_LN_CAPS | TG_LN_TITLE)) || (c.lex[i] & TG_LX_NONNAME))
+            continue;
+        int cont = i > 0 && tg_type(t->gold[i - 1]) == TG_MISC && !(k->flags & ANN_TF_LINE_START);
+        t->gold[i] = (uint8_t)tg_label(TG_MISC, cont ? 1 : 0);
+    }
+    tg_ctx_free(&c);
+}
+
 static void read_set(const ann_engine *e, const char *dir, const char *gold, int repeat,
                      tdoc **docs, size_t *n, size_t *cap)
 {
@@ -270,6 +290,7 @@ static void read_set(const ann_engine *e, const char *dir, const char *gold, int
         ann_tokens_free(&win);
         ann_rules_match(e->rules, d->text, t.toks.v, t.toks.n, &t.matches);
         gold_labels(&t, rec, &kept, &skipped);
+        misc_labels(&t);
         t.pass1 = ann_xcalloc(t.toks.n + 1, 1);
         t.fold = repeat ? (int)(*n % FOLDS) : -2;
         for (int k = 0; k < (repeat ? repeat : 1); k++) {
@@ -348,7 +369,7 @@ static size_t spans(const uint8_t *a, const uint8_t *b, size_t n, size_t *na)
 {
     size_t same = 0;
     for (size_t i = 0; i < n; i++) {
-        if (!a[i] || tg_inside(a[i]))
+        if (!a[i] || tg_inside(a[i]) || tg_type(a[i]) == TG_MISC)
             continue;
         size_t j = tg_span_end(a, i, n);
         (*na)++;
