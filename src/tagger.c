@@ -473,7 +473,9 @@ void tg_ctx_init(tg_ctx *c, const char *text, const ann_token *toks, size_t n,
         free(c->lex);
         free(c->line);
         free(c->hint);
+        free(c->first);
         free(c->shape);
+        c->first = ann_xmalloc(cap);
         c->lex = ann_xmalloc(cap * sizeof *c->lex);
         c->line = ann_xmalloc(cap);
         c->hint = ann_xmalloc(cap);
@@ -496,6 +498,7 @@ void tg_ctx_free(tg_ctx *c)
     free(c->lex);
     free(c->line);
     free(c->hint);
+    free(c->first);
     free(c->shape);
     memset(c, 0, sizeof *c);
 }
@@ -513,9 +516,10 @@ static uint8_t hint_of(const tg_memo_slot *s)
     return (uint8_t)(1 + best + (kinds > 1 ? 8 : 0));
 }
 
-void tg_ctx_hints(tg_ctx *c, const tg_memo *memo)
+void tg_ctx_hints(tg_ctx *c, const tg_memo *memo, const uint8_t *labels)
 {
     c->memo = memo;
+    memcpy(c->first, labels, c->n);
     memset(c->hint, 0, c->n);
     if (!memo->n)
         return;
@@ -558,7 +562,8 @@ enum {
     F_BIAS = 1, F_W0, F_WM1, F_WP1, F_WM2, F_WP2, F_SH0, F_SHM1, F_SHP1, F_SH01,
     F_SUF2, F_SUF3, F_SUF4, F_PRE3, F_PREV, F_PREV2, F_PREV_SH, F_PREV_W, F_WM1_W0,
     F_W0_WP1, F_POS, F_LINE, F_LEX, F_LEXM1, F_LEXP1, F_HINT, F_HINT_PREV, F_HINTM1,
-    F_HINTP1, F_LEN, F_LEX_SH, F_RUN_POS, F_RUN_BEFORE, F_RUN_AFTER, F_HINT_TYPE, F_HINT_LOWER
+    F_HINTP1, F_LEN, F_LEX_SH, F_RUN_POS, F_RUN_BEFORE, F_RUN_AFTER, F_HINT_TYPE, F_HINT_LOWER,
+    F_FIRST, F_FIRST0
 };
 
 static uint64_t mix(uint64_t x)
@@ -735,6 +740,10 @@ size_t tg_features(tg_ctx *c, size_t i, int p, int prev, int prev2, uint64_t *f)
         f[n++] = feat(F_HINT_PREV, h * 16 + (uint64_t)prev);
         f[n++] = feat(F_HINTM1, i > 0 ? c->hint[i - 1] : V_NONE);
         f[n++] = feat(F_HINTP1, i + 1 < N ? c->hint[i + 1] : V_NONE);
+        /* stacking: what the first pass made of the token and its neighbours */
+        f[n++] = feat(F_FIRST, (uint64_t)c->first[i] << 16 | (uint64_t)(i > 0 ? c->first[i - 1] : 31) << 8 |
+                                   (i + 1 < N ? c->first[i + 1] : 31));
+        f[n++] = feat(F_FIRST0, c->first[i]);
         if (cap_word(c->text, t)) {
             const tg_memo_slot *ms = c->memo && c->memo->n ? memo_find(c->memo, t->lhash | 1) : NULL;
             if (ms && ms->key) {
@@ -814,7 +823,7 @@ void ann_tagger_tag(const ann_tagger *t, tg_ctx *c, tg_memo *memo, uint8_t *labe
     if (t->npasses < 2)
         return;
     tg_memo_add(memo, c, labels);
-    tg_ctx_hints(c, memo);
+    tg_ctx_hints(c, memo, labels);
     u.p = 1;
     tg_decode(c, 1, run_choose, &u, labels);
 }

@@ -148,6 +148,7 @@ typedef struct tg_ctx {
     uint32_t *lex;             /* TG_LX_... bits per token, from the rule matches */
     uint8_t *line;             /* TG_LN_... bits per token, from its line */
     uint8_t *hint;             /* per token: the memo's word for it (second pass) */
+    uint8_t *first;            /* per token: the first pass's label (second pass) */
     uint64_t *shape;           /* per token: hash of its shape, 0 = not yet made */
     size_t cap;
     int first_window;          /* the window starts the document */
@@ -181,8 +182,9 @@ enum {
 /* Fill c for the window toks[0..n) and its rule matches m. */
 void tg_ctx_init(tg_ctx *c, const char *text, const ann_token *toks, size_t n,
                  const ann_matches *m, int first_window);
-/* Set c->hint from the memo (before the second pass). */
-void tg_ctx_hints(tg_ctx *c, const tg_memo *memo);
+/* Before the second pass: c->hint from the memo, c->first from the first
+ * pass's labels. */
+void tg_ctx_hints(tg_ctx *c, const tg_memo *memo, const uint8_t *labels);
 void tg_ctx_free(tg_ctx *c);
 
 /* Whether token i is decoded, given the label before it. */

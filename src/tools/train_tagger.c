@@ -328,7 +328,7 @@ static void ctx_of(tg_ctx *c, const tdoc *t, int p)
     if (p > 0) {
         tg_memo_clear(&ctx_memo);
         tg_memo_add(&ctx_memo, c, t->pass1);
-        tg_ctx_hints(c, &ctx_memo);
+        tg_ctx_hints(c, &ctx_memo, t->pass1);
     }
 }
 
