@@ -425,6 +425,33 @@ static void lex_bits(tg_ctx *c, const ann_matches *ms)
     }
 }
 
+/* The pattern of a short line: the classes of its tokens (a capitalized
+ * word, a lower-case one, a figure, a mark), runs written once, hashed.
+ * The rows of a table share one ("Burnley 2 Walsall 1"), and the second
+ * pass learns what the names in lines of a pattern were. */
+static uint32_t line_pattern(const tg_ctx *c, size_t a, size_t b)
+{
+    if (b - a > 40 || b - a < 2)
+        return 0;
+    uint32_t h = 2166136261u, last = 0;
+    for (size_t k = a; k < b; k++) {
+        const ann_token *t = &c->tok[k];
+        uint32_t cl;
+        if (t->kind == ANN_TOK_NUMBER || (t->kind == ANN_TOK_WORD && c->text[t->start] >= '0' &&
+                                          c->text[t->start] <= '9'))
+            cl = 'd';
+        else if (t->kind == ANN_TOK_WORD)
+            cl = cap_word(c->text, t) ? 'X' : 'x';
+        else
+            cl = (unsigned char)c->text[t->start];
+        if (cl == last)
+            continue;
+        last = cl;
+        h = (h ^ cl) * 16777619u;
+    }
+    return h | 1;
+}
+
 /* The TG_LN_ bits of every line of the window. */
 static void line_bits(tg_ctx *c)
 {
@@ -460,6 +487,9 @@ static void line_bits(tg_ctx *c)
         if (long_words >= 3 && long_caps * 10 >= long_words * 8 && !(v & TG_LN_CAPS))
             v |= TG_LN_TITLE;
         memset(c->line + a, v, b - a);
+        uint32_t pat = line_pattern(c, a, b);
+        for (size_t k = a; k < b; k++)
+            c->pat[k] = pat;
         first = 0;
         a = b;
     }
@@ -475,6 +505,8 @@ void tg_ctx_init(tg_ctx *c, const char *text, const ann_token *toks, size_t n,
         free(c->hint);
         free(c->first);
         free(c->shape);
+        free(c->pat);
+        c->pat = ann_xmalloc(cap * sizeof *c->pat);
         c->first = ann_xmalloc(cap);
         c->lex = ann_xmalloc(cap * sizeof *c->lex);
         c->line = ann_xmalloc(cap);
@@ -500,6 +532,7 @@ void tg_ctx_free(tg_ctx *c)
     free(c->hint);
     free(c->first);
     free(c->shape);
+    free(c->pat);
     memset(c, 0, sizeof *c);
 }
 
@@ -532,6 +565,12 @@ void tg_ctx_hints(tg_ctx *c, const tg_memo *memo, const uint8_t *labels)
     }
 }
 
+/* The memo's key of a line pattern (never a word's, whose hashes are 64 bits). */
+static uint64_t pat_key(uint32_t pat)
+{
+    return (uint64_t)pat << 32 | 0x5A7ull;
+}
+
 void tg_memo_add(tg_memo *m, const tg_ctx *c, const uint8_t *labels)
 {
     for (size_t i = 0; i < c->n; i++) {
@@ -539,6 +578,8 @@ void tg_memo_add(tg_memo *m, const tg_ctx *c, const uint8_t *labels)
             uint64_t k = c->tok[i].lhash | 1;
             memo_count(m, k, tg_type(labels[i]));
             m->filter[k >> 58] |= (uint64_t)1 << (k >> 52 & 63);
+            if (c->pat[i] && labels[i] && !tg_inside(labels[i]))
+                memo_count(m, pat_key(c->pat[i]), tg_type(labels[i]));
         }
     }
     /* "Silver was at 521 cents" beside "silver": the same word in lower
@@ -563,7 +604,7 @@ enum {
     F_SUF2, F_SUF3, F_SUF4, F_PRE3, F_PREV, F_PREV2, F_PREV_SH, F_PREV_W, F_WM1_W0,
     F_W0_WP1, F_POS, F_LINE, F_LEX, F_LEXM1, F_LEXP1, F_HINT, F_HINT_PREV, F_HINTM1,
     F_HINTP1, F_LEN, F_LEX_SH, F_RUN_POS, F_RUN_BEFORE, F_RUN_AFTER, F_HINT_TYPE, F_HINT_LOWER,
-    F_FIRST, F_FIRST0
+    F_FIRST, F_FIRST0, F_LINEPAT, F_PAT_TYPE
 };
 
 static uint64_t mix(uint64_t x)
@@ -707,6 +748,8 @@ size_t tg_features(tg_ctx *c, size_t i, int p, int prev, int prev2, uint64_t *f)
     f[n++] = feat(F_POS, pos_val(c, i));
     f[n++] = feat(F_LINE, (uint64_t)c->line[i] << 8 | (t->flags & (ANN_TF_TITLE | ANN_TF_UPPER)));
     f[n++] = feat(F_LEN, t->ncp < 8 ? t->ncp : 8);
+    if (c->pat[i])
+        f[n++] = feat(F_LINEPAT, (uint64_t)c->pat[i] << 1 | ((t->flags & ANN_TF_LINE_START) != 0));
     if (cap_word(c->text, t)) {
         /* the run of capitalized words the token is in: where in it, and
          * the words around it ("... beat Somerset", "Prime Minister John Major said") */
@@ -759,6 +802,10 @@ size_t tg_features(tg_ctx *c, size_t i, int p, int prev, int prev2, uint64_t *f)
                 if (ms->count[TG_LOWER])
                     f[n++] = feat(F_HINT_LOWER, (uint64_t)(t->flags & (ANN_TF_SENT_START | ANN_TF_LINE_START)));
             }
+            /* what the names in lines of this pattern were */
+            const tg_memo_slot *ps = c->pat[i] && c->memo && c->memo->n ? memo_find(c->memo, pat_key(c->pat[i])) : NULL;
+            if (ps && ps->key)
+                f[n++] = feat(F_PAT_TYPE, (uint64_t)hint_of(ps) << 1 | ((t->flags & ANN_TF_LINE_START) != 0));
         }
     }
     return n;

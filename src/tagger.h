@@ -149,6 +149,7 @@ typedef struct tg_ctx {
     uint8_t *line;             /* TG_LN_... bits per token, from its line */
     uint8_t *hint;             /* per token: the memo's word for it (second pass) */
     uint8_t *first;            /* per token: the first pass's label (second pass) */
+    uint32_t *pat;             /* per token: the pattern of its line (0: a line of prose) */
     uint64_t *shape;           /* per token: hash of its shape, 0 = not yet made */
     size_t cap;
     int first_window;          /* the window starts the document */
