@@ -953,20 +953,21 @@ static void reread_known(ann_entities *st, ann_window *w, const ann_match *km, i
 /* An unknown name of the tagger's type; when its slug is taken by an
  * entity of another type ("Spartak" the person and the club), the id
  * says which. */
-static void add_tagged(ann_entities *st, ann_doc *d, const char *name, const char *type, ann_span s)
+static ann_entity *add_tagged(ann_entities *st, ann_doc *d, const char *name, const char *type,
+                              ann_span s)
 {
     char *id = slug_of(st, name, strlen(name));
     if (!id[0])
-        return;
+        return NULL;
     ann_entity *e = ann_doc_find_entity(d, id);
     if (e && strcmp(e->type, type) != 0) {
         char *alt = ann_xasprintf("%s-%s", id, type);
         e = ann_doc_entity(d, strcmp(type, "place") == 0 ? ANN_CAT_PLACE : ANN_CAT_ACTOR, alt, name, type);
         free(alt);
         ann_entity_add_mention(e, s);
-        return;
+        return e;
     }
-    add_unknown(st, d, name, type, s);
+    return add_unknown(st, d, name, type, s);
 }
 
 /* A name the tagger found at i, of its type: a listed name keeps its id
@@ -982,7 +983,7 @@ static size_t tagged_name(ann_entities *st, ann_window *w, const tinfo *ti, cons
         s++;   /* the spec leaves "the" out */
     const ann_match *tm = match_of(w, ti[s].title);
     /* "Dean Headley": a title that is also a given name stays before one word */
-    if (tm && tm->last < j && !((ti[s].f & TI_GIVEN) && tm->last + 1 == j)) {
+    if (tm && tm->last < j && capitalized(&w->tok[tm->last]) && !((ti[s].f & TI_GIVEN) && tm->last + 1 == j)) {
         ev->title = tm;   /* "President Bill Clinton": the title is a role */
         ev->title_first = s;
         s = tm->last;
@@ -992,7 +993,8 @@ static size_t tagged_name(ann_entities *st, ann_window *w, const tinfo *ti, cons
      * Agenda", "Vladimir Putin Istanbul"), unless the words make a longer
      * name of it ("Bank of England") or a place names a team or firm
      * ("Real Madrid", "Boston Red Sox"); the rest is read on its own. */
-    if (km && km->last < j && known_class(km) != TG_LOC && !org_form(ti, s, j))
+    if (km && km->last < j && known_class(km) != TG_LOC && !org_form(ti, s, j) &&
+        !attr_on_memo(st, km, A_AMBIGUOUS) && !attr_on_memo(st, km, A_ALIAS_ONLY))
         j = km->last;
     if (km && km->last >= j) {
         int kc = known_class(km);
@@ -1020,7 +1022,7 @@ static size_t tagged_name(ann_entities *st, ann_window *w, const tinfo *ti, cons
         if (e)
             ann_entity_add_mention(e, sp);
         else
-            e = add_unknown(st, w->doc, name, "person", sp);
+            e = add_tagged(st, w->doc, name, "person", sp);
         if (e) {
             add_role(st, w, e, ev);
             appositive_role(st, w, ti, j, e);
