@@ -571,8 +571,36 @@ static uint64_t pat_key(uint32_t pat)
     return (uint64_t)pat << 32 | 0x5A7ull;
 }
 
+/* The memo's key of the initials of a name ("ISW" of "Institute for the
+ * Study of War"). */
+static uint64_t acro_key(const char *s, size_t n)
+{
+    return ann_hash(s, n) * 0x9E3779B97F4A7C15ull ^ 0xAC20ull;
+}
+
+/* A name of several words of the first pass: its capitals' initials. */
+static void memo_initials(tg_memo *m, const tg_ctx *c, size_t a, size_t b, int type)
+{
+    char ini[16];
+    size_t k = 0;
+    for (size_t i = a; i < b && k < sizeof ini; i++) {
+        char ch = c->text[c->tok[i].start];
+        if (ch >= 'A' && ch <= 'Z')
+            ini[k++] = ch;
+    }
+    if (k >= 2 && k < sizeof ini)
+        memo_count(m, acro_key(ini, k), type);
+}
+
 void tg_memo_add(tg_memo *m, const tg_ctx *c, const uint8_t *labels)
 {
+    for (size_t i = 0; i < c->n; i++) {
+        if (!labels[i] || tg_inside(labels[i]))
+            continue;
+        size_t j = tg_span_end(labels, i, c->n);
+        if (j - i >= 2)
+            memo_initials(m, c, i, j, tg_type(labels[i]));
+    }
     for (size_t i = 0; i < c->n; i++) {
         if (cap_word(c->text, &c->tok[i])) {
             uint64_t k = c->tok[i].lhash | 1;
@@ -604,7 +632,7 @@ enum {
     F_SUF2, F_SUF3, F_SUF4, F_PRE3, F_PREV, F_PREV2, F_PREV_SH, F_PREV_W, F_WM1_W0,
     F_W0_WP1, F_POS, F_LINE, F_LEX, F_LEXM1, F_LEXP1, F_HINT, F_HINT_PREV, F_HINTM1,
     F_HINTP1, F_LEN, F_LEX_SH, F_RUN_POS, F_RUN_BEFORE, F_RUN_AFTER, F_HINT_TYPE, F_HINT_LOWER,
-    F_FIRST, F_FIRST0, F_LINEPAT, F_PAT_TYPE
+    F_FIRST, F_FIRST0, F_LINEPAT, F_PAT_TYPE, F_ACRO
 };
 
 static uint64_t mix(uint64_t x)
@@ -745,6 +773,7 @@ size_t tg_features(tg_ctx *c, size_t i, int p, int prev, int prev2, uint64_t *f)
     f[n++] = feat(F_PREV_W, w0 * 16 + (uint64_t)prev);
     f[n++] = feat(F_WM1_W0, wm1 * 0x100000001B3ull ^ w0);
     f[n++] = feat(F_W0_WP1, w0 * 0x100000001B3ull ^ wp1);
+
     f[n++] = feat(F_POS, pos_val(c, i));
     f[n++] = feat(F_LINE, (uint64_t)c->line[i] << 8 | (t->flags & (ANN_TF_TITLE | ANN_TF_UPPER)));
     f[n++] = feat(F_LEN, t->ncp < 8 ? t->ncp : 8);
@@ -801,6 +830,11 @@ size_t tg_features(tg_ctx *c, size_t i, int p, int prev, int prev2, uint64_t *f)
                 }
                 if (ms->count[TG_LOWER])
                     f[n++] = feat(F_HINT_LOWER, (uint64_t)(t->flags & (ANN_TF_SENT_START | ANN_TF_LINE_START)));
+            }
+            /* an acronym: what the name of its initials was */
+            if ((t->flags & ANN_TF_UPPER) && t->ncp >= 2 && t->ncp <= 6 && ms) {
+                const tg_memo_slot *as = memo_find(c->memo, acro_key(c->text + t->start, t->end - t->start));
+                f[n++] = feat(F_ACRO, as->key ? hint_of(as) : 0);
             }
             /* what the names in lines of this pattern were */
             const tg_memo_slot *ps = c->pat[i] && c->memo && c->memo->n ? memo_find(c->memo, pat_key(c->pat[i])) : NULL;
