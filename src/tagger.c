@@ -123,37 +123,41 @@ static void count_lines(const char *data, size_t len, size_t *count)
     }
 }
 
-/* "HASH<TAB>w0 ... w6" into the table; -1 when malformed. */
+/* "HASH<TAB>w0 w1 ..." into the table; -1 when malformed.  A model has a
+ * hundred thousand lines, read at every start: no strtol, no copy. */
 static int feature_line(tg_table *tb, const char *line, size_t n)
 {
-    char buf[256];
-    if (n >= sizeof buf)
-        return -1;
-    memcpy(buf, line, n);
-    buf[n] = '\0';
-    char *end;
-    if (n < 17 || buf[16] != '\t')
+    if (n < 17 || line[16] != '\t')
         return -1;
     uint64_t h = 0;
     for (int k = 0; k < 16; k++) {
-        char ch = buf[k];
+        char ch = line[k];
         int v = ch >= '0' && ch <= '9' ? ch - '0' : ch >= 'a' && ch <= 'f' ? ch - 'a' + 10 : -1;
         if (v < 0)
             return -1;
         h = h << 4 | (uint64_t)v;
     }
     int16_t w[TG_NLABELS];
-    const char *p = buf + 17;
+    size_t p = 17;
     for (int k = 0; k < TG_NLABELS; k++) {
-        long v = strtol(p, &end, 10);
-        if (end == p || v < -32768 || v > 32767)
+        if (k > 0) {
+            if (p >= n || line[p] != ' ')
+                return -1;
+            p++;
+        }
+        int neg = p < n && line[p] == '-';
+        p += (size_t)neg;
+        long v = 0;
+        size_t d0 = p;
+        while (p < n && line[p] >= '0' && line[p] <= '9' && p - d0 < 6)
+            v = v * 10 + (line[p++] - '0');
+        if (p == d0 || v > 32767 + neg)
             return -1;
-        w[k] = (int16_t)v;
-        p = end;
+        w[k] = (int16_t)(neg ? -v : v);
     }
-    while (*p == ' ' || *p == '\t')
+    while (p < n && (line[p] == ' ' || line[p] == '\t'))
         p++;
-    if (*p)
+    if (p != n)
         return -1;
     tg_slot *s = table_find(tb, h);
     if (!s->check)
@@ -182,8 +186,8 @@ int ann_tagger_load(ann_tagger *t, const char *name, const char *data, size_t le
     count_lines(data, len, count);
     tables_free(t);
     for (int p = 0; p < TG_PASSES; p++) {
-        size_t cap = 64;
-        while (cap < count[p] * 2)
+        size_t cap = 64;     /* at most three quarters full */
+        while (cap * 3 < count[p] * 4)
             cap *= 2;
         t->pass[p].slot = ann_xcalloc(cap, sizeof(tg_slot));
         t->pass[p].mask = cap - 1;
@@ -632,7 +636,7 @@ enum {
     F_SUF2, F_SUF3, F_SUF4, F_PRE3, F_PREV, F_PREV2, F_PREV_SH, F_PREV_W, F_WM1_W0,
     F_W0_WP1, F_POS, F_LINE, F_LEX, F_LEXM1, F_LEXP1, F_HINT, F_HINT_PREV, F_HINTM1,
     F_HINTP1, F_LEN, F_LEX_SH, F_RUN_POS, F_RUN_BEFORE, F_RUN_AFTER, F_HINT_TYPE, F_HINT_LOWER,
-    F_FIRST, F_FIRST0, F_LINEPAT, F_PAT_TYPE, F_ACRO
+    F_FIRST, F_FIRST0, F_LINEPAT, F_PAT_TYPE, F_ACRO, F_RUN_LAST, F_RUN_FIRST
 };
 
 static uint64_t mix(uint64_t x)
@@ -791,6 +795,10 @@ size_t tg_features(tg_ctx *c, size_t i, int p, int prev, int prev2, uint64_t *f)
         f[n++] = feat(F_RUN_POS, before * 4 + after);
         f[n++] = feat(F_RUN_BEFORE, a > 0 ? word_val(c, a - 1) : V_NONE);
         f[n++] = feat(F_RUN_AFTER, b < N ? word_val(c, b) : V_NONE);
+        if (b - a > 1) {
+            f[n++] = feat(F_RUN_LAST, word_val(c, b - 1));
+            f[n++] = feat(F_RUN_FIRST, word_val(c, a));
+        }
     }
 
     uint32_t lx = c->lex[i];
