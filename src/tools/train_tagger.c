@@ -4,7 +4,7 @@
  * decoder of src/tagger.c and the built-in rules, exactly as annotate
  * reads text at run time.  `make train` runs it.
  *
- *     train_tagger [-e EPOCHS] [-cv] [-m MIN_COUNT] [-s SEED] [-o OUT] DOCS GOLD[:REPEAT] ...
+ *     train_tagger [-e EPOCHS] [-cv] [-m MIN_COUNT] [-p PRUNE] [-s SEED] [-o OUT] DOCS GOLD[:REPEAT] ...
  *
  * DOCS is a directory of ID.txt files, GOLD their gold in the JSON Lines
  * shape of the evaluation kit (actors, places, sources with code point
@@ -104,6 +104,7 @@ typedef struct learn {
  * left out: it rarely helps, and makes most of the model (2 halves it, for
  * a fifth of a point of F1). */
 static double min_count = 1;
+static int prune = 5;          /* -p: rows whose weights are all smaller are left out (5: half the rows, no loss measured) */
 
 static int count_choose(void *user, size_t i, unsigned allowed, const uint64_t *f, size_t nf)
 {
@@ -555,7 +556,7 @@ static int by_key(const void *a, const void *b)
 
 /* The weights as int16: scaled so that the largest is QMAX; rows that
  * round to all zeros are left out. */
-#define QMAX 30000.0
+#define QMAX 4000.0
 
 static size_t write_pass(FILE *out, const model *m, int p)
 {
@@ -572,12 +573,12 @@ static size_t write_pass(FILE *out, const model *m, int p)
         if (!s->key)
             continue;
         qrow r = {s->key, {0}};
-        int any = 0;
+        int big = 0;
         for (int l = 0; l < TG_NLABELS; l++) {
             r.w[l] = (int16_t)lround(s->w[l] * scale);
-            any |= r.w[l] != 0;
+            big |= abs(r.w[l]) >= prune;
         }
-        if (any)
+        if (big)
             rows[nr++] = r;
     }
     qsort(rows, nr, sizeof *rows, by_key);
@@ -604,6 +605,8 @@ int main(int argc, char **argv)
             outpath = argv[++a];
         else if (strcmp(argv[a], "-cv") == 0)
             cv = 1;
+        else if (strcmp(argv[a], "-p") == 0 && a + 1 < argc)
+            prune = atoi(argv[++a]);
         else if (strcmp(argv[a], "-m") == 0 && a + 1 < argc)
             min_count = atof(argv[++a]);
         else if (strcmp(argv[a], "-s") == 0 && a + 1 < argc)
@@ -612,7 +615,7 @@ int main(int argc, char **argv)
             break;
     }
     if (argc - a < 2 || (argc - a) % 2 || epochs < 1) {
-        fprintf(stderr, "usage: train_tagger [-e EPOCHS] [-cv] [-m MIN_COUNT] [-s SEED] [-o OUT] DOCS GOLD[:REPEAT] ...\n");
+        fprintf(stderr, "usage: train_tagger [-e EPOCHS] [-cv] [-m MIN_COUNT] [-p PRUNE] [-s SEED] [-o OUT] DOCS GOLD[:REPEAT] ...\n");
         return 2;
     }
     char err[512];
