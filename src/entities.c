@@ -1047,9 +1047,6 @@ static const uint8_t *tag_window(ann_entities *st, const ann_window *w)
     ann_grow((void **)&st->labels, &st->caplabels, w->n + 1, 1);
     tg_ctx_init(&st->tg, w->text, w->tok, w->n, w->matches, st->windows == 0);
     ann_tagger_tag(tg, &st->tg, &st->tgmemo, st->labels);
-    if (getenv("TG_DEBUG"))
-        for (size_t i = 0; i < w->n; i++)
-            fprintf(stderr, "%.*s\t%d\n", (int)(w->tok[i].end - w->tok[i].start), w->text + w->tok[i].start, st->labels[i]);
     for (size_t i = 0; i < w->n; i++)
         if (st->labels[i] && !tg_inside(st->labels[i]) && tg_type(st->labels[i]) != TG_MISC)
             st->look[i >> 6] |= (uint64_t)1 << (i & 63);

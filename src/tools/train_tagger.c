@@ -4,23 +4,30 @@
  * decoder of src/tagger.c and the built-in rules, exactly as annotate
  * reads text at run time.  `make train` runs it.
  *
- *     train_tagger [-e EPOCHS] [-cv] [-m MIN_COUNT] [-p PRUNE] [-s SEED] [-o OUT] DOCS GOLD[:REPEAT] ...
+ *     train_tagger [OPTIONS] DOCS GOLD[:REPEAT] ...
  *
  * DOCS is a directory of ID.txt files, GOLD their gold in the JSON Lines
  * shape of the evaluation kit (actors, places, sources with code point
  * mentions); REPEAT weights a small set by reading it that many times an
- * epoch.  Persons are PER; organizations, outlets and platforms ORG;
- * countries and places LOC; every other word is outside.
+ * epoch, and REPEAT 0 only measures the set (never trained on).  Persons
+ * are PER; organizations, outlets and platforms ORG; countries and places
+ * LOC; capitals outside the gold's names MISC (see misc_labels).
  *
  * Greedy averaged perceptron, learning on its own predicted history.  The
  * second pass reads what the first made of each word elsewhere in the
  * document; to learn how far to trust that, its training documents are
- * tagged by first-pass models that did not see them (five folds).  Those
- * labels give the held-out F1 of the first pass, printed; -cv holds the
- * second pass out too and prints its F1 (five more trainings); -s sets the
- * order's seed, to tell a change from the spread of orders.  Same
- * data, same bytes: documents are visited in an order fixed by a seeded
- * generator and features are written sorted.
+ * tagged by first-pass models that did not see them (five folds), whose
+ * held-out F1 is printed.  Same data, same bytes: documents are visited in
+ * an order fixed by a seeded generator and features are written sorted.
+ *
+ *   -o OUT        the model file (default: standard output)
+ *   -e EPOCHS     passes over the data (10)
+ *   -cv           hold the second pass out too and print its F1
+ *   -s SEED       the order's seed: tells a change from the spread of orders
+ *   -m MIN_COUNT  leave out features seen fewer times (1: none left out)
+ *   -p PRUNE      leave out rows whose weights all round below it (5)
+ *   -d FILE       write the held-out labels (token, gold, label, line start)
+ *   -t FILE       write the labels of the measured sets (token, gold, label, offset)
  */
 #include <math.h>
 #include <stdio.h>
@@ -104,6 +111,7 @@ typedef struct learn {
  * left out: it rarely helps, and makes most of the model (2 halves it, for
  * a fifth of a point of F1). */
 static double min_count = 1;
+static const char *dump_cv, *dump_test;   /* -d, -t: labels written for study */
 static int prune = 5;          /* -p: rows whose weights are all smaller are left out (5: half the rows, no loss measured) */
 
 static int count_choose(void *user, size_t i, unsigned allowed, const uint64_t *f, size_t nf)
@@ -424,8 +432,8 @@ static void report_cv(const tdoc *docs, size_t n, int p, uint8_t *const *labels,
         ok += spans(docs[k].gold, labels[k], docs[k].toks.n, &ng);
         spans(labels[k], docs[k].gold, docs[k].toks.n, &ns);
     }
-    if (getenv("TG_DUMP")) {
-        FILE *f = fopen(getenv("TG_DUMP"), "w");
+    if (dump_cv) {
+        FILE *f = fopen(dump_cv, "w");
         for (size_t k = 0; f && k < n; k++) {
             if (docs[k].copy)
                 continue;
@@ -517,8 +525,8 @@ static void test_sets(tdoc *docs, size_t n, model *m1, model *m2)
         labels[ns] = l;
         sub[ns++] = *t;
     }
-    if (ns && getenv("TG_TESTDUMP")) {
-        FILE *f = fopen(getenv("TG_TESTDUMP"), "w");
+    if (ns && dump_test) {
+        FILE *f = fopen(dump_test, "w");
         for (size_t k = 0; f && k < ns; k++) {
             fprintf(f, "#%s\n", sub[k].doc->id);
             for (size_t i = 0; i < sub[k].toks.n; i++) {
@@ -605,6 +613,10 @@ int main(int argc, char **argv)
             outpath = argv[++a];
         else if (strcmp(argv[a], "-cv") == 0)
             cv = 1;
+        else if (strcmp(argv[a], "-d") == 0 && a + 1 < argc)
+            dump_cv = argv[++a];
+        else if (strcmp(argv[a], "-t") == 0 && a + 1 < argc)
+            dump_test = argv[++a];
         else if (strcmp(argv[a], "-p") == 0 && a + 1 < argc)
             prune = atoi(argv[++a]);
         else if (strcmp(argv[a], "-m") == 0 && a + 1 < argc)
@@ -615,7 +627,7 @@ int main(int argc, char **argv)
             break;
     }
     if (argc - a < 2 || (argc - a) % 2 || epochs < 1) {
-        fprintf(stderr, "usage: train_tagger [-e EPOCHS] [-cv] [-m MIN_COUNT] [-p PRUNE] [-s SEED] [-o OUT] DOCS GOLD[:REPEAT] ...\n");
+        fprintf(stderr, "usage: train_tagger [-e EPOCHS] [-cv] [-m MIN_COUNT] [-p PRUNE] [-d FILE] [-t FILE] [-s SEED] [-o OUT] DOCS GOLD[:REPEAT] ...\n");
         return 2;
     }
     char err[512];
