@@ -11,6 +11,7 @@
  * ...").  Aliases are settled as the document goes and once more at the end:
  * surnames join full names, acronyms join their expansions.
  */
+#include <ctype.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -37,7 +38,7 @@ typedef struct tinfo {
 enum {
     TI_GIVEN = 1 << 0, TI_WEAK_GIVEN = 1 << 1, TI_DEMONYM = 1 << 2, TI_NONNAME = 1 << 3,
     TI_WEAK_NONNAME = 1 << 4, TI_CUE = 1 << 5, TI_CUE_INV = 1 << 6, TI_ORGHEAD = 1 << 7,
-    TI_CONNECTOR = 1 << 8, TI_DOCWORD = 1 << 9
+    TI_CONNECTOR = 1 << 8, TI_DOCWORD = 1 << 9, TI_CREDIT = 1 << 10
 };
 
 typedef struct acronym {
@@ -69,6 +70,13 @@ typedef struct memo {
     const char *s;             /* an attrs string */
     unsigned char on;          /* bit 1 << A_...: on */
 } memo;
+
+/* The answers of context_ok by attrs string, for the document. */
+#define CTX_BITS 4
+typedef struct ctx_slot {
+    const char *attrs;
+    int ok;
+} ctx_slot;
 
 #define KIND_BITS 6
 #define KIND_SLOTS (1u << KIND_BITS)
@@ -121,6 +129,7 @@ struct ann_entities {
     size_t indexed;            /* doc->ents[0..indexed) are in names */
     memo memo[MEMO_SLOTS];
     kind_memo kinds[KIND_SLOTS];
+    ctx_slot ctx[1u << CTX_BITS];
     /* Names, roles and slugs are looked up far more often than kept (the
      * document copies what it keeps): their text is made in these. */
     ann_buf name, role, slug;
@@ -176,20 +185,6 @@ static int is_the(const ann_window *w, size_t i)
     return i < w->n && (ann_tok_is(w->text, &w->tok[i], "the") || ann_tok_is(w->text, &w->tok[i], "The"));
 }
 
-/* The bytes of an invisible character at p (a soft hyphen U+00AD, a
- * zero-width space, joiner or non-joiner U+200B-U+200D, a word joiner
- * U+2060, a BOM U+FEFF), else 0. */
-static size_t invisible_at(const char *p, size_t n)
-{
-    const unsigned char *u = (const unsigned char *)p;
-    if (n >= 2 && u[0] == 0xC2 && u[1] == 0xAD)
-        return 2;
-    if (n >= 3 && u[0] == 0xE2 && ((u[1] == 0x80 && u[2] >= 0x8B && u[2] <= 0x8D) ||
-                                   (u[1] == 0x81 && u[2] == 0xA0)))
-        return 3;
-    return n >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF ? 3 : 0;
-}
-
 /* The text of tokens [from, to) in b, valid until b is next used; names
  * and roles leave invisible characters out ("Vladi\u00ADmir"). */
 static char *tok_text(ann_buf *b, const ann_window *w, size_t from, size_t to)
@@ -202,10 +197,10 @@ static char *tok_text(ann_buf *b, const ann_window *w, size_t from, size_t to)
         size_t run = k;
         while (run < n && (unsigned char)p[run] < 0xC2)
             run++;
-        while (run < n && !invisible_at(p + run, n - run))
+        while (run < n && !ann_invisible_at(p + run, n - run))
             run++;
         ann_buf_add(b, p + k, run - k);
-        k = run + (run < n ? invisible_at(p + run, n - run) : 0);
+        k = run + (run < n ? ann_invisible_at(p + run, n - run) : 0);
     }
     return b->p;
 }
@@ -322,13 +317,14 @@ static int title_case_line(ann_entities *st, const ann_window *w, size_t i)
 /* The kinds of match the name finder reads.  Every match of the window
  * passes here, so a kind is told by its first byte before one strcmp. */
 enum { K_ENTITY, K_TITLE, K_OTHER, K_GIVEN, K_DEMONYM, K_NONNAME, K_CUE,
-       K_ORGHEAD, K_CONNECTOR, K_DOCWORD, K_COUNT };
+       K_ORGHEAD, K_CONNECTOR, K_DOCWORD, K_CREDIT, K_COUNT };
 
 /* What a one-token match of a kind says: a bit always, and one more when
  * the attribute is on ("weak", "inv"). */
 static const uint16_t kind_bit[K_COUNT] = {
     [K_GIVEN] = TI_GIVEN, [K_DEMONYM] = TI_DEMONYM, [K_NONNAME] = TI_NONNAME, [K_CUE] = TI_CUE,
     [K_ORGHEAD] = TI_ORGHEAD, [K_CONNECTOR] = TI_CONNECTOR, [K_DOCWORD] = TI_DOCWORD,
+    [K_CREDIT] = TI_CREDIT,
 };
 static const uint16_t kind_attr_bit[K_COUNT] = {
     [K_GIVEN] = TI_WEAK_GIVEN, [K_NONNAME] = TI_WEAK_NONNAME, [K_CUE] = TI_CUE_INV,
@@ -343,7 +339,7 @@ static int kind_code(const char *k)
         {"actor", K_ENTITY}, {"place", K_ENTITY}, {"source", K_ENTITY},
         {"title", K_TITLE}, {"given", K_GIVEN}, {"demonym", K_DEMONYM},
         {"nonname", K_NONNAME}, {"cue", K_CUE}, {"orghead", K_ORGHEAD},
-        {"connector", K_CONNECTOR}, {"docword", K_DOCWORD},
+        {"connector", K_CONNECTOR}, {"docword", K_DOCWORD}, {"credit", K_CREDIT},
     };
     for (size_t i = 0; i < sizeof kinds / sizeof *kinds; i++)
         if (kinds[i].name[0] == k[0] && strcmp(kinds[i].name, k) == 0)
@@ -588,9 +584,53 @@ static int alias_ok(const ann_doc *d, const ann_match *m)
     return 0;
 }
 
+/* Whether the document holds word as a word (its case as written). */
+static int doc_has_word(const ann_doc *d, const char *word, size_t n)
+{
+    const char *p = d->text, *end = d->text + d->len;
+    while (n && (size_t)(end - p) >= n) {
+        const char *q = memchr(p, word[0], (size_t)(end - p) - n + 1);
+        if (!q)
+            return 0;
+        int before = q > d->text && ((unsigned char)q[-1] >= 0x80 || isalnum((unsigned char)q[-1]));
+        int after = q + n < end && ((unsigned char)q[n] >= 0x80 || isalnum((unsigned char)q[n]));
+        if (!before && !after && memcmp(q, word, n) == 0)
+            return 1;
+        p = q + 1;
+    }
+    return 0;
+}
+
+/* "context=India,Hindu,BJP": a list name that is also a common word or
+ * another's name ("RSS" the feed, "Commons" the image library) takes its
+ * identity only in a document that holds one of these words.  Answers are
+ * kept by the attrs string for the document. */
+static int context_ok(ann_entities *st, const ann_doc *d, const ann_match *m)
+{
+    if (!m->attrs[0] || !strstr(m->attrs, "context="))
+        return 1;
+    ctx_slot *x = &st->ctx[ptr_hash(m->attrs, CTX_BITS)];
+    if (x->attrs == m->attrs)
+        return x->ok;
+    char words[512];
+    int ok = 0;
+    if (ann_attr(m->attrs, "context", words, sizeof words))
+        for (char *p = words, *next; p && *p && !ok; p = next) {
+            next = strchr(p, ',');
+            size_t n = next ? (size_t)(next - p) : strlen(p);
+            if (next)
+                next++;
+            ok = doc_has_word(d, p, n);
+        }
+    *x = (ctx_slot){m->attrs, ok};
+    return ok;
+}
+
 static int accept_known(ann_entities *st, const ann_window *w, const tinfo *ti,
                         const ann_match *m)
 {
+    if (!context_ok(st, w->doc, m))
+        return 0;
     if (attr_on_memo(st, m, A_ALIAS_ONLY))
         return alias_ok(w->doc, m);
     if (attr_on_memo(st, m, A_AMBIGUOUS) && !ambiguous_ok(st, w, ti, m))
@@ -950,6 +990,25 @@ static void reread_known(ann_entities *st, ann_window *w, const ann_match *km, i
     ann_entity_add_mention(e, sp);
 }
 
+/* A photo or video credit: "Alex Wong/Getty Images", "Reuters/Kevin
+ * Lamarque", "Photo by Alex Wong", "(Credit: Alex Wong)".  The name is the
+ * photographer's signature, not a mention of a person in the story. */
+static int credit_line(const ann_window *w, const tinfo *ti, size_t s, size_t e)
+{
+    const ann_token *t = w->tok;
+    if (e + 1 < w->n && ann_tok_is(w->text, &t[e], "/") && t[e].start == t[e - 1].end &&
+        (capitalized(&t[e + 1]) || ti[e + 1].known))
+        return 1;
+    if (s >= 2 && ann_tok_is(w->text, &t[s - 1], "/") && t[s - 1].end == t[s].start &&
+        (capitalized(&t[s - 2]) || ti[s - 2].known))
+        return 1;
+    /* a credit word, then "by" or a colon, just before */
+    size_t k = s;
+    if (k > 0 && (ann_tok_is(w->text, &t[k - 1], "by") || ann_tok_is(w->text, &t[k - 1], ":")))
+        k--;
+    return k < s && k > 0 && (ti[k - 1].f & TI_CREDIT) && !(t[s].flags & ANN_TF_LINE_START);
+}
+
 /* An unknown name of the tagger's type; when its slug is taken by an
  * entity of another type ("Spartak" the person and the club), the id
  * says which. */
@@ -982,8 +1041,10 @@ static size_t tagged_name(ann_entities *st, ann_window *w, const tinfo *ti, cons
     while (s + 1 < j && is_the(w, s))
         s++;   /* the spec leaves "the" out */
     const ann_match *tm = match_of(w, ti[s].title);
-    /* "Dean Headley": a title that is also a given name stays before one word */
-    if (tm && tm->last < j && capitalized(&w->tok[tm->last]) && !((ti[s].f & TI_GIVEN) && tm->last + 1 == j)) {
+    /* "Dean Headley": a title that is also a given name stays before one
+     * word; "Premier League": a title before an organization's head is its name */
+    if (tm && tm->last < j && capitalized(&w->tok[tm->last]) &&
+        !((ti[s].f & (TI_GIVEN | TI_ORGHEAD) || ti[j - 1].f & TI_ORGHEAD) && tm->last + 1 == j)) {
         ev->title = tm;   /* "President Bill Clinton": the title is a role */
         ev->title_first = s;
         s = tm->last;
@@ -998,8 +1059,9 @@ static size_t tagged_name(ann_entities *st, ann_window *w, const tinfo *ti, cons
         j = km->last;
     if (km && km->last >= j) {
         int kc = known_class(km);
-        if (part_of_longer_name(w, ti, km->last) || in_quoted_title(st, w, km->first))
-            return km->last;   /* the context says it is part of another name */
+        if (part_of_longer_name(w, ti, km->last) || in_quoted_title(st, w, km->first) ||
+            !context_ok(st, w->doc, km))
+            return km->last;   /* the context says it is part of another name, or not this one */
         /* an ambiguous name is confirmed by the tagger's reading of it;
          * a short form needs the full name before ("the Commission") */
         int ok = attr_on_memo(st, km, A_ALIAS_ONLY) ? alias_ok(w->doc, km)
@@ -1018,6 +1080,8 @@ static size_t tagged_name(ann_entities *st, ann_window *w, const tinfo *ti, cons
     ann_span sp = {w->tok[s].start, w->tok[j - 1].end};
     const ann_token *t = &w->tok[s];
     if (type == TG_PER) {
+        if (credit_line(w, ti, s, j))
+            return j;
         ann_entity *e = person_by_surname(st, w->doc, name, strlen(name));
         if (e)
             ann_entity_add_mention(e, sp);

@@ -933,7 +933,9 @@ static int lex_eq(const ann_lexicon *lx, const lex_entry *e, const char *text,
         if (tk->kind == ANN_TOK_MARKUP)
             return 0;
         if (!caps) {
-            if (tk->hash != et[k].hash || an != bn || memcmp(a, b, an) != 0)
+            if (tk->hash != et[k].hash ||
+                ((an != bn || memcmp(a, b, an) != 0) &&
+                 !((tk->flags & ANN_TF_INVISIBLE) && ann_eq_visible(a, an, b, bn))))
                 return 0;
         } else if (tk->lhash != et[k].lhash ||
                    (tk->flags & (ANN_TF_TITLE | ANN_TF_LOWER)) ||

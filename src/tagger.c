@@ -669,6 +669,11 @@ static uint64_t shape_of(tg_ctx *c, size_t i)
     uint32_t last = 0;
     size_t k = t->start, nclass = 0;
     while (k < t->end && nclass < 12) {
+        size_t inv = (t->flags & ANN_TF_INVISIBLE) ? ann_invisible_at(c->text + k, t->end - k) : 0;
+        if (inv) {
+            k += inv;      /* "Vladi\u00ADmir" has the shape of "Vladimir" */
+            continue;
+        }
         uint32_t cp = ann_utf8_next(c->text, t->end, &k), cl;
         if (ann_is_upper(cp))
             cl = 'X';
