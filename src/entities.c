@@ -642,13 +642,15 @@ static int accept_known(ann_entities *st, const ann_window *w, const tinfo *ti,
 
 /* ---- names inside hyphenated compounds --------------------------------------- */
 
-/* "UK-led", "Russia-Ukraine", "Cairo-based": look each part up on its own. */
-static void compound_parts(ann_entities *st, ann_window *w, const tinfo *ti, size_t i)
+/* "UK-led", "Russia-Ukraine", "Cairo-based": look each part up on its own;
+ * the number of parts found. */
+static size_t compound_parts(ann_entities *st, ann_window *w, const tinfo *ti, size_t i)
 {
     static const char *const kinds[] = {"actor", "place", "source"};
     const ann_token *t = &w->tok[i];
+    size_t found = 0;
     if (part_of_longer_name(w, ti, i + 1))
-        return;
+        return 0;
     size_t p = t->start;
     while (p < t->end) {
         size_t q = p;
@@ -662,11 +664,13 @@ static void compound_parts(ann_entities *st, ann_window *w, const tinfo *ti, siz
             if (ann_rules_lookup(st->e->rules, w->text + p, q - p, kinds[k], &m) &&
                 !attr_on_memo(st, &m, A_ALIAS_ONLY) && !attr_on_memo(st, &m, A_AMBIGUOUS)) {
                 add_known(st, w->doc, &m, w->text + p, q - p, (ann_span){p, q});
+                found++;
                 break;
             }
         }
         p = q + 1;
     }
+    return found;
 }
 
 /* ---- roles ---------------------------------------------------------------------- */
@@ -1050,6 +1054,16 @@ static size_t tagged_name(ann_entities *st, ann_window *w, const tinfo *ti, cons
         s = tm->last;
     }
     const ann_match *km = match_of(w, ti[s].known);
+    /* "Russia-Ukraine": listed names inside a compound are its mentions */
+    if (!km && j - s == 1 && (w->tok[s].flags & ANN_TF_HYPHEN) && compound_parts(st, w, ti, s))
+        return j;
+    /* "Kharkiv Institute" "for" "Regional Studies": an organization's head
+     * and "for" go on into the name after them (not "of", "and": "Daniels
+     * Inc of St. Petersburg", "Bank System Inc. and Norwest Corp.") */
+    while (type == TG_ORG && j + 1 < w->n && (ti[j - 1].f & TI_ORGHEAD) && ann_tok_is(w->text, &w->tok[j], "for") &&
+           lab[j + 1] && tg_type(lab[j + 1]) != TG_PER && !tg_inside(lab[j + 1]) &&
+           !(w->tok[j + 1].flags & ANN_TF_SENT_START))
+        j = tg_span_end(lab, j + 1, w->n);
     /* A listed name run on into more words is cut back to it ("NATO War
      * Agenda", "Vladimir Putin Istanbul"), unless the words make a longer
      * name of it ("Bank of England") or a place names a team or firm
