@@ -1013,6 +1013,21 @@ static int credit_line(const ann_window *w, const tinfo *ti, size_t s, size_t e)
     return k < s && k > 0 && (ti[k - 1].f & TI_CREDIT) && !(t[s].flags & ANN_TF_LINE_START);
 }
 
+/* "Rotor Volgograd", "Spartak Moscow": a name that ends in a listed place
+ * and does not start with a given name is a club or a firm of that place,
+ * not a person. */
+static int club_form(const ann_window *w, const tinfo *ti, size_t s, size_t e)
+{
+    if (e - s < 2 || (ti[s].f & TI_GIVEN))
+        return 0;
+    for (size_t k = s + 1; k < e; k++) {
+        const ann_match *m = match_of(w, ti[k].known);
+        if (m && m->last == e && known_class(m) == TG_LOC)
+            return 1;
+    }
+    return 0;
+}
+
 /* An unknown name of the tagger's type; when its slug is taken by an
  * entity of another type ("Spartak" the person and the club), the id
  * says which. */
@@ -1090,6 +1105,8 @@ static size_t tagged_name(ann_entities *st, ann_window *w, const tinfo *ti, cons
         }
         j = km->last;   /* not the listed name: a name of its own */
     }
+    if (type == TG_PER && club_form(w, ti, s, j))
+        type = TG_ORG;
     char *name = tok_text(&st->name, w, s, j);
     ann_span sp = {w->tok[s].start, w->tok[j - 1].end};
     const ann_token *t = &w->tok[s];
@@ -1429,8 +1446,53 @@ static void settle_acronyms(ann_entities *st, ann_doc *d)
     free(v);
 }
 
+/* The first word of a name ("Vestas" of "Vestas Wind Systems A/S") in b,
+ * valid until b is next used. */
+static const char *first_word(ann_buf *b, const char *name)
+{
+    b->len = 0;
+    ann_buf_add(b, name, strcspn(name, " "));
+    return b->p;
+}
+
+/* A short form joins its full name: an unlisted one-word name that is the
+ * first word of an organization of several ("Vestas" after "Vestas Wind
+ * Systems"), whatever type the tagger gave it alone. */
+static void merge_short_forms(ann_entities *st, ann_doc *d)
+{
+    keyword *v = ann_xmalloc((d->nents + 1) * sizeof *v);
+    char **keys = ann_xmalloc((d->nents + 1) * sizeof *keys);
+    size_t n = 0;
+    for (size_t j = 0; j < d->nents; j++) {
+        const ann_entity *b = &d->ents[j];
+        if (b->cat == ANN_CAT_ACTOR && strcmp(b->type, "organization") == 0 && b->nmentions &&
+            strchr(b->name, ' ')) {
+            keys[n] = ann_xstrdup(first_word(&st->name, b->name));
+            v[n] = (keyword){keys[n], j};
+            n++;
+        }
+    }
+    if (n)
+        qsort(v, n, sizeof *v, by_keyword);
+    for (size_t i = 0; i < d->nents && n; i++) {
+        ann_entity *a = &d->ents[i];
+        if (a->cat != ANN_CAT_ACTOR || strchr(a->name, ' ') || !a->nmentions ||
+            strcmp(a->id, slug_of(st, a->name, strlen(a->name))) != 0)
+            continue;   /* several words, or a listed name with its own id */
+        size_t j = keyword_find(v, n, a->name);
+        if (j != (size_t)-1 && j != i)
+            move_mentions(&d->ents[j], a);
+    }
+    for (size_t k = 0; k < n; k++)
+        free(keys[k]);
+    free(keys);
+    free(v);
+}
+
 void ann_entities_finish(ann_entities *st, ann_doc *d)
 {
     merge_surnames(d);
     settle_acronyms(st, d);
+    if (st->e->tagger && ann_tagger_passes(st->e->tagger))
+        merge_short_forms(st, d);
 }

@@ -869,13 +869,14 @@ int tg_best(const int32_t *score, unsigned allowed)
     return best;
 }
 
-/* The labels token i may take after prev. */
+/* The labels token i may take after prev: a name starts at a capitalized
+ * word, and MISC (learned from capitals alone) goes on over no other. */
 static unsigned allowed_labels(const tg_ctx *c, size_t i, int prev)
 {
     unsigned a = 0;
     int cap = cap_word(c->text, &c->tok[i]);
     for (int l = 0; l < TG_NLABELS; l++)
-        if (tg_allowed(prev, l) && (cap || l == TG_O || tg_inside(l)))
+        if (tg_allowed(prev, l) && (cap || l == TG_O || (tg_inside(l) && tg_type(l) != TG_MISC)))
             a |= 1u << l;
     return a;
 }
