@@ -103,6 +103,9 @@ size_t ann_invisible_at(const char *p, size_t n);
 /* Do a (which may hold invisible characters) and b read the same
  * without them? */
 int ann_eq_visible(const char *a, size_t an, const char *b, size_t bn);
+/* s[0..n) without its invisible characters into out (n bytes room);
+ * returns the length. */
+size_t ann_visible_copy(char *out, const char *s, size_t n);
 
 /* Convenience: does the token's text equal s (exactly / ASCII-case-insensitively)?
  * Inline, so that the length of a literal s folds to a constant: the

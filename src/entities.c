@@ -1006,11 +1006,14 @@ static int credit_line(const ann_window *w, const tinfo *ti, size_t s, size_t e)
     if (s >= 2 && ann_tok_is(w->text, &t[s - 1], "/") && t[s - 1].end == t[s].start &&
         (capitalized(&t[s - 2]) || ti[s - 2].known))
         return 1;
-    /* a credit word, then "by" or a colon, just before */
+    /* a credit word, then "by" or a colon, before the name's capitals */
     size_t k = s;
+    while (k > 0 && s - k < 4 && capitalized(&t[k - 1]) && !(t[k].flags & ANN_TF_LINE_START))
+        k--;
+    size_t at = k;
     if (k > 0 && (ann_tok_is(w->text, &t[k - 1], "by") || ann_tok_is(w->text, &t[k - 1], ":")))
         k--;
-    return k < s && k > 0 && (ti[k - 1].f & TI_CREDIT) && !(t[s].flags & ANN_TF_LINE_START);
+    return k < at && k > 0 && (ti[k - 1].f & TI_CREDIT) && !(t[at].flags & ANN_TF_LINE_START);
 }
 
 /* "Rotor Volgograd", "Spartak Moscow": a name that ends in a listed place

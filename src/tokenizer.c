@@ -380,6 +380,20 @@ int ann_eq_visible(const char *a, size_t an, const char *b, size_t bn)
     }
 }
 
+size_t ann_visible_copy(char *out, const char *s, size_t n)
+{
+    size_t o = 0;
+    for (size_t i = 0; i < n;) {
+        size_t k = ann_invisible_at(s + i, n - i);
+        if (k) {
+            i += k;
+            continue;
+        }
+        out[o++] = s[i++];
+    }
+    return o;
+}
+
 static inline int is_word_cp(uint32_t cp)
 {
     if (cp < 0x80)
