@@ -7,6 +7,7 @@
  * trained on.
  */
 #include <errno.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -276,20 +277,56 @@ int ann_tagger_load_if_model(ann_tagger *t, const char *path, char *err, size_t 
     return rc;
 }
 
-void ann_tagger_score(const ann_tagger *t, int p, const uint64_t *f, size_t n, int32_t *score)
+void tg_score_plain(const ann_tagger *t, int p, const uint64_t *f, size_t n, int32_t *score)
 {
     const tg_table *tb = &t->pass[p];
-    for (size_t k = 0; k < n; k++)
-        __builtin_prefetch(&tb->slot[(size_t)f[k] & tb->mask]);
-    for (int l = 0; l < TG_NLABELS; l++)
-        score[l] = 0;
+    int32_t a[TG_NLABELS] = {0};
     for (size_t k = 0; k < n; k++) {
         const tg_slot *s = table_find(tb, f[k]);
         if (!s->check)
             continue;
         for (int l = 0; l < TG_NLABELS; l++)
-            score[l] += s->w[l];
+            a[l] += s->w[l];
     }
+    memcpy(score, a, sizeof a);
+}
+
+#ifdef ANN_SSE2
+/* Eight of a slot's weights in one load, widened to two sums of four; the
+ * ninth on its own.  The slot's 24 bytes hold the load. */
+_Static_assert(TG_NLABELS == 9 && sizeof(tg_slot) >= offsetof(tg_slot, w) + 16,
+               "eight weights a load, and the ninth");
+
+static void score_sse2(const tg_table *tb, const uint64_t *f, size_t n, int32_t *score)
+{
+    __m128i lo = _mm_setzero_si128(), hi = _mm_setzero_si128();
+    int32_t last = 0;
+    for (size_t k = 0; k < n; k++) {
+        const tg_slot *s = table_find(tb, f[k]);
+        if (!s->check)
+            continue;
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)s->w);
+        lo = _mm_add_epi32(lo, _mm_srai_epi32(_mm_unpacklo_epi16(v, v), 16));
+        hi = _mm_add_epi32(hi, _mm_srai_epi32(_mm_unpackhi_epi16(v, v), 16));
+        last += s->w[8];
+    }
+    _mm_storeu_si128((__m128i *)(void *)score, lo);
+    _mm_storeu_si128((__m128i *)(void *)(score + 4), hi);
+    score[8] = last;
+}
+#endif
+
+void ann_tagger_score(const ann_tagger *t, int p, const uint64_t *f, size_t n, int32_t *score)
+{
+    const tg_table *tb = &t->pass[p];
+    /* the slots are scattered over megabytes: ask for all before the first */
+    for (size_t k = 0; k < n; k++)
+        __builtin_prefetch(&tb->slot[(size_t)f[k] & tb->mask]);
+#ifdef ANN_SSE2
+    score_sse2(tb, f, n, score);
+#else
+    tg_score_plain(t, p, f, n, score);
+#endif
 }
 
 /* ---- the document's memory ---------------------------------------------------- */
@@ -540,6 +577,19 @@ void tg_ctx_free(tg_ctx *c)
     memset(c, 0, sizeof *c);
 }
 
+/* The memo's key of a line pattern (never a word's, whose hashes are 64 bits). */
+static uint64_t pat_key(uint32_t pat)
+{
+    return (uint64_t)pat << 32 | 0x5A7ull;
+}
+
+/* The memo's key of the initials of a name ("ISW" of "Institute for the
+ * Study of War"). */
+static uint64_t acro_key(const char *s, size_t n)
+{
+    return ann_hash(s, n) * 0x9E3779B97F4A7C15ull ^ 0xAC20ull;
+}
+
 /* The memo's word on a token: 0 none; else 1 + the type most often given
  * (0 outside), plus 4 when the document has given it more than one. */
 static uint8_t hint_of(const tg_memo_slot *s)
@@ -553,6 +603,15 @@ static uint8_t hint_of(const tg_memo_slot *s)
     return (uint8_t)(1 + best + (kinds > 1 ? 8 : 0));
 }
 
+/* Whether the memo's slot holds more than one reading. */
+static int mixed(const tg_memo_slot *s)
+{
+    int kinds = 0;
+    for (int k = 0; k <= TG_NTYPES; k++)
+        kinds += s->count[k] != 0;
+    return kinds > 1;
+}
+
 void tg_ctx_hints(tg_ctx *c, const tg_memo *memo, const uint8_t *labels)
 {
     c->memo = memo;
@@ -561,25 +620,26 @@ void tg_ctx_hints(tg_ctx *c, const tg_memo *memo, const uint8_t *labels)
     if (!memo->n)
         return;
     for (size_t i = 0; i < c->n; i++) {
-        if (!cap_word(c->text, &c->tok[i]))
+        const ann_token *t = &c->tok[i];
+        if (!cap_word(c->text, t))
             continue;
-        const tg_memo_slot *s = memo_find(memo, c->tok[i].lhash | 1);
+        const tg_memo_slot *s = memo_find(memo, t->lhash | 1);
         if (s->key)
-            c->hint[i] = hint_of(s);
+            c->hint[i] = (uint8_t)((c->hint[i] & TG_REDO) | hint_of(s));
+        /* the second pass reads again only where the document reads a word,
+         * a table's names or an acronym's name in more than one way: elsewhere
+         * it would only say what the first said (it changes 1 label in 100) */
+        int redo = s->key && mixed(s);
+        if (!redo && c->pat[i]) {
+            const tg_memo_slot *ps = memo_find(memo, pat_key(c->pat[i]));
+            redo = ps->key && mixed(ps);
+        }
+        if (!redo && (t->flags & ANN_TF_UPPER) && t->ncp >= 2 && t->ncp <= 6)
+            redo = memo_find(memo, acro_key(c->text + t->start, t->end - t->start))->key != 0;
+        if (redo)
+            for (size_t k = i > 0 ? i - 1 : 0; k <= i + 1 && k < c->n; k++)
+                c->hint[k] |= TG_REDO;
     }
-}
-
-/* The memo's key of a line pattern (never a word's, whose hashes are 64 bits). */
-static uint64_t pat_key(uint32_t pat)
-{
-    return (uint64_t)pat << 32 | 0x5A7ull;
-}
-
-/* The memo's key of the initials of a name ("ISW" of "Institute for the
- * Study of War"). */
-static uint64_t acro_key(const char *s, size_t n)
-{
-    return ann_hash(s, n) * 0x9E3779B97F4A7C15ull ^ 0xAC20ull;
 }
 
 /* A name of several words of the first pass: its capitals' initials. */
@@ -820,11 +880,11 @@ size_t tg_features(tg_ctx *c, size_t i, int p, int prev, int prev2, uint64_t *f)
             f[n++] = feat(F_LEXP1, (uint64_t)b);
     }
     if (p > 0) {
-        uint64_t h = c->hint[i];
+        uint64_t h = c->hint[i] & ~TG_REDO;
         f[n++] = feat(F_HINT, h);
         f[n++] = feat(F_HINT_PREV, h * 16 + (uint64_t)prev);
-        f[n++] = feat(F_HINTM1, i > 0 ? c->hint[i - 1] : V_NONE);
-        f[n++] = feat(F_HINTP1, i + 1 < N ? c->hint[i + 1] : V_NONE);
+        f[n++] = feat(F_HINTM1, i > 0 ? c->hint[i - 1] & ~TG_REDO : V_NONE);
+        f[n++] = feat(F_HINTP1, i + 1 < N ? c->hint[i + 1] & ~TG_REDO : V_NONE);
         /* stacking: what the first pass made of the token and its neighbours */
         f[n++] = feat(F_FIRST, (uint64_t)c->first[i] << 16 | (uint64_t)(i > 0 ? c->first[i - 1] : 31) << 8 |
                                    (i + 1 < N ? c->first[i + 1] : 31));
@@ -887,7 +947,9 @@ void tg_decode(tg_ctx *c, int p, tg_choose_fn choose, void *user, uint8_t *label
     int prev = TG_O, prev2 = TG_O;
     for (size_t i = 0; i < c->n; i++) {
         int l = TG_O;
-        if (tg_candidate(c, i, prev)) {
+        if (p > 0 && !(c->hint[i] & TG_REDO) && tg_allowed(prev, c->first[i])) {
+            l = c->first[i];   /* the first pass's label stands */
+        } else if (tg_candidate(c, i, prev)) {
             size_t nf = tg_features(c, i, p, prev, prev2, f);
             l = choose(user, i, allowed_labels(c, i, prev), f, nf);
         }

@@ -118,8 +118,10 @@ int ann_tagger_load_if_model(ann_tagger *t, const char *path, char *err, size_t 
 /* Features in the model, over its passes (0: nothing loaded). */
 size_t ann_tagger_size(const ann_tagger *t);
 int ann_tagger_passes(const ann_tagger *t);
-/* Add the weights of the n features f of pass p to score[TG_NLABELS]. */
+/* The sums of the weights of the n features f of pass p, in
+ * score[TG_NLABELS]; with SSE2 eight labels a load, else tg_score_plain. */
 void ann_tagger_score(const ann_tagger *t, int p, const uint64_t *f, size_t n, int32_t *score);
+void tg_score_plain(const ann_tagger *t, int p, const uint64_t *f, size_t n, int32_t *score);
 
 /* What the document has said so far: for each word (lowercase hash), how
  * often the first pass gave it each coarse type (0: outside).  Kept by the
@@ -147,7 +149,8 @@ typedef struct tg_ctx {
     size_t n;
     uint32_t *lex;             /* TG_LX_... bits per token, from the rule matches */
     uint8_t *line;             /* TG_LN_... bits per token, from its line */
-    uint8_t *hint;             /* per token: the memo's word for it (second pass) */
+    uint8_t *hint;             /* per token: the memo's word for it (second pass),
+                                * and TG_REDO where the second pass reads again */
     uint8_t *first;            /* per token: the first pass's label (second pass) */
     uint32_t *pat;             /* per token: the pattern of its line (0: a line of prose) */
     uint64_t *shape;           /* per token: hash of its shape, 0 = not yet made */
@@ -155,6 +158,8 @@ typedef struct tg_ctx {
     int first_window;          /* the window starts the document */
     const struct tg_memo *memo;    /* the second pass's, set by tg_ctx_hints */
 } tg_ctx;
+
+#define TG_REDO 0x80u
 
 /* Bits of tg_ctx.lex: known names by type and position, and one-token
  * cues.  B: a name starts here, I: goes on here, E: ends here. */
@@ -168,7 +173,8 @@ enum {
     TG_LX_NONNAME = 1u << 15, TG_LX_WEAK_NONNAME = 1u << 16, TG_LX_CUE = 1u << 17,
     TG_LX_CUE_INV = 1u << 18, TG_LX_ORGHEAD = 1u << 19, TG_LX_CONNECTOR = 1u << 20,
     TG_LX_DOCWORD = 1u << 21, TG_LX_TITLE_B = 1u << 22, TG_LX_TITLE_E = 1u << 23,
-    TG_LX_BITS = 24
+    TG_LX_BITS = 24,
+    TG_LX_KNOWN_B = TG_LX_PER_B | TG_LX_ORG_B | TG_LX_CTRY_B | TG_LX_PLACE_B | TG_LX_SRC_B
 };
 
 /* Bits of tg_ctx.line. */
