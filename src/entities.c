@@ -5,11 +5,15 @@
  * engine; they are accepted unless context says the words are part of
  * something else (a longer name, the name of a treaty, a quoted title) or,
  * for ambiguous and alias-only entries, unless context fails to confirm
- * them.  Unknown names are runs of capitalized words that have evidence of
- * being a person (a given name, a title before, a speech verb beside, the
- * byline) or the form of an organization ("... Institute", "Ministry of
- * ...").  Aliases are settled as the document goes and once more at the end:
- * surnames join full names, acronyms join their expansions.
+ * them (the tagger's reading, the full name before, context= words).
+ * Unknown names are the learned tagger's (tagger.c): it types the names no
+ * list holds and rereads a listed one only where it reads it as another
+ * class (a city as its club).  Without a model, unknown names are runs of
+ * capitalized words that have evidence of being a person (a given name, a
+ * title before, a speech verb beside, the byline) or the form of an
+ * organization ("... Institute", "Ministry of ...").  Aliases are settled
+ * as the document goes and once more at the end: surnames join full names,
+ * acronyms join their expansions, short forms the organization they begin.
  */
 #include <ctype.h>
 #include <stddef.h>
