@@ -142,6 +142,34 @@ static void test_decoding(void)
     CHECK(tg_allowed(tg_label(TG_ORG, 0), tg_label(TG_ORG, 1)));
 }
 
+/* The fast sums (SSE2 where built with it) equal the plain ones, for the
+ * features of every token of a text in both passes. */
+static void test_score_paths(void)
+{
+    const char *s = "Leicestershire beat Somerset by an innings . Rotor Volgograd drew with "
+                    "Spartak Moscow , said Lynda Bennett of Quarnex Holdings in Phoenix .";
+    ann_tokens t = {0};
+    ann_tokenize_all(s, strlen(s), &t);
+    tg_ctx c = {0};
+    tg_ctx_init(&c, s, t.v, t.n, NULL, 1);
+    uint64_t f[TG_MAX_FEATS];
+    size_t same = 0, cases = 0;
+    for (int p = 0; p < 2; p++)
+        for (size_t i = 0; i < t.n; i++)
+            for (int prev = 0; prev < TG_NLABELS; prev += 3) {
+                size_t nf = tg_features(&c, i, p, prev, TG_O, f);
+                int32_t a[TG_NLABELS], b[TG_NLABELS];
+                ann_tagger_score(eng->tagger, p, f, nf, a);
+                tg_score_plain(eng->tagger, p, f, nf, b);
+                same += memcmp(a, b, sizeof a) == 0;
+                cases++;
+            }
+    CHECK_INT(same, cases);
+    CHECK(cases > 50);
+    tg_ctx_free(&c);
+    ann_tokens_free(&t);
+}
+
 /* The same input gives the same features, whatever came before. */
 static void test_features(void)
 {
@@ -307,6 +335,7 @@ int main(void)
     test_builtin();
     test_decoding();
     test_features();
+    test_score_paths();
     test_user_model();
     test_built_in_reading();
     ann_engine_free(eng);
