@@ -60,7 +60,7 @@ $(BUILD):
 
 tests: $(TESTBIN)
 
-$(BUILD)/tests/%: tests/%.c tests/test.h $(LIBOBJ) | $(BUILD)
+$(BUILD)/tests/%: tests/%.c tests/test.h $(wildcard tests/*.h) $(LIBOBJ) | $(BUILD)
 	$(CC) $(ALL_CFLAGS) -Itests -o $@ $< $(LIBOBJ) $(LIBS)
 
 # Dependencies: installed with apt-get when run as root, else named.

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "annotate.h"
+#include "entity_checks.h"
 #include "reader.h"
 #include "test.h"
 
@@ -13,22 +14,7 @@ static ann_engine *eng;
 
 static ann_doc *run(const char *text)
 {
-    ann_doc *d = ann_doc_from_bytes("t", "t", text, strlen(text));
-    ann_annotate(eng, d);
-    return d;
-}
-
-/* The entity holding a mention with exactly this text, or NULL. */
-static const ann_entity *with_mention(const ann_doc *d, const char *text)
-{
-    size_t n = strlen(text);
-    for (size_t i = 0; i < d->nents; i++)
-        for (size_t k = 0; k < d->ents[i].nmentions; k++) {
-            ann_span s = d->ents[i].mentions[k];
-            if (s.end - s.start == n && memcmp(d->text + s.start, text, n) == 0)
-                return &d->ents[i];
-        }
-    return NULL;
+    return run_with(eng, text);
 }
 
 static const char *id_of(const ann_doc *d, const char *text)

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "annotate.h"
+#include "entity_checks.h"
 #include "reader.h"
 #include "tagger.h"
 #include "test.h"
@@ -207,25 +208,6 @@ static void test_features(void)
 }
 
 /* ---- through the pipeline ------------------------------------------------------ */
-
-static ann_doc *run_with(const ann_engine *e, const char *text)
-{
-    ann_doc *d = ann_doc_from_bytes("t", "t", text, strlen(text));
-    ann_annotate(e, d);
-    return d;
-}
-
-static const ann_entity *with_mention(const ann_doc *d, const char *text)
-{
-    size_t n = strlen(text);
-    for (size_t i = 0; i < d->nents; i++)
-        for (size_t k = 0; k < d->ents[i].nmentions; k++) {
-            ann_span s = d->ents[i].mentions[k];
-            if (s.end - s.start == n && memcmp(d->text + s.start, text, n) == 0)
-                return &d->ents[i];
-        }
-    return NULL;
-}
 
 static const char *type_of(const ann_doc *d, const char *text)
 {
