@@ -1020,21 +1020,6 @@ static int credit_line(const ann_window *w, const tinfo *ti, size_t s, size_t e)
     return k < at && k > 0 && (ti[k - 1].f & TI_CREDIT) && !(t[at].flags & ANN_TF_LINE_START);
 }
 
-/* "Rotor Volgograd", "Spartak Moscow": a name that ends in a listed place
- * and does not start with a given name is a club or a firm of that place,
- * not a person. */
-static int club_form(const ann_window *w, const tinfo *ti, size_t s, size_t e)
-{
-    if (e - s < 2 || (ti[s].f & TI_GIVEN))
-        return 0;
-    for (size_t k = s + 1; k < e; k++) {
-        const ann_match *m = match_of(w, ti[k].known);
-        if (m && m->last == e && known_class(m) == TG_LOC)
-            return 1;
-    }
-    return 0;
-}
-
 /* An unknown name of the tagger's type; when its slug is taken by an
  * entity of another type ("Spartak" the person and the club), the id
  * says which. */
@@ -1112,8 +1097,6 @@ static size_t tagged_name(ann_entities *st, ann_window *w, const tinfo *ti, cons
         }
         j = km->last;   /* not the listed name: a name of its own */
     }
-    if (type == TG_PER && club_form(w, ti, s, j))
-        type = TG_ORG;
     char *name = tok_text(&st->name, w, s, j);
     ann_span sp = {w->tok[s].start, w->tok[j - 1].end};
     const ann_token *t = &w->tok[s];
@@ -1496,10 +1479,40 @@ static void merge_short_forms(ann_entities *st, ann_doc *d)
     free(v);
 }
 
+/* One document, one reading: a name the tagger read as a person here and
+ * an organization there ("El Al") takes the reading of most of its
+ * mentions (the first, when as many).  A place and an organization of one
+ * name may both be (a city and its club): they stay apart. */
+static void one_reading(ann_doc *d)
+{
+    keyword *v = ann_xmalloc((d->nents + 1) * sizeof *v);
+    size_t n = 0;
+    for (size_t j = 0; j < d->nents; j++) {
+        const ann_entity *e = &d->ents[j];
+        if (e->cat == ANN_CAT_ACTOR && e->nmentions &&
+            (e->person || strcmp(e->type, "organization") == 0))
+            v[n++] = (keyword){e->name, j};
+    }
+    if (n)
+        qsort(v, n, sizeof *v, by_keyword);
+    for (size_t k = 0; k + 1 < n; k++) {
+        ann_entity *a = &d->ents[v[k].ent], *b = &d->ents[v[k + 1].ent];
+        if (strcmp(a->name, b->name) != 0 || a->person == b->person || !a->nmentions || !b->nmentions)
+            continue;
+        if (b->nmentions > a->nmentions)
+            move_mentions(b, a);
+        else
+            move_mentions(a, b);
+    }
+    free(v);
+}
+
 void ann_entities_finish(ann_entities *st, ann_doc *d)
 {
     merge_surnames(d);
     settle_acronyms(st, d);
-    if (st->e->tagger && ann_tagger_passes(st->e->tagger))
+    if (st->e->tagger && ann_tagger_passes(st->e->tagger)) {
         merge_short_forms(st, d);
+        one_reading(d);
+    }
 }

@@ -637,8 +637,7 @@ void tg_ctx_hints(tg_ctx *c, const tg_memo *memo, const uint8_t *labels)
         if (!redo && (t->flags & ANN_TF_UPPER) && t->ncp >= 2 && t->ncp <= 6)
             redo = memo_find(memo, acro_key(c->text + t->start, t->end - t->start))->key != 0;
         if (redo)
-            for (size_t k = i > 0 ? i - 1 : 0; k <= i + 1 && k < c->n; k++)
-                c->hint[k] |= TG_REDO;
+            c->hint[i] |= TG_REDO;
     }
 }
 
@@ -790,8 +789,15 @@ static uint64_t affix(const tg_ctx *c, size_t i, size_t k, int suffix)
 int tg_candidate(const tg_ctx *c, size_t i, int prev)
 {
     const ann_token *t = &c->tok[i];
-    if (cap_word(c->text, t))
+    if (cap_word(c->text, t)) {
+        /* "The talks", "He said": a word that is never a name, opening a
+         * sentence before a lower-case word, opens nothing */
+        if (!tg_open(prev) && (t->flags & ANN_TF_SENT_START) &&
+            (c->lex[i] & (TG_LX_NONNAME | TG_LX_WEAK_NONNAME | TG_LX_KNOWN_B)) == TG_LX_NONNAME &&
+            i + 1 < c->n && (c->tok[i + 1].flags & ANN_TF_LOWER))
+            return 0;
         return 1;
+    }
     if (!tg_open(prev) || (t->flags & ANN_TF_SENT_START))
         return 0;
     /* the word after a name may go on with it: "Bank of England", "BBC
