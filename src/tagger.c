@@ -873,13 +873,13 @@ size_t tg_features(tg_ctx *c, size_t i, int p, int prev, int prev2, uint64_t *f)
     }
 
     uint32_t lx = c->lex[i];
-    for (int b = 0; b < TG_LX_BITS && n < TG_MAX_FEATS - 12; b++)
+    for (int b = 0; b < TG_LX_BITS && n < TG_MAX_FEATS - 24; b++)
         if (lx >> b & 1)
             f[n++] = feat(F_LEX, (uint64_t)b);
     if (lx)
         f[n++] = feat(F_LEX_SH, (uint64_t)lx * 0x100000001B3ull ^ sh0);
     uint32_t lm = i > 0 ? c->lex[i - 1] : 0, lp = i + 1 < N ? c->lex[i + 1] : 0;
-    for (int b = 0; b < TG_LX_BITS && n < TG_MAX_FEATS - 8; b++) {
+    for (int b = 0; b < TG_LX_BITS && n < TG_MAX_FEATS - 24; b++) {
         if (lm >> b & 1)
             f[n++] = feat(F_LEXM1, (uint64_t)b);
         if (lp >> b & 1)

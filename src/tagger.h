@@ -94,7 +94,10 @@ static inline size_t tg_span_end(const uint8_t *labels, size_t i, size_t n)
 }
 
 #define TG_PASSES 2
-#define TG_MAX_FEATS 64
+/* Features of a token: some forty; the lexicon bits of a token and its
+ * neighbours, which could be many more, stop at TG_MAX_FEATS - 24, room
+ * for the rest. */
+#define TG_MAX_FEATS 96
 
 typedef struct ann_tagger ann_tagger;
 

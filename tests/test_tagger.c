@@ -197,6 +197,13 @@ static void test_features(void)
     tg_memo_add(&memo, &c, lab);
     tg_ctx_hints(&c, &memo, lab);
     CHECK(tg_features(&c, 2, 1, TG_O, TG_O, f2) > n1);
+    /* every lexicon bit on a token and its neighbours: still in bounds */
+    uint64_t big[TG_MAX_FEATS + 8];
+    for (size_t k = 0; k < 4; k++)
+        c.lex[k] = (1u << TG_LX_BITS) - 1;
+    big[TG_MAX_FEATS] = 0xA5A5;
+    CHECK(tg_features(&c, 2, 1, tg_label(TG_ORG, 0), TG_O, big) <= TG_MAX_FEATS);
+    CHECK(big[TG_MAX_FEATS] == 0xA5A5);
     /* the table line gets its line bits */
     CHECK(c.line[t.n - 1] & TG_LN_TABLE);
     CHECK(!(c.line[0] & TG_LN_TABLE));
