@@ -17,12 +17,18 @@
 typedef struct ann_date_rules ann_date_rules;
 typedef struct ann_claim_rules ann_claim_rules;
 typedef struct ann_tagger ann_tagger;
+typedef struct ann_lang ann_lang;
+
+/* Text per tokenizer window: whole paragraphs up to this much at a time. */
+#define ANN_WINDOW_BYTES (256 * 1024)
 
 typedef struct ann_engine {
+    ann_abbrevs *abbrevs;      /* the tokenizer's */
     ann_rules *rules;
     ann_date_rules *date_rules;
     ann_claim_rules *claim_rules;
     ann_tagger *tagger;        /* the learned name tagger (tagger/weights.tsv) */
+    ann_lang *lang;            /* the language detector's lists */
     const char *default_dct;   /* --dct: YYYY-MM-DD, or NULL */
     size_t window_bytes;       /* text per tokenizer window */
 } ann_engine;
@@ -36,8 +42,10 @@ typedef struct ann_window {
     const ann_matches *matches;
 } ann_window;
 
-/* Load built-in rules (unless no_builtin), then each user file in order.
- * On failure returns NULL and writes the reason ("PATH:LINE: why") to err. */
+/* Load the built-in rules tree (unless no_builtin), then each of the
+ * user's: a folder laid out like the rules tree, or a lone lexicon or
+ * pattern file (engine.c).  On failure returns NULL and writes the reason
+ * ("PATH:LINE: why") to err. */
 ann_engine *ann_engine_new(int no_builtin, const char *const *user_rules,
                            size_t nuser, char *err, size_t errlen);
 void ann_engine_free(ann_engine *e);

@@ -48,16 +48,23 @@ typedef struct ann_matches {
     size_t n, cap;
 } ann_matches;
 
-ann_rules *ann_rules_new(void);
+/* abbrevs: the engine's (lexicon surfaces are tokenized as documents are),
+ * not owned; NULL for the built-in ones. */
+ann_rules *ann_rules_new(const ann_abbrevs *abbrevs);
 void ann_rules_free(ann_rules *r);
 
-/* Load every built-in lexicon (lexicon/NAME.tsv) and pattern file
- * (patterns/NAME.jsonl). */
-int ann_rules_load_builtin(ann_rules *r, char *err, size_t errlen);
-/* Load a user's file; the format follows the extension (.tsv, .jsonl) or,
- * failing that, the first non-comment line.  On error returns -1 and writes
+/* Load one lexicon (TSV) or pattern (JSONL) file; the engine decides which
+ * by its place in the rules tree.  On error returns -1 and writes
  * "PATH:LINE: reason" into err. */
-int ann_rules_load_file(ann_rules *r, const char *path, char *err, size_t errlen);
+struct ann_rule_src;
+int ann_rules_load_lexicon(ann_rules *r, const struct ann_rule_src *src,
+                           char *err, size_t errlen);
+int ann_rules_load_patterns(ann_rules *r, const struct ann_rule_src *src,
+                            char *err, size_t errlen);
+/* Is a lone file (`--rules FILE`) a pattern file?  By its extension
+ * (.tsv, .jsonl, .ndjson), else by its first rule line. */
+int ann_rules_is_patterns(const char *name, const char *data, size_t len);
+/* A lexicon or pattern file in memory, told apart as above. */
 int ann_rules_load_buffer(ann_rules *r, const char *name, const char *data,
                           size_t len, char *err, size_t errlen);
 

@@ -67,8 +67,21 @@ uint64_t ann_hash(const char *s, size_t n);
 /* Hash of the lowercased form of s: equal to ann_hash(lowercase(s)). */
 uint64_t ann_hash_lower(const char *s, size_t n);
 
+/* Words that keep their period ("Feb.", "Gen.", "St."): the rules tree's
+ * tokenizer/abbreviations.txt, one word a line without its period.  The
+ * engine owns the set it loaded (built-in and user files); a tokenizer
+ * given none uses the built-in file's. */
+typedef struct ann_abbrevs ann_abbrevs;
+
+ann_abbrevs *ann_abbrevs_new(void);
+/* Add a word (no blank, no final period, under 16 bytes); -1 if it is not
+ * one the tokenizer could ever look up. */
+int ann_abbrevs_add(ann_abbrevs *a, const char *w, size_t n);
+void ann_abbrevs_free(ann_abbrevs *a);
+
 /* Streaming tokenizer over a text held by the caller. */
 typedef struct ann_tokenizer {
+    const ann_abbrevs *abbrevs;
     const char *text;
     size_t len;
     size_t pos;            /* next byte to look at */
@@ -83,14 +96,19 @@ typedef struct ann_tokenizer {
     size_t sent_tokens;
 } ann_tokenizer;
 
-void ann_tokenizer_init(ann_tokenizer *tz, const char *text, size_t len);
+/* abbrevs: the engine's set, or NULL for the built-in one. */
+void ann_tokenizer_init(ann_tokenizer *tz, const char *text, size_t len,
+                        const ann_abbrevs *abbrevs);
 
 /* Append to out the tokens of the next window: whole paragraphs until at
  * least min_bytes of text are covered (or the text ends).  out is cleared
  * first.  Returns the number of tokens appended; 0 at the end of the text. */
 size_t ann_tokenize_window(ann_tokenizer *tz, ann_tokens *out, size_t min_bytes);
 
-/* Tokenize a whole short string (a lexicon entry, a test input). */
+/* Tokenize a whole short string (a lexicon entry, a test input), with
+ * the given abbreviations (NULL: the built-in ones). */
+void ann_tokenize_with(const ann_abbrevs *abbrevs, const char *text, size_t len,
+                       ann_tokens *out);
 void ann_tokenize_all(const char *text, size_t len, ann_tokens *out);
 
 void ann_tokens_free(ann_tokens *t);

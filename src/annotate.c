@@ -1,7 +1,7 @@
 /*
- * annotate.c - the pipeline.  The engine loads everything once; each
- * document then goes through metadata, and window by window through the
- * tokenizer, the rule engine and the annotators, in that order, because
+ * annotate.c - the pipeline.  The engine (engine.c) loads everything once;
+ * each document then goes through metadata, and window by window through
+ * the tokenizer, the rule engine and the annotators, in that order, because
  * claims look for speakers among the entities found in the same window.
  */
 #include <stdlib.h>
@@ -11,56 +11,17 @@
 #include "claims.h"
 #include "dates.h"
 #include "entities.h"
+#include "lang.h"
 #include "meta.h"
-#include "tagger.h"
-
-#define WINDOW_BYTES (256 * 1024)
-
-ann_engine *ann_engine_new(int no_builtin, const char *const *user_rules,
-                           size_t nuser, char *err, size_t errlen)
-{
-    ann_engine *e = ann_xcalloc(1, sizeof *e);
-    e->window_bytes = WINDOW_BYTES;
-    e->rules = ann_rules_new();
-    if (!no_builtin && ann_rules_load_builtin(e->rules, err, errlen) < 0)
-        goto fail;
-    e->tagger = ann_tagger_new();
-    if (!no_builtin && ann_tagger_load_builtin(e->tagger, err, errlen) < 0)
-        goto fail;
-    for (size_t i = 0; i < nuser; i++) {
-        /* a model file replaces the tagger's weights */
-        int model = ann_tagger_load_if_model(e->tagger, user_rules[i], err, errlen);
-        if (model < 0 || (!model && ann_rules_load_file(e->rules, user_rules[i], err, errlen) < 0))
-            goto fail;
-    }
-    e->date_rules = ann_date_rules_new(err, errlen);
-    if (!e->date_rules)
-        goto fail;
-    e->claim_rules = ann_claim_rules_new(err, errlen);
-    if (!e->claim_rules)
-        goto fail;
-    return e;
-fail:
-    ann_engine_free(e);
-    return NULL;
-}
-
-void ann_engine_free(ann_engine *e)
-{
-    if (!e)
-        return;
-    ann_rules_free(e->rules);
-    ann_date_rules_free(e->date_rules);
-    ann_claim_rules_free(e->claim_rules);
-    ann_tagger_free(e->tagger);
-    free(e);
-}
 
 static void annotate_windows(const ann_engine *e, ann_doc *d)
 {
     ann_entities *ents = ann_entities_new(e);
     ann_dates *dates = ann_dates_new(e->date_rules, d->dct);
-    ann_claims *claims = ann_claims_new(e->claim_rules);
+    /* The claims grammar is the covered languages' (lang/covered.tsv):
+     * in another, "Apple Watch:" would be a speaker and a claim. */
+    ann_claims *claims = ann_lang_has_rules(e->lang, d->lang) ? ann_claims_new(e->claim_rules)
+                                                              : NULL;
     ann_tokenizer tz;
     ann_tokens toks = {0};
     ann_matches matches = {0};
@@ -72,14 +33,15 @@ static void annotate_windows(const ann_engine *e, ann_doc *d)
     toks.v = ann_xmalloc(toks.cap * sizeof *toks.v);
     matches.cap = toks.cap / 2;     /* about one rule match per three tokens */
     matches.v = ann_xmalloc(matches.cap * sizeof *matches.v);
-    ann_tokenizer_init(&tz, d->text, d->len);
+    ann_tokenizer_init(&tz, d->text, d->len, e->abbrevs);
     while (ann_tokenize_window(&tz, &toks, e->window_bytes) > 0) {
         matches.n = 0;
         ann_rules_match(e->rules, d->text, toks.v, toks.n, &matches);
         ann_window w = {d, d->text, toks.v, toks.n, &matches};
         ann_entities_window(ents, &w);
         ann_dates_window(dates, &w);
-        ann_claims_window(claims, &w);
+        if (claims)
+            ann_claims_window(claims, &w);
     }
     ann_entities_finish(ents, d);
     ann_entities_free(ents);
@@ -93,6 +55,9 @@ void ann_annotate(const ann_engine *e, ann_doc *d)
 {
     if (d->error)
         return;
+    ann_lang_detect(e->lang, d);
+    if (!ann_lang_has_rules(e->lang, d->lang))
+        ann_doc_warn(d, "written in '%s', which the rules do not cover: no claims", d->lang);
     ann_meta_extract(d, e->rules);
     free(d->dct);
     d->dct = NULL;

@@ -10,28 +10,11 @@
 #include <stdio.h>
 
 #include "ann.h"
-#include "builtin.h"
 #include "claims.h"
 #include "claims_int.h"
+#include "rulefile.h"
 
 /* ---- loading ------------------------------------------------------------ */
-
-/* Calls fn(line, len, arg) for every non-empty, non-comment line. */
-static void each_line(const ann_builtin_file *f,
-                      void (*fn)(const char *, size_t, void *), void *arg)
-{
-    const char *p = f->data, *end = f->data + f->len;
-    while (p < end) {
-        const char *nl = memchr(p, '\n', (size_t)(end - p));
-        const char *le = nl ? nl : end;
-        size_t n = (size_t)(le - p);
-        while (n > 0 && (p[n - 1] == '\r' || p[n - 1] == ' '))
-            n--;
-        if (n > 0 && p[0] != '#')
-            fn(p, n, arg);
-        p = le + 1;
-    }
-}
 
 typedef struct loader {
     ann_claim_rules *r;
@@ -76,12 +59,14 @@ static unsigned parse_classes(const char *s, size_t n)
     return cls;
 }
 
-static void cue_line(const char *s, size_t n, void *arg)
+static int cue_line(void *arg, const char *s, size_t n, const char *name,
+                    size_t lineno, char *err, size_t errlen)
 {
     loader *ld = arg;
+    (void)name, (void)lineno, (void)err, (void)errlen;
     const char *tab = memchr(s, '\t', n);
     if (!tab)
-        return;
+        return 0;
     cl_cue c;
     memset(&c, 0, sizeof c);
     c.cls = parse_classes(tab + 1, (size_t)(s + n - tab - 1));
@@ -94,15 +79,18 @@ static void cue_line(const char *s, size_t n, void *arg)
         p = we + 1;
     }
     if (c.n == 0)
-        return;
+        return 0;
     ANN_PUSH(ld->r->cues, ld->r->ncues, ld->capcues, c);
     const char *sp0 = memchr(s, ' ', (size_t)(tab - s));
     add_word(ld, s, (size_t)((sp0 ? sp0 : tab) - s), CL_W_CUEHEAD);
+    return 0;
 }
 
-static void word_line(const char *s, size_t n, void *arg)
+static int word_line(void *arg, const char *s, size_t n, const char *name,
+                     size_t lineno, char *err, size_t errlen)
 {
     loader *ld = arg;
+    (void)name, (void)lineno, (void)err, (void)errlen;
     static const struct { const char *name; unsigned kind; } kinds[] = {
         {"head", CL_W_HEAD}, {"mod", CL_W_MOD}, {"det", CL_W_DET},
         {"pron", CL_W_PRON}, {"obj", CL_W_OBJ}, {"adv", CL_W_ADV},
@@ -110,12 +98,13 @@ static void word_line(const char *s, size_t n, void *arg)
     const char *tab = memchr(s, '\t', n);
     if (!tab) {                       /* nouns.tsv: the word alone */
         add_word(ld, s, n, ld->kind);
-        return;
+        return 0;
     }
     size_t kl = (size_t)(s + n - tab - 1);
     for (size_t k = 0; k < sizeof kinds / sizeof kinds[0]; k++)
         if (strlen(kinds[k].name) == kl && memcmp(kinds[k].name, tab + 1, kl) == 0)
             add_word(ld, s, (size_t)(tab - s), kinds[k].kind);
+    return 0;
 }
 
 static int cmp_cue(const void *a, const void *b)
@@ -281,23 +270,21 @@ static void index_words(ann_claim_rules *r)
     }
 }
 
-ann_claim_rules *ann_claim_rules_new(char *err, size_t errlen)
+ann_claim_rules *ann_claim_rules_new(const ann_rule_src *files, size_t nfiles,
+                                     char *err, size_t errlen)
 {
-    static const char *files[] = {"claims/cues.tsv", "claims/speakers.tsv",
-                                  "claims/nouns.tsv"};
     ann_claim_rules *r = ann_xcalloc(1, sizeof *r);
     loader ld = { r, 0, 0, CL_W_NOUNCUE };
-    for (size_t i = 0; i < 3; i++) {
-        const ann_builtin_file *f = ann_builtin_get(files[i]);
-        if (!f) {
-            snprintf(err, errlen, "%s: built-in rule file missing", files[i]);
+    for (size_t i = 0; i < nfiles; i++) {
+        int cues = strcmp(files[i].tree, "claims/cues.tsv") == 0;
+        if (ann_rule_lines(&files[i], cues ? cue_line : word_line, &ld, err, errlen) < 0) {
             ann_claim_rules_free(r);
             return NULL;
         }
-        each_line(f, i == 0 ? cue_line : word_line, &ld);
     }
     add_wordsets(&ld);
-    qsort(r->cues, r->ncues, sizeof *r->cues, cmp_cue);
+    if (r->ncues > 1)   /* qsort may not be given NULL, even for none */
+        qsort(r->cues, r->ncues, sizeof *r->cues, cmp_cue);
     merge_words(r);
     mark_tails(&ld);
     if (r->ncues >= CL_V_CUE_MAX) {   /* a view holds a cue in 11 bits */

@@ -8,7 +8,11 @@
 
 #include "annotate.h"
 
-ann_claim_rules *ann_claim_rules_new(char *err, size_t errlen);
+/* The cue and speaker lexicons from the files the engine gathered for
+ * claims/ (cues.tsv, speakers.tsv, nouns.tsv: built-in, then the user's). */
+struct ann_rule_src;
+ann_claim_rules *ann_claim_rules_new(const struct ann_rule_src *files, size_t nfiles,
+                                     char *err, size_t errlen);
 void ann_claim_rules_free(ann_claim_rules *r);
 
 typedef struct ann_claims ann_claims;       /* per-document state */

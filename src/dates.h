@@ -9,8 +9,12 @@
 
 #include "annotate.h"
 
-/* Load and compile the built-in date resources (once, shared by threads). */
-ann_date_rules *ann_date_rules_new(char *err, size_t errlen);
+/* Load and compile the date resources from the files the engine gathered
+ * for dates/ (normalization.tsv, fragments.tsv, rules.tsv: built-in ones
+ * first, then the user's); shared by threads once made. */
+struct ann_rule_src;
+ann_date_rules *ann_date_rules_new(const struct ann_rule_src *files, size_t nfiles,
+                                   char *err, size_t errlen);
 void ann_date_rules_free(ann_date_rules *r);
 
 typedef struct ann_dates ann_dates;         /* per-document state */

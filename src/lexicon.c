@@ -256,20 +256,6 @@ int ann_eq_lower(const char *a, size_t an, const char *b, size_t bn)
     return i == an && j == bn;
 }
 
-void ann_load_error(char *err, size_t errlen, const char *name, size_t line,
-                    const char *fmt, ...)
-{
-    if (!err || errlen == 0)
-        return;
-    int k = snprintf(err, errlen, "%s:%zu: ", name, line);
-    if (k < 0 || (size_t)k >= errlen)
-        return;
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(err + k, errlen - (size_t)k, fmt, ap);
-    va_end(ap);
-}
-
 /* ------------------------------------------------------------------ */
 /* the lexicon                                                          */
 
@@ -361,6 +347,7 @@ typedef struct lex_bits {
 
 struct ann_lexicon {
     ann_strpool *pool;         /* not owned */
+    const ann_abbrevs *abbrevs;/* not owned: surfaces tokenize as documents do */
     lex_entry *e;
     size_t n, cap;
     lex_tok *tok;
@@ -389,10 +376,11 @@ static void bits_resize(lex_bits *b, size_t nbits)
     b->nbits = nbits;
 }
 
-ann_lexicon *ann_lexicon_new(ann_strpool *pool)
+ann_lexicon *ann_lexicon_new(ann_strpool *pool, const ann_abbrevs *abbrevs)
 {
     ann_lexicon *lx = ann_xcalloc(1, sizeof *lx);
     lx->pool = pool;
+    lx->abbrevs = abbrevs;
     bits_resize(&lx->first, 4096);   /* the matcher tests it unchecked */
     return lx;
 }
@@ -882,7 +870,7 @@ int ann_lexicon_add_line(ann_lexicon *lx, const char *line, size_t len,
     }
     if (!ann_lexicon_tokenize_plain(f[0], fl[0], &lx->scratch)) {
         lx->scratch.n = 0;
-        ann_tokenize_all(f[0], fl[0], &lx->scratch);
+        ann_tokenize_with(lx->abbrevs, f[0], fl[0], &lx->scratch);
     }
     if (lx->scratch.n == 0) {
         ann_load_error(err, errlen, name, lineno, "surface has no words");
@@ -1202,7 +1190,7 @@ int ann_lexicon_lookup(const ann_lexicon *lx, const char *s, size_t len,
                        const char *kind, ann_match *out)
 {
     ann_tokens tk = {0};
-    ann_tokenize_all(s, len, &tk);
+    ann_tokenize_with(lx->abbrevs, s, len, &tk);
     const lex_entry *e = NULL;
     const lex_one *o = NULL;
     if (tk.n == 1)

@@ -9,6 +9,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "rulefile.h"
 #include "rules.h"
 #include "tokenizer.h"
 
@@ -54,17 +55,10 @@ void ann_htab_free(ann_htab *h);
 /* Do a and b read the same once lowercased, code point by code point? */
 int ann_eq_lower(const char *a, size_t an, const char *b, size_t bn);
 
-/* Report a load error as "NAME:LINE: reason". */
-void ann_load_error(char *err, size_t errlen, const char *name, size_t line,
-                    const char *fmt, ...)
-#if defined(__GNUC__)
-    __attribute__((format(printf, 5, 6)))
-#endif
-    ;
 
 typedef struct ann_lexicon ann_lexicon;
 
-ann_lexicon *ann_lexicon_new(ann_strpool *pool);
+ann_lexicon *ann_lexicon_new(ann_strpool *pool, const ann_abbrevs *abbrevs);
 void ann_lexicon_free(ann_lexicon *lx);
 size_t ann_lexicon_count(const ann_lexicon *lx);
 /* Add one TSV line (without its newline); comments and blank lines are the

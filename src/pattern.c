@@ -87,6 +87,7 @@ typedef struct pattern {
 
 struct ann_patterns {
     ann_strpool *pool;         /* not owned */
+    const ann_abbrevs *abbrevs;/* not owned: phrases tokenize as documents do */
     pattern *p;
     size_t n, cap;
     ann_htab orth;             /* first token's exact hash -> pattern */
@@ -105,10 +106,11 @@ typedef struct pat_ctx {
     size_t errlen;
 } pat_ctx;
 
-ann_patterns *ann_patterns_new(ann_strpool *pool)
+ann_patterns *ann_patterns_new(ann_strpool *pool, const ann_abbrevs *abbrevs)
 {
     ann_patterns *ps = ann_xcalloc(1, sizeof *ps);
     ps->pool = pool;
+    ps->abbrevs = abbrevs;
     ps->mctx = pcre2_match_context_create(NULL);
     if (!ps->mctx) {
         fputs("annotate: out of memory\n", stderr);
@@ -463,7 +465,7 @@ static int parse_spec(pat_ctx *x, const cJSON *obj, pat_spec *sp)
 static int parse_phrase(pat_ctx *x, const char *s, pattern *pt)
 {
     ann_tokens tk = {0};
-    ann_tokenize_all(s, strlen(s), &tk);
+    ann_tokenize_with(x->ps->abbrevs, s, strlen(s), &tk);
     pt->s = ann_xcalloc(tk.n ? tk.n : 1, sizeof *pt->s);
     for (size_t k = 0; k < tk.n; k++) {
         pat_spec *sp = &pt->s[pt->ns++];

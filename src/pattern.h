@@ -27,7 +27,7 @@ typedef struct ann_pat_scratch {
     size_t bufcap;
 } ann_pat_scratch;
 
-ann_patterns *ann_patterns_new(ann_strpool *pool);
+ann_patterns *ann_patterns_new(ann_strpool *pool, const ann_abbrevs *abbrevs);
 void ann_patterns_free(ann_patterns *ps);
 size_t ann_patterns_count(const ann_patterns *ps);
 /* Add one JSONL line; -1 with "NAME:LINE: reason" in err if malformed. */

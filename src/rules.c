@@ -1,20 +1,19 @@
 /*
- * rules.c - the rule engine's front: loading lexicon and pattern files
- * (built in or the user's), matching every rule at every token of a
- * window, and the helpers annotators use on the results.
+ * rules.c - the rule engine's front for lexicons and patterns: their
+ * loaders (fed file by file by engine.c), matching every rule at every
+ * token of a window, and the helpers annotators use on the results.
  *
  * The rule set is written only while loading; ann_rules_match keeps its
  * scratch on the caller's stack, so worker threads share one rule set.
  */
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "ann.h"
-#include "builtin.h"
 #include "lexicon.h"
 #include "pattern.h"
+#include "rulefile.h"
 #include "rules.h"
 
 struct ann_rules {
@@ -23,11 +22,11 @@ struct ann_rules {
     ann_patterns *pat;
 };
 
-ann_rules *ann_rules_new(void)
+ann_rules *ann_rules_new(const ann_abbrevs *abbrevs)
 {
     ann_rules *r = ann_xcalloc(1, sizeof *r);
-    r->lex = ann_lexicon_new(&r->pool);
-    r->pat = ann_patterns_new(&r->pool);
+    r->lex = ann_lexicon_new(&r->pool, abbrevs);
+    r->pat = ann_patterns_new(&r->pool, abbrevs);
     return r;
 }
 
@@ -47,7 +46,32 @@ size_t ann_rules_count(const ann_rules *r)
 }
 
 /* ------------------------------------------------------------------ */
-/* loading                                                              */
+/* loading: the engine (engine.c) hands each file to the loader of its
+ * kind; these take the lines of one file through the one line reader. */
+
+static int lex_line(void *ctx, const char *line, size_t len, const char *name,
+                    size_t lineno, char *err, size_t errlen)
+{
+    ann_rules *r = ctx;
+    return ann_lexicon_add_line(r->lex, line, len, name, lineno, err, errlen);
+}
+
+static int pat_line(void *ctx, const char *line, size_t len, const char *name,
+                    size_t lineno, char *err, size_t errlen)
+{
+    ann_rules *r = ctx;
+    return ann_patterns_add_line(r->pat, line, len, name, lineno, err, errlen);
+}
+
+int ann_rules_load_lexicon(ann_rules *r, const ann_rule_src *src, char *err, size_t errlen)
+{
+    return ann_rule_lines(src, lex_line, r, err, errlen);
+}
+
+int ann_rules_load_patterns(ann_rules *r, const ann_rule_src *src, char *err, size_t errlen)
+{
+    return ann_rule_lines(src, pat_line, r, err, errlen);
+}
 
 static int ends_with(const char *s, const char *suffix)
 {
@@ -55,89 +79,20 @@ static int ends_with(const char *s, const char *suffix)
     return n >= k && strcmp(s + n - k, suffix) == 0;
 }
 
-static int starts_with(const char *s, const char *prefix)
-{
-    return strncmp(s, prefix, strlen(prefix)) == 0;
-}
-
-static int is_blank(const char *s, size_t n)
-{
-    for (size_t i = 0; i < n; i++)
-        if (s[i] != ' ' && s[i] != '\t')
-            return 0;
-    return 1;
-}
-
-/* The first non-space byte of the line, or 0. */
-static char first_char(const char *s, size_t n)
-{
-    for (size_t i = 0; i < n; i++)
-        if (s[i] != ' ' && s[i] != '\t')
-            return s[i];
-    return 0;
-}
-
-/* One loader per format: takes a line that is neither blank nor a comment. */
-typedef int (*line_fn)(ann_rules *r, const char *line, size_t len,
-                       const char *name, size_t lineno, char *err,
-                       size_t errlen);
-
-static int lex_line(ann_rules *r, const char *line, size_t len,
-                    const char *name, size_t lineno, char *err, size_t errlen)
-{
-    return ann_lexicon_add_line(r->lex, line, len, name, lineno, err, errlen);
-}
-
-static int pat_line(ann_rules *r, const char *line, size_t len,
-                    const char *name, size_t lineno, char *err, size_t errlen)
-{
-    return ann_patterns_add_line(r->pat, line, len, name, lineno, err, errlen);
-}
-
-/* Feed fn every line of data, numbered from 1; stop at the first error. */
-static int each_line(ann_rules *r, const char *name, const char *data,
-                     size_t len, line_fn fn, char *err, size_t errlen)
-{
-    size_t pos = 0, lineno = 0;
-    if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0)
-        pos = 3;                         /* a BOM from a Windows editor */
-    while (pos < len) {
-        const char *line = data + pos;
-        const char *nl = memchr(line, '\n', len - pos);
-        size_t n = nl ? (size_t)(nl - line) : len - pos;
-        pos += n + (nl != NULL);
-        lineno++;
-        if (n > 0 && line[n - 1] == '\r')
-            n--;
-        if (memchr(line, '\0', n)) {
-            ann_load_error(err, errlen, name, lineno, "NUL byte in line");
-            return -1;
-        }
-        if (is_blank(line, n) || first_char(line, n) == '#')
-            continue;
-        if (fn(r, line, n, name, lineno, err, errlen) < 0)
-            return -1;
-    }
-    return 0;
-}
-
-/* By extension, else by the first line that is not blank or a comment. */
-static int is_jsonl(const char *name, const char *data, size_t len)
+int ann_rules_is_patterns(const char *name, const char *data, size_t len)
 {
     if (ends_with(name, ".tsv"))
         return 0;
     if (ends_with(name, ".jsonl") || ends_with(name, ".ndjson"))
         return 1;
-    size_t pos = 0;
-    while (pos < len) {
-        const char *line = data + pos;
-        const char *nl = memchr(line, '\n', len - pos);
-        size_t n = nl ? (size_t)(nl - line) : len - pos;
+    for (size_t pos = 0; pos < len;) {
+        const char *line = data + pos, *nl = memchr(line, '\n', len - pos);
+        size_t n = nl ? (size_t)(nl - line) : len - pos, i = 0;
         pos += n + 1;
-        char c = first_char(line, n);
-        if (c == '#' || c == 0 || c == '\r')
-            continue;
-        return c == '{';
+        while (i < n && (line[i] == ' ' || line[i] == '\t' || line[i] == '\r'))
+            i++;
+        if (i < n && line[i] != '#')
+            return line[i] == '{';
     }
     return 0;
 }
@@ -145,70 +100,9 @@ static int is_jsonl(const char *name, const char *data, size_t len)
 int ann_rules_load_buffer(ann_rules *r, const char *name, const char *data,
                           size_t len, char *err, size_t errlen)
 {
-    line_fn fn = is_jsonl(name, data, len) ? pat_line : lex_line;
-    return each_line(r, name, data, len, fn, err, errlen);
-}
-
-/* The whole file in memory (rule files are small); NULL with errno set. */
-static char *read_file(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    size_t cap = 0, n = 0;
-    char *buf = NULL;
-    for (;;) {
-        ann_grow((void **)&buf, &cap, n + 65536, 1);
-        size_t got = fread(buf + n, 1, cap - n, f);
-        n += got;
-        if (got == 0)
-            break;
-    }
-    int bad = ferror(f);
-    int saved = errno;
-    fclose(f);
-    if (bad) {
-        free(buf);
-        errno = saved ? saved : EIO;
-        return NULL;
-    }
-    *len = n;
-    return buf;
-}
-
-int ann_rules_load_file(ann_rules *r, const char *path, char *err, size_t errlen)
-{
-    size_t len = 0;
-    char *data = read_file(path, &len);
-    if (!data) {
-        if (err && errlen)
-            snprintf(err, errlen, "%s: %s", path, strerror(errno));
-        return -1;
-    }
-    int rc = ann_rules_load_buffer(r, path, data, len, err, errlen);
-    free(data);
-    return rc;
-}
-
-int ann_rules_load_builtin(ann_rules *r, char *err, size_t errlen)
-{
-    for (size_t i = 0; i < ann_builtin_nfiles; i++) {
-        const ann_builtin_file *f = &ann_builtin_files[i];
-        line_fn fn;
-        if (starts_with(f->name, "lexicon/") && ends_with(f->name, ".tsv"))
-            fn = lex_line;
-        else if (starts_with(f->name, "patterns/") && ends_with(f->name, ".jsonl"))
-            fn = pat_line;
-        else
-            continue;
-        /* Name errors by the source path, where a developer can fix them. */
-        char *name = ann_xasprintf("src/rules/%s", f->name);
-        int rc = each_line(r, name, f->data, f->len, fn, err, errlen);
-        free(name);
-        if (rc < 0)
-            return -1;
-    }
-    return 0;
+    ann_rule_src src = {name, name, data, len, 0};
+    return ann_rules_is_patterns(name, data, len) ? ann_rules_load_patterns(r, &src, err, errlen)
+                                                  : ann_rules_load_lexicon(r, &src, err, errlen);
 }
 
 /* ------------------------------------------------------------------ */

@@ -6,14 +6,12 @@
  * function here, so a model sees at run time exactly the features it was
  * trained on.
  */
-#include <errno.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "ann.h"
-#include "builtin.h"
 #include "tagger.h"
 #include "utf8.h"
 
@@ -237,44 +235,6 @@ int ann_tagger_load(ann_tagger *t, const char *name, const char *data, size_t le
 fail:
     tables_free(t);
     return -1;
-}
-
-int ann_tagger_load_builtin(ann_tagger *t, char *err, size_t errlen)
-{
-    const ann_builtin_file *f = ann_builtin_get("tagger/weights.tsv");
-    return f ? ann_tagger_load(t, "src/rules/tagger/weights.tsv", f->data, f->len, err, errlen) : 0;
-}
-
-int ann_tagger_load_if_model(ann_tagger *t, const char *path, char *err, size_t errlen)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        if (err && errlen)
-            snprintf(err, errlen, "%s: %s", path, strerror(errno));
-        return -1;
-    }
-    char head[64];
-    size_t got = fread(head, 1, sizeof head, f);
-    if (!ann_tagger_is_model(head, got)) {
-        fclose(f);
-        return 0;
-    }
-    ann_buf b = {0};
-    ann_buf_add(&b, head, got);
-    char chunk[65536];
-    while ((got = fread(chunk, 1, sizeof chunk, f)) > 0)
-        ann_buf_add(&b, chunk, got);
-    int bad = ferror(f);
-    fclose(f);
-    int rc = -1;
-    if (bad) {
-        if (err && errlen)
-            snprintf(err, errlen, "%s: read error", path);
-    } else {
-        rc = ann_tagger_load(t, path, b.p, b.len, err, errlen) < 0 ? -1 : 1;
-    }
-    ann_buf_free(&b);
-    return rc;
 }
 
 void tg_score_plain(const ann_tagger *t, int p, const uint64_t *f, size_t n, int32_t *score)

@@ -13,8 +13,8 @@
  * the model maps a hash to one int16 weight per label.  Labels are BILOU:
  * a name's first, inside and last words, or its only one.
  *
- * The model file (src/rules/tagger/weights.tsv, or a user's via --rules)
- * is text: a header line, then per pass "pass N" and one line per feature,
+ * The model file (src/rules/tagger/weights.tsv, or a user's via --rules,
+ * read by ann_tagger_load from the engine's loader, engine.c) is text: a header line, then per pass "pass N" and one line per feature,
  * "HASH<TAB>w0 w1 ... w6" (HASH: 16 hex digits; w: the label weights in
  * the order of the "labels" line).  src/tools/train_tagger.c writes it.
  */
@@ -112,12 +112,6 @@ int ann_tagger_is_model(const char *data, size_t len);
  * in err when it is malformed. */
 int ann_tagger_load(ann_tagger *t, const char *name, const char *data, size_t len,
                     char *err, size_t errlen);
-/* The built-in model (tagger/weights.tsv); none built in is no error. */
-int ann_tagger_load_builtin(ann_tagger *t, char *err, size_t errlen);
-/* Load path into t when it is a model file (1); 0 when it is some other
- * rule file, left to the rule engine; -1 with err on a read error or a
- * malformed model. */
-int ann_tagger_load_if_model(ann_tagger *t, const char *path, char *err, size_t errlen);
 /* Features in the model, over its passes (0: nothing loaded). */
 size_t ann_tagger_size(const ann_tagger *t);
 int ann_tagger_passes(const ann_tagger *t);

@@ -14,14 +14,19 @@
 #include <string.h>
 
 #include "ann.h"
-#include "builtin.h"
 #include "dates.h"
+#include "rulefile.h"
 #include "timex.h"
 #include "tokenizer.h"
 
-/* A line-oriented view of one data file, for error messages. */
+/* A line-oriented view of the data files of one place in the rules tree
+ * ("dates/rules.tsv": the built-in file, then the user's), read one after
+ * the other as if they were one. */
 typedef struct src {
-    const char *name;
+    const ann_rule_src *all;   /* every date file the engine gathered */
+    size_t nall, at;           /* at: the file being read */
+    const char *tree;
+    const char *name;          /* the file being read, for messages */
     const char *p, *end;
     size_t line;
 } src;
@@ -36,6 +41,8 @@ typedef struct frag {
 
 typedef struct loader {
     ann_date_rules *r;
+    const ann_rule_src *files;
+    size_t nfiles;
     word *words;
     size_t nwords, capwords;
     frag *frags;
@@ -57,11 +64,45 @@ static int fail(loader *L, const src *s, const char *fmt, ...)
     return -1;
 }
 
+/* Move s to the next file of its place, from index from; 0 when none is left. */
+static int src_next_file(src *s, size_t from)
+{
+    for (s->at = from; s->at < s->nall; s->at++) {
+        const ann_rule_src *f = &s->all[s->at];
+        if (strcmp(f->tree, s->tree) == 0) {
+            s->name = f->name;
+            s->p = f->data;
+            s->end = f->data + f->len;
+            s->line = 0;
+            if (f->len >= 3 && memcmp(f->data, "\xEF\xBB\xBF", 3) == 0)
+                s->p += 3;             /* a BOM from a Windows editor */
+            return 1;
+        }
+    }
+    s->p = s->end = NULL;
+    return 0;
+}
+
+static void src_open(const loader *L, src *s, const char *tree)
+{
+    memset(s, 0, sizeof *s);
+    s->all = L->files;
+    s->nall = L->nfiles;
+    s->tree = tree;
+    s->name = tree;
+    src_next_file(s, 0);
+}
+
 /* Next non-comment, non-blank line split at tabs into at most max fields.
- * Returns the number of fields, 0 at the end of the file. */
+ * Returns the number of fields, 0 after the last file. */
 static size_t next_line(src *s, ann_buf *buf, char **f, size_t max)
 {
-    while (s->p < s->end) {
+    for (;;) {
+        if (s->p >= s->end) {
+            if (!s->p || !src_next_file(s, s->at + 1))
+                return 0;
+            continue;
+        }
         const char *nl = memchr(s->p, '\n', (size_t)(s->end - s->p));
         const char *e = nl ? nl : s->end;
         const char *b = s->p;
@@ -87,7 +128,6 @@ static size_t next_line(src *s, ann_buf *buf, char **f, size_t max)
         }
         return n;
     }
-    return 0;
 }
 
 static uint64_t hash_key(const char *s)
@@ -179,20 +219,10 @@ static void tab_put(ann_date_rules *r, const char *key, const char *value)
     r->ntab++;
 }
 
-static const ann_builtin_file *data_file(loader *L, const char *name)
-{
-    const ann_builtin_file *f = ann_builtin_get(name);
-    if (!f)
-        snprintf(L->err, L->errlen, "%s: missing built-in file", name);
-    return f;
-}
-
 static int load_tables(loader *L)
 {
-    const ann_builtin_file *f = data_file(L, "dates/normalization.tsv");
-    if (!f)
-        return -1;
-    src s = {f->name, f->data, f->data + f->len, 0};
+    src s;
+    src_open(L, &s, "dates/normalization.tsv");
     ann_buf buf = {0};
     char *fld[3];
     size_t n;
@@ -217,10 +247,8 @@ static int load_tables(loader *L)
 
 static int load_fragments(loader *L)
 {
-    const ann_builtin_file *f = data_file(L, "dates/fragments.tsv");
-    if (!f)
-        return -1;
-    src s = {f->name, f->data, f->data + f->len, 0};
+    src s;
+    src_open(L, &s, "dates/fragments.tsv");
     ann_buf buf = {0};
     char *fld[2];
     size_t n;
@@ -1461,10 +1489,8 @@ static void index_prefixes(ann_date_rules *r, char **expanded)
 
 static int load_rules(loader *L)
 {
-    const ann_builtin_file *f = data_file(L, "dates/rules.tsv");
-    if (!f)
-        return -1;
-    src s = {f->name, f->data, f->data + f->len, 0};
+    src s;
+    src_open(L, &s, "dates/rules.tsv");
     ann_buf buf = {0}, re = {0}, one = {0};
     char *fld[4];
     char **expanded = NULL;
@@ -1531,11 +1557,14 @@ static void loader_free(loader *L)
     free(L->frags);
 }
 
-ann_date_rules *ann_date_rules_new(char *err, size_t errlen)
+ann_date_rules *ann_date_rules_new(const ann_rule_src *files, size_t nfiles,
+                                   char *err, size_t errlen)
 {
     char dummy[1];
     loader L;
     memset(&L, 0, sizeof L);
+    L.files = files;
+    L.nfiles = nfiles;
     L.r = ann_xcalloc(1, sizeof *L.r);
     pthread_mutex_init(&L.r->jit_lock, NULL);
     L.err = err ? err : dummy;

@@ -13,6 +13,8 @@
 
 #include "ann.h"
 #include "builtin.h"
+#include "rulefile.h"
+#include "table.h"
 #include "tokenizer.h"
 #include "utf8.h"
 
@@ -207,81 +209,97 @@ uint64_t ann_hash_lower(const char *s, size_t n)
     return hs_end(&hs);
 }
 
-/* ---- abbreviations: a hash table loaded once from the rules ------------- */
+/* ---- abbreviations ------------------------------------------------------ */
 
 /* Asked of every word before a period: a hash of two words at most and a
  * probe or two instead of a binary search. */
-typedef struct {
-    uint64_t hash;         /* ann_hash() of s */
-    const char *s;         /* NULL: an empty slot */
+typedef struct abbrev {
+    char *s;               /* owned by the set */
     size_t n;
-} abbrev_slot;
+} abbrev;
+
+struct ann_abbrevs {
+    abbrev *v;
+    size_t count, cap;
+    ann_table index;       /* ann_hash of a word -> its position in v */
+};
 
 #define ABBREV_MAX 16      /* longer words are never looked up */
 
-static char **abbrevs;     /* the strings, owned here */
-static size_t nabbrevs;
-static abbrev_slot *abbrev_tab;
-static size_t abbrev_mask;
-static pthread_once_t abbrevs_once = PTHREAD_ONCE_INIT;
-
-static void free_abbrevs(void)
+ann_abbrevs *ann_abbrevs_new(void)
 {
-    for (size_t i = 0; i < nabbrevs; i++)
-        free(abbrevs[i]);
-    free(abbrevs);
-    free(abbrev_tab);
+    return ann_xcalloc(1, sizeof(ann_abbrevs));
 }
 
-static size_t abbrev_slot_of(uint64_t hash)
+int ann_abbrevs_add(ann_abbrevs *a, const char *w, size_t n)
 {
-    return (size_t)(hash ^ (hash >> 32)) & abbrev_mask;
+    if (n == 0 || n >= ABBREV_MAX || memchr(w, ' ', n) || memchr(w, '\t', n) ||
+        w[n - 1] == '.')
+        return -1;
+    abbrev e = {ann_xstrndup(w, n), n};
+    ANN_PUSH(a->v, a->count, a->cap, e);
+    ann_table_put(&a->index, ann_hash(w, n), a->count - 1);
+    return 0;
 }
 
-static void load_abbrevs(void)
+void ann_abbrevs_free(ann_abbrevs *a)
 {
-    const ann_builtin_file *f = ann_builtin_get("tokenizer/abbreviations.txt");
-    size_t cap = 0;
-    if (!f)
+    if (!a)
         return;
-    const char *p = f->data, *end = f->data + f->len;
-    while (p < end) {
-        const char *nl = memchr(p, '\n', (size_t)(end - p));
-        const char *le = nl ? nl : end;
-        if (le > p && *p != '#')
-            ANN_PUSH(abbrevs, nabbrevs, cap, ann_xstrndup(p, (size_t)(le - p)));
-        p = le + 1;
+    for (size_t i = 0; i < a->count; i++)
+        free(a->v[i].s);
+    free(a->v);
+    ann_table_free(&a->index);
+    free(a);
+}
+
+/* Tokenizers made without an engine's set (tests, tools) read the built-in
+ * file, once: a read-only table, like the other built-in data. */
+static ann_abbrevs *builtin_abbrevs;
+static pthread_once_t builtin_once = PTHREAD_ONCE_INIT;
+
+static void free_builtin_abbrevs(void)
+{
+    ann_abbrevs_free(builtin_abbrevs);
+}
+
+static int builtin_line(void *ctx, const char *line, size_t len, const char *name,
+                        size_t lineno, char *err, size_t errlen)
+{
+    (void)name, (void)lineno, (void)err, (void)errlen;
+    ann_abbrevs_add(ctx, line, len);
+    return 0;
+}
+
+static void load_builtin_abbrevs(void)
+{
+    builtin_abbrevs = ann_abbrevs_new();
+    const ann_builtin_file *f = ann_builtin_get("tokenizer/abbreviations.txt");
+    if (f) {
+        ann_rule_src src = {f->name, f->name, f->data, f->len, 1};
+        ann_rule_lines(&src, builtin_line, builtin_abbrevs, NULL, 0);
     }
-    size_t slots = 16;
-    while (slots < nabbrevs * 2)    /* at most half full: short probes */
-        slots *= 2;
-    abbrev_tab = ann_xcalloc(slots, sizeof *abbrev_tab);
-    abbrev_mask = slots - 1;
-    for (size_t i = 0; i < nabbrevs; i++) {
-        abbrev_slot e = {ann_hash(abbrevs[i], strlen(abbrevs[i])), abbrevs[i], strlen(abbrevs[i])};
-        size_t j = abbrev_slot_of(e.hash);
-        while (abbrev_tab[j].s)
-            j = (j + 1) & abbrev_mask;
-        abbrev_tab[j] = e;
-    }
-    atexit(free_abbrevs);
+    atexit(free_builtin_abbrevs);
+}
+
+static const ann_abbrevs *default_abbrevs(void)
+{
+    pthread_once(&builtin_once, load_builtin_abbrevs);
+    return builtin_abbrevs;
 }
 
 /* Is text[start..end) (bytes up to text[lim) readable) a listed abbreviation? */
-static int is_abbrev(const char *text, size_t start, size_t end, size_t lim)
+static int is_abbrev(const ann_abbrevs *a, const char *text, size_t start, size_t end,
+                     size_t lim)
 {
     size_t n = end - start;
-    if (n == 0 || n >= ABBREV_MAX)
-        return 0;
-    pthread_once(&abbrevs_once, load_abbrevs);
-    if (!abbrev_tab)
+    if (n == 0 || n >= ABBREV_MAX || a->count == 0)
         return 0;
     uint64_t hash = hash_span(text, start, end, lim, 0);
-    for (size_t j = abbrev_slot_of(hash); abbrev_tab[j].s; j = (j + 1) & abbrev_mask) {
-        const abbrev_slot *e = &abbrev_tab[j];
-        if (e->hash == hash && e->n == n && memcmp(e->s, text + start, n) == 0)
+    size_t pos = 0, k;
+    while ((k = ann_table_next(&a->index, hash, &pos)) != ANN_TABLE_END)
+        if (a->v[k].n == n && memcmp(a->v[k].s, text + start, n) == 0)
             return 1;
-    }
     return 0;
 }
 
@@ -663,7 +681,7 @@ static word_scan scan_word(const ann_tokenizer *tz, size_t start, uint32_t c0, s
     w.number = letters == 0 && !(w.flags & ANN_TF_HYPHEN);
     /* An abbreviation keeps its period: "Feb.", "Mr.", the initial "R." */
     if (!w.number && i < tz->len && text[i] == '.' &&
-        (letters == 1 ? is_upper_cp(c0) : is_abbrev(text, start, i, tz->len))) {
+        (letters == 1 ? is_upper_cp(c0) : is_abbrev(tz->abbrevs, text, start, i, tz->len))) {
         w.end = i + 1;
         w.flags |= ANN_TF_ABBREV;
     }
@@ -735,7 +753,8 @@ static uint32_t quote_flags(ann_tokenizer *tz, size_t start, size_t end, uint32_
 
 /* Where the plain word at start ends, from the stop byte text[e]: e, e + 1
  * for an abbreviation's period, or 0 when a rule of scan_word() may apply. */
-static size_t plain_word_end(const char *text, size_t len, size_t start, size_t e, int letters,
+static size_t plain_word_end(const ann_abbrevs *ab, const char *text, size_t len,
+                             size_t start, size_t e, int letters,
                              int capitalized)
 {
     if (e >= len)
@@ -750,7 +769,7 @@ static size_t plain_word_end(const char *text, size_t len, size_t start, size_t 
     unsigned char a = e + 1 < len ? (unsigned char)text[e + 1] : 0;
     if (a >= 0x80 || (byte_class[a] & (B_LOWER | B_DIGIT)))
         return 0;    /* 1,000  3.5  globalresearch.ca */
-    if (b == '.' && letters && (letters == 1 ? capitalized : is_abbrev(text, start, e, len)))
+    if (b == '.' && letters && (letters == 1 ? capitalized : is_abbrev(ab, text, start, e, len)))
         return e + 1;
     return e;
 }
@@ -863,7 +882,8 @@ static void hash_long(const char *text, size_t len, ann_token *t)
  * start (an ASCII letter or digit) is not that plain, and scan_word()
  * decides; else sets all of *t but the flags of its context. */
 __attribute__((always_inline))
-static inline int scan_plain_word(const char *text, size_t len, size_t start, ann_token *t)
+static inline int scan_plain_word(const ann_abbrevs *ab, const char *text, size_t len,
+                                  size_t start, ann_token *t)
 {
     chunk16 c;
     classify_at(text, len, start, &c);
@@ -894,7 +914,7 @@ static inline int scan_plain_word(const char *text, size_t len, size_t start, an
     /* the stop byte's class from the masks, not from a load that waits for them */
     size_t end = e;
     if (join & stop & (0 - stop)) {
-        end = plain_word_end(text, len, start, e, nletters, capitalized);
+        end = plain_word_end(ab, text, len, start, e, nletters, capitalized);
         if (!end)
             return 0;
     }
@@ -1100,9 +1120,11 @@ static int is_sentence_start(ann_tokenizer *tz, const ann_token *t)
     return starts_like_sentence(tz->text, t);
 }
 
-void ann_tokenizer_init(ann_tokenizer *tz, const char *text, size_t len)
+void ann_tokenizer_init(ann_tokenizer *tz, const char *text, size_t len,
+                        const ann_abbrevs *abbrevs)
 {
     memset(tz, 0, sizeof *tz);
+    tz->abbrevs = abbrevs ? abbrevs : default_abbrevs();
     tz->text = text;
     tz->len = len;
     tz->at_line_start = tz->at_para_start = 1;
@@ -1203,7 +1225,7 @@ static size_t plain_run(ann_tokenizer *tz, ann_tokens *out, size_t pos, size_t l
             sent++;
             pos++;
         }
-        if (!scan_plain_word(text, len, at, t))
+        if (!scan_plain_word(tz->abbrevs, text, len, at, t))
             break;
         t->flags |= ANN_TF_SPACE_BEFORE;
         last = t;
@@ -1244,7 +1266,7 @@ size_t ann_tokenize_window(ann_tokenizer *tz, ann_tokens *out, size_t min_bytes)
         /* built in place rather than copied in: one store per field */
         ann_token *t = &out->v[out->n];
         if ((byte_class[(unsigned char)tz->text[pos]] & B_WORD) &&
-            scan_plain_word(tz->text, len, pos, t)) {
+            scan_plain_word(tz->abbrevs, tz->text, len, pos, t)) {
             pos = t->end;
             if (plain_context(tz)) {
                 finish_plain(tz, out, t);
@@ -1274,8 +1296,14 @@ size_t ann_tokenize_window(ann_tokenizer *tz, ann_tokens *out, size_t min_bytes)
 
 void ann_tokenize_all(const char *text, size_t len, ann_tokens *out)
 {
+    ann_tokenize_with(NULL, text, len, out);
+}
+
+void ann_tokenize_with(const ann_abbrevs *abbrevs, const char *text, size_t len,
+                       ann_tokens *out)
+{
     ann_tokenizer tz;
-    ann_tokenizer_init(&tz, text, len);
+    ann_tokenizer_init(&tz, text, len, abbrevs);
     ann_tokenize_window(&tz, out, (size_t)-1 / 8);
 }
 

@@ -14,6 +14,7 @@
 #include "tokenizer.h"
 #include "test.h"
 
+static ann_engine *engine;
 static ann_claim_rules *rules;
 
 /* A ring of strings so that checks can take span texts without leaks. */
@@ -51,7 +52,7 @@ static void annotate_doc(ann_doc *d, size_t min_bytes)
     ann_tokenizer tz;
     ann_tokens toks = {0};
     ann_matches m = {0};
-    ann_tokenizer_init(&tz, d->text, d->len);
+    ann_tokenizer_init(&tz, d->text, d->len, NULL);
     while (ann_tokenize_window(&tz, &toks, min_bytes) > 0) {
         ann_window w = { d, d->text, toks.v, toks.n, &m };
         ann_claims_window(st, &w);
@@ -595,7 +596,8 @@ static void test_naming_verbs(void)
 int main(void)
 {
     char err[256];
-    rules = ann_claim_rules_new(err, sizeof err);
+    engine = ann_engine_new(0, NULL, 0, err, sizeof err);
+    rules = engine ? engine->claim_rules : NULL;
     CHECK(rules != NULL);
     if (!rules) {
         fprintf(stderr, "%s\n", err);
@@ -621,7 +623,7 @@ int main(void)
     test_tailed_cues();
     test_windows();
     test_hostile();
-    ann_claim_rules_free(rules);
+    ann_engine_free(engine);
     for (size_t i = 0; i < 16; i++)
         free(ring[i]);
     TEST_DONE();

@@ -18,6 +18,7 @@
 #include "tokenizer.h"
 #include "writer.h"
 
+static ann_engine *engine;
 static ann_date_rules *rules;
 
 /* Annotate text with the date annotator alone, as the pipeline would. */
@@ -239,14 +240,15 @@ static void test_lazy_jit(void)
 {
     char err[256];
     ann_date_rules *shared = rules;
-    rules = ann_date_rules_new(err, sizeof err);
+    ann_engine *fresh = ann_engine_new(0, NULL, 0, err, sizeof err);
+    rules = fresh ? fresh->date_rules : NULL;
     CHECK(rules != NULL);
     if (rules) {
         test_threads();
         for (size_t i = 0; i < rules->nrules; i++)
             CHECK_INT(tx_rule_jit(rules, &rules->rules[i]), rules->jit);
-        ann_date_rules_free(rules);
     }
+    ann_engine_free(fresh);
     rules = shared;
 }
 
@@ -274,9 +276,9 @@ static void test_edges(void)
     ann_doc_free(d);
     free(big);
     char err[256];
-    ann_date_rules *r2 = ann_date_rules_new(err, sizeof err);  /* loads twice */
-    CHECK(r2 != NULL);
-    ann_date_rules_free(r2);
+    ann_engine *e2 = ann_engine_new(0, NULL, 0, err, sizeof err);  /* loads twice */
+    CHECK(e2 != NULL && e2->date_rules != NULL);
+    ann_engine_free(e2);
 }
 
 /* Where the scan may start a rule: after a word of eight letters or more
@@ -406,11 +408,12 @@ static void test_timeml(void)
                           "met for 90 minutes.\x01", "2022-03-21");
     d->published = strdup("2022-03-21");
     ann_buf out = {0};
-    if (ann_writer_timeml.begin)
-        ann_writer_timeml.begin(&out, NULL);
+    /* one TimeML document, as --out-dir writes each */
+    if (ann_writer_timeml.file_begin)
+        ann_writer_timeml.file_begin(&out, NULL);
     ann_writer_timeml.doc(&out, d, NULL);
-    if (ann_writer_timeml.end)
-        ann_writer_timeml.end(&out, NULL);
+    if (ann_writer_timeml.file_end)
+        ann_writer_timeml.file_end(&out, NULL);
     xmlDoc *x = xmlReadMemory(out.p, (int)out.len, "t.timeml", NULL,
                               XML_PARSE_NONET | XML_PARSE_NOERROR);
     CHECK(x != NULL);
@@ -452,7 +455,8 @@ int main(int argc, char **argv)
 {
     char err[256];
     const char *cases = argc > 1 ? argv[1] : "tests/data/dates/cases.tsv";
-    rules = ann_date_rules_new(err, sizeof err);
+    engine = ann_engine_new(0, NULL, 0, err, sizeof err);
+    rules = engine ? engine->date_rules : NULL;
     if (!rules) {
         fprintf(stderr, "date rules: %s\n", err);
         t_failed++;
@@ -469,7 +473,7 @@ int main(int argc, char **argv)
     test_prefilter();
     test_deep_prefilter();
     test_timeml();
-    ann_date_rules_free(rules);
+    ann_engine_free(engine);
     xmlCleanupParser();
     TEST_DONE();
 }

@@ -160,7 +160,7 @@ static void test_window_bound(void)
     size_t len = strlen(s), min = 16 * 1024, windows = 0, widest = 0, total = 0;
     ann_tokenizer tz;
     ann_tokens t = {0};
-    ann_tokenizer_init(&tz, s, len);
+    ann_tokenizer_init(&tz, s, len, NULL);
     while (ann_tokenize_window(&tz, &t, min) > 0) {
         size_t w = t.v[t.n - 1].end - t.v[0].start;
         if (w > widest)
@@ -193,7 +193,7 @@ static void test_catastrophic_regex(void)
     static const char rule[] = "{\"label\":\"x\",\"pattern\":[{\"TEXT\":{\"REGEX\":\"^(a+)+$\"}}]}\n"
                                "{\"label\":\"y\",\"pattern\":[{\"LOWER\":{\"REGEX\":\"^(a|aa)+$\"}}]}\n";
     char err[512];
-    ann_rules *r = ann_rules_new();
+    ann_rules *r = ann_rules_new(NULL);
     int rc = ann_rules_load_buffer(r, "evil.jsonl", rule, sizeof rule - 1, err, sizeof err);
     CHECK_INT(rc, 0);
     /* one long token, and a few short ones that backtrack 2^28 ways */

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "ann.h"
+#include "annotate.h"
 #include "builtin.h"
 #include "lexicon.h"
 #include "rules.h"
@@ -22,7 +23,7 @@ static char err[512];
 /* A rule set from one buffer; NULL (and a failed check) if it does not load. */
 static ann_rules *rules(const char *name, const char *data)
 {
-    ann_rules *r = ann_rules_new();
+    ann_rules *r = ann_rules_new(NULL);
     err[0] = '\0';
     int rc = ann_rules_load_buffer(r, name, data, strlen(data), err, sizeof err);
     if (rc != 0) {
@@ -78,7 +79,7 @@ static const char *pat(const char *json, const char *s)
 /* The error a malformed buffer gives. */
 static const char *bad(const char *name, const char *data)
 {
-    ann_rules *r = ann_rules_new();
+    ann_rules *r = ann_rules_new(NULL);
     err[0] = '\0';
     int rc = ann_rules_load_buffer(r, name, data, strlen(data), err, sizeof err);
     CHECK(rc == -1);
@@ -534,7 +535,7 @@ static void test_pattern_ops(void)
 /* Lexicon entries and patterns together: longest first at each token. */
 static void test_mixed(void)
 {
-    ann_rules *r = ann_rules_new();
+    ann_rules *r = ann_rules_new(NULL);
     const char *lex = "Johnson\tactor\tperson\tjohnson\n";
     const char *pats = "{\"label\":\"person\",\"pattern\":[{\"IS_TITLE\":true,\"OP\":\"+\"},{\"LOWER\":\"said\"}]}\n"
                        "{\"label\":\"cue\",\"pattern\":[{\"LOWER\":\"said\"}]}\n";
@@ -554,7 +555,7 @@ static void test_load_errors(void)
     CHECK_STR(bad("x.tsv", "ok\tk\tt\ti\n\n\tactor\tcountry\tx\n"), "x.tsv:3: empty surface");
     CHECK(has_prefix(bad("x.tsv", "Kyiv\tplace\tplace\t\n"), "x.tsv:1: empty id"));
     CHECK_STR(bad("x.jsonl", "{\"label\":\"x\",\"pattern\":[{\"ORTH\":\"a\"}]}\n{\"label\": \n"),
-              "x.jsonl:2: bad JSON near column 10");
+              "x.jsonl:2: bad JSON near column 9");
     CHECK_STR(bad("x.jsonl", "[1,2]\n"), "x.jsonl:1: expected a JSON object");
     CHECK_STR(bad("x.jsonl", "{\"pattern\":[{\"ORTH\":\"a\"}]}\n"), "x.jsonl:1: missing \"label\"");
     CHECK_STR(bad("x.jsonl", "{\"label\":\"x\"}\n"),
@@ -582,35 +583,47 @@ static void test_load_errors(void)
               "x.tsv:2: expected 4 or 5 tab-separated fields (surface, kind, type, id[, attrs]), got 1");
 }
 
+/* A user's rule file, loaded alone by an engine without the built-in rules:
+ * 0, or -1 with the reason in err. */
+static int load_file(const char *path)
+{
+    ann_engine *e = ann_engine_new(1, &path, 1, err, sizeof err);
+    ann_engine_free(e);
+    return e ? 0 : -1;
+}
+
 static void test_files(void)
 {
-    ann_rules *r = ann_rules_new();
-    CHECK_INT(ann_rules_load_file(r, "tests/data/rules/good.tsv", err, sizeof err), 0);
-    CHECK_INT(ann_rules_load_file(r, "tests/data/rules/good.jsonl", err, sizeof err), 0);
-    CHECK_INT(ann_rules_load_file(r, "tests/data/rules/sniffed", err, sizeof err), 0);
+    const char *good[] = {"tests/data/rules/good.tsv", "tests/data/rules/good.jsonl",
+                          "tests/data/rules/sniffed"};
+    ann_engine *e = ann_engine_new(1, good, 3, err, sizeof err);
+    CHECK(e != NULL);
+    if (!e)
+        return;
+    ann_rules *r = e->rules;
     CHECK_INT(ann_rules_count(r), 6);
     CHECK_STR(run(r, "President Zelensky of Ukraine told the Kyiv Independent and NATO"),
               "President Zelensky=person | Ukraine=country | Kyiv Independent=outlet | NATO=organization");
     CHECK_STR(ms.v[0].id, "president-x");
 
-    CHECK_INT(ann_rules_load_file(r, "tests/data/rules/bad_fields.tsv", err, sizeof err), -1);
-    CHECK(has_prefix(err, "tests/data/rules/bad_fields.tsv:4: expected 4 or 5"));
-    CHECK_INT(ann_rules_load_file(r, "tests/data/rules/bad_attr.jsonl", err, sizeof err), -1);
-    CHECK_STR(err, "tests/data/rules/bad_attr.jsonl:3: token 2: unknown token attribute \"POS\"");
-    CHECK_INT(ann_rules_load_file(r, "tests/data/rules/bad_json.jsonl", err, sizeof err), -1);
-    CHECK(has_prefix(err, "tests/data/rules/bad_json.jsonl:2: bad JSON"));
-    CHECK_INT(ann_rules_load_file(r, "tests/data/rules/bad_regex.jsonl", err, sizeof err), -1);
-    CHECK(has_prefix(err, "tests/data/rules/bad_regex.jsonl:1: token 1: bad REGEX"));
-    CHECK_INT(ann_rules_load_file(r, "tests/data/rules/missing.tsv", err, sizeof err), -1);
-    CHECK_STR(err, "tests/data/rules/missing.tsv: No such file or directory");
-    ann_rules_free(r);
+    ann_engine_free(e);
 
-    r = ann_rules_new();
-    CHECK_INT(ann_rules_load_builtin(r, err, sizeof err), 0);
-    if (err[0] && ann_rules_count(r) == 0)
+    CHECK_INT(load_file("tests/data/rules/bad_fields.tsv"), -1);
+    CHECK(has_prefix(err, "tests/data/rules/bad_fields.tsv:4: expected 4 or 5"));
+    CHECK_INT(load_file("tests/data/rules/bad_attr.jsonl"), -1);
+    CHECK_STR(err, "tests/data/rules/bad_attr.jsonl:3: token 2: unknown token attribute \"POS\"");
+    CHECK_INT(load_file("tests/data/rules/bad_json.jsonl"), -1);
+    CHECK(has_prefix(err, "tests/data/rules/bad_json.jsonl:2: bad JSON"));
+    CHECK_INT(load_file("tests/data/rules/bad_regex.jsonl"), -1);
+    CHECK(has_prefix(err, "tests/data/rules/bad_regex.jsonl:1: token 1: bad REGEX"));
+    CHECK_INT(load_file("tests/data/rules/missing.tsv"), -1);
+    CHECK_STR(err, "tests/data/rules/missing.tsv: No such file or directory");
+
+    e = ann_engine_new(0, NULL, 0, err, sizeof err);
+    if (!e)
         fprintf(stderr, "builtin: %s\n", err);
-    CHECK(ann_rules_count(r) > 0);
-    ann_rules_free(r);
+    CHECK(e != NULL && ann_rules_count(e->rules) > 0);
+    ann_engine_free(e);
 }
 
 /* How many times needle occurs in the file. */

@@ -199,7 +199,7 @@ static void test_windows(void)
     /* windows end at paragraph breaks once min_bytes are covered */
     const char *s = "One two.\n\nThree four.\n\nFive six.";
     ann_tokenizer tz;
-    ann_tokenizer_init(&tz, s, strlen(s));
+    ann_tokenizer_init(&tz, s, strlen(s), NULL);
     size_t total = 0, windows = 0;
     while (ann_tokenize_window(&tz, &toks, 5) > 0) {
         windows++;

@@ -309,7 +309,7 @@ static void read_set(const ann_engine *e, const char *dir, const char *gold, int
         tdoc t = {0};
         t.doc = d;
         ann_tokenizer tz;
-        ann_tokenizer_init(&tz, d->text, d->len);
+        ann_tokenizer_init(&tz, d->text, d->len, e->abbrevs);
         ann_tokens win = {0};
         /* one window, as annotate reads a document of this size */
         while (ann_tokenize_window(&tz, &win, e->window_bytes) > 0) {
@@ -669,9 +669,23 @@ int main(int argc, char **argv)
         return 2;
     }
     char err[512];
-    /* the built-in rules, and no model: the one in the tree may be stale */
-    ann_engine *e = ann_engine_new(1, NULL, 0, err, sizeof err);
-    if (!e || ann_rules_load_builtin(e->rules, err, sizeof err) < 0) {
+    /* the built-in rules, and an empty model in place of the built-in one,
+     * which may be stale (of other labels or features) */
+    char empty[] = "/tmp/train_tagger-XXXXXX";
+    int fd = mkstemp(empty);
+    FILE *ef = fd >= 0 ? fdopen(fd, "w") : NULL;
+    char labels0[128];
+    tg_labels_line(labels0, sizeof labels0);
+    if (!ef) {
+        perror("train_tagger: temporary model");
+        return 2;
+    }
+    fprintf(ef, "%s: empty\n%s\npass 1\n", ANN_TAGGER_MAGIC, labels0);
+    fclose(ef);
+    const char *user[] = {empty};
+    ann_engine *e = ann_engine_new(0, user, 1, err, sizeof err);
+    remove(empty);
+    if (!e) {
         fprintf(stderr, "train_tagger: %s\n", err);
         return 2;
     }

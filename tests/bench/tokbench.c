@@ -51,7 +51,7 @@ int main(int argc, char **argv)
         text[len] = '\0';
         double t0 = now();
         ann_tokenizer tz;
-        ann_tokenizer_init(&tz, text, len);
+        ann_tokenizer_init(&tz, text, len, NULL);
         size_t n;
         while ((n = ann_tokenize_window(&tz, &toks, WINDOW_BYTES)) > 0)
             tokens += n;

@@ -1,10 +1,10 @@
 #!/bin/sh
 # shellcheck disable=SC2086  # ANNOTATE splits on purpose
 # tests/cli/tagger.sh - the name tagger's model from the command line: a
-# model file given with --rules replaces the built-in one (here one that
-# reads every word as outside, so no unknown name is found), a broken one
-# stops the run with PATH:LINE and exit status 2, and --no-builtin-rules
-# runs without any.
+# model file given with --rules, or as tagger/weights.tsv of a rules tree,
+# replaces the built-in one (here one that reads every word as outside, so
+# no unknown name is found), a broken one stops the run with PATH:LINE and
+# exit status 2, and --no-builtin-rules runs without any.
 #
 #   ANNOTATE="<command>" sh tests/cli/tagger.sh     (from the repository top)
 #
@@ -33,6 +33,13 @@ printf '# annotate name tagger: test\n%s\npass 1\n0000000000000001\t30000 0 0 0 
 run --rules "$T/empty.tsv" "$T/in.txt"
 check "user model: exit 0" [ "$rc" -eq 0 ]
 check "user model: replaces the built-in one" sh -c "! grep -q bartholomew '$T/out'"
+
+# the same model as a rules tree's tagger/weights.tsv
+mkdir -p "$T/tree/tagger"
+cp "$T/empty.tsv" "$T/tree/tagger/weights.tsv"
+run --rules "$T/tree" "$T/in.txt"
+check "rules tree: exit 0" [ "$rc" -eq 0 ]
+check "rules tree: its model replaces the built-in one" sh -c "! grep -q bartholomew '$T/out'"
 
 # a broken model: named with its line, exit 2, nothing written
 printf '# annotate name tagger: test\n%s\npass 1\nnot a feature line\n' "$labels" > "$T/bad.tsv"

@@ -189,7 +189,7 @@ static int fz_tokenizer(const uint8_t *data, size_t size)
     ann_tokenizer tz;
     ann_tokens t = {0};
     size_t prev_end = 0, rounds = 0, total = 0;
-    ann_tokenizer_init(&tz, text, size);
+    ann_tokenizer_init(&tz, text, size, NULL);
     size_t win = windows[size % (sizeof windows / sizeof *windows)];
     while (ann_tokenize_window(&tz, &t, win) > 0) {
         fz_tokens_check(text, size, &t, &prev_end, valid);
@@ -308,7 +308,7 @@ static int fz_rules(const uint8_t *data, size_t size)
     char *buf = fz_copy(data + 1, size - 1);
     char err[512];
     err[0] = '\0';
-    ann_rules *r = ann_rules_new();
+    ann_rules *r = ann_rules_new(NULL);
     if (ann_rules_load_buffer(r, name, buf, size - 1, err, sizeof err) == 0) {
         fz_match_text(r, fz_sample, sizeof fz_sample - 1);
         if (fz_valid_utf8(buf, size - 1))
@@ -366,7 +366,10 @@ static int fz_dates(const uint8_t *data, size_t size)
     for (size_t w = 0; w < sizeof writers / sizeof *writers; w++) {
         ann_write_opts o = {(int)(size & 1), (int)((size >> 1) & 1)};
         ann_buf b = {0};
-        if (writers[w]->begin)
+        ann_doc_ref ref = {d->id, d->title};
+        if (writers[w]->head)
+            writers[w]->head(&b, &ref, 1, &o);
+        else if (writers[w]->begin)
             writers[w]->begin(&b, &o);
         if (writers[w]->doc)
             writers[w]->doc(&b, d, &o);

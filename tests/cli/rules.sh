@@ -1,0 +1,123 @@
+#!/bin/sh
+# shellcheck disable=SC2086  # ANNOTATE splits on purpose
+# tests/cli/rules.sh - knowledge a user adds at run time: `--rules DIR`, a
+# tree laid out like src/rules/, reaches every kind (lexicons, patterns,
+# speech cues, speaker nouns, noun cues, date tables and rules,
+# abbreviations); `--rules FILE` still takes a lone lexicon or pattern file;
+# `--no-builtin-rules` leaves every built-in kind out; bad rule files are
+# refused with PATH:LINE and exit 2, never read without end.
+#
+#   ANNOTATE="<command>" sh tests/cli/rules.sh      (from the repository top)
+set -u
+top=$(cd "$(dirname "$0")/../.." && pwd)
+cd "$top" || exit 1
+: "${ANNOTATE:=$top/annotate}"
+T=$(mktemp -d "${TMPDIR:-/tmp}/annotate-rules.XXXXXX") || exit 1
+trap 'rm -rf "$T"' EXIT
+. "$top/tests/cli/lib/common.sh"
+trap 'exit 130' INT TERM
+PY=$(python3 -c 'import sys; print(sys.executable)') || { echo "python3 is needed"; exit 1; }
+
+# doc TEXT: an article with a headline and TEXT as its body, in $T/in.txt
+doc() { printf 'Headline\n\n%s\n' "$1" >"$T/in.txt"; }
+# q EXPR: evaluate a Python expression over the output record d
+q() { "$PY" -c 'import json,sys; d=json.loads(open(sys.argv[1]).readline()); print(eval(sys.argv[2]))' "$T/out" "$1"; }
+is() { [ "$(q "$1")" = "$2" ]; }
+rc_is() { [ "$rc" -eq "$1" ]; }
+hasf() { grep -qF -- "$2" "$1"; }
+
+U=$T/user
+mkdir -p "$U/claims" "$U/lexicon" "$U/patterns" "$U/dates" "$U/tokenizer"
+
+# ---- every kind, one at a time ---------------------------------------------
+printf 'zorbled\tCBP\n' >"$U/claims/cues.tsv"
+printf 'wrangler\thead\n' >"$U/claims/speakers.tsv"
+doc 'The wrangler zorbled that the talks were over.'
+run "$T/in.txt"
+check "without the user's cue: no claim" is 'len(d["claims"])' 0
+run --rules "$U" "$T/in.txt"
+check "a speech verb and a speaker noun from DIR/claims: the claim" \
+    is '[(c["speaker"]["text"], c["cue"]["text"], c["text"]) for c in d["claims"]]' \
+    "[('The wrangler', 'zorbled', 'the talks were over')]"
+
+printf 'zorblation\n' >"$U/claims/nouns.tsv"
+doc "It was Ivan Petrov's zorblation that the talks were over."
+run --rules "$U" "$T/in.txt"
+check "a noun cue from DIR/claims/nouns.tsv" \
+    is '[(c["cue"]["text"], c["text"]) for c in d["claims"]]' "[('zorblation', 'the talks were over')]"
+
+printf 'Ognyan Zorbovski\tactor\tperson\tognyan-zorbovski\tname=Ognyan Zorbovski\n' >"$U/lexicon/mine.tsv"
+doc 'Ognyan Zorbovski arrived.'
+run --rules "$U" "$T/in.txt"
+check "a lexicon from DIR/lexicon/*.tsv" is '[a["id"] for a in d["actors"]]' "['ognyan-zorbovski']"
+
+printf '{"label": "organization", "pattern": [{"LOWER": "kettle"}, {"LOWER": "zorbhouse"}]}\n' \
+    >"$U/patterns/mine.jsonl"
+doc 'The Kettle Zorbhouse closed.'
+run --rules "$U" "$T/in.txt"
+check "a pattern from DIR/patterns/*.jsonl" is '[a["name"] for a in d["actors"]]' "['Kettle Zorbhouse']"
+
+printf 'holiday\tZorbday\t03-14\n' >"$U/dates/normalization.tsv"
+doc 'They met on Zorbday 2022.'
+run --rules "$U" "$T/in.txt"
+check "a date table entry from DIR/dates/normalization.tsv" \
+    is '[(x["text"], x["value"]) for x in d["dates"]]' "[('Zorbday 2022', '2022-03-14')]"
+
+printf 'zorbnow\tDATE\tzorbnow\tlit(PRESENT_REF)\n' >"$U/dates/rules.tsv"
+doc 'The plan stands zorbnow.'
+run --rules "$U" "$T/in.txt"
+check "a date rule from DIR/dates/rules.tsv" \
+    is '[(x["text"], x["value"]) for x in d["dates"]]' "[('zorbnow', 'PRESENT_REF')]"
+
+printf 'Zorb\n' >"$U/tokenizer/abbreviations.txt"
+doc 'Ivan Petrov said the Zorb. Plan was over.'
+run "$T/in.txt"
+check "without the abbreviation the period ends the sentence" \
+    is '[c["text"] for c in d["claims"]]' "['the Zorb']"
+run --rules "$U" "$T/in.txt"
+check "an abbreviation from DIR/tokenizer/abbreviations.txt keeps its period" \
+    is '[c["text"] for c in d["claims"]]' "['the Zorb. Plan was over']"
+
+# ---- lone files, --no-builtin-rules ----------------------------------------
+run --rules "$U/lexicon/mine.tsv" --rules "$U/patterns/mine.jsonl" "$T/in.txt"
+check "--rules FILE: a lone lexicon or pattern file still loads" rc_is 0
+doc 'Russia said on March 3, 2022 that the talks were over.'
+run --no-builtin-rules "$T/in.txt"
+check "--no-builtin-rules: no built-in kind is left (no actor, date or claim)" \
+    is 'len(d["actors"]) + len(d["dates"]) + len(d["claims"])' 0
+run --no-builtin-rules --rules "$U" "$T/in.txt"
+check "--no-builtin-rules with a user tree: exit 0" rc_is 0
+
+# ---- bad rule files ----------------------------------------------------------
+B=$T/bad
+mkdir -p "$B/claims" "$B/elsewhere"
+printf 'x\n' >"$B/elsewhere/what.tsv"
+run --rules "$B" "$T/in.txt"
+check "a file with no place in the tree: exit 2" rc_is 2
+check "... naming the file" hasf "$T/err" "$B/elsewhere/what.tsv: no rule file belongs here"
+rm -r "$B/elsewhere"
+printf 'said\tCBP\nbad\377\tCBP\n' >"$B/claims/cues.tsv"
+run --rules "$B" "$T/in.txt"
+check "invalid UTF-8 in a user rule: exit 2" rc_is 2
+check "... with PATH:LINE" hasf "$T/err" "$B/claims/cues.tsv:2: invalid UTF-8"
+printf 'Ivan\tactor\tperson\tivan\303\n' >"$T/badutf8.tsv"
+run --rules "$T/badutf8.tsv" "$T/in.txt"
+check "invalid UTF-8 in an id of a lone lexicon: refused with PATH:LINE" \
+    hasf "$T/err" "$T/badutf8.tsv:1: invalid UTF-8"
+printf 'Ivan\tactor\tperson\tivan\n\000\n' >"$T/nul.tsv"
+run --rules "$T/nul.tsv" "$T/in.txt"
+check "a NUL byte in a rule file: exit 2" rc_is 2
+run --rules /dev/zero "$T/in.txt"
+check "--rules /dev/zero: refused at once, not read to the end" rc_is 2
+check "... saying why" hasf "$T/err" "/dev/zero: NUL byte"
+printf 'x\n' >"$B/claims/cues.tsv"
+printf 'Zorb.\n' >"$T/abbr.txt"
+mkdir -p "$T/ab/tokenizer" && cp "$T/abbr.txt" "$T/ab/tokenizer/abbreviations.txt"
+run --rules "$T/ab" "$T/in.txt"
+check "an abbreviation written with its period: refused with PATH:LINE" \
+    hasf "$T/err" "$T/ab/tokenizer/abbreviations.txt:1:"
+run --rules "$T/missing-dir" "$T/in.txt"
+check "a missing rules path: exit 2" rc_is 2
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
