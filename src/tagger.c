@@ -523,6 +523,7 @@ void tg_ctx_init(tg_ctx *c, const char *text, const ann_token *toks, size_t n,
     lex_bits(c, m);
     line_bits(c);
     memset(c->hint, 0, n);
+    memset(c->first, 0, n);    /* until tg_ctx_hints: the second pass's */
     memset(c->shape, 0, n * sizeof *c->shape);
 }
 
