@@ -1,14 +1,16 @@
 /*
  * engine.c - loading the engine: every rule file, built in or the user's,
  * is placed in the rules tree (lexicon/, patterns/, claims/, dates/,
- * tokenizer/, lang/) and handed to the one loader of its kind, in an order that
+ * tokenizer/, lang/, tagger/) and handed to the one loader of its kind, in an order that
  * lets a kind use the kinds before it (lexicon surfaces are tokenized with
  * the abbreviations).  Built-in files come first, then each --rules
  * argument in order, so a user's file adds to or overrides the built-in
  * file of the same place.
  *
  * `--rules DIR` is a tree laid out like src/rules/; `--rules FILE` is a
- * lexicon or a pattern file, told apart by its name or first line.
+ * lexicon or a pattern file, told apart by its name or first line, or the
+ * name tagger's model (its first line says so), which replaces the
+ * built-in one.
  */
 #include <dirent.h>
 #include <errno.h>
@@ -22,6 +24,7 @@
 #include "dates.h"
 #include "lang.h"
 #include "rulefile.h"
+#include "tagger.h"
 
 /* ---- the kinds of rule files ------------------------------------------- */
 
@@ -38,6 +41,8 @@ static int load_claims(ann_engine *e, const ann_rule_src *srcs, size_t n,
                        char *err, size_t errlen);
 static int load_lang(ann_engine *e, const ann_rule_src *srcs, size_t n,
                      char *err, size_t errlen);
+static int load_tagger(ann_engine *e, const ann_rule_src *srcs, size_t n,
+                       char *err, size_t errlen);
 
 /* In loading order.  A place ending in '/' is a folder of files with the
  * extension; any other place is one file. */
@@ -58,6 +63,7 @@ static const struct kind {
     {"lang/", ".txt", load_lang},
     {"lang/scripts.tsv", NULL, load_lang},
     {"lang/covered.tsv", NULL, load_lang},
+    {"tagger/weights.tsv", NULL, load_tagger},
 };
 #define NKINDS (sizeof kinds / sizeof kinds[0])
 
@@ -126,8 +132,9 @@ static int gather_file(gathered *g, const char *path, const char *tree,
     /* A lone file is a lexicon or a pattern file; its place only tells
      * the kind, and messages name it by its path. */
     if (!tree)
-        tree = ann_rules_is_patterns(path, data, len) ? "patterns/user.jsonl"
-                                                      : "lexicon/user.tsv";
+        tree = ann_tagger_is_model(data, len)           ? "tagger/weights.tsv"
+               : ann_rules_is_patterns(path, data, len) ? "patterns/user.jsonl"
+                                                        : "lexicon/user.tsv";
     add_src(g, own(g, ann_xstrdup(path)), own(g, ann_xstrdup(tree)), data, len);
     return 0;
 }
@@ -282,6 +289,17 @@ static int load_lang(ann_engine *e, const ann_rule_src *srcs, size_t n,
     return e->lang ? 0 : -1;
 }
 
+/* A model replaces the one before: only the last is read (a user's model
+ * spares reading the built-in one, which may be of another program). */
+static int load_tagger(ann_engine *e, const ann_rule_src *srcs, size_t n,
+                       char *err, size_t errlen)
+{
+    if (n == 0)
+        return 0;
+    const ann_rule_src *s = &srcs[n - 1];
+    return ann_tagger_load(e->tagger, s->name, s->data, s->len, err, errlen);
+}
+
 /* ---- the engine -------------------------------------------------------- */
 
 /* Each loader gets every file of its kind at once (the date and claim
@@ -312,6 +330,7 @@ ann_engine *ann_engine_new(int no_builtin, const char *const *user_rules,
     e->window_bytes = ANN_WINDOW_BYTES;
     e->abbrevs = ann_abbrevs_new();
     e->rules = ann_rules_new(e->abbrevs);
+    e->tagger = ann_tagger_new();
     gathered g = {0};
     int rc = 0;
     if (!no_builtin)
@@ -336,6 +355,7 @@ void ann_engine_free(ann_engine *e)
     ann_date_rules_free(e->date_rules);
     ann_claim_rules_free(e->claim_rules);
     ann_lang_free(e->lang);
+    ann_tagger_free(e->tagger);
     ann_abbrevs_free(e->abbrevs);
     free(e);
 }
