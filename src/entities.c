@@ -24,6 +24,7 @@
 
 #include "ann.h"
 #include "entities.h"
+#include "lang.h"
 #include "tagger.h"
 #include "utf8.h"
 
@@ -1256,7 +1257,10 @@ void ann_entities_window(ann_entities *st, ann_window *w)
     memset(&st->seg, 0, sizeof st->seg);
     token_bits(st, w);
     index_matches(st, w, ti);
-    const uint8_t *lab = tag_window(st, w);
+    /* In a language the rules are not written for, only the lists speak:
+     * the tagger, titles and runs of capitals are English evidence. */
+    int covered = ann_lang_has_rules(st->e->lang, w->doc->lang);
+    const uint8_t *lab = covered ? tag_window(st, w) : NULL;
     st->windows++;
     evidence ev = {0};
     size_t i = 0;
@@ -1284,7 +1288,7 @@ void ann_entities_window(ann_entities *st, ann_window *w)
             i = km->last;
             continue;
         }
-        if (ti[i].title) {
+        if (ti[i].title && covered) {
             i = take_title(w, ti, i, &ev);
             continue;
         }
@@ -1299,7 +1303,7 @@ void ann_entities_window(ann_entities *st, ann_window *w)
             i++;
             continue;
         }
-        if (capitalized(t) && !lab) {
+        if (capitalized(t) && !lab && covered) {
             /* a known name context rejected reads as an unknown one: part
              * of a longer name, or an acronym the text defines ("RSF") */
             size_t from = km && part_of_longer_name(w, ti, km->last) ? km->last - 1 : i;
