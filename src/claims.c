@@ -47,14 +47,18 @@ static void add_wordsets(loader *ld)
         }
 }
 
-static unsigned parse_classes(const char *s, size_t n)
+/* The class letters of a cue line (cues.tsv's header), or -1 for a
+ * letter that names none. */
+static long parse_classes(const char *s, size_t n)
 {
-    static const char letters[] = "CBOTNPMAQS";
-    unsigned cls = 0;
+    static const char letters[] = "CBOTNPMAQSI";
+    long cls = 0;
     for (size_t i = 0; i < n; i++) {
-        const char *at = strchr(letters, s[i]);
-        if (at && s[i])
-            cls |= 1u << (at - letters);
+        const char *at = s[i] ? strchr(letters, s[i]) : NULL;
+        if (at)
+            cls |= 1L << (at - letters);
+        else if (s[i] != '-')
+            return -1;
     }
     return cls;
 }
@@ -63,23 +67,34 @@ static int cue_line(void *arg, const char *s, size_t n, const char *name,
                     size_t lineno, char *err, size_t errlen)
 {
     loader *ld = arg;
-    (void)name, (void)lineno, (void)err, (void)errlen;
-    const char *tab = memchr(s, '\t', n);
-    if (!tab)
-        return 0;
+    ann_field f[2];
+    long cls = -1;
+    if (ann_rule_fields(s, n, f, 2) == 2 && f[0].n > 0 && f[1].n > 0)
+        cls = parse_classes(f[1].s, f[1].n);
+    if (cls < 0) {
+        ann_load_error(err, errlen, name, lineno,
+                       "want a form, a tab and class letters from CBOTNPMAQSI or -");
+        return -1;
+    }
+    const char *tab = f[1].s - 1;
     cl_cue c;
     memset(&c, 0, sizeof c);
-    c.cls = parse_classes(tab + 1, (size_t)(s + n - tab - 1));
-    const char *p = s;
-    while (p < tab && c.n < CL_MAXCUE) {
+    c.cls = (unsigned)cls;
+    for (const char *p = s; p < tab; ) {
         const char *sp = memchr(p, ' ', (size_t)(tab - p));
         const char *we = sp ? sp : tab;
+        if (we > p && c.n == CL_MAXCUE) {
+            ann_load_error(err, errlen, name, lineno, "a cue has %d words at most", CL_MAXCUE);
+            return -1;
+        }
         if (we > p)
             c.h[c.n++] = ann_hash_lower(p, (size_t)(we - p));
         p = we + 1;
     }
-    if (c.n == 0)
-        return 0;
+    if (c.n == 0 || s[0] == ' ') {
+        ann_load_error(err, errlen, name, lineno, "want a form, a tab and class letters");
+        return -1;
+    }
     ANN_PUSH(ld->r->cues, ld->r->ncues, ld->capcues, c);
     const char *sp0 = memchr(s, ' ', (size_t)(tab - s));
     add_word(ld, s, (size_t)((sp0 ? sp0 : tab) - s), CL_W_CUEHEAD);
@@ -295,6 +310,48 @@ ann_claim_rules *ann_claim_rules_new(const ann_rule_src *files, size_t nfiles,
     r->h_and = ann_hash_lower("and", 3);
     r->h_but = ann_hash_lower("but", 3);
     return r;
+}
+
+/* ---- the cue list as the entities' evidence ------------------------------ */
+
+typedef struct lex_feed {
+    ann_buf b;
+    size_t lineno;         /* lines written so far */
+} lex_feed;
+
+/* One cue line as a lexicon line "form TAB cue TAB - TAB -" with inv=1 for
+ * class I, on the same line number, so that a message names the cue. */
+static int lex_cue_line(void *arg, const char *s, size_t n, const char *name,
+                        size_t lineno, char *err, size_t errlen)
+{
+    lex_feed *lf = arg;
+    (void)name, (void)err, (void)errlen;
+    ann_field f[2];
+    if (ann_rule_fields(s, n, f, 2) < 2)
+        return 0;            /* ann_claim_rules_new has refused it already */
+    for (; lf->lineno + 1 < lineno; lf->lineno++)
+        ann_buf_add(&lf->b, "\n", 1);
+    ann_buf_add(&lf->b, f[0].s, f[0].n);
+    ann_buf_adds(&lf->b, "\tcue\t-\t-");
+    if (memchr(f[1].s, 'I', f[1].n))
+        ann_buf_adds(&lf->b, "\tinv=1");
+    ann_buf_add(&lf->b, "\n", 1);
+    lf->lineno = lineno;
+    return 0;
+}
+
+int ann_claim_cues_to_lexicon(ann_rules *rules, const ann_rule_src *cues,
+                              char *err, size_t errlen)
+{
+    lex_feed lf;
+    memset(&lf, 0, sizeof lf);
+    int rc = ann_rule_lines(cues, lex_cue_line, &lf, err, errlen);
+    if (rc == 0 && lf.b.len > 0) {
+        ann_rule_src lex = {cues->name, cues->tree, lf.b.p, lf.b.len};
+        rc = ann_rules_load_lexicon(rules, &lex, err, errlen);
+    }
+    ann_buf_free(&lf.b);
+    return rc;
 }
 
 void ann_claim_rules_free(ann_claim_rules *r)

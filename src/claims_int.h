@@ -25,7 +25,8 @@ enum {
     CL_TWITTER = 1u << 6,   /* the channel is Twitter */
     CL_ACCORD  = 1u << 7,   /* "according to X, ..." */
     CL_QOBJ    = 1u << 8,   /* a quoted phrase is the content ("calls it “a farce”") */
-    CL_AS      = 1u << 9    /* object + "as" + complement ("described X as Y") */
+    CL_AS      = 1u << 9,   /* object + "as" + complement ("described X as Y") */
+    CL_INV     = 1u << 10   /* stands before its speaker ("said Medinsky") */
 };
 
 /* Word kinds (src/rules/claims/speakers.tsv, nouns.tsv). */

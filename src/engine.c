@@ -272,7 +272,15 @@ static int load_claims(ann_engine *e, const ann_rule_src *srcs, size_t n,
                        char *err, size_t errlen)
 {
     e->claim_rules = ann_claim_rules_new(srcs, n, err, errlen);
-    return e->claim_rules ? 0 : -1;
+    if (!e->claim_rules)
+        return -1;
+    /* one list of speech cues: the entities annotator reads them as
+     * lexicon entries of kind "cue" */
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(srcs[i].tree, "claims/cues.tsv") == 0 &&
+            ann_claim_cues_to_lexicon(e->rules, &srcs[i], err, errlen) < 0)
+            return -1;
+    return 0;
 }
 
 /* ---- the engine -------------------------------------------------------- */

@@ -6,11 +6,18 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <stdio.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include "ann.h"
 #include "annotate.h"
+#include "builtin.h"
 #include "claims.h"
 #include "claims_int.h"
 #include "doc.h"
+#include "rulefile.h"
+#include "rules.h"
 #include "tokenizer.h"
 #include "test.h"
 
@@ -593,6 +600,96 @@ static void test_naming_verbs(void)
     ann_doc_free(d);
 }
 
+/* The one list of speech cues: every form of claims/cues.tsv is a lexicon
+ * entry of kind cue for the entities annotator, inv=1 where its classes
+ * have I; a form the old entities list had and the claims list lacked
+ * ("joked") now gives the claim and the actor. */
+static int cue_form_line(void *ctx, const char *s, size_t n, const char *name,
+                         size_t lineno, char *err, size_t errlen)
+{
+    (void)name, (void)lineno, (void)err, (void)errlen;
+    ann_field f[2];
+    ann_match m;
+    int *bad = ctx;
+    ann_rule_fields(s, n, f, 2);
+    char inv[4] = "";
+    if (!ann_rules_lookup(engine->rules, f[0].s, f[0].n, "cue", &m)) {
+        fprintf(stderr, "   no cue entry: %.*s\n", (int)f[0].n, f[0].s);
+        (*bad)++;
+    } else if (ann_attr(m.attrs, "inv", inv, sizeof inv) != (memchr(f[1].s, 'I', f[1].n) != NULL)) {
+        fprintf(stderr, "   inv wrong: %.*s\n", (int)f[0].n, f[0].s);
+        (*bad)++;
+    }
+    return 0;
+}
+
+static void test_one_cue_list(void)
+{
+    const ann_builtin_file *f = ann_builtin_get("claims/cues.tsv");
+    CHECK(f != NULL);
+    CHECK(ann_builtin_get("lexicon/cues.tsv") == NULL);
+    if (!f)
+        return;
+    ann_rule_src src = {f->name, f->name, f->data, f->len};
+    int bad = 0;
+    CHECK_INT(ann_rule_lines(&src, cue_form_line, &bad, NULL, 0), 0);
+    CHECK_INT(bad, 0);
+    ann_match m;
+    char inv[4] = "";
+    CHECK(ann_rules_lookup(engine->rules, "said", 4, "cue", &m) &&
+          ann_attr(m.attrs, "inv", inv, sizeof inv) && strcmp(inv, "1") == 0);
+    CHECK(ann_rules_lookup(engine->rules, "told", 4, "cue", &m) &&
+          !ann_attr(m.attrs, "inv", inv, sizeof inv));
+
+    const char *text = "Headline\n\nIvan Petrov joked that the talks were over.\n";
+    ann_doc *d = ann_doc_new("t", "t.txt", ann_xstrdup(text), strlen(text));
+    ann_annotate(engine, d);
+    EXPECT(d, "the talks were over", IND, "joked", "Ivan Petrov");
+    CHECK(d->nclaims == 1 && d->claims[0].speaker_id &&
+          strcmp(d->claims[0].speaker_id, "ivan-petrov") == 0);
+    ann_doc_free(d);
+}
+
+/* A user's tree: a cue of class I becomes an inverting cue entry, a bad
+ * class letter is refused with PATH:LINE. */
+static void test_user_cues(void)
+{
+    char dir[] = "/tmp/annotate-cues.XXXXXX", path[256], err[512];
+    CHECK(mkdtemp(dir) != NULL);
+    snprintf(path, sizeof path, "%s/claims", dir);
+    CHECK(mkdir(path, 0700) == 0);
+    snprintf(path, sizeof path, "%s/claims/cues.tsv", dir);
+    FILE *fp = fopen(path, "w");
+    CHECK(fp != NULL);
+    if (!fp)
+        return;
+    fputs("# mine\nzorbled\tCI\n", fp);
+    fclose(fp);
+    const char *user = dir;
+    ann_engine *e = ann_engine_new(0, &user, 1, err, sizeof err);
+    CHECK(e != NULL);
+    ann_match m;
+    char inv[4] = "";
+    CHECK(e && ann_rules_lookup(e->rules, "zorbled", 7, "cue", &m) &&
+          ann_attr(m.attrs, "inv", inv, sizeof inv));
+    ann_engine_free(e);
+    fp = fopen(path, "w");
+    if (fp) {
+        fputs("zorbled\tC\nzorbed\tCX\n", fp);
+        fclose(fp);
+    }
+    e = ann_engine_new(0, &user, 1, err, sizeof err);
+    CHECK(e == NULL);
+    char want[300];
+    snprintf(want, sizeof want, "%s:2: want a form", path);
+    CHECK(strncmp(err, want, strlen(want)) == 0);
+    ann_engine_free(e);
+    unlink(path);
+    snprintf(path, sizeof path, "%s/claims", dir);
+    rmdir(path);
+    rmdir(dir);
+}
+
 int main(void)
 {
     char err[256];
@@ -623,6 +720,8 @@ int main(void)
     test_tailed_cues();
     test_windows();
     test_hostile();
+    test_one_cue_list();
+    test_user_cues();
     ann_engine_free(engine);
     for (size_t i = 0; i < 16; i++)
         free(ring[i]);
