@@ -19,7 +19,7 @@
 typedef struct loader {
     ann_claim_rules *r;
     size_t capcues, capwords;
-    unsigned kind;           /* for nouns.tsv: the kind every line gets */
+    int sets;                /* reading words.tsv: classes, not kinds */
 } loader;
 
 static void add_word(loader *ld, const char *w, size_t n, unsigned kind)
@@ -29,22 +29,6 @@ static void add_word(loader *ld, const char *w, size_t n, unsigned kind)
     cw.h = ann_hash_lower(w, n);
     cw.kind = kind;
     ANN_PUSH(ld->r->words, ld->r->nwords, ld->capwords, cw);
-}
-
-/* The finders' closed word lists join the lexicon so that one lookup per
- * token answers every question asked about it. */
-static void add_wordsets(loader *ld)
-{
-    for (size_t s = 0; s < cl_nwordsets; s++)
-        for (size_t k = 0; k < cl_wordsets[s].n; k++) {
-            const char *w = cl_wordsets[s].words[k];
-            cl_word cw;
-            memset(&cw, 0, sizeof cw);
-            cw.len = strlen(w);
-            cw.h = ann_hash_lower(w, cw.len);
-            cw.sets = cl_wordsets[s].set;
-            ANN_PUSH(ld->r->words, ld->r->nwords, ld->capwords, cw);
-        }
 }
 
 /* The class letters of a cue line (cues.tsv's header), or -1 for a
@@ -101,24 +85,49 @@ static int cue_line(void *arg, const char *s, size_t n, const char *name,
     return 0;
 }
 
+/* A line of speakers.tsv (word TAB kind) or words.tsv (word TAB class). */
 static int word_line(void *arg, const char *s, size_t n, const char *name,
                      size_t lineno, char *err, size_t errlen)
 {
     loader *ld = arg;
-    (void)name, (void)lineno, (void)err, (void)errlen;
-    static const struct { const char *name; unsigned kind; } kinds[] = {
-        {"head", CL_W_HEAD}, {"mod", CL_W_MOD}, {"det", CL_W_DET},
-        {"pron", CL_W_PRON}, {"obj", CL_W_OBJ}, {"adv", CL_W_ADV},
-        {"stop", CL_W_STOP}, {"be", CL_W_BE}};
-    const char *tab = memchr(s, '\t', n);
-    if (!tab) {                       /* nouns.tsv: the word alone */
-        add_word(ld, s, n, ld->kind);
-        return 0;
+    static const struct { const char *name; unsigned kind, set; } classes[] = {
+        {"head", CL_W_HEAD, 0}, {"mod", CL_W_MOD, 0}, {"det", CL_W_DET, 0},
+        {"pron", CL_W_PRON, 0}, {"obj", CL_W_OBJ, 0}, {"adv", CL_W_ADV, 0},
+        {"stop", CL_W_STOP, 0}, {"be", CL_W_BE, 0},
+        {"prep", 0, CL_S_PREP}, {"advb", 0, CL_S_ADVB}, {"time", 0, CL_S_TIME},
+        {"aux", 0, CL_S_AUX}, {"quant", 0, CL_S_QUANT}, {"req", 0, CL_S_REQ},
+        {"bare", 0, CL_S_BARE}, {"conn", 0, CL_S_CONN}, {"first", 0, CL_S_FIRST}};
+    ann_field f[2];
+    if (ann_rule_fields(s, n, f, 2) == 2 && f[0].n > 0 && !memchr(f[0].s, ' ', f[0].n) &&
+        f[0].n <= CL_I_MAXLEN)
+        for (size_t k = 0; k < sizeof classes / sizeof classes[0]; k++)
+            if (strlen(classes[k].name) == f[1].n &&
+                memcmp(classes[k].name, f[1].s, f[1].n) == 0 &&
+                (ld->sets ? classes[k].set : classes[k].kind) != 0) {
+                cl_word cw;
+                memset(&cw, 0, sizeof cw);
+                cw.h = ann_hash_lower(f[0].s, f[0].n);
+                cw.kind = classes[k].kind;
+                cw.sets = classes[k].set;
+                cw.len = classes[k].set ? f[0].n : 0;
+                ANN_PUSH(ld->r->words, ld->r->nwords, ld->capwords, cw);
+                return 0;
+            }
+    ann_load_error(err, errlen, name, lineno, ld->sets ?
+                   "want a word, a tab and a class (prep, advb, time, aux, quant, req, bare, conn, first)" :
+                   "want a word, a tab and a kind (head, mod, det, pron, obj, adv, stop, be)");
+    return -1;
+}
+
+/* A line of nouns.tsv: a noun cue alone. */
+static int noun_line(void *arg, const char *s, size_t n, const char *name,
+                     size_t lineno, char *err, size_t errlen)
+{
+    if (memchr(s, '\t', n) || memchr(s, ' ', n)) {
+        ann_load_error(err, errlen, name, lineno, "want one word a line");
+        return -1;
     }
-    size_t kl = (size_t)(s + n - tab - 1);
-    for (size_t k = 0; k < sizeof kinds / sizeof kinds[0]; k++)
-        if (strlen(kinds[k].name) == kl && memcmp(kinds[k].name, tab + 1, kl) == 0)
-            add_word(ld, s, (size_t)(tab - s), kinds[k].kind);
+    add_word(arg, s, n, CL_W_NOUNCUE);
     return 0;
 }
 
@@ -156,6 +165,7 @@ static void merge_words(ann_claim_rules *r)
 }
 
 _Static_assert(CL_W_CUETAIL <= CL_I_KIND, "word kinds fit in CL_I_KIND");
+_Static_assert(CL_S_FIRST <= CL_I_SETS, "word sets fit in CL_I_SETS");
 
 /* Can the cues c[0 .. n) of one head be found from their second words?
  * Only when the head is a function word, frequent enough to be worth it,
@@ -218,9 +228,9 @@ static cl_slot *slot_of(const ann_claim_rules *r, uint64_t h)
 static int slot_add(ann_claim_rules *r, size_t i)
 {
     const cl_word *w = &r->words[i];
-    uint32_t info = w->kind & CL_I_KIND;
-    if (w->len <= CL_I_MAXLEN)        /* always: the lists hold short words */
-        info |= (uint32_t)w->sets << CL_I_SETS_SHIFT | (uint32_t)w->len << CL_I_LEN_SHIFT;
+    /* the loader refuses longer words */
+    uint64_t info = (w->kind & CL_I_KIND) | (uint64_t)w->sets << CL_I_SETS_SHIFT |
+                    (uint64_t)w->len << CL_I_LEN_SHIFT;
     size_t b = CL_GROUP(r, w->h);
     for (size_t k = 0; k < CL_PROBE; k++, b++)
         if (!r->slots[b].info) {
@@ -280,7 +290,8 @@ static void index_words(ann_claim_rules *r)
         size_t e = c;
         while (e < r->ncues && r->cues[e].h[0] == r->cues[c].h[0])
             e++;
-        slot_of(r, r->cues[c].h[0])->cue0 = (uint32_t)(c + 1);  /* the loader added every head */
+        /* the loader added every head */
+        slot_of(r, r->cues[c].h[0])->info |= (uint64_t)(c + 1) << CL_I_CUE_SHIFT;
         c = e;
     }
 }
@@ -289,19 +300,21 @@ ann_claim_rules *ann_claim_rules_new(const ann_rule_src *files, size_t nfiles,
                                      char *err, size_t errlen)
 {
     ann_claim_rules *r = ann_xcalloc(1, sizeof *r);
-    loader ld = { r, 0, 0, CL_W_NOUNCUE };
+    loader ld = { r, 0, 0, 0 };
     for (size_t i = 0; i < nfiles; i++) {
-        int cues = strcmp(files[i].tree, "claims/cues.tsv") == 0;
-        if (ann_rule_lines(&files[i], cues ? cue_line : word_line, &ld, err, errlen) < 0) {
+        const char *t = files[i].tree;
+        ann_line_fn fn = strcmp(t, "claims/cues.tsv") == 0 ? cue_line :
+                         strcmp(t, "claims/nouns.tsv") == 0 ? noun_line : word_line;
+        ld.sets = strcmp(t, "claims/words.tsv") == 0;
+        if (ann_rule_lines(&files[i], fn, &ld, err, errlen) < 0) {
             ann_claim_rules_free(r);
             return NULL;
         }
     }
-    add_wordsets(&ld);
     qsort(r->cues, r->ncues, sizeof *r->cues, cmp_cue);
     merge_words(r);
     mark_tails(&ld);
-    if (r->ncues >= CL_V_CUE_MAX) {   /* a view holds a cue in 11 bits */
+    if (r->ncues >= CL_V_CUE_MAX) {   /* a view holds a cue in 16 bits */
         snprintf(err, errlen, "claims: too many cues");
         ann_claim_rules_free(r);
         return NULL;
@@ -386,40 +399,46 @@ const cl_word *cl_word_find(const ann_claim_rules *r, uint64_t h)
 
 unsigned cl_word_kind(const ann_claim_rules *r, uint64_t h)
 {
-    return cl_lookup(r, h) & CL_I_KIND;
+    return (unsigned)(cl_lookup(r, h) & CL_I_KIND);
+}
+
+/* The sets of a word whose slot info is info, when it has the length the
+ * sets want (n bytes), as view info bits. */
+static inline uint64_t sets_of(uint64_t info, size_t n)
+{
+    return (info >> CL_I_LEN_SHIFT) == n ? info & ((uint64_t)CL_I_SETS << CL_I_SETS_SHIFT) : 0;
+}
+
+int cl_span_in_set(const cl_view *v, ann_span s, unsigned sets)
+{
+    uint64_t info = cl_lookup(v->rules, ann_hash_lower(v->text + s.start, s.end - s.start));
+    return (sets_of(info, s.end - s.start) >> CL_V_SETS_SHIFT & sets) != 0;
 }
 
 /* The kinds of a word token, and its sets when it has the length of the
  * listed word. */
-static uint32_t view_info(const ann_claim_rules *r, const ann_token *t)
+static uint64_t view_info(const ann_claim_rules *r, const ann_token *t)
 {
     if (t->kind != ANN_TOK_WORD)
         return CL_V_KNOWN;
-    uint32_t info = cl_lookup(r, t->lhash);
-    uint32_t sets = (info >> CL_I_LEN_SHIFT) == t->end - t->start ?
-                    info & (0xffu << CL_I_SETS_SHIFT) : 0;
-    return CL_V_KNOWN | (info & CL_I_KIND) | sets;
+    uint64_t info = cl_lookup(r, t->lhash);
+    return CL_V_KNOWN | (info & CL_I_KIND) | sets_of(info, t->end - t->start);
 }
 
 _Static_assert(CL_I_SETS_SHIFT == CL_V_SETS_SHIFT, "sets stay where they are");
 
+_Static_assert(CL_I_CUE_SHIFT == CL_V_CUE_SHIFT, "the first cue stays where it is");
+
 /* view_info of a word token, with 1 + the first of the cues it heads in
  * the cue bits (0 for none): the lookup has found the slot already,
- * match_cue needs not look again.  Or-ed by masks like cl_lookup. */
-static uint32_t head_info(const ann_claim_rules *r, const ann_token *t)
+ * match_cue needs not look again. */
+static uint64_t head_info(const ann_claim_rules *r, const ann_token *t)
 {
-    uint64_t h = t->lhash;
-    const cl_slot *s = &r->slots[cl_filter_has(r->filter, h) ? CL_GROUP(r, h) : r->nslots];
-    uint32_t m0 = -(uint32_t)(s[0].h == h), m1 = -(uint32_t)(s[1].h == h),
-             m2 = -(uint32_t)(s[2].h == h), m3 = -(uint32_t)(s[3].h == h);
-    uint32_t info = (s[0].info & m0) | (s[1].info & m1) | (s[2].info & m2) | (s[3].info & m3);
-    uint32_t cue0 = (s[0].cue0 & m0) | (s[1].cue0 & m1) | (s[2].cue0 & m2) | (s[3].cue0 & m3);
-    uint32_t sets = (info >> CL_I_LEN_SHIFT) == t->end - t->start ?
-                    info & (0xffu << CL_I_SETS_SHIFT) : 0;
-    return CL_V_KNOWN | (info & CL_I_KIND) | sets | cue0 << CL_V_CUE_SHIFT;
+    uint64_t info = cl_lookup(r, t->lhash);
+    return CL_V_KNOWN | (info & (CL_I_KIND | CL_V_CUE_BITS)) | sets_of(info, t->end - t->start);
 }
 
-uint32_t cl_info_of(const cl_view *v, size_t i)
+uint64_t cl_info_of(const cl_view *v, size_t i)
 {
     return v->info[i] = view_info(v->rules, &v->t[i]);
 }
@@ -428,7 +447,7 @@ uint32_t cl_info_of(const cl_view *v, size_t i)
  * none; c0 is 1 + the first cue that token i heads, 0 for none
  * (lowercase words only: a capitalised "Says" in a title still counts,
  * "Order" in a name rarely). */
-static uint32_t match_cue(const cl_view *v, size_t i, uint32_t c0)
+static uint64_t match_cue(const cl_view *v, size_t i, uint64_t c0)
 {
     const ann_claim_rules *r = v->rules;
     uint64_t h = v->t[i].lhash;
@@ -443,7 +462,7 @@ static uint32_t match_cue(const cl_view *v, size_t i, uint32_t c0)
                v->t[i + k].lhash == cue->h[k])
             k++;
         if (k == cue->n)
-            return (uint32_t)(c + 1);
+            return c + 1;
     }
     return 0;
 }
@@ -722,7 +741,7 @@ static void alloc_view(cl_view *v, size_t n)
     p += m * sizeof *v->mate;
     v->hot = (size_t *)p;
     p += m * sizeof *v->hot;
-    v->info = (uint32_t *)p;
+    v->info = (uint64_t *)p;
     p += m * sizeof *v->info;
     v->used = (unsigned char *)p;
     v->inq = v->used + m;
@@ -756,7 +775,7 @@ static size_t scan_tokens(cl_view *v, const ann_window *w)
      * a pointer, and would make the compiler reload it all. */
     const ann_claim_rules r = *v->rules;
     const ann_token *tok = w->tok;
-    uint32_t *info = v->info;
+    uint64_t *info = v->info;
     size_t *mate = v->mate;
     size_t *hot = v->hot, nhot = 0;
     ann_token *own = NULL;
@@ -774,7 +793,7 @@ static size_t scan_tokens(cl_view *v, const ann_window *w)
             run = i + 1;
             continue;
         }
-        uint32_t x = 0;
+        uint64_t x = 0;
         if (cl_filter_has(r.heads, t->lhash) && t->kind == ANN_TOK_WORD) {
             x = head_info(&r, t);
             /* the word before may head a cue (CL_W_TAILED): build_view
@@ -808,11 +827,11 @@ static void build_view(cl_view *v, const ann_window *w)
     v->t = v->own ? v->own : w->tok;
     /* a cue head without its cue ("is", "was") starts nothing: it leaves
      * the list, which the finders walk twice */
-    const uint32_t cue_bits = CL_V_CUE_MAX << CL_V_CUE_SHIFT;
+    const uint64_t cue_bits = CL_V_CUE_BITS;
     size_t k = 0;
     for (size_t h = 0; h < v->nhot; h++) {
         size_t i = v->hot[h];
-        uint32_t x = v->info[i];
+        uint64_t x = v->info[i];
         if (!(x & CL_W_CUEHEAD) && (v->info[i + 1] & CL_W_CUETAIL) &&
             v->t[i].kind == ANN_TOK_WORD)
             x = head_info(v->rules, &v->t[i]);    /* "is" before "convinced" */

@@ -152,8 +152,6 @@ static size_t sent_start(const cl_view *v, size_t j)
     return 0;
 }
 
-static const char *const connector_words[] = {"of", "and", "in", "from"};
-
 static int connector(const cl_view *v, size_t i)
 {
     return in_set(v, i, CL_S_CONN);
@@ -444,15 +442,7 @@ static int make_content(cl_view *v, size_t a, size_t b, ann_claim_kind *k, ann_s
  * speaker's own asides ("I think"): neither names a source. */
 static int first_person(const cl_view *v, ann_span sp)
 {
-    static const char *const w[] = {"i", "we", "you", "me", "us"};
-    if (sp.end - sp.start > 3)         /* nearly every speaker */
-        return 0;
-    for (size_t k = 0; k < sizeof w / sizeof w[0]; k++) {
-        size_t n = strlen(w[k]);
-        if (sp.end - sp.start == n && strncasecmp(v->text + sp.start, w[k], n) == 0)
-            return 1;
-    }
-    return 0;
+    return cl_span_in_set(v, sp, CL_S_FIRST);
 }
 
 static const char *medium_of(const cl_view *v, const cl_cue *c)
@@ -557,10 +547,6 @@ static size_t split_rest(cl_view *v, size_t next)
     return close;
 }
 
-static const char *const preposition_words[] = {"in", "on", "at", "during",
-    "after", "before", "since", "for", "with", "by", "from", "to", "via",
-    "through", "over", "when", "while", "as", "amid", "under", "into"};
-
 static int preposition(const cl_view *v, size_t j)
 {
     return in_set(v, j, CL_S_PREP);
@@ -633,20 +619,10 @@ static size_t skip_object_before(const cl_view *v, size_t j, int want_to)
 
 /* Words that may stand alone between a cue and its content ("announced
  * later it would …"). */
-static const char *const adverbial_words[] = {"last", "earlier", "later",
-    "again", "also", "recently", "then", "previously", "today", "yesterday",
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
-    "sunday", "tonight", "now", "separately", "publicly", "privately",
-    "once", "repeatedly", "too"};
-
 static int adverbial(const cl_view *v, size_t j)
 {
     return in_set(v, j, CL_S_ADVB) || ly_adverb(v, j);
 }
-
-static const char *const time_words[] = {"day", "days", "week", "weeks",
-    "month", "months", "year", "years", "time", "morning", "afternoon",
-    "evening", "night", "weekend", "moment"};
 
 static int time_noun(const cl_view *v, size_t j)
 {
@@ -705,10 +681,6 @@ static size_t skip_adverbials(const cl_view *v, size_t j)
     return CL_NONE;
 }
 
-static const char *const auxiliary_words[] = {"has", "have", "had", "will",
-    "would", "could", "can", "may", "might", "should", "must", "did", "does",
-    "do", "is", "are", "was", "were"};
-
 static int auxiliary(const cl_view *v, size_t j)
 {
     return in_set(v, j, CL_S_AUX);
@@ -727,10 +699,6 @@ static int clause_follows(const cl_view *v, size_t j)
     }
     return 0;
 }
-
-static const char *const bare_words[] = {"the", "a", "an", "its", "his",
-    "her", "their", "there", "it", "he", "she", "they", "we", "i", "you",
-    "this", "these", "those", "all", "some", "many", "both", "any", "no", "one"};
 
 /* Can a bare clause ("said the talks failed") start at j? */
 static int bare_ok(const cl_view *v, size_t j)
@@ -817,9 +785,6 @@ static size_t content_start(const cl_view *v, const cl_cue *c, size_t ce, int *n
 
 /* "many", "some", "others" standing alone as a subject: "with many
  * saying …", "some argued …" (not "some officials"). */
-static const char *const quantifier_words[] = {"many", "some", "others",
-    "most", "both", "several", "few", "all"};
-
 static int quantifier(const cl_view *v, size_t k)
 {
     return in_set(v, k, CL_S_QUANT);
@@ -1167,9 +1132,6 @@ static void on_according(cl_view *v, size_t i)
 /* ---- noun cues, headlines, continued quotations -------------------------- */
 
 /* Nouns of asking whose "for" phrase states what is asked. */
-static const char *const request_words[] = {"demand", "demands", "call",
-    "calls", "appeal", "appeals", "request", "requests", "plea", "pleas"};
-
 static int request_noun(const cl_view *v, size_t i)
 {
     return in_set(v, i, CL_S_REQ);
@@ -1261,7 +1223,7 @@ static void on_quote(cl_view *v, size_t o)
  * and the finders ask only about the token they start at. */
 void cl_find(cl_view *v)
 {
-    const uint32_t starts = (CL_V_CUE_MAX << CL_V_CUE_SHIFT) | CL_W_NOUNCUE;
+    const uint64_t starts = CL_V_CUE_BITS | CL_W_NOUNCUE;
     size_t until = 0;            /* the end of the outermost pair open here */
     for (size_t h = 0; h < v->nhot; h++) {
         size_t i = v->hot[h];
@@ -1288,20 +1250,3 @@ void cl_find(cl_view *v)
             on_noun(v, i);
     }
 }
-
-/* ---- the closed word lists, for the view to mark tokens with ----------- */
-
-#define CL_SET(set, words) { set, words, sizeof words / sizeof words[0] }
-
-const cl_wordset cl_wordsets[] = {
-    CL_SET(CL_S_PREP, preposition_words),
-    CL_SET(CL_S_ADVB, adverbial_words),
-    CL_SET(CL_S_TIME, time_words),
-    CL_SET(CL_S_AUX, auxiliary_words),
-    CL_SET(CL_S_QUANT, quantifier_words),
-    CL_SET(CL_S_REQ, request_words),
-    CL_SET(CL_S_BARE, bare_words),
-    CL_SET(CL_S_CONN, connector_words),
-};
-
-const size_t cl_nwordsets = sizeof cl_wordsets / sizeof cl_wordsets[0];

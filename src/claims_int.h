@@ -44,13 +44,13 @@ enum {
     CL_W_TAILED = 1u << 10, CL_W_CUETAIL = 1u << 11
 };
 
-/* Closed word lists of the finders (cl_wordsets in claims_find.c), marked
- * on the tokens once per window instead of comparing strings around every
- * cue.  Unlike the kinds above, a token gets these bits only when it also
- * has the listed word's length: equal lowercased hashes and lengths mean
- * the same word up to ASCII case, as the string comparison decided (a
- * non-ASCII letter that lowercases to ASCII, like the Kelvin sign, would
- * change the length). */
+/* The closed word classes of the grammar (src/rules/claims/words.tsv),
+ * marked on the tokens once per window instead of comparing strings
+ * around every cue.  Unlike the kinds above, a token gets these bits only
+ * when it also has the listed word's length: equal lowercased hashes and
+ * lengths mean the same word up to ASCII case, as a string comparison
+ * would decide (a non-ASCII letter that lowercases to ASCII, like the
+ * Kelvin sign, would change the length). */
 enum {
     CL_S_PREP = 1u << 0,    /* "in", "during", "via": a phrase to step over */
     CL_S_ADVB = 1u << 1,    /* "later", "today": may stand after a cue */
@@ -59,17 +59,9 @@ enum {
     CL_S_QUANT = 1u << 4,   /* "many", "some" standing alone */
     CL_S_REQ = 1u << 5,     /* "demand", "appeal": nouns of asking */
     CL_S_BARE = 1u << 6,    /* "the", "it": may open a bare clause */
-    CL_S_CONN = 1u << 7     /* "of", "and": join a speaker's phrase */
+    CL_S_CONN = 1u << 7,    /* "of", "and": join a speaker's phrase */
+    CL_S_FIRST = 1u << 8    /* "I", "we", "you": never a source */
 };
-
-typedef struct cl_wordset {
-    unsigned set;           /* CL_S_* */
-    const char *const *words;   /* lowercase ASCII */
-    size_t n;
-} cl_wordset;
-
-extern const cl_wordset cl_wordsets[];
-extern const size_t cl_nwordsets;
 
 typedef struct cl_cue {
     uint64_t h[CL_MAXCUE];  /* lowercased token hashes */
@@ -84,20 +76,21 @@ typedef struct cl_word {
     size_t len;             /* with sets: the listed word's length in bytes */
 } cl_word;
 
-/* What a token needs of a word, packed in a slot: kinds, sets, and the
- * length the sets want. */
+/* What a token needs of a word, packed in a slot's info: kinds, sets, 1 +
+ * the first of the verb cues it heads (the others follow; 0 for none), and
+ * the length the sets want. */
 #define CL_I_KIND 0xfffu        /* CL_W_* */
-#define CL_I_SETS_SHIFT 12      /* CL_S_*, 8 bits */
-#define CL_I_LEN_SHIFT 20       /* length of a word with sets, 11 bits */
-#define CL_I_MAXLEN 0x7ffu
+#define CL_I_SETS_SHIFT 12      /* CL_S_*, 16 bits */
+#define CL_I_SETS 0xffffu
+#define CL_I_CUE_SHIFT 32       /* 16 bits */
+#define CL_I_LEN_SHIFT 48       /* length of a word with sets, 16 bits */
+#define CL_I_MAXLEN 0xffffu
 
 /* A slot of the word table; info is 0 when it is free (every word has a
  * kind or a set). */
 typedef struct cl_slot {
     uint64_t h;                 /* the word's hash */
-    uint32_t info;              /* CL_I_* */
-    uint32_t cue0;              /* 1 + the first of the verb cues it heads (the
-                                 * others follow), 0 for none */
+    uint64_t info;              /* CL_I_* */
 } cl_slot;
 
 /* A lookup takes no branch that depends on the text and touches one
@@ -139,11 +132,11 @@ static inline int cl_filter_has(const uint64_t *f, uint64_t h)
 /* The info (CL_I_*) of the word whose hash is h, 0 for none: or-ed from
  * the slots by masks, not by branches, which the text would make
  * unpredictable. */
-static inline uint32_t cl_lookup(const ann_claim_rules *r, uint64_t h)
+static inline uint64_t cl_lookup(const ann_claim_rules *r, uint64_t h)
 {
     const cl_slot *s = &r->slots[cl_filter_has(r->filter, h) ? CL_GROUP(r, h) : r->nslots];
-    return (s[0].info & -(uint32_t)(s[0].h == h)) | (s[1].info & -(uint32_t)(s[1].h == h)) |
-           (s[2].info & -(uint32_t)(s[2].h == h)) | (s[3].info & -(uint32_t)(s[3].h == h));
+    return (s[0].info & -(uint64_t)(s[0].h == h)) | (s[1].info & -(uint64_t)(s[1].h == h)) |
+           (s[2].info & -(uint64_t)(s[2].h == h)) | (s[3].info & -(uint64_t)(s[3].h == h));
 }
 
 /* The last claim made, so that a quotation which continues a statement
@@ -175,13 +168,14 @@ typedef struct cl_ment {
  * word's length, the sets (CL_S_*) from CL_V_SETS_SHIFT.  Most tokens are
  * never asked about, so a window looks up only its cue heads and what the
  * finders ask. */
-#define CL_V_KNOWN (1u << 31)
+#define CL_V_KNOWN ((uint64_t)1 << 63)
 #define CL_V_SETS_SHIFT 12
-/* Bits 20 to 30 hold 1 + the index of the verb cue that starts at the
+/* Bits 32 to 47 hold 1 + the index of the verb cue that starts at the
  * token (0 for none): set for every token when the view is built, so a
  * per-token array of cue pointers need not be cleared and filled. */
-#define CL_V_CUE_SHIFT 20
-#define CL_V_CUE_MAX 0x7ffu
+#define CL_V_CUE_SHIFT 32
+#define CL_V_CUE_MAX 0xffffu
+#define CL_V_CUE_BITS ((uint64_t)CL_V_CUE_MAX << CL_V_CUE_SHIFT)
 
 /* A window without its markup tokens, with what the finders need to know
  * about each token.  All arrays have n entries and one owner: the view. */
@@ -194,7 +188,7 @@ typedef struct cl_view {
     size_t n;
     ann_token *own;          /* a copy without the markup tokens, or NULL */
     size_t *mate;            /* the other quotation mark of a pair, or CL_NONE */
-    uint32_t *info;          /* CL_V_*, filled in when asked (cl_info);
+    uint64_t *info;          /* CL_V_*, filled in when asked (cl_info);
                               * the cue bits, cue heads' and noun cues'
                               * kinds and non-words are set from the start */
     unsigned char *used;     /* cue already attributed / quotation consumed */
@@ -221,25 +215,27 @@ typedef struct cl_view {
 
 /* claims.c */
 /* Looks token i up and remembers what it found. */
-uint32_t cl_info_of(const cl_view *v, size_t i);
+uint64_t cl_info_of(const cl_view *v, size_t i);
 
 /* CL_V_* of token i. */
-static inline uint32_t cl_info(const cl_view *v, size_t i)
+static inline uint64_t cl_info(const cl_view *v, size_t i)
 {
-    uint32_t x = v->info[i];
+    uint64_t x = v->info[i];
     return x ? x : cl_info_of(v, i);
 }
 
 /* The verb cue that starts at token i (i <= n), or NULL. */
 static inline const cl_cue *cl_cue_at(const cl_view *v, size_t i)
 {
-    uint32_t c = v->info[i] >> CL_V_CUE_SHIFT & CL_V_CUE_MAX;
+    size_t c = (size_t)(v->info[i] >> CL_V_CUE_SHIFT & CL_V_CUE_MAX);
     return c ? &v->rules->cues[c - 1] : NULL;
 }
 
 /* The entry of the word whose lowercased hash is h, or NULL. */
 const cl_word *cl_word_find(const ann_claim_rules *r, uint64_t h);
 unsigned cl_word_kind(const ann_claim_rules *r, uint64_t h);
+/* Are the bytes of s one word of the sets (CL_S_*)? */
+int cl_span_in_set(const cl_view *v, ann_span s, unsigned sets);
 /* Add a claim (spans in bytes); links speaker and medium to entities. */
 void cl_emit(cl_view *v, ann_claim_kind kind, ann_span content, ann_span cue,
              ann_span speaker, const char *medium_id, int nested);

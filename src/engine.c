@@ -54,6 +54,7 @@ static const struct kind {
     {"claims/cues.tsv", NULL, load_claims},
     {"claims/speakers.tsv", NULL, load_claims},
     {"claims/nouns.tsv", NULL, load_claims},
+    {"claims/words.tsv", NULL, load_claims},
 };
 #define NKINDS (sizeof kinds / sizeof kinds[0])
 

@@ -650,8 +650,8 @@ static void test_one_cue_list(void)
     ann_doc_free(d);
 }
 
-/* A user's tree: a cue of class I becomes an inverting cue entry, a bad
- * class letter is refused with PATH:LINE. */
+/* A user's tree: a cue of class I becomes an inverting cue entry, a word
+ * of words.tsv joins its class; a bad class is refused with PATH:LINE. */
 static void test_user_cues(void)
 {
     char dir[] = "/tmp/annotate-cues.XXXXXX", path[256], err[512];
@@ -684,6 +684,36 @@ static void test_user_cues(void)
     snprintf(want, sizeof want, "%s:2: want a form", path);
     CHECK(strncmp(err, want, strlen(want)) == 0);
     ann_engine_free(e);
+    unlink(path);
+
+    /* the grammar's word classes: a first-person word is never a speaker */
+    snprintf(path, sizeof path, "%s/claims/words.tsv", dir);
+    fp = fopen(path, "w");
+    if (fp) {
+        fputs("zorbo\tfirst\n", fp);
+        fclose(fp);
+    }
+    const char *text = "Headline\n\nZorbo said that the talks were over.\n";
+    for (int mine = 0; mine < 2; mine++) {
+        e = ann_engine_new(0, &user, (size_t)mine, err, sizeof err);
+        CHECK(e != NULL);
+        if (!e)
+            break;
+        ann_doc *d = ann_doc_new("t", "t.txt", ann_xstrdup(text), strlen(text));
+        ann_annotate(e, d);
+        CHECK_INT(d->nclaims, mine ? 0 : 1);
+        ann_doc_free(d);
+        ann_engine_free(e);
+    }
+    fp = fopen(path, "w");
+    if (fp) {
+        fputs("zorbo\tfirst\nzorba\tnoun\n", fp);
+        fclose(fp);
+    }
+    e = ann_engine_new(0, &user, 1, err, sizeof err);
+    CHECK(e == NULL);
+    snprintf(want, sizeof want, "%s:2: want a word, a tab and a class", path);
+    CHECK(strncmp(err, want, strlen(want)) == 0);
     unlink(path);
     snprintf(path, sizeof path, "%s/claims", dir);
     rmdir(path);

@@ -46,6 +46,12 @@ run --rules "$U" "$T/in.txt"
 check "a noun cue from DIR/claims/nouns.tsv" \
     is '[(c["cue"]["text"], c["text"]) for c in d["claims"]]' "[('zorblation', 'the talks were over')]"
 
+printf 'zorbo\tfirst\n' >"$U/claims/words.tsv"
+doc 'Zorbo said that the talks were over.'
+run --rules "$U" "$T/in.txt"
+check "a word class from DIR/claims/words.tsv (first person: no speaker)" is 'len(d["claims"])' 0
+rm "$U/claims/words.tsv"
+
 printf 'Ognyan Zorbovski\tactor\tperson\tognyan-zorbovski\tname=Ognyan Zorbovski\n' >"$U/lexicon/mine.tsv"
 doc 'Ognyan Zorbovski arrived.'
 run --rules "$U" "$T/in.txt"
