@@ -1,7 +1,8 @@
 /*
  * claims_int.h - private to the claims annotator (src/claims*.c): the cue
- * lexicon, the view of a window the finders work on, and the helpers they
- * share.  Nothing here is part of the public API.
+ * lexicon and word table, the view of a window the finders work on, the
+ * token predicates they share, and the functions its files call across.
+ * Nothing here is part of the public API.
  */
 #ifndef ANN_CLAIMS_INT_H
 #define ANN_CLAIMS_INT_H
@@ -213,8 +214,9 @@ typedef struct cl_view {
     int persons_ready;
 } cl_view;
 
-/* claims.c */
-/* Looks token i up and remembers what it found. */
+/* ---- what the view knows of a token --------------------------------------- */
+
+/* Looks token i up and remembers what it found (claims_view.c). */
 uint64_t cl_info_of(const cl_view *v, size_t i);
 
 /* CL_V_* of token i. */
@@ -231,21 +233,214 @@ static inline const cl_cue *cl_cue_at(const cl_view *v, size_t i)
     return c ? &v->rules->cues[c - 1] : NULL;
 }
 
+/* ---- token predicates, shared by the finders ---------------------------- */
+
+static inline int W(const cl_view *v, size_t i)
+{
+    return i < v->n && v->t[i].kind == ANN_TOK_WORD;
+}
+
+/* Is token i the word s up to ASCII case?  Asked for a few fixed words
+ * around every cue, so kept inline: the length of the literal is known at
+ * compile time and turns most tokens away before any byte is compared. */
+static inline int is(const cl_view *v, size_t i, const char *s)
+{
+    return W(v, i) && ann_tok_is_ci(v->text, &v->t[i], s);
+}
+
+/* Is token i a word of the closed lists in set (CL_S_*)? */
+static inline int in_set(const cl_view *v, size_t i, unsigned set)
+{
+    return i < v->n && (cl_info(v, i) >> CL_V_SETS_SHIFT & set);
+}
+
+static inline int pc(const cl_view *v, size_t i, char c)
+{
+    return i < v->n && v->t[i].kind == ANN_TOK_PUNCT &&
+           v->t[i].end - v->t[i].start == 1 && v->text[v->t[i].start] == c;
+}
+
+static inline int ss(const cl_view *v, size_t i)
+{
+    return i < v->n && (v->t[i].flags & (ANN_TF_SENT_START | ANN_TF_PARA_START));
+}
+
+static inline int qopen(const cl_view *v, size_t i)
+{
+    return i < v->n && v->mate[i] != CL_NONE && v->mate[i] > i;
+}
+
+static inline int qclose(const cl_view *v, size_t i)
+{
+    return i < v->n && v->mate[i] != CL_NONE && v->mate[i] < i;
+}
+
+static inline int poss(const cl_view *v, size_t i)
+{
+    return i < v->n && (v->t[i].flags & ANN_TF_POSS);
+}
+
+static inline int kind(const cl_view *v, size_t i, unsigned k)
+{
+    return W(v, i) && (cl_info(v, i) & k);
+}
+
+static inline int capw(const cl_view *v, size_t i)
+{
+    if (!W(v, i) || !(v->t[i].flags & (ANN_TF_TITLE | ANN_TF_UPPER)))
+        return 0;
+    /* "US" and "IT" are names, "us" and "it" are not */
+    return !(cl_info(v, i) & CL_W_STOP) ||
+           ((v->t[i].flags & ANN_TF_UPPER) && v->t[i].end - v->t[i].start >= 2);
+}
+
+/* A word a speaker's noun phrase is made of. */
+static inline int np_word(const cl_view *v, size_t i)
+{
+    if (!W(v, i))
+        return 0;
+    if (capw(v, i))
+        return 1;
+    if ((cl_info(v, i) & CL_W_STOP) || cl_cue_at(v, i))
+        return 0;
+    return (cl_info(v, i) & (CL_W_HEAD | CL_W_MOD)) != 0;
+}
+
+/* A word that can end a speaker's noun phrase. */
+static inline int head_ok(const cl_view *v, size_t i)
+{
+    if (kind(v, i, CL_W_PRON))
+        return 1;
+    if (!np_word(v, i) || (cl_cue_at(v, i) && !capw(v, i)))
+        return 0;
+    return capw(v, i) || (cl_info(v, i) & CL_W_HEAD);
+}
+
+static inline int ends_with(const cl_view *v, size_t i, const char *suf)
+{
+    size_t n = strlen(suf), len = v->t[i].end - v->t[i].start;
+    return len > n + 1 && memcmp(v->text + v->t[i].end - n, suf, n) == 0;
+}
+
+static inline int is_ing(const cl_view *v, size_t i)
+{
+    return ends_with(v, i, "ing");
+}
+
+/* Lowercase words in -ly sit between a subject and its verb ("vehemently"). */
+static inline int ly_adverb(const cl_view *v, size_t i)
+{
+    return W(v, i) && (v->t[i].flags & ANN_TF_LOWER) && v->t[i].end - v->t[i].start >= 5 &&
+           ends_with(v, i, "ly") && !(cl_info(v, i) & CL_W_HEAD);
+}
+
+static inline int sentence_final(const cl_view *v, size_t i)
+{
+    if (i >= v->n || v->t[i].kind != ANN_TOK_PUNCT)
+        return 0;
+    char c = v->text[v->t[i].start];
+    return c == '.' || c == '!' || c == '?' ||
+           (v->t[i].end - v->t[i].start == 3 && memcmp(v->text + v->t[i].start, "\xE2\x80\xA6", 3) == 0);
+}
+
+static inline ann_span span(const cl_view *v, size_t a, size_t b)   /* tokens [a, b] */
+{
+    ann_span s = { v->t[a].start, v->t[b].end };
+    return s;
+}
+
+static inline int connector(const cl_view *v, size_t i)
+{
+    return in_set(v, i, CL_S_CONN);
+}
+
+static inline int preposition(const cl_view *v, size_t j)
+{
+    return in_set(v, j, CL_S_PREP);
+}
+
+/* Words that may stand alone between a cue and its content ("announced
+ * later it would …"). */
+static inline int adverbial(const cl_view *v, size_t j)
+{
+    return in_set(v, j, CL_S_ADVB) || ly_adverb(v, j);
+}
+
+static inline int time_noun(const cl_view *v, size_t j)
+{
+    return in_set(v, j, CL_S_TIME);
+}
+
+static inline int auxiliary(const cl_view *v, size_t j)
+{
+    return in_set(v, j, CL_S_AUX);
+}
+
+/* "many", "some", "others" standing alone as a subject: "with many
+ * saying …", "some argued …" (not "some officials"). */
+static inline int quantifier(const cl_view *v, size_t k)
+{
+    return in_set(v, k, CL_S_QUANT);
+}
+
+/* Nouns of asking whose "for" phrase states what is asked. */
+static inline int request_noun(const cl_view *v, size_t i)
+{
+    return in_set(v, i, CL_S_REQ);
+}
+
+/* ---- the files of the annotator ------------------------------------------ */
+
+/* claims_rules.c */
 /* The entry of the word whose lowercased hash is h, or NULL. */
 const cl_word *cl_word_find(const ann_claim_rules *r, uint64_t h);
 unsigned cl_word_kind(const ann_claim_rules *r, uint64_t h);
+
+/* claims_view.c */
+/* The view of window w: its tokens, and the verb cue at each cue head. */
+void cl_view_build(cl_view *v, const ann_window *w);
+void cl_view_free(cl_view *v);
 /* Are the bytes of s one word of the sets (CL_S_*)? */
 int cl_span_in_set(const cl_view *v, ann_span s, unsigned sets);
-/* Add a claim (spans in bytes); links speaker and medium to entities. */
-void cl_emit(cl_view *v, ann_claim_kind kind, ann_span content, ann_span cue,
-             ann_span speaker, const char *medium_id, int nested);
+
+/* claims_link.c */
+/* The id of the actor or source the speaker span names or, for he and
+ * she, refers to; NULL for none.  Caller frees. */
+char *cl_speaker_id(cl_view *v, ann_span sp);
 /* Does an actor or source mention overlap s? */
 int cl_is_entity(cl_view *v, ann_span s);
 /* The id of a source mentioned inside s, or NULL. */
 const char *cl_source_in(cl_view *v, ann_span s);
 
+/* claims.c */
+/* Add a claim (spans in bytes); links speaker and medium to entities. */
+void cl_emit(cl_view *v, ann_claim_kind kind, ann_span content, ann_span cue,
+             ann_span speaker, const char *medium_id, int nested);
+
 /* claims_quotes.c */
 void cl_pair_quotes(cl_view *v);
+
+/* claims_phrase.c: sentences and noun phrases */
+size_t cl_sent_start(const cl_view *v, size_t j);
+size_t cl_np_left(const cl_view *v, size_t h, size_t lo);
+size_t cl_np_right(const cl_view *v, size_t p, size_t hi);
+size_t cl_skip_adv_left(const cl_view *v, size_t k, size_t lo);
+size_t cl_skip_adv_right(const cl_view *v, size_t j);
+int cl_attribution_at(const cl_view *v, size_t j);
+int cl_attributed_after(const cl_view *v, size_t close);
+size_t cl_subject_head(const cl_view *v, size_t i, size_t lo);
+int cl_sentence_speaker(const cl_view *v, size_t lo, size_t i, ann_span *sp);
+void cl_main_subject(const cl_view *v, size_t *q, size_t *b);
+
+/* claims_content.c: content */
+int cl_citation_dash(const cl_view *v, size_t j);
+size_t cl_content_end(const cl_view *v, size_t p, int stop_comma);
+int cl_first_person(const cl_view *v, ann_span sp);
+void cl_emit_tokens(cl_view *v, size_t a, size_t b, ann_span cue,
+                    ann_span sp, const char *medium, int nested);
+
+/* claims_verb.c: verb cues */
+void cl_on_cue(cl_view *v, size_t i);
 
 /* claims_find.c */
 void cl_find(cl_view *v);

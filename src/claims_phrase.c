@@ -1,0 +1,283 @@
+/*
+ * claims_phrase.c - the phrases around a cue: where the sentence holding a
+ * token starts, the speaker's noun phrase to the left of a cue or to the
+ * right of it ("said X"), what may stand between a subject and its verb
+ * (adverbs, appositives, relative clauses), and the subject of the
+ * sentence for a verb that has none beside it (coordinated verbs, opening
+ * participles).  Each walk is bounded by its sentence, and a quotation is
+ * crossed in one step through its paired mark.
+ */
+#include <string.h>
+
+#include "ann.h"
+#include "claims_int.h"
+
+/* First token of the sentence holding token j; a quotation is one step. */
+size_t cl_sent_start(const cl_view *v, size_t j)
+{
+    while (j > 0 && j < v->n) {
+        if (ss(v, j))
+            return j;
+        if (qclose(v, j - 1))
+            j = v->mate[j - 1];
+        else
+            j--;
+    }
+    return 0;
+}
+
+/* The first token of the speaker phrase that ends at head h, not before lo:
+ * "a senior EU official", "the leaders of the EU and its member states",
+ * "President Erdogan's spokesman". */
+size_t cl_np_left(const cl_view *v, size_t h, size_t lo)
+{
+    size_t j = h, len = 1;
+    if (kind(v, h, CL_W_PRON))
+        return h;
+    while (j > lo && !ss(v, j) && len < 12) {
+        size_t k = j - 1;
+        if (poss(v, k) && k > lo && np_word(v, k - 1)) {
+            j = k - 1;
+            len += 2;
+        } else if (np_word(v, k)) {
+            j = k;
+            len++;
+        } else if (kind(v, k, CL_W_DET) && !kind(v, k, CL_W_PRON)) {
+            j = k;
+            if (k > lo + 1 && !ss(v, k) && connector(v, k - 1) && np_word(v, k - 2)) {
+                j = k - 2;
+                len += 3;
+                continue;
+            }
+            break;
+        } else if (connector(v, k) && k > lo && !ss(v, k) && np_word(v, k - 1)) {
+            j = k - 1;
+            len += 2;
+        } else
+            break;
+    }
+    return j;
+}
+
+/* The last token of a speaker phrase that starts at p (before hi), or
+ * CL_NONE when what stands there names nobody. */
+size_t cl_np_right(const cl_view *v, size_t p, size_t hi)
+{
+    size_t j = p, last = CL_NONE;
+    int headed = 0;
+    if (p >= hi)
+        return CL_NONE;
+    if (kind(v, p, CL_W_PRON))
+        return p;
+    if (kind(v, j, CL_W_DET))
+        j++;
+    while (j < hi && j - p < 12 && !(j > p && ss(v, j))) {
+        if (poss(v, j) && last != CL_NONE)
+            j++;
+        else if (np_word(v, j)) {
+            headed |= capw(v, j) || kind(v, j, CL_W_HEAD);
+            last = j++;
+        } else if (connector(v, j) && last != CL_NONE &&
+                   (np_word(v, j + 1) || kind(v, j + 1, CL_W_DET)))
+            j += kind(v, j + 1, CL_W_DET) ? 2 : 1;
+        else
+            break;
+    }
+    return headed ? last : CL_NONE;
+}
+
+/* Skips leftwards over what may sit between a subject and its verb ("also",
+ * "has", "vehemently", "for his part").  Returns the token before those, or
+ * CL_NONE when the sentence starts first. */
+size_t cl_skip_adv_left(const cl_view *v, size_t k, size_t lo)
+{
+    for (;;) {
+        if (k < lo || k == CL_NONE)
+            return CL_NONE;
+        if (kind(v, k, CL_W_ADV) || ly_adverb(v, k)) {
+            if (k == lo)
+                return CL_NONE;
+            k--;
+        } else if (is(v, k, "part") && k >= lo + 2 && kind(v, k - 1, CL_W_DET) &&
+                   is(v, k - 2, "for")) {
+            if (k - 2 == lo)
+                return CL_NONE;
+            k -= 3;
+        } else
+            return k;
+    }
+}
+
+size_t cl_skip_adv_right(const cl_view *v, size_t j)
+{
+    while (j < v->n && (kind(v, j, CL_W_ADV) || ly_adverb(v, j)))
+        j++;
+    return j;
+}
+
+/* Tokens an appositive after a speaker may run to ("X, the head of …,"). */
+#define CL_APPOS 40
+
+/* Can an appositive start at j: "the parliamentary leader", "a former
+ * adviser", "Ukraine's foreign minister"? */
+static int appositive_start(const cl_view *v, size_t j)
+{
+    return (kind(v, j, CL_W_DET) && !kind(v, j, CL_W_PRON)) || capw(v, j);
+}
+
+/* c is a comma after a speaker: the comma that closes an appositive
+ * there and is followed by a verb cue, or CL_NONE. */
+static size_t appositive_cue(const cl_view *v, size_t c)
+{
+    if (!pc(v, c, ',') || !appositive_start(v, c + 1))
+        return CL_NONE;
+    for (size_t m = c + 1; m < v->n && m < c + CL_APPOS; m++) {
+        if (ss(v, m) || v->t[m].kind == ANN_TOK_QUOTE || cl_cue_at(v, m) ||
+            pc(v, m, ';') || pc(v, m, ':'))
+            return CL_NONE;
+        if (pc(v, m, ',')) {
+            size_t k = cl_skip_adv_right(v, m + 1);
+            return k < v->n && cl_cue_at(v, k) && !(cl_cue_at(v, k)->cls & CL_ACCORD) ? m : CL_NONE;
+        }
+    }
+    return CL_NONE;
+}
+
+/* Does a new attribution start at j: "saying", "said X", "he added"? */
+int cl_attribution_at(const cl_view *v, size_t j)
+{
+    if (j >= v->n)
+        return 0;
+    if (cl_cue_at(v, j) && !(v->t[j].flags & (ANN_TF_TITLE | ANN_TF_UPPER)))
+        return 1;
+    size_t b = cl_np_right(v, j, v->n);
+    if (b == CL_NONE)
+        return 0;
+    size_t k = b + 1;      /* "Russia could expect" is no attribution */
+    size_t ac = appositive_cue(v, k);
+    if (ac != CL_NONE)
+        k = ac + 1;        /* "X, the head of …, said" */
+    while (k < v->n && (ly_adverb(v, k) || is(v, k, "also")))
+        k++;
+    return k < v->n && cl_cue_at(v, k) && !(cl_cue_at(v, k)->cls & CL_ACCORD);
+}
+
+/* A closing quotation with its own speaker after it ("…,” he said). */
+int cl_attributed_after(const cl_view *v, size_t close)
+{
+    size_t j = close + 1;
+    if (pc(v, j, ','))
+        j++;
+    if (j >= v->n || ss(v, j))
+        return 0;
+    for (size_t k = j; k < v->n && k < j + 10; k++) {
+        if (cl_cue_at(v, k) && !(cl_cue_at(v, k)->cls & CL_ACCORD) && !v->used[k])
+            return 1;
+        if (!W(v, k) && !poss(v, k))
+            return 0;
+    }
+    return 0;
+}
+
+static int quantifier_head(const cl_view *v, size_t k, size_t lo)
+{
+    if (!quantifier(v, k))
+        return 0;
+    return k == lo || !(np_word(v, k - 1) || kind(v, k - 1, CL_W_DET) || auxiliary(v, k - 1));
+}
+
+/* The head of the subject left of the cue at i, or CL_NONE: "Blinken
+ * said", "the delegation, among other provisions, demanded". */
+size_t cl_subject_head(const cl_view *v, size_t i, size_t lo)
+{
+    size_t k = i > lo ? cl_skip_adv_left(v, i - 1, lo) : CL_NONE;
+    if (k != CL_NONE && k > lo && kind(v, k, CL_W_BE) && is_ing(v, i))
+        k = cl_skip_adv_left(v, k - 1, lo);        /* "officials were urging" */
+    if (k != CL_NONE && k > lo && qopen(v, k))
+        k = cl_skip_adv_left(v, k - 1, lo);        /* X "demanded …" */
+    if (k != CL_NONE && k > lo && (is(v, k, "which") || is(v, k, "who"))) {
+        k = k - 1;                              /* "a Declaration which said" */
+        if (pc(v, k, ',') && k > lo)
+            k--;                                /* "Zelensky, who had said" */
+    }
+    if (k == CL_NONE)
+        return CL_NONE;
+    if (head_ok(v, k) || quantifier_head(v, k, lo))
+        return k;
+    /* "The RAND report lists": a cue word after a determiner is a noun */
+    if (cl_cue_at(v, k) && k > lo && !ss(v, k) && !kind(v, k - 1, CL_W_PRON) &&
+        (kind(v, k - 1, CL_W_DET) || np_word(v, k - 1)))
+        return k;
+    if (!pc(v, k, ','))
+        return CL_NONE;
+    /* ", among other things,", an appositive ("X, the leader of …, said")
+     * or a relative clause ("X, which has been welcomed …, calls for") */
+    int cue_inside = 0;
+    for (size_t c = k; c > lo && c + CL_APPOS > k; c--) {
+        if (v->t[c - 1].kind == ANN_TOK_QUOTE)
+            return CL_NONE;
+        cue_inside |= cl_cue_at(v, c - 1) != NULL;
+        if (pc(v, c - 1, ',')) {
+            int relative = is(v, c, "which") || is(v, c, "who");
+            if (!relative && (cue_inside || (k - c > 10 && !appositive_start(v, c))))
+                return CL_NONE;
+            size_t h = c - 1 > lo ? cl_skip_adv_left(v, c - 2, lo) : CL_NONE;
+            return h != CL_NONE && head_ok(v, h) && !kind(v, h, CL_W_PRON) ? h : CL_NONE;
+        }
+    }
+    return CL_NONE;
+}
+
+/* "Macron called him and urged him to …", "Zelensky rejected it, saying
+ * …": the subject at the start of the sentence, or the speaker of the claim
+ * just made in it. */
+int cl_sentence_speaker(const cl_view *v, size_t lo, size_t i, ann_span *sp)
+{
+    const cl_last *l = &v->st->last;
+    if (l->valid && l->end > v->t[lo].start && l->end <= v->t[i].start) {
+        *sp = l->speaker;
+        return 1;
+    }
+    size_t p = lo;
+    if (qopen(v, p))
+        p++;
+    /* step over introductory phrases and relative clauses: "On Feb. 28,
+     * at the request of X, who had agreed to …, Macron …" */
+    for (int round = 0; round < 3 && p < i; round++) {
+        if (!kind(v, p, CL_W_STOP | CL_W_ADV) && !ly_adverb(v, p) && !is_ing(v, p))
+            break;
+        size_t b = kind(v, p, CL_W_DET) ? cl_np_right(v, p, i) : CL_NONE;
+        if (b != CL_NONE && !pc(v, b + 1, ','))
+            break;                      /* "The crisis deepened, …" */
+        size_t c = p;
+        while (c < i && c < p + 15 && !pc(v, c, ','))
+            c++;
+        if (!pc(v, c, ','))
+            break;
+        p = c + 1;
+    }
+    size_t b = cl_np_right(v, p, i);
+    if (b == CL_NONE)
+        return 0;
+    *sp = span(v, p, b);
+    return 1;
+}
+
+/* "Advising X to …, the Times reported, officials were urging …": the
+ * subject of an opening participle is that of the main clause, past a
+ * parenthetical attribution.  [*q, *b] is the noun phrase after the
+ * participle clause, moved when a parenthesis stands there. */
+void cl_main_subject(const cl_view *v, size_t *q, size_t *b)
+{
+    size_t k = cl_skip_adv_right(v, *b + 1);
+    if (!cl_cue_at(v, k) || !pc(v, k + cl_cue_at(v, k)->n, ','))
+        return;
+    size_t q2 = k + cl_cue_at(v, k)->n + 1, b2 = cl_np_right(v, q2, v->n);
+    if (b2 == CL_NONE)
+        return;
+    k = cl_skip_adv_right(v, b2 + 1);
+    if (auxiliary(v, k) || (cl_cue_at(v, k) && !(cl_cue_at(v, k)->cls & CL_ACCORD))) {
+        *q = q2;
+        *b = b2;
+    }
+}
