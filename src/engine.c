@@ -46,6 +46,7 @@ static const struct kind {
     kind_load load;
 } kinds[] = {
     {"tokenizer/abbreviations.txt", NULL, load_abbrevs},
+    {"tokenizer/starters.txt", NULL, load_abbrevs},
     {"lexicon/", ".tsv", load_lexicons},
     {"patterns/", ".jsonl", load_patterns},
     {"dates/normalization.tsv", NULL, load_dates},
@@ -229,7 +230,17 @@ static int abbrev_line(void *ctx, const char *line, size_t len, const char *name
 {
     if (ann_abbrevs_add(ctx, line, len) < 0) {
         ann_load_error(err, errlen, name, lineno,
-                       "want one word without its period, under 16 bytes");
+                       "want one word without its period, under 16 bytes, and maybe a tab and a class (num, title)");
+        return -1;
+    }
+    return 0;
+}
+
+static int starter_line(void *ctx, const char *line, size_t len, const char *name,
+                        size_t lineno, char *err, size_t errlen)
+{
+    if (ann_abbrevs_add_starter(ctx, line, len) < 0) {
+        ann_load_error(err, errlen, name, lineno, "want one word, under 16 bytes");
         return -1;
     }
     return 0;
@@ -238,9 +249,12 @@ static int abbrev_line(void *ctx, const char *line, size_t len, const char *name
 static int load_abbrevs(ann_engine *e, const ann_rule_src *srcs, size_t n,
                         char *err, size_t errlen)
 {
-    for (size_t i = 0; i < n; i++)
-        if (ann_rule_lines(&srcs[i], abbrev_line, e->abbrevs, err, errlen) < 0)
+    for (size_t i = 0; i < n; i++) {
+        int starters = strcmp(srcs[i].tree, "tokenizer/starters.txt") == 0;
+        if (ann_rule_lines(&srcs[i], starters ? starter_line : abbrev_line, e->abbrevs,
+                           err, errlen) < 0)
             return -1;
+    }
     return 0;
 }
 

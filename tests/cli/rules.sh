@@ -83,6 +83,11 @@ check "without the abbreviation the period ends the sentence" \
 run --rules "$U" "$T/in.txt"
 check "an abbreviation from DIR/tokenizer/abbreviations.txt keeps its period" \
     is '[c["text"] for c in d["claims"]]' "['the Zorb. Plan was over']"
+printf 'Plan\n' >"$U/tokenizer/starters.txt"
+run --rules "$U" "$T/in.txt"
+check "a sentence starter from DIR/tokenizer/starters.txt ends the sentence at an abbreviation" \
+    is '[c["text"] for c in d["claims"]]' "['the Zorb.']"
+rm "$U/tokenizer/starters.txt"
 
 # ---- lone files, --no-builtin-rules ----------------------------------------
 run --rules "$U/lexicon/mine.tsv" --rules "$U/patterns/mine.jsonl" "$T/in.txt"
