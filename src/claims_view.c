@@ -113,10 +113,39 @@ static void copy_run(ann_token *dst, const ann_token *src, size_t len, uint32_t 
     dst[0].flags |= carry;
 }
 
+/* Do tokens a and b make a quotation mark of wire text, '' or ``: the
+ * same ASCII mark twice, nothing between? */
+static int wire_pair(const char *text, const ann_token *a, const ann_token *b)
+{
+    char c = text[a->start];
+    return (c == '\'' || c == '`') && a->end == a->start + 1 && b->start == a->end &&
+           b->end == b->start + 1 && text[b->start] == c;
+}
+
+/* The double mark made of the wire pair at tok[i], tok[i + 1] (of n):
+ * `` opens; '' opens where a blank stands before it and a word right
+ * after it, and closes elsewhere. */
+static ann_token wire_mark(const char *text, const ann_token *tok, size_t i, size_t n)
+{
+    ann_token m = tok[i];
+    m.end = tok[i + 1].end;
+    m.kind = ANN_TOK_QUOTE;
+    m.ncp = 2;
+    m.flags &= ~(uint32_t)(ANN_TF_SINGLE_Q | ANN_TF_QOPEN | ANN_TF_QCLOSE | ANN_TF_SENT_END);
+    m.flags |= tok[i + 1].flags & ANN_TF_SENT_END;
+    int before = (m.flags & (ANN_TF_SPACE_BEFORE | ANN_TF_LINE_START)) != 0;
+    int glued = i + 2 < n && !(tok[i + 2].flags & ANN_TF_SPACE_BEFORE) &&
+                tok[i + 2].kind != ANN_TOK_PUNCT;
+    m.flags |= text[m.start] == '`' || (before && glued) ? ANN_TF_QOPEN : ANN_TF_QCLOSE;
+    m.hash = m.lhash = ann_hash(text + m.start, 2);
+    return m;
+}
+
 /* List the tokens the finders stop at, and look up the words among them;
  * a small filter of cue heads and noun cues turns nearly every other word
- * away without a lookup.  Markup tokens are left out (v->own is then the
- * window's tokens without them, made in the same pass): a sentence,
+ * away without a lookup.  Markup tokens are left out and the wire
+ * quotation marks '' and `` made one token each (v->own is then the
+ * window's tokens so changed, made in the same pass): a sentence,
  * paragraph or line that began on a markup token begins on the next real
  * one.  Returns the number of tokens left. */
 static size_t scan_tokens(cl_view *v, const ann_window *w)
@@ -135,7 +164,18 @@ static size_t scan_tokens(cl_view *v, const ann_window *w)
     size_t n = 0, run = 0;          /* the run of real tokens since markup */
     for (size_t i = 0; i < w->n; i++) {
         const ann_token *t = &tok[i];
-        if (t->kind == ANN_TOK_MARKUP) {
+        if (t->kind != ANN_TOK_WORD && i + 1 < w->n && wire_pair(w->text, t, &tok[i + 1])) {
+            /* '' and `` are one double mark: the copy has it in their place */
+            if (!own)
+                own = ann_xmalloc(w->n * sizeof *own);
+            copy_run(own + n - (i - run), tok + run, i - run, run_carry);
+            own[n] = wire_mark(w->text, tok, i, w->n);
+            own[n].flags |= i == run ? run_carry : 0;
+            t = &own[n];
+            run = i + 2;
+            run_carry = 0;
+            i++;
+        } else if (t->kind == ANN_TOK_MARKUP) {
             /* the copy is made at the first markup token, a run at a time */
             if (!own)
                 own = ann_xmalloc(w->n * sizeof *own);

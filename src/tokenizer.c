@@ -759,6 +759,13 @@ static uint32_t quote_flags(ann_tokenizer *tz, size_t start, size_t end, uint32_
 {
     uint32_t before = cp_before(tz, start);
     uint32_t after = cp_at(tz, end, NULL);
+    /* '' of wire text is one double mark in two tokens: the second does
+     * what the first did, and the first looks past the second (a sentence
+     * ends inside the quotation: "win.'' Then") */
+    if (c == '\'' && before == '\'' && tz->prev_kind == ANN_TOK_QUOTE)
+        return tz->prev_flags & (ANN_TF_QOPEN | ANN_TF_QCLOSE | ANN_TF_SINGLE_Q);
+    if (c == '\'' && after == '\'')
+        after = cp_at(tz, end + 1, NULL);
     int sp_before = before == 0 || is_space_cp(before) || is_open_bracket(before) ||
                     is_dash_cp(before) || quote_class(before);
     int sp_after = after == 0 || is_space_cp(after);

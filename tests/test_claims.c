@@ -720,6 +720,18 @@ static void test_user_cues(void)
     rmdir(dir);
 }
 
+/* Wire text writes its quotation marks '' and ``; a sentence that ends
+ * inside such a quotation ends there, not at the next word. */
+static void test_wire_quotes(void)
+{
+    ann_doc *d = run("''We don't believe troops are the answer,'' Ben Rhodes said Sunday. "
+                     "He said: ``We will win.'' Then he left.\n");
+    EXPECT(d, "We don't believe troops are the answer,", DIR, "said", "Ben Rhodes");
+    EXPECT(d, "We will win.", DIR, "said", "He");
+    CHECK_INT(d->nclaims, 2);
+    ann_doc_free(d);
+}
+
 int main(void)
 {
     char err[256];
@@ -731,6 +743,7 @@ int main(void)
         TEST_DONE();
     }
     test_direct();
+    test_wire_quotes();
     test_split_and_paragraphs();
     test_reported();
     test_according_and_as();
