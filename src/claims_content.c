@@ -83,8 +83,9 @@ size_t cl_content_end(const cl_view *v, size_t p, int stop_comma)
         if (stop_comma && j > p && is_but)
             break;
         if (j > p && (is_and || is_but) && (is(v, j + 1, "that") ||
-            (j + 1 < v->n && cl_cue_at(v, j + 1) ? (cl_cue_at(v, j + 1)->cls & (CL_BARE | CL_OBJ)) != 0 :
-                                             cl_attribution_at(v, j + 1))))
+            (j + 1 < v->n && cl_cue_at(v, j + 1) ?
+                 stop_comma || (cl_cue_at(v, j + 1)->cls & (CL_BARE | CL_OBJ)) != 0 :
+                 cl_attribution_at(v, j + 1))))
             break;                     /* "and said", "and that", "and X said" */
         j++;
     }

@@ -61,8 +61,11 @@ enum {
     CL_S_REQ = 1u << 5,     /* "demand", "appeal": nouns of asking */
     CL_S_BARE = 1u << 6,    /* "the", "it": may open a bare clause */
     CL_S_CONN = 1u << 7,    /* "of", "and": join a speaker's phrase */
-    CL_S_FIRST = 1u << 8    /* "I", "we", "you": never a source */
+    CL_S_FIRST = 1u << 8,   /* "I", "we", "you": never a source */
+    CL_S_ADJ = 1u << 9      /* "other", "future": an adjective */
 };
+
+#define CL_MAXSUFFIX 8          /* bytes of an adjective suffix ("-ous") */
 
 typedef struct cl_cue {
     uint64_t h[CL_MAXCUE];  /* lowercased token hashes */
@@ -120,6 +123,8 @@ struct ann_claim_rules {
     unsigned shift;         /* 64 - log2(nslots) */
     uint64_t *filter;       /* CL_FILTER_BITS bits: some word may have this hash */
     uint64_t h_and, h_but;  /* lowercased hashes the content's end asks for */
+    char (*suffixes)[CL_MAXSUFFIX + 1];   /* of adjectives ("ous"), lowercase */
+    size_t nsuffixes;
     uint64_t *heads;        /* the same for cue heads and noun cues: the
                              * words the scan of a window must find */
 };
@@ -332,6 +337,28 @@ static inline int ly_adverb(const cl_view *v, size_t i)
 {
     return W(v, i) && (v->t[i].flags & ANN_TF_LOWER) && v->t[i].end - v->t[i].start >= 5 &&
            ends_with(v, i, "ly") && !(cl_info(v, i) & CL_W_HEAD);
+}
+
+/* A lower-case word of the open classes (noun, adjective, verb): no
+ * function word of speakers.tsv or words.tsv, no -ly adverb, no cue. */
+static inline int open_word(const cl_view *v, size_t i)
+{
+    if (!W(v, i) || !(v->t[i].flags & ANN_TF_LOWER) || cl_cue_at(v, i))
+        return 0;
+    uint64_t x = cl_info(v, i);
+    const unsigned sets = CL_S_PREP | CL_S_AUX | CL_S_ADVB | CL_S_BARE | CL_S_CONN |
+                          CL_S_FIRST | CL_S_QUANT;
+    return !(x & (CL_W_STOP | CL_W_DET | CL_W_PRON | CL_W_OBJ | CL_W_ADV | CL_W_BE)) &&
+           !(x >> CL_V_SETS_SHIFT & sets) && !ly_adverb(v, i);
+}
+
+/* A word inside a speaker's noun phrase before its head: a name, a listed
+ * word, an open-class word ("the anti-abortion movement"), a number ("52
+ * percent of voters"). */
+static inline int np_mod(const cl_view *v, size_t i)
+{
+    return np_word(v, i) || open_word(v, i) ||
+           (i < v->n && v->t[i].kind == ANN_TOK_NUMBER);
 }
 
 static inline int sentence_final(const cl_view *v, size_t i)

@@ -39,7 +39,7 @@ size_t cl_np_left(const cl_view *v, size_t h, size_t lo)
         if (poss(v, k) && k > lo && np_word(v, k - 1)) {
             j = k - 1;
             len += 2;
-        } else if (np_word(v, k)) {
+        } else if (np_mod(v, k)) {
             j = k;
             len++;
         } else if (kind(v, k, CL_W_DET) && !kind(v, k, CL_W_PRON)) {
@@ -86,6 +86,12 @@ size_t cl_np_right(const cl_view *v, size_t p, size_t hi)
     return headed ? last : CL_NONE;
 }
 
+/* "don't", "didn’t", "won't": an auxiliary with its negation. */
+static int negated_aux(const cl_view *v, size_t k)
+{
+    return W(v, k) && (ends_with(v, k, "n't") || ends_with(v, k, "n\xE2\x80\x99t"));
+}
+
 /* Skips leftwards over what may sit between a subject and its verb ("also",
  * "has", "vehemently", "for his part").  Returns the token before those, or
  * CL_NONE when the sentence starts first. */
@@ -94,7 +100,7 @@ size_t cl_skip_adv_left(const cl_view *v, size_t k, size_t lo)
     for (;;) {
         if (k < lo || k == CL_NONE)
             return CL_NONE;
-        if (kind(v, k, CL_W_ADV) || ly_adverb(v, k)) {
+        if (kind(v, k, CL_W_ADV) || ly_adverb(v, k) || negated_aux(v, k)) {
             if (k == lo)
                 return CL_NONE;
             k--;
@@ -179,6 +185,29 @@ int cl_attributed_after(const cl_view *v, size_t close)
     return 0;
 }
 
+/* A common noun that heads a subject: an open-class word, and one in -ing
+ * or -ed only after a determiner ("the ruling", "those surveyed"), which
+ * tells it from a verb ("he kept repeating", "Trump tweeted and said"). */
+static int noun_head(const cl_view *v, size_t k, size_t lo)
+{
+    if (!open_word(v, k) || v->t[k].end - v->t[k].start < 2 || (k > lo && is(v, k - 1, "to")))
+        return 0;
+    if (ends_with(v, k, "ing") || ends_with(v, k, "ed"))
+        return k > lo && (kind(v, k - 1, CL_W_DET) || poss(v, k - 1));
+    if (kind(v, k, CL_W_HEAD) || (ends_with(v, k, "s") && !ends_with(v, k, "ss")))
+        return 1;          /* "officials", "voters", "Democratic leaners" */
+    /* a singular noun wants its determiner: "the network", "a new poll",
+     * not "future states", "other states" (adjectives before a noun) */
+    for (size_t j = k; j > lo && j + 6 > k; j--) {
+        size_t p = j - 1;
+        if (kind(v, p, CL_W_DET) || poss(v, p) || v->t[p].kind == ANN_TOK_NUMBER)
+            return 1;
+        if (!np_mod(v, p))
+            return 0;
+    }
+    return 0;
+}
+
 static int quantifier_head(const cl_view *v, size_t k, size_t lo)
 {
     if (!quantifier(v, k))
@@ -202,7 +231,9 @@ size_t cl_subject_head(const cl_view *v, size_t i, size_t lo)
     }
     if (k == CL_NONE)
         return CL_NONE;
-    if (head_ok(v, k) || quantifier_head(v, k, lo))
+    /* a participle's subject is rather a name or a listed noun: "march
+     * down the street saying" */
+    if (head_ok(v, k) || quantifier_head(v, k, lo) || (!is_ing(v, i) && noun_head(v, k, lo)))
         return k;
     /* "The RAND report lists": a cue word after a determiner is a noun */
     if (cl_cue_at(v, k) && k > lo && !ss(v, k) && !kind(v, k - 1, CL_W_PRON) &&

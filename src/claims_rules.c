@@ -18,7 +18,7 @@
 
 typedef struct loader {
     ann_claim_rules *r;
-    size_t capcues, capwords;
+    size_t capcues, capwords, capsuffixes;
     int sets;                /* reading words.tsv: classes, not kinds */
 } loader;
 
@@ -96,9 +96,28 @@ static int word_line(void *arg, const char *s, size_t n, const char *name,
         {"stop", CL_W_STOP, 0}, {"be", CL_W_BE, 0},
         {"prep", 0, CL_S_PREP}, {"advb", 0, CL_S_ADVB}, {"time", 0, CL_S_TIME},
         {"aux", 0, CL_S_AUX}, {"quant", 0, CL_S_QUANT}, {"req", 0, CL_S_REQ},
-        {"bare", 0, CL_S_BARE}, {"conn", 0, CL_S_CONN}, {"first", 0, CL_S_FIRST}};
+        {"bare", 0, CL_S_BARE}, {"conn", 0, CL_S_CONN}, {"first", 0, CL_S_FIRST},
+        {"adj", 0, CL_S_ADJ}};
     ann_field f[2];
-    if (ann_rule_fields(s, n, f, 2) == 2 && f[0].n > 0 && !memchr(f[0].s, ' ', f[0].n) &&
+    size_t nf = ann_rule_fields(s, n, f, 2);
+    if (ld->sets && nf == 2 && f[0].n > 1 && f[0].s[0] == '-' &&
+        f[1].n == 3 && memcmp(f[1].s, "adj", 3) == 0) {
+        /* "-ous": a suffix of adjectives */
+        if (f[0].n - 1 > CL_MAXSUFFIX) {
+            ann_load_error(err, errlen, name, lineno, "a suffix has %d bytes at most", CL_MAXSUFFIX);
+            return -1;
+        }
+        char suf[CL_MAXSUFFIX + 1];
+        memset(suf, 0, sizeof suf);
+        for (size_t i = 1; i < f[0].n; i++)
+            suf[i - 1] = (char)(f[0].s[i] >= 'A' && f[0].s[i] <= 'Z' ? f[0].s[i] + 32 : f[0].s[i]);
+        if (ld->r->nsuffixes >= ld->capsuffixes)
+            ann_grow((void **)&ld->r->suffixes, &ld->capsuffixes, ld->r->nsuffixes + 1,
+                     sizeof *ld->r->suffixes);
+        memcpy(ld->r->suffixes[ld->r->nsuffixes++], suf, sizeof suf);
+        return 0;
+    }
+    if (nf == 2 && f[0].n > 0 && !memchr(f[0].s, ' ', f[0].n) &&
         f[0].n <= CL_I_MAXLEN)
         for (size_t k = 0; k < sizeof classes / sizeof classes[0]; k++)
             if (strlen(classes[k].name) == f[1].n &&
@@ -114,7 +133,7 @@ static int word_line(void *arg, const char *s, size_t n, const char *name,
                 return 0;
             }
     ann_load_error(err, errlen, name, lineno, ld->sets ?
-                   "want a word, a tab and a class (prep, advb, time, aux, quant, req, bare, conn, first)" :
+                   "want a word, a tab and a class (prep, advb, time, aux, quant, req, bare, conn, first, adj)" :
                    "want a word, a tab and a kind (head, mod, det, pron, obj, adv, stop, be)");
     return -1;
 }
@@ -165,7 +184,7 @@ static void merge_words(ann_claim_rules *r)
 }
 
 _Static_assert(CL_W_CUETAIL <= CL_I_KIND, "word kinds fit in CL_I_KIND");
-_Static_assert(CL_S_FIRST <= CL_I_SETS, "word sets fit in CL_I_SETS");
+_Static_assert(CL_S_ADJ <= CL_I_SETS, "word sets fit in CL_I_SETS");
 
 /* Can the cues c[0 .. n) of one head be found from their second words?
  * Only when the head is a function word, frequent enough to be worth it,
@@ -300,7 +319,7 @@ ann_claim_rules *ann_claim_rules_new(const ann_rule_src *files, size_t nfiles,
                                      char *err, size_t errlen)
 {
     ann_claim_rules *r = ann_xcalloc(1, sizeof *r);
-    loader ld = { r, 0, 0, 0 };
+    loader ld = { r, 0, 0, 0, 0 };
     for (size_t i = 0; i < nfiles; i++) {
         const char *t = files[i].tree;
         ann_line_fn fn = strcmp(t, "claims/cues.tsv") == 0 ? cue_line :
@@ -373,6 +392,7 @@ void ann_claim_rules_free(ann_claim_rules *r)
         return;
     free(r->cues);
     free(r->words);
+    free(r->suffixes);
     free(r->slots_mem);
     free(r->filter);
     free(r->heads);

@@ -9,6 +9,7 @@
  * phrase next to the cue, the content runs to the end of the clause.
  */
 #include <string.h>
+#include <strings.h>
 
 #include "ann.h"
 #include "claims_int.h"
@@ -290,8 +291,30 @@ static size_t content_start(const cl_view *v, const cl_cue *c, size_t ce, int *n
 
 /* A cue word used as a noun: after a determiner ("the report titled"),
  * or before an auxiliary ("Russian demands are met"). */
+/* Is token k an adjective: listed, or with a listed suffix ("-ous"), and
+ * no noun that names a speaker ("official")? */
+static int adjective(const cl_view *v, size_t k)
+{
+    if (!W(v, k) || kind(v, k, CL_W_HEAD))
+        return 0;
+    if (in_set(v, k, CL_S_ADJ))
+        return 1;
+    const ann_claim_rules *r = v->rules;
+    size_t len = v->t[k].end - v->t[k].start;
+    for (size_t j = 0; j < r->nsuffixes; j++) {
+        size_t n = strlen(r->suffixes[j]);
+        if (len > n + 1 && strncasecmp(v->text + v->t[k].end - n, r->suffixes[j], n) == 0)
+            return 1;
+    }
+    return 0;
+}
+
 static int noun_use(const cl_view *v, size_t i, size_t ce)
 {
+    /* "Russia's demands", "its diplomatic demands", "other states" */
+    if (i > 0 && !ss(v, i) && (poss(v, i - 1) || (ends_with(v, i, "s") &&
+        !ends_with(v, i, "ss") && adjective(v, i - 1))))
+        return 1;
     if (i > 0 && !ss(v, i) && kind(v, i - 1, CL_W_DET) &&
         !is(v, i - 1, "her") && !is(v, i - 1, "one"))
         return 1;
@@ -403,6 +426,11 @@ static void pre_claim(cl_view *v, cue_ctx *x)
 static int no_attribution(const cl_view *v, const cue_ctx *x, int passive)
 {
     if (passive && !(is(v, x->ce, "by") && (x->c->cls & CL_PASSIVE)))
+        return 1;
+    /* "the guarantees demanded by Russia": a participle that modifies a
+     * noun attributes no clause to it */
+    if (!passive && is(v, x->ce, "by") && !(x->c->cls & CL_PASSIVE) &&
+        ends_with(v, x->ce - 1, "ed"))
         return 1;
     if (noun_use(v, x->i, x->ce))
         return 1;
