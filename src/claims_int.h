@@ -450,7 +450,7 @@ void cl_pair_quotes(cl_view *v);
 /* claims_phrase.c: sentences and noun phrases */
 size_t cl_sent_start(const cl_view *v, size_t j);
 size_t cl_np_left(const cl_view *v, size_t h, size_t lo);
-size_t cl_np_right(const cl_view *v, size_t p, size_t hi);
+size_t cl_np_right(const cl_view *v, size_t p, size_t hi, int broad);
 size_t cl_skip_adv_left(const cl_view *v, size_t k, size_t lo);
 size_t cl_skip_adv_right(const cl_view *v, size_t j);
 int cl_attribution_at(const cl_view *v, size_t j);

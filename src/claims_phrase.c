@@ -60,22 +60,29 @@ size_t cl_np_left(const cl_view *v, size_t h, size_t lo)
 }
 
 /* The last token of a speaker phrase that starts at p (before hi), or
- * CL_NONE when what stands there names nobody. */
-size_t cl_np_right(const cl_view *v, size_t p, size_t hi)
+ * CL_NONE when what stands there names nobody.  broad: any noun after a
+ * determiner heads it ("said a former senior law enforcement official"),
+ * as it may where a cue has just been read; elsewhere only names and
+ * listed nouns do ("On the day …, Macron called"). */
+size_t cl_np_right(const cl_view *v, size_t p, size_t hi, int broad)
 {
     size_t j = p, last = CL_NONE;
-    int headed = 0;
+    int headed = 0, det = 0;
     if (p >= hi)
         return CL_NONE;
     if (kind(v, p, CL_W_PRON))
         return p;
-    if (kind(v, j, CL_W_DET))
+    if (kind(v, j, CL_W_DET)) {
         j++;
+        det = broad;
+    }
     while (j < hi && j - p < 12 && !(j > p && ss(v, j))) {
         if (poss(v, j) && last != CL_NONE)
             j++;
-        else if (np_word(v, j)) {
-            headed |= capw(v, j) || kind(v, j, CL_W_HEAD);
+        else if (np_word(v, j) || (det && open_word(v, j))) {
+            /* after a determiner any noun heads it: "a former senior law
+             * enforcement official" */
+            headed |= capw(v, j) || kind(v, j, CL_W_HEAD) || (det && open_word(v, j));
             last = j++;
         } else if (connector(v, j) && last != CL_NONE &&
                    (np_word(v, j + 1) || kind(v, j + 1, CL_W_DET)))
@@ -156,7 +163,7 @@ int cl_attribution_at(const cl_view *v, size_t j)
         return 0;
     if (cl_cue_at(v, j) && !(v->t[j].flags & (ANN_TF_TITLE | ANN_TF_UPPER)))
         return 1;
-    size_t b = cl_np_right(v, j, v->n);
+    size_t b = cl_np_right(v, j, v->n, 1);
     if (b == CL_NONE)
         return 0;
     size_t k = b + 1;      /* "Russia could expect" is no attribution */
@@ -277,7 +284,7 @@ int cl_sentence_speaker(const cl_view *v, size_t lo, size_t i, ann_span *sp)
     for (int round = 0; round < 3 && p < i; round++) {
         if (!kind(v, p, CL_W_STOP | CL_W_ADV) && !ly_adverb(v, p) && !is_ing(v, p))
             break;
-        size_t b = kind(v, p, CL_W_DET) ? cl_np_right(v, p, i) : CL_NONE;
+        size_t b = kind(v, p, CL_W_DET) ? cl_np_right(v, p, i, 0) : CL_NONE;
         if (b != CL_NONE && !pc(v, b + 1, ','))
             break;                      /* "The crisis deepened, …" */
         size_t c = p;
@@ -287,7 +294,7 @@ int cl_sentence_speaker(const cl_view *v, size_t lo, size_t i, ann_span *sp)
             break;
         p = c + 1;
     }
-    size_t b = cl_np_right(v, p, i);
+    size_t b = cl_np_right(v, p, i, 0);
     if (b == CL_NONE)
         return 0;
     *sp = span(v, p, b);
@@ -303,7 +310,7 @@ void cl_main_subject(const cl_view *v, size_t *q, size_t *b)
     size_t k = cl_skip_adv_right(v, *b + 1);
     if (!cl_cue_at(v, k) || !pc(v, k + cl_cue_at(v, k)->n, ','))
         return;
-    size_t q2 = k + cl_cue_at(v, k)->n + 1, b2 = cl_np_right(v, q2, v->n);
+    size_t q2 = k + cl_cue_at(v, k)->n + 1, b2 = cl_np_right(v, q2, v->n, 0);
     if (b2 == CL_NONE)
         return;
     k = cl_skip_adv_right(v, b2 + 1);

@@ -62,10 +62,27 @@ static int post_tail(const cl_view *v, size_t j, size_t *end)
     return 0;
 }
 
+/* Tokens the rest of an attribution's sentence may run to before a
+ * quotation that continues it ("said X, a longtime adviser of … . “B”"). */
+#define CL_REST 60
+
 /* “A,” X said. “B” — the second part belongs to the first when it has no
- * speaker of its own.  Returns the closing mark to end on, or CL_NONE. */
+ * speaker of its own, also past the rest of the attribution's sentence
+ * (an appositive, a relative clause) when that holds no quotation and no
+ * cue.  next is the token after the speaker's phrase.  Returns the closing
+ * mark to end on, or CL_NONE. */
 static size_t split_rest(cl_view *v, size_t next)
 {
+    for (size_t k = next; !qopen(v, k); k++) {
+        if (k >= v->n || k >= next + CL_REST || v->t[k].kind == ANN_TOK_QUOTE ||
+            (v->t[k].flags & ANN_TF_PARA_START) || (k > next && ss(v, k)) ||
+            (cl_cue_at(v, k) && (v->t[k].flags & ANN_TF_LOWER)))
+            return CL_NONE;
+        if (sentence_final(v, k) && qopen(v, k + 1)) {
+            next = k + 1;
+            break;
+        }
+    }
     if (!qopen(v, next) || v->used[next] || (v->t[next].flags & ANN_TF_PARA_START))
         return CL_NONE;
     size_t close = v->mate[next];
@@ -119,7 +136,7 @@ static size_t skip_object(const cl_view *v, size_t j)
 {
     if (kind(v, j, CL_W_OBJ))
         return j + 1;
-    size_t b = cl_np_right(v, j, v->n);
+    size_t b = cl_np_right(v, j, v->n, 0);
     return b == CL_NONE ? j : b + 1;
 }
 
@@ -197,7 +214,7 @@ static size_t skip_adverbials(const cl_view *v, size_t j)
  * verb's object ("maintained contacts with both sides"). */
 static int clause_follows(const cl_view *v, size_t j)
 {
-    for (size_t k = j + 1; k < v->n && k < j + 8; k++) {
+    for (size_t k = j + 1; k < v->n && k < j + 12; k++) {
         if (auxiliary(v, k))
             return 1;
         if (!W(v, k) || ss(v, k) || cl_cue_at(v, k))
@@ -215,13 +232,14 @@ static int bare_ok(const cl_view *v, size_t j)
         return 1;
     if (!W(v, j) || cl_cue_at(v, j))
         return 0;
+    if (kind(v, j, CL_W_PRON))
+        return 1;                      /* "said he'd go" */
     if (!(cl_info(v, j) & CL_W_STOP))
         return !kind(v, j, CL_W_OBJ) && (capw(v, j) || clause_follows(v, j));
     /* "maintained a consistent position" is an object, "said a deal was
-     * close" a clause */
-    if (is(v, j, "a") || is(v, j, "an"))
-        return clause_follows(v, j);
-    return in_set(v, j, CL_S_BARE);
+     * close" a clause, and so "said none of them would" */
+    return in_set(v, j, CL_S_BARE) ? !(is(v, j, "a") || is(v, j, "an")) || clause_follows(v, j)
+                                   : !kind(v, j, CL_W_OBJ) && clause_follows(v, j);
 }
 
 /* "published a report on April 1 that …", "maintained a consistent
@@ -248,8 +266,9 @@ static size_t content_start(const cl_view *v, const cl_cue *c, size_t ce, int *n
 {
     *np = 0;
     if (c->cls & CL_TO) {
+        /* "urged Russia to stop", and with no object "vowed to stop" */
         size_t q = skip_object_before(v, ce, 1);
-        if (q > ce && is(v, q, "to") && !is(v, q + 1, "the"))
+        if (is(v, q, "to") && W(v, q + 1) && !is(v, q + 1, "the"))
             return q + 1;
     }
     size_t q = ce;
@@ -398,7 +417,7 @@ static void pre_claim(cl_view *v, cue_ctx *x)
     if (x->sp.end == x->sp.start) {
         size_t q = pc(v, e, ',') ? e + 1 : e;
         size_t b = q > 0 && (pc(v, q - 1, ',') || qclose(v, q - 1)) ?
-                   cl_np_right(v, q, v->n) : CL_NONE;
+                   cl_np_right(v, q, v->n, 0) : CL_NONE;
         if (b == CL_NONE || !cl_cue_at(v, cl_skip_adv_right(v, b + 1)))
             return;
         if (x->i == x->lo)
@@ -478,7 +497,7 @@ static int find_speaker(const cl_view *v, cue_ctx *x, size_t k, size_t head,
          * X, represent …" modifies a noun and attributes no clause */
         if (!passive && !(i > lo && is(v, i - 1, "as")))
             return 0;
-        size_t b = cl_np_right(v, ce + 1, v->n);
+        size_t b = cl_np_right(v, ce + 1, v->n, 1);
         if (b == CL_NONE)
             return 0;
         x->sp = span(v, ce + 1, b);
@@ -505,7 +524,9 @@ static int find_speaker(const cl_view *v, cue_ctx *x, size_t k, size_t head,
                 *comma = sa - 2;
         }
     } else if (i > lo && (pc(v, i - 1, ',') || qclose(v, i - 1))) {
-        size_t b = cl_np_right(v, ce, v->n);        /* “…,” said Medinsky */
+        /* “…,” said Medinsky; a verb that inverts (class I) takes any
+         * noun phrase after it: “…,” said a former senior official */
+        size_t b = cl_np_right(v, ce, v->n, (x->c->cls & CL_INV) != 0);
         if (b != CL_NONE && !kind(v, ce, CL_W_PRON | CL_W_OBJ)) {
             *comma = i - 1;
             x->sp = span(v, ce, b);
