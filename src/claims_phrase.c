@@ -256,7 +256,9 @@ size_t cl_subject_head(const cl_view *v, size_t i, size_t lo)
             return CL_NONE;
         cue_inside |= cl_cue_at(v, c - 1) != NULL;
         if (pc(v, c - 1, ',')) {
-            int relative = is(v, c, "which") || is(v, c, "who");
+            /* "X, who …, said", "X, while assuming …, revealed" */
+            int relative = is(v, c, "which") || is(v, c, "who") || preposition(v, c) ||
+                           (is_ing(v, c) && (v->t[c].flags & ANN_TF_LOWER));
             if (!relative && (cue_inside || (k - c > 10 && !appositive_start(v, c))))
                 return CL_NONE;
             size_t h = c - 1 > lo ? cl_skip_adv_left(v, c - 2, lo) : CL_NONE;
