@@ -50,8 +50,8 @@ size_t cl_np_left(const cl_view *v, size_t h, size_t lo)
                 continue;
             }
             break;
-        } else if (connector(v, k) && k > lo && !ss(v, k) && np_word(v, k - 1)) {
-            j = k - 1;
+        } else if (connector(v, k) && k > lo && !ss(v, k) && np_mod(v, k - 1)) {
+            j = k - 1;                  /* "a bartender in Ohio" */
             len += 2;
         } else
             break;

@@ -35,7 +35,8 @@ static const char *medium_of(const cl_view *v, const cl_cue *c)
  * that shows the content is still to come (0).  *end: the closing token. */
 static int post_tail(const cl_view *v, size_t j, size_t *end)
 {
-    for (size_t k = j; k < v->n && k < j + 25; k++) {
+    size_t k = j;
+    for (; k < v->n && k < j + 25; k++) {
         if (ss(v, k) || (v->t[k].flags & ANN_TF_PARA_START)) {
             *end = k - 1;
             return 1;
@@ -55,7 +56,7 @@ static int post_tail(const cl_view *v, size_t j, size_t *end)
             v->t[k].kind == ANN_TOK_PUNCT || cl_cue_at(v, k))
             return 0;
     }
-    if (j >= v->n) {
+    if (k >= v->n) {            /* the text ends the sentence: "said at 3 p.m." */
         *end = v->n - 1;
         return 1;
     }

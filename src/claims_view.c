@@ -141,11 +141,20 @@ static ann_token wire_mark(const char *text, const ann_token *tok, size_t i, siz
     return m;
 }
 
+/* Do tokens a, b, c make a clock time, "3:45": number, colon, number,
+ * nothing between them? */
+static int clock_time(const char *text, const ann_token *a, const ann_token *b,
+                      const ann_token *c)
+{
+    return a->kind == ANN_TOK_NUMBER && b->start == a->end && b->end == b->start + 1 &&
+           text[b->start] == ':' && c->start == b->end && c->kind == ANN_TOK_NUMBER;
+}
+
 /* List the tokens the finders stop at, and look up the words among them;
  * a small filter of cue heads and noun cues turns nearly every other word
- * away without a lookup.  Markup tokens are left out and the wire
- * quotation marks '' and `` made one token each (v->own is then the
- * window's tokens so changed, made in the same pass): a sentence,
+ * away without a lookup.  Markup tokens are left out, the wire
+ * quotation marks '' and `` and clock times ("3:45") made one token each
+ * (v->own is then the window's tokens so changed, made in the same pass): a sentence,
  * paragraph or line that began on a markup token begins on the next real
  * one.  Returns the number of tokens left. */
 static size_t scan_tokens(cl_view *v, const ann_window *w)
@@ -164,17 +173,29 @@ static size_t scan_tokens(cl_view *v, const ann_window *w)
     size_t n = 0, run = 0;          /* the run of real tokens since markup */
     for (size_t i = 0; i < w->n; i++) {
         const ann_token *t = &tok[i];
-        if (t->kind != ANN_TOK_WORD && i + 1 < w->n && wire_pair(w->text, t, &tok[i + 1])) {
-            /* '' and `` are one double mark: the copy has it in their place */
+        size_t merge = 0;        /* tokens made one in the copy */
+        if (t->kind != ANN_TOK_WORD && i + 1 < w->n && wire_pair(w->text, t, &tok[i + 1]))
+            merge = 2;           /* '' and `` are one double mark */
+        else if (t->kind == ANN_TOK_NUMBER && i + 2 < w->n &&
+                 clock_time(w->text, t, &tok[i + 1], &tok[i + 2]))
+            merge = 3;           /* "3:45" is one number: its colon introduces nothing */
+        if (merge) {
             if (!own)
                 own = ann_xmalloc(w->n * sizeof *own);
             copy_run(own + n - (i - run), tok + run, i - run, run_carry);
-            own[n] = wire_mark(w->text, tok, i, w->n);
+            if (merge == 2) {
+                own[n] = wire_mark(w->text, tok, i, w->n);
+            } else {
+                own[n] = *t;
+                own[n].end = tok[i + 2].end;
+                own[n].flags |= tok[i + 2].flags & ANN_TF_SENT_END;
+                own[n].ncp = (uint16_t)(own[n].end - own[n].start);
+            }
             own[n].flags |= i == run ? run_carry : 0;
             t = &own[n];
-            run = i + 2;
+            run = i + merge;
             run_carry = 0;
-            i++;
+            i += merge - 1;
         } else if (t->kind == ANN_TOK_MARKUP) {
             /* the copy is made at the first markup token, a run at a time */
             if (!own)
