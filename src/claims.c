@@ -20,7 +20,8 @@ static void set_last(ann_claims *st, const ann_claim *c)
     l->valid = 1;
     l->cue = c->cue;
     l->speaker = c->speaker;
-    l->medium_id = c->medium_id;     /* claims stay while the document does */
+    l->speaker_id = c->speaker_id;   /* claims stay while the document does */
+    l->medium_id = c->medium_id;
     l->end = c->content.end;
     if (c->cue.end > l->end)
         l->end = c->cue.end;

@@ -62,7 +62,8 @@ enum {
     CL_S_BARE = 1u << 6,    /* "the", "it": may open a bare clause */
     CL_S_CONN = 1u << 7,    /* "of", "and": join a speaker's phrase */
     CL_S_FIRST = 1u << 8,   /* "I", "we", "you": never a source */
-    CL_S_ADJ = 1u << 9      /* "other", "future": an adjective */
+    CL_S_ADJ = 1u << 9,     /* "other", "future": an adjective */
+    CL_S_ALONE = 1u << 10   /* "her", "this": a determiner that may stand alone */
 };
 
 #define CL_MAXSUFFIX 8          /* bytes of an adjective suffix ("-ous") */
@@ -151,7 +152,8 @@ typedef struct cl_last {
     int valid;
     size_t end;             /* byte where the claim (cue, speaker, content) ends */
     ann_span cue, speaker;
-    const char *medium_id;  /* the claim's, owned by the document */
+    const char *speaker_id; /* the claim's, owned by the document */
+    const char *medium_id;
 } cl_last;
 
 struct ann_claims {

@@ -163,6 +163,70 @@ static const ann_entity *window_person(cl_view *v, size_t b)
     return lo > 0 ? v->persons[lo - 1].e : NULL;
 }
 
+/* The first token of the window that starts at or after byte b. */
+static size_t token_from(const cl_view *v, size_t b)
+{
+    size_t lo = 0, hi = v->n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (v->t[mid].start < b)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/* The subject among the person mentions that start in [from, to): the
+ * last that opens the sentence or follows a comma (the main clause's,
+ * after an opening phrase: "While Putin held a rally, Zelenskyy gave …"),
+ * else the first. */
+static const ann_entity *subject_person_in(cl_view *v, size_t from, size_t to)
+{
+    if (!v->persons_ready)
+        index_persons(v);
+    size_t lo = 0, hi = v->npersons;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (v->persons[mid].start < from)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    const ann_entity *first = lo < v->npersons && v->persons[lo].start < to ? v->persons[lo].e : NULL;
+    const ann_entity *subject = NULL;
+    for (size_t k = lo; k < v->npersons && v->persons[k].start < to; k++) {
+        size_t i = token_from(v, v->persons[k].start);
+        if (i < v->n && (ss(v, i) || (i > 0 && pc(v, i - 1, ','))))
+            subject = v->persons[k].e;
+    }
+    return subject ? subject : first;
+}
+
+/* What a "he" or "she" at byte b refers to, by salience: the subject
+ * among the persons named earlier in its sentence, else the speaker of
+ * the attribution just made, else the subject of the sentence before,
+ * else the last person named. */
+static const ann_entity *salient_person(cl_view *v, size_t b)
+{
+    if (b < v->t[0].start)
+        return last_person(v->doc, b);   /* a speaker from an earlier window */
+    size_t i = token_from(v, b);
+    size_t lo = i < v->n ? cl_sent_start(v, i) : 0;
+    const ann_entity *e = subject_person_in(v, v->t[lo].start, b);
+    if (e)
+        return e;
+    size_t plo = lo > 0 ? cl_sent_start(v, lo - 1) : lo;
+    const cl_last *l = &v->st->last;
+    if (l->valid && l->speaker_id && l->end >= v->t[plo].start && l->end <= b) {
+        e = ann_doc_find_entity(v->doc, l->speaker_id);
+        if (e && is_person(e))
+            return e;
+    }
+    e = plo < lo ? subject_person_in(v, v->t[plo].start, v->t[lo].start) : NULL;
+    return e ? e : window_person(v, b);
+}
+
 static inline int is_word_ci(const char *text, ann_span s, const char *w)
 {
     size_t n = strlen(w);
@@ -183,7 +247,7 @@ char *cl_speaker_id(cl_view *v, ann_span sp)
     const ann_doc *d = v->doc;
     const ann_entity *e = NULL;
     if (is_word_ci(d->text, sp, "he") || is_word_ci(d->text, sp, "she"))
-        e = window_person(v, sp.start);
+        e = salient_person(v, sp.start);
     else
         e = entity_in(v, sp, 0);
     return e ? ann_xstrdup(e->id) : NULL;

@@ -229,6 +229,18 @@ static size_t scan_tokens(cl_view *v, const ann_window *w)
     return n;
 }
 
+/* A cue word after a determiner is a noun ("the dispute", "a report"),
+ * a cue nowhere; not after one that may stand alone (words.tsv's alone:
+ * "told her", "one said", "this shows"). */
+static int noun_after_det(cl_view *v, size_t i)
+{
+    if (i == 0 || (v->t[i].flags & (ANN_TF_SENT_START | ANN_TF_PARA_START)) ||
+        v->t[i - 1].kind != ANN_TOK_WORD)
+        return 0;
+    uint64_t x = v->info[i - 1] ? v->info[i - 1] : cl_info_of(v, i - 1);
+    return (x & CL_W_DET) && !(x & CL_W_PRON) && !(x >> CL_V_SETS_SHIFT & CL_S_ALONE);
+}
+
 /* The view of window w: its tokens, and the verb cue at each cue head
  * (cues look ahead, so once the tokens are in place). */
 void cl_view_build(cl_view *v, const ann_window *w)
@@ -250,6 +262,8 @@ void cl_view_build(cl_view *v, const ann_window *w)
             x = head_info(v->rules, &v->t[i]);    /* "is" before "convinced" */
         if (x & CL_W_CUEHEAD) {
             x = (x & ~cue_bits) | match_cue(v, i, (x & cue_bits) >> CL_V_CUE_SHIFT) << CL_V_CUE_SHIFT;
+            if ((x & cue_bits) && noun_after_det(v, i))
+                x &= ~cue_bits;
         }
         v->info[i] = x;
         v->hot[k] = i;
