@@ -35,8 +35,9 @@ void cl_emit(cl_view *v, ann_claim_kind kind, ann_span content, ann_span cue,
              ann_span speaker, const char *medium_id, int nested)
 {
     ann_doc *d = v->doc;
-    if (content.end <= content.start || speaker.end <= speaker.start)
-        return;
+    if (content.end <= content.start || speaker.end <= speaker.start ||
+        cl_in_date(v, speaker.end - 1))
+        return;                  /* a date names no speaker: "On Sunday, …" */
     /* The same content found twice (a verb cue and a noun cue, say) is one
      * claim; looking back a few claims is enough, they come in order. */
     for (size_t i = d->nclaims, k = 0; i > v->claims_from && k < 8; i--, k++)
@@ -92,4 +93,5 @@ void ann_claims_window(ann_claims *st, ann_window *w)
     cl_pair_quotes(&v);
     cl_find(&v);
     cl_view_free(&v);
+    st->dates_seen = w->doc->ndates;
 }

@@ -66,17 +66,47 @@ static void on_noun(cl_view *v, size_t i)
     cl_emit_tokens(v, p, cl_content_end(v, p, 0), span(v, i, i), sp, NULL, v->inq[i]);
 }
 
+/* Does a transcript's speaker label ("WALLACE:", a word in capitals and
+ * a colon) open the line at i? */
+static int label_at(const cl_view *v, size_t i)
+{
+    return i + 1 < v->n && (v->t[i].flags & ANN_TF_UPPER) && W(v, i) &&
+           v->t[i].end - v->t[i].start > 2 && pc(v, i + 1, ':') && !kind(v, i, CL_W_STOP);
+}
+
+/* Tokens a dialogue's next label is looked for in. */
+#define CL_DIALOGUE 400
+
+/* Is the label at i one of a dialogue: another label opens a line after
+ * it, or before it, nearby?  A lone one ("CLARIFICATION:") is an
+ * editor's note. */
+static int dialogue(const cl_view *v, size_t i)
+{
+    for (size_t k = i + 1; k < v->n && k < i + CL_DIALOGUE; k++)
+        if ((v->t[k].flags & ANN_TF_LINE_START) && label_at(v, k))
+            return 1;
+    for (size_t k = i; k > 0 && k + CL_DIALOGUE > i; k--)
+        if ((v->t[k - 1].flags & ANN_TF_LINE_START) && label_at(v, k - 1))
+            return 1;
+    return 0;
+}
+
 /* A line that opens with a source and a colon: "ISW: Putin's positions …". */
 static void on_headline(cl_view *v, size_t i)
 {
     size_t j = i;
-    while (j < v->n && j < i + 4 && capw(v, j) && !cl_cue_at(v, j))
+    while (j < v->n && j < i + 4 && capw(v, j) && !cl_cue_at(v, j) &&
+           !(j > i && (v->t[j].flags & ANN_TF_LINE_START)))
         j++;
     if (j == i || !pc(v, j, ':') || j + 1 >= v->n ||
         (v->t[j + 1].flags & ANN_TF_LINE_START))
         return;
     ann_span sp = span(v, i, j - 1);
-    if (!cl_is_entity(v, sp))
+    /* a tagged actor or source, or a transcript's speaker: "WALLACE:" */
+    if (!cl_is_entity(v, sp) && !(j == i + 1 && label_at(v, i) && dialogue(v, i)))
+        return;
+    /* "President Biden: Stop Funding …" addresses him */
+    if (in_set(v, j + 1, CL_S_APPEAL))
         return;
     size_t e = j + 1;
     while (e < v->n && !(v->t[e].flags & ANN_TF_LINE_START) && !(e > j + 3 && cl_citation_dash(v, e)))
@@ -138,8 +168,10 @@ void cl_find(cl_view *v)
         if (cl_cue_at(v, i) && !v->used[i]) {
             if (cl_cue_at(v, i)->cls & CL_ACCORD)
                 on_according(v, i);
-            else if ((v->t[i].flags & ANN_TF_LOWER) || (ss(v, i) && is_ing(v, i)))
-                cl_on_cue(v, i);        /* "Advising X to …, Y said" */
+            else if ((v->t[i].flags & ANN_TF_LOWER) ||
+                     (is_ing(v, i) && (ss(v, i) || (i > 0 && v->t[i - 1].kind == ANN_TOK_DASH &&
+                                                   cl_after_dateline(v, cl_sent_start(v, i)) == i))))
+                cl_on_cue(v, i);        /* "Advising X to …, Y said", after a dateline too */
         }
         /* every noun cue passed the scan's filter and is looked up: a
          * line start whose word is not known yet is none */

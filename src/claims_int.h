@@ -63,7 +63,8 @@ enum {
     CL_S_CONN = 1u << 7,    /* "of", "and": join a speaker's phrase */
     CL_S_FIRST = 1u << 8,   /* "I", "we", "you": never a source */
     CL_S_ADJ = 1u << 9,     /* "other", "future": an adjective */
-    CL_S_ALONE = 1u << 10   /* "her", "this": a determiner that may stand alone */
+    CL_S_ALONE = 1u << 10,  /* "her", "this": a determiner that may stand alone */
+    CL_S_APPEAL = 1u << 11  /* "stop", "let": opens an appeal to someone */
 };
 
 #define CL_MAXSUFFIX 8          /* bytes of an adjective suffix ("-ous") */
@@ -159,6 +160,8 @@ typedef struct cl_last {
 struct ann_claims {
     const ann_claim_rules *rules;
     cl_last last;
+    size_t dates_seen;       /* doc->ndates when the window began: the dates
+                              * annotator has added the window's after them */
 };
 
 /* Bytes of text per bucket of the view's mentions. */
@@ -219,6 +222,10 @@ typedef struct cl_view {
                               * at the first question */
     size_t npersons;
     int persons_ready;
+    ann_span *dates;         /* the window's dates by start, made at the
+                              * first question: no speaker is a date */
+    size_t ndates;
+    int dates_ready;
 } cl_view;
 
 /* ---- what the view knows of a token --------------------------------------- */
@@ -436,6 +443,8 @@ int cl_span_in_set(const cl_view *v, ann_span s, unsigned sets);
 /* The id of the actor or source the speaker span names or, for he and
  * she, refers to; NULL for none.  Caller frees. */
 char *cl_speaker_id(cl_view *v, ann_span sp);
+/* Is byte b inside a date or time of the window ("On Sunday, …")? */
+int cl_in_date(cl_view *v, size_t b);
 /* Does an actor or source mention overlap s? */
 int cl_is_entity(cl_view *v, ann_span s);
 /* The id of a source mentioned inside s, or NULL. */
@@ -458,7 +467,8 @@ size_t cl_skip_adv_right(const cl_view *v, size_t j);
 int cl_attribution_at(const cl_view *v, size_t j);
 int cl_attributed_after(const cl_view *v, size_t close);
 size_t cl_subject_head(const cl_view *v, size_t i, size_t lo);
-int cl_sentence_speaker(const cl_view *v, size_t lo, size_t i, ann_span *sp);
+int cl_sentence_speaker(cl_view *v, size_t lo, size_t i, ann_span *sp);
+size_t cl_after_dateline(const cl_view *v, size_t p);
 void cl_main_subject(const cl_view *v, size_t *q, size_t *b);
 
 /* claims_content.c: content */

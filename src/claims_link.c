@@ -263,3 +263,40 @@ int cl_is_entity(cl_view *v, ann_span s)
 {
     return entity_in(v, s, 0) != NULL;
 }
+
+static int cmp_span(const void *a, const void *b)
+{
+    const ann_span *x = a, *y = b;
+    return x->start < y->start ? -1 : x->start > y->start;
+}
+
+/* The window's dates are those the dates annotator added since the last
+ * window (it runs first on each window). */
+static void index_dates(cl_view *v)
+{
+    const ann_doc *d = v->doc;
+    size_t from = v->st->dates_seen < d->ndates ? v->st->dates_seen : d->ndates;
+    v->ndates = d->ndates - from;
+    v->dates = ann_xmalloc((v->ndates ? v->ndates : 1) * sizeof *v->dates);
+    for (size_t k = 0; k < v->ndates; k++)
+        v->dates[k] = d->dates[from + k].span;
+    if (v->ndates)
+        qsort(v->dates, v->ndates, sizeof *v->dates, cmp_span);
+    v->dates_ready = 1;
+}
+
+int cl_in_date(cl_view *v, size_t b)
+{
+    if (!v->dates_ready)
+        index_dates(v);
+    size_t lo = 0, hi = v->ndates;      /* the first date that starts after b */
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (v->dates[mid].start <= b)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    /* dates do not nest: the one before is the only one that may hold b */
+    return lo > 0 && v->dates[lo - 1].end > b;
+}

@@ -268,24 +268,42 @@ size_t cl_subject_head(const cl_view *v, size_t i, size_t lo)
     return CL_NONE;
 }
 
+/* Where the text after a dateline begins ("SELMA, Ala. — The mayor …",
+ * "WASHINGTON (AP) — …"): a paragraph that opens with a word in capitals
+ * and, a few names and commas on, a dash.  p when there is none. */
+size_t cl_after_dateline(const cl_view *v, size_t p)
+{
+    if (p >= v->n || !(v->t[p].flags & ANN_TF_PARA_START) || !(v->t[p].flags & ANN_TF_UPPER) ||
+        v->t[p].end - v->t[p].start < 3)
+        return p;
+    for (size_t k = p + 1; k < v->n && k < p + 8; k++) {
+        if (v->t[k].kind == ANN_TOK_DASH)
+            return k + 1;
+        if (!capw(v, k) && !pc(v, k, ',') && !pc(v, k, '(') && !pc(v, k, ')'))
+            return p;
+    }
+    return p;
+}
+
 /* "Macron called him and urged him to …", "Zelensky rejected it, saying
  * …": the subject at the start of the sentence, or the speaker of the claim
  * just made in it. */
-int cl_sentence_speaker(const cl_view *v, size_t lo, size_t i, ann_span *sp)
+int cl_sentence_speaker(cl_view *v, size_t lo, size_t i, ann_span *sp)
 {
     const cl_last *l = &v->st->last;
     if (l->valid && l->end > v->t[lo].start && l->end <= v->t[i].start) {
         *sp = l->speaker;
         return 1;
     }
-    size_t p = lo;
+    size_t p = cl_after_dateline(v, lo);
     if (qopen(v, p))
         p++;
     /* step over introductory phrases and relative clauses: "On Feb. 28,
      * at the request of X, who had agreed to …, Macron …" */
     for (int round = 0; round < 3 && p < i; round++) {
-        if (!kind(v, p, CL_W_STOP | CL_W_ADV) && !ly_adverb(v, p) && !is_ing(v, p))
-            break;
+        if (!kind(v, p, CL_W_STOP | CL_W_ADV) && !ly_adverb(v, p) && !is_ing(v, p) &&
+            !cl_in_date(v, v->t[p].start))
+            break;                      /* "On Sunday, April 3, confirming …" */
         size_t b = kind(v, p, CL_W_DET) ? cl_np_right(v, p, i, 0) : CL_NONE;
         if (b != CL_NONE && !pc(v, b + 1, ','))
             break;                      /* "The crisis deepened, …" */
@@ -296,6 +314,8 @@ int cl_sentence_speaker(const cl_view *v, size_t lo, size_t i, ann_span *sp)
             break;
         p = c + 1;
     }
+    if (p == i)
+        return 0;               /* "On Sunday, confirming …, X said": X, after it */
     size_t b = cl_np_right(v, p, i, 0);
     if (b == CL_NONE)
         return 0;

@@ -414,12 +414,24 @@ static void pre_claim(cl_view *v, cue_ctx *x)
         return;                                 /* Q, S: nothing else */
     if (p == CL_NONE)
         return;
-    size_t e = cl_content_end(v, p, (np && !x->as_clause) || parenthetical(v, x->i));
+    /* an opening participle's clause ends at its comma: "Confirming …,
+     * the mayor left" */
+    int opening = is_ing(v, x->i) && x->i > 0 &&
+                  (x->i == cl_after_dateline(v, x->lo) || pc(v, x->i - 1, ','));
+    size_t e = cl_content_end(v, p, (np && !x->as_clause) || parenthetical(v, x->i) ||
+                                        (opening && x->sp.end == x->sp.start));
     if (x->sp.end == x->sp.start) {
         size_t q = pc(v, e, ',') ? e + 1 : e;
         size_t b = q > 0 && (pc(v, q - 1, ',') || qclose(v, q - 1)) ?
-                   cl_np_right(v, q, v->n, 0) : CL_NONE;
-        if (b == CL_NONE || !cl_cue_at(v, cl_skip_adv_right(v, b + 1)))
+                   cl_np_right(v, q, v->n, opening) : CL_NONE;
+        /* the subject of the main clause: a cue follows it, or for an
+         * opening participle any verb ("Confirming …, the mayor left") */
+        size_t vb = b == CL_NONE ? CL_NONE : cl_skip_adv_right(v, b + 1);
+        if (opening && b != CL_NONE && b > q + 1 && !W(v, vb) && open_word(v, b))
+            vb = b--;                   /* "the mayor left": its verb was taken for a noun */
+        if (b == CL_NONE || !(cl_cue_at(v, vb) || (opening && vb < v->n &&
+                                                   (v->t[vb].flags & ANN_TF_LOWER) &&
+                                                   W(v, vb) && !kind(v, vb, CL_W_STOP))))
             return;
         if (x->i == x->lo)
             cl_main_subject(v, &q, &b);
@@ -552,6 +564,8 @@ void cl_on_cue(cl_view *v, size_t i)
     size_t lo = x.lo, ce = x.ce;
     size_t k = i > lo ? cl_skip_adv_left(v, i - 1, lo) : CL_NONE;
     size_t head = cl_subject_head(v, i, lo);
+    if (head != CL_NONE && cl_in_date(v, v->t[head].start))
+        head = CL_NONE;                 /* "On Sunday, April 3, confirming" */
     size_t comma = CL_NONE, tail = ce;
     /* "was reported" is passive, "were urging" progressive */
     int passive = k != CL_NONE && kind(v, k, CL_W_BE) && !is_ing(v, i);

@@ -280,4 +280,5 @@ void cl_view_free(cl_view *v)
     free(v->persons);
     free(v->ments);
     free(v->ment_bucket);
+    free(v->dates);
 }
