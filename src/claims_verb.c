@@ -96,7 +96,7 @@ static size_t split_rest(cl_view *v, size_t next)
 /* The content stood before the cue: "“…,” X said", "…, said X", and the
  * parenthetical "…, X said, …".  Returns 0 when what stands before the
  * comma is no statement ("In December 2021, Russia proposed …"). */
-static int post_claim(cl_view *v, size_t comma, int how, size_t tend,
+static int post_claim(cl_view *v, size_t comma, int how, size_t tend, unsigned cue_cls,
                       ann_span cue, ann_span sp, const char *medium, int nested)
 {
     size_t cq = qclose(v, comma) ? comma :
@@ -114,6 +114,9 @@ static int post_claim(cl_view *v, size_t comma, int how, size_t tend,
             return 1;
         }
     }
+    /* a verb that only closes a quotation ("…,” he continued") */
+    if (!(cue_cls & ~CL_INV))
+        return 0;
     size_t s = cl_sent_start(v, cq != CL_NONE ? cq : comma);
     if (how == 2) {
         size_t after = tend + 1;
@@ -121,8 +124,13 @@ static int post_claim(cl_view *v, size_t comma, int how, size_t tend,
             s = after;
         else if ((kind(v, s, CL_W_STOP | CL_W_ADV) || ly_adverb(v, s)) && pc(v, s + 1, ','))
             s += 2;
-        if (s != after && (comma < s + 3 || preposition(v, s)))
-            return 0;
+        /* "The bill, the senator said, is dead": both sides; "In a
+         * statement, X said, …": the opening phrase is the verb's */
+        if (s != after && preposition(v, s)) {
+            if (comma >= s + 5)
+                return 0;       /* "In a television interview Wednesday, …" */
+            s = after;
+        }
         cl_emit_tokens(v, s, cl_content_end(v, after, 0), cue, sp, medium, nested);
         return 1;
     }
@@ -147,11 +155,12 @@ static size_t skip_object(const cl_view *v, size_t j)
 static size_t skip_object_before(const cl_view *v, size_t j, int want_to)
 {
     size_t q = skip_object(v, j);
-    if (q > j || !kind(v, j, CL_W_DET))
+    if (q > j || !(kind(v, j, CL_W_DET) || (want_to && np_mod(v, j))))
         return q;
+    /* "urged the farmers to", and before "to" any noun: "urged colleagues to" */
     for (size_t m = j + 1; m < v->n && m < j + 6; m++) {
         if (want_to ? is(v, m, "to") : qopen(v, m))
-            return m > j + 1 ? m : j;
+            return m > j + 1 || !kind(v, j, CL_W_DET) ? m : j;
         if (!W(v, m) || cl_cue_at(v, m) || kind(v, m, CL_W_STOP) || ss(v, m))
             break;
     }
@@ -368,6 +377,21 @@ static size_t quoted_object(const cl_view *v, const cl_cue *c, size_t ce)
     return qopen(v, q) ? q : CL_NONE;
 }
 
+/* "called it a disgrace", "branded the plan a failure": a naming verb's
+ * object and the noun phrase it is called, without quotation marks.
+ * Returns the object's first token or CL_NONE. */
+static size_t named_object(const cl_view *v, const cl_cue *c, size_t ce)
+{
+    if (!(c->cls & CL_QOBJ) || !W(v, ce))
+        return CL_NONE;
+    size_t b = kind(v, ce, CL_W_OBJ) || is(v, ce, "it") ? ce : cl_np_right(v, ce, v->n, 1);
+    if (b == CL_NONE || b + 2 >= v->n || ss(v, b + 1))
+        return CL_NONE;
+    /* the name given: "a disgrace", "an outrage", "the worst deal" */
+    return (is(v, b + 1, "a") || is(v, b + 1, "an") || is(v, b + 1, "the")) &&
+           (open_word(v, b + 2) || capw(v, b + 2)) ? ce : CL_NONE;
+}
+
 /* "described the talks as a trap": from the object to the end of the
  * complement.  Returns the object's first token or CL_NONE. */
 static size_t as_object(const cl_view *v, size_t ce)
@@ -403,7 +427,8 @@ static void pre_claim(cl_view *v, cue_ctx *x)
         cl_emit_tokens(v, qo, v->mate[qo] + 1, x->cue, x->sp, x->medium, x->nested);
         return;
     }
-    if (!x->as_clause && (x->c->cls & CL_AS) && as_object(v, x->ce) != CL_NONE) {
+    if (!x->as_clause && (((x->c->cls & CL_AS) && as_object(v, x->ce) != CL_NONE) ||
+                          named_object(v, x->c, x->ce) != CL_NONE)) {
         p = x->ce;
         np = 1;
     } else if (x->as_clause && pc(v, x->ce, ','))
@@ -490,7 +515,7 @@ static int content_before(cl_view *v, cue_ctx *x, size_t comma, size_t tail)
     const char *medium = x->medium;
     if (!medium && how && tail <= tend)   /* “…,” he told the BBC. */
         medium = cl_source_in(v, span(v, tail, tend));
-    if (how && post_claim(v, comma, how, tend, x->cue, x->sp, medium, x->nested)) {
+    if (how && post_claim(v, comma, how, tend, x->c->cls, x->cue, x->sp, medium, x->nested)) {
         v->used[x->i] = 1;
         return 1;
     }

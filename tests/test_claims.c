@@ -734,6 +734,135 @@ static void test_wire_quotes(void)
     ann_doc_free(d);
 }
 
+/* The document body through the whole pipeline (entities, dates, claims),
+ * after a headline line, as a user would try it. */
+static ann_doc *annotate_text(const char *body)
+{
+    char *text = ann_xasprintf("Headline\n\n%s\n", body);
+    ann_doc *d = ann_doc_new("t", "t.txt", text, strlen(text));
+    ann_annotate(engine, d);
+    return d;
+}
+
+/* Issue 13, each sentence a new user tried. */
+static void test_issue_sentences(void)
+{
+    /* a clock time, a.m. and p.m. cut nothing */
+    ann_doc *d = annotate_text("\"We will win,\" Biden said at 3:45 p.m.");
+    EXPECT(d, "We will win,", DIR, "said", "Biden");
+    CHECK_INT(d->nclaims, 1);
+    ann_doc_free(d);
+    d = annotate_text("\"We will win,\" Biden said at 3 p.m.");
+    EXPECT(d, "We will win,", DIR, "said", "Biden");
+    ann_doc_free(d);
+    d = annotate_text("Police said the man was arrested at 6:15 a.m. on Monday.");
+    EXPECT(d, "the man was arrested at 6:15 a.m. on Monday", IND, "said", "Police");
+    ann_doc_free(d);
+    d = annotate_text("Officials said the U.S. had agreed. The No. 2 official said the deal, worth "
+                      "3.5 billion, was done.");
+    EXPECT(d, "the U.S. had agreed", IND, "said", "Officials");
+    EXPECT(d, "the deal, worth 3.5 billion, was done", IND, "said", "The No. 2 official");
+    ann_doc_free(d);
+
+    /* speakers that are noun phrases, not list entries */
+    static const char *const nps[][2] = {
+        {"The mayor said the budget would be cut.", "The mayor"},
+        {"The governor said the budget would be cut.", "The governor"},
+        {"The company said the budget would be cut.", "The company"},
+        {"A bartender in Ohio said the budget would be cut.", "A bartender in Ohio"},
+        {"Two senior officials said the budget would be cut.", "Two senior officials"},
+        {"The campaign said the budget would be cut.", "The campaign"},
+        {"The email said the budget would be cut.", "The email"},
+        {"31 percent of voters said the budget would be cut.", "31 percent of voters"},
+    };
+    for (size_t k = 0; k < sizeof nps / sizeof nps[0]; k++) {
+        d = annotate_text(nps[k][0]);
+        EXPECT(d, "the budget would be cut", IND, "said", nps[k][1]);
+        ann_doc_free(d);
+    }
+    d = annotate_text("In a statement on Monday, the company said it would appeal.");
+    EXPECT(d, "it would appeal", IND, "said", "the company");
+    ann_doc_free(d);
+
+    /* "he" is the speaker of the attribution just made, not the person
+     * named last */
+    d = annotate_text("Antony Blinken said after meeting Vladimir Putin that the talks had "
+                      "stalled. \"We are not there yet,\" he said.");
+    const ann_claim *c = find(d, "We are not there yet,");
+    CHECK(c && c->speaker_id && strcmp(c->speaker_id, "antony-blinken") == 0);
+    ann_doc_free(d);
+
+    /* a banner addresses Biden; a date, a dateline and "Asked about" are
+     * no speakers */
+    d = annotate_text("President Biden: Stop Funding the Policing of Our Students");
+    CHECK_INT(d->nclaims, 0);
+    ann_doc_free(d);
+    d = annotate_text("On Sunday, April 3, confirming in an interview that the talks would go "
+                      "on, Blinken said that the war must end.");
+    EXPECT(d, "the talks would go on", IND, "confirming", "Blinken");
+    EXPECT(d, "the war must end", IND, "said", "Blinken");
+    ann_doc_free(d);
+    d = annotate_text("SELMA, Ala. — Confirming that the budget would be cut, the mayor left.");
+    EXPECT(d, "the budget would be cut", IND, "Confirming", "the mayor");
+    ann_doc_free(d);
+    d = annotate_text("Asked about the talks, Putin said they were over.");
+    EXPECT(d, "they were over", IND, "said", "Putin");
+    CHECK_INT(d->nclaims, 1);
+    ann_doc_free(d);
+}
+
+/* Issue 13's constructions: material between speaker and cue, opening
+ * adjuncts, verb complements, nominal cues, colons, the cue after the
+ * content. */
+static void test_issue_constructions(void)
+{
+    static const char *const cases[][4] = {
+        /* text, content, cue, speaker */
+        {"Sen. Smith, 92, said in an interview that he would retire.", "he would retire", "said", "Sen. Smith"},
+        {"Sen. Smith, who chairs the panel, said he would retire.", "he would retire", "said", "Sen. Smith"},
+        {"In a statement Monday, the senator said he would retire.", "he would retire", "said", "the senator"},
+        {"The senator told reporters that the bill was dead.", "the bill was dead", "told", "The senator"},
+        {"The senator warned that the bill was dead.", "the bill was dead", "warned", "The senator"},
+        {"The senator vowed to kill the bill.", "kill the bill", "vowed", "The senator"},
+        {"The senator urged colleagues to kill the bill.", "kill the bill", "urged", "The senator"},
+        {"The senator denied that he had lied.", "he had lied", "denied", "The senator"},
+        {"The senator called the bill a disgrace.", "the bill a disgrace", "called", "The senator"},
+        {"According to the senator, the bill is dead.", "the bill is dead", "According to", "the senator"},
+        {"The bill is dead, according to the senator.", "The bill is dead", "according to", "the senator"},
+        {"The senator's statement: the bill is dead.", "the bill is dead", "statement", "The senator"},
+        {"The bill is dead, the senator said.", "The bill is dead", "said", "the senator"},
+        {"The bill is dead, said the senator.", "The bill is dead", "said", "the senator"},
+        {"The bill, the senator said, is dead.", "The bill, the senator said, is dead", "said", "the senator"},
+        {"\"The bill is dead,\" said a former senior Senate aide.", "The bill is dead,", "said",
+         "a former senior Senate aide"},
+        {"The senator has long said that the bill is dead.", "the bill is dead", "said", "The senator"},
+        {"The senator doesn't think the bill will pass.", "the bill will pass", "think", "The senator"},
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+        ann_doc *d = annotate_text(cases[k][0]);
+        const ann_claim *c = find(d, cases[k][1]);
+        if (!c)
+            fprintf(stderr, "   in: %s\n", cases[k][0]);
+        EXPECT(d, cases[k][1], strchr(cases[k][0], '"') ? DIR : IND, cases[k][2], cases[k][3]);
+        ann_doc_free(d);
+    }
+    /* a split quotation goes on past the appositive after its speaker */
+    ann_doc *d = annotate_text("\"You can ID early voters,\" said Rick Tyler, a spokesman for "
+                               "the campaign. \"You know who they are.\"");
+    EXPECT(d, "You can ID early voters,\" said Rick Tyler, a spokesman for the campaign. "
+              "\"You know who they are.", DIR, "said", "Rick Tyler");
+    ann_doc_free(d);
+    /* a transcript's speakers */
+    d = annotate_text("WALLACE: Do you see those two as equivalent?\n\nPENCE: Well, look, "
+                      "they are not.");
+    EXPECT(d, "Do you see those two as equivalent", IND, ":", "WALLACE");
+    EXPECT(d, "Well, look, they are not", IND, ":", "PENCE");
+    ann_doc_free(d);
+    d = annotate_text("CLARIFICATION: The first sentence has been clarified.");
+    CHECK_INT(d->nclaims, 0);
+    ann_doc_free(d);
+}
+
 int main(void)
 {
     char err[256];
@@ -766,6 +895,8 @@ int main(void)
     test_windows();
     test_hostile();
     test_one_cue_list();
+    test_issue_sentences();
+    test_issue_constructions();
     test_user_cues();
     ann_engine_free(engine);
     for (size_t i = 0; i < 16; i++)
