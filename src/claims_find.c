@@ -63,7 +63,8 @@ static void on_noun(cl_view *v, size_t i)
         sp = span(v, k, k);
     else
         return;
-    cl_emit_tokens(v, p, cl_content_end(v, p, 0), span(v, i, i), sp, NULL, v->inq[i]);
+    size_t e = cl_content_end(v, p, cl_fronted(v, cl_sent_start(v, i), i));
+    cl_emit_tokens(v, p, e, span(v, i, i), sp, NULL, v->inq[i]);
 }
 
 /* Does a transcript's speaker label ("WALLACE:", a word in capitals and

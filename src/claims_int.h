@@ -64,7 +64,8 @@ enum {
     CL_S_FIRST = 1u << 8,   /* "I", "we", "you": never a source */
     CL_S_ADJ = 1u << 9,     /* "other", "future": an adjective */
     CL_S_ALONE = 1u << 10,  /* "her", "this": a determiner that may stand alone */
-    CL_S_APPEAL = 1u << 11  /* "stop", "let": opens an appeal to someone */
+    CL_S_APPEAL = 1u << 11, /* "stop", "let": opens an appeal to someone */
+    CL_S_SUB = 1u << 12     /* "because", "despite": opens a clause before the main one */
 };
 
 #define CL_MAXSUFFIX 8          /* bytes of an adjective suffix ("-ous") */
@@ -469,6 +470,7 @@ int cl_attributed_after(const cl_view *v, size_t close);
 size_t cl_subject_head(const cl_view *v, size_t i, size_t lo);
 int cl_sentence_speaker(cl_view *v, size_t lo, size_t i, ann_span *sp);
 size_t cl_after_dateline(const cl_view *v, size_t p);
+int cl_fronted(const cl_view *v, size_t lo, size_t i);
 void cl_main_subject(const cl_view *v, size_t *q, size_t *b);
 
 /* claims_content.c: content */

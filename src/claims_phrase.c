@@ -285,6 +285,22 @@ size_t cl_after_dateline(const cl_view *v, size_t p)
     return p;
 }
 
+/* Does the cue at i stand in a clause set before the main one, that the
+ * sentence at lo opens ("Because polls indicated that …, there is",
+ * "Despite Trump's claims that …, firms"): no comma between? */
+int cl_fronted(const cl_view *v, size_t lo, size_t i)
+{
+    size_t p = cl_after_dateline(v, lo);
+    if (qopen(v, p))
+        p++;
+    if (!in_set(v, p, CL_S_SUB))
+        return 0;
+    for (size_t k = p + 1; k < i; k++)
+        if (pc(v, k, ',') || v->t[k].kind == ANN_TOK_QUOTE)
+            return 0;
+    return 1;
+}
+
 /* "Macron called him and urged him to …", "Zelensky rejected it, saying
  * …": the subject at the start of the sentence, or the speaker of the claim
  * just made in it. */

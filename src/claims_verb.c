@@ -384,12 +384,13 @@ static size_t named_object(const cl_view *v, const cl_cue *c, size_t ce)
 {
     if (!(c->cls & CL_QOBJ) || !W(v, ce))
         return CL_NONE;
-    size_t b = kind(v, ce, CL_W_OBJ) || is(v, ce, "it") ? ce : cl_np_right(v, ce, v->n, 1);
+    size_t b = kind(v, ce, CL_W_OBJ) || is(v, ce, "it") || in_set(v, ce, CL_S_ALONE) ?
+               ce : cl_np_right(v, ce, v->n, 1);
     if (b == CL_NONE || b + 2 >= v->n || ss(v, b + 1))
         return CL_NONE;
-    /* the name given: "a disgrace", "an outrage", "the worst deal" */
+    /* the name given: "a disgrace", "an outrage", "a “pathological liar”" */
     return (is(v, b + 1, "a") || is(v, b + 1, "an") || is(v, b + 1, "the")) &&
-           (open_word(v, b + 2) || capw(v, b + 2)) ? ce : CL_NONE;
+           (open_word(v, b + 2) || capw(v, b + 2) || qopen(v, b + 2)) ? ce : CL_NONE;
 }
 
 /* "described the talks as a trap": from the object to the end of the
@@ -444,7 +445,8 @@ static void pre_claim(cl_view *v, cue_ctx *x)
     int opening = is_ing(v, x->i) && x->i > 0 &&
                   (x->i == cl_after_dateline(v, x->lo) || pc(v, x->i - 1, ','));
     size_t e = cl_content_end(v, p, (np && !x->as_clause) || parenthetical(v, x->i) ||
-                                        (opening && x->sp.end == x->sp.start));
+                                        (opening && x->sp.end == x->sp.start) ||
+                                        cl_fronted(v, x->lo, x->i));
     if (x->sp.end == x->sp.start) {
         size_t q = pc(v, e, ',') ? e + 1 : e;
         size_t b = q > 0 && (pc(v, q - 1, ',') || qclose(v, q - 1)) ?
