@@ -99,6 +99,27 @@ static int negated_aux(const cl_view *v, size_t k)
     return W(v, k) && (ends_with(v, k, "n't") || ends_with(v, k, "n\xE2\x80\x99t"));
 }
 
+/* Words a phrase between a subject and its verb may hold after its
+ * preposition: "on Thursday", "in a statement", "at a rally in Ohio". */
+#define CL_ADJUNCT 6
+
+/* The preposition of a phrase that ends at k and stands after a subject
+ * ("Gov. Mike Pence on Thursday blamed", "officials at the meeting
+ * said"), or CL_NONE.  The word before the preposition must be able to
+ * end a subject: a name, a listed noun, a pronoun. */
+static size_t adjunct_left(const cl_view *v, size_t k, size_t lo)
+{
+    for (size_t p = k; p > lo && p + CL_ADJUNCT > k; p--) {
+        if (preposition(v, p) && !connector(v, p))
+            return p > lo && p < k && (capw(v, p - 1) || kind(v, p - 1, CL_W_HEAD | CL_W_PRON)) &&
+                   !ss(v, p) ? p : CL_NONE;
+        if (!(np_mod(v, p) || kind(v, p, CL_W_DET) || in_set(v, p, CL_S_ADVB | CL_S_TIME)) ||
+            ss(v, p))
+            return CL_NONE;
+    }
+    return CL_NONE;
+}
+
 /* Skips leftwards over what may sit between a subject and its verb ("also",
  * "has", "vehemently", "for his part").  Returns the token before those, or
  * CL_NONE when the sentence starts first. */
@@ -116,8 +137,12 @@ size_t cl_skip_adv_left(const cl_view *v, size_t k, size_t lo)
             if (k - 2 == lo)
                 return CL_NONE;
             k -= 3;
-        } else
-            return k;
+        } else {
+            size_t p = adjunct_left(v, k, lo);
+            if (p == CL_NONE)
+                return k;
+            k = p - 1;              /* "Pence on Thursday blamed" */
+        }
     }
 }
 
@@ -317,9 +342,9 @@ int cl_sentence_speaker(cl_view *v, size_t lo, size_t i, ann_span *sp)
     /* step over introductory phrases and relative clauses: "On Feb. 28,
      * at the request of X, who had agreed to …, Macron …" */
     for (int round = 0; round < 3 && p < i; round++) {
-        if (!kind(v, p, CL_W_STOP | CL_W_ADV) && !ly_adverb(v, p) && !is_ing(v, p) &&
-            !cl_in_date(v, v->t[p].start))
-            break;                      /* "On Sunday, April 3, confirming …" */
+        if ((!kind(v, p, CL_W_STOP | CL_W_ADV) && !ly_adverb(v, p) && !is_ing(v, p) &&
+             !cl_in_date(v, v->t[p].start)) || kind(v, p, CL_W_PRON))
+            break;                      /* "On Sunday, April 3, confirming …"; "He …, saying" */
         size_t b = kind(v, p, CL_W_DET) ? cl_np_right(v, p, i, 0) : CL_NONE;
         if (b != CL_NONE && !pc(v, b + 1, ','))
             break;                      /* "The crisis deepened, …" */

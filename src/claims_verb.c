@@ -278,7 +278,7 @@ static size_t content_start(const cl_view *v, const cl_cue *c, size_t ce, int *n
     if (c->cls & CL_TO) {
         /* "urged Russia to stop", and with no object "vowed to stop" */
         size_t q = skip_object_before(v, ce, 1);
-        if (is(v, q, "to") && W(v, q + 1) && !is(v, q + 1, "the"))
+        if (is(v, q, "to") && (W(v, q + 1) || qopen(v, q + 1)) && !is(v, q + 1, "the"))
             return q + 1;
     }
     size_t q = ce;
@@ -313,6 +313,10 @@ static size_t content_start(const cl_view *v, const cl_cue *c, size_t ce, int *n
     if ((c->cls & CL_BARE) && !is(v, q, "that") && !pc(v, q, ':')) {
         size_t m = introducer_ahead(v, q, CL_NONE);
         if (m != CL_NONE && pc(v, m, ':'))
+            return m + 1;
+        /* past an addressee, "that" is no relative pronoun: "told a
+         * Journal lunch group that …" */
+        if (m != CL_NONE && (c->cls & CL_OBJ) && q > ce)
             return m + 1;
     }
     return CL_NONE;
