@@ -344,9 +344,9 @@ static int adjective(const cl_view *v, size_t k)
 
 static int noun_use(const cl_view *v, size_t i, size_t ce)
 {
-    /* "Russia's demands", "its diplomatic demands", "other states" */
-    if (i > 0 && !ss(v, i) && (poss(v, i - 1) || (ends_with(v, i, "s") &&
-        !ends_with(v, i, "ss") && adjective(v, i - 1))))
+    /* "Russia's demands", "its diplomatic demands", "other states", "the
+     * first public mention" */
+    if (i > 0 && !ss(v, i) && (poss(v, i - 1) || (!ends_with(v, i, "ed") && adjective(v, i - 1))))
         return 1;
     if (i > 0 && !ss(v, i) && kind(v, i - 1, CL_W_DET) &&
         !is(v, i - 1, "her") && !is(v, i - 1, "one"))
@@ -560,7 +560,7 @@ static int find_speaker(const cl_view *v, cue_ctx *x, size_t k, size_t head,
                         is(v, sa - 1, "unless") || is(v, sa - 1, "what")) &&
             !(is(v, sa - 1, "what") && (x->c->cls & CL_QOBJ)))
             return 0;
-        if (sa > lo && (pc(v, sa - 1, ',') || qclose(v, sa - 1)) && !pc(v, k, ','))
+        if (sa > lo && (pc(v, sa - 1, ',') || qclose(v, sa - 1)))
             *comma = sa - 1;
         else if (sa > lo && is(v, sa - 1, "as")) {
             x->as_clause = 1;
