@@ -465,6 +465,8 @@ size_t cl_np_left(const cl_view *v, size_t h, size_t lo);
 size_t cl_np_right(const cl_view *v, size_t p, size_t hi, int broad);
 size_t cl_skip_adv_left(const cl_view *v, size_t k, size_t lo);
 size_t cl_skip_adv_right(const cl_view *v, size_t j);
+size_t cl_paren_open(const cl_view *v, size_t k, size_t lo);
+size_t cl_paren_close(const cl_view *v, size_t k);
 int cl_attribution_at(const cl_view *v, size_t j);
 int cl_attributed_after(const cl_view *v, size_t close);
 size_t cl_subject_head(const cl_view *v, size_t i, size_t lo);

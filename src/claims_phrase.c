@@ -137,6 +137,11 @@ size_t cl_skip_adv_left(const cl_view *v, size_t k, size_t lo)
             if (k - 2 == lo)
                 return CL_NONE;
             k -= 3;
+        } else if (pc(v, k, ')')) {
+            size_t o = cl_paren_open(v, k, lo);
+            if (o == CL_NONE || o == lo || !capw(v, o - 1))
+                return k;
+            k = o - 1;              /* "Gov. Phil Bryant (R) said" */
         } else {
             size_t p = adjunct_left(v, k, lo);
             if (p == CL_NONE)
@@ -144,6 +149,32 @@ size_t cl_skip_adv_left(const cl_view *v, size_t k, size_t lo)
             k = p - 1;              /* "Pence on Thursday blamed" */
         }
     }
+}
+
+/* Tokens a parenthesis after a name may hold: "(D-S.C.)", "(R)". */
+#define CL_PAREN 8
+
+/* The "(" of the short parenthesis that the ")" at k closes, not before
+ * lo, or CL_NONE. */
+size_t cl_paren_open(const cl_view *v, size_t k, size_t lo)
+{
+    for (size_t o = k; o > lo && o + CL_PAREN > k; o--)
+        if (pc(v, o - 1, '('))
+            return o - 1;
+        else if (pc(v, o - 1, ')') || ss(v, o - 1))
+            return CL_NONE;
+    return CL_NONE;
+}
+
+/* The ")" of the short parenthesis that opens at k, or CL_NONE. */
+size_t cl_paren_close(const cl_view *v, size_t k)
+{
+    for (size_t c = k + 1; c < v->n && c < k + CL_PAREN; c++)
+        if (pc(v, c, ')'))
+            return c;
+        else if (pc(v, c, '(') || ss(v, c))
+            return CL_NONE;
+    return CL_NONE;
 }
 
 size_t cl_skip_adv_right(const cl_view *v, size_t j)

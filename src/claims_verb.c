@@ -36,6 +36,8 @@ static const char *medium_of(const cl_view *v, const cl_cue *c)
 static int post_tail(const cl_view *v, size_t j, size_t *end)
 {
     size_t k = j;
+    if (pc(v, k, '(') && cl_paren_close(v, k) != CL_NONE)
+        k = cl_paren_close(v, k) + 1;   /* "said Rep. Jim Clyburn (D-S.C.), …" */
     for (; k < v->n && k < j + 25; k++) {
         if (ss(v, k) || (v->t[k].flags & ANN_TF_PARA_START)) {
             *end = k - 1;
@@ -511,6 +513,8 @@ static int content_before(cl_view *v, cue_ctx *x, size_t comma, size_t tail)
     size_t tend = 0;
     int how = post_tail(v, tail, &tend);
     int cq = qclose(v, comma) || (comma > 0 && qclose(v, comma - 1));
+    if (pc(v, tail, '(') && cl_paren_close(v, tail) != CL_NONE)
+        tail = cl_paren_close(v, tail) + 1;     /* "said X (D-S.C.), …" */
     if (how == 3)
         how = cq ? 1 : 0;
     /* "X told the British newspaper." is a tail; "X proposed a treaty."

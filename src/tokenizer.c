@@ -1160,6 +1160,9 @@ static int is_sentence_start(ann_tokenizer *tz, const ann_token *t)
         return 0;   /* 'He left." Then' : the closing mark belongs to the sentence */
     if (tz->pending_end == PENDING_ABBREV)
         return is_starter(tz->abbrevs, tz->text, t, tz->len);
+    /* a word glued to the period goes on: "(D-S.C.)", "S.C.-based" */
+    if (!(t->flags & ANN_TF_SPACE_BEFORE) && (t->kind == ANN_TOK_WORD || t->kind == ANN_TOK_NUMBER))
+        return 0;
     return starts_like_sentence(tz->text, t);
 }
 

@@ -169,6 +169,11 @@ static void test_abbreviation_ends(void)
         CHECK_STR(tx(we - 1), ".");
         CHECK(has(we, ANN_TF_SENT_START));
     }
+    /* a word glued to a period goes on the sentence: "(D-S.C.)" */
+    tok("Rep. Jim Clyburn (D-S.C.) said so. It ended.");
+    size_t c = find_tok("C.");
+    CHECK(c < toks.n && !has(c, ANN_TF_SENT_START));
+    CHECK(has(find_tok("It"), ANN_TF_SENT_START));
 }
 
 static void test_quotes(void)
