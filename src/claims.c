@@ -29,6 +29,21 @@ static void set_last(ann_claims *st, const ann_claim *c)
         l->end = c->speaker.end;
 }
 
+/* Is the span a name or a pronoun, words in capitals or three bytes or
+ * fewer ("Trump", "He"), not a phrase that holds one ("Macron's
+ * office")? */
+static int plain_name(const cl_view *v, ann_span s)
+{
+    if (s.end - s.start <= 4)
+        return 1;
+    for (size_t b = s.start; b < s.end; b++)
+        if (v->text[b] == '\'' || (unsigned char)v->text[b] == 0xE2 ||
+            ((b == s.start || v->text[b - 1] == ' ') &&
+                                   v->text[b] >= 'a' && v->text[b] <= 'z'))
+            return 0;
+    return 1;
+}
+
 /* nested: the cue stands inside a quotation, so the claim is one the
  * speaker reports and does not become the statement later quotes continue. */
 void cl_emit(cl_view *v, ann_claim_kind kind, ann_span content, ann_span cue,
@@ -44,12 +59,24 @@ void cl_emit(cl_view *v, ann_claim_kind kind, ann_span content, ann_span cue,
         if (d->claims[i - 1].content.start == content.start &&
             d->claims[i - 1].content.end == content.end)
             return;
+    char *speaker_id = cl_speaker_id(v, speaker);
+    /* "He said he hoped that …": a speaker's own verb inside what the
+     * speaker is said to have said is part of that claim */
+    const cl_last *l = &v->st->last;
+    if (l->valid && l->speaker_id && speaker_id && strcmp(l->speaker_id, speaker_id) == 0 &&
+        plain_name(v, l->speaker) && speaker.end - speaker.start <= 4 &&
+        d->nclaims > v->claims_from && d->claims[d->nclaims - 1].kind != ANN_CLAIM_DIRECT &&
+        d->claims[d->nclaims - 1].content.start <= cue.start &&
+        cue.end <= d->claims[d->nclaims - 1].content.end) {
+        free(speaker_id);
+        return;
+    }
     ann_claim *c = ann_doc_add_claim(d);
     c->kind = kind;
     c->content = content;
     c->cue = cue;
     c->speaker = speaker;
-    c->speaker_id = cl_speaker_id(v, speaker);
+    c->speaker_id = speaker_id;
     if (medium_id)
         c->medium_id = ann_xstrdup(medium_id);
     else if (cue.end > cue.start) {

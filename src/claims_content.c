@@ -43,6 +43,22 @@ static int list_goes_on(const cl_view *v, size_t j)
     return last != CL_NONE && m - last < 15;
 }
 
+/* Tokens an aside between two dashes may hold. */
+#define CL_DASHED 40
+
+/* The dash that closes an aside opened by the dash at j, in the same
+ * sentence and quotation, or CL_NONE. */
+static size_t dash_pair(const cl_view *v, size_t j)
+{
+    for (size_t k = j + 1; k < v->n && k < j + CL_DASHED; k++) {
+        if (ss(v, k) || v->t[k].kind == ANN_TOK_QUOTE || sentence_final(v, k) || pc(v, k, ';'))
+            return CL_NONE;
+        if (v->t[k].kind == ANN_TOK_DASH)
+            return k;
+    }
+    return CL_NONE;
+}
+
 /* One past the last token of the content that starts at p: the end of the
  * clause, the sentence, or the quotation the content sits in. */
 size_t cl_content_end(const cl_view *v, size_t p, int stop_comma)
@@ -57,10 +73,21 @@ size_t cl_content_end(const cl_view *v, size_t p, int stop_comma)
         if (v->mate[j] != CL_NONE) {
             if (v->mate[j] < j)
                 break;                 /* closes a quotation around us */
+            size_t o = j;
             j = v->mate[j] + 1;
             if (j < v->n && !ss(v, j) && cl_attribution_at(v, j))
                 break;                 /* “…” adding that, “…,” X told */
+            if (o == p && (j >= v->n || pc(v, j, ',') || pc(v, j, ';') || sentence_final(v, j) ||
+                           pc(v, j - 2, ',')))
+                break;                 /* said, “…,” showing that: the quotation is all */
             continue;
+        }
+        if (v->t[j].kind == ANN_TOK_DASH && j > p) {
+            size_t d = dash_pair(v, j);
+            if (d != CL_NONE) {
+                j = d + 1;             /* "Zelensky—one of the leaders, not …—had" */
+                continue;
+            }
         }
         if (v->t[j].kind == ANN_TOK_PUNCT) {
             char c = v->text[v->t[j].start];

@@ -15,8 +15,8 @@ static void on_according(cl_view *v, size_t i)
 {
     const cl_cue *c = cl_cue_at(v, i);
     size_t ce = i + c->n, b = ce;
-    if (is(v, ce, "which"))
-        return;
+    if (is(v, ce, "which") || in_set(v, ce, CL_S_FIRST))
+        return;                 /* "according to my expectations" cites nobody */
     while (b < v->n && b < ce + 15 && !pc(v, b, ',') && !sentence_final(v, b) &&
            !(b > ce && ss(v, b)) && v->t[b].kind != ANN_TOK_QUOTE)
         b++;

@@ -65,7 +65,8 @@ enum {
     CL_S_ADJ = 1u << 9,     /* "other", "future": an adjective */
     CL_S_ALONE = 1u << 10,  /* "her", "this": a determiner that may stand alone */
     CL_S_APPEAL = 1u << 11, /* "stop", "let": opens an appeal to someone */
-    CL_S_SUB = 1u << 12     /* "because", "despite": opens a clause before the main one */
+    CL_S_SUB = 1u << 12,    /* "because", "despite": opens a clause before the main one */
+    CL_S_NUM = 1u << 13     /* "three", "half": a count or share */
 };
 
 #define CL_MAXSUFFIX 8          /* bytes of an adjective suffix ("-ous") */
@@ -466,6 +467,7 @@ size_t cl_np_right(const cl_view *v, size_t p, size_t hi, int broad);
 size_t cl_skip_adv_left(const cl_view *v, size_t k, size_t lo);
 size_t cl_skip_adv_right(const cl_view *v, size_t j);
 size_t cl_paren_open(const cl_view *v, size_t k, size_t lo);
+int cl_negated_aux(const cl_view *v, size_t k);
 size_t cl_paren_close(const cl_view *v, size_t k);
 int cl_attribution_at(const cl_view *v, size_t j);
 int cl_attributed_after(const cl_view *v, size_t close);

@@ -77,8 +77,10 @@ size_t cl_np_right(const cl_view *v, size_t p, size_t hi, int broad)
         det = broad;
     }
     while (j < hi && j - p < 12 && !(j > p && ss(v, j))) {
-        if (poss(v, j) && last != CL_NONE)
+        if (poss(v, j) && last != CL_NONE) {
             j++;
+            det = broad;        /* "NATO's informed secretary general" */
+        }
         else if (np_word(v, j) || (det && open_word(v, j))) {
             /* after a determiner any noun heads it: "a former senior law
              * enforcement official" */
@@ -94,7 +96,7 @@ size_t cl_np_right(const cl_view *v, size_t p, size_t hi, int broad)
 }
 
 /* "don't", "didn’t", "won't": an auxiliary with its negation. */
-static int negated_aux(const cl_view *v, size_t k)
+int cl_negated_aux(const cl_view *v, size_t k)
 {
     return W(v, k) && (ends_with(v, k, "n't") || ends_with(v, k, "n\xE2\x80\x99t"));
 }
@@ -128,7 +130,7 @@ size_t cl_skip_adv_left(const cl_view *v, size_t k, size_t lo)
     for (;;) {
         if (k < lo || k == CL_NONE)
             return CL_NONE;
-        if (kind(v, k, CL_W_ADV) || ly_adverb(v, k) || negated_aux(v, k)) {
+        if (kind(v, k, CL_W_ADV) || ly_adverb(v, k) || cl_negated_aux(v, k)) {
             if (k == lo)
                 return CL_NONE;
             k--;
@@ -263,12 +265,26 @@ static int noun_head(const cl_view *v, size_t k, size_t lo)
      * not "future states", "other states" (adjectives before a noun) */
     for (size_t j = k; j > lo && j + 6 > k; j--) {
         size_t p = j - 1;
-        if (kind(v, p, CL_W_DET) || poss(v, p) || v->t[p].kind == ANN_TOK_NUMBER)
-            return 1;
+        if (kind(v, p, CL_W_DET) || poss(v, p) || v->t[p].kind == ANN_TOK_NUMBER ||
+            (capw(v, p) && !ss(v, p)))
+            return 1;          /* "Russian television", "Cologne police" */
         if (!np_mod(v, p))
             return 0;
     }
     return 0;
+}
+
+/* A share or a count as the subject: "One in three said", "42% say",
+ * "About 4 in 10 say", "most of them said". */
+static int number_head(const cl_view *v, size_t k, size_t lo)
+{
+    if (k >= v->n)
+        return 0;
+    if (v->t[k].kind == ANN_TOK_NUMBER || in_set(v, k, CL_S_NUM) ||
+        (v->t[k].kind == ANN_TOK_SYMBOL && v->text[v->t[k].start] == '%'))
+        return 1;
+    return kind(v, k, CL_W_OBJ) && k > lo + 1 && is(v, k - 1, "of") &&
+           (quantifier(v, k - 2) || in_set(v, k - 2, CL_S_NUM));
 }
 
 static int quantifier_head(const cl_view *v, size_t k, size_t lo)
@@ -296,7 +312,8 @@ size_t cl_subject_head(const cl_view *v, size_t i, size_t lo)
         return CL_NONE;
     /* a participle's subject is rather a name or a listed noun: "march
      * down the street saying" */
-    if (head_ok(v, k) || quantifier_head(v, k, lo) || (!is_ing(v, i) && noun_head(v, k, lo)))
+    if (head_ok(v, k) || quantifier_head(v, k, lo) || (!is_ing(v, i) && noun_head(v, k, lo)) ||
+        number_head(v, k, lo))
         return k;
     /* "The RAND report lists": a cue word after a determiner is a noun */
     if (cl_cue_at(v, k) && k > lo && !ss(v, k) && !kind(v, k - 1, CL_W_PRON) &&
@@ -313,12 +330,14 @@ size_t cl_subject_head(const cl_view *v, size_t i, size_t lo)
         cue_inside |= cl_cue_at(v, c - 1) != NULL;
         if (pc(v, c - 1, ',')) {
             /* "X, who …, said", "X, while assuming …, revealed" */
-            int relative = is(v, c, "which") || is(v, c, "who") || preposition(v, c) ||
-                           (is_ing(v, c) && (v->t[c].flags & ANN_TF_LOWER));
+            int relative = is(v, c, "which") || is(v, c, "who") || is(v, c, "whose") ||
+                           preposition(v, c) || (is_ing(v, c) && (v->t[c].flags & ANN_TF_LOWER));
             if (!relative && (cue_inside || (k - c > 10 && !appositive_start(v, c))))
                 return CL_NONE;
             size_t h = c - 1 > lo ? cl_skip_adv_left(v, c - 2, lo) : CL_NONE;
-            return h != CL_NONE && head_ok(v, h) && !kind(v, h, CL_W_PRON) ? h : CL_NONE;
+            /* "One attendee, who like others spoke …, said" */
+            return h != CL_NONE && (head_ok(v, h) || noun_head(v, h, lo)) &&
+                   !kind(v, h, CL_W_PRON) ? h : CL_NONE;
         }
     }
     return CL_NONE;

@@ -227,10 +227,16 @@ static size_t skip_adverbials(const cl_view *v, size_t j)
 static int clause_follows(const cl_view *v, size_t j)
 {
     for (size_t k = j + 1; k < v->n && k < j + 12; k++) {
-        if (auxiliary(v, k))
+        /* "would", "aren't", and a verb in the past after a noun: "said
+         * closed primaries deny", "said emails contained" */
+        if (auxiliary(v, k) || cl_negated_aux(v, k) ||
+            (k > j + 0 && (v->t[k].flags & ANN_TF_LOWER) && ends_with(v, k, "ed") &&
+             (np_mod(v, k - 1) || capw(v, k - 1)) && !kind(v, k - 1, CL_W_DET)))
             return 1;
         if (!W(v, k) || ss(v, k) || cl_cue_at(v, k))
-            return 0;
+            return (k > j + 1 && cl_cue_at(v, k) && (v->t[k].flags & ANN_TF_LOWER) &&
+                    !is(v, k - 1, "to")) ||
+                   (W(v, k) && cl_negated_aux(v, k));
     }
     return 0;
 }
@@ -244,8 +250,8 @@ static int bare_ok(const cl_view *v, size_t j)
         return 1;
     if (!W(v, j) || cl_cue_at(v, j))
         return 0;
-    if (kind(v, j, CL_W_PRON))
-        return 1;                      /* "said he'd go" */
+    if (kind(v, j, CL_W_PRON | CL_W_HEAD) && !kind(v, j, CL_W_OBJ))
+        return 1;                      /* "said he'd go", "said people misunderstand" */
     if (!(cl_info(v, j) & CL_W_STOP))
         return !kind(v, j, CL_W_OBJ) && (capw(v, j) || clause_follows(v, j));
     /* "maintained a consistent position" is an object, "said a deal was
