@@ -155,7 +155,9 @@ static int make_content(cl_view *v, size_t a, size_t b, ann_claim_kind *k, ann_s
     size_t words = 0;
     for (size_t i = a; i < b; i++)
         words += v->t[i].kind == ANN_TOK_WORD || v->t[i].kind == ANN_TOK_NUMBER;
-    if (words < 2)
+    /* "the crime alleged and is insufficient": a content opens no way
+     * with a conjunction */
+    if (words < 2 || is(v, a, "and") || is(v, a, "or"))
         return 0;
     out->start = v->t[a].start;
     out->end = v->t[b - 1].end;

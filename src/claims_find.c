@@ -27,6 +27,14 @@ static void on_according(cl_view *v, size_t i)
     v->used[i] = 1;
     if (pc(v, b, ',')) {
         size_t p = b + 1;
+        if (is_ing(v, p) && (v->t[p].flags & ANN_TF_LOWER)) {
+            /* "According to X, writing for Y: …": the content after the colon */
+            while (p < v->n && !pc(v, p, ':') && !ss(v, p) && p < b + 15)
+                p++;
+            if (!pc(v, p, ':'))
+                return;
+            p++;
+        }
         cl_emit_tokens(v, p, cl_content_end(v, p, 0), cue, sp, NULL, nested);
     } else if (i > 0 && pc(v, i - 1, ',')) {
         size_t s = cl_sent_start(v, i - 1);

@@ -20,6 +20,7 @@ typedef struct cue_ctx {
     ann_span cue, sp;
     const char *medium;
     int nested, as_clause;
+    int inverted;            /* a speaker was found after the cue ("said X") */
 } cue_ctx;
 
 static const char *medium_of(const cl_view *v, const cl_cue *c)
@@ -352,6 +353,23 @@ static int adjective(const cl_view *v, size_t k)
 
 static int noun_use(const cl_view *v, size_t i, size_t ce)
 {
+    /* "one of 45 states", "only 10 states": a count before it */
+    if (i > 0 && !ss(v, i) && ends_with(v, i, "s") && !ends_with(v, i, "ss") &&
+        (v->t[i - 1].kind == ANN_TOK_NUMBER || in_set(v, i - 1, CL_S_NUM)))
+        return 1;
+    /* "than, say, Mr. Cruz's plan": a base form set off by commas, with
+     * nothing before that could be its subject */
+    if (i > 1 && pc(v, i - 1, ',') && pc(v, ce, ',') && ce == i + 1 && !ends_with(v, i, "s") &&
+        !ends_with(v, i, "ed") && !is_ing(v, i) && !capw(v, i - 2) && !kind(v, i - 2, CL_W_HEAD | CL_W_PRON))
+        return 1;
+    /* "officials, called superdelegates, …": a naming participle, one
+     * name after it and a comma or the end */
+    if ((cl_cue_at(v, i)->cls & CL_QOBJ) && ends_with(v, i, "ed") && i > 0 && pc(v, i - 1, ',') &&
+        !kind(v, ce, CL_W_OBJ)) {
+        size_t b = cl_np_right(v, ce, v->n, 1);
+        if (b != CL_NONE && (pc(v, b + 1, ',') || sentence_final(v, b + 1)))
+            return 1;
+    }
     /* "Russia's demands", "its diplomatic demands", "other states", "the
      * first public mention" */
     if (i > 0 && !ss(v, i) && (poss(v, i - 1) || (!ends_with(v, i, "ed") && adjective(v, i - 1))))
@@ -452,6 +470,15 @@ static void pre_claim(cl_view *v, cue_ctx *x)
         return;                                 /* Q, S: nothing else */
     if (p == CL_NONE)
         return;
+    /* "…, said Matt Latimer, another speechwriter": the speaker after a
+     * verb that inverts is no content */
+    if (x->inverted && p == x->ce)
+        return;
+    /* "said it best", "said it again": an object, no clause */
+    if (p == x->ce && (is(v, p, "it") || in_set(v, p, CL_S_ALONE)) &&
+        ((in_set(v, p + 1, CL_S_ADVB) && !ss(v, p + 2) && !W(v, p + 2)) ||
+         p + 1 >= v->n || v->t[p + 1].kind == ANN_TOK_PUNCT || is(v, p + 1, "best")))
+        return;
     /* an opening participle's clause ends at its comma: "Confirming …,
      * the mayor left" */
     int opening = is_ing(v, x->i) && x->i > 0 &&
@@ -478,8 +505,19 @@ static void pre_claim(cl_view *v, cue_ctx *x)
     }
     v->used[x->i] = 1;
     cl_emit_tokens(v, p, e, x->cue, x->sp, x->medium, x->nested);
-    if (pc(v, e, ':') && qopen(v, e + 1))        /* "said P: “Q”" is two claims */
-        cl_emit_tokens(v, e + 1, v->mate[e + 1] + 1, x->cue, x->sp, x->medium, x->nested);
+    /* "said P: “Q”" is two claims, also when the rest of the sentence
+     * comes between ("expressed a positive outlook for the talks, which
+     * …: “We will not concede …”") */
+    for (size_t m = e; m < v->n && m < e + CL_REST && !(m > e && ss(v, m)); m++) {
+        if (pc(v, m, ':') && qopen(v, m + 1) && !v->used[m + 1]) {
+            cl_emit_tokens(v, m + 1, v->mate[m + 1] + 1, x->cue, x->sp, x->medium, x->nested);
+            v->used[m + 1] = 1;
+            break;
+        }
+        if (v->t[m].kind == ANN_TOK_QUOTE || sentence_final(v, m) ||
+            (m > e && cl_cue_at(v, m) && (v->t[m].flags & ANN_TF_LOWER)))
+            break;
+    }
     /* "told Y that “…” and that …": one cue, several contents */
     while (e + 1 < v->n && (is(v, e, "and") || (pc(v, e, ',') && is(v, e + 1, "and")))) {
         size_t t = is(v, e, "and") ? e + 1 : e + 2;
@@ -585,6 +623,12 @@ static int find_speaker(const cl_view *v, cue_ctx *x, size_t k, size_t head,
             *comma = i - 1;
             x->sp = span(v, ce, b);
             *tail = b + 1;
+            /* a noun phrase that a comma or the sentence's end closes is
+             * the speaker, even where no content stood before: "…, said
+             * Matt Latimer, another speechwriter"; "said the days when …
+             * are gone" is a clause */
+            x->inverted = (x->c->cls & CL_INV) && (pc(v, b + 1, ',') || sentence_final(v, b + 1) ||
+                                                   b + 1 >= v->n);
         }
     }
     return 1;
