@@ -12,10 +12,22 @@
 #include "ann.h"
 #include "claims_int.h"
 
-/* First token of the sentence holding token j; a quotation is one step. */
+/* A sentence of the view, in tokens, at most: a quotation holds its
+ * sentence together (“A. B,” X said: the sentence of "said" starts at the
+ * opening mark), but a run of quotations with no break outside them (one
+ * long paragraph of "“…,” X said “…,” X said …", whose forced breaks may
+ * all fall inside quotations) would make the sentence the window, and
+ * every walk to its start as long as the window. */
+#define CL_SENT_MAX 1000
+
+/* First token of the sentence holding token j; a quotation is one step.
+ * Past CL_SENT_MAX tokens back, the last sentence start before j, inside
+ * a quotation or not (the tokenizer breaks a sentence at 1000 tokens):
+ * a walk costs a bounded number of steps. */
 size_t cl_sent_start(const cl_view *v, size_t j)
 {
-    while (j > 0 && j < v->n) {
+    size_t j0 = j;
+    while (j > 0 && j < v->n && j + CL_SENT_MAX > j0) {
         if (ss(v, j))
             return j;
         if (qclose(v, j - 1))
@@ -23,7 +35,11 @@ size_t cl_sent_start(const cl_view *v, size_t j)
         else
             j--;
     }
-    return 0;
+    if (j == 0 || j >= v->n)
+        return 0;
+    for (j = j0; j > 0 && !ss(v, j); j--)
+        ;
+    return j;
 }
 
 /* The first token of the speaker phrase that ends at head h, not before lo:
