@@ -68,7 +68,7 @@ static int post_tail(const cl_view *v, size_t j, size_t *end)
 
 /* Tokens the rest of an attribution's sentence may run to before a
  * quotation that continues it ("said X, a longtime adviser of … . “B”"). */
-#define CL_REST 60
+#define CL_REST 80
 
 /* “A,” X said. “B” — the second part belongs to the first when it has no
  * speaker of its own, also past the rest of the attribution's sentence
@@ -77,11 +77,13 @@ static int post_tail(const cl_view *v, size_t j, size_t *end)
  * mark to end on, or CL_NONE. */
 static size_t split_rest(cl_view *v, size_t next)
 {
+    int relative = 0;            /* "said X, who said he left on good terms." */
     for (size_t k = next; !qopen(v, k); k++) {
         if (k >= v->n || k >= next + CL_REST || v->t[k].kind == ANN_TOK_QUOTE ||
             (v->t[k].flags & ANN_TF_PARA_START) || (k > next && ss(v, k)) ||
-            (cl_cue_at(v, k) && (v->t[k].flags & ANN_TF_LOWER)))
+            (cl_cue_at(v, k) && (v->t[k].flags & ANN_TF_LOWER) && !relative))
             return CL_NONE;
+        relative |= is(v, k, "who") || is(v, k, "which");
         if (sentence_final(v, k) && qopen(v, k + 1)) {
             next = k + 1;
             break;
