@@ -266,6 +266,29 @@ int cl_attributed_after(const cl_view *v, size_t close)
     return 0;
 }
 
+/* Words a relative clause between a subject and its verb may hold. */
+#define CL_RELATIVE 12
+
+/* The "who", "whose", "which" or "that" of a relative clause that ends
+ * at k, right after a subject ("the officials whose laws were struck
+ * down say"), or CL_NONE.  No punctuation or cue inside it. */
+static size_t relative_left(const cl_view *v, size_t k, size_t lo)
+{
+    for (size_t r = k; r > lo + 1 && r + CL_RELATIVE > k; r--) {
+        if (!W(v, r) || ss(v, r) || (r < k && cl_cue_at(v, r)))
+            return CL_NONE;
+        if (r < k && (is(v, r, "who") || is(v, r, "whose") || is(v, r, "which") || is(v, r, "that"))) {
+            /* the pronoun is the clause's subject, or "whose": not "the bill
+             * that Christie said" */
+            if (!is(v, r, "whose") && (capw(v, r + 1) || kind(v, r + 1, CL_W_DET | CL_W_PRON)))
+                return CL_NONE;
+            return capw(v, r - 1) || kind(v, r - 1, CL_W_HEAD) ||
+                   (ends_with(v, r - 1, "s") && open_word(v, r - 1)) ? r : CL_NONE;
+        }
+    }
+    return CL_NONE;
+}
+
 /* A common noun that heads a subject: an open-class word, and one in -ing
  * or -ed only after a determiner ("the ruling", "those surveyed"), which
  * tells it from a verb ("he kept repeating", "Trump tweeted and said"). */
@@ -326,11 +349,20 @@ size_t cl_subject_head(const cl_view *v, size_t i, size_t lo)
     }
     if (k == CL_NONE)
         return CL_NONE;
+    /* "Cuban-Americans polled said": a participle after its noun */
+    if (k > lo && (v->t[k].flags & ANN_TF_LOWER) && ends_with(v, k, "ed") &&
+        (capw(v, k - 1) || (ends_with(v, k - 1, "s") && open_word(v, k - 1))))
+        k--;
     /* a participle's subject is rather a name or a listed noun: "march
      * down the street saying" */
     if (head_ok(v, k) || quantifier_head(v, k, lo) || (!is_ing(v, i) && noun_head(v, k, lo)) ||
         number_head(v, k, lo))
         return k;
+    /* "The officials whose laws were struck down say": a relative clause
+     * with no commas, its noun before "who", "whose", "which" or "that" */
+    size_t rel = relative_left(v, k, lo);
+    if (rel != CL_NONE)
+        return rel - 1;
     /* "The RAND report lists": a cue word after a determiner is a noun */
     if (cl_cue_at(v, k) && k > lo && !ss(v, k) && !kind(v, k - 1, CL_W_PRON) &&
         (kind(v, k - 1, CL_W_DET) || np_word(v, k - 1)))
@@ -341,6 +373,10 @@ size_t cl_subject_head(const cl_view *v, size_t i, size_t lo)
      * or a relative clause ("X, which has been welcomed …, calls for") */
     int cue_inside = 0;
     for (size_t c = k; c > lo && c + CL_APPOS > k; c--) {
+        if (qclose(v, c - 1) && v->mate[c - 1] > lo) {
+            c = v->mate[c - 1] + 1;     /* "X, citing “…,” said" */
+            continue;
+        }
         if (v->t[c - 1].kind == ANN_TOK_QUOTE)
             return CL_NONE;
         cue_inside |= cl_cue_at(v, c - 1) != NULL;

@@ -229,6 +229,12 @@ static size_t skip_adverbials(const cl_view *v, size_t j)
  * verb's object ("maintained contacts with both sides"). */
 static int clause_follows(const cl_view *v, size_t j)
 {
+    /* "said disagreements broke out", "said long lines kept many": a plural
+     * noun soon after and a word of an open class after it */
+    for (size_t k = j; k < v->n && k < j + 3 && W(v, k); k++)
+        if (ends_with(v, k, "s") && !ends_with(v, k, "ss") && open_word(v, k) &&
+            open_word(v, k + 1) && !ends_with(v, k + 1, "s"))
+            return 1;
     for (size_t k = j + 1; k < v->n && k < j + 12; k++) {
         /* "would", "aren't", and a verb in the past after a noun: "said
          * closed primaries deny", "said emails contained" */
@@ -251,7 +257,8 @@ static int bare_ok(const cl_view *v, size_t j)
         return 0;
     if (v->t[j].kind == ANN_TOK_NUMBER)
         return 1;
-    if (!W(v, j) || cl_cue_at(v, j))
+    /* "said comments from Rice were …": a plural noun that is also a cue */
+    if (!W(v, j) || (cl_cue_at(v, j) && !(ends_with(v, j, "s") && clause_follows(v, j))))
         return 0;
     if (kind(v, j, CL_W_PRON | CL_W_HEAD) && !kind(v, j, CL_W_OBJ))
         return 1;                      /* "said he'd go", "said people misunderstand" */
@@ -604,6 +611,11 @@ static int find_speaker(const cl_view *v, cue_ctx *x, size_t k, size_t head,
     } else if (head != CL_NONE) {
         size_t sa = cl_np_left(v, head, lo);
         x->sp = span(v, sa, head);
+        /* "superdelegates who have not announced": the relative pronoun
+         * stands for the speaker too */
+        if (head + 1 < i && (is(v, head + 1, "who") || is(v, head + 1, "whose") ||
+                             is(v, head + 1, "which") || is(v, head + 1, "that")))
+            x->sp.end = v->t[head + 1].end;
         /* "if it concludes that", "what X said was …"; but "what X calls
          * “…”" names the thing called */
         if (sa > lo && (is(v, sa - 1, "if") || is(v, sa - 1, "whether") ||

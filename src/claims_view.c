@@ -237,7 +237,12 @@ static int noun_after_det(cl_view *v, size_t i)
     if (i == 0 || (v->t[i].flags & (ANN_TF_SENT_START | ANN_TF_PARA_START)) ||
         v->t[i - 1].kind != ANN_TOK_WORD)
         return 0;
-    uint64_t x = v->info[i - 1] ? v->info[i - 1] : cl_info_of(v, i - 1);
+    size_t d = i - 1;
+    if (v->t[d].kind == ANN_TOK_NUMBER && d > 0)
+        d--;                     /* "that 2013 report" */
+    if (v->t[d].kind != ANN_TOK_WORD)
+        return 0;
+    uint64_t x = v->info[d] ? v->info[d] : cl_info_of(v, d);
     return (x & CL_W_DET) && !(x & CL_W_PRON) && !(x >> CL_V_SETS_SHIFT & CL_S_ALONE);
 }
 
