@@ -349,6 +349,16 @@ size_t cl_subject_head(const cl_view *v, size_t i, size_t lo)
     }
     if (k == CL_NONE)
         return CL_NONE;
+    /* "Mr. Manafort, citing “the magic of Trump,” said": a participle and
+     * its quotation set off after the subject */
+    if (qclose(v, k) && v->mate[k] > lo + 2) {
+        size_t o = v->mate[k];
+        if (is_ing(v, o - 1) && pc(v, o - 2, ',') && o - 2 > lo) {
+            size_t h = cl_skip_adv_left(v, o - 3, lo);
+            if (h != CL_NONE && head_ok(v, h) && !kind(v, h, CL_W_PRON))
+                return h;
+        }
+    }
     /* "Cuban-Americans polled said": a participle after its noun */
     if (k > lo && (v->t[k].flags & ANN_TF_LOWER) && ends_with(v, k, "ed") &&
         (capw(v, k - 1) || (ends_with(v, k - 1, "s") && open_word(v, k - 1))))

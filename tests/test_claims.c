@@ -863,6 +863,58 @@ static void test_issue_constructions(void)
     ann_doc_free(d);
 }
 
+/* More constructions the finder learned, one sentence each. */
+static void test_more_constructions(void)
+{
+    static const char *const cases[][4] = {
+        /* text, content, cue, speaker */
+        {"The officials whose laws were struck down say the real change has come.",
+         "the real change has come", "say", "The officials whose"},
+        {"Some 56 percent of voters polled said they were less likely to vote.",
+         "they were less likely to vote", "said", "56 percent of voters"},
+        {"Mr. Manafort, citing ''the magic of Trump,'' said the candidate could win.",
+         "the candidate could win", "said", "Mr. Manafort"},
+        {"Gov. Phil Bryant (R) said he expects an appeal.", "he expects an appeal", "said",
+         "Gov. Phil Bryant"},
+        {"Gov. Mike Pence on Thursday blamed the media for the story.", "the media for the story",
+         "blamed", "Gov. Mike Pence"},
+        {"One in three said the party does not care.", "the party does not care", "said",
+         "One in three"},
+        {"Because exit polls indicated that Trump was ahead, there is a sense of doom.",
+         "Trump was ahead", "indicated", "exit polls"},
+        {"A Democratic aide said comments from Rice were consistent.",
+         "comments from Rice were consistent", "said", "A Democratic aide"},
+        {"Three former employees said disagreements broke out within the firm.",
+         "disagreements broke out within the firm", "said", "Three former employees"},
+        {"Blinken said that Zelensky—one of the leaders, not a stooge—had the power to act.",
+         "Zelensky—one of the leaders, not a stooge—had the power to act", "said", "Blinken"},
+        {"The mayor said it would fail, and the governor said it would pass.",
+         "it would fail", "said", "The mayor"},
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+        ann_doc *d = annotate_text(cases[k][0]);
+        if (!find(d, cases[k][1]))
+            fprintf(stderr, "   in: %s\n", cases[k][0]);
+        EXPECT(d, cases[k][1], IND, cases[k][2], cases[k][3]);
+        ann_doc_free(d);
+    }
+    /* a quotation that is all of the content ends at its closing mark */
+    ann_doc *d = annotate_text("Johnson stated, \"We should keep the sanctions,\" showing that he "
+                               "never wanted peace.");
+    EXPECT(d, "We should keep the sanctions,", DIR, "stated", "Johnson");
+    ann_doc_free(d);
+    /* a colon at the end of the attribution's sentence: its quotation too */
+    d = annotate_text("Podoliak expressed a positive outlook for the talks, which resumed on "
+                      "Monday: \"We will not concede.\"");
+    EXPECT(d, "We will not concede.", DIR, "expressed", "Podoliak");
+    ann_doc_free(d);
+    /* "He said he hoped that …": one claim, the speaker's own */
+    d = annotate_text("Cavusoglu spoke after the meeting. He said he hoped that the talks would go on.");
+    EXPECT(d, "he hoped that the talks would go on", IND, "said", "He");
+    CHECK(find(d, "the talks would go on") == NULL);
+    ann_doc_free(d);
+}
+
 int main(void)
 {
     char err[256];
@@ -897,6 +949,7 @@ int main(void)
     test_one_cue_list();
     test_issue_sentences();
     test_issue_constructions();
+    test_more_constructions();
     test_user_cues();
     ann_engine_free(engine);
     for (size_t i = 0; i < 16; i++)
