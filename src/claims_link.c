@@ -4,24 +4,35 @@
  * index of the window's mentions by where they start), and the person a
  * "he" or "she" refers to.
  */
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "ann.h"
 #include "claims_int.h"
 
-/* The first of e's mentions (sorted by start) that starts at or after b. */
-static size_t first_from(const ann_entity *e, size_t b)
+/* The first of the n items of array a (each size bytes) whose start
+ * (a size_t at offset off) is key or more: items are sorted by start. */
+static size_t first_from_key(const void *a, size_t n, size_t size, size_t off, size_t key)
 {
-    size_t lo = 0, hi = e->nmentions;
+    size_t lo = 0, hi = n;
     while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (e->mentions[mid].start < b)
+        size_t mid = lo + (hi - lo) / 2, start;
+        memcpy(&start, (const char *)a + mid * size + off, sizeof start);
+        if (start < key)
             lo = mid + 1;
         else
             hi = mid;
     }
     return lo;
+}
+
+
+/* The first of e's mentions (sorted by start) that starts at or after b. */
+static size_t first_from(const ann_entity *e, size_t b)
+{
+    return first_from_key(e->mentions, e->nmentions, sizeof *e->mentions,
+                          offsetof(ann_span, start), b);
 }
 
 /* The window's mentions of actors and sources, to be found by where they
@@ -152,29 +163,15 @@ static const ann_entity *window_person(cl_view *v, size_t b)
         return last_person(v->doc, b);   /* a speaker from an earlier window */
     if (!v->persons_ready)
         index_persons(v);
-    size_t lo = 0, hi = v->npersons;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (v->persons[mid].start < b)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
+    size_t lo = first_from_key(v->persons, v->npersons, sizeof *v->persons,
+                               offsetof(cl_ment, start), b);
     return lo > 0 ? v->persons[lo - 1].e : NULL;
 }
 
 /* The first token of the window that starts at or after byte b. */
 static size_t token_from(const cl_view *v, size_t b)
 {
-    size_t lo = 0, hi = v->n;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (v->t[mid].start < b)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo;
+    return first_from_key(v->t, v->n, sizeof *v->t, offsetof(ann_token, start), b);
 }
 
 /* The subject among the person mentions that start in [from, to): the
@@ -185,14 +182,8 @@ static const ann_entity *subject_person_in(cl_view *v, size_t from, size_t to)
 {
     if (!v->persons_ready)
         index_persons(v);
-    size_t lo = 0, hi = v->npersons;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (v->persons[mid].start < from)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
+    size_t lo = first_from_key(v->persons, v->npersons, sizeof *v->persons,
+                               offsetof(cl_ment, start), from);
     const ann_entity *first = lo < v->npersons && v->persons[lo].start < to ? v->persons[lo].e : NULL;
     const ann_entity *subject = NULL;
     for (size_t k = lo; k < v->npersons && v->persons[k].start < to; k++) {
@@ -289,14 +280,9 @@ int cl_in_date(cl_view *v, size_t b)
 {
     if (!v->dates_ready)
         index_dates(v);
-    size_t lo = 0, hi = v->ndates;      /* the first date that starts after b */
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (v->dates[mid].start <= b)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
+    /* the first date that starts after b */
+    size_t lo = first_from_key(v->dates, v->ndates, sizeof *v->dates, offsetof(ann_span, start),
+                               b + 1);
     /* dates do not nest: the one before is the only one that may hold b */
     return lo > 0 && v->dates[lo - 1].end > b;
 }
