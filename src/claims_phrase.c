@@ -271,11 +271,11 @@ int cl_attributed_after(const cl_view *v, size_t close)
 
 /* The "who", "whose", "which" or "that" of a relative clause that ends
  * at k, right after a subject ("the officials whose laws were struck
- * down say"), or CL_NONE.  No punctuation or cue inside it. */
+ * down say"), or CL_NONE.  No punctuation inside it. */
 static size_t relative_left(const cl_view *v, size_t k, size_t lo)
 {
     for (size_t r = k; r > lo + 1 && r + CL_RELATIVE > k; r--) {
-        if (!W(v, r) || ss(v, r) || (r < k && cl_cue_at(v, r)))
+        if (!W(v, r) || ss(v, r))
             return CL_NONE;
         if (r < k && (is(v, r, "who") || is(v, r, "whose") || is(v, r, "which") || is(v, r, "that"))) {
             /* the pronoun is the clause's subject, or "whose": not "the bill
@@ -363,16 +363,18 @@ size_t cl_subject_head(const cl_view *v, size_t i, size_t lo)
     if (k > lo && (v->t[k].flags & ANN_TF_LOWER) && ends_with(v, k, "ed") &&
         (capw(v, k - 1) || (ends_with(v, k - 1, "s") && open_word(v, k - 1))))
         k--;
+    /* "The officials whose laws were struck down say", "Republicans who
+     * have praised his candidacy warned": a relative clause with no commas,
+     * its noun before "who", "whose", "which" or "that" (a name or a
+     * pronoun right before the cue is the clause's own subject) */
+    size_t rel = capw(v, k) || kind(v, k, CL_W_PRON) ? CL_NONE : relative_left(v, k, lo);
+    if (rel != CL_NONE)
+        return rel - 1;
     /* a participle's subject is rather a name or a listed noun: "march
      * down the street saying" */
     if (head_ok(v, k) || quantifier_head(v, k, lo) || (!is_ing(v, i) && noun_head(v, k, lo)) ||
         number_head(v, k, lo))
         return k;
-    /* "The officials whose laws were struck down say": a relative clause
-     * with no commas, its noun before "who", "whose", "which" or "that" */
-    size_t rel = relative_left(v, k, lo);
-    if (rel != CL_NONE)
-        return rel - 1;
     /* "The RAND report lists": a cue word after a determiner is a noun */
     if (cl_cue_at(v, k) && k > lo && !ss(v, k) && !kind(v, k - 1, CL_W_PRON) &&
         (kind(v, k - 1, CL_W_DET) || np_word(v, k - 1)))

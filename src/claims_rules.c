@@ -168,7 +168,8 @@ static int cmp_word(const void *a, const void *b)
 /* Sort the words and fold the kinds of a word listed twice into one entry. */
 static void merge_words(ann_claim_rules *r)
 {
-    qsort(r->words, r->nwords, sizeof *r->words, cmp_word);
+    if (r->nwords > 1)   /* qsort may not be given NULL, even for none */
+        qsort(r->words, r->nwords, sizeof *r->words, cmp_word);
     size_t k = 0;
     for (size_t i = 0; i < r->nwords; i++) {
         cl_word *w = &r->words[i];
@@ -331,7 +332,8 @@ ann_claim_rules *ann_claim_rules_new(const ann_rule_src *files, size_t nfiles,
             return NULL;
         }
     }
-    qsort(r->cues, r->ncues, sizeof *r->cues, cmp_cue);
+    if (r->ncues > 1)
+        qsort(r->cues, r->ncues, sizeof *r->cues, cmp_cue);
     merge_words(r);
     mark_tails(&ld);
     if (r->ncues >= CL_V_CUE_MAX) {   /* a view holds a cue in 16 bits */
