@@ -16,6 +16,7 @@
 
 typedef struct ann_date_rules ann_date_rules;
 typedef struct ann_claim_rules ann_claim_rules;
+typedef struct ann_lang ann_lang;
 
 /* Text per tokenizer window: whole paragraphs up to this much at a time. */
 #define ANN_WINDOW_BYTES (256 * 1024)
@@ -25,6 +26,7 @@ typedef struct ann_engine {
     ann_rules *rules;
     ann_date_rules *date_rules;
     ann_claim_rules *claim_rules;
+    ann_lang *lang;            /* the language detector's lists */
     const char *default_dct;   /* --dct: YYYY-MM-DD, or NULL */
     size_t window_bytes;       /* text per tokenizer window */
 } ann_engine;

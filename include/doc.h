@@ -6,6 +6,7 @@
 #define ANN_DOC_H
 
 #include "ann.h"
+#include "table.h"
 
 /* Entity categories map onto the three output lists. */
 typedef enum { ANN_CAT_ACTOR, ANN_CAT_PLACE, ANN_CAT_SOURCE } ann_cat;
@@ -24,12 +25,6 @@ typedef struct ann_entity {
                             * with ann_entity_add_mention */
     size_t nmentions, capmentions;
 } ann_entity;
-
-/* The document's index of entity ids (see doc.c). */
-typedef struct ann_ent_slot {
-    size_t hash;           /* of the id */
-    size_t ent;            /* index + 1 into ents, 0 = empty */
-} ann_ent_slot;
 
 typedef struct ann_date {
     ann_span span;
@@ -64,11 +59,11 @@ typedef struct ann_doc {
     char *publisher;
     char *published;       /* YYYY-MM-DD (or YYYY-MM, YYYY) */
     char *dct;             /* the date relative expressions are resolved against */
+    char lang[8];          /* ISO 639-1 code ("en"), "" when not known (lang.c) */
 
     ann_entity *ents;      /* actors, places and sources together */
     size_t nents, capents;
-    ann_ent_slot *ent_slots;   /* hash of ids, nslots long */
-    size_t nslots;
+    ann_table ids;         /* id -> index into ents (doc.c) */
     ann_date *dates;
     size_t ndates, capdates;
     ann_claim *claims;

@@ -30,6 +30,13 @@ void ann_reader_close(ann_reader *r);
 /* Can a read wait for more input (a pipe, a terminal), where a regular
  * file has all of its documents at hand? */
 int ann_reader_may_wait(const ann_reader *r);
+/* The id of the input's document (by default from its path, see
+ * ann_doc_id_from_path), set before the first read. */
+void ann_reader_set_id(ann_reader *r, const char *id);
+/* When the format was guessed from the content (JSON Lines on standard
+ * input or in a .json file), what was guessed, once, after the read that
+ * guessed it; NULL otherwise. */
+const char *ann_reader_guess(ann_reader *r);
 
 /* Decode bytes (any encoding damage replaced) into a new document. */
 ann_doc *ann_doc_from_bytes(const char *id, const char *path,
@@ -44,11 +51,16 @@ ann_doc *ann_html_to_doc(const char *id, const char *path, const char *bytes,
                          size_t n, char *err, size_t errlen);
 ann_doc *ann_xml_to_doc(const char *id, const char *path, const char *bytes,
                         size_t n, char *err, size_t errlen);
-/* One JSON Lines record {"id":…, "text":…, "published":…, "title":…}. */
+/* One JSON Lines record {"id":…, "text":…, "published":…, "title":…}.
+ * Always a document: for a bad line (blank, not an object, no text) one
+ * with doc->error set to the reason (also in err), "line N: …".  A record
+ * without an id gets "rec-" and a hash of the line. */
 ann_doc *ann_jsonl_to_doc(const char *path, size_t lineno, const char *line,
                           size_t n, char *err, size_t errlen);
+/* Is the line one JSON object with a "text" string (a JSON Lines record)? */
+int ann_jsonl_looks_like(const char *line, size_t n);
 
-/* Shared by the markup readers (defined in reader_html.c): extracted text
+/* Shared by the markup readers (defined in reader_markup.c): extracted text
  * built with HTML-like whitespace rules, and dates as markup writes them. */
 typedef struct ann_textbuf {
     char *p;

@@ -13,6 +13,12 @@ typedef struct ann_write_opts {
     int with_text;       /* add doc.text */
 } ann_write_opts;
 
+/* What a page's head says of each document it holds. */
+typedef struct ann_doc_ref {
+    const char *id;
+    const char *title;               /* or NULL */
+} ann_doc_ref;
+
 typedef struct ann_writer {
     const char *name;                /* json, xml, html, timeml */
     const char *extension;           /* for --out-dir files */
@@ -20,6 +26,14 @@ typedef struct ann_writer {
     void (*begin)(ann_buf *out, const ann_write_opts *o);
     void (*doc)(ann_buf *out, const ann_doc *d, const ann_write_opts *o);
     void (*end)(ann_buf *out, const ann_write_opts *o);
+    /* A head that names the documents (the HTML view's title and index)
+     * comes instead of begin: the output then holds the documents and
+     * writes head, them and end once all are done. */
+    void (*head)(ann_buf *out, const ann_doc_ref *docs, size_t n, const ann_write_opts *o);
+    /* For a file of one document (--out-dir), when it is not framed as a
+     * whole output is (TimeML: one <TimeML> root per file). */
+    void (*file_begin)(ann_buf *out, const ann_write_opts *o);
+    void (*file_end)(ann_buf *out, const ann_write_opts *o);
 } ann_writer;
 
 const ann_writer *ann_writer_find(const char *name);

@@ -11,13 +11,17 @@
 #include "claims.h"
 #include "dates.h"
 #include "entities.h"
+#include "lang.h"
 #include "meta.h"
 
 static void annotate_windows(const ann_engine *e, ann_doc *d)
 {
     ann_entities *ents = ann_entities_new(e);
     ann_dates *dates = ann_dates_new(e->date_rules, d->dct);
-    ann_claims *claims = ann_claims_new(e->claim_rules);
+    /* The claims grammar is the covered languages' (lang/covered.tsv):
+     * in another, "Apple Watch:" would be a speaker and a claim. */
+    ann_claims *claims = ann_lang_has_rules(e->lang, d->lang) ? ann_claims_new(e->claim_rules)
+                                                              : NULL;
     ann_tokenizer tz;
     ann_tokens toks = {0};
     ann_matches matches = {0};
@@ -36,7 +40,8 @@ static void annotate_windows(const ann_engine *e, ann_doc *d)
         ann_window w = {d, d->text, toks.v, toks.n, &matches};
         ann_entities_window(ents, &w);
         ann_dates_window(dates, &w);
-        ann_claims_window(claims, &w);
+        if (claims)
+            ann_claims_window(claims, &w);
     }
     ann_entities_finish(ents, d);
     ann_entities_free(ents);
@@ -50,6 +55,9 @@ void ann_annotate(const ann_engine *e, ann_doc *d)
 {
     if (d->error)
         return;
+    ann_lang_detect(e->lang, d);
+    if (!ann_lang_has_rules(e->lang, d->lang))
+        ann_doc_warn(d, "written in '%s', which the rules do not cover: no claims", d->lang);
     ann_meta_extract(d, e->rules);
     free(d->dct);
     d->dct = NULL;

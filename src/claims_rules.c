@@ -382,7 +382,7 @@ int ann_claim_cues_to_lexicon(ann_rules *rules, const ann_rule_src *cues,
     memset(&lf, 0, sizeof lf);
     int rc = ann_rule_lines(cues, lex_cue_line, &lf, err, errlen);
     if (rc == 0 && lf.b.len > 0) {
-        ann_rule_src lex = {cues->name, cues->tree, lf.b.p, lf.b.len};
+        ann_rule_src lex = {cues->name, cues->tree, lf.b.p, lf.b.len, cues->builtin};
         rc = ann_rules_load_lexicon(rules, &lex, err, errlen);
     }
     ann_buf_free(&lf.b);

@@ -7,6 +7,7 @@
 
 #include "ann.h"
 #include "doc.h"
+#include "tokenizer.h"
 #include "utf8.h"
 
 /* Whether the ANN_CP_BLOCK bytes at p are all ASCII: most blocks of news
@@ -112,7 +113,7 @@ void ann_doc_free(ann_doc *d)
     for (size_t i = 0; i < d->nents; i++)
         entity_free(&d->ents[i]);
     free(d->ents);
-    free(d->ent_slots);
+    ann_table_free(&d->ids);
     free(d->dates);
     for (size_t i = 0; i < d->nclaims; i++) {
         free(d->claims[i].speaker_id);
@@ -143,76 +144,31 @@ void ann_doc_add_author(ann_doc *d, const char *name)
     ANN_PUSH(d->authors, d->nauthors, d->capauthors, ann_xstrdup(name));
 }
 
-static size_t id_hash(const char *s)
-{
-    size_t h = 5381;
-    while (*s)
-        h = h * 33 + (unsigned char)*s++;
-    return h;
-}
-
-/* Open addressing over entity indexes, kept at most half full, so finding
- * an entity by id stays O(1) however many a document holds.  A slot keeps
- * the id's hash: a probe past another id costs no trip to its string. */
-static ann_ent_slot *slot_for(const ann_doc *d, const char *id, size_t h)
-{
-    size_t mask = d->nslots - 1, i = h & mask;
-    for (;;) {
-        ann_ent_slot *sl = &d->ent_slots[i];
-        if (!sl->ent || (sl->hash == h && strcmp(d->ents[sl->ent - 1].id, id) == 0))
-            return sl;
-        i = (i + 1) & mask;
-    }
-}
-
-/* Twice the slots, filled from the old ones: their hashes are kept and
- * their ids all differ, so no id is read or hashed again. */
-static void grow_slots(ann_doc *d)
-{
-    ann_ent_slot *old = d->ent_slots;
-    size_t oldn = d->nslots;
-    d->nslots = oldn ? oldn * 2 : 64;
-    d->ent_slots = ann_xcalloc(d->nslots, sizeof *d->ent_slots);
-    size_t mask = d->nslots - 1;
-    for (size_t k = 0; k < oldn; k++) {
-        if (!old[k].ent)
-            continue;
-        size_t i = old[k].hash & mask;
-        while (d->ent_slots[i].ent)
-            i = (i + 1) & mask;
-        d->ent_slots[i] = old[k];
-    }
-    free(old);
-}
-
-static void rehash(ann_doc *d)
-{
-    free(d->ent_slots);
-    d->nslots = d->nslots ? d->nslots * 2 : 64;
-    while (d->nslots < d->nents * 2 + 2)
-        d->nslots *= 2;
-    d->ent_slots = ann_xcalloc(d->nslots, sizeof *d->ent_slots);
-    for (size_t i = 0; i < d->nents; i++) {
-        size_t h = id_hash(d->ents[i].id);
-        *slot_for(d, d->ents[i].id, h) = (ann_ent_slot){h, i + 1};
-    }
-}
-
+/* The id index (one table, see table.h) keeps finding an entity by id O(1)
+ * however many a document holds. */
 ann_entity *ann_doc_find_entity(const ann_doc *d, const char *id)
 {
-    if (!d->nslots)
-        return NULL;
-    size_t k = slot_for(d, id, id_hash(id))->ent;
-    return k ? &d->ents[k - 1] : NULL;
+    uint64_t h = ann_hash(id, strlen(id));
+    size_t pos = 0, i;
+    while ((i = ann_table_next(&d->ids, h, &pos)) != ANN_TABLE_END)
+        if (strcmp(d->ents[i].id, id) == 0)
+            return &d->ents[i];
+    return NULL;
+}
+
+static void index_ids(ann_doc *d)
+{
+    ann_table_free(&d->ids);
+    for (size_t i = 0; i < d->nents; i++)
+        ann_table_put(&d->ids, ann_hash(d->ents[i].id, strlen(d->ents[i].id)), i);
 }
 
 ann_entity *ann_doc_entity(ann_doc *d, ann_cat cat, const char *id,
                            const char *name, const char *type)
 {
-    size_t h = id_hash(id);
-    ann_ent_slot *sl = d->nslots ? slot_for(d, id, h) : NULL;
-    if (sl && sl->ent)
-        return &d->ents[sl->ent - 1];
+    ann_entity *known = ann_doc_find_entity(d, id);
+    if (known)
+        return known;
     ann_grow((void **)&d->ents, &d->capents, d->nents + 1, sizeof *d->ents);
     ann_entity *e = &d->ents[d->nents++];
     memset(e, 0, sizeof *e);
@@ -229,11 +185,7 @@ ann_entity *ann_doc_entity(ann_doc *d, ann_cat cat, const char *id,
     e->type = memcpy(p + il + nl, type, tl);
     e->cat = cat;
     e->person = cat == ANN_CAT_ACTOR && strcmp(type, "person") == 0;
-    if (d->nents * 2 > d->nslots) {
-        grow_slots(d);
-        sl = slot_for(d, id, h);
-    }
-    *sl = (ann_ent_slot){h, d->nents};
+    ann_table_put(&d->ids, ann_hash(id, il - 1), d->nents - 1);
     return e;
 }
 
@@ -266,6 +218,21 @@ void ann_entity_add_role(ann_entity *e, const char *role)
     ANN_PUSH(e->roles, e->nroles, e->caproles, ann_xstrdup(role));
 }
 
+/* TIMEX3 years have four digits: a value whose year has more ("next
+ * year" against --dct 9999-12-31 is 10000) gets its year written as
+ * unknown (10000-01-01 -> XXXX-01-01) rather than a value no reader of
+ * TIMEX3 takes. */
+static void bound_year(char *v)
+{
+    size_t n = 0;
+    while (v[n] >= '0' && v[n] <= '9')
+        n++;
+    if (n <= 4)
+        return;
+    memmove(v + 4, v + n, strlen(v + n) + 1);
+    memcpy(v, "XXXX", 4);
+}
+
 ann_date *ann_doc_add_date(ann_doc *d, ann_span s, const char *type, const char *value)
 {
     ann_grow((void **)&d->dates, &d->capdates, d->ndates + 1, sizeof *d->dates);
@@ -274,6 +241,8 @@ ann_date *ann_doc_add_date(ann_doc *d, ann_span s, const char *type, const char 
     t->span = s;
     ann_strlcpy(t->type, type, sizeof t->type);
     ann_strlcpy(t->value, value, sizeof t->value);
+    if (t->value[0] >= '0' && t->value[0] <= '9')
+        bound_year(t->value);
     return t;
 }
 
@@ -346,10 +315,8 @@ void ann_doc_sort(ann_doc *d)
         qsort(d->ents, d->nents, sizeof *d->ents, by_first_mention);
         moved = 1;
     }
-    if (moved) {
-        d->nslots /= 2;      /* indexes moved: rebuild the id index at its size */
-        rehash(d);
-    }
+    if (moved)
+        index_ids(d);        /* indexes moved */
     if (d->ndates && !sorted(d->dates, d->ndates, sizeof *d->dates, by_date_start))
         qsort(d->dates, d->ndates, sizeof *d->dates, by_date_start);
     if (d->nclaims && !sorted(d->claims, d->nclaims, sizeof *d->claims, by_claim_start))

@@ -1,7 +1,7 @@
 /*
  * engine.c - loading the engine: every rule file, built in or the user's,
  * is placed in the rules tree (lexicon/, patterns/, claims/, dates/,
- * tokenizer/) and handed to the one loader of its kind, in an order that
+ * tokenizer/, lang/) and handed to the one loader of its kind, in an order that
  * lets a kind use the kinds before it (lexicon surfaces are tokenized with
  * the abbreviations).  Built-in files come first, then each --rules
  * argument in order, so a user's file adds to or overrides the built-in
@@ -20,6 +20,7 @@
 #include "builtin.h"
 #include "claims.h"
 #include "dates.h"
+#include "lang.h"
 #include "rulefile.h"
 
 /* ---- the kinds of rule files ------------------------------------------- */
@@ -29,14 +30,14 @@ typedef int (*kind_load)(ann_engine *e, const ann_rule_src *srcs, size_t n,
 
 static int load_abbrevs(ann_engine *e, const ann_rule_src *srcs, size_t n,
                         char *err, size_t errlen);
-static int load_lexicons(ann_engine *e, const ann_rule_src *srcs, size_t n,
-                         char *err, size_t errlen);
-static int load_patterns(ann_engine *e, const ann_rule_src *srcs, size_t n,
-                         char *err, size_t errlen);
+static int load_rules(ann_engine *e, const ann_rule_src *srcs, size_t n,
+                      char *err, size_t errlen);
 static int load_dates(ann_engine *e, const ann_rule_src *srcs, size_t n,
                       char *err, size_t errlen);
 static int load_claims(ann_engine *e, const ann_rule_src *srcs, size_t n,
                        char *err, size_t errlen);
+static int load_lang(ann_engine *e, const ann_rule_src *srcs, size_t n,
+                     char *err, size_t errlen);
 
 /* In loading order.  A place ending in '/' is a folder of files with the
  * extension; any other place is one file. */
@@ -47,8 +48,8 @@ static const struct kind {
 } kinds[] = {
     {"tokenizer/abbreviations.txt", NULL, load_abbrevs},
     {"tokenizer/starters.txt", NULL, load_abbrevs},
-    {"lexicon/", ".tsv", load_lexicons},
-    {"patterns/", ".jsonl", load_patterns},
+    {"lexicon/", ".tsv", load_rules},
+    {"patterns/", ".jsonl", load_rules},
     {"dates/normalization.tsv", NULL, load_dates},
     {"dates/fragments.tsv", NULL, load_dates},
     {"dates/rules.tsv", NULL, load_dates},
@@ -56,6 +57,9 @@ static const struct kind {
     {"claims/speakers.tsv", NULL, load_claims},
     {"claims/nouns.tsv", NULL, load_claims},
     {"claims/words.tsv", NULL, load_claims},
+    {"lang/", ".txt", load_lang},
+    {"lang/scripts.tsv", NULL, load_lang},
+    {"lang/covered.tsv", NULL, load_lang},
 };
 #define NKINDS (sizeof kinds / sizeof kinds[0])
 
@@ -96,7 +100,7 @@ static char *own(gathered *g, char *s)
 
 static void add_src(gathered *g, char *name, char *tree, char *data, size_t len)
 {
-    ann_rule_src s = {name, tree, data, len};
+    ann_rule_src s = {name, tree, data, len, 0};
     ANN_PUSH(g->v, g->n, g->cap, s);
 }
 
@@ -108,7 +112,7 @@ static void gather_builtin(gathered *g)
             continue;
         /* Name errors by the source path, where a developer can fix them. */
         ann_rule_src s = {own(g, ann_xasprintf("src/rules/%s", f->name)), f->name,
-                          f->data, f->len};
+                          f->data, f->len, 1};
         ANN_PUSH(g->v, g->n, g->cap, s);
     }
 }
@@ -186,7 +190,8 @@ static int gather_tree(gathered *g, const char *root, const char *rel, int depth
         if (!skipped(de->d_name))
             ANN_PUSH(names, n, cap, ann_xstrdup(de->d_name));
     closedir(d);
-    qsort(names, n, sizeof *names, by_name);      /* the same order everywhere */
+    if (n > 1)   /* the same order everywhere; qsort may not be given NULL */
+        qsort(names, n, sizeof *names, by_name);
     int rc = 0;
     for (size_t i = 0; i < n; i++) {
         char *r = rel ? ann_xasprintf("%s/%s", rel, names[i]) : ann_xstrdup(names[i]);
@@ -258,21 +263,16 @@ static int load_abbrevs(ann_engine *e, const ann_rule_src *srcs, size_t n,
     return 0;
 }
 
-static int load_lexicons(ann_engine *e, const ann_rule_src *srcs, size_t n,
-                         char *err, size_t errlen)
+/* Lexicons and patterns fill one rule set, matched together. */
+static int load_rules(ann_engine *e, const ann_rule_src *srcs, size_t n,
+                      char *err, size_t errlen)
 {
-    for (size_t i = 0; i < n; i++)
-        if (ann_rules_load_lexicon(e->rules, &srcs[i], err, errlen) < 0)
+    for (size_t i = 0; i < n; i++) {
+        int pat = strncmp(srcs[i].tree, "patterns/", 9) == 0;
+        if ((pat ? ann_rules_load_patterns : ann_rules_load_lexicon)(e->rules, &srcs[i], err,
+                                                                      errlen) < 0)
             return -1;
-    return 0;
-}
-
-static int load_patterns(ann_engine *e, const ann_rule_src *srcs, size_t n,
-                         char *err, size_t errlen)
-{
-    for (size_t i = 0; i < n; i++)
-        if (ann_rules_load_patterns(e->rules, &srcs[i], err, errlen) < 0)
-            return -1;
+    }
     return 0;
 }
 
@@ -296,6 +296,13 @@ static int load_claims(ann_engine *e, const ann_rule_src *srcs, size_t n,
             ann_claim_cues_to_lexicon(e->rules, &srcs[i], err, errlen) < 0)
             return -1;
     return 0;
+}
+
+static int load_lang(ann_engine *e, const ann_rule_src *srcs, size_t n,
+                     char *err, size_t errlen)
+{
+    e->lang = ann_lang_new(srcs, n, err, errlen);
+    return e->lang ? 0 : -1;
 }
 
 /* ---- the engine -------------------------------------------------------- */
@@ -351,6 +358,7 @@ void ann_engine_free(ann_engine *e)
     ann_rules_free(e->rules);
     ann_date_rules_free(e->date_rules);
     ann_claim_rules_free(e->claim_rules);
+    ann_lang_free(e->lang);
     ann_abbrevs_free(e->abbrevs);
     free(e);
 }

@@ -12,9 +12,4 @@
 
 void ann_meta_extract(ann_doc *d, const ann_rules *rules);
 
-/* Parse a date written in one of the usual ways ("April 19, 2024",
- * "19 April 2024", "2024-04-19", "Apr. 19, 2024", ISO timestamps) at the
- * start of s into out ("YYYY-MM-DD").  Returns bytes consumed, 0 if none. */
-size_t ann_parse_full_date(const char *s, size_t n, char out[11]);
-
 #endif

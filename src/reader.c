@@ -25,9 +25,11 @@ struct ann_reader {
     char *id;
     ann_input_format fmt;
     int done;
-    char *line;            /* JSON Lines: the current line */
-    size_t linecap;
+    ann_buf ahead;         /* bytes read and not yet used: JSON Lines, or a guess's look */
+    size_t pos, scan;      /* JSON Lines: where the next line starts, how far it was searched */
+    int eof;               /* the input has nothing more to read */
     size_t lineno;
+    const char *guess;     /* what the content said, until taken */
 };
 
 /* Where the first invalid UTF-8 sequence at or after i begins (n if none);
@@ -170,6 +172,19 @@ ann_reader *ann_reader_open(const char *path, ann_input_format fmt, char *err, s
     return r;
 }
 
+void ann_reader_set_id(ann_reader *r, const char *id)
+{
+    free(r->id);
+    r->id = ann_xstrdup(id);
+}
+
+const char *ann_reader_guess(ann_reader *r)
+{
+    const char *g = r->guess;
+    r->guess = NULL;
+    return g;
+}
+
 int ann_reader_may_wait(const ann_reader *r)
 {
     struct stat st;
@@ -184,8 +199,21 @@ void ann_reader_close(ann_reader *r)
         fclose(r->f);
     free(r->path);
     free(r->id);
-    free(r->line);
+    free(r->ahead.p);
     free(r);
+}
+
+/* read(), again when a signal interrupts it; -1 with err on an error. */
+static ssize_t read_some(int fd, char *p, size_t n, char *err, size_t errlen)
+{
+    for (;;) {
+        ssize_t got = read(fd, p, n);
+        if (got >= 0 || errno != EINTR) {
+            if (got < 0)
+                snprintf(err, errlen, "read error: %s", strerror(errno));
+            return got;
+        }
+    }
 }
 
 /* Read the whole input into out, straight from the file descriptor: the
@@ -198,6 +226,14 @@ static int slurp(ann_reader *r, ann_buf *out, int raw, size_t *bad, size_t *firs
                  char *err, size_t errlen)
 {
     int fd = fileno(r->f);
+    *out = r->ahead;                   /* what a guess at the format read */
+    memset(&r->ahead, 0, sizeof r->ahead);
+    const char *nul = out->len ? memchr(out->p, '\0', out->len) : NULL;
+    if (nul) {
+        snprintf(err, errlen, "binary file (NUL byte at offset %zu), skipped",
+                 (size_t)(nul - out->p));
+        return -1;
+    }
     /* A regular file says how big it is: one allocation, no doublings. */
     struct stat st;
     size_t want = CHUNK;
@@ -205,16 +241,12 @@ static int slurp(ann_reader *r, ann_buf *out, int raw, size_t *bad, size_t *firs
         (uint64_t)st.st_size < SIZE_MAX / 2)
         want = (size_t)st.st_size + 1;
     ann_grow((void **)&out->p, &out->cap, want, 1);
-    for (;;) {
+    while (!r->eof) {
         if (out->cap - out->len < 2)    /* the file grew, or its size is unknown */
             ann_grow((void **)&out->p, &out->cap, out->len + CHUNK, 1);
-        ssize_t got = read(fd, out->p + out->len, out->cap - out->len - 1);
-        if (got < 0 && errno == EINTR)
-            continue;
-        if (got < 0) {
-            snprintf(err, errlen, "read error: %s", strerror(errno));
+        ssize_t got = read_some(fd, out->p + out->len, out->cap - out->len - 1, err, errlen);
+        if (got < 0)
             return -1;
-        }
         if (got == 0)
             break;
         const char *nul = memchr(out->p + out->len, '\0', (size_t)got);
@@ -268,44 +300,111 @@ static int next_whole(ann_reader *r, ann_doc **out, char *err, size_t errlen)
     return 1;
 }
 
-static int next_line(ann_reader *r, ann_doc **out, char *err, size_t errlen)
+/* Read up to CHUNK more bytes into r->ahead; sets r->eof at the end.
+ * -1 with err on a read error. */
+static int read_more(ann_reader *r, char *err, size_t errlen)
 {
+    ann_buf *b = &r->ahead;
+    if (b->cap - b->len < CHUNK + 1)
+        ann_grow((void **)&b->p, &b->cap, b->len + CHUNK + 1, 1);
+    ssize_t got = read_some(fileno(r->f), b->p + b->len, CHUNK, err, errlen);
+    if (got < 0)
+        return -1;
+    r->eof = got == 0;
+    b->len += (size_t)got;
+    return 0;
+}
+
+/* The next line of the input (its newline and a CR before it cut) at
+ * *line, n bytes, valid until the next call: 1; 0 at the end; -1 with err
+ * on a read error.  Read straight from the file descriptor, as a guess at
+ * the format may have read the first bytes already. */
+static int read_line(ann_reader *r, const char **line, size_t *n, char *err, size_t errlen)
+{
+    ann_buf *b = &r->ahead;
     for (;;) {
-        errno = 0;
-        ssize_t n = getline(&r->line, &r->linecap, r->f);
-        if (n < 0) {
-            r->done = 1;
-            if (ferror(r->f)) {
-                snprintf(err, errlen, "read error: %s", strerror(errno));
-                return -1;
-            }
-            return 0;
-        }
-        r->lineno++;
-        size_t len = (size_t)n;
-        while (len > 0 && (r->line[len - 1] == '\n' || r->line[len - 1] == '\r'))
-            len--;
-        size_t i = 0;
-        while (i < len && (r->line[i] == ' ' || r->line[i] == '\t'))
-            i++;
-        if (i == len)
-            continue;   /* blank lines separate nothing */
-        char why[256];
-        ann_doc *d = ann_jsonl_to_doc(r->path, r->lineno, r->line, len, why, sizeof why);
-        if (d) {
-            *out = d;
+        const char *nl = b->len > r->scan ? memchr(b->p + r->scan, '\n', b->len - r->scan) : NULL;
+        if (nl || (r->eof && r->pos < b->len)) {
+            size_t end = nl ? (size_t)(nl - b->p) : b->len;
+            *line = b->p + r->pos;
+            *n = end - r->pos;
+            if (*n && (*line)[*n - 1] == '\r')
+                (*n)--;
+            r->pos = r->scan = nl ? end + 1 : end;
             return 1;
         }
-        /* The stream goes on: the bad line becomes an error document so
-         * that output lines stay aligned with input lines. */
-        char *id = ann_xasprintf("%s-%zu", r->id, r->lineno);
-        d = ann_doc_new(id, r->path, ann_xstrdup(""), 0);
-        free(id);
-        d->error = ann_xstrdup(why);     /* the record reader names the line */
-        snprintf(err, errlen, "%s", why);
-        *out = d;
-        return -1;
+        if (r->eof)
+            return 0;
+        r->scan = b->len;
+        if (r->pos > 0) {                 /* keep only the line being read */
+            memmove(b->p, b->p + r->pos, b->len - r->pos);
+            b->len -= r->pos;
+            r->scan -= r->pos;
+            r->pos = 0;
+        }
+        if (read_more(r, err, errlen) < 0)
+            return -1;
     }
+}
+
+static int next_line(ann_reader *r, ann_doc **out, char *err, size_t errlen)
+{
+    const char *line;
+    size_t len;
+    int rc = read_line(r, &line, &len, err, errlen);
+    if (rc <= 0) {
+        r->done = 1;
+        return rc;
+    }
+    r->lineno++;
+    char why[256];
+    /* A bad line (a blank one too) becomes an error document, so that
+     * output lines stay aligned with input lines, and the stream goes on. */
+    ann_doc *d = ann_jsonl_to_doc(r->path, r->lineno, line, len, why, sizeof why);
+    *out = d;
+    if (!d->error)
+        return 1;
+    snprintf(err, errlen, "record %s, %s", d->id, d->error);
+    return -1;
+}
+
+/* An input whose name does not tell its format (standard input, .json, no
+ * extension) is JSON Lines if its first line is a JSON object with a
+ * "text" string, as no article is.  Only the first line is read for this,
+ * and only if the input starts with "{"; the bytes stay in r->ahead. */
+static int guess_jsonl(ann_reader *r, char *err, size_t errlen)
+{
+    ann_buf *b = &r->ahead;
+    while (b->len < 3 && !r->eof)
+        if (read_more(r, err, errlen) < 0)
+            return -1;
+    size_t bom = b->len >= 3 && memcmp(b->p, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0, i = bom;
+    for (;;) {
+        while (i < b->len && strchr(" \t\r\n", b->p[i]) && b->p[i])
+            i++;
+        if (i < b->len || r->eof)
+            break;
+        if (read_more(r, err, errlen) < 0)
+            return -1;
+    }
+    if (i >= b->len || b->p[i] != '{')
+        return 0;
+    size_t scan = i;
+    const char *nl;
+    while (!(nl = memchr(b->p + scan, '\n', b->len - scan)) && !r->eof &&
+           !memchr(b->p + scan, '\0', b->len - scan)) {
+        scan = b->len;
+        if (read_more(r, err, errlen) < 0)
+            return -1;
+    }
+    size_t end = nl ? (size_t)(nl - b->p) : b->len;
+    if (!ann_jsonl_looks_like(b->p + i, end - i))
+        return 0;
+    r->fmt = ANN_IN_JSONL;
+    r->pos = r->scan = bom;
+    r->guess = "read as JSON Lines (the first line is a JSON object with \"text\"); "
+               "--input-format text reads it as one text";
+    return 1;
 }
 
 int ann_reader_next(ann_reader *r, ann_doc **out, char *err, size_t errlen)
@@ -313,6 +412,10 @@ int ann_reader_next(ann_reader *r, ann_doc **out, char *err, size_t errlen)
     *out = NULL;
     if (r->done)
         return 0;
+    if (r->fmt == ANN_IN_AUTO && r->lineno == 0 && !r->eof && guess_jsonl(r, err, errlen) < 0) {
+        r->done = 1;
+        return -1;
+    }
     int rc = r->fmt == ANN_IN_JSONL ? next_line(r, out, err, errlen)
                                     : next_whole(r, out, err, errlen);
     if (*out)

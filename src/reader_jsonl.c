@@ -1,10 +1,16 @@
 /*
  * reader_jsonl.c - one JSON Lines record {"id", "text", "title", "authors",
- * "publisher", "published"} into a document.  A bad line is an error for
- * that line only: the caller writes an error object and reads on, so one
- * broken record does not stop a stream of millions.
+ * "publisher", "published"} into a document.  A bad line (blank, not JSON,
+ * no text) is an error for that line only: it becomes a document with an
+ * error, so that the output keeps one line per input line, and the stream
+ * goes on, so one broken record does not stop a stream of millions.
+ *
+ * A record without an id gets one made from its content: the same record
+ * gets the same id however the stream was cut into blocks (GNU parallel,
+ * Hadoop), where a line number would start again in every block.
  */
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,8 +25,20 @@ static const char *str_field(const cJSON *o, const char *key)
     return cJSON_IsString(v) ? v->valuestring : NULL;
 }
 
-/* "id" as given (a string, or an integer like 17), else FILE-LINE. */
-static char *record_id(const cJSON *o, const char *path, size_t lineno)
+/* "rec-" and 64 bits of FNV-1a over the line: not a cryptographic hash,
+ * but ample to tell apart the records of any corpus.  Not ann_hash: an id
+ * must stay the same from one version of the program to the next, where
+ * the tables' hash may change for speed. */
+static char *content_id(const char *line, size_t n)
+{
+    uint64_t h = 14695981039346656037ull;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (unsigned char)line[i]) * 1099511628211ull;
+    return ann_xasprintf("rec-%016llx", (unsigned long long)h);
+}
+
+/* "id" as given (a string, or an integer like 17), or NULL. */
+static char *record_id(const cJSON *o)
 {
     const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, "id");
     if (cJSON_IsString(v) && v->valuestring[0])
@@ -28,10 +46,7 @@ static char *record_id(const cJSON *o, const char *path, size_t lineno)
     if (cJSON_IsNumber(v) && fabs(v->valuedouble) < 9e15 &&
         v->valuedouble == floor(v->valuedouble))
         return ann_xasprintf("%.0f", v->valuedouble);
-    char *base = ann_doc_id_from_path(path);
-    char *id = ann_xasprintf("%s-%zu", base, lineno);
-    free(base);
-    return id;
+    return NULL;
 }
 
 static void set_authors(ann_doc *d, const cJSON *o)
@@ -48,7 +63,7 @@ static void set_authors(ann_doc *d, const cJSON *o)
     }
 }
 
-static ann_doc *record_doc(const cJSON *o, const char *path, size_t lineno,
+static ann_doc *record_doc(const cJSON *o, const char *path, size_t lineno, const char *id,
                            char *err, size_t errlen)
 {
     const cJSON *text = cJSON_GetObjectItemCaseSensitive(o, "text");
@@ -60,9 +75,7 @@ static ann_doc *record_doc(const cJSON *o, const char *path, size_t lineno,
         snprintf(err, errlen, "line %zu: \"text\" is not a string", lineno);
         return NULL;
     }
-    char *id = record_id(o, path, lineno);
     ann_doc *d = ann_doc_from_bytes(id, path, text->valuestring, strlen(text->valuestring));
-    free(id);
     d->extracted_from = ann_xstrdup("jsonl");
     const char *title = str_field(o, "title");
     if (title && title[0])
@@ -80,8 +93,16 @@ static ann_doc *record_doc(const cJSON *o, const char *path, size_t lineno,
     return d;
 }
 
-ann_doc *ann_jsonl_to_doc(const char *path, size_t lineno, const char *line,
-                          size_t n, char *err, size_t errlen)
+static int blank(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (!strchr(" \t\r\n", s[i]) || !s[i])
+            return 0;
+    return 1;
+}
+
+/* Parse the line; NULL (and err) when it is not one JSON object. */
+static cJSON *parse_object(const char *line, size_t n, size_t lineno, char *err, size_t errlen)
 {
     const char *end = NULL;
     cJSON *o = cJSON_ParseWithLengthOpts(line, n, &end, 0);
@@ -94,14 +115,44 @@ ann_doc *ann_jsonl_to_doc(const char *path, size_t lineno, const char *line,
     size_t rest = (size_t)(end - line);
     while (rest < n && strchr(" \t\r\n", line[rest]) && line[rest])
         rest++;
-    ann_doc *d = NULL;
     if (rest < n)
         snprintf(err, errlen, "line %zu: invalid JSON: text after the object at byte %zu",
                  lineno, rest + 1);
     else if (!cJSON_IsObject(o))
         snprintf(err, errlen, "line %zu: not a JSON object", lineno);
     else
-        d = record_doc(o, path, lineno, err, errlen);
+        return o;
+    cJSON_Delete(o);
+    return NULL;
+}
+
+ann_doc *ann_jsonl_to_doc(const char *path, size_t lineno, const char *line,
+                          size_t n, char *err, size_t errlen)
+{
+    cJSON *o = NULL;
+    if (blank(line, n))
+        snprintf(err, errlen, "line %zu: blank line, no record", lineno);
+    else
+        o = parse_object(line, n, lineno, err, errlen);
+    char *id = o ? record_id(o) : NULL;
+    if (!id)
+        id = content_id(line, n);
+    ann_doc *d = o ? record_doc(o, path, lineno, id, err, errlen) : NULL;
+    if (!d) {
+        d = ann_doc_new(id, path, ann_xstrdup(""), 0);
+        d->error = ann_xstrdup(err);
+    }
+    free(id);
     cJSON_Delete(o);
     return d;
+}
+
+int ann_jsonl_looks_like(const char *line, size_t n)
+{
+    const char *end = NULL;
+    cJSON *o = cJSON_ParseWithLengthOpts(line, n, &end, 0);
+    int yes = cJSON_IsObject(o) && cJSON_IsString(cJSON_GetObjectItemCaseSensitive(o, "text")) &&
+              blank(end, n - (size_t)(end - line));
+    cJSON_Delete(o);
+    return yes;
 }

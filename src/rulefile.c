@@ -64,7 +64,7 @@ int ann_rule_lines(const ann_rule_src *src, ann_line_fn fn, void *ctx,
         size_t n = nl ? (size_t)(nl - line) : len - pos;
         pos += n + (nl != NULL);
         lineno++;
-        if (memchr(line, '\0', n)) {
+        if (!src->builtin && memchr(line, '\0', n)) {
             ann_load_error(err, errlen, src->name, lineno, "NUL byte in line");
             return -1;
         }
@@ -75,7 +75,7 @@ int ann_rule_lines(const ann_rule_src *src, ann_line_fn fn, void *ctx,
             lead++;
         if (lead == n || line[lead] == '#')
             continue;
-        size_t bad = invalid_utf8_at(line, n);
+        size_t bad = src->builtin ? n : invalid_utf8_at(line, n);
         if (bad < n) {
             ann_load_error(err, errlen, src->name, lineno,
                            "invalid UTF-8 (byte 0x%02X at column %zu)",

@@ -24,6 +24,7 @@ typedef struct ann_rule_src {
     const char *tree;      /* its place in the rules tree: "dates/rules.tsv" */
     const char *data;
     size_t len;
+    int builtin;           /* built in: checked for NUL and UTF-8 when built */
 } ann_rule_src;
 
 /* Called for each rule line (without its end, never blank or a comment);

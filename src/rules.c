@@ -100,7 +100,7 @@ int ann_rules_is_patterns(const char *name, const char *data, size_t len)
 int ann_rules_load_buffer(ann_rules *r, const char *name, const char *data,
                           size_t len, char *err, size_t errlen)
 {
-    ann_rule_src src = {name, name, data, len};
+    ann_rule_src src = {name, name, data, len, 0};
     return ann_rules_is_patterns(name, data, len) ? ann_rules_load_patterns(r, &src, err, errlen)
                                                   : ann_rules_load_lexicon(r, &src, err, errlen);
 }

@@ -344,7 +344,7 @@ static void load_builtin_abbrevs(void)
     for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
         const ann_builtin_file *f = ann_builtin_get(files[i]);
         if (f) {
-            ann_rule_src src = {f->name, f->name, f->data, f->len};
+            ann_rule_src src = {f->name, f->name, f->data, f->len, 1};
             ann_rule_lines(&src, builtin_line, builtin_abbrevs, NULL, 0);
         }
     }

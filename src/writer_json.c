@@ -359,6 +359,8 @@ static void put_meta(ann_buf *b, const ann_doc *d, const ann_write_opts *o)
     put_cstr(b, d->published);
     PUT_LIT(b, ",\"chars\":");
     put_uint(b, d->chars);
+    PUT_LIT(b, ",\"lang\":");
+    put_cstr(b, d->lang[0] ? d->lang : NULL);
     if (o->with_text) {
         PUT_LIT(b, ",\"text\":");
         put_str(b, d->text, d->len);
@@ -520,4 +522,4 @@ static void write_doc(ann_buf *out, const ann_doc *d, const ann_write_opts *o)
     ann_buf_add(out, "\n", 1);
 }
 
-const ann_writer ann_writer_json = {"json", "json", NULL, write_doc, NULL};
+const ann_writer ann_writer_json = {"json", "json", NULL, write_doc, NULL, NULL, NULL, NULL};

@@ -4,18 +4,22 @@
  * evaluation toolkit, HeidelTime's output) use:
  *
  *   <?xml version="1.0" encoding="UTF-8"?>
+ *   <TimeMLCollection>
  *   <TimeML>
  *   <DOCID>000_c0bde95ed06c11bd</DOCID>
  *   <DCT><TIMEX3 tid="t0" type="DATE" value="2024-04-19" temporalFunction="false"
  *     functionInDocument="CREATION_TIME">2024-04-19</TIMEX3></DCT>
  *   <TEXT>… in <TIMEX3 tid="t1" type="DATE" value="2022-03">March 2022</TIMEX3> …</TEXT>
  *   </TimeML>
+ *   </TimeMLCollection>
  *
- * One complete XML document per input document, since a TimeML file holds
- * one article (with --out-dir each lands in its own ID.timeml).  The text
- * inside <TEXT> is the document text exactly, apart from characters XML
- * cannot carry, which become U+FFFD one for one.  Written with libxml2's
- * xmlTextWriter, which does the escaping.
+ * TimeML has one article per document, so a stream of several is one
+ * XML document whose root, <TimeMLCollection>, holds a <TimeML> element
+ * per article (well-formed, whatever the count); with --out-dir each
+ * article is a TimeML document of its own, ID.timeml, as TempEval tools
+ * read them.  The text inside <TEXT> is the document text exactly, apart
+ * from characters XML cannot carry, which become U+FFFD one for one.
+ * Written with libxml2's xmlTextWriter, which does the escaping.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -79,11 +83,25 @@ static void write_dct(tw *x, const ann_doc *d)
     xmlTextWriterWriteString(x->w, (const xmlChar *)"\n");
 }
 
-static void timeml_begin(ann_buf *out, const ann_write_opts *o)
+static const char xml_decl[] = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
+
+static void timeml_file_begin(ann_buf *out, const ann_write_opts *o)
 {
-    (void)out;
     (void)o;
     xmlInitParser();   /* before worker threads use libxml2 */
+    ann_buf_adds(out, xml_decl);
+}
+
+static void timeml_begin(ann_buf *out, const ann_write_opts *o)
+{
+    timeml_file_begin(out, o);
+    ann_buf_adds(out, "<TimeMLCollection>\n");
+}
+
+static void timeml_end(ann_buf *out, const ann_write_opts *o)
+{
+    (void)o;
+    ann_buf_adds(out, "</TimeMLCollection>\n");
 }
 
 static void timeml_doc(ann_buf *out, const ann_doc *d, const ann_write_opts *o)
@@ -96,7 +114,6 @@ static void timeml_doc(ann_buf *out, const ann_doc *d, const ann_write_opts *o)
         fputs("annotate: out of memory\n", stderr);
         exit(2);
     }
-    xmlTextWriterStartDocument(x.w, NULL, "UTF-8", NULL);
     xmlTextWriterStartElement(x.w, (const xmlChar *)"TimeML");
     xmlTextWriterWriteString(x.w, (const xmlChar *)"\n");
     xmlTextWriterWriteElement(x.w, (const xmlChar *)"DOCID",
@@ -109,11 +126,12 @@ static void timeml_doc(ann_buf *out, const ann_doc *d, const ann_write_opts *o)
     xmlTextWriterFullEndElement(x.w);
     xmlTextWriterWriteString(x.w, (const xmlChar *)"\n");
     xmlTextWriterEndElement(x.w);
-    xmlTextWriterEndDocument(x.w);
     xmlFreeTextWriter(x.w);   /* flushes into buf */
     ann_buf_add(out, (const char *)xmlBufferContent(buf), (size_t)xmlBufferLength(buf));
+    ann_buf_adds(out, "\n");
     xmlBufferFree(buf);
     ann_buf_free(&x.scratch);
 }
 
-const ann_writer ann_writer_timeml = {"timeml", "timeml", timeml_begin, timeml_doc, NULL};
+const ann_writer ann_writer_timeml = {"timeml", "timeml", timeml_begin, timeml_doc, timeml_end,
+                                      NULL, timeml_file_begin, NULL};

@@ -330,4 +330,4 @@ static void xml_end(ann_buf *out, const ann_write_opts *o)
     ann_buf_adds(out, "</annotations>\n");
 }
 
-const ann_writer ann_writer_xml = {"xml", "xml", xml_begin, xml_doc, xml_end};
+const ann_writer ann_writer_xml = {"xml", "xml", xml_begin, xml_doc, xml_end, NULL, NULL, NULL};

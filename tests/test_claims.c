@@ -632,7 +632,7 @@ static void test_one_cue_list(void)
     CHECK(ann_builtin_get("lexicon/cues.tsv") == NULL);
     if (!f)
         return;
-    ann_rule_src src = {f->name, f->name, f->data, f->len};
+    ann_rule_src src = {f->name, f->name, f->data, f->len, 1};
     int bad = 0;
     CHECK_INT(ann_rule_lines(&src, cue_form_line, &bad, NULL, 0), 0);
     CHECK_INT(bad, 0);

@@ -408,11 +408,12 @@ static void test_timeml(void)
                           "met for 90 minutes.\x01", "2022-03-21");
     d->published = strdup("2022-03-21");
     ann_buf out = {0};
-    if (ann_writer_timeml.begin)
-        ann_writer_timeml.begin(&out, NULL);
+    /* one TimeML document, as --out-dir writes each */
+    if (ann_writer_timeml.file_begin)
+        ann_writer_timeml.file_begin(&out, NULL);
     ann_writer_timeml.doc(&out, d, NULL);
-    if (ann_writer_timeml.end)
-        ann_writer_timeml.end(&out, NULL);
+    if (ann_writer_timeml.file_end)
+        ann_writer_timeml.file_end(&out, NULL);
     xmlDoc *x = xmlReadMemory(out.p, (int)out.len, "t.timeml", NULL,
                               XML_PARSE_NONET | XML_PARSE_NOERROR);
     CHECK(x != NULL);

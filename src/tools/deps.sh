@@ -1,7 +1,7 @@
 #!/bin/sh
 # Install what annotate needs on Debian, or say exactly what to install.
 #   deps.sh build   compiler, pkg-config, libxml2, PCRE2, cJSON
-#   deps.sh test    the above plus valgrind and python3 (used by the tests)
+#   deps.sh test    the above plus valgrind, python3 and xmllint (used by the tests)
 set -u
 want=${1:-build}
 pkgs=""
@@ -15,6 +15,7 @@ need libcjson-dev
 if [ "$want" = test ]; then
     command -v valgrind >/dev/null 2>&1 || pkgs="$pkgs valgrind"
     command -v python3 >/dev/null 2>&1 || pkgs="$pkgs python3"
+    command -v xmllint >/dev/null 2>&1 || pkgs="$pkgs libxml2-utils"
 fi
 [ -z "$pkgs" ] && exit 0
 if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then

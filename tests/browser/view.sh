@@ -2,7 +2,11 @@
 # view.sh - load the --format html view of corpus/*.txt in headless Chromium
 # (Debian's chromium package, installed with apt-get when missing and run as
 # root), check from the DOM Chromium built that the highlighted elements are
-# there, and keep a screenshot as a test artifact: BUILD/view.png.
+# there, that each claim is labelled with its speaker as resolved (not
+# "he"), that the page has an index of the documents and each document a
+# "who said what" table whose links lead to the claims, and that a page of
+# one document has its title; keep a screenshot as a test artifact:
+# BUILD/view.png.
 #
 #   ANNOTATE=build/annotate sh tests/browser/view.sh      (repository root)
 #
@@ -68,6 +72,36 @@ check "hover titles carry type and id" [ "$(count 'title="actor · person · ')"
 check "date titles carry the value" [ "$(count 'title="date · DATE · [0-9X]')" -gt 0 ]
 check "a legend" [ "$(count 'class="legend"')" -eq 1 ]
 check "no scripts in the page" [ "$(count '<script')" -eq 0 ]
+
+# The claim labels name the speaker the pronoun was resolved to.
+check "claim labels name resolved speakers" [ "$(count 'data-speaker="Vladimir Putin"')" -gt 0 ]
+check "no claim label is a bare pronoun" [ "$(count 'data-speaker="[Hh]e"')" -eq 0 ]
+# An index: a link to every document's section, in order.
+check "the page title says how many documents" \
+    [ "$(count "<title>$ndocs documents · annotate</title>")" -eq 1 ]
+check "an index of the documents" [ "$(count '<nav class="index">')" -eq 1 ]
+check "the index links to each document" [ "$(count '<li><a href="#doc-')" -eq "$ndocs" ]
+links_ok() {   # every href="#X" of the kind $1 has an element id="X"
+    grep -o "href=\"#$1[^\"]*\"" "$dom" | sed 's/^href="#//; s/"$//' | sort -u >"$profile/targets"
+    [ -s "$profile/targets" ] || return 1
+    while read -r t; do grep -qF "id=\"$t\"" "$dom" || { echo "      no id=\"$t\""; return 1; }; done <"$profile/targets"
+}
+check "every index link has its section" links_ok doc-
+# Who said what: a table for each document with claims, linked to the claims.
+withclaims=$($ANNOTATE corpus/*.txt 2>/dev/null | grep -c '"claims":\[{')
+check "a 'who said what' table per document with claims" \
+    [ "$(count '<table class="who">')" -eq "$withclaims" ]
+check "who said what: speaker, claims, first claim" \
+    [ "$(count '<th>speaker</th><th>claims</th><th>first claim</th>')" -eq "$withclaims" ]
+check "who said what: each first claim links to its place in the text" links_ok 'doc-[^"]*-c'
+
+# A page of one document carries that document's title.
+first=$(ls corpus/*.txt | head -n 1)
+$ANNOTATE --format html "$first" > "$BUILD/view1.html" 2>/dev/null
+chrome --dump-dom "file://$top/$BUILD/view1.html" > "$BUILD/view1.dom.html"
+want=$($ANNOTATE "$first" | python3 -c 'import json,sys,html; print(html.escape(json.load(sys.stdin)["doc"]["title"], quote=False))')
+check "one document: its title is the page title" grep -qF "<title>$want</title>" "$BUILD/view1.dom.html"
+check "one document: no index" sh -c '! grep -q "<nav class=\"index\">" "$1"' sh "$BUILD/view1.dom.html"
 
 rm -f "$BUILD/view.png"
 chrome --screenshot="$top/$BUILD/view.png" --window-size=1280,2000 "file://$page" >/dev/null

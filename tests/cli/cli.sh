@@ -45,7 +45,7 @@ import json, re, sys
 
 TOP = {"doc", "actors", "places", "sources", "dates", "claims"}
 OPT = {"warnings", "error"}
-DOC = {"id", "path", "title", "authors", "publisher", "published", "chars"}
+DOC = {"id", "path", "title", "authors", "publisher", "published", "chars", "lang"}
 SLUG = re.compile(r"[a-z0-9][a-z0-9_.-]*\Z")
 problems = []
 
@@ -491,9 +491,15 @@ done
 check "--out-dir: no temporary files (.ID.json.*) left" sh -c '! ls -A "$1" | grep -q "^\."' sh "$T/dir"
 first=$(basename "${corpus%% *}" .txt)
 echo '{"stale": true}' >"$T/dir/$first.json"
-run --out-dir="$T/dir" $corpus "$T/no-such-file.txt"
-check "--out-dir again, with a missing input: exit 1" rc_is 1
-check "--out-dir again: the files are overwritten" py doc-file "$T/dir/$first.json" "$T/corpus.jsonl" 0
+cp "$T/dir/$first.json" "$T/stale.json"
+run --out-dir="$T/dir" $corpus
+check "--out-dir again, without --force: exit 2" rc_is 2
+check "--out-dir again, without --force: a message naming the file" \
+    hasf "$T/err" "annotate: $T/dir/$first.json: file exists, not overwritten (--force replaces it)"
+check "--out-dir again, without --force: the file is left as it was" same "$T/dir/$first.json" "$T/stale.json"
+run --out-dir="$T/dir" --force $corpus "$T/no-such-file.txt"
+check "--out-dir --force again, with a missing input: exit 1" rc_is 1
+check "--out-dir --force again: the files are overwritten" py doc-file "$T/dir/$first.json" "$T/corpus.jsonl" 0
 check "--out-dir again: still no temporary files" sh -c '! ls -A "$1" | grep -q "^\."' sh "$T/dir"
 check "--out-dir again: still one file per document" \
     sh -c '[ "$(ls -A "$1" | wc -l | tr -d " ")" -eq "$2" ]' sh "$T/dir" "$ncorpus"

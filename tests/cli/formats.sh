@@ -66,14 +66,16 @@ check "jsonl: line 1 keeps its published date" has "$tmp/l1" '"published": *"202
 check "jsonl: line 2 is an error object" has "$tmp/l2" '"error"'
 check "jsonl: the error names the line" has "$tmp/l2" 'line 2'
 check "jsonl: line 3 goes on after the error" has "$tmp/l3" '"third"'
-check "jsonl: a record without id gets FILE-LINE" has "$tmp/l4" '"stdin-4"'
+check "jsonl: a record without id gets one from its content" has "$tmp/l4" '"id":"rec-[0-9a-f]\{16\}"'
 check "jsonl: the bad line is reported on stderr" has "$tmp/err" 'line 2'
+check "jsonl: the message names the record's id" has "$tmp/err" '^annotate: -: record rec-[0-9a-f]\{16\}, line 2: invalid JSON'
 
 # the same from a file, the format known by its extension
 cp "$tmp/in.jsonl" "$tmp/named.jsonl"
 $ANNOTATE -j 2 "$tmp/named.jsonl" > "$tmp/out2.jsonl" 2>/dev/null
 check "jsonl: .jsonl by extension, -j 2" [ "$(wc -l < "$tmp/out2.jsonl")" -eq 4 ]
-check "jsonl: id from the file name" has "$tmp/out2.jsonl" '"named-4"'
+check "jsonl: the content id does not depend on the file name" \
+    [ "$(sed -n 4p "$tmp/out2.jsonl" | grep -o '"rec-[0-9a-f]*"')" = "$(grep -o '"rec-[0-9a-f]*"' "$tmp/l4")" ]
 
 # --- HTML input -----------------------------------------------------------
 $ANNOTATE --with-text "$DATA/article.html" > "$tmp/html.json" 2>/dev/null

@@ -366,7 +366,10 @@ static int fz_dates(const uint8_t *data, size_t size)
     for (size_t w = 0; w < sizeof writers / sizeof *writers; w++) {
         ann_write_opts o = {(int)(size & 1), (int)((size >> 1) & 1)};
         ann_buf b = {0};
-        if (writers[w]->begin)
+        ann_doc_ref ref = {d->id, d->title};
+        if (writers[w]->head)
+            writers[w]->head(&b, &ref, 1, &o);
+        else if (writers[w]->begin)
             writers[w]->begin(&b, &o);
         if (writers[w]->doc)
             writers[w]->doc(&b, d, &o);

@@ -1,0 +1,1104 @@
+/*
+ * reader_html_meta.c - a page's title, authors, publisher, date and
+ * JSON-LD article body, from what pages write for machines (schema.org
+ * JSON-LD, OpenGraph and other <meta> names, <time>) and, where that is
+ * missing, from what they write for readers (the headline, the byline,
+ * a date near them, the date in the URL).
+ *
+ * The title is the page's headline: the <h1> when the meta titles agree
+ * with it, else the meta title with the site's name cut off ("Story –
+ * Site", "Site | Story").  Authors are names: "By", "Posted by", job
+ * titles and "No Author" go (html/bylines.tsv), "A and B" is two.
+ */
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <cjson/cJSON.h>
+
+#include "date_parse.h"
+#include "reader_html.h"
+
+typedef struct strv {
+    char **v;
+    size_t n, cap;
+} strv;
+
+struct ann_html_meta {
+    char *ld_title, *og_title, *tw_title, *title_tag, *h1, *h1_article, *hinted;
+    strv h1s;                 /* the first <h1>s */
+    char *site, *ld_publisher, *url;
+    char *d_ld, *d_meta, *d_other, *d_time_pub, *d_time, *d_text, *d_time_any;
+    char *d_after_h1, *d_updated, *d_short, *description, *d_described;
+    int after_h1, texts_after_h1, short_texts;
+    strv ld_authors, meta_authors, bylines;
+    char *ld_body;
+    char *title;             /* chosen, once */
+    int in_article, byline_tries, date_tries, byline_score, in_body, lead_pending;
+    struct hint_cache *hints;
+    xmlNode *byline_node;     /* where the bylines were read */
+};
+
+/* ---- strings ---------------------------------------------------------- */
+
+/* A string with its whitespace collapsed and trimmed; NULL if empty. */
+static char *clean(const char *s, size_t n)
+{
+    ann_textbuf t = {0};
+    ann_textbuf_text(&t, s, n, ANN_WS_COLLAPSE);
+    while (t.len > 0 && t.p[t.len - 1] == ' ')
+        t.p[--t.len] = '\0';
+    return t.p;
+}
+
+static void set_once(char **field, const char *s)
+{
+    if (!*field && s)
+        *field = clean(s, strlen(s));
+}
+
+static char *node_text(xmlNode *n)
+{
+    xmlChar *c = xmlNodeGetContent(n);
+    if (!c)
+        return NULL;
+    char *s = clean((const char *)c, strlen((const char *)c));
+    xmlFree(c);
+    return s;
+}
+
+typedef struct heading_walk {
+    ann_textbuf t;
+    struct hint_cache **hints;
+} heading_walk;
+
+static int heading_enter(void *ctx, xmlNode *n)
+{
+    heading_walk *w = ctx;
+    if (n->type == XML_TEXT_NODE && n->content) {
+        ann_textbuf_text(&w->t, (const char *)n->content, strlen((const char *)n->content),
+                         ANN_WS_COLLAPSE);
+        return 0;
+    }
+    if (n->type != XML_ELEMENT_NODE)
+        return 0;
+    const char *name = (const char *)n->name;
+    if (!strcasecmp(name, "script") || !strcasecmp(name, "style") ||
+        (ann_html_hints(w->hints, ann_html_attr(n, "class"), ann_html_attr(n, "id")) & HH_LABEL))
+        return 0;
+    if (!strcasecmp(name, "br"))
+        w->t.space = 1;
+    return 1;
+}
+
+/* A headline's text without a kicker, screen-reader labels or styles. */
+static char *heading_text(xmlNode *n, struct hint_cache **hints)
+{
+    heading_walk w = {{0}, hints};
+    ann_xml_walker walker = {heading_enter, NULL, &w};
+    for (xmlNode *c = n->children; c; c = c->next)
+        ann_xml_walk(c, &walker);
+    if (!w.t.p)
+        return NULL;
+    char *s = clean(w.t.p, w.t.len);
+    free(w.t.p);
+    return s;
+}
+
+static void strv_free(strv *v)
+{
+    for (size_t i = 0; i < v->n; i++)
+        free(v->v[i]);
+    free(v->v);
+}
+
+static int is_space(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n';
+}
+
+/* ---- byline words (html/bylines.tsv) ------------------------------------ */
+
+typedef struct bword {
+    char *w;
+    size_t n;
+    char kind;               /* 'l' lead, 't' title, 'c' cut, 'n' none */
+} bword;
+
+static bword *bwords;
+static size_t nbwords, capbwords;
+static pthread_once_t bwords_once = PTHREAD_ONCE_INIT;
+
+static void bword_line(const char *s, size_t n)
+{
+    const char *tab = memchr(s, '\t', n);
+    if (!tab || tab == s)
+        return;
+    bword b = {ann_xstrndup(s, (size_t)(tab - s)), (size_t)(tab - s), tab[1]};
+    if (b.kind != 'l' && b.kind != 't' && b.kind != 'c' && b.kind != 'n') {
+        free(b.w);
+        return;
+    }
+    ANN_PUSH(bwords, nbwords, capbwords, b);
+}
+
+static void bwords_load(void)
+{
+    ann_html_rule_lines("html/bylines.tsv", bword_line);
+}
+
+/* The byline word of this kind at s (whole words, case aside): its length. */
+static size_t bword_at(const char *s, char kind)
+{
+    for (size_t i = 0; i < nbwords; i++) {
+        const bword *b = &bwords[i];
+        if (b->kind == kind && !strncasecmp(s, b->w, b->n) &&
+            (b->w[b->n - 1] == ':' || !s[b->n] || is_space(s[b->n]) || s[b->n] == ':' ||
+             s[b->n] == ','))
+            return b->n;
+    }
+    return 0;
+}
+
+/* A name as bylines write it, alone: leads off, cut before a job title, a
+ * date or a separator.  NULL if nothing like a name is left. */
+static char *name_only(const char *s)
+{
+    pthread_once(&bwords_once, bwords_load);
+    char *c = clean(s, strlen(s));
+    if (!c)
+        return NULL;
+    /* after the last lead: "Posted on May 3 by marc"; not "von" between
+     * two parts of a name ("Christoph von Ritter") */
+    char *p = c;
+    for (char *q = c; *q; q++) {
+        size_t k;
+        if ((q == c || q[-1] == ' ') && (k = bword_at(q, 'l')) != 0) {
+            const char *prev = q - 1;
+            while (prev > c && prev[-1] != ' ')
+                prev--;
+            if (q > c && prev >= c && *prev >= 'A' && *prev <= 'Z')
+                continue;
+            q += k;
+            while (*q == ' ' || *q == ':')
+                q++;
+            p = q;
+            q--;
+        }
+    }
+    /* "Foto: Jane Doe" is a credit, not a byline */
+    size_t w = strcspn(p, " ");
+    if (w > 1 && p[w - 1] == ':') {
+        free(c);
+        return NULL;
+    }
+    if (bword_at(p, 'n') && strlen(p) == bword_at(p, 'n')) {
+        free(c);
+        return NULL;
+    }
+    size_t end = strcspn(p, "|\xE2\xC2(\n@");
+    size_t words = 0;
+    for (size_t i = 0; i < end; i++) {
+        if (i > 0 && p[i - 1] != ' ' && p[i - 1] != ',')
+            continue;
+        /* a job title after two words of name ("Jane Doe Games Editor",
+         * not "Staff Writer" or the surname "Jörg Staff") */
+        if ((bword_at(p + i, 't') && words >= 2) || bword_at(p + i, 'c') ||
+            (p[i] == '-' && p[i + 1] == ' ') || (p[i] >= '0' && p[i] <= '9')) {
+            end = i;
+            break;
+        }
+        words += p[i] != ' ';
+    }
+    while (end > 0 && (p[end - 1] == ' ' || p[end - 1] == ',' || p[end - 1] == '-'))
+        end--;
+    char *name = end >= 2 && end < 80 ? clean(p, end) : NULL;
+    free(c);
+    if (name && (strstr(name, "http") || name[strlen(name) - 1] == ':' ||
+                 name[strlen(name) - 1] == '*')) {
+        free(name);
+        name = NULL;
+    }
+    return name;
+}
+
+/* A job title anywhere in s ("Senior Reporters" after a comma). */
+static int has_title_word(const char *s)
+{
+    pthread_once(&bwords_once, bwords_load);
+    for (const char *p = s; *p; p++)
+        if ((p == s || p[-1] == ' ') && bword_at(p, 't'))
+            return 1;
+    return 0;
+}
+
+static int is_month_word(const char *s);
+
+/* "Jane Doe and John Roe", "Jane Doe, John Roe" -> two names. */
+static void add_names(strv *v, const char *s)
+{
+    if (!s || !strncmp(s, "http", 4) || s[0] == '/')
+        return;
+    const char *p = s;
+    while (*p) {
+        size_t k = strcspn(p, ",;|&");
+        const char *and = NULL;
+        for (const char *q = p; *q && !and && (size_t)(q - p) < k; q++)
+            if (!strncasecmp(q, " and ", 5))
+                and = q;
+        if (and)
+            k = (size_t)(and - p);
+        char *part = ann_xstrndup(p, k);
+        char *name = p == s || !has_title_word(part) ? name_only(part) : NULL;
+        free(part);
+        if (name && is_month_word(name)) {    /* "juillet 2020" cut at the year */
+            free(name);
+            name = NULL;
+        }
+        int dup = 0;
+        for (size_t i = 0; name && i < v->n; i++)
+            dup |= !strcmp(v->v[i], name);
+        if (name && !dup)
+            ANN_PUSH(v->v, v->n, v->cap, name);
+        else
+            free(name);
+        p += k;
+        if (!strncasecmp(p, " and ", 5))
+            p += 5;
+        else if (*p)
+            p++;
+    }
+}
+
+/* ---- <meta> ------------------------------------------------------------- */
+
+static int key_in(const char *key, const char *const *list)
+{
+    for (; *list; list++)
+        if (!strcasecmp(key, *list))
+            return 1;
+    return 0;
+}
+
+static void on_meta(ann_html_meta *m, xmlNode *n)
+{
+    static const char *const dates[] = {
+        "date", "pubdate", "publishdate", "publish-date", "publish_date", "dc.date",
+        "dc.date.issued", "dc.date.created", "dcterms.date", "dcterms.created",
+        "dcterms.issued", "datepublished", "citation_publication_date",
+        "citation_date", "parsely-pub-date", "sailthru.date", "og:published_time",
+        "article.published", "published-date", "release_date", "date.available",
+        "bepress_citation_date", "publication_date", "dc.date.published", "created", NULL};
+    static const char *const updated[] = {
+        "og:updated_time", "article:modified_time", "uploaddate", "datemodified",
+        "last-modified", "dcterms.modified", NULL};
+    static const char *const authors[] = {
+        "author", "article:author", "dc.creator", "dcterms.creator", "citation_author",
+        "parsely-author", "sailthru.author", "byl", "twitter:creator:name", NULL};
+    const char *content = ann_html_attr(n, "content");
+    const char *key = ann_html_attr(n, "property");
+    if (!key)
+        key = ann_html_attr(n, "name");
+    if (!key)
+        key = ann_html_attr(n, "itemprop");
+    if (!content || !key)
+        return;
+    if (!strcasecmp(key, "og:title"))
+        set_once(&m->og_title, content);
+    else if (!strcasecmp(key, "twitter:title"))
+        set_once(&m->tw_title, content);
+    else if (!strcasecmp(key, "og:site_name"))
+        set_once(&m->site, content);
+    else if (!strcasecmp(key, "description") || !strcasecmp(key, "og:description"))
+        set_once(&m->description, content);
+    else if (!strcasecmp(key, "og:url"))
+        set_once(&m->url, content);
+    else if (!strcasecmp(key, "article:published_time"))
+        set_once(&m->d_meta, content);
+    else if (key_in(key, dates))
+        set_once(&m->d_other, content);
+    else if (key_in(key, updated))
+        set_once(&m->d_updated, content);
+    else if (key_in(key, authors))
+        add_names(&m->meta_authors, content);
+}
+
+/* ---- schema.org JSON-LD ------------------------------------------------- */
+
+static int ld_is_article(const cJSON *o)
+{
+    static const char *const types[] = {
+        "NewsArticle", "Article", "ReportageNewsArticle", "AnalysisNewsArticle",
+        "OpinionNewsArticle", "BackgroundNewsArticle", "ReviewNewsArticle",
+        "BlogPosting", "LiveBlogPosting", "Report", "ScholarlyArticle", "SocialMediaPosting",
+        "TechArticle", "Review", "Recipe", "WebPage", "ItemPage", "AboutPage", "DiscussionForumPosting",
+        "MedicalWebPage", "VideoObject"};
+    const cJSON *t = cJSON_GetObjectItemCaseSensitive(o, "@type");
+    const cJSON *one = cJSON_IsArray(t) ? t->child : t;
+    for (; one; one = cJSON_IsArray(t) ? one->next : NULL) {
+        if (!cJSON_IsString(one))
+            continue;
+        for (size_t i = 0; i < sizeof types / sizeof *types; i++)
+            if (!strcmp(one->valuestring, types[i]))
+                return i < 15 ? 2 : 1;  /* an article, or a page */
+    }
+    return 0;
+}
+
+/* A name, or the name of the node an {"@id": …} points to in the graph
+ * (Yoast's WordPress graphs write authors so). */
+static const char *ld_name_in(const cJSON *v, const cJSON *graph)
+{
+    if (cJSON_IsString(v))
+        return v->valuestring;
+    const cJSON *name = cJSON_GetObjectItemCaseSensitive(v, "name");
+    if (cJSON_IsString(name))
+        return name->valuestring;
+    const cJSON *id = cJSON_GetObjectItemCaseSensitive(v, "@id");
+    if (!cJSON_IsString(id) || !graph)
+        return NULL;
+    for (const cJSON *o = graph->child; o; o = o->next) {
+        const cJSON *oid = cJSON_GetObjectItemCaseSensitive(o, "@id");
+        name = cJSON_GetObjectItemCaseSensitive(o, "name");
+        if (o != v && cJSON_IsString(oid) && !strcmp(oid->valuestring, id->valuestring) &&
+            cJSON_IsString(name))
+            return name->valuestring;
+    }
+    return NULL;
+}
+
+static const char *ld_name(const cJSON *v)
+{
+    return ld_name_in(v, NULL);
+}
+
+static const char *ld_str(const cJSON *o, const char *key)
+{
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, key);
+    return cJSON_IsString(v) ? v->valuestring : NULL;
+}
+
+static void ld_object(ann_html_meta *m, const cJSON *o, const cJSON *graph)
+{
+    int kind = ld_is_article(o);
+    if (!kind)
+        return;
+    /* a page's name is its title only when no article says otherwise */
+    if (kind == 2)
+        set_once(&m->ld_title, ld_str(o, "headline"));
+    set_once(&m->d_ld, ld_str(o, "datePublished"));
+    if (kind == 2 && !m->ld_body && ld_str(o, "articleBody"))
+        m->ld_body = ann_xstrdup(ld_str(o, "articleBody"));
+    const cJSON *pub = cJSON_GetObjectItemCaseSensitive(o, "publisher");
+    set_once(&m->ld_publisher, ld_name(cJSON_IsArray(pub) ? pub->child : pub));
+    const cJSON *au = cJSON_GetObjectItemCaseSensitive(o, "author");
+    if (!au)
+        au = cJSON_GetObjectItemCaseSensitive(o, "creator");
+    if (m->ld_authors.n || !au)
+        return;
+    if (cJSON_IsArray(au)) {
+        for (const cJSON *a = au->child; a; a = a->next)
+            add_names(&m->ld_authors, ld_name_in(a, graph));
+    } else {
+        add_names(&m->ld_authors, ld_name_in(au, graph));
+    }
+}
+
+/* A JSON-LD block: one object, an array of them, or an @graph. */
+static void on_ld(ann_html_meta *m, xmlNode *script)
+{
+    xmlChar *c = xmlNodeGetContent(script);
+    if (!c)
+        return;
+    cJSON *j = cJSON_ParseWithLength((const char *)c, strlen((const char *)c));
+    xmlFree(c);
+    if (!j)
+        return;
+    const cJSON *list = cJSON_IsArray(j) ? j : NULL;
+    const cJSON *graph = cJSON_GetObjectItemCaseSensitive(j, "@graph");
+    if (cJSON_IsArray(graph))
+        list = graph;
+    if (!list)
+        ld_object(m, j, NULL);
+    for (const cJSON *o = list ? list->child : NULL; o; o = o->next)
+        ld_object(m, o, list);
+    cJSON_Delete(j);
+}
+
+/* ---- bylines and dates in the page -------------------------------------- */
+
+/* How sure an element is a byline, 0 (rel or itemprop "author") to 2
+ * (a class that only mentions an author); -1 if it is none. */
+static int byline_rank(xmlNode *n, unsigned hints)
+{
+    const char *rel = ann_html_attr(n, "rel"), *ip = ann_html_attr(n, "itemprop");
+    if ((rel && !strcasecmp(rel, "author")) || (ip && !strcmp(ip, "author")))
+        return 0;
+    if (hints & HH_NOBYLINE)
+        return -1;
+    return (hints & HH_BYLINE1) ? 1 : (hints & HH_BYLINE) ? 2 : -1;
+}
+
+/* The names in a byline element: a name-bearing child first (itemprop
+ * "name", a link), else the element's text.  A surer byline, or one
+ * inside an <article>, replaces what an earlier one gave. */
+static void on_byline(ann_html_meta *m, xmlNode *n, int rank)
+{
+    int score = rank * 2 + !m->in_article;
+    if (m->bylines.n && score >= m->byline_score)
+        return;
+    /* a link inside the byline already read replaces it, unless the byline
+     * named more people ("By <a>A</a> and <a>B</a>") */
+    int inside = 0;
+    for (xmlNode *up = n->parent; up && m->byline_node && !inside; up = up->parent)
+        inside = up == m->byline_node;
+    xmlNode *best = NULL;
+    int links = 0;
+    for (xmlNode *c = n->children; c; c = c->next) {
+        if (c->type != XML_ELEMENT_NODE)
+            continue;
+        const char *ip = ann_html_attr(c, "itemprop");
+        links += !strcasecmp((const char *)c->name, "a");
+        if (!best && ((ip && !strcmp(ip, "name")) || !strcasecmp((const char *)c->name, "a")))
+            best = c;
+    }
+    if (links > 1)
+        best = NULL;    /* "By <a>A</a> and <a>B</a>": the whole line */
+    strv got = {0};
+    char *s = node_text(best ? best : n);
+    if (s && strlen(s) < 200)
+        add_names(&got, s);
+    free(s);
+    if (!got.n && best) {
+        s = node_text(n);
+        if (s && strlen(s) < 200)
+            add_names(&got, s);
+        free(s);
+    }
+    if (!got.n || (inside && got.n < m->bylines.n)) {
+        strv_free(&got);
+        return;
+    }
+    strv_free(&m->bylines);
+    m->bylines = got;
+    m->byline_score = score;
+    m->byline_node = n;
+}
+
+
+/* ---- dates as pages write them (html/months.tsv) ------------------------- */
+
+typedef struct month {
+    char *name;
+    size_t n;
+    int number;
+} month;
+
+static month *months;
+static size_t nmonths, capmonths;
+static pthread_once_t months_once = PTHREAD_ONCE_INIT;
+
+static void month_line(const char *s, size_t n)
+{
+    const char *tab = memchr(s, '\t', n);
+    int v = tab ? atoi(tab + 1) : 0;
+    if (!tab || tab == s || v < 1 || v > 12)
+        return;
+    month m = {ann_xstrndup(s, (size_t)(tab - s)), (size_t)(tab - s), v};
+    ANN_PUSH(months, nmonths, capmonths, m);
+}
+
+static void months_load(void)
+{
+    ann_html_rule_lines("html/months.tsv", month_line);
+}
+
+static int is_letter(unsigned char c)
+{
+    return (c | 0x20) >= 'a' && (c | 0x20) <= 'z' ? 1 : c >= 0x80;
+}
+
+/* A month name at s (a whole word, a period after it allowed): its number,
+ * with *len the bytes it takes. */
+static int month_at(const char *s, size_t *len)
+{
+    size_t w = 0;
+    while (is_letter((unsigned char)s[w]))
+        w++;
+    for (size_t i = 0; w >= 3 && i < nmonths; i++)
+        if (months[i].n == w && !strncasecmp(s, months[i].name, w)) {
+            *len = w + (s[w] == '.');
+            return months[i].number;
+        }
+    return 0;
+}
+
+/* Is s a month's name and nothing else? */
+static int is_month_word(const char *s)
+{
+    size_t len;
+    pthread_once(&months_once, months_load);
+    return month_at(s, &len) && !s[len];
+}
+
+/* A number of one to four digits at s: its value and length. */
+static size_t num_at(const char *s, int *v)
+{
+    size_t k = 0;
+    *v = 0;
+    while (k < 5 && s[k] >= '0' && s[k] <= '9')
+        *v = *v * 10 + (s[k++] - '0');
+    return k;
+}
+
+static size_t skip_filler(const char *s)
+{
+    size_t i = 0;
+    for (;;) {
+        while (s[i] == ' ' || s[i] == ',' || s[i] == '.' || s[i] == '\t' || s[i] == '\n')
+            i++;
+        if ((s[i] | 0x20) == 'd' && (s[i + 1] | 0x20) == 'e' && s[i + 2] == ' ')
+            i += 3;     /* "5 de mayo de 2022" */
+        else
+            return i;
+    }
+}
+
+static char *ymd(int y, int mo, int d)
+{
+    if (y < 1990 || y > 2100 || mo < 1 || mo > 12 || d < 1 || d > 31)
+        return NULL;
+    return ann_xasprintf("%04d-%02d-%02d", y, mo, d);
+}
+
+/* "19.10.2021", "2021-10-19", "19/10/2021" (day first unless that cannot
+ * be) at s[i]. */
+static char *numeric_date(const char *s)
+{
+    int a, b, c;
+    size_t k1 = num_at(s, &a);
+    char sep = s[k1];
+    if (sep != '.' && sep != '/' && sep != '-')
+        return NULL;
+    size_t k2 = num_at(s + k1 + 1, &b);
+    if (!k2 || s[k1 + 1 + k2] != sep)
+        return NULL;
+    size_t k3 = num_at(s + k1 + k2 + 2, &c);
+    if (k1 == 4 && k2 <= 2 && k3 >= 1 && k3 <= 2)
+        return ymd(a, b, c);
+    if (k1 <= 2 && k2 <= 2 && k3 == 4)
+        return sep == '/' && b > 12 ? ymd(c, a, b) : ymd(c, b, a);
+    return NULL;
+}
+
+/* "8. Dezember 2010", "30 septembre 2018", "5 de mayo de 2022" at a day;
+ * "Dezember 8, 2010" at a month. */
+static char *written_date(const char *s)
+{
+    int d, y, mo;
+    size_t k = num_at(s, &d), ml;
+    if (k >= 1 && k <= 2) {
+        size_t i = k + skip_filler(s + k);
+        if ((mo = month_at(s + i, &ml)) != 0) {
+            i += ml;
+            i += skip_filler(s + i);
+            if (num_at(s + i, &y) == 4)
+                return ymd(y, mo, d);
+        }
+        return NULL;
+    }
+    if ((mo = month_at(s, &ml)) != 0) {
+        size_t i = ml + skip_filler(s + ml);
+        k = num_at(s + i, &d);
+        if (k < 1 || k > 2)
+            return NULL;
+        i += k;
+        if (s[i] && strchr("snrt", s[i]) && s[i + 1] && strchr("tdh", s[i + 1]))
+            i += 2;     /* 1st, 2nd, 3rd, 4th */
+        i += skip_filler(s + i);
+        if (num_at(s + i, &y) == 4)
+            return ymd(y, mo, d);
+    }
+    return NULL;
+}
+
+/* The first date in a text, written with digits or a month's name in one
+ * of the languages of html/months.tsv.  NULL if none. */
+static char *text_date(const char *s, size_t n)
+{
+    pthread_once(&months_once, months_load);
+    for (size_t i = 0; i < n; i++) {
+        if (i > 0 && (is_letter((unsigned char)s[i - 1]) ||
+                      (s[i - 1] >= '0' && s[i - 1] <= '9')))
+            continue;
+        char *got = NULL;
+        if (s[i] >= '0' && s[i] <= '9')
+            got = numeric_date(s + i);
+        if (!got && (is_letter((unsigned char)s[i]) || (s[i] >= '0' && s[i] <= '9')))
+            got = written_date(s + i);
+        if (got)
+            return got;
+    }
+    return NULL;
+}
+
+/* A date in an element the page marks as one: its text, else a datetime
+ * or content attribute. */
+static void on_date_elem(ann_html_meta *m, xmlNode *n)
+{
+    const char *a = ann_html_attr(n, "datetime");
+    if (!a)
+        a = ann_html_attr(n, "content");
+    if (!a && !strcasecmp((const char *)n->name, "abbr"))
+        a = ann_html_attr(n, "title");
+    char *iso = a ? ann_markup_date(a, strlen(a)) : NULL;
+    if (!iso) {
+        char *s = node_text(n);
+        if (s && strlen(s) < 120)
+            iso = text_date(s, strlen(s));
+        free(s);
+    }
+    if (iso && strlen(iso) == 10)
+        m->d_text = iso;
+    else
+        free(iso);
+}
+
+/* A short text that starts with a byline lead and a capital: "von
+ * Daniela Obers", "By Jane Doe" in a paragraph of its own. */
+static void on_text(ann_html_meta *m, xmlNode *n)
+{
+    const char *s = (const char *)n->content;
+    while (*s == ' ' || *s == '\n' || *s == '\t' || *s == '\r')
+        s++;
+    size_t len = strlen(s), k = 0;
+    while (len > 0 && (s[len - 1] == ' ' || s[len - 1] == '\n' || s[len - 1] == '\t' ||
+                       s[len - 1] == '\r'))
+        len--;
+    if (len == 0)
+        return;
+    pthread_once(&bwords_once, bwords_load);
+    int after_lead = m->lead_pending;
+    m->lead_pending = 0;
+    if (len > 80)
+        return;
+    if (!after_lead) {
+        if (len < 2 || !(k = bword_at(s, 'l')))
+            return;
+        size_t end = k;
+        while (end < len && (s[end] == ' ' || s[end] == ':'))
+            end++;
+        if (end == len) {           /* "Von:" alone: the name is the next text */
+            m->lead_pending = 1;
+            return;
+        }
+        k = end;
+    }
+    if (!(s[k] >= 'A' && s[k] <= 'Z') && !((unsigned char)s[k] >= 0xC3))
+        return;
+    char *line = after_lead ? ann_xasprintf("by %.*s", (int)len, s) : ann_xstrndup(s, len);
+    strv got = {0};
+    add_names(&got, line);
+    free(line);
+    if (got.n && got.n <= 4) {
+        strv_free(&m->bylines);
+        m->bylines = got;
+        m->byline_score = 6;
+    } else {
+        strv_free(&got);
+    }
+}
+
+static int scan_enter(void *ctx, xmlNode *n)
+{
+    ann_html_meta *m = ctx;
+    if (n->type == XML_TEXT_NODE && n->content && !m->bylines.n && m->in_body)
+        on_text(m, n);
+    /* the first short text that is a date, anywhere */
+    if (n->type == XML_TEXT_NODE && n->content && m->in_body && !m->d_short &&
+        m->short_texts < 2000 && strlen((const char *)n->content) < 100) {
+        m->short_texts++;
+        m->d_short = text_date((const char *)n->content, strlen((const char *)n->content));
+    }
+    /* the first date after the headline, in the next few texts */
+    if (n->type == XML_TEXT_NODE && n->content && m->after_h1 && !m->d_after_h1 &&
+        m->texts_after_h1 < 40) {
+        const char *t = (const char *)n->content;
+        size_t len = strlen(t), lead = strspn(t, " \t\r\n");
+        m->texts_after_h1 += lead < len;
+        /* a short text, or the dateline that starts a paragraph */
+        m->d_after_h1 = text_date(t, len < 300 ? len : lead + 40 < len ? lead + 40 : len);
+    }
+    if (n->type != XML_ELEMENT_NODE)
+        return 0;
+    if (!strcasecmp((const char *)n->name, "body"))
+        m->in_body = 1;
+    const char *name = (const char *)n->name;
+    const char *type = ann_html_attr(n, "type"), *ip = ann_html_attr(n, "itemprop");
+    const char *rel = ann_html_attr(n, "rel"), *cls = ann_html_attr(n, "class");
+    const char *id = ann_html_attr(n, "id");
+    if (!strcasecmp(name, "meta")) {
+        on_meta(m, n);
+    } else if (!strcasecmp(name, "link")) {
+        if (rel && !strcasecmp(rel, "canonical"))
+            set_once(&m->url, ann_html_attr(n, "href"));
+    } else if (!strcasecmp(name, "title")) {
+        if (!m->title_tag)
+            m->title_tag = node_text(n);
+        return 0;
+    } else if (!strcasecmp(name, "script")) {
+        if (type && !strcasecmp(type, "application/ld+json"))
+            on_ld(m, n);
+        return 0;
+    } else if (!strcasecmp(name, "style") || !strcasecmp(name, "template")) {
+        return 0;
+    } else if (!strcasecmp(name, "h1")) {
+        if (!m->h1)
+            m->h1 = heading_text(n, &m->hints);
+        if (m->h1s.n < 4) {
+            char *t = heading_text(n, &m->hints);
+            if (t)
+                ANN_PUSH(m->h1s.v, m->h1s.n, m->h1s.cap, t);
+        }
+        if (m->in_article && !m->h1_article)
+            m->h1_article = heading_text(n, &m->hints);
+    } else if (!strcasecmp(name, "time")) {
+        const char *dt = ann_html_attr(n, "datetime");
+        if (dt && (ann_html_attr(n, "pubdate") || (ip && !strcmp(ip, "datePublished"))))
+            set_once(&m->d_time_pub, dt);
+        if (dt && m->in_article)
+            set_once(&m->d_time, dt);
+        set_once(&m->d_time_any, dt);
+    } else if (!strcasecmp(name, "article")) {
+        m->in_article++;
+    }
+    if (ip && !strcmp(ip, "datePublished") && !m->d_time_pub) {
+        const char *c = ann_html_attr(n, "content");
+        if (c)
+            set_once(&m->d_time_pub, c);
+        else if (!m->d_text && m->date_tries++ < 8)
+            on_date_elem(m, n);
+    }
+    unsigned hints = cls || id ? ann_html_hints(&m->hints, cls, id) : 0;
+    if (!m->hinted && (!strcasecmp(name, "h1") || !strcasecmp(name, "h2")) &&
+        ((hints & HH_HEADLINE) || (ip && !strcmp(ip, "headline"))))
+        m->hinted = heading_text(n, &m->hints);
+    int rank = m->byline_tries < 32 ? byline_rank(n, hints) : -1;
+    if (rank >= 0) {
+        m->byline_tries++;
+        on_byline(m, n, rank);
+    }
+    if (!m->d_text && m->date_tries < 8 && (hints & HH_DATE) && !(hints & HH_NODATE)) {
+        m->date_tries++;
+        on_date_elem(m, n);
+    }
+    return 1;
+}
+
+static void scan_leave(void *ctx, xmlNode *n)
+{
+    ann_html_meta *m = ctx;
+    if (n->type == XML_ELEMENT_NODE && !strcasecmp((const char *)n->name, "h1"))
+        m->after_h1 = 1;
+    if (n->type == XML_ELEMENT_NODE && !strcasecmp((const char *)n->name, "article"))
+        m->in_article--;
+}
+
+/* ---- the title ---------------------------------------------------------- */
+
+static int word_char(char c)
+{
+    return c && !is_space(c) && !strchr(",.:;!?|()\"'-", c);
+}
+
+/* How many of a's words are in b, as a share of a's (case aside): as
+ * whole words of b, or anywhere in it. */
+static double overlap_in(const char *a, const char *b, int whole)
+{
+    size_t words = 0, found = 0;
+    size_t nb = strlen(b);
+    for (const char *p = a; *p;) {
+        while (*p && !word_char(*p))
+            p++;
+        size_t k = 0;
+        while (word_char(p[k]))
+            k++;
+        if (!k)
+            break;
+        words++;
+        for (size_t i = 0; i + k <= nb; i++)
+            if ((!whole || ((i == 0 || !word_char(b[i - 1])) && !word_char(b[i + k]))) &&
+                !strncasecmp(b + i, p, k)) {
+                found++;
+                break;
+            }
+        p += k;
+    }
+    return words ? (double)found / (double)words : 0.0;
+}
+
+static double overlap(const char *a, const char *b)
+{
+    return overlap_in(a, b, 1);
+}
+
+static const char *const title_seps[] = {" | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ",
+                                         " :: ", " \xC2\xBB ", " // ", " \xC2\xB7 ",
+                                         " \xE2\x80\xA2 ", " \xE2\x80\xBA ", NULL};
+
+/* Is this part of a title the site's name? */
+/* Letters and digits of s, lowercased (ASCII), into out. */
+static size_t squeeze(const char *s, size_t n, char *out, size_t cap)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < n && k + 1 < cap; i++) {
+        char c = s[i];
+        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (unsigned char)c >= 0x80)
+            out[k++] = c;
+        else if (c >= 'A' && c <= 'Z')
+            out[k++] = (char)(c + 32);
+    }
+    out[k] = '\0';
+    return k;
+}
+
+static size_t count_words(const char *s)
+{
+    size_t n = 0;
+    for (const char *p = s; *p; p++)
+        n += word_char(*p) && (p == s || !word_char(p[-1]));
+    return n;
+}
+
+static int is_site(const char *part, size_t n, const ann_html_meta *m)
+{
+    char *p = ann_xstrndup(part, n);
+    int yes = 0;
+    size_t words = count_words(p);
+    const char *names[] = {m->site, m->ld_publisher};
+    for (size_t i = 0; i < 2 && !yes; i++)
+        yes = names[i] && (overlap(p, names[i]) >= 0.8 ||
+                           (overlap(names[i], p) >= 0.8 && words <= count_words(names[i]) + 4));
+    /* the host: "helge.at" in "Helge.at", "lastampa" in "La Stampa" */
+    if (!yes && m->url && words <= 5) {
+        const char *h = strstr(m->url, "://");
+        h = h ? h + 3 : m->url;
+        if (!strncasecmp(h, "www.", 4))
+            h += 4;
+        char sh[64], sp[256];
+        size_t hl = squeeze(h, strcspn(h, "./:"), sh, sizeof sh);
+        squeeze(p, strlen(p), sp, sizeof sp);
+        yes = hl >= 3 && !strncmp(sp, sh, hl);
+    }
+    free(p);
+    return yes;
+}
+
+/* The title without the site's name at its start or end. */
+static char *strip_site(const char *t, const ann_html_meta *m)
+{
+    if (!t)
+        return NULL;
+    for (const char *const *sep = title_seps; *sep; sep++) {
+        size_t sl = strlen(*sep);
+        const char *first = strstr(t, *sep);
+        if (!first)
+            continue;
+        const char *last = first;
+        for (const char *q; (q = strstr(last + sl, *sep)) != NULL;)
+            last = q;
+        if (is_site(last + sl, strlen(last + sl), m))
+            return clean(t, (size_t)(last - t));
+        if (is_site(t, (size_t)(first - t), m))
+            return clean(first + sl, strlen(first + sl));
+    }
+    return clean(t, strlen(t));
+}
+
+/* Is this heading the site's name (a logo in an <h1>)? */
+static int site_heading(const char *h, const ann_html_meta *m)
+{
+    const char *names[] = {m->site, m->ld_publisher};
+    for (size_t i = 0; i < 2; i++)
+        if (names[i] && overlap(h, names[i]) >= 0.8 && overlap(names[i], h) >= 0.5)
+            return 1;
+    /* the last part of the <title> ("Post | Blog"), after a longer one */
+    const char *t = m->title_tag;
+    size_t hn = strlen(h);
+    for (const char *const *sep = title_seps; t && *sep; sep++) {
+        size_t sl = strlen(*sep);
+        int equal = 0;
+        size_t longest = 0;
+        for (const char *p = t, *q; p; p = q ? q + sl : NULL) {
+            q = strstr(p, *sep);
+            size_t n = q ? (size_t)(q - p) : strlen(p);
+            if (n == hn && !strncasecmp(p, h, n) && !q && p != t)
+                equal = 1;
+            else if (n > longest)
+                longest = n;
+            if (!q && p == t)
+                break;
+        }
+        if (equal && longest > hn)
+            return 1;
+    }
+    return 0;
+}
+
+static const char *choose_title(ann_html_meta *m)
+{
+    if (m->title)
+        return m->title;
+    const char *metas[] = {m->ld_title, m->og_title, m->tw_title, m->title_tag};
+    const char *h = m->hinted ? m->hinted : m->h1_article ? m->h1_article : m->h1;
+    /* a logo in an <h1>: the next <h1> may be the headline */
+    for (size_t i = 0; h && site_heading(h, m) && i < m->h1s.n; i++)
+        h = m->h1s.v[i];
+    if (h && site_heading(h, m))
+        h = NULL;
+    int any = 0, agree = 0;
+    for (size_t i = 0; i < 4; i++) {
+        if (!metas[i])
+            continue;
+        any = 1;
+        agree |= h && (overlap_in(h, metas[i], 0) >= 0.6 || overlap_in(metas[i], h, 0) >= 0.6);
+    }
+    if (h && strlen(h) >= 3 && (agree || !any)) {
+        m->title = strip_site(h, m);
+        return m->title;
+    }
+    for (size_t i = 0; i < 4 && !m->title; i++)
+        m->title = strip_site(metas[i], m);
+    if (!m->title && h)
+        m->title = ann_xstrdup(h);
+    return m->title;
+}
+
+/* An account name rather than a person's ("christian.stadtfeld",
+ * "wordpressadmin", "gabor_munier"): one word, no capital, or with a dot
+ * or an underscore inside. */
+static int is_handle(const char *s)
+{
+    int upper = 0;
+    for (const char *p = s; *p; p++) {
+        if (*p == ' ')
+            return 0;
+        if ((*p == '.' || *p == '_') && p != s && p[1])
+            return 1;
+        upper |= (*p >= 'A' && *p <= 'Z') || (unsigned char)*p >= 0xC3;
+    }
+    return !upper;
+}
+
+/* ---- the date in the URL ------------------------------------------------ */
+
+/* "/2024/04/19/", "/2024-04-19-", "/20240419/": a date of the page. */
+static char *url_date(const char *u)
+{
+    for (const char *p = u; p && *p; p++) {
+        if (*p != '/' || !(p[1] == '1' || p[1] == '2'))
+            continue;
+        int y = 0, mo = 0, d = 0;
+        char tail = 0;
+        if (sscanf(p + 1, "%4d/%2d/%2d%c", &y, &mo, &d, &tail) >= 3 ||
+            sscanf(p + 1, "%4d-%2d-%2d%c", &y, &mo, &d, &tail) >= 3) {
+            if (y >= 1995 && y <= 2100 && mo >= 1 && mo <= 12 && d >= 1 && d <= 31 &&
+                (tail == 0 || tail == '/' || tail == '-' || tail == '.' || tail == '_'))
+                return ann_xasprintf("%04d-%02d-%02d", y, mo, d);
+        }
+    }
+    return NULL;
+}
+
+/* The surest date that names a day; a month or year alone only when no
+ * source names a day. */
+static char *choose_date(const ann_html_meta *m)
+{
+    const char *dates[] = {m->d_ld, m->d_meta, m->d_other, m->d_time_pub, m->d_text,
+                           m->d_time, NULL, m->d_after_h1, m->d_time_any, m->d_short,
+                           m->d_described, m->d_updated};
+    char *partial = NULL;
+    for (size_t i = 0; i < sizeof dates / sizeof *dates; i++) {
+        char *got = i == 6 ? (m->url ? url_date(m->url) : NULL)
+                    : dates[i] ? ann_markup_date(dates[i], strlen(dates[i])) : NULL;
+        if (got && strlen(got) == 10) {
+            free(partial);
+            return got;
+        }
+        if (got && !partial)
+            partial = got;
+        else
+            free(got);
+    }
+    return partial;
+}
+
+/* ---- the interface ------------------------------------------------------ */
+
+ann_html_meta *ann_html_meta_scan(xmlNode *root)
+{
+    ann_html_meta *m = ann_xcalloc(1, sizeof *m);
+    if (root) {
+        ann_xml_walker w = {scan_enter, scan_leave, m};
+        ann_xml_walk(root, &w);
+    }
+    /* "Press release of 18.10.2021 …" in the page's description */
+    if (m->description)
+        m->d_described = text_date(m->description, strlen(m->description));
+    return m;
+}
+
+const char *ann_html_meta_title(const ann_html_meta *m)
+{
+    return choose_title((ann_html_meta *)m);
+}
+
+const char *ann_html_meta_body(const ann_html_meta *m)
+{
+    return m->ld_body;
+}
+
+void ann_html_meta_apply(ann_doc *d, const ann_html_meta *m)
+{
+    /* the first source that names a person written as a name; then one
+     * that names anyone but the site; then any */
+    const strv *srcs[] = {&m->ld_authors, &m->meta_authors, &m->bylines};
+    const strv *au = NULL;
+    for (int pass = 0; pass < 2 && !au; pass++)
+        for (size_t k = 0; k < 3 && !au; k++)
+            for (size_t i = 0; i < srcs[k]->n && !au; i++)
+                if (!is_site(srcs[k]->v[i], strlen(srcs[k]->v[i]), m) &&
+                    (pass == 1 || !is_handle(srcs[k]->v[i])))
+                    au = srcs[k];
+    for (size_t k = 0; k < 3 && !au; k++)
+        if (srcs[k]->n)
+            au = srcs[k];
+    for (size_t i = 0; au && i < au->n; i++)
+        ann_doc_add_author(d, au->v[i]);
+    const char *pub = m->ld_publisher ? m->ld_publisher : m->site;
+    if (pub && !d->publisher)
+        d->publisher = ann_xstrdup(pub);
+    if (!d->published)
+        d->published = choose_date(m);
+}
+
+void ann_html_meta_free(ann_html_meta *m)
+{
+    if (!m)
+        return;
+    char *strs[] = {m->ld_title, m->og_title, m->tw_title, m->title_tag, m->h1,
+                    m->h1_article, m->hinted, m->site, m->ld_publisher, m->url,
+                    m->d_ld, m->d_meta, m->d_other, m->d_time_pub, m->d_time,
+                    m->d_text, m->d_time_any, m->d_after_h1, m->d_updated, m->d_short,
+                    m->description, m->d_described, m->ld_body, m->title};
+    for (size_t i = 0; i < sizeof strs / sizeof *strs; i++)
+        free(strs[i]);
+    strv_free(&m->ld_authors);
+    strv_free(&m->meta_authors);
+    strv_free(&m->bylines);
+    strv_free(&m->h1s);
+    ann_html_hints_free(m->hints);
+    free(m);
+}
