@@ -74,9 +74,14 @@ uint64_t ann_hash_lower(const char *s, size_t n);
 typedef struct ann_abbrevs ann_abbrevs;
 
 ann_abbrevs *ann_abbrevs_new(void);
-/* Add a word (no blank, no final period, under 16 bytes); -1 if it is not
- * one the tokenizer could ever look up. */
+/* Add a line of abbreviations.txt: a word (no blank, no final period,
+ * under 16 bytes), and after a tab "num" for one that keeps its period
+ * only before a number ("No. 2"); -1 if it is not one the tokenizer could
+ * ever look up. */
 int ann_abbrevs_add(ann_abbrevs *a, const char *w, size_t n);
+/* Add a word of starters.txt: after an abbreviation it begins a sentence
+ * ("in the U.S. The talks"); the same bounds as above. */
+int ann_abbrevs_add_starter(ann_abbrevs *a, const char *w, size_t n);
 void ann_abbrevs_free(ann_abbrevs *a);
 
 /* Streaming tokenizer over a text held by the caller. */
@@ -86,7 +91,8 @@ typedef struct ann_tokenizer {
     size_t len;
     size_t pos;            /* next byte to look at */
     int at_line_start, at_para_start;
-    int pending_end;       /* the last token could end a sentence */
+    int pending_end;       /* the last token could end a sentence: 1 after
+                            * . ! ?, 2 after an abbreviation */
     int dq_open, sq_open;  /* a double / single quotation is open */
     int prev_comma;
     uint32_t prev_flags;   /* flags of the last token emitted */

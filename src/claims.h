@@ -15,6 +15,12 @@ ann_claim_rules *ann_claim_rules_new(const struct ann_rule_src *files, size_t nf
                                      char *err, size_t errlen);
 void ann_claim_rules_free(ann_claim_rules *r);
 
+/* The one list of speech cues serves the entities annotator too: every
+ * form of a claims/cues.tsv file becomes a lexicon entry of kind "cue"
+ * (with inv=1 for class I) in rules.  -1 with "PATH:LINE: why" in err. */
+int ann_claim_cues_to_lexicon(ann_rules *rules, const struct ann_rule_src *cues,
+                              char *err, size_t errlen);
+
 typedef struct ann_claims ann_claims;       /* per-document state */
 
 ann_claims *ann_claims_new(const ann_claim_rules *r);

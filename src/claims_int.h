@@ -1,7 +1,8 @@
 /*
  * claims_int.h - private to the claims annotator (src/claims*.c): the cue
- * lexicon, the view of a window the finders work on, and the helpers they
- * share.  Nothing here is part of the public API.
+ * lexicon and word table, the view of a window the finders work on, the
+ * token predicates they share, and the functions its files call across.
+ * Nothing here is part of the public API.
  */
 #ifndef ANN_CLAIMS_INT_H
 #define ANN_CLAIMS_INT_H
@@ -25,7 +26,8 @@ enum {
     CL_TWITTER = 1u << 6,   /* the channel is Twitter */
     CL_ACCORD  = 1u << 7,   /* "according to X, ..." */
     CL_QOBJ    = 1u << 8,   /* a quoted phrase is the content ("calls it “a farce”") */
-    CL_AS      = 1u << 9    /* object + "as" + complement ("described X as Y") */
+    CL_AS      = 1u << 9,   /* object + "as" + complement ("described X as Y") */
+    CL_INV     = 1u << 10   /* stands before its speaker ("said Medinsky") */
 };
 
 /* Word kinds (src/rules/claims/speakers.tsv, nouns.tsv). */
@@ -43,13 +45,13 @@ enum {
     CL_W_TAILED = 1u << 10, CL_W_CUETAIL = 1u << 11
 };
 
-/* Closed word lists of the finders (cl_wordsets in claims_find.c), marked
- * on the tokens once per window instead of comparing strings around every
- * cue.  Unlike the kinds above, a token gets these bits only when it also
- * has the listed word's length: equal lowercased hashes and lengths mean
- * the same word up to ASCII case, as the string comparison decided (a
- * non-ASCII letter that lowercases to ASCII, like the Kelvin sign, would
- * change the length). */
+/* The closed word classes of the grammar (src/rules/claims/words.tsv),
+ * marked on the tokens once per window instead of comparing strings
+ * around every cue.  Unlike the kinds above, a token gets these bits only
+ * when it also has the listed word's length: equal lowercased hashes and
+ * lengths mean the same word up to ASCII case, as a string comparison
+ * would decide (a non-ASCII letter that lowercases to ASCII, like the
+ * Kelvin sign, would change the length). */
 enum {
     CL_S_PREP = 1u << 0,    /* "in", "during", "via": a phrase to step over */
     CL_S_ADVB = 1u << 1,    /* "later", "today": may stand after a cue */
@@ -58,17 +60,16 @@ enum {
     CL_S_QUANT = 1u << 4,   /* "many", "some" standing alone */
     CL_S_REQ = 1u << 5,     /* "demand", "appeal": nouns of asking */
     CL_S_BARE = 1u << 6,    /* "the", "it": may open a bare clause */
-    CL_S_CONN = 1u << 7     /* "of", "and": join a speaker's phrase */
+    CL_S_CONN = 1u << 7,    /* "of", "and": join a speaker's phrase */
+    CL_S_FIRST = 1u << 8,   /* "I", "we", "you": never a source */
+    CL_S_ADJ = 1u << 9,     /* "other", "future": an adjective */
+    CL_S_ALONE = 1u << 10,  /* "her", "this": a determiner that may stand alone */
+    CL_S_APPEAL = 1u << 11, /* "stop", "let": opens an appeal to someone */
+    CL_S_SUB = 1u << 12,    /* "because", "despite": opens a clause before the main one */
+    CL_S_NUM = 1u << 13     /* "three", "half": a count or share */
 };
 
-typedef struct cl_wordset {
-    unsigned set;           /* CL_S_* */
-    const char *const *words;   /* lowercase ASCII */
-    size_t n;
-} cl_wordset;
-
-extern const cl_wordset cl_wordsets[];
-extern const size_t cl_nwordsets;
+#define CL_MAXSUFFIX 8          /* bytes of an adjective suffix ("-ous") */
 
 typedef struct cl_cue {
     uint64_t h[CL_MAXCUE];  /* lowercased token hashes */
@@ -83,20 +84,21 @@ typedef struct cl_word {
     size_t len;             /* with sets: the listed word's length in bytes */
 } cl_word;
 
-/* What a token needs of a word, packed in a slot: kinds, sets, and the
- * length the sets want. */
+/* What a token needs of a word, packed in a slot's info: kinds, sets, 1 +
+ * the first of the verb cues it heads (the others follow; 0 for none), and
+ * the length the sets want. */
 #define CL_I_KIND 0xfffu        /* CL_W_* */
-#define CL_I_SETS_SHIFT 12      /* CL_S_*, 8 bits */
-#define CL_I_LEN_SHIFT 20       /* length of a word with sets, 11 bits */
-#define CL_I_MAXLEN 0x7ffu
+#define CL_I_SETS_SHIFT 12      /* CL_S_*, 16 bits */
+#define CL_I_SETS 0xffffu
+#define CL_I_CUE_SHIFT 32       /* 16 bits */
+#define CL_I_LEN_SHIFT 48       /* length of a word with sets, 16 bits */
+#define CL_I_MAXLEN 0xffffu
 
 /* A slot of the word table; info is 0 when it is free (every word has a
  * kind or a set). */
 typedef struct cl_slot {
     uint64_t h;                 /* the word's hash */
-    uint32_t info;              /* CL_I_* */
-    uint32_t cue0;              /* 1 + the first of the verb cues it heads (the
-                                 * others follow), 0 for none */
+    uint64_t info;              /* CL_I_* */
 } cl_slot;
 
 /* A lookup takes no branch that depends on the text and touches one
@@ -125,6 +127,8 @@ struct ann_claim_rules {
     unsigned shift;         /* 64 - log2(nslots) */
     uint64_t *filter;       /* CL_FILTER_BITS bits: some word may have this hash */
     uint64_t h_and, h_but;  /* lowercased hashes the content's end asks for */
+    char (*suffixes)[CL_MAXSUFFIX + 1];   /* of adjectives ("ous"), lowercase */
+    size_t nsuffixes;
     uint64_t *heads;        /* the same for cue heads and noun cues: the
                              * words the scan of a window must find */
 };
@@ -138,11 +142,11 @@ static inline int cl_filter_has(const uint64_t *f, uint64_t h)
 /* The info (CL_I_*) of the word whose hash is h, 0 for none: or-ed from
  * the slots by masks, not by branches, which the text would make
  * unpredictable. */
-static inline uint32_t cl_lookup(const ann_claim_rules *r, uint64_t h)
+static inline uint64_t cl_lookup(const ann_claim_rules *r, uint64_t h)
 {
     const cl_slot *s = &r->slots[cl_filter_has(r->filter, h) ? CL_GROUP(r, h) : r->nslots];
-    return (s[0].info & -(uint32_t)(s[0].h == h)) | (s[1].info & -(uint32_t)(s[1].h == h)) |
-           (s[2].info & -(uint32_t)(s[2].h == h)) | (s[3].info & -(uint32_t)(s[3].h == h));
+    return (s[0].info & -(uint64_t)(s[0].h == h)) | (s[1].info & -(uint64_t)(s[1].h == h)) |
+           (s[2].info & -(uint64_t)(s[2].h == h)) | (s[3].info & -(uint64_t)(s[3].h == h));
 }
 
 /* The last claim made, so that a quotation which continues a statement
@@ -151,12 +155,15 @@ typedef struct cl_last {
     int valid;
     size_t end;             /* byte where the claim (cue, speaker, content) ends */
     ann_span cue, speaker;
-    const char *medium_id;  /* the claim's, owned by the document */
+    const char *speaker_id; /* the claim's, owned by the document */
+    const char *medium_id;
 } cl_last;
 
 struct ann_claims {
     const ann_claim_rules *rules;
     cl_last last;
+    size_t dates_seen;       /* doc->ndates when the window began: the dates
+                              * annotator has added the window's after them */
 };
 
 /* Bytes of text per bucket of the view's mentions. */
@@ -174,13 +181,14 @@ typedef struct cl_ment {
  * word's length, the sets (CL_S_*) from CL_V_SETS_SHIFT.  Most tokens are
  * never asked about, so a window looks up only its cue heads and what the
  * finders ask. */
-#define CL_V_KNOWN (1u << 31)
+#define CL_V_KNOWN ((uint64_t)1 << 63)
 #define CL_V_SETS_SHIFT 12
-/* Bits 20 to 30 hold 1 + the index of the verb cue that starts at the
+/* Bits 32 to 47 hold 1 + the index of the verb cue that starts at the
  * token (0 for none): set for every token when the view is built, so a
  * per-token array of cue pointers need not be cleared and filled. */
-#define CL_V_CUE_SHIFT 20
-#define CL_V_CUE_MAX 0x7ffu
+#define CL_V_CUE_SHIFT 32
+#define CL_V_CUE_MAX 0xffffu
+#define CL_V_CUE_BITS ((uint64_t)CL_V_CUE_MAX << CL_V_CUE_SHIFT)
 
 /* A window without its markup tokens, with what the finders need to know
  * about each token.  All arrays have n entries and one owner: the view. */
@@ -193,7 +201,7 @@ typedef struct cl_view {
     size_t n;
     ann_token *own;          /* a copy without the markup tokens, or NULL */
     size_t *mate;            /* the other quotation mark of a pair, or CL_NONE */
-    uint32_t *info;          /* CL_V_*, filled in when asked (cl_info);
+    uint64_t *info;          /* CL_V_*, filled in when asked (cl_info);
                               * the cue bits, cue heads' and noun cues'
                               * kinds and non-words are set from the start */
     unsigned char *used;     /* cue already attributed / quotation consumed */
@@ -216,39 +224,268 @@ typedef struct cl_view {
                               * at the first question */
     size_t npersons;
     int persons_ready;
+    ann_span *dates;         /* the window's dates by start, made at the
+                              * first question: no speaker is a date */
+    size_t ndates;
+    int dates_ready;
 } cl_view;
 
-/* claims.c */
-/* Looks token i up and remembers what it found. */
-uint32_t cl_info_of(const cl_view *v, size_t i);
+/* ---- what the view knows of a token --------------------------------------- */
+
+/* Looks token i up and remembers what it found (claims_view.c). */
+uint64_t cl_info_of(const cl_view *v, size_t i);
 
 /* CL_V_* of token i. */
-static inline uint32_t cl_info(const cl_view *v, size_t i)
+static inline uint64_t cl_info(const cl_view *v, size_t i)
 {
-    uint32_t x = v->info[i];
+    uint64_t x = v->info[i];
     return x ? x : cl_info_of(v, i);
 }
 
 /* The verb cue that starts at token i (i <= n), or NULL. */
 static inline const cl_cue *cl_cue_at(const cl_view *v, size_t i)
 {
-    uint32_t c = v->info[i] >> CL_V_CUE_SHIFT & CL_V_CUE_MAX;
+    size_t c = (size_t)(v->info[i] >> CL_V_CUE_SHIFT & CL_V_CUE_MAX);
     return c ? &v->rules->cues[c - 1] : NULL;
 }
 
+/* ---- token predicates, shared by the finders ---------------------------- */
+
+static inline int W(const cl_view *v, size_t i)
+{
+    return i < v->n && v->t[i].kind == ANN_TOK_WORD;
+}
+
+/* Is token i the word s up to ASCII case?  Asked for a few fixed words
+ * around every cue, so kept inline: the length of the literal is known at
+ * compile time and turns most tokens away before any byte is compared. */
+static inline int is(const cl_view *v, size_t i, const char *s)
+{
+    return W(v, i) && ann_tok_is_ci(v->text, &v->t[i], s);
+}
+
+/* Is token i a word of the closed lists in set (CL_S_*)? */
+static inline int in_set(const cl_view *v, size_t i, unsigned set)
+{
+    return i < v->n && (cl_info(v, i) >> CL_V_SETS_SHIFT & set);
+}
+
+static inline int pc(const cl_view *v, size_t i, char c)
+{
+    return i < v->n && v->t[i].kind == ANN_TOK_PUNCT &&
+           v->t[i].end - v->t[i].start == 1 && v->text[v->t[i].start] == c;
+}
+
+static inline int ss(const cl_view *v, size_t i)
+{
+    return i < v->n && (v->t[i].flags & (ANN_TF_SENT_START | ANN_TF_PARA_START));
+}
+
+static inline int qopen(const cl_view *v, size_t i)
+{
+    return i < v->n && v->mate[i] != CL_NONE && v->mate[i] > i;
+}
+
+static inline int qclose(const cl_view *v, size_t i)
+{
+    return i < v->n && v->mate[i] != CL_NONE && v->mate[i] < i;
+}
+
+static inline int poss(const cl_view *v, size_t i)
+{
+    return i < v->n && (v->t[i].flags & ANN_TF_POSS);
+}
+
+static inline int kind(const cl_view *v, size_t i, unsigned k)
+{
+    return W(v, i) && (cl_info(v, i) & k);
+}
+
+static inline int capw(const cl_view *v, size_t i)
+{
+    if (!W(v, i) || !(v->t[i].flags & (ANN_TF_TITLE | ANN_TF_UPPER)))
+        return 0;
+    /* "US" and "IT" are names, "us" and "it" are not */
+    return !(cl_info(v, i) & CL_W_STOP) ||
+           ((v->t[i].flags & ANN_TF_UPPER) && v->t[i].end - v->t[i].start >= 2);
+}
+
+/* A word a speaker's noun phrase is made of. */
+static inline int np_word(const cl_view *v, size_t i)
+{
+    if (!W(v, i))
+        return 0;
+    if (capw(v, i))
+        return 1;
+    if ((cl_info(v, i) & CL_W_STOP) || cl_cue_at(v, i))
+        return 0;
+    return (cl_info(v, i) & (CL_W_HEAD | CL_W_MOD)) != 0;
+}
+
+/* A word that can end a speaker's noun phrase. */
+static inline int head_ok(const cl_view *v, size_t i)
+{
+    if (kind(v, i, CL_W_PRON))
+        return 1;
+    if (!np_word(v, i) || (cl_cue_at(v, i) && !capw(v, i)))
+        return 0;
+    return capw(v, i) || (cl_info(v, i) & CL_W_HEAD);
+}
+
+static inline int ends_with(const cl_view *v, size_t i, const char *suf)
+{
+    size_t n = strlen(suf), len = v->t[i].end - v->t[i].start;
+    return len > n + 1 && memcmp(v->text + v->t[i].end - n, suf, n) == 0;
+}
+
+static inline int is_ing(const cl_view *v, size_t i)
+{
+    return ends_with(v, i, "ing");
+}
+
+/* Lowercase words in -ly sit between a subject and its verb ("vehemently"). */
+static inline int ly_adverb(const cl_view *v, size_t i)
+{
+    return W(v, i) && (v->t[i].flags & ANN_TF_LOWER) && v->t[i].end - v->t[i].start >= 5 &&
+           ends_with(v, i, "ly") && !(cl_info(v, i) & CL_W_HEAD);
+}
+
+/* A lower-case word of the open classes (noun, adjective, verb): no
+ * function word of speakers.tsv or words.tsv, no -ly adverb, no cue. */
+static inline int open_word(const cl_view *v, size_t i)
+{
+    if (!W(v, i) || !(v->t[i].flags & ANN_TF_LOWER) || cl_cue_at(v, i))
+        return 0;
+    uint64_t x = cl_info(v, i);
+    const unsigned sets = CL_S_PREP | CL_S_AUX | CL_S_ADVB | CL_S_BARE | CL_S_CONN |
+                          CL_S_FIRST | CL_S_QUANT;
+    return !(x & (CL_W_STOP | CL_W_DET | CL_W_PRON | CL_W_OBJ | CL_W_ADV | CL_W_BE)) &&
+           !(x >> CL_V_SETS_SHIFT & sets) && !ly_adverb(v, i);
+}
+
+/* A word inside a speaker's noun phrase before its head: a name, a listed
+ * word, an open-class word ("the anti-abortion movement"), a number ("52
+ * percent of voters"). */
+static inline int np_mod(const cl_view *v, size_t i)
+{
+    return np_word(v, i) || open_word(v, i) ||
+           (i < v->n && v->t[i].kind == ANN_TOK_NUMBER);
+}
+
+static inline int sentence_final(const cl_view *v, size_t i)
+{
+    if (i >= v->n || v->t[i].kind != ANN_TOK_PUNCT)
+        return 0;
+    char c = v->text[v->t[i].start];
+    return c == '.' || c == '!' || c == '?' ||
+           (v->t[i].end - v->t[i].start == 3 && memcmp(v->text + v->t[i].start, "\xE2\x80\xA6", 3) == 0);
+}
+
+static inline ann_span span(const cl_view *v, size_t a, size_t b)   /* tokens [a, b] */
+{
+    ann_span s = { v->t[a].start, v->t[b].end };
+    return s;
+}
+
+static inline int connector(const cl_view *v, size_t i)
+{
+    return in_set(v, i, CL_S_CONN);
+}
+
+static inline int preposition(const cl_view *v, size_t j)
+{
+    return in_set(v, j, CL_S_PREP);
+}
+
+/* Words that may stand alone between a cue and its content ("announced
+ * later it would …"). */
+static inline int adverbial(const cl_view *v, size_t j)
+{
+    return in_set(v, j, CL_S_ADVB) || ly_adverb(v, j);
+}
+
+static inline int time_noun(const cl_view *v, size_t j)
+{
+    return in_set(v, j, CL_S_TIME);
+}
+
+static inline int auxiliary(const cl_view *v, size_t j)
+{
+    return in_set(v, j, CL_S_AUX);
+}
+
+/* "many", "some", "others" standing alone as a subject: "with many
+ * saying …", "some argued …" (not "some officials"). */
+static inline int quantifier(const cl_view *v, size_t k)
+{
+    return in_set(v, k, CL_S_QUANT);
+}
+
+/* Nouns of asking whose "for" phrase states what is asked. */
+static inline int request_noun(const cl_view *v, size_t i)
+{
+    return in_set(v, i, CL_S_REQ);
+}
+
+/* ---- the files of the annotator ------------------------------------------ */
+
+/* claims_rules.c */
 /* The entry of the word whose lowercased hash is h, or NULL. */
 const cl_word *cl_word_find(const ann_claim_rules *r, uint64_t h);
 unsigned cl_word_kind(const ann_claim_rules *r, uint64_t h);
-/* Add a claim (spans in bytes); links speaker and medium to entities. */
-void cl_emit(cl_view *v, ann_claim_kind kind, ann_span content, ann_span cue,
-             ann_span speaker, const char *medium_id, int nested);
+
+/* claims_view.c */
+/* The view of window w: its tokens, and the verb cue at each cue head. */
+void cl_view_build(cl_view *v, const ann_window *w);
+void cl_view_free(cl_view *v);
+/* Are the bytes of s one word of the sets (CL_S_*)? */
+int cl_span_in_set(const cl_view *v, ann_span s, unsigned sets);
+
+/* claims_link.c */
+/* The id of the actor or source the speaker span names or, for he and
+ * she, refers to; NULL for none.  Caller frees. */
+char *cl_speaker_id(cl_view *v, ann_span sp);
+/* Is byte b inside a date or time of the window ("On Sunday, …")? */
+int cl_in_date(cl_view *v, size_t b);
 /* Does an actor or source mention overlap s? */
 int cl_is_entity(cl_view *v, ann_span s);
 /* The id of a source mentioned inside s, or NULL. */
 const char *cl_source_in(cl_view *v, ann_span s);
 
+/* claims.c */
+/* Add a claim (spans in bytes); links speaker and medium to entities. */
+void cl_emit(cl_view *v, ann_claim_kind kind, ann_span content, ann_span cue,
+             ann_span speaker, const char *medium_id, int nested);
+
 /* claims_quotes.c */
 void cl_pair_quotes(cl_view *v);
+
+/* claims_phrase.c: sentences and noun phrases */
+size_t cl_sent_start(const cl_view *v, size_t j);
+size_t cl_np_left(const cl_view *v, size_t h, size_t lo);
+size_t cl_np_right(const cl_view *v, size_t p, size_t hi, int broad);
+size_t cl_skip_adv_left(const cl_view *v, size_t k, size_t lo);
+size_t cl_skip_adv_right(const cl_view *v, size_t j);
+size_t cl_paren_open(const cl_view *v, size_t k, size_t lo);
+int cl_negated_aux(const cl_view *v, size_t k);
+size_t cl_paren_close(const cl_view *v, size_t k);
+int cl_attribution_at(const cl_view *v, size_t j);
+int cl_attributed_after(const cl_view *v, size_t close);
+size_t cl_subject_head(const cl_view *v, size_t i, size_t lo);
+int cl_sentence_speaker(cl_view *v, size_t lo, size_t i, ann_span *sp);
+size_t cl_after_dateline(const cl_view *v, size_t p);
+int cl_fronted(const cl_view *v, size_t lo, size_t i);
+void cl_main_subject(const cl_view *v, size_t *q, size_t *b);
+
+/* claims_content.c: content */
+int cl_citation_dash(const cl_view *v, size_t j);
+size_t cl_content_end(const cl_view *v, size_t p, int stop_comma);
+int cl_first_person(const cl_view *v, ann_span sp);
+void cl_emit_tokens(cl_view *v, size_t a, size_t b, ann_span cue,
+                    ann_span sp, const char *medium, int nested);
+
+/* claims_verb.c: verb cues */
+void cl_on_cue(cl_view *v, size_t i);
 
 /* claims_find.c */
 void cl_find(cl_view *v);

@@ -52,6 +52,7 @@ static const struct kind {
     kind_load load;
 } kinds[] = {
     {"tokenizer/abbreviations.txt", NULL, load_abbrevs},
+    {"tokenizer/starters.txt", NULL, load_abbrevs},
     {"lexicon/", ".tsv", load_rules},
     {"patterns/", ".jsonl", load_rules},
     {"dates/normalization.tsv", NULL, load_dates},
@@ -60,6 +61,7 @@ static const struct kind {
     {"claims/cues.tsv", NULL, load_claims},
     {"claims/speakers.tsv", NULL, load_claims},
     {"claims/nouns.tsv", NULL, load_claims},
+    {"claims/words.tsv", NULL, load_claims},
     {"lang/", ".txt", load_lang},
     {"lang/scripts.tsv", NULL, load_lang},
     {"lang/covered.tsv", NULL, load_lang},
@@ -240,7 +242,17 @@ static int abbrev_line(void *ctx, const char *line, size_t len, const char *name
 {
     if (ann_abbrevs_add(ctx, line, len) < 0) {
         ann_load_error(err, errlen, name, lineno,
-                       "want one word without its period, under 16 bytes");
+                       "want one word without its period, under 16 bytes, and maybe a tab and a class (num, title)");
+        return -1;
+    }
+    return 0;
+}
+
+static int starter_line(void *ctx, const char *line, size_t len, const char *name,
+                        size_t lineno, char *err, size_t errlen)
+{
+    if (ann_abbrevs_add_starter(ctx, line, len) < 0) {
+        ann_load_error(err, errlen, name, lineno, "want one word, under 16 bytes");
         return -1;
     }
     return 0;
@@ -249,9 +261,12 @@ static int abbrev_line(void *ctx, const char *line, size_t len, const char *name
 static int load_abbrevs(ann_engine *e, const ann_rule_src *srcs, size_t n,
                         char *err, size_t errlen)
 {
-    for (size_t i = 0; i < n; i++)
-        if (ann_rule_lines(&srcs[i], abbrev_line, e->abbrevs, err, errlen) < 0)
+    for (size_t i = 0; i < n; i++) {
+        int starters = strcmp(srcs[i].tree, "tokenizer/starters.txt") == 0;
+        if (ann_rule_lines(&srcs[i], starters ? starter_line : abbrev_line, e->abbrevs,
+                           err, errlen) < 0)
             return -1;
+    }
     return 0;
 }
 
@@ -279,7 +294,15 @@ static int load_claims(ann_engine *e, const ann_rule_src *srcs, size_t n,
                        char *err, size_t errlen)
 {
     e->claim_rules = ann_claim_rules_new(srcs, n, err, errlen);
-    return e->claim_rules ? 0 : -1;
+    if (!e->claim_rules)
+        return -1;
+    /* one list of speech cues: the entities annotator reads them as
+     * lexicon entries of kind "cue" */
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(srcs[i].tree, "claims/cues.tsv") == 0 &&
+            ann_claim_cues_to_lexicon(e->rules, &srcs[i], err, errlen) < 0)
+            return -1;
+    return 0;
 }
 
 static int load_lang(ann_engine *e, const ann_rule_src *srcs, size_t n,

@@ -21,6 +21,10 @@
 
 #define MAX_TOKEN_BYTES 4096      /* a longer run is cut into pieces */
 #define MAX_SENTENCE_TOKENS 1000  /* a longer "sentence" is broken */
+
+/* tz->pending_end: what the last token leaves open */
+#define PENDING_STOP 1     /* . ! ? …: a capital or a quotation begins a sentence */
+#define PENDING_ABBREV 2   /* "U.S.", "Inc.": only a sentence starter does */
 #define MAX_LINK_BYTES 2048       /* Markdown link targets we skip as one token */
 
 /* ---- ASCII byte classes ---------------------------------------------------- */
@@ -216,12 +220,23 @@ uint64_t ann_hash_lower(const char *s, size_t n)
 typedef struct abbrev {
     char *s;               /* owned by the set */
     size_t n;
+    int cls;               /* ABBREV_NUM, ABBREV_TITLE or 0 */
 } abbrev;
 
-struct ann_abbrevs {
+enum {
+    ABBREV_NUM = 1,        /* keeps its period only before a number ("No. 2") */
+    ABBREV_TITLE = 2       /* stands before a name, never at a sentence's end */
+};
+
+/* The same for the words that begin a sentence after an abbreviation. */
+typedef struct word_set {
     abbrev *v;
     size_t count, cap;
     ann_table index;       /* ann_hash of a word -> its position in v */
+} word_set;
+
+struct ann_abbrevs {
+    word_set abbrevs, starters;
 };
 
 #define ABBREV_MAX 16      /* longer words are never looked up */
@@ -231,30 +246,78 @@ ann_abbrevs *ann_abbrevs_new(void)
     return ann_xcalloc(1, sizeof(ann_abbrevs));
 }
 
+static void set_add(word_set *ws, const char *w, size_t n, int cls)
+{
+    abbrev e = {ann_xstrndup(w, n), n, cls};
+    ANN_PUSH(ws->v, ws->count, ws->cap, e);
+    ann_table_put(&ws->index, ann_hash(w, n), ws->count - 1);
+}
+
+/* The entry of ws for text[start..end), or NULL. */
+static const abbrev *set_find(const word_set *ws, const char *text, size_t start, size_t end,
+                              size_t lim)
+{
+    size_t n = end - start;
+    if (n == 0 || n >= ABBREV_MAX || ws->count == 0)
+        return NULL;
+    uint64_t hash = hash_span(text, start, end, lim, 0);
+    size_t pos = 0, k;
+    while ((k = ann_table_next(&ws->index, hash, &pos)) != ANN_TABLE_END)
+        if (ws->v[k].n == n && memcmp(ws->v[k].s, text + start, n) == 0)
+            return &ws->v[k];
+    return NULL;
+}
+
+static int plain_word(const char *w, size_t n)
+{
+    return n > 0 && n < ABBREV_MAX && !memchr(w, ' ', n) && !memchr(w, '\t', n) &&
+           w[n - 1] != '.';
+}
+
 int ann_abbrevs_add(ann_abbrevs *a, const char *w, size_t n)
 {
-    if (n == 0 || n >= ABBREV_MAX || memchr(w, ' ', n) || memchr(w, '\t', n) ||
-        w[n - 1] == '.')
+    const char *tab = memchr(w, '\t', n);
+    size_t wn = tab ? (size_t)(tab - w) : n, cn = tab ? n - wn - 1 : 0;
+    int cls = 0;
+    if (tab && cn == 3 && memcmp(tab + 1, "num", 3) == 0)
+        cls = ABBREV_NUM;
+    else if (tab && cn == 5 && memcmp(tab + 1, "title", 5) == 0)
+        cls = ABBREV_TITLE;
+    else if (tab)
         return -1;
-    abbrev e = {ann_xstrndup(w, n), n};
-    ANN_PUSH(a->v, a->count, a->cap, e);
-    ann_table_put(&a->index, ann_hash(w, n), a->count - 1);
+    if (!plain_word(w, wn))
+        return -1;
+    set_add(&a->abbrevs, w, wn, cls);
     return 0;
+}
+
+int ann_abbrevs_add_starter(ann_abbrevs *a, const char *w, size_t n)
+{
+    if (!plain_word(w, n))
+        return -1;
+    set_add(&a->starters, w, n, 0);
+    return 0;
+}
+
+static void set_free(word_set *ws)
+{
+    for (size_t i = 0; i < ws->count; i++)
+        free(ws->v[i].s);
+    free(ws->v);
+    ann_table_free(&ws->index);
 }
 
 void ann_abbrevs_free(ann_abbrevs *a)
 {
     if (!a)
         return;
-    for (size_t i = 0; i < a->count; i++)
-        free(a->v[i].s);
-    free(a->v);
-    ann_table_free(&a->index);
+    set_free(&a->abbrevs);
+    set_free(&a->starters);
     free(a);
 }
 
 /* Tokenizers made without an engine's set (tests, tools) read the built-in
- * file, once: a read-only table, like the other built-in data. */
+ * files, once: a read-only table, like the other built-in data. */
 static ann_abbrevs *builtin_abbrevs;
 static pthread_once_t builtin_once = PTHREAD_ONCE_INIT;
 
@@ -266,18 +329,24 @@ static void free_builtin_abbrevs(void)
 static int builtin_line(void *ctx, const char *line, size_t len, const char *name,
                         size_t lineno, char *err, size_t errlen)
 {
-    (void)name, (void)lineno, (void)err, (void)errlen;
-    ann_abbrevs_add(ctx, line, len);
+    (void)lineno, (void)err, (void)errlen;
+    if (strcmp(name, "tokenizer/starters.txt") == 0)
+        ann_abbrevs_add_starter(ctx, line, len);
+    else
+        ann_abbrevs_add(ctx, line, len);
     return 0;
 }
 
 static void load_builtin_abbrevs(void)
 {
+    static const char *const files[] = {"tokenizer/abbreviations.txt", "tokenizer/starters.txt"};
     builtin_abbrevs = ann_abbrevs_new();
-    const ann_builtin_file *f = ann_builtin_get("tokenizer/abbreviations.txt");
-    if (f) {
-        ann_rule_src src = {f->name, f->name, f->data, f->len, 1};
-        ann_rule_lines(&src, builtin_line, builtin_abbrevs, NULL, 0);
+    for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
+        const ann_builtin_file *f = ann_builtin_get(files[i]);
+        if (f) {
+            ann_rule_src src = {f->name, f->name, f->data, f->len, 1};
+            ann_rule_lines(&src, builtin_line, builtin_abbrevs, NULL, 0);
+        }
     }
     atexit(free_builtin_abbrevs);
 }
@@ -288,19 +357,35 @@ static const ann_abbrevs *default_abbrevs(void)
     return builtin_abbrevs;
 }
 
-/* Is text[start..end) (bytes up to text[lim) readable) a listed abbreviation? */
+/* Does text[start..end), before a period at end (bytes up to text[lim)
+ * readable), keep that period: a listed abbreviation, and for one that
+ * does so only before a number ("No. 2"), a digit after the blanks? */
 static int is_abbrev(const ann_abbrevs *a, const char *text, size_t start, size_t end,
                      size_t lim)
 {
-    size_t n = end - start;
-    if (n == 0 || n >= ABBREV_MAX || a->count == 0)
-        return 0;
-    uint64_t hash = hash_span(text, start, end, lim, 0);
-    size_t pos = 0, k;
-    while ((k = ann_table_next(&a->index, hash, &pos)) != ANN_TABLE_END)
-        if (a->v[k].n == n && memcmp(a->v[k].s, text + start, n) == 0)
-            return 1;
-    return 0;
+    const abbrev *e = set_find(&a->abbrevs, text, start, end, lim);
+    if (!e || e->cls != ABBREV_NUM)
+        return e != NULL;
+    size_t i = end + 1;
+    while (i < lim && text[i] == ' ')
+        i++;
+    return i < lim && text[i] >= '0' && text[i] <= '9';
+}
+
+/* What an abbreviation token t leaves open: a sentence starter after it
+ * begins a new sentence, but not after a title ("Gen. He Wei"). */
+static int abbrev_pending(const ann_abbrevs *a, const char *text, const ann_token *t,
+                          size_t lim)
+{
+    const abbrev *e = set_find(&a->abbrevs, text, t->start, t->end - 1, lim);
+    return e && e->cls == ABBREV_TITLE ? 0 : PENDING_ABBREV;
+}
+
+/* Does token t begin a sentence after an abbreviation ("in the U.S. The
+ * talks")?  Only a listed sentence starter does: "U.S. Army" goes on. */
+static int is_starter(const ann_abbrevs *a, const char *text, const ann_token *t, size_t lim)
+{
+    return t->kind == ANN_TOK_WORD && set_find(&a->starters, text, t->start, t->end, lim);
 }
 
 /* ---- character look-ahead helpers -------------------------------------- */
@@ -725,6 +810,13 @@ static uint32_t quote_flags(ann_tokenizer *tz, size_t start, size_t end, uint32_
 {
     uint32_t before = cp_before(tz, start);
     uint32_t after = cp_at(tz, end, NULL);
+    /* '' of wire text is one double mark in two tokens: the second does
+     * what the first did, and the first looks past the second (a sentence
+     * ends inside the quotation: "win.'' Then") */
+    if (c == '\'' && before == '\'' && tz->prev_kind == ANN_TOK_QUOTE)
+        return tz->prev_flags & (ANN_TF_QOPEN | ANN_TF_QCLOSE | ANN_TF_SINGLE_Q);
+    if (c == '\'' && after == '\'')
+        after = cp_at(tz, end + 1, NULL);
     int sp_before = before == 0 || is_space_cp(before) || is_open_bracket(before) ||
                     is_dash_cp(before) || quote_class(before);
     int sp_after = after == 0 || is_space_cp(after);
@@ -1117,6 +1209,11 @@ static int is_sentence_start(ann_tokenizer *tz, const ann_token *t)
         return 0;
     if ((t->flags & ANN_TF_QCLOSE) || tz->text[t->start] == ')' || tz->text[t->start] == ']')
         return 0;   /* 'He left." Then' : the closing mark belongs to the sentence */
+    if (tz->pending_end == PENDING_ABBREV)
+        return is_starter(tz->abbrevs, tz->text, t, tz->len);
+    /* a word glued to the period goes on: "(D-S.C.)", "S.C.-based" */
+    if (!(t->flags & ANN_TF_SPACE_BEFORE) && (t->kind == ANN_TOK_WORD || t->kind == ANN_TOK_NUMBER))
+        return 0;
     return starts_like_sentence(tz->text, t);
 }
 
@@ -1160,7 +1257,9 @@ static void finish_token(ann_tokenizer *tz, ann_tokens *out, ann_token *t)
     }
     char first = tz->text[t->start];
     if (ends_sentence(tz->text, t))
-        tz->pending_end = 1;
+        tz->pending_end = PENDING_STOP;
+    else if (t->flags & ANN_TF_ABBREV)
+        tz->pending_end = abbrev_pending(tz->abbrevs, tz->text, t, tz->len);
     else if (!(t->flags & ANN_TF_QCLOSE) && first != ')' && first != ']')
         tz->pending_end = 0;
     tz->prev_kind = t->kind;
@@ -1185,6 +1284,8 @@ static inline void finish_plain(ann_tokenizer *tz, ann_tokens *out, ann_token *t
     unsigned char pb = (unsigned char)tz->text[t->start - 1];
     if (pb < 0x80 ? (byte_class[pb] & B_SPACE) != 0 : ann_is_space(cp_before(tz, t->start)))
         t->flags |= ANN_TF_SPACE_BEFORE;
+    if (t->flags & ANN_TF_ABBREV)
+        tz->pending_end = abbrev_pending(tz->abbrevs, tz->text, t, tz->len);
     tz->prev_kind = t->kind;
     tz->prev_comma = 0;
     tz->prev_flags = t->flags;
@@ -1232,6 +1333,11 @@ static size_t plain_run(ann_tokenizer *tz, ann_tokens *out, size_t pos, size_t l
         pos = t->end;
         n++;
         sent++;
+        if (t->flags & ANN_TF_ABBREV) {
+            /* "Inc. The": the next word decides, in finish_token() */
+            tz->pending_end = abbrev_pending(tz->abbrevs, text, t, len);
+            break;
+        }
     }
     if (last) {
         tz->prev_kind = last->kind;

@@ -6,11 +6,18 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <stdio.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include "ann.h"
 #include "annotate.h"
+#include "builtin.h"
 #include "claims.h"
 #include "claims_int.h"
 #include "doc.h"
+#include "rulefile.h"
+#include "rules.h"
 #include "tokenizer.h"
 #include "test.h"
 
@@ -519,7 +526,9 @@ static void test_objects_and_nouns(void)
     d = run("The rebels rejected the plan and repeated their demand for a full "
             "amnesty. The outbreak calls for caution.\n");
     EXPECT(d, "a full amnesty", IND, "demand", "their");
-    CHECK_INT(d->nclaims, 1);
+    /* a speech act's object ends where a coordinated cue begins */
+    EXPECT(d, "the plan", IND, "rejected", "The rebels");
+    CHECK_INT(d->nclaims, 2);
     ann_doc_free(d);
 
     /* a bare noun or "a" after the verb is its object unless a clause follows */
@@ -593,6 +602,319 @@ static void test_naming_verbs(void)
     ann_doc_free(d);
 }
 
+/* The one list of speech cues: every form of claims/cues.tsv is a lexicon
+ * entry of kind cue for the entities annotator, inv=1 where its classes
+ * have I; a form the old entities list had and the claims list lacked
+ * ("joked") now gives the claim and the actor. */
+static int cue_form_line(void *ctx, const char *s, size_t n, const char *name,
+                         size_t lineno, char *err, size_t errlen)
+{
+    (void)name, (void)lineno, (void)err, (void)errlen;
+    ann_field f[2];
+    ann_match m;
+    int *bad = ctx;
+    ann_rule_fields(s, n, f, 2);
+    char inv[4] = "";
+    if (!ann_rules_lookup(engine->rules, f[0].s, f[0].n, "cue", &m)) {
+        fprintf(stderr, "   no cue entry: %.*s\n", (int)f[0].n, f[0].s);
+        (*bad)++;
+    } else if (ann_attr(m.attrs, "inv", inv, sizeof inv) != (memchr(f[1].s, 'I', f[1].n) != NULL)) {
+        fprintf(stderr, "   inv wrong: %.*s\n", (int)f[0].n, f[0].s);
+        (*bad)++;
+    }
+    return 0;
+}
+
+static void test_one_cue_list(void)
+{
+    const ann_builtin_file *f = ann_builtin_get("claims/cues.tsv");
+    CHECK(f != NULL);
+    CHECK(ann_builtin_get("lexicon/cues.tsv") == NULL);
+    if (!f)
+        return;
+    ann_rule_src src = {f->name, f->name, f->data, f->len, 1};
+    int bad = 0;
+    CHECK_INT(ann_rule_lines(&src, cue_form_line, &bad, NULL, 0), 0);
+    CHECK_INT(bad, 0);
+    ann_match m;
+    char inv[4] = "";
+    CHECK(ann_rules_lookup(engine->rules, "said", 4, "cue", &m) &&
+          ann_attr(m.attrs, "inv", inv, sizeof inv) && strcmp(inv, "1") == 0);
+    CHECK(ann_rules_lookup(engine->rules, "told", 4, "cue", &m) &&
+          !ann_attr(m.attrs, "inv", inv, sizeof inv));
+
+    const char *text = "Headline\n\nIvan Petrov joked that the talks were over.\n";
+    ann_doc *d = ann_doc_new("t", "t.txt", ann_xstrdup(text), strlen(text));
+    ann_annotate(engine, d);
+    EXPECT(d, "the talks were over", IND, "joked", "Ivan Petrov");
+    CHECK(d->nclaims == 1 && d->claims[0].speaker_id &&
+          strcmp(d->claims[0].speaker_id, "ivan-petrov") == 0);
+    ann_doc_free(d);
+}
+
+/* A user's tree: a cue of class I becomes an inverting cue entry, a word
+ * of words.tsv joins its class; a bad class is refused with PATH:LINE. */
+static void test_user_cues(void)
+{
+    char dir[] = "/tmp/annotate-cues.XXXXXX", path[256], err[512];
+    CHECK(mkdtemp(dir) != NULL);
+    snprintf(path, sizeof path, "%s/claims", dir);
+    CHECK(mkdir(path, 0700) == 0);
+    snprintf(path, sizeof path, "%s/claims/cues.tsv", dir);
+    FILE *fp = fopen(path, "w");
+    CHECK(fp != NULL);
+    if (!fp)
+        return;
+    fputs("# mine\nzorbled\tCI\n", fp);
+    fclose(fp);
+    const char *user = dir;
+    ann_engine *e = ann_engine_new(0, &user, 1, err, sizeof err);
+    CHECK(e != NULL);
+    ann_match m;
+    char inv[4] = "";
+    CHECK(e && ann_rules_lookup(e->rules, "zorbled", 7, "cue", &m) &&
+          ann_attr(m.attrs, "inv", inv, sizeof inv));
+    ann_engine_free(e);
+    fp = fopen(path, "w");
+    if (fp) {
+        fputs("zorbled\tC\nzorbed\tCX\n", fp);
+        fclose(fp);
+    }
+    e = ann_engine_new(0, &user, 1, err, sizeof err);
+    CHECK(e == NULL);
+    char want[300];
+    snprintf(want, sizeof want, "%s:2: want a form", path);
+    CHECK(strncmp(err, want, strlen(want)) == 0);
+    ann_engine_free(e);
+    unlink(path);
+
+    /* the grammar's word classes: a first-person word is never a speaker */
+    snprintf(path, sizeof path, "%s/claims/words.tsv", dir);
+    fp = fopen(path, "w");
+    if (fp) {
+        fputs("zorbo\tfirst\n", fp);
+        fclose(fp);
+    }
+    const char *text = "Headline\n\nZorbo said that the talks were over.\n";
+    for (int mine = 0; mine < 2; mine++) {
+        e = ann_engine_new(0, &user, (size_t)mine, err, sizeof err);
+        CHECK(e != NULL);
+        if (!e)
+            break;
+        ann_doc *d = ann_doc_new("t", "t.txt", ann_xstrdup(text), strlen(text));
+        ann_annotate(e, d);
+        CHECK_INT(d->nclaims, mine ? 0 : 1);
+        ann_doc_free(d);
+        ann_engine_free(e);
+    }
+    fp = fopen(path, "w");
+    if (fp) {
+        fputs("zorbo\tfirst\nzorba\tnoun\n", fp);
+        fclose(fp);
+    }
+    e = ann_engine_new(0, &user, 1, err, sizeof err);
+    CHECK(e == NULL);
+    snprintf(want, sizeof want, "%s:2: want a word, a tab and a class", path);
+    CHECK(strncmp(err, want, strlen(want)) == 0);
+    unlink(path);
+    snprintf(path, sizeof path, "%s/claims", dir);
+    rmdir(path);
+    rmdir(dir);
+}
+
+/* Wire text writes its quotation marks '' and ``; a sentence that ends
+ * inside such a quotation ends there, not at the next word. */
+static void test_wire_quotes(void)
+{
+    ann_doc *d = run("''We don't believe troops are the answer,'' Ben Rhodes said Sunday. "
+                     "He said: ``We will win.'' Then he left.\n");
+    EXPECT(d, "We don't believe troops are the answer,", DIR, "said", "Ben Rhodes");
+    EXPECT(d, "We will win.", DIR, "said", "He");
+    CHECK_INT(d->nclaims, 2);
+    ann_doc_free(d);
+}
+
+/* The document body through the whole pipeline (entities, dates, claims),
+ * after a headline line, as a user would try it. */
+static ann_doc *annotate_text(const char *body)
+{
+    char *text = ann_xasprintf("Headline\n\n%s\n", body);
+    ann_doc *d = ann_doc_new("t", "t.txt", text, strlen(text));
+    ann_annotate(engine, d);
+    return d;
+}
+
+/* Issue 13, each sentence a new user tried. */
+static void test_issue_sentences(void)
+{
+    /* a clock time, a.m. and p.m. cut nothing */
+    ann_doc *d = annotate_text("\"We will win,\" Biden said at 3:45 p.m.");
+    EXPECT(d, "We will win,", DIR, "said", "Biden");
+    CHECK_INT(d->nclaims, 1);
+    ann_doc_free(d);
+    d = annotate_text("\"We will win,\" Biden said at 3 p.m.");
+    EXPECT(d, "We will win,", DIR, "said", "Biden");
+    ann_doc_free(d);
+    d = annotate_text("Police said the man was arrested at 6:15 a.m. on Monday.");
+    EXPECT(d, "the man was arrested at 6:15 a.m. on Monday", IND, "said", "Police");
+    ann_doc_free(d);
+    d = annotate_text("Officials said the U.S. had agreed. The No. 2 official said the deal, worth "
+                      "3.5 billion, was done.");
+    EXPECT(d, "the U.S. had agreed", IND, "said", "Officials");
+    EXPECT(d, "the deal, worth 3.5 billion, was done", IND, "said", "The No. 2 official");
+    ann_doc_free(d);
+
+    /* speakers that are noun phrases, not list entries */
+    static const char *const nps[][2] = {
+        {"The mayor said the budget would be cut.", "The mayor"},
+        {"The governor said the budget would be cut.", "The governor"},
+        {"The company said the budget would be cut.", "The company"},
+        {"A bartender in Ohio said the budget would be cut.", "A bartender in Ohio"},
+        {"Two senior officials said the budget would be cut.", "Two senior officials"},
+        {"The campaign said the budget would be cut.", "The campaign"},
+        {"The email said the budget would be cut.", "The email"},
+        {"31 percent of voters said the budget would be cut.", "31 percent of voters"},
+    };
+    for (size_t k = 0; k < sizeof nps / sizeof nps[0]; k++) {
+        d = annotate_text(nps[k][0]);
+        EXPECT(d, "the budget would be cut", IND, "said", nps[k][1]);
+        ann_doc_free(d);
+    }
+    d = annotate_text("In a statement on Monday, the company said it would appeal.");
+    EXPECT(d, "it would appeal", IND, "said", "the company");
+    ann_doc_free(d);
+
+    /* "he" is the speaker of the attribution just made, not the person
+     * named last */
+    d = annotate_text("Antony Blinken said after meeting Vladimir Putin that the talks had "
+                      "stalled. \"We are not there yet,\" he said.");
+    const ann_claim *c = find(d, "We are not there yet,");
+    CHECK(c && c->speaker_id && strcmp(c->speaker_id, "antony-blinken") == 0);
+    ann_doc_free(d);
+
+    /* a banner addresses Biden; a date, a dateline and "Asked about" are
+     * no speakers */
+    d = annotate_text("President Biden: Stop Funding the Policing of Our Students");
+    CHECK_INT(d->nclaims, 0);
+    ann_doc_free(d);
+    d = annotate_text("On Sunday, April 3, confirming in an interview that the talks would go "
+                      "on, Blinken said that the war must end.");
+    EXPECT(d, "the talks would go on", IND, "confirming", "Blinken");
+    EXPECT(d, "the war must end", IND, "said", "Blinken");
+    ann_doc_free(d);
+    d = annotate_text("SELMA, Ala. — Confirming that the budget would be cut, the mayor left.");
+    EXPECT(d, "the budget would be cut", IND, "Confirming", "the mayor");
+    ann_doc_free(d);
+    d = annotate_text("Asked about the talks, Putin said they were over.");
+    EXPECT(d, "they were over", IND, "said", "Putin");
+    CHECK_INT(d->nclaims, 1);
+    ann_doc_free(d);
+}
+
+/* Issue 13's constructions: material between speaker and cue, opening
+ * adjuncts, verb complements, nominal cues, colons, the cue after the
+ * content. */
+static void test_issue_constructions(void)
+{
+    static const char *const cases[][4] = {
+        /* text, content, cue, speaker */
+        {"Sen. Smith, 92, said in an interview that he would retire.", "he would retire", "said", "Sen. Smith"},
+        {"Sen. Smith, who chairs the panel, said he would retire.", "he would retire", "said", "Sen. Smith"},
+        {"In a statement Monday, the senator said he would retire.", "he would retire", "said", "the senator"},
+        {"The senator told reporters that the bill was dead.", "the bill was dead", "told", "The senator"},
+        {"The senator warned that the bill was dead.", "the bill was dead", "warned", "The senator"},
+        {"The senator vowed to kill the bill.", "kill the bill", "vowed", "The senator"},
+        {"The senator urged colleagues to kill the bill.", "kill the bill", "urged", "The senator"},
+        {"The senator denied that he had lied.", "he had lied", "denied", "The senator"},
+        {"The senator called the bill a disgrace.", "the bill a disgrace", "called", "The senator"},
+        {"According to the senator, the bill is dead.", "the bill is dead", "According to", "the senator"},
+        {"The bill is dead, according to the senator.", "The bill is dead", "according to", "the senator"},
+        {"The senator's statement: the bill is dead.", "the bill is dead", "statement", "The senator"},
+        {"The bill is dead, the senator said.", "The bill is dead", "said", "the senator"},
+        {"The bill is dead, said the senator.", "The bill is dead", "said", "the senator"},
+        {"The bill, the senator said, is dead.", "The bill, the senator said, is dead", "said", "the senator"},
+        {"\"The bill is dead,\" said a former senior Senate aide.", "The bill is dead,", "said",
+         "a former senior Senate aide"},
+        {"The senator has long said that the bill is dead.", "the bill is dead", "said", "The senator"},
+        {"The senator doesn't think the bill will pass.", "the bill will pass", "think", "The senator"},
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+        ann_doc *d = annotate_text(cases[k][0]);
+        const ann_claim *c = find(d, cases[k][1]);
+        if (!c)
+            fprintf(stderr, "   in: %s\n", cases[k][0]);
+        EXPECT(d, cases[k][1], strchr(cases[k][0], '"') ? DIR : IND, cases[k][2], cases[k][3]);
+        ann_doc_free(d);
+    }
+    /* a split quotation goes on past the appositive after its speaker */
+    ann_doc *d = annotate_text("\"You can ID early voters,\" said Rick Tyler, a spokesman for "
+                               "the campaign. \"You know who they are.\"");
+    EXPECT(d, "You can ID early voters,\" said Rick Tyler, a spokesman for the campaign. "
+              "\"You know who they are.", DIR, "said", "Rick Tyler");
+    ann_doc_free(d);
+    /* a transcript's speakers */
+    d = annotate_text("WALLACE: Do you see those two as equivalent?\n\nPENCE: Well, look, "
+                      "they are not.");
+    EXPECT(d, "Do you see those two as equivalent", IND, ":", "WALLACE");
+    EXPECT(d, "Well, look, they are not", IND, ":", "PENCE");
+    ann_doc_free(d);
+    d = annotate_text("CLARIFICATION: The first sentence has been clarified.");
+    CHECK_INT(d->nclaims, 0);
+    ann_doc_free(d);
+}
+
+/* More constructions the finder learned, one sentence each. */
+static void test_more_constructions(void)
+{
+    static const char *const cases[][4] = {
+        /* text, content, cue, speaker */
+        {"The officials whose laws were struck down say the real change has come.",
+         "the real change has come", "say", "The officials whose"},
+        {"Some 56 percent of voters polled said they were less likely to vote.",
+         "they were less likely to vote", "said", "56 percent of voters"},
+        {"Mr. Manafort, citing ''the magic of Trump,'' said the candidate could win.",
+         "the candidate could win", "said", "Mr. Manafort"},
+        {"Gov. Phil Bryant (R) said he expects an appeal.", "he expects an appeal", "said",
+         "Gov. Phil Bryant"},
+        {"Gov. Mike Pence on Thursday blamed the media for the story.", "the media for the story",
+         "blamed", "Gov. Mike Pence"},
+        {"One in three said the party does not care.", "the party does not care", "said",
+         "One in three"},
+        {"Because exit polls indicated that Trump was ahead, there is a sense of doom.",
+         "Trump was ahead", "indicated", "exit polls"},
+        {"A Democratic aide said comments from Rice were consistent.",
+         "comments from Rice were consistent", "said", "A Democratic aide"},
+        {"Three former employees said disagreements broke out within the firm.",
+         "disagreements broke out within the firm", "said", "Three former employees"},
+        {"Blinken said that Zelensky—one of the leaders, not a stooge—had the power to act.",
+         "Zelensky—one of the leaders, not a stooge—had the power to act", "said", "Blinken"},
+        {"The mayor said it would fail, and the governor said it would pass.",
+         "it would fail", "said", "The mayor"},
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+        ann_doc *d = annotate_text(cases[k][0]);
+        if (!find(d, cases[k][1]))
+            fprintf(stderr, "   in: %s\n", cases[k][0]);
+        EXPECT(d, cases[k][1], IND, cases[k][2], cases[k][3]);
+        ann_doc_free(d);
+    }
+    /* a quotation that is all of the content ends at its closing mark */
+    ann_doc *d = annotate_text("Johnson stated, \"We should keep the sanctions,\" showing that he "
+                               "never wanted peace.");
+    EXPECT(d, "We should keep the sanctions,", DIR, "stated", "Johnson");
+    ann_doc_free(d);
+    /* a colon at the end of the attribution's sentence: its quotation too */
+    d = annotate_text("Podoliak expressed a positive outlook for the talks, which resumed on "
+                      "Monday: \"We will not concede.\"");
+    EXPECT(d, "We will not concede.", DIR, "expressed", "Podoliak");
+    ann_doc_free(d);
+    /* "He said he hoped that …": one claim, the speaker's own */
+    d = annotate_text("Cavusoglu spoke after the meeting. He said he hoped that the talks would go on.");
+    EXPECT(d, "he hoped that the talks would go on", IND, "said", "He");
+    CHECK(find(d, "the talks would go on") == NULL);
+    ann_doc_free(d);
+}
+
 int main(void)
 {
     char err[256];
@@ -604,6 +926,7 @@ int main(void)
         TEST_DONE();
     }
     test_direct();
+    test_wire_quotes();
     test_split_and_paragraphs();
     test_reported();
     test_according_and_as();
@@ -623,6 +946,11 @@ int main(void)
     test_tailed_cues();
     test_windows();
     test_hostile();
+    test_one_cue_list();
+    test_issue_sentences();
+    test_issue_constructions();
+    test_more_constructions();
+    test_user_cues();
     ann_engine_free(engine);
     for (size_t i = 0; i < 16; i++)
         free(ring[i]);

@@ -126,6 +126,56 @@ static void test_sentences(void)
     CHECK(!has(then - 1, ANN_TF_SENT_START));
 }
 
+/* The index of the first token whose text is w, or toks.n. */
+static size_t find_tok(const char *w)
+{
+    for (size_t i = 0; i < toks.n; i++)
+        if (strcmp(tx(i), w) == 0)
+            return i;
+    return toks.n;
+}
+
+/* An abbreviation keeps its period and ends no sentence by itself; a
+ * sentence starter after it begins one ("the U.S. The", "p.m. Then"),
+ * other words go on ("U.S. Army", "p.m. Monday"), titles never end one;
+ * "No." is an abbreviation only before a number; a clock time, a decimal
+ * and a dotted run are no sentence breaks.  Each through the general path
+ * and the plain run of words (a long lowercase run before the mark). */
+static void test_abbreviation_ends(void)
+{
+    static const char *const lead[] = {"", "and so on and so on and so on "};
+    for (size_t k = 0; k < 2; k++) {
+        char buf[512];
+        snprintf(buf, sizeof buf, "%sthey met at 3:45 p.m. Then he left for the U.S. The "
+                 "talks with U.S. Army officers ended at 5 p.m. Monday. He joined Apple "
+                 "Inc. It grew 3.5 percent. Gen. He Wei is No. 2 in the list. He said no. "
+                 "No. We will not.", lead[k]);
+        tok(buf);
+        CHECK(!has(find_tok(":") + 1, ANN_TF_SENT_START));     /* 3:45 */
+        CHECK(has(find_tok("Then"), ANN_TF_SENT_START));
+        CHECK(has(find_tok("The"), ANN_TF_SENT_START));
+        CHECK(!has(find_tok("Army"), ANN_TF_SENT_START));
+        CHECK(!has(find_tok("Monday"), ANN_TF_SENT_START));
+        CHECK(has(find_tok("It"), ANN_TF_SENT_START));
+        CHECK_STR(tx(find_tok("Inc.")), "Inc.");
+        CHECK(!has(find_tok("percent"), ANN_TF_SENT_START));   /* 3.5 */
+        size_t gen = find_tok("Gen.");
+        CHECK(has(gen, ANN_TF_SENT_START) && !has(gen + 1, ANN_TF_SENT_START));
+        size_t no2 = find_tok("No.");
+        CHECK(no2 < toks.n && !has(no2 + 1, ANN_TF_SENT_START));
+        CHECK_STR(tx(no2 + 1), "2");
+        size_t we = find_tok("We");
+        CHECK_STR(tx(we - 2), "No");                           /* not before a number */
+        CHECK_STR(tx(we - 1), ".");
+        CHECK(has(we, ANN_TF_SENT_START));
+    }
+    /* a word glued to a period goes on the sentence: "(D-S.C.)" */
+    tok("Rep. Jim Clyburn (D-S.C.) said so. It ended.");
+    size_t c = find_tok("C.");
+    CHECK(c < toks.n && !has(c, ANN_TF_SENT_START));
+    CHECK(has(find_tok("It"), ANN_TF_SENT_START));
+}
+
 static void test_quotes(void)
 {
     tok("\"Yes,\" he said. 'No,' she said. It's \"scare\" quotes.");
@@ -409,6 +459,7 @@ int main(void)
     test_flags_and_hashes();
     test_offsets();
     test_sentences();
+    test_abbreviation_ends();
     test_quotes();
     test_markup();
     test_camel();

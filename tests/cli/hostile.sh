@@ -2,7 +2,8 @@
 # shellcheck disable=SC2086  # ANNOTATE splits on purpose
 # tests/cli/hostile.sh - pathological inputs, made at test time: a 10 MB
 # line with no spaces, 100,000 quotation marks, 100,000 capitalized words in
-# a row, one 2 MB paragraph, HTML nested 100,000 levels deep, a billion
+# a row, one 2 MB paragraph, paragraphs of quotations with no full stop at
+# 1 and 4 MB (in linear time), HTML nested 100,000 levels deep, a billion
 # laughs and a quadratic blowup in XML, a 10 MB JSON Lines record, and a
 # user's pattern with a catastrophic regex.  Each run must end within 60
 # seconds, exit 0 or 1 (never crash), and write valid JSON, one document a
@@ -101,6 +102,23 @@ hostile "$(n 100000) capitalized words in a row" "$T/caps.txt"
 rep "$(n 25000)" 'On March 3, 2022, President Putin told Reuters in Kyiv that talks were held. ' > "$T/para.txt"
 echo >> "$T/para.txt"
 hostile "one $(wc -c < "$T/para.txt" | tr -d ' ')-byte paragraph of sentences" "$T/para.txt"
+
+# One long paragraph of quotations and no full stop: sentences are the
+# tokenizer's forced breaks, which may all fall inside quotations; the
+# claims finder's walks must stay within them.  4 MB may take no more than
+# 6 times what 1 MB takes.
+now() { date +%s.%N 2>/dev/null || date +%s; }
+q='"We will win," Putin said "and will win," Putin said '
+for mb in 1 4; do
+    { printf 'Quotations\n\n'; rep "$(n $((mb * 19231)))" "$q"; echo; } > "$T/quoted$mb.txt"
+    t0=$(now)
+    hostile "one $(wc -c < "$T/quoted$mb.txt" | tr -d ' ')-byte paragraph of quotations, no full stop" \
+        "$T/quoted$mb.txt"
+    t1=$(now)
+    eval "secs$mb=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.3f", b - a }')"
+done
+check "quotations: 4 MB in under 6 times the time of 1 MB ($secs1 s, $secs4 s)" \
+    awk -v a="$secs1" -v b="$secs4" 'BEGIN { exit !(b < 6 * a + 0.5) }'
 
 rep "$(n 30000)" 'Mr. U.S. Feb. 1,000.5 [a](#) ** ' > "$T/abbrev.txt"; echo >> "$T/abbrev.txt"
 hostile "$(n 30000)x abbreviations, numbers and Markdown residue" "$T/abbrev.txt"

@@ -46,6 +46,12 @@ run --rules "$U" "$T/in.txt"
 check "a noun cue from DIR/claims/nouns.tsv" \
     is '[(c["cue"]["text"], c["text"]) for c in d["claims"]]' "[('zorblation', 'the talks were over')]"
 
+printf 'zorbo\tfirst\n' >"$U/claims/words.tsv"
+doc 'Zorbo said that the talks were over.'
+run --rules "$U" "$T/in.txt"
+check "a word class from DIR/claims/words.tsv (first person: no speaker)" is 'len(d["claims"])' 0
+rm "$U/claims/words.tsv"
+
 printf 'Ognyan Zorbovski\tactor\tperson\tognyan-zorbovski\tname=Ognyan Zorbovski\n' >"$U/lexicon/mine.tsv"
 doc 'Ognyan Zorbovski arrived.'
 run --rules "$U" "$T/in.txt"
@@ -89,6 +95,11 @@ check "without the abbreviation the period ends the sentence" \
 run --rules "$U" "$T/in.txt"
 check "an abbreviation from DIR/tokenizer/abbreviations.txt keeps its period" \
     is '[c["text"] for c in d["claims"]]' "['the Zorb. Plan was over']"
+printf 'Plan\n' >"$U/tokenizer/starters.txt"
+run --rules "$U" "$T/in.txt"
+check "a sentence starter from DIR/tokenizer/starters.txt ends the sentence at an abbreviation" \
+    is '[c["text"] for c in d["claims"]]' "['the Zorb.']"
+rm "$U/tokenizer/starters.txt"
 
 # ---- lone files, --no-builtin-rules ----------------------------------------
 run --rules "$U/lexicon/mine.tsv" --rules "$U/patterns/mine.jsonl" "$T/in.txt"

@@ -1,0 +1,183 @@
+/*
+ * claims_content.c - the content of a claim: where it ends (the clause,
+ * the sentence, the quotation it sits in, or a new attribution), how much
+ * of it is kept and of what kind (direct, indirect, mixed), and the claim
+ * made of it.
+ */
+#include <string.h>
+
+#include "ann.h"
+#include "claims_int.h"
+
+/* " — ISW, June 23" closing a headline or a list item: a citation. */
+int cl_citation_dash(const cl_view *v, size_t j)
+{
+    if (v->t[j].kind != ANN_TOK_DASH || !(v->t[j].flags & ANN_TF_SPACE_BEFORE) ||
+        !capw(v, j + 1))
+        return 0;
+    for (size_t k = j + 2; k < v->n && k < j + 10; k++)
+        if (ss(v, k) || (v->t[k].flags & ANN_TF_LINE_START))
+            return 1;
+    return j + 10 >= v->n;
+}
+
+/* The comma at j separates the items of a list that ends the clause
+ * ("a ceasefire, talks, and respect for borders"): an "and" or "or" comes,
+ * and the last item runs to the end of the clause without a comma. */
+static int list_goes_on(const cl_view *v, size_t j)
+{
+    size_t m = j + 1, last = CL_NONE;
+    for (; m < v->n && m < j + 40 && !ss(v, m); m++) {
+        if (v->t[m].kind == ANN_TOK_QUOTE)
+            return 0;
+        if (is(v, m, "and") || is(v, m, "or"))
+            last = m;
+        else if (sentence_final(v, m) || pc(v, m, ';') || is(v, m, "but") ||
+                 v->t[m].kind == ANN_TOK_DASH)
+            break;                     /* the clause the list ends */
+        else if (pc(v, m, ',') && last != CL_NONE && !(is(v, m + 1, "and") || is(v, m + 1, "or")))
+            return 0;
+        else if (v->t[m].kind == ANN_TOK_PUNCT && !pc(v, m, ','))
+            return 0;
+    }
+    return last != CL_NONE && m - last < 15;
+}
+
+/* Tokens an aside between two dashes may hold. */
+#define CL_DASHED 40
+
+/* The dash that closes an aside opened by the dash at j, in the same
+ * sentence and quotation, or CL_NONE. */
+static size_t dash_pair(const cl_view *v, size_t j)
+{
+    for (size_t k = j + 1; k < v->n && k < j + CL_DASHED; k++) {
+        if (ss(v, k) || v->t[k].kind == ANN_TOK_QUOTE || sentence_final(v, k) || pc(v, k, ';'))
+            return CL_NONE;
+        if (v->t[k].kind == ANN_TOK_DASH)
+            return k;
+    }
+    return CL_NONE;
+}
+
+/* One past the last token of the content that starts at p: the end of the
+ * clause, the sentence, or the quotation the content sits in. */
+size_t cl_content_end(const cl_view *v, size_t p, int stop_comma)
+{
+    /* "and" and "but" by hash and length, not by their bytes: the walk
+     * passes every token of the content */
+    const uint64_t h_and = v->rules->h_and, h_but = v->rules->h_but;
+    size_t j = p;
+    while (j < v->n) {
+        if (j > p && (ss(v, j) || (v->t[j].flags & ANN_TF_LINE_START)))
+            break;
+        if (v->mate[j] != CL_NONE) {
+            if (v->mate[j] < j)
+                break;                 /* closes a quotation around us */
+            size_t o = j;
+            j = v->mate[j] + 1;
+            if (j < v->n && !ss(v, j) && cl_attribution_at(v, j))
+                break;                 /* “…” adding that, “…,” X told */
+            if (o == p && (j >= v->n || pc(v, j, ',') || pc(v, j, ';') || sentence_final(v, j) ||
+                           pc(v, j - 2, ',')))
+                break;                 /* said, “…,” showing that: the quotation is all */
+            continue;
+        }
+        if (v->t[j].kind == ANN_TOK_DASH && j > p) {
+            size_t d = dash_pair(v, j);
+            if (d != CL_NONE) {
+                j = d + 1;             /* "Zelensky—one of the leaders, not …—had" */
+                continue;
+            }
+        }
+        if (v->t[j].kind == ANN_TOK_PUNCT) {
+            char c = v->text[v->t[j].start];
+            if (c == ';' || (c == ':' && j > p + 1))
+                break;
+            if (c == ',' && ((stop_comma && !list_goes_on(v, j)) || cl_attribution_at(v, j + 1)))
+                break;
+            if (c == ',' && (is(v, j + 1, "which") || is(v, j + 1, "who")) && pc(v, j + 2, ','))
+                break;
+        }
+        if (j > p + 2 && v->t[j].kind == ANN_TOK_DASH && cl_citation_dash(v, j))
+            break;
+        const ann_token *t = &v->t[j];
+        int is_and = 0, is_but = 0;
+        if (t->kind == ANN_TOK_WORD && t->end - t->start == 3) {
+            is_and = t->lhash == h_and;
+            is_but = t->lhash == h_but;
+        }
+        /* an object ends at "but": "proclaims peace but sets …" */
+        if (stop_comma && j > p && is_but)
+            break;
+        if (j > p && (is_and || is_but) && (is(v, j + 1, "that") ||
+            (j + 1 < v->n && cl_cue_at(v, j + 1) ?
+                 stop_comma || (cl_cue_at(v, j + 1)->cls & (CL_BARE | CL_OBJ)) != 0 :
+                 cl_attribution_at(v, j + 1))))
+            break;                     /* "and said", "and that", "and X said" */
+        j++;
+    }
+    return j;
+}
+
+static int trailing(const cl_view *v, size_t i)
+{
+    const ann_token *t = &v->t[i];
+    if (t->kind == ANN_TOK_DASH)
+        return 1;
+    if (t->kind != ANN_TOK_PUNCT)
+        return 0;
+    char c = v->text[t->start];
+    return c == '.' || c == ',' || c == ';' || c == ':' || c == '!' ||
+           c == '?' || sentence_final(v, i);
+}
+
+/* Tokens [a, b) as content: direct when one quotation is all of it (every
+ * character between the marks), else first word to last word, mixed when
+ * quotation marks are inside.  Returns 0 when too little is left. */
+static int make_content(cl_view *v, size_t a, size_t b, ann_claim_kind *k, ann_span *out)
+{
+    while (b > a && trailing(v, b - 1))
+        b--;
+    if (b > a + 1 && qopen(v, a) && v->mate[a] == b - 1) {
+        out->start = v->t[a].end;
+        out->end = v->t[b - 1].start;
+        *k = ANN_CLAIM_DIRECT;
+        v->used[a] = 1;
+        return out->end > out->start;
+    }
+    int quoted = 0;
+    for (size_t i = a; i < b; i++)
+        quoted |= v->mate[i] != CL_NONE;
+    while (b > a && (trailing(v, b - 1) || v->t[b - 1].kind == ANN_TOK_QUOTE))
+        b--;
+    while (a < b && (v->t[a].kind == ANN_TOK_QUOTE || trailing(v, a)))
+        a++;
+    size_t words = 0;
+    for (size_t i = a; i < b; i++)
+        words += v->t[i].kind == ANN_TOK_WORD || v->t[i].kind == ANN_TOK_NUMBER;
+    /* "the crime alleged and is insufficient": a content opens no way
+     * with a conjunction */
+    if (words < 2 || is(v, a, "and") || is(v, a, "or"))
+        return 0;
+    out->start = v->t[a].start;
+    out->end = v->t[b - 1].end;
+    *k = quoted ? ANN_CLAIM_MIXED : ANN_CLAIM_INDIRECT;
+    return 1;
+}
+
+/* I, we and you outside a quotation are the author; inside, the
+ * speaker's own asides ("I think"): neither names a source. */
+int cl_first_person(const cl_view *v, ann_span sp)
+{
+    return cl_span_in_set(v, sp, CL_S_FIRST);
+}
+
+void cl_emit_tokens(cl_view *v, size_t a, size_t b, ann_span cue,
+                    ann_span sp, const char *medium, int nested)
+{
+    ann_claim_kind k;
+    ann_span content;
+    if (cl_first_person(v, sp) || !make_content(v, a, b, &k, &content))
+        return;
+    cl_emit(v, k, content, cue, sp, medium, nested);
+}

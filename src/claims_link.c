@@ -1,0 +1,288 @@
+/*
+ * claims_link.c - links a claim's speaker and medium to the document's
+ * entities: the actor or source mentioned inside a span (found through an
+ * index of the window's mentions by where they start), and the person a
+ * "he" or "she" refers to.
+ */
+#include <stddef.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ann.h"
+#include "claims_int.h"
+
+/* The first of the n items of array a (each size bytes) whose start
+ * (a size_t at offset off) is key or more: items are sorted by start. */
+static size_t first_from_key(const void *a, size_t n, size_t size, size_t off, size_t key)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2, start;
+        memcpy(&start, (const char *)a + mid * size + off, sizeof start);
+        if (start < key)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+
+/* The first of e's mentions (sorted by start) that starts at or after b. */
+static size_t first_from(const ann_entity *e, size_t b)
+{
+    return first_from_key(e->mentions, e->nmentions, sizeof *e->mentions,
+                          offsetof(ann_span, start), b);
+}
+
+/* The window's mentions of actors and sources, to be found by where they
+ * start.  Speakers and media stand in the window, so earlier windows'
+ * mentions are left out: a huge document costs each window only its own
+ * mentions.  Which of several mentions entity_in prefers does not depend
+ * on their order, so buckets of CL_MENT_BYTES need no sorting inside. */
+static void index_mentions(cl_view *v)
+{
+    const ann_doc *d = v->doc;
+    size_t from = v->n ? v->t[0].start : 0, to = v->n ? v->t[v->n - 1].end : 0;
+    size_t nb = (to - from) / CL_MENT_BYTES + 1;
+    size_t *at = ann_xcalloc(nb + 2, sizeof *at);  /* at[k + 2]: bucket k's count */
+    cl_ment *all = NULL;
+    size_t n = 0, cap = 0;
+    for (size_t i = 0; i < d->nents; i++) {
+        const ann_entity *e = &d->ents[i];
+        if (e->cat == ANN_CAT_PLACE)
+            continue;
+        for (size_t m = first_from(e, from); m < e->nmentions && e->mentions[m].start < to; m++) {
+            /* document order of entities, then of mentions: the tie-break */
+            cl_ment cm = { e->mentions[m].start, e->mentions[m].end, (i << 24) | (m & 0xFFFFFF), e };
+            ANN_PUSH(all, n, cap, cm);
+            at[(cm.start - from) / CL_MENT_BYTES + 2]++;
+            if (cm.end > cm.start && cm.end - cm.start > v->ment_len)
+                v->ment_len = cm.end - cm.start;
+        }
+    }
+    for (size_t k = 2; k < nb + 2; k++)
+        at[k] += at[k - 1];
+    /* at[k + 1] is where bucket k begins; placing moves it to its end */
+    v->ments = ann_xmalloc((n ? n : 1) * sizeof *v->ments);
+    for (size_t j = 0; j < n; j++)
+        v->ments[at[(all[j].start - from) / CL_MENT_BYTES + 1]++] = all[j];
+    free(all);
+    v->ment_bucket = at;
+    v->nments = n;
+    v->nbuckets = nb;
+    v->ment_from = from;
+    v->ments_ready = 1;
+}
+
+/* The actor or source with a mention inside span s, preferring the mention
+ * that ends last (the head of "NATO Secretary General Jens Stoltenberg"),
+ * and of those the first in document order. */
+static const ann_entity *entity_in(cl_view *v, ann_span s, int sources_only)
+{
+    if (!v->ments_ready)
+        index_mentions(v);
+    if (s.end <= v->ment_from || v->nments == 0)
+        return NULL;
+    /* a mention that starts ment_len before s or earlier cannot reach it */
+    size_t lo = s.start > v->ment_from + v->ment_len ?
+                (s.start - v->ment_len - v->ment_from) / CL_MENT_BYTES : 0;
+    size_t hi = (s.end - 1 - v->ment_from) / CL_MENT_BYTES + 1;
+    if (hi > v->nbuckets)
+        hi = v->nbuckets;
+    const cl_ment *best = NULL;
+    for (size_t j = lo < hi ? v->ment_bucket[lo] : 0; lo < hi && j < v->ment_bucket[hi]; j++) {
+        const cl_ment *m = &v->ments[j];
+        if (m->start >= s.end || m->end <= s.start ||
+            (sources_only && m->e->cat != ANN_CAT_SOURCE))
+            continue;
+        if (!best || m->end > best->end || (m->end == best->end && m->order < best->order))
+            best = m;
+    }
+    return best ? best->e : NULL;
+}
+
+static int is_person(const ann_entity *e)
+{
+    return e->cat == ANN_CAT_ACTOR && e->type && strcmp(e->type, "person") == 0;
+}
+
+/* The last person mentioned before byte b: what "he" and "she" refer to.
+ * Of two mentions that start together, the later entity's. */
+static const ann_entity *last_person(const ann_doc *d, size_t b)
+{
+    const ann_entity *best = NULL;
+    size_t best_start = 0;
+    for (size_t i = 0; i < d->nents; i++) {
+        const ann_entity *e = &d->ents[i];
+        if (!is_person(e))
+            continue;
+        size_t m = first_from(e, b);    /* mentions are sorted: the last before b */
+        if (m > 0 && (!best || e->mentions[m - 1].start >= best_start)) {
+            best = e;
+            best_start = e->mentions[m - 1].start;
+        }
+    }
+    return best;
+}
+
+static int cmp_ment(const void *a, const void *b)
+{
+    const cl_ment *x = a, *y = b;
+    if (x->start != y->start)
+        return x->start < y->start ? -1 : 1;
+    return x->order < y->order ? -1 : x->order > y->order;
+}
+
+/* The window's person mentions, and each person's last one before the
+ * window, by start: a he or she speaker costs a binary search, not a walk
+ * over every entity of a huge document. */
+static void index_persons(cl_view *v)
+{
+    const ann_doc *d = v->doc;
+    size_t cap = 0;
+    for (size_t i = 0; i < d->nents; i++) {
+        const ann_entity *e = &d->ents[i];
+        if (!is_person(e))
+            continue;
+        size_t m = first_from(e, v->t[0].start);
+        for (m -= m > 0; m < e->nmentions && e->mentions[m].start < v->t[v->n - 1].end; m++) {
+            cl_ment cm = { e->mentions[m].start, e->mentions[m].end, i, e };
+            ANN_PUSH(v->persons, v->npersons, cap, cm);
+        }
+    }
+    if (v->npersons)    /* qsort(NULL, 0, ...) is undefined behaviour */
+        qsort(v->persons, v->npersons, sizeof *v->persons, cmp_ment);
+    v->persons_ready = 1;
+}
+
+/* last_person for b in the window. */
+static const ann_entity *window_person(cl_view *v, size_t b)
+{
+    if (b < v->t[0].start)
+        return last_person(v->doc, b);   /* a speaker from an earlier window */
+    if (!v->persons_ready)
+        index_persons(v);
+    size_t lo = first_from_key(v->persons, v->npersons, sizeof *v->persons,
+                               offsetof(cl_ment, start), b);
+    return lo > 0 ? v->persons[lo - 1].e : NULL;
+}
+
+/* The first token of the window that starts at or after byte b. */
+static size_t token_from(const cl_view *v, size_t b)
+{
+    return first_from_key(v->t, v->n, sizeof *v->t, offsetof(ann_token, start), b);
+}
+
+/* The subject among the person mentions that start in [from, to): the
+ * last that opens the sentence or follows a comma (the main clause's,
+ * after an opening phrase: "While Putin held a rally, Zelenskyy gave …"),
+ * else the first. */
+static const ann_entity *subject_person_in(cl_view *v, size_t from, size_t to)
+{
+    if (!v->persons_ready)
+        index_persons(v);
+    size_t lo = first_from_key(v->persons, v->npersons, sizeof *v->persons,
+                               offsetof(cl_ment, start), from);
+    const ann_entity *first = lo < v->npersons && v->persons[lo].start < to ? v->persons[lo].e : NULL;
+    const ann_entity *subject = NULL;
+    for (size_t k = lo; k < v->npersons && v->persons[k].start < to; k++) {
+        size_t i = token_from(v, v->persons[k].start);
+        if (i < v->n && (ss(v, i) || (i > 0 && pc(v, i - 1, ','))))
+            subject = v->persons[k].e;
+    }
+    return subject ? subject : first;
+}
+
+/* What a "he" or "she" at byte b refers to, by salience: the subject
+ * among the persons named earlier in its sentence, else the speaker of
+ * the attribution just made, else the subject of the sentence before,
+ * else the last person named. */
+static const ann_entity *salient_person(cl_view *v, size_t b)
+{
+    if (b < v->t[0].start)
+        return last_person(v->doc, b);   /* a speaker from an earlier window */
+    size_t i = token_from(v, b);
+    size_t lo = i < v->n ? cl_sent_start(v, i) : 0;
+    const ann_entity *e = subject_person_in(v, v->t[lo].start, b);
+    if (e)
+        return e;
+    size_t plo = lo > 0 ? cl_sent_start(v, lo - 1) : lo;
+    const cl_last *l = &v->st->last;
+    if (l->valid && l->speaker_id && l->end >= v->t[plo].start && l->end <= b) {
+        e = ann_doc_find_entity(v->doc, l->speaker_id);
+        if (e && is_person(e))
+            return e;
+    }
+    e = plo < lo ? subject_person_in(v, v->t[plo].start, v->t[lo].start) : NULL;
+    return e ? e : window_person(v, b);
+}
+
+static inline int is_word_ci(const char *text, ann_span s, const char *w)
+{
+    size_t n = strlen(w);
+    if (s.end - s.start != n)
+        return 0;
+    for (size_t i = 0; i < n; i++) {
+        char c = text[s.start + i];
+        if (c >= 'A' && c <= 'Z')
+            c = (char)(c - 'A' + 'a');
+        if (c != w[i])
+            return 0;
+    }
+    return 1;
+}
+
+char *cl_speaker_id(cl_view *v, ann_span sp)
+{
+    const ann_doc *d = v->doc;
+    const ann_entity *e = NULL;
+    if (is_word_ci(d->text, sp, "he") || is_word_ci(d->text, sp, "she"))
+        e = salient_person(v, sp.start);
+    else
+        e = entity_in(v, sp, 0);
+    return e ? ann_xstrdup(e->id) : NULL;
+}
+
+const char *cl_source_in(cl_view *v, ann_span s)
+{
+    const ann_entity *e = entity_in(v, s, 1);
+    return e ? e->id : NULL;
+}
+
+int cl_is_entity(cl_view *v, ann_span s)
+{
+    return entity_in(v, s, 0) != NULL;
+}
+
+static int cmp_span(const void *a, const void *b)
+{
+    const ann_span *x = a, *y = b;
+    return x->start < y->start ? -1 : x->start > y->start;
+}
+
+/* The window's dates are those the dates annotator added since the last
+ * window (it runs first on each window). */
+static void index_dates(cl_view *v)
+{
+    const ann_doc *d = v->doc;
+    size_t from = v->st->dates_seen < d->ndates ? v->st->dates_seen : d->ndates;
+    v->ndates = d->ndates - from;
+    v->dates = ann_xmalloc((v->ndates ? v->ndates : 1) * sizeof *v->dates);
+    for (size_t k = 0; k < v->ndates; k++)
+        v->dates[k] = d->dates[from + k].span;
+    if (v->ndates)
+        qsort(v->dates, v->ndates, sizeof *v->dates, cmp_span);
+    v->dates_ready = 1;
+}
+
+int cl_in_date(cl_view *v, size_t b)
+{
+    if (!v->dates_ready)
+        index_dates(v);
+    /* the first date that starts after b */
+    size_t lo = first_from_key(v->dates, v->ndates, sizeof *v->dates, offsetof(ann_span, start),
+                               b + 1);
+    /* dates do not nest: the one before is the only one that may hold b */
+    return lo > 0 && v->dates[lo - 1].end > b;
+}

@@ -1,0 +1,691 @@
+/*
+ * claims_verb.c - claims at verb cues: the content before the cue ("“…,” X
+ * said", "…, X said") or after it ("X said that …", "X told Y: “…”",
+ * "urged Y to …"), quoted phrases and "as" complements of naming verbs
+ * ("calls it “a farce”", "described X as Y"), and the speaker beside the
+ * cue, after it ("said X"), or in the subject of the sentence.
+ *
+ * Everything is shallow pattern work over tokens: the speaker is the noun
+ * phrase next to the cue, the content runs to the end of the clause.
+ */
+#include <string.h>
+#include <strings.h>
+
+#include "ann.h"
+#include "claims_int.h"
+
+typedef struct cue_ctx {
+    size_t i, ce, lo;
+    const cl_cue *c;
+    ann_span cue, sp;
+    const char *medium;
+    int nested, as_clause;
+    int inverted;            /* a speaker was found after the cue ("said X") */
+} cue_ctx;
+
+static const char *medium_of(const cl_view *v, const cl_cue *c)
+{
+    if ((c->cls & CL_TWITTER) && ann_doc_find_entity(v->doc, "twitter"))
+        return "twitter";
+    return NULL;
+}
+
+/* What follows "X said" when the content came before it: a short tail
+ * ("told the British newspaper") and then the end of the sentence (1), a
+ * comma that makes the attribution a parenthesis (2), or anything else
+ * that shows the content is still to come (0).  *end: the closing token. */
+static int post_tail(const cl_view *v, size_t j, size_t *end)
+{
+    size_t k = j;
+    if (pc(v, k, '(') && cl_paren_close(v, k) != CL_NONE)
+        k = cl_paren_close(v, k) + 1;   /* "said Rep. Jim Clyburn (D-S.C.), …" */
+    for (; k < v->n && k < j + 25; k++) {
+        if (ss(v, k) || (v->t[k].flags & ANN_TF_PARA_START)) {
+            *end = k - 1;
+            return 1;
+        }
+        if (sentence_final(v, k) || pc(v, k, ';')) {
+            *end = k;
+            return 1;
+        }
+        if (pc(v, k, ',')) {
+            *end = k;
+            return qopen(v, k + 1) ? 3 : 2;    /* “A,” X said, “B.” or X said, “B.” */
+        }
+        if (cl_cue_at(v, k) && k > j && (is(v, k - 1, "when") || is(v, k - 1, "after") ||
+                                   is(v, k - 1, "before") || is(v, k - 1, "while")))
+            continue;                            /* "told the BBC when asked …" */
+        if (is(v, k, "that") || v->t[k].kind == ANN_TOK_QUOTE ||
+            v->t[k].kind == ANN_TOK_PUNCT || cl_cue_at(v, k))
+            return 0;
+    }
+    if (k >= v->n) {            /* the text ends the sentence: "said at 3 p.m." */
+        *end = v->n - 1;
+        return 1;
+    }
+    return 0;
+}
+
+/* Tokens the rest of an attribution's sentence may run to before a
+ * quotation that continues it ("said X, a longtime adviser of … . “B”"). */
+#define CL_REST 80
+
+/* “A,” X said. “B” — the second part belongs to the first when it has no
+ * speaker of its own, also past the rest of the attribution's sentence
+ * (an appositive, a relative clause) when that holds no quotation and no
+ * cue.  next is the token after the speaker's phrase.  Returns the closing
+ * mark to end on, or CL_NONE. */
+static size_t split_rest(cl_view *v, size_t next)
+{
+    int relative = 0;            /* "said X, who said he left on good terms." */
+    for (size_t k = next; !qopen(v, k); k++) {
+        if (k >= v->n || k >= next + CL_REST || v->t[k].kind == ANN_TOK_QUOTE ||
+            (v->t[k].flags & ANN_TF_PARA_START) || (k > next && ss(v, k)) ||
+            (cl_cue_at(v, k) && (v->t[k].flags & ANN_TF_LOWER) && !relative))
+            return CL_NONE;
+        relative |= is(v, k, "who") || is(v, k, "which");
+        if (sentence_final(v, k) && qopen(v, k + 1)) {
+            next = k + 1;
+            break;
+        }
+    }
+    if (!qopen(v, next) || v->used[next] || (v->t[next].flags & ANN_TF_PARA_START))
+        return CL_NONE;
+    size_t close = v->mate[next];
+    if (cl_attributed_after(v, close))
+        return CL_NONE;
+    v->used[next] = 1;
+    return close;
+}
+
+/* The content stood before the cue: "“…,” X said", "…, said X", and the
+ * parenthetical "…, X said, …".  Returns 0 when what stands before the
+ * comma is no statement ("In December 2021, Russia proposed …"). */
+static int post_claim(cl_view *v, size_t comma, int how, size_t tend, unsigned cue_cls,
+                      ann_span cue, ann_span sp, const char *medium, int nested)
+{
+    size_t cq = qclose(v, comma) ? comma :
+                (pc(v, comma, ',') && comma > 0 && qclose(v, comma - 1)) ? comma - 1 : CL_NONE;
+    if (cq != CL_NONE) {
+        size_t o = v->mate[cq];
+        if (ss(v, o) || (o > 0 && (sentence_final(v, o - 1) || qclose(v, o - 1)))) {
+            ann_span content = { v->t[o].end, v->t[cq].start };
+            size_t rest = split_rest(v, tend + 1);
+            if (rest != CL_NONE)
+                content.end = v->t[rest].start;
+            v->used[o] = 1;
+            if (!cl_first_person(v, sp) && content.end > content.start)
+                cl_emit(v, ANN_CLAIM_DIRECT, content, cue, sp, medium, nested);
+            return 1;
+        }
+    }
+    /* a verb that only closes a quotation ("…,” he continued") */
+    if (!(cue_cls & ~CL_INV))
+        return 0;
+    size_t s = cl_sent_start(v, cq != CL_NONE ? cq : comma);
+    if (how == 2) {
+        size_t after = tend + 1;
+        if (comma > s && (is(v, comma - 1, "which") || is(v, comma - 1, "who")))
+            s = after;
+        else if ((kind(v, s, CL_W_STOP | CL_W_ADV) || ly_adverb(v, s)) && pc(v, s + 1, ','))
+            s += 2;
+        /* "The bill, the senator said, is dead": both sides; "In a
+         * statement, X said, …": the opening phrase is the verb's */
+        if (s != after && preposition(v, s)) {
+            if (comma >= s + 5)
+                return 0;       /* "In a television interview Wednesday, …" */
+            s = after;
+        }
+        cl_emit_tokens(v, s, cl_content_end(v, after, 0), cue, sp, medium, nested);
+        return 1;
+    }
+    if (comma < s + 4 || preposition(v, s))
+        return 0;
+    cl_emit_tokens(v, s, comma, cue, sp, medium, nested);
+    return 1;
+}
+
+/* Skips an addressee: "him", "reporters", "the Ukrainian president". */
+static size_t skip_object(const cl_view *v, size_t j)
+{
+    if (kind(v, j, CL_W_OBJ))
+        return j + 1;
+    size_t b = cl_np_right(v, j, v->n, 0);
+    return b == CL_NONE ? j : b + 1;
+}
+
+/* An object not in the speaker lexicon ("the farmers", "the reform") when
+ * what must follow it does: a determiner and a few plain words before
+ * "to" (want_to) or an opening quotation mark. */
+static size_t skip_object_before(const cl_view *v, size_t j, int want_to)
+{
+    size_t q = skip_object(v, j);
+    if (q > j || !(kind(v, j, CL_W_DET) || (want_to && np_mod(v, j))))
+        return q;
+    /* "urged the farmers to", and before "to" any noun: "urged colleagues to" */
+    for (size_t m = j + 1; m < v->n && m < j + 6; m++) {
+        if (want_to ? is(v, m, "to") : qopen(v, m))
+            return m > j + 1 || !kind(v, j, CL_W_DET) ? m : j;
+        if (!W(v, m) || cl_cue_at(v, m) || kind(v, m, CL_W_STOP) || ss(v, m))
+            break;
+    }
+    return j;
+}
+
+/* "that" introducing a clause, not the determiner of "that day". */
+static int complementizer(const cl_view *v, size_t j)
+{
+    if (!is(v, j, "that") || (j > 0 && is(v, j - 1, "those")))
+        return 0;                      /* "those that" is relative */
+    return !time_noun(v, j + 1);
+}
+
+/* Steps over adverbs and "for the first time", which may stand even
+ * between a verb and its object. */
+static size_t skip_simple(const cl_view *v, size_t j)
+{
+    for (;;) {
+        if ((is(v, j, "last") || is(v, j, "this") || is(v, j, "next")) &&
+            time_noun(v, j + 1))
+            j += 2;                                  /* "last week" */
+        else if (j < v->n && adverbial(v, j) && !ss(v, j + 1))
+            j++;
+        else if (j < v->n && (v->t[j].kind == ANN_TOK_NUMBER || W(v, j)) && time_noun(v, j + 1) &&
+                 is(v, j + 2, "ago"))
+            j += 3;                                  /* "two weeks ago" */
+        else if (is(v, j, "for") && is(v, j + 1, "the") && is(v, j + 3, "time") &&
+                 (is(v, j + 2, "first") || is(v, j + 2, "second") ||
+                  is(v, j + 2, "last") || is(v, j + 2, "third")))
+            j += 4;
+        else
+            return j;
+    }
+}
+
+/* Steps over "later", "in a 2023 interview", "on Monday" to what
+ * introduces the content ("that", a colon, a quotation).  Returns j when
+ * there is nothing to step over, CL_NONE when a phrase leads nowhere. */
+static size_t skip_adverbials(const cl_view *v, size_t j)
+{
+    j = skip_simple(v, j);
+    /* "agreed to begin …" is an infinitive, not a phrase to step over */
+    if ((!preposition(v, j) || is(v, j, "to")) && !pc(v, j, ','))
+        return j;
+    if (pc(v, j, ',') && (qopen(v, j + 1) || is(v, j + 1, "that")))
+        return j;
+    for (size_t m = j + 1; m < v->n && m < j + 15; m++) {
+        if (ss(v, m) || cl_cue_at(v, m) || sentence_final(v, m) || pc(v, m, ';'))
+            break;
+        if (complementizer(v, m) || pc(v, m, ':') || qopen(v, m))
+            return m;
+        if (pc(v, m, ',') && qopen(v, m + 1))
+            return m;
+    }
+    return CL_NONE;
+}
+
+/* A bare noun after the verb is a clause's subject ("said talks would
+ * resume") only when an auxiliary soon follows; otherwise it is the
+ * verb's object ("maintained contacts with both sides"). */
+static int clause_follows(const cl_view *v, size_t j)
+{
+    /* "said disagreements broke out", "said long lines kept many": a plural
+     * noun soon after and a word of an open class after it */
+    for (size_t k = j; k < v->n && k < j + 3 && W(v, k); k++)
+        if (ends_with(v, k, "s") && !ends_with(v, k, "ss") && open_word(v, k) &&
+            open_word(v, k + 1) && !ends_with(v, k + 1, "s"))
+            return 1;
+    for (size_t k = j + 1; k < v->n && k < j + 12; k++) {
+        /* "would", "aren't", and a verb in the past after a noun: "said
+         * closed primaries deny", "said emails contained" */
+        if (auxiliary(v, k) || cl_negated_aux(v, k) ||
+            (k > j + 0 && (v->t[k].flags & ANN_TF_LOWER) && ends_with(v, k, "ed") &&
+             (np_mod(v, k - 1) || capw(v, k - 1)) && !kind(v, k - 1, CL_W_DET)))
+            return 1;
+        if (!W(v, k) || ss(v, k) || cl_cue_at(v, k))
+            return (k > j + 1 && cl_cue_at(v, k) && (v->t[k].flags & ANN_TF_LOWER) &&
+                    !is(v, k - 1, "to")) ||
+                   (W(v, k) && cl_negated_aux(v, k));
+    }
+    return 0;
+}
+
+/* Can a bare clause ("said the talks failed") start at j? */
+static int bare_ok(const cl_view *v, size_t j)
+{
+    if (j >= v->n || ss(v, j))
+        return 0;
+    if (v->t[j].kind == ANN_TOK_NUMBER)
+        return 1;
+    /* "said comments from Rice were …": a plural noun that is also a cue */
+    if (!W(v, j) || (cl_cue_at(v, j) && !(ends_with(v, j, "s") && clause_follows(v, j))))
+        return 0;
+    if (kind(v, j, CL_W_PRON | CL_W_HEAD) && !kind(v, j, CL_W_OBJ))
+        return 1;                      /* "said he'd go", "said people misunderstand" */
+    if (!(cl_info(v, j) & CL_W_STOP))
+        return !kind(v, j, CL_W_OBJ) && (capw(v, j) || clause_follows(v, j));
+    /* "maintained a consistent position" is an object, "said a deal was
+     * close" a clause, and so "said none of them would" */
+    return in_set(v, j, CL_S_BARE) ? !(is(v, j, "a") || is(v, j, "an")) || clause_follows(v, j)
+                                   : !kind(v, j, CL_W_OBJ) && clause_follows(v, j);
+}
+
+/* "published a report on April 1 that …", "maintained a consistent
+ * position: …": the "that" or colon a few words after q that introduces
+ * the content, or none_found. */
+static size_t introducer_ahead(const cl_view *v, size_t q, size_t none_found)
+{
+    for (size_t m = q; m < v->n && m < q + 12; m++) {
+        if ((m > q && ss(v, m)) || cl_cue_at(v, m) || v->t[m].kind == ANN_TOK_QUOTE)
+            break;
+        if (pc(v, m, ':') && m > q && (W(v, m + 1) || qopen(v, m + 1)))
+            return m;
+        if (v->t[m].kind == ANN_TOK_PUNCT)
+            break;
+        if (complementizer(v, m))
+            return m;
+    }
+    return none_found;
+}
+
+/* The content after the cue: "that …", ": “…”", "him to …", a bare clause,
+ * or the object of "demanded".  Returns its first token or CL_NONE. */
+static size_t content_start(const cl_view *v, const cl_cue *c, size_t ce, int *np)
+{
+    *np = 0;
+    if (c->cls & CL_TO) {
+        /* "urged Russia to stop", and with no object "vowed to stop" */
+        size_t q = skip_object_before(v, ce, 1);
+        if (is(v, q, "to") && (W(v, q + 1) || qopen(v, q + 1)) && !is(v, q + 1, "the"))
+            return q + 1;
+    }
+    size_t q = ce;
+    if ((c->cls & CL_OBJ) && !is(v, q, "that") && !qopen(v, q))
+        q = skip_object(v, ce);
+    q = skip_adverbials(v, q);
+    if (q == CL_NONE)
+        return CL_NONE;
+    /* "noted there had been progress", "noted they would": a pronoun
+     * subject and an auxiliary make a clause even without "that" */
+    if ((kind(v, q, CL_W_PRON) || is(v, q, "there")) && auxiliary(v, q + 1) &&
+        !(c->cls & CL_NP))
+        return q;
+    if (!(c->cls & CL_BARE) && !is(v, q, "that") && !qopen(v, q) && !pc(v, q, ':') &&
+        !(c->cls & CL_NP))
+        q = introducer_ahead(v, q, q);
+    if (is(v, q, "that"))
+        return pc(v, q + 1, ',') ? q + 2 : q + 1;
+    if (pc(v, q, ':') || (pc(v, q, ',') && qopen(v, q + 1)))
+        return q + 1;
+    if (qopen(v, q))
+        return q;
+    if ((c->cls & CL_NP) && q == skip_simple(v, ce) && W(v, q) && !is(v, q, "to") &&
+        !is(v, q, "by") && !is(v, q, "of")) {
+        *np = 1;
+        return q;
+    }
+    if ((c->cls & CL_BARE) && bare_ok(v, q))
+        return q;
+    /* "maintained a consistent position: …"; after an object, "that" is
+     * rather a relative pronoun ("a peace that respects …") */
+    if ((c->cls & CL_BARE) && !is(v, q, "that") && !pc(v, q, ':')) {
+        size_t m = introducer_ahead(v, q, CL_NONE);
+        if (m != CL_NONE && pc(v, m, ':'))
+            return m + 1;
+        /* past an addressee, "that" is no relative pronoun: "told a
+         * Journal lunch group that …" */
+        if (m != CL_NONE && (c->cls & CL_OBJ) && q > ce)
+            return m + 1;
+    }
+    return CL_NONE;
+}
+
+/* A cue word used as a noun: after a determiner ("the report titled"),
+ * or before an auxiliary ("Russian demands are met"). */
+/* Is token k an adjective: listed, or with a listed suffix ("-ous"), and
+ * no noun that names a speaker ("official")? */
+static int adjective(const cl_view *v, size_t k)
+{
+    if (!W(v, k) || kind(v, k, CL_W_HEAD))
+        return 0;
+    if (in_set(v, k, CL_S_ADJ))
+        return 1;
+    const ann_claim_rules *r = v->rules;
+    size_t len = v->t[k].end - v->t[k].start;
+    for (size_t j = 0; j < r->nsuffixes; j++) {
+        size_t n = strlen(r->suffixes[j]);
+        if (len > n + 1 && strncasecmp(v->text + v->t[k].end - n, r->suffixes[j], n) == 0)
+            return 1;
+    }
+    return 0;
+}
+
+static int noun_use(const cl_view *v, size_t i, size_t ce)
+{
+    /* "one of 45 states", "only 10 states": a count before it */
+    if (i > 0 && !ss(v, i) && ends_with(v, i, "s") && !ends_with(v, i, "ss") &&
+        (v->t[i - 1].kind == ANN_TOK_NUMBER || in_set(v, i - 1, CL_S_NUM)))
+        return 1;
+    /* "than, say, Mr. Cruz's plan": a base form set off by commas, with
+     * nothing before that could be its subject */
+    if (i > 1 && pc(v, i - 1, ',') && pc(v, ce, ',') && ce == i + 1 && !ends_with(v, i, "s") &&
+        !ends_with(v, i, "ed") && !is_ing(v, i) && !capw(v, i - 2) && !kind(v, i - 2, CL_W_HEAD | CL_W_PRON))
+        return 1;
+    /* "officials, called superdelegates, …": a naming participle, one
+     * name after it and a comma or the end */
+    if ((cl_cue_at(v, i)->cls & CL_QOBJ) && ends_with(v, i, "ed") && i > 0 && pc(v, i - 1, ',') &&
+        !kind(v, ce, CL_W_OBJ)) {
+        size_t b = cl_np_right(v, ce, v->n, 1);
+        if (b != CL_NONE && (pc(v, b + 1, ',') || sentence_final(v, b + 1)))
+            return 1;
+    }
+    /* "Russia's demands", "its diplomatic demands", "other states", "the
+     * first public mention" */
+    if (i > 0 && !ss(v, i) && (poss(v, i - 1) || (!ends_with(v, i, "ed") && adjective(v, i - 1))))
+        return 1;
+    if (i > 0 && !ss(v, i) && kind(v, i - 1, CL_W_DET) &&
+        !is(v, i - 1, "her") && !is(v, i - 1, "one"))
+        return 1;
+    /* "have demands that …", "some demands": no verb in -s after an
+     * auxiliary or a plural quantifier */
+    if (i > 0 && (auxiliary(v, i - 1) || quantifier(v, i - 1)) &&
+        ends_with(v, i, "s") && !ends_with(v, i, "ss"))
+        return 1;
+    return auxiliary(v, ce) && !is_ing(v, i);
+}
+
+/* A quoted phrase as the object: "mentioned the “Anchorage terms”", and
+ * for naming verbs "calls “the basis for talks”", "called the plan “a
+ * farce”".  Returns the opening mark or CL_NONE. */
+static size_t quoted_object(const cl_view *v, const cl_cue *c, size_t ce)
+{
+    size_t q = skip_simple(v, ce);
+    if ((is(v, q, "the") || is(v, q, "a") || is(v, q, "an")) && qopen(v, q + 1)) {
+        /* not "said the “operation” was going …", "a “neutral” Ukraine" */
+        size_t after = v->mate[q + 1] + 1;
+        if (W(v, after) && !preposition(v, after) && !is(v, after, "and") &&
+            !is(v, after, "or"))
+            return CL_NONE;
+        return c->cls & (CL_CLAUSE | CL_NP | CL_QOBJ) ? q + 1 : CL_NONE;
+    }
+    if (!(c->cls & CL_QOBJ))
+        return CL_NONE;
+    if (qopen(v, q))
+        return q;
+    q = skip_object_before(v, q, 0);
+    return qopen(v, q) ? q : CL_NONE;
+}
+
+/* "called it a disgrace", "branded the plan a failure": a naming verb's
+ * object and the noun phrase it is called, without quotation marks.
+ * Returns the object's first token or CL_NONE. */
+static size_t named_object(const cl_view *v, const cl_cue *c, size_t ce)
+{
+    if (!(c->cls & CL_QOBJ) || !W(v, ce))
+        return CL_NONE;
+    size_t b = kind(v, ce, CL_W_OBJ) || is(v, ce, "it") || in_set(v, ce, CL_S_ALONE) ?
+               ce : cl_np_right(v, ce, v->n, 1);
+    if (b == CL_NONE || b + 2 >= v->n || ss(v, b + 1))
+        return CL_NONE;
+    /* the name given: "a disgrace", "an outrage", "a “pathological liar”" */
+    return (is(v, b + 1, "a") || is(v, b + 1, "an") || is(v, b + 1, "the")) &&
+           (open_word(v, b + 2) || capw(v, b + 2) || qopen(v, b + 2)) ? ce : CL_NONE;
+}
+
+/* "described the talks as a trap": from the object to the end of the
+ * complement.  Returns the object's first token or CL_NONE. */
+static size_t as_object(const cl_view *v, size_t ce)
+{
+    if (!W(v, ce) || is(v, ce, "as"))
+        return CL_NONE;
+    for (size_t m = ce + 1; m < v->n && m < ce + 10; m++) {
+        if (ss(v, m) || cl_cue_at(v, m) || !(W(v, m) || poss(v, m)))
+            return CL_NONE;
+        if (is(v, m, "as"))
+            return W(v, m + 1) || qopen(v, m + 1) ? ce : CL_NONE;
+    }
+    return CL_NONE;
+}
+
+/* "X, after noting P, left": a participle clause set off by commas ends
+ * at its closing comma. */
+static int parenthetical(const cl_view *v, size_t i)
+{
+    return is_ing(v, i) && i >= 2 && pc(v, i - 2, ',') &&
+           (is(v, i - 1, "after") || is(v, i - 1, "while") || is(v, i - 1, "before") ||
+            is(v, i - 1, "when") || is(v, i - 1, "since"));
+}
+
+/* Content after the cue; the speaker is settled (or found after the
+ * content, "While noting …, X contended"). */
+static void pre_claim(cl_view *v, cue_ctx *x)
+{
+    int np = 0;
+    size_t p, qo = x->as_clause ? CL_NONE : quoted_object(v, x->c, x->ce);
+    if (qo != CL_NONE && x->sp.end > x->sp.start) {
+        v->used[x->i] = 1;
+        cl_emit_tokens(v, qo, v->mate[qo] + 1, x->cue, x->sp, x->medium, x->nested);
+        return;
+    }
+    if (!x->as_clause && (((x->c->cls & CL_AS) && as_object(v, x->ce) != CL_NONE) ||
+                          named_object(v, x->c, x->ce) != CL_NONE)) {
+        p = x->ce;
+        np = 1;
+    } else if (x->as_clause && pc(v, x->ce, ','))
+        p = x->ce + 1;                          /* "as X highlighted, …" */
+    else if (x->c->cls & (CL_CLAUSE | CL_BARE | CL_NP | CL_TO))
+        p = content_start(v, x->c, x->ce, &np);
+    else
+        return;                                 /* Q, S: nothing else */
+    if (p == CL_NONE)
+        return;
+    /* "…, said Matt Latimer, another speechwriter": the speaker after a
+     * verb that inverts is no content */
+    if (x->inverted && p == x->ce)
+        return;
+    /* "said it best", "said it again": an object, no clause */
+    if (p == x->ce && (is(v, p, "it") || in_set(v, p, CL_S_ALONE)) &&
+        ((in_set(v, p + 1, CL_S_ADVB) && !ss(v, p + 2) && !W(v, p + 2)) ||
+         p + 1 >= v->n || v->t[p + 1].kind == ANN_TOK_PUNCT || is(v, p + 1, "best")))
+        return;
+    /* an opening participle's clause ends at its comma: "Confirming …,
+     * the mayor left" */
+    int opening = is_ing(v, x->i) && x->i > 0 &&
+                  (x->i == cl_after_dateline(v, x->lo) || pc(v, x->i - 1, ','));
+    size_t e = cl_content_end(v, p, (np && !x->as_clause) || parenthetical(v, x->i) ||
+                                        (opening && x->sp.end == x->sp.start) ||
+                                        cl_fronted(v, x->lo, x->i));
+    if (x->sp.end == x->sp.start) {
+        size_t q = pc(v, e, ',') ? e + 1 : e;
+        size_t b = q > 0 && (pc(v, q - 1, ',') || qclose(v, q - 1)) ?
+                   cl_np_right(v, q, v->n, opening) : CL_NONE;
+        /* the subject of the main clause: a cue follows it, or for an
+         * opening participle any verb ("Confirming …, the mayor left") */
+        size_t vb = b == CL_NONE ? CL_NONE : cl_skip_adv_right(v, b + 1);
+        if (opening && b != CL_NONE && b > q + 1 && !W(v, vb) && open_word(v, b))
+            vb = b--;                   /* "the mayor left": its verb was taken for a noun */
+        if (b == CL_NONE || !(cl_cue_at(v, vb) || (opening && vb < v->n &&
+                                                   (v->t[vb].flags & ANN_TF_LOWER) &&
+                                                   W(v, vb) && !kind(v, vb, CL_W_STOP))))
+            return;
+        if (x->i == x->lo)
+            cl_main_subject(v, &q, &b);
+        x->sp = span(v, q, b);
+    }
+    v->used[x->i] = 1;
+    cl_emit_tokens(v, p, e, x->cue, x->sp, x->medium, x->nested);
+    /* "said P: “Q”" is two claims, also when the rest of the sentence
+     * comes between ("expressed a positive outlook for the talks, which
+     * …: “We will not concede …”") */
+    for (size_t m = e; m < v->n && m < e + CL_REST && !(m > e && ss(v, m)); m++) {
+        if (pc(v, m, ':') && qopen(v, m + 1) && !v->used[m + 1]) {
+            cl_emit_tokens(v, m + 1, v->mate[m + 1] + 1, x->cue, x->sp, x->medium, x->nested);
+            v->used[m + 1] = 1;
+            break;
+        }
+        if (v->t[m].kind == ANN_TOK_QUOTE || sentence_final(v, m) ||
+            (m > e && cl_cue_at(v, m) && (v->t[m].flags & ANN_TF_LOWER)))
+            break;
+    }
+    /* "told Y that “…” and that …": one cue, several contents */
+    while (e + 1 < v->n && (is(v, e, "and") || (pc(v, e, ',') && is(v, e + 1, "and")))) {
+        size_t t = is(v, e, "and") ? e + 1 : e + 2;
+        if (!is(v, t, "that"))
+            break;
+        p = t + 1;
+        e = cl_content_end(v, p, 0);
+        cl_emit_tokens(v, p, e, x->cue, x->sp, x->medium, x->nested);
+    }
+}
+
+/* Cues that attribute nothing: "it was reported that", a noun ("the
+ * report titled"), an act reported inside the content of the claim just
+ * made ("warned that Ukraine had rejected the terms": part of it). */
+static int no_attribution(const cl_view *v, const cue_ctx *x, int passive)
+{
+    if (passive && !(is(v, x->ce, "by") && (x->c->cls & CL_PASSIVE)))
+        return 1;
+    /* "the guarantees demanded by Russia": a participle that modifies a
+     * noun attributes no clause to it */
+    if (!passive && is(v, x->ce, "by") && !(x->c->cls & CL_PASSIVE) &&
+        ends_with(v, x->ce - 1, "ed"))
+        return 1;
+    if (noun_use(v, x->i, x->ce))
+        return 1;
+    const cl_last *l = &v->st->last;
+    return !(x->c->cls & CL_CLAUSE) && l->valid && l->end > x->cue.start &&
+           v->doc->nclaims > v->claims_from &&
+           v->doc->claims[v->doc->nclaims - 1].content.start <= x->cue.start;
+}
+
+/* The content stood before the comma (or closing mark) at comma, the
+ * speaker's phrase ends before tail: "“…,” X said", "…, X told the BBC."
+ * Returns 1 when that made the claim. */
+static int content_before(cl_view *v, cue_ctx *x, size_t comma, size_t tail)
+{
+    size_t tend = 0;
+    int how = post_tail(v, tail, &tend);
+    int cq = qclose(v, comma) || (comma > 0 && qclose(v, comma - 1));
+    if (pc(v, tail, '(') && cl_paren_close(v, tail) != CL_NONE)
+        tail = cl_paren_close(v, tail) + 1;     /* "said X (D-S.C.), …" */
+    if (how == 3)
+        how = cq ? 1 : 0;
+    /* "X told the British newspaper." is a tail; "X proposed a treaty."
+     * is an object, and the content comes after the cue. */
+    if (how && tail < tend && !(x->c->cls & CL_OBJ) && !preposition(v, tail) &&
+        !adverbial(v, tail))
+        how = 0;
+    const char *medium = x->medium;
+    if (!medium && how && tail <= tend)   /* “…,” he told the BBC. */
+        medium = cl_source_in(v, span(v, tail, tend));
+    if (how && post_claim(v, comma, how, tend, x->c->cls, x->cue, x->sp, medium, x->nested)) {
+        v->used[x->i] = 1;
+        return 1;
+    }
+    return 0;
+}
+
+/* Who speaks: the agent of "as noted by X", the subject before the cue,
+ * or "said X" after it.  Sets *comma when the content may stand before
+ * the cue, and *tail past the speaker after it.  Returns 0 when the cue
+ * attributes nothing ("if it concludes that"). */
+static int find_speaker(const cl_view *v, cue_ctx *x, size_t k, size_t head,
+                        int passive, size_t *comma, size_t *tail)
+{
+    size_t i = x->i, lo = x->lo, ce = x->ce;
+    if (is(v, ce, "by") && (x->c->cls & CL_PASSIVE)) {
+        /* "as noted by X", "was confirmed by X"; "figures, confirmed by
+         * X, represent …" modifies a noun and attributes no clause */
+        if (!passive && !(i > lo && is(v, i - 1, "as")))
+            return 0;
+        size_t b = cl_np_right(v, ce + 1, v->n, 1);
+        if (b == CL_NONE)
+            return 0;
+        x->sp = span(v, ce + 1, b);
+        *tail = b + 1;
+        size_t j = passive ? k : i;
+        if (j > lo && is(v, j - 1, "as"))
+            j--;
+        if (j > lo && (pc(v, j - 1, ',') || qclose(v, j - 1)))
+            *comma = j - 1;
+    } else if (head != CL_NONE) {
+        size_t sa = cl_np_left(v, head, lo);
+        x->sp = span(v, sa, head);
+        /* "superdelegates who have not announced": the relative pronoun
+         * stands for the speaker too */
+        if (head + 1 < i && (is(v, head + 1, "who") || is(v, head + 1, "whose") ||
+                             is(v, head + 1, "which") || is(v, head + 1, "that")))
+            x->sp.end = v->t[head + 1].end;
+        /* "if it concludes that", "what X said was …"; but "what X calls
+         * “…”" names the thing called */
+        if (sa > lo && (is(v, sa - 1, "if") || is(v, sa - 1, "whether") ||
+                        is(v, sa - 1, "unless") || is(v, sa - 1, "what")) &&
+            !(is(v, sa - 1, "what") && (x->c->cls & CL_QOBJ)))
+            return 0;
+        if (sa > lo && (pc(v, sa - 1, ',') || qclose(v, sa - 1)))
+            *comma = sa - 1;
+        else if (sa > lo && is(v, sa - 1, "as")) {
+            x->as_clause = 1;
+            if (sa > lo + 1 && pc(v, sa - 2, ','))
+                *comma = sa - 2;
+        }
+    } else if (i > lo && (pc(v, i - 1, ',') || qclose(v, i - 1))) {
+        /* “…,” said Medinsky; a verb that inverts (class I) takes any
+         * noun phrase after it: “…,” said a former senior official */
+        size_t b = cl_np_right(v, ce, v->n, (x->c->cls & CL_INV) != 0);
+        if (b != CL_NONE && !kind(v, ce, CL_W_PRON | CL_W_OBJ)) {
+            *comma = i - 1;
+            x->sp = span(v, ce, b);
+            *tail = b + 1;
+            /* a noun phrase that a comma or the sentence's end closes is
+             * the speaker, even where no content stood before: "…, said
+             * Matt Latimer, another speechwriter"; "said the days when …
+             * are gone" is a clause */
+            x->inverted = (x->c->cls & CL_INV) && (pc(v, b + 1, ',') || sentence_final(v, b + 1) ||
+                                                   b + 1 >= v->n);
+        }
+    }
+    return 1;
+}
+
+/* Where is the content of the cue at i, and who speaks? */
+void cl_on_cue(cl_view *v, size_t i)
+{
+    cue_ctx x;
+    memset(&x, 0, sizeof x);
+    x.i = i;
+    x.c = cl_cue_at(v, i);
+    x.ce = i + x.c->n;
+    x.lo = cl_sent_start(v, i);
+    x.cue = span(v, i, x.ce - 1);
+    x.medium = medium_of(v, x.c);
+    x.nested = v->inq[i];
+    size_t lo = x.lo, ce = x.ce;
+    size_t k = i > lo ? cl_skip_adv_left(v, i - 1, lo) : CL_NONE;
+    size_t head = cl_subject_head(v, i, lo);
+    if (head != CL_NONE && cl_in_date(v, v->t[head].start))
+        head = CL_NONE;                 /* "On Sunday, April 3, confirming" */
+    size_t comma = CL_NONE, tail = ce;
+    /* "was reported" is passive, "were urging" progressive */
+    int passive = k != CL_NONE && kind(v, k, CL_W_BE) && !is_ing(v, i);
+
+    if (no_attribution(v, &x, passive))
+        return;
+    if (!find_speaker(v, &x, k, head, passive, &comma, &tail))
+        return;
+    if (comma != CL_NONE) {
+        if (content_before(v, &x, comma, tail))
+            return;
+        if (head == CL_NONE)
+            x.sp.start = x.sp.end = 0;           /* "said X" wanted a tail */
+    }
+    if (x.sp.end == x.sp.start) {
+        /* a verb coordinated with an earlier one: "… and again urged" */
+        if (!(k != CL_NONE && (is(v, k, "and") || pc(v, k, ',') || is(v, k, "but"))) &&
+            !is_ing(v, i))
+            return;
+        if (!cl_sentence_speaker(v, lo, i, &x.sp))
+            x.sp.start = x.sp.end = 0;
+    }
+    pre_claim(v, &x);
+}
