@@ -11,12 +11,14 @@
 #define ANN_ANNOTATE_H
 
 #include "doc.h"
+#include "reader.h"
 #include "rules.h"
 #include "tokenizer.h"
 
 typedef struct ann_date_rules ann_date_rules;
 typedef struct ann_claim_rules ann_claim_rules;
 typedef struct ann_lang ann_lang;
+typedef struct ann_meta_rules ann_meta_rules;
 
 /* Text per tokenizer window: whole paragraphs up to this much at a time. */
 #define ANN_WINDOW_BYTES (256 * 1024)
@@ -27,6 +29,10 @@ typedef struct ann_engine {
     ann_date_rules *date_rules;
     ann_claim_rules *claim_rules;
     ann_lang *lang;            /* the language detector's lists */
+    ann_months *months;        /* month names of written dates (meta/months.tsv) */
+    ann_meta_rules *meta;      /* leads of metadata lines, particles of names (meta/) */
+    ann_html_rules *html;      /* class and id hints, byline words (html/) */
+    ann_reader_rules reading;  /* what the readers are given: html and months */
     const char *default_dct;   /* --dct: YYYY-MM-DD, or NULL */
     size_t window_bytes;       /* text per tokenizer window */
 } ann_engine;

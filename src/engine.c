@@ -1,7 +1,7 @@
 /*
  * engine.c - loading the engine: every rule file, built in or the user's,
  * is placed in the rules tree (lexicon/, patterns/, claims/, dates/,
- * tokenizer/, lang/) and handed to the one loader of its kind, in an order that
+ * tokenizer/, lang/, meta/, html/) and handed to the one loader of its kind, in an order that
  * lets a kind use the kinds before it (lexicon surfaces are tokenized with
  * the abbreviations).  Built-in files come first, then each --rules
  * argument in order, so a user's file adds to or overrides the built-in
@@ -19,8 +19,11 @@
 #include "annotate.h"
 #include "builtin.h"
 #include "claims.h"
+#include "date_parse.h"
 #include "dates.h"
 #include "lang.h"
+#include "meta.h"
+#include "reader_html.h"
 #include "rulefile.h"
 
 /* ---- the kinds of rule files ------------------------------------------- */
@@ -37,6 +40,12 @@ static int load_dates(ann_engine *e, const ann_rule_src *srcs, size_t n,
 static int load_claims(ann_engine *e, const ann_rule_src *srcs, size_t n,
                        char *err, size_t errlen);
 static int load_lang(ann_engine *e, const ann_rule_src *srcs, size_t n,
+                     char *err, size_t errlen);
+static int load_months(ann_engine *e, const ann_rule_src *srcs, size_t n,
+                       char *err, size_t errlen);
+static int load_meta(ann_engine *e, const ann_rule_src *srcs, size_t n,
+                     char *err, size_t errlen);
+static int load_html(ann_engine *e, const ann_rule_src *srcs, size_t n,
                      char *err, size_t errlen);
 
 /* In loading order.  A place ending in '/' is a folder of files with the
@@ -58,6 +67,11 @@ static const struct kind {
     {"lang/", ".txt", load_lang},
     {"lang/scripts.tsv", NULL, load_lang},
     {"lang/covered.tsv", NULL, load_lang},
+    {"meta/months.tsv", NULL, load_months},
+    {"meta/leads.tsv", NULL, load_meta},
+    {"meta/particles.txt", NULL, load_meta},
+    {"html/hints.tsv", NULL, load_html},
+    {"html/bylines.tsv", NULL, load_html},
 };
 #define NKINDS (sizeof kinds / sizeof kinds[0])
 
@@ -282,6 +296,27 @@ static int load_lang(ann_engine *e, const ann_rule_src *srcs, size_t n,
     return e->lang ? 0 : -1;
 }
 
+static int load_months(ann_engine *e, const ann_rule_src *srcs, size_t n,
+                       char *err, size_t errlen)
+{
+    e->months = ann_months_new(srcs, n, err, errlen);
+    return e->months ? 0 : -1;
+}
+
+static int load_meta(ann_engine *e, const ann_rule_src *srcs, size_t n,
+                     char *err, size_t errlen)
+{
+    e->meta = ann_meta_rules_new(srcs, n, err, errlen);
+    return e->meta ? 0 : -1;
+}
+
+static int load_html(ann_engine *e, const ann_rule_src *srcs, size_t n,
+                     char *err, size_t errlen)
+{
+    e->html = ann_html_rules_new(srcs, n, err, errlen);
+    return e->html ? 0 : -1;
+}
+
 /* ---- the engine -------------------------------------------------------- */
 
 /* Each loader gets every file of its kind at once (the date and claim
@@ -321,6 +356,7 @@ ann_engine *ann_engine_new(int no_builtin, const char *const *user_rules,
     if (rc == 0)
         rc = load_all(e, &g, err, errlen);
     gathered_free(&g);
+    e->reading = (ann_reader_rules){e->html, e->months};
     if (rc < 0) {
         ann_engine_free(e);
         return NULL;
@@ -336,6 +372,9 @@ void ann_engine_free(ann_engine *e)
     ann_date_rules_free(e->date_rules);
     ann_claim_rules_free(e->claim_rules);
     ann_lang_free(e->lang);
+    ann_months_free(e->months);
+    ann_meta_rules_free(e->meta);
+    ann_html_rules_free(e->html);
     ann_abbrevs_free(e->abbrevs);
     free(e);
 }

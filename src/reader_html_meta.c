@@ -10,7 +10,6 @@
  * Site", "Site | Story").  Authors are names: "By", "Posted by", job
  * titles and "No Author" go (html/bylines.tsv), "A and B" is two.
  */
-#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -39,6 +38,8 @@ struct ann_html_meta {
     int in_article, byline_tries, date_tries, byline_score, in_body, lead_pending;
     struct hint_cache *hints;
     xmlNode *byline_node;     /* where the bylines were read */
+    const ann_html_rules *html;
+    const ann_months *months;
 };
 
 /* ---- strings ---------------------------------------------------------- */
@@ -71,7 +72,7 @@ static char *node_text(xmlNode *n)
 
 typedef struct heading_walk {
     ann_textbuf t;
-    struct hint_cache **hints;
+    ann_html_meta *m;
 } heading_walk;
 
 static int heading_enter(void *ctx, xmlNode *n)
@@ -86,7 +87,8 @@ static int heading_enter(void *ctx, xmlNode *n)
         return 0;
     const char *name = (const char *)n->name;
     if (!strcasecmp(name, "script") || !strcasecmp(name, "style") ||
-        (ann_html_hints(w->hints, ann_html_attr(n, "class"), ann_html_attr(n, "id")) & HH_LABEL))
+        (ann_html_hints(w->m->html, &w->m->hints, ann_html_attr(n, "class"),
+                        ann_html_attr(n, "id")) & HH_LABEL))
         return 0;
     if (!strcasecmp(name, "br"))
         w->t.space = 1;
@@ -94,9 +96,9 @@ static int heading_enter(void *ctx, xmlNode *n)
 }
 
 /* A headline's text without a kicker, screen-reader labels or styles. */
-static char *heading_text(xmlNode *n, struct hint_cache **hints)
+static char *heading_text(ann_html_meta *m, xmlNode *n)
 {
-    heading_walk w = {{0}, hints};
+    heading_walk w = {{0}, m};
     ann_xml_walker walker = {heading_enter, NULL, &w};
     for (xmlNode *c = n->children; c; c = c->next)
         ann_xml_walk(c, &walker);
@@ -119,54 +121,17 @@ static int is_space(char c)
     return c == ' ' || c == '\t' || c == '\n';
 }
 
-/* ---- byline words (html/bylines.tsv) ------------------------------------ */
+/* ---- names in bylines (html/bylines.tsv) -------------------------------- */
 
-typedef struct bword {
-    char *w;
-    size_t n;
-    char kind;               /* 'l' lead, 't' title, 'c' cut, 'n' none */
-} bword;
-
-static bword *bwords;
-static size_t nbwords, capbwords;
-static pthread_once_t bwords_once = PTHREAD_ONCE_INIT;
-
-static void bword_line(const char *s, size_t n)
+static size_t bword_at(const ann_html_meta *m, const char *s, char kind)
 {
-    const char *tab = memchr(s, '\t', n);
-    if (!tab || tab == s)
-        return;
-    bword b = {ann_xstrndup(s, (size_t)(tab - s)), (size_t)(tab - s), tab[1]};
-    if (b.kind != 'l' && b.kind != 't' && b.kind != 'c' && b.kind != 'n') {
-        free(b.w);
-        return;
-    }
-    ANN_PUSH(bwords, nbwords, capbwords, b);
-}
-
-static void bwords_load(void)
-{
-    ann_html_rule_lines("html/bylines.tsv", bword_line);
-}
-
-/* The byline word of this kind at s (whole words, case aside): its length. */
-static size_t bword_at(const char *s, char kind)
-{
-    for (size_t i = 0; i < nbwords; i++) {
-        const bword *b = &bwords[i];
-        if (b->kind == kind && !strncasecmp(s, b->w, b->n) &&
-            (b->w[b->n - 1] == ':' || !s[b->n] || is_space(s[b->n]) || s[b->n] == ':' ||
-             s[b->n] == ','))
-            return b->n;
-    }
-    return 0;
+    return ann_html_byline_word(m->html, s, kind);
 }
 
 /* A name as bylines write it, alone: leads off, cut before a job title, a
  * date or a separator.  NULL if nothing like a name is left. */
-static char *name_only(const char *s)
+static char *name_only(const ann_html_meta *m, const char *s)
 {
-    pthread_once(&bwords_once, bwords_load);
     char *c = clean(s, strlen(s));
     if (!c)
         return NULL;
@@ -175,7 +140,7 @@ static char *name_only(const char *s)
     char *p = c;
     for (char *q = c; *q; q++) {
         size_t k;
-        if ((q == c || q[-1] == ' ') && (k = bword_at(q, 'l')) != 0) {
+        if ((q == c || q[-1] == ' ') && (k = bword_at(m, q, 'l')) != 0) {
             const char *prev = q - 1;
             while (prev > c && prev[-1] != ' ')
                 prev--;
@@ -194,7 +159,7 @@ static char *name_only(const char *s)
         free(c);
         return NULL;
     }
-    if (bword_at(p, 'n') && strlen(p) == bword_at(p, 'n')) {
+    if (bword_at(m, p, 'n') && strlen(p) == bword_at(m, p, 'n')) {
         free(c);
         return NULL;
     }
@@ -205,7 +170,7 @@ static char *name_only(const char *s)
             continue;
         /* a job title after two words of name ("Jane Doe Games Editor",
          * not "Staff Writer" or the surname "Jörg Staff") */
-        if ((bword_at(p + i, 't') && words >= 2) || bword_at(p + i, 'c') ||
+        if ((bword_at(m, p + i, 't') && words >= 2) || bword_at(m, p + i, 'c') ||
             (p[i] == '-' && p[i + 1] == ' ') || (p[i] >= '0' && p[i] <= '9')) {
             end = i;
             break;
@@ -225,19 +190,24 @@ static char *name_only(const char *s)
 }
 
 /* A job title anywhere in s ("Senior Reporters" after a comma). */
-static int has_title_word(const char *s)
+static int has_title_word(const ann_html_meta *m, const char *s)
 {
-    pthread_once(&bwords_once, bwords_load);
     for (const char *p = s; *p; p++)
-        if ((p == s || p[-1] == ' ') && bword_at(p, 't'))
+        if ((p == s || p[-1] == ' ') && bword_at(m, p, 't'))
             return 1;
     return 0;
 }
 
-static int is_month_word(const char *s);
+/* Is s a month's name and nothing else? */
+static int is_month_word(const ann_html_meta *m, const char *s)
+{
+    int month;
+    size_t len = ann_page_month(m->months, s, &month);
+    return len && !s[len];
+}
 
 /* "Jane Doe and John Roe", "Jane Doe, John Roe" -> two names. */
-static void add_names(strv *v, const char *s)
+static void add_names(const ann_html_meta *m, strv *v, const char *s)
 {
     if (!s || !strncmp(s, "http", 4) || s[0] == '/')
         return;
@@ -251,9 +221,9 @@ static void add_names(strv *v, const char *s)
         if (and)
             k = (size_t)(and - p);
         char *part = ann_xstrndup(p, k);
-        char *name = p == s || !has_title_word(part) ? name_only(part) : NULL;
+        char *name = p == s || !has_title_word(m, part) ? name_only(m, part) : NULL;
         free(part);
-        if (name && is_month_word(name)) {    /* "juillet 2020" cut at the year */
+        if (name && is_month_word(m, name)) {    /* "juillet 2020" cut at the year */
             free(name);
             name = NULL;
         }
@@ -322,7 +292,7 @@ static void on_meta(ann_html_meta *m, xmlNode *n)
     else if (key_in(key, updated))
         set_once(&m->d_updated, content);
     else if (key_in(key, authors))
-        add_names(&m->meta_authors, content);
+        add_names(m, &m->meta_authors, content);
 }
 
 /* ---- schema.org JSON-LD ------------------------------------------------- */
@@ -400,9 +370,9 @@ static void ld_object(ann_html_meta *m, const cJSON *o, const cJSON *graph)
         return;
     if (cJSON_IsArray(au)) {
         for (const cJSON *a = au->child; a; a = a->next)
-            add_names(&m->ld_authors, ld_name_in(a, graph));
+            add_names(m, &m->ld_authors, ld_name_in(a, graph));
     } else {
-        add_names(&m->ld_authors, ld_name_in(au, graph));
+        add_names(m, &m->ld_authors, ld_name_in(au, graph));
     }
 }
 
@@ -469,12 +439,12 @@ static void on_byline(ann_html_meta *m, xmlNode *n, int rank)
     strv got = {0};
     char *s = node_text(best ? best : n);
     if (s && strlen(s) < 200)
-        add_names(&got, s);
+        add_names(m, &got, s);
     free(s);
     if (!got.n && best) {
         s = node_text(n);
         if (s && strlen(s) < 200)
-            add_names(&got, s);
+            add_names(m, &got, s);
         free(s);
     }
     if (!got.n || (inside && got.n < m->bylines.n)) {
@@ -488,161 +458,7 @@ static void on_byline(ann_html_meta *m, xmlNode *n, int rank)
 }
 
 
-/* ---- dates as pages write them (html/months.tsv) ------------------------- */
-
-typedef struct month {
-    char *name;
-    size_t n;
-    int number;
-} month;
-
-static month *months;
-static size_t nmonths, capmonths;
-static pthread_once_t months_once = PTHREAD_ONCE_INIT;
-
-static void month_line(const char *s, size_t n)
-{
-    const char *tab = memchr(s, '\t', n);
-    int v = tab ? atoi(tab + 1) : 0;
-    if (!tab || tab == s || v < 1 || v > 12)
-        return;
-    month m = {ann_xstrndup(s, (size_t)(tab - s)), (size_t)(tab - s), v};
-    ANN_PUSH(months, nmonths, capmonths, m);
-}
-
-static void months_load(void)
-{
-    ann_html_rule_lines("html/months.tsv", month_line);
-}
-
-static int is_letter(unsigned char c)
-{
-    return (c | 0x20) >= 'a' && (c | 0x20) <= 'z' ? 1 : c >= 0x80;
-}
-
-/* A month name at s (a whole word, a period after it allowed): its number,
- * with *len the bytes it takes. */
-static int month_at(const char *s, size_t *len)
-{
-    size_t w = 0;
-    while (is_letter((unsigned char)s[w]))
-        w++;
-    for (size_t i = 0; w >= 3 && i < nmonths; i++)
-        if (months[i].n == w && !strncasecmp(s, months[i].name, w)) {
-            *len = w + (s[w] == '.');
-            return months[i].number;
-        }
-    return 0;
-}
-
-/* Is s a month's name and nothing else? */
-static int is_month_word(const char *s)
-{
-    size_t len;
-    pthread_once(&months_once, months_load);
-    return month_at(s, &len) && !s[len];
-}
-
-/* A number of one to four digits at s: its value and length. */
-static size_t num_at(const char *s, int *v)
-{
-    size_t k = 0;
-    *v = 0;
-    while (k < 5 && s[k] >= '0' && s[k] <= '9')
-        *v = *v * 10 + (s[k++] - '0');
-    return k;
-}
-
-static size_t skip_filler(const char *s)
-{
-    size_t i = 0;
-    for (;;) {
-        while (s[i] == ' ' || s[i] == ',' || s[i] == '.' || s[i] == '\t' || s[i] == '\n')
-            i++;
-        if ((s[i] | 0x20) == 'd' && (s[i + 1] | 0x20) == 'e' && s[i + 2] == ' ')
-            i += 3;     /* "5 de mayo de 2022" */
-        else
-            return i;
-    }
-}
-
-static char *ymd(int y, int mo, int d)
-{
-    if (y < 1990 || y > 2100 || mo < 1 || mo > 12 || d < 1 || d > 31)
-        return NULL;
-    return ann_xasprintf("%04d-%02d-%02d", y, mo, d);
-}
-
-/* "19.10.2021", "2021-10-19", "19/10/2021" (day first unless that cannot
- * be) at s[i]. */
-static char *numeric_date(const char *s)
-{
-    int a, b, c;
-    size_t k1 = num_at(s, &a);
-    char sep = s[k1];
-    if (sep != '.' && sep != '/' && sep != '-')
-        return NULL;
-    size_t k2 = num_at(s + k1 + 1, &b);
-    if (!k2 || s[k1 + 1 + k2] != sep)
-        return NULL;
-    size_t k3 = num_at(s + k1 + k2 + 2, &c);
-    if (k1 == 4 && k2 <= 2 && k3 >= 1 && k3 <= 2)
-        return ymd(a, b, c);
-    if (k1 <= 2 && k2 <= 2 && k3 == 4)
-        return sep == '/' && b > 12 ? ymd(c, a, b) : ymd(c, b, a);
-    return NULL;
-}
-
-/* "8. Dezember 2010", "30 septembre 2018", "5 de mayo de 2022" at a day;
- * "Dezember 8, 2010" at a month. */
-static char *written_date(const char *s)
-{
-    int d, y, mo;
-    size_t k = num_at(s, &d), ml;
-    if (k >= 1 && k <= 2) {
-        size_t i = k + skip_filler(s + k);
-        if ((mo = month_at(s + i, &ml)) != 0) {
-            i += ml;
-            i += skip_filler(s + i);
-            if (num_at(s + i, &y) == 4)
-                return ymd(y, mo, d);
-        }
-        return NULL;
-    }
-    if ((mo = month_at(s, &ml)) != 0) {
-        size_t i = ml + skip_filler(s + ml);
-        k = num_at(s + i, &d);
-        if (k < 1 || k > 2)
-            return NULL;
-        i += k;
-        if (s[i] && strchr("snrt", s[i]) && s[i + 1] && strchr("tdh", s[i + 1]))
-            i += 2;     /* 1st, 2nd, 3rd, 4th */
-        i += skip_filler(s + i);
-        if (num_at(s + i, &y) == 4)
-            return ymd(y, mo, d);
-    }
-    return NULL;
-}
-
-/* The first date in a text, written with digits or a month's name in one
- * of the languages of html/months.tsv.  NULL if none. */
-static char *text_date(const char *s, size_t n)
-{
-    pthread_once(&months_once, months_load);
-    for (size_t i = 0; i < n; i++) {
-        if (i > 0 && (is_letter((unsigned char)s[i - 1]) ||
-                      (s[i - 1] >= '0' && s[i - 1] <= '9')))
-            continue;
-        char *got = NULL;
-        if (s[i] >= '0' && s[i] <= '9')
-            got = numeric_date(s + i);
-        if (!got && (is_letter((unsigned char)s[i]) || (s[i] >= '0' && s[i] <= '9')))
-            got = written_date(s + i);
-        if (got)
-            return got;
-    }
-    return NULL;
-}
+/* ---- dates in the page ------------------------------------------------- */
 
 /* A date in an element the page marks as one: its text, else a datetime
  * or content attribute. */
@@ -653,11 +469,11 @@ static void on_date_elem(ann_html_meta *m, xmlNode *n)
         a = ann_html_attr(n, "content");
     if (!a && !strcasecmp((const char *)n->name, "abbr"))
         a = ann_html_attr(n, "title");
-    char *iso = a ? ann_markup_date(a, strlen(a)) : NULL;
+    char *iso = a ? ann_markup_date(m->months, a, strlen(a)) : NULL;
     if (!iso) {
         char *s = node_text(n);
         if (s && strlen(s) < 120)
-            iso = text_date(s, strlen(s));
+            iso = ann_page_date(m->months, s, strlen(s));
         free(s);
     }
     if (iso && strlen(iso) == 10)
@@ -679,13 +495,12 @@ static void on_text(ann_html_meta *m, xmlNode *n)
         len--;
     if (len == 0)
         return;
-    pthread_once(&bwords_once, bwords_load);
     int after_lead = m->lead_pending;
     m->lead_pending = 0;
     if (len > 80)
         return;
     if (!after_lead) {
-        if (len < 2 || !(k = bword_at(s, 'l')))
+        if (len < 2 || !(k = bword_at(m, s, 'l')))
             return;
         size_t end = k;
         while (end < len && (s[end] == ' ' || s[end] == ':'))
@@ -700,7 +515,7 @@ static void on_text(ann_html_meta *m, xmlNode *n)
         return;
     char *line = after_lead ? ann_xasprintf("by %.*s", (int)len, s) : ann_xstrndup(s, len);
     strv got = {0};
-    add_names(&got, line);
+    add_names(m, &got, line);
     free(line);
     if (got.n && got.n <= 4) {
         strv_free(&m->bylines);
@@ -720,7 +535,7 @@ static int scan_enter(void *ctx, xmlNode *n)
     if (n->type == XML_TEXT_NODE && n->content && m->in_body && !m->d_short &&
         m->short_texts < 2000 && strlen((const char *)n->content) < 100) {
         m->short_texts++;
-        m->d_short = text_date((const char *)n->content, strlen((const char *)n->content));
+        m->d_short = ann_page_date(m->months, (const char *)n->content, strlen((const char *)n->content));
     }
     /* the first date after the headline, in the next few texts */
     if (n->type == XML_TEXT_NODE && n->content && m->after_h1 && !m->d_after_h1 &&
@@ -729,7 +544,7 @@ static int scan_enter(void *ctx, xmlNode *n)
         size_t len = strlen(t), lead = strspn(t, " \t\r\n");
         m->texts_after_h1 += lead < len;
         /* a short text, or the dateline that starts a paragraph */
-        m->d_after_h1 = text_date(t, len < 300 ? len : lead + 40 < len ? lead + 40 : len);
+        m->d_after_h1 = ann_page_date(m->months, t, len < 300 ? len : lead + 40 < len ? lead + 40 : len);
     }
     if (n->type != XML_ELEMENT_NODE)
         return 0;
@@ -756,14 +571,14 @@ static int scan_enter(void *ctx, xmlNode *n)
         return 0;
     } else if (!strcasecmp(name, "h1")) {
         if (!m->h1)
-            m->h1 = heading_text(n, &m->hints);
+            m->h1 = heading_text(m, n);
         if (m->h1s.n < 4) {
-            char *t = heading_text(n, &m->hints);
+            char *t = heading_text(m, n);
             if (t)
                 ANN_PUSH(m->h1s.v, m->h1s.n, m->h1s.cap, t);
         }
         if (m->in_article && !m->h1_article)
-            m->h1_article = heading_text(n, &m->hints);
+            m->h1_article = heading_text(m, n);
     } else if (!strcasecmp(name, "time")) {
         const char *dt = ann_html_attr(n, "datetime");
         if (dt && (ann_html_attr(n, "pubdate") || (ip && !strcmp(ip, "datePublished"))))
@@ -781,10 +596,10 @@ static int scan_enter(void *ctx, xmlNode *n)
         else if (!m->d_text && m->date_tries++ < 8)
             on_date_elem(m, n);
     }
-    unsigned hints = cls || id ? ann_html_hints(&m->hints, cls, id) : 0;
+    unsigned hints = cls || id ? ann_html_hints(m->html, &m->hints, cls, id) : 0;
     if (!m->hinted && (!strcasecmp(name, "h1") || !strcasecmp(name, "h2")) &&
         ((hints & HH_HEADLINE) || (ip && !strcmp(ip, "headline"))))
-        m->hinted = heading_text(n, &m->hints);
+        m->hinted = heading_text(m, n);
     int rank = m->byline_tries < 32 ? byline_rank(n, hints) : -1;
     if (rank >= 0) {
         m->byline_tries++;
@@ -1022,7 +837,7 @@ static char *choose_date(const ann_html_meta *m)
     char *partial = NULL;
     for (size_t i = 0; i < sizeof dates / sizeof *dates; i++) {
         char *got = i == 6 ? (m->url ? url_date(m->url) : NULL)
-                    : dates[i] ? ann_markup_date(dates[i], strlen(dates[i])) : NULL;
+                    : dates[i] ? ann_markup_date(m->months, dates[i], strlen(dates[i])) : NULL;
         if (got && strlen(got) == 10) {
             free(partial);
             return got;
@@ -1037,16 +852,18 @@ static char *choose_date(const ann_html_meta *m)
 
 /* ---- the interface ------------------------------------------------------ */
 
-ann_html_meta *ann_html_meta_scan(xmlNode *root)
+ann_html_meta *ann_html_meta_scan(xmlNode *root, const ann_reader_rules *rules)
 {
     ann_html_meta *m = ann_xcalloc(1, sizeof *m);
+    m->html = rules ? rules->html : NULL;
+    m->months = rules ? rules->months : NULL;
     if (root) {
         ann_xml_walker w = {scan_enter, scan_leave, m};
         ann_xml_walk(root, &w);
     }
     /* "Press release of 18.10.2021 …" in the page's description */
     if (m->description)
-        m->d_described = text_date(m->description, strlen(m->description));
+        m->d_described = ann_page_date(m->months, m->description, strlen(m->description));
     return m;
 }
 

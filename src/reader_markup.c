@@ -174,7 +174,7 @@ static char *iso_date(const char *s, size_t n)
     return ann_xasprintf("%04d-%02d-%02d", y, m, d);
 }
 
-char *ann_markup_date(const char *s, size_t n)
+char *ann_markup_date(const ann_months *m, const char *s, size_t n)
 {
     while (n > 0 && is_ws((unsigned char)*s))
         s++, n--;
@@ -185,7 +185,7 @@ char *ann_markup_date(const char *s, size_t n)
     const char *comma = memchr(s, ',', n < 12 ? n : 12);
     for (int pass = 0; pass < 2; pass++) {
         char out[11];
-        if (ann_parse_full_date(s, n, out))
+        if (ann_parse_full_date(m, s, n, out))
             return ann_xstrdup(out);
         if (!comma)
             break;

@@ -12,14 +12,18 @@
 
 #include <libxml/HTMLparser.h>
 
+#include "annotate.h"
 #include "reader.h"
 #include "reader_html.h"
 #include "test.h"
 
+static ann_engine *engine;       /* the built-in rules */
+
 static ann_doc *page(const char *html)
 {
     char err[256] = "";
-    ann_doc *d = ann_html_to_doc("p", "p.html", html, strlen(html), err, sizeof err);
+    ann_doc *d = ann_html_to_doc(&engine->reading, "p", "p.html", html, strlen(html), err,
+                                 sizeof err);
     if (!d)
         fprintf(stderr, "ann_html_to_doc failed: %s\n", err);
     return d;
@@ -313,11 +317,18 @@ static void test_speed(void)
 
 int main(void)
 {
+    char err[512];
+    engine = ann_engine_new(0, NULL, 0, err, sizeof err);
+    if (!engine) {
+        fprintf(stderr, "cannot load the built-in rules: %s\n", err);
+        return 1;
+    }
     test_boilerplate();
     test_fallback();
     test_encodings();
     test_failures();
     test_meta();
     test_speed();
+    ann_engine_free(engine);
     TEST_DONE();
 }
