@@ -72,6 +72,7 @@ static const struct kind {
     {"meta/particles.txt", NULL, load_meta},
     {"html/hints.tsv", NULL, load_html},
     {"html/bylines.tsv", NULL, load_html},
+    {"html/meta.tsv", NULL, load_html},
 };
 #define NKINDS (sizeof kinds / sizeof kinds[0])
 

@@ -116,8 +116,8 @@ const char *ann_html_attr(const xmlNode *n, const char *name);
 
 /* ---- reader_html_hints.c --------------------------------------------- */
 
-/* The rules tree's html/hints.tsv and html/bylines.tsv files (see their
- * headers), loaded by the engine.  NULL and err ("PATH:LINE: why") on a
+/* The rules tree's html/hints.tsv, html/bylines.tsv and html/meta.tsv
+ * files (see their headers), loaded by the engine.  NULL and err ("PATH:LINE: why") on a
  * bad line. */
 struct ann_rule_src;
 ann_html_rules *ann_html_rules_new(const struct ann_rule_src *srcs, size_t n, char *err,
@@ -129,9 +129,15 @@ unsigned ann_html_hints(const ann_html_rules *h, struct hint_cache **cache, cons
                         const char *id);
 void ann_html_hints_free(struct hint_cache *cache);
 /* The byline words of html/bylines.tsv of a kind ('l' lead, 't' title,
- * 'c' cut, 'n' none) at s, whole words, case aside: the length of the
- * first that matches, 0 if none. */
+ * 'c' cut, 'n' none, 'a' and, 'o' org) at s, whole words, case aside
+ * (but for joining words of one or two letters): the length of the first
+ * that matches, 0 if none. */
 size_t ann_html_byline_word(const ann_html_rules *h, const char *s, char kind);
+/* The field of html/meta.tsv a <meta> element's name gives its content
+ * (the first line that matches), or -1. */
+enum { HM_TITLE, HM_TITLE2, HM_SITE, HM_DESCRIPTION, HM_URL, HM_PUBLISHED, HM_DATE,
+       HM_UPDATED, HM_AUTHOR };
+int ann_html_meta_field(const ann_html_rules *h, const char *key);
 /* Does hay hold needle, case aside?  (NULL holds nothing.) */
 int ann_html_has_ci(const char *hay, const char *needle);
 

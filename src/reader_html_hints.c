@@ -1,8 +1,9 @@
 /*
  * reader_html_hints.c - what the HTML reader knows from the rules tree's
  * html/ files, loaded by the engine: the roles a page element's class and
- * id give it (article body, boilerplate, score up or down; html/hints.tsv)
- * and the words around an author's name in a byline (html/bylines.tsv).
+ * id give it (article body, boilerplate, score up or down; html/hints.tsv),
+ * the words around an author's name in a byline (html/bylines.tsv) and
+ * the <meta> names that hold metadata (html/meta.tsv).
  * A page keeps a small cache of the class and id strings it has seen,
  * since most elements of a page repeat a few of them.
  */
@@ -26,8 +27,15 @@ typedef struct pattern {
 typedef struct bword {
     char *w;
     size_t n;
-    char kind;               /* 'l' lead, 't' title, 'c' cut, 'n' none */
+    char kind;               /* 'l' lead, 't' title, 'c' cut, 'n' none, 'a' and, 'o' org */
 } bword;
+
+typedef struct meta_name {
+    char *name;
+    size_t n;
+    int suffix;              /* "*name": any name ending so */
+    int field;               /* HM_* */
+} meta_name;
 
 struct ann_html_rules {
     pattern *patterns;
@@ -37,6 +45,8 @@ struct ann_html_rules {
     size_t *by_first[256], nby_first[256];
     bword *bwords;
     size_t nbwords, capbwords;
+    meta_name *metas;
+    size_t nmetas, capmetas;
 };
 
 /* ---- loading ----------------------------------------------------------- */
@@ -101,19 +111,48 @@ static int hint_line(void *ctx, const char *line, size_t len, const char *name,
 static int byline_line(void *ctx, const char *line, size_t len, const char *name,
                        size_t lineno, char *err, size_t errlen)
 {
-    static const char *const kinds[] = {"lead", "title", "cut", "none"};
+    static const char *const kinds[] = {"lead", "title", "cut", "none", "and", "org"};
+    const size_t nkinds = sizeof kinds / sizeof *kinds;
     ann_html_rules *h = ctx;
     ann_field f[2];
     size_t nf = ann_rule_fields(line, len, f, 2), k = 0;
-    while (nf == 2 && k < 4 && !(strlen(kinds[k]) == f[1].n && !memcmp(kinds[k], f[1].s, f[1].n)))
+    while (nf == 2 && k < nkinds && !(strlen(kinds[k]) == f[1].n && !memcmp(kinds[k], f[1].s, f[1].n)))
         k++;
-    if (nf != 2 || f[0].n == 0 || k == 4) {
+    if (nf != 2 || f[0].n == 0 || k == nkinds) {
         ann_load_error(err, errlen, name, lineno,
-                       "want words and their kind (lead, title, cut or none), tab-separated");
+                       "want words and their kind (lead, title, cut, none, and or org), "
+                       "tab-separated");
         return -1;
     }
     bword b = {ann_xstrndup(f[0].s, f[0].n), f[0].n, kinds[k][0]};
     ANN_PUSH(h->bwords, h->nbwords, h->capbwords, b);
+    return 0;
+}
+
+/* One line "name<TAB>field". */
+static int meta_line(void *ctx, const char *line, size_t len, const char *name,
+                     size_t lineno, char *err, size_t errlen)
+{
+    static const char *const fields[] = {"title", "title2", "site", "description", "url",
+                                         "published", "date", "updated", "author"};
+    const int nfields = (int)(sizeof fields / sizeof *fields);
+    ann_html_rules *h = ctx;
+    ann_field f[2];
+    size_t nf = ann_rule_fields(line, len, f, 2);
+    int k = 0;
+    while (nf == 2 && k < nfields &&
+           !(strlen(fields[k]) == f[1].n && !memcmp(fields[k], f[1].s, f[1].n)))
+        k++;
+    int suffix = nf == 2 && f[0].n > 0 && f[0].s[0] == '*';
+    if (nf != 2 || f[0].n <= (size_t)suffix || k == nfields) {
+        ann_load_error(err, errlen, name, lineno,
+                       "want a meta name and its field (title, title2, site, description, url, "
+                       "published, date, updated or author), tab-separated");
+        return -1;
+    }
+    meta_name mn = {ann_xstrndup(f[0].s + suffix, f[0].n - (size_t)suffix),
+                    f[0].n - (size_t)suffix, suffix, k};
+    ANN_PUSH(h->metas, h->nmetas, h->capmetas, mn);
     return 0;
 }
 
@@ -122,8 +161,10 @@ ann_html_rules *ann_html_rules_new(const ann_rule_src *srcs, size_t n, char *err
 {
     ann_html_rules *h = ann_xcalloc(1, sizeof *h);
     for (size_t i = 0; i < n; i++) {
-        int hints = !strcmp(srcs[i].tree, "html/hints.tsv");
-        if (ann_rule_lines(&srcs[i], hints ? hint_line : byline_line, h, err, errlen) < 0) {
+        const char *t = srcs[i].tree;
+        ann_line_fn fn = !strcmp(t, "html/hints.tsv") ? hint_line
+                         : !strcmp(t, "html/meta.tsv") ? meta_line : byline_line;
+        if (ann_rule_lines(&srcs[i], fn, h, err, errlen) < 0) {
             ann_html_rules_free(h);
             return NULL;
         }
@@ -148,6 +189,9 @@ void ann_html_rules_free(ann_html_rules *h)
     for (size_t i = 0; i < h->nbwords; i++)
         free(h->bwords[i].w);
     free(h->bwords);
+    for (size_t i = 0; i < h->nmetas; i++)
+        free(h->metas[i].name);
+    free(h->metas);
     free(h);
 }
 
@@ -162,12 +206,27 @@ size_t ann_html_byline_word(const ann_html_rules *h, const char *s, char kind)
 {
     for (size_t i = 0; h && i < h->nbwords; i++) {
         const bword *b = &h->bwords[i];
-        if (b->kind == kind && !strncasecmp(s, b->w, b->n) &&
+        int exact = kind == 'a' && b->n <= 2;   /* "E" is an initial, "e" joins */
+        if (b->kind == kind && !(exact ? strncmp : strncasecmp)(s, b->w, b->n) &&
             (b->w[b->n - 1] == ':' || !s[b->n] || is_space(s[b->n]) || s[b->n] == ':' ||
              s[b->n] == ','))
             return b->n;
     }
     return 0;
+}
+
+/* ---- meta names -------------------------------------------------------- */
+
+int ann_html_meta_field(const ann_html_rules *h, const char *key)
+{
+    size_t n = strlen(key);
+    for (size_t i = 0; h && i < h->nmetas; i++) {
+        const meta_name *mn = &h->metas[i];
+        if (mn->suffix ? n >= mn->n && !strcasecmp(key + n - mn->n, mn->name)
+                       : n == mn->n && !strcasecmp(key, mn->name))
+            return mn->field;
+    }
+    return -1;
 }
 
 /* ---- class and id hints ------------------------------------------------ */

@@ -19,6 +19,7 @@
 
 #include "date_parse.h"
 #include "reader_html.h"
+#include "utf8.h"
 
 typedef struct strv {
     char **v;
@@ -60,24 +61,14 @@ static void set_once(char **field, const char *s)
         *field = clean(s, strlen(s));
 }
 
-static char *node_text(xmlNode *n)
-{
-    xmlChar *c = xmlNodeGetContent(n);
-    if (!c)
-        return NULL;
-    char *s = clean((const char *)c, strlen((const char *)c));
-    xmlFree(c);
-    return s;
-}
-
-typedef struct heading_walk {
+typedef struct text_walk {
     ann_textbuf t;
-    ann_html_meta *m;
-} heading_walk;
+    ann_html_meta *m;        /* to leave out labels; NULL keeps them */
+} text_walk;
 
-static int heading_enter(void *ctx, xmlNode *n)
+static int text_enter(void *ctx, xmlNode *n)
 {
-    heading_walk *w = ctx;
+    text_walk *w = ctx;
     if (n->type == XML_TEXT_NODE && n->content) {
         ann_textbuf_text(&w->t, (const char *)n->content, strlen((const char *)n->content),
                          ANN_WS_COLLAPSE);
@@ -87,19 +78,21 @@ static int heading_enter(void *ctx, xmlNode *n)
         return 0;
     const char *name = (const char *)n->name;
     if (!strcasecmp(name, "script") || !strcasecmp(name, "style") ||
-        (ann_html_hints(w->m->html, &w->m->hints, ann_html_attr(n, "class"),
-                        ann_html_attr(n, "id")) & HH_LABEL))
+        !strcasecmp(name, "template") ||
+        (w->m && (ann_html_hints(w->m->html, &w->m->hints, ann_html_attr(n, "class"),
+                                 ann_html_attr(n, "id")) & HH_LABEL)))
         return 0;
     if (!strcasecmp(name, "br"))
         w->t.space = 1;
     return 1;
 }
 
-/* A headline's text without a kicker, screen-reader labels or styles. */
-static char *heading_text(ann_html_meta *m, xmlNode *n)
+/* The text of n's children as it reads, without scripts and styles (and
+ * without labels, given m); NULL if empty. */
+static char *walk_text(ann_html_meta *m, xmlNode *n)
 {
-    heading_walk w = {{0}, m};
-    ann_xml_walker walker = {heading_enter, NULL, &w};
+    text_walk w = {{0}, m};
+    ann_xml_walker walker = {text_enter, NULL, &w};
     for (xmlNode *c = n->children; c; c = c->next)
         ann_xml_walk(c, &walker);
     if (!w.t.p)
@@ -107,6 +100,17 @@ static char *heading_text(ann_html_meta *m, xmlNode *n)
     char *s = clean(w.t.p, w.t.len);
     free(w.t.p);
     return s;
+}
+
+static char *node_text(xmlNode *n)
+{
+    return walk_text(NULL, n);
+}
+
+/* A headline's text without a kicker, screen-reader labels or styles. */
+static char *heading_text(ann_html_meta *m, xmlNode *n)
+{
+    return walk_text(m, n);
 }
 
 static void strv_free(strv *v)
@@ -126,6 +130,15 @@ static int is_space(char c)
 static size_t bword_at(const ann_html_meta *m, const char *s, char kind)
 {
     return ann_html_byline_word(m->html, s, kind);
+}
+
+/* Does s hold a letter (any script's)? */
+static int has_letter(const char *s)
+{
+    for (; *s; s++)
+        if (((*s | 0x20) >= 'a' && (*s | 0x20) <= 'z') || (unsigned char)*s >= 0xC3)
+            return 1;
+    return 0;
 }
 
 /* A name as bylines write it, alone: leads off, cut before a job title, a
@@ -182,7 +195,7 @@ static char *name_only(const ann_html_meta *m, const char *s)
     char *name = end >= 2 && end < 80 ? clean(p, end) : NULL;
     free(c);
     if (name && (strstr(name, "http") || name[strlen(name) - 1] == ':' ||
-                 name[strlen(name) - 1] == '*')) {
+                 name[strlen(name) - 1] == '*' || !has_letter(name))) {
         free(name);
         name = NULL;
     }
@@ -206,6 +219,16 @@ static int is_month_word(const ann_html_meta *m, const char *s)
     return len && !s[len];
 }
 
+/* A word that joins two names at q, " and ", " und ": its length with
+ * the spaces around it, 0 if none. */
+static size_t and_at(const ann_html_meta *m, const char *q)
+{
+    if (*q != ' ')
+        return 0;
+    size_t k = bword_at(m, q + 1, 'a');
+    return k && q[1 + k] == ' ' ? k + 2 : 0;
+}
+
 /* "Jane Doe and John Roe", "Jane Doe, John Roe" -> two names. */
 static void add_names(const ann_html_meta *m, strv *v, const char *s)
 {
@@ -213,13 +236,10 @@ static void add_names(const ann_html_meta *m, strv *v, const char *s)
         return;
     const char *p = s;
     while (*p) {
-        size_t k = strcspn(p, ",;|&");
-        const char *and = NULL;
-        for (const char *q = p; *q && !and && (size_t)(q - p) < k; q++)
-            if (!strncasecmp(q, " and ", 5))
-                and = q;
-        if (and)
-            k = (size_t)(and - p);
+        size_t k = strcspn(p, ",;|&"), and = 0;
+        for (size_t j = 0; j < k && !and; j++)
+            if ((and = and_at(m, p + j)) != 0)
+                k = j;
         char *part = ann_xstrndup(p, k);
         char *name = p == s || !has_title_word(m, part) ? name_only(m, part) : NULL;
         free(part);
@@ -235,8 +255,8 @@ static void add_names(const ann_html_meta *m, strv *v, const char *s)
         else
             free(name);
         p += k;
-        if (!strncasecmp(p, " and ", 5))
-            p += 5;
+        if (and)
+            p += and;
         else if (*p)
             p++;
     }
@@ -244,29 +264,8 @@ static void add_names(const ann_html_meta *m, strv *v, const char *s)
 
 /* ---- <meta> ------------------------------------------------------------- */
 
-static int key_in(const char *key, const char *const *list)
-{
-    for (; *list; list++)
-        if (!strcasecmp(key, *list))
-            return 1;
-    return 0;
-}
-
 static void on_meta(ann_html_meta *m, xmlNode *n)
 {
-    static const char *const dates[] = {
-        "date", "pubdate", "publishdate", "publish-date", "publish_date", "dc.date",
-        "dc.date.issued", "dc.date.created", "dcterms.date", "dcterms.created",
-        "dcterms.issued", "datepublished", "citation_publication_date",
-        "citation_date", "parsely-pub-date", "sailthru.date", "og:published_time",
-        "article.published", "published-date", "release_date", "date.available",
-        "bepress_citation_date", "publication_date", "dc.date.published", "created", NULL};
-    static const char *const updated[] = {
-        "og:updated_time", "article:modified_time", "uploaddate", "datemodified",
-        "last-modified", "dcterms.modified", NULL};
-    static const char *const authors[] = {
-        "author", "article:author", "dc.creator", "dcterms.creator", "citation_author",
-        "parsely-author", "sailthru.author", "byl", "twitter:creator:name", NULL};
     const char *content = ann_html_attr(n, "content");
     const char *key = ann_html_attr(n, "property");
     if (!key)
@@ -275,24 +274,18 @@ static void on_meta(ann_html_meta *m, xmlNode *n)
         key = ann_html_attr(n, "itemprop");
     if (!content || !key)
         return;
-    if (!strcasecmp(key, "og:title"))
-        set_once(&m->og_title, content);
-    else if (!strcasecmp(key, "twitter:title"))
-        set_once(&m->tw_title, content);
-    else if (!strcasecmp(key, "og:site_name"))
-        set_once(&m->site, content);
-    else if (!strcasecmp(key, "description") || !strcasecmp(key, "og:description"))
-        set_once(&m->description, content);
-    else if (!strcasecmp(key, "og:url"))
-        set_once(&m->url, content);
-    else if (!strcasecmp(key, "article:published_time"))
-        set_once(&m->d_meta, content);
-    else if (key_in(key, dates))
-        set_once(&m->d_other, content);
-    else if (key_in(key, updated))
-        set_once(&m->d_updated, content);
-    else if (key_in(key, authors))
-        add_names(m, &m->meta_authors, content);
+    switch (ann_html_meta_field(m->html, key)) {
+    case HM_TITLE: set_once(&m->og_title, content); break;
+    case HM_TITLE2: set_once(&m->tw_title, content); break;
+    case HM_SITE: set_once(&m->site, content); break;
+    case HM_DESCRIPTION: set_once(&m->description, content); break;
+    case HM_URL: set_once(&m->url, content); break;
+    case HM_PUBLISHED: set_once(&m->d_meta, content); break;
+    case HM_DATE: set_once(&m->d_other, content); break;
+    case HM_UPDATED: set_once(&m->d_updated, content); break;
+    case HM_AUTHOR: add_names(m, &m->meta_authors, content); break;
+    default: break;
+    }
 }
 
 /* ---- schema.org JSON-LD ------------------------------------------------- */
@@ -687,15 +680,18 @@ static size_t count_words(const char *s)
     return n;
 }
 
-static int is_site(const char *part, size_t n, const ann_html_meta *m)
+static int is_site_as(const char *part, size_t n, const ann_html_meta *m, int author)
 {
     char *p = ann_xstrndup(part, n);
     int yes = 0;
     size_t words = count_words(p);
     const char *names[] = {m->site, m->ld_publisher};
+    /* a title holds the site's name and more; an author's name that
+     * holds it is a person's with a role ("Site-Experte Jane Doe") */
     for (size_t i = 0; i < 2 && !yes; i++)
         yes = names[i] && (overlap(p, names[i]) >= 0.8 ||
-                           (overlap(names[i], p) >= 0.8 && words <= count_words(names[i]) + 4));
+                           (!author && overlap(names[i], p) >= 0.8 &&
+                            words <= count_words(names[i]) + 4));
     /* the host: "helge.at" in "Helge.at", "lastampa" in "La Stampa" */
     if (!yes && m->url && words <= 5) {
         const char *h = strstr(m->url, "://");
@@ -704,11 +700,19 @@ static int is_site(const char *part, size_t n, const ann_html_meta *m)
             h += 4;
         char sh[64], sp[256];
         size_t hl = squeeze(h, strcspn(h, "./:"), sh, sizeof sh);
-        squeeze(p, strlen(p), sp, sizeof sp);
-        yes = hl >= 3 && !strncmp(sp, sh, hl);
+        size_t pl = squeeze(p, strlen(p), sp, sizeof sp);
+        /* a person's name may begin as the host does ("Helge Fahrnberger"
+         * at helge.at): an author is the site only as one word, or all of
+         * the host */
+        yes = hl >= 3 && !strncmp(sp, sh, hl) && (!author || words == 1 || pl == hl);
     }
     free(p);
     return yes;
+}
+
+static int is_site(const char *part, size_t n, const ann_html_meta *m)
+{
+    return is_site_as(part, n, m, 0);
 }
 
 /* The title without the site's name at its start or end. */
@@ -807,6 +811,77 @@ static int is_handle(const char *s)
     return !upper;
 }
 
+/* ---- the authors -------------------------------------------------------- */
+
+/* An organization's word in s ("GmbH", "Redaktion", "News")? */
+static int has_org_word(const ann_html_meta *m, const char *s)
+{
+    for (const char *p = s; *p; p++)
+        if ((p == s || p[-1] == ' ') && bword_at(m, p, 'o'))
+            return 1;
+    return 0;
+}
+
+/* Written as a person's name: two to five words, the first and the last
+ * capitalized, short lowercase particles between ("Jose de la Cruz"),
+ * no digits. */
+static int written_as_person(const char *s)
+{
+    size_t n = strlen(s), words = 0, i = 0;
+    int last_upper = 0;
+    while (i < n) {
+        while (i < n && s[i] == ' ')
+            i++;
+        if (i >= n)
+            break;
+        size_t st = i, j = i;
+        while (i < n && s[i] != ' ')
+            i++;
+        for (size_t k = st; k < i; k++)
+            if ((s[k] >= '0' && s[k] <= '9') || strchr("@:/|()", s[k]))
+                return 0;
+        last_upper = ann_is_upper(ann_utf8_next(s, i, &j));
+        if (!last_upper && (words == 0 || i - st > 3))
+            return 0;
+        words++;
+    }
+    return words >= 2 && words <= 5 && last_upper;
+}
+
+/* How an author's name reads, best first: 0 a person's, 1 another name,
+ * 2 an organization's or an account's, 3 the site's. */
+static int author_tier(const ann_html_meta *m, const char *s)
+{
+    if (is_site_as(s, strlen(s), m, 1))
+        return 3;
+    if (is_handle(s) || has_org_word(m, s))
+        return 2;
+    return written_as_person(s) ? 0 : 1;
+}
+
+/* The authors: from the first source (JSON-LD, meta names, bylines) that
+ * names a person written as a name; else one that names anyone but an
+ * organization, an account or the site; and so on.  Of that source, the
+ * names no worse than its best (or than another name). */
+static void choose_authors(ann_doc *d, const ann_html_meta *m)
+{
+    const strv *srcs[] = {&m->ld_authors, &m->meta_authors, &m->bylines};
+    const size_t nsrcs = sizeof srcs / sizeof *srcs;
+    for (int tier = 0; tier <= 3; tier++)
+        for (size_t k = 0; k < nsrcs; k++) {
+            int found = 0;
+            for (size_t i = 0; i < srcs[k]->n && !found; i++)
+                found = author_tier(m, srcs[k]->v[i]) <= tier;
+            if (!found)
+                continue;
+            int keep = tier < 1 ? 1 : tier;
+            for (size_t i = 0; i < srcs[k]->n; i++)
+                if (author_tier(m, srcs[k]->v[i]) <= keep)
+                    ann_doc_add_author(d, srcs[k]->v[i]);
+            return;
+        }
+}
+
 /* ---- the date in the URL ------------------------------------------------ */
 
 /* "/2024/04/19/", "/2024-04-19-", "/20240419/": a date of the page. */
@@ -879,21 +954,7 @@ const char *ann_html_meta_body(const ann_html_meta *m)
 
 void ann_html_meta_apply(ann_doc *d, const ann_html_meta *m)
 {
-    /* the first source that names a person written as a name; then one
-     * that names anyone but the site; then any */
-    const strv *srcs[] = {&m->ld_authors, &m->meta_authors, &m->bylines};
-    const strv *au = NULL;
-    for (int pass = 0; pass < 2 && !au; pass++)
-        for (size_t k = 0; k < 3 && !au; k++)
-            for (size_t i = 0; i < srcs[k]->n && !au; i++)
-                if (!is_site(srcs[k]->v[i], strlen(srcs[k]->v[i]), m) &&
-                    (pass == 1 || !is_handle(srcs[k]->v[i])))
-                    au = srcs[k];
-    for (size_t k = 0; k < 3 && !au; k++)
-        if (srcs[k]->n)
-            au = srcs[k];
-    for (size_t i = 0; au && i < au->n; i++)
-        ann_doc_add_author(d, au->v[i]);
+    choose_authors(d, m);
     const char *pub = m->ld_publisher ? m->ld_publisher : m->site;
     if (pub && !d->publisher)
         d->publisher = ann_xstrdup(pub);
