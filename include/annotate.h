@@ -32,7 +32,7 @@ typedef struct ann_engine {
     ann_months *months;        /* month names of written dates (meta/months.tsv) */
     ann_meta_rules *meta;      /* leads of metadata lines, particles of names (meta/) */
     ann_html_rules *html;      /* class and id hints, byline words (html/) */
-    ann_reader_rules reading;  /* what the readers are given: html and months */
+    ann_reader_rules reading;  /* what the readers are given (reader.h) */
     const char *default_dct;   /* --dct: YYYY-MM-DD, or NULL */
     size_t window_bytes;       /* text per tokenizer window */
 } ann_engine;

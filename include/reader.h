@@ -19,15 +19,21 @@ typedef enum {
 typedef struct ann_reader ann_reader;
 
 /* What the readers know, loaded by the engine from the rules tree and
- * owned by it (ann_engine.reading): the class and id hints and byline
- * words of html/, the month names of meta/months.tsv.  Read only, so
- * threads share it; a NULL pointer (or member) knows nothing of its kind,
- * and the readers still read. */
+ * owned by it (ann_engine.reading): the class and id hints, byline words
+ * and meta names of html/, the month names of meta/months.tsv and the
+ * particles of names of meta/particles.txt, the lexicons (given names
+ * tell a person's name from a site's).  Read only, so threads share it;
+ * a NULL pointer (or member) knows nothing of its kind, and the readers
+ * still read. */
 typedef struct ann_html_rules ann_html_rules;
 typedef struct ann_months ann_months;
+struct ann_meta_rules;
+struct ann_rules;
 typedef struct ann_reader_rules {
     const ann_html_rules *html;
     const ann_months *months;
+    const struct ann_meta_rules *meta;
+    const struct ann_rules *lexicon;
 } ann_reader_rules;
 
 /* Open path ("-" = standard input) to read with rules, which must outlive

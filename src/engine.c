@@ -357,7 +357,7 @@ ann_engine *ann_engine_new(int no_builtin, const char *const *user_rules,
     if (rc == 0)
         rc = load_all(e, &g, err, errlen);
     gathered_free(&g);
-    e->reading = (ann_reader_rules){e->html, e->months};
+    e->reading = (ann_reader_rules){e->html, e->months, e->meta, e->rules};
     if (rc < 0) {
         ann_engine_free(e);
         return NULL;

@@ -178,14 +178,18 @@ static int starts_with_ci(line l, const char *s)
 
 /* ---- names ----------------------------------------------------------------- */
 
-static int is_particle(const know *k, const char *w, size_t n)
+int ann_meta_particle(const ann_meta_rules *r, const char *w, size_t n)
 {
-    const ann_meta_rules *r = k->meta;
     size_t pos = 0, i;
     while (r && (i = ann_table_next(&r->particle_index, ann_hash(w, n), &pos)) != ANN_TABLE_END)
         if (strlen(r->particles[i]) == n && memcmp(w, r->particles[i], n) == 0)
             return 1;
     return 0;
+}
+
+static int is_particle(const know *k, const char *w, size_t n)
+{
+    return ann_meta_particle(k->meta, w, n);
 }
 
 /* A personal name: two to five words, each capitalized (or an initial, or

@@ -21,6 +21,10 @@ ann_meta_rules *ann_meta_rules_new(const struct ann_rule_src *srcs, size_t n, ch
                                    size_t errlen);
 void ann_meta_rules_free(ann_meta_rules *r);
 
+/* Is w[0..n) a particle of names (meta/particles.txt: "van", "de")?
+ * Case counts.  Also read by the HTML reader. */
+int ann_meta_particle(const ann_meta_rules *r, const char *w, size_t n);
+
 /* With the engine's meta/ rules, month names and lexicons (a NULL e
  * knows none of them). */
 void ann_meta_extract(ann_doc *d, const ann_engine *e);

@@ -136,7 +136,7 @@ size_t ann_html_byline_word(const ann_html_rules *h, const char *s, char kind);
 /* The field of html/meta.tsv a <meta> element's name gives its content
  * (the first line that matches), or -1. */
 enum { HM_TITLE, HM_TITLE2, HM_SITE, HM_DESCRIPTION, HM_URL, HM_PUBLISHED, HM_DATE,
-       HM_UPDATED, HM_AUTHOR };
+       HM_UPDATED, HM_AUTHOR, HM_NONE };
 int ann_html_meta_field(const ann_html_rules *h, const char *key);
 /* Does hay hold needle, case aside?  (NULL holds nothing.) */
 int ann_html_has_ci(const char *hay, const char *needle);

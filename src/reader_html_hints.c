@@ -134,7 +134,7 @@ static int meta_line(void *ctx, const char *line, size_t len, const char *name,
                      size_t lineno, char *err, size_t errlen)
 {
     static const char *const fields[] = {"title", "title2", "site", "description", "url",
-                                         "published", "date", "updated", "author"};
+                                         "published", "date", "updated", "author", "none"};
     const int nfields = (int)(sizeof fields / sizeof *fields);
     ann_html_rules *h = ctx;
     ann_field f[2];
@@ -147,7 +147,7 @@ static int meta_line(void *ctx, const char *line, size_t len, const char *name,
     if (nf != 2 || f[0].n <= (size_t)suffix || k == nfields) {
         ann_load_error(err, errlen, name, lineno,
                        "want a meta name and its field (title, title2, site, description, url, "
-                       "published, date, updated or author), tab-separated");
+                       "published, date, updated, author or none), tab-separated");
         return -1;
     }
     meta_name mn = {ann_xstrndup(f[0].s + suffix, f[0].n - (size_t)suffix),

@@ -18,7 +18,9 @@
 #include <cjson/cJSON.h>
 
 #include "date_parse.h"
+#include "meta.h"
 #include "reader_html.h"
+#include "rules.h"
 #include "utf8.h"
 
 typedef struct strv {
@@ -33,14 +35,20 @@ struct ann_html_meta {
     char *d_ld, *d_meta, *d_other, *d_time_pub, *d_time, *d_text, *d_time_any;
     char *d_after_h1, *d_updated, *d_short, *description, *d_described;
     int after_h1, texts_after_h1, short_texts;
-    strv ld_authors, meta_authors, bylines;
+    strv ld_authors, meta_authors;
+    strv bylines;             /* of the surest byline element */
+    strv text_byline;         /* of the first text that opens with a lead */
+    strv copyright;           /* a person's name after "©", at most one */
     char *ld_body;
     char *title;             /* chosen, once */
     int in_article, byline_tries, date_tries, byline_score, in_body, lead_pending;
-    struct hint_cache *hints;
+    int in_comments;          /* inside elements that are no byline's (comments) */
     xmlNode *byline_node;     /* where the bylines were read */
+    struct hint_cache *hints;
     const ann_html_rules *html;
     const ann_months *months;
+    const ann_meta_rules *particles;
+    const ann_rules *lexicon;
 };
 
 /* ---- strings ---------------------------------------------------------- */
@@ -148,8 +156,8 @@ static char *name_only(const ann_html_meta *m, const char *s)
     char *c = clean(s, strlen(s));
     if (!c)
         return NULL;
-    /* after the last lead: "Posted on May 3 by marc"; not "von" between
-     * two parts of a name ("Christoph von Ritter") */
+    /* after the last lead: "Posted on May 3 by marc"; not a particle of
+     * names between two parts of a name ("Christoph von Ritter") */
     char *p = c;
     for (char *q = c; *q; q++) {
         size_t k;
@@ -157,7 +165,8 @@ static char *name_only(const ann_html_meta *m, const char *s)
             const char *prev = q - 1;
             while (prev > c && prev[-1] != ' ')
                 prev--;
-            if (q > c && prev >= c && *prev >= 'A' && *prev <= 'Z')
+            if (q > c && prev >= c && *prev >= 'A' && *prev <= 'Z' &&
+                ann_meta_particle(m->particles, q, strcspn(q, " ")))
                 continue;
             q += k;
             while (*q == ' ' || *q == ':')
@@ -176,7 +185,7 @@ static char *name_only(const ann_html_meta *m, const char *s)
         free(c);
         return NULL;
     }
-    size_t end = strcspn(p, "|\xE2\xC2(\n@");
+    size_t end = strcspn(p, "|/\xE2\xC2(\n@");
     size_t words = 0;
     for (size_t i = 0; i < end; i++) {
         if (i > 0 && p[i - 1] != ' ' && p[i - 1] != ',')
@@ -219,12 +228,15 @@ static int is_month_word(const ann_html_meta *m, const char *s)
     return len && !s[len];
 }
 
-/* A word that joins two names at q, " and ", " und ": its length with
- * the spaces around it, 0 if none. */
+/* A word that joins two names at q, " and ", " und ", or a slash between
+ * spaces: its length with the spaces around it, 0 if none.  ("Jane
+ * Doe/dpa" is a name and an agency: the name ends at the slash.) */
 static size_t and_at(const ann_html_meta *m, const char *q)
 {
     if (*q != ' ')
         return 0;
+    if (q[1] == '/' && q[2] == ' ')
+        return 3;
     size_t k = bword_at(m, q + 1, 'a');
     return k && q[1 + k] == ' ' ? k + 2 : 0;
 }
@@ -404,9 +416,33 @@ static int byline_rank(xmlNode *n, unsigned hints)
     return (hints & HH_BYLINE1) ? 1 : (hints & HH_BYLINE) ? 2 : -1;
 }
 
+/* The text a name-bearing child gives: its content attribute for a
+ * <meta itemprop="name">, else its text. */
+static char *name_text(xmlNode *c)
+{
+    const char *content = ann_html_attr(c, "content");
+    if (!strcasecmp((const char *)c->name, "meta"))
+        return content ? clean(content, strlen(content)) : NULL;
+    return node_text(c);
+}
+
+static int author_tier(const ann_html_meta *m, const char *s);
+
+/* The best tier of the names in v (4 if none). */
+static int best_tier(const ann_html_meta *m, const strv *v)
+{
+    int best = 4;
+    for (size_t i = 0; i < v->n; i++) {
+        int t = author_tier(m, v->v[i]);
+        best = t < best ? t : best;
+    }
+    return best;
+}
+
 /* The names in a byline element: a name-bearing child first (itemprop
  * "name", a link), else the element's text.  A surer byline, or one
- * inside an <article>, replaces what an earlier one gave. */
+ * inside an <article>, replaces what an earlier one gave, unless it names
+ * only the site where that named someone else. */
 static void on_byline(ann_html_meta *m, xmlNode *n, int rank)
 {
     int score = rank * 2 + !m->in_article;
@@ -430,7 +466,7 @@ static void on_byline(ann_html_meta *m, xmlNode *n, int rank)
     if (links > 1)
         best = NULL;    /* "By <a>A</a> and <a>B</a>": the whole line */
     strv got = {0};
-    char *s = node_text(best ? best : n);
+    char *s = best ? name_text(best) : node_text(n);
     if (s && strlen(s) < 200)
         add_names(m, &got, s);
     free(s);
@@ -440,7 +476,8 @@ static void on_byline(ann_html_meta *m, xmlNode *n, int rank)
             add_names(m, &got, s);
         free(s);
     }
-    if (!got.n || (inside && got.n < m->bylines.n)) {
+    if (!got.n || (inside && got.n < m->bylines.n) ||
+        (best_tier(m, &got) == 3 && m->bylines.n && best_tier(m, &m->bylines) < 3)) {
         strv_free(&got);
         return;
     }
@@ -449,7 +486,6 @@ static void on_byline(ann_html_meta *m, xmlNode *n, int rank)
     m->byline_score = score;
     m->byline_node = n;
 }
-
 
 /* ---- dates in the page ------------------------------------------------- */
 
@@ -475,8 +511,58 @@ static void on_date_elem(ann_html_meta *m, xmlNode *n)
         free(iso);
 }
 
-/* A short text that starts with a byline lead and a capital: "von
- * Daniela Obers", "By Jane Doe" in a paragraph of its own. */
+/* Is the text node the first thing its element shows (nothing but
+ * blanks, comments or <br> before it)? */
+static int starts_element(const xmlNode *n)
+{
+    for (const xmlNode *p = n->prev; p; p = p->prev) {
+        if (p->type == XML_ELEMENT_NODE && strcasecmp((const char *)p->name, "br"))
+            return 0;
+        if (p->type == XML_TEXT_NODE && p->content &&
+            ((const char *)p->content)[strspn((const char *)p->content, " \t\r\n")])
+            return 0;
+    }
+    return 1;
+}
+
+/* The line that follows a text node in its element, up to a <br>: "Von
+ * <b>A</b> und <b>B</b>" after "Von".  NULL if it is long or empty. */
+static char *rest_of_line(const xmlNode *n)
+{
+    ann_textbuf t = {0};
+    for (xmlNode *c = n->next; c && t.len < 160; c = c->next) {
+        if (c->type == XML_ELEMENT_NODE && !strcasecmp((const char *)c->name, "br"))
+            break;
+        char *s = c->type == XML_TEXT_NODE && c->content ? ann_xstrdup((const char *)c->content)
+                  : c->type == XML_ELEMENT_NODE ? node_text(c) : NULL;
+        if (s) {
+            ann_textbuf_text(&t, s, strlen(s), ANN_WS_COLLAPSE);
+            t.space = 1;
+        }
+        free(s);
+    }
+    char *line = t.p && t.len < 160 ? clean(t.p, t.len) : NULL;
+    free(t.p);
+    return line;
+}
+
+/* Bytes of blanks at s: spaces, colons and no-break spaces. */
+static size_t lead_gap(const char *s)
+{
+    size_t i = 0;
+    for (;;) {
+        if (s[i] == ' ' || s[i] == ':' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r')
+            i++;
+        else if ((unsigned char)s[i] == 0xC2 && (unsigned char)s[i + 1] == 0xA0)
+            i += 2;
+        else
+            return i;
+    }
+}
+
+/* A short text that starts its element with a byline lead and a capital:
+ * "von Daniela Obers", "By Jane Doe" in a paragraph of its own; a lead
+ * alone ("Von:", "By") takes the rest of its line, or the next text. */
 static void on_text(ann_html_meta *m, xmlNode *n)
 {
     const char *s = (const char *)n->content;
@@ -492,38 +578,107 @@ static void on_text(ann_html_meta *m, xmlNode *n)
     m->lead_pending = 0;
     if (len > 80)
         return;
+    char *rest = NULL;
     if (!after_lead) {
-        if (len < 2 || !(k = bword_at(m, s, 'l')))
+        if (len < 2 || !(k = bword_at(m, s, 'l')) || !starts_element(n))
             return;
-        size_t end = k;
-        while (end < len && (s[end] == ' ' || s[end] == ':'))
-            end++;
-        if (end == len) {           /* "Von:" alone: the name is the next text */
-            m->lead_pending = 1;
-            return;
+        k += lead_gap(s + k);
+        if (k >= len) {             /* "Von:" alone: the name follows */
+            rest = rest_of_line(n);
+            if (!rest) {
+                m->lead_pending = 1;
+                return;
+            }
+            s = rest;
+            len = strlen(rest);
+            k = 0;
+            after_lead = 1;
         }
-        k = end;
     }
-    if (!(s[k] >= 'A' && s[k] <= 'Z') && !((unsigned char)s[k] >= 0xC3))
+    if (!(s[k] >= 'A' && s[k] <= 'Z') && !((unsigned char)s[k] >= 0xC3)) {
+        free(rest);
         return;
+    }
     char *line = after_lead ? ann_xasprintf("by %.*s", (int)len, s) : ann_xstrndup(s, len);
+    free(rest);
     strv got = {0};
     add_names(m, &got, line);
     free(line);
     if (got.n && got.n <= 4) {
-        strv_free(&m->bylines);
-        m->bylines = got;
-        m->byline_score = 6;
+        m->text_byline = got;
     } else {
         strv_free(&got);
     }
 }
 
+/* Is n inside a figure or its caption (a photo's credit)? */
+static int in_figure(const xmlNode *n)
+{
+    for (int up = 0; n && up < 8; up++, n = n->parent)
+        if (n->type == XML_ELEMENT_NODE && (!strcasecmp((const char *)n->name, "figure") ||
+                                            !strcasecmp((const char *)n->name, "figcaption")))
+            return 1;
+    return 0;
+}
+
+/* "© 2019 Jane Doe", "Copyright (c) 2012- Jane Doe. All rights reserved":
+ * the person's name a copyright line gives, a last resort for the author
+ * of a page that names none (a personal site's footer). */
+static void on_copyright(ann_html_meta *m, xmlNode *n)
+{
+    const char *s = (const char *)n->content, *at = NULL;
+    size_t len = strlen(s);
+    if (len > 200)
+        return;
+    for (const char *p = s; *p && !at; p++)
+        if (!strncmp(p, "\xC2\xA9", 2))
+            at = p + 2;
+        else if (!strncasecmp(p, "(c)", 3))
+            at = p + 3;
+        else if (!strncasecmp(p, "copyright", 9) && (p == s || p[-1] == ' '))
+            at = p + 9;
+    if (!at || in_figure(n))
+        return;
+    while (*at && (strchr(" \t\n\r-,:0123456789", *at) || !strncasecmp(at, "(c)", 3) ||
+                   !strncmp(at, "\xC2\xA9", 2) || !strncmp(at, "\xE2\x80\x93", 3)))
+        at += !strncasecmp(at, "(c)", 3) ? 3 : !strncmp(at, "\xE2\x80\x93", 3) ? 3
+              : !strncmp(at, "\xC2\xA9", 2) ? 2 : 1;
+    /* "Gregory Szorc. All rights reserved": a period after a word ends it */
+    size_t end = 0;
+    while (at[end] && !(at[end] == '.' && end > 1 && at[end - 2] != ' ' &&
+                        at[end - 1] >= 'a' && at[end - 1] <= 'z'))
+        end++;
+    char *line = ann_xasprintf("by %.*s", (int)(end < 80 ? end : 80), at);
+    strv got = {0};
+    add_names(m, &got, line);
+    free(line);
+    if (got.n == 1 && author_tier(m, got.v[0]) == 0) {
+        m->copyright = got;
+    } else {
+        strv_free(&got);
+    }
+}
+
+/* Does the element hold no byline of the article's (the comments), as a
+ * block around others (not the page, not the article itself)? */
+static int is_comments(ann_html_meta *m, xmlNode *n)
+{
+    const char *cls = ann_html_attr(n, "class"), *id = ann_html_attr(n, "id");
+    const char *name = (const char *)n->name;
+    return (cls || id) && strcasecmp(name, "body") && strcasecmp(name, "html") &&
+           strcasecmp(name, "article") && strcasecmp(name, "main") &&
+           (ann_html_hints(m->html, &m->hints, cls, id) & HH_NOBYLINE);
+}
+
 static int scan_enter(void *ctx, xmlNode *n)
 {
     ann_html_meta *m = ctx;
-    if (n->type == XML_TEXT_NODE && n->content && !m->bylines.n && m->in_body)
+    if (n->type == XML_TEXT_NODE && n->content && m->in_body && !m->text_byline.n &&
+        !m->in_comments)
         on_text(m, n);
+    if (n->type == XML_TEXT_NODE && n->content && m->in_body && !m->copyright.n &&
+        !m->in_comments)
+        on_copyright(m, n);
     /* the first short text that is a date, anywhere */
     if (n->type == XML_TEXT_NODE && n->content && m->in_body && !m->d_short &&
         m->short_texts < 2000 && strlen((const char *)n->content) < 100) {
@@ -543,6 +698,8 @@ static int scan_enter(void *ctx, xmlNode *n)
         return 0;
     if (!strcasecmp((const char *)n->name, "body"))
         m->in_body = 1;
+    if (is_comments(m, n))
+        m->in_comments++;
     const char *name = (const char *)n->name;
     const char *type = ann_html_attr(n, "type"), *ip = ann_html_attr(n, "itemprop");
     const char *rel = ann_html_attr(n, "rel"), *cls = ann_html_attr(n, "class");
@@ -593,7 +750,7 @@ static int scan_enter(void *ctx, xmlNode *n)
     if (!m->hinted && (!strcasecmp(name, "h1") || !strcasecmp(name, "h2")) &&
         ((hints & HH_HEADLINE) || (ip && !strcmp(ip, "headline"))))
         m->hinted = heading_text(m, n);
-    int rank = m->byline_tries < 32 ? byline_rank(n, hints) : -1;
+    int rank = m->byline_tries < 32 && !m->in_comments ? byline_rank(n, hints) : -1;
     if (rank >= 0) {
         m->byline_tries++;
         on_byline(m, n, rank);
@@ -608,6 +765,8 @@ static int scan_enter(void *ctx, xmlNode *n)
 static void scan_leave(void *ctx, xmlNode *n)
 {
     ann_html_meta *m = ctx;
+    if (n->type == XML_ELEMENT_NODE && is_comments(m, n))
+        m->in_comments--;
     if (n->type == XML_ELEMENT_NODE && !strcasecmp((const char *)n->name, "h1"))
         m->after_h1 = 1;
     if (n->type == XML_ELEMENT_NODE && !strcasecmp((const char *)n->name, "article"))
@@ -801,6 +960,8 @@ static const char *choose_title(ann_html_meta *m)
 static int is_handle(const char *s)
 {
     int upper = 0;
+    if (strchr(s, ' '))
+        return 0;
     for (const char *p = s; *p; p++) {
         if (*p == ' ')
             return 0;
@@ -850,36 +1011,72 @@ static int written_as_person(const char *s)
 
 /* How an author's name reads, best first: 0 a person's, 1 another name,
  * 2 an organization's or an account's, 3 the site's. */
+static const char *site_person(const ann_html_meta *m);
+
 static int author_tier(const ann_html_meta *m, const char *s)
 {
-    if (is_site_as(s, strlen(s), m, 1))
-        return 3;
+    if (is_site_as(s, strlen(s), m, 1)) {
+        const char *person = site_person(m);
+        return person && overlap(s, person) >= 0.8 ? 0 : 3;
+    }
     if (is_handle(s) || has_org_word(m, s))
         return 2;
     return written_as_person(s) ? 0 : 1;
 }
 
-/* The authors: from the first source (JSON-LD, meta names, bylines) that
- * names a person written as a name; else one that names anyone but an
+/* Is the word w[0..n) a given name (the lexicons' "given", not a weak
+ * one: "Will", "May")? */
+static int is_given_name(const ann_html_meta *m, const char *w, size_t n)
+{
+    ann_match g;
+    return m->lexicon && ann_rules_lookup(m->lexicon, w, n, "given", &g) &&
+           !strstr(g.attrs, "weak=1");
+}
+
+/* The site's name when it is a person's (a personal site, "Dr. Jane
+ * Doe"): written as a name with a given name among its first two words. */
+static const char *site_person(const ann_html_meta *m)
+{
+    const char *site = m->site ? m->site : m->ld_publisher;
+    if (!site || !written_as_person(site))
+        return NULL;
+    for (const char *w = site; w && w - site < 40; w = strchr(w, ' ') ? strchr(w, ' ') + 1 : NULL)
+        if (is_given_name(m, w, strcspn(w, " ")))
+            return site;
+    return NULL;
+}
+
+/* The authors: from the first source (JSON-LD, meta names, bylines from
+ * the surest, a copyright line, the site's name if a person's) that names
+ * a person written as a name; else one that names anyone but an
  * organization, an account or the site; and so on.  Of that source, the
  * names no worse than its best (or than another name). */
 static void choose_authors(ann_doc *d, const ann_html_meta *m)
 {
-    const strv *srcs[] = {&m->ld_authors, &m->meta_authors, &m->bylines};
-    const size_t nsrcs = sizeof srcs / sizeof *srcs;
-    for (int tier = 0; tier <= 3; tier++)
-        for (size_t k = 0; k < nsrcs; k++) {
-            int found = 0;
-            for (size_t i = 0; i < srcs[k]->n && !found; i++)
-                found = author_tier(m, srcs[k]->v[i]) <= tier;
-            if (!found)
+    const char *person = site_person(m);
+    strv site = {(char **)&person, person ? 1 : 0, 0};
+    /* the copyright line and the site's name only when the others name
+     * no one but the site */
+    const strv *srcs[] = {&m->ld_authors, &m->meta_authors, &m->bylines, &m->text_byline,
+                          &m->copyright, &site};
+    const size_t nsrcs = sizeof srcs / sizeof *srcs, nlast = 2;
+    /* rounds: the tier a name must reach, from the last-resort sources or the others */
+    static const struct {
+        int want, last;
+    } rounds[] = {{0, 0}, {1, 0}, {2, 0}, {0, 1}, {3, 0}};
+    for (size_t r = 0; r < sizeof rounds / sizeof *rounds; r++) {
+        int want = rounds[r].want;
+        size_t from = rounds[r].last ? nsrcs - nlast : 0, to = rounds[r].last ? nsrcs : nsrcs - nlast;
+        for (size_t k = from; k < to; k++) {
+            if (best_tier(m, srcs[k]) > want)
                 continue;
-            int keep = tier < 1 ? 1 : tier;
+            int keep = want < 1 ? 1 : want;
             for (size_t i = 0; i < srcs[k]->n; i++)
                 if (author_tier(m, srcs[k]->v[i]) <= keep)
                     ann_doc_add_author(d, srcs[k]->v[i]);
             return;
         }
+    }
 }
 
 /* ---- the date in the URL ------------------------------------------------ */
@@ -932,6 +1129,8 @@ ann_html_meta *ann_html_meta_scan(xmlNode *root, const ann_reader_rules *rules)
     ann_html_meta *m = ann_xcalloc(1, sizeof *m);
     m->html = rules ? rules->html : NULL;
     m->months = rules ? rules->months : NULL;
+    m->particles = rules ? rules->meta : NULL;
+    m->lexicon = rules ? rules->lexicon : NULL;
     if (root) {
         ann_xml_walker w = {scan_enter, scan_leave, m};
         ann_xml_walk(root, &w);
@@ -976,6 +1175,8 @@ void ann_html_meta_free(ann_html_meta *m)
     strv_free(&m->ld_authors);
     strv_free(&m->meta_authors);
     strv_free(&m->bylines);
+    strv_free(&m->text_byline);
+    strv_free(&m->copyright);
     strv_free(&m->h1s);
     ann_html_hints_free(m->hints);
     free(m);
