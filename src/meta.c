@@ -6,10 +6,11 @@
  * closing signature ("Name March 21, 2022"), a credit ("The original source
  * of this article is X").  Each is a general line shape, looked for where
  * it usually stands: bylines and datelines near the top, signatures and
- * credits near the bottom.  The leads of those lines ("By", "Reporting
- * by", "Published:") and the particles of names ("van", "de") are data,
- * meta/leads.tsv and meta/particles.txt; the month names are the date
- * parser's (meta/months.tsv).
+ * credits near the bottom (a closing name alone, "Jane Doe", only when its
+ * first word is a given name of the lexicons).  The leads of those lines
+ * ("By", "Reporting by", "Published:") and the particles of names ("van",
+ * "de") are data, meta/leads.tsv and meta/particles.txt; the month names
+ * are the date parser's (meta/months.tsv).
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -477,6 +478,27 @@ static void signature(const know *k, ann_doc *d, line l)
     free(name);
 }
 
+/* A closing signature of a name alone, the article's last line: "Marina
+ * Mucha".  A name of two to five words whose first is a given name of the
+ * lexicons (weak ones too: a capitalized word follows), so that a last
+ * line like "Related Articles" is none. */
+static void closing_name(const know *k, ann_doc *d, line l, line before)
+{
+    /* not a list's next line ("..., Steve Jurgenson ,\nBryan Gorman"); no
+     * period (a letter's signature, "John Roe.", signs a letter, not the
+     * page) */
+    char end = before.n ? before.p[before.n - 1] : 0;
+    if (d->nauthors || l.n > 60 || !k->rules || l.p[l.n - 1] == '.' || end == ',' ||
+        end == ';' || end == '-')
+        return;
+    char *name = plain(l);
+    ann_match g;
+    if (looks_like_name(k, name) &&
+        ann_rules_lookup(k->rules, name, strcspn(name, " "), "given", &g))
+        ann_doc_add_author(d, name);
+    free(name);
+}
+
 static void published_line(const know *k, ann_doc *d, line l)
 {
     char date[11];
@@ -536,5 +558,7 @@ void ann_meta_extract(ann_doc *d, const ann_engine *e)
         signature(&k, d, ls.v[i - 1]);
         reporting_by(&k, d, ls.v[i - 1]);
     }
+    if (!had_authors && ls.n > 3)
+        closing_name(&k, d, ls.v[ls.n - 1], ls.v[ls.n - 2]);
     free(ls.v);
 }

@@ -129,7 +129,7 @@ unsigned ann_html_hints(const ann_html_rules *h, struct hint_cache **cache, cons
                         const char *id);
 void ann_html_hints_free(struct hint_cache *cache);
 /* The byline words of html/bylines.tsv of a kind ('l' lead, 't' title,
- * 'c' cut, 'n' none, 'a' and, 'o' org) at s, whole words, case aside
+ * 'c' cut, 'n' none, 'a' and, 'o' org, 'r' credit) at s, whole words, case aside
  * (but for joining words of one or two letters): the length of the first
  * that matches, 0 if none. */
 size_t ann_html_byline_word(const ann_html_rules *h, const char *s, char kind);

@@ -27,7 +27,8 @@ typedef struct pattern {
 typedef struct bword {
     char *w;
     size_t n;
-    char kind;               /* 'l' lead, 't' title, 'c' cut, 'n' none, 'a' and, 'o' org */
+    char kind;               /* 'l' lead, 't' title, 'c' cut, 'n' none, 'a' and, 'o' org,
+                              * 'r' credit */
 } bword;
 
 typedef struct meta_name {
@@ -111,20 +112,25 @@ static int hint_line(void *ctx, const char *line, size_t len, const char *name,
 static int byline_line(void *ctx, const char *line, size_t len, const char *name,
                        size_t lineno, char *err, size_t errlen)
 {
-    static const char *const kinds[] = {"lead", "title", "cut", "none", "and", "org"};
+    static const struct {
+        const char *name;
+        char kind;
+    } kinds[] = {{"lead", 'l'}, {"title", 't'}, {"cut", 'c'}, {"none", 'n'},
+                 {"and", 'a'}, {"org", 'o'}, {"credit", 'r'}};
     const size_t nkinds = sizeof kinds / sizeof *kinds;
     ann_html_rules *h = ctx;
     ann_field f[2];
     size_t nf = ann_rule_fields(line, len, f, 2), k = 0;
-    while (nf == 2 && k < nkinds && !(strlen(kinds[k]) == f[1].n && !memcmp(kinds[k], f[1].s, f[1].n)))
+    while (nf == 2 && k < nkinds &&
+           !(strlen(kinds[k].name) == f[1].n && !memcmp(kinds[k].name, f[1].s, f[1].n)))
         k++;
     if (nf != 2 || f[0].n == 0 || k == nkinds) {
         ann_load_error(err, errlen, name, lineno,
-                       "want words and their kind (lead, title, cut, none, and or org), "
-                       "tab-separated");
+                       "want words and their kind (lead, title, cut, none, and, org or "
+                       "credit), tab-separated");
         return -1;
     }
-    bword b = {ann_xstrndup(f[0].s, f[0].n), f[0].n, kinds[k][0]};
+    bword b = {ann_xstrndup(f[0].s, f[0].n), f[0].n, kinds[k].kind};
     ANN_PUSH(h->bwords, h->nbwords, h->capbwords, b);
     return 0;
 }
@@ -207,9 +213,10 @@ size_t ann_html_byline_word(const ann_html_rules *h, const char *s, char kind)
     for (size_t i = 0; h && i < h->nbwords; i++) {
         const bword *b = &h->bwords[i];
         int exact = kind == 'a' && b->n <= 2;   /* "E" is an initial, "e" joins */
+        const unsigned char *e = (const unsigned char *)s + b->n;
         if (b->kind == kind && !(exact ? strncmp : strncasecmp)(s, b->w, b->n) &&
-            (b->w[b->n - 1] == ':' || !s[b->n] || is_space(s[b->n]) || s[b->n] == ':' ||
-             s[b->n] == ','))
+            (b->w[b->n - 1] == ':' || !*e || is_space((char)*e) || *e == ':' || *e == ',' ||
+             (e[0] == 0xC2 && e[1] == 0xA0)))
             return b->n;
     }
     return 0;

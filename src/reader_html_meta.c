@@ -43,6 +43,7 @@ struct ann_html_meta {
     char *title;             /* chosen, once */
     int in_article, byline_tries, date_tries, byline_score, in_body, lead_pending;
     int in_comments;          /* inside elements that are no byline's (comments) */
+    char author_label[4];     /* N of the twitter:labelN that says "Written by" */
     xmlNode *byline_node;     /* where the bylines were read */
     struct hint_cache *hints;
     const ann_html_rules *html;
@@ -72,14 +73,31 @@ static void set_once(char **field, const char *s)
 typedef struct text_walk {
     ann_textbuf t;
     ann_html_meta *m;        /* to leave out labels; NULL keeps them */
+    int lines;               /* blocks become parts " | " (of a byline's text) */
+    int sep;                 /* a block ended or began since the last text */
 } text_walk;
+
+static int is_block_tag(const char *name)
+{
+    static const char *const blocks[] = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6",
+                                         "li", "br", "section", "header", "footer", "ul",
+                                         "dd", "dt", "tr", "td", "table"};
+    for (size_t i = 0; i < sizeof blocks / sizeof *blocks; i++)
+        if (!strcasecmp(name, blocks[i]))
+            return 1;
+    return 0;
+}
 
 static int text_enter(void *ctx, xmlNode *n)
 {
     text_walk *w = ctx;
     if (n->type == XML_TEXT_NODE && n->content) {
-        ann_textbuf_text(&w->t, (const char *)n->content, strlen((const char *)n->content),
-                         ANN_WS_COLLAPSE);
+        const char *c = (const char *)n->content;
+        if (w->sep && w->t.len && c[strspn(c, " \t\r\n")]) {
+            ann_textbuf_text(&w->t, " | ", 3, ANN_WS_COLLAPSE);
+            w->sep = 0;
+        }
+        ann_textbuf_text(&w->t, c, strlen(c), ANN_WS_COLLAPSE);
         return 0;
     }
     if (n->type != XML_ELEMENT_NODE)
@@ -92,15 +110,23 @@ static int text_enter(void *ctx, xmlNode *n)
         return 0;
     if (!strcasecmp(name, "br"))
         w->t.space = 1;
+    w->sep |= w->lines && is_block_tag(name);
     return 1;
 }
 
-/* The text of n's children as it reads, without scripts and styles (and
- * without labels, given m); NULL if empty. */
-static char *walk_text(ann_html_meta *m, xmlNode *n)
+static void text_leave(void *ctx, xmlNode *n)
 {
-    text_walk w = {{0}, m};
-    ann_xml_walker walker = {text_enter, NULL, &w};
+    text_walk *w = ctx;
+    w->sep |= w->lines && n->type == XML_ELEMENT_NODE && is_block_tag((const char *)n->name);
+}
+
+/* The text of n's children as it reads, without scripts and styles (and
+ * without labels, given m; with its blocks as parts " | ", given lines);
+ * NULL if empty. */
+static char *walk_text(ann_html_meta *m, xmlNode *n, int lines)
+{
+    text_walk w = {{0}, m, lines, 0};
+    ann_xml_walker walker = {text_enter, text_leave, &w};
     for (xmlNode *c = n->children; c; c = c->next)
         ann_xml_walk(c, &walker);
     if (!w.t.p)
@@ -112,13 +138,19 @@ static char *walk_text(ann_html_meta *m, xmlNode *n)
 
 static char *node_text(xmlNode *n)
 {
-    return walk_text(NULL, n);
+    return walk_text(NULL, n, 0);
+}
+
+/* A byline's text, its blocks as parts: "Jane Doe | Jane writes on ..." */
+static char *byline_text(xmlNode *n)
+{
+    return walk_text(NULL, n, 1);
 }
 
 /* A headline's text without a kicker, screen-reader labels or styles. */
 static char *heading_text(ann_html_meta *m, xmlNode *n)
 {
-    return walk_text(m, n);
+    return walk_text(m, n, 0);
 }
 
 static void strv_free(strv *v)
@@ -159,21 +191,29 @@ static char *name_only(const ann_html_meta *m, const char *s)
     /* after the last lead: "Posted on May 3 by marc"; not a particle of
      * names between two parts of a name ("Christoph von Ritter") */
     char *p = c;
+    int credit = 0;    /* after "Edited by", "Foto:": someone else's name */
     for (char *q = c; *q; q++) {
-        size_t k;
-        if ((q == c || q[-1] == ' ') && (k = bword_at(m, q, 'l')) != 0) {
+        size_t k = 0;
+        int cr = 0;
+        if ((q == c || q[-1] == ' ') && ((k = bword_at(m, q, 'l')) != 0 ||
+                                         (cr = (k = bword_at(m, q, 'r')) != 0))) {
             const char *prev = q - 1;
             while (prev > c && prev[-1] != ' ')
                 prev--;
-            if (q > c && prev >= c && *prev >= 'A' && *prev <= 'Z' &&
+            if (!cr && q > c && prev >= c && *prev >= 'A' && *prev <= 'Z' &&
                 ann_meta_particle(m->particles, q, strcspn(q, " ")))
                 continue;
+            credit = cr;
             q += k;
             while (*q == ' ' || *q == ':')
                 q++;
             p = q;
             q--;
         }
+    }
+    if (credit) {
+        free(c);
+        return NULL;
     }
     /* "Foto: Jane Doe" is a credit, not a byline */
     size_t w = strcspn(p, " ");
@@ -201,7 +241,7 @@ static char *name_only(const ann_html_meta *m, const char *s)
     }
     while (end > 0 && (p[end - 1] == ' ' || p[end - 1] == ',' || p[end - 1] == '-'))
         end--;
-    char *name = end >= 2 && end < 80 ? clean(p, end) : NULL;
+    char *name = end >= 2 && end < 80 && words <= 6 ? clean(p, end) : NULL;
     free(c);
     if (name && (strstr(name, "http") || name[strlen(name) - 1] == ':' ||
                  name[strlen(name) - 1] == '*' || !has_letter(name))) {
@@ -241,11 +281,43 @@ static size_t and_at(const ann_html_meta *m, const char *q)
     return k && q[1 + k] == ' ' ? k + 2 : 0;
 }
 
+/* "Text & Fotos: Jane Doe", "Interview: Jane Doe": where up to three
+ * words before a colon hold a byline's lead (as "Text:" would), the names
+ * come after it. */
+static const char *after_label(const ann_html_meta *m, const char *s)
+{
+    const char *colon = strchr(s, ':');
+    if (!colon || colon - s > 40)
+        return s;
+    size_t words = 0;
+    int lead = 0;
+    for (const char *w = s; w < colon;) {
+        while (w < colon && *w == ' ')
+            w++;
+        size_t n = 0;
+        while (w + n < colon && w[n] != ' ')
+            n++;
+        if (!n)
+            break;
+        words++;
+        char buf[48];
+        if (n + 2 <= sizeof buf) {
+            memcpy(buf, w, n);
+            memcpy(buf + n, ":", 2);
+            size_t k = bword_at(m, buf, 'l');
+            lead |= k == n || k == n + 1;
+        }
+        w += n;
+    }
+    return lead && words <= 3 ? colon + 1 : s;
+}
+
 /* "Jane Doe and John Roe", "Jane Doe, John Roe" -> two names. */
 static void add_names(const ann_html_meta *m, strv *v, const char *s)
 {
     if (!s || !strncmp(s, "http", 4) || s[0] == '/')
         return;
+    s = after_label(m, s);
     const char *p = s;
     while (*p) {
         size_t k = strcspn(p, ",;|&"), and = 0;
@@ -280,12 +352,23 @@ static void on_meta(ann_html_meta *m, xmlNode *n)
 {
     const char *content = ann_html_attr(n, "content");
     const char *key = ann_html_attr(n, "property");
+    if (!content)
+        content = ann_html_attr(n, "value");
     if (!key)
         key = ann_html_attr(n, "name");
     if (!key)
         key = ann_html_attr(n, "itemprop");
     if (!content || !key)
         return;
+    /* twitter:label1 "Verfasst von", twitter:data1 "Jane Doe" (Yoast) */
+    if (!strncasecmp(key, "twitter:label", 13) && strlen(key + 13) < sizeof m->author_label) {
+        for (const char *w = content; *w; w++)
+            if ((w == content || w[-1] == ' ') && bword_at(m, w, 'l'))
+                strcpy(m->author_label, key + 13);
+    } else if (!strncasecmp(key, "twitter:data", 12) && m->author_label[0] &&
+               !strcmp(key + 12, m->author_label)) {
+        add_names(m, &m->meta_authors, content);
+    }
     switch (ann_html_meta_field(m->html, key)) {
     case HM_TITLE: set_once(&m->og_title, content); break;
     case HM_TITLE2: set_once(&m->tw_title, content); break;
@@ -466,12 +549,15 @@ static void on_byline(ann_html_meta *m, xmlNode *n, int rank)
     if (links > 1)
         best = NULL;    /* "By <a>A</a> and <a>B</a>": the whole line */
     strv got = {0};
-    char *s = best ? name_text(best) : node_text(n);
+    char *s = best ? name_text(best) : byline_text(n);
     if (s && strlen(s) < 200)
         add_names(m, &got, s);
+    /* a long text is an author's box with a biography: its first name */
+    while (s && strlen(s) > 100 && got.n > 1)
+        free(got.v[--got.n]);
     free(s);
     if (!got.n && best) {
-        s = node_text(n);
+        s = byline_text(n);
         if (s && strlen(s) < 200)
             add_names(m, &got, s);
         free(s);
@@ -509,6 +595,18 @@ static void on_date_elem(ann_html_meta *m, xmlNode *n)
         m->d_text = iso;
     else
         free(iso);
+}
+
+/* Is the node inside a headline, <h1> or <h2> ("Von Sprachregeln und
+ * Gender-Politik" is a title, no byline; a byline may be a lesser
+ * heading)? */
+static int in_heading(const xmlNode *n)
+{
+    for (int up = 0; n && up < 4; up++, n = n->parent)
+        if (n->type == XML_ELEMENT_NODE && (n->name[0] | 0x20) == 'h' && n->name[1] >= '1' &&
+            n->name[1] <= '2' && !n->name[2])
+            return 1;
+    return 0;
 }
 
 /* Is the text node the first thing its element shows (nothing but
@@ -580,7 +678,7 @@ static void on_text(ann_html_meta *m, xmlNode *n)
         return;
     char *rest = NULL;
     if (!after_lead) {
-        if (len < 2 || !(k = bword_at(m, s, 'l')) || !starts_element(n))
+        if (len < 2 || !(k = bword_at(m, s, 'l')) || !starts_element(n) || in_heading(n))
             return;
         k += lead_gap(s + k);
         if (k >= len) {             /* "Von:" alone: the name follows */
@@ -604,7 +702,7 @@ static void on_text(ann_html_meta *m, xmlNode *n)
     strv got = {0};
     add_names(m, &got, line);
     free(line);
-    if (got.n && got.n <= 4) {
+    if (got.n && got.n <= 4 && best_tier(m, &got) < 3) {
         m->text_byline = got;
     } else {
         strv_free(&got);
@@ -640,9 +738,10 @@ static void on_copyright(ann_html_meta *m, xmlNode *n)
     if (!at || in_figure(n))
         return;
     while (*at && (strchr(" \t\n\r-,:0123456789", *at) || !strncasecmp(at, "(c)", 3) ||
-                   !strncmp(at, "\xC2\xA9", 2) || !strncmp(at, "\xE2\x80\x93", 3)))
-        at += !strncasecmp(at, "(c)", 3) ? 3 : !strncmp(at, "\xE2\x80\x93", 3) ? 3
-              : !strncmp(at, "\xC2\xA9", 2) ? 2 : 1;
+                   !strncasecmp(at, "copyright", 9) || !strncmp(at, "\xC2\xA9", 2) ||
+                   !strncmp(at, "\xE2\x80\x93", 3)))
+        at += !strncasecmp(at, "copyright", 9) ? 9 : !strncasecmp(at, "(c)", 3) ? 3
+              : !strncmp(at, "\xE2\x80\x93", 3) ? 3 : !strncmp(at, "\xC2\xA9", 2) ? 2 : 1;
     /* "Gregory Szorc. All rights reserved": a period after a word ends it */
     size_t end = 0;
     while (at[end] && !(at[end] == '.' && end > 1 && at[end - 2] != ' ' &&
@@ -652,6 +751,8 @@ static void on_copyright(ann_html_meta *m, xmlNode *n)
     strv got = {0};
     add_names(m, &got, line);
     free(line);
+    while (got.n > 1)   /* "© Jane Doe | Impressum" */
+        free(got.v[--got.n]);
     if (got.n == 1 && author_tier(m, got.v[0]) == 0) {
         m->copyright = got;
     } else {
@@ -984,9 +1085,9 @@ static int has_org_word(const ann_html_meta *m, const char *s)
 }
 
 /* Written as a person's name: two to five words, the first and the last
- * capitalized, short lowercase particles between ("Jose de la Cruz"),
- * no digits. */
-static int written_as_person(const char *s)
+ * capitalized, particles of names between ("Jose de la Cruz"), no
+ * digits. */
+static int written_as_person(const ann_html_meta *m, const char *s)
 {
     size_t n = strlen(s), words = 0, i = 0;
     int last_upper = 0;
@@ -1002,7 +1103,7 @@ static int written_as_person(const char *s)
             if ((s[k] >= '0' && s[k] <= '9') || strchr("@:/|()", s[k]))
                 return 0;
         last_upper = ann_is_upper(ann_utf8_next(s, i, &j));
-        if (!last_upper && (words == 0 || i - st > 3))
+        if (!last_upper && (words == 0 || !ann_meta_particle(m->particles, s + st, i - st)))
             return 0;
         words++;
     }
@@ -1021,7 +1122,7 @@ static int author_tier(const ann_html_meta *m, const char *s)
     }
     if (is_handle(s) || has_org_word(m, s))
         return 2;
-    return written_as_person(s) ? 0 : 1;
+    return written_as_person(m, s) ? 0 : 1;
 }
 
 /* Is the word w[0..n) a given name (the lexicons' "given", not a weak
@@ -1038,7 +1139,7 @@ static int is_given_name(const ann_html_meta *m, const char *w, size_t n)
 static const char *site_person(const ann_html_meta *m)
 {
     const char *site = m->site ? m->site : m->ld_publisher;
-    if (!site || !written_as_person(site))
+    if (!site || !written_as_person(m, site))
         return NULL;
     for (const char *w = site; w && w - site < 40; w = strchr(w, ' ') ? strchr(w, ' ') + 1 : NULL)
         if (is_given_name(m, w, strcspn(w, " ")))
