@@ -216,7 +216,7 @@ size_t ann_html_byline_word(const ann_html_rules *h, const char *s, char kind)
         const unsigned char *e = (const unsigned char *)s + b->n;
         if (b->kind == kind && !(exact ? strncmp : strncasecmp)(s, b->w, b->n) &&
             (b->w[b->n - 1] == ':' || !*e || is_space((char)*e) || *e == ':' || *e == ',' ||
-             (e[0] == 0xC2 && e[1] == 0xA0)))
+             *e == '.' || (e[0] == 0xC2 && e[1] == 0xA0)))
             return b->n;
     }
     return 0;

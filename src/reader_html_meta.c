@@ -37,6 +37,7 @@ struct ann_html_meta {
     int after_h1, texts_after_h1, short_texts;
     strv ld_authors, meta_authors;
     strv bylines;             /* of the surest byline element */
+    strv person_byline;       /* of the first that names a person, if that names the site */
     strv text_byline;         /* of the first text that opens with a lead */
     strv copyright;           /* a person's name after "©", at most one */
     char *ld_body;
@@ -312,18 +313,80 @@ static const char *after_label(const ann_html_meta *m, const char *s)
     return lead && words <= 3 ? colon + 1 : s;
 }
 
-/* "Jane Doe and John Roe", "Jane Doe, John Roe" -> two names. */
-static void add_names(const ann_html_meta *m, strv *v, const char *s)
+/* Does s[0..n) read as a phrase rather than a name: after its leads, a
+ * word in small letters that is no particle of names ("Ministerium für
+ * Wirtschaft und Klimaschutz" is one name, not two)? */
+static int is_phrase(const ann_html_meta *m, const char *s, size_t n)
 {
-    if (!s || !strncmp(s, "http", 4) || s[0] == '/')
+    int leads = 1;
+    for (size_t i = 0; i < n;) {
+        while (i < n && s[i] == ' ')
+            i++;
+        size_t st = i, k;
+        while (i < n && s[i] != ' ')
+            i++;
+        if (st == i)
+            break;
+        if (leads && (k = bword_at(m, s + st, 'l')) != 0) {
+            i = st + k;
+            continue;
+        }
+        leads = 0;
+        if (s[st] >= 'a' && s[st] <= 'z' && !ann_meta_particle(m->particles, s + st, i - st))
+            return 1;
+    }
+    return 0;
+}
+
+/* Character references left in a text that was escaped twice
+ * ("O&#039;Donnell"), decoded in place. */
+static void decode_refs(char *s)
+{
+    static const struct {
+        const char *ref;
+        char c;
+    } named[] = {{"&amp;", '&'}, {"&quot;", '"'}, {"&apos;", '\''}, {"&lt;", '<'}, {"&gt;", '>'}};
+    char *o = s;
+    for (const char *p = s; *p;) {
+        unsigned long cp = 0;
+        char *end = NULL;
+        if (p[0] == '&' && p[1] == '#')
+            cp = (p[2] | 0x20) == 'x' ? strtoul(p + 3, &end, 16) : strtoul(p + 2, &end, 10);
+        if (end && *end == ';' && end > p + 2 && cp >= 0x20 && cp <= 0x10FFFF &&
+            !(cp >= 0xD800 && cp <= 0xDFFF)) {
+            o += ann_utf8_put((uint32_t)cp, o);   /* never longer than the reference */
+            p = end + 1;
+            continue;
+        }
+        size_t i = 0;
+        while (i < sizeof named / sizeof *named && strncmp(p, named[i].ref, strlen(named[i].ref)))
+            i++;
+        if (i < sizeof named / sizeof *named) {
+            *o++ = named[i].c;
+            p += strlen(named[i].ref);
+        } else {
+            *o++ = *p++;
+        }
+    }
+    *o = '\0';
+}
+
+/* "Jane Doe and John Roe", "Jane Doe, John Roe" -> two names. */
+static void add_names(const ann_html_meta *m, strv *v, const char *text)
+{
+    if (!text || !strncmp(text, "http", 4) || text[0] == '/')
         return;
-    s = after_label(m, s);
+    char *copy = ann_xstrdup(text);
+    decode_refs(copy);
+    const char *s = after_label(m, copy);
     const char *p = s;
     while (*p) {
         size_t k = strcspn(p, ",;|&"), and = 0;
         for (size_t j = 0; j < k && !and; j++)
-            if ((and = and_at(m, p + j)) != 0)
+            if ((and = and_at(m, p + j)) != 0 && !is_phrase(m, p, j))
                 k = j;
+            else
+                and = 0;
         char *part = ann_xstrndup(p, k);
         char *name = p == s || !has_title_word(m, part) ? name_only(m, part) : NULL;
         free(part);
@@ -344,6 +407,7 @@ static void add_names(const ann_html_meta *m, strv *v, const char *s)
         else if (*p)
             p++;
     }
+    free(copy);
 }
 
 /* ---- <meta> ------------------------------------------------------------- */
@@ -526,10 +590,25 @@ static int best_tier(const ann_html_meta *m, const strv *v)
  * "name", a link), else the element's text.  A surer byline, or one
  * inside an <article>, replaces what an earlier one gave, unless it names
  * only the site where that named someone else. */
+/* Is n inside a link (a teaser of another article: its byline is that
+ * article's)? */
+static int in_link(const xmlNode *n)
+{
+    for (int up = 0; (n = n->parent) != NULL && up < 6; up++)
+        if (n->type == XML_ELEMENT_NODE && !strcasecmp((const char *)n->name, "a"))
+            return 1;
+    return 0;
+}
+
 static void on_byline(ann_html_meta *m, xmlNode *n, int rank)
 {
     int score = rank * 2 + !m->in_article;
-    if (m->bylines.n && score >= m->byline_score)
+    if (in_link(n))
+        return;
+    /* a less sure byline may still be the first to name a person where
+     * the surest names the site */
+    int person = !m->person_byline.n && m->bylines.n && best_tier(m, &m->bylines) == 3;
+    if (m->bylines.n && score >= m->byline_score && !person)
         return;
     /* a link inside the byline already read replaces it, unless the byline
      * named more people ("By <a>A</a> and <a>B</a>") */
@@ -561,6 +640,13 @@ static void on_byline(ann_html_meta *m, xmlNode *n, int rank)
         if (s && strlen(s) < 200)
             add_names(m, &got, s);
         free(s);
+    }
+    if (person && got.n && score >= m->byline_score) {
+        if (best_tier(m, &got) == 0)
+            m->person_byline = got;
+        else
+            strv_free(&got);
+        return;
     }
     if (!got.n || (inside && got.n < m->bylines.n) ||
         (best_tier(m, &got) == 3 && m->bylines.n && best_tier(m, &m->bylines) < 3)) {
@@ -719,6 +805,8 @@ static int in_figure(const xmlNode *n)
     return 0;
 }
 
+static int is_given_name(const ann_html_meta *m, const char *w, size_t n);
+
 /* "© 2019 Jane Doe", "Copyright (c) 2012- Jane Doe. All rights reserved":
  * the person's name a copyright line gives, a last resort for the author
  * of a page that names none (a personal site's footer). */
@@ -753,7 +841,8 @@ static void on_copyright(ann_html_meta *m, xmlNode *n)
     free(line);
     while (got.n > 1)   /* "© Jane Doe | Impressum" */
         free(got.v[--got.n]);
-    if (got.n == 1 && author_tier(m, got.v[0]) == 0) {
+    if (got.n == 1 && author_tier(m, got.v[0]) == 0 &&
+        is_given_name(m, got.v[0], strcspn(got.v[0], " "))) {
         m->copyright = got;
     } else {
         strv_free(&got);
@@ -1158,8 +1247,8 @@ static void choose_authors(ann_doc *d, const ann_html_meta *m)
     strv site = {(char **)&person, person ? 1 : 0, 0};
     /* the copyright line and the site's name only when the others name
      * no one but the site */
-    const strv *srcs[] = {&m->ld_authors, &m->meta_authors, &m->bylines, &m->text_byline,
-                          &m->copyright, &site};
+    const strv *srcs[] = {&m->ld_authors, &m->meta_authors, &m->bylines, &m->person_byline,
+                          &m->text_byline, &m->copyright, &site};
     const size_t nsrcs = sizeof srcs / sizeof *srcs, nlast = 2;
     /* rounds: the tier a name must reach, from the last-resort sources or the others */
     static const struct {
@@ -1171,9 +1260,8 @@ static void choose_authors(ann_doc *d, const ann_html_meta *m)
         for (size_t k = from; k < to; k++) {
             if (best_tier(m, srcs[k]) > want)
                 continue;
-            int keep = want < 1 ? 1 : want;
             for (size_t i = 0; i < srcs[k]->n; i++)
-                if (author_tier(m, srcs[k]->v[i]) <= keep)
+                if (author_tier(m, srcs[k]->v[i]) <= want)
                     ann_doc_add_author(d, srcs[k]->v[i]);
             return;
         }
@@ -1276,6 +1364,7 @@ void ann_html_meta_free(ann_html_meta *m)
     strv_free(&m->ld_authors);
     strv_free(&m->meta_authors);
     strv_free(&m->bylines);
+    strv_free(&m->person_byline);
     strv_free(&m->text_byline);
     strv_free(&m->copyright);
     strv_free(&m->h1s);
