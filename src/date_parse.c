@@ -17,6 +17,7 @@
 #include "rulefile.h"
 #include "table.h"
 #include "tokenizer.h"
+#include "utf8.h"
 
 /* ---- the month names (meta/months.tsv) -------------------------------- */
 
@@ -72,8 +73,8 @@ static int month_line(void *ctx, const char *line, size_t len, const char *name,
                        "want a name, a month from 1 to 12 and languages, tab-separated");
         return -1;
     }
-    month_name mn = {ann_xstrndup(f[0].s, n), n, month, abbrev, list_has(f[2].s, f[2].n, "en")};
-    lower_ascii(mn.name, n);
+    month_name mn = {ann_utf8_lower(f[0].s, n), 0, month, abbrev, list_has(f[2].s, f[2].n, "en")};
+    n = mn.len = strlen(mn.name);
     ann_table_put(&m->index, ann_hash(mn.name, n), m->n);
     if (mn.english) {
         unsigned c = (unsigned char)mn.name[0] - 'a';
@@ -110,22 +111,31 @@ void ann_months_free(ann_months *m)
     free(m);
 }
 
-/* The name that w[0..n) is, case aside (ASCII); of the English grammar's
- * names only, if english.  NULL if none. */
+/* The name that w[0..n) is, case aside; of the English grammar's names
+ * only, if english.  NULL if none. */
 static const month_name *find_month(const ann_months *m, const char *w, size_t n, int english)
 {
-    char low[64];
-    if (!m || n == 0 || n > sizeof low)
+    char buf[64], *low = buf;
+    if (!m || n == 0 || n > sizeof buf)
         return NULL;
-    memcpy(low, w, n);
-    lower_ascii(low, n);
-    size_t pos = 0, i;
-    while ((i = ann_table_next(&m->index, ann_hash(low, n), &pos)) != ANN_TABLE_END) {
-        const month_name *mn = &m->v[i];
-        if (mn->len == n && !memcmp(mn->name, low, n) && (!english || mn->english))
-            return mn;
+    int ascii = 1;
+    for (size_t i = 0; i < n; i++)
+        ascii &= (unsigned char)w[i] < 0x80;
+    if (ascii) {
+        memcpy(buf, w, n);
+        lower_ascii(buf, n);
+    } else {
+        low = ann_utf8_lower(w, n);
+        n = strlen(low);
     }
-    return NULL;
+    const month_name *found = NULL;
+    size_t pos = 0, i;
+    while (!found && (i = ann_table_next(&m->index, ann_hash(low, n), &pos)) != ANN_TABLE_END)
+        if (m->v[i].len == n && !memcmp(m->v[i].name, low, n) && (!english || m->v[i].english))
+            found = &m->v[i];
+    if (low != buf)
+        free(low);
+    return found;
 }
 
 /* Whether the ASCII letter c can start an English month name.  A bit
@@ -287,16 +297,43 @@ size_t ann_find_full_date(const ann_months *names, const char *s, size_t n, char
 
 /* ---- the dates of pages ------------------------------------------------ */
 
-static int is_letter(unsigned char c)
+/* The letters of a word at s, any script's: their bytes. */
+static size_t word_len(const char *s)
 {
-    return (c | 0x20) >= 'a' && (c | 0x20) <= 'z' ? 1 : c >= 0x80;
+    size_t i = 0;
+    for (;;) {
+        unsigned char c = (unsigned char)s[i];
+        if (((c | 0x20) >= 'a' && (c | 0x20) <= 'z')) {
+            i++;
+            continue;
+        }
+        if (c < 0x80)
+            return i;
+        size_t j = i;
+        if (!ann_is_letter(ann_utf8_next(s, i + 4, &j)))
+            return i;
+        i = j;
+    }
+}
+
+/* Does a letter or a digit end s[0..i)? */
+static int letter_before(const char *s, size_t i)
+{
+    if (i == 0)
+        return 0;
+    unsigned char c = (unsigned char)s[i - 1];
+    if (c < 0x80)
+        return ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || (c >= '0' && c <= '9');
+    size_t at = i - 1;
+    while (at > 0 && i - at < 4 && ((unsigned char)s[at] & 0xC0) == 0x80)
+        at--;
+    size_t j = at;
+    return ann_is_letter(ann_utf8_next(s, i, &j));
 }
 
 size_t ann_page_month(const ann_months *m, const char *s, int *month)
 {
-    size_t w = 0;
-    while (is_letter((unsigned char)s[w]))
-        w++;
+    size_t w = word_len(s);
     const month_name *mn = w >= 3 ? find_month(m, s, w, 0) : NULL;
     if (!mn)
         return 0;
@@ -318,8 +355,9 @@ static size_t skip_filler(const char *s)
 {
     size_t i = 0;
     for (;;) {
-        while (s[i] == ' ' || s[i] == ',' || s[i] == '.' || s[i] == '\t' || s[i] == '\n')
-            i++;
+        while (s[i] == ' ' || s[i] == ',' || s[i] == '.' || s[i] == '\t' || s[i] == '\n' ||
+               ((unsigned char)s[i] == 0xC2 && (unsigned char)s[i + 1] == 0xA0))
+            i += (unsigned char)s[i] == 0xC2 ? 2 : 1;
         if ((s[i] | 0x20) == 'd' && (s[i + 1] | 0x20) == 'e' && s[i + 2] == ' ')
             i += 3;     /* "5 de mayo de 2022" */
         else
@@ -388,13 +426,12 @@ static char *written_date(const ann_months *m, const char *s)
 char *ann_page_date(const ann_months *m, const char *s, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
-        if (i > 0 && (is_letter((unsigned char)s[i - 1]) ||
-                      (s[i - 1] >= '0' && s[i - 1] <= '9')))
+        if (((unsigned char)s[i] & 0xC0) == 0x80 || letter_before(s, i))
             continue;
         char *got = NULL;
         if (s[i] >= '0' && s[i] <= '9')
             got = numeric_date(s + i);
-        if (!got && (is_letter((unsigned char)s[i]) || (s[i] >= '0' && s[i] <= '9')))
+        if (!got && ((s[i] >= '0' && s[i] <= '9') || word_len(s + i) > 0))
             got = written_date(m, s + i);
         if (got)
             return got;

@@ -456,7 +456,7 @@ static int ld_is_article(const cJSON *o)
         "OpinionNewsArticle", "BackgroundNewsArticle", "ReviewNewsArticle",
         "BlogPosting", "LiveBlogPosting", "Report", "ScholarlyArticle", "SocialMediaPosting",
         "TechArticle", "Review", "Recipe", "WebPage", "ItemPage", "AboutPage", "DiscussionForumPosting",
-        "MedicalWebPage", "VideoObject"};
+        "MedicalWebPage", "VideoObject", "HowTo"};
     const cJSON *t = cJSON_GetObjectItemCaseSensitive(o, "@type");
     const cJSON *one = cJSON_IsArray(t) ? t->child : t;
     for (; one; one = cJSON_IsArray(t) ? one->next : NULL) {
@@ -875,14 +875,15 @@ static int scan_enter(void *ctx, xmlNode *n)
         m->short_texts++;
         m->d_short = ann_page_date(m->months, (const char *)n->content, strlen((const char *)n->content));
     }
-    /* the first date after the headline, in the next few texts */
+    /* the first date after the headline, in the next few texts (further
+     * on, dates are the article's subject or teasers') */
     if (n->type == XML_TEXT_NODE && n->content && m->after_h1 && !m->d_after_h1 &&
-        m->texts_after_h1 < 40) {
+        m->texts_after_h1 < 16) {
         const char *t = (const char *)n->content;
         size_t len = strlen(t), lead = strspn(t, " \t\r\n");
         m->texts_after_h1 += lead < len;
         /* a short text, or the dateline that starts a paragraph */
-        m->d_after_h1 = ann_page_date(m->months, t, len < 300 ? len : lead + 40 < len ? lead + 40 : len);
+        m->d_after_h1 = ann_page_date(m->months, t, len < 100 ? len : lead + 40 < len ? lead + 40 : len);
     }
     if (n->type != XML_ELEMENT_NODE)
         return 0;
@@ -1292,8 +1293,10 @@ static char *url_date(const char *u)
  * source names a day. */
 static char *choose_date(const ann_html_meta *m)
 {
-    const char *dates[] = {m->d_ld, m->d_meta, m->d_other, m->d_time_pub, m->d_text,
-                           m->d_time, NULL, m->d_after_h1, m->d_time_any, m->d_short,
+    /* a <meta> "date" of a CMS is often its record's, not the article's:
+     * the dates the page shows as the article's go first */
+    const char *dates[] = {m->d_ld, m->d_meta, m->d_time_pub, m->d_text, m->d_time,
+                           m->d_other, NULL, m->d_after_h1, m->d_time_any, m->d_short,
                            m->d_described, m->d_updated};
     char *partial = NULL;
     for (size_t i = 0; i < sizeof dates / sizeof *dates; i++) {
