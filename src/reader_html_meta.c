@@ -34,7 +34,7 @@ struct ann_html_meta {
     char *site, *ld_publisher, *url;
     char *d_ld, *d_meta, *d_other, *d_time_pub, *d_time, *d_text, *d_time_any;
     char *d_after_h1, *d_updated, *d_short, *description, *d_described;
-    int after_h1, texts_after_h1, short_texts;
+    int after_h1, texts_after_h1, short_texts, elems_after_h1;
     strv ld_authors, meta_authors;
     strv bylines;             /* of the surest byline element */
     strv person_byline;       /* of the first that names a person, if that names the site */
@@ -159,6 +159,7 @@ static void strv_free(strv *v)
     for (size_t i = 0; i < v->n; i++)
         free(v->v[i]);
     free(v->v);
+    *v = (strv){0};
 }
 
 static int is_space(char c)
@@ -240,8 +241,11 @@ static char *name_only(const ann_html_meta *m, const char *s)
         }
         words += p[i] != ' ';
     }
-    while (end > 0 && (p[end - 1] == ' ' || p[end - 1] == ',' || p[end - 1] == '-'))
+    while (end > 0 && (p[end - 1] == ' ' || p[end - 1] == ',' || p[end - 1] == '-' ||
+                       p[end - 1] == '\'' || p[end - 1] == '"'))
         end--;
+    while (end > 0 && (*p == '\'' || *p == '"'))   /* a name quoted in a list */
+        p++, end--;
     char *name = end >= 2 && end < 80 && words <= 6 ? clean(p, end) : NULL;
     free(c);
     if (name && (strstr(name, "http") || name[strlen(name) - 1] == ':' ||
@@ -602,7 +606,8 @@ static int in_link(const xmlNode *n)
 
 static void on_byline(ann_html_meta *m, xmlNode *n, int rank)
 {
-    int score = rank * 2 + !m->in_article;
+    /* surest beside the headline, then inside an <article> */
+    int score = m->after_h1 && m->elems_after_h1 < 20 ? rank * 2 - 2 : rank * 2 + !m->in_article;
     if (in_link(n))
         return;
     /* a less sure byline may still be the first to name a person where
@@ -747,6 +752,28 @@ static size_t lead_gap(const char *s)
 /* A short text that starts its element with a byline lead and a capital:
  * "von Daniela Obers", "By Jane Doe" in a paragraph of its own; a lead
  * alone ("Von:", "By") takes the rest of its line, or the next text. */
+static int is_given_name(const ann_html_meta *m, const char *w, size_t n);
+
+/* Is one of the words of s[0..n) a credit of others, as it would be
+ * with a colon ("Foto von Jane Doe" is a photographer's credit)? */
+static int credit_before(const ann_html_meta *m, const char *s, size_t n)
+{
+    for (size_t i = 0; i < n;) {
+        size_t w = 0;
+        while (i + w < n && s[i + w] != ' ')
+            w++;
+        char buf[48];
+        if (w && w + 2 <= sizeof buf) {
+            memcpy(buf, s + i, w);
+            memcpy(buf + w, ":", 2);
+            if (bword_at(m, buf, 'r') == w + 1)
+                return 1;
+        }
+        i += w + 1;
+    }
+    return 0;
+}
+
 static void on_text(ann_html_meta *m, xmlNode *n)
 {
     const char *s = (const char *)n->content;
@@ -763,10 +790,22 @@ static void on_text(ann_html_meta *m, xmlNode *n)
     if (len > 80)
         return;
     char *rest = NULL;
+    int inner = 0;   /* "Blog Beitrag von Jane Doe": a lead after a few words */
+    size_t from = 0; /* where the byline starts */
     if (!after_lead) {
-        if (len < 2 || !(k = bword_at(m, s, 'l')) || !starts_element(n) || in_heading(n))
+        if (len < 2 || !starts_element(n) || in_heading(n))
+            return;
+        if (!(k = bword_at(m, s, 'l')) && len <= 60) {
+            size_t words = 0;
+            for (size_t i = 1; i < len && !k && words < 3; i++)
+                if (s[i - 1] == ' ' && (words++, (k = bword_at(m, s + i, 'l')) != 0))
+                    k += i, inner = 1, from = i;
+        }
+        if (!k || (inner && credit_before(m, s, from)))
             return;
         k += lead_gap(s + k);
+        if (k >= len && inner)
+            return;
         if (k >= len) {             /* "Von:" alone: the name follows */
             rest = rest_of_line(n);
             if (!rest) {
@@ -783,11 +822,15 @@ static void on_text(ann_html_meta *m, xmlNode *n)
         free(rest);
         return;
     }
-    char *line = after_lead ? ann_xasprintf("by %.*s", (int)len, s) : ann_xstrndup(s, len);
+    char *line = after_lead ? ann_xasprintf("by %.*s", (int)len, s)
+                            : ann_xstrndup(s + from, len - from);
     free(rest);
     strv got = {0};
     add_names(m, &got, line);
     free(line);
+    if (inner && (got.n != 1 || best_tier(m, &got) != 0 ||
+                  !is_given_name(m, got.v[0], strcspn(got.v[0], " "))))
+        strv_free(&got);
     if (got.n && got.n <= 4 && best_tier(m, &got) < 3) {
         m->text_byline = got;
     } else {
@@ -889,6 +932,7 @@ static int scan_enter(void *ctx, xmlNode *n)
         return 0;
     if (!strcasecmp((const char *)n->name, "body"))
         m->in_body = 1;
+    m->elems_after_h1 += m->after_h1;
     if (is_comments(m, n))
         m->in_comments++;
     const char *name = (const char *)n->name;
@@ -1169,7 +1213,7 @@ static int is_handle(const char *s)
 static int has_org_word(const ann_html_meta *m, const char *s)
 {
     for (const char *p = s; *p; p++)
-        if ((p == s || p[-1] == ' ') && bword_at(m, p, 'o'))
+        if ((p == s || p[-1] == ' ' || p[-1] == '-') && bword_at(m, p, 'o'))
             return 1;
     return 0;
 }
@@ -1237,6 +1281,16 @@ static const char *site_person(const ann_html_meta *m)
     return NULL;
 }
 
+/* Does v name one of the document's authors? */
+static int shares_name(const strv *v, const ann_doc *d)
+{
+    for (size_t i = 0; i < v->n; i++)
+        for (size_t k = 0; k < d->nauthors; k++)
+            if (!strcmp(v->v[i], d->authors[k]))
+                return 1;
+    return 0;
+}
+
 /* The authors: from the first source (JSON-LD, meta names, bylines from
  * the surest, a copyright line, the site's name if a person's) that names
  * a person written as a name; else one that names anyone but an
@@ -1264,6 +1318,13 @@ static void choose_authors(ann_doc *d, const ann_html_meta *m)
             for (size_t i = 0; i < srcs[k]->n; i++)
                 if (author_tier(m, srcs[k]->v[i]) <= want)
                     ann_doc_add_author(d, srcs[k]->v[i]);
+            /* the other machine-written source (JSON-LD, meta names) may
+             * name more of them */
+            for (size_t j = 0; k < 2 && j < 2; j++)
+                if (j != k && shares_name(srcs[j], d))
+                    for (size_t i = 0; i < srcs[j]->n; i++)
+                        if (author_tier(m, srcs[j]->v[i]) <= want)
+                            ann_doc_add_author(d, srcs[j]->v[i]);
             return;
         }
     }
