@@ -40,6 +40,7 @@ struct ann_html_meta {
     strv person_byline;       /* of the first that names a person, if that names the site */
     strv text_byline;         /* of the first text that opens with a lead */
     strv copyright;           /* a person's name after "©", at most one */
+    strv dateline;            /* a person's name in a date line, at most one */
     char *ld_body;
     char *title;             /* chosen, once */
     int in_article, byline_tries, date_tries, byline_score, in_body, lead_pending;
@@ -818,7 +819,10 @@ static void on_text(ann_html_meta *m, xmlNode *n)
             after_lead = 1;
         }
     }
-    if (!(s[k] >= 'A' && s[k] <= 'Z') && !((unsigned char)s[k] >= 0xC3)) {
+    /* a name in capitals; after a lead alone in its element, an account's
+     * name too ("by <a>delta201</a>") */
+    if (!(s[k] >= 'A' && s[k] <= 'Z') && !((unsigned char)s[k] >= 0xC3) &&
+        !(after_lead && !rest && ((s[k] >= 'a' && s[k] <= 'z') || (s[k] >= '0' && s[k] <= '9')))) {
         free(rest);
         return;
     }
@@ -836,6 +840,20 @@ static void on_text(ann_html_meta *m, xmlNode *n)
     } else {
         strv_free(&got);
     }
+}
+
+/* "04.02.2022 | 13:10 Uhr | Jane Doe": the person's name in a short
+ * line of parts that gives the article's date, a last resort. */
+static void on_dateline(ann_html_meta *m, const char *s)
+{
+    if (m->dateline.n || !strpbrk(s, "|"))
+        return;
+    strv got = {0};
+    add_names(m, &got, s);
+    for (size_t i = 0; i < got.n && !m->dateline.n; i++)
+        if (author_tier(m, got.v[i]) == 0)
+            ANN_PUSH(m->dateline.v, m->dateline.n, m->dateline.cap, ann_xstrdup(got.v[i]));
+    strv_free(&got);
 }
 
 /* Is n inside a figure or its caption (a photo's credit)? */
@@ -917,6 +935,8 @@ static int scan_enter(void *ctx, xmlNode *n)
         m->short_texts < 2000 && strlen((const char *)n->content) < 100) {
         m->short_texts++;
         m->d_short = ann_page_date(m->months, (const char *)n->content, strlen((const char *)n->content));
+        if (m->d_short && !m->in_comments)
+            on_dateline(m, (const char *)n->content);
     }
     /* the first date after the headline, in the next few texts (further
      * on, dates are the article's subject or teasers') */
@@ -927,6 +947,8 @@ static int scan_enter(void *ctx, xmlNode *n)
         m->texts_after_h1 += lead < len;
         /* a short text, or the dateline that starts a paragraph */
         m->d_after_h1 = ann_page_date(m->months, t, len < 100 ? len : lead + 40 < len ? lead + 40 : len);
+        if (m->d_after_h1 && len < 100 && !m->in_comments)
+            on_dateline(m, t);
     }
     if (n->type != XML_ELEMENT_NODE)
         return 0;
@@ -1303,8 +1325,8 @@ static void choose_authors(ann_doc *d, const ann_html_meta *m)
     /* the copyright line and the site's name only when the others name
      * no one but the site */
     const strv *srcs[] = {&m->ld_authors, &m->meta_authors, &m->bylines, &m->person_byline,
-                          &m->text_byline, &m->copyright, &site};
-    const size_t nsrcs = sizeof srcs / sizeof *srcs, nlast = 2;
+                          &m->text_byline, &m->dateline, &m->copyright, &site};
+    const size_t nsrcs = sizeof srcs / sizeof *srcs, nlast = 3;
     /* rounds: the tier a name must reach, from the last-resort sources or the others */
     static const struct {
         int want, last;
@@ -1431,6 +1453,7 @@ void ann_html_meta_free(ann_html_meta *m)
     strv_free(&m->person_byline);
     strv_free(&m->text_byline);
     strv_free(&m->copyright);
+    strv_free(&m->dateline);
     strv_free(&m->h1s);
     ann_html_hints_free(m->hints);
     free(m);
