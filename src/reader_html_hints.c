@@ -46,6 +46,9 @@ struct ann_html_rules {
     size_t *by_first[256], nby_first[256];
     bword *bwords;
     size_t nbwords, capbwords;
+    /* Byline words by their first byte (ASCII letters lowercased), in the
+     * files' order: a word is compared only with those that can match. */
+    size_t *bw_first[256], nbw_first[256];
     meta_name *metas;
     size_t nmetas, capmetas;
 };
@@ -162,6 +165,12 @@ static int meta_line(void *ctx, const char *line, size_t len, const char *name,
     return 0;
 }
 
+static unsigned char first_byte(const char *s)
+{
+    unsigned char c = (unsigned char)s[0];
+    return c >= 'A' && c <= 'Z' ? (unsigned char)(c + 32) : c;
+}
+
 ann_html_rules *ann_html_rules_new(const ann_rule_src *srcs, size_t n, char *err,
                                    size_t errlen)
 {
@@ -175,10 +184,14 @@ ann_html_rules *ann_html_rules_new(const ann_rule_src *srcs, size_t n, char *err
             return NULL;
         }
     }
-    size_t cap[256] = {0};
+    size_t cap[256] = {0}, capw[256] = {0};
     for (size_t i = 0; i < h->npatterns; i++) {
         unsigned char c = (unsigned char)h->patterns[i].word[0];
         ANN_PUSH(h->by_first[c], h->nby_first[c], cap[c], i);
+    }
+    for (size_t i = 0; i < h->nbwords; i++) {
+        unsigned char c = first_byte(h->bwords[i].w);
+        ANN_PUSH(h->bw_first[c], h->nbw_first[c], capw[c], i);
     }
     return h;
 }
@@ -190,8 +203,10 @@ void ann_html_rules_free(ann_html_rules *h)
     for (size_t i = 0; i < h->npatterns; i++)
         free(h->patterns[i].word);
     free(h->patterns);
-    for (size_t c = 0; c < 256; c++)
+    for (size_t c = 0; c < 256; c++) {
         free(h->by_first[c]);
+        free(h->bw_first[c]);
+    }
     for (size_t i = 0; i < h->nbwords; i++)
         free(h->bwords[i].w);
     free(h->bwords);
@@ -210,8 +225,9 @@ static int is_space(char c)
 
 size_t ann_html_byline_word(const ann_html_rules *h, const char *s, char kind)
 {
-    for (size_t i = 0; h && i < h->nbwords; i++) {
-        const bword *b = &h->bwords[i];
+    unsigned char c = first_byte(s);
+    for (size_t k = 0; h && k < h->nbw_first[c]; k++) {
+        const bword *b = &h->bwords[h->bw_first[c][k]];
         int exact = kind == 'a' && b->n <= 2;   /* "E" is an initial, "e" joins */
         const unsigned char *e = (const unsigned char *)s + b->n;
         if (b->kind == kind && !(exact ? strncmp : strncasecmp)(s, b->w, b->n) &&

@@ -44,7 +44,7 @@ struct ann_html_meta {
     char *ld_body;
     char *title;             /* chosen, once */
     int in_article, byline_tries, date_tries, byline_score, in_body, lead_pending;
-    int in_comments;          /* inside elements that are no byline's (comments) */
+    xmlNode *comments;        /* the element around the comments we are in, or NULL */
     char author_label[4];     /* N of the twitter:labelN that says "Written by" */
     xmlNode *byline_node;     /* where the bylines were read */
     struct hint_cache *hints;
@@ -878,11 +878,11 @@ static void on_copyright(ann_html_meta *m, xmlNode *n)
     if (len > 200)
         return;
     for (const char *p = s; *p && !at; p++)
-        if (!strncmp(p, "\xC2\xA9", 2))
+        if (*p == '\xC2' && p[1] == '\xA9')
             at = p + 2;
-        else if (!strncasecmp(p, "(c)", 3))
+        else if (*p == '(' && !strncasecmp(p, "(c)", 3))
             at = p + 3;
-        else if (!strncasecmp(p, "copyright", 9) && (p == s || p[-1] == ' '))
+        else if ((*p | 0x20) == 'c' && !strncasecmp(p, "copyright", 9) && (p == s || p[-1] == ' '))
             at = p + 9;
     if (!at || in_figure(n))
         return;
@@ -912,30 +912,28 @@ static void on_copyright(ann_html_meta *m, xmlNode *n)
 
 /* Does the element hold no byline of the article's (the comments), as a
  * block around others (not the page, not the article itself)? */
-static int is_comments(ann_html_meta *m, xmlNode *n)
+static int is_comments(const xmlNode *n, unsigned hints)
 {
-    const char *cls = ann_html_attr(n, "class"), *id = ann_html_attr(n, "id");
     const char *name = (const char *)n->name;
-    return (cls || id) && strcasecmp(name, "body") && strcasecmp(name, "html") &&
-           strcasecmp(name, "article") && strcasecmp(name, "main") &&
-           (ann_html_hints(m->html, &m->hints, cls, id) & HH_NOBYLINE);
+    return (hints & HH_NOBYLINE) && strcasecmp(name, "body") && strcasecmp(name, "html") &&
+           strcasecmp(name, "article") && strcasecmp(name, "main");
 }
 
 static int scan_enter(void *ctx, xmlNode *n)
 {
     ann_html_meta *m = ctx;
     if (n->type == XML_TEXT_NODE && n->content && m->in_body && !m->text_byline.n &&
-        !m->in_comments)
+        !m->comments)
         on_text(m, n);
     if (n->type == XML_TEXT_NODE && n->content && m->in_body && !m->copyright.n &&
-        !m->in_comments)
+        !m->comments)
         on_copyright(m, n);
     /* the first short text that is a date, anywhere */
     if (n->type == XML_TEXT_NODE && n->content && m->in_body && !m->d_short &&
         m->short_texts < 2000 && strlen((const char *)n->content) < 100) {
         m->short_texts++;
         m->d_short = ann_page_date(m->months, (const char *)n->content, strlen((const char *)n->content));
-        if (m->d_short && !m->in_comments)
+        if (m->d_short && !m->comments)
             on_dateline(m, (const char *)n->content);
     }
     /* the first date after the headline, in the next few texts (further
@@ -947,7 +945,7 @@ static int scan_enter(void *ctx, xmlNode *n)
         m->texts_after_h1 += lead < len;
         /* a short text, or the dateline that starts a paragraph */
         m->d_after_h1 = ann_page_date(m->months, t, len < 100 ? len : lead + 40 < len ? lead + 40 : len);
-        if (m->d_after_h1 && len < 100 && !m->in_comments)
+        if (m->d_after_h1 && len < 100 && !m->comments)
             on_dateline(m, t);
     }
     if (n->type != XML_ELEMENT_NODE)
@@ -955,12 +953,13 @@ static int scan_enter(void *ctx, xmlNode *n)
     if (!strcasecmp((const char *)n->name, "body"))
         m->in_body = 1;
     m->elems_after_h1 += m->after_h1;
-    if (is_comments(m, n))
-        m->in_comments++;
     const char *name = (const char *)n->name;
     const char *type = ann_html_attr(n, "type"), *ip = ann_html_attr(n, "itemprop");
     const char *rel = ann_html_attr(n, "rel"), *cls = ann_html_attr(n, "class");
     const char *id = ann_html_attr(n, "id");
+    unsigned hints = cls || id ? ann_html_hints(m->html, &m->hints, cls, id) : 0;
+    if (!m->comments && is_comments(n, hints))
+        m->comments = n;     /* the outermost; left in scan_leave */
     if (!strcasecmp(name, "meta")) {
         on_meta(m, n);
     } else if (!strcasecmp(name, "link")) {
@@ -1003,11 +1002,10 @@ static int scan_enter(void *ctx, xmlNode *n)
         else if (!m->d_text && m->date_tries++ < 8)
             on_date_elem(m, n);
     }
-    unsigned hints = cls || id ? ann_html_hints(m->html, &m->hints, cls, id) : 0;
     if (!m->hinted && (!strcasecmp(name, "h1") || !strcasecmp(name, "h2")) &&
         ((hints & HH_HEADLINE) || (ip && !strcmp(ip, "headline"))))
         m->hinted = heading_text(m, n);
-    int rank = m->byline_tries < 32 && !m->in_comments ? byline_rank(n, hints) : -1;
+    int rank = m->byline_tries < 32 && !m->comments ? byline_rank(n, hints) : -1;
     if (rank >= 0) {
         m->byline_tries++;
         on_byline(m, n, rank);
@@ -1022,8 +1020,8 @@ static int scan_enter(void *ctx, xmlNode *n)
 static void scan_leave(void *ctx, xmlNode *n)
 {
     ann_html_meta *m = ctx;
-    if (n->type == XML_ELEMENT_NODE && is_comments(m, n))
-        m->in_comments--;
+    if (n == m->comments)
+        m->comments = NULL;
     if (n->type == XML_ELEMENT_NODE && !strcasecmp((const char *)n->name, "h1"))
         m->after_h1 = 1;
     if (n->type == XML_ELEMENT_NODE && !strcasecmp((const char *)n->name, "article"))
