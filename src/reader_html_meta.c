@@ -755,8 +755,9 @@ static size_t lead_gap(const char *s)
  * alone ("Von:", "By") takes the rest of its line, or the next text. */
 static int is_given_name(const ann_html_meta *m, const char *w, size_t n);
 
-/* Is one of the words of s[0..n) a credit of others, as it would be
- * with a colon ("Foto von Jane Doe" is a photographer's credit)? */
+/* Does a credit of others start at one of the words of s[0..n) ("Edited
+ * by"), or is one of them one, as it would be with a colon ("Foto von
+ * Jane Doe" is a photographer's credit)? */
 static int credit_before(const ann_html_meta *m, const char *s, size_t n)
 {
     for (size_t i = 0; i < n;) {
@@ -764,6 +765,8 @@ static int credit_before(const ann_html_meta *m, const char *s, size_t n)
         while (i + w < n && s[i + w] != ' ')
             w++;
         char buf[48];
+        if (bword_at(m, s + i, 'r'))
+            return 1;
         if (w && w + 2 <= sizeof buf) {
             memcpy(buf, s + i, w);
             memcpy(buf + w, ":", 2);

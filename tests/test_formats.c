@@ -321,6 +321,7 @@ static void test_dates(void)
         {"2022-03-29T18:04:00+03:00", "2022-03-29"}, {"2024-04", "2024-04"},
         {"2024", "2024"}, {"20240419T101500", "2024-04-19"}, {"  2024-04-19", "2024-04-19"},
         {"Fri, 19 Apr 2024 10:00:00 GMT", "2024-04-19"}, {"April 19, 2024", "2024-04-19"},
+        {"2022-5-5 22:17:36", "2022-05-05"},
         {"2024-13-01", NULL}, {"yesterday", NULL}, {"123456789", NULL}, {"", NULL}};
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         char *got = ann_markup_date(rules->months, cases[i][0], strlen(cases[i][0]));
@@ -393,6 +394,22 @@ static void test_text_meta(void)
     d = meta_of("Title\nText of 2024.\nDavid Cameron 2022-03-21 \nDavid Lee 21 March 2022x\n");
     CHECK_STR(d->published, "2022-03-21");
     CHECK(has_author(d, "David Cameron"));
+    ann_doc_free(d);
+
+    /* a closing name alone signs the article, if its first word is a given
+     * name; not a list's next line, nor a letter's signature */
+    d = meta_of("Title\nPara one.\nPara two.\nPara three.\nJane Roe\n");
+    CHECK(has_author(d, "Jane Roe"));
+    ann_doc_free(d);
+    d = meta_of("Title\nPara one.\nPara two.\nPara three.\nRelated Articles\n");
+    CHECK_INT(d->nauthors, 0);
+    ann_doc_free(d);
+    d = meta_of("Title\nResults one.\nResults two.\n67 Mike Hulbert , Steve Jurgenson ,\n"
+                "John Gorman\n");
+    CHECK_INT(d->nauthors, 0);
+    ann_doc_free(d);
+    d = meta_of("Title\nLetter one.\nLetter two.\nMy opinion.\nJohn Baker.\n");
+    CHECK_INT(d->nauthors, 0);
     ann_doc_free(d);
 }
 

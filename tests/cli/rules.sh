@@ -99,6 +99,14 @@ run --rules "$U" "$T/p.html"
 check "a byline lead from DIR/html/bylines.tsv is no part of the name" \
     is 'd["doc"]["authors"]' "['Jane Roe']"
 
+page ''
+sed 's|<html>|<html><head><meta name="zorb:writer" content="Jane Roe"></head>|' "$T/p.html" >"$T/pm.html"
+run "$T/pm.html"
+check "without the user's meta name no author" is 'd["doc"]["authors"]' "[]"
+printf 'zorb:writer\tauthor\n' >"$U/html/meta.tsv"
+run --rules "$U" "$T/pm.html"
+check "a meta name from DIR/html/meta.tsv names the author" is 'd["doc"]["authors"]' "['Jane Roe']"
+
 page '<span class="date">3. Zorbember 2021</span>'
 run "$T/p.html"
 check "without the user's month the page has no date" is 'd["doc"]["published"]' None
