@@ -580,10 +580,10 @@ static char *name_text(xmlNode *c)
 
 static int author_tier(const ann_html_meta *m, const char *s);
 
-/* The best tier of the names in v (4 if none). */
+/* The best tier of the names in v (5 if none). */
 static int best_tier(const ann_html_meta *m, const strv *v)
 {
-    int best = 4;
+    int best = 5;
     for (size_t i = 0; i < v->n; i++) {
         int t = author_tier(m, v->v[i]);
         best = t < best ? t : best;
@@ -1268,7 +1268,8 @@ static int written_as_person(const ann_html_meta *m, const char *s)
 }
 
 /* How an author's name reads, best first: 0 a person's, 1 another name,
- * 2 an organization's or an account's, 3 the site's. */
+ * 2 an organization's or an account's, 3 the site's; 4 the headline's
+ * words, no name. */
 static const char *site_person(const ann_html_meta *m);
 
 static int author_tier(const ann_html_meta *m, const char *s)
@@ -1277,6 +1278,9 @@ static int author_tier(const ann_html_meta *m, const char *s)
         const char *person = site_person(m);
         return person && overlap(s, person) >= 0.8 ? 0 : 3;
     }
+    /* a byline that repeats the headline ("Vanille-Porridge mit Apfel") */
+    if (m->title && count_words(s) >= 3 && overlap(s, m->title) >= 0.8)
+        return 4;
     if (is_handle(s) || has_org_word(m, s))
         return 2;
     return written_as_person(m, s) ? 0 : 1;
