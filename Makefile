@@ -7,6 +7,7 @@
 #   make check-plain  the tests once, as built: the quick loop while working
 #   make bench        throughput and memory benchmark (tests/bench/)
 #   make eval         score on the seeds and every development set in ../shared/dev
+#   make train        learn src/rules/tagger/weights.tsv from the training sets in ../shared
 #   make fuzz         run the fuzz targets for FUZZ_SECONDS each (tests/fuzz/)
 #   make install      PREFIX=/usr/local DESTDIR=
 
@@ -31,7 +32,7 @@ TESTSRC := $(sort $(wildcard tests/test_*.c))
 TESTBIN := $(TESTSRC:tests/%.c=$(BUILD)/tests/%)
 
 .PHONY: all run check check-plain check-asan check-valgrind deps deps-test \
-        install uninstall clean bench eval fuzz tests
+        install uninstall clean bench eval fuzz tests train
 
 all: annotate
 
@@ -59,7 +60,7 @@ $(BUILD):
 
 tests: $(TESTBIN)
 
-$(BUILD)/tests/%: tests/%.c tests/test.h $(LIBOBJ) | $(BUILD)
+$(BUILD)/tests/%: tests/%.c tests/test.h $(wildcard tests/*.h) $(LIBOBJ) | $(BUILD)
 	$(CC) $(ALL_CFLAGS) -Itests -o $@ $< $(LIBOBJ) $(LIBS)
 
 # Dependencies: installed with apt-get when run as root, else named.
@@ -95,6 +96,20 @@ bench: annotate
 
 eval: annotate
 	@sh tests/eval/eval.sh
+
+# The name tagger's weights, from the CoNLL-2003 training split and the
+# seeds (read three times an epoch: they are few); deterministic.  Not part
+# of the build: the weights are committed, and CI has no ../shared.
+SHARED      ?= ../shared
+TRAIN_SETS  ?= $(SHARED)/dev/conll2003_train/docs $(SHARED)/dev/conll2003_train/gold.jsonl \
+               $(SHARED)/seeds $(SHARED)/gold/seeds.jsonl:3
+$(BUILD)/train_tagger: src/tools/train_tagger.c $(LIBOBJ) | $(BUILD)
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(LIBOBJ) $(LIBS)
+
+train: $(BUILD)/train_tagger
+	@mkdir -p src/rules/tagger
+	$(BUILD)/train_tagger -o src/rules/tagger/weights.tsv.tmp $(TRAIN_SETS)
+	mv src/rules/tagger/weights.tsv.tmp src/rules/tagger/weights.tsv
 
 fuzz:
 	@sh tests/fuzz/fuzz.sh

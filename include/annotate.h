@@ -17,6 +17,7 @@
 
 typedef struct ann_date_rules ann_date_rules;
 typedef struct ann_claim_rules ann_claim_rules;
+typedef struct ann_tagger ann_tagger;
 typedef struct ann_lang ann_lang;
 typedef struct ann_meta_rules ann_meta_rules;
 
@@ -28,6 +29,7 @@ typedef struct ann_engine {
     ann_rules *rules;
     ann_date_rules *date_rules;
     ann_claim_rules *claim_rules;
+    ann_tagger *tagger;        /* the learned name tagger (tagger/weights.tsv) */
     ann_lang *lang;            /* the language detector's lists */
     ann_months *months;        /* month names of written dates (meta/months.tsv) */
     ann_meta_rules *meta;      /* leads of metadata lines, particles of names (meta/) */

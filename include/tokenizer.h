@@ -44,7 +44,9 @@ enum {
     ANN_TF_ABBREV     = 1u << 12, /* word that ends with its abbreviation period */
     ANN_TF_SENT_END   = 1u << 13, /* last token of a sentence */
     ANN_TF_SINGLE_Q   = 1u << 14, /* single quotation mark (‘ ’ ') */
-    ANN_TF_REPLACED   = 1u << 15  /* contains U+FFFD */
+    ANN_TF_REPLACED   = 1u << 15, /* contains U+FFFD */
+    ANN_TF_INVISIBLE  = 1u << 16  /* a word with a soft hyphen or zero-width
+                                   * character inside, which its hashes skip */
 };
 
 typedef struct ann_token {
@@ -110,6 +112,18 @@ void ann_tokenize_with(const ann_abbrevs *abbrevs, const char *text, size_t len,
 void ann_tokenize_all(const char *text, size_t len, ann_tokens *out);
 
 void ann_tokens_free(ann_tokens *t);
+
+/* The bytes of an invisible character at p (n bytes left): a soft hyphen
+ * U+00AD, a zero-width space, non-joiner or joiner U+200B-U+200D, a word
+ * joiner U+2060, a zero-width no-break space U+FEFF; else 0.  Inside a
+ * word they are not part of it: "Vladi\u00ADmir" is "Vladimir". */
+size_t ann_invisible_at(const char *p, size_t n);
+/* Do a (which may hold invisible characters) and b read the same
+ * without them? */
+int ann_eq_visible(const char *a, size_t an, const char *b, size_t bn);
+/* s[0..n) without its invisible characters into out (n bytes room);
+ * returns the length. */
+size_t ann_visible_copy(char *out, const char *s, size_t n);
 
 /* Convenience: does the token's text equal s (exactly / ASCII-case-insensitively)?
  * Inline, so that the length of a literal s folds to a constant: the

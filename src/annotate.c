@@ -57,7 +57,7 @@ void ann_annotate(const ann_engine *e, ann_doc *d)
         return;
     ann_lang_detect(e->lang, d);
     if (!ann_lang_has_rules(e->lang, d->lang))
-        ann_doc_warn(d, "written in '%s', which the rules do not cover: no claims", d->lang);
+        ann_doc_warn(d, "written in '%s', which the rules do not cover: no claims, and only listed names", d->lang);
     ann_meta_extract(d, e);
     free(d->dct);
     d->dct = NULL;

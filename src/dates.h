@@ -1,8 +1,10 @@
 /*
  * dates.h - temporal expressions (TimeML TIMEX3): detection with rules kept
  * as data under src/rules/dates/ (HeidelTime-style: pattern fragments,
- * normalization tables, rules), and normalization against the document
- * creation time or the date in focus.
+ * normalization tables, rules whose values are templates or named
+ * functions), and normalization against a reference time that follows the
+ * text: the document creation time, the dates the text writes out, the
+ * date and the period in focus.
  */
 #ifndef ANN_DATES_H
 #define ANN_DATES_H

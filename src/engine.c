@@ -1,14 +1,16 @@
 /*
  * engine.c - loading the engine: every rule file, built in or the user's,
  * is placed in the rules tree (lexicon/, patterns/, claims/, dates/,
- * tokenizer/, lang/, meta/, html/) and handed to the one loader of its kind, in an order that
- * lets a kind use the kinds before it (lexicon surfaces are tokenized with
- * the abbreviations).  Built-in files come first, then each --rules
- * argument in order, so a user's file adds to or overrides the built-in
- * file of the same place.
+ * tokenizer/, lang/, meta/, html/, tagger/) and handed to the one loader of
+ * its kind, in an order that lets a kind use the kinds before it (lexicon
+ * surfaces are tokenized with the abbreviations).  Built-in files come
+ * first, then each --rules argument in order, so a user's file adds to or
+ * overrides the built-in file of the same place.
  *
  * `--rules DIR` is a tree laid out like src/rules/; `--rules FILE` is a
- * lexicon or a pattern file, told apart by its name or first line.
+ * lexicon or a pattern file, told apart by its name or first line, or the
+ * name tagger's model (its first line says so), which replaces the
+ * built-in one.
  */
 #include <dirent.h>
 #include <errno.h>
@@ -25,6 +27,7 @@
 #include "meta.h"
 #include "reader_html.h"
 #include "rulefile.h"
+#include "tagger.h"
 
 /* ---- the kinds of rule files ------------------------------------------- */
 
@@ -47,6 +50,8 @@ static int load_meta(ann_engine *e, const ann_rule_src *srcs, size_t n,
                      char *err, size_t errlen);
 static int load_html(ann_engine *e, const ann_rule_src *srcs, size_t n,
                      char *err, size_t errlen);
+static int load_tagger(ann_engine *e, const ann_rule_src *srcs, size_t n,
+                       char *err, size_t errlen);
 
 /* In loading order.  A place ending in '/' is a folder of files with the
  * extension; any other place is one file. */
@@ -73,6 +78,7 @@ static const struct kind {
     {"html/hints.tsv", NULL, load_html},
     {"html/bylines.tsv", NULL, load_html},
     {"html/meta.tsv", NULL, load_html},
+    {"tagger/weights.tsv", NULL, load_tagger},
 };
 #define NKINDS (sizeof kinds / sizeof kinds[0])
 
@@ -141,8 +147,9 @@ static int gather_file(gathered *g, const char *path, const char *tree,
     /* A lone file is a lexicon or a pattern file; its place only tells
      * the kind, and messages name it by its path. */
     if (!tree)
-        tree = ann_rules_is_patterns(path, data, len) ? "patterns/user.jsonl"
-                                                      : "lexicon/user.tsv";
+        tree = ann_tagger_is_model(data, len)           ? "tagger/weights.tsv"
+               : ann_rules_is_patterns(path, data, len) ? "patterns/user.jsonl"
+                                                        : "lexicon/user.tsv";
     add_src(g, own(g, ann_xstrdup(path)), own(g, ann_xstrdup(tree)), data, len);
     return 0;
 }
@@ -318,6 +325,17 @@ static int load_html(ann_engine *e, const ann_rule_src *srcs, size_t n,
     return e->html ? 0 : -1;
 }
 
+/* A model replaces the one before: only the last is read (a user's model
+ * spares reading the built-in one, which may be of another program). */
+static int load_tagger(ann_engine *e, const ann_rule_src *srcs, size_t n,
+                       char *err, size_t errlen)
+{
+    if (n == 0)
+        return 0;
+    const ann_rule_src *s = &srcs[n - 1];
+    return ann_tagger_load(e->tagger, s->name, s->data, s->len, err, errlen);
+}
+
 /* ---- the engine -------------------------------------------------------- */
 
 /* Each loader gets every file of its kind at once (the date and claim
@@ -348,6 +366,7 @@ ann_engine *ann_engine_new(int no_builtin, const char *const *user_rules,
     e->window_bytes = ANN_WINDOW_BYTES;
     e->abbrevs = ann_abbrevs_new();
     e->rules = ann_rules_new(e->abbrevs);
+    e->tagger = ann_tagger_new();
     gathered g = {0};
     int rc = 0;
     if (!no_builtin)
@@ -376,6 +395,7 @@ void ann_engine_free(ann_engine *e)
     ann_months_free(e->months);
     ann_meta_rules_free(e->meta);
     ann_html_rules_free(e->html);
+    ann_tagger_free(e->tagger);
     ann_abbrevs_free(e->abbrevs);
     free(e);
 }

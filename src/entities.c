@@ -5,12 +5,17 @@
  * engine; they are accepted unless context says the words are part of
  * something else (a longer name, the name of a treaty, a quoted title) or,
  * for ambiguous and alias-only entries, unless context fails to confirm
- * them.  Unknown names are runs of capitalized words that have evidence of
- * being a person (a given name, a title before, a speech verb beside, the
- * byline) or the form of an organization ("... Institute", "Ministry of
- * ...").  Aliases are settled as the document goes and once more at the end:
- * surnames join full names, acronyms join their expansions.
+ * them (the tagger's reading, the full name before, context= words).
+ * Unknown names are the learned tagger's (tagger.c): it types the names no
+ * list holds and rereads a listed one only where it reads it as another
+ * class (a city as its club).  Without a model, unknown names are runs of
+ * capitalized words that have evidence of being a person (a given name, a
+ * title before, a speech verb beside, the byline) or the form of an
+ * organization ("... Institute", "Ministry of ...").  Aliases are settled
+ * as the document goes and once more at the end: surnames join full names,
+ * acronyms join their expansions, short forms the organization they begin.
  */
+#include <ctype.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -19,6 +24,8 @@
 
 #include "ann.h"
 #include "entities.h"
+#include "lang.h"
+#include "tagger.h"
 #include "utf8.h"
 
 #define MAX_NAME_TOKENS 8      /* a "name" longer than this is prose in capitals */
@@ -36,12 +43,13 @@ typedef struct tinfo {
 enum {
     TI_GIVEN = 1 << 0, TI_WEAK_GIVEN = 1 << 1, TI_DEMONYM = 1 << 2, TI_NONNAME = 1 << 3,
     TI_WEAK_NONNAME = 1 << 4, TI_CUE = 1 << 5, TI_CUE_INV = 1 << 6, TI_ORGHEAD = 1 << 7,
-    TI_CONNECTOR = 1 << 8, TI_DOCWORD = 1 << 9
+    TI_CONNECTOR = 1 << 8, TI_DOCWORD = 1 << 9, TI_CREDIT = 1 << 10
 };
 
 typedef struct acronym {
     ann_span span;
     char *text;
+    int tagged;                /* the tagger read it as an organization: kept alone too */
 } acronym;
 
 /* Persons by surname and by full name, so that a later "Johnson" finds
@@ -67,6 +75,13 @@ typedef struct memo {
     const char *s;             /* an attrs string */
     unsigned char on;          /* bit 1 << A_...: on */
 } memo;
+
+/* The answers of context_ok by attrs string, for the document. */
+#define CTX_BITS 4
+typedef struct ctx_slot {
+    const char *attrs;
+    int ok;
+} ctx_slot;
 
 #define KIND_BITS 6
 #define KIND_SLOTS (1u << KIND_BITS)
@@ -119,9 +134,15 @@ struct ann_entities {
     size_t indexed;            /* doc->ents[0..indexed) are in names */
     memo memo[MEMO_SLOTS];
     kind_memo kinds[KIND_SLOTS];
+    ctx_slot ctx[1u << CTX_BITS];
     /* Names, roles and slugs are looked up far more often than kept (the
      * document copies what it keeps): their text is made in these. */
     ann_buf name, role, slug;
+    /* The tagger's view of the window and what the document said so far. */
+    tg_ctx tg;
+    tg_memo tgmemo;
+    uint8_t *labels;
+    size_t caplabels, windows;
 };
 
 ann_entities *ann_entities_new(const ann_engine *e)
@@ -146,6 +167,9 @@ void ann_entities_free(ann_entities *st)
     ann_buf_free(&st->name);
     ann_buf_free(&st->role);
     ann_buf_free(&st->slug);
+    tg_ctx_free(&st->tg);
+    tg_memo_free(&st->tgmemo);
+    free(st->labels);
     free(st);
 }
 
@@ -166,11 +190,23 @@ static int is_the(const ann_window *w, size_t i)
     return i < w->n && (ann_tok_is(w->text, &w->tok[i], "the") || ann_tok_is(w->text, &w->tok[i], "The"));
 }
 
-/* The text of tokens [from, to) in b, valid until b is next used. */
+/* The text of tokens [from, to) in b, valid until b is next used; names
+ * and roles leave invisible characters out ("Vladi\u00ADmir"). */
 static char *tok_text(ann_buf *b, const ann_window *w, size_t from, size_t to)
 {
+    const char *p = w->text + w->tok[from].start;
+    size_t n = w->tok[to - 1].end - w->tok[from].start, k = 0;
     b->len = 0;
-    ann_buf_add(b, w->text + w->tok[from].start, w->tok[to - 1].end - w->tok[from].start);
+    ann_buf_add(b, "", 0);
+    while (k < n) {
+        size_t run = k;
+        while (run < n && (unsigned char)p[run] < 0xC2)
+            run++;
+        while (run < n && !ann_invisible_at(p + run, n - run))
+            run++;
+        ann_buf_add(b, p + k, run - k);
+        k = run + (run < n ? ann_invisible_at(p + run, n - run) : 0);
+    }
     return b->p;
 }
 
@@ -286,13 +322,14 @@ static int title_case_line(ann_entities *st, const ann_window *w, size_t i)
 /* The kinds of match the name finder reads.  Every match of the window
  * passes here, so a kind is told by its first byte before one strcmp. */
 enum { K_ENTITY, K_TITLE, K_OTHER, K_GIVEN, K_DEMONYM, K_NONNAME, K_CUE,
-       K_ORGHEAD, K_CONNECTOR, K_DOCWORD, K_COUNT };
+       K_ORGHEAD, K_CONNECTOR, K_DOCWORD, K_CREDIT, K_COUNT };
 
 /* What a one-token match of a kind says: a bit always, and one more when
  * the attribute is on ("weak", "inv"). */
 static const uint16_t kind_bit[K_COUNT] = {
     [K_GIVEN] = TI_GIVEN, [K_DEMONYM] = TI_DEMONYM, [K_NONNAME] = TI_NONNAME, [K_CUE] = TI_CUE,
     [K_ORGHEAD] = TI_ORGHEAD, [K_CONNECTOR] = TI_CONNECTOR, [K_DOCWORD] = TI_DOCWORD,
+    [K_CREDIT] = TI_CREDIT,
 };
 static const uint16_t kind_attr_bit[K_COUNT] = {
     [K_GIVEN] = TI_WEAK_GIVEN, [K_NONNAME] = TI_WEAK_NONNAME, [K_CUE] = TI_CUE_INV,
@@ -307,7 +344,7 @@ static int kind_code(const char *k)
         {"actor", K_ENTITY}, {"place", K_ENTITY}, {"source", K_ENTITY},
         {"title", K_TITLE}, {"given", K_GIVEN}, {"demonym", K_DEMONYM},
         {"nonname", K_NONNAME}, {"cue", K_CUE}, {"orghead", K_ORGHEAD},
-        {"connector", K_CONNECTOR}, {"docword", K_DOCWORD},
+        {"connector", K_CONNECTOR}, {"docword", K_DOCWORD}, {"credit", K_CREDIT},
     };
     for (size_t i = 0; i < sizeof kinds / sizeof *kinds; i++)
         if (kinds[i].name[0] == k[0] && strcmp(kinds[i].name, k) == 0)
@@ -417,7 +454,8 @@ static ann_entity *add_unknown(ann_entities *st, ann_doc *d, const char *name, c
     char *id = slug_of(st, name, strlen(name));
     if (!id[0])
         return NULL;
-    ann_entity *e = ann_doc_entity(d, ANN_CAT_ACTOR, id, name, type);
+    ann_entity *e = ann_doc_entity(d, strcmp(type, "place") == 0 ? ANN_CAT_PLACE : ANN_CAT_ACTOR,
+                                   id, name, type);
     ann_entity_add_mention(e, s);
     return e;
 }
@@ -551,9 +589,53 @@ static int alias_ok(const ann_doc *d, const ann_match *m)
     return 0;
 }
 
+/* Whether the document holds word as a word (its case as written). */
+static int doc_has_word(const ann_doc *d, const char *word, size_t n)
+{
+    const char *p = d->text, *end = d->text + d->len;
+    while (n && (size_t)(end - p) >= n) {
+        const char *q = memchr(p, word[0], (size_t)(end - p) - n + 1);
+        if (!q)
+            return 0;
+        int before = q > d->text && ((unsigned char)q[-1] >= 0x80 || isalnum((unsigned char)q[-1]));
+        int after = q + n < end && ((unsigned char)q[n] >= 0x80 || isalnum((unsigned char)q[n]));
+        if (!before && !after && memcmp(q, word, n) == 0)
+            return 1;
+        p = q + 1;
+    }
+    return 0;
+}
+
+/* "context=India,Hindu,BJP": a list name that is also a common word or
+ * another's name ("RSS" the feed, "Commons" the image library) takes its
+ * identity only in a document that holds one of these words.  Answers are
+ * kept by the attrs string for the document. */
+static int context_ok(ann_entities *st, const ann_doc *d, const ann_match *m)
+{
+    if (!m->attrs[0] || !strstr(m->attrs, "context="))
+        return 1;
+    ctx_slot *x = &st->ctx[ptr_hash(m->attrs, CTX_BITS)];
+    if (x->attrs == m->attrs)
+        return x->ok;
+    char words[512];
+    int ok = 0;
+    if (ann_attr(m->attrs, "context", words, sizeof words))
+        for (char *p = words, *next; p && *p && !ok; p = next) {
+            next = strchr(p, ',');
+            size_t n = next ? (size_t)(next - p) : strlen(p);
+            if (next)
+                next++;
+            ok = doc_has_word(d, p, n);
+        }
+    *x = (ctx_slot){m->attrs, ok};
+    return ok;
+}
+
 static int accept_known(ann_entities *st, const ann_window *w, const tinfo *ti,
                         const ann_match *m)
 {
+    if (!context_ok(st, w->doc, m))
+        return 0;
     if (attr_on_memo(st, m, A_ALIAS_ONLY))
         return alias_ok(w->doc, m);
     if (attr_on_memo(st, m, A_AMBIGUOUS) && !ambiguous_ok(st, w, ti, m))
@@ -565,13 +647,15 @@ static int accept_known(ann_entities *st, const ann_window *w, const tinfo *ti,
 
 /* ---- names inside hyphenated compounds --------------------------------------- */
 
-/* "UK-led", "Russia-Ukraine", "Cairo-based": look each part up on its own. */
-static void compound_parts(ann_entities *st, ann_window *w, const tinfo *ti, size_t i)
+/* "UK-led", "Russia-Ukraine", "Cairo-based": look each part up on its own;
+ * the number of parts found. */
+static size_t compound_parts(ann_entities *st, ann_window *w, const tinfo *ti, size_t i)
 {
     static const char *const kinds[] = {"actor", "place", "source"};
     const ann_token *t = &w->tok[i];
+    size_t found = 0;
     if (part_of_longer_name(w, ti, i + 1))
-        return;
+        return 0;
     size_t p = t->start;
     while (p < t->end) {
         size_t q = p;
@@ -585,11 +669,13 @@ static void compound_parts(ann_entities *st, ann_window *w, const tinfo *ti, siz
             if (ann_rules_lookup(st->e->rules, w->text + p, q - p, kinds[k], &m) &&
                 !attr_on_memo(st, &m, A_ALIAS_ONLY) && !attr_on_memo(st, &m, A_AMBIGUOUS)) {
                 add_known(st, w->doc, &m, w->text + p, q - p, (ann_span){p, q});
+                found++;
                 break;
             }
         }
         p = q + 1;
     }
+    return found;
 }
 
 /* ---- roles ---------------------------------------------------------------------- */
@@ -756,7 +842,7 @@ static void single_word(ann_entities *st, ann_window *w, const tinfo *ti, size_t
     ann_span sp = {t->start, t->end};
     ann_entity *e = person_by_surname(st, w->doc, w->text + t->start, t->end - t->start);
     if (!e && (t->flags & ANN_TF_UPPER) && t->ncp >= 2 && t->ncp <= 6) {
-        acronym a = {sp, ann_xstrndup(w->text + t->start, t->end - t->start)};
+        acronym a = {sp, ann_xstrndup(w->text + t->start, t->end - t->start), 0};
         ANN_PUSH(st->acr, st->nacr, st->capacr, a);
         return;
     }
@@ -883,6 +969,176 @@ static void known_name(ann_entities *st, ann_window *w, const tinfo *ti, size_t 
     }
 }
 
+/* ---- names the tagger found ------------------------------------------------------- */
+
+/* A known name's lexicon type in the tagger's classes. */
+static int known_class(const ann_match *m)
+{
+    if (strcmp(m->kind, "place") == 0)
+        return TG_LOC;
+    if (strcmp(m->kind, "source") == 0)
+        return TG_ORG;
+    if (strcmp(m->type, "person") == 0)
+        return TG_PER;
+    return strcmp(m->type, "country") == 0 ? TG_LOC : TG_ORG;
+}
+
+static const char *const class_type[] = {"", "person", "organization", "place"};
+
+/* A listed name the tagger reads as another class ("Leeds beat Chelsea":
+ * the club, not the city): an entity of its own, whose id says which. */
+static void reread_known(ann_entities *st, ann_window *w, const ann_match *km, int type)
+{
+    ann_span sp = {w->tok[km->first].start, w->tok[km->last - 1].end};
+    char *name = tok_text(&st->name, w, km->first, km->last);
+    const char *base = km->id[0] ? km->id : slug_of(st, name, strlen(name));
+    char *id = ann_xasprintf("%s-%s", base, class_type[type]);
+    ann_entity *e = ann_doc_entity(w->doc, type == TG_LOC ? ANN_CAT_PLACE : ANN_CAT_ACTOR, id, name,
+                                   class_type[type]);
+    free(id);
+    ann_entity_add_mention(e, sp);
+}
+
+/* A photo or video credit: "Alex Wong/Getty Images", "Reuters/Kevin
+ * Lamarque", "Photo by Alex Wong", "(Credit: Alex Wong)".  The name is the
+ * photographer's signature, not a mention of a person in the story. */
+static int credit_line(const ann_window *w, const tinfo *ti, size_t s, size_t e)
+{
+    const ann_token *t = w->tok;
+    if (e + 1 < w->n && ann_tok_is(w->text, &t[e], "/") && t[e].start == t[e - 1].end &&
+        (capitalized(&t[e + 1]) || ti[e + 1].known))
+        return 1;
+    if (s >= 2 && ann_tok_is(w->text, &t[s - 1], "/") && t[s - 1].end == t[s].start &&
+        (capitalized(&t[s - 2]) || ti[s - 2].known))
+        return 1;
+    /* a credit word, then "by" or a colon, before the name's capitals */
+    size_t k = s;
+    while (k > 0 && s - k < 4 && capitalized(&t[k - 1]) && !(t[k].flags & ANN_TF_LINE_START))
+        k--;
+    size_t at = k;
+    if (k > 0 && (ann_tok_is(w->text, &t[k - 1], "by") || ann_tok_is(w->text, &t[k - 1], ":")))
+        k--;
+    return k < at && k > 0 && (ti[k - 1].f & TI_CREDIT) && !(t[at].flags & ANN_TF_LINE_START);
+}
+
+/* An unknown name of the tagger's type; when its slug is taken by an
+ * entity of another type ("Spartak" the person and the club), the id
+ * says which. */
+static ann_entity *add_tagged(ann_entities *st, ann_doc *d, const char *name, const char *type,
+                              ann_span s)
+{
+    char *id = slug_of(st, name, strlen(name));
+    if (!id[0])
+        return NULL;
+    ann_entity *e = ann_doc_find_entity(d, id);
+    if (e && strcmp(e->type, type) != 0) {
+        char *alt = ann_xasprintf("%s-%s", id, type);
+        e = ann_doc_entity(d, strcmp(type, "place") == 0 ? ANN_CAT_PLACE : ANN_CAT_ACTOR, alt, name, type);
+        free(alt);
+        ann_entity_add_mention(e, s);
+        return e;
+    }
+    return add_unknown(st, d, name, type, s);
+}
+
+/* A name the tagger found at i, of its type: a listed name keeps its id
+ * and fine type unless the tagger reads it as another class; an unknown
+ * one gets the slug of its words (a person's surname joins the full name
+ * before it).  Returns the token after it. */
+static size_t tagged_name(ann_entities *st, ann_window *w, const tinfo *ti, const uint8_t *lab,
+                          size_t i, evidence *ev)
+{
+    size_t j = tg_span_end(lab, i, w->n), s = i;
+    int type = tg_type(lab[i]);
+    while (s + 1 < j && is_the(w, s))
+        s++;   /* the spec leaves "the" out */
+    const ann_match *tm = match_of(w, ti[s].title);
+    /* "Dean Headley": a title that is also a given name stays before one
+     * word; "Premier League": a title before an organization's head is its name */
+    if (tm && tm->last < j && capitalized(&w->tok[tm->last]) &&
+        !((ti[s].f & (TI_GIVEN | TI_ORGHEAD) || ti[j - 1].f & TI_ORGHEAD) && tm->last + 1 == j)) {
+        ev->title = tm;   /* "President Bill Clinton": the title is a role */
+        ev->title_first = s;
+        s = tm->last;
+    }
+    const ann_match *km = match_of(w, ti[s].known);
+    /* "Russia-Ukraine": listed names inside a compound are its mentions */
+    if (!km && j - s == 1 && (w->tok[s].flags & ANN_TF_HYPHEN) && compound_parts(st, w, ti, s))
+        return j;
+    /* "Kharkiv Institute" "for" "Regional Studies": an organization's head
+     * and "for" go on into the name after them (not "of", "and": "Daniels
+     * Inc of St. Petersburg", "Bank System Inc. and Norwest Corp.") */
+    while (type == TG_ORG && j + 1 < w->n && (ti[j - 1].f & TI_ORGHEAD) && ann_tok_is(w->text, &w->tok[j], "for") &&
+           lab[j + 1] && tg_type(lab[j + 1]) != TG_PER && !tg_inside(lab[j + 1]) &&
+           !(w->tok[j + 1].flags & ANN_TF_SENT_START))
+        j = tg_span_end(lab, j + 1, w->n);
+    /* A listed name run on into more words is cut back to it ("NATO War
+     * Agenda", "Vladimir Putin Istanbul"), unless the words make a longer
+     * name of it ("Bank of England") or a place names a team or firm
+     * ("Real Madrid", "Boston Red Sox"); the rest is read on its own. */
+    if (km && km->last < j && known_class(km) != TG_LOC && !org_form(ti, s, j) &&
+        !attr_on_memo(st, km, A_AMBIGUOUS) && !attr_on_memo(st, km, A_ALIAS_ONLY))
+        j = km->last;
+    if (km && km->last >= j) {
+        int kc = known_class(km);
+        if (part_of_longer_name(w, ti, km->last) || in_quoted_title(st, w, km->first) ||
+            !context_ok(st, w->doc, km))
+            return km->last;   /* the context says it is part of another name, or not this one */
+        /* an ambiguous name is confirmed by the tagger's reading of it;
+         * a short form needs the full name before ("the Commission") */
+        int ok = attr_on_memo(st, km, A_ALIAS_ONLY) ? alias_ok(w->doc, km)
+                 : !attr_on_memo(st, km, A_AMBIGUOUS) || kc == type || ambiguous_ok(st, w, ti, km);
+        if (ok && (kc == type || km->last > j || strcmp(km->kind, "source") == 0)) {
+            known_name(st, w, ti, s, ev);
+            return km->last;
+        }
+        if (ok) {
+            reread_known(st, w, km, type);
+            return km->last;
+        }
+        j = km->last;   /* not the listed name: a name of its own */
+    }
+    char *name = tok_text(&st->name, w, s, j);
+    ann_span sp = {w->tok[s].start, w->tok[j - 1].end};
+    const ann_token *t = &w->tok[s];
+    if (type == TG_PER) {
+        if (credit_line(w, ti, s, j))
+            return j;
+        ann_entity *e = person_by_surname(st, w->doc, name, strlen(name));
+        if (e)
+            ann_entity_add_mention(e, sp);
+        else
+            e = add_tagged(st, w->doc, name, "person", sp);
+        if (e) {
+            add_role(st, w, e, ev);
+            appositive_role(st, w, ti, j, e);
+        }
+    } else if (type == TG_ORG && j - s == 1 && (t->flags & ANN_TF_UPPER) && t->ncp >= 2 && t->ncp <= 6) {
+        /* an acronym joins its expansion at the end of the document */
+        acronym a = {sp, ann_xstrdup(name), 1};
+        ANN_PUSH(st->acr, st->nacr, st->capacr, a);
+    } else {
+        add_tagged(st, w->doc, name, class_type[type], sp);
+    }
+    return j;
+}
+
+/* The tagger's labels of the window (NULL without a model); the first
+ * token of each name is looked at. */
+static const uint8_t *tag_window(ann_entities *st, const ann_window *w)
+{
+    const ann_tagger *tg = st->e->tagger;
+    if (!tg || !ann_tagger_passes(tg))
+        return NULL;
+    ann_grow((void **)&st->labels, &st->caplabels, w->n + 1, 1);
+    tg_ctx_init(&st->tg, w->text, w->tok, w->n, w->matches, st->windows == 0);
+    ann_tagger_tag(tg, &st->tg, &st->tgmemo, st->labels);
+    for (size_t i = 0; i < w->n; i++)
+        if (st->labels[i] && !tg_inside(st->labels[i]) && tg_type(st->labels[i]) != TG_MISC)
+            st->look[i >> 6] |= (uint64_t)1 << (i & 63);
+    return st->labels;
+}
+
 /* A zeroed tinfo for each token and one past the end. */
 static tinfo *window_tinfo(ann_entities *st, size_t n)
 {
@@ -1001,6 +1257,11 @@ void ann_entities_window(ann_entities *st, ann_window *w)
     memset(&st->seg, 0, sizeof st->seg);
     token_bits(st, w);
     index_matches(st, w, ti);
+    /* In a language the rules are not written for, only the lists speak:
+     * the tagger, titles and runs of capitals are English evidence. */
+    int covered = ann_lang_has_rules(st->e->lang, w->doc->lang);
+    const uint8_t *lab = covered ? tag_window(st, w) : NULL;
+    st->windows++;
     evidence ev = {0};
     size_t i = 0;
     for (;;) {
@@ -1012,15 +1273,22 @@ void ann_entities_window(ann_entities *st, ann_window *w)
             break;
         const ann_token *t = &w->tok[i];
         const ann_match *km = match_of(w, ti[i].known);
+        if (lab && lab[i] && !tg_inside(lab[i]) && tg_type(lab[i]) != TG_MISC) {
+            i = tagged_name(st, w, ti, lab, i, &ev);
+            ev.title = NULL;
+            continue;
+        }
         /* a known name that context rejects ("Kyiv School of Economics")
-         * is read again as the start of an unknown one */
-        if (km && accept_known(st, w, ti, km)) {
+         * is read again as the start of an unknown one; where the tagger
+         * read a capitalized word as no name ("U.S. Open": an event), the
+         * list does not make it one */
+        if (km && (!lab || tg_inside(lab[i]) || !capitalized(t)) && accept_known(st, w, ti, km)) {
             known_name(st, w, ti, i, &ev);
             ev.title = NULL;
             i = km->last;
             continue;
         }
-        if (ti[i].title) {
+        if (ti[i].title && covered) {
             i = take_title(w, ti, i, &ev);
             continue;
         }
@@ -1035,7 +1303,7 @@ void ann_entities_window(ann_entities *st, ann_window *w)
             i++;
             continue;
         }
-        if (capitalized(t)) {
+        if (capitalized(t) && !lab && covered) {
             /* a known name context rejected reads as an unknown one: part
              * of a longer name, or an acronym the text defines ("RSF") */
             size_t from = km && part_of_longer_name(w, ti, km->last) ? km->last - 1 : i;
@@ -1156,12 +1424,90 @@ static void settle_acronyms(ann_entities *st, ann_doc *d)
     }
     if (n)
         qsort(v, n, sizeof *v, by_keyword);
-    for (size_t k = 0; k < st->nacr && n; k++) {
-        size_t i = keyword_find(v, n, st->acr[k].text);
-        if (i != (size_t)-1)
-            ann_entity_add_mention(&d->ents[i], st->acr[k].span);
+    for (size_t k = 0; k < st->nacr; k++) {
+        const acronym *a = &st->acr[k];
+        size_t i = n ? keyword_find(v, n, a->text) : (size_t)-1;
+        if (i != (size_t)-1) {
+            ann_entity_add_mention(&d->ents[i], a->span);
+        } else if (a->tagged) {
+            char *id = slug_of(st, a->text, strlen(a->text));
+            if (id[0])
+                ann_entity_add_mention(ann_doc_entity(d, ANN_CAT_ACTOR, id, a->text, "organization"),
+                                       a->span);
+        }
     }
     free(ini);
+    free(v);
+}
+
+/* The first word of a name ("Vestas" of "Vestas Wind Systems A/S") in b,
+ * valid until b is next used. */
+static const char *first_word(ann_buf *b, const char *name)
+{
+    b->len = 0;
+    ann_buf_add(b, name, strcspn(name, " "));
+    return b->p;
+}
+
+/* A short form joins its full name: an unlisted one-word name that is the
+ * first word of an organization of several ("Vestas" after "Vestas Wind
+ * Systems"), whatever type the tagger gave it alone. */
+static void merge_short_forms(ann_entities *st, ann_doc *d)
+{
+    keyword *v = ann_xmalloc((d->nents + 1) * sizeof *v);
+    char **keys = ann_xmalloc((d->nents + 1) * sizeof *keys);
+    size_t n = 0;
+    for (size_t j = 0; j < d->nents; j++) {
+        const ann_entity *b = &d->ents[j];
+        if (b->cat == ANN_CAT_ACTOR && strcmp(b->type, "organization") == 0 && b->nmentions &&
+            strchr(b->name, ' ')) {
+            keys[n] = ann_xstrdup(first_word(&st->name, b->name));
+            v[n] = (keyword){keys[n], j};
+            n++;
+        }
+    }
+    if (n)
+        qsort(v, n, sizeof *v, by_keyword);
+    for (size_t i = 0; i < d->nents && n; i++) {
+        ann_entity *a = &d->ents[i];
+        if (a->cat != ANN_CAT_ACTOR || strchr(a->name, ' ') || !a->nmentions ||
+            strcmp(a->id, slug_of(st, a->name, strlen(a->name))) != 0)
+            continue;   /* several words, or a listed name with its own id */
+        size_t j = keyword_find(v, n, a->name);
+        if (j != (size_t)-1 && j != i)
+            move_mentions(&d->ents[j], a);
+    }
+    for (size_t k = 0; k < n; k++)
+        free(keys[k]);
+    free(keys);
+    free(v);
+}
+
+/* One document, one reading: a name the tagger read as a person here and
+ * an organization there ("El Al") takes the reading of most of its
+ * mentions (the first, when as many).  A place and an organization of one
+ * name may both be (a city and its club): they stay apart. */
+static void one_reading(ann_doc *d)
+{
+    keyword *v = ann_xmalloc((d->nents + 1) * sizeof *v);
+    size_t n = 0;
+    for (size_t j = 0; j < d->nents; j++) {
+        const ann_entity *e = &d->ents[j];
+        if (e->cat == ANN_CAT_ACTOR && e->nmentions &&
+            (e->person || strcmp(e->type, "organization") == 0))
+            v[n++] = (keyword){e->name, j};
+    }
+    if (n)
+        qsort(v, n, sizeof *v, by_keyword);
+    for (size_t k = 0; k + 1 < n; k++) {
+        ann_entity *a = &d->ents[v[k].ent], *b = &d->ents[v[k + 1].ent];
+        if (strcmp(a->name, b->name) != 0 || a->person == b->person || !a->nmentions || !b->nmentions)
+            continue;
+        if (b->nmentions > a->nmentions)
+            move_mentions(b, a);
+        else
+            move_mentions(a, b);
+    }
     free(v);
 }
 
@@ -1169,4 +1515,8 @@ void ann_entities_finish(ann_entities *st, ann_doc *d)
 {
     merge_surnames(d);
     settle_acronyms(st, d);
+    if (st->e->tagger && ann_tagger_passes(st->e->tagger)) {
+        merge_short_forms(st, d);
+        one_reading(d);
+    }
 }

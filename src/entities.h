@@ -1,8 +1,9 @@
 /*
  * entities.h - actors, places and sources: lexicon and pattern matches,
- * names recognized from cues (titles, appositives, speech verbs, given
- * names, capitalization), roles, and alias resolution within a document
- * (surname -> full name, acronym <-> expansion, "the Journal").
+ * names found and typed by the learned tagger (or, without a model, from
+ * cues: titles, speech verbs, given names), roles, and alias resolution
+ * within a document (surname -> full name, acronym <-> expansion, short
+ * form -> full name, "the Journal").
  */
 #ifndef ANN_ENTITIES_H
 #define ANN_ENTITIES_H

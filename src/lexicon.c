@@ -921,7 +921,9 @@ static int lex_eq(const ann_lexicon *lx, const lex_entry *e, const char *text,
         if (tk->kind == ANN_TOK_MARKUP)
             return 0;
         if (!caps) {
-            if (tk->hash != et[k].hash || an != bn || memcmp(a, b, an) != 0)
+            if (tk->hash != et[k].hash ||
+                ((an != bn || memcmp(a, b, an) != 0) &&
+                 !((tk->flags & ANN_TF_INVISIBLE) && ann_eq_visible(a, an, b, bn))))
                 return 0;
         } else if (tk->lhash != et[k].lhash ||
                    (tk->flags & (ANN_TF_TITLE | ANN_TF_LOWER)) ||
@@ -1051,9 +1053,16 @@ static inline int match_token(const ann_lexicon *lx, const char *text,
     int longer = 0;
     if (maybe && lx->words.cap != 0) {
         const lex_words *ws = &lx->words;
-        const lex_word *w = &ws->slot[word_slot(ws, t->hash, text + t->start,
-                                                t->end - t->start,
-                                                lim - t->start >= 16)];
+        const char *word = text + t->start;
+        size_t wn = t->end - t->start;
+        int wide = lim - t->start >= 16;
+        char vis[64];
+        if ((t->flags & ANN_TF_INVISIBLE) && wn <= sizeof vis) {
+            wn = ann_visible_copy(vis, word, wn);   /* "Vladi\u00ADmir" is "Vladimir" */
+            word = vis;
+            wide = 0;
+        }
+        const lex_word *w = &ws->slot[word_slot(ws, t->hash, word, wn, wide)];
         if (w->n != 0) {
             if (w->has_one) {
                 report_one(&w->first, i, out);

@@ -368,6 +368,50 @@ static inline int quote_class(uint32_t c)
     return ann_quote_class(c);
 }
 
+static inline int is_invisible_cp(uint32_t c)
+{
+    return c == 0xAD || (c >= 0x200B && c <= 0x200D) || c == 0x2060 || c == 0xFEFF;
+}
+
+size_t ann_invisible_at(const char *p, size_t n)
+{
+    const unsigned char *u = (const unsigned char *)p;
+    if (n >= 2 && u[0] == 0xC2 && u[1] == 0xAD)
+        return 2;
+    if (n >= 3 && u[0] == 0xE2 && ((u[1] == 0x80 && u[2] >= 0x8B && u[2] <= 0x8D) ||
+                                   (u[1] == 0x81 && u[2] == 0xA0)))
+        return 3;
+    return n >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF ? 3 : 0;
+}
+
+int ann_eq_visible(const char *a, size_t an, const char *b, size_t bn)
+{
+    size_t i = 0, j = 0;
+    for (;;) {
+        size_t k;
+        while (i < an && (k = ann_invisible_at(a + i, an - i)) > 0)
+            i += k;
+        if (i == an || j == bn)
+            return i == an && j == bn;
+        if (a[i++] != b[j++])
+            return 0;
+    }
+}
+
+size_t ann_visible_copy(char *out, const char *s, size_t n)
+{
+    size_t o = 0;
+    for (size_t i = 0; i < n;) {
+        size_t k = ann_invisible_at(s + i, n - i);
+        if (k) {
+            i += k;
+            continue;
+        }
+        out[o++] = s[i++];
+    }
+    return o;
+}
+
 static inline int is_word_cp(uint32_t cp)
 {
     if (cp < 0x80)
@@ -468,6 +512,8 @@ static void measure_cps(const char *text, size_t start, size_t end, token_measur
         uint32_t c = ann_utf8_next(text, end, &i);
         unsigned cls;
         int letter;
+        if (is_invisible_cp(c) && at > start)
+            continue;      /* a soft hyphen inside a word: not hashed, not counted */
         if (c < 0x80) {
             cls = byte_class[c];
             hs_byte(&h, (unsigned char)c);
@@ -588,6 +634,11 @@ static word_scan scan_word(const ann_tokenizer *tz, size_t start, uint32_t c0, s
         if (b < 0x80 && !(cls & B_JOIN))
             break;            /* space and most punctuation: no rule below applies */
         uint32_t c = cp_at(tz, i, &next);
+        if (is_invisible_cp(c) && is_word_cp(cp_at(tz, next, NULL))) {
+            w.flags |= ANN_TF_INVISIBLE;
+            i = next;
+            continue;
+        }
         if (is_word_cp(c)) {
             if (is_letter_cp(c)) {
                 letters++;

@@ -14,7 +14,8 @@
 #include "dates.h"
 #include "doc.h"
 #include "test.h"
-#include "timex.h"
+#include "dates_calendar.h"
+#include "dates_rules.h"
 #include "tokenizer.h"
 #include "writer.h"
 
@@ -339,16 +340,16 @@ static void test_prefilter(void)
     size_t nb = sizeof bytes - 1;
     uint64_t cand[8];
     size_t found = 0, bad = 0;
-    CHECK(rules->setw <= 8);
-    for (size_t i = 0; i < nb * nb * nb && rules->setw <= 8; i++) {
+    CHECK(rules->pre.setw <= 8);
+    for (size_t i = 0; i < nb * nb * nb && rules->pre.setw <= 8; i++) {
         unsigned char t[8] = {(unsigned char)bytes[i / (nb * nb)],
                               (unsigned char)bytes[i / nb % nb],
                               (unsigned char)bytes[i % nb], ' ', 'd', 'a', 'y', 's'};
         for (size_t n = 1; n <= sizeof t; n++) {
-            if (!tx_rules_possible(rules, t, n, cand))
+            if (!tx_trie_possible(&rules->pre, t, n, cand))
                 continue;
             found++;
-            bad += !tx_rules_maybe(rules, t, n);
+            bad += !tx_trie_maybe(&rules->pre, t, n);
         }
     }
     CHECK(found > 0);
@@ -368,10 +369,10 @@ static void check_path(const tx_trie *tr, const unsigned char *rep,
         size_t tl = strlen(tails[j]);
         memcpy(t + d, tails[j], tl);
         for (size_t n = 1; n <= d + tl; n++) {
-            if (!tx_rules_possible(rules, t, n, cand))
+            if (!tx_trie_possible(&rules->pre, t, n, cand))
                 continue;
             (*found)++;
-            *bad += !tx_rules_maybe(rules, t, n);
+            *bad += !tx_trie_maybe(&rules->pre, t, n);
         }
     }
     if (d == 10)
@@ -393,8 +394,8 @@ static void test_deep_prefilter(void)
     size_t found = 0, bad = 0;
     for (size_t c = 256; c-- > 0;)
         rep[tr->cls[c]] = (unsigned char)c;
-    CHECK(rules->setw <= 8 && tr->ncls <= TX_MAXCLS);
-    if (rules->setw <= 8)
+    CHECK(rules->pre.setw <= 8 && tr->ncls <= TX_MAXCLS);
+    if (rules->pre.setw <= 8)
         check_path(tr, rep, t, 0, 0, &found, &bad);
     CHECK(found > 10000);
     CHECK_INT(bad, 0);

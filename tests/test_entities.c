@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "annotate.h"
+#include "entity_checks.h"
 #include "reader.h"
 #include "test.h"
 
@@ -13,22 +14,7 @@ static ann_engine *eng;
 
 static ann_doc *run(const char *text)
 {
-    ann_doc *d = ann_doc_from_bytes("t", "t", text, strlen(text));
-    ann_annotate(eng, d);
-    return d;
-}
-
-/* The entity holding a mention with exactly this text, or NULL. */
-static const ann_entity *with_mention(const ann_doc *d, const char *text)
-{
-    size_t n = strlen(text);
-    for (size_t i = 0; i < d->nents; i++)
-        for (size_t k = 0; k < d->ents[i].nmentions; k++) {
-            ann_span s = d->ents[i].mentions[k];
-            if (s.end - s.start == n && memcmp(d->text + s.start, text, n) == 0)
-                return &d->ents[i];
-        }
-    return NULL;
+    return run_with(eng, text);
 }
 
 static const char *id_of(const ann_doc *d, const char *text)
@@ -295,6 +281,125 @@ static void test_slug_into(void)
     }
 }
 
+/* ---- names that need their context (issue 16, item 5) ------------------------- */
+
+static int has_id(const ann_doc *d, const char *id)
+{
+    for (size_t i = 0; i < d->nents; i++)
+        if (d->ents[i].nmentions && strcmp(d->ents[i].id, id) == 0)
+            return 1;
+    return 0;
+}
+
+static int has_person(const ann_doc *d)
+{
+    for (size_t i = 0; i < d->nents; i++)
+        if (d->ents[i].nmentions && d->ents[i].person)
+            return 1;
+    return 0;
+}
+
+static void test_ambiguous_need_context(void)
+{
+    /* an acronym that is also a technical word */
+    ann_doc *d = run("Subscribe to our RSS feed for updates, or read the RSS page.");
+    CHECK(!has_id(d, "rashtriya-swayamsevak-sangh"));
+    ann_doc_free(d);
+    d = run("The RSS, the Hindu nationalist group close to Modi, met in Nagpur, India.");
+    CHECK_STR(id_of(d, "RSS"), "rashtriya-swayamsevak-sangh");
+    ann_doc_free(d);
+    /* a short form that is part of other names */
+    d = run("The photos are licensed under Creative Commons and hosted on Wikimedia Commons. "
+            "Commons has millions of files.");
+    CHECK(!has_id(d, "house-of-commons"));
+    CHECK(with_mention(d, "Commons") == NULL || strcmp(id_of(d, "Commons"), "house-of-commons") != 0);
+    ann_doc_free(d);
+    d = run("MPs in the Commons voted with the government, the Speaker said.");
+    CHECK_STR(id_of(d, "Commons"), "house-of-commons");
+    ann_doc_free(d);
+    /* a US state's General Assembly is not the UN's */
+    d = run("The Virginia General Assembly passed the bill on Tuesday. Lawmakers in the "
+            "General Assembly of North Carolina agreed.");
+    CHECK(!has_id(d, "united-nations-general-assembly"));
+    ann_doc_free(d);
+    d = run("The UN General Assembly met in New York. The General Assembly voted.");
+    CHECK_STR(id_of(d, "General Assembly"), "united-nations-general-assembly");
+    ann_doc_free(d);
+    /* a title word before an organization's head */
+    d = run("Arsenal lead the Premier League after beating Chelsea.");
+    CHECK(!has_id(d, "league"));
+    CHECK(with_mention(d, "League") == NULL);
+    const ann_entity *p = with_mention(d, "Premier League");
+    CHECK(p == NULL || !p->person);
+    ann_doc_free(d);
+    /* a compass word inside a longer name */
+    d = run("She studied at the University of West of England in Bristol.");
+    CHECK(!has_id(d, "the-west"));
+    ann_doc_free(d);
+}
+
+static void test_credit_lines(void)
+{
+    ann_doc *d = run("President Joe Biden speaks in Washington. (Photo by Alex Wong/Getty Images)");
+    CHECK(with_mention(d, "Alex Wong") == NULL);
+    CHECK(with_mention(d, "Joe Biden") != NULL);
+    ann_doc_free(d);
+    d = run("The minister arrives in Kyiv.\nAlex Wong/Getty Images\n\nTalks began on Monday.");
+    CHECK(with_mention(d, "Alex Wong") == NULL);
+    ann_doc_free(d);
+    d = run("Protesters gather in Paris. Reuters/Kevin Lamarque\n\nPhoto: Jane Okonkwo\n\n"
+            "Credit: Marta Ilyenko");
+    CHECK(with_mention(d, "Kevin Lamarque") == NULL);
+    CHECK(with_mention(d, "Jane Okonkwo") == NULL);
+    CHECK(with_mention(d, "Marta Ilyenko") == NULL);
+    CHECK(!has_person(d));
+    ann_doc_free(d);
+}
+
+/* Soft hyphens and zero-width characters inside words: the names match as
+ * without them, and the spans still cover the characters as written. */
+static void test_invisible_characters(void)
+{
+    const char *s = "Russian President Vladi\u00ADmir Putin met Volo\u200Bdymyr Zelensky "
+                    "and Ognyan Petro\u00ADvski in Istan\u2060bul.";
+    ann_doc *d = run(s);
+    const ann_entity *p = with_mention(d, "Vladi\u00ADmir Putin");
+    CHECK_STR(p ? p->id : NULL, "vladimir-putin");
+    CHECK_STR(id_of(d, "Volo\u200Bdymyr Zelensky"), "volodymyr-zelensky");
+    CHECK_STR(id_of(d, "Istan\u2060bul"), "istanbul");
+    const ann_entity *o = with_mention(d, "Ognyan Petro\u00ADvski");
+    CHECK_STR(o ? o->id : NULL, "ognyan-petrovski");
+    CHECK_STR(o ? o->name : NULL, "Ognyan Petrovski");
+    /* offsets unchanged: the mention covers the soft hyphen */
+    const char *at = strstr(s, "Vladi");
+    CHECK(p && p->mentions[0].start == (size_t)(at - s) &&
+          p->mentions[0].end == (size_t)(at - s) + strlen("Vladi\u00ADmir Putin"));
+    ann_doc_free(d);
+    /* the tokenizer: one word, its hashes those of the word without it */
+    ann_tokens t = {0};
+    const char *w = "Vladi\u00ADmir \u00ADlead trail\u200B";
+    ann_tokenize_all(w, strlen(w), &t);
+    CHECK(t.n >= 3);
+    CHECK(t.n >= 1 && (t.v[0].flags & ANN_TF_INVISIBLE) && t.v[0].end == strlen("Vladi\u00ADmir"));
+    CHECK(t.n >= 1 && t.v[0].hash == ann_hash("Vladimir", 8) && t.v[0].lhash == ann_hash_lower("Vladimir", 8));
+    CHECK_INT(t.n >= 1 ? t.v[0].ncp : 0, 8);
+    CHECK(t.n >= 1 && (t.v[0].flags & ANN_TF_TITLE));
+    /* not inside a word: at its start or end it is no part of it */
+    size_t lead = 0;
+    for (size_t k = 0; k < t.n; k++)
+        if (t.v[k].end - t.v[k].start == 4 && memcmp(w + t.v[k].start, "lead", 4) == 0)
+            lead = 1;
+    CHECK(lead);
+    ann_tokens_free(&t);
+    CHECK(ann_eq_visible("Vladi\u00ADmir", strlen("Vladi\u00ADmir"), "Vladimir", 8));
+    CHECK(!ann_eq_visible("Vladi\u00ADmi", strlen("Vladi\u00ADmi"), "Vladimir", 8));
+    CHECK(ann_eq_visible("a\u200B\u200Cb", strlen("a\u200B\u200Cb"), "ab", 2));
+    CHECK_INT(ann_invisible_at("\u00AD", 2), 2);
+    CHECK_INT(ann_invisible_at("\u00AD", 1), 0);
+    CHECK_INT(ann_invisible_at("\u2060", 3), 3);
+    CHECK_INT(ann_invisible_at("\u2061", 3), 0);
+}
+
 int main(void)
 {
     char err[512];
@@ -317,6 +422,9 @@ int main(void)
     test_end_merges_take_the_first();
     test_id_index_growth();
     test_slug_into();
+    test_ambiguous_need_context();
+    test_credit_lines();
+    test_invisible_characters();
     ann_engine_free(eng);
     TEST_DONE();
 }

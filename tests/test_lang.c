@@ -147,6 +147,32 @@ static void test_user_tree(void)
     free(eo);
 }
 
+static const ann_engine *E;
+
+/* The actors' names of a French text, "|"-joined: in a language the rules
+ * do not cover only listed names are taken (no tagger, titles or runs of
+ * capitals: English evidence), and no claims. */
+static void test_uncovered_entities(void)
+{
+    const char *text = "Le ministre Jean Dupontel a rencontré Emmanuel Macron à Paris. "
+                       "Selon lui, les négociations avec la Russie sont terminées et il "
+                       "n'y aura pas de nouvelle réunion cette année, a-t-il déclaré.\n";
+    ann_doc *d = ann_doc_from_bytes("fr", "fr.txt", text, strlen(text));
+    ann_annotate(E, d);
+    CHECK_STR(d->lang, "fr");
+    ann_buf names = {0};
+    for (size_t i = 0; i < d->nents; i++) {
+        if (names.len)
+            ann_buf_adds(&names, "|");
+        ann_buf_adds(&names, d->ents[i].id);
+    }
+    CHECK_STR(names.p ? names.p : "", "emmanuel-macron|paris");
+    CHECK_INT(d->nclaims, 0);
+    CHECK(d->nwarnings == 1 && strstr(d->warnings[0], "only listed names") != NULL);
+    ann_buf_free(&names);
+    ann_doc_free(d);
+}
+
 int main(void)
 {
     char err[256];
@@ -157,6 +183,8 @@ int main(void)
         TEST_DONE();
     }
     L = e->lang;
+    E = e;
+    test_uncovered_entities();
     test_languages();
     test_unknown();
     test_sample_edge();

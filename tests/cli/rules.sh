@@ -64,11 +64,23 @@ run --rules "$U" "$T/in.txt"
 check "a date table entry from DIR/dates/normalization.tsv" \
     is '[(x["text"], x["value"]) for x in d["dates"]]' "[('Zorbday 2022', '2022-03-14')]"
 
-printf 'zorbnow\tDATE\tzorbnow\tlit(PRESENT_REF)\n' >"$U/dates/rules.tsv"
+printf 'zorbnow\tDATE\tzorbnow\tvalue=PRESENT_REF\n' >"$U/dates/rules.tsv"
 doc 'The plan stands zorbnow.'
 run --rules "$U" "$T/in.txt"
 check "a date rule from DIR/dates/rules.tsv" \
     is '[(x["text"], x["value"]) for x in d["dates"]]' "[('zorbnow', 'PRESENT_REF')]"
+
+# a new date form with a plain value is a data edit: a table of its own
+# words in normalization.tsv, a rule whose value template reads it, a
+# group and the document date
+printf 'zorbhalf\tzorbfirst\t1\nzorbhalf\tzorbsecond\t2\n' >>"$U/dates/normalization.tsv"
+printf 'zorbh\tDATE\tthe (@zorbhalf) zorbhalf of ([0-9]{4})\tvalue=%%2-H%%{zorbhalf:1}\n' >>"$U/dates/rules.tsv"
+printf 'zorbyear\tDATE\tthe zorbyear before\tvalue=%%{dct.year-1}\n' >>"$U/dates/rules.tsv"
+doc 'It grew in the zorbsecond zorbhalf of 2021, and the zorbyear before.'
+run --rules "$U" --dct 2022-03-01 "$T/in.txt"
+check "a date form with a template value from DIR/dates/rules.tsv and normalization.tsv" \
+    is '[(x["text"], x["type"], x["value"]) for x in d["dates"]]' \
+    "[('the zorbsecond zorbhalf of 2021', 'DATE', '2021-H2'), ('the zorbyear before', 'DATE', '2021')]"
 
 printf 'Zorb\n' >"$U/tokenizer/abbreviations.txt"
 doc 'Ivan Petrov said the Zorb. Plan was over.'
@@ -186,6 +198,14 @@ mkdir -p "$T/ab/tokenizer" && cp "$T/abbr.txt" "$T/ab/tokenizer/abbreviations.tx
 run --rules "$T/ab" "$T/in.txt"
 check "an abbreviation written with its period: refused with PATH:LINE" \
     hasf "$T/err" "$T/ab/tokenizer/abbreviations.txt:1:"
+mkdir -p "$T/dt/dates"
+for bad in 'x\tDATE\t(a)\tvalue=%2' 'x\tDATE\t(a)\tvalue=%{nosuch:1}' \
+           'x\tDATE\ta\tvalue=%{dct.week}' 'x\tDATE\ta\tvalue=50%' 'x\tDATE\ta\tnosuch($1)'; do
+    printf '%b\n' "$bad" >"$T/dt/dates/rules.tsv"
+    run --rules "$T/dt" "$T/in.txt"
+    check "a bad date value ($bad): exit 2 with PATH:LINE" \
+        eval 'rc_is 2 && hasf "$T/err" "$T/dt/dates/rules.tsv:1: x: " || hasf "$T/err" "$T/dt/dates/rules.tsv:1: unknown"'
+done
 run --rules "$T/missing-dir" "$T/in.txt"
 check "a missing rules path: exit 2" rc_is 2
 

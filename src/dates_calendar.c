@@ -1,9 +1,9 @@
 /*
- * timex.c - calendar arithmetic for the date annotator.  Day numbers
+ * dates_calendar.c - calendar arithmetic for the date annotator.  Day numbers
  * follow Howard Hinnant's days_from_civil, exact for every Gregorian date,
  * so month lengths, leap years and ISO weeks need no tables.
  */
-#include "timex.h"
+#include "dates_calendar.h"
 
 int tx_leap(int y)
 {

@@ -1,0 +1,286 @@
+/*
+ * dates_context.c - the text around a date match, as the normalization
+ * functions ask about it: the words before and after, the start of a
+ * sentence, a name the match is part of, a quotation it is inside, and the
+ * tense of its clause (whether "Friday" is the last or the next one).
+ */
+#include <ctype.h>
+#include <string.h>
+#include <strings.h>
+
+#include "dates_norm.h"
+
+static int is_wordc(int c)
+{
+    return isalnum(c) || c == '\'' || c == '-' || c == '.' || c >= 0x80;
+}
+
+/* The word just before position pos (normalized for lookup), or "". */
+size_t tx_prev_word(const tx_match *m, size_t pos, char *out, size_t cap)
+{
+    size_t e = pos;
+    while (e > m->ws && (m->text[e - 1] == ' ' || m->text[e - 1] == '\t' ||
+                         m->text[e - 1] == '\n'))
+        e--;
+    size_t b = e;
+    while (b > m->ws && is_wordc((unsigned char)m->text[b - 1]))
+        b--;
+    out[0] = '\0';
+    if (b == e)
+        return 0;
+    return tx_normkey(out, cap, m->text + b, e - b);
+}
+
+size_t tx_next_word(const tx_match *m, size_t pos, char *out, size_t cap)
+{
+    size_t b = pos;
+    while (b < m->we && (m->text[b] == ' ' || m->text[b] == '\t'))
+        b++;
+    size_t e = b;
+    while (e < m->we && (isalnum((unsigned char)m->text[e]) || m->text[e] == '-'))
+        e++;
+    out[0] = '\0';
+    if (b == e)
+        return 0;
+    return tx_normkey(out, cap, m->text + b, e - b);
+}
+
+int tx_in_table(const tx_match *m, const char *table, const char *w)
+{
+    return *w && tx_lookup(m->st->r, table, w, strlen(w)) != NULL;
+}
+
+/* Does a sentence start at pos (nothing but white space, an opening quote
+ * or markup since the last sentence end)? */
+int tx_sentence_initial(const tx_match *m, size_t pos)
+{
+    size_t p = pos;
+    while (p > m->ws) {
+        unsigned char c = (unsigned char)m->text[p - 1];
+        if (c == ' ' || c == '\t' || c == '"' || c == '*' || c == '(' ||
+            c == '[' || c == '\'')
+            p--;
+        else if (c == 0x9C && p - m->ws >= 3 && (unsigned char)m->text[p - 2] == 0x80)
+            p -= 3;                                   /* “ */
+        else
+            return c == '.' || c == '!' || c == '?' || c == '\n' || c == ':';
+    }
+    return 1;
+}
+
+/* A capitalized match right after a capitalized word, mid-sentence, is
+ * part of a name ("Arab Spring", "USA Today"). */
+int tx_in_name(const tx_match *m)
+{
+    size_t e = m->ms;
+    if (!isupper((unsigned char)m->text[e]) || tx_sentence_initial(m, e))
+        return 0;
+    while (e > m->ws && m->text[e - 1] == ' ')
+        e--;
+    size_t b = e;
+    while (b > m->ws && is_wordc((unsigned char)m->text[b - 1]))
+        b--;
+    return b < e && isupper((unsigned char)m->text[b]);
+}
+
+/* Inside quotation marks?  Counted from the start of the paragraph. */
+static int find_quote(const tx_match *m)
+{
+    size_t lo = m->ms > m->ws + 4000 ? m->ms - 4000 : m->ws;
+    int straight = 0, curly = 0;
+    for (size_t p = m->ms; p > lo; p--) {
+        const char *c = m->text + p - 1;
+        if (c[0] == '\n' && p - 1 > lo && c[-1] == '\n')
+            break;
+        if (c[0] == '"')
+            straight++;
+        else if ((unsigned char)c[0] == 0xE2 && p + 1 < m->ms &&
+                 (unsigned char)c[1] == 0x80) {
+            if ((unsigned char)c[2] == 0x9C)
+                curly++;
+            else if ((unsigned char)c[2] == 0x9D)
+                curly--;
+        }
+    }
+    return (straight & 1) || curly > 0;
+}
+
+int tx_in_quote(tx_match *m)
+{
+    if (!m->quote)
+        m->quote = find_quote(m) + 1;
+    return m->quote - 1;
+}
+
+/* The sentence around pos: where it starts and ends (a sentence end,
+ * a semicolon or a line break), at most reach bytes away. */
+static int clause_end(char c)
+{
+    return c == '.' || c == '!' || c == '?' || c == ';' || c == '\n';
+}
+
+static size_t sentence_from(const tx_match *m, size_t pos, size_t reach)
+{
+    size_t lo = pos > m->ws + reach ? pos - reach : m->ws;
+    while (pos > lo && !clause_end(m->text[pos - 1]))
+        pos--;
+    return pos;
+}
+
+static size_t sentence_to(const tx_match *m, size_t pos, size_t reach)
+{
+    size_t hi = pos + reach < m->we ? pos + reach : m->we;
+    while (pos < hi && !clause_end(m->text[pos]))
+        pos++;
+    return pos;
+}
+
+static int letter(int c)
+{
+    return isalpha(c) || c == '\'';
+}
+
+/* The word before (after) position *p within [lo, hi), its span in
+ * *b, *e; 0 when none is left. */
+static int word_before(const tx_match *m, size_t lo, size_t *p, size_t *b, size_t *e)
+{
+    size_t q = *p;
+    while (q > lo && !letter((unsigned char)m->text[q - 1]))
+        q--;
+    *e = q;
+    while (q > lo && letter((unsigned char)m->text[q - 1]))
+        q--;
+    *b = *p = q;
+    return *e > *b;
+}
+
+static int word_after(const tx_match *m, size_t hi, size_t *p, size_t *b, size_t *e)
+{
+    size_t q = *p;
+    while (q < hi && !letter((unsigned char)m->text[q]))
+        q++;
+    *b = q;
+    while (q < hi && letter((unsigned char)m->text[q]))
+        q++;
+    *e = *p = q;
+    return *e > *b;
+}
+
+/* Whether the word at [b, e) (its class c; the next at [nb, ne)) points
+ * to the future: "will", "plans to", "he'll". */
+static int future_word(const tx_match *m, unsigned c, size_t b, size_t e, size_t nb, size_t ne)
+{
+    const ann_date_rules *r = m->st->r;
+    const char *w = m->text + b;
+    size_t n = e - b;
+    char two[64];
+    if (c & TW_FUTURE)
+        return 1;
+    if ((c & TW_FUTURE_HEAD) && ne > nb && ne - nb <= r->cue_tail && ne - b < sizeof two) {
+        memcpy(two, w, n);
+        two[n] = ' ';
+        memcpy(two + n + 1, m->text + nb, ne - nb);
+        if (tx_lookup(r, "future_cue", two, n + 1 + ne - nb))
+            return 1;
+    }
+    return n > 3 && w[n - 3] == '\'' && tolower((unsigned char)w[n - 1]) == 'l';  /* he'll */
+}
+
+/* What a word (and the one after it) says of the time of its clause:
+ * 1 the future ("will", "plans to", "set to"), -1 the past ("said",
+ * "announced", "was"), 0 nothing.  A capitalized word is a name
+ * ("United"), not a verb. */
+static int word_tense(const tx_match *m, size_t b, size_t e, size_t nb, size_t ne)
+{
+    const ann_date_rules *r = m->st->r;
+    const char *w = m->text + b;
+    size_t n = e - b;
+    unsigned c = tx_word_class(r, w, n);
+    if (future_word(m, c, b, e, nb, ne))
+        return 1;
+    if (!(c & TW_PAST)) {
+        if (isupper((unsigned char)w[0]) || n < 4)
+            return 0;
+        if (tolower((unsigned char)w[n - 1]) != 'd' || tolower((unsigned char)w[n - 2]) != 'e' ||
+            tolower((unsigned char)w[n - 3]) == 'e')
+            return 0;                             /* -ed, but not -eed */
+    }
+    size_t p = b, pb, pe;         /* "will be paid", "an unspecified date" */
+    if (word_before(m, p > m->ws + 40 ? p - 40 : m->ws, &p, &pb, &pe) &&
+        (tx_word_class(r, m->text + pb, pe - pb) & TW_NOT_PAST_AFTER))
+        return 0;
+    return -1;
+}
+
+/* The tense of the word at [b, e) with the words after it from p. */
+static int tense_at(const tx_match *m, size_t hi, size_t b, size_t e, size_t p)
+{
+    size_t nb, ne;
+    if (!word_after(m, hi, &p, &nb, &ne))
+        nb = ne = 0;
+    return word_tense(m, b, e, nb, ne);
+}
+
+static int find_tense(const tx_match *m, int *dist)
+{
+    size_t lo = sentence_from(m, m->ms, 300), hi = sentence_to(m, m->me, 300);
+    size_t p = m->me, b, e;
+    int t;
+    *dist = 0;
+    /* the verb right after, in the same clause ("a court Thursday
+     * refused") */
+    if (word_after(m, hi, &p, &b, &e) && !memchr(m->text + m->me, ',', b - m->me) &&
+        (t = tense_at(m, hi, b, e, e)) != 0)
+        return t;
+    /* else the nearest before ("said Friday", "will meet on Thursday"),
+     * where "had been scheduled to" is past */
+    p = m->ms;
+    for (int k = 0; k < 12 && word_before(m, lo, &p, &b, &e); k++)
+        if ((t = tense_at(m, hi, b, e, e)) != 0) {
+            size_t q = p, hb, he;
+            *dist = k;
+            for (int j = 0; t > 0 && j < 2 && word_before(m, lo, &q, &hb, &he); j++)
+                if (he - hb == 3 && !strncasecmp(m->text + hb, "had", 3))
+                    return -1;
+            return t;
+        }
+    /* else the verb of a clause the date opens ("On Tuesday, the two
+     * sides conferred"): a date among the first words of its sentence */
+    p = m->ms;
+    for (int k = 0; word_before(m, lo, &p, &b, &e); k++)
+        if (k == 2)
+            return 0;
+    p = m->me;
+    for (int k = 0; k < 10 && word_after(m, hi, &p, &b, &e); k++)
+        if (k >= 1 && (t = tense_at(m, hi, b, e, e)) != 0) {
+            *dist = k;
+            return t;
+        }
+    return 0;
+}
+
+int tx_tense(tx_match *m, int *dist)
+{
+    if (!m->tense_known) {
+        m->tense = find_tense(m, &m->tense_dist);
+        m->tense_known = 1;
+    }
+    *dist = m->tense_dist;
+    return m->tense;
+}
+
+int tx_future_cue(tx_match *m)
+{
+    int dist, t = tx_tense(m, &dist);
+    if (t)
+        return t > 0;
+    size_t lo = sentence_from(m, m->ms, 200), p = m->ms, b, e, q, nb, ne;
+    while (word_before(m, lo, &p, &b, &e)) {
+        q = e;
+        if (!word_after(m, m->ms, &q, &nb, &ne))
+            nb = ne = 0;
+        if (future_word(m, tx_word_class(m->st->r, m->text + b, e - b), b, e, nb, ne))
+            return 1;
+    }
+    return 0;
+}

@@ -1,0 +1,215 @@
+/*
+ * tagger.h - the learned name tagger: a greedy averaged perceptron over
+ * BIO labels (person, organization, location; everything else outside),
+ * its features, its decoder and its model file.
+ *
+ * Only the neighbourhoods of capitalized words are decoded: a lower-case
+ * word is read only between two parts of a name ("Bank of England").  A
+ * token's features are its words and shapes and those of its neighbours,
+ * the rule engine's matches around it (lexicon kinds and types, given
+ * names, titles, speech verbs, organization heads), its line (headline,
+ * capitals, table) and, in the second pass, what the first pass made of
+ * the same word elsewhere in the document.  Features are 64-bit hashes;
+ * the model maps a hash to one int16 weight per label.  Labels are BILOU:
+ * a name's first, inside and last words, or its only one.
+ *
+ * The model file (src/rules/tagger/weights.tsv, or a user's via --rules,
+ * read by ann_tagger_load from the engine's loader, engine.c) is text: a header line, then per pass "pass N" and one line per feature,
+ * "HASH<TAB>w0 w1 ... w6" (HASH: 16 hex digits; w: the label weights in
+ * the order of the "labels" line).  src/tools/train_tagger.c writes it.
+ */
+#ifndef ANN_TAGGER_H
+#define ANN_TAGGER_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "rules.h"
+#include "tokenizer.h"
+
+/* The first line of every model file. */
+#define ANN_TAGGER_MAGIC "# annotate name tagger"
+
+/* Labels: outside, then for each type its positions: B I (the first word
+ * of a name, a later one) or, with TG_NPOS 4, B I L U (first, inside,
+ * last, only).  BILOU measured no better than BIO here, for twice the
+ * weights. */
+#define TG_NPOS 2
+#define TG_O 0
+#define TG_NTYPES 4
+#define TG_NLABELS (1 + TG_NTYPES * TG_NPOS)
+
+/* The coarse types of names (0: outside).  MISC (nationalities, events,
+ * works, products) is learned so that it is told from the others, and is
+ * never written out: the spec does not tag such words. */
+enum { TG_PER = 1, TG_ORG = 2, TG_LOC = 3, TG_MISC = 4 };
+
+static inline int tg_type(int label)
+{
+    return label ? (label - 1) / TG_NPOS + 1 : 0;
+}
+
+/* 0 B, 1 I, 2 L, 3 U */
+static inline int tg_pos(int label)
+{
+    return (label - 1) % TG_NPOS;
+}
+
+static inline int tg_label(int type, int pos)
+{
+    if (TG_NPOS == 2)
+        pos = pos == 3 ? 0 : pos == 2 ? 1 : pos;
+    return (type - 1) * TG_NPOS + 1 + pos;
+}
+
+/* Whether the label goes on with the name before it (I, L). */
+static inline int tg_inside(int label)
+{
+    return label && (tg_pos(label) == 1 || tg_pos(label) == 2);
+}
+
+/* Whether a name can go on after it (BIO: any; BILOU: B, I, which must). */
+static inline int tg_open(int label)
+{
+    return label && (TG_NPOS == 2 || tg_pos(label) <= 1);
+}
+
+static inline int tg_allowed(int prev, int label)
+{
+    if (tg_inside(label))
+        return tg_open(prev) && tg_type(prev) == tg_type(label);
+    return TG_NPOS == 2 || !tg_open(prev);
+}
+
+/* The end of the name that starts at i (labels[i] is B or U). */
+static inline size_t tg_span_end(const uint8_t *labels, size_t i, size_t n)
+{
+    size_t j = i + 1;
+    if (tg_pos(labels[i]) == 3)
+        return j;
+    while (j < n && tg_inside(labels[j]) && tg_type(labels[j]) == tg_type(labels[i]))
+        if (tg_pos(labels[j++]) == 2)
+            break;
+    return j;
+}
+
+#define TG_PASSES 2
+/* Features of a token: some forty; the lexicon bits of a token and its
+ * neighbours, which could be many more, stop at TG_MAX_FEATS - 24, room
+ * for the rest. */
+#define TG_MAX_FEATS 96
+
+typedef struct ann_tagger ann_tagger;
+
+/* "O", "B-PER" ...: the labels line of a model file. */
+void tg_labels_line(char *out, size_t cap);
+
+ann_tagger *ann_tagger_new(void);
+void ann_tagger_free(ann_tagger *t);
+/* Whether data looks like a model file (its first line is the magic). */
+int ann_tagger_is_model(const char *data, size_t len);
+/* Read a model file, replacing what t held.  -1 with "NAME:LINE: reason"
+ * in err when it is malformed. */
+int ann_tagger_load(ann_tagger *t, const char *name, const char *data, size_t len,
+                    char *err, size_t errlen);
+/* Features in the model, over its passes (0: nothing loaded). */
+size_t ann_tagger_size(const ann_tagger *t);
+int ann_tagger_passes(const ann_tagger *t);
+/* The sums of the weights of the n features f of pass p, in
+ * score[TG_NLABELS]; with SSE2 eight labels a load, else tg_score_plain. */
+void ann_tagger_score(const ann_tagger *t, int p, const uint64_t *f, size_t n, int32_t *score);
+void tg_score_plain(const ann_tagger *t, int p, const uint64_t *f, size_t n, int32_t *score);
+
+/* What the document has said so far: for each word (lowercase hash), how
+ * often the first pass gave it each coarse type (0: outside).  Kept by the
+ * caller across the windows of one document. */
+#define TG_LOWER (TG_NTYPES + 1)
+typedef struct tg_memo_slot {
+    uint64_t key;              /* 0: empty */
+    uint16_t count[TG_NTYPES + 2];     /* by type; [TG_LOWER]: written in lower case */
+} tg_memo_slot;
+
+typedef struct tg_memo tg_memo;
+struct tg_memo {
+    tg_memo_slot *slot;
+    size_t cap, n;
+    uint64_t filter[64];       /* a bit per 1/4096 of the keys */
+};
+
+void tg_memo_clear(tg_memo *m);
+void tg_memo_free(tg_memo *m);
+
+/* Everything the features read about one window, made by tg_ctx_init. */
+typedef struct tg_ctx {
+    const char *text;
+    const ann_token *tok;
+    size_t n;
+    uint32_t *lex;             /* TG_LX_... bits per token, from the rule matches */
+    uint8_t *line;             /* TG_LN_... bits per token, from its line */
+    uint8_t *hint;             /* per token: the memo's word for it (second pass),
+                                * and TG_REDO where the second pass reads again */
+    uint8_t *first;            /* per token: the first pass's label (second pass) */
+    uint32_t *pat;             /* per token: the pattern of its line (0: a line of prose) */
+    uint64_t *shape;           /* per token: hash of its shape, 0 = not yet made */
+    size_t cap;
+    int first_window;          /* the window starts the document */
+    const struct tg_memo *memo;    /* the second pass's, set by tg_ctx_hints */
+} tg_ctx;
+
+#define TG_REDO 0x80u
+
+/* Bits of tg_ctx.lex: known names by type and position, and one-token
+ * cues.  B: a name starts here, I: goes on here, E: ends here. */
+enum {
+    TG_LX_PER_B = 1u << 0, TG_LX_ORG_B = 1u << 1, TG_LX_CTRY_B = 1u << 2,
+    TG_LX_PLACE_B = 1u << 3, TG_LX_SRC_B = 1u << 4,
+    TG_LX_PER_I = 1u << 5, TG_LX_ORG_I = 1u << 6, TG_LX_CTRY_I = 1u << 7,
+    TG_LX_PLACE_I = 1u << 8, TG_LX_SRC_I = 1u << 9,
+    TG_LX_KNOWN_E = 1u << 10, TG_LX_AMBIG = 1u << 11,
+    TG_LX_GIVEN = 1u << 12, TG_LX_WEAK_GIVEN = 1u << 13, TG_LX_DEMONYM = 1u << 14,
+    TG_LX_NONNAME = 1u << 15, TG_LX_WEAK_NONNAME = 1u << 16, TG_LX_CUE = 1u << 17,
+    TG_LX_CUE_INV = 1u << 18, TG_LX_ORGHEAD = 1u << 19, TG_LX_CONNECTOR = 1u << 20,
+    TG_LX_DOCWORD = 1u << 21, TG_LX_TITLE_B = 1u << 22, TG_LX_TITLE_E = 1u << 23,
+    TG_LX_BITS = 24,
+    TG_LX_KNOWN_B = TG_LX_PER_B | TG_LX_ORG_B | TG_LX_CTRY_B | TG_LX_PLACE_B | TG_LX_SRC_B
+};
+
+/* Bits of tg_ctx.line. */
+enum {
+    TG_LN_CAPS = 1 << 0,       /* a line in capitals (a headline) */
+    TG_LN_TABLE = 1 << 1,      /* a line of figures: results, standings, prices */
+    TG_LN_FIRST = 1 << 2,      /* the first line of the document */
+    TG_LN_SHORT = 1 << 3,      /* a line of six tokens or fewer */
+    TG_LN_TITLE = 1 << 4       /* a line in title case ("Talks Stall Again in Istanbul") */
+};
+
+/* Fill c for the window toks[0..n) and its rule matches m. */
+void tg_ctx_init(tg_ctx *c, const char *text, const ann_token *toks, size_t n,
+                 const ann_matches *m, int first_window);
+/* Before the second pass: c->hint from the memo, c->first from the first
+ * pass's labels. */
+void tg_ctx_hints(tg_ctx *c, const tg_memo *memo, const uint8_t *labels);
+void tg_ctx_free(tg_ctx *c);
+
+/* Whether token i is decoded, given the label before it. */
+int tg_candidate(const tg_ctx *c, size_t i, int prev);
+/* The features of token i in pass p (0 or 1) after labels prev, prev2:
+ * written to f[TG_MAX_FEATS], their number returned. */
+size_t tg_features(tg_ctx *c, size_t i, int p, int prev, int prev2, uint64_t *f);
+
+/* Greedy decoding: labels[0..n) of the window, for pass p.  choose() is
+ * given each decoded token's features and the labels it may take (bit l:
+ * label l) and returns one (the model's best at run time; the trainer
+ * learns in it).  A label may not follow the one before against the
+ * scheme (I- after another type), and a name starts at a capitalized word. */
+typedef int (*tg_choose_fn)(void *user, size_t i, unsigned allowed, const uint64_t *f, size_t nf);
+void tg_decode(tg_ctx *c, int p, tg_choose_fn choose, void *user, uint8_t *labels);
+/* The best of the allowed labels for the scores. */
+int tg_best(const int32_t *score, unsigned allowed);
+/* Count the first pass's labels of the window into the memo. */
+void tg_memo_add(tg_memo *m, const tg_ctx *c, const uint8_t *labels);
+
+/* Both passes with the model t (a window: labels[0..n)). */
+void ann_tagger_tag(const ann_tagger *t, tg_ctx *c, tg_memo *memo, uint8_t *labels);
+
+#endif

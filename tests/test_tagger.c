@@ -1,0 +1,332 @@
+/* test_tagger.c - the name tagger: its model file (read, rejected with
+ * NAME:LINE, replaced at run time), its features and scores, its decoding
+ * (where names may start, which labels may follow which), and the built-in
+ * model's reading of the cases it was made for. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "annotate.h"
+#include "entity_checks.h"
+#include "reader.h"
+#include "tagger.h"
+#include "test.h"
+
+static ann_engine *eng;
+
+/* A model file: the header, the labels line and body. */
+static char *model_text(const char *body)
+{
+    char labels[128];
+    tg_labels_line(labels, sizeof labels);
+    return ann_xasprintf("%s: test\n%s\n%s", ANN_TAGGER_MAGIC, labels, body);
+}
+
+static int load(ann_tagger *t, const char *body, char *err, size_t errlen)
+{
+    char *m = model_text(body);
+    int rc = ann_tagger_load(t, "m.tsv", m, strlen(m), err, errlen);
+    free(m);
+    return rc;
+}
+
+static void test_model_file(void)
+{
+    ann_tagger *t = ann_tagger_new();
+    char err[256];
+    CHECK(ann_tagger_is_model(ANN_TAGGER_MAGIC "\n", strlen(ANN_TAGGER_MAGIC) + 1));
+    CHECK(!ann_tagger_is_model("Putin\tactor\tperson\t-\n", 21));
+    CHECK_INT(load(t, "pass 1\n00000000000000ff\t1 -2 3 4 5 6 7 8 9\n"
+                      "pass 2\n00000000000000ff\t0 0 0 0 0 0 0 0 -32768\n"
+                      "0000000000000100\t32767 0 0 0 0 0 0 0 0\n", err, sizeof err), 0);
+    CHECK_INT(ann_tagger_passes(t), 2);
+    CHECK_INT(ann_tagger_size(t), 3);
+    uint64_t f[2] = {0xff, 0x1234};     /* the second is in no table */
+    int32_t score[TG_NLABELS];
+    ann_tagger_score(t, 0, f, 2, score);
+    CHECK_INT(score[0], 1);
+    CHECK_INT(score[1], -2);
+    CHECK_INT(score[8], 9);
+    ann_tagger_score(t, 1, f, 1, score);
+    CHECK_INT(score[8], -32768);
+    /* malformed models: each named by file and line, and nothing kept */
+    static const struct { const char *body; int line; } bad[] = {
+        {"00000000000000ff\t1 2 3 4 5 6 7 8 9\n", 3},          /* no "pass 1" */
+        {"pass 1\n00000000000000ff\t1 2 3\n", 4},               /* too few weights */
+        {"pass 1\n00000000000000ff\t1 2 3 4 5 6 7 8 9 10\n", 4},/* too many */
+        {"pass 1\n00000000000000ff\t1 2 3 4 5 6 7 8 40000\n", 4},/* not int16 */
+        {"pass 1\n0000000000000xff\t1 2 3 4 5 6 7 8 9\n", 4},   /* not hex */
+        {"pass 1\nff\t1 2 3 4 5 6 7 8 9\n", 4},                 /* short hash */
+        {"pass 2\n00000000000000ff\t1 2 3 4 5 6 7 8 9\n", 3},   /* pass 2 first */
+        {"", 2},                                                 /* no pass at all */
+    };
+    for (size_t k = 0; k < sizeof bad / sizeof *bad; k++) {
+        err[0] = '\0';
+        CHECK_INT(load(t, bad[k].body, err, sizeof err), -1);
+        char want[32];
+        snprintf(want, sizeof want, "m.tsv:%d:", bad[k].line);
+        CHECK(strncmp(err, want, strlen(want)) == 0);
+        CHECK_INT(ann_tagger_passes(t), 0);
+    }
+    /* labels of another program */
+    const char *other = ANN_TAGGER_MAGIC "\nlabels\tO B-PER I-PER\npass 1\n";
+    CHECK_INT(ann_tagger_load(t, "o.tsv", other, strlen(other), err, sizeof err), -1);
+    CHECK(strstr(err, "o.tsv:2: labels") != NULL);
+    /* not a model, a NUL inside, a BOM before the magic */
+    CHECK_INT(ann_tagger_load(t, "x.tsv", "hello\n", 6, err, sizeof err), -1);
+    char nul[] = ANN_TAGGER_MAGIC "\n\0";
+    CHECK_INT(ann_tagger_load(t, "n.tsv", nul, sizeof nul - 1, err, sizeof err), -1);
+    char *m = model_text("pass 1\n00000000000000ff\t1 2 3 4 5 6 7 8 9\r\n");
+    char *bom = ann_xasprintf("\xEF\xBB\xBF%s", m);
+    CHECK_INT(ann_tagger_load(t, "b.tsv", bom, strlen(bom), err, sizeof err), 0);
+    CHECK_INT(ann_tagger_size(t), 1);
+    free(bom);
+    free(m);
+    ann_tagger_free(t);
+}
+
+/* The built-in model is there and has both passes. */
+static void test_builtin(void)
+{
+    CHECK_INT(ann_tagger_passes(eng->tagger), 2);
+    CHECK(ann_tagger_size(eng->tagger) > 10000);
+}
+
+/* Labels of a text by the built-in model. */
+static void tag(const char *s, ann_tokens *t, uint8_t **lab)
+{
+    ann_tokenize_all(s, strlen(s), t);
+    ann_matches m = {0};
+    ann_rules_match(eng->rules, s, t->v, t->n, &m);
+    tg_ctx c = {0};
+    tg_memo memo = {0};
+    tg_ctx_init(&c, s, t->v, t->n, &m, 1);
+    *lab = ann_xcalloc(t->n + 1, 1);
+    ann_tagger_tag(eng->tagger, &c, &memo, *lab);
+    tg_ctx_free(&c);
+    tg_memo_free(&memo);
+    ann_matches_free(&m);
+}
+
+static void test_decoding(void)
+{
+    /* a name starts at a capital; I- follows only its own type */
+    const char *s = "the talks of the bank and the Bank of England went on , said "
+                    "Mark Carney , in London on Friday at the central bank of england";
+    ann_tokens t = {0};
+    uint8_t *lab;
+    tag(s, &t, &lab);
+    int prev = TG_O;
+    for (size_t i = 0; i < t.n; i++) {
+        const ann_token *k = &t.v[i];
+        if (lab[i] && !tg_inside(lab[i]))
+            CHECK(k->flags & (ANN_TF_TITLE | ANN_TF_UPPER));
+        if (tg_inside(lab[i]))
+            CHECK(tg_type(prev) == tg_type(lab[i]));
+        /* lower-case words outside names are never decoded */
+        if ((k->flags & ANN_TF_LOWER) && prev == TG_O)
+            CHECK_INT(lab[i], TG_O);
+        prev = lab[i];
+    }
+    free(lab);
+    ann_tokens_free(&t);
+    /* tg_best keeps to the allowed labels */
+    int32_t score[TG_NLABELS] = {0};
+    score[tg_label(TG_ORG, 1)] = 100;
+    score[tg_label(TG_PER, 0)] = 5;
+    unsigned after_o = 0;
+    for (int l = 0; l < TG_NLABELS; l++)
+        if (tg_allowed(TG_O, l))
+            after_o |= 1u << l;
+    CHECK_INT(tg_best(score, after_o), tg_label(TG_PER, 0));
+    CHECK(!tg_allowed(tg_label(TG_PER, 0), tg_label(TG_ORG, 1)));
+    CHECK(tg_allowed(tg_label(TG_ORG, 0), tg_label(TG_ORG, 1)));
+}
+
+/* The fast sums (SSE2 where built with it) equal the plain ones, for the
+ * features of every token of a text in both passes. */
+static void test_score_paths(void)
+{
+    const char *s = "Leicestershire beat Somerset by an innings . Rotor Volgograd drew with "
+                    "Spartak Moscow , said Lynda Bennett of Quarnex Holdings in Phoenix .";
+    ann_tokens t = {0};
+    ann_tokenize_all(s, strlen(s), &t);
+    tg_ctx c = {0};
+    tg_ctx_init(&c, s, t.v, t.n, NULL, 1);
+    uint64_t f[TG_MAX_FEATS];
+    size_t same = 0, cases = 0;
+    for (int p = 0; p < 2; p++)
+        for (size_t i = 0; i < t.n; i++)
+            for (int prev = 0; prev < TG_NLABELS; prev += 3) {
+                size_t nf = tg_features(&c, i, p, prev, TG_O, f);
+                int32_t a[TG_NLABELS], b[TG_NLABELS];
+                ann_tagger_score(eng->tagger, p, f, nf, a);
+                tg_score_plain(eng->tagger, p, f, nf, b);
+                same += memcmp(a, b, sizeof a) == 0;
+                cases++;
+            }
+    CHECK_INT(same, cases);
+    CHECK(cases > 50);
+    tg_ctx_free(&c);
+    ann_tokens_free(&t);
+}
+
+/* The same input gives the same features, whatever came before. */
+static void test_features(void)
+{
+    const char *s = "Leicestershire beat Somerset by an innings .\nSomerset 83 and 174 , Kent 108-3 .";
+    ann_tokens t = {0};
+    ann_tokenize_all(s, strlen(s), &t);
+    ann_matches m = {0};
+    ann_rules_match(eng->rules, s, t.v, t.n, &m);
+    tg_ctx c = {0};
+    tg_ctx_init(&c, s, t.v, t.n, &m, 1);
+    uint64_t f1[TG_MAX_FEATS], f2[TG_MAX_FEATS];
+    size_t n1 = tg_features(&c, 2, 0, TG_O, TG_O, f1);
+    (void)tg_features(&c, 0, 0, TG_O, TG_O, f2);
+    size_t n2 = tg_features(&c, 2, 0, TG_O, TG_O, f2);
+    CHECK(n1 > 10 && n1 <= TG_MAX_FEATS);
+    CHECK_INT(n1, n2);
+    CHECK(memcmp(f1, f2, n1 * sizeof *f1) == 0);
+    /* the label before is a feature */
+    n2 = tg_features(&c, 2, 0, tg_label(TG_ORG, 0), TG_O, f2);
+    CHECK(n1 == n2 && memcmp(f1, f2, n1 * sizeof *f1) != 0);
+    /* the second pass reads more */
+    tg_memo memo = {0};
+    uint8_t *lab = ann_xcalloc(t.n + 1, 1);
+    tg_memo_add(&memo, &c, lab);
+    tg_ctx_hints(&c, &memo, lab);
+    CHECK(tg_features(&c, 2, 1, TG_O, TG_O, f2) > n1);
+    /* every lexicon bit on a token and its neighbours: still in bounds */
+    uint64_t big[TG_MAX_FEATS + 8];
+    for (size_t k = 0; k < 4; k++)
+        c.lex[k] = (1u << TG_LX_BITS) - 1;
+    big[TG_MAX_FEATS] = 0xA5A5;
+    CHECK(tg_features(&c, 2, 1, tg_label(TG_ORG, 0), TG_O, big) <= TG_MAX_FEATS);
+    CHECK(big[TG_MAX_FEATS] == 0xA5A5);
+    /* the table line gets its line bits */
+    CHECK(c.line[t.n - 1] & TG_LN_TABLE);
+    CHECK(!(c.line[0] & TG_LN_TABLE));
+    free(lab);
+    tg_memo_free(&memo);
+    tg_ctx_free(&c);
+    ann_matches_free(&m);
+    ann_tokens_free(&t);
+}
+
+/* ---- through the pipeline ------------------------------------------------------ */
+
+static const char *type_of(const ann_doc *d, const char *text)
+{
+    const ann_entity *e = with_mention(d, text);
+    return e ? e->type : NULL;
+}
+
+/* A user's model replaces the built-in one (--rules FILE): one that reads
+ * every capital as outside finds no unknown name. */
+static void test_user_model(void)
+{
+    char path[] = "/tmp/annotate-test-model-XXXXXX";
+    int fd = mkstemp(path);
+    CHECK(fd >= 0);
+    if (fd < 0)
+        return;
+    FILE *f = fdopen(fd, "w");
+    /* a strong O on the bias feature: its hash is that of F_BIAS, 0 */
+    uint64_t bias[TG_MAX_FEATS];
+    ann_tokens t = {0};
+    ann_tokenize_all("Ognyan", 6, &t);
+    tg_ctx c = {0};
+    tg_ctx_init(&c, "Ognyan", t.v, t.n, NULL, 1);
+    (void)tg_features(&c, 0, 0, TG_O, TG_O, bias);
+    char labels[128];
+    tg_labels_line(labels, sizeof labels);
+    fprintf(f, "%s: everything is outside\n%s\npass 1\n%016llx\t30000 0 0 0 0 0 0 0 0\n",
+            ANN_TAGGER_MAGIC, labels, (unsigned long long)bias[0]);
+    fclose(f);
+    tg_ctx_free(&c);
+    ann_tokens_free(&t);
+    char err[512];
+    const char *files[] = {path};
+    ann_engine *e = ann_engine_new(0, files, 1, err, sizeof err);
+    CHECK(e != NULL);
+    if (e) {
+        CHECK_INT(ann_tagger_passes(e->tagger), 1);
+        ann_doc *d = run_with(e, "Ognyan Petrovski and Bartholomew Quennell met in Sofia.");
+        CHECK(with_mention(d, "Bartholomew Quennell") == NULL);
+        CHECK(with_mention(d, "Sofia") == NULL);   /* listed, but read as no name */
+        ann_doc_free(d);
+        ann_engine_free(e);
+    }
+    /* a broken model stops the engine with its name and line */
+    f = fopen(path, "w");
+    fprintf(f, "%s\nlabels\tO\n", ANN_TAGGER_MAGIC);
+    fclose(f);
+    e = ann_engine_new(0, files, 1, err, sizeof err);
+    CHECK(e == NULL);
+    CHECK(strstr(err, path) != NULL && strstr(err, ":2:") != NULL);
+    ann_engine_free(e);
+    remove(path);
+}
+
+static void test_built_in_reading(void)
+{
+    /* unknown names of every type, from context */
+    ann_doc *d = run_with(eng, "Lynda Bennett, a Republican candidate, spoke in Phoenix on Monday. "
+                               "Bennett said Quarnex Holdings would build a plant there.");
+    CHECK_STR(type_of(d, "Lynda Bennett"), "person");
+    const ann_entity *b = with_mention(d, "Lynda Bennett");
+    CHECK_STR(b ? b->id : NULL, "lynda-bennett");
+    CHECK(b && with_mention(d, "Bennett") == b);          /* the surname joins */
+    CHECK_STR(type_of(d, "Quarnex Holdings"), "organization");
+    CHECK_STR(type_of(d, "Phoenix"), "place");
+    CHECK(with_mention(d, "Republican") == NULL);         /* MISC is never written */
+    ann_doc_free(d);
+    /* a short form joins its full name */
+    d = run_with(eng, "Shares of Vestas Wind Systems A/S rose 3 percent. Vestas said orders grew.");
+    const ann_entity *v = with_mention(d, "Vestas Wind Systems");
+    CHECK(v && with_mention(d, "Vestas") == v);
+    ann_doc_free(d);
+    /* a place that names a club is an organization, with an id that says so */
+    d = run_with(eng, "SOCCER - LEEDS BEAT CHELSEA\nOn Saturday, Rotor Volgograd drew 1-1 with Spartak Moscow.");
+    CHECK_STR(type_of(d, "LEEDS"), "organization");
+    CHECK_STR(type_of(d, "Rotor Volgograd"), "organization");
+    CHECK_STR(type_of(d, "Spartak Moscow"), "organization");
+    CHECK(with_mention(d, "Moscow") == NULL && with_mention(d, "Volgograd") == NULL);
+    const ann_entity *l = with_mention(d, "LEEDS");
+    CHECK(l && strcmp(l->id, "leeds") != 0);
+    ann_doc_free(d);
+    /* a table of results: names in it are tagged as in prose */
+    d = run_with(eng, "CRICKET - ENGLISH COUNTY CHAMPIONSHIP SCORES .\n"
+                      "Somerset 83 and 174 ( P. Simmons 4-38 ) , Leicestershire 296 .\n"
+                      "Leicestershire 22 points , Somerset 4 .\n");
+    CHECK_STR(type_of(d, "Somerset"), "organization");
+    CHECK_STR(type_of(d, "Leicestershire"), "organization");
+    CHECK_STR(type_of(d, "P. Simmons"), "person");
+    CHECK(with_mention(d, "ENGLISH") == NULL);
+    ann_doc_free(d);
+    /* a headline in capitals */
+    d = run_with(eng, "PUTIN MEETS ERDOGAN IN ANKARA\n\nThe two leaders met on Monday.");
+    CHECK_STR(type_of(d, "PUTIN"), "person");
+    CHECK_STR(type_of(d, "ANKARA"), "place");
+    ann_doc_free(d);
+}
+
+int main(void)
+{
+    char err[512];
+    eng = ann_engine_new(0, NULL, 0, err, sizeof err);
+    if (!eng) {
+        fprintf(stderr, "engine: %s\n", err);
+        return 1;
+    }
+    test_model_file();
+    test_builtin();
+    test_decoding();
+    test_features();
+    test_score_paths();
+    test_user_model();
+    test_built_in_reading();
+    ann_engine_free(eng);
+    TEST_DONE();
+}
