@@ -1,14 +1,19 @@
 /*
  * reader_html_meta.c - a page's title, authors, publisher, date and
  * JSON-LD article body, from what pages write for machines (schema.org
- * JSON-LD, OpenGraph and other <meta> names, <time>) and, where that is
- * missing, from what they write for readers (the headline, the byline,
- * a date near them, the date in the URL).
+ * JSON-LD, OpenGraph and the other <meta> names of html/meta.tsv, <time>)
+ * and, where that is missing, from what they write for readers (the
+ * headline, the byline, a date near them, the date in the URL).
  *
  * The title is the page's headline: the <h1> when the meta titles agree
  * with it, else the meta title with the site's name cut off ("Story –
  * Site", "Site | Story").  Authors are names: "By", "Posted by", job
- * titles and "No Author" go (html/bylines.tsv), "A and B" is two.
+ * titles, credits and "No Author" go, "A and B", "A und B" are two
+ * (html/bylines.tsv).  Of the sources (JSON-LD, meta names, the surest
+ * byline element, a byline in the text; last, a date line, a copyright
+ * line, a personal site's name) the first that writes a person's name
+ * wins, the site's name, organizations and accounts coming after it;
+ * comments and teasers name no author.
  */
 #include <stdio.h>
 #include <stdlib.h>
