@@ -11,6 +11,7 @@
 #define ANN_ANNOTATE_H
 
 #include "doc.h"
+#include "reader.h"
 #include "rules.h"
 #include "tokenizer.h"
 
@@ -18,6 +19,7 @@ typedef struct ann_date_rules ann_date_rules;
 typedef struct ann_claim_rules ann_claim_rules;
 typedef struct ann_tagger ann_tagger;
 typedef struct ann_lang ann_lang;
+typedef struct ann_meta_rules ann_meta_rules;
 
 /* Text per tokenizer window: whole paragraphs up to this much at a time. */
 #define ANN_WINDOW_BYTES (256 * 1024)
@@ -29,6 +31,10 @@ typedef struct ann_engine {
     ann_claim_rules *claim_rules;
     ann_tagger *tagger;        /* the learned name tagger (tagger/weights.tsv) */
     ann_lang *lang;            /* the language detector's lists */
+    ann_months *months;        /* month names of written dates (meta/months.tsv) */
+    ann_meta_rules *meta;      /* leads of metadata lines, particles of names (meta/) */
+    ann_html_rules *html;      /* class and id hints, byline words (html/) */
+    ann_reader_rules reading;  /* what the readers are given (reader.h) */
     const char *default_dct;   /* --dct: YYYY-MM-DD, or NULL */
     size_t window_bytes;       /* text per tokenizer window */
 } ann_engine;

@@ -18,9 +18,28 @@ typedef enum {
 
 typedef struct ann_reader ann_reader;
 
-/* Open path ("-" = standard input).  NULL and err on failure. */
+/* What the readers know, loaded by the engine from the rules tree and
+ * owned by it (ann_engine.reading): the class and id hints, byline words
+ * and meta names of html/, the month names of meta/months.tsv and the
+ * particles of names of meta/particles.txt, the lexicons (given names
+ * tell a person's name from a site's).  Read only, so threads share it;
+ * a NULL pointer (or member) knows nothing of its kind, and the readers
+ * still read. */
+typedef struct ann_html_rules ann_html_rules;
+typedef struct ann_months ann_months;
+struct ann_meta_rules;
+struct ann_rules;
+typedef struct ann_reader_rules {
+    const ann_html_rules *html;
+    const ann_months *months;
+    const struct ann_meta_rules *meta;
+    const struct ann_rules *lexicon;
+} ann_reader_rules;
+
+/* Open path ("-" = standard input) to read with rules, which must outlive
+ * the reader.  NULL and err on failure. */
 ann_reader *ann_reader_open(const char *path, ann_input_format fmt,
-                            char *err, size_t errlen);
+                            const ann_reader_rules *rules, char *err, size_t errlen);
 /* The next document: 1 and *out set; 0 at the end; -1 when this document
  * (or the whole input) could not be read, with the reason in err.  For JSON
  * Lines a bad line gives -1 and *out set to an error document (doc->error),
@@ -47,16 +66,16 @@ char *ann_doc_id_from_path(const char *path);
 /* Format readers (reader_html.c, reader_xml.c, reader_jsonl.c): they turn
  * raw bytes into a document whose text is the extracted article and whose
  * metadata fields are set from the markup where it has them. */
-ann_doc *ann_html_to_doc(const char *id, const char *path, const char *bytes,
-                         size_t n, char *err, size_t errlen);
-ann_doc *ann_xml_to_doc(const char *id, const char *path, const char *bytes,
-                        size_t n, char *err, size_t errlen);
+ann_doc *ann_html_to_doc(const ann_reader_rules *rules, const char *id, const char *path,
+                         const char *bytes, size_t n, char *err, size_t errlen);
+ann_doc *ann_xml_to_doc(const ann_reader_rules *rules, const char *id, const char *path,
+                        const char *bytes, size_t n, char *err, size_t errlen);
 /* One JSON Lines record {"id":…, "text":…, "published":…, "title":…}.
  * Always a document: for a bad line (blank, not an object, no text) one
  * with doc->error set to the reason (also in err), "line N: …".  A record
  * without an id gets "rec-" and a hash of the line. */
-ann_doc *ann_jsonl_to_doc(const char *path, size_t lineno, const char *line,
-                          size_t n, char *err, size_t errlen);
+ann_doc *ann_jsonl_to_doc(const ann_reader_rules *rules, const char *path, size_t lineno,
+                          const char *line, size_t n, char *err, size_t errlen);
 /* Is the line one JSON object with a "text" string (a JSON Lines record)? */
 int ann_jsonl_looks_like(const char *line, size_t n);
 
@@ -91,7 +110,8 @@ typedef struct ann_xml_walker {
 void ann_xml_walk(struct _xmlNode *root, const ann_xml_walker *w);
 
 /* "2024-04-19T10:00Z", "20240419", "April 19, 2024", "Fri, 19 Apr 2024"
- * -> "2024-04-19" (or "2024-04", "2024"); NULL when not a date. */
-char *ann_markup_date(const char *s, size_t n);
+ * -> "2024-04-19" (or "2024-04", "2024"); NULL when not a date.  Month
+ * names are those of m (NULL: none). */
+char *ann_markup_date(const ann_months *m, const char *s, size_t n);
 
 #endif

@@ -58,7 +58,7 @@ void ann_annotate(const ann_engine *e, ann_doc *d)
     ann_lang_detect(e->lang, d);
     if (!ann_lang_has_rules(e->lang, d->lang))
         ann_doc_warn(d, "written in '%s', which the rules do not cover: no claims, and only listed names", d->lang);
-    ann_meta_extract(d, e->rules);
+    ann_meta_extract(d, e);
     free(d->dct);
     d->dct = NULL;
     if (d->published)

@@ -220,7 +220,7 @@ static int process_input(pool *p, const cli_options *o, const char *path, const 
 {
     char err[512];
     ann_buf msgs = {0};
-    ann_reader *r = ann_reader_open(path, o->in_fmt, err, sizeof err);
+    ann_reader *r = ann_reader_open(path, o->in_fmt, &p->e->reading, err, sizeof err);
     if (!r) {
         note(&msgs, path, "", err);
         submit(p, NULL, &msgs, o->jobs);

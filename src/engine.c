@@ -1,11 +1,11 @@
 /*
  * engine.c - loading the engine: every rule file, built in or the user's,
  * is placed in the rules tree (lexicon/, patterns/, claims/, dates/,
- * tokenizer/, lang/, tagger/) and handed to the one loader of its kind, in an order that
- * lets a kind use the kinds before it (lexicon surfaces are tokenized with
- * the abbreviations).  Built-in files come first, then each --rules
- * argument in order, so a user's file adds to or overrides the built-in
- * file of the same place.
+ * tokenizer/, lang/, meta/, html/, tagger/) and handed to the one loader of
+ * its kind, in an order that lets a kind use the kinds before it (lexicon
+ * surfaces are tokenized with the abbreviations).  Built-in files come
+ * first, then each --rules argument in order, so a user's file adds to or
+ * overrides the built-in file of the same place.
  *
  * `--rules DIR` is a tree laid out like src/rules/; `--rules FILE` is a
  * lexicon or a pattern file, told apart by its name or first line, or the
@@ -21,8 +21,11 @@
 #include "annotate.h"
 #include "builtin.h"
 #include "claims.h"
+#include "date_parse.h"
 #include "dates.h"
 #include "lang.h"
+#include "meta.h"
+#include "reader_html.h"
 #include "rulefile.h"
 #include "tagger.h"
 
@@ -40,6 +43,12 @@ static int load_dates(ann_engine *e, const ann_rule_src *srcs, size_t n,
 static int load_claims(ann_engine *e, const ann_rule_src *srcs, size_t n,
                        char *err, size_t errlen);
 static int load_lang(ann_engine *e, const ann_rule_src *srcs, size_t n,
+                     char *err, size_t errlen);
+static int load_months(ann_engine *e, const ann_rule_src *srcs, size_t n,
+                       char *err, size_t errlen);
+static int load_meta(ann_engine *e, const ann_rule_src *srcs, size_t n,
+                     char *err, size_t errlen);
+static int load_html(ann_engine *e, const ann_rule_src *srcs, size_t n,
                      char *err, size_t errlen);
 static int load_tagger(ann_engine *e, const ann_rule_src *srcs, size_t n,
                        char *err, size_t errlen);
@@ -65,6 +74,12 @@ static const struct kind {
     {"lang/", ".txt", load_lang},
     {"lang/scripts.tsv", NULL, load_lang},
     {"lang/covered.tsv", NULL, load_lang},
+    {"meta/months.tsv", NULL, load_months},
+    {"meta/leads.tsv", NULL, load_meta},
+    {"meta/particles.txt", NULL, load_meta},
+    {"html/hints.tsv", NULL, load_html},
+    {"html/bylines.tsv", NULL, load_html},
+    {"html/meta.tsv", NULL, load_html},
     {"tagger/weights.tsv", NULL, load_tagger},
 };
 #define NKINDS (sizeof kinds / sizeof kinds[0])
@@ -312,6 +327,27 @@ static int load_lang(ann_engine *e, const ann_rule_src *srcs, size_t n,
     return e->lang ? 0 : -1;
 }
 
+static int load_months(ann_engine *e, const ann_rule_src *srcs, size_t n,
+                       char *err, size_t errlen)
+{
+    e->months = ann_months_new(srcs, n, err, errlen);
+    return e->months ? 0 : -1;
+}
+
+static int load_meta(ann_engine *e, const ann_rule_src *srcs, size_t n,
+                     char *err, size_t errlen)
+{
+    e->meta = ann_meta_rules_new(srcs, n, err, errlen);
+    return e->meta ? 0 : -1;
+}
+
+static int load_html(ann_engine *e, const ann_rule_src *srcs, size_t n,
+                     char *err, size_t errlen)
+{
+    e->html = ann_html_rules_new(srcs, n, err, errlen);
+    return e->html ? 0 : -1;
+}
+
 /* A model replaces the one before: only the last is read (a user's model
  * spares reading the built-in one, which may be of another program). */
 static int load_tagger(ann_engine *e, const ann_rule_src *srcs, size_t n,
@@ -363,6 +399,7 @@ ann_engine *ann_engine_new(int no_builtin, const char *const *user_rules,
     if (rc == 0)
         rc = load_all(e, &g, err, errlen);
     gathered_free(&g);
+    e->reading = (ann_reader_rules){e->html, e->months, e->meta, e->rules};
     if (rc < 0) {
         ann_engine_free(e);
         return NULL;
@@ -378,6 +415,9 @@ void ann_engine_free(ann_engine *e)
     ann_date_rules_free(e->date_rules);
     ann_claim_rules_free(e->claim_rules);
     ann_lang_free(e->lang);
+    ann_months_free(e->months);
+    ann_meta_rules_free(e->meta);
+    ann_html_rules_free(e->html);
     ann_tagger_free(e->tagger);
     ann_abbrevs_free(e->abbrevs);
     free(e);

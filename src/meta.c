@@ -6,15 +6,22 @@
  * closing signature ("Name March 21, 2022"), a credit ("The original source
  * of this article is X").  Each is a general line shape, looked for where
  * it usually stands: bylines and datelines near the top, signatures and
- * credits near the bottom.
+ * credits near the bottom (a closing name alone, "Jane Doe", only when its
+ * first word is a given name of the lexicons).  The leads of those lines
+ * ("By", "Reporting by", "Published:") and the particles of names ("van",
+ * "de") are data, meta/leads.tsv and meta/particles.txt; the month names
+ * are the date parser's (meta/months.tsv).
  */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
+#include "annotate.h"
 #include "date_parse.h"
 #include "meta.h"
+#include "rulefile.h"
+#include "table.h"
 #include "utf8.h"
 
 #define HEAD_LINES 16          /* where bylines and datelines are looked for */
@@ -25,6 +32,101 @@ typedef struct {
     const char *p;
     size_t n;
 } line;
+
+/* ---- the rules: meta/leads.tsv, meta/particles.txt ------------------------ */
+
+enum { LEAD_BYLINE, LEAD_CREDIT, LEAD_PUBLISHER, LEAD_DATE, NLEADKINDS };
+
+typedef struct lead {
+    char *s;
+    size_t n;
+    int kind;
+} lead;
+
+struct ann_meta_rules {
+    lead *leads;               /* in the order of the files */
+    size_t nleads, capleads;
+    unsigned char byline_first[256];   /* first bytes of the byline leads, either case */
+    char **particles;
+    size_t nparticles, capparticles;
+    ann_table particle_index;  /* ann_hash of the word */
+};
+
+/* What the scans know: the meta/ rules, the month names, the lexicons. */
+typedef struct know {
+    const ann_meta_rules *meta;
+    const ann_months *months;
+    const ann_rules *rules;
+} know;
+
+static int lead_line(void *ctx, const char *s, size_t len, const char *name, size_t lineno,
+                     char *err, size_t errlen)
+{
+    static const char *const kinds[NLEADKINDS] = {"byline", "credit", "publisher", "date"};
+    ann_meta_rules *r = ctx;
+    ann_field f[2];
+    size_t nf = ann_rule_fields(s, len, f, 2);
+    int k = 0;
+    while (nf == 2 && k < NLEADKINDS &&
+           !(strlen(kinds[k]) == f[1].n && !memcmp(kinds[k], f[1].s, f[1].n)))
+        k++;
+    if (nf != 2 || f[0].n == 0 || k == NLEADKINDS) {
+        ann_load_error(err, errlen, name, lineno,
+                       "want a lead and its kind (byline, credit, publisher or date), "
+                       "tab-separated");
+        return -1;
+    }
+    lead l = {ann_xstrndup(f[0].s, f[0].n), f[0].n, k};
+    if (k == LEAD_BYLINE) {
+        unsigned char c = (unsigned char)l.s[0];
+        r->byline_first[c] = 1;
+        if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')
+            r->byline_first[c ^ 0x20] = 1;
+    }
+    ANN_PUSH(r->leads, r->nleads, r->capleads, l);
+    return 0;
+}
+
+static int particle_line(void *ctx, const char *s, size_t len, const char *name,
+                         size_t lineno, char *err, size_t errlen)
+{
+    ann_meta_rules *r = ctx;
+    if (memchr(s, ' ', len) || memchr(s, '\t', len)) {
+        ann_load_error(err, errlen, name, lineno, "want one word");
+        return -1;
+    }
+    ann_table_put(&r->particle_index, ann_hash(s, len), r->nparticles);
+    ANN_PUSH(r->particles, r->nparticles, r->capparticles, ann_xstrndup(s, len));
+    return 0;
+}
+
+ann_meta_rules *ann_meta_rules_new(const ann_rule_src *srcs, size_t n, char *err,
+                                   size_t errlen)
+{
+    ann_meta_rules *r = ann_xcalloc(1, sizeof *r);
+    for (size_t i = 0; i < n; i++) {
+        int leads = !strcmp(srcs[i].tree, "meta/leads.tsv");
+        if (ann_rule_lines(&srcs[i], leads ? lead_line : particle_line, r, err, errlen) < 0) {
+            ann_meta_rules_free(r);
+            return NULL;
+        }
+    }
+    return r;
+}
+
+void ann_meta_rules_free(ann_meta_rules *r)
+{
+    if (!r)
+        return;
+    for (size_t i = 0; i < r->nleads; i++)
+        free(r->leads[i].s);
+    free(r->leads);
+    for (size_t i = 0; i < r->nparticles; i++)
+        free(r->particles[i]);
+    free(r->particles);
+    ann_table_free(&r->particle_index);
+    free(r);
+}
 
 /* ---- small string helpers ------------------------------------------------ */
 
@@ -77,19 +179,23 @@ static int starts_with_ci(line l, const char *s)
 
 /* ---- names ----------------------------------------------------------------- */
 
-static int is_particle(const char *w, size_t n)
+int ann_meta_particle(const ann_meta_rules *r, const char *w, size_t n)
 {
-    static const char *const p[] = {"van", "von", "de", "der", "den", "da", "di", "del",
-                                     "la", "le", "bin", "ibn", "al", "el", "du", "dos", "ter"};
-    for (size_t i = 0; i < sizeof p / sizeof *p; i++)
-        if (strlen(p[i]) == n && strncmp(w, p[i], n) == 0)
+    size_t pos = 0, i;
+    while (r && (i = ann_table_next(&r->particle_index, ann_hash(w, n), &pos)) != ANN_TABLE_END)
+        if (strlen(r->particles[i]) == n && memcmp(w, r->particles[i], n) == 0)
             return 1;
     return 0;
 }
 
+static int is_particle(const know *k, const char *w, size_t n)
+{
+    return ann_meta_particle(k->meta, w, n);
+}
+
 /* A personal name: two to five words, each capitalized (or an initial, or
  * a particle like "van"), no digits. */
-static int looks_like_name(const char *s)
+static int looks_like_name(const know *kn, const char *s)
 {
     size_t words = 0, n = strlen(s), i = 0;
     while (i < n) {
@@ -102,7 +208,7 @@ static int looks_like_name(const char *s)
             i++;
         size_t j = st;
         uint32_t c = ann_utf8_next(s, i, &j);
-        if (!ann_is_upper(c) && !is_particle(s + st, i - st))
+        if (!ann_is_upper(c) && !is_particle(kn, s + st, i - st))
             return 0;
         for (size_t k = st; k < i; k++)
             if ((s[k] >= '0' && s[k] <= '9') || s[k] == '@' || s[k] == ':' || s[k] == '/')
@@ -114,7 +220,7 @@ static int looks_like_name(const char *s)
 
 /* Split "A and B, C & D" into names; parts after a comma that are not
  * names ("columnist", "Reuters correspondent") end the list. */
-static void add_authors(ann_doc *d, char *s)
+static void add_authors(const know *k, ann_doc *d, char *s)
 {
     char *p = s;
     while (p && *p) {
@@ -130,7 +236,7 @@ static void add_authors(ann_doc *d, char *s)
             *sep = '\0';
         line t = trim((line){p, strlen(p)});
         char *name = ann_xstrndup(t.p, t.n);
-        int ok = looks_like_name(name);
+        int ok = looks_like_name(k, name);
         if (ok)
             ann_doc_add_author(d, name);
         free(name);
@@ -140,48 +246,64 @@ static void add_authors(ann_doc *d, char *s)
     }
 }
 
+/* The byline lead that opens l, followed by a space or a colon: its
+ * length, 0 if none. */
+static size_t byline_lead(const know *k, line l)
+{
+    for (size_t i = 0; k->meta && i < k->meta->nleads; i++) {
+        const lead *ld = &k->meta->leads[i];
+        if (ld->kind == LEAD_BYLINE && l.n > ld->n && starts_with_ci(l, ld->s) &&
+            (l.p[ld->n] == ' ' || l.p[ld->n] == ':'))
+            return ld->n;
+    }
+    return 0;
+}
+
 /* "By X" lines: the text after "By", with a trailing date cut off and given
  * back in date (if any). */
-static int byline(ann_doc *d, line l, char date[11])
+static int byline(const know *k, ann_doc *d, line l, char date[11])
 {
     l = trim(l);
-    if (l.n > MAX_META_LINE || !(starts_with_ci(l, "by ") || starts_with_ci(l, "by:")))
+    size_t lead = l.n > MAX_META_LINE ? 0 : byline_lead(k, l);
+    if (!lead)
         return 0;
-    char *s = plain((line){l.p + 3, l.n - 3});
+    char *s = plain((line){l.p + lead + 1, l.n - lead - 1});
     char *p = s;
     if (*p == ':')
         p++;
     size_t at;
     date[0] = '\0';
-    if (ann_find_full_date(p, strlen(p), date, &at))
+    if (ann_find_full_date(k->months, p, strlen(p), date, &at))
         p[at] = '\0';
     size_t before = d->nauthors;
-    add_authors(d, p);
+    add_authors(k, d, p);
     free(s);
     return d->nauthors > before;
 }
 
 /* Whether byline() could take l, a line split_lines trimmed: after its
- * own trim the line must start with "by", and that trim moves the start
- * only past a space, tab, CR or NBSP (split_lines' trim can leave a space
- * that stood behind an NBSP).  One byte, not a trim and two compares, for
- * each line of an article read from the bottom. */
-static int may_be_byline(line l)
+ * own trim the line must start with a byline lead, and that trim moves
+ * the start only past a space, tab, CR or NBSP (split_lines' trim can
+ * leave a space that stood behind an NBSP).  One byte, not a trim and
+ * compares, for each line of an article read from the bottom. */
+static int may_be_byline(const know *k, line l)
 {
     unsigned char c = l.n ? (unsigned char)l.p[0] : 0;
-    return (c | 0x20) == 'b' || c == ' ' || c == '\t' || c == '\r' || c == 0xC2;
+    return (k->meta && k->meta->byline_first[c]) || c == ' ' || c == '\t' || c == '\r' ||
+           c == 0xC2;
 }
 
 /* A byline without "By": "Jane Corbin, Middle East correspondent" - a name,
  * a comma, and words that hold a title the lexicons know. */
-static int role_byline(ann_doc *d, line l, const ann_rules *rules)
+static int role_byline(const know *k, ann_doc *d, line l)
 {
+    const ann_rules *rules = k->rules;
     const char *comma = memchr(l.p, ',', l.n);
     if (!rules || !comma || l.n > 100 || d->nauthors)
         return 0;
     char *name = plain((line){l.p, (size_t)(comma - l.p)});
     int found = 0;
-    if (looks_like_name(name)) {
+    if (looks_like_name(k, name)) {
         const char *p = comma + 1, *end = l.p + l.n;
         while (p < end && !found) {
             while (p < end && *p == ' ')
@@ -227,11 +349,11 @@ static void set_published(ann_doc *d, const char *date)
 }
 
 /* "Outlet, April 19, 2024": a short name, a comma, a date and nothing else. */
-static void dateline(ann_doc *d, line l)
+static void dateline(const know *k, ann_doc *d, line l)
 {
     char date[11];
     size_t at, used;
-    if (l.n > 120 || !(used = ann_find_full_date(l.p, l.n, date, &at)) || at < 3)
+    if (l.n > 120 || !(used = ann_find_full_date(k->months, l.p, l.n, date, &at)) || at < 3)
         return;
     if (at + used != l.n && !(at + used + 1 == l.n && l.p[l.n - 1] == '.'))
         return;
@@ -276,30 +398,23 @@ static void wire_dateline(ann_doc *d, line l)
     d->publisher = ann_xstrndup(open + 1, (size_t)(close - open - 1));
 }
 
-/* Every lead below ends in "by ": one pass finds the lines worth three. */
-static int has_by(line l)
-{
-    for (size_t k = 0; k + 3 <= l.n; k++)
-        if ((l.p[k] | 0x20) == 'b' && (l.p[k + 1] | 0x20) == 'y' && l.p[k + 2] == ' ')
-            return 1;
-    return 0;
-}
-
 /* Reuters-style credits at the foot: "Reporting by A and B; Editing by C".
  * The reporters are the authors; editors are not. */
-static void reporting_by(ann_doc *d, line l)
+static void reporting_by(const know *k, ann_doc *d, line l)
 {
-    static const char *const lead[] = {"Reporting by ", "Writing by ", "Additional reporting by "};
-    if (d->nauthors || l.n > MAX_META_LINE || !has_by(l))
+    if (d->nauthors || l.n > MAX_META_LINE)
         return;
-    for (size_t i = 0; i < sizeof lead / sizeof *lead; i++) {
-        size_t n = strlen(lead[i]);
+    for (size_t i = 0; k->meta && i < k->meta->nleads; i++) {
+        const lead *ld = &k->meta->leads[i];
+        if (ld->kind != LEAD_CREDIT)
+            continue;
+        size_t n = ld->n;
         const char *at = NULL;
-        for (size_t k = 0; k + n <= l.n && !at; k++)
-            if ((k == 0 || l.p[k - 1] == '(' || l.p[k - 1] == ' ') &&
-                (l.p[k] | 0x20) == (lead[i][0] | 0x20) &&
-                strncasecmp(l.p + k, lead[i], n) == 0)
-                at = l.p + k + n;
+        for (size_t j = 0; j + n < l.n && !at; j++)
+            if ((j == 0 || l.p[j - 1] == '(' || l.p[j - 1] == ' ') &&
+                (l.p[j] | 0x20) == (ld->s[0] | 0x20) && strncasecmp(l.p + j, ld->s, n) == 0 &&
+                l.p[j + n] == ' ')
+                at = l.p + j + n + 1;
         if (!at)
             continue;
         const char *end = at;
@@ -309,27 +424,22 @@ static void reporting_by(ann_doc *d, line l)
         char *in = strstr(s, " in ");   /* "Reporting by X in Kyiv" */
         if (in)
             *in = '\0';
-        add_authors(d, s);
+        add_authors(k, d, s);
         free(s);
         return;
     }
 }
 
 /* "The original source of this article is X" and its relatives. */
-static void credit(ann_doc *d, line l)
+static void credit(const know *k, ann_doc *d, line l)
 {
-    static const char *const lead[] = {"The original source of this article is ",
-                                       "This article was originally published by ",
-                                       "This article was originally published in ",
-                                       "This article first appeared in ",
-                                       "This article first appeared on ",
-                                       "Originally published by ", "Originally published in ",
-                                       "Originally published at ", "Published by "};
     if (d->publisher || l.n > MAX_META_LINE)
         return;
-    for (size_t i = 0; i < sizeof lead / sizeof *lead; i++) {
-        size_t n = strlen(lead[i]);
-        if (l.n > n && starts_with_ci(l, lead[i])) {
+    for (size_t i = 0; k->meta && i < k->meta->nleads; i++) {
+        const lead *ld = &k->meta->leads[i];
+        size_t n = ld->n + 1;
+        if (ld->kind == LEAD_PUBLISHER && l.n > n && starts_with_ci(l, ld->s) &&
+            l.p[ld->n] == ' ') {
             char *s = plain((line){l.p + n, l.n - n});
             size_t sn = strlen(s);
             while (sn && (s[sn - 1] == '.' || s[sn - 1] == ' '))
@@ -346,20 +456,21 @@ static void credit(ann_doc *d, line l)
 }
 
 /* A closing signature: "David R. Cameron March 21, 2022". */
-static void signature(ann_doc *d, line l)
+static void signature(const know *k, ann_doc *d, line l)
 {
     char date[11];
     size_t at, used;
     /* the date must end the line, and every date ends in a digit */
     if (l.n > 120 || l.n == 0 || !(l.p[l.n - 1] >= '0' && l.p[l.n - 1] <= '9'))
         return;
-    if (!(used = ann_find_full_date(l.p, l.n, date, &at)) || at < 4 || at + used != l.n)
+    if (!(used = ann_find_full_date(k->months, l.p, l.n, date, &at)) || at < 4 ||
+        at + used != l.n)
         return;
     char *name = plain((line){l.p, at});
     size_t nn = strlen(name);
     while (nn && (name[nn - 1] == ',' || name[nn - 1] == ' ' || name[nn - 1] == '-'))
         name[--nn] = '\0';
-    if (looks_like_name(name)) {
+    if (looks_like_name(k, name)) {
         if (!d->nauthors)
             ann_doc_add_author(d, name);
         set_published(d, date);
@@ -367,14 +478,34 @@ static void signature(ann_doc *d, line l)
     free(name);
 }
 
-static void published_line(ann_doc *d, line l)
+/* A closing signature of a name alone, the article's last line: "Marina
+ * Mucha".  A name of two to five words whose first is a given name of the
+ * lexicons (weak ones too: a capitalized word follows), so that a last
+ * line like "Related Articles" is none. */
+static void closing_name(const know *k, ann_doc *d, line l, line before)
 {
-    static const char *const lead[] = {"Published:", "Published on", "Published", "Date:",
-                                       "Posted on", "Posted:", "Updated:"};
+    /* not a list's next line ("..., Steve Jurgenson ,\nBryan Gorman"); no
+     * period (a letter's signature, "John Roe.", signs a letter, not the
+     * page) */
+    char end = before.n ? before.p[before.n - 1] : 0;
+    if (d->nauthors || l.n > 60 || !k->rules || l.p[l.n - 1] == '.' || end == ',' ||
+        end == ';' || end == '-')
+        return;
+    char *name = plain(l);
+    ann_match g;
+    if (looks_like_name(k, name) &&
+        ann_rules_lookup(k->rules, name, strcspn(name, " "), "given", &g))
+        ann_doc_add_author(d, name);
+    free(name);
+}
+
+static void published_line(const know *k, ann_doc *d, line l)
+{
     char date[11];
     size_t at;
-    for (size_t i = 0; i < sizeof lead / sizeof *lead; i++)
-        if (starts_with_ci(l, lead[i]) && l.n < 120 && ann_find_full_date(l.p, l.n, date, &at)) {
+    for (size_t i = 0; k->meta && i < k->meta->nleads; i++)
+        if (k->meta->leads[i].kind == LEAD_DATE && starts_with_ci(l, k->meta->leads[i].s) &&
+            l.n < 120 && ann_find_full_date(k->months, l.p, l.n, date, &at)) {
             set_published(d, date);
             return;
         }
@@ -398,8 +529,9 @@ static void title(ann_doc *d, const lines *ls)
     d->title = ann_xstrndup(l.p, l.n);
 }
 
-void ann_meta_extract(ann_doc *d, const ann_rules *rules)
+void ann_meta_extract(ann_doc *d, const ann_engine *e)
 {
+    know k = {e ? e->meta : NULL, e ? e->months : NULL, e ? e->rules : NULL};
     lines ls = {0};
     split_lines(d, &ls);
     title(d, &ls);
@@ -407,24 +539,26 @@ void ann_meta_extract(ann_doc *d, const ann_rules *rules)
     char date[11];
     size_t head = ls.n < HEAD_LINES ? ls.n : HEAD_LINES;
     for (size_t i = 1; i < head; i++) {
-        if (!had_authors && !d->nauthors && byline(d, ls.v[i], date))
+        if (!had_authors && !d->nauthors && byline(&k, d, ls.v[i], date))
             set_published(d, date);
         if (!had_authors && i <= 3)
-            role_byline(d, ls.v[i], rules);
-        dateline(d, ls.v[i]);
-        published_line(d, ls.v[i]);
+            role_byline(&k, d, ls.v[i]);
+        dateline(&k, d, ls.v[i]);
+        published_line(&k, d, ls.v[i]);
         wire_dateline(d, ls.v[i]);
     }
     /* No byline at the top: the last one in the article is its author's
      * (one further up may credit a quoted piece). */
     for (size_t i = ls.n; !had_authors && !d->nauthors && i > head; i--)
-        if (may_be_byline(ls.v[i - 1]) && byline(d, ls.v[i - 1], date))
+        if (may_be_byline(&k, ls.v[i - 1]) && byline(&k, d, ls.v[i - 1], date))
             break;
     size_t tail = ls.n > TAIL_LINES ? ls.n - TAIL_LINES : 1;
     for (size_t i = ls.n; i > tail; i--) {
-        credit(d, ls.v[i - 1]);
-        signature(d, ls.v[i - 1]);
-        reporting_by(d, ls.v[i - 1]);
+        credit(&k, d, ls.v[i - 1]);
+        signature(&k, d, ls.v[i - 1]);
+        reporting_by(&k, d, ls.v[i - 1]);
     }
+    if (!had_authors && ls.n > 3)
+        closing_name(&k, d, ls.v[ls.n - 1], ls.v[ls.n - 2]);
     free(ls.v);
 }

@@ -24,6 +24,7 @@ struct ann_reader {
     char *path;
     char *id;
     ann_input_format fmt;
+    const ann_reader_rules *rules;
     int done;
     ann_buf ahead;         /* bytes read and not yet used: JSON Lines, or a guess's look */
     size_t pos, scan;      /* JSON Lines: where the next line starts, how far it was searched */
@@ -157,7 +158,8 @@ static ann_input_format sniff(const char *s, size_t n)
     return ANN_IN_TEXT;
 }
 
-ann_reader *ann_reader_open(const char *path, ann_input_format fmt, char *err, size_t errlen)
+ann_reader *ann_reader_open(const char *path, ann_input_format fmt,
+                            const ann_reader_rules *rules, char *err, size_t errlen)
 {
     FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
     if (!f) {
@@ -169,6 +171,7 @@ ann_reader *ann_reader_open(const char *path, ann_input_format fmt, char *err, s
     r->path = ann_xstrdup(path);
     r->id = ann_doc_id_from_path(path);
     r->fmt = fmt == ANN_IN_AUTO ? format_from_name(path) : fmt;
+    r->rules = rules;
     return r;
 }
 
@@ -287,9 +290,9 @@ static int next_whole(ann_reader *r, ann_doc **out, char *err, size_t errlen)
     } else {
         ann_input_format fmt = r->fmt == ANN_IN_AUTO ? sniff(b.p, b.len) : r->fmt;
         if (fmt == ANN_IN_HTML)
-            d = ann_html_to_doc(r->id, r->path, b.p, b.len, err, errlen);
+            d = ann_html_to_doc(r->rules, r->id, r->path, b.p, b.len, err, errlen);
         else if (fmt == ANN_IN_XML)
-            d = ann_xml_to_doc(r->id, r->path, b.p, b.len, err, errlen);
+            d = ann_xml_to_doc(r->rules, r->id, r->path, b.p, b.len, err, errlen);
         else
             d = ann_doc_from_bytes(r->id, r->path, b.p, b.len);
         free(b.p);
@@ -360,7 +363,7 @@ static int next_line(ann_reader *r, ann_doc **out, char *err, size_t errlen)
     char why[256];
     /* A bad line (a blank one too) becomes an error document, so that
      * output lines stay aligned with input lines, and the stream goes on. */
-    ann_doc *d = ann_jsonl_to_doc(r->path, r->lineno, line, len, why, sizeof why);
+    ann_doc *d = ann_jsonl_to_doc(r->rules, r->path, r->lineno, line, len, why, sizeof why);
     *out = d;
     if (!d->error)
         return 1;

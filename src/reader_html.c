@@ -175,7 +175,8 @@ static int build_enter(void *ctx, xmlNode *x)
         h.flags |= HF_CUT;
     else if (hidden(x))
         h.flags |= HF_SOFT;
-    h.hints = ann_html_hints(&p->hints, ann_html_attr(x, "class"), ann_html_attr(x, "id"));
+    h.hints = ann_html_hints(p->rules, &p->hints, ann_html_attr(x, "class"),
+                             ann_html_attr(x, "id"));
     size_t i = p->n;
     ANN_PUSH(p->v, p->n, p->cap, h);
     x->_private = (void *)(uintptr_t)(i + 1);
@@ -199,10 +200,11 @@ static void build_leave(void *ctx, xmlNode *x)
     b->cur = p->v[i].parent;
 }
 
-void ann_hpage_build(hpage *p, xmlNode *root)
+void ann_hpage_build(hpage *p, xmlNode *root, const ann_html_rules *rules)
 {
     memset(p, 0, sizeof *p);
     p->body = HN_NONE;
+    p->rules = rules;
     build b = {p, HN_NONE, 0};
     ann_xml_walker w = {build_enter, build_leave, &b};
     ann_xml_walk(root, &w);
@@ -363,8 +365,8 @@ static void warn_tiny(ann_doc *d, size_t text, size_t bytes)
                      text, (bytes + 1023) / 1024);
 }
 
-ann_doc *ann_html_to_doc(const char *id, const char *path, const char *bytes,
-                         size_t n, char *err, size_t errlen)
+ann_doc *ann_html_to_doc(const ann_reader_rules *rules, const char *id, const char *path,
+                         const char *bytes, size_t n, char *err, size_t errlen)
 {
     if (n > INT_MAX / 2) {
         snprintf(err, errlen, "HTML file too large (over 1 GiB)");
@@ -385,11 +387,11 @@ ann_doc *ann_html_to_doc(const char *id, const char *path, const char *bytes,
         return NULL;
     }
     xmlNode *top = xmlDocGetRootElement(doc);
-    ann_html_meta *meta = ann_html_meta_scan(top);
+    ann_html_meta *meta = ann_html_meta_scan(top, rules);
     ann_textbuf text = {0};
     if (top) {
         hpage page;
-        ann_hpage_build(&page, top);
+        ann_hpage_build(&page, top, rules ? rules->html : NULL);
         ann_html_extract(&page, ann_html_meta_body(meta), &text);
         ann_hpage_free(&page);
     }

@@ -1,10 +1,11 @@
 /*
- * reader_html.h - the HTML reader's parts, private to them: the page as a
- * table of its elements (reader_html.c builds it and the statistics the
- * others read), the class and id hints (reader_html_hints.c), the
- * encoding (reader_html_encoding.c), the metadata (reader_html_meta.c),
- * the main content (reader_html_extract.c, with the score-based fallback
- * of reader_html_score.c).
+ * reader_html.h - the HTML reader's parts, private to them (and to the
+ * engine, which loads their rules): the page as a table of its elements
+ * (reader_html.c builds it and the statistics the others read), the class
+ * and id hints and byline words (reader_html_hints.c), the encoding
+ * (reader_html_encoding.c), the metadata (reader_html_meta.c), the main
+ * content (reader_html_extract.c, with the score-based fallback of
+ * reader_html_score.c).
  */
 #ifndef ANN_READER_HTML_H
 #define ANN_READER_HTML_H
@@ -91,13 +92,15 @@ typedef struct hpage {
     hnode *v;
     size_t n, cap;
     size_t body;             /* <body>, else the root */
+    const ann_html_rules *rules;
     struct hint_cache *hints;
 } hpage;
 
 /* ---- reader_html.c --------------------------------------------------- */
 
-/* The element table of the tree at root, in document order. */
-void ann_hpage_build(hpage *p, xmlNode *root);
+/* The element table of the tree at root, in document order, with the
+ * hints of rules (NULL: none). */
+void ann_hpage_build(hpage *p, xmlNode *root, const ann_html_rules *rules);
 void ann_hpage_free(hpage *p);
 /* Recount the statistics of the subtree at r, leaving out nodes with any
  * of the flags in skip. */
@@ -113,14 +116,30 @@ const char *ann_html_attr(const xmlNode *n, const char *name);
 
 /* ---- reader_html_hints.c --------------------------------------------- */
 
-/* The HH_* roles of an element's class and id (cached per page). */
-unsigned ann_html_hints(struct hint_cache **cache, const char *cls, const char *id);
+/* The rules tree's html/hints.tsv, html/bylines.tsv and html/meta.tsv
+ * files (see their headers), loaded by the engine.  NULL and err ("PATH:LINE: why") on a
+ * bad line. */
+struct ann_rule_src;
+ann_html_rules *ann_html_rules_new(const struct ann_rule_src *srcs, size_t n, char *err,
+                                   size_t errlen);
+void ann_html_rules_free(ann_html_rules *h);
+/* The HH_* roles of an element's class and id (cached per page; NULL
+ * rules give none). */
+unsigned ann_html_hints(const ann_html_rules *h, struct hint_cache **cache, const char *cls,
+                        const char *id);
 void ann_html_hints_free(struct hint_cache *cache);
+/* The byline words of html/bylines.tsv of a kind ('l' lead, 't' title,
+ * 'c' cut, 'n' none, 'a' and, 'o' org, 'r' credit) at s, whole words, case aside
+ * (but for joining words of one or two letters): the length of the first
+ * that matches, 0 if none. */
+size_t ann_html_byline_word(const ann_html_rules *h, const char *s, char kind);
+/* The field of html/meta.tsv a <meta> element's name gives its content
+ * (the first line that matches), or -1. */
+enum { HM_TITLE, HM_TITLE2, HM_SITE, HM_DESCRIPTION, HM_URL, HM_PUBLISHED, HM_DATE,
+       HM_UPDATED, HM_AUTHOR, HM_NONE };
+int ann_html_meta_field(const ann_html_rules *h, const char *key);
 /* Does hay hold needle, case aside?  (NULL holds nothing.) */
 int ann_html_has_ci(const char *hay, const char *needle);
-/* Each line of the built-in rule file (html/NAME.tsv) that is neither
- * blank nor a comment, without its line end. */
-void ann_html_rule_lines(const char *name, void (*fn)(const char *line, size_t n));
 
 /* ---- reader_html_encoding.c ------------------------------------------ */
 
@@ -133,8 +152,9 @@ char *ann_html_utf8(const char *bytes, size_t n, size_t *len, char *note, size_t
 /* ---- reader_html_meta.c ---------------------------------------------- */
 
 typedef struct ann_html_meta ann_html_meta;
-/* Read the page's metadata: meta tags, JSON-LD, <time>, bylines, <h1>. */
-ann_html_meta *ann_html_meta_scan(xmlNode *root);
+/* Read the page's metadata: meta tags, JSON-LD, <time>, bylines, <h1>,
+ * with what the readers know (rules: NULL knows nothing). */
+ann_html_meta *ann_html_meta_scan(xmlNode *root, const ann_reader_rules *rules);
 /* Title, authors, publisher and date into the document. */
 const char *ann_html_meta_title(const ann_html_meta *m);
 void ann_html_meta_apply(ann_doc *d, const ann_html_meta *m);

@@ -1,19 +1,21 @@
 /*
- * reader_html_hints.c - the roles a page element's class and id give it
- * (article body, boilerplate, score up or down), from the built-in
- * html/hints.tsv, and the line reader of the html/ rule files.  The file
- * is read once per process; a page keeps a small
- * cache of the class and id strings it has seen, since most elements of a
- * page repeat a few of them.
+ * reader_html_hints.c - what the HTML reader knows from the rules tree's
+ * html/ files, loaded by the engine: the roles a page element's class and
+ * id give it (article body, boilerplate, score up or down; html/hints.tsv),
+ * the words around an author's name in a byline (html/bylines.tsv) and
+ * the <meta> names that hold metadata (html/meta.tsv).
+ * A page keeps a small cache of the class and id strings it has seen,
+ * since most elements of a page repeat a few of them.
  */
-#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
-#include "builtin.h"
 #include "reader_html.h"
+#include "rulefile.h"
+#include "table.h"
+#include "tokenizer.h"
 
 typedef struct pattern {
     char *word;              /* lowercase */
@@ -22,9 +24,36 @@ typedef struct pattern {
     unsigned roles;
 } pattern;
 
-static pattern *patterns;
-static size_t npatterns, cappatterns;
-static pthread_once_t loaded = PTHREAD_ONCE_INIT;
+typedef struct bword {
+    char *w;
+    size_t n;
+    char kind;               /* 'l' lead, 't' title, 'c' cut, 'n' none, 'a' and, 'o' org,
+                              * 'r' credit */
+} bword;
+
+typedef struct meta_name {
+    char *name;
+    size_t n;
+    int suffix;              /* "*name": any name ending so */
+    int field;               /* HM_* */
+} meta_name;
+
+struct ann_html_rules {
+    pattern *patterns;
+    size_t npatterns, cappatterns;
+    /* Patterns by their first byte, so that a word is tried, at each of
+     * its positions, only against the patterns that can start there. */
+    size_t *by_first[256], nby_first[256];
+    bword *bwords;
+    size_t nbwords, capbwords;
+    /* Byline words by their first byte (ASCII letters lowercased), in the
+     * files' order: a word is compared only with those that can match. */
+    size_t *bw_first[256], nbw_first[256];
+    meta_name *metas;
+    size_t nmetas, capmetas;
+};
+
+/* ---- loading ----------------------------------------------------------- */
 
 static unsigned role_bit(const char *s, size_t n)
 {
@@ -43,64 +72,187 @@ static unsigned role_bit(const char *s, size_t n)
     return 0;
 }
 
-/* One line "pattern<TAB>role,role"; comments and blank lines skipped.
- * The built-in file is checked by the tests (an unknown role there is a
- * defect, found by test_html). */
-static void load_line(const char *s, size_t n)
+/* One line "pattern<TAB>role,role". */
+static int hint_line(void *ctx, const char *line, size_t len, const char *name,
+                     size_t lineno, char *err, size_t errlen)
 {
-    const char *end = s + n;
-    const char *tab = memchr(s, '\t', n);
-    if (!tab || s[0] == '#' || tab == s)
-        return;
+    ann_html_rules *h = ctx;
+    ann_field f[2];
+    if (ann_rule_fields(line, len, f, 2) != 2 || f[0].n == 0 || f[1].n == 0) {
+        ann_load_error(err, errlen, name, lineno, "want a pattern and its roles, tab-separated");
+        return -1;
+    }
     pattern p = {0};
     p.mode = 'c';
+    const char *s = f[0].s;
     if (*s == '^' || *s == '=')
         p.mode = *s++;
-    p.len = (size_t)(tab - s);
+    p.len = f[0].n - (size_t)(s - f[0].s);
+    for (const char *r = f[1].s, *end = f[1].s + f[1].n; r < end;) {
+        const char *comma = memchr(r, ',', (size_t)(end - r));
+        size_t k = comma ? (size_t)(comma - r) : (size_t)(end - r);
+        unsigned bit = role_bit(r, k);
+        if (!bit) {
+            ann_load_error(err, errlen, name, lineno, "unknown role '%.*s'", (int)k, r);
+            return -1;
+        }
+        p.roles |= bit;
+        r += k + 1;
+    }
+    if (p.len == 0) {
+        ann_load_error(err, errlen, name, lineno, "empty pattern");
+        return -1;
+    }
     p.word = ann_xstrndup(s, p.len);
     for (size_t i = 0; i < p.len; i++)
         if (p.word[i] >= 'A' && p.word[i] <= 'Z')
             p.word[i] = (char)(p.word[i] + 32);
-    for (const char *r = tab + 1; r < end;) {
-        size_t k = strcspn(r, ",\n\r");
-        if ((size_t)(end - r) < k)
-            k = (size_t)(end - r);
-        p.roles |= role_bit(r, k);
-        r += k + 1;
-    }
-    ANN_PUSH(patterns, npatterns, cappatterns, p);
+    ANN_PUSH(h->patterns, h->npatterns, h->cappatterns, p);
+    return 0;
 }
 
-void ann_html_rule_lines(const char *name, void (*fn)(const char *, size_t))
+/* One line "words<TAB>kind". */
+static int byline_line(void *ctx, const char *line, size_t len, const char *name,
+                       size_t lineno, char *err, size_t errlen)
 {
-    const ann_builtin_file *f = ann_builtin_get(name);
-    if (!f)
+    static const struct {
+        const char *name;
+        char kind;
+    } kinds[] = {{"lead", 'l'}, {"title", 't'}, {"cut", 'c'}, {"none", 'n'},
+                 {"and", 'a'}, {"org", 'o'}, {"credit", 'r'}};
+    const size_t nkinds = sizeof kinds / sizeof *kinds;
+    ann_html_rules *h = ctx;
+    ann_field f[2];
+    size_t nf = ann_rule_fields(line, len, f, 2), k = 0;
+    while (nf == 2 && k < nkinds &&
+           !(strlen(kinds[k].name) == f[1].n && !memcmp(kinds[k].name, f[1].s, f[1].n)))
+        k++;
+    if (nf != 2 || f[0].n == 0 || k == nkinds) {
+        ann_load_error(err, errlen, name, lineno,
+                       "want words and their kind (lead, title, cut, none, and, org or "
+                       "credit), tab-separated");
+        return -1;
+    }
+    bword b = {ann_xstrndup(f[0].s, f[0].n), f[0].n, kinds[k].kind};
+    ANN_PUSH(h->bwords, h->nbwords, h->capbwords, b);
+    return 0;
+}
+
+/* One line "name<TAB>field". */
+static int meta_line(void *ctx, const char *line, size_t len, const char *name,
+                     size_t lineno, char *err, size_t errlen)
+{
+    static const char *const fields[] = {"title", "title2", "site", "description", "url",
+                                         "published", "date", "updated", "author", "none"};
+    const int nfields = (int)(sizeof fields / sizeof *fields);
+    ann_html_rules *h = ctx;
+    ann_field f[2];
+    size_t nf = ann_rule_fields(line, len, f, 2);
+    int k = 0;
+    while (nf == 2 && k < nfields &&
+           !(strlen(fields[k]) == f[1].n && !memcmp(fields[k], f[1].s, f[1].n)))
+        k++;
+    int suffix = nf == 2 && f[0].n > 0 && f[0].s[0] == '*';
+    if (nf != 2 || f[0].n <= (size_t)suffix || k == nfields) {
+        ann_load_error(err, errlen, name, lineno,
+                       "want a meta name and its field (title, title2, site, description, url, "
+                       "published, date, updated, author or none), tab-separated");
+        return -1;
+    }
+    meta_name mn = {ann_xstrndup(f[0].s + suffix, f[0].n - (size_t)suffix),
+                    f[0].n - (size_t)suffix, suffix, k};
+    ANN_PUSH(h->metas, h->nmetas, h->capmetas, mn);
+    return 0;
+}
+
+static unsigned char first_byte(const char *s)
+{
+    unsigned char c = (unsigned char)s[0];
+    return c >= 'A' && c <= 'Z' ? (unsigned char)(c + 32) : c;
+}
+
+ann_html_rules *ann_html_rules_new(const ann_rule_src *srcs, size_t n, char *err,
+                                   size_t errlen)
+{
+    ann_html_rules *h = ann_xcalloc(1, sizeof *h);
+    for (size_t i = 0; i < n; i++) {
+        const char *t = srcs[i].tree;
+        ann_line_fn fn = !strcmp(t, "html/hints.tsv") ? hint_line
+                         : !strcmp(t, "html/meta.tsv") ? meta_line : byline_line;
+        if (ann_rule_lines(&srcs[i], fn, h, err, errlen) < 0) {
+            ann_html_rules_free(h);
+            return NULL;
+        }
+    }
+    size_t cap[256] = {0}, capw[256] = {0};
+    for (size_t i = 0; i < h->npatterns; i++) {
+        unsigned char c = (unsigned char)h->patterns[i].word[0];
+        ANN_PUSH(h->by_first[c], h->nby_first[c], cap[c], i);
+    }
+    for (size_t i = 0; i < h->nbwords; i++) {
+        unsigned char c = first_byte(h->bwords[i].w);
+        ANN_PUSH(h->bw_first[c], h->nbw_first[c], capw[c], i);
+    }
+    return h;
+}
+
+void ann_html_rules_free(ann_html_rules *h)
+{
+    if (!h)
         return;
-    const char *s = f->data, *end = f->data + f->len;
-    while (s < end) {
-        const char *nl = memchr(s, '\n', (size_t)(end - s));
-        size_t n = nl ? (size_t)(nl - s) : (size_t)(end - s);
-        if (n > 0 && s[n - 1] == '\r')
-            n--;
-        if (n > 0 && s[0] != '#')
-            fn(s, n);
-        s = nl ? nl + 1 : end;
+    for (size_t i = 0; i < h->npatterns; i++)
+        free(h->patterns[i].word);
+    free(h->patterns);
+    for (size_t c = 0; c < 256; c++) {
+        free(h->by_first[c]);
+        free(h->bw_first[c]);
     }
+    for (size_t i = 0; i < h->nbwords; i++)
+        free(h->bwords[i].w);
+    free(h->bwords);
+    for (size_t i = 0; i < h->nmetas; i++)
+        free(h->metas[i].name);
+    free(h->metas);
+    free(h);
 }
 
-/* Patterns by their first byte, so that a word is tried, at each of its
- * positions, only against the patterns that can start there. */
-static size_t *by_first[256], nby_first[256];
+/* ---- byline words ------------------------------------------------------ */
 
-static void load(void)
+static int is_space(char c)
 {
-    ann_html_rule_lines("html/hints.tsv", load_line);
-    size_t cap[256] = {0};
-    for (size_t i = 0; i < npatterns; i++) {
-        unsigned char c = (unsigned char)patterns[i].word[0];
-        ANN_PUSH(by_first[c], nby_first[c], cap[c], i);
-    }
+    return c == ' ' || c == '\t' || c == '\n';
 }
+
+size_t ann_html_byline_word(const ann_html_rules *h, const char *s, char kind)
+{
+    unsigned char c = first_byte(s);
+    for (size_t k = 0; h && k < h->nbw_first[c]; k++) {
+        const bword *b = &h->bwords[h->bw_first[c][k]];
+        int exact = kind == 'a' && b->n <= 2;   /* "E" is an initial, "e" joins */
+        const unsigned char *e = (const unsigned char *)s + b->n;
+        if (b->kind == kind && !(exact ? strncmp : strncasecmp)(s, b->w, b->n) &&
+            (b->w[b->n - 1] == ':' || !*e || is_space((char)*e) || *e == ':' || *e == ',' ||
+             *e == '.' || (e[0] == 0xC2 && e[1] == 0xA0)))
+            return b->n;
+    }
+    return 0;
+}
+
+/* ---- meta names -------------------------------------------------------- */
+
+int ann_html_meta_field(const ann_html_rules *h, const char *key)
+{
+    size_t n = strlen(key);
+    for (size_t i = 0; h && i < h->nmetas; i++) {
+        const meta_name *mn = &h->metas[i];
+        if (mn->suffix ? n >= mn->n && !strcasecmp(key + n - mn->n, mn->name)
+                       : n == mn->n && !strcasecmp(key, mn->name))
+            return mn->field;
+    }
+    return -1;
+}
+
+/* ---- class and id hints ------------------------------------------------ */
 
 int ann_html_has_ci(const char *hay, const char *needle)
 {
@@ -112,13 +264,13 @@ int ann_html_has_ci(const char *hay, const char *needle)
 }
 
 /* The roles of one word of a class or id, lowercased into w. */
-static unsigned word_roles(const char *w, size_t n)
+static unsigned word_roles(const ann_html_rules *h, const char *w, size_t n)
 {
     unsigned roles = 0;
-    for (size_t at = 0; at < n; at++) {
+    for (size_t at = 0; h && at < n; at++) {
         unsigned char c = (unsigned char)w[at];
-        for (size_t k = 0; k < nby_first[c]; k++) {
-            const pattern *p = &patterns[by_first[c][k]];
+        for (size_t k = 0; k < h->nby_first[c]; k++) {
+            const pattern *p = &h->patterns[h->by_first[c][k]];
             if (p->len > n - at || memcmp(w + at, p->word, p->len))
                 continue;
             if (p->mode == 'c' || (at == 0 && (p->mode == '^' || p->len == n)))
@@ -130,78 +282,51 @@ static unsigned word_roles(const char *w, size_t n)
 
 /* ---- the page's cache ------------------------------------------------- */
 
-/* An open-addressing table from strings to roles. */
-typedef struct slot {
+/* Strings and their roles, indexed by the one table. */
+typedef struct seen {
     char *key;
     size_t len;
-    uint64_t hash;
     unsigned roles;
-} slot;
+} seen;
 
-typedef struct table {
-    slot *v;
-    size_t cap, n;           /* cap a power of two */
-} table;
+typedef struct seen_set {
+    seen *v;
+    size_t n, cap;
+    ann_table index;
+} seen_set;
 
 struct hint_cache {
-    table attrs;             /* class "\n" id */
-    table words;             /* one lowercased word of a class or id */
+    seen_set attrs;          /* class "\n" id */
+    seen_set words;          /* one lowercased word of a class or id */
 };
 
-static uint64_t hash(const char *s, size_t n)
+/* The entry of key[0..n): found (*fresh 0) or made for it (*fresh 1). */
+static seen *seen_get(seen_set *t, const char *key, size_t n, int *fresh)
 {
-    uint64_t h = 1469598103934665603ull;
-    for (size_t i = 0; i < n; i++)
-        h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
-    return h;
-}
-
-static void table_grow(table *t)
-{
-    size_t cap = t->cap ? t->cap * 2 : 64;
-    slot *v = ann_xcalloc(cap, sizeof *v);
-    for (size_t i = 0; i < t->cap; i++) {
-        if (!t->v[i].key)
-            continue;
-        size_t j = t->v[i].hash & (cap - 1);
-        while (v[j].key)
-            j = (j + 1) & (cap - 1);
-        v[j] = t->v[i];
-    }
-    free(t->v);
-    t->v = v;
-    t->cap = cap;
-}
-
-/* The slot of key[0..n): found (*fresh 0) or made for it (*fresh 1). */
-static slot *table_get(table *t, const char *key, size_t n, int *fresh)
-{
-    if (t->n * 2 >= t->cap)
-        table_grow(t);
-    uint64_t h = hash(key, n);
-    size_t j = h & (t->cap - 1);
-    for (; t->v[j].key; j = (j + 1) & (t->cap - 1))
-        if (t->v[j].hash == h && t->v[j].len == n && !memcmp(t->v[j].key, key, n)) {
+    uint64_t h = ann_hash(key, n);
+    size_t pos = 0, i;
+    while ((i = ann_table_next(&t->index, h, &pos)) != ANN_TABLE_END)
+        if (t->v[i].len == n && !memcmp(t->v[i].key, key, n)) {
             *fresh = 0;
-            return &t->v[j];
+            return &t->v[i];
         }
-    t->v[j].key = ann_xstrndup(key, n);
-    t->v[j].len = n;
-    t->v[j].hash = h;
-    t->n++;
+    seen s = {ann_xstrndup(key, n), n, 0};
+    ann_table_put(&t->index, h, t->n);
+    ANN_PUSH(t->v, t->n, t->cap, s);
     *fresh = 1;
-    return &t->v[j];
+    return &t->v[t->n - 1];
 }
 
-static void table_free(table *t)
+static void seen_free(seen_set *t)
 {
-    for (size_t i = 0; i < t->cap; i++)
+    for (size_t i = 0; i < t->n; i++)
         free(t->v[i].key);
     free(t->v);
+    ann_table_free(&t->index);
 }
 
 /* The roles of the words of a class or id; each word matched once a page. */
-static unsigned attr_roles(table *words, const char *s)
+static unsigned attr_roles(const ann_html_rules *h, seen_set *words, const char *s)
 {
     unsigned roles = 0;
     char w[128];
@@ -217,20 +342,20 @@ static unsigned attr_roles(table *words, const char *s)
         for (size_t i = 0; i < k; i++)
             w[i] = s[i] >= 'A' && s[i] <= 'Z' ? (char)(s[i] + 32) : s[i];
         int fresh;
-        slot *sl = table_get(words, w, k, &fresh);
+        seen *sl = seen_get(words, w, k, &fresh);
         if (fresh)
-            sl->roles = word_roles(w, k);
+            sl->roles = word_roles(h, w, k);
         roles |= sl->roles;
         s += n;
     }
     return roles;
 }
 
-unsigned ann_html_hints(struct hint_cache **cache, const char *cls, const char *id)
+unsigned ann_html_hints(const ann_html_rules *h, struct hint_cache **cache, const char *cls,
+                        const char *id)
 {
-    if (!cls && !id)
+    if ((!cls && !id) || !h)
         return 0;
-    pthread_once(&loaded, load);
     if (!*cache)
         *cache = ann_xcalloc(1, sizeof **cache);
     struct hint_cache *c = *cache;
@@ -240,11 +365,11 @@ unsigned ann_html_hints(struct hint_cache **cache, const char *cls, const char *
     key[lc] = '\n';
     memcpy(key + lc + 1, id ? id : "", li);
     int fresh;
-    slot *sl = table_get(&c->attrs, key, lc + li + 1, &fresh);
+    seen *sl = seen_get(&c->attrs, key, lc + li + 1, &fresh);
     if (key != small)
         free(key);
-    if (fresh)
-        sl->roles = attr_roles(&c->words, cls) | attr_roles(&c->words, id);
+    if (fresh)   /* sl stays put: the words are another set */
+        sl->roles = attr_roles(h, &c->words, cls) | attr_roles(h, &c->words, id);
     return sl->roles;
 }
 
@@ -252,7 +377,7 @@ void ann_html_hints_free(struct hint_cache *c)
 {
     if (!c)
         return;
-    table_free(&c->attrs);
-    table_free(&c->words);
+    seen_free(&c->attrs);
+    seen_free(&c->words);
     free(c);
 }

@@ -63,8 +63,8 @@ static void set_authors(ann_doc *d, const cJSON *o)
     }
 }
 
-static ann_doc *record_doc(const cJSON *o, const char *path, size_t lineno, const char *id,
-                           char *err, size_t errlen)
+static ann_doc *record_doc(const ann_reader_rules *rules, const cJSON *o, const char *path,
+                           size_t lineno, const char *id, char *err, size_t errlen)
 {
     const cJSON *text = cJSON_GetObjectItemCaseSensitive(o, "text");
     if (!text) {
@@ -86,7 +86,8 @@ static ann_doc *record_doc(const cJSON *o, const char *path, size_t lineno, cons
     set_authors(d, o);
     const char *published = str_field(o, "published");
     if (published && published[0]) {
-        d->published = ann_markup_date(published, strlen(published));
+        d->published = ann_markup_date(rules ? rules->months : NULL, published,
+                                       strlen(published));
         if (!d->published)
             ann_doc_warn(d, "line %zu: \"published\" is not a date: %.40s", lineno, published);
     }
@@ -126,8 +127,8 @@ static cJSON *parse_object(const char *line, size_t n, size_t lineno, char *err,
     return NULL;
 }
 
-ann_doc *ann_jsonl_to_doc(const char *path, size_t lineno, const char *line,
-                          size_t n, char *err, size_t errlen)
+ann_doc *ann_jsonl_to_doc(const ann_reader_rules *rules, const char *path, size_t lineno,
+                          const char *line, size_t n, char *err, size_t errlen)
 {
     cJSON *o = NULL;
     if (blank(line, n))
@@ -137,7 +138,7 @@ ann_doc *ann_jsonl_to_doc(const char *path, size_t lineno, const char *line,
     char *id = o ? record_id(o) : NULL;
     if (!id)
         id = content_id(line, n);
-    ann_doc *d = o ? record_doc(o, path, lineno, id, err, errlen) : NULL;
+    ann_doc *d = o ? record_doc(rules, o, path, lineno, id, err, errlen) : NULL;
     if (!d) {
         d = ann_doc_new(id, path, ann_xstrdup(""), 0);
         d->error = ann_xstrdup(err);

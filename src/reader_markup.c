@@ -144,7 +144,19 @@ static int digits(const char *s, size_t n, size_t at, size_t k)
     return v;
 }
 
-/* YYYY, YYYY-MM, YYYY-MM-DD (and what follows), or YYYYMMDD. */
+/* One or two digits at s[at]: their value, with *len their count; -1 if
+ * none, or if a third digit follows. */
+static int one_or_two(const char *s, size_t n, size_t at, size_t *len)
+{
+    *len = 0;
+    int v = 0;
+    while (at + *len < n && *len < 3 && s[at + *len] >= '0' && s[at + *len] <= '9')
+        v = v * 10 + (s[at + (*len)++] - '0');
+    return *len >= 1 && *len <= 2 ? v : -1;
+}
+
+/* YYYY, YYYY-MM, YYYY-MM-DD (and what follows; a month or day of one
+ * digit too: "2022-5-5"), or YYYYMMDD. */
 static char *iso_date(const char *s, size_t n)
 {
     int y = digits(s, n, 0, 4);
@@ -152,9 +164,10 @@ static char *iso_date(const char *s, size_t n)
         return NULL;
     int m = -1, d = -1;
     if (n > 4 && s[4] == '-') {
-        m = digits(s, n, 5, 2);
-        if (m >= 0 && n > 7 && s[7] == '-')
-            d = digits(s, n, 8, 2);
+        size_t ml, dl;
+        m = one_or_two(s, n, 5, &ml);
+        if (m >= 0 && n > 5 + ml && s[5 + ml] == '-')
+            d = one_or_two(s, n, 6 + ml, &dl);
     } else if (n >= 8 && digits(s, n, 4, 4) >= 0) {
         m = digits(s, n, 4, 2);
         d = digits(s, n, 6, 2);
@@ -174,7 +187,7 @@ static char *iso_date(const char *s, size_t n)
     return ann_xasprintf("%04d-%02d-%02d", y, m, d);
 }
 
-char *ann_markup_date(const char *s, size_t n)
+char *ann_markup_date(const ann_months *m, const char *s, size_t n)
 {
     while (n > 0 && is_ws((unsigned char)*s))
         s++, n--;
@@ -185,7 +198,7 @@ char *ann_markup_date(const char *s, size_t n)
     const char *comma = memchr(s, ',', n < 12 ? n : 12);
     for (int pass = 0; pass < 2; pass++) {
         char out[11];
-        if (ann_parse_full_date(s, n, out))
+        if (ann_parse_full_date(m, s, n, out))
             return ann_xstrdup(out);
         if (!comma)
             break;

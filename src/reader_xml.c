@@ -29,6 +29,7 @@ typedef enum { F_GENERIC, F_TEI, F_NEWSML, F_NITF, F_TIMEML, F_RSS, F_ATOM } xml
 
 typedef struct xctx {
     ann_textbuf t;
+    const ann_reader_rules *rules;
     xmlDoc *doc;
     xml_format fmt;
     size_t budget;              /* entity bytes still allowed */
@@ -237,10 +238,10 @@ static void set_str(char **field, char *s)
         free(s);
 }
 
-static void set_date(ann_doc *d, const char *s)
+static void set_date(const xctx *x, ann_doc *d, const char *s)
 {
     if (!d->published && s)
-        d->published = ann_markup_date(s, strlen(s));
+        d->published = ann_markup_date(x->rules ? x->rules->months : NULL, s, strlen(s));
 }
 
 static void set_date_of(xctx *x, ann_doc *d, xmlNode *n)
@@ -253,11 +254,11 @@ static void set_date_of(xctx *x, ann_doc *d, xmlNode *n)
     if (!a)
         a = get_attr(n, "value");
     if (a) {
-        set_date(d, a);
+        set_date(x, d, a);
         return;
     }
     char *s = text_of(x, n);
-    set_date(d, s);
+    set_date(x, d, s);
     free(s);
 }
 
@@ -330,7 +331,7 @@ static xmlNode *nitf(xctx *x, ann_doc *d, xmlNode *root)
     if (pub)
         set_str(&d->publisher, ann_xstrdup(pub));
     set_date_of(x, d, path_of(head, "docdata/date.issue"));
-    set_date(d, get_attr(pubdata, "date.publication"));
+    set_date(x, d, get_attr(pubdata, "date.publication"));
     set_date_of(x, d, find(root, "story.date"));
     xmlNode *body = child(root, "body");
     return body ? body : root;
@@ -368,7 +369,7 @@ static xmlNode *newsml(xctx *x, ann_doc *d, xmlNode *root)
 static xmlNode *timeml(xctx *x, ann_doc *d, xmlNode *root)
 {
     const char *v = get_attr(child(find(root, "DCT"), "TIMEX3"), "value");
-    set_date(d, v);
+    set_date(x, d, v);
     if (d->published && !d->dct)
         d->dct = ann_xstrdup(d->published);
     set_str(&d->title, text_of(x, child(root, "TITLE")));
@@ -385,7 +386,7 @@ static void feed_text(xctx *x, xmlNode *n)
     ann_textbuf_break(&x->t, 2);
     if (strchr(s, '<')) {
         char err[64];
-        ann_doc *h = ann_html_to_doc("", "", s, strlen(s), err, sizeof err);
+        ann_doc *h = ann_html_to_doc(x->rules, "", "", s, strlen(s), err, sizeof err);
         if (h)
             ann_textbuf_text(&x->t, h->text, h->len, ANN_WS_PARAS);
         ann_doc_free(h);
@@ -479,8 +480,8 @@ static xmlDoc *parse(const char *bytes, size_t n, char *err, size_t errlen)
     return doc;
 }
 
-ann_doc *ann_xml_to_doc(const char *id, const char *path, const char *bytes,
-                        size_t n, char *err, size_t errlen)
+ann_doc *ann_xml_to_doc(const ann_reader_rules *rules, const char *id, const char *path,
+                        const char *bytes, size_t n, char *err, size_t errlen)
 {
     if (n > INT_MAX) {
         snprintf(err, errlen, "XML file too large (over 2 GiB)");
@@ -493,9 +494,9 @@ ann_doc *ann_xml_to_doc(const char *id, const char *path, const char *bytes,
     xmlNode *root = xmlDocGetRootElement(doc);
     if (is(root, "html")) {   /* XHTML: a web page */
         xmlFreeDoc(doc);
-        return ann_html_to_doc(id, path, bytes, n, err, errlen);
+        return ann_html_to_doc(rules, id, path, bytes, n, err, errlen);
     }
-    xctx x = {{0}, doc, detect(root), ENTITY_BUDGET};
+    xctx x = {{0}, rules, doc, detect(root), ENTITY_BUDGET};
     /* metadata goes on a scratch document until the text is known */
     ann_doc *meta = ann_doc_from_bytes(id, path, "", 0);
     xmlNode *text = root;

@@ -132,20 +132,20 @@ static void test_jsonl_ids(void)
     const char *rec = "{\"text\": \"NATO met in Brussels.\"}";
     char err[256];
     /* the same record, in another block at another line: the same id */
-    ann_doc *a = ann_jsonl_to_doc("-", 1, rec, strlen(rec), err, sizeof err);
-    ann_doc *b = ann_jsonl_to_doc("part2.jsonl", 377, rec, strlen(rec), err, sizeof err);
+    ann_doc *a = ann_jsonl_to_doc(NULL, "-", 1, rec, strlen(rec), err, sizeof err);
+    ann_doc *b = ann_jsonl_to_doc(NULL, "part2.jsonl", 377, rec, strlen(rec), err, sizeof err);
     CHECK(a && b && !a->error && !b->error);
     CHECK(a && b && strcmp(a->id, b->id) == 0);
     CHECK(a && strncmp(a->id, "rec-", 4) == 0);
     const char *rec2 = "{\"text\": \"NATO met in Brussels!\"}";
-    ann_doc *c = ann_jsonl_to_doc("-", 2, rec2, strlen(rec2), err, sizeof err);
+    ann_doc *c = ann_jsonl_to_doc(NULL, "-", 2, rec2, strlen(rec2), err, sizeof err);
     CHECK(a && c && strcmp(a->id, c->id) != 0);
     ann_doc_free(a);
     ann_doc_free(b);
     ann_doc_free(c);
 
     /* a blank line is a record that went missing: an error document */
-    a = ann_jsonl_to_doc("-", 4, "  \t", 3, err, sizeof err);
+    a = ann_jsonl_to_doc(NULL, "-", 4, "  \t", 3, err, sizeof err);
     CHECK(a && a->error && strcmp(a->error, "line 4: blank line, no record") == 0);
     CHECK_INT(a ? a->len : 1, 0);
     ann_doc_free(a);

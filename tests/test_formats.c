@@ -15,6 +15,7 @@
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 
+#include "annotate.h"
 #include "date_parse.h"
 #include "meta.h"
 #include "reader.h"
@@ -23,6 +24,9 @@
 #include "writer.h"
 
 #define DATA "tests/data/formats/"
+
+static ann_engine *engine;       /* the built-in rules, for the readers and meta */
+static const ann_reader_rules *rules;
 
 static char *slurp(const char *path, size_t *n)
 {
@@ -56,8 +60,8 @@ static ann_doc *read_fixture(const char *name, char *err, size_t errlen)
     char *b = slurp(path, &n);
     if (!b)
         return NULL;
-    ann_doc *d = strstr(name, ".xml") ? ann_xml_to_doc("fx", path, b, n, err, errlen)
-                                      : ann_html_to_doc("fx", path, b, n, err, errlen);
+    ann_doc *d = strstr(name, ".xml") ? ann_xml_to_doc(rules, "fx", path, b, n, err, errlen)
+                                      : ann_html_to_doc(rules, "fx", path, b, n, err, errlen);
     free(b);
     return d;
 }
@@ -171,7 +175,7 @@ static void test_html_deep(void)
     ann_buf_adds(&b, "</body></html>");
     char err[256] = "";
     double t = now();
-    ann_doc *d = ann_html_to_doc("deep", "deep.html", b.p, b.len, err, sizeof err);
+    ann_doc *d = ann_html_to_doc(rules, "deep", "deep.html", b.p, b.len, err, sizeof err);
     CHECK(d != NULL);
     CHECK(has(d, "deep text"));
     CHECK(now() - t < 20.0);
@@ -189,13 +193,13 @@ static void test_html_large(void)
     ann_buf_adds(&b, "</article></body></html>");
     char err[256] = "";
     double t = now();
-    ann_doc *d = ann_html_to_doc("big", "big.html", b.p, b.len, err, sizeof err);
+    ann_doc *d = ann_html_to_doc(rules, "big", "big.html", b.p, b.len, err, sizeof err);
     CHECK(d != NULL);
     CHECK(d && d->len > 50000 * 30);
     CHECK(now() - t < 20.0);
     ann_doc_free(d);
     ann_buf_free(&b);
-    d = ann_html_to_doc("empty", "empty.html", "", 0, err, sizeof err);
+    d = ann_html_to_doc(rules, "empty", "empty.html", "", 0, err, sizeof err);
     CHECK(d != NULL && d->len == 0);
     ann_doc_free(d);
 }
@@ -239,7 +243,7 @@ static void test_xml_hostile(void)
     for (int i = 0; i < 100000; i++)
         ann_buf_adds(&b, "</a>");
     t = now();
-    d = ann_xml_to_doc("deep", "deep.xml", b.p, b.len, err, sizeof err);
+    d = ann_xml_to_doc(rules, "deep", "deep.xml", b.p, b.len, err, sizeof err);
     CHECK(d == NULL || has(d, "x"));
     CHECK(now() - t < 10.0);
     ann_doc_free(d);
@@ -251,7 +255,7 @@ static void test_xml_hostile(void)
     ann_buf_adds(&b, "inner");
     for (int i = 0; i < 200; i++)
         ann_buf_adds(&b, "</a>");
-    d = ann_xml_to_doc("deep", "deep.xml", b.p, b.len, err, sizeof err);
+    d = ann_xml_to_doc(rules, "deep", "deep.xml", b.p, b.len, err, sizeof err);
     CHECK(d != NULL && has(d, "inner"));
     ann_doc_free(d);
     ann_buf_free(&b);
@@ -317,9 +321,10 @@ static void test_dates(void)
         {"2022-03-29T18:04:00+03:00", "2022-03-29"}, {"2024-04", "2024-04"},
         {"2024", "2024"}, {"20240419T101500", "2024-04-19"}, {"  2024-04-19", "2024-04-19"},
         {"Fri, 19 Apr 2024 10:00:00 GMT", "2024-04-19"}, {"April 19, 2024", "2024-04-19"},
+        {"2022-5-5 22:17:36", "2022-05-05"},
         {"2024-13-01", NULL}, {"yesterday", NULL}, {"123456789", NULL}, {"", NULL}};
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
-        char *got = ann_markup_date(cases[i][0], strlen(cases[i][0]));
+        char *got = ann_markup_date(rules->months, cases[i][0], strlen(cases[i][0]));
         CHECK_STR(got, cases[i][1]);
         free(got);
     }
@@ -341,7 +346,7 @@ static void test_full_dates(void)
         {"Ju 4, 2020", NULL, "0"}, {"", NULL, "0"}};
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         char out[11] = "";
-        size_t used = ann_parse_full_date(cases[i][0], strlen(cases[i][0]), out);
+        size_t used = ann_parse_full_date(rules->months, cases[i][0], strlen(cases[i][0]), out);
         CHECK_INT(used, (size_t)atoi(cases[i][2]));
         if (cases[i][1])
             CHECK_STR(out, cases[i][1]);
@@ -351,7 +356,7 @@ static void test_full_dates(void)
 static ann_doc *meta_of(const char *text)
 {
     ann_doc *d = ann_doc_new("m", "m", ann_xstrdup(text), strlen(text));
-    ann_meta_extract(d, NULL);
+    ann_meta_extract(d, engine);
     return d;
 }
 
@@ -390,6 +395,22 @@ static void test_text_meta(void)
     CHECK_STR(d->published, "2022-03-21");
     CHECK(has_author(d, "David Cameron"));
     ann_doc_free(d);
+
+    /* a closing name alone signs the article, if its first word is a given
+     * name; not a list's next line, nor a letter's signature */
+    d = meta_of("Title\nPara one.\nPara two.\nPara three.\nJane Roe\n");
+    CHECK(has_author(d, "Jane Roe"));
+    ann_doc_free(d);
+    d = meta_of("Title\nPara one.\nPara two.\nPara three.\nRelated Articles\n");
+    CHECK_INT(d->nauthors, 0);
+    ann_doc_free(d);
+    d = meta_of("Title\nResults one.\nResults two.\n67 Mike Hulbert , Steve Jurgenson ,\n"
+                "John Gorman\n");
+    CHECK_INT(d->nauthors, 0);
+    ann_doc_free(d);
+    d = meta_of("Title\nLetter one.\nLetter two.\nMy opinion.\nJohn Baker.\n");
+    CHECK_INT(d->nauthors, 0);
+    ann_doc_free(d);
 }
 
 /* ---- JSON Lines --------------------------------------------------------- */
@@ -408,7 +429,7 @@ static void test_jsonl(void)
         char *nl = strchr(line, '\n');
         size_t len = nl ? (size_t)(nl - line) : strlen(line);
         errs[lineno][0] = '\0';
-        docs[lineno] = ann_jsonl_to_doc("dir/lines.jsonl", lineno + 1, line, len,
+        docs[lineno] = ann_jsonl_to_doc(rules, "dir/lines.jsonl", lineno + 1, line, len,
                                         errs[lineno], sizeof errs[lineno]);
         lineno++;
         line += len + (nl != NULL);
@@ -446,7 +467,7 @@ static void test_jsonl(void)
     /* escapes decode; an invalid byte becomes U+FFFD */
     char err[256];
     const char *esc = "{\"text\": \"Caf\\u00e9 \\ud83d\\ude00 \xff.\"}";
-    d = ann_jsonl_to_doc("-", 9, esc, strlen(esc), err, sizeof err);
+    d = ann_jsonl_to_doc(rules, "-", 9, esc, strlen(esc), err, sizeof err);
     CHECK(d != NULL);
     if (d) {
         CHECK_STR(d->text, "Caf\xC3\xA9 \xF0\x9F\x98\x80 \xEF\xBF\xBD.");
@@ -873,6 +894,13 @@ static void test_writer_span_offsets(void)
 
 int main(void)
 {
+    char err[512];
+    engine = ann_engine_new(0, NULL, 0, err, sizeof err);
+    if (!engine) {
+        fprintf(stderr, "cannot load the built-in rules: %s\n", err);
+        return 1;
+    }
+    rules = &engine->reading;
     xmlInitParser();
     test_html_article();
     test_html_meta();
@@ -891,5 +919,6 @@ int main(void)
     test_writer_xml();
     test_writer_html();
     xmlCleanupParser();
+    ann_engine_free(engine);
     TEST_DONE();
 }

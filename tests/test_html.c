@@ -2,8 +2,9 @@
  * test_html.c - the HTML reader on small pages: each kind of boilerplate
  * goes and the article stays, the fallback without hints, encodings, the
  * warnings a failure gives, and the metadata (JSON-LD, OpenGraph, meta
- * names, <time>, URL dates, "Story – Site" titles, bylines).  Last, a
- * page of 1 MB, within a generous bound.
+ * names, <time>, URL dates, "Story – Site" titles, bylines; where a page
+ * names its authors and gives its date, and what is no author).  Last,
+ * a page of 1 MB, within a generous bound.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,14 +13,18 @@
 
 #include <libxml/HTMLparser.h>
 
+#include "annotate.h"
 #include "reader.h"
 #include "reader_html.h"
 #include "test.h"
 
+static ann_engine *engine;       /* the built-in rules */
+
 static ann_doc *page(const char *html)
 {
     char err[256] = "";
-    ann_doc *d = ann_html_to_doc("p", "p.html", html, strlen(html), err, sizeof err);
+    ann_doc *d = ann_html_to_doc(&engine->reading, "p", "p.html", html, strlen(html), err,
+                                 sizeof err);
     if (!d)
         fprintf(stderr, "ann_html_to_doc failed: %s\n", err);
     return d;
@@ -265,6 +270,102 @@ static void test_meta(void)
     ann_doc_free(d);
 }
 
+/* The authors of a page, " | "-joined ("" when none), for comparing. */
+static const char *authors_of(const ann_doc *d)
+{
+    static char buf[512];
+    buf[0] = '\0';
+    for (size_t i = 0; d && i < d->nauthors; i++)
+        snprintf(buf + strlen(buf), sizeof buf - strlen(buf), "%s%s", i ? " | " : "",
+                 d->authors[i]);
+    return buf;
+}
+
+/* Where a page names its authors, and what is no author. */
+static void test_authors(void)
+{
+    static const struct {
+        const char *head, *body, *want, *why;
+    } cases[] = {
+        {"", "<p>Von <strong><a href='/a'>Jane Roe</a></strong> und <strong>John Doe"
+             "</strong><br>Berlin</p>", "Jane Roe | John Doe",
+         "a lead alone takes the rest of its line, 'und' joins two names"},
+        {"<meta name='author' content='Bundesministerium f\xC3\xBCr Wirtschaft und "
+         "Klimaschutz'>", "", "Bundesministerium f\xC3\xBCr Wirtschaft und Klimaschutz",
+         "a joining word inside a phrase splits nothing"},
+        {"<meta property='og:site_name' content='Example News'><meta name='author' "
+         "content='Example News'><meta property='cXenseParse:author' content='Jane Roe'>",
+         "", "Jane Roe", "a meta name ending in 'author'; the site's name is no author"},
+        {"<meta name='twitter:label1' content='Verfasst von'><meta name='twitter:data1' "
+         "content='Jane Roe'><meta name='twitter:label2' content='Lesezeit'><meta "
+         "name='twitter:data2' content='3 Minuten'>", "", "Jane Roe",
+         "twitter:dataN after a twitter:labelN that is a lead"},
+        {"", "<div class='byline'>Text &amp; Fotos: Jane Roe</div>", "Jane Roe",
+         "a label with a lead before a colon"},
+        {"", "<div class='byline'>Edited by Jane Roe</div>", "", "an editor is no author"},
+        {"", "<ul><li><a href='/other'><span class='author'>Jane Roe</span> Other story</a>"
+             "</li></ul>", "", "a byline inside a link is a teaser's"},
+        {"", "<div class='comments'><div><span class='author'>John Doe</span> says</div>"
+             "</div>", "", "a commenter is no author"},
+        {"<meta property='og:site_name' content='Example News'>",
+         "<div class='byline'><a rel='author' href='/'>Example News</a></div>"
+         "<span class='author'>Jane Roe</span>", "Jane Roe",
+         "where the surest byline names the site, the first that names a person"},
+        {"", "<footer><p>\xC2\xA9 2019 Jane Roe. All rights reserved.</p></footer>",
+         "Jane Roe", "a person's name after a copyright sign, as a last resort"},
+        {"", "<footer><p>\xC2\xA9 2021 Example Media GmbH</p></footer>", "",
+         "an organization's copyright names no author"},
+        {"<meta property='og:site_name' content='Jane Roe'>", "", "Jane Roe",
+         "a personal site's name, a given name first"},
+        {"", "<small>04.02.2022 | 13:10 Uhr | Jane Roe</small>", "Jane Roe",
+         "a person's name in a date line"},
+        {"", "<p>Blog post by Jane Roe</p>", "Jane Roe", "a lead after a few words"},
+        {"", "<p>Foto von Jane Roe</p>", "", "... not after a credit"},
+        {"", "<div class='byline'>Jane Roe/dpa</div>", "Jane Roe", "an agency after a slash"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        ann_doc *d = meta_page(cases[i].head, cases[i].body);
+        if (strcmp(authors_of(d), cases[i].want))
+            fprintf(stderr, "authors case %zu (%s): got '%s'\n", i, cases[i].why, authors_of(d));
+        CHECK_STR(authors_of(d), cases[i].want);
+        ann_doc_free(d);
+    }
+}
+
+/* Where a page gives its date. */
+static void test_dates(void)
+{
+    static const struct {
+        const char *head, *body, *want, *why;
+    } cases[] = {
+        {"", "<p class='date'>15 \xD0\xB0\xD0\xB2\xD0\xB3\xD1\x83\xD1\x81\xD1\x82\xD0\xB0"
+             " 2016, 13:43</p>", "2016-08-15", "a Russian month's name"},
+        {"", "<h1>Tram</h1><p>Example News&nbsp;&bull;&nbsp;02.02.2022</p>", "2022-02-02",
+         "a date after a no-break space"},
+        {"", "<p class='date'>11. November&nbsp;2021</p>", "2021-11-11",
+         "a no-break space between month and year"},
+        {"<meta name='date' content='2022-01-21T15:38:44+01:00'>",
+         "<time itemprop='datePublished' datetime='2022-01-27'>27.01.2022</time>",
+         "2022-01-27", "the page's own date before a CMS's <meta name=date>"},
+        {"<meta name='date' content='2022-5-5 22:17:36'>", "", "2022-05-05",
+         "a month and a day of one digit"},
+        {"", "<h1>Tram</h1><p>a</p><p>b</p><p>c</p><p>d</p><p>e</p><p>f</p><p>g</p><p>h</p>"
+             "<p>i</p><p>j</p><p>k</p><p>l</p><p>m</p><p>n</p><p>o</p><p>p</p><p>q</p>"
+             "<p>Seit 4. August 2014 gilt in Bolivien ein neues Kinder- und Jugendgesetz, das "
+             "arbeitende Kinder erstmals als soziale Gruppe anerkennt.</p>", NULL,
+         "a date far below the headline is the article's subject"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        ann_doc *d = meta_page(cases[i].head, cases[i].body);
+        if (!d || (cases[i].want ? !d->published || strcmp(d->published, cases[i].want)
+                                 : d->published != NULL))
+            fprintf(stderr, "dates case %zu (%s): got '%s'\n", i, cases[i].why,
+                    d && d->published ? d->published : "(none)");
+        CHECK_STR(d ? d->published : NULL, cases[i].want);
+        ann_doc_free(d);
+    }
+}
+
 /* ---- speed ------------------------------------------------------------------- */
 
 static double now(void)
@@ -313,11 +414,20 @@ static void test_speed(void)
 
 int main(void)
 {
+    char err[512];
+    engine = ann_engine_new(0, NULL, 0, err, sizeof err);
+    if (!engine) {
+        fprintf(stderr, "cannot load the built-in rules: %s\n", err);
+        return 1;
+    }
     test_boilerplate();
     test_fallback();
     test_encodings();
     test_failures();
     test_meta();
+    test_authors();
+    test_dates();
     test_speed();
+    ann_engine_free(engine);
     TEST_DONE();
 }

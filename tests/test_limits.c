@@ -228,7 +228,8 @@ static void test_billion_laughs(void)
         " <!ENTITY lol9 \"&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;\">\n"
         "]>\n<article><title>Laughs</title><p>&lol9; and &lol3;</p></article>\n";
     char err[512];
-    ann_doc *d = ann_xml_to_doc("laughs", "laughs.xml", xml, sizeof xml - 1, err, sizeof err);
+    ann_doc *d = ann_xml_to_doc(&fz_get_engine()->reading, "laughs", "laughs.xml", xml,
+                                sizeof xml - 1, err, sizeof err);
     /* refused, or read with the entities left out or cut short */
     CHECK(d == NULL || d->len < 1000000);
     ann_doc_free(d);
@@ -240,14 +241,15 @@ static void test_deep_nesting(void)
     char *open = repeat("<div><b>", depth), *close = repeat("</b></div>", depth);
     char *html = ann_xasprintf("<html><body>%sdeep text%s</body></html>", open, close);
     char err[512];
-    ann_doc *d = ann_html_to_doc("deep", "deep.html", html, strlen(html), err, sizeof err);
+    const ann_reader_rules *rules = &fz_get_engine()->reading;
+    ann_doc *d = ann_html_to_doc(rules, "deep", "deep.html", html, strlen(html), err, sizeof err);
     CHECK(d != NULL);
     if (d)
         fz_check_doc(d);
     ann_doc_free(d);
     free(html);
     char *x = ann_xasprintf("<?xml version=\"1.0\"?><a>%sdeep text%s</a>", open, close);
-    d = ann_xml_to_doc("deep", "deep.xml", x, strlen(x), err, sizeof err);
+    d = ann_xml_to_doc(rules, "deep", "deep.xml", x, strlen(x), err, sizeof err);
     CHECK(d == NULL || d->len < strlen(x));   /* libxml2 stops at depth 256 */
     ann_doc_free(d);
     free(x);

@@ -298,7 +298,7 @@ static void read_set(const ann_engine *e, const char *dir, const char *gold, int
         }
         char *path = ann_xasprintf("%s/%s.txt", dir, id->valuestring);
         char err[512];
-        ann_reader *r = ann_reader_open(path, ANN_IN_TEXT, err, sizeof err);
+        ann_reader *r = ann_reader_open(path, ANN_IN_TEXT, &e->reading, err, sizeof err);
         ann_doc *d = NULL;
         if (!r || ann_reader_next(r, &d, err, sizeof err) != 1) {
             fprintf(stderr, "train_tagger: %s\n", err);

@@ -3,7 +3,8 @@
 # tests/cli/rules.sh - knowledge a user adds at run time: `--rules DIR`, a
 # tree laid out like src/rules/, reaches every kind (lexicons, patterns,
 # speech cues, speaker nouns, noun cues, date tables and rules,
-# abbreviations); `--rules FILE` still takes a lone lexicon or pattern file;
+# abbreviations, the HTML reader's hints and byline words, month names,
+# the leads of metadata lines and the particles of names); `--rules FILE` still takes a lone lexicon or pattern file;
 # `--no-builtin-rules` leaves every built-in kind out; bad rule files are
 # refused with PATH:LINE and exit 2, never read without end.
 #
@@ -100,6 +101,75 @@ run --rules "$U" "$T/in.txt"
 check "a sentence starter from DIR/tokenizer/starters.txt ends the sentence at an abbreviation" \
     is '[c["text"] for c in d["claims"]]' "['the Zorb.']"
 rm "$U/tokenizer/starters.txt"
+
+# ---- the readers' and the metadata's kinds ----------------------------------
+# page BODY: a web page whose <article> holds BODY after a headline, in $T/p.html
+page() {
+    printf '<html><body><article><h1>Council backs tram line</h1>%s<p>The city council voted on Tuesday to expand the northern tram line, a project that has divided residents for more than a decade.</p><p>Supporters said the line would cut commuting times, while opponents warned of years of construction.</p></article></body></html>\n' "$1" >"$T/p.html"
+}
+mkdir -p "$U/html" "$U/meta"
+page '<div class="zorbwrap">Zorbwrap sale: two trams for the price of one.</div>'
+run --with-text "$T/p.html"
+check "without the user's hint the block is article text" is '"Zorbwrap sale" in d["doc"]["text"]' True
+printf 'zorbwrap\tdrop\n' >"$U/html/hints.tsv"
+run --with-text --rules "$U" "$T/p.html"
+check "a class hint from DIR/html/hints.tsv drops the block" \
+    is '("Zorbwrap sale" in d["doc"]["text"], "tram line" in d["doc"]["text"])' "(False, True)"
+
+page '<div class="byline">Zorbt Jane Roe</div>'
+printf 'zorbt\tlead\n' >"$U/html/bylines.tsv"
+run --rules "$U" "$T/p.html"
+check "a byline lead from DIR/html/bylines.tsv is no part of the name" \
+    is 'd["doc"]["authors"]' "['Jane Roe']"
+
+page ''
+sed 's|<html>|<html><head><meta name="zorb:writer" content="Jane Roe"></head>|' "$T/p.html" >"$T/pm.html"
+run "$T/pm.html"
+check "without the user's meta name no author" is 'd["doc"]["authors"]' "[]"
+printf 'zorb:writer\tauthor\n' >"$U/html/meta.tsv"
+run --rules "$U" "$T/pm.html"
+check "a meta name from DIR/html/meta.tsv names the author" is 'd["doc"]["authors"]' "['Jane Roe']"
+
+page '<span class="date">3. Zorbember 2021</span>'
+run "$T/p.html"
+check "without the user's month the page has no date" is 'd["doc"]["published"]' None
+printf 'zorbember\t11\ten\nzorb.\t11\ten\n' >"$U/meta/months.tsv"
+run --rules "$U" "$T/p.html"
+check "a month name from DIR/meta/months.tsv dates a page" is 'd["doc"]["published"]' 2021-11-03
+doc 'Published: Zorb. 3, 2021'
+run --rules "$U" "$T/in.txt"
+check "... and a text, in the English grammar, abbreviated" is 'd["doc"]["published"]' 2021-11-03
+
+doc 'Zorbed by Jane Roe'
+run "$T/in.txt"
+check "without the user's lead no byline" is 'd["doc"]["authors"]' "[]"
+printf 'zorbed by\tbyline\n' >"$U/meta/leads.tsv"
+run --rules "$U" "$T/in.txt"
+check "a byline lead from DIR/meta/leads.tsv" is 'd["doc"]["authors"]' "['Jane Roe']"
+
+doc 'By Jane zorb Roe'
+run "$T/in.txt"
+check "without the user's particle a lowercase word is no name" is 'd["doc"]["authors"]' "[]"
+printf 'zorb\n' >"$U/meta/particles.txt"
+run --rules "$U" "$T/in.txt"
+check "a particle of names from DIR/meta/particles.txt" is 'd["doc"]["authors"]' "['Jane zorb Roe']"
+
+B=$T/badhtml
+mkdir -p "$B/html" "$B/meta"
+printf 'zorbwrap\tdrop,zorb\n' >"$B/html/hints.tsv"
+run --rules "$B" "$T/p.html"
+check "an unknown role in html/hints.tsv: exit 2 with PATH:LINE" \
+    hasf "$T/err" "$B/html/hints.tsv:1: unknown role 'zorb'"
+rm "$B/html/hints.tsv"
+printf 'zorbember\t13\ten\n' >"$B/meta/months.tsv"
+run --rules "$B" "$T/p.html"
+check "a month past 12 in meta/months.tsv: exit 2 with PATH:LINE" \
+    hasf "$T/err" "$B/meta/months.tsv:1: want a name"
+rm "$B/meta/months.tsv"
+printf 'Zorbed by\tzorbline\n' >"$B/meta/leads.tsv"
+run --rules "$B" "$T/in.txt"
+check "an unknown kind in meta/leads.tsv: exit 2 with PATH:LINE" \
+    hasf "$T/err" "$B/meta/leads.tsv:1: want a lead and its kind"
 
 # ---- lone files, --no-builtin-rules ----------------------------------------
 run --rules "$U/lexicon/mine.tsv" --rules "$U/patterns/mine.jsonl" "$T/in.txt"

@@ -220,9 +220,32 @@ static int fz_has_nul(const uint8_t *data, size_t size)
     return size && memchr(data, '\0', size) != NULL;
 }
 
+static ann_engine *fz_engine;
+
+static void fz_engine_free(void)
+{
+    ann_engine_free(fz_engine);
+    fz_engine = NULL;
+}
+
+static const ann_engine *fz_get_engine(void)
+{
+    if (!fz_engine) {
+        char err[1024];
+        fz_engine = ann_engine_new(0, NULL, 0, err, sizeof err);
+        if (!fz_engine) {
+            fprintf(stderr, "fuzz: cannot load the built-in rules: %s\n", err);
+            abort();
+        }
+        atexit(fz_engine_free);
+    }
+    return fz_engine;
+}
+
 /* A markup reader on the bytes, then the document's invariants; a refusal
  * must come with a terminated message. */
-typedef ann_doc *(*fz_reader)(const char *, const char *, const char *, size_t, char *, size_t);
+typedef ann_doc *(*fz_reader)(const ann_reader_rules *, const char *, const char *,
+                              const char *, size_t, char *, size_t);
 
 static int fz_markup(fz_reader read, const char *path, const uint8_t *data, size_t size)
 {
@@ -230,7 +253,8 @@ static int fz_markup(fz_reader read, const char *path, const uint8_t *data, size
     if (fz_has_nul(data, size))
         return 0;
     err[0] = '\0';
-    ann_doc *d = read("fuzz", path, (const char *)data, size, err, sizeof err);
+    ann_doc *d = read(&fz_get_engine()->reading, "fuzz", path, (const char *)data, size, err,
+                      sizeof err);
     if (d) {
         fz_check_doc(d);
         ann_doc_free(d);
@@ -262,7 +286,8 @@ static int fz_jsonl(const uint8_t *data, size_t size)
         char *line = fz_copy((const uint8_t *)s, (size_t)(le - s));
         char err[256];
         err[0] = '\0';
-        ann_doc *d = ann_jsonl_to_doc("fuzz.jsonl", ++lineno, line, (size_t)(le - s), err, sizeof err);
+        ann_doc *d = ann_jsonl_to_doc(&fz_get_engine()->reading, "fuzz.jsonl", ++lineno, line,
+                                      (size_t)(le - s), err, sizeof err);
         if (d) {
             fz_check_doc(d);
             ann_doc_free(d);
@@ -325,28 +350,6 @@ static int fz_rules(const uint8_t *data, size_t size)
 }
 
 /* ---- the whole pipeline (dates and everything else) ------------------------- */
-
-static ann_engine *fz_engine;
-
-static void fz_engine_free(void)
-{
-    ann_engine_free(fz_engine);
-    fz_engine = NULL;
-}
-
-static const ann_engine *fz_get_engine(void)
-{
-    if (!fz_engine) {
-        char err[1024];
-        fz_engine = ann_engine_new(0, NULL, 0, err, sizeof err);
-        if (!fz_engine) {
-            fprintf(stderr, "fuzz: cannot load the built-in rules: %s\n", err);
-            abort();
-        }
-        atexit(fz_engine_free);
-    }
-    return fz_engine;
-}
 
 static int fz_dates(const uint8_t *data, size_t size)
 {
