@@ -113,16 +113,26 @@ int tx_in_quote(tx_match *m)
 }
 
 /* The sentence around pos: where it starts and ends (a sentence end,
- * a semicolon or a line break), at most reach bytes away. */
-static int clause_end(char c)
+ * a semicolon or a line break), at most reach bytes away.  A period is
+ * an end only before a space and a word that is not in lower case: not
+ * the periods of "U.S." or "p.m. on". */
+static int clause_end(const tx_match *m, size_t i)
 {
-    return c == '.' || c == '!' || c == '?' || c == ';' || c == '\n';
+    char c = m->text[i];
+    if (c != '.')
+        return c == '!' || c == '?' || c == ';' || c == '\n';
+    if (i + 1 < m->we && m->text[i + 1] != ' ' && m->text[i + 1] != '\n')
+        return 0;
+    size_t j = i + 1;
+    while (j < m->we && m->text[j] == ' ')
+        j++;
+    return j >= m->we || !islower((unsigned char)m->text[j]);
 }
 
 static size_t sentence_from(const tx_match *m, size_t pos, size_t reach)
 {
     size_t lo = pos > m->ws + reach ? pos - reach : m->ws;
-    while (pos > lo && !clause_end(m->text[pos - 1]))
+    while (pos > lo && !clause_end(m, pos - 1))
         pos--;
     return pos;
 }
@@ -130,7 +140,7 @@ static size_t sentence_from(const tx_match *m, size_t pos, size_t reach)
 static size_t sentence_to(const tx_match *m, size_t pos, size_t reach)
 {
     size_t hi = pos + reach < m->we ? pos + reach : m->we;
-    while (pos < hi && !clause_end(m->text[pos]))
+    while (pos < hi && !clause_end(m, pos))
         pos++;
     return pos;
 }

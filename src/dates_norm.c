@@ -454,10 +454,34 @@ static int moved_unit(tx_match *m, int from_focus)
     return 1;
 }
 
+static int after_quantity(const tx_match *m);
+
+/* "$3 million last year", "last year's $1.55 billion": in a story about
+ * a quarter or a half, an amount a year before is that of the period a
+ * year earlier, as "a year earlier" is. */
+static int amount_last_year(tx_match *m)
+{
+    int g = m->st->period_gran;
+    if ((g != G_QUARTER && g != G_HALF) || tx_rel_offset(m, 0) != -1 ||
+        !tx_arg_is(m, 1, "year"))
+        return 0;
+    size_t p = m->me;
+    if (p + 3 < m->we && m->text[p] == '\'' && m->text[p + 1] == 's')
+        p += 2;
+    while (p < m->we && m->text[p] == ' ')
+        p++;
+    if (!after_quantity(m) && !(p < m->we && m->text[p] == '$'))
+        return 0;
+    tx_ymd v = m->st->period;
+    v.y--;
+    tx_fmt_date(m->value, sizeof m->value, v, g);
+    return 1;
+}
+
 /* rel(R, U): "last week", "this year", "next month", counted from the DCT. */
 static int fn_rel(tx_match *m)
 {
-    return moved_unit(m, 0);
+    return amount_last_year(m) || moved_unit(m, 0);
 }
 
 /* fcur(U): the unit of the date in focus: "the start of the year" is the
