@@ -184,16 +184,19 @@ static int fn_month_rel(tx_match *m)
 }
 
 /* A month name alone is a date only after a word that makes it one
- * ("in March", "until February", "October and November"). */
+ * ("in March", "until February", "October and November"), or between a
+ * determiner and a noun ("the October slaying", "a June agreement"). */
 static int fn_month_alone(tx_match *m)
 {
     char w[32];
     tx_prev_word(m, m->ms, w, sizeof w);
-    if (!tx_in_table(m, "month_alone_prev", w))
+    int label = m->me + 1 < m->we && m->text[m->me] == ' ' &&
+                islower((unsigned char)m->text[m->me + 1]) && tx_in_table(m, "label_det", w);
+    if (!label && !tx_in_table(m, "month_alone_prev", w))
         return 0;
-    if (tx_arg_month(m, 0) == 5 && (!strcmp(w, "and") || !strcmp(w, "or") ||
+    if (tx_arg_month(m, 0) == 5 && (label || !strcmp(w, "and") || !strcmp(w, "or") ||
                                  !strcmp(w, "to") || !strcmp(w, "for")))
-        return 0;                               /* Theresa May */
+        return 0;                               /* Theresa May, the May government */
     m->a[1] = m->a[0];
     m->al[1] = m->al[0];
     m->a[0] = m->a[2] = NULL;
