@@ -178,6 +178,21 @@ static int word_after(const tx_match *m, size_t hi, size_t *p, size_t *b, size_t
 
 /* Whether the word at [b, e) (its class c; the next at [nb, ne)) points
  * to the future: "will", "plans to", "he'll". */
+/* Is the -ed word at b an adjective: after a determiner, or after an
+ * adverb in -ly ("the hastily planned trip")? */
+static int adjective_ed(const tx_match *m, size_t b)
+{
+    size_t p = b, pb, pe;
+    char w[16];
+    size_t lo = b > m->ws + 40 ? b - 40 : m->ws;
+    if (!word_before(m, lo, &p, &pb, &pe))
+        return 0;
+    if (pe - pb > 4 && m->text[pe - 2] == 'l' && m->text[pe - 1] == 'y')
+        return 1;
+    return pe - pb < sizeof w && tx_normkey(w, sizeof w, m->text + pb, pe - pb) &&
+           tx_in_table(m, "label_det", w);
+}
+
 static int future_word(const tx_match *m, unsigned c, size_t b, size_t e, size_t nb, size_t ne)
 {
     const ann_date_rules *r = m->st->r;
@@ -185,7 +200,7 @@ static int future_word(const tx_match *m, unsigned c, size_t b, size_t e, size_t
     size_t n = e - b;
     char two[64];
     if (c & TW_FUTURE)
-        return 1;
+        return !(n > 4 && w[n - 2] == 'e' && w[n - 1] == 'd' && adjective_ed(m, b));
     if ((c & TW_FUTURE_HEAD) && ne > nb && ne - nb <= r->cue_tail && ne - b < sizeof two) {
         memcpy(two, w, n);
         two[n] = ' ';

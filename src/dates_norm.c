@@ -530,11 +530,20 @@ static int weekday_date(tx_match *m, int wd, int rel, tx_ymd *out)
     return 1;
 }
 
+/* A weekday with 's names an event by its day ("Wednesday's ruling"):
+ * news names so the days that have been, whatever the clause's tense. */
+static int possessive(const tx_match *m)
+{
+    const char *p = m->text + m->me;
+    return m->me + 2 <= m->we && ((p[0] == '\'' && p[1] == 's') ||
+                                  (m->me + 4 <= m->we && !memcmp(p, "\xE2\x80\x99s", 4)));
+}
+
 static int weekday_rel(tx_match *m, int i)
 {
     int dist;
     if (!m->a[i])
-        return tx_tense(m, &dist) > 0;
+        return !possessive(m) && tx_tense(m, &dist) > 0;
     if (tx_arg_is(m, i, "this"))
         return 2;
     if (tx_arg_is(m, i, "that"))
