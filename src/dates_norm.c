@@ -703,8 +703,8 @@ static int clock_args(const tx_match *m, int i, int *h, int *min)
 static int fn_time(tx_match *m)
 {
     int h, min;
-    if (!clock_args(m, 0, &h, &min))
-        return 0;
+    if (!clock_args(m, 0, &h, &min) || tx_in_name(m))
+        return 0;                                   /* "High Noon" */
     fmt_clock(m, h, min);
     return 1;
 }
@@ -967,15 +967,18 @@ static int fn_setn(tx_match *m)
 static int fn_set(tx_match *m)
 {
     const char *v = tx_lookup(m->st->r, "set", m->a[0], m->al[0]);
+    char w[32];
     if (!v)
         return 0;
-    if (isupper((unsigned char)m->text[m->ms])) {
-        size_t p = m->me;
-        while (p < m->we && m->text[p] == ' ')
-            p++;
-        if (!tx_sentence_initial(m, m->ms) || (p < m->we && isupper((unsigned char)m->text[p])))
-            return 0;
-    }
+    size_t p = m->me;
+    while (p < m->we && m->text[p] == ' ')
+        p++;
+    int name_next = p > m->me && p < m->we && isupper((unsigned char)m->text[p]);
+    if (isupper((unsigned char)m->text[m->ms]) && (!tx_sentence_initial(m, m->ms) || name_next))
+        return 0;
+    if (name_next && tx_next_word(m, m->me, w, sizeof w) && !tx_in_table(m, "weekday", w) &&
+        !tx_in_table(m, "month", w))
+        return 0;                   /* a paper: "the party daily Granma" */
     ann_strlcpy(m->value, v, sizeof m->value);
     return 1;
 }
