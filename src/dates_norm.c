@@ -496,7 +496,9 @@ static int fn_fcur(tx_match *m)
     if (!code)
         return 0;
     int g = tx_unit_gran(code);
-    if (!tx_focus_anchor(m, g, &a))
+    /* the year: the story's, not one it looks ahead to ("the full year") */
+    int known = g == G_YEAR ? tx_anchor_year(m, &a.y) : tx_focus_anchor(m, g, &a);
+    if (!known)
         tx_fmt_unknown(m->value, sizeof m->value, g);
     else
         tx_fmt_date(m->value, sizeof m->value, a, g);
