@@ -54,8 +54,9 @@ static int fn_numdate(tx_match *m)
     return 1;
 }
 
-/* holiday(NAME, Y): fixed dates; Easter, Thanksgiving and the US
- * Election Day computed. */
+/* holiday(NAME, Y, WEEK): fixed dates; Easter, Thanksgiving and the US
+ * Election Day computed; with WEEK ("Easter week") the holiday's ISO
+ * week. */
 static int fn_holiday(tx_match *m)
 {
     const char *h = tx_lookup(m->st->r, "holiday", m->a[0], m->al[0]);
@@ -89,8 +90,9 @@ static int fn_holiday(tx_match *m)
         return 0;                           /* a computation this code lacks */
     }
     tx_ymd v = {year, mon, day};
-    tx_fmt_date(m->value, sizeof m->value, v, G_DAY);
-    tx_set_focus(m, v, G_DAY, m->a[1] ? TX_STATED : 0);
+    int g = m->a[2] ? G_WEEK : G_DAY;
+    tx_fmt_date(m->value, sizeof m->value, v, g);
+    tx_set_focus(m, v, g, m->a[1] ? TX_STATED : 0);
     return 1;
 }
 
