@@ -55,8 +55,11 @@ void tx_set_focus(tx_match *m, tx_ymd v, int gran, int how)
         st->ref_pos = m->ms;
     }
     /* a quarter or a half is what a business story is about: a month
-     * named in passing does not replace it */
-    if (gran == G_QUARTER || gran == G_HALF ||
+     * named in passing does not replace it, nor does a period that begins
+     * after the DCT (a forecast: "results for the third quarter of 1990") */
+    int ahead = st->dct_gran >= G_MONTH &&
+                tx_days(v.y, v.m, 1) > tx_days(st->dct.y, st->dct.m, st->dct.d);
+    if (((gran == G_QUARTER || gran == G_HALF) && !ahead) ||
         (gran == G_MONTH && !(how & TX_SEASON) && st->period_gran != G_QUARTER &&
          st->period_gran != G_HALF)) {
         st->period = v;

@@ -321,6 +321,15 @@ static int period_in_focus(const tx_match *m, const char *unit)
     return g == G_QUARTER || g == G_HALF || g == G_MONTH;
 }
 
+/* The first day of the DCT's quarter. */
+static tx_ymd dct_quarter(const ann_dates *st)
+{
+    tx_ymd v = st->dct;
+    v.m = (v.m - 1) / 3 * 3 + 1;
+    v.d = 1;
+    return v;
+}
+
 /* "the latest quarter": the quarter in focus where it is over by the
  * DCT (a story about past results), else the last quarter before the
  * DCT's. */
@@ -331,9 +340,7 @@ static int latest_quarter(const tx_match *m, const char *unit, tx_ymd *v)
         return 0;
     if (st->dct_gran < G_MONTH)
         return 0;
-    tx_ymd cur = st->dct;
-    cur.m = (cur.m - 1) / 3 * 3 + 1;
-    cur.d = 1;
+    tx_ymd cur = dct_quarter(st);
     if (st->period_gran == G_QUARTER &&
         tx_days(st->period.y, st->period.m, 1) < tx_days(cur.y, cur.m, 1)) {
         *v = st->period;
@@ -346,8 +353,10 @@ static int latest_quarter(const tx_match *m, const char *unit, tx_ymd *v)
 
 /* period(U, OFF, Y, ELSE): the quarter, half or period (U) in focus, in
  * year Y or OFF years away: "the quarter", "the year-earlier quarter"
- * (OFF -1), "the 1988 period".  With none in focus, ELSE says: "dct" the
- * DCT's quarter ("this quarter"), "year" the year ("year-earlier
+ * (OFF -1), "the 1988 period".  ELSE "the current" is the DCT's quarter
+ * ("the current quarter has begun well"), "this" the quarter in focus
+ * ("this quarter's loss"), else the DCT's; with none in focus, "year" the
+ * year ("year-earlier
  * results"), "-" no date; "latest" is the latest quarter over by the DCT
  * ("the latest quarter", "the latest period"). */
 static int fn_period(tx_match *m)
@@ -364,12 +373,13 @@ static int fn_period(tx_match *m)
         tx_set_focus(m, v, g, 0);
         return 1;
     }
-    if (period_in_focus(m, u)) {
+    int dct_q = st->dct_gran >= G_MONTH && !strcmp(u, "quarter");
+    int cur = dct_q && tx_arg_is(m, 3, "the current");
+    if (!cur && period_in_focus(m, u)) {
         v = st->period;
         g = st->period_gran;
-    } else if (tx_arg_is(m, 3, "dct") && st->dct_gran >= G_MONTH && !strcmp(u, "quarter")) {
-        v = st->dct;
-        v.m = (v.m - 1) / 3 * 3 + 1;
+    } else if (cur || (dct_q && tx_arg_is(m, 3, "this"))) {
+        v = dct_quarter(st);
         g = G_QUARTER;
     } else if (tx_arg_is(m, 3, "year") && (y || tx_anchor_year(m, &v.y))) {
         v.m = v.d = 1;
@@ -508,11 +518,17 @@ static int fn_fcur(tx_match *m)
 }
 
 /* The date of a weekday: before (or on) the anchor for past-tense news,
- * after it with a future cue or "next". */
+ * after it with a future cue or "next".  The anchor is the DCT, in
+ * reported speech the speech's day, and for "the previous Friday", "the
+ * following Monday" the day in focus. */
 static int weekday_date(tx_match *m, int wd, int rel, tx_ymd *out)
 {
-    tx_ymd a;                       /* in reported speech, the speech's day */
-    if (!(tx_in_quote(m) ? tx_day_anchor(m, &a) : tx_deictic_anchor(m, G_DAY, &a)))
+    tx_ymd a;
+    int known = m->a[1] && (tx_arg_is(m, 1, "previous") || tx_arg_is(m, 1, "preceding") ||
+                            tx_arg_is(m, 1, "following"))
+        ? tx_focus_anchor(m, G_DAY, &a)
+        : tx_in_quote(m) ? tx_day_anchor(m, &a) : tx_deictic_anchor(m, G_DAY, &a);
+    if (!known)
         return 0;
     int cur = tx_weekday(a.y, a.m, a.d);
     long delta;
