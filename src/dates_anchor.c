@@ -42,6 +42,27 @@ static int label_date(const tx_match *m)
            tx_prev_word(m, m->ms, w, sizeof w) && tx_in_table(m, "label_det", w);
 }
 
+/* Is the quarter or half v aside from the period a report of results is
+ * about?  So is one that begins after the DCT (a forecast: "the third
+ * quarter of 1990"), and, while the period in focus is the quarter just
+ * over by the DCT, an earlier one named without its year ("after a flat
+ * second quarter"). */
+static int period_aside(const ann_dates *st, tx_ymd v, int gran, int how)
+{
+    if (st->dct_gran < G_MONTH)
+        return 0;
+    long start = tx_days(v.y, v.m, 1);
+    if (start > tx_days(st->dct.y, st->dct.m, st->dct.d))
+        return 1;
+    if (gran != G_QUARTER || (how & TX_STATED) || st->period_gran != G_QUARTER ||
+        start >= tx_days(st->period.y, st->period.m, 1))
+        return 0;
+    tx_ymd last = st->dct;
+    last.m = (last.m - 1) / 3 * 3 + 1;
+    tx_add_months(&last.y, &last.m, &last.d, -3);
+    return st->period.y == last.y && st->period.m == last.m;
+}
+
 void tx_set_focus(tx_match *m, tx_ymd v, int gran, int how)
 {
     ann_dates *st = m->st;
@@ -55,11 +76,8 @@ void tx_set_focus(tx_match *m, tx_ymd v, int gran, int how)
         st->ref_pos = m->ms;
     }
     /* a quarter or a half is what a business story is about: a month
-     * named in passing does not replace it, nor does a period that begins
-     * after the DCT (a forecast: "results for the third quarter of 1990") */
-    int ahead = st->dct_gran >= G_MONTH &&
-                tx_days(v.y, v.m, 1) > tx_days(st->dct.y, st->dct.m, st->dct.d);
-    if (((gran == G_QUARTER || gran == G_HALF) && !ahead) ||
+     * named in passing does not replace it */
+    if (((gran == G_QUARTER || gran == G_HALF) && !period_aside(st, v, gran, how)) ||
         (gran == G_MONTH && !(how & TX_SEASON) && st->period_gran != G_QUARTER &&
          st->period_gran != G_HALF)) {
         st->period = v;
