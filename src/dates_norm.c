@@ -414,6 +414,19 @@ static int fn_century(tx_match *m)
 
 /* A bare four-digit number is a year unless its neighbours make it a
  * count or a label ("Resolution 2202", "2000 troops", "than 1900"). */
+/* "post-1959", "pre-1914": the word before the hyphen at h is one of
+ * the year_prefix table. */
+static int year_prefixed(const tx_match *m, size_t h)
+{
+    char w[8];
+    size_t b = h;
+    while (b > m->ws && isalpha((unsigned char)m->text[b - 1]) && h - b < sizeof w - 1)
+        b--;
+    if (m->text[h] != '-' || h - b >= sizeof w - 1 || b == h)
+        return 0;
+    return tx_normkey(w, sizeof w, m->text + b, h - b) && tx_in_table(m, "year_prefix", w);
+}
+
 static int fn_year(tx_match *m)
 {
     char pw[32], nw[32];
@@ -426,7 +439,7 @@ static int fn_year(tx_match *m)
     if (s > m->ws && strchr("$#\xA3", m->text[s - 1]))
         return 0;
     if (s > m->ws + 1 && (m->text[s - 1] == '-' || m->text[s - 1] == '/') &&
-        isalpha((unsigned char)m->text[s - 2]))
+        isalpha((unsigned char)m->text[s - 2]) && !year_prefixed(m, s - 1))
         return 0;                                  /* Su-2024, A/1990 */
     if (y < 1900 && !tx_in_table(m, "month_alone_prev", pw))
         return 0;
