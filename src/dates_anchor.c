@@ -4,10 +4,13 @@
  * expressions ("yesterday", "last week", "Saturday") count from the
  * document creation time (DCT), or in reported speech from the speech's
  * day; a date without its year ("March 3", "the third quarter") is placed
- * near the last date the text wrote out in full (else the DCT); narrative
- * ones ("the next day", "ten days later", "at the time") count from the
- * date in focus, the last the text named; "a year earlier" and "the
- * quarter" refer to the period in focus, the last quarter, half or month.
+ * near the last date the text wrote out in full (else the DCT), unless
+ * that date labels an event ("the Dec. 21, 1988, bombing") or is a
+ * flashback the text has left; narrative ones ("the next day", "ten days
+ * later", "at the time") count from the date in focus, the last the text
+ * named; "a year earlier" and "the quarter" refer to the period in focus,
+ * the last quarter, half or month (not a forecast, nor an earlier
+ * quarter named in passing).
  */
 #include <ctype.h>
 #include <stdio.h>
