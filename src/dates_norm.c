@@ -517,7 +517,7 @@ static int fn_rel(tx_match *m)
 static int fn_fcur(tx_match *m)
 {
     const char *code = tx_arg_unit(m, 0);
-    tx_ymd a;
+    tx_ymd a = {0, 1, 1};
     if (!code)
         return 0;
     int g = tx_unit_gran(code);
