@@ -4,11 +4,15 @@
  * expressions ("yesterday", "last week", "Saturday") count from the
  * document creation time (DCT), or in reported speech from the speech's
  * day; a date without its year ("March 3", "the third quarter") is placed
- * near the last date the text wrote out in full (else the DCT); narrative
- * ones ("the next day", "ten days later", "at the time") count from the
- * date in focus, the last the text named; "a year earlier" and "the
- * quarter" refer to the period in focus, the last quarter, half or month.
+ * near the last date the text wrote out in full (else the DCT), unless
+ * that date labels an event ("the Dec. 21, 1988, bombing") or is a
+ * flashback the text has left; narrative ones ("the next day", "ten days
+ * later", "at the time") count from the date in focus, the last the text
+ * named; "a year earlier" and "the quarter" refer to the period in focus,
+ * the last quarter, half or month (not a forecast, nor an earlier
+ * quarter named in passing).
  */
+#include <ctype.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -29,18 +33,54 @@ static int year_count(const ann_dates *st, int y)
     return y >= YEAR_MIN && y < YEAR_MIN + YEAR_SPAN ? st->years[y - YEAR_MIN] : 0;
 }
 
+/* A date between a determiner and a noun ("the Dec. 21, 1988, bombing"):
+ * the label of an event, told in passing. */
+static int label_date(const tx_match *m)
+{
+    char w[16];
+    size_t p = m->me;
+    while (p < m->we && (m->text[p] == ',' || m->text[p] == ' '))
+        p++;
+    return p < m->we && islower((unsigned char)m->text[p]) &&
+           tx_prev_word(m, m->ms, w, sizeof w) && tx_in_table(m, "label_det", w);
+}
+
+/* Is the quarter or half v aside from the period a report of results is
+ * about?  So is one that begins after the DCT (a forecast: "the third
+ * quarter of 1990"), and, while the period in focus is the quarter just
+ * over by the DCT, an earlier one named without its year ("after a flat
+ * second quarter"). */
+static int period_aside(const ann_dates *st, tx_ymd v, int gran, int how)
+{
+    if (st->dct_gran < G_MONTH)
+        return 0;
+    long start = tx_days(v.y, v.m, 1);
+    if (start > tx_days(st->dct.y, st->dct.m, st->dct.d))
+        return 1;
+    if (gran != G_QUARTER || (how & TX_STATED) || st->period_gran != G_QUARTER ||
+        start >= tx_days(st->period.y, st->period.m, 1))
+        return 0;
+    tx_ymd last = st->dct;
+    last.m = (last.m - 1) / 3 * 3 + 1;
+    tx_add_months(&last.y, &last.m, &last.d, -3);
+    return st->period.y == last.y && st->period.m == last.m;
+}
+
 void tx_set_focus(tx_match *m, tx_ymd v, int gran, int how)
 {
     ann_dates *st = m->st;
+    if ((how & TX_STATED) && label_date(m))
+        how &= ~TX_STATED;
     st->focus = v;
     st->focus_gran = gran;
     if (how & TX_STATED) {
         st->ref = v;
         st->ref_gran = gran;
+        st->ref_pos = m->ms;
     }
     /* a quarter or a half is what a business story is about: a month
      * named in passing does not replace it */
-    if (gran == G_QUARTER || gran == G_HALF ||
+    if (((gran == G_QUARTER || gran == G_HALF) && !period_aside(st, v, gran, how)) ||
         (gran == G_MONTH && !(how & TX_SEASON) && st->period_gran != G_QUARTER &&
          st->period_gran != G_HALF)) {
         st->period = v;
@@ -124,12 +164,37 @@ int tx_day_anchor(tx_match *m, tx_ymd *a)
     return 0;
 }
 
+/* A reference time years away from the DCT, in a year the text names
+ * once, is a flashback ("landed on Dec. 2, 1956"): the paragraphs after
+ * the one that wrote it are back in the story's own time.  A story told
+ * years after its events names their year again and again. */
+static int flashback_over(const tx_match *m)
+{
+    const ann_dates *st = m->st;
+    if (st->dct_gran < G_YEAR || st->ref_pos < m->ws || st->ref_pos >= m->ms ||
+        (st->ref.y - st->dct.y <= 1 && st->dct.y - st->ref.y <= 1) ||
+        year_count(st, st->ref.y) > 1)
+        return 0;
+    for (size_t p = st->ref_pos + 1; p < m->ms; p++)
+        if (m->text[p] == '\n' && m->text[p - 1] == '\n')
+            return 1;
+    return 0;
+}
+
 /* The date that dates without a year are placed near, and its
  * granularity: the reference time, but where it is a year mentioned once
- * in passing, the day in focus or else the DCT. */
-static int near_anchor(const ann_dates *st, tx_ymd *a, int *g, int *dct)
+ * in passing, the day in focus or else the DCT, and where it is a
+ * flashback the text has left, the DCT. */
+static int near_anchor(const tx_match *m, tx_ymd *a, int *g, int *dct)
 {
+    const ann_dates *st = m->st;
     *dct = 0;
+    if (flashback_over(m)) {
+        *a = st->dct;
+        *g = st->dct_gran;
+        *dct = 1;
+        return 1;
+    }
     int passing = st->ref_gran < G_DAY && year_count(st, st->ref.y) < 2 &&
                   !(st->dct_gran && st->dct.y == st->ref.y);
     if (passing && st->has_day) {
@@ -153,7 +218,7 @@ int tx_anchor_year(const tx_match *m, int *year)
     const ann_dates *st = m->st;
     tx_ymd a;
     int g, dct;
-    if (!near_anchor(st, &a, &g, &dct))
+    if (!near_anchor(m, &a, &g, &dct))
         return 0;
     /* a day placed near a year named in passing, or a year ahead of the
      * DCT (a forecast), says less of the year a story is in than the DCT */
@@ -176,7 +241,7 @@ int tx_nearest_year(tx_match *m, int mon, int day, int *year)
     const ann_dates *st = m->st;
     tx_ymd a;
     int g, dct;
-    if (!near_anchor(st, &a, &g, &dct))
+    if (!near_anchor(m, &a, &g, &dct))
         return 0;
     if (g < G_MONTH) {
         *year = a.y;

@@ -113,16 +113,26 @@ int tx_in_quote(tx_match *m)
 }
 
 /* The sentence around pos: where it starts and ends (a sentence end,
- * a semicolon or a line break), at most reach bytes away. */
-static int clause_end(char c)
+ * a semicolon or a line break), at most reach bytes away.  A period is
+ * an end only before a space and a word that is not in lower case: not
+ * the periods of "U.S." or "p.m. on". */
+static int clause_end(const tx_match *m, size_t i)
 {
-    return c == '.' || c == '!' || c == '?' || c == ';' || c == '\n';
+    char c = m->text[i];
+    if (c != '.')
+        return c == '!' || c == '?' || c == ';' || c == '\n';
+    if (i + 1 < m->we && m->text[i + 1] != ' ' && m->text[i + 1] != '\n')
+        return 0;
+    size_t j = i + 1;
+    while (j < m->we && m->text[j] == ' ')
+        j++;
+    return j >= m->we || !islower((unsigned char)m->text[j]);
 }
 
 static size_t sentence_from(const tx_match *m, size_t pos, size_t reach)
 {
     size_t lo = pos > m->ws + reach ? pos - reach : m->ws;
-    while (pos > lo && !clause_end(m->text[pos - 1]))
+    while (pos > lo && !clause_end(m, pos - 1))
         pos--;
     return pos;
 }
@@ -130,7 +140,7 @@ static size_t sentence_from(const tx_match *m, size_t pos, size_t reach)
 static size_t sentence_to(const tx_match *m, size_t pos, size_t reach)
 {
     size_t hi = pos + reach < m->we ? pos + reach : m->we;
-    while (pos < hi && !clause_end(m->text[pos]))
+    while (pos < hi && !clause_end(m, pos))
         pos++;
     return pos;
 }
@@ -168,6 +178,21 @@ static int word_after(const tx_match *m, size_t hi, size_t *p, size_t *b, size_t
 
 /* Whether the word at [b, e) (its class c; the next at [nb, ne)) points
  * to the future: "will", "plans to", "he'll". */
+/* Is the -ed word at b an adjective: after a determiner, or after an
+ * adverb in -ly ("the hastily planned trip")? */
+static int adjective_ed(const tx_match *m, size_t b)
+{
+    size_t p = b, pb, pe;
+    char w[16];
+    size_t lo = b > m->ws + 40 ? b - 40 : m->ws;
+    if (!word_before(m, lo, &p, &pb, &pe))
+        return 0;
+    if (pe - pb > 4 && m->text[pe - 2] == 'l' && m->text[pe - 1] == 'y')
+        return 1;
+    return pe - pb < sizeof w && tx_normkey(w, sizeof w, m->text + pb, pe - pb) &&
+           tx_in_table(m, "label_det", w);
+}
+
 static int future_word(const tx_match *m, unsigned c, size_t b, size_t e, size_t nb, size_t ne)
 {
     const ann_date_rules *r = m->st->r;
@@ -175,7 +200,7 @@ static int future_word(const tx_match *m, unsigned c, size_t b, size_t e, size_t
     size_t n = e - b;
     char two[64];
     if (c & TW_FUTURE)
-        return 1;
+        return !(n > 4 && w[n - 2] == 'e' && w[n - 1] == 'd' && adjective_ed(m, b));
     if ((c & TW_FUTURE_HEAD) && ne > nb && ne - nb <= r->cue_tail && ne - b < sizeof two) {
         memcpy(two, w, n);
         two[n] = ' ';

@@ -54,8 +54,9 @@ static int fn_numdate(tx_match *m)
     return 1;
 }
 
-/* holiday(NAME, Y): fixed dates; Easter, Thanksgiving and the US
- * Election Day computed. */
+/* holiday(NAME, Y, WEEK): fixed dates; Easter, Thanksgiving and the US
+ * Election Day computed; with WEEK ("Easter week") the holiday's ISO
+ * week. */
 static int fn_holiday(tx_match *m)
 {
     const char *h = tx_lookup(m->st->r, "holiday", m->a[0], m->al[0]);
@@ -89,8 +90,9 @@ static int fn_holiday(tx_match *m)
         return 0;                           /* a computation this code lacks */
     }
     tx_ymd v = {year, mon, day};
-    tx_fmt_date(m->value, sizeof m->value, v, G_DAY);
-    tx_set_focus(m, v, G_DAY, m->a[1] ? TX_STATED : 0);
+    int g = m->a[2] ? G_WEEK : G_DAY;
+    tx_fmt_date(m->value, sizeof m->value, v, g);
+    tx_set_focus(m, v, g, m->a[1] ? TX_STATED : 0);
     return 1;
 }
 
@@ -184,16 +186,19 @@ static int fn_month_rel(tx_match *m)
 }
 
 /* A month name alone is a date only after a word that makes it one
- * ("in March", "until February", "October and November"). */
+ * ("in March", "until February", "October and November"), or between a
+ * determiner and a noun ("the October slaying", "a June agreement"). */
 static int fn_month_alone(tx_match *m)
 {
     char w[32];
     tx_prev_word(m, m->ms, w, sizeof w);
-    if (!tx_in_table(m, "month_alone_prev", w))
+    int label = m->me + 1 < m->we && m->text[m->me] == ' ' &&
+                islower((unsigned char)m->text[m->me + 1]) && tx_in_table(m, "label_det", w);
+    if (!label && !tx_in_table(m, "month_alone_prev", w))
         return 0;
-    if (tx_arg_month(m, 0) == 5 && (!strcmp(w, "and") || !strcmp(w, "or") ||
+    if (tx_arg_month(m, 0) == 5 && (label || !strcmp(w, "and") || !strcmp(w, "or") ||
                                  !strcmp(w, "to") || !strcmp(w, "for")))
-        return 0;                               /* Theresa May */
+        return 0;                               /* Theresa May, the May government */
     m->a[1] = m->a[0];
     m->al[1] = m->al[0];
     m->a[0] = m->a[2] = NULL;
@@ -316,6 +321,15 @@ static int period_in_focus(const tx_match *m, const char *unit)
     return g == G_QUARTER || g == G_HALF || g == G_MONTH;
 }
 
+/* The first day of the DCT's quarter. */
+static tx_ymd dct_quarter(const ann_dates *st)
+{
+    tx_ymd v = st->dct;
+    v.m = (v.m - 1) / 3 * 3 + 1;
+    v.d = 1;
+    return v;
+}
+
 /* "the latest quarter": the quarter in focus where it is over by the
  * DCT (a story about past results), else the last quarter before the
  * DCT's. */
@@ -326,9 +340,7 @@ static int latest_quarter(const tx_match *m, const char *unit, tx_ymd *v)
         return 0;
     if (st->dct_gran < G_MONTH)
         return 0;
-    tx_ymd cur = st->dct;
-    cur.m = (cur.m - 1) / 3 * 3 + 1;
-    cur.d = 1;
+    tx_ymd cur = dct_quarter(st);
     if (st->period_gran == G_QUARTER &&
         tx_days(st->period.y, st->period.m, 1) < tx_days(cur.y, cur.m, 1)) {
         *v = st->period;
@@ -341,8 +353,10 @@ static int latest_quarter(const tx_match *m, const char *unit, tx_ymd *v)
 
 /* period(U, OFF, Y, ELSE): the quarter, half or period (U) in focus, in
  * year Y or OFF years away: "the quarter", "the year-earlier quarter"
- * (OFF -1), "the 1988 period".  With none in focus, ELSE says: "dct" the
- * DCT's quarter ("this quarter"), "year" the year ("year-earlier
+ * (OFF -1), "the 1988 period".  ELSE "the current" is the DCT's quarter
+ * ("the current quarter has begun well"), "this" the quarter in focus
+ * ("this quarter's loss"), else the DCT's; with none in focus, "year" the
+ * year ("year-earlier
  * results"), "-" no date; "latest" is the latest quarter over by the DCT
  * ("the latest quarter", "the latest period"). */
 static int fn_period(tx_match *m)
@@ -359,12 +373,13 @@ static int fn_period(tx_match *m)
         tx_set_focus(m, v, g, 0);
         return 1;
     }
-    if (period_in_focus(m, u)) {
+    int dct_q = st->dct_gran >= G_MONTH && !strcmp(u, "quarter");
+    int cur = dct_q && tx_arg_is(m, 3, "the current");
+    if (!cur && period_in_focus(m, u)) {
         v = st->period;
         g = st->period_gran;
-    } else if (tx_arg_is(m, 3, "dct") && st->dct_gran >= G_MONTH && !strcmp(u, "quarter")) {
-        v = st->dct;
-        v.m = (v.m - 1) / 3 * 3 + 1;
+    } else if (cur || (dct_q && tx_arg_is(m, 3, "this"))) {
+        v = dct_quarter(st);
         g = G_QUARTER;
     } else if (tx_arg_is(m, 3, "year") && (y || tx_anchor_year(m, &v.y))) {
         v.m = v.d = 1;
@@ -399,6 +414,19 @@ static int fn_century(tx_match *m)
 
 /* A bare four-digit number is a year unless its neighbours make it a
  * count or a label ("Resolution 2202", "2000 troops", "than 1900"). */
+/* "post-1959", "pre-1914": the word before the hyphen at h is one of
+ * the year_prefix table. */
+static int year_prefixed(const tx_match *m, size_t h)
+{
+    char w[8];
+    size_t b = h;
+    while (b > m->ws && isalpha((unsigned char)m->text[b - 1]) && h - b < sizeof w - 1)
+        b--;
+    if (m->text[h] != '-' || h - b >= sizeof w - 1 || b == h)
+        return 0;
+    return tx_normkey(w, sizeof w, m->text + b, h - b) && tx_in_table(m, "year_prefix", w);
+}
+
 static int fn_year(tx_match *m)
 {
     char pw[32], nw[32];
@@ -411,7 +439,7 @@ static int fn_year(tx_match *m)
     if (s > m->ws && strchr("$#\xA3", m->text[s - 1]))
         return 0;
     if (s > m->ws + 1 && (m->text[s - 1] == '-' || m->text[s - 1] == '/') &&
-        isalpha((unsigned char)m->text[s - 2]))
+        isalpha((unsigned char)m->text[s - 2]) && !year_prefixed(m, s - 1))
         return 0;                                  /* Su-2024, A/1990 */
     if (y < 1900 && !tx_in_table(m, "month_alone_prev", pw))
         return 0;
@@ -454,10 +482,34 @@ static int moved_unit(tx_match *m, int from_focus)
     return 1;
 }
 
+static int after_quantity(const tx_match *m);
+
+/* "$3 million last year", "last year's $1.55 billion": in a story about
+ * a quarter or a half, an amount a year before is that of the period a
+ * year earlier, as "a year earlier" is. */
+static int amount_last_year(tx_match *m)
+{
+    int g = m->st->period_gran;
+    if ((g != G_QUARTER && g != G_HALF) || tx_rel_offset(m, 0) != -1 ||
+        !tx_arg_is(m, 1, "year"))
+        return 0;
+    size_t p = m->me;
+    if (p + 3 < m->we && m->text[p] == '\'' && m->text[p + 1] == 's')
+        p += 2;
+    while (p < m->we && m->text[p] == ' ')
+        p++;
+    if (!after_quantity(m) && !(p < m->we && m->text[p] == '$'))
+        return 0;
+    tx_ymd v = m->st->period;
+    v.y--;
+    tx_fmt_date(m->value, sizeof m->value, v, g);
+    return 1;
+}
+
 /* rel(R, U): "last week", "this year", "next month", counted from the DCT. */
 static int fn_rel(tx_match *m)
 {
-    return moved_unit(m, 0);
+    return amount_last_year(m) || moved_unit(m, 0);
 }
 
 /* fcur(U): the unit of the date in focus: "the start of the year" is the
@@ -465,11 +517,13 @@ static int fn_rel(tx_match *m)
 static int fn_fcur(tx_match *m)
 {
     const char *code = tx_arg_unit(m, 0);
-    tx_ymd a;
+    tx_ymd a = {0, 1, 1};
     if (!code)
         return 0;
     int g = tx_unit_gran(code);
-    if (!tx_focus_anchor(m, g, &a))
+    /* the year: the story's, not one it looks ahead to ("the full year") */
+    int known = g == G_YEAR ? tx_anchor_year(m, &a.y) : tx_focus_anchor(m, g, &a);
+    if (!known)
         tx_fmt_unknown(m->value, sizeof m->value, g);
     else
         tx_fmt_date(m->value, sizeof m->value, a, g);
@@ -477,11 +531,17 @@ static int fn_fcur(tx_match *m)
 }
 
 /* The date of a weekday: before (or on) the anchor for past-tense news,
- * after it with a future cue or "next". */
+ * after it with a future cue or "next".  The anchor is the DCT, in
+ * reported speech the speech's day, and for "the previous Friday", "the
+ * following Monday" the day in focus. */
 static int weekday_date(tx_match *m, int wd, int rel, tx_ymd *out)
 {
-    tx_ymd a;                       /* in reported speech, the speech's day */
-    if (!(tx_in_quote(m) ? tx_day_anchor(m, &a) : tx_deictic_anchor(m, G_DAY, &a)))
+    tx_ymd a;
+    int known = m->a[1] && (tx_arg_is(m, 1, "previous") || tx_arg_is(m, 1, "preceding") ||
+                            tx_arg_is(m, 1, "following"))
+        ? tx_focus_anchor(m, G_DAY, &a)
+        : tx_in_quote(m) ? tx_day_anchor(m, &a) : tx_deictic_anchor(m, G_DAY, &a);
+    if (!known)
         return 0;
     int cur = tx_weekday(a.y, a.m, a.d);
     long delta;
@@ -503,11 +563,20 @@ static int weekday_date(tx_match *m, int wd, int rel, tx_ymd *out)
     return 1;
 }
 
+/* A weekday with 's names an event by its day ("Wednesday's ruling"):
+ * news names so the days that have been, whatever the clause's tense. */
+static int possessive(const tx_match *m)
+{
+    const char *p = m->text + m->me;
+    return m->me + 2 <= m->we && ((p[0] == '\'' && p[1] == 's') ||
+                                  (m->me + 4 <= m->we && !memcmp(p, "\xE2\x80\x99s", 4)));
+}
+
 static int weekday_rel(tx_match *m, int i)
 {
     int dist;
     if (!m->a[i])
-        return tx_tense(m, &dist) > 0;
+        return !possessive(m) && tx_tense(m, &dist) > 0;
     if (tx_arg_is(m, i, "this"))
         return 2;
     if (tx_arg_is(m, i, "that"))
@@ -667,8 +736,8 @@ static int clock_args(const tx_match *m, int i, int *h, int *min)
 static int fn_time(tx_match *m)
 {
     int h, min;
-    if (!clock_args(m, 0, &h, &min))
-        return 0;
+    if (!clock_args(m, 0, &h, &min) || tx_in_name(m))
+        return 0;                                   /* "High Noon" */
     fmt_clock(m, h, min);
     return 1;
 }
@@ -931,15 +1000,18 @@ static int fn_setn(tx_match *m)
 static int fn_set(tx_match *m)
 {
     const char *v = tx_lookup(m->st->r, "set", m->a[0], m->al[0]);
+    char w[32];
     if (!v)
         return 0;
-    if (isupper((unsigned char)m->text[m->ms])) {
-        size_t p = m->me;
-        while (p < m->we && m->text[p] == ' ')
-            p++;
-        if (!tx_sentence_initial(m, m->ms) || (p < m->we && isupper((unsigned char)m->text[p])))
-            return 0;
-    }
+    size_t p = m->me;
+    while (p < m->we && m->text[p] == ' ')
+        p++;
+    int name_next = p > m->me && p < m->we && isupper((unsigned char)m->text[p]);
+    if (isupper((unsigned char)m->text[m->ms]) && (!tx_sentence_initial(m, m->ms) || name_next))
+        return 0;
+    if (name_next && tx_next_word(m, m->me, w, sizeof w) && !tx_in_table(m, "weekday", w) &&
+        !tx_in_table(m, "month", w))
+        return 0;                   /* a paper: "the party daily Granma" */
     ann_strlcpy(m->value, v, sizeof m->value);
     return 1;
 }

@@ -39,6 +39,7 @@ struct ann_dates {
                                 * given), else the DCT: what dates without
                                 * a year are placed near */
     int ref_gran;
+    size_t ref_pos;            /* where the text wrote it */
     tx_ymd focus;              /* the date in focus: the last the text named */
     int focus_gran;
     tx_ymd period;             /* the last quarter, half or month the text

@@ -121,8 +121,25 @@ static char *read_file(const char *path)
     return p;
 }
 
+/* A backslash and an n in a case's text is a line break (two of them end
+ * a paragraph): rewritten in place. */
+static void unescape_breaks(char *s)
+{
+    char *o = s;
+    for (; *s; s++) {
+        if (s[0] == '\\' && s[1] == 'n') {
+            *o++ = '\n';
+            s++;
+        } else {
+            *o++ = *s;
+        }
+    }
+    *o = '\0';
+}
+
 static void run_case(const char *file, size_t line, char **f)
 {
+    unescape_breaks(f[0]);
     const char *text = f[0], *dct = strcmp(f[1], "-") ? f[1] : NULL;
     const char *want = f[2], *type = f[3], *value = f[4];
     const char *at = strstr(text, want);
