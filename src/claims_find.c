@@ -2,8 +2,8 @@
  * claims_find.c - the walk over a window's tokens that starts every
  * finder: verb cues (claims_verb.c), "according to X, …", noun cues
  * ("Zelensky's confidence that …", "its demand for …"), headlines
- * "Source: content", and quotations that continue the statement before
- * them.
+ * "Source: content", quotations credited by a dash ("“…” ― Name"), and
+ * quotations that continue the statement before them.
  */
 #include <string.h>
 
@@ -137,6 +137,34 @@ static int adjacent(const cl_view *v, size_t a, size_t b)
     return 1;
 }
 
+/* Tokens a name that credits a quotation may have ("Julie A. Diaz
+ * Martinez"). */
+#define CL_CREDIT 8
+
+/* “…” ― Steve Quinlan: a quotation credited by a dash and a name that
+ * ends the line, as collections of readers' words and epigraphs write it.
+ * Returns 1 when that made the claim. */
+static int on_credit(cl_view *v, size_t o)
+{
+    size_t close = v->mate[o], d = close + 1, b = d + 1, last = CL_NONE;
+    if (pc(v, d, '.') || pc(v, d, ','))
+        d++, b++;
+    if (v->used[o] || d >= v->n || v->t[d].kind != ANN_TOK_DASH || (v->t[d].flags & ANN_TF_LINE_START))
+        return 0;
+    for (; b < v->n && b < d + 1 + CL_CREDIT && !(v->t[b].flags & ANN_TF_LINE_START); b++) {
+        if (capw(v, b) && !cl_cue_at(v, b))
+            last = b;
+        else if (!(pc(v, b, '.') && last != CL_NONE))
+            return 0;                   /* "— the rest of the sentence" */
+    }
+    if (last == CL_NONE || (b < v->n && !(v->t[b].flags & ANN_TF_LINE_START)))
+        return 0;
+    ann_span content = { v->t[o].end, v->t[close].start };
+    v->used[o] = 1;
+    cl_emit(v, ANN_CLAIM_DIRECT, content, span(v, d, d), span(v, d + 1, last), NULL, v->inq[o]);
+    return 1;
+}
+
 /* A quotation that opens a sentence with no speaker of its own continues
  * the statement just before it: same speaker, same cue. */
 static void on_quote(cl_view *v, size_t o)
@@ -170,7 +198,7 @@ void cl_find(cl_view *v)
         v->inq[i] = i < until;
         if (i >= until && qopen(v, i))
             until = v->mate[i];
-        if (qopen(v, i))
+        if (qopen(v, i) && !on_credit(v, i))
             on_quote(v, i);
         if (v->t[i].flags & ANN_TF_LINE_START)
             on_headline(v, i);

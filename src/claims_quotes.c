@@ -22,6 +22,14 @@ static void pair(cl_view *v, size_t a, size_t b)
     v->mate[b] = a;
 }
 
+/* A mark with space on both sides ("… outreach,' \" he told"), or with
+ * only punctuation after it, opens nothing. */
+static int floating(const cl_view *v, size_t i)
+{
+    return i + 1 >= v->n || (v->t[i + 1].flags & (ANN_TF_SPACE_BEFORE | ANN_TF_LINE_START)) ||
+           v->t[i + 1].kind == ANN_TOK_PUNCT;
+}
+
 /* Only the view's hot tokens are looked at: they hold every quotation
  * mark and paragraph start.  The view has no pairs yet (mate CL_NONE). */
 void cl_pair_quotes(cl_view *v)
@@ -55,9 +63,10 @@ void cl_pair_quotes(cl_view *v)
         }
         if (t->flags & ANN_TF_QOPEN) {
             /* An opening mark while one is open: glued to the word before
-             * it is a closing mark typed the wrong way; otherwise the
-             * earlier mark was the stray one. */
-            if (od != CL_NONE && !(t->flags & ANN_TF_SPACE_BEFORE)) {
+             * it, or standing apart from both words ("outreach,' \" he
+             * told"), it is a closing mark typed the wrong way; otherwise
+             * the earlier mark was the stray one. */
+            if (od != CL_NONE && (!(t->flags & ANN_TF_SPACE_BEFORE) || floating(v, i))) {
                 pair(v, od, i);
                 od = os = CL_NONE;
             } else {

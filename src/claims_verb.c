@@ -98,6 +98,14 @@ static size_t split_rest(cl_view *v, size_t next)
     return close;
 }
 
+/* Does the quotation that the mark at cq closes open its sentence, or
+ * follow another sentence or quotation? */
+static int quote_opens(const cl_view *v, size_t cq)
+{
+    size_t o = v->mate[cq];
+    return ss(v, o) || (o > 0 && (sentence_final(v, o - 1) || qclose(v, o - 1)));
+}
+
 /* The content stood before the cue: "“…,” X said", "…, said X", and the
  * parenthetical "…, X said, …".  Returns 0 when what stands before the
  * comma is no statement ("In December 2021, Russia proposed …"). */
@@ -108,7 +116,7 @@ static int post_claim(cl_view *v, size_t comma, int how, size_t tend, unsigned c
                 (pc(v, comma, ',') && comma > 0 && qclose(v, comma - 1)) ? comma - 1 : CL_NONE;
     if (cq != CL_NONE) {
         size_t o = v->mate[cq];
-        if (ss(v, o) || (o > 0 && (sentence_final(v, o - 1) || qclose(v, o - 1)))) {
+        if (quote_opens(v, cq)) {
             ann_span content = { v->t[o].end, v->t[cq].start };
             size_t rest = split_rest(v, tend + 1);
             if (rest != CL_NONE)
@@ -558,6 +566,29 @@ static int no_attribution(const cl_view *v, const cue_ctx *x, int passive)
            v->doc->claims[v->doc->nclaims - 1].content.start <= x->cue.start;
 }
 
+/* “…,” X said <tail>: a quotation closed just before its speaker is the
+ * content whatever the rest of the sentence holds ("she said several
+ * months after her release, and …", "Trump said this month on CNBC"),
+ * unless the cue opens a content of its own right after it ("said that",
+ * "said:").  Returns the sentence's last token, or CL_NONE. */
+static size_t quote_tail_end(const cl_view *v, size_t tail)
+{
+    size_t k = tail;
+    int cue = 0;                /* a cue of the tail's own ("announcing that") */
+    while (k < v->n && k < tail + CL_REST) {
+        if (k > tail && (ss(v, k) || (v->t[k].flags & ANN_TF_LINE_START)))
+            return k - 1;
+        if (sentence_final(v, k))
+            return k;
+        cue |= cl_cue_at(v, k) != NULL;
+        if (!cue && (complementizer(v, k) || pc(v, k, ':')))
+            return CL_NONE;     /* "told the EU leaders at a summit that …" */
+        /* a title in quotation marks: "said on CNN's “State of the Union.”" */
+        k = qopen(v, k) ? v->mate[k] + 1 : k + 1;
+    }
+    return k - 1;
+}
+
 /* The content stood before the comma (or closing mark) at comma, the
  * speaker's phrase ends before tail: "“…,” X said", "…, X told the BBC."
  * Returns 1 when that made the claim. */
@@ -566,13 +597,20 @@ static int content_before(cl_view *v, cue_ctx *x, size_t comma, size_t tail)
     size_t tend = 0;
     int how = post_tail(v, tail, &tend);
     int cq = qclose(v, comma) || (comma > 0 && qclose(v, comma - 1));
+    if (cq && how == 0 && quote_opens(v, qclose(v, comma) ? comma : comma - 1)) {
+        size_t e = quote_tail_end(v, tail);
+        if (e != CL_NONE && e >= tail) {
+            how = 1;
+            tend = e;
+        }
+    }
     if (pc(v, tail, '(') && cl_paren_close(v, tail) != CL_NONE)
         tail = cl_paren_close(v, tail) + 1;     /* "said X (D-S.C.), …" */
     if (how == 3)
         how = cq ? 1 : 0;
     /* "X told the British newspaper." is a tail; "X proposed a treaty."
      * is an object, and the content comes after the cue. */
-    if (how && tail < tend && !(x->c->cls & CL_OBJ) && !preposition(v, tail) &&
+    if (how && !cq && tail < tend && !(x->c->cls & CL_OBJ) && !preposition(v, tail) &&
         !adverbial(v, tail))
         how = 0;
     const char *medium = x->medium;

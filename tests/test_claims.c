@@ -915,6 +915,51 @@ static void test_more_constructions(void)
     ann_doc_free(d);
 }
 
+/* Constructions of the second round of issue 13, one case each: text,
+ * content, kind, cue, speaker. */
+static const char *const round2[][5] = {
+    /* a quotation closed before its speaker, whatever the tail */
+    {"“It never crossed my mind,” she said several months after her release, and a big "
+     "reason was the rise of Trump.", "It never crossed my mind,", "direct", "said", "she"},
+    {"\"Let us debate,\" Trump said this month on CNBC.", "Let us debate,", "direct", "said",
+     "Trump"},
+    {"\"We need to step away,\" Pence said on CNN's \"State of the Union.\"",
+     "We need to step away,", "direct", "said", "Pence"},
+    /* a closing mark typed apart from both words */
+    {"\"I've been insulted with the term 'outreach,' \" he told the group.",
+     "I've been insulted with the term 'outreach,' ", "direct", "told", "he"},
+    /* a quotation credited by a dash and a name that ends the line */
+    {"“Maybe we can build a wall around him.” ― Steve Quinlan.\n",
+     "Maybe we can build a wall around him.", "direct", "―", "Steve Quinlan"},
+    {"“He can’t even answer a question.”— Julie A. Diaz Martinez\n",
+     "He can’t even answer a question.", "direct", "—", "Julie A. Diaz Martinez"},
+};
+
+static void test_round2(void)
+{
+    for (size_t k = 0; k < sizeof round2 / sizeof round2[0]; k++) {
+        ann_doc *d = annotate_text(round2[k][0]);
+        const char *kinds[] = { "direct", "indirect", "mixed" };
+        int want = 0;
+        while (want < 2 && strcmp(kinds[want], round2[k][2]) != 0)
+            want++;
+        if (!find(d, round2[k][1]))
+            fprintf(stderr, "   in: %s\n", round2[k][0]);
+        EXPECT(d, round2[k][1], (int)DIR + want, round2[k][3], round2[k][4]);
+        ann_doc_free(d);
+    }
+    /* not when the cue has a content of its own after the tail */
+    ann_doc *d = annotate_text("Hailing them as purported \"masters of their destinies,\" "
+                               "President Biden told the EU leaders at a summit that the war "
+                               "would be long.");
+    CHECK(find(d, "masters of their destinies,") == NULL);
+    ann_doc_free(d);
+    /* a dash that goes on with the sentence credits nobody */
+    d = annotate_text("“It was all a show,” she said — and he agreed.");
+    CHECK_INT(d->nclaims, 1);
+    ann_doc_free(d);
+}
+
 int main(void)
 {
     char err[256];
@@ -950,6 +995,7 @@ int main(void)
     test_issue_sentences();
     test_issue_constructions();
     test_more_constructions();
+    test_round2();
     test_user_cues();
     ann_engine_free(engine);
     for (size_t i = 0; i < 16; i++)
