@@ -182,6 +182,42 @@ static void on_quote(cl_view *v, size_t o)
     cl_emit(v, ANN_CLAIM_DIRECT, content, l->cue, l->speaker, l->medium_id, 0);
 }
 
+/* Words a headline may have, looked at to tell one in title case. */
+#define CL_HEADLINE 40
+
+/* Is token i the first cue of a headline written in title case ("Obama
+ * Says Museum Will Tell of …", "…, Former White House Doctor Says"): a
+ * paragraph of one line whose words, but for a few short function words,
+ * are capitalized.  There a capitalized cue is a verb, and the cues after
+ * it are inside its content. */
+static int title_case_cue(const cl_view *v, size_t i)
+{
+    size_t a = i, caps = 0, low = 0;
+    /* a headline's verb is in the present or the past: "Says", "Vowed";
+     * "In-depth Report:" is a noun */
+    if (!(ends_with(v, i, "s") && !ends_with(v, i, "ss")) && !ends_with(v, i, "ed"))
+        return 0;
+    while (a > 0 && a + CL_HEADLINE > i && !(v->t[a].flags & ANN_TF_LINE_START))
+        if (cl_cue_at(v, --a))
+            return 0;
+    if (!(v->t[a].flags & ANN_TF_PARA_START))
+        return 0;
+    size_t k = a;
+    for (; k < v->n && k < a + CL_HEADLINE; k++) {
+        if (k > a && (v->t[k].flags & ANN_TF_LINE_START))
+            break;
+        if (W(v, k)) {
+            if (v->t[k].flags & (ANN_TF_TITLE | ANN_TF_UPPER))
+                caps++;
+            else
+                low++;
+        }
+    }
+    if (k < v->n && !(v->t[k].flags & ANN_TF_PARA_START))
+        return 0;               /* too long, or a line of a longer paragraph */
+    return caps >= 3 && low * 4 <= caps;
+}
+
 /* What lies inside a pair is known as the walk reaches it: pairs nest, so
  * the ranges of the marks that open outside every earlier pair cover it,
  * and the finders ask only about the token they start at. */
@@ -206,6 +242,7 @@ void cl_find(cl_view *v)
             if (cl_cue_at(v, i)->cls & CL_ACCORD)
                 on_according(v, i);
             else if ((v->t[i].flags & ANN_TF_LOWER) ||
+                     ((v->t[i].flags & ANN_TF_TITLE) && !ss(v, i) && title_case_cue(v, i)) ||
                      (is_ing(v, i) && (ss(v, i) || (i > 0 && v->t[i - 1].kind == ANN_TOK_DASH &&
                                                    cl_after_dateline(v, cl_sent_start(v, i)) == i))))
                 cl_on_cue(v, i);        /* "Advising X to …, Y said", after a dateline too */

@@ -933,6 +933,12 @@ static const char *const round2[][5] = {
      "Maybe we can build a wall around him.", "direct", "―", "Steve Quinlan"},
     {"“He can’t even answer a question.”— Julie A. Diaz Martinez\n",
      "He can’t even answer a question.", "direct", "—", "Julie A. Diaz Martinez"},
+    /* a headline in title case: its first capitalized cue is a verb */
+    {"Obama Says African-American Museum Will Tell of 'Suffering and Delight.'",
+     "African-American Museum Will Tell of 'Suffering and Delight", "mixed", "Says", "Obama"},
+    {"Clinton Hid Past Health Problems From Public, Former White House Doctor Says.",
+     "Clinton Hid Past Health Problems From Public", "indirect", "Says",
+     "Former White House Doctor"},
 };
 
 static void test_round2(void)
@@ -953,6 +959,13 @@ static void test_round2(void)
                                "President Biden told the EU leaders at a summit that the war "
                                "would be long.");
     CHECK(find(d, "masters of their destinies,") == NULL);
+    ann_doc_free(d);
+    /* a noun in a title-case line is no verb, nor a cue in a sentence */
+    d = annotate_text("In-depth Report: UKRAINE REPORT");
+    CHECK_INT(d->nclaims, 0);
+    ann_doc_free(d);
+    d = annotate_text("Obama was there. Says who? Nobody Says Anything Like That Here.");
+    CHECK_INT(d->nclaims, 0);
     ann_doc_free(d);
     /* a dash that goes on with the sentence credits nobody */
     d = annotate_text("“It was all a show,” she said — and he agreed.");
