@@ -109,10 +109,13 @@ size_t cl_content_end(const cl_view *v, size_t p, int stop_comma)
         /* an object ends at "but": "proclaims peace but sets …" */
         if (stop_comma && j > p && is_but)
             break;
-        if (j > p && (is_and || is_but) && (is(v, j + 1, "that") ||
-            (j + 1 < v->n && cl_cue_at(v, j + 1) ?
-                 stop_comma || (cl_cue_at(v, j + 1)->cls & (CL_BARE | CL_OBJ)) != 0 :
-                 cl_attribution_at(v, j + 1))))
+        size_t a = j + 1;
+        if ((is_and || is_but) && j > p)
+            a = cl_skip_adv_right(v, j + 1);   /* "and repeatedly says" */
+        if (j > p && (is_and || is_but) && (is(v, a, "that") ||
+            (a < v->n && cl_cue_at(v, a) ?
+                 stop_comma || (cl_cue_at(v, a)->cls & (CL_BARE | CL_OBJ)) != 0 :
+                 cl_attribution_at(v, a))))
             break;                     /* "and said", "and that", "and X said" */
         j++;
     }

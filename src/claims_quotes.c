@@ -3,11 +3,13 @@
  *
  * Double marks pair with double marks, single with single (a single pair
  * may sit inside a double one).  A quotation may run over paragraphs only
- * the way typesetters write it, with the opening mark repeated at the start
- * of each new paragraph; a mark still open at the end of a paragraph that
+ * the way typesetters write it, with the same opening mark repeated at the
+ * start of each new paragraph; a mark still open at the end of a paragraph that
  * is not continued that way is unbalanced and pairs with nothing, so a lost
  * closing mark never swallows the rest of the document.
  */
+
+#include <string.h>
 
 #include "ann.h"
 #include "claims_int.h"
@@ -30,6 +32,15 @@ static int floating(const cl_view *v, size_t i)
            v->t[i + 1].kind == ANN_TOK_PUNCT;
 }
 
+/* Are the marks at a and b the same character?  A quotation typed with
+ * straight marks is not continued by a paragraph opening with a curly one. */
+static int same_mark(const cl_view *v, size_t a, size_t b)
+{
+    size_t n = v->t[a].end - v->t[a].start;
+    return v->t[b].end - v->t[b].start == n &&
+           memcmp(v->text + v->t[a].start, v->text + v->t[b].start, n) == 0;
+}
+
 /* Only the view's hot tokens are looked at: they hold every quotation
  * mark and paragraph start.  The view has no pairs yet (mate CL_NONE). */
 void cl_pair_quotes(cl_view *v)
@@ -44,7 +55,7 @@ void cl_pair_quotes(cl_view *v)
         if (t->flags & ANN_TF_PARA_START) {
             os = CL_NONE;
             if (od != CL_NONE) {
-                if (isq && !single && (t->flags & ANN_TF_QOPEN) &&
+                if (isq && !single && (t->flags & ANN_TF_QOPEN) && same_mark(v, od, i) &&
                     ++paras < MAX_QUOTE_PARAS)
                     continue;    /* the quotation goes on: mark inside it */
                 od = CL_NONE;

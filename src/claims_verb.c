@@ -168,16 +168,18 @@ static size_t skip_object(const cl_view *v, size_t j)
 static size_t skip_object_before(const cl_view *v, size_t j, int want_to)
 {
     size_t q = skip_object(v, j);
-    if (q > j || !(kind(v, j, CL_W_DET) || (want_to && np_mod(v, j))))
+    if ((q > j && (want_to ? is(v, q, "to") : qopen(v, q))) ||
+        !(kind(v, j, CL_W_DET) || np_mod(v, j)))
         return q;
-    /* "urged the farmers to", and before "to" any noun: "urged colleagues to" */
+    /* "urged the farmers to", and before "to" any noun: "urged colleagues
+     * to"; before a quotation "called Wells Fargo’s behavior “…”" */
     for (size_t m = j + 1; m < v->n && m < j + 6; m++) {
         if (want_to ? is(v, m, "to") : qopen(v, m))
             return m > j + 1 || !kind(v, j, CL_W_DET) ? m : j;
-        if (!W(v, m) || cl_cue_at(v, m) || kind(v, m, CL_W_STOP) || ss(v, m))
+        if (!(W(v, m) || poss(v, m)) || cl_cue_at(v, m) || kind(v, m, CL_W_STOP) || ss(v, m))
             break;
     }
-    return j;
+    return q;
 }
 
 /* "that" introducing a clause, not the determiner of "that day". */
@@ -258,6 +260,22 @@ static int clause_follows(const cl_view *v, size_t j)
     return 0;
 }
 
+/* Words between a bare clause's subject and its auxiliary. */
+#define CL_SUBJ_AUX 6
+
+/* Does an auxiliary follow j within a few words, with no punctuation and
+ * no cue between ("praise from Putin would")? */
+static int aux_soon(const cl_view *v, size_t j)
+{
+    for (size_t k = j + 1; k < v->n && k <= j + CL_SUBJ_AUX && W(v, k) && !ss(v, k); k++) {
+        if (auxiliary(v, k) || cl_negated_aux(v, k))
+            return 1;
+        if (cl_cue_at(v, k))
+            return 0;
+    }
+    return 0;
+}
+
 /* Can a bare clause ("said the talks failed") start at j? */
 static int bare_ok(const cl_view *v, size_t j)
 {
@@ -265,8 +283,10 @@ static int bare_ok(const cl_view *v, size_t j)
         return 0;
     if (v->t[j].kind == ANN_TOK_NUMBER)
         return 1;
-    /* "said comments from Rice were …": a plural noun that is also a cue */
-    if (!W(v, j) || (cl_cue_at(v, j) && !(ends_with(v, j, "s") && clause_follows(v, j))))
+    /* "said comments from Rice were …", "said praise from Putin would
+     * not …": a noun that is also a cue, plural or before an auxiliary */
+    if (!W(v, j) || (cl_cue_at(v, j) && !((ends_with(v, j, "s") || aux_soon(v, j)) &&
+                                          clause_follows(v, j))))
         return 0;
     if (kind(v, j, CL_W_PRON | CL_W_HEAD) && !kind(v, j, CL_W_OBJ))
         return 1;                      /* "said he'd go", "said people misunderstand" */
@@ -375,8 +395,10 @@ static int noun_use(const cl_view *v, size_t i, size_t ce)
         (v->t[i - 1].kind == ANN_TOK_NUMBER || in_set(v, i - 1, CL_S_NUM)))
         return 1;
     /* "than, say, Mr. Cruz's plan": a base form set off by commas, with
-     * nothing before that could be its subject */
-    if (i > 1 && pc(v, i - 1, ',') && pc(v, ce, ',') && ce == i + 1 && !ends_with(v, i, "s") &&
+     * nothing before that could be its subject ("X, at a gaggle, said,"
+     * has: a form that inverts is no base form) */
+    if (i > 1 && pc(v, i - 1, ',') && pc(v, ce, ',') && ce == i + 1 &&
+        !(cl_cue_at(v, i)->cls & CL_INV) && !ends_with(v, i, "s") &&
         !ends_with(v, i, "ed") && !is_ing(v, i) && !capw(v, i - 2) && !kind(v, i - 2, CL_W_HEAD | CL_W_PRON))
         return 1;
     /* "officials, called superdelegates, …": a naming participle, one
@@ -393,6 +415,12 @@ static int noun_use(const cl_view *v, size_t i, size_t ce)
         return 1;
     if (i > 0 && !ss(v, i) && kind(v, i - 1, CL_W_DET) &&
         !is(v, i - 1, "her") && !is(v, i - 1, "one"))
+        return 1;
+    /* "restricted comments about …", "issued warnings": a plural noun,
+     * the object of a verb in the past */
+    if (i > 0 && !ss(v, i) && ends_with(v, i, "s") && !ends_with(v, i, "ss") &&
+        (v->t[i - 1].flags & ANN_TF_LOWER) && ends_with(v, i - 1, "ed") && !cl_cue_at(v, i - 1) &&
+        !kind(v, i - 1, CL_W_HEAD))
         return 1;
     /* "have demands that …", "some demands": no verb in -s after an
      * auxiliary or a plural quantifier */
@@ -472,7 +500,14 @@ static void pre_claim(cl_view *v, cue_ctx *x)
     size_t p, qo = x->as_clause ? CL_NONE : quoted_object(v, x->c, x->ce);
     if (qo != CL_NONE && x->sp.end > x->sp.start) {
         v->used[x->i] = 1;
-        cl_emit_tokens(v, qo, v->mate[qo] + 1, x->cue, x->sp, x->medium, x->nested);
+        /* "called Wells Fargo’s behavior “outrageous”": the object and
+         * what it is called are the claim (that it is outrageous), to the
+         * end of the clause; "calls “the basis for talks”" the quotation */
+        size_t ob = skip_simple(v, x->ce);
+        if ((x->c->cls & CL_QOBJ) && ob < qo && !kind(v, ob, CL_W_DET))
+            cl_emit_tokens(v, ob, cl_content_end(v, ob, 1), x->cue, x->sp, x->medium, x->nested);
+        else
+            cl_emit_tokens(v, qo, v->mate[qo] + 1, x->cue, x->sp, x->medium, x->nested);
         return;
     }
     if (!x->as_clause && (((x->c->cls & CL_AS) && as_object(v, x->ce) != CL_NONE) ||
@@ -686,6 +721,33 @@ static int find_speaker(const cl_view *v, cue_ctx *x, size_t k, size_t head,
     return 1;
 }
 
+/* “Who would have believed …?” Trump said.  A quotation that ends in a
+ * question mark or a full stop ends its sentence for the tokenizer, yet a
+ * sentence of nothing but a speaker and its cue ("Trump said.", "said
+ * Trump, looking …") attributes it: the sentence of the cue at i, which
+ * starts at lo, starts at the quotation then. */
+static size_t quote_before(const cl_view *v, size_t i, size_t lo)
+{
+    if (lo < 2 || !qclose(v, lo - 1) || !sentence_final(v, lo - 2))
+        return lo;
+    const cl_cue *c = cl_cue_at(v, i);
+    size_t after = i + c->n;
+    if (i == lo) {                          /* “…?” said Trump */
+        size_t b = cl_np_right(v, after, v->n, (c->cls & CL_INV) != 0);
+        if (b == CL_NONE)
+            return lo;
+        after = b + 1;
+    } else {                                /* “…?” Trump said */
+        size_t h = cl_subject_head(v, i, lo);
+        if (h == CL_NONE || cl_np_left(v, h, lo) != lo)
+            return lo;
+    }
+    if (after < v->n && !(pc(v, after, ',') && !qopen(v, after + 1)) &&
+        !sentence_final(v, after) && !ss(v, after))
+        return lo;                          /* "X said, “…”" has its own */
+    return cl_sent_start(v, lo - 1);
+}
+
 /* Where is the content of the cue at i, and who speaks? */
 void cl_on_cue(cl_view *v, size_t i)
 {
@@ -694,7 +756,7 @@ void cl_on_cue(cl_view *v, size_t i)
     x.i = i;
     x.c = cl_cue_at(v, i);
     x.ce = i + x.c->n;
-    x.lo = cl_sent_start(v, i);
+    x.lo = quote_before(v, i, cl_sent_start(v, i));
     x.cue = span(v, i, x.ce - 1);
     x.medium = medium_of(v, x.c);
     x.nested = v->inq[i];

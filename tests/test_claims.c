@@ -564,9 +564,10 @@ static void test_objects_and_nouns(void)
     ann_doc_free(d);
 
     /* a clause without "that" after a verb that otherwise wants one: only
-     * with a pronoun subject and an auxiliary */
+     * with a pronoun subject and an auxiliary; "note" takes a bare clause
+     * or its object ("noted the progress": that there is progress) */
     d = run("Novak for his part, after noting there had been some progress in the "
-            "talks, left the room. The envoy noted the progress in the talks.\n");
+            "talks, left the room. The envoy confirmed the progress in the talks.\n");
     EXPECT(d, "there had been some progress in the talks", IND, "noting", "Novak");
     CHECK_INT(d->nclaims, 1);
     ann_doc_free(d);
@@ -933,6 +934,29 @@ static const char *const round2[][5] = {
      "Maybe we can build a wall around him.", "direct", "―", "Steve Quinlan"},
     {"“He can’t even answer a question.”— Julie A. Diaz Martinez\n",
      "He can’t even answer a question.", "direct", "—", "Julie A. Diaz Martinez"},
+    /* a quotation that ends its sentence with ? or . and a sentence of
+     * nothing but its speaker and cue */
+    {"“Who would have believed we would win?” Trump said, looking out on the crowd.",
+     "Who would have believed we would win?", "direct", "said", "Trump"},
+    /* a speaker set off by a phrase, the quotation after a comma */
+    {"Hillary Clinton, at a later press gaggle, said, “I’ve been briefed.”",
+     "I’ve been briefed.", "direct", "said", "Hillary Clinton"},
+    /* a noun that is also a cue opens a bare clause before its auxiliary */
+    {"Trump said praise from Putin would not affect his policy.",
+     "praise from Putin would not affect his policy", "indirect", "said", "Trump"},
+    /* "note" takes a bare clause */
+    {"They noted his attorney offered a deal.", "his attorney offered a deal", "indirect",
+     "noted", "They"},
+    /* a naming verb's object and what it is called */
+    {"Warren called Wells Fargo’s behavior “outrageous.”", "Wells Fargo’s behavior “outrageous",
+     "mixed", "called", "Warren"},
+    /* a paragraph opening with a curly mark continues no straight one */
+    {"\"Melanie thought it was wrong. She was calm.\n\n“It never crossed my mind,” she said.",
+     "It never crossed my mind,", "direct", "said", "she"},
+    /* an object and its infinitive, the content the infinitive, which
+     * stops at "and" with an adverb and a cue */
+    {"She urges her husband to come out of the car and repeatedly says, \"Don't.\"",
+     "come out of the car", "indirect", "urges", "She"},
     /* a headline in title case: its first capitalized cue is a verb */
     {"Obama Says African-American Museum Will Tell of 'Suffering and Delight.'",
      "African-American Museum Will Tell of 'Suffering and Delight", "mixed", "Says", "Obama"},
@@ -959,6 +983,23 @@ static void test_round2(void)
                                "President Biden told the EU leaders at a summit that the war "
                                "would be long.");
     CHECK(find(d, "masters of their destinies,") == NULL);
+    ann_doc_free(d);
+    /* a plural cue word after a verb in the past is its object */
+    d = annotate_text("Though she called the behavior “outrageous,” Clinton restricted comments "
+                      "about banks to a few words.");
+    CHECK_INT(d->nclaims, 1);
+    ann_doc_free(d);
+    /* a speaker's sentence with a content of its own after the cue */
+    d = annotate_text("“We will win.” Trump said the party would lose.");
+    EXPECT(d, "the party would lose", IND, "said", "Trump");
+    CHECK(find(d, "We will win.") == NULL);
+    ann_doc_free(d);
+    d = annotate_text("“It is over.” Podoliak said, “The talks failed.”");
+    EXPECT(d, "The talks failed.", DIR, "said", "Podoliak");
+    ann_doc_free(d);
+    /* "than, say, X": a base form set off by commas is no cue */
+    d = annotate_text("It costs more than, say, Mr. Cruz's plan would.");
+    CHECK_INT(d->nclaims, 0);
     ann_doc_free(d);
     /* a noun in a title-case line is no verb, nor a cue in a sentence */
     d = annotate_text("In-depth Report: UKRAINE REPORT");
