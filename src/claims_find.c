@@ -76,9 +76,12 @@ static void on_noun(cl_view *v, size_t i)
 }
 
 /* Does a transcript's speaker label ("WALLACE:", a word in capitals and
- * a colon) open the line at i? */
+ * a colon) open the line at i, after a quotation mark that opens a
+ * quoted transcript's paragraph ("\"WALLACE: …")? */
 static int label_at(const cl_view *v, size_t i)
 {
+    if (i < v->n && v->t[i].kind == ANN_TOK_QUOTE)
+        i++;
     return i + 1 < v->n && (v->t[i].flags & ANN_TF_UPPER) && W(v, i) &&
            v->t[i].end - v->t[i].start > 2 && pc(v, i + 1, ':') && !kind(v, i, CL_W_STOP);
 }
@@ -103,6 +106,8 @@ static int dialogue(const cl_view *v, size_t i)
 /* A line that opens with a source and a colon: "ISW: Putin's positions …". */
 static void on_headline(cl_view *v, size_t i)
 {
+    if (v->t[i].kind == ANN_TOK_QUOTE && label_at(v, i))
+        i++;
     size_t j = i;
     while (j < v->n && j < i + 4 && capw(v, j) && !cl_cue_at(v, j) &&
            !(j > i && (v->t[j].flags & ANN_TF_LINE_START)))

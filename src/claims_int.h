@@ -27,7 +27,8 @@ enum {
     CL_ACCORD  = 1u << 7,   /* "according to X, ..." */
     CL_QOBJ    = 1u << 8,   /* a quoted phrase is the content ("calls it “a farce”") */
     CL_AS      = 1u << 9,   /* object + "as" + complement ("described X as Y") */
-    CL_INV     = 1u << 10   /* stands before its speaker ("said Medinsky") */
+    CL_INV     = 1u << 10,  /* stands before its speaker ("said Medinsky") */
+    CL_EVID    = 1u << 11   /* a thing may show it: "it shows" names no source */
 };
 
 /* Word kinds (src/rules/claims/speakers.tsv, nouns.tsv). */

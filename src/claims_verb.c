@@ -595,6 +595,10 @@ static int no_attribution(const cl_view *v, const cue_ctx *x, int passive)
         return 1;
     if (noun_use(v, x->i, x->ce))
         return 1;
+    /* "It is worth noting that …", "It goes without saying that …": the
+     * author's own */
+    if (is_ing(v, x->i) && x->i > 0 && (is(v, x->i - 1, "worth") || is(v, x->i - 1, "without")))
+        return 1;
     const cl_last *l = &v->st->last;
     return !(x->c->cls & CL_CLAUSE) && l->valid && l->end > x->cue.start &&
            v->doc->nclaims > v->claims_from &&
@@ -748,6 +752,21 @@ static size_t quote_before(const cl_view *v, size_t i, size_t lo)
     return cl_sent_start(v, lo - 1);
 }
 
+/* "it shows he'd be awake", "this suggests that …": a verb of evidence
+ * whose subject is a pronoun for a thing names no source. */
+static int thing_shows(const cl_view *v, const cue_ctx *x)
+{
+    if (!(x->c->cls & CL_EVID) || x->sp.end <= x->sp.start)
+        return 0;
+    ann_span s = x->sp;
+    size_t n = s.end - s.start;
+    static const char *const things[] = { "it", "this", "that", "which" };
+    for (size_t k = 0; k < sizeof things / sizeof things[0]; k++)
+        if (n == strlen(things[k]) && strncasecmp(v->text + s.start, things[k], n) == 0)
+            return 1;
+    return 0;
+}
+
 /* Where is the content of the cue at i, and who speaks? */
 void cl_on_cue(cl_view *v, size_t i)
 {
@@ -771,7 +790,7 @@ void cl_on_cue(cl_view *v, size_t i)
 
     if (no_attribution(v, &x, passive))
         return;
-    if (!find_speaker(v, &x, k, head, passive, &comma, &tail))
+    if (!find_speaker(v, &x, k, head, passive, &comma, &tail) || thing_shows(v, &x))
         return;
     if (comma != CL_NONE) {
         if (content_before(v, &x, comma, tail))

@@ -989,6 +989,20 @@ static void test_round2(void)
                       "about banks to a few words.");
     CHECK_INT(d->nclaims, 1);
     ann_doc_free(d);
+    /* a thing that shows names no source; "worth noting" is the author's */
+    d = annotate_text("Trump shamed her, saying it shows he'd be awake for a call. It is worth "
+                      "noting that this is the first time. This suggests that talks failed.");
+    CHECK_INT(d->nclaims, 1);
+    EXPECT(d, "it shows he'd be awake for a call", IND, "saying", "Trump");
+    ann_doc_free(d);
+    d = annotate_text("The poll shows that Clinton leads.");
+    EXPECT(d, "Clinton leads", IND, "shows", "The poll");
+    ann_doc_free(d);
+    /* a transcript whose paragraphs open with a quotation mark */
+    d = annotate_text("\"WALLACE: Will she be there?\n\n\"PENCE: She will not be there.\n");
+    EXPECT(d, "Will she be there", IND, ":", "WALLACE");
+    EXPECT(d, "She will not be there", IND, ":", "PENCE");
+    ann_doc_free(d);
     /* a speaker's sentence with a content of its own after the cue */
     d = annotate_text("“We will win.” Trump said the party would lose.");
     EXPECT(d, "the party would lose", IND, "said", "Trump");
