@@ -159,6 +159,8 @@ static size_t skip_object(const cl_view *v, size_t j)
     if (kind(v, j, CL_W_OBJ))
         return j + 1;
     size_t b = cl_np_right(v, j, v->n, 0);
+    if (b != CL_NONE && poss(v, b + 1) && qopen(v, b + 2))
+        return v->mate[b + 2] + 1;      /* "told MSNBC’s “Morning Joe” that" */
     return b == CL_NONE ? j : b + 1;
 }
 
@@ -520,7 +522,10 @@ static void pre_claim(cl_view *v, cue_ctx *x)
         p = content_start(v, x->c, x->ce, &np);
     else
         return;                                 /* Q, S: nothing else */
-    if (p == CL_NONE)
+    /* "… talks unveiled¶Russia and Ukraine vote …": a content on the next
+     * line follows a colon or "that" */
+    if (p == CL_NONE || (p < v->n && (v->t[p].flags & ANN_TF_LINE_START) && !pc(v, p - 1, ':') &&
+                         !is(v, p - 1, "that")))
         return;
     /* "…, said Matt Latimer, another speechwriter": the speaker after a
      * verb that inverts is no content */
@@ -662,11 +667,23 @@ static int content_before(cl_view *v, cue_ctx *x, size_t comma, size_t tail)
     return 0;
 }
 
+/* A speaker that is one capitalized word opening its sentence, no
+ * tagged actor or source, with the form of an adjective ("Unnamed
+ * claims that …", "Dubious promises of …"): a word capitalized because it
+ * opens the sentence, whose cue is a noun. */
+static int lone_opener(cl_view *v, size_t sa, size_t head, size_t lo)
+{
+    return sa == head && (head == lo || (head == lo + 1 && qopen(v, lo))) &&
+           (v->t[head].flags & ANN_TF_TITLE) && !kind(v, head, CL_W_HEAD | CL_W_PRON) &&
+           (adjective(v, head) || ends_with(v, head, "ed")) &&
+           !cl_is_entity(v, span(v, head, head));
+}
+
 /* Who speaks: the agent of "as noted by X", the subject before the cue,
  * or "said X" after it.  Sets *comma when the content may stand before
  * the cue, and *tail past the speaker after it.  Returns 0 when the cue
  * attributes nothing ("if it concludes that"). */
-static int find_speaker(const cl_view *v, cue_ctx *x, size_t k, size_t head,
+static int find_speaker(cl_view *v, cue_ctx *x, size_t k, size_t head,
                         int passive, size_t *comma, size_t *tail)
 {
     size_t i = x->i, lo = x->lo, ce = x->ce;
@@ -686,8 +703,12 @@ static int find_speaker(const cl_view *v, cue_ctx *x, size_t k, size_t head,
         if (j > lo && (pc(v, j - 1, ',') || qclose(v, j - 1)))
             *comma = j - 1;
     } else if (head != CL_NONE) {
+        if (in_set(v, head, CL_S_NONE))
+            return 0;                   /* "anyone who proposes …" */
         size_t sa = cl_np_left(v, head, lo);
         x->sp = span(v, sa, head);
+        if (lone_opener(v, sa, head, lo))
+            return 0;                   /* "Unwritten promises regarding …" */
         /* "superdelegates who have not announced": the relative pronoun
          * stands for the speaker too */
         if (head + 1 < i && (is(v, head + 1, "who") || is(v, head + 1, "whose") ||

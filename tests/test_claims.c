@@ -1003,6 +1003,24 @@ static void test_round2(void)
     EXPECT(d, "Will she be there", IND, ":", "WALLACE");
     EXPECT(d, "She will not be there", IND, ":", "PENCE");
     ann_doc_free(d);
+    /* a pronoun that names no one in particular; an adjective that opens
+     * the sentence, before a cue that is a noun */
+    d = annotate_text("The lesson should haunt anyone who proposes a quick ceasefire. Dubious "
+                      "promises regarding expansion have become a standard element.");
+    CHECK_INT(d->nclaims, 0);
+    ann_doc_free(d);
+    /* an addressee with a show's title; a content on the next line only
+     * after a colon or "that" */
+    d = annotate_text("Johnson tells MSNBC’s “Morning Joe” on Friday that the case remains open.");
+    EXPECT(d, "the case remains open", IND, "tells", "Johnson");
+    ann_doc_free(d);
+    d = annotate_text("Russia’s threat to the talks unveiled\n\nRussia and Ukraine vote for an exchange.");
+    CHECK_INT(d->nclaims, 0);
+    ann_doc_free(d);
+    d = annotate_text("NATO Secretary General Jens Stoltenberg said that\n\n\"NATO allies have "
+                      "supported Ukraine,\" adding that aid had grown.");
+    EXPECT(d, "NATO allies have supported Ukraine,", DIR, "said", "NATO Secretary General Jens Stoltenberg");
+    ann_doc_free(d);
     /* a speaker's sentence with a content of its own after the cue */
     d = annotate_text("“We will win.” Trump said the party would lose.");
     EXPECT(d, "the party would lose", IND, "said", "Trump");
