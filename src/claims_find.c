@@ -10,6 +10,18 @@
 #include "ann.h"
 #include "claims_int.h"
 
+/* Does a clause follow the opening phrase that starts at s ("When this
+ * training is tailored, it can be effective, according to …"), or is all
+ * before the comma at c that phrase ("In the first quarter, according to
+ * X, sales rose")? */
+static int clause_after_opener(const cl_view *v, size_t s, size_t c)
+{
+    for (size_t k = s + 1; k + 4 < c; k++)
+        if (pc(v, k, ','))
+            return 1;
+    return 0;
+}
+
 /* "According to X, …" and "…, according to X." */
 static void on_according(cl_view *v, size_t i)
 {
@@ -25,6 +37,14 @@ static void on_according(cl_view *v, size_t i)
     ann_span cue = span(v, i, ce - 1), sp = span(v, ce, b - 1);
     int nested = v->inq[i];
     v->used[i] = 1;
+    /* "…, according to Craig Bryan, head of the center": set off after a
+     * statement, it attributes the statement, and what follows its comma
+     * is the source's apposition */
+    size_t s = i > 0 && pc(v, i - 1, ',') ? cl_sent_start(v, i - 1) : i;
+    if (s < i && s + 4 <= i - 1 && !pc(v, s + 1, ',') && (!preposition(v, s) || clause_after_opener(v, s, i - 1))) {
+        cl_emit_tokens(v, s, i - 1, cue, sp, NULL, nested);
+        return;
+    }
     if (pc(v, b, ',')) {
         size_t p = b + 1;
         if (is_ing(v, p) && (v->t[p].flags & ANN_TF_LOWER)) {

@@ -957,6 +957,12 @@ static const char *const round2[][5] = {
      * stops at "and" with an adverb and a cue */
     {"She urges her husband to come out of the car and repeatedly says, \"Don't.\"",
      "come out of the car", "indirect", "urges", "She"},
+    /* "according to X" set off after a statement: X's apposition after it */
+    {"Training can be effective, according to Craig Bryan, head of the center.",
+     "Training can be effective", "indirect", "according to", "Craig Bryan"},
+    {"When training is tailored to the veteran, it can be effective, according to Craig Bryan.",
+     "When training is tailored to the veteran, it can be effective", "indirect",
+     "according to", "Craig Bryan"},
     /* a headline in title case: its first capitalized cue is a verb */
     {"Obama Says African-American Museum Will Tell of 'Suffering and Delight.'",
      "African-American Museum Will Tell of 'Suffering and Delight", "mixed", "Says", "Obama"},
@@ -1020,6 +1026,15 @@ static void test_round2(void)
     d = annotate_text("NATO Secretary General Jens Stoltenberg said that\n\n\"NATO allies have "
                       "supported Ukraine,\" adding that aid had grown.");
     EXPECT(d, "NATO allies have supported Ukraine,", DIR, "said", "NATO Secretary General Jens Stoltenberg");
+    ann_doc_free(d);
+    /* an opening phrase and "according to X,": the content after it */
+    d = annotate_text("In the first quarter of the year, according to the agency, sales rose sharply.");
+    EXPECT(d, "sales rose sharply", IND, "according to", "the agency");
+    ann_doc_free(d);
+    /* "state" is a noun */
+    d = annotate_text("The New York state attorney general is looking into it. State troopers "
+                      "said nothing.");
+    CHECK_INT(d->nclaims, 0);
     ann_doc_free(d);
     /* a speaker's sentence with a content of its own after the cue */
     d = annotate_text("“We will win.” Trump said the party would lose.");
