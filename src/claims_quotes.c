@@ -41,6 +41,15 @@ static int same_mark(const cl_view *v, size_t a, size_t b)
            memcmp(v->text + v->t[a].start, v->text + v->t[b].start, n) == 0;
 }
 
+/* Does the paragraph at i go on with the sentence before it, a blank line
+ * dropped into it ("Hopefully, the¶¶first attempts …", "According to¶¶my
+ * personal expectations")?  A quotation open there goes on too. */
+static int broken_sentence(const cl_view *v, size_t i)
+{
+    return i > 0 && v->t[i].kind == ANN_TOK_WORD && (v->t[i].flags & ANN_TF_LOWER) &&
+           (v->t[i - 1].kind == ANN_TOK_WORD || ann_tok_is(v->text, &v->t[i - 1], ","));
+}
+
 /* Only the view's hot tokens are looked at: they hold every quotation
  * mark and paragraph start.  The view has no pairs yet (mate CL_NONE). */
 void cl_pair_quotes(cl_view *v)
@@ -58,6 +67,8 @@ void cl_pair_quotes(cl_view *v)
                 if (isq && !single && (t->flags & ANN_TF_QOPEN) && same_mark(v, od, i) &&
                     ++paras < MAX_QUOTE_PARAS)
                     continue;    /* the quotation goes on: mark inside it */
+                if (broken_sentence(v, i) && ++paras < MAX_QUOTE_PARAS)
+                    continue;    /* "Hopefully, the¶¶first attempts …" */
                 od = CL_NONE;
             }
         }

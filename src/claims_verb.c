@@ -679,6 +679,16 @@ static int lone_opener(cl_view *v, size_t sa, size_t head, size_t lo)
            !cl_is_entity(v, span(v, head, head));
 }
 
+/* "This is exactly what Putin said at a news conference: there are
+ * options": after "what X said" a colon opens the content. */
+static int what_colon(const cl_view *v, size_t sa, size_t ce)
+{
+    if (!is(v, sa - 1, "what") || is(v, ce, "as"))
+        return 0;                   /* "what analysts described as X: …" names X */
+    size_t m = introducer_ahead(v, ce, CL_NONE);
+    return m != CL_NONE && pc(v, m, ':');
+}
+
 /* Who speaks: the agent of "as noted by X", the subject before the cue,
  * or "said X" after it.  Sets *comma when the content may stand before
  * the cue, and *tail past the speaker after it.  Returns 0 when the cue
@@ -718,7 +728,7 @@ static int find_speaker(cl_view *v, cue_ctx *x, size_t k, size_t head,
          * “…”" names the thing called */
         if (sa > lo && (is(v, sa - 1, "if") || is(v, sa - 1, "whether") ||
                         is(v, sa - 1, "unless") || is(v, sa - 1, "what")) &&
-            !(is(v, sa - 1, "what") && (x->c->cls & CL_QOBJ)))
+            !(is(v, sa - 1, "what") && (x->c->cls & CL_QOBJ)) && !what_colon(v, sa, x->ce))
             return 0;
         if (sa > lo && (pc(v, sa - 1, ',') || qclose(v, sa - 1)))
             *comma = sa - 1;

@@ -963,6 +963,13 @@ static const char *const round2[][5] = {
     {"When training is tailored to the veteran, it can be effective, according to Craig Bryan.",
      "When training is tailored to the veteran, it can be effective", "indirect",
      "according to", "Craig Bryan"},
+    /* a quotation whose sentence a blank line breaks goes on */
+    {"Lavrov said, \"I base my opinion on them. Hopefully, the\n\nfirst attempts will prevail.\"",
+     "I base my opinion on them. Hopefully, the\n\nfirst attempts will prevail.", "direct", "said",
+     "Lavrov"},
+    /* "what X said …:" and the content after the colon */
+    {"This is exactly what Putin said at one of his news conferences: there are options.",
+     "there are options", "indirect", "said", "Putin"},
     /* a headline in title case: its first capitalized cue is a verb */
     {"Obama Says African-American Museum Will Tell of 'Suffering and Delight.'",
      "African-American Museum Will Tell of 'Suffering and Delight", "mixed", "Says", "Obama"},
@@ -1034,6 +1041,13 @@ static void test_round2(void)
     /* "state" is a noun */
     d = annotate_text("The New York state attorney general is looking into it. State troopers "
                       "said nothing.");
+    CHECK_INT(d->nclaims, 0);
+    ann_doc_free(d);
+    /* "what X described as Y: …" names Y; a real paragraph ends a quotation */
+    d = annotate_text("He engaged in what analysts described as old tactics: lowering expectations.");
+    CHECK_INT(d->nclaims, 0);
+    ann_doc_free(d);
+    d = annotate_text("Lavrov said, \"I base my opinion on them.\n\nThe talks went on.\" Then he left.");
     CHECK_INT(d->nclaims, 0);
     ann_doc_free(d);
     /* a speaker's sentence with a content of its own after the cue */
