@@ -105,6 +105,9 @@ size_t cl_np_right(const cl_view *v, size_t p, size_t hi, int broad)
         } else if (connector(v, j) && last != CL_NONE &&
                    (np_word(v, j + 1) || kind(v, j + 1, CL_W_DET)))
             j += kind(v, j + 1, CL_W_DET) ? 2 : 1;
+        else if (det && cl_cue_at(v, j) && (v->t[j].flags & ANN_TF_LOWER) && ends_with(v, j, "ed") &&
+                 (np_word(v, j + 1) || open_word(v, j + 1)))
+            j++;                /* "NATO's informed secretary general" */
         else
             break;
     }

@@ -98,6 +98,26 @@ static size_t split_rest(cl_view *v, size_t next)
     return close;
 }
 
+/* Tokens a parenthesis set off by commas may hold ("X, via Y, had"). */
+#define CL_COMMA_ASIDE 6
+
+/* Does a comma in tokens [a, b) end a phrase, other than a short aside
+ * that two commas set off ("The UK, via Operation Orbital, had …")? */
+static int comma_between(const cl_view *v, size_t a, size_t b)
+{
+    for (size_t k = a; k < b; k++) {
+        if (!pc(v, k, ','))
+            continue;
+        size_t m = k + 1;
+        while (m < b && m <= k + CL_COMMA_ASIDE && !pc(v, m, ','))
+            m++;
+        if (m >= b || !pc(v, m, ','))
+            return 1;
+        k = m;
+    }
+    return 0;
+}
+
 /* Does the quotation that the mark at cq closes open its sentence, or
  * follow another sentence or quotation? */
 static int quote_opens(const cl_view *v, size_t cq)
@@ -147,7 +167,11 @@ static int post_claim(cl_view *v, size_t comma, int how, size_t tend, unsigned c
         cl_emit_tokens(v, s, cl_content_end(v, after, 0), cue, sp, medium, nested);
         return 1;
     }
-    if (comma < s + 4 || preposition(v, s))
+    /* "While the UK had trained 22,000 fighters, as noted by X": the
+     * clause without the word that subordinates it */
+    if (in_set(v, s, CL_S_SUB) && comma >= s + 5 && !comma_between(v, s + 1, comma))
+        s++;
+    else if (comma < s + 4 || preposition(v, s))
         return 0;
     cl_emit_tokens(v, s, comma, cue, sp, medium, nested);
     return 1;

@@ -970,6 +970,11 @@ static const char *const round2[][5] = {
     /* "what X said …:" and the content after the colon */
     {"This is exactly what Putin said at one of his news conferences: there are options.",
      "there are options", "indirect", "said", "Putin"},
+    /* a clause before "as noted by X" without its subordinator, an aside
+     * set off by commas inside it; a participle in the agent's phrase */
+    {"While the UK, via Operation Orbital, had trained 22,000 fighters, as noted by NATO's "
+     "informed secretary general.", "the UK, via Operation Orbital, had trained 22,000 fighters",
+     "indirect", "noted", "NATO's informed secretary general"},
     /* a headline in title case: its first capitalized cue is a verb */
     {"Obama Says African-American Museum Will Tell of 'Suffering and Delight.'",
      "African-American Museum Will Tell of 'Suffering and Delight", "mixed", "Says", "Obama"},
