@@ -414,6 +414,70 @@ static int adjective(const cl_view *v, size_t k)
     return 0;
 }
 
+/* Bytes of the longest word base_form looks at. */
+#define CL_FORM_MAX 32
+
+/* Is token i with suffix added a word that heads a verb cue? */
+static int cue_with(const cl_view *v, size_t i, const char *suffix)
+{
+    size_t n = v->t[i].end - v->t[i].start, k = strlen(suffix);
+    char w[CL_FORM_MAX];
+    if (n + k > sizeof w)
+        return 0;
+    memcpy(w, v->text + v->t[i].start, n);
+    memcpy(w + n, suffix, k);
+    return (cl_lookup(v->rules, ann_hash_lower(w, n + k)) >> CL_I_CUE_SHIFT & CL_V_CUE_MAX) != 0;
+}
+
+/* A cue word in its base form: a form of it in -s or -(e)d is a cue too
+ * ("mention", "demand", "believe"), which "found", "told" and "said" have
+ * not. */
+static int base_form(const cl_view *v, size_t i)
+{
+    if (cl_cue_at(v, i)->n != 1 || ends_with(v, i, "s") || ends_with(v, i, "ed") || is_ing(v, i))
+        return 0;
+    return cue_with(v, i, "s") || cue_with(v, i, "ed") || cue_with(v, i, "d");
+}
+
+/* Words a subject's phrases may hold before a noun phrase inside them. */
+#define CL_PHRASE_BACK 10
+
+/* Is the determiner at p inside phrases after a plural noun, which may be
+ * the subject of a verb after them ("observers in Virginia and around the
+ * country say"), not so in "an extension on a court order"? */
+static int plural_before_phrase(const cl_view *v, size_t p)
+{
+    if (p == 0 || !(preposition(v, p - 1) || connector(v, p - 1)))
+        return 0;
+    for (size_t k = p - 1; k > 0 && k + CL_PHRASE_BACK > p; k--) {
+        size_t w = k - 1;
+        if (ss(v, k) || !(W(v, w) || poss(v, w)) || cl_cue_at(v, w))
+            return 0;
+        if (ends_with(v, w, "s") && !ends_with(v, w, "ss") && (np_word(v, w) || open_word(v, w)))
+            return 1;
+    }
+    return 0;
+}
+
+/* Words between a determiner and a noun it is read back to. */
+#define CL_DET_BACK 3
+
+/* Do a determiner and one to three lower-case singular words stand before
+ * token i ("the first public", "a new")? */
+static int det_phrase_before(const cl_view *v, size_t i)
+{
+    for (size_t k = i; k > 0 && k + CL_DET_BACK >= i; k--) {
+        size_t p = k - 1;
+        if (kind(v, p, CL_W_DET) && !kind(v, p, CL_W_PRON) && !in_set(v, p, CL_S_ALONE))
+            return k < i && !ss(v, k) && !plural_before_phrase(v, p);
+        if (!W(v, p) || !(v->t[p].flags & ANN_TF_LOWER) || ends_with(v, p, "s") ||
+            !(open_word(v, p) || kind(v, p, CL_W_HEAD | CL_W_MOD | CL_W_ADV) ||
+              in_set(v, p, CL_S_ADJ)) || auxiliary(v, p) || cl_negated_aux(v, p))
+            return 0;           /* "The senator doesn't think" */
+    }
+    return 0;
+}
+
 static int noun_use(const cl_view *v, size_t i, size_t ce)
 {
     /* "one of 45 states", "only 10 states": a count before it */
@@ -441,6 +505,10 @@ static int noun_use(const cl_view *v, size_t i, size_t ce)
         return 1;
     if (i > 0 && !ss(v, i) && kind(v, i - 1, CL_W_DET) &&
         !is(v, i - 1, "her") && !is(v, i - 1, "one"))
+        return 1;
+    /* "the first public mention of": a base form after a determiner and
+     * singular words, which could be no subject of it */
+    if (base_form(v, i) && det_phrase_before(v, i))
         return 1;
     /* "restricted comments about …", "issued warnings": a plural noun,
      * the object of a verb in the past */
@@ -713,6 +781,27 @@ static int what_colon(const cl_view *v, size_t sa, size_t ce)
     return m != CL_NONE && pc(v, m, ':');
 }
 
+/* Items of a list a speaker's phrase may have ("the leaders of Ukraine,
+ * France and Germany"). */
+#define CL_LIST_ITEMS 6
+
+/* The first token of the list of names whose last items are the
+ * speaker's phrase [sa, head] ("France and Germany" in "the leaders of
+ * Ukraine, France and Germany agreed"): its commas separate items and set
+ * off nothing. */
+static size_t list_left(const cl_view *v, size_t sa, size_t head, size_t lo)
+{
+    int joined = 0;
+    if (!capw(v, sa) || !capw(v, head))
+        return sa;              /* "…, senior EU and US officials told" */
+    for (size_t k = sa; k < head; k++)
+        joined |= is(v, k, "and") || is(v, k, "or");
+    for (int n = 0; joined && n < CL_LIST_ITEMS && sa > lo + 1 && pc(v, sa - 1, ',') &&
+                    (capw(v, sa - 2) || kind(v, sa - 2, CL_W_HEAD)); n++)
+        sa = cl_np_left(v, sa - 2, lo);
+    return sa;
+}
+
 /* Who speaks: the agent of "as noted by X", the subject before the cue,
  * or "said X" after it.  Sets *comma when the content may stand before
  * the cue, and *tail past the speaker after it.  Returns 0 when the cue
@@ -739,7 +828,7 @@ static int find_speaker(cl_view *v, cue_ctx *x, size_t k, size_t head,
     } else if (head != CL_NONE) {
         if (in_set(v, head, CL_S_NONE))
             return 0;                   /* "anyone who proposes …" */
-        size_t sa = cl_np_left(v, head, lo);
+        size_t sa = list_left(v, cl_np_left(v, head, lo), head, lo);
         x->sp = span(v, sa, head);
         if (lone_opener(v, sa, head, lo))
             return 0;                   /* "Unwritten promises regarding …" */
@@ -822,6 +911,28 @@ static int thing_shows(const cl_view *v, const cue_ctx *x)
     return 0;
 }
 
+/* Words back from a participle to the noun it modifies ("Macron's
+ * message of the previous day urging …"). */
+#define CL_NOUN_BACK 8
+
+/* "reiterated Macron's message of the previous day urging Russia to
+ * halt": a participle that modifies a noun of saying speaks for the
+ * noun's possessor.  Sets *sp and returns 1 when one is found. */
+static int message_author(const cl_view *v, size_t i, size_t lo, ann_span *sp)
+{
+    if (!is_ing(v, i) || i == 0 || pc(v, i - 1, ','))
+        return 0;               /* "Scholz spoke, urging …": the subject's */
+    for (size_t k = i - 1; k > lo + 1 && k + CL_NOUN_BACK > i; k--) {
+        if (v->t[k].kind != ANN_TOK_WORD || (k < i - 1 && cl_cue_at(v, k)))
+            return 0;
+        if ((cl_info(v, k) & CL_W_NOUNCUE) && poss(v, k - 1) && head_ok(v, k - 2)) {
+            *sp = span(v, cl_np_left(v, k - 2, lo), k - 2);
+            return 1;
+        }
+    }
+    return 0;
+}
+
 /* Where is the content of the cue at i, and who speaks? */
 void cl_on_cue(cl_view *v, size_t i)
 {
@@ -858,7 +969,7 @@ void cl_on_cue(cl_view *v, size_t i)
         if (!(k != CL_NONE && (is(v, k, "and") || pc(v, k, ',') || is(v, k, "but"))) &&
             !is_ing(v, i))
             return;
-        if (!cl_sentence_speaker(v, lo, i, &x.sp))
+        if (!message_author(v, i, lo, &x.sp) && !cl_sentence_speaker(v, lo, i, &x.sp))
             x.sp.start = x.sp.end = 0;
     }
     pre_claim(v, &x);

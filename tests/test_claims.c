@@ -1055,6 +1055,28 @@ static void test_round2(void)
     d = annotate_text("Lavrov said, \"I base my opinion on them.\n\nThe talks went on.\" Then he left.");
     CHECK_INT(d->nclaims, 0);
     ann_doc_free(d);
+    /* a participle after a noun of saying speaks for its possessor */
+    d = annotate_text("Scholz spoke with Putin and reiterated Macron's message of the previous day "
+                      "urging Russia to halt its military action.");
+    EXPECT(d, "halt its military action", IND, "urging", "Macron");
+    ann_doc_free(d);
+    /* a list of names is one speaker, its commas set off nothing */
+    d = annotate_text("Putin launched the war after the measures he and the leaders of Ukraine, "
+                      "France and Germany agreed at Minsk to end the conflict, the paper said.");
+    CHECK(find(d, "Putin launched the war after the measures he and the leaders of Ukraine") == NULL);
+    ann_doc_free(d);
+    /* a base form after a determiner and singular words is a noun; not
+     * after phrases that follow a plural subject */
+    d = annotate_text("That was the first public mention of the fact that talks had begun. A very "
+                      "important rule that the court made is unclear.");
+    CHECK_INT(d->nclaims, 0);
+    ann_doc_free(d);
+    d = annotate_text("Political observers in Virginia and around the country say Scott deserves it.");
+    CHECK(find(d, "Scott deserves it") != NULL);
+    ann_doc_free(d);
+    d = annotate_text("The study found that voters were purged.");
+    EXPECT(d, "voters were purged", IND, "found", "The study");
+    ann_doc_free(d);
     /* a speaker's sentence with a content of its own after the cue */
     d = annotate_text("“We will win.” Trump said the party would lose.");
     EXPECT(d, "the party would lose", IND, "said", "Trump");
