@@ -27,6 +27,8 @@ int cl_citation_dash(const cl_view *v, size_t j)
 static int list_goes_on(const cl_view *v, size_t j)
 {
     size_t m = j + 1, last = CL_NONE;
+    if (is(v, m, "who") || is(v, m, "which") || is(v, m, "whose"))
+        return 0;                      /* "Scott, who has never faced … or raised" */
     for (; m < v->n && m < j + 40 && !ss(v, m); m++) {
         if (v->t[m].kind == ANN_TOK_QUOTE)
             return 0;

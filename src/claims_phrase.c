@@ -69,8 +69,11 @@ size_t cl_np_left(const cl_view *v, size_t h, size_t lo)
         } else if (connector(v, k) && k > lo && !ss(v, k) && np_mod(v, k - 1)) {
             j = k - 1;                  /* "a bartender in Ohio" */
             len += 2;
-        } else
+        } else {
+            if (quantifier(v, k) && !ss(v, j) && v->t[j].kind != ANN_TOK_NUMBER)
+                j = k;                  /* "some Democrats", not "some 56 percent" */
             break;
+        }
     }
     return j;
 }

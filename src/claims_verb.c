@@ -744,6 +744,11 @@ static int content_before(cl_view *v, cue_ctx *x, size_t comma, size_t tail)
         tail = cl_paren_close(v, tail) + 1;     /* "said X (D-S.C.), …" */
     if (how == 3)
         how = cq ? 1 : 0;
+    /* "…, said Brian Baker, a longtime adviser …": the comma after a
+     * speaker that follows its cue opens the speaker's apposition */
+    if (how == 2 && x->inverted && tend + 1 < v->n &&
+        ((kind(v, tend + 1, CL_W_DET) && !kind(v, tend + 1, CL_W_PRON)) || capw(v, tend + 1)))
+        how = 1;
     /* "X told the British newspaper." is a tail; "X proposed a treaty."
      * is an object, and the content comes after the cue. */
     if (how && !cq && tail < tend && !(x->c->cls & CL_OBJ) && !preposition(v, tail) &&

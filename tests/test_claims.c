@@ -975,6 +975,12 @@ static const char *const round2[][5] = {
     {"While the UK, via Operation Orbital, had trained 22,000 fighters, as noted by NATO's "
      "informed secretary general.", "the UK, via Operation Orbital, had trained 22,000 fighters",
      "indirect", "noted", "NATO's informed secretary general"},
+    /* a speaker after its cue, and the speaker's apposition */
+    {"Its first ad could start this week, said Brian Baker, a longtime adviser to the family.",
+     "Its first ad could start this week", "indirect", "said", "Brian Baker"},
+    /* an object ends before a relative clause set off by a comma */
+    {"Some Democrats question the wisdom of committing to Scott, who has never faced a race or "
+     "raised money.", "the wisdom of committing to Scott", "indirect", "question", "Some Democrats"},
     /* a headline in title case: its first capitalized cue is a verb */
     {"Obama Says African-American Museum Will Tell of 'Suffering and Delight.'",
      "African-American Museum Will Tell of 'Suffering and Delight", "mixed", "Says", "Obama"},
