@@ -61,6 +61,16 @@ static size_t dash_pair(const cl_view *v, size_t j)
     return CL_NONE;
 }
 
+/* Is a verb cue among tokens [a, b)?  "said he had expressed concern and
+ * urged …" coordinates "urged" with the content's own cue. */
+static int cue_in(const cl_view *v, size_t a, size_t b)
+{
+    for (size_t k = a; k < b; k++)
+        if (cl_cue_at(v, k) && (v->t[k].flags & ANN_TF_LOWER))
+            return 1;
+    return 0;
+}
+
 /* One past the last token of the content that starts at p: the end of the
  * clause, the sentence, or the quotation the content sits in. */
 size_t cl_content_end(const cl_view *v, size_t p, int stop_comma)
@@ -99,6 +109,10 @@ size_t cl_content_end(const cl_view *v, size_t p, int stop_comma)
                 break;
             if (c == ',' && (is(v, j + 1, "which") || is(v, j + 1, "who")) && pc(v, j + 2, ','))
                 break;
+            /* "…, although he again refused …": the author's contrast */
+            if (c == ',' && j > p && (is(v, j + 1, "although") || is(v, j + 1, "though") ||
+                                      is(v, j + 1, "whereas")))
+                break;
         }
         if (j > p + 2 && v->t[j].kind == ANN_TOK_DASH && cl_citation_dash(v, j))
             break;
@@ -116,9 +130,10 @@ size_t cl_content_end(const cl_view *v, size_t p, int stop_comma)
             a = cl_skip_adv_right(v, j + 1);   /* "and repeatedly says" */
         if (j > p && (is_and || is_but) && (is(v, a, "that") ||
             (a < v->n && cl_cue_at(v, a) ?
-                 stop_comma || (cl_cue_at(v, a)->cls & (CL_BARE | CL_OBJ)) != 0 :
+                 stop_comma || (cl_cue_at(v, a)->cls & (CL_BARE | CL_OBJ)) != 0 ||
+                 ((v->t[a].flags & ANN_TF_LOWER) && ends_with(v, a, "ed") && !cue_in(v, p, j)) :
                  cl_attribution_at(v, a))))
-            break;                     /* "and said", "and that", "and X said" */
+            break;                     /* "and said", "and encouraged", "and that", "and X said" */
         j++;
     }
     return j;

@@ -586,6 +586,14 @@ static int parenthetical(const cl_view *v, size_t i)
             is(v, i - 1, "when") || is(v, i - 1, "since"));
 }
 
+/* "the European Union, which contended that P, is …": a cue in a
+ * relative clause set off by commas, whose content ends at its comma. */
+static int relative_cue(const cl_view *v, size_t i, size_t lo)
+{
+    size_t k = i > lo ? cl_skip_adv_left(v, i - 1, lo) : CL_NONE;
+    return k != CL_NONE && k > lo && (is(v, k, "which") || is(v, k, "who")) && pc(v, k - 1, ',');
+}
+
 /* Content after the cue; the speaker is settled (or found after the
  * content, "While noting …, X contended"). */
 static void pre_claim(cl_view *v, cue_ctx *x)
@@ -633,6 +641,7 @@ static void pre_claim(cl_view *v, cue_ctx *x)
     int opening = is_ing(v, x->i) && x->i > 0 &&
                   (x->i == cl_after_dateline(v, x->lo) || pc(v, x->i - 1, ','));
     size_t e = cl_content_end(v, p, (np && !x->as_clause) || parenthetical(v, x->i) ||
+                                        relative_cue(v, x->i, x->lo) ||
                                         (opening && x->sp.end == x->sp.start) ||
                                         cl_fronted(v, x->lo, x->i));
     if (x->sp.end == x->sp.start) {

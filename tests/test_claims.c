@@ -981,6 +981,23 @@ static const char *const round2[][5] = {
     /* an object ends before a relative clause set off by a comma */
     {"Some Democrats question the wisdom of committing to Scott, who has never faced a race or "
      "raised money.", "the wisdom of committing to Scott", "indirect", "question", "Some Democrats"},
+    /* the content ends at the author's "although" and at a verb in the
+     * past coordinated with the cue, not with a cue of the content's own */
+    {"He claimed that paying no income taxes was smart, although he refused to release them.",
+     "paying no income taxes was smart", "indirect", "claimed", "He"},
+    {"Trump tweeted that Machado was a fraud and encouraged Americans to check her out.",
+     "Machado was a fraud", "indirect", "tweeted", "Trump"},
+    {"His office said he had expressed concern and urged a lifting of the siege.",
+     "he had expressed concern and urged a lifting of the siege", "indirect", "said", "His office"},
+    /* a cue in a relative clause set off by commas; "many of whom" */
+    {"Apple's tax bill levied by the European Union, which contended that Ireland undertaxed "
+     "the company, is a good example.", "Ireland undertaxed the company", "indirect", "contended",
+     "the European Union"},
+    {"He met families of victims, many of whom say the claims are unfounded.",
+     "the claims are unfounded", "indirect", "say", "many of whom"},
+    /* a verb coordinated with the subject's own, the subject any noun */
+    {"His ex-wife agreed, but also contended that she should keep her privacy.",
+     "she should keep her privacy", "indirect", "contended", "His ex-wife"},
     /* a headline in title case: its first capitalized cue is a verb */
     {"Obama Says African-American Museum Will Tell of 'Suffering and Delight.'",
      "African-American Museum Will Tell of 'Suffering and Delight", "mixed", "Says", "Obama"},
