@@ -92,6 +92,9 @@ size_t cl_content_end(const cl_view *v, size_t p, int stop_comma)
             if (o == p && (j >= v->n || pc(v, j, ',') || pc(v, j, ';') || sentence_final(v, j) ||
                            pc(v, j - 2, ',')))
                 break;                 /* said, “…,” showing that: the quotation is all */
+            if (stop_comma && pc(v, j - 2, ',') && W(v, j) && (v->t[j].flags & ANN_TF_LOWER) &&
+                is_ing(v, j))
+                break;                 /* called Cruz the “ultimate hypocrite,” linking */
             continue;
         }
         if (v->t[j].kind == ANN_TOK_DASH && j > p) {
@@ -109,9 +112,10 @@ size_t cl_content_end(const cl_view *v, size_t p, int stop_comma)
                 break;
             if (c == ',' && (is(v, j + 1, "which") || is(v, j + 1, "who")) && pc(v, j + 2, ','))
                 break;
-            /* "…, although he again refused …": the author's contrast */
+            /* "…, although he again refused …", "…, while other voters
+             * said …": the author's contrast */
             if (c == ',' && j > p && (is(v, j + 1, "although") || is(v, j + 1, "though") ||
-                                      is(v, j + 1, "whereas")))
+                                      is(v, j + 1, "whereas") || is(v, j + 1, "while")))
                 break;
         }
         if (j > p + 2 && v->t[j].kind == ANN_TOK_DASH && cl_citation_dash(v, j))

@@ -68,7 +68,8 @@ enum {
     CL_S_APPEAL = 1u << 11, /* "stop", "let": opens an appeal to someone */
     CL_S_SUB = 1u << 12,    /* "because", "despite": opens a clause before the main one */
     CL_S_NUM = 1u << 13,    /* "three", "half": a count or share */
-    CL_S_NONE = 1u << 14    /* "anyone", "nobody": names no source */
+    CL_S_NONE = 1u << 14,   /* "anyone", "nobody": names no source */
+    CL_S_WH = 1u << 15      /* "whether", "how": opens a reported question */
 };
 
 #define CL_MAXSUFFIX 8          /* bytes of an adjective suffix ("-ous") */

@@ -356,6 +356,12 @@ static size_t content_start(const cl_view *v, const cl_cue *c, size_t ce, int *n
     size_t q = ce;
     if ((c->cls & CL_OBJ) && !is(v, q, "that") && !qopen(v, q))
         q = skip_object(v, ce);
+    /* "asked Trump how high …", "questioned whether …": a reported question */
+    if (is(v, q, "whether") || (q > ce && (c->cls & CL_OBJ) && in_set(v, q, CL_S_WH)))
+        /* not "told reporters when asked", "told them what to say" */
+        return W(v, q + 1) && !is(v, q + 1, "to") &&
+               !((v->t[q + 1].flags & ANN_TF_LOWER) && (ends_with(v, q + 1, "ed") || is_ing(v, q + 1)))
+               ? q : CL_NONE;
     q = skip_adverbials(v, q);
     if (q == CL_NONE)
         return CL_NONE;
@@ -605,10 +611,14 @@ static void pre_claim(cl_view *v, cue_ctx *x)
         /* "called Wells Fargo’s behavior “outrageous”": the object and
          * what it is called are the claim (that it is outrageous), to the
          * end of the clause; "calls “the basis for talks”" the quotation */
-        size_t ob = skip_simple(v, x->ce);
-        if ((x->c->cls & CL_QOBJ) && ob < qo && !kind(v, ob, CL_W_DET))
-            cl_emit_tokens(v, ob, cl_content_end(v, ob, 1), x->cue, x->sp, x->medium, x->nested);
-        else
+        size_t ob = skip_simple(v, x->ce), qc = v->mate[qo];
+        if ((x->c->cls & CL_QOBJ) && ob < qo && !kind(v, ob, CL_W_DET)) {
+            size_t e = cl_content_end(v, ob, 1);
+            /* "called Cruz the “ultimate hypocrite,” linking to …" */
+            if (e > qc + 1 && (pc(v, qc + 1, ',') || pc(v, qc - 1, ',')))
+                e = qc + 1;
+            cl_emit_tokens(v, ob, e, x->cue, x->sp, x->medium, x->nested);
+        } else
             cl_emit_tokens(v, qo, v->mate[qo] + 1, x->cue, x->sp, x->medium, x->nested);
         return;
     }
@@ -734,6 +744,26 @@ static size_t quote_tail_end(const cl_view *v, size_t tail)
     return k - 1;
 }
 
+/* "Sooner or later, the governor told reporters, “it starts to pay
+ * off.”": a statement split by its attribution, its second part a
+ * quotation that goes on in lower case, is one claim from the first word
+ * to the closing mark, as a split quotation is.  comma is the comma before
+ * the speaker, tend the one before the quotation.  Returns 1 when that
+ * made the claim. */
+static int split_fragment(cl_view *v, const cue_ctx *x, size_t comma, size_t tend)
+{
+    size_t o = tend + 1;
+    if (!pc(v, comma, ',') || !qopen(v, o) || !W(v, o + 1) || !(v->t[o + 1].flags & ANN_TF_LOWER))
+        return 0;
+    size_t s = cl_sent_start(v, comma);
+    if (comma < s + 2 || in_set(v, s, CL_S_SUB) || cl_first_person(v, x->sp))
+        return 0;
+    v->used[x->i] = 1;
+    v->used[o] = 1;
+    cl_emit_tokens(v, s, v->mate[o] + 1, x->cue, x->sp, x->medium, x->nested);
+    return 1;
+}
+
 /* The content stood before the comma (or closing mark) at comma, the
  * speaker's phrase ends before tail: "“…,” X said", "…, X told the BBC."
  * Returns 1 when that made the claim. */
@@ -751,6 +781,8 @@ static int content_before(cl_view *v, cue_ctx *x, size_t comma, size_t tail)
     }
     if (pc(v, tail, '(') && cl_paren_close(v, tail) != CL_NONE)
         tail = cl_paren_close(v, tail) + 1;     /* "said X (D-S.C.), …" */
+    if (how == 3 && !cq && split_fragment(v, x, comma, tend))
+        return 1;
     if (how == 3)
         how = cq ? 1 : 0;
     /* "…, said Brian Baker, a longtime adviser …": the comma after a

@@ -998,6 +998,21 @@ static const char *const round2[][5] = {
     /* a verb coordinated with the subject's own, the subject any noun */
     {"His ex-wife agreed, but also contended that she should keep her privacy.",
      "she should keep her privacy", "indirect", "contended", "His ex-wife"},
+    /* a reported question after an addressee, or "whether" */
+    {"Hannity asked Trump how high the wall would be.", "how high the wall would be", "indirect",
+     "asked", "Hannity"},
+    {"Lawmakers also asked whether the deals required cooperation.",
+     "whether the deals required cooperation", "indirect", "asked", "Lawmakers"},
+    /* the author's ", while …" ends a content */
+    {"Some voters said he had made a good case, while other voters said they had heard nothing.",
+     "he had made a good case", "indirect", "said", "Some voters"},
+    /* a quoted name set off by a comma ends the content */
+    {"Trump called Cruz the \"ultimate hypocrite,\" linking to a story about him.",
+     "Cruz the \"ultimate hypocrite", "mixed", "called", "Trump"},
+    /* a statement split by its attribution, its end a quotation in lower case */
+    {"Sooner or later, the governor told reporters, \"it starts to pay off.\"",
+     "Sooner or later, the governor told reporters, \"it starts to pay off", "mixed", "told",
+     "the governor"},
     /* a headline in title case: its first capitalized cue is a verb */
     {"Obama Says African-American Museum Will Tell of 'Suffering and Delight.'",
      "African-American Museum Will Tell of 'Suffering and Delight", "mixed", "Says", "Obama"},
@@ -1099,6 +1114,10 @@ static void test_round2(void)
     ann_doc_free(d);
     d = annotate_text("The study found that voters were purged.");
     EXPECT(d, "voters were purged", IND, "found", "The study");
+    ann_doc_free(d);
+    /* no question: "when asked", "what to say" */
+    d = annotate_text("He told reporters when asked about it. RT told them what to say.");
+    CHECK_INT(d->nclaims, 0);
     ann_doc_free(d);
     /* a speaker's sentence with a content of its own after the cue */
     d = annotate_text("“We will win.” Trump said the party would lose.");
