@@ -187,17 +187,40 @@ static const ann_entity *subject_person_in(cl_view *v, size_t from, size_t to)
     const ann_entity *first = lo < v->npersons && v->persons[lo].start < to ? v->persons[lo].e : NULL;
     const ann_entity *subject = NULL;
     for (size_t k = lo; k < v->npersons && v->persons[k].start < to; k++) {
-        size_t i = token_from(v, v->persons[k].start);
-        if (i < v->n && (ss(v, i) || (i > 0 && pc(v, i - 1, ','))))
+        size_t i = token_from(v, v->persons[k].start), j = token_from(v, v->persons[k].end);
+        /* not a possessor: "Podoliak, Zelenskyy's adviser, …" */
+        if (i < v->n && (ss(v, i) || (i > 0 && pc(v, i - 1, ','))) && !poss(v, j))
             subject = v->persons[k].e;
     }
     return subject ? subject : first;
 }
 
+/* Claims looked back over for the speaker a description stood for. */
+#define CL_SPEAKERS_BACK 3
+
+/* "Boris Johnson warned … . The British prime minister also told MPs … .
+ * …, he added.": the last attribution's speaker is a description that
+ * names nobody, so the person who spoke in one of the few claims before
+ * it, within the window, is the one meant. */
+static const ann_entity *earlier_speaker(cl_view *v, size_t b)
+{
+    const ann_doc *d = v->doc;
+    for (size_t k = d->nclaims, n = 0; k > v->claims_from && n < CL_SPEAKERS_BACK; k--, n++) {
+        const ann_claim *c = &d->claims[k - 1];
+        if (c->speaker.start >= b || !c->speaker_id)
+            continue;
+        const ann_entity *e = ann_doc_find_entity(d, c->speaker_id);
+        if (e && is_person(e))
+            return e;
+    }
+    return NULL;
+}
+
 /* What a "he" or "she" at byte b refers to, by salience: the subject
  * among the persons named earlier in its sentence, else the speaker of
  * the attribution just made, else the subject of the sentence before,
- * else the last person named. */
+ * else, when the attribution just made has a description for speaker,
+ * the person who spoke before it, else the last person named. */
 static const ann_entity *salient_person(cl_view *v, size_t b)
 {
     if (b < v->t[0].start)
@@ -207,7 +230,9 @@ static const ann_entity *salient_person(cl_view *v, size_t b)
     const ann_entity *e = subject_person_in(v, v->t[lo].start, b);
     if (e)
         return e;
-    size_t plo = lo > 0 ? cl_sent_start(v, lo - 1) : lo;
+    /* the sentence before, over a quotation that ends it in one step */
+    size_t prev = lo > 0 && qclose(v, lo - 1) ? v->mate[lo - 1] : lo - (lo > 0);
+    size_t plo = lo > 0 ? cl_sent_start(v, prev) : lo;
     const cl_last *l = &v->st->last;
     if (l->valid && l->speaker_id && l->end >= v->t[plo].start && l->end <= b) {
         e = ann_doc_find_entity(v->doc, l->speaker_id);
@@ -215,6 +240,8 @@ static const ann_entity *salient_person(cl_view *v, size_t b)
             return e;
     }
     e = plo < lo ? subject_person_in(v, v->t[plo].start, v->t[lo].start) : NULL;
+    if (!e && l->valid && !l->speaker_id && l->end >= v->t[plo].start && l->end <= b)
+        e = earlier_speaker(v, b);      /* "The British prime minister also told …" */
     return e ? e : window_person(v, b);
 }
 

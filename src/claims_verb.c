@@ -893,8 +893,12 @@ static int find_speaker(cl_view *v, cue_ctx *x, size_t k, size_t head,
             *comma = sa - 1;
         else if (sa > lo && is(v, sa - 1, "as")) {
             x->as_clause = 1;
-            if (sa > lo + 1 && pc(v, sa - 2, ','))
+            if (sa > lo + 1 && pc(v, sa - 2, ',')) {
                 *comma = sa - 2;
+                /* "Podoliak expressed …, which, as Putin indicated, had
+                 * continued": an aside; a "he" after it is Podoliak */
+                x->nested = 1;
+            }
         }
     } else if (i > lo && (pc(v, i - 1, ',') || qclose(v, i - 1))) {
         /* “…,” said Medinsky; a verb that inverts (class I) takes any

@@ -348,6 +348,37 @@ static void test_he_she(void)
     ann_doc_free(d);
 }
 
+/* "he" after an aside's attribution, after a possessor in an apposition,
+ * after a quotation that ends the sentence before, and after a speaker
+ * that is a description. */
+static void test_he_salience(void)
+{
+    ann_doc *d = new_doc("Olaf Scholz spoke.\n\nOn March 13, Mykhailo Podoliak, Volodymyr "
+                         "Zelenskyy's adviser, expressed hope for the talks, which, as Vladimir "
+                         "Putin indicated, had continued: \"We will not concede.\" In a tweet, he "
+                         "said Russia was listening: \"Our demands are clear.\"\n");
+    tag(d, ANN_CAT_ACTOR, "olaf-scholz", "person", "Olaf Scholz");
+    tag(d, ANN_CAT_ACTOR, "mykhailo-podolyak", "person", "Mykhailo Podoliak");
+    tag(d, ANN_CAT_ACTOR, "volodymyr-zelensky", "person", "Volodymyr Zelenskyy");
+    tag(d, ANN_CAT_ACTOR, "vladimir-putin", "person", "Vladimir Putin");
+    annotate_doc(d, 1 << 20);
+    const ann_claim *c = find(d, "Russia was listening");
+    CHECK(c && c->speaker_id && strcmp(c->speaker_id, "mykhailo-podolyak") == 0);
+    c = find(d, "Our demands are clear.");
+    CHECK(c && c->speaker_id && strcmp(c->speaker_id, "mykhailo-podolyak") == 0);
+    ann_doc_free(d);
+
+    d = new_doc("Boris Johnson warned Zelenskyy that Vladimir Putin was a liar. The British "
+                "prime minister also told MPs it was inconceivable. London was sure of it, he "
+                "added.\n");
+    tag(d, ANN_CAT_ACTOR, "boris-johnson", "person", "Boris Johnson");
+    tag(d, ANN_CAT_ACTOR, "vladimir-putin", "person", "Vladimir Putin");
+    annotate_doc(d, 1 << 20);
+    c = find(d, "London was sure of it");
+    CHECK(c && c->speaker_id && strcmp(c->speaker_id, "boris-johnson") == 0);
+    ann_doc_free(d);
+}
+
 /* Markdown residue is stepped over: a line that starts with markup starts
  * on the next token, and markup between words is not there. */
 static void test_markup(void)
@@ -1170,6 +1201,7 @@ int main(void)
     test_linking();
     test_linking_far();
     test_he_she();
+    test_he_salience();
     test_markup();
     test_word_table();
     test_tailed_cues();
