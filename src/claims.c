@@ -106,6 +106,8 @@ ann_claims *ann_claims_new(const ann_claim_rules *r)
 
 void ann_claims_free(ann_claims *st)
 {
+    if (st)
+        free(st->given);
     free(st);
 }
 
@@ -120,6 +122,7 @@ void ann_claims_window(ann_claims *st, ann_window *w)
     v.doc = w->doc;
     v.text = w->text;
     v.claims_from = w->doc->nclaims;
+    cl_note_given(st, w);
     cl_view_build(&v, w);
     cl_pair_quotes(&v);
     cl_find(&v);

@@ -162,11 +162,20 @@ typedef struct cl_last {
     const char *medium_id;
 } cl_last;
 
+/* Where a given name of known gender starts (lexicon/given_names.tsv's
+ * gender attribute), for telling what "he" and "she" refer to. */
+typedef struct cl_given {
+    size_t start;            /* byte of the name */
+    char gender;             /* 'm' or 'f' */
+} cl_given;
+
 struct ann_claims {
     const ann_claim_rules *rules;
     cl_last last;
     size_t dates_seen;       /* doc->ndates when the window began: the dates
                               * annotator has added the window's after them */
+    cl_given *given;         /* the document's so far, by start */
+    size_t ngiven, capgiven;
 };
 
 /* Bytes of text per bucket of the view's mentions. */
@@ -450,6 +459,8 @@ int cl_span_in_set(const cl_view *v, ann_span s, unsigned sets);
 char *cl_speaker_id(cl_view *v, ann_span sp);
 /* Is byte b inside a date or time of the window ("On Sunday, …")? */
 int cl_in_date(cl_view *v, size_t b);
+/* Records the window's given names of known gender (claims_link.c). */
+void cl_note_given(ann_claims *st, const ann_window *w);
 /* Does an actor or source mention overlap s? */
 int cl_is_entity(cl_view *v, ann_span s);
 /* The id of a source mentioned inside s, or NULL. */

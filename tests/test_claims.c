@@ -24,6 +24,8 @@
 static ann_engine *engine;
 static ann_claim_rules *rules;
 
+static ann_doc *annotate_text(const char *body);
+
 /* A ring of strings so that checks can take span texts without leaks. */
 static char *ring[16];
 static size_t ringpos;
@@ -376,6 +378,24 @@ static void test_he_salience(void)
     annotate_doc(d, 1 << 20);
     c = find(d, "London was sure of it");
     CHECK(c && c->speaker_id && strcmp(c->speaker_id, "boris-johnson") == 0);
+    ann_doc_free(d);
+}
+
+/* "he" and "she" agree with the gender of the given name a person was
+ * named with (lexicon/given_names.tsv), through the whole pipeline. */
+static void test_he_she_gender(void)
+{
+    ann_doc *d = annotate_text("Hillary Clinton met Boris Johnson in London.\n\nShe said the "
+                               "talks went well. He said they did not.");
+    const ann_claim *c = find(d, "the talks went well");
+    CHECK(c && c->speaker_id && strcmp(c->speaker_id, "hillary-clinton") == 0);
+    c = find(d, "they did not");
+    CHECK(c && c->speaker_id && strcmp(c->speaker_id, "boris-johnson") == 0);
+    ann_doc_free(d);
+    /* a name of no known gender agrees with either */
+    d = annotate_text("Kim Darroch met Boris Johnson.\n\nShe said the talks went well.");
+    c = find(d, "the talks went well");
+    CHECK(c && c->speaker_id && strcmp(c->speaker_id, "boris-johnson") != 0);
     ann_doc_free(d);
 }
 
@@ -1202,6 +1222,7 @@ int main(void)
     test_linking_far();
     test_he_she();
     test_he_salience();
+    test_he_she_gender();
     test_markup();
     test_word_table();
     test_tailed_cues();
