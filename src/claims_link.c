@@ -109,16 +109,38 @@ static int is_person(const ann_entity *e)
     return e->cat == ANN_CAT_ACTOR && e->type && strcmp(e->type, "person") == 0;
 }
 
+/* The value of an attrs string's "gender" item ("weak=1;gender=m"), one
+ * letter, or 0: read by hand, as ann_attr's rules would, for every given
+ * name of a document. */
+static char gender_attr(const char *a)
+{
+    for (const char *p = a; *p; p++) {
+        while (*p == ' ')
+            p++;
+        if (strncmp(p, "gender", 6) == 0) {
+            const char *q = p + 6;
+            while (*q == ' ')
+                q++;
+            if (*q == '=' && (q[1] == 'm' || q[1] == 'f') && (q[2] == ';' || q[2] == '\0'))
+                return q[1];
+        }
+        p = strchr(p, ';');
+        if (!p)
+            break;
+    }
+    return 0;
+}
+
 void cl_note_given(ann_claims *st, const ann_window *w)
 {
     const ann_matches *m = w->matches;
     for (size_t k = 0; m && k < m->n; k++) {
         const ann_match *x = &m->v[k];
-        char g[2];
-        if (x->kind[0] != 'g' || strcmp(x->kind, "given") != 0 || !x->attrs[0] ||
-            !ann_attr(x->attrs, "gender", g, sizeof g) || (g[0] != 'm' && g[0] != 'f'))
+        char g;
+        if (x->kind[0] != 'g' || !x->attrs[0] || strcmp(x->kind, "given") != 0 ||
+            !(g = gender_attr(x->attrs)))
             continue;
-        cl_given cg = { w->tok[x->first].start, g[0] };
+        cl_given cg = { w->tok[x->first].start, g };
         if (st->ngiven && st->given[st->ngiven - 1].start >= cg.start)
             continue;           /* in order, once */
         ANN_PUSH(st->given, st->ngiven, st->capgiven, cg);

@@ -412,9 +412,15 @@ static int adjective(const cl_view *v, size_t k)
         return 1;
     const ann_claim_rules *r = v->rules;
     size_t len = v->t[k].end - v->t[k].start;
+    /* the suffixes are lowercase: a word's last byte, lowercased, turns
+     * most of them away before a comparison */
+    unsigned char last = (unsigned char)v->text[v->t[k].end - 1];
+    if (last >= 'A' && last <= 'Z')
+        last = (unsigned char)(last + 32);
     for (size_t j = 0; j < r->nsuffixes; j++) {
         size_t n = strlen(r->suffixes[j]);
-        if (len > n + 1 && strncasecmp(v->text + v->t[k].end - n, r->suffixes[j], n) == 0)
+        if (n && (unsigned char)r->suffixes[j][n - 1] == last && len > n + 1 &&
+            strncasecmp(v->text + v->t[k].end - n, r->suffixes[j], n) == 0)
             return 1;
     }
     return 0;
@@ -514,7 +520,7 @@ static int noun_use(const cl_view *v, size_t i, size_t ce)
         return 1;
     /* "the first public mention of": a base form after a determiner and
      * singular words, which could be no subject of it */
-    if (base_form(v, i) && det_phrase_before(v, i))
+    if (det_phrase_before(v, i) && base_form(v, i))
         return 1;
     /* "restricted comments about …", "issued warnings": a plural noun,
      * the object of a verb in the past */
