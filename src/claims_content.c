@@ -61,16 +61,6 @@ static size_t dash_pair(const cl_view *v, size_t j)
     return CL_NONE;
 }
 
-/* Is a verb cue among tokens [a, b)?  "said he had expressed concern and
- * urged …" coordinates "urged" with the content's own cue. */
-static int cue_in(const cl_view *v, size_t a, size_t b)
-{
-    for (size_t k = a; k < b; k++)
-        if (cl_cue_at(v, k) && (v->t[k].flags & ANN_TF_LOWER))
-            return 1;
-    return 0;
-}
-
 /* One past the last token of the content that starts at p: the end of the
  * clause, the sentence, or the quotation the content sits in. */
 size_t cl_content_end(const cl_view *v, size_t p, int stop_comma)
@@ -79,6 +69,9 @@ size_t cl_content_end(const cl_view *v, size_t p, int stop_comma)
      * passes every token of the content */
     const uint64_t h_and = v->rules->h_and, h_but = v->rules->h_but;
     size_t j = p;
+    /* a cue of the content's own: "said he had expressed concern and urged
+     * …" coordinates "urged" with it, not with the cue */
+    int own_cue = 0;
     while (j < v->n) {
         if (j > p && (ss(v, j) || (v->t[j].flags & ANN_TF_LINE_START)))
             break;
@@ -135,9 +128,10 @@ size_t cl_content_end(const cl_view *v, size_t p, int stop_comma)
         if (j > p && (is_and || is_but) && (is(v, a, "that") ||
             (a < v->n && cl_cue_at(v, a) ?
                  stop_comma || (cl_cue_at(v, a)->cls & (CL_BARE | CL_OBJ)) != 0 ||
-                 ((v->t[a].flags & ANN_TF_LOWER) && ends_with(v, a, "ed") && !cue_in(v, p, j)) :
+                 ((v->t[a].flags & ANN_TF_LOWER) && ends_with(v, a, "ed") && !own_cue) :
                  cl_attribution_at(v, a))))
             break;                     /* "and said", "and encouraged", "and that", "and X said" */
+        own_cue |= cl_cue_at(v, j) && (v->t[j].flags & ANN_TF_LOWER);
         j++;
     }
     return j;

@@ -14,9 +14,12 @@
  * training is tailored, it can be effective, according to …"), or is all
  * before the comma at c that phrase ("In the first quarter, according to
  * X, sales rose")? */
+/* Tokens looked at for the comma that ends an opening phrase. */
+#define CL_OPENER 40
+
 static int clause_after_opener(const cl_view *v, size_t s, size_t c)
 {
-    for (size_t k = s + 1; k + 4 < c; k++)
+    for (size_t k = s + 1; k + 4 < c && k < s + CL_OPENER; k++)
         if (pc(v, k, ','))
             return 1;
     return 0;

@@ -147,12 +147,17 @@ void cl_note_given(ann_claims *st, const ann_window *w)
     }
 }
 
+/* Mentions of a person looked at for a given name: a person is named in
+ * full when the text brings them in, and a bound keeps a pronoun's cost
+ * flat however often the person is named. */
+#define CL_GENDER_MENTIONS 4
+
 /* The gender of a person whose mention starts with a given name of known
  * gender ("Boris Johnson"), or 0. */
 static char gender_of(const cl_view *v, const ann_entity *e)
 {
     const ann_claims *st = v->st;
-    for (size_t m = 0; m < e->nmentions; m++) {
+    for (size_t m = 0; m < e->nmentions && m < CL_GENDER_MENTIONS; m++) {
         size_t k = first_from_key(st->given, st->ngiven, sizeof *st->given,
                                   offsetof(cl_given, start), e->mentions[m].start);
         if (k < st->ngiven && st->given[k].start == e->mentions[m].start)

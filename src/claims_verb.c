@@ -105,6 +105,8 @@ static size_t split_rest(cl_view *v, size_t next)
  * that two commas set off ("The UK, via Operation Orbital, had …")? */
 static int comma_between(const cl_view *v, size_t a, size_t b)
 {
+    if (b > a + CL_REST)
+        return 1;               /* so long a stretch is no one clause */
     for (size_t k = a; k < b; k++) {
         if (!pc(v, k, ','))
             continue;
