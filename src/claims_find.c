@@ -67,10 +67,41 @@ static void on_according(cl_view *v, size_t i)
 
 /* "Zelensky's confidence that …", "Its conclusion is unequivocal: …",
  * "the Russian narrative that …". */
+/* Words between a noun of saying and its colon ("of the talks"). */
+#define CL_NOUN_TAIL 6
+
+/* "Leonid Slutsky likewise gave an upbeat assessment of the talks: “…”":
+ * a verb, a noun of saying that is its object and, a short phrase on, a
+ * colon and a quotation.  The quotation is the claim, the verb's subject
+ * its speaker.  Returns 1 when that made the claim. */
+static int object_noun(cl_view *v, size_t i)
+{
+    size_t d = i, c = i + 1;
+    while (d > 0 && d + 3 > i && !kind(v, d - 1, CL_W_DET))
+        d--;                            /* "an upbeat assessment" */
+    if (d == 0 || !kind(v, d - 1, CL_W_DET) || kind(v, d - 1, CL_W_PRON) || d - 1 == 0)
+        return 0;
+    size_t verb = d - 2, lo = cl_sent_start(v, verb);
+    if (!W(v, verb) || !(v->t[verb].flags & ANN_TF_LOWER) || kind(v, verb, CL_W_STOP) ||
+        preposition(v, verb) || verb <= lo)
+        return 0;
+    while (c < v->n && c < i + 1 + CL_NOUN_TAIL && !pc(v, c, ':') && (W(v, c) || poss(v, c)))
+        c++;
+    if (!pc(v, c, ':') || !qopen(v, c + 1) || v->used[c + 1])
+        return 0;
+    size_t head = cl_subject_head(v, verb, lo);
+    if (head == CL_NONE)
+        return 0;
+    ann_span sp = span(v, cl_np_left(v, head, lo), head);
+    v->used[c + 1] = 1;
+    cl_emit_tokens(v, c + 1, v->mate[c + 1] + 1, span(v, i, i), sp, NULL, v->inq[i]);
+    return 1;
+}
+
 static void on_noun(cl_view *v, size_t i)
 {
     size_t q = i + 1, p;
-    if (i == 0)
+    if (i == 0 || object_noun(v, i))
         return;
     if (is(v, q, "that"))
         p = pc(v, q + 1, ',') ? q + 2 : q + 1;

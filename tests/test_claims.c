@@ -1064,6 +1064,9 @@ static const char *const round2[][5] = {
     {"Sooner or later, the governor told reporters, \"it starts to pay off.\"",
      "Sooner or later, the governor told reporters, \"it starts to pay off", "mixed", "told",
      "the governor"},
+    /* a noun of saying as a verb's object, a colon and a quotation */
+    {"Leonid Slutsky likewise gave an upbeat assessment of the talks: \"Progress may grow.\"",
+     "Progress may grow.", "direct", "assessment", "Leonid Slutsky"},
     /* a headline in title case: its first capitalized cue is a verb */
     {"Obama Says African-American Museum Will Tell of 'Suffering and Delight.'",
      "African-American Museum Will Tell of 'Suffering and Delight", "mixed", "Says", "Obama"},
