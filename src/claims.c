@@ -59,7 +59,11 @@ void cl_emit(cl_view *v, ann_claim_kind kind, ann_span content, ann_span cue,
         if (d->claims[i - 1].content.start == content.start &&
             d->claims[i - 1].content.end == content.end)
             return;
-    char *speaker_id = cl_speaker_id(v, speaker);
+    /* one speaker's phrase, one reading: "he said A: “B”" */
+    const ann_claim *prev = d->nclaims > v->claims_from ? &d->claims[d->nclaims - 1] : NULL;
+    char *speaker_id = prev && prev->speaker.start == speaker.start && prev->speaker.end == speaker.end
+                       ? (prev->speaker_id ? ann_xstrdup(prev->speaker_id) : NULL)
+                       : cl_speaker_id(v, speaker);
     /* "He said he hoped that …": a speaker's own verb inside what the
      * speaker is said to have said is part of that claim */
     const cl_last *l = &v->st->last;
@@ -102,6 +106,8 @@ ann_claims *ann_claims_new(const ann_claim_rules *r)
 
 void ann_claims_free(ann_claims *st)
 {
+    if (st)
+        free(st->given);
     free(st);
 }
 
@@ -116,6 +122,7 @@ void ann_claims_window(ann_claims *st, ann_window *w)
     v.doc = w->doc;
     v.text = w->text;
     v.claims_from = w->doc->nclaims;
+    cl_note_given(st, w);
     cl_view_build(&v, w);
     cl_pair_quotes(&v);
     cl_find(&v);

@@ -27,6 +27,8 @@ int cl_citation_dash(const cl_view *v, size_t j)
 static int list_goes_on(const cl_view *v, size_t j)
 {
     size_t m = j + 1, last = CL_NONE;
+    if (is(v, m, "who") || is(v, m, "which") || is(v, m, "whose"))
+        return 0;                      /* "Scott, who has never faced … or raised" */
     for (; m < v->n && m < j + 40 && !ss(v, m); m++) {
         if (v->t[m].kind == ANN_TOK_QUOTE)
             return 0;
@@ -67,6 +69,9 @@ size_t cl_content_end(const cl_view *v, size_t p, int stop_comma)
      * passes every token of the content */
     const uint64_t h_and = v->rules->h_and, h_but = v->rules->h_but;
     size_t j = p;
+    /* a cue of the content's own: "said he had expressed concern and urged
+     * …" coordinates "urged" with it, not with the cue */
+    int own_cue = 0;
     while (j < v->n) {
         if (j > p && (ss(v, j) || (v->t[j].flags & ANN_TF_LINE_START)))
             break;
@@ -80,6 +85,9 @@ size_t cl_content_end(const cl_view *v, size_t p, int stop_comma)
             if (o == p && (j >= v->n || pc(v, j, ',') || pc(v, j, ';') || sentence_final(v, j) ||
                            pc(v, j - 2, ',')))
                 break;                 /* said, “…,” showing that: the quotation is all */
+            if (stop_comma && pc(v, j - 2, ',') && W(v, j) && (v->t[j].flags & ANN_TF_LOWER) &&
+                is_ing(v, j))
+                break;                 /* called Cruz the “ultimate hypocrite,” linking */
             continue;
         }
         if (v->t[j].kind == ANN_TOK_DASH && j > p) {
@@ -97,6 +105,11 @@ size_t cl_content_end(const cl_view *v, size_t p, int stop_comma)
                 break;
             if (c == ',' && (is(v, j + 1, "which") || is(v, j + 1, "who")) && pc(v, j + 2, ','))
                 break;
+            /* "…, although he again refused …", "…, while other voters
+             * said …": the author's contrast */
+            if (c == ',' && j > p && (is(v, j + 1, "although") || is(v, j + 1, "though") ||
+                                      is(v, j + 1, "whereas") || is(v, j + 1, "while")))
+                break;
         }
         if (j > p + 2 && v->t[j].kind == ANN_TOK_DASH && cl_citation_dash(v, j))
             break;
@@ -109,11 +122,16 @@ size_t cl_content_end(const cl_view *v, size_t p, int stop_comma)
         /* an object ends at "but": "proclaims peace but sets …" */
         if (stop_comma && j > p && is_but)
             break;
-        if (j > p && (is_and || is_but) && (is(v, j + 1, "that") ||
-            (j + 1 < v->n && cl_cue_at(v, j + 1) ?
-                 stop_comma || (cl_cue_at(v, j + 1)->cls & (CL_BARE | CL_OBJ)) != 0 :
-                 cl_attribution_at(v, j + 1))))
-            break;                     /* "and said", "and that", "and X said" */
+        size_t a = j + 1;
+        if ((is_and || is_but) && j > p)
+            a = cl_skip_adv_right(v, j + 1);   /* "and repeatedly says" */
+        if (j > p && (is_and || is_but) && (is(v, a, "that") ||
+            (a < v->n && cl_cue_at(v, a) ?
+                 stop_comma || (cl_cue_at(v, a)->cls & (CL_BARE | CL_OBJ)) != 0 ||
+                 ((v->t[a].flags & ANN_TF_LOWER) && ends_with(v, a, "ed") && !own_cue) :
+                 cl_attribution_at(v, a))))
+            break;                     /* "and said", "and encouraged", "and that", "and X said" */
+        own_cue |= cl_cue_at(v, j) && (v->t[j].flags & ANN_TF_LOWER);
         j++;
     }
     return j;

@@ -2,13 +2,28 @@
  * claims_find.c - the walk over a window's tokens that starts every
  * finder: verb cues (claims_verb.c), "according to X, …", noun cues
  * ("Zelensky's confidence that …", "its demand for …"), headlines
- * "Source: content", and quotations that continue the statement before
- * them.
+ * "Source: content", quotations credited by a dash ("“…” ― Name"), and
+ * quotations that continue the statement before them.
  */
 #include <string.h>
 
 #include "ann.h"
 #include "claims_int.h"
+
+/* Does a clause follow the opening phrase that starts at s ("When this
+ * training is tailored, it can be effective, according to …"), or is all
+ * before the comma at c that phrase ("In the first quarter, according to
+ * X, sales rose")? */
+/* Tokens looked at for the comma that ends an opening phrase. */
+#define CL_OPENER 40
+
+static int clause_after_opener(const cl_view *v, size_t s, size_t c)
+{
+    for (size_t k = s + 1; k + 4 < c && k < s + CL_OPENER; k++)
+        if (pc(v, k, ','))
+            return 1;
+    return 0;
+}
 
 /* "According to X, …" and "…, according to X." */
 static void on_according(cl_view *v, size_t i)
@@ -25,6 +40,14 @@ static void on_according(cl_view *v, size_t i)
     ann_span cue = span(v, i, ce - 1), sp = span(v, ce, b - 1);
     int nested = v->inq[i];
     v->used[i] = 1;
+    /* "…, according to Craig Bryan, head of the center": set off after a
+     * statement, it attributes the statement, and what follows its comma
+     * is the source's apposition */
+    size_t s = i > 0 && pc(v, i - 1, ',') ? cl_sent_start(v, i - 1) : i;
+    if (s < i && s + 4 <= i - 1 && !pc(v, s + 1, ',') && (!preposition(v, s) || clause_after_opener(v, s, i - 1))) {
+        cl_emit_tokens(v, s, i - 1, cue, sp, NULL, nested);
+        return;
+    }
     if (pc(v, b, ',')) {
         size_t p = b + 1;
         if (is_ing(v, p) && (v->t[p].flags & ANN_TF_LOWER)) {
@@ -44,10 +67,41 @@ static void on_according(cl_view *v, size_t i)
 
 /* "Zelensky's confidence that …", "Its conclusion is unequivocal: …",
  * "the Russian narrative that …". */
+/* Words between a noun of saying and its colon ("of the talks"). */
+#define CL_NOUN_TAIL 6
+
+/* "Leonid Slutsky likewise gave an upbeat assessment of the talks: “…”":
+ * a verb, a noun of saying that is its object and, a short phrase on, a
+ * colon and a quotation.  The quotation is the claim, the verb's subject
+ * its speaker.  Returns 1 when that made the claim. */
+static int object_noun(cl_view *v, size_t i)
+{
+    size_t d = i, c = i + 1;
+    while (d > 0 && d + 3 > i && !kind(v, d - 1, CL_W_DET))
+        d--;                            /* "an upbeat assessment" */
+    if (d == 0 || !kind(v, d - 1, CL_W_DET) || kind(v, d - 1, CL_W_PRON) || d - 1 == 0)
+        return 0;
+    size_t verb = d - 2, lo = cl_sent_start(v, verb);
+    if (!W(v, verb) || !(v->t[verb].flags & ANN_TF_LOWER) || kind(v, verb, CL_W_STOP) ||
+        preposition(v, verb) || verb <= lo)
+        return 0;
+    while (c < v->n && c < i + 1 + CL_NOUN_TAIL && !pc(v, c, ':') && (W(v, c) || poss(v, c)))
+        c++;
+    if (!pc(v, c, ':') || !qopen(v, c + 1) || v->used[c + 1])
+        return 0;
+    size_t head = cl_subject_head(v, verb, lo);
+    if (head == CL_NONE)
+        return 0;
+    ann_span sp = span(v, cl_np_left(v, head, lo), head);
+    v->used[c + 1] = 1;
+    cl_emit_tokens(v, c + 1, v->mate[c + 1] + 1, span(v, i, i), sp, NULL, v->inq[i]);
+    return 1;
+}
+
 static void on_noun(cl_view *v, size_t i)
 {
     size_t q = i + 1, p;
-    if (i == 0)
+    if (i == 0 || object_noun(v, i))
         return;
     if (is(v, q, "that"))
         p = pc(v, q + 1, ',') ? q + 2 : q + 1;
@@ -76,9 +130,12 @@ static void on_noun(cl_view *v, size_t i)
 }
 
 /* Does a transcript's speaker label ("WALLACE:", a word in capitals and
- * a colon) open the line at i? */
+ * a colon) open the line at i, after a quotation mark that opens a
+ * quoted transcript's paragraph ("\"WALLACE: …")? */
 static int label_at(const cl_view *v, size_t i)
 {
+    if (i < v->n && v->t[i].kind == ANN_TOK_QUOTE)
+        i++;
     return i + 1 < v->n && (v->t[i].flags & ANN_TF_UPPER) && W(v, i) &&
            v->t[i].end - v->t[i].start > 2 && pc(v, i + 1, ':') && !kind(v, i, CL_W_STOP);
 }
@@ -103,6 +160,8 @@ static int dialogue(const cl_view *v, size_t i)
 /* A line that opens with a source and a colon: "ISW: Putin's positions …". */
 static void on_headline(cl_view *v, size_t i)
 {
+    if (v->t[i].kind == ANN_TOK_QUOTE && label_at(v, i))
+        i++;
     size_t j = i;
     while (j < v->n && j < i + 4 && capw(v, j) && !cl_cue_at(v, j) &&
            !(j > i && (v->t[j].flags & ANN_TF_LINE_START)))
@@ -137,6 +196,34 @@ static int adjacent(const cl_view *v, size_t a, size_t b)
     return 1;
 }
 
+/* Tokens a name that credits a quotation may have ("Julie A. Diaz
+ * Martinez"). */
+#define CL_CREDIT 8
+
+/* “…” ― Steve Quinlan: a quotation credited by a dash and a name that
+ * ends the line, as collections of readers' words and epigraphs write it.
+ * Returns 1 when that made the claim. */
+static int on_credit(cl_view *v, size_t o)
+{
+    size_t close = v->mate[o], d = close + 1, b = d + 1, last = CL_NONE;
+    if (pc(v, d, '.') || pc(v, d, ','))
+        d++, b++;
+    if (v->used[o] || d >= v->n || v->t[d].kind != ANN_TOK_DASH || (v->t[d].flags & ANN_TF_LINE_START))
+        return 0;
+    for (; b < v->n && b < d + 1 + CL_CREDIT && !(v->t[b].flags & ANN_TF_LINE_START); b++) {
+        if (capw(v, b) && !cl_cue_at(v, b))
+            last = b;
+        else if (!(pc(v, b, '.') && last != CL_NONE))
+            return 0;                   /* "— the rest of the sentence" */
+    }
+    if (last == CL_NONE || (b < v->n && !(v->t[b].flags & ANN_TF_LINE_START)))
+        return 0;
+    ann_span content = { v->t[o].end, v->t[close].start };
+    v->used[o] = 1;
+    cl_emit(v, ANN_CLAIM_DIRECT, content, span(v, d, d), span(v, d + 1, last), NULL, v->inq[o]);
+    return 1;
+}
+
 /* A quotation that opens a sentence with no speaker of its own continues
  * the statement just before it: same speaker, same cue. */
 static void on_quote(cl_view *v, size_t o)
@@ -152,6 +239,42 @@ static void on_quote(cl_view *v, size_t o)
         return;
     v->used[o] = 1;
     cl_emit(v, ANN_CLAIM_DIRECT, content, l->cue, l->speaker, l->medium_id, 0);
+}
+
+/* Words a headline may have, looked at to tell one in title case. */
+#define CL_HEADLINE 40
+
+/* Is token i the first cue of a headline written in title case ("Obama
+ * Says Museum Will Tell of …", "…, Former White House Doctor Says"): a
+ * paragraph of one line whose words, but for a few short function words,
+ * are capitalized.  There a capitalized cue is a verb, and the cues after
+ * it are inside its content. */
+static int title_case_cue(const cl_view *v, size_t i)
+{
+    size_t a = i, caps = 0, low = 0;
+    /* a headline's verb is in the present or the past: "Says", "Vowed";
+     * "In-depth Report:" is a noun */
+    if (!(ends_with(v, i, "s") && !ends_with(v, i, "ss")) && !ends_with(v, i, "ed"))
+        return 0;
+    while (a > 0 && a + CL_HEADLINE > i && !(v->t[a].flags & ANN_TF_LINE_START))
+        if (cl_cue_at(v, --a))
+            return 0;
+    if (!(v->t[a].flags & ANN_TF_PARA_START))
+        return 0;
+    size_t k = a;
+    for (; k < v->n && k < a + CL_HEADLINE; k++) {
+        if (k > a && (v->t[k].flags & ANN_TF_LINE_START))
+            break;
+        if (W(v, k)) {
+            if (v->t[k].flags & (ANN_TF_TITLE | ANN_TF_UPPER))
+                caps++;
+            else
+                low++;
+        }
+    }
+    if (k < v->n && !(v->t[k].flags & ANN_TF_PARA_START))
+        return 0;               /* too long, or a line of a longer paragraph */
+    return caps >= 3 && low * 4 <= caps;
 }
 
 /* What lies inside a pair is known as the walk reaches it: pairs nest, so
@@ -170,7 +293,7 @@ void cl_find(cl_view *v)
         v->inq[i] = i < until;
         if (i >= until && qopen(v, i))
             until = v->mate[i];
-        if (qopen(v, i))
+        if (qopen(v, i) && !on_credit(v, i))
             on_quote(v, i);
         if (v->t[i].flags & ANN_TF_LINE_START)
             on_headline(v, i);
@@ -178,6 +301,7 @@ void cl_find(cl_view *v)
             if (cl_cue_at(v, i)->cls & CL_ACCORD)
                 on_according(v, i);
             else if ((v->t[i].flags & ANN_TF_LOWER) ||
+                     ((v->t[i].flags & ANN_TF_TITLE) && !ss(v, i) && title_case_cue(v, i)) ||
                      (is_ing(v, i) && (ss(v, i) || (i > 0 && v->t[i - 1].kind == ANN_TOK_DASH &&
                                                    cl_after_dateline(v, cl_sent_start(v, i)) == i))))
                 cl_on_cue(v, i);        /* "Advising X to …, Y said", after a dateline too */

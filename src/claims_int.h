@@ -27,7 +27,8 @@ enum {
     CL_ACCORD  = 1u << 7,   /* "according to X, ..." */
     CL_QOBJ    = 1u << 8,   /* a quoted phrase is the content ("calls it “a farce”") */
     CL_AS      = 1u << 9,   /* object + "as" + complement ("described X as Y") */
-    CL_INV     = 1u << 10   /* stands before its speaker ("said Medinsky") */
+    CL_INV     = 1u << 10,  /* stands before its speaker ("said Medinsky") */
+    CL_EVID    = 1u << 11   /* a thing may show it: "it shows" names no source */
 };
 
 /* Word kinds (src/rules/claims/speakers.tsv, nouns.tsv). */
@@ -66,7 +67,9 @@ enum {
     CL_S_ALONE = 1u << 10,  /* "her", "this": a determiner that may stand alone */
     CL_S_APPEAL = 1u << 11, /* "stop", "let": opens an appeal to someone */
     CL_S_SUB = 1u << 12,    /* "because", "despite": opens a clause before the main one */
-    CL_S_NUM = 1u << 13     /* "three", "half": a count or share */
+    CL_S_NUM = 1u << 13,    /* "three", "half": a count or share */
+    CL_S_NONE = 1u << 14,   /* "anyone", "nobody": names no source */
+    CL_S_WH = 1u << 15      /* "whether", "how": opens a reported question */
 };
 
 #define CL_MAXSUFFIX 8          /* bytes of an adjective suffix ("-ous") */
@@ -159,11 +162,20 @@ typedef struct cl_last {
     const char *medium_id;
 } cl_last;
 
+/* Where a given name of known gender starts (lexicon/given_names.tsv's
+ * gender attribute), for telling what "he" and "she" refer to. */
+typedef struct cl_given {
+    size_t start;            /* byte of the name */
+    char gender;             /* 'm' or 'f' */
+} cl_given;
+
 struct ann_claims {
     const ann_claim_rules *rules;
     cl_last last;
     size_t dates_seen;       /* doc->ndates when the window began: the dates
                               * annotator has added the window's after them */
+    cl_given *given;         /* the document's so far, by start */
+    size_t ngiven, capgiven;
 };
 
 /* Bytes of text per bucket of the view's mentions. */
@@ -447,6 +459,8 @@ int cl_span_in_set(const cl_view *v, ann_span s, unsigned sets);
 char *cl_speaker_id(cl_view *v, ann_span sp);
 /* Is byte b inside a date or time of the window ("On Sunday, …")? */
 int cl_in_date(cl_view *v, size_t b);
+/* Records the window's given names of known gender (claims_link.c). */
+void cl_note_given(ann_claims *st, const ann_window *w);
 /* Does an actor or source mention overlap s? */
 int cl_is_entity(cl_view *v, ann_span s);
 /* The id of a source mentioned inside s, or NULL. */

@@ -2,7 +2,8 @@
  * claims_link.c - links a claim's speaker and medium to the document's
  * entities: the actor or source mentioned inside a span (found through an
  * index of the window's mentions by where they start), and the person a
- * "he" or "she" refers to.
+ * "he" or "she" refers to, by salience and by the gender of the given
+ * names the document's persons were named with.
  */
 #include <stddef.h>
 #include <stdlib.h>
@@ -10,6 +11,7 @@
 
 #include "ann.h"
 #include "claims_int.h"
+#include "rules.h"
 
 /* The first of the n items of array a (each size bytes) whose start
  * (a size_t at offset off) is key or more: items are sorted by start. */
@@ -107,15 +109,81 @@ static int is_person(const ann_entity *e)
     return e->cat == ANN_CAT_ACTOR && e->type && strcmp(e->type, "person") == 0;
 }
 
-/* The last person mentioned before byte b: what "he" and "she" refer to.
- * Of two mentions that start together, the later entity's. */
-static const ann_entity *last_person(const ann_doc *d, size_t b)
+/* The value of an attrs string's "gender" item ("weak=1;gender=m"), one
+ * letter, or 0: read by hand, as ann_attr's rules would, for every given
+ * name of a document. */
+static char gender_attr(const char *a)
 {
+    for (const char *p = a; *p; p++) {
+        while (*p == ' ')
+            p++;
+        if (strncmp(p, "gender", 6) == 0) {
+            const char *q = p + 6;
+            while (*q == ' ')
+                q++;
+            if (*q == '=' && (q[1] == 'm' || q[1] == 'f') && (q[2] == ';' || q[2] == '\0'))
+                return q[1];
+        }
+        p = strchr(p, ';');
+        if (!p)
+            break;
+    }
+    return 0;
+}
+
+void cl_note_given(ann_claims *st, const ann_window *w)
+{
+    const ann_matches *m = w->matches;
+    for (size_t k = 0; m && k < m->n; k++) {
+        const ann_match *x = &m->v[k];
+        char g;
+        if (x->kind[0] != 'g' || !x->attrs[0] || strcmp(x->kind, "given") != 0 ||
+            !(g = gender_attr(x->attrs)))
+            continue;
+        cl_given cg = { w->tok[x->first].start, g };
+        if (st->ngiven && st->given[st->ngiven - 1].start >= cg.start)
+            continue;           /* in order, once */
+        ANN_PUSH(st->given, st->ngiven, st->capgiven, cg);
+    }
+}
+
+/* Mentions of a person looked at for a given name: a person is named in
+ * full when the text brings them in, and a bound keeps a pronoun's cost
+ * flat however often the person is named. */
+#define CL_GENDER_MENTIONS 4
+
+/* The gender of a person whose mention starts with a given name of known
+ * gender ("Boris Johnson"), or 0. */
+static char gender_of(const cl_view *v, const ann_entity *e)
+{
+    const ann_claims *st = v->st;
+    for (size_t m = 0; m < e->nmentions && m < CL_GENDER_MENTIONS; m++) {
+        size_t k = first_from_key(st->given, st->ngiven, sizeof *st->given,
+                                  offsetof(cl_given, start), e->mentions[m].start);
+        if (k < st->ngiven && st->given[k].start == e->mentions[m].start)
+            return st->given[k].gender;
+    }
+    return 0;
+}
+
+/* Can "he" (g 'm') or "she" ('f') refer to person e? */
+static int agrees(const cl_view *v, const ann_entity *e, char g)
+{
+    char h = g ? gender_of(v, e) : 0;
+    return !h || h == g;
+}
+
+/* The last person mentioned before byte b whom "he" (g 'm') or "she"
+ * ('f') may refer to.  Of two mentions that start together, the later
+ * entity's. */
+static const ann_entity *last_person(const cl_view *v, size_t b, char g)
+{
+    const ann_doc *d = v->doc;
     const ann_entity *best = NULL;
     size_t best_start = 0;
     for (size_t i = 0; i < d->nents; i++) {
         const ann_entity *e = &d->ents[i];
-        if (!is_person(e))
+        if (!is_person(e) || !agrees(v, e, g))
             continue;
         size_t m = first_from(e, b);    /* mentions are sorted: the last before b */
         if (m > 0 && (!best || e->mentions[m - 1].start >= best_start)) {
@@ -156,16 +224,22 @@ static void index_persons(cl_view *v)
     v->persons_ready = 1;
 }
 
+/* Person mentions looked back over for one of the pronoun's gender. */
+#define CL_PERSONS_BACK 64
+
 /* last_person for b in the window. */
-static const ann_entity *window_person(cl_view *v, size_t b)
+static const ann_entity *window_person(cl_view *v, size_t b, char g)
 {
     if (b < v->t[0].start)
-        return last_person(v->doc, b);   /* a speaker from an earlier window */
+        return last_person(v, b, g);     /* a speaker from an earlier window */
     if (!v->persons_ready)
         index_persons(v);
     size_t lo = first_from_key(v->persons, v->npersons, sizeof *v->persons,
                                offsetof(cl_ment, start), b);
-    return lo > 0 ? v->persons[lo - 1].e : NULL;
+    for (size_t k = lo, n = 0; k > 0 && n < CL_PERSONS_BACK; k--, n++)
+        if (agrees(v, v->persons[k - 1].e, g))
+            return v->persons[k - 1].e;
+    return NULL;
 }
 
 /* The first token of the window that starts at or after byte b. */
@@ -178,44 +252,74 @@ static size_t token_from(const cl_view *v, size_t b)
  * last that opens the sentence or follows a comma (the main clause's,
  * after an opening phrase: "While Putin held a rally, Zelenskyy gave …"),
  * else the first. */
-static const ann_entity *subject_person_in(cl_view *v, size_t from, size_t to)
+static const ann_entity *subject_person_in(cl_view *v, size_t from, size_t to, char g)
 {
     if (!v->persons_ready)
         index_persons(v);
     size_t lo = first_from_key(v->persons, v->npersons, sizeof *v->persons,
                                offsetof(cl_ment, start), from);
-    const ann_entity *first = lo < v->npersons && v->persons[lo].start < to ? v->persons[lo].e : NULL;
-    const ann_entity *subject = NULL;
+    const ann_entity *first = NULL, *subject = NULL;
     for (size_t k = lo; k < v->npersons && v->persons[k].start < to; k++) {
-        size_t i = token_from(v, v->persons[k].start);
-        if (i < v->n && (ss(v, i) || (i > 0 && pc(v, i - 1, ','))))
+        if (!agrees(v, v->persons[k].e, g))
+            continue;
+        if (!first)
+            first = v->persons[k].e;
+        size_t i = token_from(v, v->persons[k].start), j = token_from(v, v->persons[k].end);
+        /* not a possessor: "Podoliak, Zelenskyy's adviser, …" */
+        if (i < v->n && (ss(v, i) || (i > 0 && pc(v, i - 1, ','))) && !poss(v, j))
             subject = v->persons[k].e;
     }
     return subject ? subject : first;
 }
 
+/* Claims looked back over for the speaker a description stood for. */
+#define CL_SPEAKERS_BACK 3
+
+/* "Boris Johnson warned … . The British prime minister also told MPs … .
+ * …, he added.": the last attribution's speaker is a description that
+ * names nobody, so the person who spoke in one of the few claims before
+ * it, within the window, is the one meant. */
+static const ann_entity *earlier_speaker(cl_view *v, size_t b, char g)
+{
+    const ann_doc *d = v->doc;
+    for (size_t k = d->nclaims, n = 0; k > v->claims_from && n < CL_SPEAKERS_BACK; k--, n++) {
+        const ann_claim *c = &d->claims[k - 1];
+        if (c->speaker.start >= b || !c->speaker_id)
+            continue;
+        const ann_entity *e = ann_doc_find_entity(d, c->speaker_id);
+        if (e && is_person(e) && agrees(v, e, g))
+            return e;
+    }
+    return NULL;
+}
+
 /* What a "he" or "she" at byte b refers to, by salience: the subject
  * among the persons named earlier in its sentence, else the speaker of
  * the attribution just made, else the subject of the sentence before,
- * else the last person named. */
-static const ann_entity *salient_person(cl_view *v, size_t b)
+ * else, when the attribution just made has a description for speaker,
+ * the person who spoke before it, else the last person named. */
+static const ann_entity *salient_person(cl_view *v, size_t b, char g)
 {
     if (b < v->t[0].start)
-        return last_person(v->doc, b);   /* a speaker from an earlier window */
+        return last_person(v, b, g);     /* a speaker from an earlier window */
     size_t i = token_from(v, b);
     size_t lo = i < v->n ? cl_sent_start(v, i) : 0;
-    const ann_entity *e = subject_person_in(v, v->t[lo].start, b);
+    const ann_entity *e = subject_person_in(v, v->t[lo].start, b, g);
     if (e)
         return e;
-    size_t plo = lo > 0 ? cl_sent_start(v, lo - 1) : lo;
+    /* the sentence before, over a quotation that ends it in one step */
+    size_t prev = lo > 0 && qclose(v, lo - 1) ? v->mate[lo - 1] : lo - (lo > 0);
+    size_t plo = lo > 0 ? cl_sent_start(v, prev) : lo;
     const cl_last *l = &v->st->last;
     if (l->valid && l->speaker_id && l->end >= v->t[plo].start && l->end <= b) {
         e = ann_doc_find_entity(v->doc, l->speaker_id);
-        if (e && is_person(e))
+        if (e && is_person(e) && agrees(v, e, g))
             return e;
     }
-    e = plo < lo ? subject_person_in(v, v->t[plo].start, v->t[lo].start) : NULL;
-    return e ? e : window_person(v, b);
+    e = plo < lo ? subject_person_in(v, v->t[plo].start, v->t[lo].start, g) : NULL;
+    if (!e && l->valid && !l->speaker_id && l->end >= v->t[plo].start && l->end <= b)
+        e = earlier_speaker(v, b, g);   /* "The British prime minister also told …" */
+    return e ? e : window_person(v, b, g);
 }
 
 static inline int is_word_ci(const char *text, ann_span s, const char *w)
@@ -237,8 +341,10 @@ char *cl_speaker_id(cl_view *v, ann_span sp)
 {
     const ann_doc *d = v->doc;
     const ann_entity *e = NULL;
-    if (is_word_ci(d->text, sp, "he") || is_word_ci(d->text, sp, "she"))
-        e = salient_person(v, sp.start);
+    if (is_word_ci(d->text, sp, "he"))
+        e = salient_person(v, sp.start, 'm');
+    else if (is_word_ci(d->text, sp, "she"))
+        e = salient_person(v, sp.start, 'f');
     else
         e = entity_in(v, sp, 0);
     return e ? ann_xstrdup(e->id) : NULL;

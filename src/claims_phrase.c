@@ -66,11 +66,15 @@ size_t cl_np_left(const cl_view *v, size_t h, size_t lo)
                 continue;
             }
             break;
-        } else if (connector(v, k) && k > lo && !ss(v, k) && np_mod(v, k - 1)) {
-            j = k - 1;                  /* "a bartender in Ohio" */
+        } else if (connector(v, k) && k > lo && !ss(v, k) &&
+                   (np_mod(v, k - 1) || quantifier(v, k - 1))) {
+            j = k - 1;                  /* "a bartender in Ohio", "many of whom" */
             len += 2;
-        } else
+        } else {
+            if (quantifier(v, k) && !ss(v, j) && v->t[j].kind != ANN_TOK_NUMBER)
+                j = k;                  /* "some Democrats", not "some 56 percent" */
             break;
+        }
     }
     return j;
 }
@@ -105,6 +109,9 @@ size_t cl_np_right(const cl_view *v, size_t p, size_t hi, int broad)
         } else if (connector(v, j) && last != CL_NONE &&
                    (np_word(v, j + 1) || kind(v, j + 1, CL_W_DET)))
             j += kind(v, j + 1, CL_W_DET) ? 2 : 1;
+        else if (det && cl_cue_at(v, j) && (v->t[j].flags & ANN_TF_LOWER) && ends_with(v, j, "ed") &&
+                 (np_word(v, j + 1) || open_word(v, j + 1)))
+            j++;                /* "NATO's informed secretary general" */
         else
             break;
     }
@@ -322,8 +329,8 @@ static int number_head(const cl_view *v, size_t k, size_t lo)
     if (v->t[k].kind == ANN_TOK_NUMBER || in_set(v, k, CL_S_NUM) ||
         (v->t[k].kind == ANN_TOK_SYMBOL && v->text[v->t[k].start] == '%'))
         return 1;
-    return kind(v, k, CL_W_OBJ) && k > lo + 1 && is(v, k - 1, "of") &&
-           (quantifier(v, k - 2) || in_set(v, k - 2, CL_S_NUM));
+    return (kind(v, k, CL_W_OBJ) || is(v, k, "whom")) && k > lo + 1 && is(v, k - 1, "of") &&
+           (quantifier(v, k - 2) || in_set(v, k - 2, CL_S_NUM));   /* "many of whom say" */
 }
 
 static int quantifier_head(const cl_view *v, size_t k, size_t lo)
@@ -440,6 +447,19 @@ int cl_fronted(const cl_view *v, size_t lo, size_t i)
     return 1;
 }
 
+/* The last token of the subject's noun phrase at p, before the cue at i:
+ * a name or a listed noun, or for a verb coordinated with the subject's own
+ * any noun after the determiner that opens the sentence ("His ex-wife
+ * agreed, but also contended"); not for a participle ("This framing is
+ * useful for countering …").  CL_NONE for none. */
+static size_t subject_np(const cl_view *v, size_t p, size_t i, size_t lo)
+{
+    size_t b = cl_np_right(v, p, i, 0);
+    if (b == CL_NONE && p == cl_after_dateline(v, lo) && kind(v, p, CL_W_DET) && !is_ing(v, i))
+        b = cl_np_right(v, p, i, 1);
+    return b;
+}
+
 /* "Macron called him and urged him to …", "Zelensky rejected it, saying
  * …": the subject at the start of the sentence, or the speaker of the claim
  * just made in it. */
@@ -459,7 +479,7 @@ int cl_sentence_speaker(cl_view *v, size_t lo, size_t i, ann_span *sp)
         if ((!kind(v, p, CL_W_STOP | CL_W_ADV) && !ly_adverb(v, p) && !is_ing(v, p) &&
              !cl_in_date(v, v->t[p].start)) || kind(v, p, CL_W_PRON))
             break;                      /* "On Sunday, April 3, confirming …"; "He …, saying" */
-        size_t b = kind(v, p, CL_W_DET) ? cl_np_right(v, p, i, 0) : CL_NONE;
+        size_t b = kind(v, p, CL_W_DET) ? subject_np(v, p, i, lo) : CL_NONE;
         if (b != CL_NONE && !pc(v, b + 1, ','))
             break;                      /* "The crisis deepened, …" */
         size_t c = p;
@@ -471,9 +491,12 @@ int cl_sentence_speaker(cl_view *v, size_t lo, size_t i, ann_span *sp)
     }
     if (p == i)
         return 0;               /* "On Sunday, confirming …, X said": X, after it */
-    size_t b = cl_np_right(v, p, i, 0);
-    if (b == CL_NONE)
-        return 0;
+    /* any noun after the determiner that opens the sentence, for a verb
+     * coordinated with its own: "His ex-wife agreed, but also contended";
+     * not for a participle ("This framing is useful for countering …") */
+    size_t b = subject_np(v, p, i, lo);
+    if (b == CL_NONE || (!np_word(v, b) && pc(v, b + 1, ',')))
+        return 0;               /* "This framing, countering …": a thing */
     *sp = span(v, p, b);
     return 1;
 }

@@ -98,6 +98,36 @@ static size_t split_rest(cl_view *v, size_t next)
     return close;
 }
 
+/* Tokens a parenthesis set off by commas may hold ("X, via Y, had"). */
+#define CL_COMMA_ASIDE 6
+
+/* Does a comma in tokens [a, b) end a phrase, other than a short aside
+ * that two commas set off ("The UK, via Operation Orbital, had …")? */
+static int comma_between(const cl_view *v, size_t a, size_t b)
+{
+    if (b > a + CL_REST)
+        return 1;               /* so long a stretch is no one clause */
+    for (size_t k = a; k < b; k++) {
+        if (!pc(v, k, ','))
+            continue;
+        size_t m = k + 1;
+        while (m < b && m <= k + CL_COMMA_ASIDE && !pc(v, m, ','))
+            m++;
+        if (m >= b || !pc(v, m, ','))
+            return 1;
+        k = m;
+    }
+    return 0;
+}
+
+/* Does the quotation that the mark at cq closes open its sentence, or
+ * follow another sentence or quotation? */
+static int quote_opens(const cl_view *v, size_t cq)
+{
+    size_t o = v->mate[cq];
+    return ss(v, o) || (o > 0 && (sentence_final(v, o - 1) || qclose(v, o - 1)));
+}
+
 /* The content stood before the cue: "“…,” X said", "…, said X", and the
  * parenthetical "…, X said, …".  Returns 0 when what stands before the
  * comma is no statement ("In December 2021, Russia proposed …"). */
@@ -108,7 +138,7 @@ static int post_claim(cl_view *v, size_t comma, int how, size_t tend, unsigned c
                 (pc(v, comma, ',') && comma > 0 && qclose(v, comma - 1)) ? comma - 1 : CL_NONE;
     if (cq != CL_NONE) {
         size_t o = v->mate[cq];
-        if (ss(v, o) || (o > 0 && (sentence_final(v, o - 1) || qclose(v, o - 1)))) {
+        if (quote_opens(v, cq)) {
             ann_span content = { v->t[o].end, v->t[cq].start };
             size_t rest = split_rest(v, tend + 1);
             if (rest != CL_NONE)
@@ -139,7 +169,11 @@ static int post_claim(cl_view *v, size_t comma, int how, size_t tend, unsigned c
         cl_emit_tokens(v, s, cl_content_end(v, after, 0), cue, sp, medium, nested);
         return 1;
     }
-    if (comma < s + 4 || preposition(v, s))
+    /* "While the UK had trained 22,000 fighters, as noted by X": the
+     * clause without the word that subordinates it */
+    if (in_set(v, s, CL_S_SUB) && comma >= s + 5 && !comma_between(v, s + 1, comma))
+        s++;
+    else if (comma < s + 4 || preposition(v, s))
         return 0;
     cl_emit_tokens(v, s, comma, cue, sp, medium, nested);
     return 1;
@@ -151,6 +185,8 @@ static size_t skip_object(const cl_view *v, size_t j)
     if (kind(v, j, CL_W_OBJ))
         return j + 1;
     size_t b = cl_np_right(v, j, v->n, 0);
+    if (b != CL_NONE && poss(v, b + 1) && qopen(v, b + 2))
+        return v->mate[b + 2] + 1;      /* "told MSNBC’s “Morning Joe” that" */
     return b == CL_NONE ? j : b + 1;
 }
 
@@ -160,16 +196,18 @@ static size_t skip_object(const cl_view *v, size_t j)
 static size_t skip_object_before(const cl_view *v, size_t j, int want_to)
 {
     size_t q = skip_object(v, j);
-    if (q > j || !(kind(v, j, CL_W_DET) || (want_to && np_mod(v, j))))
+    if ((q > j && (want_to ? is(v, q, "to") : qopen(v, q))) ||
+        !(kind(v, j, CL_W_DET) || np_mod(v, j)))
         return q;
-    /* "urged the farmers to", and before "to" any noun: "urged colleagues to" */
+    /* "urged the farmers to", and before "to" any noun: "urged colleagues
+     * to"; before a quotation "called Wells Fargo’s behavior “…”" */
     for (size_t m = j + 1; m < v->n && m < j + 6; m++) {
         if (want_to ? is(v, m, "to") : qopen(v, m))
             return m > j + 1 || !kind(v, j, CL_W_DET) ? m : j;
-        if (!W(v, m) || cl_cue_at(v, m) || kind(v, m, CL_W_STOP) || ss(v, m))
+        if (!(W(v, m) || poss(v, m)) || cl_cue_at(v, m) || kind(v, m, CL_W_STOP) || ss(v, m))
             break;
     }
-    return j;
+    return q;
 }
 
 /* "that" introducing a clause, not the determiner of "that day". */
@@ -250,6 +288,22 @@ static int clause_follows(const cl_view *v, size_t j)
     return 0;
 }
 
+/* Words between a bare clause's subject and its auxiliary. */
+#define CL_SUBJ_AUX 6
+
+/* Does an auxiliary follow j within a few words, with no punctuation and
+ * no cue between ("praise from Putin would")? */
+static int aux_soon(const cl_view *v, size_t j)
+{
+    for (size_t k = j + 1; k < v->n && k <= j + CL_SUBJ_AUX && W(v, k) && !ss(v, k); k++) {
+        if (auxiliary(v, k) || cl_negated_aux(v, k))
+            return 1;
+        if (cl_cue_at(v, k))
+            return 0;
+    }
+    return 0;
+}
+
 /* Can a bare clause ("said the talks failed") start at j? */
 static int bare_ok(const cl_view *v, size_t j)
 {
@@ -257,8 +311,10 @@ static int bare_ok(const cl_view *v, size_t j)
         return 0;
     if (v->t[j].kind == ANN_TOK_NUMBER)
         return 1;
-    /* "said comments from Rice were …": a plural noun that is also a cue */
-    if (!W(v, j) || (cl_cue_at(v, j) && !(ends_with(v, j, "s") && clause_follows(v, j))))
+    /* "said comments from Rice were …", "said praise from Putin would
+     * not …": a noun that is also a cue, plural or before an auxiliary */
+    if (!W(v, j) || (cl_cue_at(v, j) && !((ends_with(v, j, "s") || aux_soon(v, j)) &&
+                                          clause_follows(v, j))))
         return 0;
     if (kind(v, j, CL_W_PRON | CL_W_HEAD) && !kind(v, j, CL_W_OBJ))
         return 1;                      /* "said he'd go", "said people misunderstand" */
@@ -302,6 +358,12 @@ static size_t content_start(const cl_view *v, const cl_cue *c, size_t ce, int *n
     size_t q = ce;
     if ((c->cls & CL_OBJ) && !is(v, q, "that") && !qopen(v, q))
         q = skip_object(v, ce);
+    /* "asked Trump how high …", "questioned whether …": a reported question */
+    if (is(v, q, "whether") || (q > ce && (c->cls & CL_OBJ) && in_set(v, q, CL_S_WH)))
+        /* not "told reporters when asked", "told them what to say" */
+        return W(v, q + 1) && !is(v, q + 1, "to") &&
+               !((v->t[q + 1].flags & ANN_TF_LOWER) && (ends_with(v, q + 1, "ed") || is_ing(v, q + 1)))
+               ? q : CL_NONE;
     q = skip_adverbials(v, q);
     if (q == CL_NONE)
         return CL_NONE;
@@ -352,10 +414,80 @@ static int adjective(const cl_view *v, size_t k)
         return 1;
     const ann_claim_rules *r = v->rules;
     size_t len = v->t[k].end - v->t[k].start;
+    /* the suffixes are lowercase: a word's last byte, lowercased, turns
+     * most of them away before a comparison */
+    unsigned char last = (unsigned char)v->text[v->t[k].end - 1];
+    if (last >= 'A' && last <= 'Z')
+        last = (unsigned char)(last + 32);
     for (size_t j = 0; j < r->nsuffixes; j++) {
         size_t n = strlen(r->suffixes[j]);
-        if (len > n + 1 && strncasecmp(v->text + v->t[k].end - n, r->suffixes[j], n) == 0)
+        if (n && (unsigned char)r->suffixes[j][n - 1] == last && len > n + 1 &&
+            strncasecmp(v->text + v->t[k].end - n, r->suffixes[j], n) == 0)
             return 1;
+    }
+    return 0;
+}
+
+/* Bytes of the longest word base_form looks at. */
+#define CL_FORM_MAX 32
+
+/* Is token i with suffix added a word that heads a verb cue? */
+static int cue_with(const cl_view *v, size_t i, const char *suffix)
+{
+    size_t n = v->t[i].end - v->t[i].start, k = strlen(suffix);
+    char w[CL_FORM_MAX];
+    if (n + k > sizeof w)
+        return 0;
+    memcpy(w, v->text + v->t[i].start, n);
+    memcpy(w + n, suffix, k);
+    return (cl_lookup(v->rules, ann_hash_lower(w, n + k)) >> CL_I_CUE_SHIFT & CL_V_CUE_MAX) != 0;
+}
+
+/* A cue word in its base form: a form of it in -s or -(e)d is a cue too
+ * ("mention", "demand", "believe"), which "found", "told" and "said" have
+ * not. */
+static int base_form(const cl_view *v, size_t i)
+{
+    if (cl_cue_at(v, i)->n != 1 || ends_with(v, i, "s") || ends_with(v, i, "ed") || is_ing(v, i))
+        return 0;
+    return cue_with(v, i, "s") || cue_with(v, i, "ed") || cue_with(v, i, "d");
+}
+
+/* Words a subject's phrases may hold before a noun phrase inside them. */
+#define CL_PHRASE_BACK 10
+
+/* Is the determiner at p inside phrases after a plural noun, which may be
+ * the subject of a verb after them ("observers in Virginia and around the
+ * country say"), not so in "an extension on a court order"? */
+static int plural_before_phrase(const cl_view *v, size_t p)
+{
+    if (p == 0 || !(preposition(v, p - 1) || connector(v, p - 1)))
+        return 0;
+    for (size_t k = p - 1; k > 0 && k + CL_PHRASE_BACK > p; k--) {
+        size_t w = k - 1;
+        if (ss(v, k) || !(W(v, w) || poss(v, w)) || cl_cue_at(v, w))
+            return 0;
+        if (ends_with(v, w, "s") && !ends_with(v, w, "ss") && (np_word(v, w) || open_word(v, w)))
+            return 1;
+    }
+    return 0;
+}
+
+/* Words between a determiner and a noun it is read back to. */
+#define CL_DET_BACK 3
+
+/* Do a determiner and one to three lower-case singular words stand before
+ * token i ("the first public", "a new")? */
+static int det_phrase_before(const cl_view *v, size_t i)
+{
+    for (size_t k = i; k > 0 && k + CL_DET_BACK >= i; k--) {
+        size_t p = k - 1;
+        if (kind(v, p, CL_W_DET) && !kind(v, p, CL_W_PRON) && !in_set(v, p, CL_S_ALONE))
+            return k < i && !ss(v, k) && !plural_before_phrase(v, p);
+        if (!W(v, p) || !(v->t[p].flags & ANN_TF_LOWER) || ends_with(v, p, "s") ||
+            !(open_word(v, p) || kind(v, p, CL_W_HEAD | CL_W_MOD | CL_W_ADV) ||
+              in_set(v, p, CL_S_ADJ)) || auxiliary(v, p) || cl_negated_aux(v, p))
+            return 0;           /* "The senator doesn't think" */
     }
     return 0;
 }
@@ -367,8 +499,10 @@ static int noun_use(const cl_view *v, size_t i, size_t ce)
         (v->t[i - 1].kind == ANN_TOK_NUMBER || in_set(v, i - 1, CL_S_NUM)))
         return 1;
     /* "than, say, Mr. Cruz's plan": a base form set off by commas, with
-     * nothing before that could be its subject */
-    if (i > 1 && pc(v, i - 1, ',') && pc(v, ce, ',') && ce == i + 1 && !ends_with(v, i, "s") &&
+     * nothing before that could be its subject ("X, at a gaggle, said,"
+     * has: a form that inverts is no base form) */
+    if (i > 1 && pc(v, i - 1, ',') && pc(v, ce, ',') && ce == i + 1 &&
+        !(cl_cue_at(v, i)->cls & CL_INV) && !ends_with(v, i, "s") &&
         !ends_with(v, i, "ed") && !is_ing(v, i) && !capw(v, i - 2) && !kind(v, i - 2, CL_W_HEAD | CL_W_PRON))
         return 1;
     /* "officials, called superdelegates, …": a naming participle, one
@@ -385,6 +519,16 @@ static int noun_use(const cl_view *v, size_t i, size_t ce)
         return 1;
     if (i > 0 && !ss(v, i) && kind(v, i - 1, CL_W_DET) &&
         !is(v, i - 1, "her") && !is(v, i - 1, "one"))
+        return 1;
+    /* "the first public mention of": a base form after a determiner and
+     * singular words, which could be no subject of it */
+    if (det_phrase_before(v, i) && base_form(v, i))
+        return 1;
+    /* "restricted comments about …", "issued warnings": a plural noun,
+     * the object of a verb in the past */
+    if (i > 0 && !ss(v, i) && ends_with(v, i, "s") && !ends_with(v, i, "ss") &&
+        (v->t[i - 1].flags & ANN_TF_LOWER) && ends_with(v, i - 1, "ed") && !cl_cue_at(v, i - 1) &&
+        !kind(v, i - 1, CL_W_HEAD))
         return 1;
     /* "have demands that …", "some demands": no verb in -s after an
      * auxiliary or a plural quantifier */
@@ -456,6 +600,14 @@ static int parenthetical(const cl_view *v, size_t i)
             is(v, i - 1, "when") || is(v, i - 1, "since"));
 }
 
+/* "the European Union, which contended that P, is …": a cue in a
+ * relative clause set off by commas, whose content ends at its comma. */
+static int relative_cue(const cl_view *v, size_t i, size_t lo)
+{
+    size_t k = i > lo ? cl_skip_adv_left(v, i - 1, lo) : CL_NONE;
+    return k != CL_NONE && k > lo && (is(v, k, "which") || is(v, k, "who")) && pc(v, k - 1, ',');
+}
+
 /* Content after the cue; the speaker is settled (or found after the
  * content, "While noting …, X contended"). */
 static void pre_claim(cl_view *v, cue_ctx *x)
@@ -464,7 +616,18 @@ static void pre_claim(cl_view *v, cue_ctx *x)
     size_t p, qo = x->as_clause ? CL_NONE : quoted_object(v, x->c, x->ce);
     if (qo != CL_NONE && x->sp.end > x->sp.start) {
         v->used[x->i] = 1;
-        cl_emit_tokens(v, qo, v->mate[qo] + 1, x->cue, x->sp, x->medium, x->nested);
+        /* "called Wells Fargo’s behavior “outrageous”": the object and
+         * what it is called are the claim (that it is outrageous), to the
+         * end of the clause; "calls “the basis for talks”" the quotation */
+        size_t ob = skip_simple(v, x->ce), qc = v->mate[qo];
+        if ((x->c->cls & CL_QOBJ) && ob < qo && !kind(v, ob, CL_W_DET)) {
+            size_t e = cl_content_end(v, ob, 1);
+            /* "called Cruz the “ultimate hypocrite,” linking to …" */
+            if (e > qc + 1 && (pc(v, qc + 1, ',') || pc(v, qc - 1, ',')))
+                e = qc + 1;
+            cl_emit_tokens(v, ob, e, x->cue, x->sp, x->medium, x->nested);
+        } else
+            cl_emit_tokens(v, qo, v->mate[qo] + 1, x->cue, x->sp, x->medium, x->nested);
         return;
     }
     if (!x->as_clause && (((x->c->cls & CL_AS) && as_object(v, x->ce) != CL_NONE) ||
@@ -477,7 +640,10 @@ static void pre_claim(cl_view *v, cue_ctx *x)
         p = content_start(v, x->c, x->ce, &np);
     else
         return;                                 /* Q, S: nothing else */
-    if (p == CL_NONE)
+    /* "… talks unveiled¶Russia and Ukraine vote …": a content on the next
+     * line follows a colon or "that" */
+    if (p == CL_NONE || (p < v->n && (v->t[p].flags & ANN_TF_LINE_START) && !pc(v, p - 1, ':') &&
+                         !is(v, p - 1, "that")))
         return;
     /* "…, said Matt Latimer, another speechwriter": the speaker after a
      * verb that inverts is no content */
@@ -493,6 +659,7 @@ static void pre_claim(cl_view *v, cue_ctx *x)
     int opening = is_ing(v, x->i) && x->i > 0 &&
                   (x->i == cl_after_dateline(v, x->lo) || pc(v, x->i - 1, ','));
     size_t e = cl_content_end(v, p, (np && !x->as_clause) || parenthetical(v, x->i) ||
+                                        relative_cue(v, x->i, x->lo) ||
                                         (opening && x->sp.end == x->sp.start) ||
                                         cl_fronted(v, x->lo, x->i));
     if (x->sp.end == x->sp.start) {
@@ -552,10 +719,57 @@ static int no_attribution(const cl_view *v, const cue_ctx *x, int passive)
         return 1;
     if (noun_use(v, x->i, x->ce))
         return 1;
+    /* "It is worth noting that …", "It goes without saying that …": the
+     * author's own */
+    if (is_ing(v, x->i) && x->i > 0 && (is(v, x->i - 1, "worth") || is(v, x->i - 1, "without")))
+        return 1;
     const cl_last *l = &v->st->last;
     return !(x->c->cls & CL_CLAUSE) && l->valid && l->end > x->cue.start &&
            v->doc->nclaims > v->claims_from &&
            v->doc->claims[v->doc->nclaims - 1].content.start <= x->cue.start;
+}
+
+/* “…,” X said <tail>: a quotation closed just before its speaker is the
+ * content whatever the rest of the sentence holds ("she said several
+ * months after her release, and …", "Trump said this month on CNBC"),
+ * unless the cue opens a content of its own right after it ("said that",
+ * "said:").  Returns the sentence's last token, or CL_NONE. */
+static size_t quote_tail_end(const cl_view *v, size_t tail)
+{
+    size_t k = tail;
+    int cue = 0;                /* a cue of the tail's own ("announcing that") */
+    while (k < v->n && k < tail + CL_REST) {
+        if (k > tail && (ss(v, k) || (v->t[k].flags & ANN_TF_LINE_START)))
+            return k - 1;
+        if (sentence_final(v, k))
+            return k;
+        cue |= cl_cue_at(v, k) != NULL;
+        if (!cue && (complementizer(v, k) || pc(v, k, ':')))
+            return CL_NONE;     /* "told the EU leaders at a summit that …" */
+        /* a title in quotation marks: "said on CNN's “State of the Union.”" */
+        k = qopen(v, k) ? v->mate[k] + 1 : k + 1;
+    }
+    return k - 1;
+}
+
+/* "Sooner or later, the governor told reporters, “it starts to pay
+ * off.”": a statement split by its attribution, its second part a
+ * quotation that goes on in lower case, is one claim from the first word
+ * to the closing mark, as a split quotation is.  comma is the comma before
+ * the speaker, tend the one before the quotation.  Returns 1 when that
+ * made the claim. */
+static int split_fragment(cl_view *v, const cue_ctx *x, size_t comma, size_t tend)
+{
+    size_t o = tend + 1;
+    if (!pc(v, comma, ',') || !qopen(v, o) || !W(v, o + 1) || !(v->t[o + 1].flags & ANN_TF_LOWER))
+        return 0;
+    size_t s = cl_sent_start(v, comma);
+    if (comma < s + 2 || in_set(v, s, CL_S_SUB) || cl_first_person(v, x->sp))
+        return 0;
+    v->used[x->i] = 1;
+    v->used[o] = 1;
+    cl_emit_tokens(v, s, v->mate[o] + 1, x->cue, x->sp, x->medium, x->nested);
+    return 1;
 }
 
 /* The content stood before the comma (or closing mark) at comma, the
@@ -566,13 +780,27 @@ static int content_before(cl_view *v, cue_ctx *x, size_t comma, size_t tail)
     size_t tend = 0;
     int how = post_tail(v, tail, &tend);
     int cq = qclose(v, comma) || (comma > 0 && qclose(v, comma - 1));
+    if (cq && how == 0 && quote_opens(v, qclose(v, comma) ? comma : comma - 1)) {
+        size_t e = quote_tail_end(v, tail);
+        if (e != CL_NONE && e >= tail) {
+            how = 1;
+            tend = e;
+        }
+    }
     if (pc(v, tail, '(') && cl_paren_close(v, tail) != CL_NONE)
         tail = cl_paren_close(v, tail) + 1;     /* "said X (D-S.C.), …" */
+    if (how == 3 && !cq && split_fragment(v, x, comma, tend))
+        return 1;
     if (how == 3)
         how = cq ? 1 : 0;
+    /* "…, said Brian Baker, a longtime adviser …": the comma after a
+     * speaker that follows its cue opens the speaker's apposition */
+    if (how == 2 && x->inverted && tend + 1 < v->n &&
+        ((kind(v, tend + 1, CL_W_DET) && !kind(v, tend + 1, CL_W_PRON)) || capw(v, tend + 1)))
+        how = 1;
     /* "X told the British newspaper." is a tail; "X proposed a treaty."
      * is an object, and the content comes after the cue. */
-    if (how && tail < tend && !(x->c->cls & CL_OBJ) && !preposition(v, tail) &&
+    if (how && !cq && tail < tend && !(x->c->cls & CL_OBJ) && !preposition(v, tail) &&
         !adverbial(v, tail))
         how = 0;
     const char *medium = x->medium;
@@ -585,11 +813,54 @@ static int content_before(cl_view *v, cue_ctx *x, size_t comma, size_t tail)
     return 0;
 }
 
+/* A speaker that is one capitalized word opening its sentence, no
+ * tagged actor or source, with the form of an adjective ("Unnamed
+ * claims that …", "Dubious promises of …"): a word capitalized because it
+ * opens the sentence, whose cue is a noun. */
+static int lone_opener(cl_view *v, size_t sa, size_t head, size_t lo)
+{
+    return sa == head && (head == lo || (head == lo + 1 && qopen(v, lo))) &&
+           (v->t[head].flags & ANN_TF_TITLE) && !kind(v, head, CL_W_HEAD | CL_W_PRON) &&
+           (adjective(v, head) || ends_with(v, head, "ed")) &&
+           !cl_is_entity(v, span(v, head, head));
+}
+
+/* "This is exactly what Putin said at a news conference: there are
+ * options": after "what X said" a colon opens the content. */
+static int what_colon(const cl_view *v, size_t sa, size_t ce)
+{
+    if (!is(v, sa - 1, "what") || is(v, ce, "as"))
+        return 0;                   /* "what analysts described as X: …" names X */
+    size_t m = introducer_ahead(v, ce, CL_NONE);
+    return m != CL_NONE && pc(v, m, ':');
+}
+
+/* Items of a list a speaker's phrase may have ("the leaders of Ukraine,
+ * France and Germany"). */
+#define CL_LIST_ITEMS 6
+
+/* The first token of the list of names whose last items are the
+ * speaker's phrase [sa, head] ("France and Germany" in "the leaders of
+ * Ukraine, France and Germany agreed"): its commas separate items and set
+ * off nothing. */
+static size_t list_left(const cl_view *v, size_t sa, size_t head, size_t lo)
+{
+    int joined = 0;
+    if (!capw(v, sa) || !capw(v, head))
+        return sa;              /* "…, senior EU and US officials told" */
+    for (size_t k = sa; k < head; k++)
+        joined |= is(v, k, "and") || is(v, k, "or");
+    for (int n = 0; joined && n < CL_LIST_ITEMS && sa > lo + 1 && pc(v, sa - 1, ',') &&
+                    (capw(v, sa - 2) || kind(v, sa - 2, CL_W_HEAD)); n++)
+        sa = cl_np_left(v, sa - 2, lo);
+    return sa;
+}
+
 /* Who speaks: the agent of "as noted by X", the subject before the cue,
  * or "said X" after it.  Sets *comma when the content may stand before
  * the cue, and *tail past the speaker after it.  Returns 0 when the cue
  * attributes nothing ("if it concludes that"). */
-static int find_speaker(const cl_view *v, cue_ctx *x, size_t k, size_t head,
+static int find_speaker(cl_view *v, cue_ctx *x, size_t k, size_t head,
                         int passive, size_t *comma, size_t *tail)
 {
     size_t i = x->i, lo = x->lo, ce = x->ce;
@@ -609,8 +880,12 @@ static int find_speaker(const cl_view *v, cue_ctx *x, size_t k, size_t head,
         if (j > lo && (pc(v, j - 1, ',') || qclose(v, j - 1)))
             *comma = j - 1;
     } else if (head != CL_NONE) {
-        size_t sa = cl_np_left(v, head, lo);
+        if (in_set(v, head, CL_S_NONE))
+            return 0;                   /* "anyone who proposes …" */
+        size_t sa = list_left(v, cl_np_left(v, head, lo), head, lo);
         x->sp = span(v, sa, head);
+        if (lone_opener(v, sa, head, lo))
+            return 0;                   /* "Unwritten promises regarding …" */
         /* "superdelegates who have not announced": the relative pronoun
          * stands for the speaker too */
         if (head + 1 < i && (is(v, head + 1, "who") || is(v, head + 1, "whose") ||
@@ -620,14 +895,18 @@ static int find_speaker(const cl_view *v, cue_ctx *x, size_t k, size_t head,
          * “…”" names the thing called */
         if (sa > lo && (is(v, sa - 1, "if") || is(v, sa - 1, "whether") ||
                         is(v, sa - 1, "unless") || is(v, sa - 1, "what")) &&
-            !(is(v, sa - 1, "what") && (x->c->cls & CL_QOBJ)))
+            !(is(v, sa - 1, "what") && (x->c->cls & CL_QOBJ)) && !what_colon(v, sa, x->ce))
             return 0;
         if (sa > lo && (pc(v, sa - 1, ',') || qclose(v, sa - 1)))
             *comma = sa - 1;
         else if (sa > lo && is(v, sa - 1, "as")) {
             x->as_clause = 1;
-            if (sa > lo + 1 && pc(v, sa - 2, ','))
+            if (sa > lo + 1 && pc(v, sa - 2, ',')) {
                 *comma = sa - 2;
+                /* "Podoliak expressed …, which, as Putin indicated, had
+                 * continued": an aside; a "he" after it is Podoliak */
+                x->nested = 1;
+            }
         }
     } else if (i > lo && (pc(v, i - 1, ',') || qclose(v, i - 1))) {
         /* “…,” said Medinsky; a verb that inverts (class I) takes any
@@ -648,6 +927,70 @@ static int find_speaker(const cl_view *v, cue_ctx *x, size_t k, size_t head,
     return 1;
 }
 
+/* “Who would have believed …?” Trump said.  A quotation that ends in a
+ * question mark or a full stop ends its sentence for the tokenizer, yet a
+ * sentence of nothing but a speaker and its cue ("Trump said.", "said
+ * Trump, looking …") attributes it: the sentence of the cue at i, which
+ * starts at lo, starts at the quotation then. */
+static size_t quote_before(const cl_view *v, size_t i, size_t lo)
+{
+    if (lo < 2 || !qclose(v, lo - 1) || !sentence_final(v, lo - 2))
+        return lo;
+    const cl_cue *c = cl_cue_at(v, i);
+    size_t after = i + c->n;
+    if (i == lo) {                          /* “…?” said Trump */
+        size_t b = cl_np_right(v, after, v->n, (c->cls & CL_INV) != 0);
+        if (b == CL_NONE)
+            return lo;
+        after = b + 1;
+    } else {                                /* “…?” Trump said */
+        size_t h = cl_subject_head(v, i, lo);
+        if (h == CL_NONE || cl_np_left(v, h, lo) != lo)
+            return lo;
+    }
+    if (after < v->n && !(pc(v, after, ',') && !qopen(v, after + 1)) &&
+        !sentence_final(v, after) && !ss(v, after))
+        return lo;                          /* "X said, “…”" has its own */
+    return cl_sent_start(v, lo - 1);
+}
+
+/* "it shows he'd be awake", "this suggests that …": a verb of evidence
+ * whose subject is a pronoun for a thing names no source. */
+static int thing_shows(const cl_view *v, const cue_ctx *x)
+{
+    if (!(x->c->cls & CL_EVID) || x->sp.end <= x->sp.start)
+        return 0;
+    ann_span s = x->sp;
+    size_t n = s.end - s.start;
+    static const char *const things[] = { "it", "this", "that", "which" };
+    for (size_t k = 0; k < sizeof things / sizeof things[0]; k++)
+        if (n == strlen(things[k]) && strncasecmp(v->text + s.start, things[k], n) == 0)
+            return 1;
+    return 0;
+}
+
+/* Words back from a participle to the noun it modifies ("Macron's
+ * message of the previous day urging …"). */
+#define CL_NOUN_BACK 8
+
+/* "reiterated Macron's message of the previous day urging Russia to
+ * halt": a participle that modifies a noun of saying speaks for the
+ * noun's possessor.  Sets *sp and returns 1 when one is found. */
+static int message_author(const cl_view *v, size_t i, size_t lo, ann_span *sp)
+{
+    if (!is_ing(v, i) || i == 0 || pc(v, i - 1, ','))
+        return 0;               /* "Scholz spoke, urging …": the subject's */
+    for (size_t k = i - 1; k > lo + 1 && k + CL_NOUN_BACK > i; k--) {
+        if (v->t[k].kind != ANN_TOK_WORD || (k < i - 1 && cl_cue_at(v, k)))
+            return 0;
+        if ((cl_info(v, k) & CL_W_NOUNCUE) && poss(v, k - 1) && head_ok(v, k - 2)) {
+            *sp = span(v, cl_np_left(v, k - 2, lo), k - 2);
+            return 1;
+        }
+    }
+    return 0;
+}
+
 /* Where is the content of the cue at i, and who speaks? */
 void cl_on_cue(cl_view *v, size_t i)
 {
@@ -656,7 +999,7 @@ void cl_on_cue(cl_view *v, size_t i)
     x.i = i;
     x.c = cl_cue_at(v, i);
     x.ce = i + x.c->n;
-    x.lo = cl_sent_start(v, i);
+    x.lo = quote_before(v, i, cl_sent_start(v, i));
     x.cue = span(v, i, x.ce - 1);
     x.medium = medium_of(v, x.c);
     x.nested = v->inq[i];
@@ -671,7 +1014,7 @@ void cl_on_cue(cl_view *v, size_t i)
 
     if (no_attribution(v, &x, passive))
         return;
-    if (!find_speaker(v, &x, k, head, passive, &comma, &tail))
+    if (!find_speaker(v, &x, k, head, passive, &comma, &tail) || thing_shows(v, &x))
         return;
     if (comma != CL_NONE) {
         if (content_before(v, &x, comma, tail))
@@ -684,7 +1027,7 @@ void cl_on_cue(cl_view *v, size_t i)
         if (!(k != CL_NONE && (is(v, k, "and") || pc(v, k, ',') || is(v, k, "but"))) &&
             !is_ing(v, i))
             return;
-        if (!cl_sentence_speaker(v, lo, i, &x.sp))
+        if (!message_author(v, i, lo, &x.sp) && !cl_sentence_speaker(v, lo, i, &x.sp))
             x.sp.start = x.sp.end = 0;
     }
     pre_claim(v, &x);
