@@ -1,7 +1,7 @@
 /*
  * tagger.h - the learned name tagger: a greedy averaged perceptron over
  * BIO labels (person, organization, location; everything else outside),
- * its features, its decoder and its model file.
+ * its features, its decoder (tagger.c) and its model (tagger_model.c).
  *
  * Only the neighbourhoods of capitalized words are decoded: a lower-case
  * word is read only between two parts of a name ("Bank of England").  A
@@ -10,13 +10,18 @@
  * names, titles, speech verbs, organization heads), its line (headline,
  * capitals, table) and, in the second pass, what the first pass made of
  * the same word elsewhere in the document.  Features are 64-bit hashes;
- * the model maps a hash to one int16 weight per label.  Labels are BILOU:
- * a name's first, inside and last words, or its only one.
+ * the model maps a hash to one int16 weight per label but outside, whose
+ * score is 0 (a perceptron's choice is the same when every label's weight
+ * of a feature has the outside one's taken off).
  *
  * The model file (src/rules/tagger/weights.tsv, or a user's via --rules,
- * read by ann_tagger_load from the engine's loader, engine.c) is text: a header line, then per pass "pass N" and one line per feature,
- * "HASH<TAB>w0 w1 ... w6" (HASH: 16 hex digits; w: the label weights in
- * the order of the "labels" line).  src/tools/train_tagger.c writes it.
+ * read by ann_tagger_load from the engine's loader, engine.c) is text: a
+ * header line, "features N" (the version of the features it was trained
+ * with), the "labels" line, then per pass "pass N" and one line per
+ * feature, "HASH<TAB>w1 w2 ... w8" (HASH: 16 hex digits; w: the weights of
+ * the labels in the order of the "labels" line).  src/tools/train_tagger.c
+ * writes it; the built-in one is compiled into a ready table at build time
+ * (src/tools/tagger_table.c), so only a user's model is read at run time.
  */
 #ifndef ANN_TAGGER_H
 #define ANN_TAGGER_H
@@ -38,6 +43,11 @@
 #define TG_O 0
 #define TG_NTYPES 4
 #define TG_NLABELS (1 + TG_NTYPES * TG_NPOS)
+/* Weights a feature has: outside's is 0. */
+#define TG_NW (TG_NLABELS - 1)
+/* The version of the features (tg_features): a model made with others is
+ * refused.  Raise it with any change to what a feature hash means. */
+#define TG_FEATURES 2
 
 /* The coarse types of names (0: outside).  MISC (nationalities, events,
  * works, products) is learned so that it is told from the others, and is
@@ -99,24 +109,50 @@ static inline size_t tg_span_end(const uint8_t *labels, size_t i, size_t n)
  * for the rest. */
 #define TG_MAX_FEATS 96
 
+/* One pass's weights: an open-addressing table from a feature's hash to
+ * its row of weights.  The slot is the hash's low bits, probed on; check
+ * holds the high half | 1 (0: an empty slot). */
+typedef struct tg_table {
+    const uint32_t *check;
+    const int16_t (*w)[TG_NW];     /* per slot: the weights of labels 1.. */
+    size_t mask;                   /* slots - 1 */
+    size_t n;                      /* features held */
+} tg_table;
+
+typedef struct tg_model {
+    tg_table pass[TG_PASSES];
+    int npasses;
+} tg_model;
+
+/* The built-in model, made at build time from src/rules/tagger/weights.tsv
+ * by src/tools/tagger_table.c (build/tagger_data.c). */
+extern const tg_model tg_builtin_model;
+
 typedef struct ann_tagger ann_tagger;
 
-/* "O", "B-PER" ...: the labels line of a model file. */
+/* "labels\tB-PER I-PER ...": the labels line of a model file. */
 void tg_labels_line(char *out, size_t cap);
 
 ann_tagger *ann_tagger_new(void);
 void ann_tagger_free(ann_tagger *t);
+/* Use the built-in model (in place: nothing is read or copied). */
+void ann_tagger_use_builtin(ann_tagger *t);
+/* Use the tables of m, which outlive t. */
+void tg_use_model(ann_tagger *t, const tg_model *m);
 /* Whether data looks like a model file (its first line is the magic). */
 int ann_tagger_is_model(const char *data, size_t len);
 /* Read a model file, replacing what t held.  -1 with "NAME:LINE: reason"
  * in err when it is malformed. */
 int ann_tagger_load(ann_tagger *t, const char *name, const char *data, size_t len,
                     char *err, size_t errlen);
+/* The tables of t (for the build tool that writes them as C). */
+const tg_model *ann_tagger_model(const ann_tagger *t);
 /* Features in the model, over its passes (0: nothing loaded). */
 size_t ann_tagger_size(const ann_tagger *t);
 int ann_tagger_passes(const ann_tagger *t);
 /* The sums of the weights of the n features f of pass p, in
- * score[TG_NLABELS]; with SSE2 eight labels a load, else tg_score_plain. */
+ * score[TG_NLABELS] (score[0], outside, is 0); with SSE2 a row a load,
+ * else tg_score_plain. */
 void ann_tagger_score(const ann_tagger *t, int p, const uint64_t *f, size_t n, int32_t *score);
 void tg_score_plain(const ann_tagger *t, int p, const uint64_t *f, size_t n, int32_t *score);
 

@@ -14,12 +14,12 @@
 
 static ann_engine *eng;
 
-/* A model file: the header, the labels line and body. */
+/* A model file: the header, the features and labels lines and body. */
 static char *model_text(const char *body)
 {
     char labels[128];
     tg_labels_line(labels, sizeof labels);
-    return ann_xasprintf("%s: test\n%s\n%s", ANN_TAGGER_MAGIC, labels, body);
+    return ann_xasprintf("%s: test\nfeatures\t%d\n%s\n%s", ANN_TAGGER_MAGIC, TG_FEATURES, labels, body);
 }
 
 static int load(ann_tagger *t, const char *body, char *err, size_t errlen)
@@ -36,29 +36,39 @@ static void test_model_file(void)
     char err[256];
     CHECK(ann_tagger_is_model(ANN_TAGGER_MAGIC "\n", strlen(ANN_TAGGER_MAGIC) + 1));
     CHECK(!ann_tagger_is_model("Putin\tactor\tperson\t-\n", 21));
-    CHECK_INT(load(t, "pass 1\n00000000000000ff\t1 -2 3 4 5 6 7 8 9\n"
-                      "pass 2\n00000000000000ff\t0 0 0 0 0 0 0 0 -32768\n"
-                      "0000000000000100\t32767 0 0 0 0 0 0 0 0\n", err, sizeof err), 0);
+    CHECK_INT(load(t, "pass 1\n00000000000000ff\t-2 3 4 5 6 7 8 9\n"
+                      "pass 2\n00000000000000ff\t0 0 0 0 0 0 0 -32768\n"
+                      "0000000000000100\t32767 0 0 0 0 0 0 0\n", err, sizeof err), 0);
     CHECK_INT(ann_tagger_passes(t), 2);
     CHECK_INT(ann_tagger_size(t), 3);
-    uint64_t f[2] = {0xff, 0x1234};     /* the second is in no table */
+    uint64_t f[3] = {0xff, 0x1234, 0xff};     /* the second is in no table */
     int32_t score[TG_NLABELS];
-    ann_tagger_score(t, 0, f, 2, score);
-    CHECK_INT(score[0], 1);
-    CHECK_INT(score[1], -2);
-    CHECK_INT(score[8], 9);
-    ann_tagger_score(t, 1, f, 1, score);
-    CHECK_INT(score[8], -32768);
+    ann_tagger_score(t, 0, f, 3, score);
+    CHECK_INT(score[0], 0);                   /* outside scores 0 */
+    CHECK_INT(score[1], -4);
+    CHECK_INT(score[8], 18);
+    /* sums past 16 bits */
+    ann_tagger_score(t, 1, f, 3, score);
+    CHECK_INT(score[8], -65536);
+    uint64_t many[TG_MAX_FEATS];
+    for (size_t k = 0; k < TG_MAX_FEATS; k++)
+        many[k] = k % 2 ? 0x100 : 0xff;
+    int32_t plain[TG_NLABELS];
+    ann_tagger_score(t, 1, many, TG_MAX_FEATS, score);
+    tg_score_plain(t, 1, many, TG_MAX_FEATS, plain);
+    CHECK_INT(score[1], 32767 * TG_MAX_FEATS / 2);
+    CHECK_INT(score[8], -32768 * TG_MAX_FEATS / 2);
+    CHECK(memcmp(score, plain, sizeof score) == 0);
     /* malformed models: each named by file and line, and nothing kept */
     static const struct { const char *body; int line; } bad[] = {
-        {"00000000000000ff\t1 2 3 4 5 6 7 8 9\n", 3},          /* no "pass 1" */
-        {"pass 1\n00000000000000ff\t1 2 3\n", 4},               /* too few weights */
-        {"pass 1\n00000000000000ff\t1 2 3 4 5 6 7 8 9 10\n", 4},/* too many */
-        {"pass 1\n00000000000000ff\t1 2 3 4 5 6 7 8 40000\n", 4},/* not int16 */
-        {"pass 1\n0000000000000xff\t1 2 3 4 5 6 7 8 9\n", 4},   /* not hex */
-        {"pass 1\nff\t1 2 3 4 5 6 7 8 9\n", 4},                 /* short hash */
-        {"pass 2\n00000000000000ff\t1 2 3 4 5 6 7 8 9\n", 3},   /* pass 2 first */
-        {"", 2},                                                 /* no pass at all */
+        {"00000000000000ff\t1 2 3 4 5 6 7 8\n", 4},          /* no "pass 1" */
+        {"pass 1\n00000000000000ff\t1 2 3\n", 5},             /* too few weights */
+        {"pass 1\n00000000000000ff\t1 2 3 4 5 6 7 8 9\n", 5}, /* too many */
+        {"pass 1\n00000000000000ff\t1 2 3 4 5 6 7 40000\n", 5},/* not int16 */
+        {"pass 1\n0000000000000xff\t1 2 3 4 5 6 7 8\n", 5},   /* not hex */
+        {"pass 1\nff\t1 2 3 4 5 6 7 8\n", 5},                 /* short hash */
+        {"pass 2\n00000000000000ff\t1 2 3 4 5 6 7 8\n", 4},   /* pass 2 first */
+        {"", 3},                                                 /* no pass at all */
     };
     for (size_t k = 0; k < sizeof bad / sizeof *bad; k++) {
         err[0] = '\0';
@@ -68,15 +78,26 @@ static void test_model_file(void)
         CHECK(strncmp(err, want, strlen(want)) == 0);
         CHECK_INT(ann_tagger_passes(t), 0);
     }
-    /* labels of another program */
-    const char *other = ANN_TAGGER_MAGIC "\nlabels\tO B-PER I-PER\npass 1\n";
+    /* labels of another program; features of another version; no features line */
+    char *other = ann_xasprintf("%s\nfeatures\t%d\nlabels\tB-PER I-PER\npass 1\n", ANN_TAGGER_MAGIC, TG_FEATURES);
     CHECK_INT(ann_tagger_load(t, "o.tsv", other, strlen(other), err, sizeof err), -1);
-    CHECK(strstr(err, "o.tsv:2: labels") != NULL);
+    CHECK(strstr(err, "o.tsv:3: labels") != NULL);
+    free(other);
+    char labels[128];
+    tg_labels_line(labels, sizeof labels);
+    char *old = ann_xasprintf("%s\nfeatures\t1\n%s\npass 1\n", ANN_TAGGER_MAGIC, labels);
+    CHECK_INT(ann_tagger_load(t, "v.tsv", old, strlen(old), err, sizeof err), -1);
+    CHECK(strstr(err, "v.tsv:2: features of another version") != NULL);
+    free(old);
+    old = ann_xasprintf("%s\n%s\npass 1\n00000000000000ff\t1 2 3 4 5 6 7 8\n", ANN_TAGGER_MAGIC, labels);
+    CHECK_INT(ann_tagger_load(t, "w.tsv", old, strlen(old), err, sizeof err), -1);
+    CHECK(strstr(err, "w.tsv:4: expected \"features\"") != NULL);
+    free(old);
     /* not a model, a NUL inside, a BOM before the magic */
     CHECK_INT(ann_tagger_load(t, "x.tsv", "hello\n", 6, err, sizeof err), -1);
     char nul[] = ANN_TAGGER_MAGIC "\n\0";
     CHECK_INT(ann_tagger_load(t, "n.tsv", nul, sizeof nul - 1, err, sizeof err), -1);
-    char *m = model_text("pass 1\n00000000000000ff\t1 2 3 4 5 6 7 8 9\r\n");
+    char *m = model_text("pass 1\n00000000000000ff\t1 2 3 4 5 6 7 8\r\n");
     char *bom = ann_xasprintf("\xEF\xBB\xBF%s", m);
     CHECK_INT(ann_tagger_load(t, "b.tsv", bom, strlen(bom), err, sizeof err), 0);
     CHECK_INT(ann_tagger_size(t), 1);
@@ -85,11 +106,40 @@ static void test_model_file(void)
     ann_tagger_free(t);
 }
 
-/* The built-in model is there and has both passes. */
+/* The built-in model is there, has both passes, and is the table the
+ * loader makes of src/rules/tagger/weights.tsv (compiled at build time). */
 static void test_builtin(void)
 {
     CHECK_INT(ann_tagger_passes(eng->tagger), 2);
     CHECK(ann_tagger_size(eng->tagger) > 10000);
+    FILE *f = fopen("src/rules/tagger/weights.tsv", "rb");
+    CHECK(f != NULL);
+    if (!f)
+        return;
+    ann_buf b = {0};
+    char chunk[65536];
+    size_t got;
+    while ((got = fread(chunk, 1, sizeof chunk, f)) > 0)
+        ann_buf_add(&b, chunk, got);
+    fclose(f);
+    ann_tagger *t = ann_tagger_new();
+    char err[256];
+    CHECK_INT(ann_tagger_load(t, "weights.tsv", b.p, b.len, err, sizeof err), 0);
+    const tg_model *m = ann_tagger_model(t), *bi = &tg_builtin_model;
+    CHECK_INT(m->npasses, bi->npasses);
+    for (int p = 0; p < m->npasses && p < bi->npasses; p++) {
+        const tg_table *x = &m->pass[p], *y = &bi->pass[p];
+        CHECK_INT(x->mask, y->mask);
+        CHECK_INT(x->n, y->n);
+        if (x->mask != y->mask)
+            continue;
+        size_t same = 0;
+        for (size_t i = 0; i <= x->mask; i++)
+            same += x->check[i] == y->check[i] && memcmp(x->w[i], y->w[i], sizeof x->w[i]) == 0;
+        CHECK_INT(same, x->mask + 1);
+    }
+    ann_tagger_free(t);
+    ann_buf_free(&b);
 }
 
 /* Labels of a text by the built-in model. */
@@ -241,8 +291,9 @@ static void test_user_model(void)
     (void)tg_features(&c, 0, 0, TG_O, TG_O, bias);
     char labels[128];
     tg_labels_line(labels, sizeof labels);
-    fprintf(f, "%s: everything is outside\n%s\npass 1\n%016llx\t30000 0 0 0 0 0 0 0 0\n",
-            ANN_TAGGER_MAGIC, labels, (unsigned long long)bias[0]);
+    fprintf(f, "%s: everything is outside\nfeatures\t%d\n%s\npass 1\n%016llx\t"
+               "-30000 -30000 -30000 -30000 -30000 -30000 -30000 -30000\n",
+            ANN_TAGGER_MAGIC, TG_FEATURES, labels, (unsigned long long)bias[0]);
     fclose(f);
     tg_ctx_free(&c);
     ann_tokens_free(&t);
@@ -260,11 +311,11 @@ static void test_user_model(void)
     }
     /* a broken model stops the engine with its name and line */
     f = fopen(path, "w");
-    fprintf(f, "%s\nlabels\tO\n", ANN_TAGGER_MAGIC);
+    fprintf(f, "%s\nfeatures\t%d\nlabels\tO\n", ANN_TAGGER_MAGIC, TG_FEATURES);
     fclose(f);
     e = ann_engine_new(0, files, 1, err, sizeof err);
     CHECK(e == NULL);
-    CHECK(strstr(err, path) != NULL && strstr(err, ":2:") != NULL);
+    CHECK(strstr(err, path) != NULL && strstr(err, ":3:") != NULL);
     ann_engine_free(e);
     remove(path);
 }

@@ -589,7 +589,7 @@ static void test_sets(tdoc *docs, size_t n, model *m1, model *m2)
 
 typedef struct qrow {
     uint64_t key;
-    int16_t w[TG_NLABELS];
+    int16_t w[TG_NW];
 } qrow;
 
 static int by_key(const void *a, const void *b)
@@ -598,17 +598,18 @@ static int by_key(const void *a, const void *b)
     return (x->key > y->key) - (x->key < y->key);
 }
 
-/* The weights as int16: scaled so that the largest is QMAX; rows that
- * round to all zeros are left out. */
-#define QMAX 4000.0
+/* The weights as int16, outside's taken off each label's (the run time
+ * scores outside 0), scaled so that the largest is QMAX.  Rows that round
+ * to all zeros are left out. */
+#define QMAX 4095.0
 
 static size_t write_pass(FILE *out, const model *m, int p)
 {
     double mx = 0;
     for (size_t i = 0; i < m->cap; i++)
-        for (int l = 0; m->slot[i].key && l < TG_NLABELS; l++)
-            if (fabs(m->slot[i].w[l]) > mx)
-                mx = fabs(m->slot[i].w[l]);
+        for (int l = 1; m->slot[i].key && l < TG_NLABELS; l++)
+            if (fabs(m->slot[i].w[l] - m->slot[i].w[0]) > mx)
+                mx = fabs(m->slot[i].w[l] - m->slot[i].w[0]);
     double scale = mx > 0 ? QMAX / mx : 1;
     qrow *rows = ann_xmalloc((m->n + 1) * sizeof *rows);
     size_t nr = 0;
@@ -618,8 +619,8 @@ static size_t write_pass(FILE *out, const model *m, int p)
             continue;
         qrow r = {s->key, {0}};
         int big = 0;
-        for (int l = 0; l < TG_NLABELS; l++) {
-            r.w[l] = (int16_t)lround(s->w[l] * scale);
+        for (int l = 0; l < TG_NW; l++) {
+            r.w[l] = (int16_t)lround((s->w[l + 1] - s->w[0]) * scale);
             big |= abs(r.w[l]) >= prune;
         }
         if (big)
@@ -629,7 +630,7 @@ static size_t write_pass(FILE *out, const model *m, int p)
     fprintf(out, "pass %d\n", p + 1);
     for (size_t i = 0; i < nr; i++) {
         fprintf(out, "%016llx\t", (unsigned long long)rows[i].key);
-        for (int l = 0; l < TG_NLABELS; l++)
+        for (int l = 0; l < TG_NW; l++)
             fprintf(out, l ? " %d" : "%d", rows[i].w[l]);
         fputc('\n', out);
     }
@@ -680,7 +681,7 @@ int main(int argc, char **argv)
         perror("train_tagger: temporary model");
         return 2;
     }
-    fprintf(ef, "%s: empty\n%s\npass 1\n", ANN_TAGGER_MAGIC, labels0);
+    fprintf(ef, "%s: empty\nfeatures\t%d\n%s\npass 1\n", ANN_TAGGER_MAGIC, TG_FEATURES, labels0);
     fclose(ef);
     const char *user[] = {empty};
     ann_engine *e = ann_engine_new(0, user, 1, err, sizeof err);
@@ -719,8 +720,8 @@ int main(int argc, char **argv)
             ANN_TAGGER_MAGIC, epochs);
     char labels[128];
     tg_labels_line(labels, sizeof labels);
-    fprintf(out, "# HASH<TAB>weights of the labels below; features and hashes: src/tagger.c\n%s\n",
-            labels);
+    fprintf(out, "# HASH<TAB>weights of the labels below (outside: 0); features and hashes: src/tagger.c\n"
+                 "features\t%d\n%s\n", TG_FEATURES, labels);
     size_t n1 = write_pass(out, &m1, 0), n2 = write_pass(out, &m2, 1);
     if (out != stdout && fclose(out) != 0) {
         perror(outpath);
