@@ -136,72 +136,85 @@ static uint32_t word_bits(const ann_match *m)
     return 0;
 }
 
+/* The TG_LX_ bits a match gives its first token, its later ones and its
+ * last. */
+typedef struct lex_kind {
+    const char *kind, *type, *attrs;
+    uint32_t first, inner, last;
+    int one;                   /* only a one-token match gives them */
+} lex_kind;
+
+static void lex_kind_of(const ann_match *m, lex_kind *k)
+{
+    *k = (lex_kind){m->kind, m->type, m->attrs, 0, 0, 0, 0};
+    uint32_t b = known_bit(m);
+    if (b) {
+        k->first = b;
+        if (attr_is_on(m->attrs, "ambiguous") || attr_is_on(m->attrs, "alias_only"))
+            k->first |= TG_LX_AMBIG;
+        k->inner = b << 5;
+        k->last = TG_LX_KNOWN_E;
+    } else if (strcmp(m->kind, "title") == 0) {
+        k->first = TG_LX_TITLE_B;
+        k->last = TG_LX_TITLE_E;
+    } else {
+        k->first = word_bits(m);
+        k->one = 1;
+    }
+}
+
+/* A window has a few kinds of match many times over: the bits of each are
+ * worked out once, kept by the pointers of its kind, type and attributes
+ * (which the rules own while their matches live), in a small table. */
 static void lex_bits(tg_ctx *c, const ann_matches *ms)
 {
+    lex_kind seen[64];
+    memset(seen, 0, sizeof seen);
     memset(c->lex, 0, c->n * sizeof *c->lex);
     for (size_t k = 0; ms && k < ms->n; k++) {
         const ann_match *m = &ms->v[k];
         if (m->first >= c->n || m->last > c->n || m->last <= m->first)
             continue;
-        uint32_t b = known_bit(m);
-        if (b) {
-            c->lex[m->first] |= b;
-            for (size_t j = m->first + 1; j < m->last; j++)
-                c->lex[j] |= b << 5;
-            c->lex[m->last - 1] |= TG_LX_KNOWN_E;
-            if (attr_is_on(m->attrs, "ambiguous") || attr_is_on(m->attrs, "alias_only"))
-                c->lex[m->first] |= TG_LX_AMBIG;
-        } else if (strcmp(m->kind, "title") == 0) {
-            c->lex[m->first] |= TG_LX_TITLE_B;
-            c->lex[m->last - 1] |= TG_LX_TITLE_E;
-        } else if (m->last - m->first == 1) {
-            c->lex[m->first] |= word_bits(m);
-        }
-    }
-}
-
-/* The pattern of a short line: the classes of its tokens (a capitalized
- * word, a lower-case one, a figure, a mark), runs written once, hashed.
- * The rows of a table share one ("Burnley 2 Walsall 1"), and the second
- * pass learns what the names in lines of a pattern were. */
-static uint32_t line_pattern(const tg_ctx *c, size_t a, size_t b)
-{
-    if (b - a > 40 || b - a < 2)
-        return 0;
-    uint32_t h = 2166136261u, last = 0;
-    for (size_t k = a; k < b; k++) {
-        const ann_token *t = &c->tok[k];
-        uint32_t cl;
-        if (t->kind == ANN_TOK_NUMBER || (t->kind == ANN_TOK_WORD && c->text[t->start] >= '0' &&
-                                          c->text[t->start] <= '9'))
-            cl = 'd';
-        else if (t->kind == ANN_TOK_WORD)
-            cl = cap_word(c->text, t) ? 'X' : 'x';
-        else
-            cl = (unsigned char)c->text[t->start];
-        if (cl == last)
+        uintptr_t h = (uintptr_t)m->kind ^ (uintptr_t)m->type * 31 ^ (uintptr_t)m->attrs * 131;
+        lex_kind *kd = &seen[(h ^ h >> 7) & 63];
+        if (kd->kind != m->kind || kd->type != m->type || kd->attrs != m->attrs)
+            lex_kind_of(m, kd);
+        if (kd->one && m->last - m->first != 1)
             continue;
-        last = cl;
-        h = (h ^ cl) * 16777619u;
+        c->lex[m->first] |= kd->first;
+        for (size_t j = m->first + 1; j < m->last; j++)
+            c->lex[j] |= kd->inner;
+        c->lex[m->last - 1] |= kd->last;
     }
-    return h | 1;
 }
 
-/* The TG_LN_ bits of every line of the window. */
+/* The TG_LN_ bits of every line of the window, each token's capitalized
+ * word bit (capw), and the pattern of each short line: the classes of its
+ * tokens (a capitalized word, a lower-case one, a figure, a mark), runs
+ * written once, hashed.  The rows of a table share one ("Burnley 2
+ * Walsall 1"), and the second pass learns what the names in lines of a
+ * pattern were. */
 static void line_bits(tg_ctx *c)
 {
     size_t a = 0;
     int first = c->first_window;
     while (a < c->n) {
-        size_t b = a + 1, words = 0, upper = 0, nums = 0, long_words = 0, long_caps = 0;
-        while (b < c->n && !(c->tok[b].flags & ANN_TF_LINE_START))
-            b++;
-        for (size_t k = a; k < b; k++) {
-            const ann_token *t = &c->tok[k];
-            if (t->kind == ANN_TOK_NUMBER || (t->flags & ANN_TF_DIGIT) ||
-                (t->kind == ANN_TOK_WORD && c->text[t->start] >= '0' && c->text[t->start] <= '9'))
+        size_t b = a, words = 0, upper = 0, nums = 0, long_words = 0, long_caps = 0;
+        uint32_t h = 2166136261u, last = 0;
+        do {
+            const ann_token *t = &c->tok[b];
+            unsigned char ch = (unsigned char)c->text[t->start];
+            int figure = t->kind == ANN_TOK_NUMBER || (t->kind == ANN_TOK_WORD && ch >= '0' && ch <= '9');
+            int cap = cap_word(c->text, t);
+            c->capw[b] = (uint8_t)cap;
+            uint32_t cl = figure ? 'd' : t->kind == ANN_TOK_WORD ? (cap ? 'X' : 'x') : ch;
+            if (cl != last) {
+                last = cl;
+                h = (h ^ cl) * 16777619u;
+            }
+            if (figure || (t->flags & ANN_TF_DIGIT)) {
                 nums++;
-            else if (t->kind == ANN_TOK_WORD && t->ncp >= 2) {
+            } else if (t->kind == ANN_TOK_WORD && t->ncp >= 2) {
                 words++;
                 upper += (t->flags & ANN_TF_UPPER) != 0;
                 if (t->ncp > 3) {
@@ -209,7 +222,8 @@ static void line_bits(tg_ctx *c)
                     long_caps += (t->flags & (ANN_TF_TITLE | ANN_TF_UPPER)) != 0;
                 }
             }
-        }
+            b++;
+        } while (b < c->n && !(c->tok[b].flags & ANN_TF_LINE_START));
         uint8_t v = 0;
         if (words >= 2 && upper * 10 >= words * 8)
             v |= TG_LN_CAPS;
@@ -222,7 +236,7 @@ static void line_bits(tg_ctx *c)
         if (long_words >= 3 && long_caps * 10 >= long_words * 8 && !(v & TG_LN_CAPS))
             v |= TG_LN_TITLE;
         memset(c->line + a, v, b - a);
-        uint32_t pat = line_pattern(c, a, b);
+        uint32_t pat = b - a > 40 || b - a < 2 ? 0 : h | 1;
         for (size_t k = a; k < b; k++)
             c->pat[k] = pat;
         first = 0;
@@ -241,6 +255,8 @@ void tg_ctx_init(tg_ctx *c, const char *text, const ann_token *toks, size_t n,
         free(c->first);
         free(c->shape);
         free(c->pat);
+        free(c->capw);
+        c->capw = ann_xmalloc(cap);
         c->pat = ann_xmalloc(cap * sizeof *c->pat);
         c->first = ann_xmalloc(cap);
         c->lex = ann_xmalloc(cap * sizeof *c->lex);
@@ -269,6 +285,7 @@ void tg_ctx_free(tg_ctx *c)
     free(c->first);
     free(c->shape);
     free(c->pat);
+    free(c->capw);
     memset(c, 0, sizeof *c);
 }
 
@@ -316,7 +333,7 @@ void tg_ctx_hints(tg_ctx *c, const tg_memo *memo, const uint8_t *labels)
         return;
     for (size_t i = 0; i < c->n; i++) {
         const ann_token *t = &c->tok[i];
-        if (!cap_word(c->text, t))
+        if (!c->capw[i])
             continue;
         const tg_memo_slot *s = memo_find(memo, t->lhash | 1);
         if (s->key)
@@ -360,7 +377,7 @@ void tg_memo_add(tg_memo *m, const tg_ctx *c, const uint8_t *labels)
             memo_initials(m, c, i, j, tg_type(labels[i]));
     }
     for (size_t i = 0; i < c->n; i++) {
-        if (cap_word(c->text, &c->tok[i])) {
+        if (c->capw[i]) {
             uint64_t k = c->tok[i].lhash | 1;
             memo_count(m, k, tg_type(labels[i]));
             m->filter[k >> 58] |= (uint64_t)1 << (k >> 52 & 63);
@@ -393,27 +410,31 @@ enum {
     F_FIRST, F_FIRST0, F_LINEPAT, F_PAT_TYPE, F_ACRO, F_RUN_LAST, F_RUN_FIRST
 };
 
-static uint64_t mix(uint64_t x)
+/* A feature's hash from its template and value: one multiplication, the
+ * high half folded into the low one, which picks the model's slot. */
+static inline uint64_t feat(int tmpl, uint64_t v)
 {
-    x ^= x >> 30;
-    x *= 0xBF58476D1CE4E5B9ull;
-    x ^= x >> 27;
-    x *= 0x94D049BB133111EBull;
-    x ^= x >> 31;
-    return x;
-}
-
-static uint64_t feat(int tmpl, uint64_t v)
-{
-    uint64_t h = mix(v + (uint64_t)tmpl * 0x9E3779B97F4A7C15ull);
-    return h ? h : 1;
+    uint64_t x = (v ^ (uint64_t)tmpl * 0x9E3779B97F4A7C15ull) * 0xD6E8FEB86659FD93ull;
+    return x ^ x >> 32;
 }
 
 #define V_NONE 0x5A17u         /* a neighbour past the window's edge */
 
+/* The class of a code point in a shape. */
+static uint32_t shape_class(uint32_t cp)
+{
+    if (ann_is_upper(cp))
+        return 'X';
+    if (ann_is_lower(cp) || ann_is_letter(cp))
+        return 'x';
+    if (ann_is_digit(cp))
+        return 'd';
+    return cp < 128 ? cp : 'o';
+}
+
 /* The short shape of a token: upper X, lower x, digit d, anything else
  * itself, runs of one class written once ("McDonald" -> XxXx, "4-38" ->
- * d-d, "U.S." -> X.X.), hashed. */
+ * d-d, "U.S." -> X.X.), hashed; made once a window, when first read. */
 static uint64_t shape_of(tg_ctx *c, size_t i)
 {
     if (c->shape[i])
@@ -423,20 +444,19 @@ static uint64_t shape_of(tg_ctx *c, size_t i)
     uint32_t last = 0;
     size_t k = t->start, nclass = 0;
     while (k < t->end && nclass < 12) {
-        size_t inv = (t->flags & ANN_TF_INVISIBLE) ? ann_invisible_at(c->text + k, t->end - k) : 0;
-        if (inv) {
-            k += inv;      /* "Vladi\u00ADmir" has the shape of "Vladimir" */
-            continue;
+        unsigned char b = (unsigned char)c->text[k];
+        uint32_t cl;
+        if (b < 0x80) {        /* ASCII is never invisible */
+            k++;
+            cl = b >= 'A' && b <= 'Z' ? 'X' : b >= 'a' && b <= 'z' ? 'x' : b >= '0' && b <= '9' ? 'd' : b;
+        } else {
+            size_t inv = (t->flags & ANN_TF_INVISIBLE) ? ann_invisible_at(c->text + k, t->end - k) : 0;
+            if (inv) {
+                k += inv;      /* "Vladi\u00ADmir" has the shape of "Vladimir" */
+                continue;
+            }
+            cl = shape_class(ann_utf8_next(c->text, t->end, &k));
         }
-        uint32_t cp = ann_utf8_next(c->text, t->end, &k), cl;
-        if (ann_is_upper(cp))
-            cl = 'X';
-        else if (ann_is_lower(cp) || ann_is_letter(cp))
-            cl = 'x';
-        else if (ann_is_digit(cp))
-            cl = 'd';
-        else
-            cl = cp < 128 ? cp : 'o';
         if (cl == last)
             continue;
         last = cl;
@@ -449,7 +469,7 @@ static uint64_t shape_of(tg_ctx *c, size_t i)
 
 /* A word's value for the word features: its lowercase form; a number
  * (or a word that starts with a digit) is only its shape. */
-static uint64_t word_val(tg_ctx *c, size_t i)
+static inline uint64_t word_val(tg_ctx *c, size_t i)
 {
     const ann_token *t = &c->tok[i];
     if (t->kind == ANN_TOK_NUMBER || (t->kind == ANN_TOK_WORD && c->text[t->start] >= '0' &&
@@ -458,33 +478,50 @@ static uint64_t word_val(tg_ctx *c, size_t i)
     return t->lhash;
 }
 
-/* The lowercase hash of the last (suffix) or first k code points, when
- * the word has more than k; else 0. */
-static uint64_t affix(const tg_ctx *c, size_t i, size_t k, int suffix)
+/* The lowercase code point that starts at s[b] (before e). */
+static uint32_t lower_at(const char *s, size_t b, size_t e)
 {
-    const ann_token *t = &c->tok[i];
-    if (t->kind != ANN_TOK_WORD || t->ncp <= k)
-        return 0;
-    size_t a = t->start, b = t->end;
-    if (suffix) {
-        size_t cps = 0;
-        while (b > a && cps < k) {
+    unsigned char ch = (unsigned char)s[b];
+    if (ch < 0x80)
+        return ch >= 'A' && ch <= 'Z' ? ch | 0x20u : ch;
+    return ann_to_lower(ann_utf8_next(s, e, &b));
+}
+
+/* A word's affixes as numbers made of their lowercase code points:
+ * suf[k - 2] of its last k (k = 2, 3, 4) and *pre of its first three,
+ * each 0 unless the word has more code points than the affix. */
+static void affixes(const tg_ctx *c, const ann_token *t, uint64_t suf[3], uint64_t *pre)
+{
+    suf[0] = suf[1] = suf[2] = *pre = 0;
+    if (t->kind != ANN_TOK_WORD || t->ncp <= 2)
+        return;
+    const char *s = c->text;
+    uint64_t v = 0;
+    size_t e = t->end;
+    for (size_t k = 1; k <= 4 && k < t->ncp; k++) {
+        size_t b = e - 1;
+        while (b > t->start && ((unsigned char)s[b] & 0xC0) == 0x80)
             b--;
-            if (((unsigned char)c->text[b] & 0xC0) != 0x80)
-                cps++;
-        }
-        return ann_hash_lower(c->text + b, t->end - b) + k;
+        v = v * 0x110000 + lower_at(s, b, t->end);
+        e = b;
+        if (k >= 2)
+            suf[k - 2] = v + k;
     }
-    size_t p = a;
-    for (size_t cps = 0; cps < k && p < b; cps++)
-        (void)ann_utf8_next(c->text, b, &p);
-    return ann_hash_lower(c->text + a, p - a) + k;
+    if (t->ncp <= 3)
+        return;
+    v = 0;
+    size_t b = t->start;
+    for (int k = 0; k < 3; k++) {
+        v = v * 0x110000 + lower_at(s, b, t->end);
+        (void)ann_utf8_next(s, t->end, &b);
+    }
+    *pre = v;
 }
 
 int tg_candidate(const tg_ctx *c, size_t i, int prev)
 {
     const ann_token *t = &c->tok[i];
-    if (cap_word(c->text, t)) {
+    if (c->capw[i]) {
         /* "The talks", "He said": a word that is never a name, opening a
          * sentence before a lower-case word, opens nothing */
         if (!tg_open(prev) && (t->flags & ANN_TF_SENT_START) &&
@@ -529,12 +566,11 @@ size_t tg_features(tg_ctx *c, size_t i, int p, int prev, int prev2, uint64_t *f)
     f[n++] = feat(F_SHM1, shm1);
     f[n++] = feat(F_SHP1, shp1);
     f[n++] = feat(F_SH01, sh0 * 31 + shp1 * 7 + shm1);
-    for (size_t k = 2; k <= 4; k++) {
-        uint64_t a = affix(c, i, k, 1);
-        if (a)
-            f[n++] = feat(F_SUF2 + (int)k - 2, a);
-    }
-    uint64_t pre = affix(c, i, 3, 0);
+    uint64_t suf[3], pre;
+    affixes(c, t, suf, &pre);
+    for (int k = 0; k < 3; k++)
+        if (suf[k])
+            f[n++] = feat(F_SUF2 + k, suf[k]);
     if (pre)
         f[n++] = feat(F_PRE3, pre);
     f[n++] = feat(F_PREV, (uint64_t)prev);
@@ -549,13 +585,13 @@ size_t tg_features(tg_ctx *c, size_t i, int p, int prev, int prev2, uint64_t *f)
     f[n++] = feat(F_LEN, t->ncp < 8 ? t->ncp : 8);
     if (c->pat[i])
         f[n++] = feat(F_LINEPAT, (uint64_t)c->pat[i] << 1 | ((t->flags & ANN_TF_LINE_START) != 0));
-    if (cap_word(c->text, t)) {
+    if (c->capw[i]) {
         /* the run of capitalized words the token is in: where in it, and
          * the words around it ("... beat Somerset", "Prime Minister John Major said") */
         size_t a = i, b = i + 1;
-        while (a > 0 && i - a < 8 && cap_word(c->text, &c->tok[a - 1]))
+        while (a > 0 && i - a < 8 && c->capw[a - 1])
             a--;
-        while (b < N && b - i < 8 && cap_word(c->text, &c->tok[b]))
+        while (b < N && b - i < 8 && c->capw[b])
             b++;
         size_t before = i - a < 3 ? i - a : 3, after = b - i - 1 < 3 ? b - i - 1 : 3;
         f[n++] = feat(F_RUN_POS, before * 4 + after);
@@ -567,19 +603,16 @@ size_t tg_features(tg_ctx *c, size_t i, int p, int prev, int prev2, uint64_t *f)
         }
     }
 
+    /* the lexicon bits of the token and its neighbours, each a feature */
     uint32_t lx = c->lex[i];
-    for (int b = 0; b < TG_LX_BITS && n < TG_MAX_FEATS - 24; b++)
-        if (lx >> b & 1)
-            f[n++] = feat(F_LEX, (uint64_t)b);
+    for (uint32_t x = lx; x && n < TG_MAX_FEATS - 24; x &= x - 1)
+        f[n++] = feat(F_LEX, (uint64_t)__builtin_ctz(x));
     if (lx)
         f[n++] = feat(F_LEX_SH, (uint64_t)lx * 0x100000001B3ull ^ sh0);
-    uint32_t lm = i > 0 ? c->lex[i - 1] : 0, lp = i + 1 < N ? c->lex[i + 1] : 0;
-    for (int b = 0; b < TG_LX_BITS && n < TG_MAX_FEATS - 24; b++) {
-        if (lm >> b & 1)
-            f[n++] = feat(F_LEXM1, (uint64_t)b);
-        if (lp >> b & 1)
-            f[n++] = feat(F_LEXP1, (uint64_t)b);
-    }
+    for (uint32_t x = i > 0 ? c->lex[i - 1] : 0; x && n < TG_MAX_FEATS - 24; x &= x - 1)
+        f[n++] = feat(F_LEXM1, (uint64_t)__builtin_ctz(x));
+    for (uint32_t x = i + 1 < N ? c->lex[i + 1] : 0; x && n < TG_MAX_FEATS - 24; x &= x - 1)
+        f[n++] = feat(F_LEXP1, (uint64_t)__builtin_ctz(x));
     if (p > 0) {
         uint64_t h = c->hint[i] & ~TG_REDO;
         f[n++] = feat(F_HINT, h);
@@ -590,7 +623,7 @@ size_t tg_features(tg_ctx *c, size_t i, int p, int prev, int prev2, uint64_t *f)
         f[n++] = feat(F_FIRST, (uint64_t)c->first[i] << 16 | (uint64_t)(i > 0 ? c->first[i - 1] : 31) << 8 |
                                    (i + 1 < N ? c->first[i + 1] : 31));
         f[n++] = feat(F_FIRST0, c->first[i]);
-        if (cap_word(c->text, t)) {
+        if (c->capw[i]) {
             const tg_memo_slot *ms = c->memo && c->memo->n ? memo_find(c->memo, t->lhash | 1) : NULL;
             if (ms && ms->key) {
                 unsigned tot = 0;
@@ -635,7 +668,7 @@ int tg_best(const int32_t *score, unsigned allowed)
 static unsigned allowed_labels(const tg_ctx *c, size_t i, int prev)
 {
     unsigned a = 0;
-    int cap = cap_word(c->text, &c->tok[i]);
+    int cap = c->capw[i];
     for (int l = 0; l < TG_NLABELS; l++)
         if (tg_allowed(prev, l) && (cap || l == TG_O || (tg_inside(l) && tg_type(l) != TG_MISC)))
             a |= 1u << l;

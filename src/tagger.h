@@ -187,6 +187,7 @@ typedef struct tg_ctx {
     uint8_t *first;            /* per token: the first pass's label (second pass) */
     uint32_t *pat;             /* per token: the pattern of its line (0: a line of prose) */
     uint64_t *shape;           /* per token: hash of its shape, 0 = not yet made */
+    uint8_t *capw;             /* per token: a capitalized word ("Paris", "AT&T", "eBay") */
     size_t cap;
     int first_window;          /* the window starts the document */
     const struct tg_memo *memo;    /* the second pass's, set by tg_ctx_hints */
