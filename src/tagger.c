@@ -324,6 +324,15 @@ static int mixed(const tg_memo_slot *s)
     return kinds > 1;
 }
 
+/* Whether type is the reading of more than half the slot's words. */
+static int majority(const tg_memo_slot *s, int type)
+{
+    unsigned tot = 0;
+    for (int k = 0; k <= TG_NTYPES; k++)
+        tot += s->count[k];
+    return s->count[type] * 2u > tot;
+}
+
 void tg_ctx_hints(tg_ctx *c, const tg_memo *memo, const uint8_t *labels)
 {
     c->memo = memo;
@@ -341,10 +350,10 @@ void tg_ctx_hints(tg_ctx *c, const tg_memo *memo, const uint8_t *labels)
         /* the second pass reads again only where the document reads a word,
          * a table's names or an acronym's name in more than one way: elsewhere
          * it would only say what the first said (it changes 1 label in 100) */
-        int redo = s->key && mixed(s);
-        if (!redo && c->pat[i]) {
+        int redo = s->key && mixed(s) && !majority(s, tg_type(labels[i]));
+        if (!redo && c->pat[i] && (c->line[i] & (TG_LN_TABLE | TG_LN_SHORT))) {
             const tg_memo_slot *ps = memo_find(memo, pat_key(c->pat[i]));
-            redo = ps->key && mixed(ps);
+            redo = ps->key && mixed(ps) && !majority(ps, tg_type(labels[i]));
         }
         if (!redo && (t->flags & ANN_TF_UPPER) && t->ncp >= 2 && t->ncp <= 6)
             redo = memo_find(memo, acro_key(c->text + t->start, t->end - t->start))->key != 0;
@@ -532,9 +541,16 @@ int tg_candidate(const tg_ctx *c, size_t i, int prev)
     }
     if (!tg_open(prev) || (t->flags & ANN_TF_SENT_START))
         return 0;
-    /* the word after a name may go on with it: "Bank of England", "BBC
-     * radio", "People 's Daily", "AT & T" */
-    return t->kind == ANN_TOK_WORD || (t->end - t->start == 1 && c->text[t->start] == '&');
+    if (!(t->kind == ANN_TOK_WORD || (t->end - t->start == 1 && c->text[t->start] == '&')))
+        return 0;
+    /* the word after a name goes on with it only before another capital
+     * ("Bank of England", "AT & T", "People 's Daily", "Bank of the West",
+     * "van der Sar"): elsewhere it is outside 99 times in 100 */
+    if (i + 1 < c->n && c->capw[i + 1])
+        return 1;
+    const ann_token *u = &c->tok[i + 1 < c->n ? i + 1 : i];
+    return i + 2 < c->n && c->capw[i + 2] && u->kind == ANN_TOK_WORD && u->ncp <= 3 &&
+           !(u->flags & ANN_TF_SENT_START);
 }
 
 /* Position and case of a token: sentence, line and paragraph start,

@@ -442,18 +442,27 @@ static void train_orders(model *m, tdoc *docs, size_t n, int p, int epochs, int 
 }
 
 /* Spans of labels: count those of a in b (same first, last and type). */
-static size_t spans(const uint8_t *a, const uint8_t *b, size_t n, size_t *na)
+/* Spans of labels: count those of a in b (same first, last and type), by
+ * type in same[type] and na[type] (index 0: all). */
+static void spans(const uint8_t *a, const uint8_t *b, size_t n, size_t *same, size_t *na)
 {
-    size_t same = 0;
     for (size_t i = 0; i < n; i++) {
         if (!a[i] || tg_inside(a[i]) || tg_type(a[i]) == TG_MISC)
             continue;
         size_t j = tg_span_end(a, i, n);
-        (*na)++;
-        if (b[i] && !tg_inside(b[i]) && tg_type(b[i]) == tg_type(a[i]))
-            same += tg_span_end(b, i, n) == j;
+        int ty = tg_type(a[i]);
+        na[0]++;
+        na[ty]++;
+        if (b[i] && !tg_inside(b[i]) && tg_type(b[i]) == ty && tg_span_end(b, i, n) == j) {
+            same[0]++;
+            same[ty]++;
+        }
     }
-    return same;
+}
+
+static double f1(size_t ok, size_t ng, size_t ns)
+{
+    return ng + ns ? 2.0 * (double)ok / (double)(ng + ns) : 0;
 }
 
 /* Held-out span F1 of labels against gold over the training documents,
@@ -461,12 +470,12 @@ static size_t spans(const uint8_t *a, const uint8_t *b, size_t n, size_t *na)
  * features by, with no development set in the loop. */
 static void report_cv(const tdoc *docs, size_t n, int p, uint8_t *const *labels, int test)
 {
-    size_t ok = 0, ng = 0, ns = 0;
+    size_t ok[TG_NTYPES + 1] = {0}, ng[TG_NTYPES + 1] = {0}, ns[TG_NTYPES + 1] = {0}, dummy[TG_NTYPES + 1] = {0};
     for (size_t k = 0; k < n; k++) {
         if (docs[k].copy || (docs[k].fold == -2) != test)
             continue;
-        ok += spans(docs[k].gold, labels[k], docs[k].toks.n, &ng);
-        spans(labels[k], docs[k].gold, docs[k].toks.n, &ns);
+        spans(docs[k].gold, labels[k], docs[k].toks.n, ok, ng);
+        spans(labels[k], docs[k].gold, docs[k].toks.n, dummy, ns);
     }
     if (dump_cv) {
         FILE *f = fopen(dump_cv, "w");
@@ -483,9 +492,10 @@ static void report_cv(const tdoc *docs, size_t n, int p, uint8_t *const *labels,
         if (f)
             fclose(f);
     }
-    double P = ns ? (double)ok / ns : 0, R = ng ? (double)ok / ng : 0;
-    fprintf(stderr, "train_tagger: held-out pass %d: P %.4f R %.4f F1 %.4f\n", p + 1, P, R,
-            P + R > 0 ? 2 * P * R / (P + R) : 0);
+    double P = ns[0] ? (double)ok[0] / ns[0] : 0, R = ng[0] ? (double)ok[0] / ng[0] : 0;
+    fprintf(stderr, "train_tagger: held-out pass %d: P %.4f R %.4f F1 %.4f (PER %.4f ORG %.4f LOC %.4f)\n",
+            p + 1, P, R, f1(ok[0], ng[0], ns[0]), f1(ok[TG_PER], ng[TG_PER], ns[TG_PER]),
+            f1(ok[TG_ORG], ng[TG_ORG], ns[TG_ORG]), f1(ok[TG_LOC], ng[TG_LOC], ns[TG_LOC]));
 }
 
 /* First-pass labels of the fold's documents by a model that did not see them. */
