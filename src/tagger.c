@@ -68,6 +68,8 @@ void tg_memo_free(tg_memo *m)
     *m = (tg_memo){0};
 }
 
+static void allowed_init(tg_ctx *c);
+
 /* ---- what the features read ---------------------------------------------------- */
 
 static int cap_word(const char *text, const ann_token *t)
@@ -197,6 +199,7 @@ static void lex_bits(tg_ctx *c, const ann_matches *ms)
 static void line_bits(tg_ctx *c)
 {
     size_t a = 0;
+    c->ncaps = 0;
     int first = c->first_window;
     while (a < c->n) {
         size_t b = a, words = 0, upper = 0, nums = 0, long_words = 0, long_caps = 0;
@@ -207,6 +210,8 @@ static void line_bits(tg_ctx *c)
             int figure = t->kind == ANN_TOK_NUMBER || (t->kind == ANN_TOK_WORD && ch >= '0' && ch <= '9');
             int cap = cap_word(c->text, t);
             c->capw[b] = (uint8_t)cap;
+            if (cap)
+                c->caps[c->ncaps++] = b;
             uint32_t cl = figure ? 'd' : t->kind == ANN_TOK_WORD ? (cap ? 'X' : 'x') : ch;
             if (cl != last) {
                 last = cl;
@@ -244,6 +249,17 @@ static void line_bits(tg_ctx *c)
     }
 }
 
+/* A newswire headline's section word ("SOCCER - LEEDS BEAT CHELSEA",
+ * "CRICKET - ..."): the word in capitals before a dash that opens the
+ * document; 0 when there is none. */
+static uint64_t topic_of(const tg_ctx *c)
+{
+    if (c->n < 3 || !(c->tok[0].flags & ANN_TF_UPPER) || c->tok[0].kind != ANN_TOK_WORD ||
+        (c->tok[1].kind != ANN_TOK_DASH && !(c->tok[1].end - c->tok[1].start == 1 && c->text[c->tok[1].start] == '-')))
+        return 0;
+    return c->tok[0].lhash | 1;
+}
+
 void tg_ctx_init(tg_ctx *c, const char *text, const ann_token *toks, size_t n,
                  const ann_matches *m, int first_window)
 {
@@ -256,7 +272,9 @@ void tg_ctx_init(tg_ctx *c, const char *text, const ann_token *toks, size_t n,
         free(c->shape);
         free(c->pat);
         free(c->capw);
+        free(c->caps);
         c->capw = ann_xmalloc(cap);
+        c->caps = ann_xmalloc(cap * sizeof *c->caps);
         c->pat = ann_xmalloc(cap * sizeof *c->pat);
         c->first = ann_xmalloc(cap);
         c->lex = ann_xmalloc(cap * sizeof *c->lex);
@@ -272,6 +290,9 @@ void tg_ctx_init(tg_ctx *c, const char *text, const ann_token *toks, size_t n,
     c->memo = NULL;
     lex_bits(c, m);
     line_bits(c);
+    allowed_init(c);
+    if (first_window)
+        c->topic = topic_of(c);
     memset(c->hint, 0, n);
     memset(c->first, 0, n);    /* until tg_ctx_hints: the second pass's */
     memset(c->shape, 0, n * sizeof *c->shape);
@@ -286,6 +307,7 @@ void tg_ctx_free(tg_ctx *c)
     free(c->shape);
     free(c->pat);
     free(c->capw);
+    free(c->caps);
     memset(c, 0, sizeof *c);
 }
 
@@ -340,10 +362,9 @@ void tg_ctx_hints(tg_ctx *c, const tg_memo *memo, const uint8_t *labels)
     memset(c->hint, 0, c->n);
     if (!memo->n)
         return;
-    for (size_t i = 0; i < c->n; i++) {
+    for (size_t k = 0; k < c->ncaps; k++) {
+        size_t i = c->caps[k];
         const ann_token *t = &c->tok[i];
-        if (!c->capw[i])
-            continue;
         const tg_memo_slot *s = memo_find(memo, t->lhash | 1);
         if (s->key)
             c->hint[i] = (uint8_t)((c->hint[i] & TG_REDO) | hint_of(s));
@@ -378,21 +399,20 @@ static void memo_initials(tg_memo *m, const tg_ctx *c, size_t a, size_t b, int t
 
 void tg_memo_add(tg_memo *m, const tg_ctx *c, const uint8_t *labels)
 {
-    for (size_t i = 0; i < c->n; i++) {
-        if (!labels[i] || tg_inside(labels[i]))
-            continue;
-        size_t j = tg_span_end(labels, i, c->n);
-        if (j - i >= 2)
-            memo_initials(m, c, i, j, tg_type(labels[i]));
-    }
-    for (size_t i = 0; i < c->n; i++) {
-        if (c->capw[i]) {
-            uint64_t k = c->tok[i].lhash | 1;
-            memo_count(m, k, tg_type(labels[i]));
-            m->filter[k >> 58] |= (uint64_t)1 << (k >> 52 & 63);
-            if (c->pat[i] && labels[i] && !tg_inside(labels[i]))
-                memo_count(m, pat_key(c->pat[i]), tg_type(labels[i]));
+    /* names start at capitalized words */
+    for (size_t k = 0; k < c->ncaps; k++) {
+        size_t i = c->caps[k];
+        int l = labels[i];
+        if (l && !tg_inside(l)) {
+            size_t j = tg_span_end(labels, i, c->n);
+            if (j - i >= 2)
+                memo_initials(m, c, i, j, tg_type(l));
+            if (c->pat[i])
+                memo_count(m, pat_key(c->pat[i]), tg_type(l));
         }
+        uint64_t key = c->tok[i].lhash | 1;
+        memo_count(m, key, tg_type(l));
+        m->filter[key >> 58] |= (uint64_t)1 << (key >> 52 & 63);
     }
     /* "Silver was at 521 cents" beside "silver": the same word in lower
      * case says a capital is the sentence's.  Most lower-case words are in
@@ -411,21 +431,16 @@ void tg_memo_add(tg_memo *m, const tg_ctx *c, const uint8_t *labels)
 
 /* ---- features ---------------------------------------------------------------- */
 
+/* Templates; 1 to TG_NLABELFEATS are the label features (tagger.h). */
 enum {
-    F_BIAS = 1, F_W0, F_WM1, F_WP1, F_WM2, F_WP2, F_SH0, F_SHM1, F_SHP1, F_SH01,
-    F_SUF2, F_SUF3, F_SUF4, F_PRE3, F_PREV, F_PREV2, F_PREV_SH, F_PREV_W, F_WM1_W0,
-    F_W0_WP1, F_POS, F_LINE, F_LEX, F_LEXM1, F_LEXP1, F_HINT, F_HINT_PREV, F_HINTM1,
-    F_HINTP1, F_LEN, F_LEX_SH, F_RUN_POS, F_RUN_BEFORE, F_RUN_AFTER, F_HINT_TYPE, F_HINT_LOWER,
-    F_FIRST, F_FIRST0, F_LINEPAT, F_PAT_TYPE, F_ACRO, F_RUN_LAST, F_RUN_FIRST
+    F_W0 = TG_NLABELFEATS + 1, F_WM1, F_WP1, F_WM2, F_WP2, F_SH0, F_SHM1, F_SHP1, F_SH01,
+    F_SUF2, F_SUF3, F_SUF4, F_PRE3, F_PREV_SH, F_PREV_W, F_WM1_W0, F_W0_WP1, F_POS, F_LINE,
+    F_LEN, F_LINEPAT, F_LEX_SH, F_LEX, F_LEXM1, F_LEXP1, F_RUN_POS,
+    F_RUN_BEFORE, F_RUN_AFTER, F_RUN_LAST, F_RUN_FIRST, F_HINT, F_HINT_PREV, F_HINTM1,
+    F_HINTP1, F_HINT_TYPE, F_HINT_LOWER, F_FIRST, F_FIRST0, F_PAT_TYPE, F_ACRO, F_TOPIC, F_TOPIC_LEX, F_TOPIC_LINE
 };
 
-/* A feature's hash from its template and value: one multiplication, the
- * high half folded into the low one, which picks the model's slot. */
-static inline uint64_t feat(int tmpl, uint64_t v)
-{
-    uint64_t x = (v ^ (uint64_t)tmpl * 0x9E3779B97F4A7C15ull) * 0xD6E8FEB86659FD93ull;
-    return x ^ x >> 32;
-}
+#define feat tg_feat
 
 #define V_NONE 0x5A17u         /* a neighbour past the window's edge */
 
@@ -487,13 +502,15 @@ static inline uint64_t word_val(tg_ctx *c, size_t i)
     return t->lhash;
 }
 
-/* The lowercase code point that starts at s[b] (before e). */
-static uint32_t lower_at(const char *s, size_t b, size_t e)
+/* The lowercase code point that starts at s[*b] (before e); *b past it. */
+static uint32_t lower_next(const char *s, size_t *b, size_t e)
 {
-    unsigned char ch = (unsigned char)s[b];
-    if (ch < 0x80)
+    unsigned char ch = (unsigned char)s[*b];
+    if (ch < 0x80) {
+        (*b)++;
         return ch >= 'A' && ch <= 'Z' ? ch | 0x20u : ch;
-    return ann_to_lower(ann_utf8_next(s, e, &b));
+    }
+    return ann_to_lower(ann_utf8_next(s, e, b));
 }
 
 /* A word's affixes as numbers made of their lowercase code points:
@@ -511,8 +528,8 @@ static void affixes(const tg_ctx *c, const ann_token *t, uint64_t suf[3], uint64
         size_t b = e - 1;
         while (b > t->start && ((unsigned char)s[b] & 0xC0) == 0x80)
             b--;
-        v = v * 0x110000 + lower_at(s, b, t->end);
         e = b;
+        v = v * 0x110000 + lower_next(s, &b, t->end);
         if (k >= 2)
             suf[k - 2] = v + k;
     }
@@ -520,10 +537,8 @@ static void affixes(const tg_ctx *c, const ann_token *t, uint64_t suf[3], uint64
         return;
     v = 0;
     size_t b = t->start;
-    for (int k = 0; k < 3; k++) {
-        v = v * 0x110000 + lower_at(s, b, t->end);
-        (void)ann_utf8_next(s, t->end, &b);
-    }
+    for (int k = 0; k < 3; k++)
+        v = v * 0x110000 + lower_next(s, &b, t->end);
     *pre = v;
 }
 
@@ -533,11 +548,9 @@ int tg_candidate(const tg_ctx *c, size_t i, int prev)
     if (c->capw[i]) {
         /* "The talks", "He said": a word that is never a name, opening a
          * sentence before a lower-case word, opens nothing */
-        if (!tg_open(prev) && (t->flags & ANN_TF_SENT_START) &&
-            (c->lex[i] & (TG_LX_NONNAME | TG_LX_WEAK_NONNAME | TG_LX_KNOWN_B)) == TG_LX_NONNAME &&
-            i + 1 < c->n && (c->tok[i + 1].flags & ANN_TF_LOWER))
-            return 0;
-        return 1;
+        return tg_open(prev) || !(t->flags & ANN_TF_SENT_START) ||
+               (c->lex[i] & (TG_LX_NONNAME | TG_LX_WEAK_NONNAME | TG_LX_KNOWN_B)) != TG_LX_NONNAME ||
+               !(i + 1 < c->n && (c->tok[i + 1].flags & ANN_TF_LOWER));
     }
     if (!tg_open(prev) || (t->flags & ANN_TF_SENT_START))
         return 0;
@@ -565,14 +578,13 @@ static uint64_t pos_val(const tg_ctx *c, size_t i)
     return v;
 }
 
-size_t tg_features(tg_ctx *c, size_t i, int p, int prev, int prev2, uint64_t *f)
+size_t tg_features(tg_ctx *c, size_t i, int p, int prev, uint64_t *f)
 {
     size_t n = 0, N = c->n;
     const ann_token *t = &c->tok[i];
     uint64_t w0 = word_val(c, i), sh0 = shape_of(c, i);
     uint64_t wm1 = i > 0 ? word_val(c, i - 1) : V_NONE, wp1 = i + 1 < N ? word_val(c, i + 1) : V_NONE;
     uint64_t shm1 = i > 0 ? shape_of(c, i - 1) : V_NONE, shp1 = i + 1 < N ? shape_of(c, i + 1) : V_NONE;
-    f[n++] = feat(F_BIAS, 0);
     f[n++] = feat(F_W0, w0);
     f[n++] = feat(F_WM1, wm1);
     f[n++] = feat(F_WP1, wp1);
@@ -589,13 +601,10 @@ size_t tg_features(tg_ctx *c, size_t i, int p, int prev, int prev2, uint64_t *f)
             f[n++] = feat(F_SUF2 + k, suf[k]);
     if (pre)
         f[n++] = feat(F_PRE3, pre);
-    f[n++] = feat(F_PREV, (uint64_t)prev);
-    f[n++] = feat(F_PREV2, (uint64_t)prev * 16 + (uint64_t)prev2);
     f[n++] = feat(F_PREV_SH, sh0 * 16 + (uint64_t)prev);
     f[n++] = feat(F_PREV_W, w0 * 16 + (uint64_t)prev);
     f[n++] = feat(F_WM1_W0, wm1 * 0x100000001B3ull ^ w0);
     f[n++] = feat(F_W0_WP1, w0 * 0x100000001B3ull ^ wp1);
-
     f[n++] = feat(F_POS, pos_val(c, i));
     f[n++] = feat(F_LINE, (uint64_t)c->line[i] << 8 | (t->flags & (ANN_TF_TITLE | ANN_TF_UPPER)));
     f[n++] = feat(F_LEN, t->ncp < 8 ? t->ncp : 8);
@@ -625,6 +634,14 @@ size_t tg_features(tg_ctx *c, size_t i, int p, int prev, int prev2, uint64_t *f)
         f[n++] = feat(F_LEX, (uint64_t)__builtin_ctz(x));
     if (lx)
         f[n++] = feat(F_LEX_SH, (uint64_t)lx * 0x100000001B3ull ^ sh0);
+    /* a sports page types a city as its club, a market report a country
+     * as itself: the document's section word, alone, with the token's
+     * known names and with its line */
+    if (c->topic) {
+        f[n++] = feat(F_TOPIC, c->topic);
+        f[n++] = feat(F_TOPIC_LEX, c->topic * 31 + (c->lex[i] & (TG_LX_KNOWN_B | TG_LX_KNOWN_B << 5)));
+        f[n++] = feat(F_TOPIC_LINE, c->topic * 31 + c->line[i]);
+    }
     for (uint32_t x = i > 0 ? c->lex[i - 1] : 0; x && n < TG_MAX_FEATS - 24; x &= x - 1)
         f[n++] = feat(F_LEXM1, (uint64_t)__builtin_ctz(x));
     for (uint32_t x = i + 1 < N ? c->lex[i + 1] : 0; x && n < TG_MAX_FEATS - 24; x &= x - 1)
@@ -679,30 +696,63 @@ int tg_best(const int32_t *score, unsigned allowed)
     return best;
 }
 
-/* The labels token i may take after prev: a name starts at a capitalized
- * word, and MISC (learned from capitals alone) goes on over no other. */
-static unsigned allowed_labels(const tg_ctx *c, size_t i, int prev)
+/* The labels a token may take after prev (bit l: label l), by whether it
+ * is a capitalized word: a name starts at a capitalized word, and MISC
+ * (learned from capitals alone) goes on over no other. */
+static void allowed_init(tg_ctx *c)
 {
-    unsigned a = 0;
-    int cap = c->capw[i];
-    for (int l = 0; l < TG_NLABELS; l++)
-        if (tg_allowed(prev, l) && (cap || l == TG_O || (tg_inside(l) && tg_type(l) != TG_MISC)))
-            a |= 1u << l;
-    return a;
+    for (int cap = 0; cap < 2; cap++)
+        for (int prev = 0; prev < TG_NLABELS; prev++) {
+            unsigned a = 0;
+            for (int l = 0; l < TG_NLABELS; l++)
+                if (tg_allowed(prev, l) && (cap || l == TG_O || (tg_inside(l) && tg_type(l) != TG_MISC)))
+                    a |= 1u << l;
+            c->allowed[cap][prev] = (uint16_t)a;
+        }
+}
+
+static int decode_one(tg_ctx *c, int p, size_t i, int prev, int prev2, tg_choose_fn choose,
+                      void *user)
+{
+    uint64_t f[TG_MAX_FEATS];
+    if (!tg_candidate(c, i, prev))
+        return TG_O;
+    size_t nf = tg_features(c, i, p, prev, f);
+    return choose(user, i, prev, prev2, c->allowed[c->capw[i]][prev], f, nf);
+}
+
+/* The second pass: the first's labels but where a token is marked
+ * TG_REDO; after one, the tokens whose first label no longer follows are
+ * read again, until one whose label does. */
+static void decode_again(tg_ctx *c, tg_choose_fn choose, void *user, uint8_t *labels)
+{
+    memcpy(labels, c->first, c->n);
+    size_t done = 0;
+    for (size_t k = 0; k < c->ncaps; k++) {
+        size_t i = c->caps[k];
+        if (i < done || !(c->hint[i] & TG_REDO))
+            continue;
+        for (; i < c->n; i++) {
+            int prev = i > 0 ? labels[i - 1] : TG_O, prev2 = i > 1 ? labels[i - 2] : TG_O;
+            if (!(c->hint[i] & TG_REDO) && tg_allowed(prev, c->first[i]))
+                break;
+            labels[i] = (uint8_t)decode_one(c, 1, i, prev, prev2, choose, user);
+        }
+        done = i;
+    }
 }
 
 void tg_decode(tg_ctx *c, int p, tg_choose_fn choose, void *user, uint8_t *labels)
 {
-    uint64_t f[TG_MAX_FEATS];
+    if (p > 0) {
+        decode_again(c, choose, user, labels);
+        return;
+    }
     int prev = TG_O, prev2 = TG_O;
     for (size_t i = 0; i < c->n; i++) {
         int l = TG_O;
-        if (p > 0 && !(c->hint[i] & TG_REDO) && tg_allowed(prev, c->first[i])) {
-            l = c->first[i];   /* the first pass's label stands */
-        } else if (tg_candidate(c, i, prev)) {
-            size_t nf = tg_features(c, i, p, prev, prev2, f);
-            l = choose(user, i, allowed_labels(c, i, prev), f, nf);
-        }
+        if (c->capw[i] || tg_open(prev))
+            l = decode_one(c, 0, i, prev, prev2, choose, user);
         labels[i] = (uint8_t)l;
         prev2 = prev;
         prev = l;
@@ -714,12 +764,13 @@ typedef struct run_user {
     int p;
 } run_user;
 
-static int run_choose(void *user, size_t i, unsigned allowed, const uint64_t *f, size_t nf)
+static int run_choose(void *user, size_t i, int prev, int prev2, unsigned allowed,
+                      const uint64_t *f, size_t nf)
 {
     const run_user *u = user;
     int32_t score[TG_NLABELS];
     (void)i;
-    ann_tagger_score(u->t, u->p, f, nf, score);
+    ann_tagger_score(u->t, u->p, prev, prev2, f, nf, score);
     return tg_best(score, allowed);
 }
 

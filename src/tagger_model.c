@@ -118,6 +118,24 @@ static inline const int16_t *table_row(const tg_table *tb, uint64_t h)
     }
 }
 
+/* The weights of the label features, summed for each pair of labels
+ * before: one row at run time in place of three. */
+static void sum_label_features(tg_model *m)
+{
+    memset(m->trans, 0, sizeof m->trans);
+    for (int p = 0; p < m->npasses; p++)
+        for (int a = 0; a < TG_NLABELS; a++)
+            for (int b = 0; b < TG_NLABELS; b++) {
+                uint64_t f[TG_NLABELFEATS];
+                tg_label_features(a, b, f);
+                for (int k = 0; k < TG_NLABELFEATS; k++) {
+                    const int16_t *w = table_row(&m->pass[p], f[k]);
+                    for (int l = 0; w && l < TG_NW; l++)
+                        m->trans[p][a][b][l] += w[l];
+                }
+            }
+}
+
 /* ---- reading a model file ------------------------------------------------------ */
 
 static void load_error(char *err, size_t errlen, const char *name, size_t line, const char *why)
@@ -281,6 +299,7 @@ int ann_tagger_load(ann_tagger *t, const char *name, const char *data, size_t le
         load_error(err, errlen, name, lineno, "no \"pass 1\"");
         goto fail;
     }
+    sum_label_features(&t->m);
     return 0;
 fail:
     tables_free(t);
@@ -308,9 +327,11 @@ void tg_score_plain(const ann_tagger *t, int p, const uint64_t *f, size_t n, int
  * plain loop's eight adds are six instructions. */
 _Static_assert(TG_NW == 8, "a row of weights is one 128-bit load");
 
-static void score_sse2(const tg_table *tb, const uint64_t *f, size_t n, int32_t *score)
+static void score_sse2(const tg_table *tb, const int32_t *trans, const uint64_t *f, size_t n,
+                       int32_t *score)
 {
-    __m128i lo = _mm_setzero_si128(), hi = _mm_setzero_si128();
+    __m128i lo = _mm_loadu_si128((const __m128i *)(const void *)trans);
+    __m128i hi = _mm_loadu_si128((const __m128i *)(const void *)(trans + 4));
     for (size_t k = 0; k < n; k++) {
         const int16_t *w = table_row(tb, f[k]);
         if (!w)
@@ -325,11 +346,15 @@ static void score_sse2(const tg_table *tb, const uint64_t *f, size_t n, int32_t 
 }
 #endif
 
-void ann_tagger_score(const ann_tagger *t, int p, const uint64_t *f, size_t n, int32_t *score)
+void ann_tagger_score(const ann_tagger *t, int p, int prev, int prev2, const uint64_t *f, size_t n,
+                      int32_t *score)
 {
+    const int32_t *trans = t->m.trans[p][prev][prev2];
 #ifdef ANN_SSE2
-    score_sse2(&t->m.pass[p], f, n, score);
+    score_sse2(&t->m.pass[p], trans, f, n, score);
 #else
     tg_score_plain(t, p, f, n, score);
+    for (int l = 0; l < TG_NW; l++)
+        score[l + 1] += trans[l];
 #endif
 }

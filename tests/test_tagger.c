@@ -43,18 +43,18 @@ static void test_model_file(void)
     CHECK_INT(ann_tagger_size(t), 3);
     uint64_t f[3] = {0xff, 0x1234, 0xff};     /* the second is in no table */
     int32_t score[TG_NLABELS];
-    ann_tagger_score(t, 0, f, 3, score);
+    ann_tagger_score(t, 0, TG_O, TG_O, f, 3, score);
     CHECK_INT(score[0], 0);                   /* outside scores 0 */
     CHECK_INT(score[1], -4);
     CHECK_INT(score[8], 18);
     /* sums past 16 bits */
-    ann_tagger_score(t, 1, f, 3, score);
+    ann_tagger_score(t, 1, TG_O, TG_O, f, 3, score);
     CHECK_INT(score[8], -65536);
     uint64_t many[TG_MAX_FEATS];
     for (size_t k = 0; k < TG_MAX_FEATS; k++)
         many[k] = k % 2 ? 0x100 : 0xff;
     int32_t plain[TG_NLABELS];
-    ann_tagger_score(t, 1, many, TG_MAX_FEATS, score);
+    ann_tagger_score(t, 1, TG_O, TG_O, many, TG_MAX_FEATS, score);
     tg_score_plain(t, 1, many, TG_MAX_FEATS, plain);
     CHECK_INT(score[1], 32767 * TG_MAX_FEATS / 2);
     CHECK_INT(score[8], -32768 * TG_MAX_FEATS / 2);
@@ -193,31 +193,90 @@ static void test_decoding(void)
     CHECK(tg_allowed(tg_label(TG_ORG, 0), tg_label(TG_ORG, 1)));
 }
 
-/* The fast sums (SSE2 where built with it) equal the plain ones, for the
- * features of every token of a text in both passes. */
+/* What a choice saw, for the tests below. */
+typedef struct seen {
+    size_t same, cases;
+    int p;
+} seen;
+
+/* The model's choice; on the way, the run-time sums (SSE2 where built
+ * with it, the label features' weights summed per pair at load) against
+ * the plain sums of every feature, the label features among them. */
+static int checked_choose(void *user, size_t i, int prev, int prev2, unsigned allowed,
+                          const uint64_t *f, size_t nf)
+{
+    seen *sn = user;
+    int32_t a[TG_NLABELS], b[TG_NLABELS];
+    uint64_t g[TG_MAX_FEATS + TG_NLABELFEATS];
+    (void)i;
+    ann_tagger_score(eng->tagger, sn->p, prev, prev2, f, nf, a);
+    tg_label_features(prev, prev2, g);
+    memcpy(g + TG_NLABELFEATS, f, nf * sizeof *f);
+    tg_score_plain(eng->tagger, sn->p, g, nf + TG_NLABELFEATS, b);
+    sn->same += memcmp(a, b, sizeof a) == 0;
+    sn->cases++;
+    return tg_best(a, allowed);
+}
+
+/* The second pass as a plain loop over every token: the first pass's
+ * label where the token is not marked and still follows, else read. */
+static void decode_again_plain(tg_ctx *c, seen *sn, uint8_t *labels)
+{
+    uint64_t f[TG_MAX_FEATS];
+    int prev = TG_O, prev2 = TG_O;
+    for (size_t i = 0; i < c->n; i++) {
+        int l = TG_O;
+        if (!(c->hint[i] & TG_REDO) && tg_allowed(prev, c->first[i])) {
+            l = c->first[i];
+        } else if (tg_candidate(c, i, prev)) {
+            size_t nf = tg_features(c, i, 1, prev, f);
+            l = checked_choose(sn, i, prev, prev2, c->allowed[c->capw[i]][prev], f, nf);
+        }
+        labels[i] = (uint8_t)l;
+        prev2 = prev;
+        prev = l;
+    }
+}
+
+/* Over a document with names read two ways: the run-time sums equal the
+ * plain ones in both passes, and the second pass, which reads only the
+ * marked tokens and those a change leaves, labels as the plain loop. */
 static void test_score_paths(void)
 {
-    const char *s = "Leicestershire beat Somerset by an innings . Rotor Volgograd drew with "
-                    "Spartak Moscow , said Lynda Bennett of Quarnex Holdings in Phoenix .";
+    const char *s = "SOCCER - LEEDS BEAT CHELSEA\nLeicestershire beat Somerset by an innings . "
+                    "Rotor Volgograd drew with Spartak Moscow , said Lynda Bennett of Quarnex "
+                    "Holdings in Phoenix .\nMoscow 2 Volgograd 1\nSpartak Moscow 0 Leeds 3\n"
+                    "Bennett said Quarnex would build in Moscow , and Leeds beat Spartak .\n"
+                    "QH shares rose .";
     ann_tokens t = {0};
     ann_tokenize_all(s, strlen(s), &t);
+    ann_matches m = {0};
+    ann_rules_match(eng->rules, s, t.v, t.n, &m);
     tg_ctx c = {0};
-    tg_ctx_init(&c, s, t.v, t.n, NULL, 1);
-    uint64_t f[TG_MAX_FEATS];
-    size_t same = 0, cases = 0;
-    for (int p = 0; p < 2; p++)
-        for (size_t i = 0; i < t.n; i++)
-            for (int prev = 0; prev < TG_NLABELS; prev += 3) {
-                size_t nf = tg_features(&c, i, p, prev, TG_O, f);
-                int32_t a[TG_NLABELS], b[TG_NLABELS];
-                ann_tagger_score(eng->tagger, p, f, nf, a);
-                tg_score_plain(eng->tagger, p, f, nf, b);
-                same += memcmp(a, b, sizeof a) == 0;
-                cases++;
-            }
-    CHECK_INT(same, cases);
-    CHECK(cases > 50);
+    tg_memo memo = {0};
+    tg_ctx_init(&c, s, t.v, t.n, &m, 1);
+    uint8_t *lab = ann_xcalloc(t.n + 1, 1), *plain = ann_xcalloc(t.n + 1, 1);
+    seen sn = {0, 0, 0};
+    tg_decode(&c, 0, checked_choose, &sn, lab);
+    CHECK(sn.cases > 10);
+    tg_memo_add(&memo, &c, lab);
+    tg_ctx_hints(&c, &memo, lab);
+    size_t redo = 0;
+    for (size_t i = 0; i < t.n; i++)
+        redo += (c.hint[i] & TG_REDO) != 0;
+    CHECK(redo > 0);
+    sn.p = 1;
+    size_t first = sn.cases;
+    tg_decode(&c, 1, checked_choose, &sn, lab);
+    CHECK(sn.cases > first);
+    decode_again_plain(&c, &sn, plain);
+    CHECK(memcmp(lab, plain, t.n) == 0);
+    CHECK_INT(sn.same, sn.cases);
+    free(lab);
+    free(plain);
+    tg_memo_free(&memo);
     tg_ctx_free(&c);
+    ann_matches_free(&m);
     ann_tokens_free(&t);
 }
 
@@ -232,27 +291,27 @@ static void test_features(void)
     tg_ctx c = {0};
     tg_ctx_init(&c, s, t.v, t.n, &m, 1);
     uint64_t f1[TG_MAX_FEATS], f2[TG_MAX_FEATS];
-    size_t n1 = tg_features(&c, 2, 0, TG_O, TG_O, f1);
-    (void)tg_features(&c, 0, 0, TG_O, TG_O, f2);
-    size_t n2 = tg_features(&c, 2, 0, TG_O, TG_O, f2);
+    size_t n1 = tg_features(&c, 2, 0, TG_O, f1);
+    (void)tg_features(&c, 0, 0, TG_O, f2);
+    size_t n2 = tg_features(&c, 2, 0, TG_O, f2);
     CHECK(n1 > 10 && n1 <= TG_MAX_FEATS);
     CHECK_INT(n1, n2);
     CHECK(memcmp(f1, f2, n1 * sizeof *f1) == 0);
     /* the label before is a feature */
-    n2 = tg_features(&c, 2, 0, tg_label(TG_ORG, 0), TG_O, f2);
+    n2 = tg_features(&c, 2, 0, tg_label(TG_ORG, 0), f2);
     CHECK(n1 == n2 && memcmp(f1, f2, n1 * sizeof *f1) != 0);
     /* the second pass reads more */
     tg_memo memo = {0};
     uint8_t *lab = ann_xcalloc(t.n + 1, 1);
     tg_memo_add(&memo, &c, lab);
     tg_ctx_hints(&c, &memo, lab);
-    CHECK(tg_features(&c, 2, 1, TG_O, TG_O, f2) > n1);
+    CHECK(tg_features(&c, 2, 1, TG_O, f2) > n1);
     /* every lexicon bit on a token and its neighbours: still in bounds */
     uint64_t big[TG_MAX_FEATS + 8];
     for (size_t k = 0; k < 4; k++)
         c.lex[k] = (1u << TG_LX_BITS) - 1;
     big[TG_MAX_FEATS] = 0xA5A5;
-    CHECK(tg_features(&c, 2, 1, tg_label(TG_ORG, 0), TG_O, big) <= TG_MAX_FEATS);
+    CHECK(tg_features(&c, 2, 1, tg_label(TG_ORG, 0), big) <= TG_MAX_FEATS);
     CHECK(big[TG_MAX_FEATS] == 0xA5A5);
     /* the table line gets its line bits */
     CHECK(c.line[t.n - 1] & TG_LN_TABLE);
@@ -282,21 +341,15 @@ static void test_user_model(void)
     if (fd < 0)
         return;
     FILE *f = fdopen(fd, "w");
-    /* a strong O on the bias feature: its hash is that of F_BIAS, 0 */
-    uint64_t bias[TG_MAX_FEATS];
-    ann_tokens t = {0};
-    ann_tokenize_all("Ognyan", 6, &t);
-    tg_ctx c = {0};
-    tg_ctx_init(&c, "Ognyan", t.v, t.n, NULL, 1);
-    (void)tg_features(&c, 0, 0, TG_O, TG_O, bias);
+    /* every label but outside far below it on the bias, a label feature */
+    uint64_t bias[TG_NLABELFEATS];
+    tg_label_features(TG_O, TG_O, bias);
     char labels[128];
     tg_labels_line(labels, sizeof labels);
     fprintf(f, "%s: everything is outside\nfeatures\t%d\n%s\npass 1\n%016llx\t"
                "-30000 -30000 -30000 -30000 -30000 -30000 -30000 -30000\n",
             ANN_TAGGER_MAGIC, TG_FEATURES, labels, (unsigned long long)bias[0]);
     fclose(f);
-    tg_ctx_free(&c);
-    ann_tokens_free(&t);
     char err[512];
     const char *files[] = {path};
     ann_engine *e = ann_engine_new(0, files, 1, err, sizeof err);

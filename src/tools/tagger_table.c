@@ -92,7 +92,22 @@ int main(int argc, char **argv)
         else
             printf("\n    {no_check, NULL, 0, 0},");
     }
-    printf("\n}, %d};\n", m->npasses);
+    printf("\n}, %d, {", m->npasses);
+    for (int p = 0; p < TG_PASSES; p++) {
+        printf("\n  {");
+        for (int a = 0; a < TG_NLABELS; a++) {
+            printf("\n    {");
+            for (int b = 0; b < TG_NLABELS; b++) {
+                printf("{");
+                for (int l = 0; l < TG_NW; l++)
+                    printf(l ? ",%d" : "%d", (int)m->trans[p][a][b][l]);
+                printf("},");
+            }
+            printf("},");
+        }
+        printf("},");
+    }
+    printf("}};\n");
     ann_tagger_free(t);
     if (fflush(stdout) != 0 || ferror(stdout)) {
         perror("tagger_table");

@@ -115,18 +115,32 @@ static double min_count = 1;
 static const char *dump_cv, *dump_test;   /* -d, -t: labels written for study */
 static int prune = 5;          /* -p: rows whose weights are all smaller are left out (5: half the rows, no loss measured) */
 
-static int count_choose(void *user, size_t i, unsigned allowed, const uint64_t *f, size_t nf)
+/* The token's features with the label features before them, in g. */
+static size_t with_labels(int prev, int prev2, const uint64_t *f, size_t nf, uint64_t *g)
+{
+    tg_label_features(prev, prev2, g);
+    memcpy(g + TG_NLABELFEATS, f, nf * sizeof *f);
+    return nf + TG_NLABELFEATS;
+}
+
+static int count_choose(void *user, size_t i, int prev, int prev2, unsigned allowed,
+                        const uint64_t *f0, size_t nf0)
 {
     learn *L = user;
+    uint64_t f[TG_MAX_FEATS + TG_NLABELFEATS];
+    size_t nf = with_labels(prev, prev2, f0, nf0, f);
     (void)allowed;
     for (size_t k = 0; k < nf; k++)
         wget(L->m, f[k])->w[0] += 1;
     return L->gold[i];
 }
 
-static int learn_choose(void *user, size_t i, unsigned allowed, const uint64_t *f, size_t nf)
+static int learn_choose(void *user, size_t i, int prev, int prev2, unsigned allowed,
+                        const uint64_t *f0, size_t nf0)
 {
     learn *L = user;
+    uint64_t f[TG_MAX_FEATS + TG_NLABELFEATS];
+    size_t nf = with_labels(prev, prev2, f0, nf0, f);
     double score[TG_NLABELS] = {0};
     for (size_t k = 0; k < nf && L->m->cap; k++) {
         const wslot *s = wfind(L->m, f[k]);
