@@ -25,9 +25,10 @@ ALL_CFLAGS  = $(WARN) -Iinclude -Isrc $(PKG_CFLAGS) $(CFLAGS)
 LIBS        = $(PKG_LIBS) -lpthread -lm
 
 SRC     := $(sort $(wildcard src/*.c))
-OBJ     := $(SRC:src/%.c=$(BUILD)/%.o) $(BUILD)/rules_data.o
+OBJ     := $(SRC:src/%.c=$(BUILD)/%.o) $(BUILD)/rules_data.o $(BUILD)/tagger_data.o
 LIBOBJ  := $(filter-out $(BUILD)/main.o,$(OBJ))
 RULES   := $(sort $(shell find src/rules -type f ! -name '*~' 2>/dev/null))
+EMBED   := $(filter-out src/rules/tagger/%,$(RULES))
 TESTSRC := $(sort $(wildcard tests/test_*.c))
 TESTBIN := $(TESTSRC:tests/%.c=$(BUILD)/tests/%)
 
@@ -49,11 +50,23 @@ $(BUILD)/%.o: src/%.c $(wildcard include/*.h src/*.h) | $(BUILD)
 $(BUILD)/embed: src/tools/embed.c | $(BUILD)
 	$(CC) -std=c11 -Wall -Wextra -Werror -O1 -o $@ $<
 
-$(BUILD)/rules_data.c: $(BUILD)/embed $(RULES)
-	$(BUILD)/embed src/rules/ $(RULES) > $@.tmp && mv $@.tmp $@
+$(BUILD)/rules_data.c: $(BUILD)/embed $(EMBED) Makefile
+	$(BUILD)/embed src/rules/ $(EMBED) > $@.tmp && mv $@.tmp $@
 
 $(BUILD)/rules_data.o: $(BUILD)/rules_data.c
 	$(CC) $(ALL_CFLAGS) -Wno-overlength-strings -c -o $@ $<
+
+# The tagger's model is not embedded as text but compiled into its ready
+# table, by the program's own loader built for the host.
+TABLE_SRC = src/tools/tagger_table.c src/tagger_model.c src/util.c src/utf8.c
+$(BUILD)/tagger_table: $(TABLE_SRC) src/tagger.h include/ann.h | $(BUILD)
+	$(CC) $(WARN) -Iinclude -Isrc -O1 -o $@ $(TABLE_SRC)
+
+$(BUILD)/tagger_data.c: $(BUILD)/tagger_table src/rules/tagger/weights.tsv
+	$(BUILD)/tagger_table src/rules/tagger/weights.tsv > $@.tmp && mv $@.tmp $@
+
+$(BUILD)/tagger_data.o: $(BUILD)/tagger_data.c
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
 $(BUILD):
 	mkdir -p $(BUILD)/tests

@@ -348,8 +348,8 @@ static int load_html(ann_engine *e, const ann_rule_src *srcs, size_t n,
     return e->html ? 0 : -1;
 }
 
-/* A model replaces the one before: only the last is read (a user's model
- * spares reading the built-in one, which may be of another program). */
+/* A model replaces the one before (the built-in one, a table compiled in,
+ * or an earlier user's): only the last is read. */
 static int load_tagger(ann_engine *e, const ann_rule_src *srcs, size_t n,
                        char *err, size_t errlen)
 {
@@ -390,6 +390,8 @@ ann_engine *ann_engine_new(int no_builtin, const char *const *user_rules,
     e->abbrevs = ann_abbrevs_new();
     e->rules = ann_rules_new(e->abbrevs);
     e->tagger = ann_tagger_new();
+    if (!no_builtin)
+        ann_tagger_use_builtin(e->tagger);   /* compiled in (a user's model replaces it) */
     gathered g = {0};
     int rc = 0;
     if (!no_builtin)

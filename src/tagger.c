@@ -1,6 +1,7 @@
 /*
- * tagger.c - the learned name tagger (see tagger.h): the model file and
- * its table, the features of a token, and greedy decoding in two passes.
+ * tagger.c - the learned name tagger (see tagger.h): what the features
+ * read of a window, the document's memory, the features of a token, and
+ * greedy decoding in two passes (the model: tagger_model.c).
  *
  * The run time and the trainer (src/tools/train_tagger.c) share every
  * function here, so a model sees at run time exactly the features it was
@@ -15,278 +16,11 @@
 #include "tagger.h"
 #include "utf8.h"
 
-/* ---- the model ------------------------------------------------------------- */
-
-/* One feature's weights.  The slot is found by the hash's low bits and
- * checked by its high ones (never 0: 0 marks an empty slot). */
-typedef struct tg_slot {
-    uint32_t check;
-    int16_t w[TG_NLABELS];
-} tg_slot;
-
-typedef struct tg_table {
-    tg_slot *slot;
-    size_t mask, n;
-} tg_table;
-
-struct ann_tagger {
-    tg_table pass[TG_PASSES];
-    int npasses;
-};
-
-void tg_labels_line(char *out, size_t cap)
+/* The built-in model is in build/tagger_data.c, which the build tool
+ * (linked with tagger_model.c, not with this file) writes. */
+void ann_tagger_use_builtin(ann_tagger *t)
 {
-    static const char *const type[] = {"", "PER", "ORG", "LOC", "MISC"}, pos[] = "BILU";
-    size_t o = (size_t)snprintf(out, cap, "labels\tO");
-    for (int l = 1; l < TG_NLABELS && o < cap; l++)
-        o += (size_t)snprintf(out + o, cap - o, " %c-%s", pos[tg_pos(l)], type[tg_type(l)]);
-}
-
-static uint32_t slot_check(uint64_t h)
-{
-    return (uint32_t)(h >> 32) | 1u;
-}
-
-ann_tagger *ann_tagger_new(void)
-{
-    return ann_xcalloc(1, sizeof(ann_tagger));
-}
-
-static void tables_free(ann_tagger *t)
-{
-    for (int p = 0; p < TG_PASSES; p++) {
-        free(t->pass[p].slot);
-        t->pass[p] = (tg_table){0};
-    }
-    t->npasses = 0;
-}
-
-void ann_tagger_free(ann_tagger *t)
-{
-    if (!t)
-        return;
-    tables_free(t);
-    free(t);
-}
-
-size_t ann_tagger_size(const ann_tagger *t)
-{
-    size_t n = 0;
-    for (int p = 0; t && p < t->npasses; p++)
-        n += t->pass[p].n;
-    return n;
-}
-
-int ann_tagger_passes(const ann_tagger *t)
-{
-    return t ? t->npasses : 0;
-}
-
-int ann_tagger_is_model(const char *data, size_t len)
-{
-    size_t k = strlen(ANN_TAGGER_MAGIC);
-    if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) {
-        data += 3;
-        len -= 3;
-    }
-    return len >= k && memcmp(data, ANN_TAGGER_MAGIC, k) == 0;
-}
-
-static tg_slot *table_find(const tg_table *tb, uint64_t h)
-{
-    uint32_t c = slot_check(h);
-    size_t i = (size_t)h & tb->mask;
-    while (tb->slot[i].check && tb->slot[i].check != c)
-        i = (i + 1) & tb->mask;
-    return &tb->slot[i];
-}
-
-static void load_error(char *err, size_t errlen, const char *name, size_t line, const char *why)
-{
-    if (err && errlen)
-        snprintf(err, errlen, "%s:%zu: %s", name, line, why);
-}
-
-/* The number of feature lines after each "pass N" line, to size the tables. */
-static void count_lines(const char *data, size_t len, size_t *count)
-{
-    int p = -1;
-    for (size_t pos = 0; pos < len;) {
-        const char *line = data + pos, *nl = memchr(line, '\n', len - pos);
-        size_t n = nl ? (size_t)(nl - line) : len - pos;
-        pos += n + 1;
-        if (n >= 6 && memcmp(line, "pass ", 5) == 0 && line[5] >= '1' && line[5] <= '0' + TG_PASSES)
-            p = line[5] - '1';
-        else if (p >= 0 && n > 0 && line[0] != '#')
-            count[p]++;
-    }
-}
-
-/* "HASH<TAB>w0 w1 ..." into the table; -1 when malformed.  A model has a
- * hundred thousand lines, read at every start: no strtol, no copy. */
-static int feature_line(tg_table *tb, const char *line, size_t n)
-{
-    if (n < 17 || line[16] != '\t')
-        return -1;
-    uint64_t h = 0;
-    for (int k = 0; k < 16; k++) {
-        char ch = line[k];
-        int v = ch >= '0' && ch <= '9' ? ch - '0' : ch >= 'a' && ch <= 'f' ? ch - 'a' + 10 : -1;
-        if (v < 0)
-            return -1;
-        h = h << 4 | (uint64_t)v;
-    }
-    int16_t w[TG_NLABELS];
-    size_t p = 17;
-    for (int k = 0; k < TG_NLABELS; k++) {
-        if (k > 0) {
-            if (p >= n || line[p] != ' ')
-                return -1;
-            p++;
-        }
-        int neg = p < n && line[p] == '-';
-        p += (size_t)neg;
-        long v = 0;
-        size_t d0 = p;
-        while (p < n && line[p] >= '0' && line[p] <= '9' && p - d0 < 6)
-            v = v * 10 + (line[p++] - '0');
-        if (p == d0 || v > 32767 + neg)
-            return -1;
-        w[k] = (int16_t)(neg ? -v : v);
-    }
-    while (p < n && (line[p] == ' ' || line[p] == '\t'))
-        p++;
-    if (p != n)
-        return -1;
-    tg_slot *s = table_find(tb, h);
-    if (!s->check)
-        tb->n++;
-    s->check = slot_check(h);
-    memcpy(s->w, w, sizeof w);
-    return 0;
-}
-
-int ann_tagger_load(ann_tagger *t, const char *name, const char *data, size_t len,
-                    char *err, size_t errlen)
-{
-    if (!ann_tagger_is_model(data, len)) {
-        load_error(err, errlen, name, 1, "not a tagger model (no \"" ANN_TAGGER_MAGIC "\" line)");
-        return -1;
-    }
-    if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) {
-        data += 3;         /* a BOM from a Windows editor */
-        len -= 3;
-    }
-    if (memchr(data, '\0', len)) {
-        load_error(err, errlen, name, 1, "NUL byte in the model");
-        return -1;
-    }
-    size_t count[TG_PASSES] = {0};
-    count_lines(data, len, count);
-    tables_free(t);
-    for (int p = 0; p < TG_PASSES; p++) {
-        size_t cap = 64;     /* at most three quarters full */
-        while (cap * 3 < count[p] * 4)
-            cap *= 2;
-        t->pass[p].slot = ann_xcalloc(cap, sizeof(tg_slot));
-        t->pass[p].mask = cap - 1;
-    }
-    int p = -1, labels = 0;
-    size_t lineno = 0;
-    for (size_t pos = 0; pos < len;) {
-        const char *line = data + pos, *nl = memchr(line, '\n', len - pos);
-        size_t n = nl ? (size_t)(nl - line) : len - pos;
-        pos += n + 1;
-        lineno++;
-        if (n > 0 && line[n - 1] == '\r')
-            n--;
-        if (n == 0 || line[0] == '#')
-            continue;
-        if (n > 7 && memcmp(line, "labels\t", 7) == 0) {
-            char want[128];
-            tg_labels_line(want, sizeof want);
-            if (n != strlen(want) || memcmp(line, want, n) != 0) {
-                load_error(err, errlen, name, lineno, "labels differ from this program's");
-                goto fail;
-            }
-            labels = 1;
-        } else if (n == 6 && memcmp(line, "pass ", 5) == 0 && line[5] >= '1' &&
-                   line[5] <= '0' + TG_PASSES) {
-            p = line[5] - '1';
-            if (p > t->npasses) {
-                load_error(err, errlen, name, lineno, "passes out of order");
-                goto fail;
-            }
-            if (p == t->npasses)
-                t->npasses++;
-        } else if (p < 0 || !labels) {
-            load_error(err, errlen, name, lineno, "expected \"labels\" and then \"pass 1\"");
-            goto fail;
-        } else if (feature_line(&t->pass[p], line, n) < 0) {
-            load_error(err, errlen, name, lineno, "expected HASH (16 hex digits), a tab and a weight per label");
-            goto fail;
-        }
-    }
-    if (!t->npasses) {
-        load_error(err, errlen, name, lineno, "no \"pass 1\"");
-        goto fail;
-    }
-    return 0;
-fail:
-    tables_free(t);
-    return -1;
-}
-
-void tg_score_plain(const ann_tagger *t, int p, const uint64_t *f, size_t n, int32_t *score)
-{
-    const tg_table *tb = &t->pass[p];
-    int32_t a[TG_NLABELS] = {0};
-    for (size_t k = 0; k < n; k++) {
-        const tg_slot *s = table_find(tb, f[k]);
-        if (!s->check)
-            continue;
-        for (int l = 0; l < TG_NLABELS; l++)
-            a[l] += s->w[l];
-    }
-    memcpy(score, a, sizeof a);
-}
-
-#ifdef ANN_SSE2
-/* Eight of a slot's weights in one load, widened to two sums of four; the
- * ninth on its own.  The slot's 24 bytes hold the load. */
-_Static_assert(TG_NLABELS == 9 && sizeof(tg_slot) >= offsetof(tg_slot, w) + 16,
-               "eight weights a load, and the ninth");
-
-static void score_sse2(const tg_table *tb, const uint64_t *f, size_t n, int32_t *score)
-{
-    __m128i lo = _mm_setzero_si128(), hi = _mm_setzero_si128();
-    int32_t last = 0;
-    for (size_t k = 0; k < n; k++) {
-        const tg_slot *s = table_find(tb, f[k]);
-        if (!s->check)
-            continue;
-        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)s->w);
-        lo = _mm_add_epi32(lo, _mm_srai_epi32(_mm_unpacklo_epi16(v, v), 16));
-        hi = _mm_add_epi32(hi, _mm_srai_epi32(_mm_unpackhi_epi16(v, v), 16));
-        last += s->w[8];
-    }
-    _mm_storeu_si128((__m128i *)(void *)score, lo);
-    _mm_storeu_si128((__m128i *)(void *)(score + 4), hi);
-    score[8] = last;
-}
-#endif
-
-void ann_tagger_score(const ann_tagger *t, int p, const uint64_t *f, size_t n, int32_t *score)
-{
-    const tg_table *tb = &t->pass[p];
-    /* the slots are scattered over megabytes: ask for all before the first */
-    for (size_t k = 0; k < n; k++)
-        __builtin_prefetch(&tb->slot[(size_t)f[k] & tb->mask]);
-#ifdef ANN_SSE2
-    score_sse2(tb, f, n, score);
-#else
-    tg_score_plain(t, p, f, n, score);
-#endif
+    tg_use_model(t, &tg_builtin_model);
 }
 
 /* ---- the document's memory ---------------------------------------------------- */
@@ -333,6 +67,8 @@ void tg_memo_free(tg_memo *m)
     free(m->slot);
     *m = (tg_memo){0};
 }
+
+static void allowed_init(tg_ctx *c);
 
 /* ---- what the features read ---------------------------------------------------- */
 
@@ -402,72 +138,88 @@ static uint32_t word_bits(const ann_match *m)
     return 0;
 }
 
+/* The TG_LX_ bits a match gives its first token, its later ones and its
+ * last. */
+typedef struct lex_kind {
+    const char *kind, *type, *attrs;
+    uint32_t first, inner, last;
+    int one;                   /* only a one-token match gives them */
+} lex_kind;
+
+static void lex_kind_of(const ann_match *m, lex_kind *k)
+{
+    *k = (lex_kind){m->kind, m->type, m->attrs, 0, 0, 0, 0};
+    uint32_t b = known_bit(m);
+    if (b) {
+        k->first = b;
+        if (attr_is_on(m->attrs, "ambiguous") || attr_is_on(m->attrs, "alias_only"))
+            k->first |= TG_LX_AMBIG;
+        k->inner = b << 5;
+        k->last = TG_LX_KNOWN_E;
+    } else if (strcmp(m->kind, "title") == 0) {
+        k->first = TG_LX_TITLE_B;
+        k->last = TG_LX_TITLE_E;
+    } else {
+        k->first = word_bits(m);
+        k->one = 1;
+    }
+}
+
+/* A window has a few kinds of match many times over: the bits of each are
+ * worked out once, kept by the pointers of its kind, type and attributes
+ * (which the rules own while their matches live), in a small table. */
 static void lex_bits(tg_ctx *c, const ann_matches *ms)
 {
+    lex_kind seen[64];
+    memset(seen, 0, sizeof seen);
     memset(c->lex, 0, c->n * sizeof *c->lex);
     for (size_t k = 0; ms && k < ms->n; k++) {
         const ann_match *m = &ms->v[k];
         if (m->first >= c->n || m->last > c->n || m->last <= m->first)
             continue;
-        uint32_t b = known_bit(m);
-        if (b) {
-            c->lex[m->first] |= b;
-            for (size_t j = m->first + 1; j < m->last; j++)
-                c->lex[j] |= b << 5;
-            c->lex[m->last - 1] |= TG_LX_KNOWN_E;
-            if (attr_is_on(m->attrs, "ambiguous") || attr_is_on(m->attrs, "alias_only"))
-                c->lex[m->first] |= TG_LX_AMBIG;
-        } else if (strcmp(m->kind, "title") == 0) {
-            c->lex[m->first] |= TG_LX_TITLE_B;
-            c->lex[m->last - 1] |= TG_LX_TITLE_E;
-        } else if (m->last - m->first == 1) {
-            c->lex[m->first] |= word_bits(m);
-        }
-    }
-}
-
-/* The pattern of a short line: the classes of its tokens (a capitalized
- * word, a lower-case one, a figure, a mark), runs written once, hashed.
- * The rows of a table share one ("Burnley 2 Walsall 1"), and the second
- * pass learns what the names in lines of a pattern were. */
-static uint32_t line_pattern(const tg_ctx *c, size_t a, size_t b)
-{
-    if (b - a > 40 || b - a < 2)
-        return 0;
-    uint32_t h = 2166136261u, last = 0;
-    for (size_t k = a; k < b; k++) {
-        const ann_token *t = &c->tok[k];
-        uint32_t cl;
-        if (t->kind == ANN_TOK_NUMBER || (t->kind == ANN_TOK_WORD && c->text[t->start] >= '0' &&
-                                          c->text[t->start] <= '9'))
-            cl = 'd';
-        else if (t->kind == ANN_TOK_WORD)
-            cl = cap_word(c->text, t) ? 'X' : 'x';
-        else
-            cl = (unsigned char)c->text[t->start];
-        if (cl == last)
+        uintptr_t h = (uintptr_t)m->kind ^ (uintptr_t)m->type * 31 ^ (uintptr_t)m->attrs * 131;
+        lex_kind *kd = &seen[(h ^ h >> 7) & 63];
+        if (kd->kind != m->kind || kd->type != m->type || kd->attrs != m->attrs)
+            lex_kind_of(m, kd);
+        if (kd->one && m->last - m->first != 1)
             continue;
-        last = cl;
-        h = (h ^ cl) * 16777619u;
+        c->lex[m->first] |= kd->first;
+        for (size_t j = m->first + 1; j < m->last; j++)
+            c->lex[j] |= kd->inner;
+        c->lex[m->last - 1] |= kd->last;
     }
-    return h | 1;
 }
 
-/* The TG_LN_ bits of every line of the window. */
+/* The TG_LN_ bits of every line of the window, each token's capitalized
+ * word bit (capw), and the pattern of each short line: the classes of its
+ * tokens (a capitalized word, a lower-case one, a figure, a mark), runs
+ * written once, hashed.  The rows of a table share one ("Burnley 2
+ * Walsall 1"), and the second pass learns what the names in lines of a
+ * pattern were. */
 static void line_bits(tg_ctx *c)
 {
     size_t a = 0;
+    c->ncaps = 0;
     int first = c->first_window;
     while (a < c->n) {
-        size_t b = a + 1, words = 0, upper = 0, nums = 0, long_words = 0, long_caps = 0;
-        while (b < c->n && !(c->tok[b].flags & ANN_TF_LINE_START))
-            b++;
-        for (size_t k = a; k < b; k++) {
-            const ann_token *t = &c->tok[k];
-            if (t->kind == ANN_TOK_NUMBER || (t->flags & ANN_TF_DIGIT) ||
-                (t->kind == ANN_TOK_WORD && c->text[t->start] >= '0' && c->text[t->start] <= '9'))
+        size_t b = a, words = 0, upper = 0, nums = 0, long_words = 0, long_caps = 0;
+        uint32_t h = 2166136261u, last = 0;
+        do {
+            const ann_token *t = &c->tok[b];
+            unsigned char ch = (unsigned char)c->text[t->start];
+            int figure = t->kind == ANN_TOK_NUMBER || (t->kind == ANN_TOK_WORD && ch >= '0' && ch <= '9');
+            int cap = cap_word(c->text, t);
+            c->capw[b] = (uint8_t)cap;
+            if (cap)
+                c->caps[c->ncaps++] = b;
+            uint32_t cl = figure ? 'd' : t->kind == ANN_TOK_WORD ? (cap ? 'X' : 'x') : ch;
+            if (cl != last) {
+                last = cl;
+                h = (h ^ cl) * 16777619u;
+            }
+            if (figure || (t->flags & ANN_TF_DIGIT)) {
                 nums++;
-            else if (t->kind == ANN_TOK_WORD && t->ncp >= 2) {
+            } else if (t->kind == ANN_TOK_WORD && t->ncp >= 2) {
                 words++;
                 upper += (t->flags & ANN_TF_UPPER) != 0;
                 if (t->ncp > 3) {
@@ -475,7 +227,8 @@ static void line_bits(tg_ctx *c)
                     long_caps += (t->flags & (ANN_TF_TITLE | ANN_TF_UPPER)) != 0;
                 }
             }
-        }
+            b++;
+        } while (b < c->n && !(c->tok[b].flags & ANN_TF_LINE_START));
         uint8_t v = 0;
         if (words >= 2 && upper * 10 >= words * 8)
             v |= TG_LN_CAPS;
@@ -488,12 +241,23 @@ static void line_bits(tg_ctx *c)
         if (long_words >= 3 && long_caps * 10 >= long_words * 8 && !(v & TG_LN_CAPS))
             v |= TG_LN_TITLE;
         memset(c->line + a, v, b - a);
-        uint32_t pat = line_pattern(c, a, b);
+        uint32_t pat = b - a > 40 || b - a < 2 ? 0 : h | 1;
         for (size_t k = a; k < b; k++)
             c->pat[k] = pat;
         first = 0;
         a = b;
     }
+}
+
+/* A newswire headline's section word ("SOCCER - LEEDS BEAT CHELSEA",
+ * "CRICKET - ..."): the word in capitals before a dash that opens the
+ * document; 0 when there is none. */
+static uint64_t topic_of(const tg_ctx *c)
+{
+    if (c->n < 3 || !(c->tok[0].flags & ANN_TF_UPPER) || c->tok[0].kind != ANN_TOK_WORD ||
+        (c->tok[1].kind != ANN_TOK_DASH && !(c->tok[1].end - c->tok[1].start == 1 && c->text[c->tok[1].start] == '-')))
+        return 0;
+    return c->tok[0].lhash | 1;
 }
 
 void tg_ctx_init(tg_ctx *c, const char *text, const ann_token *toks, size_t n,
@@ -507,6 +271,10 @@ void tg_ctx_init(tg_ctx *c, const char *text, const ann_token *toks, size_t n,
         free(c->first);
         free(c->shape);
         free(c->pat);
+        free(c->capw);
+        free(c->caps);
+        c->capw = ann_xmalloc(cap);
+        c->caps = ann_xmalloc(cap * sizeof *c->caps);
         c->pat = ann_xmalloc(cap * sizeof *c->pat);
         c->first = ann_xmalloc(cap);
         c->lex = ann_xmalloc(cap * sizeof *c->lex);
@@ -522,6 +290,9 @@ void tg_ctx_init(tg_ctx *c, const char *text, const ann_token *toks, size_t n,
     c->memo = NULL;
     lex_bits(c, m);
     line_bits(c);
+    allowed_init(c);
+    if (first_window)
+        c->topic = topic_of(c);
     memset(c->hint, 0, n);
     memset(c->first, 0, n);    /* until tg_ctx_hints: the second pass's */
     memset(c->shape, 0, n * sizeof *c->shape);
@@ -535,6 +306,8 @@ void tg_ctx_free(tg_ctx *c)
     free(c->first);
     free(c->shape);
     free(c->pat);
+    free(c->capw);
+    free(c->caps);
     memset(c, 0, sizeof *c);
 }
 
@@ -573,6 +346,15 @@ static int mixed(const tg_memo_slot *s)
     return kinds > 1;
 }
 
+/* Whether type is the reading of more than half the slot's words. */
+static int majority(const tg_memo_slot *s, int type)
+{
+    unsigned tot = 0;
+    for (int k = 0; k <= TG_NTYPES; k++)
+        tot += s->count[k];
+    return s->count[type] * 2u > tot;
+}
+
 void tg_ctx_hints(tg_ctx *c, const tg_memo *memo, const uint8_t *labels)
 {
     c->memo = memo;
@@ -580,20 +362,19 @@ void tg_ctx_hints(tg_ctx *c, const tg_memo *memo, const uint8_t *labels)
     memset(c->hint, 0, c->n);
     if (!memo->n)
         return;
-    for (size_t i = 0; i < c->n; i++) {
+    for (size_t k = 0; k < c->ncaps; k++) {
+        size_t i = c->caps[k];
         const ann_token *t = &c->tok[i];
-        if (!cap_word(c->text, t))
-            continue;
         const tg_memo_slot *s = memo_find(memo, t->lhash | 1);
         if (s->key)
             c->hint[i] = (uint8_t)((c->hint[i] & TG_REDO) | hint_of(s));
         /* the second pass reads again only where the document reads a word,
          * a table's names or an acronym's name in more than one way: elsewhere
          * it would only say what the first said (it changes 1 label in 100) */
-        int redo = s->key && mixed(s);
-        if (!redo && c->pat[i]) {
+        int redo = s->key && mixed(s) && !majority(s, tg_type(labels[i]));
+        if (!redo && c->pat[i] && (c->line[i] & (TG_LN_TABLE | TG_LN_SHORT))) {
             const tg_memo_slot *ps = memo_find(memo, pat_key(c->pat[i]));
-            redo = ps->key && mixed(ps);
+            redo = ps->key && mixed(ps) && !majority(ps, tg_type(labels[i]));
         }
         if (!redo && (t->flags & ANN_TF_UPPER) && t->ncp >= 2 && t->ncp <= 6)
             redo = memo_find(memo, acro_key(c->text + t->start, t->end - t->start))->key != 0;
@@ -618,21 +399,20 @@ static void memo_initials(tg_memo *m, const tg_ctx *c, size_t a, size_t b, int t
 
 void tg_memo_add(tg_memo *m, const tg_ctx *c, const uint8_t *labels)
 {
-    for (size_t i = 0; i < c->n; i++) {
-        if (!labels[i] || tg_inside(labels[i]))
-            continue;
-        size_t j = tg_span_end(labels, i, c->n);
-        if (j - i >= 2)
-            memo_initials(m, c, i, j, tg_type(labels[i]));
-    }
-    for (size_t i = 0; i < c->n; i++) {
-        if (cap_word(c->text, &c->tok[i])) {
-            uint64_t k = c->tok[i].lhash | 1;
-            memo_count(m, k, tg_type(labels[i]));
-            m->filter[k >> 58] |= (uint64_t)1 << (k >> 52 & 63);
-            if (c->pat[i] && labels[i] && !tg_inside(labels[i]))
-                memo_count(m, pat_key(c->pat[i]), tg_type(labels[i]));
+    /* names start at capitalized words */
+    for (size_t k = 0; k < c->ncaps; k++) {
+        size_t i = c->caps[k];
+        int l = labels[i];
+        if (l && !tg_inside(l)) {
+            size_t j = tg_span_end(labels, i, c->n);
+            if (j - i >= 2)
+                memo_initials(m, c, i, j, tg_type(l));
+            if (c->pat[i])
+                memo_count(m, pat_key(c->pat[i]), tg_type(l));
         }
+        uint64_t key = c->tok[i].lhash | 1;
+        memo_count(m, key, tg_type(l));
+        m->filter[key >> 58] |= (uint64_t)1 << (key >> 52 & 63);
     }
     /* "Silver was at 521 cents" beside "silver": the same word in lower
      * case says a capital is the sentence's.  Most lower-case words are in
@@ -651,35 +431,34 @@ void tg_memo_add(tg_memo *m, const tg_ctx *c, const uint8_t *labels)
 
 /* ---- features ---------------------------------------------------------------- */
 
+/* Templates; 1 to TG_NLABELFEATS are the label features (tagger.h). */
 enum {
-    F_BIAS = 1, F_W0, F_WM1, F_WP1, F_WM2, F_WP2, F_SH0, F_SHM1, F_SHP1, F_SH01,
-    F_SUF2, F_SUF3, F_SUF4, F_PRE3, F_PREV, F_PREV2, F_PREV_SH, F_PREV_W, F_WM1_W0,
-    F_W0_WP1, F_POS, F_LINE, F_LEX, F_LEXM1, F_LEXP1, F_HINT, F_HINT_PREV, F_HINTM1,
-    F_HINTP1, F_LEN, F_LEX_SH, F_RUN_POS, F_RUN_BEFORE, F_RUN_AFTER, F_HINT_TYPE, F_HINT_LOWER,
-    F_FIRST, F_FIRST0, F_LINEPAT, F_PAT_TYPE, F_ACRO, F_RUN_LAST, F_RUN_FIRST
+    F_W0 = TG_NLABELFEATS + 1, F_WM1, F_WP1, F_WM2, F_WP2, F_SH0, F_SHM1, F_SHP1, F_SH01,
+    F_SUF2, F_SUF3, F_SUF4, F_PRE3, F_PREV_SH, F_PREV_W, F_WM1_W0, F_W0_WP1, F_POS, F_LINE,
+    F_LEN, F_LINEPAT, F_LEX_SH, F_LEX, F_LEXM1, F_LEXP1, F_RUN_POS,
+    F_RUN_BEFORE, F_RUN_AFTER, F_RUN_LAST, F_RUN_FIRST, F_HINT, F_HINT_PREV, F_HINTM1,
+    F_HINTP1, F_HINT_TYPE, F_HINT_LOWER, F_FIRST, F_FIRST0, F_PAT_TYPE, F_ACRO, F_TOPIC, F_TOPIC_LEX, F_TOPIC_LINE
 };
 
-static uint64_t mix(uint64_t x)
-{
-    x ^= x >> 30;
-    x *= 0xBF58476D1CE4E5B9ull;
-    x ^= x >> 27;
-    x *= 0x94D049BB133111EBull;
-    x ^= x >> 31;
-    return x;
-}
-
-static uint64_t feat(int tmpl, uint64_t v)
-{
-    uint64_t h = mix(v + (uint64_t)tmpl * 0x9E3779B97F4A7C15ull);
-    return h ? h : 1;
-}
+#define feat tg_feat
 
 #define V_NONE 0x5A17u         /* a neighbour past the window's edge */
 
+/* The class of a code point in a shape. */
+static uint32_t shape_class(uint32_t cp)
+{
+    if (ann_is_upper(cp))
+        return 'X';
+    if (ann_is_lower(cp) || ann_is_letter(cp))
+        return 'x';
+    if (ann_is_digit(cp))
+        return 'd';
+    return cp < 128 ? cp : 'o';
+}
+
 /* The short shape of a token: upper X, lower x, digit d, anything else
  * itself, runs of one class written once ("McDonald" -> XxXx, "4-38" ->
- * d-d, "U.S." -> X.X.), hashed. */
+ * d-d, "U.S." -> X.X.), hashed; made once a window, when first read. */
 static uint64_t shape_of(tg_ctx *c, size_t i)
 {
     if (c->shape[i])
@@ -689,20 +468,19 @@ static uint64_t shape_of(tg_ctx *c, size_t i)
     uint32_t last = 0;
     size_t k = t->start, nclass = 0;
     while (k < t->end && nclass < 12) {
-        size_t inv = (t->flags & ANN_TF_INVISIBLE) ? ann_invisible_at(c->text + k, t->end - k) : 0;
-        if (inv) {
-            k += inv;      /* "Vladi\u00ADmir" has the shape of "Vladimir" */
-            continue;
+        unsigned char b = (unsigned char)c->text[k];
+        uint32_t cl;
+        if (b < 0x80) {        /* ASCII is never invisible */
+            k++;
+            cl = b >= 'A' && b <= 'Z' ? 'X' : b >= 'a' && b <= 'z' ? 'x' : b >= '0' && b <= '9' ? 'd' : b;
+        } else {
+            size_t inv = (t->flags & ANN_TF_INVISIBLE) ? ann_invisible_at(c->text + k, t->end - k) : 0;
+            if (inv) {
+                k += inv;      /* "Vladi\u00ADmir" has the shape of "Vladimir" */
+                continue;
+            }
+            cl = shape_class(ann_utf8_next(c->text, t->end, &k));
         }
-        uint32_t cp = ann_utf8_next(c->text, t->end, &k), cl;
-        if (ann_is_upper(cp))
-            cl = 'X';
-        else if (ann_is_lower(cp) || ann_is_letter(cp))
-            cl = 'x';
-        else if (ann_is_digit(cp))
-            cl = 'd';
-        else
-            cl = cp < 128 ? cp : 'o';
         if (cl == last)
             continue;
         last = cl;
@@ -715,7 +493,7 @@ static uint64_t shape_of(tg_ctx *c, size_t i)
 
 /* A word's value for the word features: its lowercase form; a number
  * (or a word that starts with a digit) is only its shape. */
-static uint64_t word_val(tg_ctx *c, size_t i)
+static inline uint64_t word_val(tg_ctx *c, size_t i)
 {
     const ann_token *t = &c->tok[i];
     if (t->kind == ANN_TOK_NUMBER || (t->kind == ANN_TOK_WORD && c->text[t->start] >= '0' &&
@@ -724,46 +502,68 @@ static uint64_t word_val(tg_ctx *c, size_t i)
     return t->lhash;
 }
 
-/* The lowercase hash of the last (suffix) or first k code points, when
- * the word has more than k; else 0. */
-static uint64_t affix(const tg_ctx *c, size_t i, size_t k, int suffix)
+/* The lowercase code point that starts at s[*b] (before e); *b past it. */
+static uint32_t lower_next(const char *s, size_t *b, size_t e)
 {
-    const ann_token *t = &c->tok[i];
-    if (t->kind != ANN_TOK_WORD || t->ncp <= k)
-        return 0;
-    size_t a = t->start, b = t->end;
-    if (suffix) {
-        size_t cps = 0;
-        while (b > a && cps < k) {
-            b--;
-            if (((unsigned char)c->text[b] & 0xC0) != 0x80)
-                cps++;
-        }
-        return ann_hash_lower(c->text + b, t->end - b) + k;
+    unsigned char ch = (unsigned char)s[*b];
+    if (ch < 0x80) {
+        (*b)++;
+        return ch >= 'A' && ch <= 'Z' ? ch | 0x20u : ch;
     }
-    size_t p = a;
-    for (size_t cps = 0; cps < k && p < b; cps++)
-        (void)ann_utf8_next(c->text, b, &p);
-    return ann_hash_lower(c->text + a, p - a) + k;
+    return ann_to_lower(ann_utf8_next(s, e, b));
+}
+
+/* A word's affixes as numbers made of their lowercase code points:
+ * suf[k - 2] of its last k (k = 2, 3, 4) and *pre of its first three,
+ * each 0 unless the word has more code points than the affix. */
+static void affixes(const tg_ctx *c, const ann_token *t, uint64_t suf[3], uint64_t *pre)
+{
+    suf[0] = suf[1] = suf[2] = *pre = 0;
+    if (t->kind != ANN_TOK_WORD || t->ncp <= 2)
+        return;
+    const char *s = c->text;
+    uint64_t v = 0;
+    size_t e = t->end;
+    for (size_t k = 1; k <= 4 && k < t->ncp; k++) {
+        size_t b = e - 1;
+        while (b > t->start && ((unsigned char)s[b] & 0xC0) == 0x80)
+            b--;
+        e = b;
+        v = v * 0x110000 + lower_next(s, &b, t->end);
+        if (k >= 2)
+            suf[k - 2] = v + k;
+    }
+    if (t->ncp <= 3)
+        return;
+    v = 0;
+    size_t b = t->start;
+    for (int k = 0; k < 3; k++)
+        v = v * 0x110000 + lower_next(s, &b, t->end);
+    *pre = v;
 }
 
 int tg_candidate(const tg_ctx *c, size_t i, int prev)
 {
     const ann_token *t = &c->tok[i];
-    if (cap_word(c->text, t)) {
+    if (c->capw[i]) {
         /* "The talks", "He said": a word that is never a name, opening a
          * sentence before a lower-case word, opens nothing */
-        if (!tg_open(prev) && (t->flags & ANN_TF_SENT_START) &&
-            (c->lex[i] & (TG_LX_NONNAME | TG_LX_WEAK_NONNAME | TG_LX_KNOWN_B)) == TG_LX_NONNAME &&
-            i + 1 < c->n && (c->tok[i + 1].flags & ANN_TF_LOWER))
-            return 0;
-        return 1;
+        return tg_open(prev) || !(t->flags & ANN_TF_SENT_START) ||
+               (c->lex[i] & (TG_LX_NONNAME | TG_LX_WEAK_NONNAME | TG_LX_KNOWN_B)) != TG_LX_NONNAME ||
+               !(i + 1 < c->n && (c->tok[i + 1].flags & ANN_TF_LOWER));
     }
     if (!tg_open(prev) || (t->flags & ANN_TF_SENT_START))
         return 0;
-    /* the word after a name may go on with it: "Bank of England", "BBC
-     * radio", "People 's Daily", "AT & T" */
-    return t->kind == ANN_TOK_WORD || (t->end - t->start == 1 && c->text[t->start] == '&');
+    if (!(t->kind == ANN_TOK_WORD || (t->end - t->start == 1 && c->text[t->start] == '&')))
+        return 0;
+    /* the word after a name goes on with it only before another capital
+     * ("Bank of England", "AT & T", "People 's Daily", "Bank of the West",
+     * "van der Sar"): elsewhere it is outside 99 times in 100 */
+    if (i + 1 < c->n && c->capw[i + 1])
+        return 1;
+    const ann_token *u = &c->tok[i + 1 < c->n ? i + 1 : i];
+    return i + 2 < c->n && c->capw[i + 2] && u->kind == ANN_TOK_WORD && u->ncp <= 3 &&
+           !(u->flags & ANN_TF_SENT_START);
 }
 
 /* Position and case of a token: sentence, line and paragraph start,
@@ -778,14 +578,13 @@ static uint64_t pos_val(const tg_ctx *c, size_t i)
     return v;
 }
 
-size_t tg_features(tg_ctx *c, size_t i, int p, int prev, int prev2, uint64_t *f)
+size_t tg_features(tg_ctx *c, size_t i, int p, int prev, uint64_t *f)
 {
     size_t n = 0, N = c->n;
     const ann_token *t = &c->tok[i];
     uint64_t w0 = word_val(c, i), sh0 = shape_of(c, i);
     uint64_t wm1 = i > 0 ? word_val(c, i - 1) : V_NONE, wp1 = i + 1 < N ? word_val(c, i + 1) : V_NONE;
     uint64_t shm1 = i > 0 ? shape_of(c, i - 1) : V_NONE, shp1 = i + 1 < N ? shape_of(c, i + 1) : V_NONE;
-    f[n++] = feat(F_BIAS, 0);
     f[n++] = feat(F_W0, w0);
     f[n++] = feat(F_WM1, wm1);
     f[n++] = feat(F_WP1, wp1);
@@ -795,33 +594,29 @@ size_t tg_features(tg_ctx *c, size_t i, int p, int prev, int prev2, uint64_t *f)
     f[n++] = feat(F_SHM1, shm1);
     f[n++] = feat(F_SHP1, shp1);
     f[n++] = feat(F_SH01, sh0 * 31 + shp1 * 7 + shm1);
-    for (size_t k = 2; k <= 4; k++) {
-        uint64_t a = affix(c, i, k, 1);
-        if (a)
-            f[n++] = feat(F_SUF2 + (int)k - 2, a);
-    }
-    uint64_t pre = affix(c, i, 3, 0);
+    uint64_t suf[3], pre;
+    affixes(c, t, suf, &pre);
+    for (int k = 0; k < 3; k++)
+        if (suf[k])
+            f[n++] = feat(F_SUF2 + k, suf[k]);
     if (pre)
         f[n++] = feat(F_PRE3, pre);
-    f[n++] = feat(F_PREV, (uint64_t)prev);
-    f[n++] = feat(F_PREV2, (uint64_t)prev * 16 + (uint64_t)prev2);
     f[n++] = feat(F_PREV_SH, sh0 * 16 + (uint64_t)prev);
     f[n++] = feat(F_PREV_W, w0 * 16 + (uint64_t)prev);
     f[n++] = feat(F_WM1_W0, wm1 * 0x100000001B3ull ^ w0);
     f[n++] = feat(F_W0_WP1, w0 * 0x100000001B3ull ^ wp1);
-
     f[n++] = feat(F_POS, pos_val(c, i));
     f[n++] = feat(F_LINE, (uint64_t)c->line[i] << 8 | (t->flags & (ANN_TF_TITLE | ANN_TF_UPPER)));
     f[n++] = feat(F_LEN, t->ncp < 8 ? t->ncp : 8);
     if (c->pat[i])
         f[n++] = feat(F_LINEPAT, (uint64_t)c->pat[i] << 1 | ((t->flags & ANN_TF_LINE_START) != 0));
-    if (cap_word(c->text, t)) {
+    if (c->capw[i]) {
         /* the run of capitalized words the token is in: where in it, and
          * the words around it ("... beat Somerset", "Prime Minister John Major said") */
         size_t a = i, b = i + 1;
-        while (a > 0 && i - a < 8 && cap_word(c->text, &c->tok[a - 1]))
+        while (a > 0 && i - a < 8 && c->capw[a - 1])
             a--;
-        while (b < N && b - i < 8 && cap_word(c->text, &c->tok[b]))
+        while (b < N && b - i < 8 && c->capw[b])
             b++;
         size_t before = i - a < 3 ? i - a : 3, after = b - i - 1 < 3 ? b - i - 1 : 3;
         f[n++] = feat(F_RUN_POS, before * 4 + after);
@@ -833,19 +628,24 @@ size_t tg_features(tg_ctx *c, size_t i, int p, int prev, int prev2, uint64_t *f)
         }
     }
 
+    /* the lexicon bits of the token and its neighbours, each a feature */
     uint32_t lx = c->lex[i];
-    for (int b = 0; b < TG_LX_BITS && n < TG_MAX_FEATS - 24; b++)
-        if (lx >> b & 1)
-            f[n++] = feat(F_LEX, (uint64_t)b);
+    for (uint32_t x = lx; x && n < TG_MAX_FEATS - 24; x &= x - 1)
+        f[n++] = feat(F_LEX, (uint64_t)__builtin_ctz(x));
     if (lx)
         f[n++] = feat(F_LEX_SH, (uint64_t)lx * 0x100000001B3ull ^ sh0);
-    uint32_t lm = i > 0 ? c->lex[i - 1] : 0, lp = i + 1 < N ? c->lex[i + 1] : 0;
-    for (int b = 0; b < TG_LX_BITS && n < TG_MAX_FEATS - 24; b++) {
-        if (lm >> b & 1)
-            f[n++] = feat(F_LEXM1, (uint64_t)b);
-        if (lp >> b & 1)
-            f[n++] = feat(F_LEXP1, (uint64_t)b);
+    /* a sports page types a city as its club, a market report a country
+     * as itself: the document's section word, alone, with the token's
+     * known names and with its line */
+    if (c->topic) {
+        f[n++] = feat(F_TOPIC, c->topic);
+        f[n++] = feat(F_TOPIC_LEX, c->topic * 31 + (c->lex[i] & (TG_LX_KNOWN_B | TG_LX_KNOWN_B << 5)));
+        f[n++] = feat(F_TOPIC_LINE, c->topic * 31 + c->line[i]);
     }
+    for (uint32_t x = i > 0 ? c->lex[i - 1] : 0; x && n < TG_MAX_FEATS - 24; x &= x - 1)
+        f[n++] = feat(F_LEXM1, (uint64_t)__builtin_ctz(x));
+    for (uint32_t x = i + 1 < N ? c->lex[i + 1] : 0; x && n < TG_MAX_FEATS - 24; x &= x - 1)
+        f[n++] = feat(F_LEXP1, (uint64_t)__builtin_ctz(x));
     if (p > 0) {
         uint64_t h = c->hint[i] & ~TG_REDO;
         f[n++] = feat(F_HINT, h);
@@ -856,7 +656,7 @@ size_t tg_features(tg_ctx *c, size_t i, int p, int prev, int prev2, uint64_t *f)
         f[n++] = feat(F_FIRST, (uint64_t)c->first[i] << 16 | (uint64_t)(i > 0 ? c->first[i - 1] : 31) << 8 |
                                    (i + 1 < N ? c->first[i + 1] : 31));
         f[n++] = feat(F_FIRST0, c->first[i]);
-        if (cap_word(c->text, t)) {
+        if (c->capw[i]) {
             const tg_memo_slot *ms = c->memo && c->memo->n ? memo_find(c->memo, t->lhash | 1) : NULL;
             if (ms && ms->key) {
                 unsigned tot = 0;
@@ -896,30 +696,63 @@ int tg_best(const int32_t *score, unsigned allowed)
     return best;
 }
 
-/* The labels token i may take after prev: a name starts at a capitalized
- * word, and MISC (learned from capitals alone) goes on over no other. */
-static unsigned allowed_labels(const tg_ctx *c, size_t i, int prev)
+/* The labels a token may take after prev (bit l: label l), by whether it
+ * is a capitalized word: a name starts at a capitalized word, and MISC
+ * (learned from capitals alone) goes on over no other. */
+static void allowed_init(tg_ctx *c)
 {
-    unsigned a = 0;
-    int cap = cap_word(c->text, &c->tok[i]);
-    for (int l = 0; l < TG_NLABELS; l++)
-        if (tg_allowed(prev, l) && (cap || l == TG_O || (tg_inside(l) && tg_type(l) != TG_MISC)))
-            a |= 1u << l;
-    return a;
+    for (int cap = 0; cap < 2; cap++)
+        for (int prev = 0; prev < TG_NLABELS; prev++) {
+            unsigned a = 0;
+            for (int l = 0; l < TG_NLABELS; l++)
+                if (tg_allowed(prev, l) && (cap || l == TG_O || (tg_inside(l) && tg_type(l) != TG_MISC)))
+                    a |= 1u << l;
+            c->allowed[cap][prev] = (uint16_t)a;
+        }
+}
+
+static int decode_one(tg_ctx *c, int p, size_t i, int prev, int prev2, tg_choose_fn choose,
+                      void *user)
+{
+    uint64_t f[TG_MAX_FEATS];
+    if (!tg_candidate(c, i, prev))
+        return TG_O;
+    size_t nf = tg_features(c, i, p, prev, f);
+    return choose(user, i, prev, prev2, c->allowed[c->capw[i]][prev], f, nf);
+}
+
+/* The second pass: the first's labels but where a token is marked
+ * TG_REDO; after one, the tokens whose first label no longer follows are
+ * read again, until one whose label does. */
+static void decode_again(tg_ctx *c, tg_choose_fn choose, void *user, uint8_t *labels)
+{
+    memcpy(labels, c->first, c->n);
+    size_t done = 0;
+    for (size_t k = 0; k < c->ncaps; k++) {
+        size_t i = c->caps[k];
+        if (i < done || !(c->hint[i] & TG_REDO))
+            continue;
+        for (; i < c->n; i++) {
+            int prev = i > 0 ? labels[i - 1] : TG_O, prev2 = i > 1 ? labels[i - 2] : TG_O;
+            if (!(c->hint[i] & TG_REDO) && tg_allowed(prev, c->first[i]))
+                break;
+            labels[i] = (uint8_t)decode_one(c, 1, i, prev, prev2, choose, user);
+        }
+        done = i;
+    }
 }
 
 void tg_decode(tg_ctx *c, int p, tg_choose_fn choose, void *user, uint8_t *labels)
 {
-    uint64_t f[TG_MAX_FEATS];
+    if (p > 0) {
+        decode_again(c, choose, user, labels);
+        return;
+    }
     int prev = TG_O, prev2 = TG_O;
     for (size_t i = 0; i < c->n; i++) {
         int l = TG_O;
-        if (p > 0 && !(c->hint[i] & TG_REDO) && tg_allowed(prev, c->first[i])) {
-            l = c->first[i];   /* the first pass's label stands */
-        } else if (tg_candidate(c, i, prev)) {
-            size_t nf = tg_features(c, i, p, prev, prev2, f);
-            l = choose(user, i, allowed_labels(c, i, prev), f, nf);
-        }
+        if (c->capw[i] || tg_open(prev))
+            l = decode_one(c, 0, i, prev, prev2, choose, user);
         labels[i] = (uint8_t)l;
         prev2 = prev;
         prev = l;
@@ -931,12 +764,13 @@ typedef struct run_user {
     int p;
 } run_user;
 
-static int run_choose(void *user, size_t i, unsigned allowed, const uint64_t *f, size_t nf)
+static int run_choose(void *user, size_t i, int prev, int prev2, unsigned allowed,
+                      const uint64_t *f, size_t nf)
 {
     const run_user *u = user;
     int32_t score[TG_NLABELS];
     (void)i;
-    ann_tagger_score(u->t, u->p, f, nf, score);
+    ann_tagger_score(u->t, u->p, prev, prev2, f, nf, score);
     return tg_best(score, allowed);
 }
 
@@ -944,7 +778,7 @@ void ann_tagger_tag(const ann_tagger *t, tg_ctx *c, tg_memo *memo, uint8_t *labe
 {
     run_user u = {t, 0};
     tg_decode(c, 0, run_choose, &u, labels);
-    if (t->npasses < 2)
+    if (ann_tagger_passes(t) < 2)
         return;
     tg_memo_add(memo, c, labels);
     tg_ctx_hints(c, memo, labels);

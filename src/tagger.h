@@ -1,7 +1,7 @@
 /*
  * tagger.h - the learned name tagger: a greedy averaged perceptron over
  * BIO labels (person, organization, location; everything else outside),
- * its features, its decoder and its model file.
+ * its features, its decoder (tagger.c) and its model (tagger_model.c).
  *
  * Only the neighbourhoods of capitalized words are decoded: a lower-case
  * word is read only between two parts of a name ("Bank of England").  A
@@ -10,13 +10,18 @@
  * names, titles, speech verbs, organization heads), its line (headline,
  * capitals, table) and, in the second pass, what the first pass made of
  * the same word elsewhere in the document.  Features are 64-bit hashes;
- * the model maps a hash to one int16 weight per label.  Labels are BILOU:
- * a name's first, inside and last words, or its only one.
+ * the model maps a hash to one int16 weight per label but outside, whose
+ * score is 0 (a perceptron's choice is the same when every label's weight
+ * of a feature has the outside one's taken off).
  *
  * The model file (src/rules/tagger/weights.tsv, or a user's via --rules,
- * read by ann_tagger_load from the engine's loader, engine.c) is text: a header line, then per pass "pass N" and one line per feature,
- * "HASH<TAB>w0 w1 ... w6" (HASH: 16 hex digits; w: the label weights in
- * the order of the "labels" line).  src/tools/train_tagger.c writes it.
+ * read by ann_tagger_load from the engine's loader, engine.c) is text: a
+ * header line, "features N" (the version of the features it was trained
+ * with), the "labels" line, then per pass "pass N" and one line per
+ * feature, "HASH<TAB>w1 w2 ... w8" (HASH: 16 hex digits; w: the weights of
+ * the labels in the order of the "labels" line).  src/tools/train_tagger.c
+ * writes it; the built-in one is compiled into a ready table at build time
+ * (src/tools/tagger_table.c), so only a user's model is read at run time.
  */
 #ifndef ANN_TAGGER_H
 #define ANN_TAGGER_H
@@ -38,6 +43,11 @@
 #define TG_O 0
 #define TG_NTYPES 4
 #define TG_NLABELS (1 + TG_NTYPES * TG_NPOS)
+/* Weights a feature has: outside's is 0. */
+#define TG_NW (TG_NLABELS - 1)
+/* The version of the features (tg_features): a model made with others is
+ * refused.  Raise it with any change to what a feature hash means. */
+#define TG_FEATURES 2
 
 /* The coarse types of names (0: outside).  MISC (nationalities, events,
  * works, products) is learned so that it is told from the others, and is
@@ -94,30 +104,79 @@ static inline size_t tg_span_end(const uint8_t *labels, size_t i, size_t n)
 }
 
 #define TG_PASSES 2
-/* Features of a token: some forty; the lexicon bits of a token and its
+/* Features of a token: some thirty; the lexicon bits of a token and its
  * neighbours, which could be many more, stop at TG_MAX_FEATS - 24, room
  * for the rest. */
 #define TG_MAX_FEATS 96
 
+/* A feature's hash from its template and value: one multiplication, the
+ * high half folded into the low one, which picks the model's slot. */
+static inline uint64_t tg_feat(int tmpl, uint64_t v)
+{
+    uint64_t x = (v ^ (uint64_t)tmpl * 0x9E3779B97F4A7C15ull) * 0xD6E8FEB86659FD93ull;
+    return x ^ x >> 32;
+}
+
+/* The label features: a bias, the label before, the two before.  They
+ * read nothing else, so a model sums their weights for each pair of
+ * labels once (tg_model.trans) and tg_features leaves them out. */
+#define TG_NLABELFEATS 3
+static inline void tg_label_features(int prev, int prev2, uint64_t *f)
+{
+    f[0] = tg_feat(1, 0);
+    f[1] = tg_feat(2, (uint64_t)prev);
+    f[2] = tg_feat(3, (uint64_t)prev * 16 + (uint64_t)prev2);
+}
+
+/* One pass's weights: an open-addressing table from a feature's hash to
+ * its row of weights.  The slot is the hash's low bits, probed on; check
+ * holds the high half | 1 (0: an empty slot). */
+typedef struct tg_table {
+    const uint32_t *check;
+    const int16_t (*w)[TG_NW];     /* per slot: the weights of labels 1.. */
+    size_t mask;                   /* slots - 1 */
+    size_t n;                      /* features held */
+} tg_table;
+
+typedef struct tg_model {
+    tg_table pass[TG_PASSES];
+    int npasses;
+    /* per pass, label before and label before it: the label features' weights */
+    int32_t trans[TG_PASSES][TG_NLABELS][TG_NLABELS][TG_NW];
+} tg_model;
+
+/* The built-in model, made at build time from src/rules/tagger/weights.tsv
+ * by src/tools/tagger_table.c (build/tagger_data.c). */
+extern const tg_model tg_builtin_model;
+
 typedef struct ann_tagger ann_tagger;
 
-/* "O", "B-PER" ...: the labels line of a model file. */
+/* "labels\tB-PER I-PER ...": the labels line of a model file. */
 void tg_labels_line(char *out, size_t cap);
 
 ann_tagger *ann_tagger_new(void);
 void ann_tagger_free(ann_tagger *t);
+/* Use the built-in model (in place: nothing is read or copied). */
+void ann_tagger_use_builtin(ann_tagger *t);
+/* Use the tables of m, which outlive t. */
+void tg_use_model(ann_tagger *t, const tg_model *m);
 /* Whether data looks like a model file (its first line is the magic). */
 int ann_tagger_is_model(const char *data, size_t len);
 /* Read a model file, replacing what t held.  -1 with "NAME:LINE: reason"
  * in err when it is malformed. */
 int ann_tagger_load(ann_tagger *t, const char *name, const char *data, size_t len,
                     char *err, size_t errlen);
+/* The tables of t (for the build tool that writes them as C). */
+const tg_model *ann_tagger_model(const ann_tagger *t);
 /* Features in the model, over its passes (0: nothing loaded). */
 size_t ann_tagger_size(const ann_tagger *t);
 int ann_tagger_passes(const ann_tagger *t);
-/* The sums of the weights of the n features f of pass p, in
- * score[TG_NLABELS]; with SSE2 eight labels a load, else tg_score_plain. */
-void ann_tagger_score(const ann_tagger *t, int p, const uint64_t *f, size_t n, int32_t *score);
+/* The sums of the weights of the n features f of pass p after the labels
+ * prev and prev2 (with the label features'), in score[TG_NLABELS]
+ * (score[0], outside, is 0); with SSE2 a row a load. */
+void ann_tagger_score(const ann_tagger *t, int p, int prev, int prev2, const uint64_t *f, size_t n,
+                      int32_t *score);
+/* The plain sums of the weights of the n features f alone. */
 void tg_score_plain(const ann_tagger *t, int p, const uint64_t *f, size_t n, int32_t *score);
 
 /* What the document has said so far: for each word (lowercase hash), how
@@ -151,8 +210,12 @@ typedef struct tg_ctx {
     uint8_t *first;            /* per token: the first pass's label (second pass) */
     uint32_t *pat;             /* per token: the pattern of its line (0: a line of prose) */
     uint64_t *shape;           /* per token: hash of its shape, 0 = not yet made */
+    uint8_t *capw;             /* per token: a capitalized word ("Paris", "AT&T", "eBay") */
+    size_t *caps, ncaps;       /* the capitalized words, in order */
+    uint16_t allowed[2][TG_NLABELS];   /* the labels allowed after a label, by capw */
     size_t cap;
     int first_window;          /* the window starts the document */
+    uint64_t topic;            /* the document's section word (topic_of), from its first window */
     const struct tg_memo *memo;    /* the second pass's, set by tg_ctx_hints */
 } tg_ctx;
 
@@ -193,16 +256,20 @@ void tg_ctx_free(tg_ctx *c);
 
 /* Whether token i is decoded, given the label before it. */
 int tg_candidate(const tg_ctx *c, size_t i, int prev);
-/* The features of token i in pass p (0 or 1) after labels prev, prev2:
+/* The features of token i in pass p (0 or 1) after label prev (but the
+ * label features, tg_label_features):
  * written to f[TG_MAX_FEATS], their number returned. */
-size_t tg_features(tg_ctx *c, size_t i, int p, int prev, int prev2, uint64_t *f);
+size_t tg_features(tg_ctx *c, size_t i, int p, int prev, uint64_t *f);
 
 /* Greedy decoding: labels[0..n) of the window, for pass p.  choose() is
- * given each decoded token's features and the labels it may take (bit l:
- * label l) and returns one (the model's best at run time; the trainer
- * learns in it).  A label may not follow the one before against the
- * scheme (I- after another type), and a name starts at a capitalized word. */
-typedef int (*tg_choose_fn)(void *user, size_t i, unsigned allowed, const uint64_t *f, size_t nf);
+ * given each decoded token's labels before, features and the labels it may
+ * take (bit l: label l) and returns one (the model's best at run time; the
+ * trainer learns in it).  A label may not follow the one before against
+ * the scheme (I- after another type), and a name starts at a capitalized
+ * word.  The second pass decodes only the tokens marked TG_REDO and those
+ * after them that a changed label leaves, the others keep the first's. */
+typedef int (*tg_choose_fn)(void *user, size_t i, int prev, int prev2, unsigned allowed,
+                            const uint64_t *f, size_t nf);
 void tg_decode(tg_ctx *c, int p, tg_choose_fn choose, void *user, uint8_t *labels);
 /* The best of the allowed labels for the scores. */
 int tg_best(const int32_t *score, unsigned allowed);

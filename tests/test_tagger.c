@@ -14,12 +14,12 @@
 
 static ann_engine *eng;
 
-/* A model file: the header, the labels line and body. */
+/* A model file: the header, the features and labels lines and body. */
 static char *model_text(const char *body)
 {
     char labels[128];
     tg_labels_line(labels, sizeof labels);
-    return ann_xasprintf("%s: test\n%s\n%s", ANN_TAGGER_MAGIC, labels, body);
+    return ann_xasprintf("%s: test\nfeatures\t%d\n%s\n%s", ANN_TAGGER_MAGIC, TG_FEATURES, labels, body);
 }
 
 static int load(ann_tagger *t, const char *body, char *err, size_t errlen)
@@ -36,29 +36,39 @@ static void test_model_file(void)
     char err[256];
     CHECK(ann_tagger_is_model(ANN_TAGGER_MAGIC "\n", strlen(ANN_TAGGER_MAGIC) + 1));
     CHECK(!ann_tagger_is_model("Putin\tactor\tperson\t-\n", 21));
-    CHECK_INT(load(t, "pass 1\n00000000000000ff\t1 -2 3 4 5 6 7 8 9\n"
-                      "pass 2\n00000000000000ff\t0 0 0 0 0 0 0 0 -32768\n"
-                      "0000000000000100\t32767 0 0 0 0 0 0 0 0\n", err, sizeof err), 0);
+    CHECK_INT(load(t, "pass 1\n00000000000000ff\t-2 3 4 5 6 7 8 9\n"
+                      "pass 2\n00000000000000ff\t0 0 0 0 0 0 0 -32768\n"
+                      "0000000000000100\t32767 0 0 0 0 0 0 0\n", err, sizeof err), 0);
     CHECK_INT(ann_tagger_passes(t), 2);
     CHECK_INT(ann_tagger_size(t), 3);
-    uint64_t f[2] = {0xff, 0x1234};     /* the second is in no table */
+    uint64_t f[3] = {0xff, 0x1234, 0xff};     /* the second is in no table */
     int32_t score[TG_NLABELS];
-    ann_tagger_score(t, 0, f, 2, score);
-    CHECK_INT(score[0], 1);
-    CHECK_INT(score[1], -2);
-    CHECK_INT(score[8], 9);
-    ann_tagger_score(t, 1, f, 1, score);
-    CHECK_INT(score[8], -32768);
+    ann_tagger_score(t, 0, TG_O, TG_O, f, 3, score);
+    CHECK_INT(score[0], 0);                   /* outside scores 0 */
+    CHECK_INT(score[1], -4);
+    CHECK_INT(score[8], 18);
+    /* sums past 16 bits */
+    ann_tagger_score(t, 1, TG_O, TG_O, f, 3, score);
+    CHECK_INT(score[8], -65536);
+    uint64_t many[TG_MAX_FEATS];
+    for (size_t k = 0; k < TG_MAX_FEATS; k++)
+        many[k] = k % 2 ? 0x100 : 0xff;
+    int32_t plain[TG_NLABELS];
+    ann_tagger_score(t, 1, TG_O, TG_O, many, TG_MAX_FEATS, score);
+    tg_score_plain(t, 1, many, TG_MAX_FEATS, plain);
+    CHECK_INT(score[1], 32767 * TG_MAX_FEATS / 2);
+    CHECK_INT(score[8], -32768 * TG_MAX_FEATS / 2);
+    CHECK(memcmp(score, plain, sizeof score) == 0);
     /* malformed models: each named by file and line, and nothing kept */
     static const struct { const char *body; int line; } bad[] = {
-        {"00000000000000ff\t1 2 3 4 5 6 7 8 9\n", 3},          /* no "pass 1" */
-        {"pass 1\n00000000000000ff\t1 2 3\n", 4},               /* too few weights */
-        {"pass 1\n00000000000000ff\t1 2 3 4 5 6 7 8 9 10\n", 4},/* too many */
-        {"pass 1\n00000000000000ff\t1 2 3 4 5 6 7 8 40000\n", 4},/* not int16 */
-        {"pass 1\n0000000000000xff\t1 2 3 4 5 6 7 8 9\n", 4},   /* not hex */
-        {"pass 1\nff\t1 2 3 4 5 6 7 8 9\n", 4},                 /* short hash */
-        {"pass 2\n00000000000000ff\t1 2 3 4 5 6 7 8 9\n", 3},   /* pass 2 first */
-        {"", 2},                                                 /* no pass at all */
+        {"00000000000000ff\t1 2 3 4 5 6 7 8\n", 4},          /* no "pass 1" */
+        {"pass 1\n00000000000000ff\t1 2 3\n", 5},             /* too few weights */
+        {"pass 1\n00000000000000ff\t1 2 3 4 5 6 7 8 9\n", 5}, /* too many */
+        {"pass 1\n00000000000000ff\t1 2 3 4 5 6 7 40000\n", 5},/* not int16 */
+        {"pass 1\n0000000000000xff\t1 2 3 4 5 6 7 8\n", 5},   /* not hex */
+        {"pass 1\nff\t1 2 3 4 5 6 7 8\n", 5},                 /* short hash */
+        {"pass 2\n00000000000000ff\t1 2 3 4 5 6 7 8\n", 4},   /* pass 2 first */
+        {"", 3},                                                 /* no pass at all */
     };
     for (size_t k = 0; k < sizeof bad / sizeof *bad; k++) {
         err[0] = '\0';
@@ -68,15 +78,26 @@ static void test_model_file(void)
         CHECK(strncmp(err, want, strlen(want)) == 0);
         CHECK_INT(ann_tagger_passes(t), 0);
     }
-    /* labels of another program */
-    const char *other = ANN_TAGGER_MAGIC "\nlabels\tO B-PER I-PER\npass 1\n";
+    /* labels of another program; features of another version; no features line */
+    char *other = ann_xasprintf("%s\nfeatures\t%d\nlabels\tB-PER I-PER\npass 1\n", ANN_TAGGER_MAGIC, TG_FEATURES);
     CHECK_INT(ann_tagger_load(t, "o.tsv", other, strlen(other), err, sizeof err), -1);
-    CHECK(strstr(err, "o.tsv:2: labels") != NULL);
+    CHECK(strstr(err, "o.tsv:3: labels") != NULL);
+    free(other);
+    char labels[128];
+    tg_labels_line(labels, sizeof labels);
+    char *old = ann_xasprintf("%s\nfeatures\t1\n%s\npass 1\n", ANN_TAGGER_MAGIC, labels);
+    CHECK_INT(ann_tagger_load(t, "v.tsv", old, strlen(old), err, sizeof err), -1);
+    CHECK(strstr(err, "v.tsv:2: features of another version") != NULL);
+    free(old);
+    old = ann_xasprintf("%s\n%s\npass 1\n00000000000000ff\t1 2 3 4 5 6 7 8\n", ANN_TAGGER_MAGIC, labels);
+    CHECK_INT(ann_tagger_load(t, "w.tsv", old, strlen(old), err, sizeof err), -1);
+    CHECK(strstr(err, "w.tsv:4: expected \"features\"") != NULL);
+    free(old);
     /* not a model, a NUL inside, a BOM before the magic */
     CHECK_INT(ann_tagger_load(t, "x.tsv", "hello\n", 6, err, sizeof err), -1);
     char nul[] = ANN_TAGGER_MAGIC "\n\0";
     CHECK_INT(ann_tagger_load(t, "n.tsv", nul, sizeof nul - 1, err, sizeof err), -1);
-    char *m = model_text("pass 1\n00000000000000ff\t1 2 3 4 5 6 7 8 9\r\n");
+    char *m = model_text("pass 1\n00000000000000ff\t1 2 3 4 5 6 7 8\r\n");
     char *bom = ann_xasprintf("\xEF\xBB\xBF%s", m);
     CHECK_INT(ann_tagger_load(t, "b.tsv", bom, strlen(bom), err, sizeof err), 0);
     CHECK_INT(ann_tagger_size(t), 1);
@@ -85,11 +106,40 @@ static void test_model_file(void)
     ann_tagger_free(t);
 }
 
-/* The built-in model is there and has both passes. */
+/* The built-in model is there, has both passes, and is the table the
+ * loader makes of src/rules/tagger/weights.tsv (compiled at build time). */
 static void test_builtin(void)
 {
     CHECK_INT(ann_tagger_passes(eng->tagger), 2);
     CHECK(ann_tagger_size(eng->tagger) > 10000);
+    FILE *f = fopen("src/rules/tagger/weights.tsv", "rb");
+    CHECK(f != NULL);
+    if (!f)
+        return;
+    ann_buf b = {0};
+    char chunk[65536];
+    size_t got;
+    while ((got = fread(chunk, 1, sizeof chunk, f)) > 0)
+        ann_buf_add(&b, chunk, got);
+    fclose(f);
+    ann_tagger *t = ann_tagger_new();
+    char err[256];
+    CHECK_INT(ann_tagger_load(t, "weights.tsv", b.p, b.len, err, sizeof err), 0);
+    const tg_model *m = ann_tagger_model(t), *bi = &tg_builtin_model;
+    CHECK_INT(m->npasses, bi->npasses);
+    for (int p = 0; p < m->npasses && p < bi->npasses; p++) {
+        const tg_table *x = &m->pass[p], *y = &bi->pass[p];
+        CHECK_INT(x->mask, y->mask);
+        CHECK_INT(x->n, y->n);
+        if (x->mask != y->mask)
+            continue;
+        size_t same = 0;
+        for (size_t i = 0; i <= x->mask; i++)
+            same += x->check[i] == y->check[i] && memcmp(x->w[i], y->w[i], sizeof x->w[i]) == 0;
+        CHECK_INT(same, x->mask + 1);
+    }
+    ann_tagger_free(t);
+    ann_buf_free(&b);
 }
 
 /* Labels of a text by the built-in model. */
@@ -143,31 +193,90 @@ static void test_decoding(void)
     CHECK(tg_allowed(tg_label(TG_ORG, 0), tg_label(TG_ORG, 1)));
 }
 
-/* The fast sums (SSE2 where built with it) equal the plain ones, for the
- * features of every token of a text in both passes. */
+/* What a choice saw, for the tests below. */
+typedef struct seen {
+    size_t same, cases;
+    int p;
+} seen;
+
+/* The model's choice; on the way, the run-time sums (SSE2 where built
+ * with it, the label features' weights summed per pair at load) against
+ * the plain sums of every feature, the label features among them. */
+static int checked_choose(void *user, size_t i, int prev, int prev2, unsigned allowed,
+                          const uint64_t *f, size_t nf)
+{
+    seen *sn = user;
+    int32_t a[TG_NLABELS], b[TG_NLABELS];
+    uint64_t g[TG_MAX_FEATS + TG_NLABELFEATS];
+    (void)i;
+    ann_tagger_score(eng->tagger, sn->p, prev, prev2, f, nf, a);
+    tg_label_features(prev, prev2, g);
+    memcpy(g + TG_NLABELFEATS, f, nf * sizeof *f);
+    tg_score_plain(eng->tagger, sn->p, g, nf + TG_NLABELFEATS, b);
+    sn->same += memcmp(a, b, sizeof a) == 0;
+    sn->cases++;
+    return tg_best(a, allowed);
+}
+
+/* The second pass as a plain loop over every token: the first pass's
+ * label where the token is not marked and still follows, else read. */
+static void decode_again_plain(tg_ctx *c, seen *sn, uint8_t *labels)
+{
+    uint64_t f[TG_MAX_FEATS];
+    int prev = TG_O, prev2 = TG_O;
+    for (size_t i = 0; i < c->n; i++) {
+        int l = TG_O;
+        if (!(c->hint[i] & TG_REDO) && tg_allowed(prev, c->first[i])) {
+            l = c->first[i];
+        } else if (tg_candidate(c, i, prev)) {
+            size_t nf = tg_features(c, i, 1, prev, f);
+            l = checked_choose(sn, i, prev, prev2, c->allowed[c->capw[i]][prev], f, nf);
+        }
+        labels[i] = (uint8_t)l;
+        prev2 = prev;
+        prev = l;
+    }
+}
+
+/* Over a document with names read two ways: the run-time sums equal the
+ * plain ones in both passes, and the second pass, which reads only the
+ * marked tokens and those a change leaves, labels as the plain loop. */
 static void test_score_paths(void)
 {
-    const char *s = "Leicestershire beat Somerset by an innings . Rotor Volgograd drew with "
-                    "Spartak Moscow , said Lynda Bennett of Quarnex Holdings in Phoenix .";
+    const char *s = "SOCCER - LEEDS BEAT CHELSEA\nLeicestershire beat Somerset by an innings . "
+                    "Rotor Volgograd drew with Spartak Moscow , said Lynda Bennett of Quarnex "
+                    "Holdings in Phoenix .\nMoscow 2 Volgograd 1\nSpartak Moscow 0 Leeds 3\n"
+                    "Bennett said Quarnex would build in Moscow , and Leeds beat Spartak .\n"
+                    "QH shares rose .";
     ann_tokens t = {0};
     ann_tokenize_all(s, strlen(s), &t);
+    ann_matches m = {0};
+    ann_rules_match(eng->rules, s, t.v, t.n, &m);
     tg_ctx c = {0};
-    tg_ctx_init(&c, s, t.v, t.n, NULL, 1);
-    uint64_t f[TG_MAX_FEATS];
-    size_t same = 0, cases = 0;
-    for (int p = 0; p < 2; p++)
-        for (size_t i = 0; i < t.n; i++)
-            for (int prev = 0; prev < TG_NLABELS; prev += 3) {
-                size_t nf = tg_features(&c, i, p, prev, TG_O, f);
-                int32_t a[TG_NLABELS], b[TG_NLABELS];
-                ann_tagger_score(eng->tagger, p, f, nf, a);
-                tg_score_plain(eng->tagger, p, f, nf, b);
-                same += memcmp(a, b, sizeof a) == 0;
-                cases++;
-            }
-    CHECK_INT(same, cases);
-    CHECK(cases > 50);
+    tg_memo memo = {0};
+    tg_ctx_init(&c, s, t.v, t.n, &m, 1);
+    uint8_t *lab = ann_xcalloc(t.n + 1, 1), *plain = ann_xcalloc(t.n + 1, 1);
+    seen sn = {0, 0, 0};
+    tg_decode(&c, 0, checked_choose, &sn, lab);
+    CHECK(sn.cases > 10);
+    tg_memo_add(&memo, &c, lab);
+    tg_ctx_hints(&c, &memo, lab);
+    size_t redo = 0;
+    for (size_t i = 0; i < t.n; i++)
+        redo += (c.hint[i] & TG_REDO) != 0;
+    CHECK(redo > 0);
+    sn.p = 1;
+    size_t first = sn.cases;
+    tg_decode(&c, 1, checked_choose, &sn, lab);
+    CHECK(sn.cases > first);
+    decode_again_plain(&c, &sn, plain);
+    CHECK(memcmp(lab, plain, t.n) == 0);
+    CHECK_INT(sn.same, sn.cases);
+    free(lab);
+    free(plain);
+    tg_memo_free(&memo);
     tg_ctx_free(&c);
+    ann_matches_free(&m);
     ann_tokens_free(&t);
 }
 
@@ -182,27 +291,27 @@ static void test_features(void)
     tg_ctx c = {0};
     tg_ctx_init(&c, s, t.v, t.n, &m, 1);
     uint64_t f1[TG_MAX_FEATS], f2[TG_MAX_FEATS];
-    size_t n1 = tg_features(&c, 2, 0, TG_O, TG_O, f1);
-    (void)tg_features(&c, 0, 0, TG_O, TG_O, f2);
-    size_t n2 = tg_features(&c, 2, 0, TG_O, TG_O, f2);
+    size_t n1 = tg_features(&c, 2, 0, TG_O, f1);
+    (void)tg_features(&c, 0, 0, TG_O, f2);
+    size_t n2 = tg_features(&c, 2, 0, TG_O, f2);
     CHECK(n1 > 10 && n1 <= TG_MAX_FEATS);
     CHECK_INT(n1, n2);
     CHECK(memcmp(f1, f2, n1 * sizeof *f1) == 0);
     /* the label before is a feature */
-    n2 = tg_features(&c, 2, 0, tg_label(TG_ORG, 0), TG_O, f2);
+    n2 = tg_features(&c, 2, 0, tg_label(TG_ORG, 0), f2);
     CHECK(n1 == n2 && memcmp(f1, f2, n1 * sizeof *f1) != 0);
     /* the second pass reads more */
     tg_memo memo = {0};
     uint8_t *lab = ann_xcalloc(t.n + 1, 1);
     tg_memo_add(&memo, &c, lab);
     tg_ctx_hints(&c, &memo, lab);
-    CHECK(tg_features(&c, 2, 1, TG_O, TG_O, f2) > n1);
+    CHECK(tg_features(&c, 2, 1, TG_O, f2) > n1);
     /* every lexicon bit on a token and its neighbours: still in bounds */
     uint64_t big[TG_MAX_FEATS + 8];
     for (size_t k = 0; k < 4; k++)
         c.lex[k] = (1u << TG_LX_BITS) - 1;
     big[TG_MAX_FEATS] = 0xA5A5;
-    CHECK(tg_features(&c, 2, 1, tg_label(TG_ORG, 0), TG_O, big) <= TG_MAX_FEATS);
+    CHECK(tg_features(&c, 2, 1, tg_label(TG_ORG, 0), big) <= TG_MAX_FEATS);
     CHECK(big[TG_MAX_FEATS] == 0xA5A5);
     /* the table line gets its line bits */
     CHECK(c.line[t.n - 1] & TG_LN_TABLE);
@@ -232,20 +341,15 @@ static void test_user_model(void)
     if (fd < 0)
         return;
     FILE *f = fdopen(fd, "w");
-    /* a strong O on the bias feature: its hash is that of F_BIAS, 0 */
-    uint64_t bias[TG_MAX_FEATS];
-    ann_tokens t = {0};
-    ann_tokenize_all("Ognyan", 6, &t);
-    tg_ctx c = {0};
-    tg_ctx_init(&c, "Ognyan", t.v, t.n, NULL, 1);
-    (void)tg_features(&c, 0, 0, TG_O, TG_O, bias);
+    /* every label but outside far below it on the bias, a label feature */
+    uint64_t bias[TG_NLABELFEATS];
+    tg_label_features(TG_O, TG_O, bias);
     char labels[128];
     tg_labels_line(labels, sizeof labels);
-    fprintf(f, "%s: everything is outside\n%s\npass 1\n%016llx\t30000 0 0 0 0 0 0 0 0\n",
-            ANN_TAGGER_MAGIC, labels, (unsigned long long)bias[0]);
+    fprintf(f, "%s: everything is outside\nfeatures\t%d\n%s\npass 1\n%016llx\t"
+               "-30000 -30000 -30000 -30000 -30000 -30000 -30000 -30000\n",
+            ANN_TAGGER_MAGIC, TG_FEATURES, labels, (unsigned long long)bias[0]);
     fclose(f);
-    tg_ctx_free(&c);
-    ann_tokens_free(&t);
     char err[512];
     const char *files[] = {path};
     ann_engine *e = ann_engine_new(0, files, 1, err, sizeof err);
@@ -260,11 +364,11 @@ static void test_user_model(void)
     }
     /* a broken model stops the engine with its name and line */
     f = fopen(path, "w");
-    fprintf(f, "%s\nlabels\tO\n", ANN_TAGGER_MAGIC);
+    fprintf(f, "%s\nfeatures\t%d\nlabels\tO\n", ANN_TAGGER_MAGIC, TG_FEATURES);
     fclose(f);
     e = ann_engine_new(0, files, 1, err, sizeof err);
     CHECK(e == NULL);
-    CHECK(strstr(err, path) != NULL && strstr(err, ":2:") != NULL);
+    CHECK(strstr(err, path) != NULL && strstr(err, ":3:") != NULL);
     ann_engine_free(e);
     remove(path);
 }

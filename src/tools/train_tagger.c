@@ -115,18 +115,32 @@ static double min_count = 1;
 static const char *dump_cv, *dump_test;   /* -d, -t: labels written for study */
 static int prune = 5;          /* -p: rows whose weights are all smaller are left out (5: half the rows, no loss measured) */
 
-static int count_choose(void *user, size_t i, unsigned allowed, const uint64_t *f, size_t nf)
+/* The token's features with the label features before them, in g. */
+static size_t with_labels(int prev, int prev2, const uint64_t *f, size_t nf, uint64_t *g)
+{
+    tg_label_features(prev, prev2, g);
+    memcpy(g + TG_NLABELFEATS, f, nf * sizeof *f);
+    return nf + TG_NLABELFEATS;
+}
+
+static int count_choose(void *user, size_t i, int prev, int prev2, unsigned allowed,
+                        const uint64_t *f0, size_t nf0)
 {
     learn *L = user;
+    uint64_t f[TG_MAX_FEATS + TG_NLABELFEATS];
+    size_t nf = with_labels(prev, prev2, f0, nf0, f);
     (void)allowed;
     for (size_t k = 0; k < nf; k++)
         wget(L->m, f[k])->w[0] += 1;
     return L->gold[i];
 }
 
-static int learn_choose(void *user, size_t i, unsigned allowed, const uint64_t *f, size_t nf)
+static int learn_choose(void *user, size_t i, int prev, int prev2, unsigned allowed,
+                        const uint64_t *f0, size_t nf0)
 {
     learn *L = user;
+    uint64_t f[TG_MAX_FEATS + TG_NLABELFEATS];
+    size_t nf = with_labels(prev, prev2, f0, nf0, f);
     double score[TG_NLABELS] = {0};
     for (size_t k = 0; k < nf && L->m->cap; k++) {
         const wslot *s = wfind(L->m, f[k]);
@@ -442,18 +456,27 @@ static void train_orders(model *m, tdoc *docs, size_t n, int p, int epochs, int 
 }
 
 /* Spans of labels: count those of a in b (same first, last and type). */
-static size_t spans(const uint8_t *a, const uint8_t *b, size_t n, size_t *na)
+/* Spans of labels: count those of a in b (same first, last and type), by
+ * type in same[type] and na[type] (index 0: all). */
+static void spans(const uint8_t *a, const uint8_t *b, size_t n, size_t *same, size_t *na)
 {
-    size_t same = 0;
     for (size_t i = 0; i < n; i++) {
         if (!a[i] || tg_inside(a[i]) || tg_type(a[i]) == TG_MISC)
             continue;
         size_t j = tg_span_end(a, i, n);
-        (*na)++;
-        if (b[i] && !tg_inside(b[i]) && tg_type(b[i]) == tg_type(a[i]))
-            same += tg_span_end(b, i, n) == j;
+        int ty = tg_type(a[i]);
+        na[0]++;
+        na[ty]++;
+        if (b[i] && !tg_inside(b[i]) && tg_type(b[i]) == ty && tg_span_end(b, i, n) == j) {
+            same[0]++;
+            same[ty]++;
+        }
     }
-    return same;
+}
+
+static double f1(size_t ok, size_t ng, size_t ns)
+{
+    return ng + ns ? 2.0 * (double)ok / (double)(ng + ns) : 0;
 }
 
 /* Held-out span F1 of labels against gold over the training documents,
@@ -461,12 +484,12 @@ static size_t spans(const uint8_t *a, const uint8_t *b, size_t n, size_t *na)
  * features by, with no development set in the loop. */
 static void report_cv(const tdoc *docs, size_t n, int p, uint8_t *const *labels, int test)
 {
-    size_t ok = 0, ng = 0, ns = 0;
+    size_t ok[TG_NTYPES + 1] = {0}, ng[TG_NTYPES + 1] = {0}, ns[TG_NTYPES + 1] = {0}, dummy[TG_NTYPES + 1] = {0};
     for (size_t k = 0; k < n; k++) {
         if (docs[k].copy || (docs[k].fold == -2) != test)
             continue;
-        ok += spans(docs[k].gold, labels[k], docs[k].toks.n, &ng);
-        spans(labels[k], docs[k].gold, docs[k].toks.n, &ns);
+        spans(docs[k].gold, labels[k], docs[k].toks.n, ok, ng);
+        spans(labels[k], docs[k].gold, docs[k].toks.n, dummy, ns);
     }
     if (dump_cv) {
         FILE *f = fopen(dump_cv, "w");
@@ -483,9 +506,10 @@ static void report_cv(const tdoc *docs, size_t n, int p, uint8_t *const *labels,
         if (f)
             fclose(f);
     }
-    double P = ns ? (double)ok / ns : 0, R = ng ? (double)ok / ng : 0;
-    fprintf(stderr, "train_tagger: held-out pass %d: P %.4f R %.4f F1 %.4f\n", p + 1, P, R,
-            P + R > 0 ? 2 * P * R / (P + R) : 0);
+    double P = ns[0] ? (double)ok[0] / ns[0] : 0, R = ng[0] ? (double)ok[0] / ng[0] : 0;
+    fprintf(stderr, "train_tagger: held-out pass %d: P %.4f R %.4f F1 %.4f (PER %.4f ORG %.4f LOC %.4f)\n",
+            p + 1, P, R, f1(ok[0], ng[0], ns[0]), f1(ok[TG_PER], ng[TG_PER], ns[TG_PER]),
+            f1(ok[TG_ORG], ng[TG_ORG], ns[TG_ORG]), f1(ok[TG_LOC], ng[TG_LOC], ns[TG_LOC]));
 }
 
 /* First-pass labels of the fold's documents by a model that did not see them. */
@@ -589,7 +613,7 @@ static void test_sets(tdoc *docs, size_t n, model *m1, model *m2)
 
 typedef struct qrow {
     uint64_t key;
-    int16_t w[TG_NLABELS];
+    int16_t w[TG_NW];
 } qrow;
 
 static int by_key(const void *a, const void *b)
@@ -598,17 +622,18 @@ static int by_key(const void *a, const void *b)
     return (x->key > y->key) - (x->key < y->key);
 }
 
-/* The weights as int16: scaled so that the largest is QMAX; rows that
- * round to all zeros are left out. */
-#define QMAX 4000.0
+/* The weights as int16, outside's taken off each label's (the run time
+ * scores outside 0), scaled so that the largest is QMAX.  Rows that round
+ * to all zeros are left out. */
+#define QMAX 4095.0
 
 static size_t write_pass(FILE *out, const model *m, int p)
 {
     double mx = 0;
     for (size_t i = 0; i < m->cap; i++)
-        for (int l = 0; m->slot[i].key && l < TG_NLABELS; l++)
-            if (fabs(m->slot[i].w[l]) > mx)
-                mx = fabs(m->slot[i].w[l]);
+        for (int l = 1; m->slot[i].key && l < TG_NLABELS; l++)
+            if (fabs(m->slot[i].w[l] - m->slot[i].w[0]) > mx)
+                mx = fabs(m->slot[i].w[l] - m->slot[i].w[0]);
     double scale = mx > 0 ? QMAX / mx : 1;
     qrow *rows = ann_xmalloc((m->n + 1) * sizeof *rows);
     size_t nr = 0;
@@ -618,8 +643,8 @@ static size_t write_pass(FILE *out, const model *m, int p)
             continue;
         qrow r = {s->key, {0}};
         int big = 0;
-        for (int l = 0; l < TG_NLABELS; l++) {
-            r.w[l] = (int16_t)lround(s->w[l] * scale);
+        for (int l = 0; l < TG_NW; l++) {
+            r.w[l] = (int16_t)lround((s->w[l + 1] - s->w[0]) * scale);
             big |= abs(r.w[l]) >= prune;
         }
         if (big)
@@ -629,7 +654,7 @@ static size_t write_pass(FILE *out, const model *m, int p)
     fprintf(out, "pass %d\n", p + 1);
     for (size_t i = 0; i < nr; i++) {
         fprintf(out, "%016llx\t", (unsigned long long)rows[i].key);
-        for (int l = 0; l < TG_NLABELS; l++)
+        for (int l = 0; l < TG_NW; l++)
             fprintf(out, l ? " %d" : "%d", rows[i].w[l]);
         fputc('\n', out);
     }
@@ -680,7 +705,7 @@ int main(int argc, char **argv)
         perror("train_tagger: temporary model");
         return 2;
     }
-    fprintf(ef, "%s: empty\n%s\npass 1\n", ANN_TAGGER_MAGIC, labels0);
+    fprintf(ef, "%s: empty\nfeatures\t%d\n%s\npass 1\n", ANN_TAGGER_MAGIC, TG_FEATURES, labels0);
     fclose(ef);
     const char *user[] = {empty};
     ann_engine *e = ann_engine_new(0, user, 1, err, sizeof err);
@@ -719,8 +744,8 @@ int main(int argc, char **argv)
             ANN_TAGGER_MAGIC, epochs);
     char labels[128];
     tg_labels_line(labels, sizeof labels);
-    fprintf(out, "# HASH<TAB>weights of the labels below; features and hashes: src/tagger.c\n%s\n",
-            labels);
+    fprintf(out, "# HASH<TAB>weights of the labels below (outside: 0); features and hashes: src/tagger.c\n"
+                 "features\t%d\n%s\n", TG_FEATURES, labels);
     size_t n1 = write_pass(out, &m1, 0), n2 = write_pass(out, &m2, 1);
     if (out != stdout && fclose(out) != 0) {
         perror(outpath);

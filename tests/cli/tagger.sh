@@ -19,17 +19,17 @@ trap 'exit 130' INT TERM
 . "$top/tests/cli/lib/common.sh"
 
 printf 'Bartholomew Quennell of Quarnex Holdings met reporters in Phoenix.\n' > "$T/in.txt"
-labels=$(sed -n 3p src/rules/tagger/weights.tsv)
+head=$(sed -n '/^features/p; /^labels/p' src/rules/tagger/weights.tsv)
 
 # the built-in model finds the unknown person
 run "$T/in.txt"
 check "built-in model: exit 0" [ "$rc" -eq 0 ]
 check "built-in model: the unknown person" grep -q '"bartholomew-quennell"' "$T/out"
 
-# a model that knows nothing: every weight zero but a strong O on one
-# feature that no text has; ties go to O, so nothing is tagged
-printf '# annotate name tagger: test\n%s\npass 1\n0000000000000001\t30000 0 0 0 0 0 0 0 0\n' \
-    "$labels" > "$T/empty.tsv"
+# a model that knows nothing: every weight zero (outside scores 0) but on
+# one feature that no text has; ties go to outside, so nothing is tagged
+printf '# annotate name tagger: test\n%s\npass 1\n0000000000000001\t-30000 0 0 0 0 0 0 0\n' \
+    "$head" > "$T/empty.tsv"
 run --rules "$T/empty.tsv" "$T/in.txt"
 check "user model: exit 0" [ "$rc" -eq 0 ]
 check "user model: replaces the built-in one" sh -c "! grep -q bartholomew '$T/out'"
@@ -42,10 +42,10 @@ check "rules tree: exit 0" [ "$rc" -eq 0 ]
 check "rules tree: its model replaces the built-in one" sh -c "! grep -q bartholomew '$T/out'"
 
 # a broken model: named with its line, exit 2, nothing written
-printf '# annotate name tagger: test\n%s\npass 1\nnot a feature line\n' "$labels" > "$T/bad.tsv"
+printf '# annotate name tagger: test\n%s\npass 1\nnot a feature line\n' "$head" > "$T/bad.tsv"
 run --rules "$T/bad.tsv" "$T/in.txt"
 check "broken model: exit 2" [ "$rc" -eq 2 ]
-check "broken model: PATH:LINE in the message" grep -q "bad.tsv:4:" "$T/err"
+check "broken model: PATH:LINE in the message" grep -q "bad.tsv:5:" "$T/err"
 check "broken model: no output" [ ! -s "$T/out" ]
 
 # no built-in rules: no model either, and the run still works
