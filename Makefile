@@ -25,8 +25,9 @@ ALL_CFLAGS  = $(WARN) -Iinclude -Isrc $(PKG_CFLAGS) $(CFLAGS)
 LIBS        = $(PKG_LIBS) -lpthread -lm
 
 SRC     := $(sort $(wildcard src/*.c))
-OBJ     := $(SRC:src/%.c=$(BUILD)/%.o) $(BUILD)/rules_data.o
+OBJ     := $(SRC:src/%.c=$(BUILD)/%.o) $(BUILD)/rules_data.o $(BUILD)/rules_compiled.o
 LIBOBJ  := $(filter-out $(BUILD)/main.o,$(OBJ))
+TOOLOBJ := $(filter-out $(BUILD)/rules_compiled.o,$(LIBOBJ))
 RULES   := $(sort $(shell find src/rules -type f ! -name '*~' 2>/dev/null))
 TESTSRC := $(sort $(wildcard tests/test_*.c))
 TESTBIN := $(TESTSRC:tests/%.c=$(BUILD)/tests/%)
@@ -53,6 +54,17 @@ $(BUILD)/rules_data.c: $(BUILD)/embed $(RULES)
 	$(BUILD)/embed src/rules/ $(RULES) > $@.tmp && mv $@.tmp $@
 
 $(BUILD)/rules_data.o: $(BUILD)/rules_data.c
+	$(CC) $(ALL_CFLAGS) -Wno-overlength-strings -c -o $@ $<
+
+# The built-in rules loaded at build time into ready tables (src/image.h),
+# by a tool linked with the program's loaders.
+$(BUILD)/compile_rules: src/tools/compile_rules.c $(TOOLOBJ) | $(BUILD)
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(TOOLOBJ) $(LIBS)
+
+$(BUILD)/rules_compiled.c: $(BUILD)/compile_rules
+	$(BUILD)/compile_rules > $@.tmp && mv $@.tmp $@
+
+$(BUILD)/rules_compiled.o: $(BUILD)/rules_compiled.c
 	$(CC) $(ALL_CFLAGS) -Wno-overlength-strings -c -o $@ $<
 
 $(BUILD):
