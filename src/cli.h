@@ -106,6 +106,12 @@ void cli_sink_begin(cli_sink *s);
  * the stream or its file. */
 void cli_sink_doc(cli_sink *s, cli_result *r);
 void cli_sink_end(cli_sink *s);
+/* Does the output take a document's record in pieces, as it is written
+ * (a stream, not --out-dir files or a page)? */
+int cli_sink_streams(const cli_sink *s);
+/* A piece of the record of the document due next: written, and out
+ * emptied.  The rest of the record follows with cli_sink_doc. */
+void cli_sink_stream(cli_sink *s, ann_buf *out);
 /* Flush and close; the exit status it asks for (0 or EXIT_TROUBLE). */
 int cli_sink_close(cli_sink *s);
 

@@ -84,7 +84,8 @@ static void annotate_file(const ann_engine *e, const char *path, ann_buf *out)
         ann_buf_adds(out, "unreadable\n");
         return;
     }
-    ann_write_opts o = {0, 1};
+    ann_write_opts o = {0};
+    o.with_text = 1;
     ann_doc *d;
     int rc;
     while ((rc = ann_reader_next(r, &d, err, sizeof err)) != 0) {
