@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "timing.h"
 
 /* ---- progress --------------------------------------------------------------- */
 
@@ -122,6 +123,7 @@ static void render(pool *p, slot *sl, size_t seq)
     ann_doc *d = sl->doc;
     if (!d)
         return;
+    ann_time(ANN_T_OTHER);
     ann_annotate(e, d);
     ann_write_opts wo = *s->wo;
     streamer st = {p, seq};
@@ -131,6 +133,7 @@ static void render(pool *p, slot *sl, size_t seq)
         wo.flush_at = STREAM_BYTES;
     }
     s->w->doc(&sl->res.out, d, &wo);
+    ann_time(ANN_T_WRITE);
     if (s->dir || s->page) {
         sl->res.id = ann_xstrdup(d->id);
         sl->res.title = d->title ? ann_xstrdup(d->title) : NULL;
@@ -145,7 +148,9 @@ static void render(pool *p, slot *sl, size_t seq)
 
 static void emit(pool *p, slot *sl)
 {
+    ann_time(ANN_T_OTHER);
     cli_sink_doc(p->sink, &sl->res);
+    ann_time(ANN_T_WRITE);
     if (!sl->res.failed)
         p->prog->docs++;
     p->prog->bytes += (double)sl->res.len;
@@ -189,6 +194,7 @@ static void *worker(void *arg)
             pthread_cond_signal(&p->finished);
     }
     pthread_mutex_unlock(&p->mu);
+    ann_time_done();
     return NULL;
 }
 
@@ -264,7 +270,9 @@ static int process_input(pool *p, const cli_options *o, const char *path, const 
 {
     char err[512];
     ann_buf msgs = {0};
+    ann_time(ANN_T_OTHER);
     ann_reader *r = ann_reader_open(path, o->in_fmt, &p->e->reading, err, sizeof err);
+    ann_time(ANN_T_READ);
     if (!r) {
         note(&msgs, path, "", err);
         submit(p, NULL, &msgs, o->jobs);
@@ -277,6 +285,7 @@ static int process_input(pool *p, const cli_options *o, const char *path, const 
      * which may wait for input a long time (tail -f ... | annotate -). */
     int drain = o->line_buffered && o->jobs > 1 && ann_reader_may_wait(r);
     while (!p->sink->broken && (rc = ann_reader_next(r, &d, err, sizeof err)) != 0) {
+        ann_time(ANN_T_READ);
         const char *guess = ann_reader_guess(r);
         if (guess)
             note(&msgs, path, "warning: ", guess);
@@ -287,6 +296,7 @@ static int process_input(pool *p, const cli_options *o, const char *path, const 
         submit(p, d, &msgs, o->jobs);
         while (drain && p->next_write < p->next_read)
             flush_ready(p, 1);
+        ann_time(ANN_T_OTHER);
         if (rc < 0 && !d)
             break;
     }
