@@ -10,6 +10,14 @@
 #include "claims_int.h"
 #include "image.h"
 
+/* A field added to the rules must be saved and attached here too: these
+ * sizes (of a 64-bit build) make the compiler say so. */
+#if UINTPTR_MAX == 0xffffffffffffffffu
+_Static_assert(sizeof(ann_claim_rules) == 120, "ann_claim_rules changed: see claims_image.c");
+_Static_assert(sizeof(cl_cue) == 40 && sizeof(cl_word) == 24 && sizeof(cl_slot) == 16,
+               "the cue and word tables changed: see claims_image.c");
+#endif
+
 typedef struct cl_image {
     uint64_t cues, ncues, words, nwords;
     uint64_t slots, nslots, shift;  /* nslots and the free group past them */

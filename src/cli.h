@@ -8,6 +8,7 @@
 #ifndef ANN_CLI_H
 #define ANN_CLI_H
 
+#include <stdatomic.h>
 #include <stdio.h>
 
 #include "annotate.h"
@@ -92,8 +93,9 @@ typedef struct cli_sink {
     const ann_write_opts *wo;
     int flush;                 /* after every document (--line-buffered) */
     int failed;                /* an --out-dir file could not be written */
-    int broken;                /* the stream failed: stop, say so once */
-    int epipe;                 /* ...because the reader went away */
+    atomic_int broken;         /* the stream failed: stop, say so once (a
+                                * worker streaming a record may set it) */
+    atomic_int epipe;          /* ...because the reader went away */
     struct cli_names *written; /* --out-dir: file names written in this run */
     struct cli_page *page;     /* a writer with a head: the documents held */
 } cli_sink;

@@ -14,6 +14,17 @@
 #include "dates_rules.h"
 #include "image.h"
 
+/* A field added to the structures below must be saved and attached here
+ * too: these sizes (of a 64-bit build) make the compiler say so. */
+#if UINTPTR_MAX == 0xffffffffffffffffu
+_Static_assert(sizeof(ann_date_rules) == 512, "ann_date_rules changed: see dates_image.c");
+_Static_assert(sizeof(tx_rule) == 176, "tx_rule changed: see dates_image.c");
+_Static_assert(sizeof(tx_piece) == 32, "tx_piece changed: see dates_image.c");
+_Static_assert(sizeof(tx_trie) == 336, "tx_trie changed: see dates_image.c");
+_Static_assert(sizeof(tx_entry) == 16 && sizeof(tx_wordclass) == 16,
+               "the word tables changed: see dates_image.c");
+#endif
+
 typedef struct tx_image {
     uint64_t ent, nent;                  /* {key, value} string offsets */
     uint64_t index, index_mask, index_n; /* ann_table slots */
