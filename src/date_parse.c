@@ -121,7 +121,7 @@ void ann_months_free(ann_months *m)
 /* The compiled tables (image.h). */
 typedef struct months_image {
     uint64_t v, n;           /* month_img */
-    uint64_t index, mask, nindex;
+    ann_img_table index;
     uint64_t en_initials, en_min, en_max;
 } months_image;
 
@@ -143,11 +143,7 @@ uint64_t ann_months_save(const ann_months *m, ann_img *im)
     h.v = ann_img_put(im, v, m->n * sizeof *v, 8);
     h.n = m->n;
     free(v);
-    h.index = m->index.slot ? ann_img_put(im, m->index.slot,
-                                          (m->index.mask + 1) * sizeof *m->index.slot, 8)
-                            : 0;
-    h.mask = m->index.mask;
-    h.nindex = m->index.n;
+    h.index = ann_img_put_table(im, &m->index);
     h.en_initials = m->en_initials;
     h.en_min = m->en_min;
     h.en_max = m->en_max;
@@ -167,9 +163,7 @@ ann_months *ann_months_attach(const ann_image *im, uint64_t root)
                          (int)v[i].abbrev, (int)v[i].english};
         m->v[i] = mn;
     }
-    m->index.slot = (ann_table_slot *)ann_img_at(im, h->index);
-    m->index.mask = (size_t)h->mask;
-    m->index.n = (size_t)h->nindex;
+    m->index = ann_img_table_at(im, &h->index);
     m->en_initials = (uint32_t)h->en_initials;
     m->en_min = (size_t)h->en_min;
     m->en_max = (size_t)h->en_max;

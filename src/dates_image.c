@@ -27,9 +27,9 @@ _Static_assert(sizeof(tx_entry) == 16 && sizeof(tx_wordclass) == 16,
 
 typedef struct tx_image {
     uint64_t ent, nent;                  /* {key, value} string offsets */
-    uint64_t index, index_mask, index_n; /* ann_table slots */
+    ann_img_table index;
     uint64_t wc, nwc;                    /* {word, flags} */
-    uint64_t wc_index, wc_mask, wc_n;
+    ann_img_table wc_index;
     uint64_t cue_tail;
     uint64_t rules, nrules;              /* rule_img */
     uint64_t pieces;                     /* piece_img, the rules' in turn */
@@ -59,13 +59,6 @@ typedef struct pair_img {
 static uint64_t put_str(ann_img *im, const char *s)
 {
     return s ? ann_img_str(im, s, strlen(s)) : 0;
-}
-
-static uint64_t put_table(ann_img *im, const ann_table *t, uint64_t *mask, uint64_t *n)
-{
-    *mask = t->mask;
-    *n = t->n;
-    return t->slot ? ann_img_put(im, t->slot, (t->mask + 1) * sizeof *t->slot, 8) : 0;
 }
 
 /* The n codes serialized.  Decoding marks a code's character tables as
@@ -188,10 +181,10 @@ uint64_t ann_date_rules_save(const ann_date_rules *r, ann_img *im)
     memset(&h, 0, sizeof h);
     h.nent = r->nent;
     h.ent = save_ent(im, r->ent, r->nent);
-    h.index = put_table(im, &r->index, &h.index_mask, &h.index_n);
+    h.index = ann_img_put_table(im, &r->index);
     h.nwc = r->nwc;
     h.wc = save_wc(im, r->wc, r->nwc);
-    h.wc_index = put_table(im, &r->wc_index, &h.wc_mask, &h.wc_n);
+    h.wc_index = ann_img_put_table(im, &r->wc_index);
     h.cue_tail = r->cue_tail;
     save_rules(r, im, &h);
     if (r->nrules > 0 && !h.codes)
@@ -205,14 +198,6 @@ uint64_t ann_date_rules_save(const ann_date_rules *r, ann_img *im)
 static char *str_at(const ann_image *im, uint64_t off)
 {
     return (char *)ann_img_at(im, off);
-}
-
-static void attach_table(const ann_image *im, ann_table *t, uint64_t slot, uint64_t mask,
-                         uint64_t n)
-{
-    t->slot = (ann_table_slot *)ann_img_at(im, slot);
-    t->mask = (size_t)mask;
-    t->n = (size_t)n;
 }
 
 static void attach_trie(const ann_image *im, const tx_image *h, tx_trie *t)
@@ -287,7 +272,7 @@ ann_date_rules *ann_date_rules_attach(const ann_image *im, uint64_t root)
         r->ent[i].key = str_at(im, e[i].a);
         r->ent[i].value = str_at(im, e[i].b);
     }
-    attach_table(im, &r->index, h->index, h->index_mask, h->index_n);
+    r->index = ann_img_table_at(im, &h->index);
     const pair_img *w = ann_img_at(im, h->wc);
     r->nwc = r->capwc = (size_t)h->nwc;
     r->wc = ann_xcalloc(r->nwc, sizeof *r->wc);
@@ -295,7 +280,7 @@ ann_date_rules *ann_date_rules_attach(const ann_image *im, uint64_t root)
         r->wc[i].word = str_at(im, w[i].a);
         r->wc[i].flags = (unsigned)w[i].b;
     }
-    attach_table(im, &r->wc_index, h->wc_index, h->wc_mask, h->wc_n);
+    r->wc_index = ann_img_table_at(im, &h->wc_index);
     r->cue_tail = (size_t)h->cue_tail;
     attach_trie(im, h, &r->pre);
     /* Each rule is JIT-compiled on first use (tx_rule_jit_now), which

@@ -56,6 +56,14 @@ uint64_t ann_img_str(ann_img *im, const char *s, size_t n)
     return at;
 }
 
+ann_img_table ann_img_put_table(ann_img *im, const ann_table *t)
+{
+    ann_img_table x = {0, t->mask, t->n};
+    if (t->slot)
+        x.slot = ann_img_put(im, t->slot, (t->mask + 1) * sizeof *t->slot, 8);
+    return x;
+}
+
 void ann_img_free(ann_img *im)
 {
     free(im->p);

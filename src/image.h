@@ -20,6 +20,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "table.h"
+
 /* The kinds with compiled tables, a bit each in ann_engine.compiled. */
 enum {
     ANN_IMG_RULES,         /* lexicons (and the cue list as lexicon entries) */
@@ -58,6 +60,13 @@ typedef struct ann_image {
  * makes it, an empty one. */
 extern const ann_image ann_compiled;
 
+/* A hash table (table.h) in an image: its slots, mask and count. */
+typedef struct ann_img_table {
+    uint64_t slot, mask, n;
+} ann_img_table;
+
+ann_img_table ann_img_put_table(ann_img *im, const ann_table *t);
+
 /* Is im an image this build can read (its header: magic, sizes)? */
 int ann_img_valid(const ann_image *im);
 
@@ -75,6 +84,13 @@ struct ann_engine *ann_engine_new_from_source(int no_builtin, const char *const 
 /* Write the tables of every kind of e into im: root[k] (ANN_IMG_NKINDS
  * of them) the offset of kind k's header, 0 for a kind not compiled. */
 void ann_engine_save(const struct ann_engine *e, ann_img *im, uint64_t *root);
+
+/* The table x of im, its slots in place. */
+static inline ann_table ann_img_table_at(const ann_image *im, const ann_img_table *x)
+{
+    ann_table t = {(ann_table_slot *)ann_img_at(im, x->slot), (size_t)x->mask, (size_t)x->n};
+    return t;
+}
 
 /* Each kind's tables: save writes them into an image (the build tool)
  * and returns the offset of their header, 0 when they cannot be compiled;

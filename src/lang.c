@@ -208,7 +208,7 @@ typedef struct lang_image {
     char codes[MAX_LANGS][8];
     uint64_t ncodes, covered, maxlen;
     uint64_t words, nwords;      /* {word, langs} */
-    uint64_t index, mask, nindex;
+    ann_img_table index;
     uint64_t ranges, nranges;
 } lang_image;
 
@@ -232,11 +232,7 @@ uint64_t ann_lang_save(const ann_lang *l, ann_img *im)
     h.words = ann_img_put(im, w, l->nwords * sizeof *w, 8);
     h.nwords = l->nwords;
     free(w);
-    h.index = l->index.slot ? ann_img_put(im, l->index.slot,
-                                          (l->index.mask + 1) * sizeof *l->index.slot, 8)
-                            : 0;
-    h.mask = l->index.mask;
-    h.nindex = l->index.n;
+    h.index = ann_img_put_table(im, &l->index);
     h.ranges = ann_img_put(im, l->ranges, l->nranges * sizeof *l->ranges, 8);
     h.nranges = l->nranges;
     return ann_img_put(im, &h, sizeof h, 8);
@@ -258,9 +254,7 @@ ann_lang *ann_lang_attach(const ann_image *im, uint64_t root)
         l->words[i].word = (char *)ann_img_at(im, w[i].word);
         l->words[i].langs = (uint32_t)w[i].langs;
     }
-    l->index.slot = (ann_table_slot *)ann_img_at(im, h->index);
-    l->index.mask = (size_t)h->mask;
-    l->index.n = (size_t)h->nindex;
+    l->index = ann_img_table_at(im, &h->index);
     l->ranges = (script_range *)ann_img_at(im, h->ranges);
     l->nranges = l->capranges = (size_t)h->nranges;
     return l;
