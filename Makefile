@@ -25,8 +25,10 @@ ALL_CFLAGS  = $(WARN) -Iinclude -Isrc $(PKG_CFLAGS) $(CFLAGS)
 LIBS        = $(PKG_LIBS) -lpthread -lm
 
 SRC     := $(sort $(wildcard src/*.c))
-OBJ     := $(SRC:src/%.c=$(BUILD)/%.o) $(BUILD)/rules_data.o $(BUILD)/tagger_data.o
+OBJ     := $(SRC:src/%.c=$(BUILD)/%.o) $(BUILD)/rules_data.o $(BUILD)/tagger_data.o \
+           $(BUILD)/rules_compiled.o
 LIBOBJ  := $(filter-out $(BUILD)/main.o,$(OBJ))
+TOOLOBJ := $(filter-out $(BUILD)/rules_compiled.o,$(LIBOBJ))
 RULES   := $(sort $(shell find src/rules -type f ! -name '*~' 2>/dev/null))
 EMBED   := $(filter-out src/rules/tagger/%,$(RULES))
 TESTSRC := $(sort $(wildcard tests/test_*.c))
@@ -67,6 +69,17 @@ $(BUILD)/tagger_data.c: $(BUILD)/tagger_table src/rules/tagger/weights.tsv
 
 $(BUILD)/tagger_data.o: $(BUILD)/tagger_data.c
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+# The built-in rules loaded at build time into ready tables (src/image.h),
+# by a tool linked with the program's loaders.
+$(BUILD)/compile_rules: src/tools/compile_rules.c $(TOOLOBJ) | $(BUILD)
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(TOOLOBJ) $(LIBS)
+
+$(BUILD)/rules_compiled.c: $(BUILD)/compile_rules
+	$(BUILD)/compile_rules > $@.tmp && mv $@.tmp $@
+
+$(BUILD)/rules_compiled.o: $(BUILD)/rules_compiled.c
+	$(CC) $(ALL_CFLAGS) -Wno-overlength-strings -c -o $@ $<
 
 $(BUILD):
 	mkdir -p $(BUILD)/tests

@@ -37,6 +37,8 @@ typedef struct ann_engine {
     ann_reader_rules reading;  /* what the readers are given (reader.h) */
     const char *default_dct;   /* --dct: YYYY-MM-DD, or NULL */
     size_t window_bytes;       /* text per tokenizer window */
+    unsigned compiled;         /* the kinds whose tables were compiled at build
+                                * time (bits 1 << ANN_IMG_*, src/image.h) */
 } ann_engine;
 
 /* What an annotator sees: one window of tokens and every rule match in it. */

@@ -11,6 +11,13 @@
 typedef struct ann_write_opts {
     int pretty;          /* indented JSON */
     int with_text;       /* add doc.text */
+    /* Streaming: when flush is set, a writer that can hands on what it has
+     * written so far, between two items, once out holds flush_at bytes:
+     * flush(flush_ctx, out) takes them and empties out.  A huge document's
+     * record then never is whole in memory. */
+    void (*flush)(void *ctx, ann_buf *out);
+    void *flush_ctx;
+    size_t flush_at;
 } ann_write_opts;
 
 /* What a page's head says of each document it holds. */

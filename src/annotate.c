@@ -13,6 +13,7 @@
 #include "entities.h"
 #include "lang.h"
 #include "meta.h"
+#include "timing.h"
 
 static void annotate_windows(const ann_engine *e, ann_doc *d)
 {
@@ -35,14 +36,20 @@ static void annotate_windows(const ann_engine *e, ann_doc *d)
     matches.v = ann_xmalloc(matches.cap * sizeof *matches.v);
     ann_tokenizer_init(&tz, d->text, d->len, e->abbrevs);
     while (ann_tokenize_window(&tz, &toks, e->window_bytes) > 0) {
+        ann_time(ANN_T_TOKENS);
         matches.n = 0;
         ann_rules_match(e->rules, d->text, toks.v, toks.n, &matches);
+        ann_time(ANN_T_MATCH);
         ann_window w = {d, d->text, toks.v, toks.n, &matches};
         ann_entities_window(ents, &w);
+        ann_time(ANN_T_ENTITIES);
         ann_dates_window(dates, &w);
+        ann_time(ANN_T_DATES);
         if (claims)
             ann_claims_window(claims, &w);
+        ann_time(ANN_T_CLAIMS);
     }
+    ann_time(ANN_T_TOKENS);
     ann_entities_finish(ents, d);
     ann_entities_free(ents);
     ann_dates_free(dates);
@@ -65,6 +72,8 @@ void ann_annotate(const ann_engine *e, ann_doc *d)
         d->dct = ann_xstrdup(d->published);
     else if (e->default_dct)
         d->dct = ann_xstrdup(e->default_dct);
+    ann_time(ANN_T_META);
     annotate_windows(e, d);
     ann_doc_sort(d);
+    ann_time(ANN_T_ENTITIES);
 }

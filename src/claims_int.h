@@ -134,6 +134,8 @@ struct ann_claim_rules {
     size_t nsuffixes;
     uint64_t *heads;        /* the same for cue heads and noun cues: the
                              * words the scan of a window must find */
+    const void *image;      /* the compiled tables these point into
+                             * (claims_image.c), or NULL: all is owned */
 };
 
 static inline int cl_filter_has(const uint64_t *f, uint64_t h)

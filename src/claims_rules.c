@@ -394,6 +394,10 @@ void ann_claim_rules_free(ann_claim_rules *r)
 {
     if (!r)
         return;
+    if (r->image) {         /* the arrays are the image's */
+        free(r);
+        return;
+    }
     free(r->cues);
     free(r->words);
     free(r->suffixes);

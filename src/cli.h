@@ -8,6 +8,7 @@
 #ifndef ANN_CLI_H
 #define ANN_CLI_H
 
+#include <stdatomic.h>
 #include <stdio.h>
 
 #include "annotate.h"
@@ -92,8 +93,9 @@ typedef struct cli_sink {
     const ann_write_opts *wo;
     int flush;                 /* after every document (--line-buffered) */
     int failed;                /* an --out-dir file could not be written */
-    int broken;                /* the stream failed: stop, say so once */
-    int epipe;                 /* ...because the reader went away */
+    atomic_int broken;         /* the stream failed: stop, say so once (a
+                                * worker streaming a record may set it) */
+    atomic_int epipe;          /* ...because the reader went away */
     struct cli_names *written; /* --out-dir: file names written in this run */
     struct cli_page *page;     /* a writer with a head: the documents held */
 } cli_sink;
@@ -106,6 +108,12 @@ void cli_sink_begin(cli_sink *s);
  * the stream or its file. */
 void cli_sink_doc(cli_sink *s, cli_result *r);
 void cli_sink_end(cli_sink *s);
+/* Does the output take a document's record in pieces, as it is written
+ * (a stream, not --out-dir files or a page)? */
+int cli_sink_streams(const cli_sink *s);
+/* A piece of the record of the document due next: written, and out
+ * emptied.  The rest of the record follows with cli_sink_doc. */
+void cli_sink_stream(cli_sink *s, ann_buf *out);
 /* Flush and close; the exit status it asks for (0 or EXIT_TROUBLE). */
 int cli_sink_close(cli_sink *s);
 

@@ -178,6 +178,17 @@ static void doc_file(cli_sink *s, const cli_result *r)
     free(name);
 }
 
+int cli_sink_streams(const cli_sink *s)
+{
+    return s->f && !s->dir && !s->page;
+}
+
+void cli_sink_stream(cli_sink *s, ann_buf *out)
+{
+    sink_write(s, out->p ? out->p : "", out->len);
+    out->len = 0;
+}
+
 void cli_sink_doc(cli_sink *s, cli_result *r)
 {
     if (r->msgs.len && !cli_quiet)

@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "timing.h"
 
 /* ---- progress --------------------------------------------------------------- */
 
@@ -67,6 +68,11 @@ typedef struct slot {
  * one is idle, for the same reason. */
 #define IN_FLIGHT_BYTES (16u << 20)   /* text read ahead, beyond one per worker */
 
+/* A record is handed to the output a piece of this size at a time as it
+ * is written (ann_write_opts.flush): a huge document's record, which can
+ * be larger than its text, is never whole in memory. */
+#define STREAM_BYTES (1u << 20)
+
 typedef struct pool {
     const ann_engine *e;
     cli_sink *sink;
@@ -81,15 +87,53 @@ typedef struct pool {
     int idle;                  /* workers waiting for a document */
     int writer_waiting;
     int closing;
+    pthread_cond_t turn;       /* next_write moved on: a streaming worker may go */
+    int streamers;             /* workers waiting for their turn */
 } pool;
 
-static void render(const ann_engine *e, const cli_sink *s, slot *sl)
+/* Where a worker streams the record of the document at place seq of the
+ * input order (cli_sink_stream): once every document before it is out. */
+typedef struct streamer {
+    pool *p;
+    size_t seq;
+} streamer;
+
+static void stream_out(void *ctx, ann_buf *out)
 {
+    streamer *st = ctx;
+    pool *p = st->p;
+    if (p->jobs) {
+        pthread_mutex_lock(&p->mu);
+        while (p->next_write != st->seq) {
+            p->streamers++;
+            pthread_cond_wait(&p->turn, &p->mu);
+            p->streamers--;
+        }
+        pthread_mutex_unlock(&p->mu);
+    }
+    cli_sink_stream(p->sink, out);
+}
+
+/* Annotate and write the document of slot sl, place seq in the input
+ * order; a record written to a stream goes out as it grows. */
+static void render(pool *p, slot *sl, size_t seq)
+{
+    const ann_engine *e = p->e;
+    const cli_sink *s = p->sink;
     ann_doc *d = sl->doc;
     if (!d)
         return;
+    ann_time(ANN_T_OTHER);
     ann_annotate(e, d);
-    s->w->doc(&sl->res.out, d, s->wo);
+    ann_write_opts wo = *s->wo;
+    streamer st = {p, seq};
+    if (cli_sink_streams(s)) {
+        wo.flush = stream_out;
+        wo.flush_ctx = &st;
+        wo.flush_at = STREAM_BYTES;
+    }
+    s->w->doc(&sl->res.out, d, &wo);
+    ann_time(ANN_T_WRITE);
     if (s->dir || s->page) {
         sl->res.id = ann_xstrdup(d->id);
         sl->res.title = d->title ? ann_xstrdup(d->title) : NULL;
@@ -104,7 +148,9 @@ static void render(const ann_engine *e, const cli_sink *s, slot *sl)
 
 static void emit(pool *p, slot *sl)
 {
+    ann_time(ANN_T_OTHER);
     cli_sink_doc(p->sink, &sl->res);
+    ann_time(ANN_T_WRITE);
     if (!sl->res.failed)
         p->prog->docs++;
     p->prog->bytes += (double)sl->res.len;
@@ -136,10 +182,11 @@ static void *worker(void *arg)
         }
         if (p->next_work == p->next_read)
             break;
-        slot *sl = &p->ring[p->next_work++ % p->cap];
+        size_t seq = p->next_work++;
+        slot *sl = &p->ring[seq % p->cap];
         pthread_mutex_unlock(&p->mu);
         slot mine = *sl;
-        render(p->e, p->sink, &mine);
+        render(p, &mine, seq);
         pthread_mutex_lock(&p->mu);
         *sl = mine;
         sl->done = 1;
@@ -147,6 +194,7 @@ static void *worker(void *arg)
             pthread_cond_signal(&p->finished);
     }
     pthread_mutex_unlock(&p->mu);
+    ann_time_done();
     return NULL;
 }
 
@@ -170,6 +218,8 @@ static void flush_ready(pool *p, int wait)
         emit(p, sl);            /* only this thread touches a done slot */
         pthread_mutex_lock(&p->mu);
         p->next_write++;
+        if (p->streamers)
+            pthread_cond_broadcast(&p->turn);
         p->bytes -= len;
         wait = 0;
     }
@@ -186,7 +236,7 @@ static void submit(pool *p, ann_doc *d, ann_buf *msgs, long jobs)
     in.res.len = d ? d->len : 0;
     memset(msgs, 0, sizeof *msgs);
     if (jobs <= 1) {
-        render(p->e, p->sink, &in);
+        render(p, &in, 0);
         emit(p, &in);
         return;
     }
@@ -220,7 +270,9 @@ static int process_input(pool *p, const cli_options *o, const char *path, const 
 {
     char err[512];
     ann_buf msgs = {0};
+    ann_time(ANN_T_OTHER);
     ann_reader *r = ann_reader_open(path, o->in_fmt, &p->e->reading, err, sizeof err);
+    ann_time(ANN_T_READ);
     if (!r) {
         note(&msgs, path, "", err);
         submit(p, NULL, &msgs, o->jobs);
@@ -233,6 +285,7 @@ static int process_input(pool *p, const cli_options *o, const char *path, const 
      * which may wait for input a long time (tail -f ... | annotate -). */
     int drain = o->line_buffered && o->jobs > 1 && ann_reader_may_wait(r);
     while (!p->sink->broken && (rc = ann_reader_next(r, &d, err, sizeof err)) != 0) {
+        ann_time(ANN_T_READ);
         const char *guess = ann_reader_guess(r);
         if (guess)
             note(&msgs, path, "warning: ", guess);
@@ -243,6 +296,7 @@ static int process_input(pool *p, const cli_options *o, const char *path, const 
         submit(p, d, &msgs, o->jobs);
         while (drain && p->next_write < p->next_read)
             flush_ready(p, 1);
+        ann_time(ANN_T_OTHER);
         if (rc < 0 && !d)
             break;
     }
@@ -296,6 +350,7 @@ int cli_run(const cli_options *o, const ann_engine *e, cli_sink *s, char **input
         pthread_mutex_init(&p.mu, NULL);
         pthread_cond_init(&p.work, NULL);
         pthread_cond_init(&p.finished, NULL);
+        pthread_cond_init(&p.turn, NULL);
         threads = ann_xcalloc((size_t)nthreads, sizeof *threads);
         start_workers(&p, threads, nthreads);
     }
@@ -314,6 +369,7 @@ int cli_run(const cli_options *o, const ann_engine *e, cli_sink *s, char **input
         pthread_mutex_destroy(&p.mu);
         pthread_cond_destroy(&p.work);
         pthread_cond_destroy(&p.finished);
+        pthread_cond_destroy(&p.turn);
     }
     cli_input_ids_free(ids, ninputs);
     cli_sink_end(s);

@@ -14,6 +14,7 @@
 
 #include "ann.h"
 #include "date_parse.h"
+#include "image.h"
 #include "rulefile.h"
 #include "table.h"
 #include "tokenizer.h"
@@ -35,6 +36,7 @@ struct ann_months {
     ann_table index;         /* ann_hash of the name */
     uint32_t en_initials;    /* first letters (a-z) of the English names */
     size_t en_min, en_max;   /* their shortest and longest */
+    const void *image;       /* the compiled tables these point into, or NULL */
 };
 
 static void lower_ascii(char *s, size_t n)
@@ -104,11 +106,68 @@ void ann_months_free(ann_months *m)
 {
     if (!m)
         return;
+    if (m->image) {          /* the names and the index are the image's */
+        free(m->v);
+        free(m);
+        return;
+    }
     for (size_t i = 0; i < m->n; i++)
         free(m->v[i].name);
     free(m->v);
     ann_table_free(&m->index);
     free(m);
+}
+
+/* The compiled tables (image.h). */
+typedef struct months_image {
+    uint64_t v, n;           /* month_img */
+    ann_img_table index;
+    uint64_t en_initials, en_min, en_max;
+} months_image;
+
+typedef struct month_img {
+    uint64_t name, len, month, abbrev, english;
+} month_img;
+
+uint64_t ann_months_save(const ann_months *m, ann_img *im)
+{
+    months_image h;
+    memset(&h, 0, sizeof h);
+    month_img *v = ann_xcalloc(m->n, sizeof *v);
+    for (size_t i = 0; i < m->n; i++) {
+        const month_name *mn = &m->v[i];
+        month_img x = {ann_img_str(im, mn->name, mn->len), mn->len, (uint64_t)mn->month,
+                       (uint64_t)mn->abbrev, (uint64_t)mn->english};
+        v[i] = x;
+    }
+    h.v = ann_img_put(im, v, m->n * sizeof *v, 8);
+    h.n = m->n;
+    free(v);
+    h.index = ann_img_put_table(im, &m->index);
+    h.en_initials = m->en_initials;
+    h.en_min = m->en_min;
+    h.en_max = m->en_max;
+    return ann_img_put(im, &h, sizeof h, 8);
+}
+
+ann_months *ann_months_attach(const ann_image *im, uint64_t root)
+{
+    const months_image *h = ann_img_at(im, root);
+    ann_months *m = ann_xcalloc(1, sizeof *m);
+    m->image = im;
+    const month_img *v = ann_img_at(im, h->v);
+    m->n = m->cap = (size_t)h->n;
+    m->v = ann_xcalloc(m->n, sizeof *m->v);
+    for (size_t i = 0; i < m->n; i++) {
+        month_name mn = {(char *)ann_img_at(im, v[i].name), (size_t)v[i].len, (int)v[i].month,
+                         (int)v[i].abbrev, (int)v[i].english};
+        m->v[i] = mn;
+    }
+    m->index = ann_img_table_at(im, &h->index);
+    m->en_initials = (uint32_t)h->en_initials;
+    m->en_min = (size_t)h->en_min;
+    m->en_max = (size_t)h->en_max;
+    return m;
 }
 
 /* The name that w[0..n) is, case aside; of the English grammar's names

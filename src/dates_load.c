@@ -628,6 +628,10 @@ void ann_date_rules_free(ann_date_rules *r)
 {
     if (!r)
         return;
+    if (r->image) {
+        tx_image_free(r);
+        return;
+    }
     for (size_t i = 0; i < r->nent; i++) {
         free(r->ent[i].key);
         free(r->ent[i].value);

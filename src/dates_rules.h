@@ -101,7 +101,12 @@ struct ann_date_rules {
     ann_table wc_index;    /* ann_hash of a normalized word -> its class */
     size_t cue_tail;       /* the longest last word of a two-word future cue
                             * ("plans to"): a longer word ends none */
+    const void *image;     /* the compiled tables these point into
+                            * (dates_image.c), or NULL: all is owned */
 };
+
+/* Free what ann_date_rules_attach allocated (dates_image.c). */
+void tx_image_free(ann_date_rules *r);
 
 /* Whether rule ru is to run by pcre2_jit_match (else pcre2_match).  Most
  * runs use few of the rules: each is JIT-compiled when first needed, not

@@ -23,6 +23,7 @@
 #include "claims.h"
 #include "date_parse.h"
 #include "dates.h"
+#include "image.h"
 #include "lang.h"
 #include "meta.h"
 #include "reader_html.h"
@@ -53,34 +54,41 @@ static int load_html(ann_engine *e, const ann_rule_src *srcs, size_t n,
 static int load_tagger(ann_engine *e, const ann_rule_src *srcs, size_t n,
                        char *err, size_t errlen);
 
+/* The compiled tables of kind k (image.h), a bit in ann_engine.compiled. */
+#define IMG(k) (1u << ANN_IMG_##k)
+
 /* In loading order.  A place ending in '/' is a folder of files with the
- * extension; any other place is one file. */
+ * extension; any other place is one file.  feeds: the compiled tables the
+ * files of the place are in; a user's file there has them built at run
+ * time instead (lexicon surfaces are tokenized with the abbreviations, and
+ * the cue list is a lexicon too). */
 static const struct kind {
     const char *place;
     const char *ext;
     kind_load load;
+    unsigned feeds;
 } kinds[] = {
-    {"tokenizer/abbreviations.txt", NULL, load_abbrevs},
-    {"tokenizer/starters.txt", NULL, load_abbrevs},
-    {"lexicon/", ".tsv", load_rules},
-    {"patterns/", ".jsonl", load_rules},
-    {"dates/normalization.tsv", NULL, load_dates},
-    {"dates/fragments.tsv", NULL, load_dates},
-    {"dates/rules.tsv", NULL, load_dates},
-    {"claims/cues.tsv", NULL, load_claims},
-    {"claims/speakers.tsv", NULL, load_claims},
-    {"claims/nouns.tsv", NULL, load_claims},
-    {"claims/words.tsv", NULL, load_claims},
-    {"lang/", ".txt", load_lang},
-    {"lang/scripts.tsv", NULL, load_lang},
-    {"lang/covered.tsv", NULL, load_lang},
-    {"meta/months.tsv", NULL, load_months},
-    {"meta/leads.tsv", NULL, load_meta},
-    {"meta/particles.txt", NULL, load_meta},
-    {"html/hints.tsv", NULL, load_html},
-    {"html/bylines.tsv", NULL, load_html},
-    {"html/meta.tsv", NULL, load_html},
-    {"tagger/weights.tsv", NULL, load_tagger},
+    {"tokenizer/abbreviations.txt", NULL, load_abbrevs, IMG(RULES)},
+    {"tokenizer/starters.txt", NULL, load_abbrevs, IMG(RULES)},
+    {"lexicon/", ".tsv", load_rules, IMG(RULES)},
+    {"patterns/", ".jsonl", load_rules, IMG(RULES)},
+    {"dates/normalization.tsv", NULL, load_dates, IMG(DATES)},
+    {"dates/fragments.tsv", NULL, load_dates, IMG(DATES)},
+    {"dates/rules.tsv", NULL, load_dates, IMG(DATES)},
+    {"claims/cues.tsv", NULL, load_claims, IMG(CLAIMS) | IMG(RULES)},
+    {"claims/speakers.tsv", NULL, load_claims, IMG(CLAIMS)},
+    {"claims/nouns.tsv", NULL, load_claims, IMG(CLAIMS)},
+    {"claims/words.tsv", NULL, load_claims, IMG(CLAIMS)},
+    {"lang/", ".txt", load_lang, IMG(LANG)},
+    {"lang/scripts.tsv", NULL, load_lang, IMG(LANG)},
+    {"lang/covered.tsv", NULL, load_lang, IMG(LANG)},
+    {"meta/months.tsv", NULL, load_months, IMG(MONTHS)},
+    {"meta/leads.tsv", NULL, load_meta, 0},
+    {"meta/particles.txt", NULL, load_meta, 0},
+    {"html/hints.tsv", NULL, load_html, IMG(HTML)},
+    {"html/bylines.tsv", NULL, load_html, IMG(HTML)},
+    {"html/meta.tsv", NULL, load_html, IMG(HTML)},
+    {"tagger/weights.tsv", NULL, load_tagger, 0},
 };
 #define NKINDS (sizeof kinds / sizeof kinds[0])
 
@@ -285,10 +293,22 @@ static int load_abbrevs(ann_engine *e, const ann_rule_src *srcs, size_t n,
     return 0;
 }
 
+/* The compiled tables of kind k, when the engine uses them. */
+static uint64_t compiled_root(const ann_engine *e, int k)
+{
+    return e->compiled & (1u << k) ? ann_compiled.root[k] : 0;
+}
+
 /* Lexicons and patterns fill one rule set, matched together. */
 static int load_rules(ann_engine *e, const ann_rule_src *srcs, size_t n,
                       char *err, size_t errlen)
 {
+    uint64_t root = compiled_root(e, ANN_IMG_RULES);
+    if (root) {
+        ann_rules_free(e->rules);
+        e->rules = ann_rules_attach(&ann_compiled, root, e->abbrevs);
+        return 0;
+    }
     for (size_t i = 0; i < n; i++) {
         int pat = strncmp(srcs[i].tree, "patterns/", 9) == 0;
         if ((pat ? ann_rules_load_patterns : ann_rules_load_lexicon)(e->rules, &srcs[i], err,
@@ -301,6 +321,10 @@ static int load_rules(ann_engine *e, const ann_rule_src *srcs, size_t n,
 static int load_dates(ann_engine *e, const ann_rule_src *srcs, size_t n,
                       char *err, size_t errlen)
 {
+    uint64_t root = compiled_root(e, ANN_IMG_DATES);
+    if (root && (e->date_rules = ann_date_rules_attach(&ann_compiled, root)) != NULL)
+        return 0;
+    e->compiled &= ~IMG(DATES);   /* this PCRE2 cannot read the image's regexes */
     e->date_rules = ann_date_rules_new(srcs, n, err, errlen);
     return e->date_rules ? 0 : -1;
 }
@@ -308,12 +332,14 @@ static int load_dates(ann_engine *e, const ann_rule_src *srcs, size_t n,
 static int load_claims(ann_engine *e, const ann_rule_src *srcs, size_t n,
                        char *err, size_t errlen)
 {
-    e->claim_rules = ann_claim_rules_new(srcs, n, err, errlen);
+    uint64_t root = compiled_root(e, ANN_IMG_CLAIMS);
+    e->claim_rules = root ? ann_claim_rules_attach(&ann_compiled, root)
+                          : ann_claim_rules_new(srcs, n, err, errlen);
     if (!e->claim_rules)
         return -1;
     /* one list of speech cues: the entities annotator reads them as
-     * lexicon entries of kind "cue" */
-    for (size_t i = 0; i < n; i++)
+     * lexicon entries of kind "cue" (the compiled lexicon has them) */
+    for (size_t i = 0; i < n && !(e->compiled & IMG(RULES)); i++)
         if (strcmp(srcs[i].tree, "claims/cues.tsv") == 0 &&
             ann_claim_cues_to_lexicon(e->rules, &srcs[i], err, errlen) < 0)
             return -1;
@@ -323,14 +349,17 @@ static int load_claims(ann_engine *e, const ann_rule_src *srcs, size_t n,
 static int load_lang(ann_engine *e, const ann_rule_src *srcs, size_t n,
                      char *err, size_t errlen)
 {
-    e->lang = ann_lang_new(srcs, n, err, errlen);
+    uint64_t root = compiled_root(e, ANN_IMG_LANG);
+    e->lang = root ? ann_lang_attach(&ann_compiled, root) : ann_lang_new(srcs, n, err, errlen);
     return e->lang ? 0 : -1;
 }
 
 static int load_months(ann_engine *e, const ann_rule_src *srcs, size_t n,
                        char *err, size_t errlen)
 {
-    e->months = ann_months_new(srcs, n, err, errlen);
+    uint64_t root = compiled_root(e, ANN_IMG_MONTHS);
+    e->months = root ? ann_months_attach(&ann_compiled, root)
+                     : ann_months_new(srcs, n, err, errlen);
     return e->months ? 0 : -1;
 }
 
@@ -344,7 +373,9 @@ static int load_meta(ann_engine *e, const ann_rule_src *srcs, size_t n,
 static int load_html(ann_engine *e, const ann_rule_src *srcs, size_t n,
                      char *err, size_t errlen)
 {
-    e->html = ann_html_rules_new(srcs, n, err, errlen);
+    uint64_t root = compiled_root(e, ANN_IMG_HTML);
+    e->html = root ? ann_html_rules_attach(&ann_compiled, root)
+                   : ann_html_rules_new(srcs, n, err, errlen);
     return e->html ? 0 : -1;
 }
 
@@ -367,6 +398,9 @@ static int load_tagger(ann_engine *e, const ann_rule_src *srcs, size_t n,
 static int load_all(ann_engine *e, const gathered *g, char *err, size_t errlen)
 {
     ann_rule_src *batch = ann_xmalloc((g->n + 1) * sizeof *batch);
+    int *kind = ann_xmalloc((g->n + 1) * sizeof *kind);   /* each file's, found once */
+    for (size_t i = 0; i < g->n; i++)
+        kind[i] = kind_of(g->v[i].tree);
     int rc = 0;
     for (size_t k = 0; k < NKINDS && rc == 0; k++) {
         if (k > 0 && kinds[k].load == kinds[k - 1].load)
@@ -374,16 +408,33 @@ static int load_all(ann_engine *e, const gathered *g, char *err, size_t errlen)
         size_t nb = 0;
         for (size_t j = k; j < NKINDS && kinds[j].load == kinds[k].load; j++)
             for (size_t i = 0; i < g->n; i++)
-                if (kind_of(g->v[i].tree) == (int)j)
+                if (kind[i] == (int)j)
                     batch[nb++] = g->v[i];
         rc = kinds[k].load(e, batch, nb, err, errlen);
     }
+    free(kind);
     free(batch);
     return rc;
 }
 
-ann_engine *ann_engine_new(int no_builtin, const char *const *user_rules,
-                           size_t nuser, char *err, size_t errlen)
+/* The kinds whose compiled tables serve: those the binary has, but for
+ * the kinds a user's file feeds. */
+static unsigned compiled_kinds(const gathered *g)
+{
+    if (!ann_img_valid(&ann_compiled))
+        return 0;
+    unsigned c = 0;
+    for (int k = 0; k < ANN_IMG_NKINDS; k++)
+        if (ann_compiled.root[k])
+            c |= 1u << k;
+    for (size_t i = 0; i < g->n; i++)
+        if (!g->v[i].builtin)
+            c &= ~kinds[kind_of(g->v[i].tree)].feeds;
+    return c;
+}
+
+static ann_engine *engine_new(int no_builtin, int from_source, const char *const *user_rules,
+                              size_t nuser, char *err, size_t errlen)
 {
     ann_engine *e = ann_xcalloc(1, sizeof *e);
     e->window_bytes = ANN_WINDOW_BYTES;
@@ -398,6 +449,8 @@ ann_engine *ann_engine_new(int no_builtin, const char *const *user_rules,
         gather_builtin(&g);
     for (size_t i = 0; i < nuser && rc == 0; i++)
         rc = gather_user(&g, user_rules[i], err, errlen);
+    if (!no_builtin && !from_source)
+        e->compiled = compiled_kinds(&g);
     if (rc == 0)
         rc = load_all(e, &g, err, errlen);
     gathered_free(&g);
@@ -407,6 +460,30 @@ ann_engine *ann_engine_new(int no_builtin, const char *const *user_rules,
         return NULL;
     }
     return e;
+}
+
+ann_engine *ann_engine_new(int no_builtin, const char *const *user_rules,
+                           size_t nuser, char *err, size_t errlen)
+{
+    return engine_new(no_builtin, 0, user_rules, nuser, err, errlen);
+}
+
+ann_engine *ann_engine_new_from_source(int no_builtin, const char *const *user_rules,
+                                       size_t nuser, char *err, size_t errlen)
+{
+    return engine_new(no_builtin, 1, user_rules, nuser, err, errlen);
+}
+
+void ann_engine_save(const ann_engine *e, ann_img *im, uint64_t *root)
+{
+    for (int k = 0; k < ANN_IMG_NKINDS; k++)
+        root[k] = 0;
+    root[ANN_IMG_RULES] = ann_rules_save(e->rules, im);
+    root[ANN_IMG_DATES] = ann_date_rules_save(e->date_rules, im);
+    root[ANN_IMG_CLAIMS] = ann_claim_rules_save(e->claim_rules, im);
+    root[ANN_IMG_LANG] = ann_lang_save(e->lang, im);
+    root[ANN_IMG_MONTHS] = ann_months_save(e->months, im);
+    root[ANN_IMG_HTML] = ann_html_rules_save(e->html, im);
 }
 
 void ann_engine_free(ann_engine *e)

@@ -21,6 +21,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "image.h"
 #include "lang.h"
 #include "rulefile.h"
 #include "table.h"
@@ -51,6 +52,7 @@ struct ann_lang {
     ann_table index;             /* ann_hash of a word -> its place in words */
     script_range *ranges;
     size_t nranges, capranges;
+    const void *image;           /* the compiled tables these point into, or NULL */
 };
 
 /* The index of a language code, added if new; -1 when it is no code
@@ -187,12 +189,75 @@ void ann_lang_free(ann_lang *l)
 {
     if (!l)
         return;
+    if (l->image) {              /* the words' strings and the tables are the image's */
+        free(l->words);
+        free(l);
+        return;
+    }
     for (size_t i = 0; i < l->nwords; i++)
         free(l->words[i].word);
     free(l->words);
     ann_table_free(&l->index);
     free(l->ranges);
     free(l);
+}
+
+/* ---- compiled tables (image.h) ------------------------------------------ */
+
+typedef struct lang_image {
+    char codes[MAX_LANGS][8];
+    uint64_t ncodes, covered, maxlen;
+    uint64_t words, nwords;      /* {word, langs} */
+    ann_img_table index;
+    uint64_t ranges, nranges;
+} lang_image;
+
+typedef struct word_image {
+    uint64_t word, langs;
+} word_image;
+
+uint64_t ann_lang_save(const ann_lang *l, ann_img *im)
+{
+    lang_image h;
+    memset(&h, 0, sizeof h);
+    memcpy(h.codes, l->codes, sizeof h.codes);
+    h.ncodes = (uint64_t)l->ncodes;
+    h.covered = l->covered;
+    h.maxlen = l->maxlen;
+    word_image *w = ann_xcalloc(l->nwords, sizeof *w);
+    for (size_t i = 0; i < l->nwords; i++) {
+        w[i].word = ann_img_str(im, l->words[i].word, strlen(l->words[i].word));
+        w[i].langs = l->words[i].langs;
+    }
+    h.words = ann_img_put(im, w, l->nwords * sizeof *w, 8);
+    h.nwords = l->nwords;
+    free(w);
+    h.index = ann_img_put_table(im, &l->index);
+    h.ranges = ann_img_put(im, l->ranges, l->nranges * sizeof *l->ranges, 8);
+    h.nranges = l->nranges;
+    return ann_img_put(im, &h, sizeof h, 8);
+}
+
+ann_lang *ann_lang_attach(const ann_image *im, uint64_t root)
+{
+    const lang_image *h = ann_img_at(im, root);
+    ann_lang *l = ann_xcalloc(1, sizeof *l);
+    l->image = im;
+    memcpy(l->codes, h->codes, sizeof l->codes);
+    l->ncodes = (int)h->ncodes;
+    l->covered = (uint32_t)h->covered;
+    l->maxlen = (size_t)h->maxlen;
+    const word_image *w = ann_img_at(im, h->words);
+    l->nwords = l->capwords = (size_t)h->nwords;
+    l->words = ann_xcalloc(l->nwords, sizeof *l->words);
+    for (size_t i = 0; i < l->nwords; i++) {
+        l->words[i].word = (char *)ann_img_at(im, w[i].word);
+        l->words[i].langs = (uint32_t)w[i].langs;
+    }
+    l->index = ann_img_table_at(im, &h->index);
+    l->ranges = (script_range *)ann_img_at(im, h->ranges);
+    l->nranges = l->capranges = (size_t)h->nranges;
+    return l;
 }
 
 typedef struct counts {

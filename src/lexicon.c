@@ -74,10 +74,10 @@ static void pool_grow(ann_strpool *p)
     size_t cap = p->cap ? p->cap * 2 : 256;
     ann_strpool_slot *slot = ann_xcalloc(cap, sizeof *slot);
     for (size_t i = 0; i < p->cap; i++) {
-        if (!p->slot[i].s)
+        if (!p->slot[i].off1)
             continue;
         size_t j = p->slot[i].hash & (cap - 1);
-        while (slot[j].s)
+        while (slot[j].off1)
             j = (j + 1) & (cap - 1);
         slot[j] = p->slot[i];
     }
@@ -86,72 +86,39 @@ static void pool_grow(ann_strpool *p)
     p->cap = cap;
 }
 
-struct ann_strpool_block {
-    ann_strpool_block *next;
-    char data[];
-};
-
-/* Big enough that the built-in rules take a handful of blocks. */
-#define POOL_BLOCK 65536
-
-/* Room for n bytes that live as long as the pool. */
-static char *pool_alloc(ann_strpool *p, size_t n)
-{
-    if (n > POOL_BLOCK / 4) {
-        /* A long string (a user's regex) gets a block of its own, linked
-         * behind the newest so that one keeps filling. */
-        ann_strpool_block *b = ann_xmalloc(sizeof *b + n);
-        if (p->blocks) {
-            b->next = p->blocks->next;
-            p->blocks->next = b;
-        } else {
-            b->next = NULL;
-            p->blocks = b;
-            p->used = p->size = 0;
-        }
-        return b->data;
-    }
-    if (p->size - p->used < n) {
-        ann_strpool_block *b = ann_xmalloc(sizeof *b + POOL_BLOCK);
-        b->next = p->blocks;
-        p->blocks = b;
-        p->used = 0;
-        p->size = POOL_BLOCK;
-    }
-    char *s = p->blocks->data + p->used;
-    p->used += n;
-    return s;
-}
-
-const char *ann_strpool_intern(ann_strpool *p, const char *s, size_t n)
+uint32_t ann_strpool_intern(ann_strpool *p, const char *s, size_t n)
 {
     if ((p->n + 1) * 2 > p->cap)
         pool_grow(p);
     uint64_t h = pool_hash(s, n);
     size_t mask = p->cap - 1, j = h & mask;
-    for (; p->slot[j].s; j = (j + 1) & mask) {
+    for (; p->slot[j].off1; j = (j + 1) & mask) {
         const ann_strpool_slot *t = &p->slot[j];
-        if (t->hash == h && t->n == n && (n == 0 || memcmp(t->s, s, n) == 0))
-            return t->s;
+        if (t->hash == h && t->n == n &&
+            (n == 0 || memcmp(p->bytes + t->off1 - 1, s, n) == 0))
+            return t->off1 - 1;
     }
-    char *c = pool_alloc(p, n + 1);
+    if (p->len + n + 2 > UINT32_MAX) {   /* offsets are 32 bits */
+        fputs("annotate: out of memory (rule strings past 4 GB)\n", stderr);
+        exit(2);
+    }
+    ann_grow((void **)&p->bytes, &p->capbytes, p->len + n + 1, 1);
+    uint32_t off = (uint32_t)p->len;
     if (n > 0)   /* s may be NULL when n is 0 */
-        memcpy(c, s, n);
-    c[n] = '\0';
-    p->slot[j].s = c;
-    p->slot[j].n = n;
+        memcpy(p->bytes + off, s, n);
+    p->bytes[off + n] = '\0';
+    p->len += n + 1;
+    p->slot[j].off1 = off + 1;
+    p->slot[j].n = (uint32_t)n;
     p->slot[j].hash = h;
     p->n++;
-    return c;
+    return off;
 }
 
 void ann_strpool_free(ann_strpool *p)
 {
-    while (p->blocks) {
-        ann_strpool_block *b = p->blocks;
-        p->blocks = b->next;
-        free(b);
-    }
+    if (p->capbytes > 0)
+        free(p->bytes);
     free(p->slot);
     memset(p, 0, sizeof *p);
 }
@@ -264,10 +231,12 @@ typedef struct lex_tok {
     uint32_t start, end;       /* bytes in the entry's surface */
 } lex_tok;
 
+/* The strings of an entry are offsets into the pool (interned: two
+ * entries with the same fields have the same offsets). */
 typedef struct lex_entry {
-    const char *surface, *kind, *type, *id, *attrs;   /* interned */
+    uint32_t surface, kind, type, id, attrs;
     uint32_t tok, ntok;        /* its tokens: lx->tok[tok .. tok+ntok) */
-    int caps_ok;               /* may match text written in capitals */
+    uint32_t caps_ok;          /* may match text written in capitals */
 } lex_entry;
 
 #define LEX_NONE UINT32_MAX
@@ -285,6 +254,7 @@ typedef struct lex_post {
     uint32_t next;             /* LEX_NONE ends the list */
     uint16_t ntok;             /* at most LEX_MAX_SURFACE */
     uint8_t caps_ok;           /* lower: the entry's caps_ok */
+    uint8_t pad;               /* 0: no byte of a compiled table is left undefined */
 } lex_post;
 
 /* Key and list head share a slot, so that a probe reads one cache line. */
@@ -302,10 +272,11 @@ typedef struct lex_index {
     size_t npost, postcap;
 } lex_index;
 
-/* A one-token entry: the fields of its match.  Two with the same fields
- * are the same entry (the strings are interned). */
+/* A one-token entry: the fields of its match, offsets into the pool.
+ * Two with the same fields are the same entry (the strings are interned).
+ * A kind LEX_NONE ends a run of them. */
 typedef struct lex_one {
-    const char *kind, *type, *id, *attrs, *surface;
+    uint32_t kind, type, id, attrs, surface;
 } lex_one;
 
 /* A distinct first word of the entries: all that a token passing the bit
@@ -314,24 +285,25 @@ typedef struct lex_one {
  * compared with the slot's copy, longer ones with the table's bytes. */
 typedef struct lex_word {
     uint64_t head;             /* the first 8 bytes, zero padded */
+    uint64_t hash;             /* its token hash, for growing the table */
     uint32_t seconds;          /* bit (h >> 59) of the second token of each
                                 * longer entry: most pair probes never happen */
     uint32_t off;              /* all of them: words.bytes[off .. off+n) */
     uint32_t rest;             /* its one-token entries after the first:
-                                * lx->one[rest ..) up to one with a NULL
-                                * kind; LEX_NONE if none */
+                                * lx->one[rest ..) up to one of kind
+                                * LEX_NONE; LEX_NONE if none */
     uint16_t n;                /* bytes, at most LEX_MAX_SURFACE; 0 = empty */
     uint16_t has_one;          /* first holds an entry */
     lex_one first;
+    uint32_t pad[3];           /* 0: to 64 bytes, none left undefined */
 } lex_word;
 
 /* The first words by bytes, open addressing in a power-of-two table kept
- * at most half full, a word's slot by its token hash (kept in hash[], for
- * growing the table).  The bytes are back to back and followed by 16 zero
- * bytes, so that a word is compared in two loads. */
+ * at most half full, a word's slot by its token hash.  The bytes are back
+ * to back and followed by 16 zero bytes, so that a word is compared in
+ * two loads. */
 typedef struct lex_words {
     lex_word *slot;
-    uint64_t *hash;
     size_t cap, n;
     char *bytes;
     size_t nbytes, bytecap;
@@ -347,6 +319,8 @@ typedef struct lex_bits {
 
 struct ann_lexicon {
     ann_strpool *pool;         /* not owned */
+    const void *image;         /* the compiled tables the arrays point into
+                                * (image.h), or NULL: they are owned */
     const ann_abbrevs *abbrevs;/* not owned: surfaces tokenize as documents do */
     lex_entry *e;
     size_t n, cap;
@@ -363,9 +337,10 @@ struct ann_lexicon {
     lex_index pair, lower;
     lex_bits first;
     ann_tokens scratch;        /* tokenizing surfaces while loading */
-    /* The kind, type, id and attrs of the last line, interned: the lines
-     * of a file mostly repeat them, and a compare is cheaper than a probe. */
-    const char *last[4];
+    /* The kind, type, id and attrs of the last line, interned (LEX_NONE:
+     * none yet): the lines of a file mostly repeat them, and a compare is
+     * cheaper than a probe. */
+    uint32_t last[4];
     size_t lastn[4];
 };
 
@@ -381,6 +356,8 @@ ann_lexicon *ann_lexicon_new(ann_strpool *pool, const ann_abbrevs *abbrevs)
     ann_lexicon *lx = ann_xcalloc(1, sizeof *lx);
     lx->pool = pool;
     lx->abbrevs = abbrevs;
+    for (size_t k = 0; k < 4; k++)
+        lx->last[k] = LEX_NONE;
     bits_resize(&lx->first, 4096);   /* the matcher tests it unchecked */
     return lx;
 }
@@ -396,10 +373,13 @@ void ann_lexicon_free(ann_lexicon *lx)
 {
     if (!lx)
         return;
+    if (lx->image) {             /* the arrays are the image's */
+        free(lx);
+        return;
+    }
     free(lx->e);
     free(lx->tok);
     free(lx->words.slot);
-    free(lx->words.hash);
     free(lx->words.bytes);
     free(lx->one);
     index_free(&lx->pair);
@@ -457,7 +437,7 @@ static void index_reserve(lex_index *x)
     if ((x->nkeys + 1) * 2 <= x->cap)
         return;
     size_t cap = x->cap ? x->cap * 2 : 256;
-    lex_slot *slot = ann_xmalloc(cap * sizeof *slot);
+    lex_slot *slot = ann_xcalloc(cap, sizeof *slot);   /* no byte undefined */
     for (size_t j = 0; j < cap; j++)
         slot[j].head = LEX_NONE;
     for (size_t i = 0; i < x->cap; i++) {
@@ -579,20 +559,16 @@ static void words_grow(lex_words *ws)
 {
     size_t cap = ws->cap ? ws->cap * 2 : 256;
     lex_word *slot = ann_xcalloc(cap, sizeof *slot);
-    uint64_t *hash = ann_xmalloc(cap * sizeof *hash);
     for (size_t i = 0; i < ws->cap; i++) {
         if (ws->slot[i].n == 0)
             continue;
-        size_t j = ws->hash[i] & (cap - 1);
+        size_t j = ws->slot[i].hash & (cap - 1);
         while (slot[j].n != 0)
             j = (j + 1) & (cap - 1);
         slot[j] = ws->slot[i];
-        hash[j] = ws->hash[i];
     }
     free(ws->slot);
-    free(ws->hash);
     ws->slot = slot;
-    ws->hash = hash;
     ws->cap = cap;
 }
 
@@ -609,7 +585,7 @@ static size_t word_add(lex_words *ws, uint64_t h, const char *w, size_t wn)
     ann_grow((void **)&ws->bytes, &ws->bytecap, ws->nbytes + wn + 16, 1);
     memcpy(ws->bytes + ws->nbytes, w, wn);
     memset(ws->bytes + ws->nbytes + wn, 0, 16);
-    ws->hash[j] = h;
+    s->hash = h;
     s->head = 0;
     memcpy(&s->head, w, wn < 8 ? wn : 8);
     s->seconds = 0;
@@ -693,7 +669,7 @@ static uint32_t lex_push(ann_lexicon *lx, lex_entry *ne, const ann_tokens *tk)
     index_reserve(&lx->lower);
     size_t jl = index_slot(&lx->lower, t0->lhash);
     lex_post q = {tk->n > 1 ? t0[1].lhash : 0, t0->hash, id, ne->tok, LEX_NONE,
-                  (uint16_t)ne->ntok, (uint8_t)ne->caps_ok};
+                  (uint16_t)ne->ntok, (uint8_t)ne->caps_ok, 0};
     index_push(&lx->lower, jl, t0->lhash, q);
     return id;
 }
@@ -710,10 +686,10 @@ static int one_same(const lex_one *o, const lex_entry *ne)
  * which the few entries per word keep cheap. */
 static void run_append(ann_lexicon *lx, uint32_t *rest, lex_one o)
 {
-    static const lex_one end;
+    static const lex_one end = {LEX_NONE, 0, 0, 0, 0};
     size_t k = 0;
     if (*rest != LEX_NONE) {
-        while (lx->one[*rest + k].kind)
+        while (lx->one[*rest + k].kind != LEX_NONE)
             k++;
         if (*rest + k + 1 == lx->none) {
             lx->one[*rest + k] = o;   /* the run ends the array */
@@ -738,7 +714,7 @@ static void one_add(ann_lexicon *lx, size_t wj, lex_entry *ne)
     lex_word *w = &lx->words.slot[wj];
     if (w->has_one && one_same(&w->first, ne))
         return;
-    for (uint32_t p = w->rest; p != LEX_NONE && lx->one[p].kind; p++)
+    for (uint32_t p = w->rest; p != LEX_NONE && lx->one[p].kind != LEX_NONE; p++)
         if (one_same(&lx->one[p], ne))
             return;
     lex_push(lx, ne, &lx->scratch);
@@ -763,17 +739,17 @@ static void pair_add(ann_lexicon *lx, size_t wj, lex_entry *ne)
         return;
     uint32_t id = lex_push(lx, ne, &lx->scratch);
     lex_post q = {ne->ntok > 2 ? t[2].hash : 0, 0, id, ne->tok, LEX_NONE,
-                  (uint16_t)ne->ntok, 0};
+                  (uint16_t)ne->ntok, 0, 0};
     index_push(&lx->pair, j, key, q);
     lx->words.slot[wj].seconds |= second_bit(t[1].hash);
 }
 
 /* Field k of a line, s[0..n), interned; the pool is asked only when it
  * differs from the same field of the line before. */
-static const char *intern_field(ann_lexicon *lx, int k, const char *s, size_t n)
+static uint32_t intern_field(ann_lexicon *lx, int k, const char *s, size_t n)
 {
-    const char *c = lx->last[k];
-    if (c && lx->lastn[k] == n && memcmp(c, s, n) == 0)
+    uint32_t c = lx->last[k];
+    if (c != LEX_NONE && lx->lastn[k] == n && memcmp(ann_strpool_at(lx->pool, c), s, n) == 0)
         return c;
     c = ann_strpool_intern(lx->pool, s, n);
     lx->last[k] = c;
@@ -916,7 +892,8 @@ static int lex_eq(const ann_lexicon *lx, const lex_entry *e, const char *text,
     const lex_tok *et = lx->tok + e->tok;
     for (uint32_t k = k0; k < e->ntok; k++) {
         const ann_token *tk = &t[k];
-        const char *a = text + tk->start, *b = e->surface + et[k].start;
+        const char *a = text + tk->start;
+        const char *b = ann_strpool_at(lx->pool, e->surface) + et[k].start;
         size_t an = tk->end - tk->start, bn = et[k].end - et[k].start;
         if (tk->kind == ANN_TOK_MARKUP)
             return 0;
@@ -963,10 +940,11 @@ void ann_sort_longest(ann_match *m, size_t n)
     }
 }
 
-static void lex_report(const lex_entry *e, size_t i, ann_matches *out)
+/* The match of entry e at token i; str: the pool's bytes. */
+static void lex_report(const char *str, const lex_entry *e, size_t i, ann_matches *out)
 {
-    ann_match m = {i, i + e->ntok, e->kind, e->type, e->id, e->attrs,
-                   e->surface, 0};
+    ann_match m = {i, i + e->ntok, str + e->kind, str + e->type, str + e->id,
+                   str + e->attrs, str + e->surface, 0};
     ANN_PUSH(out->v, out->n, out->cap, m);
 }
 
@@ -989,7 +967,7 @@ static int match_pairs(const ann_lexicon *lx, const char *text,
             continue;
         const lex_entry *e = &lx->e[q->entry];
         if (lex_eq(lx, e, text, t, 0, 0))
-            lex_report(e, i, out);
+            lex_report(lx->pool->bytes, e, i, out);
     }
     return out->n > base;
 }
@@ -1014,16 +992,18 @@ static int match_caps(const ann_lexicon *lx, const char *text,
             continue;   /* the exact pass has reported it */
         const lex_entry *e = &lx->e[q->entry];
         if (lex_eq(lx, e, text, t, 0, 1)) {
-            lex_report(e, i, out);
+            lex_report(lx->pool->bytes, e, i, out);
             longer |= q->ntok > 1;
         }
     }
     return longer;
 }
 
-static inline void report_one(const lex_one *o, size_t i, ann_matches *out)
+static inline void report_one(const char *str, const lex_one *o, size_t i,
+                              ann_matches *out)
 {
-    ann_match m = {i, i + 1, o->kind, o->type, o->id, o->attrs, o->surface, 0};
+    ann_match m = {i, i + 1, str + o->kind, str + o->type, str + o->id,
+                   str + o->attrs, str + o->surface, 0};
     ANN_PUSH(out->v, out->n, out->cap, m);
 }
 
@@ -1034,8 +1014,8 @@ __attribute__((noinline))
 static void report_rest(const ann_lexicon *lx, uint32_t p, size_t i,
                         ann_matches *out)
 {
-    for (const lex_one *o = &lx->one[p]; o->kind; o++)
-        report_one(o, i, out);
+    for (const lex_one *o = &lx->one[p]; o->kind != LEX_NONE; o++)
+        report_one(lx->pool->bytes, o, i, out);
 }
 
 /* Every entry at token t (the i-th), where left tokens remain and text
@@ -1065,7 +1045,7 @@ static inline int match_token(const ann_lexicon *lx, const char *text,
         const lex_word *w = &ws->slot[word_slot(ws, t->hash, word, wn, wide)];
         if (w->n != 0) {
             if (w->has_one) {
-                report_one(&w->first, i, out);
+                report_one(lx->pool->bytes, &w->first, i, out);
                 if (w->rest != LEX_NONE)
                     report_rest(lx, w->rest, i, out);
             }
@@ -1158,10 +1138,11 @@ static const lex_one *find_one(const ann_lexicon *lx, const char *text,
                                             t->end - t->start, 0)];
     if (!w->has_one)
         return NULL;
-    if (!kind || strcmp(w->first.kind, kind) == 0)
+    const char *str = lx->pool->bytes;
+    if (!kind || strcmp(str + w->first.kind, kind) == 0)
         return &w->first;
-    for (uint32_t p = w->rest; p != LEX_NONE && lx->one[p].kind; p++)
-        if (strcmp(lx->one[p].kind, kind) == 0)
+    for (uint32_t p = w->rest; p != LEX_NONE && lx->one[p].kind != LEX_NONE; p++)
+        if (strcmp(str + lx->one[p].kind, kind) == 0)
             return &lx->one[p];
     return NULL;
 }
@@ -1176,7 +1157,7 @@ static const lex_entry *lex_find(const ann_lexicon *lx, const char *text,
     uint64_t key = caps ? t->lhash : pair_key(t[0].hash, t[1].hash);
     for (uint32_t p = index_first(x, key); p != LEX_NONE; p = x->post[p].next) {
         const lex_entry *e = &lx->e[x->post[p].entry];
-        if (e->ntok != n || (kind && strcmp(e->kind, kind) != 0))
+        if (e->ntok != n || (kind && strcmp(ann_strpool_at(lx->pool, e->kind), kind) != 0))
             continue;
         if (caps && (!e->caps_ok || lex_exact_hashes(lx, e, t)))
             continue;
@@ -1201,12 +1182,94 @@ int ann_lexicon_lookup(const ann_lexicon *lx, const char *s, size_t len,
         e = lex_find(lx, s, tk.v, tk.n, kind, 1);
     size_t ntok = tk.n;
     ann_tokens_free(&tk);
+    const char *str = lx->pool->bytes;
     if (e) {
-        ann_match m = {0, e->ntok, e->kind, e->type, e->id, e->attrs, e->surface, 0};
+        ann_match m = {0, e->ntok, str + e->kind, str + e->type, str + e->id,
+                       str + e->attrs, str + e->surface, 0};
         *out = m;
     } else if (o) {
-        ann_match m = {0, ntok, o->kind, o->type, o->id, o->attrs, o->surface, 0};
+        ann_match m = {0, ntok, str + o->kind, str + o->type, str + o->id, str + o->attrs,
+                       str + o->surface, 0};
         *out = m;
     }
     return e || o;
+}
+
+/* ------------------------------------------------------------------ */
+/* compiled tables (image.h)                                            */
+
+typedef struct lex_image {
+    uint64_t e, n, tok, ntok;
+    uint64_t words, wcap, wn, wbytes, wnbytes;
+    uint64_t one, none;
+    uint64_t index[2][4];      /* pair, lower: slots, cap, postings, count */
+    uint64_t first, nbits;
+} lex_image;
+
+static void index_save(const lex_index *x, ann_img *im, uint64_t *h)
+{
+    h[0] = ann_img_put(im, x->slot, x->cap * sizeof *x->slot, 16);
+    h[1] = x->cap;
+    h[2] = ann_img_put(im, x->post, x->npost * sizeof *x->post, 16);
+    h[3] = x->npost;
+}
+
+uint64_t ann_lexicon_save(const ann_lexicon *lx, ann_img *im)
+{
+    lex_image h;
+    memset(&h, 0, sizeof h);
+    h.e = ann_img_put(im, lx->e, lx->n * sizeof *lx->e, 16);
+    h.n = lx->n;
+    h.tok = ann_img_put(im, lx->tok, lx->ntok * sizeof *lx->tok, 16);
+    h.ntok = lx->ntok;
+    h.words = ann_img_put(im, lx->words.slot, lx->words.cap * sizeof *lx->words.slot, 64);
+    h.wcap = lx->words.cap;
+    h.wn = lx->words.n;
+    /* and the 16 zero bytes after the last word */
+    h.wbytes = lx->words.bytes ? ann_img_put(im, lx->words.bytes, lx->words.nbytes + 16, 16) : 0;
+    h.wnbytes = lx->words.nbytes;
+    h.one = ann_img_put(im, lx->one, lx->none * sizeof *lx->one, 16);
+    h.none = lx->none;
+    index_save(&lx->pair, im, h.index[0]);
+    index_save(&lx->lower, im, h.index[1]);
+    h.first = ann_img_put(im, lx->first.w, lx->first.nbits / 8, 64);
+    h.nbits = lx->first.nbits;
+    return ann_img_put(im, &h, sizeof h, 8);
+}
+
+static void index_attach(lex_index *x, const ann_image *im, const uint64_t *h)
+{
+    x->slot = (lex_slot *)ann_img_at(im, h[0]);
+    x->cap = (size_t)h[1];
+    x->nkeys = 0;             /* only loading counts them */
+    x->post = (lex_post *)ann_img_at(im, h[2]);
+    x->npost = x->postcap = (size_t)h[3];
+}
+
+ann_lexicon *ann_lexicon_attach(const ann_image *im, uint64_t root, ann_strpool *pool,
+                                const ann_abbrevs *abbrevs)
+{
+    const lex_image *h = ann_img_at(im, root);
+    ann_lexicon *lx = ann_xcalloc(1, sizeof *lx);
+    lx->pool = pool;
+    lx->abbrevs = abbrevs;
+    lx->image = im;
+    lx->e = (lex_entry *)ann_img_at(im, h->e);
+    lx->n = lx->cap = (size_t)h->n;
+    lx->tok = (lex_tok *)ann_img_at(im, h->tok);
+    lx->ntok = lx->tokcap = (size_t)h->ntok;
+    lx->words.slot = (lex_word *)ann_img_at(im, h->words);
+    lx->words.cap = (size_t)h->wcap;
+    lx->words.n = (size_t)h->wn;
+    lx->words.bytes = (char *)ann_img_at(im, h->wbytes);
+    lx->words.nbytes = lx->words.bytecap = (size_t)h->wnbytes;
+    lx->one = (lex_one *)ann_img_at(im, h->one);
+    lx->none = lx->onecap = (size_t)h->none;
+    index_attach(&lx->pair, im, h->index[0]);
+    index_attach(&lx->lower, im, h->index[1]);
+    lx->first.w = (uint64_t *)ann_img_at(im, h->first);
+    lx->first.nbits = (size_t)h->nbits;
+    for (size_t k = 0; k < 4; k++)
+        lx->last[k] = LEX_NONE;
+    return lx;
 }

@@ -9,31 +9,38 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "image.h"
 #include "rulefile.h"
 #include "rules.h"
 #include "tokenizer.h"
 
-/* Interned strings: each distinct string is stored once and lives as long
- * as the pool, so matches can point into it and kinds compare by pointer.
- * The bytes live in large blocks (one allocation for many strings); the
- * slots keep each string's hash and length so a probe rarely reads bytes. */
+/* Interned strings: each distinct string is stored once, NUL-terminated,
+ * in one buffer, and named by its offset there, so that the rule tables
+ * hold no pointers and can be compiled into the binary (image.h).  The
+ * buffer moves as it grows while loading; once loading is done a string
+ * is bytes + its offset, and matches point there.  The slots keep each
+ * string's hash and length so that a probe rarely reads bytes. */
 typedef struct ann_strpool_slot {
-    const char *s;         /* NULL = empty */
-    size_t n;
     uint64_t hash;
+    uint32_t off1;         /* offset + 1; 0 = an empty slot */
+    uint32_t n;
 } ann_strpool_slot;
-
-typedef struct ann_strpool_block ann_strpool_block;
 
 typedef struct ann_strpool {
     ann_strpool_slot *slot;    /* open addressing, power-of-two cap */
     size_t cap, n;
-    ann_strpool_block *blocks; /* the newest first; strings are carved from it */
-    size_t used, size;         /* bytes of the newest block */
+    char *bytes;               /* owned when capbytes > 0 (else the image's) */
+    size_t len, capbytes;
 } ann_strpool;
 
-const char *ann_strpool_intern(ann_strpool *p, const char *s, size_t n);
+/* The offset of s[0..n) in the pool, added if new. */
+uint32_t ann_strpool_intern(ann_strpool *p, const char *s, size_t n);
 void ann_strpool_free(ann_strpool *p);
+
+static inline const char *ann_strpool_at(const ann_strpool *p, uint32_t off)
+{
+    return p->bytes + off;
+}
 
 /* A multimap from a token hash to small integers (entry or pattern ids),
  * values of one key kept in insertion order. */
@@ -84,5 +91,11 @@ void ann_lexicon_match(const ann_lexicon *lx, const char *text,
 void ann_sort_longest(ann_match *m, size_t n);
 int ann_lexicon_lookup(const ann_lexicon *lx, const char *s, size_t len,
                        const char *kind, ann_match *out);
+
+/* The lexicon's tables into an image, and back (image.h): attached, its
+ * strings are the offsets of pool, whose bytes the caller sets. */
+uint64_t ann_lexicon_save(const ann_lexicon *lx, ann_img *im);
+ann_lexicon *ann_lexicon_attach(const ann_image *im, uint64_t root, ann_strpool *pool,
+                                const ann_abbrevs *abbrevs);
 
 #endif

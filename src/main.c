@@ -15,6 +15,7 @@
 #include <libxml/parser.h>
 
 #include "cli.h"
+#include "timing.h"
 
 static const char usage_text[] =
     "Usage: annotate [OPTION]... [FILE]...\n"
@@ -41,6 +42,7 @@ static const char usage_text[] =
     "      --progress           show progress on standard error\n"
     "      --no-progress        never show progress\n"
     "  -q, --quiet              do not print warnings or messages about unreadable input\n"
+    "      --timings            print the CPU time of each stage on standard error at the end\n"
     "  -h, --help               show this help and exit\n"
     "  -V, --version            show the version and exit\n"
     "\n"
@@ -95,7 +97,8 @@ static long parse_jobs(const char *s)
 }
 
 enum { OPT_OUT_DIR = 256, OPT_FORCE, OPT_PRETTY, OPT_DCT, OPT_RULES, OPT_NO_BUILTIN, OPT_FORMAT,
-       OPT_INPUT_FORMAT, OPT_WITH_TEXT, OPT_PROGRESS, OPT_NO_PROGRESS, OPT_LINE_BUFFERED };
+       OPT_INPUT_FORMAT, OPT_WITH_TEXT, OPT_PROGRESS, OPT_NO_PROGRESS, OPT_LINE_BUFFERED,
+       OPT_TIMINGS };
 
 static const struct option long_opts[] = {
     {"output", required_argument, 0, 'o'},
@@ -113,6 +116,7 @@ static const struct option long_opts[] = {
     {"progress", no_argument, 0, OPT_PROGRESS},
     {"no-progress", no_argument, 0, OPT_NO_PROGRESS},
     {"quiet", no_argument, 0, 'q'},
+    {"timings", no_argument, 0, OPT_TIMINGS},
     {"help", no_argument, 0, 'h'},
     {"version", no_argument, 0, 'V'},
     {0, 0, 0, 0}};
@@ -168,6 +172,7 @@ static void parse_args(int argc, char **argv, cli_options *o)
         case OPT_PROGRESS: o->progress = 1; break;
         case OPT_NO_PROGRESS: o->progress = 0; break;
         case 'q': o->quiet = 1; break;
+        case OPT_TIMINGS: ann_timing_on = 1; break;
         case 'h': fputs(usage_text, stdout); exit(0);
         case 'V': printf("annotate %s\n", ANN_VERSION); exit(0);
         case ':': usage_error("option requires an argument", option_named(argv));
@@ -178,6 +183,23 @@ static void parse_args(int argc, char **argv, cli_options *o)
         usage_error("--output and --out-dir cannot be used together", NULL);
     if (o->force && !o->out_dir)
         usage_error("--force goes with --out-dir", NULL);
+}
+
+/* --timings: every thread's CPU time by stage, the start-up and the waits
+ * between documents as "other". */
+static void print_timings(void)
+{
+    double sec[ANN_T_N], all = 0;
+    ann_time_totals(sec);
+    for (int s = 0; s < ANN_T_N; s++)
+        all += sec[s];
+    fputs("annotate: CPU time by stage, all threads\n", stderr);
+    for (int k = 1; k <= ANN_T_N; k++) {
+        int s = k % ANN_T_N;      /* "other" last */
+        fprintf(stderr, "  %-14s %9.3fs %6.1f%%\n", ann_time_name(s), sec[s],
+                all > 0 ? 100 * sec[s] / all : 0.0);
+    }
+    fprintf(stderr, "  %-14s %9.3fs\n", "total", all);
 }
 
 static long default_jobs(void)
@@ -218,7 +240,11 @@ int main(int argc, char **argv)
     char *stdin_only[] = {"-"};
     char **inputs = optind < argc ? argv + optind : stdin_only;
     size_t ninputs = optind < argc ? (size_t)(argc - optind) : 1;
+    ann_time(ANN_T_OTHER);    /* start-up */
     int status = cli_run(&o, e, &s, inputs, ninputs);
+    ann_time_done();
+    if (ann_timing_on)
+        print_timings();
     if (cli_sink_close(&s) != 0)
         status = EXIT_TROUBLE;
     ann_engine_free(e);

@@ -51,14 +51,14 @@ enum pat_op {
 enum pat_cmp { CMP_EQ, CMP_NE, CMP_GE, CMP_LE, CMP_GT, CMP_LT };
 
 typedef struct pat_str {
-    const char *s;             /* interned */
+    uint32_t s;                /* interned: its offset in the pool */
     size_t n;
     uint64_t hash;             /* ann_hash, or ann_hash_lower for LOWER */
 } pat_str;
 
 typedef struct pat_regex {
     pcre2_code *code;
-    const char *src;           /* interned, for the warning */
+    char *src;                 /* for the warning */
     atomic_int warned;         /* the only thing matching writes: once */
 } pat_regex;
 
@@ -81,7 +81,7 @@ typedef struct pat_spec {
 typedef struct pattern {
     pat_spec *s;
     size_t ns;
-    const char *kind, *type, *id, *attrs;   /* interned */
+    uint32_t kind, type, id, attrs;   /* interned: offsets in the pool */
     uint32_t need, forbid;     /* token flags the first token must (not) have */
 } pattern;
 
@@ -128,6 +128,7 @@ static void cond_free(pat_cond *c)
     free(c->nums);
     if (c->re) {
         pcre2_code_free(c->re->code);
+        free(c->re->src);
         free(c->re);
     }
 }
@@ -277,7 +278,7 @@ static int compile_regex(pat_ctx *x, const char *src, pat_cond *c)
         pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);   /* no JIT: still works */
     c->re = ann_xcalloc(1, sizeof *c->re);
     c->re->code = re;
-    c->re->src = ann_strpool_intern(x->ps->pool, src, strlen(src));
+    c->re->src = ann_xstrdup(src);
     atomic_init(&c->re->warned, 0);
     return 0;
 }
@@ -503,8 +504,8 @@ static int parse_tokens(pat_ctx *x, const cJSON *arr, pattern *pt)
 
 /* Labels as spaCy users write them map onto annotate's types; the kind
  * follows from the type (rules.h). */
-static void label_type_kind(pat_ctx *x, const char *label, const char **type,
-                            const char **kind)
+static void label_type_kind(pat_ctx *x, const char *label, uint32_t *type,
+                            uint32_t *kind)
 {
     static const char *const alias[][2] = {
         {"per", "person"}, {"org", "organization"}, {"gpe", "place"},
@@ -531,7 +532,7 @@ static void label_type_kind(pat_ctx *x, const char *label, const char **type,
 }
 
 /* "attrs" as a string "k=v;k2=v2" or an object {"k": "v", "n": 3}. */
-static int parse_attrs(pat_ctx *x, const cJSON *a, const char **out)
+static int parse_attrs(pat_ctx *x, const cJSON *a, uint32_t *out)
 {
     if (!a) {
         *out = ann_strpool_intern(x->ps->pool, "", 0);
@@ -824,12 +825,13 @@ static int str_cond_ok(const ann_patterns *ps, const pat_cond *c,
     int in = 0;
     for (size_t k = 0; k < c->nv && !in; k++) {
         const pat_str *v = &c->v[k];
+        const char *vs = ann_strpool_at(ps->pool, v->s);
         if (c->attr == A_ORTH)
-            in = t->hash == v->hash && v->n == n && memcmp(s, v->s, n) == 0;
+            in = t->hash == v->hash && v->n == n && memcmp(s, vs, n) == 0;
         else if (c->attr == A_LOWER)
-            in = t->lhash == v->hash && ann_eq_lower(s, n, v->s, v->n);
+            in = t->lhash == v->hash && ann_eq_lower(s, n, vs, v->n);
         else
-            in = v->n == n && memcmp(s, v->s, n) == 0;
+            in = v->n == n && memcmp(s, vs, n) == 0;
     }
     return c->op == C_IN ? in : !in;
 }
@@ -976,7 +978,9 @@ static void try_pattern(const ann_patterns *ps, uint32_t id, const char *text,
     size_t len = pat_longest(ps, pt, text, toks + i, L, tested, sc);
     if (len == 0)
         return;
-    ann_match m = {i, i + len, pt->kind, pt->type, pt->id, pt->attrs, "", 1};
+    const char *str = ps->pool->bytes;
+    ann_match m = {i, i + len, str + pt->kind, str + pt->type, str + pt->id,
+                   str + pt->attrs, "", 1};
     ANN_PUSH(out->v, out->n, out->cap, m);
 }
 

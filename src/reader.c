@@ -219,6 +219,20 @@ static ssize_t read_some(int fd, char *p, size_t n, char *err, size_t errlen)
     }
 }
 
+/* Text read whole, made valid UTF-8 where it is not: in a second buffer,
+ * only then. */
+static void repair(ann_buf *b, size_t *bad, size_t *first_bad)
+{
+    size_t next;
+    if (next_invalid(b->p, b->len, 0, &next) == b->len)
+        return;
+    ann_buf fixed = {0};
+    ann_grow((void **)&fixed.p, &fixed.cap, b->len + b->len / 8 + 16, 1);
+    decode(&fixed, b->p, b->len, bad, first_bad);
+    free(b->p);
+    *b = fixed;
+}
+
 /* Read the whole input into out, straight from the file descriptor: the
  * stdio buffer would be one more copy of every byte.  Text is then
  * repaired to valid UTF-8 if it must be (a second buffer, only then);
@@ -260,14 +274,8 @@ static int slurp(ann_reader *r, ann_buf *out, int raw, size_t *bad, size_t *firs
         }
         out->len += (size_t)got;
     }
-    size_t next;
-    if (!raw && next_invalid(out->p, out->len, 0, &next) < out->len) {
-        ann_buf fixed = {0};
-        ann_grow((void **)&fixed.p, &fixed.cap, out->len + out->len / 8 + 16, 1);
-        decode(&fixed, out->p, out->len, bad, first_bad);
-        free(out->p);
-        *out = fixed;
-    }
+    if (!raw)
+        repair(out, bad, first_bad);
     ann_buf_add(out, "", 0);
     out->p[out->len] = '\0';
     return 0;
@@ -284,17 +292,16 @@ static int next_whole(ann_reader *r, ann_doc **out, char *err, size_t errlen)
         return -1;
     }
     ann_doc *d;
-    if (!raw) {
+    ann_input_format fmt = !raw ? ANN_IN_TEXT : r->fmt == ANN_IN_AUTO ? sniff(b.p, b.len) : r->fmt;
+    if (fmt != ANN_IN_HTML && fmt != ANN_IN_XML) {
+        /* the text is the bytes read, not a copy of them */
+        if (raw)
+            repair(&b, &bad, &first_bad);
         d = ann_doc_new(r->id, r->path, b.p, b.len);
         warn_bad(d, bad, first_bad);
     } else {
-        ann_input_format fmt = r->fmt == ANN_IN_AUTO ? sniff(b.p, b.len) : r->fmt;
-        if (fmt == ANN_IN_HTML)
-            d = ann_html_to_doc(r->rules, r->id, r->path, b.p, b.len, err, errlen);
-        else if (fmt == ANN_IN_XML)
-            d = ann_xml_to_doc(r->rules, r->id, r->path, b.p, b.len, err, errlen);
-        else
-            d = ann_doc_from_bytes(r->id, r->path, b.p, b.len);
+        d = fmt == ANN_IN_HTML ? ann_html_to_doc(r->rules, r->id, r->path, b.p, b.len, err, errlen)
+                               : ann_xml_to_doc(r->rules, r->id, r->path, b.p, b.len, err, errlen);
         free(b.p);
         if (!d)
             return -1;

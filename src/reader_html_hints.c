@@ -12,6 +12,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "image.h"
 #include "reader_html.h"
 #include "rulefile.h"
 #include "table.h"
@@ -51,6 +52,7 @@ struct ann_html_rules {
     size_t *bw_first[256], nbw_first[256];
     meta_name *metas;
     size_t nmetas, capmetas;
+    const void *image;       /* the compiled tables these point into, or NULL */
 };
 
 /* ---- loading ----------------------------------------------------------- */
@@ -200,6 +202,13 @@ void ann_html_rules_free(ann_html_rules *h)
 {
     if (!h)
         return;
+    if (h->image) {          /* strings and indexes are the image's */
+        free(h->patterns);
+        free(h->bwords);
+        free(h->metas);
+        free(h);
+        return;
+    }
     for (size_t i = 0; i < h->npatterns; i++)
         free(h->patterns[i].word);
     free(h->patterns);
@@ -214,6 +223,102 @@ void ann_html_rules_free(ann_html_rules *h)
         free(h->metas[i].name);
     free(h->metas);
     free(h);
+}
+
+/* ---- compiled tables (image.h) ---------------------------------------- */
+
+typedef struct html_image {
+    uint64_t patterns, npatterns;    /* {word, len, mode, roles} */
+    uint64_t bwords, nbwords;        /* {w, n, kind, 0} */
+    uint64_t metas, nmetas;          /* {name, n, suffix, field} */
+    uint64_t by_first[256], nby_first[256], bw_first[256], nbw_first[256];
+} html_image;
+
+typedef struct item_img {
+    uint64_t s, n, a, b;
+} item_img;
+
+static uint64_t put_items(ann_img *im, item_img *v, size_t n)
+{
+    uint64_t off = ann_img_put(im, v, n * sizeof *v, 8);
+    free(v);
+    return off;
+}
+
+uint64_t ann_html_rules_save(const ann_html_rules *h, ann_img *im)
+{
+    html_image *x = ann_xcalloc(1, sizeof *x);
+    item_img *v = ann_xcalloc(h->npatterns, sizeof *v);
+    for (size_t i = 0; i < h->npatterns; i++) {
+        const pattern *p = &h->patterns[i];
+        item_img it = {ann_img_str(im, p->word, p->len), p->len, (uint64_t)p->mode, p->roles};
+        v[i] = it;
+    }
+    x->patterns = put_items(im, v, h->npatterns);
+    x->npatterns = h->npatterns;
+    v = ann_xcalloc(h->nbwords, sizeof *v);
+    for (size_t i = 0; i < h->nbwords; i++) {
+        const bword *b = &h->bwords[i];
+        item_img it = {ann_img_str(im, b->w, b->n), b->n, (uint64_t)b->kind, 0};
+        v[i] = it;
+    }
+    x->bwords = put_items(im, v, h->nbwords);
+    x->nbwords = h->nbwords;
+    v = ann_xcalloc(h->nmetas, sizeof *v);
+    for (size_t i = 0; i < h->nmetas; i++) {
+        const meta_name *m = &h->metas[i];
+        item_img it = {ann_img_str(im, m->name, m->n), m->n, (uint64_t)m->suffix,
+                       (uint64_t)m->field};
+        v[i] = it;
+    }
+    x->metas = put_items(im, v, h->nmetas);
+    x->nmetas = h->nmetas;
+    for (size_t c = 0; c < 256; c++) {
+        x->by_first[c] = ann_img_put(im, h->by_first[c], h->nby_first[c] * sizeof(size_t), 8);
+        x->nby_first[c] = h->nby_first[c];
+        x->bw_first[c] = ann_img_put(im, h->bw_first[c], h->nbw_first[c] * sizeof(size_t), 8);
+        x->nbw_first[c] = h->nbw_first[c];
+    }
+    uint64_t root = ann_img_put(im, x, sizeof *x, 8);
+    free(x);
+    return root;
+}
+
+ann_html_rules *ann_html_rules_attach(const ann_image *im, uint64_t root)
+{
+    const html_image *x = ann_img_at(im, root);
+    ann_html_rules *h = ann_xcalloc(1, sizeof *h);
+    h->image = im;
+    const item_img *v = ann_img_at(im, x->patterns);
+    h->npatterns = h->cappatterns = (size_t)x->npatterns;
+    h->patterns = ann_xcalloc(h->npatterns, sizeof *h->patterns);
+    for (size_t i = 0; i < h->npatterns; i++) {
+        pattern p = {(char *)ann_img_at(im, v[i].s), (size_t)v[i].n, (char)v[i].a,
+                     (unsigned)v[i].b};
+        h->patterns[i] = p;
+    }
+    v = ann_img_at(im, x->bwords);
+    h->nbwords = h->capbwords = (size_t)x->nbwords;
+    h->bwords = ann_xcalloc(h->nbwords, sizeof *h->bwords);
+    for (size_t i = 0; i < h->nbwords; i++) {
+        bword b = {(char *)ann_img_at(im, v[i].s), (size_t)v[i].n, (char)v[i].a};
+        h->bwords[i] = b;
+    }
+    v = ann_img_at(im, x->metas);
+    h->nmetas = h->capmetas = (size_t)x->nmetas;
+    h->metas = ann_xcalloc(h->nmetas, sizeof *h->metas);
+    for (size_t i = 0; i < h->nmetas; i++) {
+        meta_name m = {(char *)ann_img_at(im, v[i].s), (size_t)v[i].n, (int)v[i].a,
+                       (int)v[i].b};
+        h->metas[i] = m;
+    }
+    for (size_t c = 0; c < 256; c++) {
+        h->by_first[c] = (size_t *)ann_img_at(im, x->by_first[c]);
+        h->nby_first[c] = (size_t)x->nby_first[c];
+        h->bw_first[c] = (size_t *)ann_img_at(im, x->bw_first[c]);
+        h->nbw_first[c] = (size_t)x->nbw_first[c];
+    }
+    return h;
 }
 
 /* ---- byline words ------------------------------------------------------ */

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "ann.h"
+#include "image.h"
 #include "lexicon.h"
 #include "pattern.h"
 #include "rulefile.h"
@@ -43,6 +44,35 @@ void ann_rules_free(ann_rules *r)
 size_t ann_rules_count(const ann_rules *r)
 {
     return ann_lexicon_count(r->lex) + ann_patterns_count(r->pat);
+}
+
+/* ------------------------------------------------------------------ */
+/* compiled tables (image.h): the pool's bytes and the lexicon; a rule
+ * set with patterns (none is built in) is loaded at run time, for their
+ * regexes. */
+
+typedef struct rules_image {
+    uint64_t bytes, len, lex;
+} rules_image;
+
+uint64_t ann_rules_save(const ann_rules *r, ann_img *im)
+{
+    if (ann_patterns_count(r->pat) > 0)
+        return 0;
+    rules_image h = {ann_img_put(im, r->pool.bytes, r->pool.len, 8), r->pool.len,
+                     ann_lexicon_save(r->lex, im)};
+    return ann_img_put(im, &h, sizeof h, 8);
+}
+
+ann_rules *ann_rules_attach(const ann_image *im, uint64_t root, const ann_abbrevs *abbrevs)
+{
+    const rules_image *h = ann_img_at(im, root);
+    ann_rules *r = ann_xcalloc(1, sizeof *r);
+    r->pool.bytes = (char *)ann_img_at(im, h->bytes);   /* capbytes 0: not owned */
+    r->pool.len = (size_t)h->len;
+    r->lex = ann_lexicon_attach(im, h->lex, &r->pool, abbrevs);
+    r->pat = ann_patterns_new(&r->pool, abbrevs);
+    return r;
 }
 
 /* ------------------------------------------------------------------ */

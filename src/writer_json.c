@@ -212,6 +212,32 @@ static void put_str(ann_buf *b, const char *s, size_t n)
     put(b, "\"", 1);
 }
 
+/* Between two items: hand the bytes on when the writer streams and has
+ * enough of them. */
+static inline void maybe_flush(ann_buf *b, const ann_write_opts *o)
+{
+    if (o->flush && b->len >= o->flush_at)
+        o->flush(o->flush_ctx, b);
+}
+
+/* A long string written and handed on a piece at a time: each piece is
+ * written as a string of its own whose quotes are then dropped (an escape
+ * is one byte's, so a piece may end anywhere). */
+static void put_str_streamed(ann_buf *b, const char *s, size_t n, const ann_write_opts *o)
+{
+    put(b, "\"", 1);
+    for (size_t i = 0; i < n;) {
+        size_t k = n - i < o->flush_at ? n - i : o->flush_at;
+        size_t at = b->len;
+        put_str(b, s + i, k);
+        memmove(b->p + at, b->p + at + 1, b->len - at - 2);
+        b->len -= 2;
+        i += k;
+        maybe_flush(b, o);
+    }
+    put(b, "\"", 1);
+}
+
 static void put_cstr(ann_buf *b, const char *s)
 {
     if (s)
@@ -363,12 +389,16 @@ static void put_meta(ann_buf *b, const ann_doc *d, const ann_write_opts *o)
     put_cstr(b, d->lang[0] ? d->lang : NULL);
     if (o->with_text) {
         PUT_LIT(b, ",\"text\":");
-        put_str(b, d->text, d->len);
+        if (o->flush && d->len > o->flush_at)
+            put_str_streamed(b, d->text, d->len, o);
+        else
+            put_str(b, d->text, d->len);
     }
     put(b, "}", 1);
 }
 
-static void put_entity(ann_buf *b, const ann_doc *d, const ann_entity *e, int first)
+static void put_entity(ann_buf *b, const ann_doc *d, const ann_entity *e, int first,
+                       const ann_write_opts *o)
 {
     put_sep(b, first);
     PUT_LIT(b, "{\"id\":");
@@ -387,6 +417,7 @@ static void put_entity(ann_buf *b, const ann_doc *d, const ann_entity *e, int fi
         put(b, "{", 1);
         put_span_keys(b, d, e->mentions[i]);
         put(b, "}", 1);
+        maybe_flush(b, o);
     }
     PUT_LIT(b, "]}");
 }
@@ -466,7 +497,8 @@ static size_t size_hint(const ann_doc *d, const ann_write_opts *o)
 
 static void put_compact(ann_buf *b, const ann_doc *d, const ann_write_opts *o)
 {
-    reserve(b, size_hint(d, o));
+    size_t hint = size_hint(d, o);
+    reserve(b, o->flush && hint > 2 * o->flush_at ? 2 * o->flush_at : hint);
     static const char *const cats[] = {"actors", "places", "sources"};
     PUT_LIT(b, "{\"doc\":");
     put_meta(b, d, o);
@@ -476,18 +508,22 @@ static void put_compact(ann_buf *b, const ann_doc *d, const ann_write_opts *o)
         for (size_t i = 0; i < d->nents; i++) {
             if ((int)d->ents[i].cat != c)
                 continue;
-            put_entity(b, d, &d->ents[i], first);
+            put_entity(b, d, &d->ents[i], first, o);
             first = 0;
         }
         put(b, "]", 1);
     }
     list_open(b, "dates");
-    for (size_t i = 0; i < d->ndates; i++)
+    for (size_t i = 0; i < d->ndates; i++) {
         put_date(b, d, &d->dates[i], i == 0);
+        maybe_flush(b, o);
+    }
     put(b, "]", 1);
     list_open(b, "claims");
-    for (size_t i = 0; i < d->nclaims; i++)
+    for (size_t i = 0; i < d->nclaims; i++) {
         put_claim(b, d, &d->claims[i], i == 0);
+        maybe_flush(b, o);
+    }
     put(b, "]", 1);
     PUT_LIT(b, ",\"warnings\":");
     put_strv(b, d->warnings, d->nwarnings);
@@ -500,7 +536,9 @@ static void put_compact(ann_buf *b, const ann_doc *d, const ann_write_opts *o)
 static void put_pretty(ann_buf *out, const ann_doc *d, const ann_write_opts *o)
 {
     ann_buf compact = {0};
-    put_compact(&compact, d, o);
+    ann_write_opts whole = *o;
+    whole.flush = NULL;
+    put_compact(&compact, d, &whole);
     cJSON *tree = cJSON_ParseWithLength(compact.p, compact.len);
     char *s = tree ? cJSON_Print(tree) : NULL;
     cJSON_Delete(tree);
@@ -515,7 +553,7 @@ static void put_pretty(ann_buf *out, const ann_doc *d, const ann_write_opts *o)
 
 static void write_doc(ann_buf *out, const ann_doc *d, const ann_write_opts *o)
 {
-    if (o->pretty)
+    if (o->pretty)   /* cJSON indents the whole object: not streamed */
         put_pretty(out, d, o);
     else
         put_compact(out, d, o);

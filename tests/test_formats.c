@@ -569,7 +569,7 @@ static xmlNode *first_element(xmlNode *root, const char *name)
 
 static char *render(const ann_writer *w, const ann_doc *d)
 {
-    ann_write_opts o = {0, 0};
+    ann_write_opts o = {.pretty = 0, .with_text = 0};
     ann_buf out = {0};
     ann_doc_ref refs[2] = {{d->id, d->title}, {"broken", NULL}};
     if (w->head)
@@ -777,7 +777,7 @@ static void test_writer_json(void)
               "cannot read <file> & more");
     CHECK_INT(cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(e, "actors")), 0);
     /* --pretty: the same object, indented */
-    ann_write_opts po = {1, 1};
+    ann_write_opts po = {.pretty = 1, .with_text = 1};
     ann_buf pretty = {0};
     ann_writer_json.doc(&pretty, d, &po);
     cJSON *p = cJSON_Parse(pretty.p);
@@ -800,7 +800,7 @@ static void test_writer_json(void)
         free(d->title);
         d->title = ann_xstrdup(t);
         ann_buf one = {0};
-        ann_write_opts co = {0, 0};
+        ann_write_opts co = {.pretty = 0, .with_text = 0};
         ann_writer_json.doc(&one, d, &co);
         cJSON *ts = cJSON_CreateString(t);
         char *tp = cJSON_PrintUnformatted(ts);
@@ -871,7 +871,7 @@ static void test_writer_span_offsets(void)
     for (size_t st = 0; st <= len; st += 3)
         for (size_t k = 0; k < sizeof lens / sizeof *lens; k++)
             ann_entity_add_mention(e, (ann_span){st, st + lens[k] <= len ? st + lens[k] : len});
-    ann_write_opts o = {0, 0};
+    ann_write_opts o = {.pretty = 0, .with_text = 0};
     ann_buf out = {0};
     ann_writer_json.doc(&out, d, &o);
     cJSON *v = cJSON_Parse(out.p);

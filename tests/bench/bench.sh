@@ -47,7 +47,7 @@ load0=$(cut -d' ' -f1 /proc/loadavg 2>/dev/null)
 PKGS="libxml-2.0 libpcre2-8 libcjson"
 $CC -std=c11 -O2 -Wall -Wextra -o "$DIR/gencorpus" tests/bench/gencorpus.c || die "cannot build gencorpus"
 $CC -std=c11 -O2 -Wall -Wextra -o "$DIR/runstat" tests/bench/runstat.c || die "cannot build runstat"
-objs="$OBJ/rules_data.o"   # the objects of the sources there are, as the Makefile links
+objs="$OBJ/rules_data.o $OBJ/rules_compiled.o"   # the objects of the sources there are, as the Makefile links
 for s in src/*.c; do
     case $s in src/main.c) continue ;; esac
     o=$OBJ/$(basename "$s" .c).o
@@ -154,10 +154,10 @@ while [ "$i" -lt "$RUNS" ]; do
 done
 st=$(printf '%s\n' $secs | median)
 
-echo "bench: memory, a tenth of the documents and the single $MB MB document ..." >&2
+echo "bench: memory and the stages' shares, a tenth of the documents; memory, the single $MB MB document ..." >&2
 tenth=$(( (ndocs + 9) / 10 ))
 # shellcheck disable=SC2086
-(cd "$DIR/corpus" && "$DIR/runstat" "$rep" $ann -j 1 $(ls | head -n "$tenth"))
+(cd "$DIR/corpus" && "$DIR/runstat" "$rep" $ann -j 1 --timings $(ls | head -n "$tenth") 2>"$DIR/timings")
 read -r _ r10 c10 < "$rep"
 "$DIR/runstat" "$rep" $ann -j 1 "$DIR/big.txt"
 read -r sb rb cb < "$rep"
@@ -194,6 +194,10 @@ awk -v a="$s1" -v b="$sn" -v j="$JOBS" -v s1="$s1" -v tot="$total" -v w="$sw" \
            (a / w <= 2.5) ? "ok" : "OVER"
     printf "start-up, one-line document: %.1f ms, grep %.1f ms: %.1fx   (target <= 4: %s)\n",
            su * 1000, sg * 1000, su / sg, (su / sg <= 4) ? "ok" : "OVER" }'
+echo
+echo "share of each stage (CPU time, -j 1, a tenth of the documents; annotate --timings):"
+awk '/^  / && $NF ~ /%$/ { name = $1; for (i = 2; i < NF - 1; i++) name = name " " $i
+                            printf "  %-16s %6s\n", name, $NF }' "$DIR/timings"
 echo
 echo "memory (limit: 30 MB + 3 x the documents in flight, as a 50 MB document under 180 MB):"
 mem_row() {   # mem_row LABEL RSS_KB BYTES_IN_FLIGHT

@@ -367,7 +367,7 @@ static int fz_dates(const uint8_t *data, size_t size)
     static const ann_writer *const writers[] = {&ann_writer_json, &ann_writer_xml,
                                                 &ann_writer_html, &ann_writer_timeml};
     for (size_t w = 0; w < sizeof writers / sizeof *writers; w++) {
-        ann_write_opts o = {(int)(size & 1), (int)((size >> 1) & 1)};
+        ann_write_opts o = {.pretty = (int)(size & 1), .with_text = (int)((size >> 1) & 1)};
         ann_buf b = {0};
         ann_doc_ref ref = {d->id, d->title};
         if (writers[w]->head)
