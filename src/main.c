@@ -13,6 +13,9 @@
 #include <unistd.h>
 
 #include <libxml/parser.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 #include "cli.h"
 #include "timing.h"
@@ -35,8 +38,10 @@ static const char usage_text[] =
     "      --input-format=FMT   auto (default), text, html, xml, jsonl\n"
     "      --dct=YYYY-MM-DD     date assumed for documents whose own date is not found\n"
     "Rules:\n"
-    "      --rules=FILE         add a lexicon (.tsv) or pattern (.jsonl) file; repeatable\n"
-    "      --no-builtin-rules   leave the built-in lexicons and patterns out\n"
+    "      --rules=PATH         add rules: a folder laid out like the built-in rules\n"
+    "                           tree, or one file (.tsv lexicon, .jsonl patterns);\n"
+    "                           repeatable\n"
+    "      --no-builtin-rules   leave every built-in rule file out\n"
     "Running:\n"
     "  -j, --jobs=N             annotate on N threads (default: number of processors)\n"
     "      --progress           show progress on standard error\n"
@@ -208,8 +213,23 @@ static long default_jobs(void)
     return n < 1 ? 1 : n > 64 ? 64 : n;
 }
 
+/* Each document allocates and frees some megabytes; glibc's default gives
+ * the freed top of the heap back to the kernel and takes it again for the
+ * next document, page fault by page fault (a third of the CPU time on a
+ * batch of news articles).  Keeping up to 64 MB spares that; a block over
+ * 32 MB (a huge document) still has its own mapping and leaves with it,
+ * so the peak is what the largest document needs, as before. */
+static void tune_malloc(void)
+{
+#ifdef __GLIBC__
+    mallopt(M_TRIM_THRESHOLD, 64 << 20);
+    mallopt(M_MMAP_THRESHOLD, 32 << 20);
+#endif
+}
+
 int main(int argc, char **argv)
 {
+    tune_malloc();
     cli_options o = {0};
     o.progress = -1;
     o.jobs = 0;

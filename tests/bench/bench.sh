@@ -47,7 +47,7 @@ load0=$(cut -d' ' -f1 /proc/loadavg 2>/dev/null)
 PKGS="libxml-2.0 libpcre2-8 libcjson"
 $CC -std=c11 -O2 -Wall -Wextra -o "$DIR/gencorpus" tests/bench/gencorpus.c || die "cannot build gencorpus"
 $CC -std=c11 -O2 -Wall -Wextra -o "$DIR/runstat" tests/bench/runstat.c || die "cannot build runstat"
-objs="$OBJ/rules_data.o $OBJ/rules_compiled.o"   # the objects of the sources there are, as the Makefile links
+objs="$OBJ/rules_data.o $OBJ/tagger_data.o $OBJ/rules_compiled.o"   # the objects of the sources there are, as the Makefile links
 for s in src/*.c; do
     case $s in src/main.c) continue ;; esac
     o=$OBJ/$(basename "$s" .c).o
