@@ -30,32 +30,145 @@
 #include "rulefile.h"
 #include "tagger.h"
 
-/* ---- the kinds of rule files ------------------------------------------- */
+/* ---- the loaders of each kind ------------------------------------------ */
 
 typedef int (*kind_load)(ann_engine *e, const ann_rule_src *srcs, size_t n,
                          char *err, size_t errlen);
 
-static int load_abbrevs(ann_engine *e, const ann_rule_src *srcs, size_t n,
-                        char *err, size_t errlen);
-static int load_rules(ann_engine *e, const ann_rule_src *srcs, size_t n,
-                      char *err, size_t errlen);
-static int load_dates(ann_engine *e, const ann_rule_src *srcs, size_t n,
-                      char *err, size_t errlen);
-static int load_claims(ann_engine *e, const ann_rule_src *srcs, size_t n,
-                       char *err, size_t errlen);
-static int load_lang(ann_engine *e, const ann_rule_src *srcs, size_t n,
-                     char *err, size_t errlen);
-static int load_months(ann_engine *e, const ann_rule_src *srcs, size_t n,
-                       char *err, size_t errlen);
-static int load_meta(ann_engine *e, const ann_rule_src *srcs, size_t n,
-                     char *err, size_t errlen);
-static int load_html(ann_engine *e, const ann_rule_src *srcs, size_t n,
-                     char *err, size_t errlen);
-static int load_tagger(ann_engine *e, const ann_rule_src *srcs, size_t n,
-                       char *err, size_t errlen);
-
 /* The compiled tables of kind k (image.h), a bit in ann_engine.compiled. */
 #define IMG(k) (1u << ANN_IMG_##k)
+
+static int abbrev_line(void *ctx, const char *line, size_t len, const char *name,
+                       size_t lineno, char *err, size_t errlen)
+{
+    if (ann_abbrevs_add(ctx, line, len) < 0) {
+        ann_load_error(err, errlen, name, lineno,
+                       "want one word without its period, under 16 bytes, and maybe a tab and a class (num, title)");
+        return -1;
+    }
+    return 0;
+}
+
+static int starter_line(void *ctx, const char *line, size_t len, const char *name,
+                        size_t lineno, char *err, size_t errlen)
+{
+    if (ann_abbrevs_add_starter(ctx, line, len) < 0) {
+        ann_load_error(err, errlen, name, lineno, "want one word, under 16 bytes");
+        return -1;
+    }
+    return 0;
+}
+
+static int load_abbrevs(ann_engine *e, const ann_rule_src *srcs, size_t n,
+                        char *err, size_t errlen)
+{
+    for (size_t i = 0; i < n; i++) {
+        int starters = strcmp(srcs[i].tree, "tokenizer/starters.txt") == 0;
+        if (ann_rule_lines(&srcs[i], starters ? starter_line : abbrev_line, e->abbrevs,
+                           err, errlen) < 0)
+            return -1;
+    }
+    return 0;
+}
+
+/* The compiled tables of kind k, when the engine uses them. */
+static uint64_t compiled_root(const ann_engine *e, int k)
+{
+    return e->compiled & (1u << k) ? ann_compiled.root[k] : 0;
+}
+
+/* Lexicons and patterns fill one rule set, matched together. */
+static int load_rules(ann_engine *e, const ann_rule_src *srcs, size_t n,
+                      char *err, size_t errlen)
+{
+    uint64_t root = compiled_root(e, ANN_IMG_RULES);
+    if (root) {
+        ann_rules_free(e->rules);
+        e->rules = ann_rules_attach(&ann_compiled, root, e->abbrevs);
+        return 0;
+    }
+    for (size_t i = 0; i < n; i++) {
+        int pat = strncmp(srcs[i].tree, "patterns/", 9) == 0;
+        if ((pat ? ann_rules_load_patterns : ann_rules_load_lexicon)(e->rules, &srcs[i], err,
+                                                                      errlen) < 0)
+            return -1;
+    }
+    return 0;
+}
+
+static int load_dates(ann_engine *e, const ann_rule_src *srcs, size_t n,
+                      char *err, size_t errlen)
+{
+    uint64_t root = compiled_root(e, ANN_IMG_DATES);
+    if (root && (e->date_rules = ann_date_rules_attach(&ann_compiled, root)) != NULL)
+        return 0;
+    e->compiled &= ~IMG(DATES);   /* this PCRE2 cannot read the image's regexes */
+    e->date_rules = ann_date_rules_new(srcs, n, err, errlen);
+    return e->date_rules ? 0 : -1;
+}
+
+static int load_claims(ann_engine *e, const ann_rule_src *srcs, size_t n,
+                       char *err, size_t errlen)
+{
+    uint64_t root = compiled_root(e, ANN_IMG_CLAIMS);
+    e->claim_rules = root ? ann_claim_rules_attach(&ann_compiled, root)
+                          : ann_claim_rules_new(srcs, n, err, errlen);
+    if (!e->claim_rules)
+        return -1;
+    /* one list of speech cues: the entities annotator reads them as
+     * lexicon entries of kind "cue" (the compiled lexicon has them) */
+    for (size_t i = 0; i < n && !(e->compiled & IMG(RULES)); i++)
+        if (strcmp(srcs[i].tree, "claims/cues.tsv") == 0 &&
+            ann_claim_cues_to_lexicon(e->rules, &srcs[i], err, errlen) < 0)
+            return -1;
+    return 0;
+}
+
+static int load_lang(ann_engine *e, const ann_rule_src *srcs, size_t n,
+                     char *err, size_t errlen)
+{
+    uint64_t root = compiled_root(e, ANN_IMG_LANG);
+    e->lang = root ? ann_lang_attach(&ann_compiled, root) : ann_lang_new(srcs, n, err, errlen);
+    return e->lang ? 0 : -1;
+}
+
+static int load_months(ann_engine *e, const ann_rule_src *srcs, size_t n,
+                       char *err, size_t errlen)
+{
+    uint64_t root = compiled_root(e, ANN_IMG_MONTHS);
+    e->months = root ? ann_months_attach(&ann_compiled, root)
+                     : ann_months_new(srcs, n, err, errlen);
+    return e->months ? 0 : -1;
+}
+
+static int load_meta(ann_engine *e, const ann_rule_src *srcs, size_t n,
+                     char *err, size_t errlen)
+{
+    e->meta = ann_meta_rules_new(srcs, n, err, errlen);
+    return e->meta ? 0 : -1;
+}
+
+static int load_html(ann_engine *e, const ann_rule_src *srcs, size_t n,
+                     char *err, size_t errlen)
+{
+    uint64_t root = compiled_root(e, ANN_IMG_HTML);
+    e->html = root ? ann_html_rules_attach(&ann_compiled, root)
+                   : ann_html_rules_new(srcs, n, err, errlen);
+    return e->html ? 0 : -1;
+}
+
+/* A model replaces the one before (the built-in one, a table compiled in,
+ * or an earlier user's): only the last is read. */
+static int load_tagger(ann_engine *e, const ann_rule_src *srcs, size_t n,
+                       char *err, size_t errlen)
+{
+    if (n == 0)
+        return 0;
+    const ann_rule_src *s = &srcs[n - 1];
+    return ann_tagger_load(e->tagger, s->name, s->data, s->len, err, errlen);
+}
+
+/* ---- the kinds of rule files ------------------------------------------- */
 
 /* In loading order.  A place ending in '/' is a folder of files with the
  * extension; any other place is one file.  feeds: the compiled tables the
@@ -256,138 +369,6 @@ static void gathered_free(gathered *g)
         free(g->owned[i]);
     free(g->owned);
     free(g->v);
-}
-
-/* ---- the loaders of each kind ------------------------------------------ */
-
-static int abbrev_line(void *ctx, const char *line, size_t len, const char *name,
-                       size_t lineno, char *err, size_t errlen)
-{
-    if (ann_abbrevs_add(ctx, line, len) < 0) {
-        ann_load_error(err, errlen, name, lineno,
-                       "want one word without its period, under 16 bytes, and maybe a tab and a class (num, title)");
-        return -1;
-    }
-    return 0;
-}
-
-static int starter_line(void *ctx, const char *line, size_t len, const char *name,
-                        size_t lineno, char *err, size_t errlen)
-{
-    if (ann_abbrevs_add_starter(ctx, line, len) < 0) {
-        ann_load_error(err, errlen, name, lineno, "want one word, under 16 bytes");
-        return -1;
-    }
-    return 0;
-}
-
-static int load_abbrevs(ann_engine *e, const ann_rule_src *srcs, size_t n,
-                        char *err, size_t errlen)
-{
-    for (size_t i = 0; i < n; i++) {
-        int starters = strcmp(srcs[i].tree, "tokenizer/starters.txt") == 0;
-        if (ann_rule_lines(&srcs[i], starters ? starter_line : abbrev_line, e->abbrevs,
-                           err, errlen) < 0)
-            return -1;
-    }
-    return 0;
-}
-
-/* The compiled tables of kind k, when the engine uses them. */
-static uint64_t compiled_root(const ann_engine *e, int k)
-{
-    return e->compiled & (1u << k) ? ann_compiled.root[k] : 0;
-}
-
-/* Lexicons and patterns fill one rule set, matched together. */
-static int load_rules(ann_engine *e, const ann_rule_src *srcs, size_t n,
-                      char *err, size_t errlen)
-{
-    uint64_t root = compiled_root(e, ANN_IMG_RULES);
-    if (root) {
-        ann_rules_free(e->rules);
-        e->rules = ann_rules_attach(&ann_compiled, root, e->abbrevs);
-        return 0;
-    }
-    for (size_t i = 0; i < n; i++) {
-        int pat = strncmp(srcs[i].tree, "patterns/", 9) == 0;
-        if ((pat ? ann_rules_load_patterns : ann_rules_load_lexicon)(e->rules, &srcs[i], err,
-                                                                      errlen) < 0)
-            return -1;
-    }
-    return 0;
-}
-
-static int load_dates(ann_engine *e, const ann_rule_src *srcs, size_t n,
-                      char *err, size_t errlen)
-{
-    uint64_t root = compiled_root(e, ANN_IMG_DATES);
-    if (root && (e->date_rules = ann_date_rules_attach(&ann_compiled, root)) != NULL)
-        return 0;
-    e->compiled &= ~IMG(DATES);   /* this PCRE2 cannot read the image's regexes */
-    e->date_rules = ann_date_rules_new(srcs, n, err, errlen);
-    return e->date_rules ? 0 : -1;
-}
-
-static int load_claims(ann_engine *e, const ann_rule_src *srcs, size_t n,
-                       char *err, size_t errlen)
-{
-    uint64_t root = compiled_root(e, ANN_IMG_CLAIMS);
-    e->claim_rules = root ? ann_claim_rules_attach(&ann_compiled, root)
-                          : ann_claim_rules_new(srcs, n, err, errlen);
-    if (!e->claim_rules)
-        return -1;
-    /* one list of speech cues: the entities annotator reads them as
-     * lexicon entries of kind "cue" (the compiled lexicon has them) */
-    for (size_t i = 0; i < n && !(e->compiled & IMG(RULES)); i++)
-        if (strcmp(srcs[i].tree, "claims/cues.tsv") == 0 &&
-            ann_claim_cues_to_lexicon(e->rules, &srcs[i], err, errlen) < 0)
-            return -1;
-    return 0;
-}
-
-static int load_lang(ann_engine *e, const ann_rule_src *srcs, size_t n,
-                     char *err, size_t errlen)
-{
-    uint64_t root = compiled_root(e, ANN_IMG_LANG);
-    e->lang = root ? ann_lang_attach(&ann_compiled, root) : ann_lang_new(srcs, n, err, errlen);
-    return e->lang ? 0 : -1;
-}
-
-static int load_months(ann_engine *e, const ann_rule_src *srcs, size_t n,
-                       char *err, size_t errlen)
-{
-    uint64_t root = compiled_root(e, ANN_IMG_MONTHS);
-    e->months = root ? ann_months_attach(&ann_compiled, root)
-                     : ann_months_new(srcs, n, err, errlen);
-    return e->months ? 0 : -1;
-}
-
-static int load_meta(ann_engine *e, const ann_rule_src *srcs, size_t n,
-                     char *err, size_t errlen)
-{
-    e->meta = ann_meta_rules_new(srcs, n, err, errlen);
-    return e->meta ? 0 : -1;
-}
-
-static int load_html(ann_engine *e, const ann_rule_src *srcs, size_t n,
-                     char *err, size_t errlen)
-{
-    uint64_t root = compiled_root(e, ANN_IMG_HTML);
-    e->html = root ? ann_html_rules_attach(&ann_compiled, root)
-                   : ann_html_rules_new(srcs, n, err, errlen);
-    return e->html ? 0 : -1;
-}
-
-/* A model replaces the one before (the built-in one, a table compiled in,
- * or an earlier user's): only the last is read. */
-static int load_tagger(ann_engine *e, const ann_rule_src *srcs, size_t n,
-                       char *err, size_t errlen)
-{
-    if (n == 0)
-        return 0;
-    const ann_rule_src *s = &srcs[n - 1];
-    return ann_tagger_load(e->tagger, s->name, s->data, s->len, err, errlen);
 }
 
 /* ---- the engine -------------------------------------------------------- */

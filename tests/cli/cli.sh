@@ -33,8 +33,6 @@ run_in() {
 
 rc_is() { [ "$rc" -eq "$1" ]; }
 empty() { [ ! -s "$1" ]; }
-has() { grep -q -- "$2" "$1"; }          # has FILE TEXT (a basic regexp)
-hasf() { grep -qF -- "$2" "$1"; }        # hasf FILE TEXT (a fixed string)
 # lines_are FILE N: N lines, not counting valgrind's (==PID==)
 lines_are() { [ "$(grep -vc '^==[0-9]*==' "$1")" -eq "$2" ]; }
 same() { cmp -s "$1" "$2"; }

@@ -24,9 +24,6 @@ PY=$(python3 -c 'import sys; print(sys.executable)') || { echo "python3 is neede
 D=tests/data/cli
 
 rc_is() { [ "$rc" -eq "$1" ]; }
-has() { grep -q -- "$2" "$1"; }
-hasf() { grep -qF -- "$2" "$1"; }
-hasnt() { ! grep -q -- "$2" "$1"; }
 messages() { grep -v '^==[0-9]*==' "$1"; }
 lines_are() { [ "$(grep -vc '^==[0-9]*==' "$1")" -eq "$2" ]; }
 # jq-like field of every output line: field FILE EXPR (a Python expression of o)

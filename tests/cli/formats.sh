@@ -9,17 +9,8 @@ ANNOTATE=${ANNOTATE:-./annotate}
 DATA=tests/data/formats
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-passed=0
-failed=0
-
-ok() { passed=$((passed + 1)); }
-fail() { failed=$((failed + 1)); echo "FAIL: $*"; }
-check() {   # check DESCRIPTION COMMAND...
-    d=$1; shift
-    if "$@"; then ok; else fail "$d"; fi
-}
-has() { grep -q -- "$2" "$1"; }
-hasnt() { ! grep -q -- "$2" "$1"; }
+T=$tmp
+. "$(dirname "$0")/lib/common.sh"
 
 if command -v python3 >/dev/null 2>&1; then PY=python3; else PY=; fi
 

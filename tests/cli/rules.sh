@@ -25,7 +25,6 @@ doc() { printf 'Headline\n\n%s\n' "$1" >"$T/in.txt"; }
 q() { "$PY" -c 'import json,sys; d=json.loads(open(sys.argv[1]).readline()); print(eval(sys.argv[2]))' "$T/out" "$1"; }
 is() { [ "$(q "$1")" = "$2" ]; }
 rc_is() { [ "$rc" -eq "$1" ]; }
-hasf() { grep -qF -- "$2" "$1"; }
 
 U=$T/user
 mkdir -p "$U/claims" "$U/lexicon" "$U/patterns" "$U/dates" "$U/tokenizer"

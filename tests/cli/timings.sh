@@ -16,7 +16,6 @@ trap 'rm -rf "$T"' EXIT
 . "$top/tests/cli/lib/common.sh"
 trap 'exit 130' INT TERM
 
-has() { grep -q -- "$2" "$1"; }
 stages() {
     for s in reader metadata tokenizer "rule matching" entities dates claims writer other; do
         grep -Eq "^  $s +[0-9]+\.[0-9]{3}s +[0-9]+\.[0-9]%$" "$T/err" || return 1

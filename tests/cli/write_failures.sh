@@ -32,7 +32,6 @@ run_to() {
 rc_is() { [ "$rc" -eq "$1" ]; }
 failed_cleanly() { [ "$rc" -ne 0 ] && [ "$rc" -lt 128 ]; }   # no signal, no crash
 empty() { [ ! -s "$1" ]; }
-hasf() { grep -qF -- "$2" "$1"; }
 # Standard error without valgrind's lines (==PID==): when a write error ends
 # the run with worker threads alive, valgrind reports their thread-local
 # blocks as "possibly lost"; real leaks change the exit status (99).

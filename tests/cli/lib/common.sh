@@ -24,6 +24,16 @@ check() {
     fi
 }
 
+# has FILE TEXT (a basic regexp), hasf FILE TEXT (a fixed string), hasnt
+# FILE TEXT: whether FILE holds TEXT.
+has() { grep -q -- "$2" "$1"; }
+hasf() { grep -qF -- "$2" "$1"; }
+hasnt() { ! grep -q -- "$2" "$1"; }
+
+# ok, fail WHY: count a result checked by hand.
+ok() { passed=$((passed + 1)); }
+fail() { failed=$((failed + 1)); echo "FAIL: $*"; }
+
 # run ARGS...: run annotate; stdout in $T/out, stderr in $T/err, status in $rc.
 run() {
     last="$*"
