@@ -76,4 +76,26 @@ typedef struct ann_inline_ops {
 void ann_inline_walk(const ann_doc *d, unsigned kinds,
                      const ann_inline_ops *ops, void *ctx);
 
+/* The xml and timeml writers write a document through libxml2's text
+ * writer into memory (writer_xml.c): text a piece at a time, and, when
+ * the output streams (ann_write_opts.flush), what the memory holds handed
+ * on between two pieces once it is large. */
+struct _xmlTextWriter;
+struct _xmlBuffer;
+typedef struct ann_xml_sink {
+    struct _xmlTextWriter *w;
+    struct _xmlBuffer *buf;
+    ann_buf scratch;            /* a NUL-terminated copy for libxml2 */
+    ann_buf *out;
+    const ann_write_opts *o;
+} ann_xml_sink;
+
+/* A writer into memory for a document's part of out; exits when out of
+ * memory. */
+void ann_xml_sink_open(ann_xml_sink *x, ann_buf *out, const ann_write_opts *o);
+/* Text, escaped. */
+void ann_xml_sink_text(ann_xml_sink *x, const char *s, size_t n);
+/* The rest of what was written, and a newline, into out; frees. */
+void ann_xml_sink_close(ann_xml_sink *x);
+
 #endif

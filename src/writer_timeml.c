@@ -30,9 +30,8 @@
 #include "writer.h"
 
 typedef struct tw {
-    xmlTextWriter *w;
+    ann_xml_sink s;
     const ann_doc *d;
-    ann_buf scratch;            /* a NUL-terminated copy for libxml2 */
 } tw;
 
 static void tw_open(void *ctx, const ann_inline *s, int cont)
@@ -42,24 +41,21 @@ static void tw_open(void *ctx, const ann_inline *s, int cont)
     char tid[32];
     (void)cont;                 /* dates never cross each other */
     snprintf(tid, sizeof tid, "t%zu", s->item + 1);
-    xmlTextWriterStartElement(x->w, (const xmlChar *)"TIMEX3");
-    xmlTextWriterWriteAttribute(x->w, (const xmlChar *)"tid", (const xmlChar *)tid);
-    xmlTextWriterWriteAttribute(x->w, (const xmlChar *)"type", (const xmlChar *)t->type);
-    xmlTextWriterWriteAttribute(x->w, (const xmlChar *)"value", (const xmlChar *)t->value);
+    xmlTextWriterStartElement(x->s.w, (const xmlChar *)"TIMEX3");
+    xmlTextWriterWriteAttribute(x->s.w, (const xmlChar *)"tid", (const xmlChar *)tid);
+    xmlTextWriterWriteAttribute(x->s.w, (const xmlChar *)"type", (const xmlChar *)t->type);
+    xmlTextWriterWriteAttribute(x->s.w, (const xmlChar *)"value", (const xmlChar *)t->value);
 }
 
 static void tw_close(void *ctx, const ann_inline *s)
 {
     (void)s;
-    xmlTextWriterFullEndElement(((tw *)ctx)->w);
+    xmlTextWriterFullEndElement(((tw *)ctx)->s.w);
 }
 
 static void tw_text(void *ctx, const char *s, size_t n)
 {
-    tw *x = ctx;
-    x->scratch.len = 0;
-    ann_buf_add(&x->scratch, s, n);
-    xmlTextWriterWriteString(x->w, (const xmlChar *)x->scratch.p);
+    ann_xml_sink_text(&((tw *)ctx)->s, s, n);
 }
 
 /* The document creation time: the article's own date, else --dct. */
@@ -68,19 +64,19 @@ static void write_dct(tw *x, const ann_doc *d)
     const char *dct = d->published ? d->published : d->dct;
     if (!dct)
         return;
-    xmlTextWriterStartElement(x->w, (const xmlChar *)"DCT");
-    xmlTextWriterStartElement(x->w, (const xmlChar *)"TIMEX3");
-    xmlTextWriterWriteAttribute(x->w, (const xmlChar *)"tid", (const xmlChar *)"t0");
-    xmlTextWriterWriteAttribute(x->w, (const xmlChar *)"type", (const xmlChar *)"DATE");
-    xmlTextWriterWriteAttribute(x->w, (const xmlChar *)"value", (const xmlChar *)dct);
-    xmlTextWriterWriteAttribute(x->w, (const xmlChar *)"temporalFunction",
+    xmlTextWriterStartElement(x->s.w, (const xmlChar *)"DCT");
+    xmlTextWriterStartElement(x->s.w, (const xmlChar *)"TIMEX3");
+    xmlTextWriterWriteAttribute(x->s.w, (const xmlChar *)"tid", (const xmlChar *)"t0");
+    xmlTextWriterWriteAttribute(x->s.w, (const xmlChar *)"type", (const xmlChar *)"DATE");
+    xmlTextWriterWriteAttribute(x->s.w, (const xmlChar *)"value", (const xmlChar *)dct);
+    xmlTextWriterWriteAttribute(x->s.w, (const xmlChar *)"temporalFunction",
                                 (const xmlChar *)"false");
-    xmlTextWriterWriteAttribute(x->w, (const xmlChar *)"functionInDocument",
+    xmlTextWriterWriteAttribute(x->s.w, (const xmlChar *)"functionInDocument",
                                 (const xmlChar *)"CREATION_TIME");
     tw_text(x, dct, strlen(dct));
-    xmlTextWriterEndElement(x->w);
-    xmlTextWriterEndElement(x->w);
-    xmlTextWriterWriteString(x->w, (const xmlChar *)"\n");
+    xmlTextWriterEndElement(x->s.w);
+    xmlTextWriterEndElement(x->s.w);
+    xmlTextWriterWriteString(x->s.w, (const xmlChar *)"\n");
 }
 
 static const char xml_decl[] = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
@@ -107,30 +103,22 @@ static void timeml_end(ann_buf *out, const ann_write_opts *o)
 static void timeml_doc(ann_buf *out, const ann_doc *d, const ann_write_opts *o)
 {
     static const ann_inline_ops ops = {tw_open, tw_close, tw_text};
-    xmlBuffer *buf = xmlBufferCreate();
-    tw x = {buf ? xmlNewTextWriterMemory(buf, 0) : NULL, d, {0}};
-    (void)o;
-    if (!buf || !x.w) {
-        fputs("annotate: out of memory\n", stderr);
-        exit(2);
-    }
-    xmlTextWriterStartElement(x.w, (const xmlChar *)"TimeML");
-    xmlTextWriterWriteString(x.w, (const xmlChar *)"\n");
-    xmlTextWriterWriteElement(x.w, (const xmlChar *)"DOCID",
+    tw x;
+    ann_xml_sink_open(&x.s, out, o);
+    x.d = d;
+    xmlTextWriterStartElement(x.s.w, (const xmlChar *)"TimeML");
+    xmlTextWriterWriteString(x.s.w, (const xmlChar *)"\n");
+    xmlTextWriterWriteElement(x.s.w, (const xmlChar *)"DOCID",
                               (const xmlChar *)(d->id ? d->id : ""));
-    xmlTextWriterWriteString(x.w, (const xmlChar *)"\n");
+    xmlTextWriterWriteString(x.s.w, (const xmlChar *)"\n");
     write_dct(&x, d);
-    xmlTextWriterStartElement(x.w, (const xmlChar *)"TEXT");
+    xmlTextWriterStartElement(x.s.w, (const xmlChar *)"TEXT");
     if (!d->error)
         ann_inline_walk(d, 1u << ANN_SPAN_DATE, &ops, &x);
-    xmlTextWriterFullEndElement(x.w);
-    xmlTextWriterWriteString(x.w, (const xmlChar *)"\n");
-    xmlTextWriterEndElement(x.w);
-    xmlFreeTextWriter(x.w);   /* flushes into buf */
-    ann_buf_add(out, (const char *)xmlBufferContent(buf), (size_t)xmlBufferLength(buf));
-    ann_buf_adds(out, "\n");
-    xmlBufferFree(buf);
-    ann_buf_free(&x.scratch);
+    xmlTextWriterFullEndElement(x.s.w);
+    xmlTextWriterWriteString(x.s.w, (const xmlChar *)"\n");
+    xmlTextWriterEndElement(x.s.w);
+    ann_xml_sink_close(&x.s);
 }
 
 const ann_writer ann_writer_timeml = {"timeml", "timeml", timeml_begin, timeml_doc, timeml_end,

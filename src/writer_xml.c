@@ -167,15 +167,70 @@ void ann_inline_walk(const ann_doc *d, unsigned kinds,
 
 /* ---- the writer --------------------------------------------------------- */
 
+/* A piece of text libxml2 is given at a time: a long run of text is not
+ * copied whole into the scratch buffer, and the output may stream
+ * between two pieces. */
+#define XML_PIECE (64u << 10)
+
+void ann_xml_sink_open(ann_xml_sink *x, ann_buf *out, const ann_write_opts *o)
+{
+    memset(x, 0, sizeof *x);
+    x->buf = xmlBufferCreate();
+    x->w = x->buf ? xmlNewTextWriterMemory(x->buf, 0) : NULL;
+    if (!x->w) {
+        fputs("annotate: out of memory\n", stderr);
+        exit(2);
+    }
+    x->out = out;
+    x->o = o;
+}
+
+/* Streaming: what the memory holds, out and on, once it is large. */
+static void sink_stream(ann_xml_sink *x)
+{
+    if (!x->o->flush || (size_t)xmlBufferLength(x->buf) < x->o->flush_at)
+        return;
+    xmlTextWriterFlush(x->w);
+    ann_buf_add(x->out, (const char *)xmlBufferContent(x->buf), (size_t)xmlBufferLength(x->buf));
+    xmlBufferEmpty(x->buf);
+    x->o->flush(x->o->flush_ctx, x->out);
+}
+
+void ann_xml_sink_text(ann_xml_sink *x, const char *s, size_t n)
+{
+    while (n > 0) {
+        size_t k = n;
+        if (k > XML_PIECE) {   /* cut before a character, not inside one */
+            k = XML_PIECE;
+            while (k > 1 && ((unsigned char)s[k] & 0xC0) == 0x80)
+                k--;
+        }
+        x->scratch.len = 0;
+        ann_buf_add(&x->scratch, s, k);
+        xmlTextWriterWriteString(x->w, (const xmlChar *)x->scratch.p);
+        sink_stream(x);
+        s += k;
+        n -= k;
+    }
+}
+
+void ann_xml_sink_close(ann_xml_sink *x)
+{
+    xmlFreeTextWriter(x->w);   /* flushes into buf */
+    ann_buf_add(x->out, (const char *)xmlBufferContent(x->buf), (size_t)xmlBufferLength(x->buf));
+    ann_buf_adds(x->out, "\n");
+    xmlBufferFree(x->buf);
+    ann_buf_free(&x->scratch);
+}
+
 typedef struct xw {
-    xmlTextWriter *w;
+    ann_xml_sink s;
     const ann_doc *d;
-    ann_buf scratch;            /* a NUL-terminated copy for libxml2 */
 } xw;
 
 static void scratch_add(void *ctx, const char *s, size_t n)
 {
-    ann_buf_add(&((xw *)ctx)->scratch, s, n);
+    ann_buf_add(&((xw *)ctx)->s.scratch, s, n);
 }
 
 /* s[0..n) as an attribute value: escaped here, because libxml2 writes
@@ -184,12 +239,12 @@ static void scratch_add(void *ctx, const char *s, size_t n)
 static void attr_n(xw *x, const char *name, const char *s, size_t n)
 {
     static const ann_inline_ops ops = {NULL, NULL, scratch_add};
-    x->scratch.len = 0;
-    ann_buf_add(&x->scratch, "", 0);
+    x->s.scratch.len = 0;
+    ann_buf_add(&x->s.scratch, "", 0);
     emit_text(&ops, x, s, n);
     ann_buf esc = {0};
     ann_buf_add(&esc, "", 0);
-    for (const char *p = x->scratch.p; *p; p++) {
+    for (const char *p = x->s.scratch.p; *p; p++) {
         switch (*p) {
         case '&': ann_buf_adds(&esc, "&amp;"); break;
         case '<': ann_buf_adds(&esc, "&lt;"); break;
@@ -201,9 +256,9 @@ static void attr_n(xw *x, const char *name, const char *s, size_t n)
         default: ann_buf_add(&esc, p, 1);
         }
     }
-    xmlTextWriterStartAttribute(x->w, (const xmlChar *)name);
-    xmlTextWriterWriteRaw(x->w, (const xmlChar *)esc.p);
-    xmlTextWriterEndAttribute(x->w);
+    xmlTextWriterStartAttribute(x->s.w, (const xmlChar *)name);
+    xmlTextWriterWriteRaw(x->s.w, (const xmlChar *)esc.p);
+    xmlTextWriterEndAttribute(x->s.w);
     ann_buf_free(&esc);
 }
 
@@ -228,13 +283,13 @@ static void xw_open(void *ctx, const ann_inline *s, int cont)
         const ann_date *t = &d->dates[s->item];
         char tid[32];
         snprintf(tid, sizeof tid, "t%zu", s->item + 1);
-        xmlTextWriterStartElement(x->w, (const xmlChar *)"TIMEX3");
+        xmlTextWriterStartElement(x->s.w, (const xmlChar *)"TIMEX3");
         attr(x, "tid", tid);
         attr(x, "type", t->type);
         attr(x, "value", t->value);
     } else if (s->kind == ANN_SPAN_CLAIM || s->kind == ANN_SPAN_CUE) {
         const ann_claim *c = &d->claims[s->item];
-        xmlTextWriterStartElement(x->w, (const xmlChar *)(s->kind == ANN_SPAN_CLAIM ? "claim" : "cue"));
+        xmlTextWriterStartElement(x->s.w, (const xmlChar *)(s->kind == ANN_SPAN_CLAIM ? "claim" : "cue"));
         attr(x, "kind", kinds[c->kind <= ANN_CLAIM_MIXED ? c->kind : 0]);
         attr_span(x, "speaker", c->speaker);
         attr(x, "speaker-id", c->speaker_id);
@@ -243,7 +298,7 @@ static void xw_open(void *ctx, const ann_inline *s, int cont)
         const ann_entity *e = &d->ents[s->item];
         const char *el = s->kind == ANN_SPAN_ACTOR ? "actor"
                        : s->kind == ANN_SPAN_PLACE ? "place" : "source";
-        xmlTextWriterStartElement(x->w, (const xmlChar *)el);
+        xmlTextWriterStartElement(x->s.w, (const xmlChar *)el);
         attr(x, "id", e->id);
         if (s->kind != ANN_SPAN_PLACE)
             attr(x, "type", e->type);
@@ -255,15 +310,12 @@ static void xw_open(void *ctx, const ann_inline *s, int cont)
 static void xw_close(void *ctx, const ann_inline *s)
 {
     (void)s;
-    xmlTextWriterFullEndElement(((xw *)ctx)->w);
+    xmlTextWriterFullEndElement(((xw *)ctx)->s.w);
 }
 
 static void xw_text(void *ctx, const char *s, size_t n)
 {
-    xw *x = ctx;
-    x->scratch.len = 0;
-    ann_buf_add(&x->scratch, s, n);
-    xmlTextWriterWriteString(x->w, (const xmlChar *)x->scratch.p);
+    ann_xml_sink_text(&((xw *)ctx)->s, s, n);
 }
 
 static void doc_attrs(xw *x, const ann_doc *d)
@@ -299,29 +351,21 @@ static void xml_begin(ann_buf *out, const ann_write_opts *o)
 
 static void xml_doc(ann_buf *out, const ann_doc *d, const ann_write_opts *o)
 {
-    (void)o;
     static const ann_inline_ops ops = {xw_open, xw_close, xw_text};
-    xmlBuffer *buf = xmlBufferCreate();
-    xw x = {xmlNewTextWriterMemory(buf, 0), d, {0}};
-    if (!buf || !x.w) {
-        fputs("annotate: out of memory\n", stderr);
-        exit(2);
-    }
-    xmlTextWriterStartElement(x.w, (const xmlChar *)"doc");
+    xw x;
+    ann_xml_sink_open(&x.s, out, o);
+    x.d = d;
+    xmlTextWriterStartElement(x.s.w, (const xmlChar *)"doc");
     doc_attrs(&x, d);
     if (!d->error) {
-        xmlTextWriterStartElement(x.w, (const xmlChar *)"text");
+        xmlTextWriterStartElement(x.s.w, (const xmlChar *)"text");
         ann_inline_walk(d, (1u << ANN_SPAN_CLAIM) | (1u << ANN_SPAN_SOURCE) |
                            (1u << ANN_SPAN_ACTOR) | (1u << ANN_SPAN_PLACE) |
                            (1u << ANN_SPAN_DATE), &ops, &x);
-        xmlTextWriterFullEndElement(x.w);
+        xmlTextWriterFullEndElement(x.s.w);
     }
-    xmlTextWriterEndElement(x.w);
-    xmlFreeTextWriter(x.w);   /* flushes into buf */
-    ann_buf_add(out, (const char *)xmlBufferContent(buf), (size_t)xmlBufferLength(buf));
-    ann_buf_adds(out, "\n");
-    xmlBufferFree(buf);
-    ann_buf_free(&x.scratch);
+    xmlTextWriterEndElement(x.s.w);
+    ann_xml_sink_close(&x.s);
 }
 
 static void xml_end(ann_buf *out, const ann_write_opts *o)
