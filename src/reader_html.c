@@ -200,11 +200,13 @@ static void build_leave(void *ctx, xmlNode *x)
     b->cur = p->v[i].parent;
 }
 
-void ann_hpage_build(hpage *p, xmlNode *root, const ann_html_rules *rules)
+void ann_hpage_build(hpage *p, xmlNode *root, const ann_html_rules *rules,
+                     struct hint_cache *hints)
 {
     memset(p, 0, sizeof *p);
     p->body = HN_NONE;
     p->rules = rules;
+    p->hints = hints;
     build b = {p, HN_NONE, 0};
     ann_xml_walker w = {build_enter, build_leave, &b};
     ann_xml_walk(root, &w);
@@ -391,7 +393,10 @@ ann_doc *ann_html_to_doc(const ann_reader_rules *rules, const char *id, const ch
     ann_textbuf text = {0};
     if (top) {
         hpage page;
-        ann_hpage_build(&page, top, rules ? rules->html : NULL);
+        /* the metadata scan asked for the hints of most elements: matching
+         * every class and id word of a page against html/hints.tsv twice
+         * was a tenth of the reading of a page */
+        ann_hpage_build(&page, top, rules ? rules->html : NULL, ann_html_meta_take_hints(meta));
         ann_html_extract(&page, ann_html_meta_body(meta), &text);
         ann_hpage_free(&page);
     }

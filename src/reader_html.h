@@ -99,8 +99,11 @@ typedef struct hpage {
 /* ---- reader_html.c --------------------------------------------------- */
 
 /* The element table of the tree at root, in document order, with the
- * hints of rules (NULL: none). */
-void ann_hpage_build(hpage *p, xmlNode *root, const ann_html_rules *rules);
+ * hints of rules (NULL: none).  hints: the page's cache of them so far
+ * (the metadata scan's, which asked about the same elements), or NULL;
+ * the table takes it. */
+void ann_hpage_build(hpage *p, xmlNode *root, const ann_html_rules *rules,
+                     struct hint_cache *hints);
 void ann_hpage_free(hpage *p);
 /* Recount the statistics of the subtree at r, leaving out nodes with any
  * of the flags in skip. */
@@ -160,6 +163,8 @@ const char *ann_html_meta_title(const ann_html_meta *m);
 void ann_html_meta_apply(ann_doc *d, const ann_html_meta *m);
 /* JSON-LD articleBody, or NULL. */
 const char *ann_html_meta_body(const ann_html_meta *m);
+/* The scan's cache of class and id hints, the caller's now (m keeps none). */
+struct hint_cache *ann_html_meta_take_hints(ann_html_meta *m);
 void ann_html_meta_free(ann_html_meta *m);
 
 /* ---- reader_html_extract.c ------------------------------------------- */

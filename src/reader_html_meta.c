@@ -1436,6 +1436,13 @@ const char *ann_html_meta_body(const ann_html_meta *m)
     return m->ld_body;
 }
 
+struct hint_cache *ann_html_meta_take_hints(ann_html_meta *m)
+{
+    struct hint_cache *c = m->hints;
+    m->hints = NULL;
+    return c;
+}
+
 void ann_html_meta_apply(ann_doc *d, const ann_html_meta *m)
 {
     choose_authors(d, m);
