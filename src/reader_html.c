@@ -57,7 +57,7 @@ static unsigned char kind_of(const char *name, int *level)
 {
     *level = 0;
     for (size_t i = 0; i < sizeof tags / sizeof *tags; i++)
-        if ((name[0] | 0x20) == tags[i].name[0] && !strcasecmp(name, tags[i].name)) {
+        if (ann_html_is(name, tags[i].name)) {
             if (tags[i].kind == HK_H)
                 *level = name[1] - '0';
             return tags[i].kind;
@@ -68,7 +68,7 @@ static unsigned char kind_of(const char *name, int *level)
 const char *ann_html_attr(const xmlNode *n, const char *name)
 {
     for (xmlAttr *a = n->properties; a; a = a->next)
-        if (a->children && a->children->content && !strcasecmp((const char *)a->name, name))
+        if (a->children && a->children->content && ann_html_is((const char *)a->name, name))
             return (const char *)a->children->content;
     return NULL;
 }
@@ -133,7 +133,7 @@ static int soft_tag(const char *name)
     static const char *const soft[] = {"nav", "header", "footer", "aside", "menu", "dialog",
                                        "noscript"};
     for (size_t i = 0; i < sizeof soft / sizeof *soft; i++)
-        if (!strcasecmp(name, soft[i]))
+        if (ann_html_is(name, soft[i]))
             return 1;
     return 0;
 }

@@ -11,6 +11,7 @@
 #define ANN_READER_HTML_H
 
 #include <stddef.h>
+#include <strings.h>
 
 #include <libxml/tree.h>
 
@@ -116,6 +117,14 @@ size_t ann_hpage_index(const xmlNode *x);
 /* Does the element have an element sibling after it that is not skipped? */
 int ann_hpage_has_next(const hpage *p, size_t i, unsigned skip);
 const char *ann_html_attr(const xmlNode *n, const char *name);
+/* Is s the name lit, up to ASCII case (strcasecmp)?  The first bytes are
+ * compared inline, or-ed with 0x20, which no two names that strcasecmp
+ * finds equal tell apart: most names differ there, and a call a name
+ * compared was a twentieth of reading a page. */
+static inline int ann_html_is(const char *s, const char *lit)
+{
+    return ((unsigned char)s[0] | 0x20) == ((unsigned char)lit[0] | 0x20) && !strcasecmp(s, lit);
+}
 
 /* ---- reader_html_hints.c --------------------------------------------- */
 
