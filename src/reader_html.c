@@ -395,7 +395,7 @@ ann_doc *ann_html_to_doc(const ann_reader_rules *rules, const char *id, const ch
         hpage page;
         /* the metadata scan asked for the hints of most elements: matching
          * every class and id word of a page against html/hints.tsv twice
-         * was a tenth of the reading of a page */
+         * was a twentieth of the reading of a page */
         ann_hpage_build(&page, top, rules ? rules->html : NULL, ann_html_meta_take_hints(meta));
         ann_html_extract(&page, ann_html_meta_body(meta), &text);
         ann_hpage_free(&page);
