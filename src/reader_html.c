@@ -57,7 +57,7 @@ static unsigned char kind_of(const char *name, int *level)
 {
     *level = 0;
     for (size_t i = 0; i < sizeof tags / sizeof *tags; i++)
-        if ((name[0] | 0x20) == tags[i].name[0] && !strcasecmp(name, tags[i].name)) {
+        if (ann_html_is(name, tags[i].name)) {
             if (tags[i].kind == HK_H)
                 *level = name[1] - '0';
             return tags[i].kind;
@@ -68,7 +68,7 @@ static unsigned char kind_of(const char *name, int *level)
 const char *ann_html_attr(const xmlNode *n, const char *name)
 {
     for (xmlAttr *a = n->properties; a; a = a->next)
-        if (a->children && a->children->content && !strcasecmp((const char *)a->name, name))
+        if (a->children && a->children->content && ann_html_is((const char *)a->name, name))
             return (const char *)a->children->content;
     return NULL;
 }
@@ -133,7 +133,7 @@ static int soft_tag(const char *name)
     static const char *const soft[] = {"nav", "header", "footer", "aside", "menu", "dialog",
                                        "noscript"};
     for (size_t i = 0; i < sizeof soft / sizeof *soft; i++)
-        if (!strcasecmp(name, soft[i]))
+        if (ann_html_is(name, soft[i]))
             return 1;
     return 0;
 }
@@ -200,11 +200,13 @@ static void build_leave(void *ctx, xmlNode *x)
     b->cur = p->v[i].parent;
 }
 
-void ann_hpage_build(hpage *p, xmlNode *root, const ann_html_rules *rules)
+void ann_hpage_build(hpage *p, xmlNode *root, const ann_html_rules *rules,
+                     struct hint_cache *hints)
 {
     memset(p, 0, sizeof *p);
     p->body = HN_NONE;
     p->rules = rules;
+    p->hints = hints;
     build b = {p, HN_NONE, 0};
     ann_xml_walker w = {build_enter, build_leave, &b};
     ann_xml_walk(root, &w);
@@ -391,7 +393,10 @@ ann_doc *ann_html_to_doc(const ann_reader_rules *rules, const char *id, const ch
     ann_textbuf text = {0};
     if (top) {
         hpage page;
-        ann_hpage_build(&page, top, rules ? rules->html : NULL);
+        /* the metadata scan asked for the hints of most elements: matching
+         * every class and id word of a page against html/hints.tsv twice
+         * was a twentieth of the reading of a page */
+        ann_hpage_build(&page, top, rules ? rules->html : NULL, ann_html_meta_take_hints(meta));
         ann_html_extract(&page, ann_html_meta_body(meta), &text);
         ann_hpage_free(&page);
     }

@@ -11,6 +11,7 @@
 #define ANN_READER_HTML_H
 
 #include <stddef.h>
+#include <strings.h>
 
 #include <libxml/tree.h>
 
@@ -99,8 +100,11 @@ typedef struct hpage {
 /* ---- reader_html.c --------------------------------------------------- */
 
 /* The element table of the tree at root, in document order, with the
- * hints of rules (NULL: none). */
-void ann_hpage_build(hpage *p, xmlNode *root, const ann_html_rules *rules);
+ * hints of rules (NULL: none).  hints: the page's cache of them so far
+ * (the metadata scan's, which asked about the same elements), or NULL;
+ * the table takes it. */
+void ann_hpage_build(hpage *p, xmlNode *root, const ann_html_rules *rules,
+                     struct hint_cache *hints);
 void ann_hpage_free(hpage *p);
 /* Recount the statistics of the subtree at r, leaving out nodes with any
  * of the flags in skip. */
@@ -113,6 +117,14 @@ size_t ann_hpage_index(const xmlNode *x);
 /* Does the element have an element sibling after it that is not skipped? */
 int ann_hpage_has_next(const hpage *p, size_t i, unsigned skip);
 const char *ann_html_attr(const xmlNode *n, const char *name);
+/* Is s the name lit, up to ASCII case (strcasecmp)?  The first bytes are
+ * compared inline, or-ed with 0x20, which no two names that strcasecmp
+ * finds equal tell apart: most names differ there, and a call a name
+ * compared was a twentieth of reading a page. */
+static inline int ann_html_is(const char *s, const char *lit)
+{
+    return ((unsigned char)s[0] | 0x20) == ((unsigned char)lit[0] | 0x20) && !strcasecmp(s, lit);
+}
 
 /* ---- reader_html_hints.c --------------------------------------------- */
 
@@ -160,6 +172,8 @@ const char *ann_html_meta_title(const ann_html_meta *m);
 void ann_html_meta_apply(ann_doc *d, const ann_html_meta *m);
 /* JSON-LD articleBody, or NULL. */
 const char *ann_html_meta_body(const ann_html_meta *m);
+/* The scan's cache of class and id hints, the caller's now (m keeps none). */
+struct hint_cache *ann_html_meta_take_hints(ann_html_meta *m);
 void ann_html_meta_free(ann_html_meta *m);
 
 /* ---- reader_html_extract.c ------------------------------------------- */

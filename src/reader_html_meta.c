@@ -90,7 +90,7 @@ static int is_block_tag(const char *name)
                                          "li", "br", "section", "header", "footer", "ul",
                                          "dd", "dt", "tr", "td", "table"};
     for (size_t i = 0; i < sizeof blocks / sizeof *blocks; i++)
-        if (!strcasecmp(name, blocks[i]))
+        if (ann_html_is(name, blocks[i]))
             return 1;
     return 0;
 }
@@ -110,12 +110,12 @@ static int text_enter(void *ctx, xmlNode *n)
     if (n->type != XML_ELEMENT_NODE)
         return 0;
     const char *name = (const char *)n->name;
-    if (!strcasecmp(name, "script") || !strcasecmp(name, "style") ||
-        !strcasecmp(name, "template") ||
+    if (ann_html_is(name, "script") || ann_html_is(name, "style") ||
+        ann_html_is(name, "template") ||
         (w->m && (ann_html_hints(w->m->html, &w->m->hints, ann_html_attr(n, "class"),
                                  ann_html_attr(n, "id")) & HH_LABEL)))
         return 0;
-    if (!strcasecmp(name, "br"))
+    if (ann_html_is(name, "br"))
         w->t.space = 1;
     w->sep |= w->lines && is_block_tag(name);
     return 1;
@@ -566,7 +566,7 @@ static void on_ld(ann_html_meta *m, xmlNode *script)
 static int byline_rank(xmlNode *n, unsigned hints)
 {
     const char *rel = ann_html_attr(n, "rel"), *ip = ann_html_attr(n, "itemprop");
-    if ((rel && !strcasecmp(rel, "author")) || (ip && !strcmp(ip, "author")))
+    if ((rel && ann_html_is(rel, "author")) || (ip && !strcmp(ip, "author")))
         return 0;
     if (hints & HH_NOBYLINE)
         return -1;
@@ -578,7 +578,7 @@ static int byline_rank(xmlNode *n, unsigned hints)
 static char *name_text(xmlNode *c)
 {
     const char *content = ann_html_attr(c, "content");
-    if (!strcasecmp((const char *)c->name, "meta"))
+    if (ann_html_is((const char *)c->name, "meta"))
         return content ? clean(content, strlen(content)) : NULL;
     return node_text(c);
 }
@@ -605,7 +605,7 @@ static int best_tier(const ann_html_meta *m, const strv *v)
 static int in_link(const xmlNode *n)
 {
     for (int up = 0; (n = n->parent) != NULL && up < 6; up++)
-        if (n->type == XML_ELEMENT_NODE && !strcasecmp((const char *)n->name, "a"))
+        if (n->type == XML_ELEMENT_NODE && ann_html_is((const char *)n->name, "a"))
             return 1;
     return 0;
 }
@@ -632,8 +632,8 @@ static void on_byline(ann_html_meta *m, xmlNode *n, int rank)
         if (c->type != XML_ELEMENT_NODE)
             continue;
         const char *ip = ann_html_attr(c, "itemprop");
-        links += !strcasecmp((const char *)c->name, "a");
-        if (!best && ((ip && !strcmp(ip, "name")) || !strcasecmp((const char *)c->name, "a")))
+        links += ann_html_is((const char *)c->name, "a");
+        if (!best && ((ip && !strcmp(ip, "name")) || ann_html_is((const char *)c->name, "a")))
             best = c;
     }
     if (links > 1)
@@ -679,7 +679,7 @@ static void on_date_elem(ann_html_meta *m, xmlNode *n)
     const char *a = ann_html_attr(n, "datetime");
     if (!a)
         a = ann_html_attr(n, "content");
-    if (!a && !strcasecmp((const char *)n->name, "abbr"))
+    if (!a && ann_html_is((const char *)n->name, "abbr"))
         a = ann_html_attr(n, "title");
     char *iso = a ? ann_markup_date(m->months, a, strlen(a)) : NULL;
     if (!iso) {
@@ -711,7 +711,7 @@ static int in_heading(const xmlNode *n)
 static int starts_element(const xmlNode *n)
 {
     for (const xmlNode *p = n->prev; p; p = p->prev) {
-        if (p->type == XML_ELEMENT_NODE && strcasecmp((const char *)p->name, "br"))
+        if (p->type == XML_ELEMENT_NODE && !ann_html_is((const char *)p->name, "br"))
             return 0;
         if (p->type == XML_TEXT_NODE && p->content &&
             ((const char *)p->content)[strspn((const char *)p->content, " \t\r\n")])
@@ -726,7 +726,7 @@ static char *rest_of_line(const xmlNode *n)
 {
     ann_textbuf t = {0};
     for (xmlNode *c = n->next; c && t.len < 160; c = c->next) {
-        if (c->type == XML_ELEMENT_NODE && !strcasecmp((const char *)c->name, "br"))
+        if (c->type == XML_ELEMENT_NODE && ann_html_is((const char *)c->name, "br"))
             break;
         char *s = c->type == XML_TEXT_NODE && c->content ? ann_xstrdup((const char *)c->content)
                   : c->type == XML_ELEMENT_NODE ? node_text(c) : NULL;
@@ -868,8 +868,8 @@ static void on_dateline(ann_html_meta *m, const char *s)
 static int in_figure(const xmlNode *n)
 {
     for (int up = 0; n && up < 8; up++, n = n->parent)
-        if (n->type == XML_ELEMENT_NODE && (!strcasecmp((const char *)n->name, "figure") ||
-                                            !strcasecmp((const char *)n->name, "figcaption")))
+        if (n->type == XML_ELEMENT_NODE && (ann_html_is((const char *)n->name, "figure") ||
+                                            ann_html_is((const char *)n->name, "figcaption")))
             return 1;
     return 0;
 }
@@ -923,8 +923,8 @@ static void on_copyright(ann_html_meta *m, xmlNode *n)
 static int is_comments(const xmlNode *n, unsigned hints)
 {
     const char *name = (const char *)n->name;
-    return (hints & HH_NOBYLINE) && strcasecmp(name, "body") && strcasecmp(name, "html") &&
-           strcasecmp(name, "article") && strcasecmp(name, "main");
+    return (hints & HH_NOBYLINE) && !ann_html_is(name, "body") && !ann_html_is(name, "html") &&
+           !ann_html_is(name, "article") && !ann_html_is(name, "main");
 }
 
 static int scan_enter(void *ctx, xmlNode *n)
@@ -958,7 +958,7 @@ static int scan_enter(void *ctx, xmlNode *n)
     }
     if (n->type != XML_ELEMENT_NODE)
         return 0;
-    if (!strcasecmp((const char *)n->name, "body"))
+    if (ann_html_is((const char *)n->name, "body"))
         m->in_body = 1;
     m->elems_after_h1 += m->after_h1;
     const char *name = (const char *)n->name;
@@ -968,22 +968,22 @@ static int scan_enter(void *ctx, xmlNode *n)
     unsigned hints = cls || id ? ann_html_hints(m->html, &m->hints, cls, id) : 0;
     if (!m->comments && is_comments(n, hints))
         m->comments = n;     /* the outermost; left in scan_leave */
-    if (!strcasecmp(name, "meta")) {
+    if (ann_html_is(name, "meta")) {
         on_meta(m, n);
-    } else if (!strcasecmp(name, "link")) {
-        if (rel && !strcasecmp(rel, "canonical"))
+    } else if (ann_html_is(name, "link")) {
+        if (rel && ann_html_is(rel, "canonical"))
             set_once(&m->url, ann_html_attr(n, "href"));
-    } else if (!strcasecmp(name, "title")) {
+    } else if (ann_html_is(name, "title")) {
         if (!m->title_tag)
             m->title_tag = node_text(n);
         return 0;
-    } else if (!strcasecmp(name, "script")) {
-        if (type && !strcasecmp(type, "application/ld+json"))
+    } else if (ann_html_is(name, "script")) {
+        if (type && ann_html_is(type, "application/ld+json"))
             on_ld(m, n);
         return 0;
-    } else if (!strcasecmp(name, "style") || !strcasecmp(name, "template")) {
+    } else if (ann_html_is(name, "style") || ann_html_is(name, "template")) {
         return 0;
-    } else if (!strcasecmp(name, "h1")) {
+    } else if (ann_html_is(name, "h1")) {
         if (!m->h1)
             m->h1 = heading_text(m, n);
         if (m->h1s.n < 4) {
@@ -993,14 +993,14 @@ static int scan_enter(void *ctx, xmlNode *n)
         }
         if (m->in_article && !m->h1_article)
             m->h1_article = heading_text(m, n);
-    } else if (!strcasecmp(name, "time")) {
+    } else if (ann_html_is(name, "time")) {
         const char *dt = ann_html_attr(n, "datetime");
         if (dt && (ann_html_attr(n, "pubdate") || (ip && !strcmp(ip, "datePublished"))))
             set_once(&m->d_time_pub, dt);
         if (dt && m->in_article)
             set_once(&m->d_time, dt);
         set_once(&m->d_time_any, dt);
-    } else if (!strcasecmp(name, "article")) {
+    } else if (ann_html_is(name, "article")) {
         m->in_article++;
     }
     if (ip && !strcmp(ip, "datePublished") && !m->d_time_pub) {
@@ -1010,7 +1010,7 @@ static int scan_enter(void *ctx, xmlNode *n)
         else if (!m->d_text && m->date_tries++ < 8)
             on_date_elem(m, n);
     }
-    if (!m->hinted && (!strcasecmp(name, "h1") || !strcasecmp(name, "h2")) &&
+    if (!m->hinted && (ann_html_is(name, "h1") || ann_html_is(name, "h2")) &&
         ((hints & HH_HEADLINE) || (ip && !strcmp(ip, "headline"))))
         m->hinted = heading_text(m, n);
     int rank = m->byline_tries < 32 && !m->comments ? byline_rank(n, hints) : -1;
@@ -1030,9 +1030,9 @@ static void scan_leave(void *ctx, xmlNode *n)
     ann_html_meta *m = ctx;
     if (n == m->comments)
         m->comments = NULL;
-    if (n->type == XML_ELEMENT_NODE && !strcasecmp((const char *)n->name, "h1"))
+    if (n->type == XML_ELEMENT_NODE && ann_html_is((const char *)n->name, "h1"))
         m->after_h1 = 1;
-    if (n->type == XML_ELEMENT_NODE && !strcasecmp((const char *)n->name, "article"))
+    if (n->type == XML_ELEMENT_NODE && ann_html_is((const char *)n->name, "article"))
         m->in_article--;
 }
 
@@ -1434,6 +1434,13 @@ const char *ann_html_meta_title(const ann_html_meta *m)
 const char *ann_html_meta_body(const ann_html_meta *m)
 {
     return m->ld_body;
+}
+
+struct hint_cache *ann_html_meta_take_hints(ann_html_meta *m)
+{
+    struct hint_cache *c = m->hints;
+    m->hints = NULL;
+    return c;
 }
 
 void ann_html_meta_apply(ann_doc *d, const ann_html_meta *m)

@@ -220,6 +220,14 @@ static void test_reporting_credits(void)
             "Editing by Mark Heinrich\n");
     CHECK_INT(d->nauthors, 0);
     ann_doc_free(d);
+    /* the lead that comes first in leads.tsv wins wherever it stands in
+     * the line, in any case; a lead inside a word ("Rewriting by") is none */
+    d = run("Talks stall again\n\nThe talks stalled, officials said.\n\n"
+            "(Rewriting by Carl Holt; Writing by Ann Lee; REPORTING BY Bob Jones)\n");
+    CHECK_INT(d->nauthors, 1);
+    if (d->nauthors == 1)
+        CHECK_STR(d->authors[0], "Bob Jones");
+    ann_doc_free(d);
 }
 
 /* At the end of the document a surname joins the first full name that

@@ -114,6 +114,12 @@ printf 'zorbwrap\tdrop\n' >"$U/html/hints.tsv"
 run --with-text --rules "$U" "$T/p.html"
 check "a class hint from DIR/html/hints.tsv drops the block" \
     is '("Zorbwrap sale" in d["doc"]["text"], "tram line" in d["doc"]["text"])' "(False, True)"
+page '<div class="xzq">Xzq sale.</div><div class="zq">Zq sale.</div><div class="zorbhx">Zorbh sale.</div><div class="xzorbh">Xzorbh sale.</div><div class="q">Q sale.</div><div class="zorbk">K sale.</div><div class="kz">Kz sale.</div>'
+printf '=zq\tdrop\n^zorbh\tdrop\n=q\tdrop\nk\tdrop\n' >"$U/html/hints.tsv"
+run --with-text --rules "$U" "$T/p.html"
+check "html/hints.tsv: =word equals a class word, ^word starts one, a word is in one, of one byte too" \
+    is '[s + " sale" in d["doc"]["text"] for s in ("Xzq", "Zq", "Zorbh", "Xzorbh", "Q", "K", "Kz")]' \
+    "[True, False, False, True, False, False, False]"
 
 page '<div class="byline">Zorbt Jane Roe</div>'
 printf 'zorbt\tlead\n' >"$U/html/bylines.tsv"
