@@ -475,6 +475,10 @@ static int moved_unit(tx_match *m, int from_focus)
     }
     tx_shift(&a, code, off);
     tx_fmt_date(m->value, sizeof m->value, a, g);
+    /* "last year", "the next day" is the date in focus after it: "down
+     * from $450 million the year before" counts from "last year" */
+    if (!weekend && (g == G_YEAR || g == G_MONTH || g == G_DAY))
+        tx_set_focus(m, a, g, 0);
     if (weekend) {
         size_t n = strlen(m->value);
         snprintf(m->value + n, sizeof m->value - n, "-WE");
