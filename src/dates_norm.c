@@ -535,7 +535,8 @@ static int fn_fcur(tx_match *m)
 }
 
 /* The date of a weekday: before (or on) the anchor for past-tense news,
- * after it with a future cue or "next".  The anchor is the DCT, in
+ * after it with a future cue or "next" (rel 1), on or after it after a
+ * deferral's "until" (rel 3).  The anchor is the DCT, in
  * reported speech the speech's day, and for "the previous Friday", "the
  * following Monday" the day in focus. */
 static int weekday_date(tx_match *m, int wd, int rel, tx_ymd *out)
@@ -553,7 +554,7 @@ static int weekday_date(tx_match *m, int wd, int rel, tx_ymd *out)
         delta = wd - cur;
     } else if (rel > 0) {
         delta = (wd - cur + 7) % 7;
-        if (delta == 0)
+        if (delta == 0 && rel != 3)          /* 3: until, that day counts */
             delta = 7;
     } else if (rel < 0) {
         delta = -((cur - wd + 7) % 7);
@@ -580,7 +581,7 @@ static int weekday_rel(tx_match *m, int i)
 {
     int dist;
     if (!m->a[i])
-        return !possessive(m) && tx_tense(m, &dist) > 0;
+        return tx_until_ahead(m) ? 3 : !possessive(m) && tx_tense(m, &dist) > 0;
     if (tx_arg_is(m, i, "this"))
         return 2;
     if (tx_arg_is(m, i, "that"))
@@ -753,7 +754,7 @@ static int day_args(tx_match *m, int i, tx_ymd *v)
     const char *w;
     int dist;
     if (m->a[i] && (w = tx_lookup(m->st->r, "weekday", m->a[i], m->al[i])) != NULL)
-        return weekday_date(m, atoi(w), tx_tense(m, &dist) > 0, v);
+        return weekday_date(m, atoi(w), tx_until_ahead(m) ? 3 : tx_tense(m, &dist) > 0, v);
     if (m->a[i] && (w = tx_lookup(m->st->r, "deictic", m->a[i], m->al[i])) != NULL) {
         if (!tx_day_anchor(m, v))
             return 0;
