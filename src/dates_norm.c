@@ -602,17 +602,20 @@ static int weekday_blocked(tx_match *m)
            isupper((unsigned char)m->text[p]);
 }
 
-/* weekday(W, R) */
+/* weekday(W, R, D): W's date, R its relative word; D "before" or
+ * "after" takes the day before or after it ("the day before last
+ * Tuesday's hearing") */
 static int fn_weekday(tx_match *m)
 {
     const char *w = tx_lookup(m->st->r, "weekday", m->a[0], m->al[0]);
     tx_ymd v;
-    if (!w || (!m->a[1] && weekday_blocked(m)))
+    if (!w || (!m->a[1] && !m->a[2] && weekday_blocked(m)))
         return 0;
     if (!weekday_date(m, atoi(w), weekday_rel(m, 1), &v)) {
         snprintf(m->value, sizeof m->value, "XXXX-WXX-%d", atoi(w));
-        return 1;
+        return !m->a[2];
     }
+    tx_add_days(&v.y, &v.m, &v.d, tx_rel_offset(m, 2));
     tx_fmt_date(m->value, sizeof m->value, v, G_DAY);
     tx_set_focus(m, v, G_DAY, 0);
     return 1;
@@ -635,7 +638,10 @@ static int fn_wdpod(tx_match *m)
         return 0;
     m->a[1] = m->a[2];
     m->al[1] = m->al[2];
+    m->a[2] = NULL;
     int ok = fn_weekday(m);
+    m->a[2] = m->a[1];
+    m->al[2] = m->al[1];
     m->a[1] = a1;
     m->al[1] = l1;
     if (!ok)
