@@ -2,7 +2,8 @@
  * dates_context.c - the text around a date match, as the normalization
  * functions ask about it: the words before and after, the start of a
  * sentence, a name the match is part of, a quotation it is inside, and the
- * tense of its clause (whether "Friday" is the last or the next one).
+ * tense of its clause (whether "Friday" is the last or the next one, or
+ * the one a deferral "until" it looks ahead to).
  */
 #include <ctype.h>
 #include <string.h>
@@ -307,5 +308,22 @@ int tx_future_cue(tx_match *m)
         if (future_word(m, tx_word_class(m->st->r, m->text + b, e - b), b, e, nb, ne))
             return 1;
     }
+    return 0;
+}
+
+/* The word before the match is one of table until_word ("until"), and
+ * a word of table until_ahead ("postponed", "deadline", "has") is among
+ * the few of its clause before that. */
+int tx_until_ahead(const tx_match *m)
+{
+    size_t lo = sentence_from(m, m->ms, 200), p = m->ms, b, e;
+    char w[24];
+    if (!word_before(m, lo, &p, &b, &e) || e - b >= sizeof w ||
+        !tx_normkey(w, sizeof w, m->text + b, e - b) || !tx_in_table(m, "until_word", w))
+        return 0;
+    for (int k = 0; k < 8 && word_before(m, lo, &p, &b, &e); k++)
+        if (e - b < sizeof w && tx_normkey(w, sizeof w, m->text + b, e - b) &&
+            tx_in_table(m, "until_ahead", w))
+            return 1;
     return 0;
 }

@@ -475,6 +475,10 @@ static int moved_unit(tx_match *m, int from_focus)
     }
     tx_shift(&a, code, off);
     tx_fmt_date(m->value, sizeof m->value, a, g);
+    /* "last year", "the next day" is the date in focus after it: "down
+     * from $450 million the year before" counts from "last year" */
+    if (!weekend && (g == G_YEAR || g == G_MONTH || g == G_DAY))
+        tx_set_focus(m, a, g, 0);
     if (weekend) {
         size_t n = strlen(m->value);
         snprintf(m->value + n, sizeof m->value - n, "-WE");
@@ -531,7 +535,8 @@ static int fn_fcur(tx_match *m)
 }
 
 /* The date of a weekday: before (or on) the anchor for past-tense news,
- * after it with a future cue or "next".  The anchor is the DCT, in
+ * after it with a future cue or "next" (rel 1), on or after it after a
+ * deferral's "until" (rel 3).  The anchor is the DCT, in
  * reported speech the speech's day, and for "the previous Friday", "the
  * following Monday" the day in focus. */
 static int weekday_date(tx_match *m, int wd, int rel, tx_ymd *out)
@@ -549,7 +554,7 @@ static int weekday_date(tx_match *m, int wd, int rel, tx_ymd *out)
         delta = wd - cur;
     } else if (rel > 0) {
         delta = (wd - cur + 7) % 7;
-        if (delta == 0)
+        if (delta == 0 && rel != 3)          /* 3: until, that day counts */
             delta = 7;
     } else if (rel < 0) {
         delta = -((cur - wd + 7) % 7);
@@ -576,7 +581,7 @@ static int weekday_rel(tx_match *m, int i)
 {
     int dist;
     if (!m->a[i])
-        return !possessive(m) && tx_tense(m, &dist) > 0;
+        return tx_until_ahead(m) ? 3 : !possessive(m) && tx_tense(m, &dist) > 0;
     if (tx_arg_is(m, i, "this"))
         return 2;
     if (tx_arg_is(m, i, "that"))
@@ -597,17 +602,20 @@ static int weekday_blocked(tx_match *m)
            isupper((unsigned char)m->text[p]);
 }
 
-/* weekday(W, R) */
+/* weekday(W, R, D): W's date, R its relative word; D "before" or
+ * "after" takes the day before or after it ("the day before last
+ * Tuesday's hearing") */
 static int fn_weekday(tx_match *m)
 {
     const char *w = tx_lookup(m->st->r, "weekday", m->a[0], m->al[0]);
     tx_ymd v;
-    if (!w || (!m->a[1] && weekday_blocked(m)))
+    if (!w || (!m->a[1] && !m->a[2] && weekday_blocked(m)))
         return 0;
     if (!weekday_date(m, atoi(w), weekday_rel(m, 1), &v)) {
         snprintf(m->value, sizeof m->value, "XXXX-WXX-%d", atoi(w));
-        return 1;
+        return !m->a[2];
     }
+    tx_add_days(&v.y, &v.m, &v.d, tx_rel_offset(m, 2));
     tx_fmt_date(m->value, sizeof m->value, v, G_DAY);
     tx_set_focus(m, v, G_DAY, 0);
     return 1;
@@ -630,7 +638,10 @@ static int fn_wdpod(tx_match *m)
         return 0;
     m->a[1] = m->a[2];
     m->al[1] = m->al[2];
+    m->a[2] = NULL;
     int ok = fn_weekday(m);
+    m->a[2] = m->a[1];
+    m->al[2] = m->al[1];
     m->a[1] = a1;
     m->al[1] = l1;
     if (!ok)
@@ -749,7 +760,7 @@ static int day_args(tx_match *m, int i, tx_ymd *v)
     const char *w;
     int dist;
     if (m->a[i] && (w = tx_lookup(m->st->r, "weekday", m->a[i], m->al[i])) != NULL)
-        return weekday_date(m, atoi(w), tx_tense(m, &dist) > 0, v);
+        return weekday_date(m, atoi(w), tx_until_ahead(m) ? 3 : tx_tense(m, &dist) > 0, v);
     if (m->a[i] && (w = tx_lookup(m->st->r, "deictic", m->a[i], m->al[i])) != NULL) {
         if (!tx_day_anchor(m, v))
             return 0;

@@ -108,6 +108,10 @@ int tx_tense(tx_match *m, int *dist);
 /* tx_tense says the future, or says nothing and a word of the sentence
  * before the match points to the future. */
 int tx_future_cue(tx_match *m);
+/* A day after "until" that a word before it puts ahead of the DCT: a
+ * deferral or a deadline ("postponed until Tuesday", "has until 9 a.m.
+ * Tuesday"), whatever the tense of its verb. */
+int tx_until_ahead(const tx_match *m);
 
 /* --- the reference time (dates_anchor.c) -------------------------------- */
 
