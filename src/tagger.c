@@ -204,29 +204,34 @@ static void line_bits(tg_ctx *c)
     while (a < c->n) {
         size_t b = a, words = 0, upper = 0, nums = 0, long_words = 0, long_caps = 0;
         uint32_t h = 2166136261u, last = 0;
+        /* Whether a token is a word, a capital, a figure is as good as
+         * random: it is counted, listed and hashed without a branch, which
+         * a CPU would mispredict often (this loop reads every token). */
         do {
             const ann_token *t = &c->tok[b];
+            uint32_t fl = t->flags;
             unsigned char ch = (unsigned char)c->text[t->start];
-            int figure = t->kind == ANN_TOK_NUMBER || (t->kind == ANN_TOK_WORD && ch >= '0' && ch <= '9');
-            int cap = cap_word(c->text, t);
+            int word = t->kind == ANN_TOK_WORD;
+            int figure = (t->kind == ANN_TOK_NUMBER) | (word & ((unsigned)ch - '0' < 10u));
+            int maybe = word & !(fl & (ANN_TF_LOWER | ANN_TF_DIGIT | ANN_TF_POSS));
+            int cap = maybe & ((fl & (ANN_TF_TITLE | ANN_TF_UPPER)) != 0);
+            if (maybe && !cap)
+                cap = cap_word(c->text, t);     /* "eBay", "4-38": rare */
             c->capw[b] = (uint8_t)cap;
-            if (cap)
-                c->caps[c->ncaps++] = b;
-            uint32_t cl = figure ? 'd' : t->kind == ANN_TOK_WORD ? (cap ? 'X' : 'x') : ch;
-            if (cl != last) {
-                last = cl;
-                h = (h ^ cl) * 16777619u;
-            }
-            if (figure || (t->flags & ANN_TF_DIGIT)) {
-                nums++;
-            } else if (t->kind == ANN_TOK_WORD && t->ncp >= 2) {
-                words++;
-                upper += (t->flags & ANN_TF_UPPER) != 0;
-                if (t->ncp > 3) {
-                    long_words++;
-                    long_caps += (t->flags & (ANN_TF_TITLE | ANN_TF_UPPER)) != 0;
-                }
-            }
+            c->caps[c->ncaps] = b;
+            c->ncaps += (size_t)cap;
+            uint32_t cl = word ? (cap ? 'X' : 'x') : ch;
+            cl = figure ? 'd' : cl;
+            uint32_t nh = (h ^ cl) * 16777619u;
+            h = cl != last ? nh : h;
+            last = cl;
+            int num = figure | ((fl & ANN_TF_DIGIT) != 0);
+            int w2 = (!num) & word & (t->ncp >= 2), lw = w2 & (t->ncp > 3);
+            nums += (size_t)num;
+            words += (size_t)w2;
+            upper += (size_t)(w2 & ((fl & ANN_TF_UPPER) != 0));
+            long_words += (size_t)lw;
+            long_caps += (size_t)(lw & ((fl & (ANN_TF_TITLE | ANN_TF_UPPER)) != 0));
             b++;
         } while (b < c->n && !(c->tok[b].flags & ANN_TF_LINE_START));
         uint8_t v = 0;
@@ -416,16 +421,24 @@ void tg_memo_add(tg_memo *m, const tg_ctx *c, const uint8_t *labels)
     }
     /* "Silver was at 521 cents" beside "silver": the same word in lower
      * case says a capital is the sentence's.  Most lower-case words are in
-     * no name: a bit per 1/1024 of the hashes spares most look-ups. */
-    for (size_t i = 0; i < c->n && m->n; i++) {
-        const ann_token *t = &c->tok[i];
-        uint64_t k = t->lhash | 1;
-        if (!(t->flags & ANN_TF_LOWER) || t->kind != ANN_TOK_WORD ||
-            !(m->filter[k >> 58] >> (k >> 52 & 63) & 1))
-            continue;
-        tg_memo_slot *s = memo_find(m, k);
-        if (s->key && s->count[TG_LOWER] < UINT16_MAX)
-            s->count[TG_LOWER]++;
+     * no name: a bit per 1/4096 of the hashes spares most look-ups.  Which
+     * pass it is as good as random: they are listed without a branch, a
+     * block at a time, then looked up. */
+    uint16_t cand[256];
+    for (size_t b = 0; b < c->n && m->n; b += 256) {
+        size_t end = c->n - b < 256 ? c->n : b + 256, nc = 0;
+        for (size_t i = b; i < end; i++) {
+            const ann_token *t = &c->tok[i];
+            uint64_t k = t->lhash | 1;
+            cand[nc] = (uint16_t)(i - b);
+            nc += (size_t)(((t->flags & ANN_TF_LOWER) != 0) & (t->kind == ANN_TOK_WORD) &
+                           (m->filter[k >> 58] >> (k >> 52 & 63)));
+        }
+        for (size_t j = 0; j < nc; j++) {
+            tg_memo_slot *s = memo_find(m, c->tok[b + cand[j]].lhash | 1);
+            if (s->key && s->count[TG_LOWER] < UINT16_MAX)
+                s->count[TG_LOWER]++;
+        }
     }
 }
 

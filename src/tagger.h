@@ -173,7 +173,8 @@ size_t ann_tagger_size(const ann_tagger *t);
 int ann_tagger_passes(const ann_tagger *t);
 /* The sums of the weights of the n features f of pass p after the labels
  * prev and prev2 (with the label features'), in score[TG_NLABELS]
- * (score[0], outside, is 0); with SSE2 a row a load. */
+ * (score[0], outside, is 0); with SSE2 a row a load, and a feature the
+ * model has not got adds an empty slot's row of zeros in place of a branch. */
 void ann_tagger_score(const ann_tagger *t, int p, int prev, int prev2, const uint64_t *f, size_t n,
                       int32_t *score);
 /* The plain sums of the weights of the n features f alone. */

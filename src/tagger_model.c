@@ -8,7 +8,8 @@
  * A table is open addressing: the slot of a feature is its hash's low
  * bits, probed on; a check array (the hash's high half) says whether the
  * slot holds the feature, and only then is its row of weights read, so a
- * feature the model has not got costs a look at 4 bytes.
+ * feature the model has not got costs a look at 4 bytes.  An empty slot's
+ * row is all zeros, which the SSE2 sums rely on (score_sse2).
  */
 #include <stddef.h>
 #include <stdio.h>
@@ -327,16 +328,50 @@ void tg_score_plain(const ann_tagger *t, int p, const uint64_t *f, size_t n, int
  * plain loop's eight adds are six instructions. */
 _Static_assert(TG_NW == 8, "a row of weights is one 128-bit load");
 
+static const int16_t zero_row[TG_NW];
+
+/* The row where the look-up of feature h stops: four slots' checks are
+ * compared at once, and the first slot that holds h or is empty ends it,
+ * as in table_row (a feature is never past an empty slot).  An empty
+ * slot's row is all zeros (tables_new's calloc, tagger_table.c's rows of
+ * the features held only), so a feature the model has not got adds
+ * nothing, and no branch guesses whether it is there: about half the
+ * look-ups miss, at random, and table_row's branches were guessed wrong
+ * that often.  Against table_row: 3% more instructions, 4% less CPU time
+ * over the whole run (farm-bench, 400 news documents). */
+static inline const int16_t *stop_row(const tg_table *tb, uint64_t h)
+{
+    uint32_t c = slot_check(h);
+    size_t i = (size_t)h & tb->mask;
+    if (i + 4 <= tb->mask + 1) {
+        __m128i s = _mm_loadu_si128((const __m128i *)(const void *)(tb->check + i));
+        __m128i hit = _mm_cmpeq_epi32(s, _mm_set1_epi32((int)c));
+        __m128i empty = _mm_cmpeq_epi32(s, _mm_setzero_si128());
+        unsigned stop = (unsigned)_mm_movemask_ps(_mm_castsi128_ps(_mm_or_si128(hit, empty)));
+        if (stop)
+            return tb->w[i + (unsigned)__builtin_ctz(stop)];
+    }
+    const int16_t *w = table_row(tb, h);    /* a long run of slots, or the table's end */
+    return w ? w : zero_row;
+}
+
 static void score_sse2(const tg_table *tb, const int32_t *trans, const uint64_t *f, size_t n,
                        int32_t *score)
 {
+    /* The table is too big for the cache, and a token's forty features
+     * fall all over it: their slots' checks and rows are asked for first,
+     * all at once, so that the sums below wait for memory once, not forty
+     * times (3% of the run's CPU time). */
+    if (tb->w)
+        for (size_t k = 0; k < n; k++) {
+            size_t i = (size_t)f[k] & tb->mask;
+            _mm_prefetch((const char *)&tb->check[i], _MM_HINT_T0);
+            _mm_prefetch((const char *)tb->w[i], _MM_HINT_T0);
+        }
     __m128i lo = _mm_loadu_si128((const __m128i *)(const void *)trans);
     __m128i hi = _mm_loadu_si128((const __m128i *)(const void *)(trans + 4));
     for (size_t k = 0; k < n; k++) {
-        const int16_t *w = table_row(tb, f[k]);
-        if (!w)
-            continue;
-        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)w);
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)stop_row(tb, f[k]));
         lo = _mm_add_epi32(lo, _mm_srai_epi32(_mm_unpacklo_epi16(v, v), 16));
         hi = _mm_add_epi32(hi, _mm_srai_epi32(_mm_unpackhi_epi16(v, v), 16));
     }

@@ -280,6 +280,61 @@ static void test_score_paths(void)
     ann_tokens_free(&t);
 }
 
+/* The sums of the run time (with SSE2, four slots' checks at once and an
+ * empty slot's row for a missing feature) against the plain look-up where
+ * they could part: runs of slots longer than four, a run that wraps past
+ * the table's end, missing features that land in a run or past it, and a
+ * check that is in the table at another slot. */
+static void test_score_probe(void)
+{
+    static const struct {
+        unsigned home, count;
+    } runs[] = {{10, 7}, {61, 6}, {30, 1}};
+    char body[4096], err[256];
+    uint64_t f[32];
+    int16_t want[32][TG_NW];
+    size_t nf = 0, o = (size_t)snprintf(body, sizeof body, "pass 1\n");
+    for (size_t r = 0; r < sizeof runs / sizeof *runs; r++)
+        for (unsigned k = 0; k < runs[r].count; k++, nf++) {
+            /* checks are the high half | 1: even ones, all different */
+            f[nf] = (uint64_t)(0x1000 + 2 * nf) << 32 | runs[r].home;
+            o += (size_t)snprintf(body + o, sizeof body - o, "%016llx\t", (unsigned long long)f[nf]);
+            for (int l = 0; l < TG_NW; l++) {
+                want[nf][l] = (int16_t)((l & 1 ? -1 : 1) * (int)(nf * 10 + (size_t)l + 1));
+                o += (size_t)snprintf(body + o, sizeof body - o, l ? " %d" : "%d", want[nf][l]);
+            }
+            o += (size_t)snprintf(body + o, sizeof body - o, "\n");
+        }
+    ann_tagger *t = ann_tagger_new();
+    CHECK_INT(load(t, body, err, sizeof err), 0);
+    const int32_t *trans = ann_tagger_model(t)->trans[0][0][0];
+    size_t held = nf;
+    /* missing: in a run, after one, at the end, and a held check elsewhere */
+    static const unsigned homes[] = {10, 12, 16, 17, 61, 63, 0, 2, 3, 4, 30, 31, 40};
+    for (size_t k = 0; k < sizeof homes / sizeof *homes; k++)
+        f[nf++] = (uint64_t)(0x9000 + 2 * k) << 32 | homes[k];
+    f[nf++] = (f[3] & ~(uint64_t)0xFFFFFFFF) | 45;
+    size_t same = 0, right = 0;
+    for (size_t k = 0; k <= nf; k++) {
+        /* each feature alone, then all of them */
+        const uint64_t *g = k < nf ? &f[k] : f;
+        size_t n = k < nf ? 1 : nf;
+        int32_t a[TG_NLABELS], b[TG_NLABELS];
+        ann_tagger_score(t, 0, 0, 0, g, n, a);
+        tg_score_plain(t, 0, g, n, b);
+        for (int l = 0; l < TG_NW; l++)
+            b[l + 1] += trans[l];
+        same += memcmp(a, b, sizeof a) == 0;
+        int ok = a[0] == 0;
+        for (int l = 0; k < nf && l < TG_NW; l++)
+            ok &= a[l + 1] == trans[l] + (k < held ? want[k][l] : 0);
+        right += ok || k == nf;
+    }
+    CHECK_INT(same, nf + 1);
+    CHECK_INT(right, nf + 1);
+    ann_tagger_free(t);
+}
+
 /* The same input gives the same features, whatever came before. */
 static void test_features(void)
 {
@@ -429,6 +484,7 @@ int main(void)
     test_decoding();
     test_features();
     test_score_paths();
+    test_score_probe();
     test_user_model();
     test_built_in_reading();
     ann_engine_free(eng);

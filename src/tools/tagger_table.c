@@ -48,7 +48,8 @@ static void write_pass(const tg_table *tb, int p)
     for (size_t i = 0; i < cap; i++)
         printf(tb->check[i] ? "%s0x%x" : "%s%u", i == 0 ? "\n" : i % 16 ? "," : ",\n", tb->check[i]);
     printf("};\n");
-    /* only the rows of the features held: the rest are zero */
+    /* only the rows of the features held: the rest are zero, as the SSE2
+     * sums want an empty slot's row to be (tagger_model.c) */
     printf("static _Alignas(16) const int16_t rows%d[%zu][TG_NW] = {", p, cap);
     for (size_t i = 0; i < cap; i++) {
         if (!tb->check[i])
