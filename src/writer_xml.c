@@ -188,7 +188,7 @@ void ann_xml_sink_open(ann_xml_sink *x, ann_buf *out, const ann_write_opts *o)
 /* Streaming: what the memory holds, out and on, once it is large. */
 static void sink_stream(ann_xml_sink *x)
 {
-    if (!x->o->flush || (size_t)xmlBufferLength(x->buf) < x->o->flush_at)
+    if (!x->o || !x->o->flush || (size_t)xmlBufferLength(x->buf) < x->o->flush_at)
         return;
     xmlTextWriterFlush(x->w);
     ann_buf_add(x->out, (const char *)xmlBufferContent(x->buf), (size_t)xmlBufferLength(x->buf));
