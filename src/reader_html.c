@@ -239,6 +239,20 @@ int ann_hpage_has_next(const hpage *p, size_t i, unsigned skip)
     return 0;
 }
 
+void ann_hpage_prune(hpage *p, size_t r, int (*bad)(const hpage *p, size_t i, const void *ctx),
+                     const void *ctx)
+{
+    for (size_t i = r + 1; i < p->v[r].end; i++) {
+        hnode *h = &p->v[i];
+        if (!(h->flags & HF_DEAD)) {
+            if (!bad(p, i, ctx))
+                continue;
+            h->flags |= HF_PRUNED;
+        }
+        i = h->end - 1;   /* past a subtree skipped or pruned */
+    }
+}
+
 /* The subtree's counts, children before parents: the table is in document
  * order, so walking it backwards adds every node to its parent after its
  * own descendants were added to it. */

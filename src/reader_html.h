@@ -109,6 +109,11 @@ void ann_hpage_free(hpage *p);
 /* Recount the statistics of the subtree at r, leaving out nodes with any
  * of the flags in skip. */
 void ann_hpage_stats(hpage *p, size_t r, unsigned skip);
+/* After ann_hpage_stats(p, r, ...): prune (HF_PRUNED) each node below r
+ * that is not skipped and that bad() finds bad; the subtrees of those
+ * pruned or skipped are not visited. */
+void ann_hpage_prune(hpage *p, size_t r, int (*bad)(const hpage *p, size_t i, const void *ctx),
+                     const void *ctx);
 /* Characters of a text as it will read (a whitespace run counts one),
  * and its commas, added to *chars and *commas. */
 void ann_hpage_count_text(const char *s, size_t *chars, size_t *commas);

@@ -168,23 +168,20 @@ static int prunable(int kind)
 
 /* Boilerplate by its class or id; not an element that holds six sevenths
  * of the text: the hint named a wrapper of the whole. */
+static int hinted_out(const hpage *p, size_t i, const void *ctx)
+{
+    const hnode *h = &p->v[i];
+    size_t total = *(const size_t *)ctx;
+    /* "entry-content widget": the body hint wins */
+    return (h->hints & (HH_DROP | HH_TEASER)) && !(h->hints & (HH_BODY1 | HH_BODY2)) &&
+           prunable(h->kind) && h->text * 7 < total * 6;
+}
+
 static void prune_hints(hpage *p, size_t r)
 {
     ann_hpage_stats(p, r, HF_CUT | HF_PRUNED);
     size_t total = p->v[r].text;
-    for (size_t i = r + 1; i < p->v[r].end; i++) {
-        hnode *h = &p->v[i];
-        if (h->flags & HF_DEAD) {
-            i = h->end - 1;
-            continue;
-        }
-        /* "entry-content widget": the body hint wins */
-        if ((h->hints & (HH_DROP | HH_TEASER)) && !(h->hints & (HH_BODY1 | HH_BODY2)) &&
-            prunable(h->kind) && h->text * 7 < total * 6) {
-            h->flags |= HF_PRUNED;
-            i = h->end - 1;
-        }
-    }
+    ann_hpage_prune(p, r, hinted_out, &total);
 }
 
 /* trafilatura's link density test: short blocks made mostly of links, or
@@ -204,23 +201,24 @@ static int link_dense(const hpage *p, size_t i)
     return h->link * 5 > h->text * 4 || (h->links > 1 && h->shortlinks * 5 > h->links * 4);
 }
 
+struct link_test {
+    int kind, backtrack;
+};
+
+static int links_only(const hpage *p, size_t i, const void *ctx)
+{
+    const struct link_test *t = ctx;
+    const hnode *h = &p->v[i];
+    return h->kind == t->kind &&
+           (link_dense(p, i) ||
+            (t->backtrack && h->links && h->text > 0 && h->text < 100 && h->kids >= 2));
+}
+
 static void prune_links(hpage *p, size_t r, int kind, int backtrack)
 {
+    struct link_test t = {kind, backtrack};
     ann_hpage_stats(p, r, HF_CUT | HF_PRUNED);
-    for (size_t i = r + 1; i < p->v[r].end; i++) {
-        hnode *h = &p->v[i];
-        if (h->flags & HF_DEAD) {
-            i = h->end - 1;
-            continue;
-        }
-        if (h->kind != kind)
-            continue;
-        if (link_dense(p, i) ||
-            (backtrack && h->links && h->text > 0 && h->text < 100 && h->kids >= 2)) {
-            h->flags |= HF_PRUNED;
-            i = h->end - 1;
-        }
-    }
+    ann_hpage_prune(p, r, links_only, &t);
 }
 
 /* Tables of links (lists of articles laid out as tables). */

@@ -66,26 +66,21 @@ static int junk(const hnode *h)
     return (w < 25 && ld > 0.2) || (w >= 25 && ld > 0.5);
 }
 
+static int unsound(const hpage *p, size_t i, const void *ctx)
+{
+    (void)ctx;
+    const hnode *h = &p->v[i];
+    if (h->kind == HK_H)
+        return class_weight(h) < 0 || link_density(h) > 0.33;
+    if (h->kind == HK_TABLE || h->kind == HK_LIST || h->kind == HK_DIV || h->kind == HK_SECTION)
+        return junk(h);
+    return 0;
+}
+
 static void sanitize(hpage *p, size_t r)
 {
     ann_hpage_stats(p, r, HF_CUT | HF_PRUNED);
-    for (size_t i = r + 1; i < p->v[r].end; i++) {
-        hnode *h = &p->v[i];
-        if (h->flags & HF_DEAD) {
-            i = h->end - 1;
-            continue;
-        }
-        int bad = 0;
-        if (h->kind == HK_H)
-            bad = class_weight(h) < 0 || link_density(h) > 0.33;
-        else if (h->kind == HK_TABLE || h->kind == HK_LIST || h->kind == HK_DIV ||
-                 h->kind == HK_SECTION)
-            bad = junk(h);
-        if (bad) {
-            h->flags |= HF_PRUNED;
-            i = h->end - 1;
-        }
-    }
+    ann_hpage_prune(p, r, unsound, NULL);
 }
 
 size_t ann_html_score(hpage *p, size_t *roots, size_t max, int drop_unlikely)
