@@ -9,6 +9,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "ann.h"
 #include "dates_norm.h"
 
 static int is_wordc(int c)
@@ -84,26 +85,78 @@ int tx_in_name(const tx_match *m)
     return b < e && isupper((unsigned char)m->text[b]);
 }
 
-/* Inside quotation marks?  Counted from the start of the paragraph. */
-static int find_quote(const tx_match *m)
+/* The bytes count_back looks at: ", '\n' and the last bytes of “ ”. */
+static const unsigned char quote_byte[256] = {['"'] = 1, ['\n'] = 1, [0x9C] = 1, [0x9D] = 1};
+
+/* The end of the last byte of [from, q) that quote_byte marks (its index
+ * + 1), or from when there is none.  Most of a paragraph has none: the
+ * fast path passes sixteen bytes a step where the plain loop takes one
+ * (0.7% of a news run). */
+static size_t prev_quote_byte(const unsigned char *t, size_t from, size_t q)
+{
+#ifdef ANN_SSE2
+    const __m128i dq = _mm_set1_epi8('"'), nl = _mm_set1_epi8('\n');
+    const __m128i lq = _mm_set1_epi8((char)0x9C), rq = _mm_set1_epi8((char)0x9D);
+    for (; q - from >= 16; q -= 16) {
+        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(t + q - 16));
+        __m128i e = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, dq), _mm_cmpeq_epi8(x, nl)),
+                                 _mm_or_si128(_mm_cmpeq_epi8(x, lq), _mm_cmpeq_epi8(x, rq)));
+        unsigned mask = (unsigned)_mm_movemask_epi8(e);
+        if (mask)
+            return q - 16 + (size_t)(32 - __builtin_clz(mask));
+    }
+#endif
+    while (q > from && !quote_byte[t[q - 1]])
+        q--;
+    return q;
+}
+
+/* Count the quotation marks of [from, to) backward: " in *straight, “
+ * less ” in *curly (a curly quote by its last byte, its first at lo or
+ * after); stop at a paragraph break (a '\n' after '\n', after lo) and
+ * return where it is, else 0. */
+static size_t count_back(const tx_match *m, size_t from, size_t to, size_t lo,
+                         int *straight, int *curly)
+{
+    const unsigned char *t = (const unsigned char *)m->text;
+    for (size_t q = to; (q = prev_quote_byte(t, from, q)) > from;) {
+        unsigned char c = t[--q];
+        if (c == '\n') {
+            if (q > lo && t[q - 1] == '\n')
+                return q;
+        } else if (c == '"') {
+            (*straight)++;
+        } else if (q >= lo + 2 && t[q - 1] == 0x80 && t[q - 2] == 0xE2) {
+            *curly += c == 0x9C ? 1 : -1;
+        }
+    }
+    return 0;
+}
+
+/* Inside quotation marks?  Counted from the start of the paragraph (a
+ * blank line), at most 4000 bytes back: a " or “ not closed before the
+ * match.  The dates of a window come in order, and the count back to the
+ * paragraph's start at each was 1.8% of a news run: the count is kept
+ * (m->q*) and the next match counts back only to the last one, unless a
+ * paragraph starts in between. */
+static int find_quote(tx_match *m)
 {
     size_t lo = m->ms > m->ws + 4000 ? m->ms - 4000 : m->ws;
     int straight = 0, curly = 0;
-    for (size_t p = m->ms; p > lo; p--) {
-        const char *c = m->text + p - 1;
-        if (c[0] == '\n' && p - 1 > lo && c[-1] == '\n')
-            break;
-        if (c[0] == '"')
-            straight++;
-        else if ((unsigned char)c[0] == 0xE2 && p + 1 < m->ms &&
-                 (unsigned char)c[1] == 0x80) {
-            if ((unsigned char)c[2] == 0x9C)
-                curly++;
-            else if ((unsigned char)c[2] == 0x9D)
-                curly--;
+    if (m->ms >= m->qpos && m->qpos >= lo && (m->qbreak ? m->qbreak > lo : lo == m->ws)) {
+        size_t b = count_back(m, m->qpos, m->ms, lo, &straight, &curly);
+        if (b) {
+            m->qbreak = b;
+            m->qstraight = m->qcurly = 0;
         }
+    } else {                    /* the first, an earlier one, or far on */
+        m->qbreak = count_back(m, lo, m->ms, lo, &straight, &curly);
+        m->qstraight = m->qcurly = 0;
     }
-    return (straight & 1) || curly > 0;
+    m->qstraight += straight;
+    m->qcurly += curly;
+    m->qpos = m->ms;
+    return (m->qstraight & 1) || m->qcurly > 0;
 }
 
 int tx_in_quote(tx_match *m)
@@ -130,10 +183,15 @@ static int clause_end(const tx_match *m, size_t i)
     return j >= m->we || !islower((unsigned char)m->text[j]);
 }
 
+/* The bytes clause_end can say yes to: the scans below look at the rest
+ * with one load (they walk a whole clause at each date, 250,000 bytes
+ * of a 8 MB news run, and the call per byte cost 0.6% of it). */
+static const unsigned char may_end[256] = {['.'] = 1, ['!'] = 1, ['?'] = 1, [';'] = 1, ['\n'] = 1};
+
 static size_t sentence_from(const tx_match *m, size_t pos, size_t reach)
 {
     size_t lo = pos > m->ws + reach ? pos - reach : m->ws;
-    while (pos > lo && !clause_end(m, pos - 1))
+    while (pos > lo && !(may_end[(unsigned char)m->text[pos - 1]] && clause_end(m, pos - 1)))
         pos--;
     return pos;
 }
@@ -141,7 +199,7 @@ static size_t sentence_from(const tx_match *m, size_t pos, size_t reach)
 static size_t sentence_to(const tx_match *m, size_t pos, size_t reach)
 {
     size_t hi = pos + reach < m->we ? pos + reach : m->we;
-    while (pos < hi && !clause_end(m, pos))
+    while (pos < hi && !(may_end[(unsigned char)m->text[pos]] && clause_end(m, pos)))
         pos++;
     return pos;
 }

@@ -663,6 +663,8 @@ int tx_rule_jit_now(const ann_date_rules *r, const tx_rule *ru)
     /* the lock and the rule's code are the parts that change */
     ann_date_rules *mr = (ann_date_rules *)r;
     tx_rule *mru = (tx_rule *)ru;
+    if (atomic_fetch_add_explicit(&mru->tries, 1, memory_order_relaxed) < TX_JIT_AFTER)
+        return 0;
     pthread_mutex_lock(&mr->jit_lock);
     int s = atomic_load_explicit(&mru->jit, memory_order_relaxed);
     if (!s) {               /* a JIT that fails (no memory): the interpreter */

@@ -77,6 +77,12 @@ typedef struct tx_match {
     int tense, tense_dist;     /* tx_tense's answer, once asked */
     int tense_known;
     int quote;                 /* tx_in_quote's answer + 1, 0 = not asked */
+    /* The quotation marks counted back from the last match asked about
+     * (dates_context.c), kept for the next: qpos that match, qbreak the
+     * paragraph break before it (0 = none after ws, or 4000 bytes before
+     * it), and after that qstraight " and qcurly “ less ”. */
+    size_t qpos, qbreak;
+    int qstraight, qcurly;
 } tx_match;
 
 /* A day-based focus further back than this is not "the" day any more. */

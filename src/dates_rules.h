@@ -64,6 +64,7 @@ typedef struct tx_rule {
     uint32_t ngroups;      /* capturing groups inside the rule */
     pcre2_code *re;        /* anchored; group 1 is the whole rule */
     atomic_int jit;        /* re is JIT-compiled: 1; cannot be: -1; not yet: 0 */
+    atomic_uint tries;     /* matches run before it was JIT-compiled */
 } tx_rule;
 
 /* What a word says of the tense of its clause (the tables future_cue,
@@ -108,10 +109,19 @@ struct ann_date_rules {
 /* Free what ann_date_rules_attach allocated (dates_image.c). */
 void tx_image_free(ann_date_rules *r);
 
+/* A rule runs in the interpreter for its first TX_JIT_AFTER matches, and
+ * is JIT-compiled only then.  Compiling one costs about 290,000
+ * instructions, as many as some 30 JIT matches save, and a document
+ * tries many rules a few times only: a run on one news article compiled
+ * some 35 rules, 60% of its instructions.  4 did best over one document,
+ * the CoNLL dev set and 40 news documents (2, 6, 12 and 32 were tried);
+ * over hundreds of documents it changes nothing. */
+#define TX_JIT_AFTER 4u
+
 /* Whether rule ru is to run by pcre2_jit_match (else pcre2_match).  Most
- * runs use few of the rules: each is JIT-compiled when first needed, not
- * at start-up, and this is the one place that does it; threads may call it
- * at once. */
+ * runs use few of the rules: each is JIT-compiled when it has been tried
+ * TX_JIT_AFTER times, not at start-up, and this is the one place that
+ * does it; threads may call it at once. */
 int tx_rule_jit_now(const ann_date_rules *r, const tx_rule *ru);
 static inline int tx_rule_jit(const ann_date_rules *r, const tx_rule *ru)
 {

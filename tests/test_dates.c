@@ -15,6 +15,7 @@
 #include "doc.h"
 #include "test.h"
 #include "dates_calendar.h"
+#include "dates_norm.h"
 #include "dates_rules.h"
 #include "tokenizer.h"
 #include "writer.h"
@@ -251,8 +252,9 @@ static void test_threads(void)
     }
 }
 
-/* Rules are JIT-compiled on first use: threads that race to the first
- * uses of fresh rules must still match alike, and each rule end up with
+/* Rules are JIT-compiled after TX_JIT_AFTER tries: threads that race to
+ * the first uses of fresh rules, interpreted and compiled, must still
+ * match alike; a rule is interpreted for its first tries and then has
  * its code. */
 static void test_lazy_jit(void)
 {
@@ -262,9 +264,14 @@ static void test_lazy_jit(void)
     rules = fresh ? fresh->date_rules : NULL;
     CHECK(rules != NULL);
     if (rules) {
+        tx_rule *last = &rules->rules[rules->nrules - 1];
+        CHECK_INT(tx_rule_jit(rules, last), 0);       /* one try: interpreted */
         test_threads();
-        for (size_t i = 0; i < rules->nrules; i++)
+        for (size_t i = 0; i < rules->nrules; i++) {
+            for (unsigned k = 0; k < TX_JIT_AFTER; k++)
+                (void)tx_rule_jit(rules, &rules->rules[i]);
             CHECK_INT(tx_rule_jit(rules, &rules->rules[i]), rules->jit);
+        }
     }
     ann_engine_free(fresh);
     rules = shared;
@@ -426,12 +433,14 @@ static void test_timeml(void)
                           "met for 90 minutes.\x01", "2022-03-21");
     d->published = strdup("2022-03-21");
     ann_buf out = {0};
+    ann_write_opts o;                   /* the defaults: the writers read them */
+    memset(&o, 0, sizeof o);
     /* one TimeML document, as --out-dir writes each */
     if (ann_writer_timeml.file_begin)
-        ann_writer_timeml.file_begin(&out, NULL);
-    ann_writer_timeml.doc(&out, d, NULL);
+        ann_writer_timeml.file_begin(&out, &o);
+    ann_writer_timeml.doc(&out, d, &o);
     if (ann_writer_timeml.file_end)
-        ann_writer_timeml.file_end(&out, NULL);
+        ann_writer_timeml.file_end(&out, &o);
     xmlDoc *x = xmlReadMemory(out.p, (int)out.len, "t.timeml", NULL,
                               XML_PARSE_NONET | XML_PARSE_NOERROR);
     CHECK(x != NULL);
@@ -469,6 +478,80 @@ static void test_timeml(void)
     ann_doc_free(d);
 }
 
+/* ---- quotations ------------------------------------------------------- */
+
+/* The count tx_in_quote keeps from one match to the next must answer as
+ * the plain scan back to the paragraph's start (at most 4000 bytes) did:
+ * this is that scan, as it was. */
+static int quote_by_scan(const tx_match *m)
+{
+    size_t lo = m->ms > m->ws + 4000 ? m->ms - 4000 : m->ws;
+    int straight = 0, curly = 0;
+    for (size_t p = m->ms; p > lo; p--) {
+        const char *c = m->text + p - 1;
+        if (c[0] == '\n' && p - 1 > lo && c[-1] == '\n')
+            break;
+        if (c[0] == '"')
+            straight++;
+        else if ((unsigned char)c[0] == 0xE2 && p + 1 < m->ms && (unsigned char)c[1] == 0x80) {
+            if ((unsigned char)c[2] == 0x9C)
+                curly++;
+            else if ((unsigned char)c[2] == 0x9D)
+                curly--;
+        }
+    }
+    return (straight & 1) || curly > 0;
+}
+
+/* Texts of quotes, curly quotes (whole and cut), blank lines and runs of
+ * letters long and short (paragraphs past 4000 bytes, marks in the
+ * sixteen-byte steps and at their edges), asked at positions mostly in
+ * order, sometimes back, sometimes at the same place twice. */
+static void test_quotes(void)
+{
+    static const char *const bits[] = {"\"", "\xE2\x80\x9C", "\xE2\x80\x9D", "\n", "\n\n",
+                                       "\xE2\x80", "\x80\x9C", "a", "said ", "\x9D"};
+    size_t cap = 40000, bad = 0;
+    char *text = malloc(cap + 64);
+    unsigned seed = 12345;
+    for (int round = 0; round < 300 && text; round++) {
+        size_t n = 0;
+        while (n < cap) {
+            seed = seed * 1103515245u + 12345u;
+            unsigned r = (seed >> 16) % 40;
+            if (r < 10) {
+                size_t k = strlen(bits[r]);
+                memcpy(text + n, bits[r], k);
+                n += k;
+            } else {                    /* letters: mostly short runs, some long */
+                size_t k = r < 38 ? r : (size_t)(r == 38 ? 700 : 4100) * (round % 3);
+                memset(text + n, 'x', k < cap - n ? k : cap - n);
+                n += k < cap - n ? k : cap - n;
+            }
+        }
+        text[n] = '\0';
+        tx_match m;
+        memset(&m, 0, sizeof m);
+        m.text = text;
+        m.ws = (size_t)(round % 5) * 3;
+        m.we = n;
+        size_t pos = m.ws;
+        for (int k = 0; k < 400; k++) {
+            seed = seed * 1103515245u + 12345u;
+            unsigned r = (seed >> 16) % 100;
+            size_t step = r < 70 ? r : r < 90 ? r * 40 : 0;
+            pos = r >= 97 && pos > 5000 ? pos - 5000 : pos + step;   /* now and then back */
+            if (pos >= n)
+                break;
+            m.ms = pos;
+            m.quote = 0;
+            bad += tx_in_quote(&m) != quote_by_scan(&m);
+        }
+    }
+    CHECK_INT(bad, 0);
+    free(text);
+}
+
 int main(int argc, char **argv)
 {
     char err[256];
@@ -491,6 +574,7 @@ int main(int argc, char **argv)
     test_prefilter();
     test_deep_prefilter();
     test_timeml();
+    test_quotes();
     ann_engine_free(engine);
     xmlCleanupParser();
     TEST_DONE();
