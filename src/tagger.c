@@ -265,19 +265,25 @@ static uint64_t topic_of(const tg_ctx *c)
     return c->tok[0].lhash | 1;
 }
 
+/* The per-token arrays, which grow together. */
+static void ctx_arrays_free(tg_ctx *c)
+{
+    free(c->lex);
+    free(c->line);
+    free(c->hint);
+    free(c->first);
+    free(c->shape);
+    free(c->pat);
+    free(c->capw);
+    free(c->caps);
+}
+
 void tg_ctx_init(tg_ctx *c, const char *text, const ann_token *toks, size_t n,
                  const ann_matches *m, int first_window)
 {
     if (c->cap < n + 1) {
         size_t cap = n + 1;
-        free(c->lex);
-        free(c->line);
-        free(c->hint);
-        free(c->first);
-        free(c->shape);
-        free(c->pat);
-        free(c->capw);
-        free(c->caps);
+        ctx_arrays_free(c);
         c->capw = ann_xmalloc(cap);
         c->caps = ann_xmalloc(cap * sizeof *c->caps);
         c->pat = ann_xmalloc(cap * sizeof *c->pat);
@@ -305,14 +311,7 @@ void tg_ctx_init(tg_ctx *c, const char *text, const ann_token *toks, size_t n,
 
 void tg_ctx_free(tg_ctx *c)
 {
-    free(c->lex);
-    free(c->line);
-    free(c->hint);
-    free(c->first);
-    free(c->shape);
-    free(c->pat);
-    free(c->capw);
-    free(c->caps);
+    ctx_arrays_free(c);
     memset(c, 0, sizeof *c);
 }
 
