@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "annotate.h"
+#include "builtin_engine.h"
 #include "entity_checks.h"
 #include "reader.h"
 #include "test.h"
@@ -410,12 +411,7 @@ static void test_invisible_characters(void)
 
 int main(void)
 {
-    char err[512];
-    eng = ann_engine_new(0, NULL, 0, err, sizeof err);
-    if (!eng) {
-        fprintf(stderr, "engine: %s\n", err);
-        return 1;
-    }
+    eng = builtin_engine();
     test_known_and_aliases();
     test_unknown_person();
     test_organizations();

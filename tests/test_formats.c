@@ -16,6 +16,7 @@
 #include <libxml/tree.h>
 
 #include "annotate.h"
+#include "builtin_engine.h"
 #include "date_parse.h"
 #include "meta.h"
 #include "reader.h"
@@ -894,12 +895,7 @@ static void test_writer_span_offsets(void)
 
 int main(void)
 {
-    char err[512];
-    engine = ann_engine_new(0, NULL, 0, err, sizeof err);
-    if (!engine) {
-        fprintf(stderr, "cannot load the built-in rules: %s\n", err);
-        return 1;
-    }
+    engine = builtin_engine();
     rules = &engine->reading;
     xmlInitParser();
     test_html_article();

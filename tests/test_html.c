@@ -14,6 +14,7 @@
 #include <libxml/HTMLparser.h>
 
 #include "annotate.h"
+#include "builtin_engine.h"
 #include "reader.h"
 #include "reader_html.h"
 #include "test.h"
@@ -414,12 +415,7 @@ static void test_speed(void)
 
 int main(void)
 {
-    char err[512];
-    engine = ann_engine_new(0, NULL, 0, err, sizeof err);
-    if (!engine) {
-        fprintf(stderr, "cannot load the built-in rules: %s\n", err);
-        return 1;
-    }
+    engine = builtin_engine();
     test_boilerplate();
     test_fallback();
     test_encodings();

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "annotate.h"
+#include "builtin_engine.h"
 #include "entity_checks.h"
 #include "reader.h"
 #include "tagger.h"
@@ -473,12 +474,7 @@ static void test_built_in_reading(void)
 
 int main(void)
 {
-    char err[512];
-    eng = ann_engine_new(0, NULL, 0, err, sizeof err);
-    if (!eng) {
-        fprintf(stderr, "engine: %s\n", err);
-        return 1;
-    }
+    eng = builtin_engine();
     test_model_file();
     test_builtin();
     test_decoding();
