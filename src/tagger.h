@@ -29,6 +29,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "ann.h"
 #include "rules.h"
 #include "tokenizer.h"
 
@@ -254,6 +255,18 @@ void tg_ctx_init(tg_ctx *c, const char *text, const ann_token *toks, size_t n,
  * pass's labels. */
 void tg_ctx_hints(tg_ctx *c, const tg_memo *memo, const uint8_t *labels);
 void tg_ctx_free(tg_ctx *c);
+/* Make c's line arrays (capw, caps, line, pat) again, with the SSE2 path
+ * where built and fast, else one token at a time: for the tests. */
+void tg_ctx_lines(tg_ctx *c, int fast);
+
+/* The shape of token t of text, one code point at a time (the features'
+ * shape of a word: its classes of characters, tagger.c); with SSE2,
+ * tg_shape_fast takes an ASCII token of 16 bytes or fewer at once, 16
+ * bytes from its start readable, and gives 0 for any other. */
+uint64_t tg_shape_plain(const char *text, const ann_token *t);
+#ifdef ANN_SSE2
+uint64_t tg_shape_fast(const char *text, const ann_token *t);
+#endif
 
 /* Whether token i is decoded, given the label before it. */
 int tg_candidate(const tg_ctx *c, size_t i, int prev);

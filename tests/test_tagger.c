@@ -336,6 +336,113 @@ static void test_score_probe(void)
     ann_tagger_free(t);
 }
 
+/* The line arrays four tokens at a time (SSE2, lines of prose) against
+ * one at a time, over lines drawn at random from pools of words that put
+ * them on either side of each threshold (in capitals, in title case, a
+ * table of figures): capitalized words ("eBay", not "4-38"), figures,
+ * words of 3, 4 and 5 letters, possessives, marks, letters past ASCII;
+ * lines of 1, 2, 7, 40 and 41 tokens and more; windows that start
+ * mid-line, at each of four alignments. */
+static void test_line_paths(void)
+{
+    static const char *const pool[4][12] = {
+        {"talks", "stall", "in", "the", "said", "eBay", "4-38", "'s", ",", "\"", "année", "iPhone"},
+        {"MOSCOW", "IBM", "U.S.", "LEEDS", "ÉCOLE", "AT", "PUTIN", "NATO", "-", "3rd", "SAYS", "said"},
+        {"Kent", "Bank", "Iran", "Zürich", "McDonald", "England", "of", "stall", "said", "Talks", "(", ")"},
+        {"2024", "1,200", "4-38", "3", "Leeds", "12:30", "-", "Kent", "83", "and", "X", "$"}};
+    static const size_t lens[] = {1, 2, 7, 40, 41, 42, 43, 44, 57, 90, 121};
+    ann_buf b = {0};
+    uint32_t r = 12345;
+    for (int line = 0; line < 400; line++) {
+        r = r * 1103515245u + 12345u;
+        size_t len = lens[(r >> 8) % (sizeof lens / sizeof *lens)];
+        int style = (int)((r >> 20) % 4), mix = (int)((r >> 24) % 8);
+        for (size_t k = 0; k < len; k++) {
+            r = r * 1103515245u + 12345u;
+            /* mostly the line's own pool, some of another */
+            int p = (int)(r >> 28) % 8 < mix ? style : (int)((r >> 12) % 4);
+            ann_buf_adds(&b, pool[p][(r >> 16) % 12]);
+            ann_buf_adds(&b, k + 1 < len ? " " : "\n");
+        }
+    }
+    ann_tokens t = {0};
+    ann_tokenize_all(b.p, b.len, &t);
+    CHECK(t.n > 5000);
+    size_t same = 0, runs = 0, caps = 0, title = 0, table = 0, pats = 0, prose = 0;
+    for (size_t from = 0; from < 4; from++) {
+        tg_ctx c = {0}, d = {0};
+        size_t n = t.n - from;
+        tg_ctx_init(&c, b.p, t.v + from, n, NULL, 1);
+        tg_ctx_init(&d, b.p, t.v + from, n, NULL, 1);
+        tg_ctx_lines(&c, 1);
+        tg_ctx_lines(&d, 0);
+        same += c.ncaps == d.ncaps && memcmp(c.capw, d.capw, n) == 0 &&
+                memcmp(c.caps, d.caps, c.ncaps * sizeof *c.caps) == 0 &&
+                memcmp(c.line, d.line, n) == 0 && memcmp(c.pat, d.pat, n * sizeof *c.pat) == 0;
+        runs++;
+        for (size_t i = 0; i < n; i++) {
+            int long_line = c.pat[i] == 0 && !(c.line[i] & TG_LN_SHORT);
+            caps += long_line && (c.line[i] & TG_LN_CAPS);
+            title += long_line && (c.line[i] & TG_LN_TITLE);
+            table += long_line && (c.line[i] & TG_LN_TABLE);
+            pats += c.pat[i] != 0;
+            prose += long_line && !(c.line[i] & (TG_LN_CAPS | TG_LN_TITLE | TG_LN_TABLE));
+        }
+        tg_ctx_free(&c);
+        tg_ctx_free(&d);
+    }
+    CHECK_INT(same, runs);
+    /* each kind of line is there, long ones among them */
+    CHECK(caps > 100 && title > 100 && table > 100 && pats > 100 && prose > 100);
+    ann_tokens_free(&t);
+    ann_buf_free(&b);
+}
+
+/* A token's shape at once (SSE2: ASCII, 16 bytes or fewer) against one
+ * code point at a time: classes, runs of one class, the cap of 12 runs,
+ * and the tokens it must leave to the plain loop (past ASCII, longer). */
+static void test_shape_paths(void)
+{
+    const char *s = "McDonald 4-38 U.S. eBay iPhone a1b2c3d4e5f6g7h8 AT&T x Zürich O'Neill "
+                    "abcdefghijklmnop abcdefghijklmnopq A.B.C.D.E.F.G.H. 12:30 ... Vladi\xC2\xADmir "
+                    "$5 ELECTION-2024 r2d2 X-Men " "                                   .";
+    ann_tokens t = {0};
+    ann_tokenize_all(s, strlen(s), &t);
+    size_t fast = 0, same = 0, left = 0;
+    for (size_t i = 0; i < t.n; i++) {
+        const ann_token *x = &t.v[i];
+        uint64_t plain = tg_shape_plain(s, x);
+        CHECK(plain != 0);
+#ifdef ANN_SSE2
+        if (x->end - x->start > 16 || x->start + 16 > t.v[t.n - 1].end)
+            continue;
+        uint64_t f = tg_shape_fast(s, x);
+        fast += f != 0;
+        same += f == plain;
+        left += f == 0;
+#else
+        (void)fast;
+        (void)same;
+        (void)left;
+#endif
+    }
+#ifdef ANN_SSE2
+    CHECK(fast >= 15);
+    CHECK_INT(same, fast);
+    CHECK(left >= 2);          /* Zürich, Vladi-mir */
+#endif
+    /* 12 runs at most: the 13th class changes nothing */
+    ann_token a = t.v[5], b2 = a;
+    CHECK_INT((int)(a.end - a.start), 16);
+    b2.end = a.start + 12;
+    uint64_t twelve = tg_shape_plain(s, &b2);
+    b2.end = a.start + 13;
+    CHECK(tg_shape_plain(s, &b2) == twelve);
+    b2.end = a.start + 11;
+    CHECK(tg_shape_plain(s, &b2) != twelve);
+    ann_tokens_free(&t);
+}
+
 /* The same input gives the same features, whatever came before. */
 static void test_features(void)
 {
@@ -481,6 +588,8 @@ int main(void)
     test_features();
     test_score_paths();
     test_score_probe();
+    test_line_paths();
+    test_shape_paths();
     test_user_model();
     test_built_in_reading();
     ann_engine_free(eng);
