@@ -304,6 +304,43 @@ static size_t line_four(tg_ctx *c, size_t a, size_t b, line_counts *lc)
 }
 #endif
 
+/* Random strings pasted into a text (base64, hashes, keys) have capitals
+ * but are no names: a word whose letters change from lower to upper case,
+ * or between letters and digits, four times or more inside it
+ * ("XTSAGqm5DIkVH9g9") is taken for one.  Names change three times at
+ * most ("McDonald", "GlaxoSmithKline", "H1N1", "SARS-CoV-2").  Without
+ * this, a page of base64 made a name of nearly every word: 390,000
+ * entities and twelve times the input's size in memory. */
+static int scrambled(const char *text, const ann_token *t)
+{
+    if (t->end - t->start < 8)
+        return 0;
+    int changes = 0, prev = 0;
+    for (size_t k = t->start; k < t->end; k++) {
+        unsigned char ch = (unsigned char)text[k];
+        int cl = ch >= 'a' && ch <= 'z' ? 1 : ch >= 'A' && ch <= 'Z' ? 2 : ch >= '0' && ch <= '9' ? 3 : 0;
+        if (!cl)
+            continue;
+        changes += prev && cl != prev && !(prev == 2 && cl == 1);
+        prev = cl;
+    }
+    return changes >= 4;
+}
+
+/* Take the scrambled words out of the capitalized ones. */
+static void drop_scrambled(tg_ctx *c)
+{
+    size_t n = 0;
+    for (size_t k = 0; k < c->ncaps; k++) {
+        size_t i = c->caps[k];
+        if (scrambled(c->text, &c->tok[i]))
+            c->capw[i] = 0;
+        else
+            c->caps[n++] = i;
+    }
+    c->ncaps = n;
+}
+
 /* The TG_LN_ bits of every line of the window, each token's capitalized
  * word bit (capw), and the pattern of each short line: the classes of its
  * tokens (a capitalized word, a lower-case one, a figure, a mark), runs
@@ -411,6 +448,7 @@ void tg_ctx_init(tg_ctx *c, const char *text, const ann_token *toks, size_t n,
     c->memo = NULL;
     lex_bits(c, m);
     line_bits(c, 1);
+    drop_scrambled(c);
     allowed_init(c);
     if (first_window)
         c->topic = topic_of(c);

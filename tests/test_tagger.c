@@ -579,6 +579,42 @@ static void test_built_in_reading(void)
     ann_doc_free(d);
 }
 
+/* The capitalized-word bit of the token whose text is w. */
+static int capw_of(const tg_ctx *c, const ann_tokens *t, const char *s, const char *w)
+{
+    for (size_t i = 0; i < t->n; i++)
+        if (t->v[i].end - t->v[i].start == strlen(w) && memcmp(s + t->v[i].start, w, strlen(w)) == 0)
+            return c->capw[i];
+    return -1;
+}
+
+/* Random strings are no names; names with inner capitals and digits are
+ * still names. */
+static void test_scrambled(void)
+{
+    const char *s = "Officials at McDonald and eBay said H1N1 and SARS-CoV-2 spread . "
+                    "Key XTSAGqm5DIkVH9g9xmnyr and gQQr050W0Fq follow .";
+    ann_tokens t = {0};
+    ann_tokenize_all(s, strlen(s), &t);
+    tg_ctx c = {0};
+    tg_ctx_init(&c, s, t.v, t.n, NULL, 1);
+    CHECK_INT(capw_of(&c, &t, s, "McDonald"), 1);
+    CHECK_INT(capw_of(&c, &t, s, "eBay"), 1);
+    CHECK_INT(capw_of(&c, &t, s, "H1N1"), 1);
+    CHECK_INT(capw_of(&c, &t, s, "SARS-CoV-2"), 1);
+    CHECK_INT(capw_of(&c, &t, s, "XTSAGqm5DIkVH9g9xmnyr"), 0);
+    CHECK_INT(capw_of(&c, &t, s, "gQQr050W0Fq"), 0);
+    for (size_t k = 0; k < c.ncaps; k++)
+        CHECK(c.capw[c.caps[k]]);
+    tg_ctx_free(&c);
+    ann_tokens_free(&t);
+    /* through the pipeline: lines of base64 give no names */
+    ann_doc *d = run_with(eng, "Attachment\n\nKkhL5Zs+GhzzebBnGi4VIiywUOExaq3gQ75TbkvWsG1n3JoHfP/aumx/BxlMmdrQr/jf5JmbNgae\n"
+                               "XTSAGqm5DIkVH9g9xmnyrHIJyYacAAo/gQQr050W0FqftX1YiX/CYy7SFjH75qATP2ACxrQoia4i\n");
+    CHECK_INT(d->nents, 0);
+    ann_doc_free(d);
+}
+
 int main(void)
 {
     eng = builtin_engine();
@@ -592,6 +628,7 @@ int main(void)
     test_shape_paths();
     test_user_model();
     test_built_in_reading();
+    test_scrambled();
     ann_engine_free(eng);
     TEST_DONE();
 }
