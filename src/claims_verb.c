@@ -274,13 +274,17 @@ static int clause_follows(const cl_view *v, size_t j)
             open_word(v, k + 1) && !ends_with(v, k + 1, "s"))
             return 1;
     for (size_t k = j + 1; k < v->n && k < j + 12; k++) {
-        /* "would", "aren't", and a verb in the past after a noun: "said
-         * closed primaries deny", "said emails contained" */
+        /* "would", "aren't", and a verb in the past after a noun (not
+         * after "who"), an adverb in -ly between: "said closed primaries
+         * deny", "said emails contained", "said contractors eventually
+         * built" */
+        size_t p = ly_adverb(v, k - 1) && k - 1 > j ? k - 2 : k - 1;
         if (auxiliary(v, k) || cl_negated_aux(v, k) ||
-            (k > j + 0 && (v->t[k].flags & ANN_TF_LOWER) && ends_with(v, k, "ed") &&
-             (np_mod(v, k - 1) || capw(v, k - 1)) && !kind(v, k - 1, CL_W_DET)))
+            ((v->t[k].flags & ANN_TF_LOWER) && (ends_with(v, k, "ed") || in_set(v, k, CL_S_PAST)) &&
+             (np_mod(v, p) || capw(v, p)) && !kind(v, p, CL_W_DET) && !in_set(v, p, CL_S_WH)))
             return 1;
-        if (!W(v, k) || ss(v, k) || cl_cue_at(v, k))
+        /* a number goes on the phrase: "said succeeding in 2016 is" */
+        if ((!W(v, k) && v->t[k].kind != ANN_TOK_NUMBER) || ss(v, k) || cl_cue_at(v, k))
             return (k > j + 1 && cl_cue_at(v, k) && (v->t[k].flags & ANN_TF_LOWER) &&
                     !is(v, k - 1, "to")) ||
                    (W(v, k) && cl_negated_aux(v, k));
@@ -344,6 +348,30 @@ static size_t introducer_ahead(const cl_view *v, size_t q, size_t none_found)
     return none_found;
 }
 
+/* Tokens from a cue to a quotation that a comma or colon sets off later
+ * in its sentence. */
+#define CL_QUOTE_AHEAD 40
+
+/* "said on Twitter on Monday, in reference to her child, “…”", "told the
+ * mayors who gathered in the city, “…”", "told Congress when asked about
+ * it: “…”": past adjuncts, an addressee and its clause, the quotation
+ * that a comma or colon sets off is the content.  Not past the sentence's
+ * end, another quotation, a "that" of a clause, or a cue of its own
+ * (but "when asked").  Returns the opening mark or CL_NONE. */
+static size_t quote_ahead(const cl_view *v, size_t ce)
+{
+    for (size_t m = ce; m < v->n && m < ce + CL_QUOTE_AHEAD; m++) {
+        if (qopen(v, m) && m > ce && (pc(v, m - 1, ',') || pc(v, m - 1, ':')))
+            return v->used[m] ? CL_NONE : m;
+        if ((m > ce && ss(v, m)) || sentence_final(v, m) || pc(v, m, ';') ||
+            v->t[m].kind == ANN_TOK_QUOTE || complementizer(v, m) ||
+            (cl_cue_at(v, m) && !(is(v, m - 1, "when") || is(v, m - 1, "after") ||
+                                  is(v, m - 1, "while") || is(v, m - 1, "before"))))
+            return CL_NONE;
+    }
+    return CL_NONE;
+}
+
 /* The content after the cue: "that …", ": “…”", "him to …", a bare clause,
  * or the object of "demanded".  Returns its first token or CL_NONE. */
 static size_t content_start(const cl_view *v, const cl_cue *c, size_t ce, int *np)
@@ -363,10 +391,11 @@ static size_t content_start(const cl_view *v, const cl_cue *c, size_t ce, int *n
         /* not "told reporters when asked", "told them what to say" */
         return W(v, q + 1) && !is(v, q + 1, "to") &&
                !((v->t[q + 1].flags & ANN_TF_LOWER) && (ends_with(v, q + 1, "ed") || is_ing(v, q + 1)))
-               ? q : CL_NONE;
+               ? q : quote_ahead(v, q);
+    size_t after = q;
     q = skip_adverbials(v, q);
     if (q == CL_NONE)
-        return CL_NONE;
+        return (c->cls & CL_CLAUSE) ? quote_ahead(v, after) : CL_NONE;
     /* "noted there had been progress", "noted they would": a pronoun
      * subject and an auxiliary make a clause even without "that" */
     if ((kind(v, q, CL_W_PRON) || is(v, q, "there")) && auxiliary(v, q + 1) &&
@@ -386,8 +415,12 @@ static size_t content_start(const cl_view *v, const cl_cue *c, size_t ce, int *n
         *np = 1;
         return q;
     }
-    if ((c->cls & CL_BARE) && bare_ok(v, q))
-        return q;
+    if ((c->cls & CL_BARE) && bare_ok(v, q)) {
+        /* "told the farmers who came, “…”": an addressee not in the
+         * speaker lexicon, then the quotation */
+        size_t o = (c->cls & CL_OBJ) && q == ce ? quote_ahead(v, q) : CL_NONE;
+        return o != CL_NONE ? o : q;
+    }
     /* "maintained a consistent position: …"; after an object, "that" is
      * rather a relative pronoun ("a peace that respects …") */
     if ((c->cls & CL_BARE) && !is(v, q, "that") && !pc(v, q, ':')) {
@@ -399,7 +432,7 @@ static size_t content_start(const cl_view *v, const cl_cue *c, size_t ce, int *n
         if (m != CL_NONE && (c->cls & CL_OBJ) && q > ce)
             return m + 1;
     }
-    return CL_NONE;
+    return (c->cls & CL_CLAUSE) ? quote_ahead(v, q) : CL_NONE;
 }
 
 /* A cue word used as a noun: after a determiner ("the report titled"),
