@@ -98,6 +98,9 @@ static size_t split_rest(cl_view *v, size_t next)
     return close;
 }
 
+/* Tokens looked at for the comma that ends an opening phrase. */
+#define CL_OPENER 40
+
 /* Tokens a parenthesis set off by commas may hold ("X, via Y, had"). */
 #define CL_COMMA_ASIDE 6
 
@@ -126,6 +129,19 @@ static int quote_opens(const cl_view *v, size_t cq)
 {
     size_t o = v->mate[cq];
     return ss(v, o) || (o > 0 && (sentence_final(v, o - 1) || qclose(v, o - 1)));
+}
+
+/* Does a clause follow the prepositional phrase that opens the sentence
+ * at s, before the comma at comma ("In a general election, he could win
+ * the South, Sabato said"), or is all before that comma the phrase, the
+ * verb's own ("In December 2021, Russia proposed …")?  A clause is a
+ * comma after the phrase's first words and a subject and verb after it. */
+static int opener_clause(const cl_view *v, size_t s, size_t comma)
+{
+    for (size_t k = s + 2; k + 3 < comma && k < s + CL_OPENER; k++)
+        if (pc(v, k, ','))
+            return !connector(v, k + 1) && !preposition(v, k + 1) && !pc(v, k + 1, ',');
+    return 0;
 }
 
 /* The content stood before the cue: "“…,” X said", "…, said X", and the
@@ -161,11 +177,8 @@ static int post_claim(cl_view *v, size_t comma, int how, size_t tend, unsigned c
             s += 2;
         /* "The bill, the senator said, is dead": both sides; "In a
          * statement, X said, …": the opening phrase is the verb's */
-        if (s != after && preposition(v, s)) {
-            if (comma >= s + 5)
-                return 0;       /* "In a television interview Wednesday, …" */
-            s = after;
-        }
+        if (s != after && preposition(v, s) && !opener_clause(v, s, comma))
+            s = after;          /* "In a television interview Wednesday, …" */
         cl_emit_tokens(v, s, cl_content_end(v, after, 0), cue, sp, medium, nested);
         return 1;
     }
@@ -173,7 +186,7 @@ static int post_claim(cl_view *v, size_t comma, int how, size_t tend, unsigned c
      * clause without the word that subordinates it */
     if (in_set(v, s, CL_S_SUB) && comma >= s + 5 && !comma_between(v, s + 1, comma))
         s++;
-    else if (comma < s + 4 || preposition(v, s))
+    else if (comma < s + 4 || (preposition(v, s) && !opener_clause(v, s, comma)))
         return 0;
     cl_emit_tokens(v, s, comma, cue, sp, medium, nested);
     return 1;

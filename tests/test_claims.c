@@ -1218,6 +1218,11 @@ static void test_round3(void)
          "The dam will hold.", "told", "The mayor"},
         {"The mayor told the council when asked about the dam: \"It will hold.\"",
          "It will hold.", "told", "The mayor"},
+        /* an opening prepositional phrase, then a clause: a statement */
+        {"In a dry year, the dam could fail before July, the engineer said.",
+         "In a dry year, the dam could fail before July", "said", "the engineer"},
+        {"After the rains of last spring, the engineer said, the dam was weak.",
+         "the dam was weak", "said", "the engineer"},
     };
     for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
         ann_doc *d = annotate_text(cases[k][0]);
@@ -1226,8 +1231,12 @@ static void test_round3(void)
         EXPECT(d, cases[k][1], strchr(cases[k][0], '"') ? DIR : IND, cases[k][2], cases[k][3]);
         ann_doc_free(d);
     }
+    /* an opening phrase alone is the verb's, not a statement */
+    ann_doc *d = annotate_text("In the dry year of 2022, the engineer warned the council.");
+    CHECK_INT(d->nclaims, 0);
+    ann_doc_free(d);
     /* an object is still no clause: no verb follows it */
-    ann_doc *d = annotate_text("The mayor maintained close ties with builders in 2024.");
+    d = annotate_text("The mayor maintained close ties with builders in 2024.");
     CHECK_INT(d->nclaims, 0);
     ann_doc_free(d);
     /* a quotation past another cue of its own is that cue's */
