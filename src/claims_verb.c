@@ -70,6 +70,8 @@ static int post_tail(const cl_view *v, size_t j, size_t *end)
  * quotation that continues it ("said X, a longtime adviser of … . “B”"). */
 #define CL_REST 80
 
+static int complementizer(const cl_view *v, size_t j);
+
 /* “A,” X said. “B” — the second part belongs to the first when it has no
  * speaker of its own, also past the rest of the attribution's sentence
  * (an appositive, a relative clause) when that holds no quotation and no
@@ -78,11 +80,19 @@ static int post_tail(const cl_view *v, size_t j, size_t *end)
 static size_t split_rest(cl_view *v, size_t next)
 {
     int relative = 0;            /* "said X, who said he left on good terms." */
+    int participle = 0;          /* "said, pointing to the store." */
     for (size_t k = next; !qopen(v, k); k++) {
         if (k >= v->n || k >= next + CL_REST || v->t[k].kind == ANN_TOK_QUOTE ||
             (v->t[k].flags & ANN_TF_PARA_START) || (k > next && ss(v, k)) ||
-            (cl_cue_at(v, k) && (v->t[k].flags & ANN_TF_LOWER) && !relative))
+            (participle && (complementizer(v, k) || pc(v, k, ':'))))
             return CL_NONE;
+        if (cl_cue_at(v, k) && (v->t[k].flags & ANN_TF_LOWER) && !relative) {
+            /* a participle set off by a comma whose object is no clause
+             * ("pointing to the store", not "adding that …") */
+            if (!(is_ing(v, k) && k > 0 && pc(v, k - 1, ',')))
+                return CL_NONE;
+            participle = 1;
+        }
         relative |= is(v, k, "who") || is(v, k, "which");
         if (sentence_final(v, k) && qopen(v, k + 1)) {
             next = k + 1;

@@ -1231,8 +1231,17 @@ static void test_round3(void)
         EXPECT(d, cases[k][1], strchr(cases[k][0], '"') ? DIR : IND, cases[k][2], cases[k][3]);
         ann_doc_free(d);
     }
+    /* a quotation split by its cue, a participle after the speaker */
+    ann_doc *d = annotate_text("\"The dam held,\" the engineer said, pointing to the river. \"It will hold again.\"");
+    EXPECT(d, "The dam held,\" the engineer said, pointing to the river. \"It will hold again.", DIR,
+           "said", "the engineer");
+    ann_doc_free(d);
+    d = annotate_text("\"The dam held,\" the engineer said, adding that it was old. \"It will hold again.\"");
+    EXPECT(d, "The dam held,", DIR, "said", "the engineer");
+    EXPECT(d, "it was old", IND, "adding", "the engineer");
+    ann_doc_free(d);
     /* an opening phrase alone is the verb's, not a statement */
-    ann_doc *d = annotate_text("In the dry year of 2022, the engineer warned the council.");
+    d = annotate_text("In the dry year of 2022, the engineer warned the council.");
     CHECK_INT(d->nclaims, 0);
     ann_doc_free(d);
     /* an object is still no clause: no verb follows it */
