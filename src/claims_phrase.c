@@ -95,6 +95,13 @@ size_t cl_np_right(const cl_view *v, size_t p, size_t hi, int broad)
     if (kind(v, j, CL_W_DET)) {
         j++;
         det = broad;
+    } else if (broad && open_word(v, p)) {
+        /* a title without a determiner before a name: "said lobbyist Jim
+         * Smith", "says political scientist Ann Lee" */
+        size_t m = p;
+        while (m < hi && m < p + 3 && open_word(v, m))
+            m++;
+        det = capw(v, m) && !ss(v, m);
     }
     while (j < hi && j - p < 12 && !(j > p && ss(v, j))) {
         if (poss(v, j) && last != CL_NONE) {

@@ -983,6 +983,26 @@ static int find_speaker(cl_view *v, cue_ctx *x, size_t k, size_t head,
     return 1;
 }
 
+/* Tokens of a phrase after a speaker and cue that ends their sentence. */
+#define CL_ADJ_TAIL 12
+
+/* Is all from after to the sentence's end a phrase the cue may take
+ * ("about McCain", "in an interview on Friday"): it opens with a
+ * preposition and holds no cue, quotation, colon or "that"? */
+static int adjunct_tail(const cl_view *v, size_t after)
+{
+    if (!preposition(v, after) || is(v, after, "to"))
+        return 0;
+    for (size_t k = after + 1; k < v->n && k < after + CL_ADJ_TAIL; k++) {
+        if (sentence_final(v, k) || ss(v, k))
+            return 1;
+        if (cl_cue_at(v, k) || v->t[k].kind == ANN_TOK_QUOTE || pc(v, k, ':') ||
+            pc(v, k, ';') || is(v, k, "that"))
+            return 0;
+    }
+    return 0;
+}
+
 /* “Who would have believed …?” Trump said.  A quotation that ends in a
  * question mark or a full stop ends its sentence for the tokenizer, yet a
  * sentence of nothing but a speaker and its cue ("Trump said.", "said
@@ -1005,7 +1025,7 @@ static size_t quote_before(const cl_view *v, size_t i, size_t lo)
             return lo;
     }
     if (after < v->n && !(pc(v, after, ',') && !qopen(v, after + 1)) &&
-        !sentence_final(v, after) && !ss(v, after))
+        !sentence_final(v, after) && !ss(v, after) && !adjunct_tail(v, after))
         return lo;                          /* "X said, “…”" has its own */
     return cl_sent_start(v, lo - 1);
 }

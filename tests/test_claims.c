@@ -1218,6 +1218,13 @@ static void test_round3(void)
          "The dam will hold.", "told", "The mayor"},
         {"The mayor told the council when asked about the dam: \"It will hold.\"",
          "It will hold.", "told", "The mayor"},
+        /* a title without a determiner before the name after the cue */
+        {"The dam will hold, said engineer Ann Lee.", "The dam will hold", "said", "engineer Ann Lee"},
+        {"The dam will hold, says hydraulic engineer Ann Lee.", "The dam will hold", "says",
+         "hydraulic engineer Ann Lee"},
+        /* a quotation that ends its sentence, then speaker, cue, phrase */
+        {"\"Will the dam hold?\" Ann Lee asked about the flood.", "Will the dam hold?", "asked", "Ann Lee"},
+        {"\"The dam will hold.\" Ann Lee said in an interview.", "The dam will hold.", "said", "Ann Lee"},
         /* an opening prepositional phrase, then a clause: a statement */
         {"In a dry year, the dam could fail before July, the engineer said.",
          "In a dry year, the dam could fail before July", "said", "the engineer"},
