@@ -373,9 +373,11 @@ size_t cl_subject_head(const cl_view *v, size_t i, size_t lo)
                 return h;
         }
     }
-    /* "Cuban-Americans polled said": a participle after its noun */
+    /* "Cuban-Americans polled said", "a poll released Friday found": a
+     * participle after its noun */
     if (k > lo && (v->t[k].flags & ANN_TF_LOWER) && ends_with(v, k, "ed") &&
-        (capw(v, k - 1) || (ends_with(v, k - 1, "s") && open_word(v, k - 1))))
+        (capw(v, k - 1) || (ends_with(v, k - 1, "s") && open_word(v, k - 1)) ||
+         (kind(v, k - 1, CL_W_HEAD) && !kind(v, k - 1, CL_W_PRON))))
         k--;
     /* "The officials whose laws were struck down say", "Republicans who
      * have praised his candidacy warned": a relative clause with no commas,

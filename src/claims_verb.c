@@ -1082,8 +1082,17 @@ void cl_on_cue(cl_view *v, size_t i)
     size_t lo = x.lo, ce = x.ce;
     size_t k = i > lo ? cl_skip_adv_left(v, i - 1, lo) : CL_NONE;
     size_t head = cl_subject_head(v, i, lo);
-    if (head != CL_NONE && cl_in_date(v, v->t[head].start))
-        head = CL_NONE;                 /* "On Sunday, April 3, confirming" */
+    if (head != CL_NONE && cl_in_date(v, v->t[head].start)) {
+        /* "The report issued Friday said": the subject before the date;
+         * "On Sunday, April 3, confirming": none */
+        size_t d = head;
+        while (d > lo && cl_in_date(v, v->t[d - 1].start))
+            d--;
+        head = d > lo && d + 4 > i && W(v, d - 1) && !pc(v, d - 1, ',')
+               ? cl_subject_head(v, d, lo) : CL_NONE;
+        if (head != CL_NONE && cl_in_date(v, v->t[head].start))
+            head = CL_NONE;
+    }
     size_t comma = CL_NONE, tail = ce;
     /* "was reported" is passive, "were urging" progressive */
     int passive = k != CL_NONE && kind(v, k, CL_W_BE) && !is_ing(v, i);

@@ -1225,6 +1225,10 @@ static void test_round3(void)
         /* a quotation that ends its sentence, then speaker, cue, phrase */
         {"\"Will the dam hold?\" Ann Lee asked about the flood.", "Will the dam hold?", "asked", "Ann Lee"},
         {"\"The dam will hold.\" Ann Lee said in an interview.", "The dam will hold.", "said", "Ann Lee"},
+        /* a date between the subject and its cue, a participle before it */
+        {"The survey released Friday found that the dam would hold.", "the dam would hold", "found",
+         "The survey"},
+        {"The engineer Friday said the dam would hold.", "the dam would hold", "said", "The engineer"},
         /* an opening prepositional phrase, then a clause: a statement */
         {"In a dry year, the dam could fail before July, the engineer said.",
          "In a dry year, the dam could fail before July", "said", "the engineer"},
