@@ -410,7 +410,10 @@ static size_t content_start(const cl_view *v, const cl_cue *c, size_t ce, int *n
     if ((c->cls & CL_OBJ) && !is(v, q, "that") && !qopen(v, q))
         q = skip_object(v, ce);
     /* "asked Trump how high …", "questioned whether …": a reported question */
-    if (is(v, q, "whether") || (q > ce && (c->cls & CL_OBJ) && in_set(v, q, CL_S_WH)))
+    /* "explained how it grew", "described why": "how" and "why" after
+     * any cue that takes a clause */
+    if (is(v, q, "whether") || (q > ce && (c->cls & CL_OBJ) && in_set(v, q, CL_S_WH)) ||
+        (q == ce && (c->cls & CL_CLAUSE) && (is(v, q, "how") || is(v, q, "why"))))
         /* not "told reporters when asked", "told them what to say" */
         return W(v, q + 1) && !is(v, q + 1, "to") &&
                !((v->t[q + 1].flags & ANN_TF_LOWER) && (ends_with(v, q + 1, "ed") || is_ing(v, q + 1)))

@@ -1229,6 +1229,8 @@ static void test_round3(void)
         {"The survey released Friday found that the dam would hold.", "the dam would hold", "found",
          "The survey"},
         {"The engineer Friday said the dam would hold.", "the dam would hold", "said", "The engineer"},
+        /* "how" and "why" after a cue that takes a clause */
+        {"The engineer explained how the dam broke.", "how the dam broke", "explained", "The engineer"},
         /* an opening prepositional phrase, then a clause: a statement */
         {"In a dry year, the dam could fail before July, the engineer said.",
          "In a dry year, the dam could fail before July", "said", "the engineer"},
@@ -1253,6 +1255,10 @@ static void test_round3(void)
     ann_doc_free(d);
     /* an opening phrase alone is the verb's, not a statement */
     d = annotate_text("In the dry year of 2022, the engineer warned the council.");
+    CHECK_INT(d->nclaims, 0);
+    ann_doc_free(d);
+    /* "how to": no question reported */
+    d = annotate_text("The engineer explained how to fix the dam.");
     CHECK_INT(d->nclaims, 0);
     ann_doc_free(d);
     /* an object is still no clause: no verb follows it */
