@@ -155,6 +155,22 @@ static size_t adjunct_left(const cl_view *v, size_t k, size_t lo)
 /* Skips leftwards over what may sit between a subject and its verb ("also",
  * "has", "vehemently", "for his part").  Returns the token before those, or
  * CL_NONE when the sentence starts first. */
+/* Tokens an aside between two dashes may hold. */
+#define CL_DASH_ASIDE 10
+
+/* The dash that opens the aside the dash at k closes ("X — and Y —"),
+ * after a word and with only words between, or CL_NONE. */
+static size_t dash_open(const cl_view *v, size_t k, size_t lo)
+{
+    for (size_t o = k; o > lo + 1 && o + CL_DASH_ASIDE > k; o--) {
+        if (v->t[o - 1].kind == ANN_TOK_DASH)
+            return o - 1 < k - 1 && W(v, o - 2) ? o - 1 : CL_NONE;
+        if (!W(v, o - 1) || ss(v, o - 1) || cl_cue_at(v, o - 1))
+            return CL_NONE;
+    }
+    return CL_NONE;
+}
+
 size_t cl_skip_adv_left(const cl_view *v, size_t k, size_t lo)
 {
     for (;;) {
@@ -174,6 +190,11 @@ size_t cl_skip_adv_left(const cl_view *v, size_t k, size_t lo)
             if (o == CL_NONE || o == lo || !capw(v, o - 1))
                 return k;
             k = o - 1;              /* "Gov. Phil Bryant (R) said" */
+        } else if (v->t[k].kind == ANN_TOK_DASH) {
+            size_t o = dash_open(v, k, lo);
+            if (o == CL_NONE || o == lo)
+                return k;
+            k = o - 1;              /* "Democrats — and some Republicans — say" */
         } else {
             size_t p = adjunct_left(v, k, lo);
             if (p == CL_NONE)

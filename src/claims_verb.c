@@ -263,12 +263,25 @@ static size_t skip_simple(const cl_view *v, size_t j)
     }
 }
 
+/* Tokens an aside between dashes after a cue may hold. */
+#define CL_DASH_AHEAD 12
+
 /* Steps over "later", "in a 2023 interview", "on Monday" to what
  * introduces the content ("that", a colon, a quotation).  Returns j when
  * there is nothing to step over, CL_NONE when a phrase leads nowhere. */
 static size_t skip_adverbials(const cl_view *v, size_t j)
 {
     j = skip_simple(v, j);
+    /* "said — on Twitter, as it happens — that …": an aside between dashes */
+    if (j < v->n && v->t[j].kind == ANN_TOK_DASH) {
+        size_t m = j + 1;
+        while (m < v->n && m < j + CL_DASH_AHEAD && v->t[m].kind != ANN_TOK_DASH &&
+               !sentence_final(v, m) && !ss(v, m) && !cl_cue_at(v, m))
+            m++;
+        if (m < v->n && v->t[m].kind == ANN_TOK_DASH && m > j + 1 &&
+            (complementizer(v, m + 1) || pc(v, m + 1, ':') || qopen(v, m + 1)))
+            return m + 1;
+    }
     /* "agreed to begin …" is an infinitive, not a phrase to step over */
     if ((!preposition(v, j) || is(v, j, "to")) && !pc(v, j, ','))
         return j;
@@ -277,6 +290,9 @@ static size_t skip_adverbials(const cl_view *v, size_t j)
     for (size_t m = j + 1; m < v->n && m < j + 15; m++) {
         if (ss(v, m) || cl_cue_at(v, m) || sentence_final(v, m) || pc(v, m, ';'))
             break;
+        /* "said on ABC's “This Week” that …": a title, then the clause */
+        if (qopen(v, m) && complementizer(v, v->mate[m] + 1))
+            return v->mate[m] + 1;
         if (complementizer(v, m) || pc(v, m, ':') || qopen(v, m))
             return m;
         if (pc(v, m, ',') && qopen(v, m + 1))

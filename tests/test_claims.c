@@ -1231,6 +1231,13 @@ static void test_round3(void)
         {"The engineer Friday said the dam would hold.", "the dam would hold", "said", "The engineer"},
         /* "how" and "why" after a cue that takes a clause */
         {"The engineer explained how the dam broke.", "how the dam broke", "explained", "The engineer"},
+        /* asides between dashes, a title in quotation marks before "that" */
+        {"Engineers — and some mayors — say that the dam will hold.", "the dam will hold", "say",
+         "Engineers"},
+        {"The engineer said — on the radio, as it happens — that the dam will hold.",
+         "the dam will hold", "said", "The engineer"},
+        {"The engineer said on CBS's “Face the Nation” that the dam will hold.",
+         "the dam will hold", "said", "The engineer"},
         /* an opening prepositional phrase, then a clause: a statement */
         {"In a dry year, the dam could fail before July, the engineer said.",
          "In a dry year, the dam could fail before July", "said", "the engineer"},
