@@ -70,6 +70,9 @@ static int post_tail(const cl_view *v, size_t j, size_t *end)
  * quotation that continues it ("said X, a longtime adviser of … . “B”"). */
 #define CL_REST 80
 
+/* Tokens of a title in quotation marks inside such a rest. */
+#define CL_TITLE 8
+
 static int complementizer(const cl_view *v, size_t j);
 
 /* “A,” X said. “B” — the second part belongs to the first when it has no
@@ -82,19 +85,29 @@ static size_t split_rest(cl_view *v, size_t next)
     int relative = 0;            /* "said X, who said he left on good terms." */
     int participle = 0;          /* "said, pointing to the store." */
     for (size_t k = next; !qopen(v, k); k++) {
+        /* a short title in the tail: "showing off the “Make America
+         * Great Again” hat" */
+        if (k > next && k + 1 < v->n && qopen(v, k + 1) &&
+            W(v, k) && v->mate[k + 1] < k + 1 + CL_TITLE) {
+            k = v->mate[k + 1];
+            continue;
+        }
         if (k >= v->n || k >= next + CL_REST || v->t[k].kind == ANN_TOK_QUOTE ||
             (v->t[k].flags & ANN_TF_PARA_START) || (k > next && ss(v, k)) ||
             (participle && (complementizer(v, k) || pc(v, k, ':'))))
             return CL_NONE;
-        if (cl_cue_at(v, k) && (v->t[k].flags & ANN_TF_LOWER) && !relative) {
+        if (cl_cue_at(v, k) && (v->t[k].flags & ANN_TF_LOWER) && !relative &&
+            !(k > 0 && is(v, k - 1, "to"))) {
             /* a participle set off by a comma whose object is no clause
-             * ("pointing to the store", not "adding that …") */
-            if (!(is_ing(v, k) && k > 0 && pc(v, k - 1, ',')))
+             * ("pointing to the store", "asked about it", not "adding that
+             * …"); a cue in an infinitive ("a term used to describe X") */
+            if (!((is_ing(v, k) || ends_with(v, k, "ed")) && k > 0 && pc(v, k - 1, ',')))
                 return CL_NONE;
             participle = 1;
         }
         relative |= is(v, k, "who") || is(v, k, "which");
-        if (sentence_final(v, k) && qopen(v, k + 1)) {
+        /* “A,” X said. “B”; “A,” said X, an economist, “b …” */
+        if ((sentence_final(v, k) || (pc(v, k, ',') && k > next)) && qopen(v, k + 1)) {
             next = k + 1;
             break;
         }

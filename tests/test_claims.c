@@ -1260,6 +1260,20 @@ static void test_round3(void)
     EXPECT(d, "The dam held,", DIR, "said", "the engineer");
     EXPECT(d, "it was old", IND, "adding", "the engineer");
     ann_doc_free(d);
+    /* the rest of a split quotation past "asked about …", past a short
+     * title, after a comma that ends the speaker's apposition */
+    d = annotate_text("\"The dam held,\" the engineer said, asked about the flood. \"It will hold again.\"");
+    EXPECT(d, "The dam held,\" the engineer said, asked about the flood. \"It will hold again.", DIR,
+           "said", "the engineer");
+    ann_doc_free(d);
+    d = annotate_text("“The dam held,” she said, wearing the “Dams Are Forever” hat. “It will hold.”");
+    EXPECT(d, "The dam held,” she said, wearing the “Dams Are Forever” hat. “It will hold.", DIR,
+           "said", "she");
+    ann_doc_free(d);
+    d = annotate_text("\"The risk,\" said Ann Lee, an engineer who runs the dam, \"is the flood.\"");
+    EXPECT(d, "The risk,\" said Ann Lee, an engineer who runs the dam, \"is the flood.", DIR, "said",
+           "Ann Lee");
+    ann_doc_free(d);
     /* an opening phrase alone is the verb's, not a statement */
     d = annotate_text("In the dry year of 2022, the engineer warned the council.");
     CHECK_INT(d->nclaims, 0);
