@@ -224,6 +224,23 @@ static int on_credit(cl_view *v, size_t o)
     return 1;
 }
 
+/* Tokens of the rest of an attribution's sentence after its claim. */
+#define CL_CLAIM_TAIL 30
+
+/* Is all between byte b, where the last claim ended, and the quotation
+ * mark at o the rest of that claim's sentence ("he said to an enormous
+ * cheer.¶¶“…”"): words of one sentence, no quotation mark, no cue? */
+static int rest_of_sentence(const cl_view *v, size_t b, size_t o)
+{
+    size_t k = o;
+    while (k > 0 && o - k < CL_CLAIM_TAIL && v->t[k - 1].start >= b) {
+        k--;
+        if (v->t[k].kind == ANN_TOK_QUOTE || cl_cue_at(v, k) || (k + 1 < o && ss(v, k + 1)))
+            return 0;
+    }
+    return k < o && (k == 0 || v->t[k - 1].start < b) && sentence_final(v, o - 1);
+}
+
 /* A quotation that opens a sentence with no speaker of its own continues
  * the statement just before it: same speaker, same cue. */
 static void on_quote(cl_view *v, size_t o)
@@ -232,7 +249,8 @@ static void on_quote(cl_view *v, size_t o)
     if (v->used[o] || !ss(v, o) || v->inq[o] || !l->valid)
         return;
     size_t close = v->mate[o];
-    if (cl_attributed_after(v, close) || !adjacent(v, l->end, v->t[o].start))
+    if (cl_attributed_after(v, close) ||
+        !(adjacent(v, l->end, v->t[o].start) || rest_of_sentence(v, l->end, o)))
         return;
     ann_span content = { v->t[o].end, v->t[close].start };
     if (content.end <= content.start)

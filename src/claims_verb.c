@@ -93,7 +93,7 @@ static size_t split_rest(cl_view *v, size_t next)
             continue;
         }
         if (k >= v->n || k >= next + CL_REST || v->t[k].kind == ANN_TOK_QUOTE ||
-            (v->t[k].flags & ANN_TF_PARA_START) || (k > next && ss(v, k)) ||
+            (v->t[k].flags & ANN_TF_PARA_START) || ss(v, k) ||
             (participle && (complementizer(v, k) || pc(v, k, ':'))))
             return CL_NONE;
         if (cl_cue_at(v, k) && (v->t[k].flags & ANN_TF_LOWER) && !relative &&

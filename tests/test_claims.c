@@ -1274,6 +1274,16 @@ static void test_round3(void)
     EXPECT(d, "The risk,\" said Ann Lee, an engineer who runs the dam, \"is the flood.", DIR, "said",
            "Ann Lee");
     ann_doc_free(d);
+    /* a quotation that opens the next paragraph goes on with the
+     * statement, past the rest of the attribution's sentence; not past a
+     * sentence of the author's */
+    d = run("\"The dam held,\" the engineer said to loud cheers.\n\n\"It will hold again.\"\n");
+    EXPECT(d, "The dam held,", DIR, "said", "the engineer");
+    EXPECT(d, "It will hold again.", DIR, "said", "the engineer");
+    ann_doc_free(d);
+    d = annotate_text("\"The dam held,\" the engineer said to loud cheers. The crowd left. \"It will hold.\"");
+    EXPECT(d, "The dam held,", DIR, "said", "the engineer");
+    ann_doc_free(d);
     /* an opening phrase alone is the verb's, not a statement */
     d = annotate_text("In the dry year of 2022, the engineer warned the council.");
     CHECK_INT(d->nclaims, 0);
