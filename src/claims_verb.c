@@ -944,6 +944,19 @@ static size_t list_left(const cl_view *v, size_t sa, size_t head, size_t lo)
     return sa;
 }
 
+/* Does a comma close the phrase at j within a few words ("confirmed by
+ * X, represent"), before the sentence ends? */
+static int comma_after(const cl_view *v, size_t j)
+{
+    for (size_t k = j + 1; k < v->n && k < j + CL_COMMA_ASIDE + 2; k++) {
+        if (pc(v, k, ','))
+            return 1;
+        if (sentence_final(v, k) || ss(v, k) || v->t[k].kind == ANN_TOK_QUOTE)
+            return 0;
+    }
+    return 0;
+}
+
 /* Who speaks: the agent of "as noted by X", the subject before the cue,
  * or "said X" after it.  Sets *comma when the content may stand before
  * the cue, and *tail past the speaker after it.  Returns 0 when the cue
@@ -952,9 +965,14 @@ static int find_speaker(cl_view *v, cue_ctx *x, size_t k, size_t head,
                         int passive, size_t *comma, size_t *tail)
 {
     size_t i = x->i, lo = x->lo, ce = x->ce;
-    if (is(v, ce, "by") && (x->c->cls & CL_PASSIVE)) {
-        /* "as noted by X", "was confirmed by X"; "figures, confirmed by
-         * X, represent …" modifies a noun and attributes no clause */
+    /* "X said by telephone": an active verb with a subject, "by" its
+     * channel; "figures, confirmed by X, represent …" modifies a noun and
+     * attributes no clause */
+    int by_agent = is(v, ce, "by") && (x->c->cls & CL_PASSIVE) &&
+                   (passive || (i > lo && is(v, i - 1, "as")) ||
+                    head == CL_NONE || (i > lo && pc(v, i - 1, ',') && comma_after(v, ce)));
+    if (by_agent) {
+        /* "as noted by X", "was confirmed by X" */
         if (!passive && !(i > lo && is(v, i - 1, "as")))
             return 0;
         size_t b = cl_np_right(v, ce + 1, v->n, 1);

@@ -1238,6 +1238,10 @@ static void test_round3(void)
          "the dam will hold", "said", "The engineer"},
         {"The engineer said on CBS's “Face the Nation” that the dam will hold.",
          "the dam will hold", "said", "The engineer"},
+        /* "by" after an active verb with a subject is its channel */
+        {"\"The dam will hold,\" Ann Lee, now 81, said by telephone.", "The dam will hold,", "said",
+         "Ann Lee"},
+        {"Ann Lee said by email that the dam will hold.", "the dam will hold", "said", "Ann Lee"},
         /* an opening prepositional phrase, then a clause: a statement */
         {"In a dry year, the dam could fail before July, the engineer said.",
          "In a dry year, the dam could fail before July", "said", "the engineer"},
@@ -1290,6 +1294,10 @@ static void test_round3(void)
     ann_doc_free(d);
     /* "how to": no question reported */
     d = annotate_text("The engineer explained how to fix the dam.");
+    CHECK_INT(d->nclaims, 0);
+    ann_doc_free(d);
+    /* a participle and its agent that modify a noun attribute nothing */
+    d = annotate_text("The figures, confirmed by the engineer, show a rise.");
     CHECK_INT(d->nclaims, 0);
     ann_doc_free(d);
     /* an object is still no clause: no verb follows it */
