@@ -470,6 +470,10 @@ static size_t content_start(const cl_view *v, const cl_cue *c, size_t ce, int *n
         *np = 1;
         return q;
     }
+    /* "says if he wins, he will …": a conditional opens the clause */
+    if ((c->cls & CL_BARE) && q == skip_simple(v, ce) && is(v, q, "if") && W(v, q + 1) &&
+        !ss(v, q + 1) && !in_set(v, q + 1, CL_S_ADJ) && !cl_cue_at(v, q + 1))
+        return q;
     if ((c->cls & CL_BARE) && bare_ok(v, q)) {
         /* "told the farmers who came, “…”": an addressee not in the
          * speaker lexicon, then the quotation */

@@ -1242,6 +1242,9 @@ static void test_round3(void)
         {"\"The dam will hold,\" Ann Lee, now 81, said by telephone.", "The dam will hold,", "said",
          "Ann Lee"},
         {"Ann Lee said by email that the dam will hold.", "the dam will hold", "said", "Ann Lee"},
+        /* a conditional opens a bare clause */
+        {"The engineer says if the rain stops, the dam will hold.", "if the rain stops, the dam will hold",
+         "says", "The engineer"},
         /* an opening prepositional phrase, then a clause: a statement */
         {"In a dry year, the dam could fail before July, the engineer said.",
          "In a dry year, the dam could fail before July", "said", "the engineer"},
