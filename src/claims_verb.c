@@ -630,6 +630,9 @@ static int noun_use(const cl_view *v, size_t i, size_t ce)
     return auxiliary(v, ce) && !is_ing(v, i);
 }
 
+/* Tokens of an object before the quoted name a naming verb gives it. */
+#define CL_NAMED_OBJ 15
+
 /* A quoted phrase as the object: "mentioned the “Anchorage terms”", and
  * for naming verbs "calls “the basis for talks”", "called the plan “a
  * farce”".  Returns the opening mark or CL_NONE. */
@@ -648,8 +651,19 @@ static size_t quoted_object(const cl_view *v, const cl_cue *c, size_t ce)
         return CL_NONE;
     if (qopen(v, q))
         return q;
-    q = skip_object_before(v, q, 0);
-    return qopen(v, q) ? q : CL_NONE;
+    size_t o = skip_object_before(v, q, 0);
+    if (qopen(v, o))
+        return o;
+    /* a longer object: "called Clinton's use of private servers “extremely
+     * careless”", "called that “beyond preposterous”" */
+    for (size_t m = q; m < v->n && m < q + CL_NAMED_OBJ; m++) {
+        if (qopen(v, m))
+            return m > q ? m : CL_NONE;
+        if (!(W(v, m) || poss(v, m) || v->t[m].kind == ANN_TOK_NUMBER) || ss(v, m) ||
+            cl_cue_at(v, m) || (m == q && preposition(v, m) && !connector(v, m)))
+            return CL_NONE;
+    }
+    return CL_NONE;
 }
 
 /* "called it a disgrace", "branded the plan a failure": a naming verb's
@@ -708,11 +722,12 @@ static void pre_claim(cl_view *v, cue_ctx *x)
     size_t p, qo = x->as_clause ? CL_NONE : quoted_object(v, x->c, x->ce);
     if (qo != CL_NONE && x->sp.end > x->sp.start) {
         v->used[x->i] = 1;
-        /* "called Wells Fargo’s behavior “outrageous”": the object and
-         * what it is called are the claim (that it is outrageous), to the
-         * end of the clause; "calls “the basis for talks”" the quotation */
+        /* "called Wells Fargo’s behavior “outrageous”", "branded the
+         * reform “a betrayal”": the object and what it is called are the
+         * claim (that it is outrageous), to the end of the clause; "calls
+         * “the basis for talks”" the quotation */
         size_t ob = skip_simple(v, x->ce), qc = v->mate[qo];
-        if ((x->c->cls & CL_QOBJ) && ob < qo && !kind(v, ob, CL_W_DET)) {
+        if ((x->c->cls & CL_QOBJ) && ob < qo) {
             size_t e = cl_content_end(v, ob, 1);
             /* "called Cruz the “ultimate hypocrite,” linking to …" */
             if (e > qc + 1 && (pc(v, qc + 1, ',') || pc(v, qc - 1, ',')))
