@@ -1245,6 +1245,9 @@ static void test_round3(void)
         /* a conditional opens a bare clause */
         {"The engineer says if the rain stops, the dam will hold.", "if the rain stops, the dam will hold",
          "says", "The engineer"},
+        /* a conjunction that opens the sentence is the author's */
+        {"And the dam will hold for years, the engineer said.", "the dam will hold for years", "said",
+         "the engineer"},
         /* an opening prepositional phrase, then a clause: a statement */
         {"In a dry year, the dam could fail before July, the engineer said.",
          "In a dry year, the dam could fail before July", "said", "the engineer"},
