@@ -164,6 +164,11 @@ static int opener_clause(const cl_view *v, size_t s, size_t comma)
     for (size_t k = s + 2; k + 3 < comma && k < s + CL_OPENER; k++)
         if (pc(v, k, ','))
             return !connector(v, k + 1) && !preposition(v, k + 1) && !pc(v, k + 1, ',');
+    /* "Around 70 people would show up, he said": an auxiliary after a
+     * noun, no comma between */
+    for (size_t k = s + 2; k < comma && k < s + CL_OPENER; k++)
+        if ((auxiliary(v, k) || cl_negated_aux(v, k)) && (np_mod(v, k - 1) || capw(v, k - 1)))
+            return 1;
     return 0;
 }
 
@@ -1060,7 +1065,9 @@ static int find_speaker(cl_view *v, cue_ctx *x, size_t k, size_t head,
  * preposition and holds no cue, quotation, colon or "that"? */
 static int adjunct_tail(const cl_view *v, size_t after)
 {
-    if (!preposition(v, after) || is(v, after, "to"))
+    /* "said to People magazine", not "said to be" */
+    if (!preposition(v, after) || (is(v, after, "to") && !capw(v, after + 1) &&
+                                   !kind(v, after + 1, CL_W_DET)))
         return 0;
     for (size_t k = after + 1; k < v->n && k < after + CL_ADJ_TAIL; k++) {
         if (sentence_final(v, k) || ss(v, k))

@@ -1245,6 +1245,10 @@ static void test_round3(void)
         /* a conditional opens a bare clause */
         {"The engineer says if the rain stops, the dam will hold.", "if the rain stops, the dam will hold",
          "says", "The engineer"},
+        /* a preposition that opens a clause with an auxiliary */
+        {"Around 70 people would come to the dam, the engineer said.",
+         "Around 70 people would come to the dam", "said", "the engineer"},
+        {"\"Will the dam hold?\" Ann Lee said to Dam Weekly.", "Will the dam hold?", "said", "Ann Lee"},
         /* a conjunction that opens the sentence is the author's */
         {"And the dam will hold for years, the engineer said.", "the dam will hold for years", "said",
          "the engineer"},
