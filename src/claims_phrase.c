@@ -244,7 +244,9 @@ size_t cl_skip_adv_right(const cl_view *v, size_t j)
  * adviser", "Ukraine's foreign minister"? */
 static int appositive_start(const cl_view *v, size_t j)
 {
-    return (kind(v, j, CL_W_DET) && !kind(v, j, CL_W_PRON)) || capw(v, j);
+    /* "the head of …", "Ukraine's envoy", "director of …" */
+    return (kind(v, j, CL_W_DET) && !kind(v, j, CL_W_PRON)) || capw(v, j) ||
+           (kind(v, j, CL_W_HEAD) && !kind(v, j, CL_W_PRON | CL_W_STOP));
 }
 
 /* c is a comma after a speaker: the comma that closes an appositive
@@ -284,6 +286,9 @@ int cl_attribution_at(const cl_view *v, size_t j)
     return k < v->n && cl_cue_at(v, k) && !(cl_cue_at(v, k)->cls & CL_ACCORD);
 }
 
+/* Tokens from a closing quotation to the cue past a speaker's apposition. */
+#define CL_APPOS_AFTER 24
+
 /* A closing quotation with its own speaker after it ("…,” he said). */
 int cl_attributed_after(const cl_view *v, size_t close)
 {
@@ -292,10 +297,17 @@ int cl_attributed_after(const cl_view *v, size_t close)
         j++;
     if (j >= v->n || ss(v, j))
         return 0;
-    for (size_t k = j; k < v->n && k < j + 10; k++) {
+    /* "…,” he said"; "…,” Fred Kagan, director of the project at the
+     * institute, said": a name's apposition between two commas */
+    int commas = 0;
+    for (size_t k = j; k < v->n && k < j + (commas ? CL_APPOS_AFTER : 10); k++) {
         if (cl_cue_at(v, k) && !(cl_cue_at(v, k)->cls & CL_ACCORD) && !v->used[k])
             return 1;
-        if (!W(v, k) && !poss(v, k))
+        if (pc(v, k, ',') && k > j && capw(v, k - 1) && !commas)
+            commas = 1;
+        else if (pc(v, k, ',') && commas == 1)
+            commas = 2;
+        else if (!W(v, k) && !poss(v, k) && !(commas == 1 && v->t[k].kind == ANN_TOK_NUMBER))
             return 0;
     }
     return 0;

@@ -1298,6 +1298,13 @@ static void test_round3(void)
     d = annotate_text("\"The dam held,\" the engineer said to loud cheers. The crowd left. \"It will hold.\"");
     EXPECT(d, "The dam held,", DIR, "said", "the engineer");
     ann_doc_free(d);
+    /* a quotation that opens a paragraph, its speaker after it past a
+     * long apposition that opens with a title: no continuation of the
+     * claim before */
+    d = run("Others voiced doubts that the dam would hold.\n\n\"Nothing we do now would help,\" Ann "
+            "Lee, director of the Dam Project at the hawkish River Institute, said in an interview.\n");
+    EXPECT(d, "Nothing we do now would help,", DIR, "said", "Ann Lee");
+    ann_doc_free(d);
     /* an opening phrase alone is the verb's, not a statement */
     d = annotate_text("In the dry year of 2022, the engineer warned the council.");
     CHECK_INT(d->nclaims, 0);
