@@ -142,9 +142,15 @@ int cl_negated_aux(const cl_view *v, size_t k)
 static size_t adjunct_left(const cl_view *v, size_t k, size_t lo)
 {
     for (size_t p = k; p > lo && p + CL_ADJUNCT > k; p--) {
-        if (preposition(v, p) && !connector(v, p))
-            return p > lo && p < k && (capw(v, p - 1) || kind(v, p - 1, CL_W_HEAD | CL_W_PRON)) &&
-                   !ss(v, p) ? p : CL_NONE;
+        if (preposition(v, p) && !connector(v, p)) {
+            if (p > lo && p < k && (capw(v, p - 1) || kind(v, p - 1, CL_W_HEAD | CL_W_PRON)) &&
+                !ss(v, p))
+                return p;
+            /* "officials familiar with the matter", "people close to X":
+             * an adjective between the noun and its phrase */
+            return p > lo + 1 && p < k && open_word(v, p - 1) && !ss(v, p - 1) &&
+                   kind(v, p - 2, CL_W_HEAD) && !kind(v, p - 2, CL_W_PRON) ? p - 1 : CL_NONE;
+        }
         if (!(np_mod(v, p) || kind(v, p, CL_W_DET) || in_set(v, p, CL_S_ADVB | CL_S_TIME)) ||
             ss(v, p))
             return CL_NONE;

@@ -1249,6 +1249,10 @@ static void test_round3(void)
         {"Around 70 people would come to the dam, the engineer said.",
          "Around 70 people would come to the dam", "said", "the engineer"},
         {"\"Will the dam hold?\" Ann Lee said to Dam Weekly.", "Will the dam hold?", "said", "Ann Lee"},
+        /* an adjective and its phrase after the subject's noun */
+        {"The dam will hold, officials familiar with the project said.", "The dam will hold", "said",
+         "officials"},
+        {"Aides close to the mayor say the dam will hold.", "the dam will hold", "say", "Aides"},
         /* a conjunction that opens the sentence is the author's */
         {"And the dam will hold for years, the engineer said.", "the dam will hold for years", "said",
          "the engineer"},
