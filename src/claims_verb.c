@@ -429,6 +429,33 @@ static size_t quote_ahead(const cl_view *v, size_t ce)
     return CL_NONE;
 }
 
+/* Tokens of a phrase set before a bare clause after its cue. */
+#define CL_FRONTED 15
+
+/* "says despite being an alumna, she will root for Iowa", "says, win or
+ * lose, he's staying": a phrase that a comma closes, then a clause with a
+ * pronoun or a noun and an auxiliary for subject.  Returns the content's
+ * first token (the phrase's, past a comma that opens it; the clause's
+ * after a phrase of the verb's own, "said in a statement Monday, …"), or
+ * CL_NONE. */
+static size_t fronted_clause(const cl_view *v, size_t j)
+{
+    size_t a = pc(v, j, ',') ? j + 1 : j;
+    for (size_t m = a + 1; m < v->n && m < a + CL_FRONTED; m++) {
+        if (pc(v, m, ',')) {
+            if (!((kind(v, m + 1, CL_W_PRON) && !kind(v, m + 1, CL_W_OBJ)) ||
+                  ((capw(v, m + 1) || kind(v, m + 1, CL_W_DET)) && aux_soon(v, m + 1))))
+                return CL_NONE;
+            /* "said in a statement Monday, the dam …": the verb's phrase */
+            return preposition(v, a) && !in_set(v, a, CL_S_SUB) ? m + 1 : a;
+        }
+        if (ss(v, m) || sentence_final(v, m) || cl_cue_at(v, m) || v->t[m].kind == ANN_TOK_QUOTE ||
+            pc(v, m, ';') || pc(v, m, ':'))
+            return CL_NONE;
+    }
+    return CL_NONE;
+}
+
 /* The content after the cue: "that …", ": “…”", "him to …", a bare clause,
  * or the object of "demanded".  Returns its first token or CL_NONE. */
 static size_t content_start(const cl_view *v, const cl_cue *c, size_t ce, int *np)
@@ -454,6 +481,11 @@ static size_t content_start(const cl_view *v, const cl_cue *c, size_t ce, int *n
                ? q : quote_ahead(v, q);
     size_t after = q;
     q = skip_adverbials(v, q);
+    if (q == CL_NONE && (c->cls & CL_BARE)) {
+        size_t f = fronted_clause(v, after);
+        if (f != CL_NONE)
+            return f;
+    }
     if (q == CL_NONE)
         return (c->cls & CL_CLAUSE) ? quote_ahead(v, after) : CL_NONE;
     /* "noted there had been progress", "noted they would": a pronoun

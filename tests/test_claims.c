@@ -1253,6 +1253,13 @@ static void test_round3(void)
         {"The dam will hold, officials familiar with the project said.", "The dam will hold", "said",
          "officials"},
         {"Aides close to the mayor say the dam will hold.", "the dam will hold", "say", "Aides"},
+        /* a phrase set off before the bare clause after the cue */
+        {"The engineer says, rain or shine, the dam will hold.", "rain or shine, the dam will hold",
+         "says", "The engineer"},
+        {"The engineer says despite the rain, the dam will hold.", "despite the rain, the dam will hold",
+         "says", "The engineer"},
+        {"The engineer said in a statement on Monday, the dam would hold.", "the dam would hold", "said",
+         "The engineer"},
         /* a conjunction that opens the sentence is the author's */
         {"And the dam will hold for years, the engineer said.", "the dam will hold for years", "said",
          "the engineer"},
