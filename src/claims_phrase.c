@@ -432,7 +432,9 @@ size_t cl_subject_head(const cl_view *v, size_t i, size_t lo)
         return k;
     /* "The RAND report lists": a cue word after a determiner is a noun */
     if (cl_cue_at(v, k) && k > lo && !ss(v, k) && !kind(v, k - 1, CL_W_PRON) &&
-        (kind(v, k - 1, CL_W_DET) || np_word(v, k - 1)))
+        (kind(v, k - 1, CL_W_DET) || np_word(v, k - 1) ||
+         (k - 1 > lo && open_word(v, k - 1) && kind(v, k - 2, CL_W_DET) &&
+          !kind(v, k - 2, CL_W_PRON))))     /* "A news report said" */
         return k;
     if (!pc(v, k, ','))
         return CL_NONE;

@@ -1260,6 +1260,8 @@ static void test_round3(void)
          "says", "The engineer"},
         {"The engineer said in a statement on Monday, the dam would hold.", "the dam would hold", "said",
          "The engineer"},
+        /* a noun that is a cue word heads the subject after a modifier */
+        {"A safety report said the dam would hold.", "the dam would hold", "said", "A safety report"},
         /* a conjunction that opens the sentence is the author's */
         {"And the dam will hold for years, the engineer said.", "the dam will hold for years", "said",
          "the engineer"},
