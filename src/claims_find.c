@@ -25,6 +25,11 @@ static int clause_after_opener(const cl_view *v, size_t s, size_t c)
     return 0;
 }
 
+/* Tokens a source after "according to" may have before its comma
+ * ("early results of exit polls conducted for the AP by Edison
+ * Research"). */
+#define CL_ACCORD_SOURCE 30
+
 /* "According to X, …" and "…, according to X." */
 static void on_according(cl_view *v, size_t i)
 {
@@ -32,7 +37,7 @@ static void on_according(cl_view *v, size_t i)
     size_t ce = i + c->n, b = ce;
     if (is(v, ce, "which") || in_set(v, ce, CL_S_FIRST))
         return;                 /* "according to my expectations" cites nobody */
-    while (b < v->n && b < ce + 15 && !pc(v, b, ',') && !sentence_final(v, b) &&
+    while (b < v->n && b < ce + CL_ACCORD_SOURCE && !pc(v, b, ',') && !sentence_final(v, b) &&
            !(b > ce && ss(v, b)) && v->t[b].kind != ANN_TOK_QUOTE)
         b++;
     if (b == ce)
@@ -42,8 +47,11 @@ static void on_according(cl_view *v, size_t i)
     v->used[i] = 1;
     /* "…, according to Craig Bryan, head of the center": set off after a
      * statement, it attributes the statement, and what follows its comma
-     * is the source's apposition */
-    size_t s = i > 0 && pc(v, i - 1, ',') ? cl_sent_start(v, i - 1) : i;
+     * is the source's apposition; so after a quotation that ends in a
+     * comma ("…,” according to X") and after an aside between dashes */
+    size_t sep = i > 0 && (pc(v, i - 1, ',') || v->t[i - 1].kind == ANN_TOK_DASH ||
+                           (qclose(v, i - 1) && i > 1 && pc(v, i - 2, ','))) ? i - 1 : CL_NONE;
+    size_t s = sep != CL_NONE ? cl_sent_start(v, sep) : i;
     if (s < i && s + 4 <= i - 1 && !pc(v, s + 1, ',') && (!preposition(v, s) || clause_after_opener(v, s, i - 1))) {
         cl_emit_tokens(v, s, i - 1, cue, sp, NULL, nested);
         return;

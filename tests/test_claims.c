@@ -1262,6 +1262,12 @@ static void test_round3(void)
          "The engineer"},
         /* a noun that is a cue word heads the subject after a modifier */
         {"A safety report said the dam would hold.", "the dam would hold", "said", "A safety report"},
+        /* "according to X" after a quotation, after a dash, and a long source */
+        {"The dam had 15 cracks — including two deep ones — according to the state inspectors.",
+         "The dam had 15 cracks — including two deep ones", "according to", "the state inspectors"},
+        {"According to early results of a survey of engineers conducted for the state by a firm in "
+         "Ohio, the dam will hold.", "the dam will hold", "According to",
+         "early results of a survey of engineers conducted for the state by a firm in Ohio"},
         /* a conjunction that opens the sentence is the author's */
         {"And the dam will hold for years, the engineer said.", "the dam will hold for years", "said",
          "the engineer"},
@@ -1317,6 +1323,10 @@ static void test_round3(void)
     d = run("Others voiced doubts that the dam would hold.\n\n\"Nothing we do now would help,\" Ann "
             "Lee, director of the Dam Project at the hawkish River Institute, said in an interview.\n");
     EXPECT(d, "Nothing we do now would help,", DIR, "said", "Ann Lee");
+    ann_doc_free(d);
+    /* "according to X" after a quotation that ends in a comma */
+    d = annotate_text("The dam became “the pride of the valley,” according to Ann Lee.");
+    EXPECT(d, "The dam became “the pride of the valley", MIX, "according to", "Ann Lee");
     ann_doc_free(d);
     /* an opening phrase alone is the verb's, not a statement */
     d = annotate_text("In the dry year of 2022, the engineer warned the council.");
