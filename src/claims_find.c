@@ -165,6 +165,9 @@ static int dialogue(const cl_view *v, size_t i)
     return 0;
 }
 
+/* Words of whom a headline "X to Y: …" addresses. */
+#define CL_HEAD_TO 8
+
 /* A line that opens with a source and a colon: "ISW: Putin's positions …". */
 static void on_headline(cl_view *v, size_t i)
 {
@@ -174,10 +177,20 @@ static void on_headline(cl_view *v, size_t i)
     while (j < v->n && j < i + 4 && capw(v, j) && !cl_cue_at(v, j) &&
            !(j > i && (v->t[j].flags & ANN_TF_LINE_START)))
         j++;
+    ann_span sp = span(v, i, j > i ? j - 1 : i);
+    /* "Clinton to Planned Parenthood: …", "Obama To Asians Worried About
+     * …: …": the speaker and, after "to", whom the line addresses */
+    if (j > i && is(v, j, "to") && capw(v, j + 1)) {
+        size_t m = j + 1;
+        while (m < v->n && m < j + 1 + CL_HEAD_TO && !pc(v, m, ':') && W(v, m) && !cl_cue_at(v, m) &&
+               !(v->t[m].flags & ANN_TF_LINE_START))
+            m++;
+        if (pc(v, m, ':'))
+            j = m;
+    }
     if (j == i || !pc(v, j, ':') || j + 1 >= v->n ||
         (v->t[j + 1].flags & ANN_TF_LINE_START))
         return;
-    ann_span sp = span(v, i, j - 1);
     /* a tagged actor or source, or a transcript's speaker: "WALLACE:" */
     if (!cl_is_entity(v, sp) && !(j == i + 1 && label_at(v, i) && dialogue(v, i)))
         return;

@@ -1324,6 +1324,10 @@ static void test_round3(void)
             "Lee, director of the Dam Project at the hawkish River Institute, said in an interview.\n");
     EXPECT(d, "Nothing we do now would help,", DIR, "said", "Ann Lee");
     ann_doc_free(d);
+    /* a headline "X to Y: …" */
+    d = annotate_text("Obama to Dam Builders: The Dam Will Hold");
+    EXPECT(d, "The Dam Will Hold", IND, ":", "Obama");
+    ann_doc_free(d);
     /* "according to X" after a quotation that ends in a comma */
     d = annotate_text("The dam became “the pride of the valley,” according to Ann Lee.");
     EXPECT(d, "The dam became “the pride of the valley", MIX, "according to", "Ann Lee");
