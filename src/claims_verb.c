@@ -269,6 +269,9 @@ static size_t skip_simple(const cl_view *v, size_t j)
             j += 2;                                  /* "last week" */
         else if (j < v->n && adverbial(v, j) && !ss(v, j + 1))
             j++;
+        else if ((is(v, j, "on") || is(v, j, "at")) && in_set(v, j + 1, CL_S_ADVB) &&
+                 capw(v, j + 1) && !ss(v, j + 2))
+            j += 2;                                  /* "on Monday" */
         else if (j < v->n && (v->t[j].kind == ANN_TOK_NUMBER || W(v, j)) && time_noun(v, j + 1) &&
                  is(v, j + 2, "ago"))
             j += 3;                                  /* "two weeks ago" */
@@ -300,8 +303,10 @@ static size_t skip_adverbials(const cl_view *v, size_t j)
             (complementizer(v, m + 1) || pc(v, m + 1, ':') || qopen(v, m + 1)))
             return m + 1;
     }
-    /* "agreed to begin …" is an infinitive, not a phrase to step over */
-    if ((!preposition(v, j) || is(v, j, "to")) && !pc(v, j, ','))
+    /* "agreed to begin …" is an infinitive, not a phrase to step over;
+     * "at least six planes" a count */
+    if ((!preposition(v, j) || is(v, j, "to") || (is(v, j, "at") && is(v, j + 1, "least"))) &&
+        !pc(v, j, ','))
         return j;
     if (pc(v, j, ',') && (qopen(v, j + 1) || is(v, j + 1, "that")))
         return j;

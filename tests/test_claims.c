@@ -1268,6 +1268,12 @@ static void test_round3(void)
         {"According to early results of a survey of engineers conducted for the state by a firm in "
          "Ohio, the dam will hold.", "the dam will hold", "According to",
          "early results of a survey of engineers conducted for the state by a firm in Ohio"},
+        /* a weekday after a preposition between the cue and a bare clause;
+         * "at least" opens a count, no phrase */
+        {"The engineer told the council on Monday the dam would hold.", "the dam would hold", "told",
+         "The engineer"},
+        {"The engineer reported at least six cracks appeared overnight.",
+         "at least six cracks appeared overnight", "reported", "The engineer"},
         /* a conjunction that opens the sentence is the author's */
         {"And the dam will hold for years, the engineer said.", "the dam will hold for years", "said",
          "the engineer"},
