@@ -519,7 +519,7 @@ static size_t content_start(const cl_view *v, const cl_cue *c, size_t ce, int *n
     if ((c->cls & CL_BARE) && bare_ok(v, q)) {
         /* "told the farmers who came, “…”": an addressee not in the
          * speaker lexicon, then the quotation */
-        size_t o = (c->cls & CL_OBJ) && q == ce ? quote_ahead(v, q) : CL_NONE;
+        size_t o = (c->cls & CL_OBJ) ? quote_ahead(v, q) : CL_NONE;
         return o != CL_NONE ? o : q;
     }
     /* "maintained a consistent position: …"; after an object, "that" is
@@ -787,6 +787,9 @@ static void pre_claim(cl_view *v, cue_ctx *x)
         p = x->ce + 1;                          /* "as X highlighted, …" */
     else if (x->c->cls & (CL_CLAUSE | CL_BARE | CL_NP | CL_TO))
         p = content_start(v, x->c, x->ce, &np);
+    else if (!(x->c->cls & ~CL_INV) && (pc(v, x->ce, ',') || pc(v, x->ce, ':')) &&
+             qopen(v, x->ce + 1) && !v->used[x->ce + 1])
+        p = x->ce + 1;                          /* "He continued, “…”" */
     else
         return;                                 /* Q, S: nothing else */
     /* "… talks unveiled¶Russia and Ukraine vote …": a content on the next
@@ -940,8 +943,10 @@ static int content_before(cl_view *v, cue_ctx *x, size_t comma, size_t tail)
         tail = cl_paren_close(v, tail) + 1;     /* "said X (D-S.C.), …" */
     if (how == 3 && !cq && split_fragment(v, x, comma, tend))
         return 1;
+    /* “A,” X said, “B.” is split; "Remarking upon his “empathy,” X said,
+     * “…”" has its content after the cue */
     if (how == 3)
-        how = cq ? 1 : 0;
+        how = cq && quote_opens(v, qclose(v, comma) ? comma : comma - 1) ? 1 : 0;
     /* "…, said Brian Baker, a longtime adviser …": the comma after a
      * speaker that follows its cue opens the speaker's apposition */
     if (how == 2 && x->inverted && tend + 1 < v->n &&

@@ -1330,6 +1330,19 @@ static void test_round3(void)
             "Lee, director of the Dam Project at the hawkish River Institute, said in an interview.\n");
     EXPECT(d, "Nothing we do now would help,", DIR, "said", "Ann Lee");
     ann_doc_free(d);
+    /* a verb that only closes quotations opens one after a comma */
+    d = annotate_text("She continued, “The dam will hold.”");
+    EXPECT(d, "The dam will hold.", DIR, "continued", "She");
+    ann_doc_free(d);
+    /* a quoted phrase in an opening participle's object is no split
+     * quotation: the cue's content follows it */
+    d = annotate_text("Praising the dam's \"great strength,\" Ann Lee said, \"It will hold.\"");
+    EXPECT(d, "It will hold.", DIR, "said", "Ann Lee");
+    ann_doc_free(d);
+    /* past an addressee and an adverb, the quotation */
+    d = annotate_text("Ann Lee told the River Times news desk simply, \"It held.\"");
+    EXPECT(d, "It held.", DIR, "told", "Ann Lee");
+    ann_doc_free(d);
     /* a headline "X to Y: …" */
     d = annotate_text("Obama to Dam Builders: The Dam Will Hold");
     EXPECT(d, "The Dam Will Hold", IND, ":", "Obama");
