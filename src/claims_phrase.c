@@ -152,7 +152,7 @@ static size_t adjunct_left(const cl_view *v, size_t k, size_t lo)
                    kind(v, p - 2, CL_W_HEAD) && !kind(v, p - 2, CL_W_PRON) ? p - 1 : CL_NONE;
         }
         if (!(np_mod(v, p) || kind(v, p, CL_W_DET) || in_set(v, p, CL_S_ADVB | CL_S_TIME) ||
-              (poss(v, p) && p < k)) || ss(v, p))
+              (poss(v, p) && p < k) || (p == k && p > lo && W(v, p) && poss(v, p - 1))) || ss(v, p))
             return CL_NONE;             /* "familiar with Cruz’s thinking" */
     }
     return CL_NONE;

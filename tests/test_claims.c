@@ -1274,6 +1274,8 @@ static void test_round3(void)
          "The engineer"},
         {"The engineer reported at least six cracks appeared overnight.",
          "at least six cracks appeared overnight", "reported", "The engineer"},
+        {"A source familiar with the mayor's thinking said the dam would hold.", "the dam would hold",
+         "said", "A source"},
         /* a conjunction that opens the sentence is the author's */
         {"And the dam will hold for years, the engineer said.", "the dam will hold for years", "said",
          "the engineer"},
