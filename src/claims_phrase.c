@@ -523,6 +523,11 @@ int cl_sentence_speaker(cl_view *v, size_t lo, size_t i, ann_span *sp)
     size_t p = cl_after_dateline(v, lo);
     if (qopen(v, p))
         p++;
+    /* "And then Trump went …, saying": the author's linking words */
+    for (int n = 0; n < 2 && p + 1 < i && !pc(v, p + 1, ',') &&
+                    (is(v, p, "and") || is(v, p, "but") || is(v, p, "so") || is(v, p, "yet") ||
+                     in_set(v, p, CL_S_ADVB)) && !cl_in_date(v, v->t[p].start); n++)
+        p++;
     /* step over introductory phrases and relative clauses: "On Feb. 28,
      * at the request of X, who had agreed to …, Macron …" */
     for (int round = 0; round < 3 && p < i; round++) {

@@ -1345,6 +1345,10 @@ static void test_round3(void)
     d = annotate_text("Ann Lee told the River Times news desk simply, \"It held.\"");
     EXPECT(d, "It held.", DIR, "told", "Ann Lee");
     ann_doc_free(d);
+    /* a participle's subject past the author's linking words */
+    d = annotate_text("And then Ann Lee went on the radio, saying the dam would hold.");
+    EXPECT(d, "the dam would hold", IND, "saying", "Ann Lee");
+    ann_doc_free(d);
     /* a headline "X to Y: …" */
     d = annotate_text("Obama to Dam Builders: The Dam Will Hold");
     EXPECT(d, "The Dam Will Hold", IND, ":", "Obama");
