@@ -482,8 +482,10 @@ static size_t content_start(const cl_view *v, const cl_cue *c, size_t ce, int *n
         (q == ce && (c->cls & CL_CLAUSE) && (is(v, q, "how") || is(v, q, "why"))))
         /* not "told reporters when asked", "told them what to say" */
         return W(v, q + 1) && !is(v, q + 1, "to") &&
-               !((v->t[q + 1].flags & ANN_TF_LOWER) && (ends_with(v, q + 1, "ed") || is_ing(v, q + 1)))
-               ? q : quote_ahead(v, q);
+               !((v->t[q + 1].flags & ANN_TF_LOWER) && (ends_with(v, q + 1, "ed") ||
+                                                        (is_ing(v, q + 1) && !is(v, q, "if") &&
+                                                         !is(v, q, "whether"))))
+               ? q : quote_ahead(v, q);     /* "asked Trump if having …" */
     size_t after = q;
     q = skip_adverbials(v, q);
     if (q == CL_NONE && (c->cls & CL_BARE)) {

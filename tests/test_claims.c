@@ -1349,6 +1349,10 @@ static void test_round3(void)
     d = annotate_text("And then Ann Lee went on the radio, saying the dam would hold.");
     EXPECT(d, "the dam would hold", IND, "saying", "Ann Lee");
     ann_doc_free(d);
+    /* a reported question with "if" and a gerund */
+    d = annotate_text("The reporter asked the mayor if fixing the dam would cost more.");
+    EXPECT(d, "if fixing the dam would cost more", IND, "asked", "The reporter");
+    ann_doc_free(d);
     /* a headline "X to Y: …" */
     d = annotate_text("Obama to Dam Builders: The Dam Will Hold");
     EXPECT(d, "The Dam Will Hold", IND, ":", "Obama");
