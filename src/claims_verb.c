@@ -345,6 +345,14 @@ static int clause_follows(const cl_view *v, size_t j)
             ((v->t[k].flags & ANN_TF_LOWER) && (ends_with(v, k, "ed") || in_set(v, k, CL_S_PAST)) &&
              (np_mod(v, p) || capw(v, p)) && !kind(v, p, CL_W_DET) && !in_set(v, p, CL_S_WH)))
             return 1;
+        /* a verb in -s after a singular noun, its object after it: "said
+         * each year of education yields a bump" */
+        if ((v->t[k].flags & ANN_TF_LOWER) && ends_with(v, k, "s") && !ends_with(v, k, "ss") &&
+            open_word(v, k) && (np_mod(v, p) || capw(v, p)) && !ends_with(v, p, "s") &&
+            !kind(v, p, CL_W_DET) && !in_set(v, p, CL_S_WH) && !poss(v, k - 1) &&
+            ((kind(v, k + 1, CL_W_DET) && !kind(v, k + 1, CL_W_PRON)) ||
+             v->t[k + 1 < v->n ? k + 1 : k].kind == ANN_TOK_NUMBER))
+            return 1;
         /* a number goes on the phrase: "said succeeding in 2016 is" */
         if ((!W(v, k) && v->t[k].kind != ANN_TOK_NUMBER) || ss(v, k) || cl_cue_at(v, k))
             return (k > j + 1 && cl_cue_at(v, k) && (v->t[k].flags & ANN_TF_LOWER) &&

@@ -1276,6 +1276,9 @@ static void test_round3(void)
          "at least six cracks appeared overnight", "reported", "The engineer"},
         {"A source familiar with the mayor's thinking said the dam would hold.", "the dam would hold",
          "said", "A source"},
+        /* a verb in -s after a singular noun and before its object */
+        {"The engineer said each inch of rain adds a ton of weight.",
+         "each inch of rain adds a ton of weight", "said", "The engineer"},
         /* a conjunction that opens the sentence is the author's */
         {"And the dam will hold for years, the engineer said.", "the dam will hold for years", "said",
          "the engineer"},
