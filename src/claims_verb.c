@@ -430,7 +430,15 @@ static size_t introducer_ahead(const cl_view *v, size_t q, size_t none_found)
  * (but "when asked").  Returns the opening mark or CL_NONE. */
 static size_t quote_ahead(const cl_view *v, size_t ce)
 {
-    for (size_t m = ce; m < v->n && m < ce + CL_QUOTE_AHEAD; m++) {
+    /* most cues have no quotation in the rest of their sentence: a look
+     * at token kinds and flags alone tells */
+    size_t q = ce;
+    while (q < v->n && q < ce + CL_QUOTE_AHEAD && v->t[q].kind != ANN_TOK_QUOTE &&
+           !(q > ce && (v->t[q].flags & (ANN_TF_SENT_START | ANN_TF_PARA_START))))
+        q++;
+    if (q >= v->n || v->t[q].kind != ANN_TOK_QUOTE)
+        return CL_NONE;
+    for (size_t m = ce; m <= q; m++) {
         if (qopen(v, m) && m > ce && (pc(v, m - 1, ',') || pc(v, m - 1, ':')))
             return v->used[m] ? CL_NONE : m;
         if ((m > ce && ss(v, m)) || sentence_final(v, m) || pc(v, m, ';') ||
