@@ -303,9 +303,11 @@ static size_t skip_adverbials(const cl_view *v, size_t j)
             (complementizer(v, m + 1) || pc(v, m + 1, ':') || qopen(v, m + 1)))
             return m + 1;
     }
-    /* "agreed to begin …" is an infinitive, not a phrase to step over;
-     * "at least six planes" a count */
-    if ((!preposition(v, j) || is(v, j, "to") || (is(v, j, "at") && is(v, j + 1, "least"))) &&
+    /* "agreed to begin …" is an infinitive, not a phrase to step over
+     * ("said to Vermont Edition that" is); "at least six planes" a count */
+    if ((!preposition(v, j) ||
+         (is(v, j, "to") && !capw(v, j + 1) && !(kind(v, j + 1, CL_W_DET) && !kind(v, j + 1, CL_W_PRON))) ||
+         (is(v, j, "at") && is(v, j + 1, "least"))) &&
         !pc(v, j, ','))
         return j;
     if (pc(v, j, ',') && (qopen(v, j + 1) || is(v, j + 1, "that")))

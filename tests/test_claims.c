@@ -1279,6 +1279,12 @@ static void test_round3(void)
         /* a verb in -s after a singular noun and before its object */
         {"The engineer said each inch of rain adds a ton of weight.",
          "each inch of rain adds a ton of weight", "said", "The engineer"},
+        /* "to" and an addressee between the cue and its clause; a title in
+         * quotation marks that ends the subject's apposition */
+        {"The engineer said on Friday to Dam Weekly that the dam would hold.", "the dam would hold",
+         "said", "The engineer"},
+        {"Ann Lee, host of the “Dam Hour,” suggested the dam would hold.", "the dam would hold",
+         "suggested", "Ann Lee"},
         /* a conjunction that opens the sentence is the author's */
         {"And the dam will hold for years, the engineer said.", "the dam will hold for years", "said",
          "the engineer"},
