@@ -436,12 +436,7 @@ size_t cl_subject_head(const cl_view *v, size_t i, size_t lo)
          (k - 1 > lo && open_word(v, k - 1) && kind(v, k - 2, CL_W_DET) &&
           !kind(v, k - 2, CL_W_PRON))))     /* "A news report said" */
         return k;
-    /* "Joe Scarborough, host of MSNBC’s “Morning Joe,” suggested": a
-     * title that ends the appositive, its comma inside the marks */
-    if (qclose(v, k) && pc(v, k - 1, ',') && v->mate[k] > lo + 2 &&
-        (W(v, v->mate[k] - 1) || poss(v, v->mate[k] - 1)))
-        k = v->mate[k];
-    else if (!pc(v, k, ','))
+    if (!pc(v, k, ','))
         return CL_NONE;
     /* ", among other things,", an appositive ("X, the leader of …, said")
      * or a relative clause ("X, which has been welcomed …, calls for") */

@@ -164,11 +164,6 @@ static int opener_clause(const cl_view *v, size_t s, size_t comma)
     for (size_t k = s + 2; k + 3 < comma && k < s + CL_OPENER; k++)
         if (pc(v, k, ','))
             return !connector(v, k + 1) && !preposition(v, k + 1) && !pc(v, k + 1, ',');
-    /* "Around 70 people would show up, he said": an auxiliary after a
-     * noun, no comma between */
-    for (size_t k = s + 2; k < comma && k < s + CL_OPENER; k++)
-        if ((auxiliary(v, k) || cl_negated_aux(v, k)) && (np_mod(v, k - 1) || capw(v, k - 1)))
-            return 1;
     return 0;
 }
 
@@ -303,11 +298,9 @@ static size_t skip_adverbials(const cl_view *v, size_t j)
             (complementizer(v, m + 1) || pc(v, m + 1, ':') || qopen(v, m + 1)))
             return m + 1;
     }
-    /* "agreed to begin …" is an infinitive, not a phrase to step over
-     * ("said to Vermont Edition that" is); "at least six planes" a count */
-    if ((!preposition(v, j) ||
-         (is(v, j, "to") && !capw(v, j + 1) && !(kind(v, j + 1, CL_W_DET) && !kind(v, j + 1, CL_W_PRON))) ||
-         (is(v, j, "at") && is(v, j + 1, "least"))) &&
+    /* "agreed to begin …" is an infinitive, not a phrase to step over;
+     * "at least six planes" a count */
+    if ((!preposition(v, j) || is(v, j, "to") || (is(v, j, "at") && is(v, j + 1, "least"))) &&
         !pc(v, j, ','))
         return j;
     if (pc(v, j, ',') && (qopen(v, j + 1) || is(v, j + 1, "that")))
@@ -346,14 +339,6 @@ static int clause_follows(const cl_view *v, size_t j)
         if (auxiliary(v, k) || cl_negated_aux(v, k) ||
             ((v->t[k].flags & ANN_TF_LOWER) && (ends_with(v, k, "ed") || in_set(v, k, CL_S_PAST)) &&
              (np_mod(v, p) || capw(v, p)) && !kind(v, p, CL_W_DET) && !in_set(v, p, CL_S_WH)))
-            return 1;
-        /* a verb in -s after a singular noun, its object after it: "said
-         * each year of education yields a bump" */
-        if ((v->t[k].flags & ANN_TF_LOWER) && ends_with(v, k, "s") && !ends_with(v, k, "ss") &&
-            open_word(v, k) && (np_mod(v, p) || capw(v, p)) && !ends_with(v, p, "s") &&
-            !kind(v, p, CL_W_DET) && !in_set(v, p, CL_S_WH) && !poss(v, k - 1) &&
-            ((kind(v, k + 1, CL_W_DET) && !kind(v, k + 1, CL_W_PRON)) ||
-             v->t[k + 1 < v->n ? k + 1 : k].kind == ANN_TOK_NUMBER))
             return 1;
         /* a number goes on the phrase: "said succeeding in 2016 is" */
         if ((!W(v, k) && v->t[k].kind != ANN_TOK_NUMBER) || ss(v, k) || cl_cue_at(v, k))
@@ -500,10 +485,8 @@ static size_t content_start(const cl_view *v, const cl_cue *c, size_t ce, int *n
         (q == ce && (c->cls & CL_CLAUSE) && (is(v, q, "how") || is(v, q, "why"))))
         /* not "told reporters when asked", "told them what to say" */
         return W(v, q + 1) && !is(v, q + 1, "to") &&
-               !((v->t[q + 1].flags & ANN_TF_LOWER) && (ends_with(v, q + 1, "ed") ||
-                                                        (is_ing(v, q + 1) && !is(v, q, "if") &&
-                                                         !is(v, q, "whether"))))
-               ? q : quote_ahead(v, q);     /* "asked Trump if having …" */
+               !((v->t[q + 1].flags & ANN_TF_LOWER) && (ends_with(v, q + 1, "ed") || is_ing(v, q + 1)))
+               ? q : quote_ahead(v, q);
     size_t after = q;
     q = skip_adverbials(v, q);
     if (q == CL_NONE && (c->cls & CL_BARE)) {
@@ -532,10 +515,6 @@ static size_t content_start(const cl_view *v, const cl_cue *c, size_t ce, int *n
         *np = 1;
         return q;
     }
-    /* "says if he wins, he will …": a conditional opens the clause */
-    if ((c->cls & CL_BARE) && q == skip_simple(v, ce) && is(v, q, "if") && W(v, q + 1) &&
-        !ss(v, q + 1) && !in_set(v, q + 1, CL_S_ADJ) && !cl_cue_at(v, q + 1))
-        return q;
     if ((c->cls & CL_BARE) && bare_ok(v, q)) {
         /* "told the farmers who came, “…”": an addressee not in the
          * speaker lexicon, then the quotation */
@@ -1127,9 +1106,7 @@ static int find_speaker(cl_view *v, cue_ctx *x, size_t k, size_t head,
  * preposition and holds no cue, quotation, colon or "that"? */
 static int adjunct_tail(const cl_view *v, size_t after)
 {
-    /* "said to People magazine", not "said to be" */
-    if (!preposition(v, after) || (is(v, after, "to") && !capw(v, after + 1) &&
-                                   !kind(v, after + 1, CL_W_DET)))
+    if (!preposition(v, after) || is(v, after, "to"))
         return 0;
     for (size_t k = after + 1; k < v->n && k < after + CL_ADJ_TAIL; k++) {
         if (sentence_final(v, k) || ss(v, k))

@@ -1241,13 +1241,6 @@ static const char *const round3[][5] = {
     {"d", "\"The dam will hold,\" Ann Lee, now 81, said by telephone.", "The dam will hold,", "said",
      "Ann Lee"},
     {"i", "Ann Lee said by email that the dam will hold.", "the dam will hold", "said", "Ann Lee"},
-    /* a conditional opens a bare clause */
-    {"i", "The engineer says if the rain stops, the dam will hold.", "if the rain stops, the dam will hold",
-     "says", "The engineer"},
-    /* a preposition that opens a clause with an auxiliary */
-    {"i", "Around 70 people would come to the dam, the engineer said.",
-     "Around 70 people would come to the dam", "said", "the engineer"},
-    {"d", "\"Will the dam hold?\" Ann Lee said to Dam Weekly.", "Will the dam hold?", "said", "Ann Lee"},
     /* an adjective and its phrase after the subject's noun */
     {"i", "The dam will hold, officials familiar with the project said.", "The dam will hold", "said",
      "officials"},
@@ -1275,15 +1268,6 @@ static const char *const round3[][5] = {
      "at least six cracks appeared overnight", "reported", "The engineer"},
     {"i", "A source familiar with the mayor's thinking said the dam would hold.", "the dam would hold",
      "said", "A source"},
-    /* a verb in -s after a singular noun and before its object */
-    {"i", "The engineer said each inch of rain adds a ton of weight.",
-     "each inch of rain adds a ton of weight", "said", "The engineer"},
-    /* "to" and an addressee between the cue and its clause; a title in
-     * quotation marks that ends the subject's apposition */
-    {"i", "The engineer said on Friday to Dam Weekly that the dam would hold.", "the dam would hold",
-     "said", "The engineer"},
-    {"i", "Ann Lee, host of the “Dam Hour,” suggested the dam would hold.", "the dam would hold",
-     "suggested", "Ann Lee"},
     /* a conjunction that opens the sentence is the author's */
     {"i", "And the dam will hold for years, the engineer said.", "the dam will hold for years", "said",
      "the engineer"},
@@ -1316,9 +1300,6 @@ static const char *const round3[][5] = {
     /* a participle's subject past the author's linking words */
     {"i", "And then Ann Lee went on the radio, saying the dam would hold.", "the dam would hold",
      "saying", "Ann Lee"},
-    /* a reported question with "if" and a gerund */
-    {"i", "The reporter asked the mayor if fixing the dam would cost more.",
-     "if fixing the dam would cost more", "asked", "The reporter"},
     /* a headline "X to Y: …" */
     {"i", "Obama to Dam Builders: The Dam Will Hold", "The Dam Will Hold", ":", "Obama"},
     /* "according to X" after a quotation that ends in a comma */
