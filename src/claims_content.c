@@ -170,6 +170,10 @@ static int make_content(cl_view *v, size_t a, size_t b, ann_claim_kind *k, ann_s
         b--;
     while (a < b && (v->t[a].kind == ANN_TOK_QUOTE || trailing(v, a)))
         a++;
+    /* "And they found …, he said": a conjunction that opens the sentence
+     * joins it to the author's last, it is no part of the content */
+    if (a + 1 < b && ss(v, a) && (is(v, a, "and") || is(v, a, "or")) && W(v, a + 1))
+        a++;
     size_t words = 0;
     for (size_t i = a; i < b; i++)
         words += v->t[i].kind == ANN_TOK_WORD || v->t[i].kind == ANN_TOK_NUMBER;

@@ -25,6 +25,11 @@ static int clause_after_opener(const cl_view *v, size_t s, size_t c)
     return 0;
 }
 
+/* Tokens a source after "according to" may have before its comma
+ * ("early results of exit polls conducted for the AP by Edison
+ * Research"). */
+#define CL_ACCORD_SOURCE 30
+
 /* "According to X, …" and "…, according to X." */
 static void on_according(cl_view *v, size_t i)
 {
@@ -32,7 +37,7 @@ static void on_according(cl_view *v, size_t i)
     size_t ce = i + c->n, b = ce;
     if (is(v, ce, "which") || in_set(v, ce, CL_S_FIRST))
         return;                 /* "according to my expectations" cites nobody */
-    while (b < v->n && b < ce + 15 && !pc(v, b, ',') && !sentence_final(v, b) &&
+    while (b < v->n && b < ce + CL_ACCORD_SOURCE && !pc(v, b, ',') && !sentence_final(v, b) &&
            !(b > ce && ss(v, b)) && v->t[b].kind != ANN_TOK_QUOTE)
         b++;
     if (b == ce)
@@ -42,8 +47,11 @@ static void on_according(cl_view *v, size_t i)
     v->used[i] = 1;
     /* "…, according to Craig Bryan, head of the center": set off after a
      * statement, it attributes the statement, and what follows its comma
-     * is the source's apposition */
-    size_t s = i > 0 && pc(v, i - 1, ',') ? cl_sent_start(v, i - 1) : i;
+     * is the source's apposition; so after a quotation that ends in a
+     * comma ("…,” according to X") and after an aside between dashes */
+    size_t sep = i > 0 && (pc(v, i - 1, ',') || v->t[i - 1].kind == ANN_TOK_DASH ||
+                           (qclose(v, i - 1) && i > 1 && pc(v, i - 2, ','))) ? i - 1 : CL_NONE;
+    size_t s = sep != CL_NONE ? cl_sent_start(v, sep) : i;
     if (s < i && s + 4 <= i - 1 && !pc(v, s + 1, ',') && (!preposition(v, s) || clause_after_opener(v, s, i - 1))) {
         cl_emit_tokens(v, s, i - 1, cue, sp, NULL, nested);
         return;
@@ -157,6 +165,9 @@ static int dialogue(const cl_view *v, size_t i)
     return 0;
 }
 
+/* Words of whom a headline "X to Y: …" addresses. */
+#define CL_HEAD_TO 8
+
 /* A line that opens with a source and a colon: "ISW: Putin's positions …". */
 static void on_headline(cl_view *v, size_t i)
 {
@@ -166,10 +177,20 @@ static void on_headline(cl_view *v, size_t i)
     while (j < v->n && j < i + 4 && capw(v, j) && !cl_cue_at(v, j) &&
            !(j > i && (v->t[j].flags & ANN_TF_LINE_START)))
         j++;
+    ann_span sp = span(v, i, j > i ? j - 1 : i);
+    /* "Clinton to Planned Parenthood: …", "Obama To Asians Worried About
+     * …: …": the speaker and, after "to", whom the line addresses */
+    if (j > i && is(v, j, "to") && capw(v, j + 1)) {
+        size_t m = j + 1;
+        while (m < v->n && m < j + 1 + CL_HEAD_TO && !pc(v, m, ':') && W(v, m) && !cl_cue_at(v, m) &&
+               !(v->t[m].flags & ANN_TF_LINE_START))
+            m++;
+        if (pc(v, m, ':'))
+            j = m;
+    }
     if (j == i || !pc(v, j, ':') || j + 1 >= v->n ||
         (v->t[j + 1].flags & ANN_TF_LINE_START))
         return;
-    ann_span sp = span(v, i, j - 1);
     /* a tagged actor or source, or a transcript's speaker: "WALLACE:" */
     if (!cl_is_entity(v, sp) && !(j == i + 1 && label_at(v, i) && dialogue(v, i)))
         return;
@@ -224,6 +245,23 @@ static int on_credit(cl_view *v, size_t o)
     return 1;
 }
 
+/* Tokens of the rest of an attribution's sentence after its claim. */
+#define CL_CLAIM_TAIL 30
+
+/* Is all between byte b, where the last claim ended, and the quotation
+ * mark at o the rest of that claim's sentence ("he said to an enormous
+ * cheer.¶¶“…”"): words of one sentence, no quotation mark, no cue? */
+static int rest_of_sentence(const cl_view *v, size_t b, size_t o)
+{
+    size_t k = o;
+    while (k > 0 && o - k < CL_CLAIM_TAIL && v->t[k - 1].start >= b) {
+        k--;
+        if (v->t[k].kind == ANN_TOK_QUOTE || cl_cue_at(v, k) || (k + 1 < o && ss(v, k + 1)))
+            return 0;
+    }
+    return k < o && (k == 0 || v->t[k - 1].start < b) && sentence_final(v, o - 1);
+}
+
 /* A quotation that opens a sentence with no speaker of its own continues
  * the statement just before it: same speaker, same cue. */
 static void on_quote(cl_view *v, size_t o)
@@ -232,7 +270,8 @@ static void on_quote(cl_view *v, size_t o)
     if (v->used[o] || !ss(v, o) || v->inq[o] || !l->valid)
         return;
     size_t close = v->mate[o];
-    if (cl_attributed_after(v, close) || !adjacent(v, l->end, v->t[o].start))
+    if (cl_attributed_after(v, close) ||
+        !(adjacent(v, l->end, v->t[o].start) || rest_of_sentence(v, l->end, o)))
         return;
     ann_span content = { v->t[o].end, v->t[close].start };
     if (content.end <= content.start)

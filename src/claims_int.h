@@ -69,7 +69,8 @@ enum {
     CL_S_SUB = 1u << 12,    /* "because", "despite": opens a clause before the main one */
     CL_S_NUM = 1u << 13,    /* "three", "half": a count or share */
     CL_S_NONE = 1u << 14,   /* "anyone", "nobody": names no source */
-    CL_S_WH = 1u << 15      /* "whether", "how": opens a reported question */
+    CL_S_WH = 1u << 15,     /* "whether", "how": opens a reported question */
+    CL_S_PAST = 1u << 16    /* "built", "made": an irregular verb in the past */
 };
 
 #define CL_MAXSUFFIX 8          /* bytes of an adjective suffix ("-ous") */
@@ -91,8 +92,8 @@ typedef struct cl_word {
  * the first of the verb cues it heads (the others follow; 0 for none), and
  * the length the sets want. */
 #define CL_I_KIND 0xfffu        /* CL_W_* */
-#define CL_I_SETS_SHIFT 12      /* CL_S_*, 16 bits */
-#define CL_I_SETS 0xffffu
+#define CL_I_SETS_SHIFT 12      /* CL_S_*, 20 bits */
+#define CL_I_SETS 0xfffffu
 #define CL_I_CUE_SHIFT 32       /* 16 bits */
 #define CL_I_LEN_SHIFT 48       /* length of a word with sets, 16 bits */
 #define CL_I_MAXLEN 0xffffu

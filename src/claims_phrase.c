@@ -95,6 +95,13 @@ size_t cl_np_right(const cl_view *v, size_t p, size_t hi, int broad)
     if (kind(v, j, CL_W_DET)) {
         j++;
         det = broad;
+    } else if (broad && open_word(v, p)) {
+        /* a title without a determiner before a name: "said lobbyist Jim
+         * Smith", "says political scientist Ann Lee" */
+        size_t m = p;
+        while (m < hi && m < p + 3 && open_word(v, m))
+            m++;
+        det = capw(v, m) && !ss(v, m);
     }
     while (j < hi && j - p < 12 && !(j > p && ss(v, j))) {
         if (poss(v, j) && last != CL_NONE) {
@@ -135,12 +142,18 @@ int cl_negated_aux(const cl_view *v, size_t k)
 static size_t adjunct_left(const cl_view *v, size_t k, size_t lo)
 {
     for (size_t p = k; p > lo && p + CL_ADJUNCT > k; p--) {
-        if (preposition(v, p) && !connector(v, p))
-            return p > lo && p < k && (capw(v, p - 1) || kind(v, p - 1, CL_W_HEAD | CL_W_PRON)) &&
-                   !ss(v, p) ? p : CL_NONE;
-        if (!(np_mod(v, p) || kind(v, p, CL_W_DET) || in_set(v, p, CL_S_ADVB | CL_S_TIME)) ||
-            ss(v, p))
-            return CL_NONE;
+        if (preposition(v, p) && !connector(v, p)) {
+            if (p > lo && p < k && (capw(v, p - 1) || kind(v, p - 1, CL_W_HEAD | CL_W_PRON)) &&
+                !ss(v, p))
+                return p;
+            /* "officials familiar with the matter", "people close to X":
+             * an adjective between the noun and its phrase */
+            return p > lo + 1 && p < k && open_word(v, p - 1) && !ss(v, p - 1) &&
+                   kind(v, p - 2, CL_W_HEAD) && !kind(v, p - 2, CL_W_PRON) ? p - 1 : CL_NONE;
+        }
+        if (!(np_mod(v, p) || kind(v, p, CL_W_DET) || in_set(v, p, CL_S_ADVB | CL_S_TIME) ||
+              (poss(v, p) && p < k) || (p == k && p > lo && W(v, p) && poss(v, p - 1))) || ss(v, p))
+            return CL_NONE;             /* "familiar with Cruz’s thinking" */
     }
     return CL_NONE;
 }
@@ -148,6 +161,22 @@ static size_t adjunct_left(const cl_view *v, size_t k, size_t lo)
 /* Skips leftwards over what may sit between a subject and its verb ("also",
  * "has", "vehemently", "for his part").  Returns the token before those, or
  * CL_NONE when the sentence starts first. */
+/* Tokens an aside between two dashes may hold. */
+#define CL_DASH_ASIDE 10
+
+/* The dash that opens the aside the dash at k closes ("X — and Y —"),
+ * after a word and with only words between, or CL_NONE. */
+static size_t dash_open(const cl_view *v, size_t k, size_t lo)
+{
+    for (size_t o = k; o > lo + 1 && o + CL_DASH_ASIDE > k; o--) {
+        if (v->t[o - 1].kind == ANN_TOK_DASH)
+            return o - 1 < k - 1 && W(v, o - 2) ? o - 1 : CL_NONE;
+        if (!W(v, o - 1) || ss(v, o - 1) || cl_cue_at(v, o - 1))
+            return CL_NONE;
+    }
+    return CL_NONE;
+}
+
 size_t cl_skip_adv_left(const cl_view *v, size_t k, size_t lo)
 {
     for (;;) {
@@ -167,6 +196,11 @@ size_t cl_skip_adv_left(const cl_view *v, size_t k, size_t lo)
             if (o == CL_NONE || o == lo || !capw(v, o - 1))
                 return k;
             k = o - 1;              /* "Gov. Phil Bryant (R) said" */
+        } else if (v->t[k].kind == ANN_TOK_DASH) {
+            size_t o = dash_open(v, k, lo);
+            if (o == CL_NONE || o == lo)
+                return k;
+            k = o - 1;              /* "Democrats — and some Republicans — say" */
         } else {
             size_t p = adjunct_left(v, k, lo);
             if (p == CL_NONE)
@@ -216,7 +250,9 @@ size_t cl_skip_adv_right(const cl_view *v, size_t j)
  * adviser", "Ukraine's foreign minister"? */
 static int appositive_start(const cl_view *v, size_t j)
 {
-    return (kind(v, j, CL_W_DET) && !kind(v, j, CL_W_PRON)) || capw(v, j);
+    /* "the head of …", "Ukraine's envoy", "director of …" */
+    return (kind(v, j, CL_W_DET) && !kind(v, j, CL_W_PRON)) || capw(v, j) ||
+           (kind(v, j, CL_W_HEAD) && !kind(v, j, CL_W_PRON | CL_W_STOP));
 }
 
 /* c is a comma after a speaker: the comma that closes an appositive
@@ -256,6 +292,9 @@ int cl_attribution_at(const cl_view *v, size_t j)
     return k < v->n && cl_cue_at(v, k) && !(cl_cue_at(v, k)->cls & CL_ACCORD);
 }
 
+/* Tokens from a closing quotation to the cue past a speaker's apposition. */
+#define CL_APPOS_AFTER 24
+
 /* A closing quotation with its own speaker after it ("…,” he said). */
 int cl_attributed_after(const cl_view *v, size_t close)
 {
@@ -264,10 +303,17 @@ int cl_attributed_after(const cl_view *v, size_t close)
         j++;
     if (j >= v->n || ss(v, j))
         return 0;
-    for (size_t k = j; k < v->n && k < j + 10; k++) {
+    /* "…,” he said"; "…,” Fred Kagan, director of the project at the
+     * institute, said": a name's apposition between two commas */
+    int commas = 0;
+    for (size_t k = j; k < v->n && k < j + (commas ? CL_APPOS_AFTER : 10); k++) {
         if (cl_cue_at(v, k) && !(cl_cue_at(v, k)->cls & CL_ACCORD) && !v->used[k])
             return 1;
-        if (!W(v, k) && !poss(v, k))
+        if (pc(v, k, ',') && k > j && capw(v, k - 1) && !commas)
+            commas = 1;
+        else if (pc(v, k, ',') && commas == 1)
+            commas = 2;
+        else if (!W(v, k) && !poss(v, k) && !(commas == 1 && v->t[k].kind == ANN_TOK_NUMBER))
             return 0;
     }
     return 0;
@@ -366,9 +412,11 @@ size_t cl_subject_head(const cl_view *v, size_t i, size_t lo)
                 return h;
         }
     }
-    /* "Cuban-Americans polled said": a participle after its noun */
+    /* "Cuban-Americans polled said", "a poll released Friday found": a
+     * participle after its noun */
     if (k > lo && (v->t[k].flags & ANN_TF_LOWER) && ends_with(v, k, "ed") &&
-        (capw(v, k - 1) || (ends_with(v, k - 1, "s") && open_word(v, k - 1))))
+        (capw(v, k - 1) || (ends_with(v, k - 1, "s") && open_word(v, k - 1)) ||
+         (kind(v, k - 1, CL_W_HEAD) && !kind(v, k - 1, CL_W_PRON))))
         k--;
     /* "The officials whose laws were struck down say", "Republicans who
      * have praised his candidacy warned": a relative clause with no commas,
@@ -384,7 +432,9 @@ size_t cl_subject_head(const cl_view *v, size_t i, size_t lo)
         return k;
     /* "The RAND report lists": a cue word after a determiner is a noun */
     if (cl_cue_at(v, k) && k > lo && !ss(v, k) && !kind(v, k - 1, CL_W_PRON) &&
-        (kind(v, k - 1, CL_W_DET) || np_word(v, k - 1)))
+        (kind(v, k - 1, CL_W_DET) || np_word(v, k - 1) ||
+         (k - 1 > lo && open_word(v, k - 1) && kind(v, k - 2, CL_W_DET) &&
+          !kind(v, k - 2, CL_W_PRON))))     /* "A news report said" */
         return k;
     if (!pc(v, k, ','))
         return CL_NONE;
@@ -472,6 +522,11 @@ int cl_sentence_speaker(cl_view *v, size_t lo, size_t i, ann_span *sp)
     }
     size_t p = cl_after_dateline(v, lo);
     if (qopen(v, p))
+        p++;
+    /* "And then Trump went …, saying": the author's linking words */
+    for (int n = 0; n < 2 && p + 1 < i && !pc(v, p + 1, ',') &&
+                    (is(v, p, "and") || is(v, p, "but") || is(v, p, "so") || is(v, p, "yet") ||
+                     in_set(v, p, CL_S_ADVB)) && !cl_in_date(v, v->t[p].start); n++)
         p++;
     /* step over introductory phrases and relative clauses: "On Feb. 28,
      * at the request of X, who had agreed to …, Macron …" */

@@ -70,6 +70,11 @@ static int post_tail(const cl_view *v, size_t j, size_t *end)
  * quotation that continues it ("said X, a longtime adviser of … . “B”"). */
 #define CL_REST 80
 
+/* Tokens of a title in quotation marks inside such a rest. */
+#define CL_TITLE 8
+
+static int complementizer(const cl_view *v, size_t j);
+
 /* “A,” X said. “B” — the second part belongs to the first when it has no
  * speaker of its own, also past the rest of the attribution's sentence
  * (an appositive, a relative clause) when that holds no quotation and no
@@ -78,13 +83,31 @@ static int post_tail(const cl_view *v, size_t j, size_t *end)
 static size_t split_rest(cl_view *v, size_t next)
 {
     int relative = 0;            /* "said X, who said he left on good terms." */
+    int participle = 0;          /* "said, pointing to the store." */
     for (size_t k = next; !qopen(v, k); k++) {
+        /* a short title in the tail: "showing off the “Make America
+         * Great Again” hat" */
+        if (k > next && k + 1 < v->n && qopen(v, k + 1) &&
+            W(v, k) && v->mate[k + 1] < k + 1 + CL_TITLE) {
+            k = v->mate[k + 1];
+            continue;
+        }
         if (k >= v->n || k >= next + CL_REST || v->t[k].kind == ANN_TOK_QUOTE ||
-            (v->t[k].flags & ANN_TF_PARA_START) || (k > next && ss(v, k)) ||
-            (cl_cue_at(v, k) && (v->t[k].flags & ANN_TF_LOWER) && !relative))
+            (v->t[k].flags & ANN_TF_PARA_START) || ss(v, k) ||
+            (participle && (complementizer(v, k) || pc(v, k, ':'))))
             return CL_NONE;
+        if (cl_cue_at(v, k) && (v->t[k].flags & ANN_TF_LOWER) && !relative &&
+            !(k > 0 && is(v, k - 1, "to"))) {
+            /* a participle set off by a comma whose object is no clause
+             * ("pointing to the store", "asked about it", not "adding that
+             * …"); a cue in an infinitive ("a term used to describe X") */
+            if (!((is_ing(v, k) || ends_with(v, k, "ed")) && k > 0 && pc(v, k - 1, ',')))
+                return CL_NONE;
+            participle = 1;
+        }
         relative |= is(v, k, "who") || is(v, k, "which");
-        if (sentence_final(v, k) && qopen(v, k + 1)) {
+        /* “A,” X said. “B”; “A,” said X, an economist, “b …” */
+        if ((sentence_final(v, k) || (pc(v, k, ',') && k > next)) && qopen(v, k + 1)) {
             next = k + 1;
             break;
         }
@@ -97,6 +120,9 @@ static size_t split_rest(cl_view *v, size_t next)
     v->used[next] = 1;
     return close;
 }
+
+/* Tokens looked at for the comma that ends an opening phrase. */
+#define CL_OPENER 40
 
 /* Tokens a parenthesis set off by commas may hold ("X, via Y, had"). */
 #define CL_COMMA_ASIDE 6
@@ -126,6 +152,19 @@ static int quote_opens(const cl_view *v, size_t cq)
 {
     size_t o = v->mate[cq];
     return ss(v, o) || (o > 0 && (sentence_final(v, o - 1) || qclose(v, o - 1)));
+}
+
+/* Does a clause follow the prepositional phrase that opens the sentence
+ * at s, before the comma at comma ("In a general election, he could win
+ * the South, Sabato said"), or is all before that comma the phrase, the
+ * verb's own ("In December 2021, Russia proposed …")?  A clause is a
+ * comma after the phrase's first words and a subject and verb after it. */
+static int opener_clause(const cl_view *v, size_t s, size_t comma)
+{
+    for (size_t k = s + 2; k + 3 < comma && k < s + CL_OPENER; k++)
+        if (pc(v, k, ','))
+            return !connector(v, k + 1) && !preposition(v, k + 1) && !pc(v, k + 1, ',');
+    return 0;
 }
 
 /* The content stood before the cue: "“…,” X said", "…, said X", and the
@@ -161,11 +200,8 @@ static int post_claim(cl_view *v, size_t comma, int how, size_t tend, unsigned c
             s += 2;
         /* "The bill, the senator said, is dead": both sides; "In a
          * statement, X said, …": the opening phrase is the verb's */
-        if (s != after && preposition(v, s)) {
-            if (comma >= s + 5)
-                return 0;       /* "In a television interview Wednesday, …" */
-            s = after;
-        }
+        if (s != after && preposition(v, s) && !opener_clause(v, s, comma))
+            s = after;          /* "In a television interview Wednesday, …" */
         cl_emit_tokens(v, s, cl_content_end(v, after, 0), cue, sp, medium, nested);
         return 1;
     }
@@ -173,7 +209,7 @@ static int post_claim(cl_view *v, size_t comma, int how, size_t tend, unsigned c
      * clause without the word that subordinates it */
     if (in_set(v, s, CL_S_SUB) && comma >= s + 5 && !comma_between(v, s + 1, comma))
         s++;
-    else if (comma < s + 4 || preposition(v, s))
+    else if (comma < s + 4 || (preposition(v, s) && !opener_clause(v, s, comma)))
         return 0;
     cl_emit_tokens(v, s, comma, cue, sp, medium, nested);
     return 1;
@@ -228,6 +264,9 @@ static size_t skip_simple(const cl_view *v, size_t j)
             j += 2;                                  /* "last week" */
         else if (j < v->n && adverbial(v, j) && !ss(v, j + 1))
             j++;
+        else if ((is(v, j, "on") || is(v, j, "at")) && in_set(v, j + 1, CL_S_ADVB) &&
+                 capw(v, j + 1) && !ss(v, j + 2))
+            j += 2;                                  /* "on Monday" */
         else if (j < v->n && (v->t[j].kind == ANN_TOK_NUMBER || W(v, j)) && time_noun(v, j + 1) &&
                  is(v, j + 2, "ago"))
             j += 3;                                  /* "two weeks ago" */
@@ -240,20 +279,38 @@ static size_t skip_simple(const cl_view *v, size_t j)
     }
 }
 
+/* Tokens an aside between dashes after a cue may hold. */
+#define CL_DASH_AHEAD 12
+
 /* Steps over "later", "in a 2023 interview", "on Monday" to what
  * introduces the content ("that", a colon, a quotation).  Returns j when
  * there is nothing to step over, CL_NONE when a phrase leads nowhere. */
 static size_t skip_adverbials(const cl_view *v, size_t j)
 {
     j = skip_simple(v, j);
-    /* "agreed to begin …" is an infinitive, not a phrase to step over */
-    if ((!preposition(v, j) || is(v, j, "to")) && !pc(v, j, ','))
+    /* "said — on Twitter, as it happens — that …": an aside between dashes */
+    if (j < v->n && v->t[j].kind == ANN_TOK_DASH) {
+        size_t m = j + 1;
+        while (m < v->n && m < j + CL_DASH_AHEAD && v->t[m].kind != ANN_TOK_DASH &&
+               !sentence_final(v, m) && !ss(v, m) && !cl_cue_at(v, m))
+            m++;
+        if (m < v->n && v->t[m].kind == ANN_TOK_DASH && m > j + 1 &&
+            (complementizer(v, m + 1) || pc(v, m + 1, ':') || qopen(v, m + 1)))
+            return m + 1;
+    }
+    /* "agreed to begin …" is an infinitive, not a phrase to step over;
+     * "at least six planes" a count */
+    if ((!preposition(v, j) || is(v, j, "to") || (is(v, j, "at") && is(v, j + 1, "least"))) &&
+        !pc(v, j, ','))
         return j;
     if (pc(v, j, ',') && (qopen(v, j + 1) || is(v, j + 1, "that")))
         return j;
     for (size_t m = j + 1; m < v->n && m < j + 15; m++) {
         if (ss(v, m) || cl_cue_at(v, m) || sentence_final(v, m) || pc(v, m, ';'))
             break;
+        /* "said on ABC's “This Week” that …": a title, then the clause */
+        if (qopen(v, m) && complementizer(v, v->mate[m] + 1))
+            return v->mate[m] + 1;
         if (complementizer(v, m) || pc(v, m, ':') || qopen(v, m))
             return m;
         if (pc(v, m, ',') && qopen(v, m + 1))
@@ -274,13 +331,17 @@ static int clause_follows(const cl_view *v, size_t j)
             open_word(v, k + 1) && !ends_with(v, k + 1, "s"))
             return 1;
     for (size_t k = j + 1; k < v->n && k < j + 12; k++) {
-        /* "would", "aren't", and a verb in the past after a noun: "said
-         * closed primaries deny", "said emails contained" */
+        /* "would", "aren't", and a verb in the past after a noun (not
+         * after "who"), an adverb in -ly between: "said closed primaries
+         * deny", "said emails contained", "said contractors eventually
+         * built" */
+        size_t p = ly_adverb(v, k - 1) && k - 1 > j ? k - 2 : k - 1;
         if (auxiliary(v, k) || cl_negated_aux(v, k) ||
-            (k > j + 0 && (v->t[k].flags & ANN_TF_LOWER) && ends_with(v, k, "ed") &&
-             (np_mod(v, k - 1) || capw(v, k - 1)) && !kind(v, k - 1, CL_W_DET)))
+            ((v->t[k].flags & ANN_TF_LOWER) && (ends_with(v, k, "ed") || in_set(v, k, CL_S_PAST)) &&
+             (np_mod(v, p) || capw(v, p)) && !kind(v, p, CL_W_DET) && !in_set(v, p, CL_S_WH)))
             return 1;
-        if (!W(v, k) || ss(v, k) || cl_cue_at(v, k))
+        /* a number goes on the phrase: "said succeeding in 2016 is" */
+        if ((!W(v, k) && v->t[k].kind != ANN_TOK_NUMBER) || ss(v, k) || cl_cue_at(v, k))
             return (k > j + 1 && cl_cue_at(v, k) && (v->t[k].flags & ANN_TF_LOWER) &&
                     !is(v, k - 1, "to")) ||
                    (W(v, k) && cl_negated_aux(v, k));
@@ -344,6 +405,65 @@ static size_t introducer_ahead(const cl_view *v, size_t q, size_t none_found)
     return none_found;
 }
 
+/* Tokens from a cue to a quotation that a comma or colon sets off later
+ * in its sentence. */
+#define CL_QUOTE_AHEAD 40
+
+/* "said on Twitter on Monday, in reference to her child, “…”", "told the
+ * mayors who gathered in the city, “…”", "told Congress when asked about
+ * it: “…”": past adjuncts, an addressee and its clause, the quotation
+ * that a comma or colon sets off is the content.  Not past the sentence's
+ * end, another quotation, a "that" of a clause, or a cue of its own
+ * (but "when asked").  Returns the opening mark or CL_NONE. */
+static size_t quote_ahead(const cl_view *v, size_t ce)
+{
+    /* most cues have no quotation in the rest of their sentence: a look
+     * at token kinds and flags alone tells */
+    size_t q = ce;
+    while (q < v->n && q < ce + CL_QUOTE_AHEAD && v->t[q].kind != ANN_TOK_QUOTE &&
+           !(q > ce && (v->t[q].flags & (ANN_TF_SENT_START | ANN_TF_PARA_START))))
+        q++;
+    if (q >= v->n || v->t[q].kind != ANN_TOK_QUOTE)
+        return CL_NONE;
+    for (size_t m = ce; m <= q; m++) {
+        if (qopen(v, m) && m > ce && (pc(v, m - 1, ',') || pc(v, m - 1, ':')))
+            return v->used[m] ? CL_NONE : m;
+        if ((m > ce && ss(v, m)) || sentence_final(v, m) || pc(v, m, ';') ||
+            v->t[m].kind == ANN_TOK_QUOTE || complementizer(v, m) ||
+            (cl_cue_at(v, m) && !(is(v, m - 1, "when") || is(v, m - 1, "after") ||
+                                  is(v, m - 1, "while") || is(v, m - 1, "before"))))
+            return CL_NONE;
+    }
+    return CL_NONE;
+}
+
+/* Tokens of a phrase set before a bare clause after its cue. */
+#define CL_FRONTED 15
+
+/* "says despite being an alumna, she will root for Iowa", "says, win or
+ * lose, he's staying": a phrase that a comma closes, then a clause with a
+ * pronoun or a noun and an auxiliary for subject.  Returns the content's
+ * first token (the phrase's, past a comma that opens it; the clause's
+ * after a phrase of the verb's own, "said in a statement Monday, …"), or
+ * CL_NONE. */
+static size_t fronted_clause(const cl_view *v, size_t j)
+{
+    size_t a = pc(v, j, ',') ? j + 1 : j;
+    for (size_t m = a + 1; m < v->n && m < a + CL_FRONTED; m++) {
+        if (pc(v, m, ',')) {
+            if (!((kind(v, m + 1, CL_W_PRON) && !kind(v, m + 1, CL_W_OBJ)) ||
+                  ((capw(v, m + 1) || kind(v, m + 1, CL_W_DET)) && aux_soon(v, m + 1))))
+                return CL_NONE;
+            /* "said in a statement Monday, the dam …": the verb's phrase */
+            return preposition(v, a) && !in_set(v, a, CL_S_SUB) ? m + 1 : a;
+        }
+        if (ss(v, m) || sentence_final(v, m) || cl_cue_at(v, m) || v->t[m].kind == ANN_TOK_QUOTE ||
+            pc(v, m, ';') || pc(v, m, ':'))
+            return CL_NONE;
+    }
+    return CL_NONE;
+}
+
 /* The content after the cue: "that …", ": “…”", "him to …", a bare clause,
  * or the object of "demanded".  Returns its first token or CL_NONE. */
 static size_t content_start(const cl_view *v, const cl_cue *c, size_t ce, int *np)
@@ -359,14 +479,23 @@ static size_t content_start(const cl_view *v, const cl_cue *c, size_t ce, int *n
     if ((c->cls & CL_OBJ) && !is(v, q, "that") && !qopen(v, q))
         q = skip_object(v, ce);
     /* "asked Trump how high …", "questioned whether …": a reported question */
-    if (is(v, q, "whether") || (q > ce && (c->cls & CL_OBJ) && in_set(v, q, CL_S_WH)))
+    /* "explained how it grew", "described why": "how" and "why" after
+     * any cue that takes a clause */
+    if (is(v, q, "whether") || (q > ce && (c->cls & CL_OBJ) && in_set(v, q, CL_S_WH)) ||
+        (q == ce && (c->cls & CL_CLAUSE) && (is(v, q, "how") || is(v, q, "why"))))
         /* not "told reporters when asked", "told them what to say" */
         return W(v, q + 1) && !is(v, q + 1, "to") &&
                !((v->t[q + 1].flags & ANN_TF_LOWER) && (ends_with(v, q + 1, "ed") || is_ing(v, q + 1)))
-               ? q : CL_NONE;
+               ? q : quote_ahead(v, q);
+    size_t after = q;
     q = skip_adverbials(v, q);
+    if (q == CL_NONE && (c->cls & CL_BARE)) {
+        size_t f = fronted_clause(v, after);
+        if (f != CL_NONE)
+            return f;
+    }
     if (q == CL_NONE)
-        return CL_NONE;
+        return (c->cls & CL_CLAUSE) ? quote_ahead(v, after) : CL_NONE;
     /* "noted there had been progress", "noted they would": a pronoun
      * subject and an auxiliary make a clause even without "that" */
     if ((kind(v, q, CL_W_PRON) || is(v, q, "there")) && auxiliary(v, q + 1) &&
@@ -386,8 +515,12 @@ static size_t content_start(const cl_view *v, const cl_cue *c, size_t ce, int *n
         *np = 1;
         return q;
     }
-    if ((c->cls & CL_BARE) && bare_ok(v, q))
-        return q;
+    if ((c->cls & CL_BARE) && bare_ok(v, q)) {
+        /* "told the farmers who came, “…”": an addressee not in the
+         * speaker lexicon, then the quotation */
+        size_t o = (c->cls & CL_OBJ) ? quote_ahead(v, q) : CL_NONE;
+        return o != CL_NONE ? o : q;
+    }
     /* "maintained a consistent position: …"; after an object, "that" is
      * rather a relative pronoun ("a peace that respects …") */
     if ((c->cls & CL_BARE) && !is(v, q, "that") && !pc(v, q, ':')) {
@@ -399,7 +532,7 @@ static size_t content_start(const cl_view *v, const cl_cue *c, size_t ce, int *n
         if (m != CL_NONE && (c->cls & CL_OBJ) && q > ce)
             return m + 1;
     }
-    return CL_NONE;
+    return (c->cls & CL_CLAUSE) ? quote_ahead(v, q) : CL_NONE;
 }
 
 /* A cue word used as a noun: after a determiner ("the report titled"),
@@ -538,6 +671,9 @@ static int noun_use(const cl_view *v, size_t i, size_t ce)
     return auxiliary(v, ce) && !is_ing(v, i);
 }
 
+/* Tokens of an object before the quoted name a naming verb gives it. */
+#define CL_NAMED_OBJ 15
+
 /* A quoted phrase as the object: "mentioned the “Anchorage terms”", and
  * for naming verbs "calls “the basis for talks”", "called the plan “a
  * farce”".  Returns the opening mark or CL_NONE. */
@@ -556,8 +692,19 @@ static size_t quoted_object(const cl_view *v, const cl_cue *c, size_t ce)
         return CL_NONE;
     if (qopen(v, q))
         return q;
-    q = skip_object_before(v, q, 0);
-    return qopen(v, q) ? q : CL_NONE;
+    size_t o = skip_object_before(v, q, 0);
+    if (qopen(v, o))
+        return o;
+    /* a longer object: "called Clinton's use of private servers “extremely
+     * careless”", "called that “beyond preposterous”" */
+    for (size_t m = q; m < v->n && m < q + CL_NAMED_OBJ; m++) {
+        if (qopen(v, m))
+            return m > q ? m : CL_NONE;
+        if (!(W(v, m) || poss(v, m) || v->t[m].kind == ANN_TOK_NUMBER) || ss(v, m) ||
+            cl_cue_at(v, m) || (m == q && preposition(v, m) && !connector(v, m)))
+            return CL_NONE;
+    }
+    return CL_NONE;
 }
 
 /* "called it a disgrace", "branded the plan a failure": a naming verb's
@@ -616,11 +763,12 @@ static void pre_claim(cl_view *v, cue_ctx *x)
     size_t p, qo = x->as_clause ? CL_NONE : quoted_object(v, x->c, x->ce);
     if (qo != CL_NONE && x->sp.end > x->sp.start) {
         v->used[x->i] = 1;
-        /* "called Wells Fargo’s behavior “outrageous”": the object and
-         * what it is called are the claim (that it is outrageous), to the
-         * end of the clause; "calls “the basis for talks”" the quotation */
+        /* "called Wells Fargo’s behavior “outrageous”", "branded the
+         * reform “a betrayal”": the object and what it is called are the
+         * claim (that it is outrageous), to the end of the clause; "calls
+         * “the basis for talks”" the quotation */
         size_t ob = skip_simple(v, x->ce), qc = v->mate[qo];
-        if ((x->c->cls & CL_QOBJ) && ob < qo && !kind(v, ob, CL_W_DET)) {
+        if ((x->c->cls & CL_QOBJ) && ob < qo) {
             size_t e = cl_content_end(v, ob, 1);
             /* "called Cruz the “ultimate hypocrite,” linking to …" */
             if (e > qc + 1 && (pc(v, qc + 1, ',') || pc(v, qc - 1, ',')))
@@ -638,6 +786,9 @@ static void pre_claim(cl_view *v, cue_ctx *x)
         p = x->ce + 1;                          /* "as X highlighted, …" */
     else if (x->c->cls & (CL_CLAUSE | CL_BARE | CL_NP | CL_TO))
         p = content_start(v, x->c, x->ce, &np);
+    else if (!(x->c->cls & ~CL_INV) && (pc(v, x->ce, ',') || pc(v, x->ce, ':')) &&
+             qopen(v, x->ce + 1) && !v->used[x->ce + 1])
+        p = x->ce + 1;                          /* "He continued, “…”" */
     else
         return;                                 /* Q, S: nothing else */
     /* "… talks unveiled¶Russia and Ukraine vote …": a content on the next
@@ -791,8 +942,10 @@ static int content_before(cl_view *v, cue_ctx *x, size_t comma, size_t tail)
         tail = cl_paren_close(v, tail) + 1;     /* "said X (D-S.C.), …" */
     if (how == 3 && !cq && split_fragment(v, x, comma, tend))
         return 1;
+    /* “A,” X said, “B.” is split; "Remarking upon his “empathy,” X said,
+     * “…”" has its content after the cue */
     if (how == 3)
-        how = cq ? 1 : 0;
+        how = cq && quote_opens(v, qclose(v, comma) ? comma : comma - 1) ? 1 : 0;
     /* "…, said Brian Baker, a longtime adviser …": the comma after a
      * speaker that follows its cue opens the speaker's apposition */
     if (how == 2 && x->inverted && tend + 1 < v->n &&
@@ -856,6 +1009,19 @@ static size_t list_left(const cl_view *v, size_t sa, size_t head, size_t lo)
     return sa;
 }
 
+/* Does a comma close the phrase at j within a few words ("confirmed by
+ * X, represent"), before the sentence ends? */
+static int comma_after(const cl_view *v, size_t j)
+{
+    for (size_t k = j + 1; k < v->n && k < j + CL_COMMA_ASIDE + 2; k++) {
+        if (pc(v, k, ','))
+            return 1;
+        if (sentence_final(v, k) || ss(v, k) || v->t[k].kind == ANN_TOK_QUOTE)
+            return 0;
+    }
+    return 0;
+}
+
 /* Who speaks: the agent of "as noted by X", the subject before the cue,
  * or "said X" after it.  Sets *comma when the content may stand before
  * the cue, and *tail past the speaker after it.  Returns 0 when the cue
@@ -864,9 +1030,14 @@ static int find_speaker(cl_view *v, cue_ctx *x, size_t k, size_t head,
                         int passive, size_t *comma, size_t *tail)
 {
     size_t i = x->i, lo = x->lo, ce = x->ce;
-    if (is(v, ce, "by") && (x->c->cls & CL_PASSIVE)) {
-        /* "as noted by X", "was confirmed by X"; "figures, confirmed by
-         * X, represent …" modifies a noun and attributes no clause */
+    /* "X said by telephone": an active verb with a subject, "by" its
+     * channel; "figures, confirmed by X, represent …" modifies a noun and
+     * attributes no clause */
+    int by_agent = is(v, ce, "by") && (x->c->cls & CL_PASSIVE) &&
+                   (passive || (i > lo && is(v, i - 1, "as")) ||
+                    head == CL_NONE || (i > lo && pc(v, i - 1, ',') && comma_after(v, ce)));
+    if (by_agent) {
+        /* "as noted by X", "was confirmed by X" */
         if (!passive && !(i > lo && is(v, i - 1, "as")))
             return 0;
         size_t b = cl_np_right(v, ce + 1, v->n, 1);
@@ -927,6 +1098,26 @@ static int find_speaker(cl_view *v, cue_ctx *x, size_t k, size_t head,
     return 1;
 }
 
+/* Tokens of a phrase after a speaker and cue that ends their sentence. */
+#define CL_ADJ_TAIL 12
+
+/* Is all from after to the sentence's end a phrase the cue may take
+ * ("about McCain", "in an interview on Friday"): it opens with a
+ * preposition and holds no cue, quotation, colon or "that"? */
+static int adjunct_tail(const cl_view *v, size_t after)
+{
+    if (!preposition(v, after) || is(v, after, "to"))
+        return 0;
+    for (size_t k = after + 1; k < v->n && k < after + CL_ADJ_TAIL; k++) {
+        if (sentence_final(v, k) || ss(v, k))
+            return 1;
+        if (cl_cue_at(v, k) || v->t[k].kind == ANN_TOK_QUOTE || pc(v, k, ':') ||
+            pc(v, k, ';') || is(v, k, "that"))
+            return 0;
+    }
+    return 0;
+}
+
 /* “Who would have believed …?” Trump said.  A quotation that ends in a
  * question mark or a full stop ends its sentence for the tokenizer, yet a
  * sentence of nothing but a speaker and its cue ("Trump said.", "said
@@ -949,7 +1140,7 @@ static size_t quote_before(const cl_view *v, size_t i, size_t lo)
             return lo;
     }
     if (after < v->n && !(pc(v, after, ',') && !qopen(v, after + 1)) &&
-        !sentence_final(v, after) && !ss(v, after))
+        !sentence_final(v, after) && !ss(v, after) && !adjunct_tail(v, after))
         return lo;                          /* "X said, “…”" has its own */
     return cl_sent_start(v, lo - 1);
 }
@@ -1006,8 +1197,17 @@ void cl_on_cue(cl_view *v, size_t i)
     size_t lo = x.lo, ce = x.ce;
     size_t k = i > lo ? cl_skip_adv_left(v, i - 1, lo) : CL_NONE;
     size_t head = cl_subject_head(v, i, lo);
-    if (head != CL_NONE && cl_in_date(v, v->t[head].start))
-        head = CL_NONE;                 /* "On Sunday, April 3, confirming" */
+    if (head != CL_NONE && cl_in_date(v, v->t[head].start)) {
+        /* "The report issued Friday said": the subject before the date;
+         * "On Sunday, April 3, confirming": none */
+        size_t d = head;
+        while (d > lo && cl_in_date(v, v->t[d - 1].start))
+            d--;
+        head = d > lo && d + 4 > i && W(v, d - 1) && !pc(v, d - 1, ',')
+               ? cl_subject_head(v, d, lo) : CL_NONE;
+        if (head != CL_NONE && cl_in_date(v, v->t[head].start))
+            head = CL_NONE;
+    }
     size_t comma = CL_NONE, tail = ce;
     /* "was reported" is passive, "were urging" progressive */
     int passive = k != CL_NONE && kind(v, k, CL_W_BE) && !is_ing(v, i);

@@ -637,7 +637,7 @@ static void test_naming_verbs(void)
                      "Critics branded the reform “a betrayal”.\n");
     EXPECT(d, "the price of peace", DIR, "calls", "Novak");
     EXPECT(d, "spring agreement", DIR, "mentioned", "Novak");
-    EXPECT(d, "a betrayal", DIR, "branded", "Critics");
+    EXPECT(d, "the reform “a betrayal", MIX, "branded", "Critics");
     ann_doc_free(d);
 
     /* ... but not a quoted subject or a quoted modifier */
@@ -1198,6 +1198,170 @@ static void test_round2(void)
     ann_doc_free(d);
 }
 
+/* Constructions learned from the training split's misses (round 3): a
+ * bare clause told by an irregular verb in the past, a number inside its
+ * subject; a quotation set off by a comma or colon later in the cue's
+ * sentence, past adjuncts, an addressee's clause or "when asked". */
+/* Constructions learned from the training split's misses (round 3), one
+ * claim each: kind (d, i, m), text, content, cue, speaker. */
+static const char *const round3[][5] = {
+    {"i", "The union chief said builders quietly took a cut in their bids.",
+     "builders quietly took a cut in their bids", "said", "The union chief"},
+    {"i", "The aides said more than 2 million donors gave money.",
+     "more than 2 million donors gave money", "said", "The aides"},
+    {"i", "The mayor said winning in 2024 is much harder.", "winning in 2024 is much harder",
+     "said", "The mayor"},
+    {"d", "The mayor said on the radio on Friday, in a reply to a caller, \"We will rebuild.\"",
+     "We will rebuild.", "said", "The mayor"},
+    {"d", "The mayor told the farmers who came to the hall, \"The dam will hold.\"",
+     "The dam will hold.", "told", "The mayor"},
+    {"d", "The mayor told the council when asked about the dam: \"It will hold.\"",
+     "It will hold.", "told", "The mayor"},
+    /* a title without a determiner before the name after the cue */
+    {"i", "The dam will hold, said engineer Ann Lee.", "The dam will hold", "said", "engineer Ann Lee"},
+    {"i", "The dam will hold, says hydraulic engineer Ann Lee.", "The dam will hold", "says",
+     "hydraulic engineer Ann Lee"},
+    /* a quotation that ends its sentence, then speaker, cue, phrase */
+    {"d", "\"Will the dam hold?\" Ann Lee asked about the flood.", "Will the dam hold?", "asked", "Ann Lee"},
+    {"d", "\"The dam will hold.\" Ann Lee said in an interview.", "The dam will hold.", "said", "Ann Lee"},
+    /* a date between the subject and its cue, a participle before it */
+    {"i", "The survey released Friday found that the dam would hold.", "the dam would hold", "found",
+     "The survey"},
+    {"i", "The engineer Friday said the dam would hold.", "the dam would hold", "said", "The engineer"},
+    /* "how" and "why" after a cue that takes a clause */
+    {"i", "The engineer explained how the dam broke.", "how the dam broke", "explained", "The engineer"},
+    /* asides between dashes, a title in quotation marks before "that" */
+    {"i", "Engineers — and some mayors — say that the dam will hold.", "the dam will hold", "say",
+     "Engineers"},
+    {"i", "The engineer said — on the radio, as it happens — that the dam will hold.",
+     "the dam will hold", "said", "The engineer"},
+    {"i", "The engineer said on CBS's “Face the Nation” that the dam will hold.",
+     "the dam will hold", "said", "The engineer"},
+    /* "by" after an active verb with a subject is its channel */
+    {"d", "\"The dam will hold,\" Ann Lee, now 81, said by telephone.", "The dam will hold,", "said",
+     "Ann Lee"},
+    {"i", "Ann Lee said by email that the dam will hold.", "the dam will hold", "said", "Ann Lee"},
+    /* an adjective and its phrase after the subject's noun */
+    {"i", "The dam will hold, officials familiar with the project said.", "The dam will hold", "said",
+     "officials"},
+    {"i", "Aides close to the mayor say the dam will hold.", "the dam will hold", "say", "Aides"},
+    /* a phrase set off before the bare clause after the cue */
+    {"i", "The engineer says, rain or shine, the dam will hold.", "rain or shine, the dam will hold",
+     "says", "The engineer"},
+    {"i", "The engineer says despite the rain, the dam will hold.", "despite the rain, the dam will hold",
+     "says", "The engineer"},
+    {"i", "The engineer said in a statement on Monday, the dam would hold.", "the dam would hold", "said",
+     "The engineer"},
+    /* a noun that is a cue word heads the subject after a modifier */
+    {"i", "A safety report said the dam would hold.", "the dam would hold", "said", "A safety report"},
+    /* "according to X" after a quotation, after a dash, and a long source */
+    {"i", "The dam had 15 cracks — including two deep ones — according to the state inspectors.",
+     "The dam had 15 cracks — including two deep ones", "according to", "the state inspectors"},
+    {"i", "According to early results of a survey of engineers conducted for the state by a firm in "
+     "Ohio, the dam will hold.", "the dam will hold", "According to",
+     "early results of a survey of engineers conducted for the state by a firm in Ohio"},
+    /* a weekday after a preposition between the cue and a bare clause;
+     * "at least" opens a count, no phrase */
+    {"i", "The engineer told the council on Monday the dam would hold.", "the dam would hold", "told",
+     "The engineer"},
+    {"i", "The engineer reported at least six cracks appeared overnight.",
+     "at least six cracks appeared overnight", "reported", "The engineer"},
+    {"i", "A source familiar with the mayor's thinking said the dam would hold.", "the dam would hold",
+     "said", "A source"},
+    /* a conjunction that opens the sentence is the author's */
+    {"i", "And the dam will hold for years, the engineer said.", "the dam will hold for years", "said",
+     "the engineer"},
+    /* an opening prepositional phrase, then a clause: a statement */
+    {"i", "In a dry year, the dam could fail before July, the engineer said.",
+     "In a dry year, the dam could fail before July", "said", "the engineer"},
+    {"i", "After the rains of last spring, the engineer said, the dam was weak.",
+     "the dam was weak", "said", "the engineer"},
+    /* a quotation split by its cue, past a participle after the
+     * speaker, past "asked about …", past a short title, after the
+     * comma that ends the speaker's apposition */
+    {"d", "\"The dam held,\" the engineer said, pointing to the river. \"It will hold again.\"",
+     "The dam held,\" the engineer said, pointing to the river. \"It will hold again.", "said",
+     "the engineer"},
+    {"d", "\"The dam held,\" the engineer said, asked about the flood. \"It will hold again.\"",
+     "The dam held,\" the engineer said, asked about the flood. \"It will hold again.", "said",
+     "the engineer"},
+    {"d", "“The dam held,” she said, wearing the “Dams Are Forever” hat. “It will hold.”",
+     "The dam held,” she said, wearing the “Dams Are Forever” hat. “It will hold.", "said", "she"},
+    {"d", "\"The risk,\" said Ann Lee, an engineer who runs the dam, \"is the flood.\"",
+     "The risk,\" said Ann Lee, an engineer who runs the dam, \"is the flood.", "said", "Ann Lee"},
+    /* a verb that only closes quotations opens one after a comma */
+    {"d", "She continued, “The dam will hold.”", "The dam will hold.", "continued", "She"},
+    /* a quoted phrase in an opening participle's object is no split
+     * quotation: the cue's content follows it */
+    {"d", "Praising the dam's \"great strength,\" Ann Lee said, \"It will hold.\"", "It will hold.",
+     "said", "Ann Lee"},
+    /* past an addressee and an adverb, the quotation */
+    {"d", "Ann Lee told the River Times news desk simply, \"It held.\"", "It held.", "told", "Ann Lee"},
+    /* a participle's subject past the author's linking words */
+    {"i", "And then Ann Lee went on the radio, saying the dam would hold.", "the dam would hold",
+     "saying", "Ann Lee"},
+    /* a headline "X to Y: …" */
+    {"i", "Obama to Dam Builders: The Dam Will Hold", "The Dam Will Hold", ":", "Obama"},
+    /* "according to X" after a quotation that ends in a comma */
+    {"m", "The dam became “the pride of the valley,” according to Ann Lee.",
+     "The dam became “the pride of the valley", "according to", "Ann Lee"},
+    /* a naming verb's longer object before the quoted name */
+    {"m", "The mayor called the engineer's plan for the river dam “a fantasy.”",
+     "the engineer's plan for the river dam “a fantasy", "called", "The mayor"},
+};
+
+static void test_round3(void)
+{
+    for (size_t k = 0; k < sizeof round3 / sizeof round3[0]; k++) {
+        ann_doc *d = annotate_text(round3[k][1]);
+        if (!find(d, round3[k][2]))
+            fprintf(stderr, "   in: %s\n", round3[k][1]);
+        int kind = round3[k][0][0] == 'd' ? DIR : round3[k][0][0] == 'm' ? MIX : IND;
+        EXPECT(d, round3[k][2], kind, round3[k][3], round3[k][4]);
+        ann_doc_free(d);
+    }
+    /* none of these attributes anything: an opening phrase alone is the
+     * verb's; "how to" reports no question; a participle and its agent
+     * that modify a noun; an object that no verb follows */
+    static const char *const none[] = {
+        "In the dry year of 2022, the engineer warned the council.",
+        "The engineer explained how to fix the dam.",
+        "The figures, confirmed by the engineer, show a rise.",
+        "The mayor maintained close ties with builders in 2024.",
+    };
+    for (size_t k = 0; k < sizeof none / sizeof none[0]; k++) {
+        ann_doc *d = annotate_text(none[k]);
+        CHECK_INT(d->nclaims, 0);
+        ann_doc_free(d);
+    }
+    /* "adding that …" ends a split quotation and makes its own claim */
+    ann_doc *d = annotate_text("\"The dam held,\" the engineer said, adding that it was old. \"It will hold again.\"");
+    EXPECT(d, "The dam held,", DIR, "said", "the engineer");
+    EXPECT(d, "it was old", IND, "adding", "the engineer");
+    ann_doc_free(d);
+    /* a quotation that opens the next paragraph goes on with the
+     * statement, past the rest of the attribution's sentence; not past a
+     * sentence of the author's */
+    d = run("\"The dam held,\" the engineer said to loud cheers.\n\n\"It will hold again.\"\n");
+    EXPECT(d, "The dam held,", DIR, "said", "the engineer");
+    EXPECT(d, "It will hold again.", DIR, "said", "the engineer");
+    ann_doc_free(d);
+    d = annotate_text("\"The dam held,\" the engineer said to loud cheers. The crowd left. \"It will hold.\"");
+    EXPECT(d, "The dam held,", DIR, "said", "the engineer");
+    ann_doc_free(d);
+    /* a quotation that opens a paragraph, its speaker after it past a
+     * long apposition that opens with a title: no continuation of the
+     * claim before */
+    d = run("Others voiced doubts that the dam would hold.\n\n\"Nothing we do now would help,\" Ann "
+            "Lee, director of the Dam Project at the hawkish River Institute, said in an interview.\n");
+    EXPECT(d, "Nothing we do now would help,", DIR, "said", "Ann Lee");
+    ann_doc_free(d);
+    /* a quotation past another cue of its own is that cue's */
+    d = annotate_text("The mayor said on Friday, as the chief warned, \"The dam will hold.\"");
+    CHECK(!find(d, "The dam will hold.") || strcmp(text_of(d, find(d, "The dam will hold.")->cue), "said") != 0);
+    ann_doc_free(d);
+}
+
 int main(void)
 {
     char err[256];
@@ -1236,6 +1400,7 @@ int main(void)
     test_issue_constructions();
     test_more_constructions();
     test_round2();
+    test_round3();
     test_user_cues();
     ann_engine_free(engine);
     for (size_t i = 0; i < 16; i++)
