@@ -427,6 +427,16 @@ static int year_prefixed(const tx_match *m, size_t h)
     return tx_normkey(w, sizeof w, m->text + b, h - b) && tx_in_table(m, "year_prefix", w);
 }
 
+/* "his 1987 Chevrolet", "the driver's 1995 Ford": a year between an
+ * owner (pw, a word of model_year_det or a possessive) and a make of
+ * vehicle (nw) is the model's year, not a date. */
+static int model_year(const tx_match *m, const char *pw, const char *nw)
+{
+    size_t n = strlen(pw);
+    return tx_in_table(m, "vehicle_make", nw) &&
+           (tx_in_table(m, "model_year_det", pw) || (n > 2 && !strcmp(pw + n - 2, "'s")));
+}
+
 static int fn_year(tx_match *m)
 {
     char pw[32], nw[32];
@@ -434,7 +444,8 @@ static int fn_year(tx_match *m)
     size_t s = m->ms;
     tx_prev_word(m, s, pw, sizeof pw);
     tx_next_word(m, m->me, nw, sizeof nw);
-    if (tx_in_table(m, "year_block_prev", pw) || tx_in_table(m, "year_block_next", nw))
+    if (tx_in_table(m, "year_block_prev", pw) || tx_in_table(m, "year_block_next", nw) ||
+        model_year(m, pw, nw))
         return 0;
     if (s > m->ws && strchr("$#\xA3", m->text[s - 1]))
         return 0;
@@ -875,13 +886,37 @@ static int after_quantity(const tx_match *m)
            !strcmp(w, "percent") || !strcmp(w, "billion") || !strcmp(w, "million");
 }
 
+/* A count at s and a capitalized unit (argument u) right after an
+ * opening quotation mark (``"60 Minutes"'', ``"48 Hours"''): a title, not
+ * a duration; in running text a unit is lower case. */
+static int quoted_title(const tx_match *m, int u, size_t s)
+{
+    if (!m->a[u] || !isupper((unsigned char)m->a[u][0]) || s <= m->ws)
+        return 0;
+    return m->text[s - 1] == '"' || m->text[s - 1] == '\'' ||
+           (s - m->ws >= 3 && !memcmp(m->text + s - 3, "\xE2\x80\x9C", 3));
+}
+
+/* The start of the number just before the match ("48" of "48 Hours"),
+ * else 0 (a quotation opened by "Days passed" is no title). */
+static size_t count_before(const tx_match *m)
+{
+    size_t e = m->ms;
+    if (e > m->ws && m->text[e - 1] == ' ')
+        e--;
+    size_t b = e;
+    while (b > m->ws && isdigit((unsigned char)m->text[b - 1]))
+        b--;
+    return b < e ? b : 0;
+}
+
 /* dur(N, U) */
 static int fn_dur(tx_match *m)
 {
     double n = 0;
     int k = tx_arg_num(m, 0, &n);
     const char *u = tx_arg_unit(m, 1);
-    if (!u || k < 0)
+    if (!u || k < 0 || quoted_title(m, 1, m->ms))
         return 0;
     if (k == 1 && n == 1 && m->a[0] && tolower((unsigned char)m->a[0][0]) == 'a' &&
         m->al[0] <= 2 && after_quantity(m)) {
@@ -984,7 +1019,8 @@ static int fn_oneday(tx_match *m)
 static int fn_vague(tx_match *m)
 {
     const char *u = tx_arg_unit(m, 0);
-    if (!u || !strcmp(u, "MIN") || !strcmp(u, "S"))
+    size_t c = count_before(m);
+    if (!u || !strcmp(u, "MIN") || !strcmp(u, "S") || (c && quoted_title(m, 0, c)))
         return 0;
     tx_fmt_dur(m->value, sizeof m->value, 0, 0, u);
     return 1;
