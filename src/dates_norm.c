@@ -276,6 +276,20 @@ static int arg_part(const tx_match *m, int i, const char *tab)
     return v ? atoi(v) : 0;
 }
 
+/* Is the part of the DCT's year y that begins in month mon still ahead
+ * of the DCT, where the sentence tells of the past ("reported a loss for
+ * the fourth quarter", written in January) or, saying nothing of the
+ * future, the part begins half a year or more after the DCT?  Then it is
+ * last year's. */
+static int part_ahead(tx_match *m, int y, int mon)
+{
+    const ann_dates *st = m->st;
+    if (st->dct_gran < G_MONTH || y != st->dct.y || mon <= st->dct.m)
+        return 0;
+    int dist, tense = tx_tense(m, &dist);
+    return tense < 0 || (!tense && mon - st->dct.m >= 6 && !tx_future_cue(m));
+}
+
 /* Part k (of n in the year, at granularity g) of year Y, else of the
  * year in focus moved by OFF years; the new focus. */
 static int part_of_year(tx_match *m, int k, int n, int g)
@@ -289,6 +303,8 @@ static int part_of_year(tx_match *m, int k, int n, int g)
             return 1;
         }
         y += tx_arg_int(m, 2, 0);
+        if (!tx_arg_int(m, 2, 0) && part_ahead(m, y, (k - 1) * (12 / n) + 1))
+            y--;
     }
     tx_ymd v = {y, (k - 1) * (12 / n) + 1, 1};
     tx_fmt_date(m->value, sizeof m->value, v, g);
