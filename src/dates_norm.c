@@ -408,6 +408,24 @@ static int fn_period(tx_match *m)
     return 1;
 }
 
+/* qend(MON, DAY): "the quarter ended Sept. 30": where no quarter is in
+ * focus, the calendar quarter that ends in the last days of MON, in the
+ * year nearest the reference time; the new period in focus.  A quarter
+ * in focus is the one meant (a fiscal quarter: "the fiscal first
+ * quarter ... the quarter ended Sept. 30"), and a quarter ending another
+ * month is a fiscal one: both left to the rules after. */
+static int fn_qend(tx_match *m)
+{
+    int mon = tx_arg_month(m, 0), day = tx_arg_ordinal(m, 1), y;
+    if (m->st->period_gran == G_QUARTER || mon % 3 || day < 24 || day > 31 ||
+        !tx_nearest_year(m, mon, day, &y))
+        return 0;
+    tx_ymd v = {y, mon - 2, 1};
+    tx_fmt_date(m->value, sizeof m->value, v, G_QUARTER);
+    tx_set_focus(m, v, G_QUARTER, 0);
+    return 1;
+}
+
 /* "1990s", "'90s", "the 90s" -> 199 */
 static int fn_decade(tx_match *m)
 {
@@ -1104,6 +1122,7 @@ static const tx_norm norms[] = {
     {"quarter", fn_quarter},
     {"half", fn_half},
     {"period", fn_period},
+    {"qend", fn_qend},
     {"decade", fn_decade},
     {"century", fn_century},
     {"year", fn_year},
