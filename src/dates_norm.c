@@ -240,7 +240,9 @@ static int fn_season(tx_match *m)
     return 1;
 }
 
-/* "last summer": the latest summer over before the DCT. */
+/* "last summer": the latest summer over before the DCT; with a third
+ * argument "focus" ("the following spring") the season after or before
+ * the date in focus (after a year, the next year's). */
 static int fn_season_rel(tx_match *m)
 {
     int mid, off = tx_rel_offset(m, 0);
@@ -248,12 +250,17 @@ static int fn_season_rel(tx_match *m)
     tx_ymd a;
     if (!s)
         return 0;
-    int that = tx_arg_is(m, 0, "that");
+    int focus = tx_arg_is(m, 2, "focus");
+    int that = focus || tx_arg_is(m, 0, "that");
     if (!(that ? tx_focus_anchor(m, G_YEAR, &a) : tx_deictic_anchor(m, G_MONTH, &a))) {
         snprintf(m->value, sizeof m->value, "XXXX-%s", s);
         return 1;
     }
     int y = a.y;
+    if (focus && m->st->focus_gran < G_MONTH)
+        y += off;                     /* "in 1997 ... the following spring" */
+    else if (focus)
+        y += off < 0 ? -(a.m <= mid + 1) : a.m >= mid - 1;
     if (!that && off < 0 && a.m <= mid + 1)
         y--;
     else if (!that && off > 0 && a.m >= mid - 1)
@@ -302,8 +309,10 @@ static int part_of_year(tx_match *m, int k, int n, int g)
             snprintf(m->value, sizeof m->value, "XXXX-%c%d", g == G_QUARTER ? 'Q' : 'H', k);
             return 1;
         }
-        y += tx_arg_int(m, 2, 0);
-        if (!tx_arg_int(m, 2, 0) && part_ahead(m, y, (k - 1) * (12 / n) + 1))
+        int off = m->a[2] && !isdigit((unsigned char)m->a[2][m->a[2][0] == '-'])
+                      ? tx_rel_offset(m, 2) : tx_arg_int(m, 2, 0);   /* -1, "last" */
+        y += off;
+        if (!off && part_ahead(m, y, (k - 1) * (12 / n) + 1))
             y--;
     }
     tx_ymd v = {y, (k - 1) * (12 / n) + 1, 1};
