@@ -912,8 +912,8 @@ static int fn_later(tx_match *m)
     }
     tx_shift(&a, u, sign * (long)n);
     tx_fmt_date(m->value, sizeof m->value, a, g);
-    if (g == G_DAY)                 /* a narrative step: the new focus */
-        tx_set_focus(m, a, G_DAY, 0);
+    if (g == G_DAY || g == G_MONTH || g == G_YEAR)  /* a narrative step: the new focus */
+        tx_set_focus(m, a, g, 0);
     return 1;
 }
 
