@@ -504,6 +504,27 @@ static int fn_year(tx_match *m)
     return 1;
 }
 
+/* yrange(Y, YY): "1990-91", "1939-45": a range of years written with the
+ * second's last two digits; two spans, "1990" and "91" (1991), as the
+ * spec writes "2014-2015".  The first must pass as a year (fn_year). */
+static int fn_yrange(tx_match *m)
+{
+    int y = tx_arg_int(m, 0, 0), y2 = y / 100 * 100 + tx_arg_int(m, 1, -1);
+    const char *yy = m->a[1];
+    if (y2 <= y)
+        y2 += 100;                                  /* "1999-00" */
+    if (!yy || y2 - y > 30)
+        return 0;
+    size_t end1 = (size_t)(m->a[0] - m->text) + m->al[0];
+    if (!fn_year(m))
+        return 0;
+    snprintf(m->value2, sizeof m->value2, "%04d", y2);
+    m->de = end1;
+    m->s2 = (size_t)(yy - m->text);
+    m->e2 = m->me;
+    return 1;
+}
+
 /* The unit named by argument 1 ("week", "weekend", ...) of the anchor
  * moved by R (argument 0): from the DCT for rel(), from the date in focus
  * for frel().  The weekend is its week with "-WE". */
@@ -1132,6 +1153,7 @@ static const tx_norm norms[] = {
     {"half", fn_half},
     {"period", fn_period},
     {"qend", fn_qend},
+    {"yrange", fn_yrange},
     {"decade", fn_decade},
     {"century", fn_century},
     {"year", fn_year},
