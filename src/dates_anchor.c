@@ -142,6 +142,17 @@ int tx_focus_anchor(const tx_match *m, int need, tx_ymd *a)
     return 0;
 }
 
+/* Is the match in the clause of what was said on the day told before it
+ * in its sentence, not the DCT ("said on March 3 that he had met the
+ * envoy on Tuesday")? */
+int tx_reported(tx_match *m)
+{
+    const ann_dates *st = m->st;
+    return st->has_told && st->told_pos >= m->ws && st->told_pos < m->ms &&
+           st->dct_gran == G_DAY && memcmp(&st->told, &st->dct, sizeof st->dct) &&
+           tx_that_after(m, st->told_pos);
+}
+
 /* For "yesterday" and the clock times: the day they count from.  In
  * reported speech the speaker's day is the one in focus, not the DCT. */
 int tx_day_anchor(tx_match *m, tx_ymd *a)
@@ -149,7 +160,7 @@ int tx_day_anchor(tx_match *m, tx_ymd *a)
     const ann_dates *st = m->st;
     int recent = st->has_told && m->ms - st->told_pos <= DAY_FOCUS_REACH &&
                  st->told_pos >= m->ws;
-    if (recent && (st->dct_gran < G_DAY || tx_in_quote(m))) {
+    if (recent && (st->dct_gran < G_DAY || tx_in_quote(m) || tx_reported(m))) {
         *a = st->told;
         return 1;
     }

@@ -353,6 +353,17 @@ int tx_tense(tx_match *m, int *dist)
     return m->tense;
 }
 
+int tx_that_after(const tx_match *m, size_t from)
+{
+    size_t lo = sentence_from(m, m->ms, 300), p = from, b, e;
+    if (from < lo)
+        return 0;
+    while (word_after(m, m->ms, &p, &b, &e))
+        if (e - b == 4 && !memcmp(m->text + b, "that", 4))
+            return 1;
+    return 0;
+}
+
 int tx_future_cue(tx_match *m)
 {
     int dist, t = tx_tense(m, &dist);

@@ -114,6 +114,9 @@ int tx_tense(tx_match *m, int *dist);
 /* tx_tense says the future, or says nothing and a word of the sentence
  * before the match points to the future. */
 int tx_future_cue(tx_match *m);
+/* Does the sentence of the match go on from position from (in it) to
+ * the match through the word "that" ("said on March 3 that ...")? */
+int tx_that_after(const tx_match *m, size_t from);
 /* A day after "until" that a word before it puts ahead of the DCT: a
  * deferral or a deadline ("postponed until Tuesday", "has until 9 a.m.
  * Tuesday"), whatever the tense of its verb. */
@@ -136,6 +139,9 @@ void tx_set_focus(tx_match *m, tx_ymd v, int gran, int how);
 int tx_deictic_anchor(const tx_match *m, int need, tx_ymd *a);
 /* The focus at granularity need or finer, else the DCT. */
 int tx_focus_anchor(const tx_match *m, int need, tx_ymd *a);
+/* In the clause of what was said on a day told before it in its
+ * sentence ("said on March 3 that ..."), not on the DCT? */
+int tx_reported(tx_match *m);
 /* For "yesterday" and the clock times: the day they count from. */
 int tx_day_anchor(tx_match *m, tx_ymd *a);
 /* The year for a month (and day, 0 = none) given without one. */
