@@ -99,10 +99,26 @@ void tx_set_focus(tx_match *m, tx_ymd v, int gran, int how)
     }
 }
 
-/* The DCT, else the focus: what deictic expressions count from. */
+/* Is the match in the clause of what was said on the day told before it
+ * in its sentence, not the DCT ("said on March 3 that he had met the
+ * envoy on Tuesday")? */
+int tx_reported(const tx_match *m)
+{
+    const ann_dates *st = m->st;
+    return st->has_told && st->told_pos >= m->ws && st->told_pos < m->ms &&
+           st->dct_gran == G_DAY && memcmp(&st->told, &st->dct, sizeof st->dct) &&
+           tx_that_after(m, st->told_pos);
+}
+
+/* The DCT, else the focus: what deictic expressions count from; in
+ * reported speech the speech's day. */
 int tx_deictic_anchor(const tx_match *m, int need, tx_ymd *a)
 {
     const ann_dates *st = m->st;
+    if (tx_reported(m)) {
+        *a = st->told;
+        return 1;
+    }
     if (st->dct_gran >= need) {
         *a = st->dct;
         return 1;
@@ -140,17 +156,6 @@ int tx_focus_anchor(const tx_match *m, int need, tx_ymd *a)
         return 1;
     }
     return 0;
-}
-
-/* Is the match in the clause of what was said on the day told before it
- * in its sentence, not the DCT ("said on March 3 that he had met the
- * envoy on Tuesday")? */
-int tx_reported(tx_match *m)
-{
-    const ann_dates *st = m->st;
-    return st->has_told && st->told_pos >= m->ws && st->told_pos < m->ms &&
-           st->dct_gran == G_DAY && memcmp(&st->told, &st->dct, sizeof st->dct) &&
-           tx_that_after(m, st->told_pos);
 }
 
 /* For "yesterday" and the clock times: the day they count from.  In

@@ -355,13 +355,18 @@ int tx_tense(tx_match *m, int *dist)
 
 int tx_that_after(const tx_match *m, size_t from)
 {
-    size_t lo = sentence_from(m, m->ms, 300), p = from, b, e;
-    if (from < lo)
+    size_t p = from, b, e;
+    int that = 0;
+    if (m->ms - from > 300)
         return 0;
-    while (word_after(m, m->ms, &p, &b, &e))
-        if (e - b == 4 && !memcmp(m->text + b, "that", 4))
-            return 1;
-    return 0;
+    for (size_t i = from; i < m->ms; i++)    /* a sentence ends between */
+        if (m->text[i] == '\n' || m->text[i] == '!' || m->text[i] == '?' ||
+            (m->text[i] == '.' && i + 2 < m->ms && m->text[i + 1] == ' ' &&
+             isupper((unsigned char)m->text[i + 2])))
+            return 0;
+    while (!that && word_after(m, m->ms, &p, &b, &e))
+        that = e - b == 4 && !memcmp(m->text + b, "that", 4);
+    return that;
 }
 
 int tx_future_cue(tx_match *m)

@@ -620,8 +620,7 @@ static int weekday_date(tx_match *m, int wd, int rel, tx_ymd *out)
     int known = m->a[1] && (tx_arg_is(m, 1, "previous") || tx_arg_is(m, 1, "preceding") ||
                             tx_arg_is(m, 1, "following"))
         ? tx_focus_anchor(m, G_DAY, &a)
-        : tx_in_quote(m) || tx_reported(m) ? tx_day_anchor(m, &a)
-                                           : tx_deictic_anchor(m, G_DAY, &a);
+        : tx_in_quote(m) ? tx_day_anchor(m, &a) : tx_deictic_anchor(m, G_DAY, &a);
     if (!known)
         return 0;
     int cur = tx_weekday(a.y, a.m, a.d);

@@ -135,13 +135,14 @@ void tx_count_year(ann_dates *st, int y);
 #define TX_STATED 1
 #define TX_SEASON 2
 void tx_set_focus(tx_match *m, tx_ymd v, int gran, int how);
-/* What deictic expressions count from: the DCT, else the focus. */
+/* What deictic expressions count from: the DCT, else the focus; in
+ * reported speech (tx_reported) the speech's day. */
 int tx_deictic_anchor(const tx_match *m, int need, tx_ymd *a);
 /* The focus at granularity need or finer, else the DCT. */
 int tx_focus_anchor(const tx_match *m, int need, tx_ymd *a);
 /* In the clause of what was said on a day told before it in its
  * sentence ("said on March 3 that ..."), not on the DCT? */
-int tx_reported(tx_match *m);
+int tx_reported(const tx_match *m);
 /* For "yesterday" and the clock times: the day they count from. */
 int tx_day_anchor(tx_match *m, tx_ymd *a);
 /* The year for a month (and day, 0 = none) given without one. */
