@@ -114,8 +114,9 @@ int tx_tense(tx_match *m, int *dist);
 /* tx_tense says the future, or says nothing and a word of the sentence
  * before the match points to the future. */
 int tx_future_cue(tx_match *m);
-/* Does the sentence of the match go on from position from (in it) to
- * the match through the word "that" ("said on March 3 that ...")? */
+/* Is the word "that" among the first three words from position from (a
+ * date), with no sentence end between it and the match: the date is the
+ * day of a speech the match is reported in ("said on March 3 that ...")? */
 int tx_that_after(const tx_match *m, size_t from);
 /* A day after "until" that a word before it puts ahead of the DCT: a
  * deferral or a deadline ("postponed until Tuesday", "has until 9 a.m.
