@@ -69,6 +69,7 @@ static int period_aside(const ann_dates *st, tx_ymd v, int gran, int how)
 void tx_set_focus(tx_match *m, tx_ymd v, int gran, int how)
 {
     ann_dates *st = m->st;
+    st->loose_pos = how & (TX_STATED | TX_SEASON) ? 0 : m->ms;
     if ((how & TX_STATED) && label_date(m))
         how &= ~TX_STATED;
     st->focus = v;
@@ -259,6 +260,14 @@ int tx_nearest_year(tx_match *m, int mon, int day, int *year)
     int g, dct;
     if (!near_anchor(m, &a, &g, &dct))
         return 0;
+    /* months named without their year in one sentence are near each
+     * other: "to $42 in June from $29 in March", "elected in November, in
+     * office in January" (one with its year is the reference time) */
+    if (st->focus_gran >= G_MONTH && st->loose_pos > 0 && tx_same_sentence(m, st->loose_pos)) {
+        a = st->focus;
+        g = st->focus_gran;
+        dct = 0;
+    }
     if (g < G_MONTH) {
         *year = a.y;
         return 1;

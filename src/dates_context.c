@@ -372,6 +372,11 @@ static int sentence_ends(const tx_match *m, size_t from, size_t to)
     return 0;
 }
 
+int tx_same_sentence(const tx_match *m, size_t pos)
+{
+    return pos >= m->ws && pos < m->ms && m->ms - pos <= 300 && !sentence_ends(m, pos, m->ms);
+}
+
 /* The date's own "that" ("that day") is not the clause's: b > from.  A
  * quotation mark between is a quote's own day, tx_in_quote's case. */
 int tx_that_after(const tx_match *m, size_t from)

@@ -42,6 +42,8 @@ struct ann_dates {
     size_t ref_pos;            /* where the text wrote it */
     tx_ymd focus;              /* the date in focus: the last the text named */
     int focus_gran;
+    size_t loose_pos;          /* where it was named, if without its year
+                                * and not a season; else 0 */
     tx_ymd period;             /* the last quarter, half or month the text
                                 * named: the period "a year earlier" and "the
                                 * quarter" refer to */
@@ -118,6 +120,9 @@ int tx_future_cue(tx_match *m);
  * date), with no sentence end between it and the match: the date is the
  * day of a speech the match is reported in ("said on March 3 that ...")? */
 int tx_that_after(const tx_match *m, size_t from);
+/* Is position pos (before the match, at most 300 bytes back) in the
+ * match's sentence? */
+int tx_same_sentence(const tx_match *m, size_t pos);
 /* A day after "until" that a word before it puts ahead of the DCT: a
  * deferral or a deadline ("postponed until Tuesday", "has until 9 a.m.
  * Tuesday"), whatever the tense of its verb. */
