@@ -69,6 +69,7 @@ static int period_aside(const ann_dates *st, tx_ymd v, int gran, int how)
 void tx_set_focus(tx_match *m, tx_ymd v, int gran, int how)
 {
     ann_dates *st = m->st;
+    st->loose_pos = how & (TX_STATED | TX_SEASON) ? 0 : m->ms;
     if ((how & TX_STATED) && label_date(m))
         how &= ~TX_STATED;
     st->focus = v;
@@ -99,10 +100,26 @@ void tx_set_focus(tx_match *m, tx_ymd v, int gran, int how)
     }
 }
 
-/* The DCT, else the focus: what deictic expressions count from. */
+/* Is the match in the clause of what was said on the day told before it
+ * in its sentence, not the DCT ("said on March 3 that he had met the
+ * envoy on Tuesday")? */
+int tx_reported(const tx_match *m)
+{
+    const ann_dates *st = m->st;
+    return st->has_told && st->told_pos >= m->ws && st->told_pos < m->ms &&
+           st->dct_gran == G_DAY && memcmp(&st->told, &st->dct, sizeof st->dct) &&
+           tx_that_after(m, st->told_pos);
+}
+
+/* The DCT, else the focus: what deictic expressions count from; in
+ * reported speech the speech's day. */
 int tx_deictic_anchor(const tx_match *m, int need, tx_ymd *a)
 {
     const ann_dates *st = m->st;
+    if (tx_reported(m)) {
+        *a = st->told;
+        return 1;
+    }
     if (st->dct_gran >= need) {
         *a = st->dct;
         return 1;
@@ -149,7 +166,7 @@ int tx_day_anchor(tx_match *m, tx_ymd *a)
     const ann_dates *st = m->st;
     int recent = st->has_told && m->ms - st->told_pos <= DAY_FOCUS_REACH &&
                  st->told_pos >= m->ws;
-    if (recent && (st->dct_gran < G_DAY || tx_in_quote(m))) {
+    if (recent && (st->dct_gran < G_DAY || tx_in_quote(m) || tx_reported(m))) {
         *a = st->told;
         return 1;
     }
@@ -243,6 +260,14 @@ int tx_nearest_year(tx_match *m, int mon, int day, int *year)
     int g, dct;
     if (!near_anchor(m, &a, &g, &dct))
         return 0;
+    /* months named without their year in one sentence are near each
+     * other: "to $42 in June from $29 in March", "elected in November, in
+     * office in January" (one with its year is the reference time) */
+    if (st->focus_gran >= G_MONTH && st->loose_pos > 0 && tx_same_sentence(m, st->loose_pos)) {
+        a = st->focus;
+        g = st->focus_gran;
+        dct = 0;
+    }
     if (g < G_MONTH) {
         *year = a.y;
         return 1;

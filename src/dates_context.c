@@ -353,6 +353,42 @@ int tx_tense(tx_match *m, int *dist)
     return m->tense;
 }
 
+/* Does a sentence or a paragraph end in [from, to): a line break, or a
+ * . ! ? and closing quotes before a space and a capital? */
+static int sentence_ends(const tx_match *m, size_t from, size_t to)
+{
+    const char *t = m->text;
+    for (size_t i = from; i < to; i++) {
+        if (t[i] == '\n')
+            return 1;
+        if (t[i] != '.' && t[i] != '!' && t[i] != '?')
+            continue;
+        size_t j = i + 1;
+        while (j < to && (t[j] == '"' || t[j] == '\'' || t[j] == ')'))
+            j++;
+        if (j + 1 < to && t[j] == ' ' && isupper((unsigned char)t[j + 1]))
+            return 1;
+    }
+    return 0;
+}
+
+int tx_same_sentence(const tx_match *m, size_t pos)
+{
+    return pos >= m->ws && pos < m->ms && m->ms - pos <= 300 && !sentence_ends(m, pos, m->ms);
+}
+
+/* The date's own "that" ("that day") is not the clause's: b > from.  A
+ * quotation mark between is a quote's own day, tx_in_quote's case. */
+int tx_that_after(const tx_match *m, size_t from)
+{
+    size_t p = from, b, e;
+    for (int k = 0; k < 3 && word_after(m, m->ms, &p, &b, &e); k++)
+        if (b > from && e - b == 4 && !memcmp(m->text + b, "that", 4))
+            return !memchr(m->text + from, '\n', b - from) &&
+                   !memchr(m->text + from, '"', b - from) && !sentence_ends(m, b, m->ms);
+    return 0;
+}
+
 int tx_future_cue(tx_match *m)
 {
     int dist, t = tx_tense(m, &dist);

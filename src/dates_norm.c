@@ -240,7 +240,9 @@ static int fn_season(tx_match *m)
     return 1;
 }
 
-/* "last summer": the latest summer over before the DCT. */
+/* "last summer": the latest summer over before the DCT; with a third
+ * argument "focus" ("the following spring") the season after or before
+ * the date in focus (after a year, the next year's). */
 static int fn_season_rel(tx_match *m)
 {
     int mid, off = tx_rel_offset(m, 0);
@@ -248,12 +250,17 @@ static int fn_season_rel(tx_match *m)
     tx_ymd a;
     if (!s)
         return 0;
-    int that = tx_arg_is(m, 0, "that");
+    int focus = tx_arg_is(m, 2, "focus");
+    int that = focus || tx_arg_is(m, 0, "that");
     if (!(that ? tx_focus_anchor(m, G_YEAR, &a) : tx_deictic_anchor(m, G_MONTH, &a))) {
         snprintf(m->value, sizeof m->value, "XXXX-%s", s);
         return 1;
     }
     int y = a.y;
+    if (focus && m->st->focus_gran < G_MONTH)
+        y += off;                     /* "in 1997 ... the following spring" */
+    else if (focus)
+        y += off < 0 ? -(a.m <= mid + 1) : a.m >= mid - 1;
     if (!that && off < 0 && a.m <= mid + 1)
         y--;
     else if (!that && off > 0 && a.m >= mid - 1)
@@ -276,6 +283,20 @@ static int arg_part(const tx_match *m, int i, const char *tab)
     return v ? atoi(v) : 0;
 }
 
+/* Is the part of the DCT's year y that begins in month mon still ahead
+ * of the DCT, where the sentence tells of the past ("reported a loss for
+ * the fourth quarter", written in January) or, saying nothing of the
+ * future, the part begins half a year or more after the DCT?  Then it is
+ * last year's. */
+static int part_ahead(tx_match *m, int y, int mon)
+{
+    const ann_dates *st = m->st;
+    if (st->dct_gran < G_MONTH || y != st->dct.y || mon <= st->dct.m)
+        return 0;
+    int dist, tense = tx_tense(m, &dist);
+    return tense < 0 || (!tense && mon - st->dct.m >= 6 && !tx_future_cue(m));
+}
+
 /* Part k (of n in the year, at granularity g) of year Y, else of the
  * year in focus moved by OFF years; the new focus. */
 static int part_of_year(tx_match *m, int k, int n, int g)
@@ -288,7 +309,11 @@ static int part_of_year(tx_match *m, int k, int n, int g)
             snprintf(m->value, sizeof m->value, "XXXX-%c%d", g == G_QUARTER ? 'Q' : 'H', k);
             return 1;
         }
-        y += tx_arg_int(m, 2, 0);
+        int off = m->a[2] && !isdigit((unsigned char)m->a[2][m->a[2][0] == '-'])
+                      ? tx_rel_offset(m, 2) : tx_arg_int(m, 2, 0);   /* -1, "last" */
+        y += off;
+        if (!off && part_ahead(m, y, (k - 1) * (12 / n) + 1))
+            y--;
     }
     tx_ymd v = {y, (k - 1) * (12 / n) + 1, 1};
     tx_fmt_date(m->value, sizeof m->value, v, g);
@@ -392,6 +417,24 @@ static int fn_period(tx_match *m)
     return 1;
 }
 
+/* qend(MON, DAY): "the quarter ended Sept. 30": where no quarter is in
+ * focus, the calendar quarter that ends in the last days of MON, in the
+ * year nearest the reference time; the new period in focus.  A quarter
+ * in focus is the one meant (a fiscal quarter: "the fiscal first
+ * quarter ... the quarter ended Sept. 30"), and a quarter ending another
+ * month is a fiscal one: both left to the rules after. */
+static int fn_qend(tx_match *m)
+{
+    int mon = tx_arg_month(m, 0), day = tx_arg_ordinal(m, 1), y;
+    if (m->st->period_gran == G_QUARTER || mon % 3 || day < 24 || day > 31 ||
+        !tx_nearest_year(m, mon, day, &y))
+        return 0;
+    tx_ymd v = {y, mon - 2, 1};
+    tx_fmt_date(m->value, sizeof m->value, v, G_QUARTER);
+    tx_set_focus(m, v, G_QUARTER, 0);
+    return 1;
+}
+
 /* "1990s", "'90s", "the 90s" -> 199 */
 static int fn_decade(tx_match *m)
 {
@@ -427,6 +470,16 @@ static int year_prefixed(const tx_match *m, size_t h)
     return tx_normkey(w, sizeof w, m->text + b, h - b) && tx_in_table(m, "year_prefix", w);
 }
 
+/* "his 1987 Chevrolet", "the driver's 1995 Ford": a year between an
+ * owner (pw, a word of model_year_det or a possessive) and a make of
+ * vehicle (nw) is the model's year, not a date. */
+static int model_year(const tx_match *m, const char *pw, const char *nw)
+{
+    size_t n = strlen(pw);
+    return tx_in_table(m, "vehicle_make", nw) &&
+           (tx_in_table(m, "model_year_det", pw) || (n > 2 && !strcmp(pw + n - 2, "'s")));
+}
+
 static int fn_year(tx_match *m)
 {
     char pw[32], nw[32];
@@ -434,7 +487,8 @@ static int fn_year(tx_match *m)
     size_t s = m->ms;
     tx_prev_word(m, s, pw, sizeof pw);
     tx_next_word(m, m->me, nw, sizeof nw);
-    if (tx_in_table(m, "year_block_prev", pw) || tx_in_table(m, "year_block_next", nw))
+    if (tx_in_table(m, "year_block_prev", pw) || tx_in_table(m, "year_block_next", nw) ||
+        model_year(m, pw, nw))
         return 0;
     if (s > m->ws && strchr("$#\xA3", m->text[s - 1]))
         return 0;
@@ -447,6 +501,27 @@ static int fn_year(tx_match *m)
     tx_count_year(m->st, y);
     tx_fmt_date(m->value, sizeof m->value, v, G_YEAR);
     tx_set_focus(m, v, G_YEAR, TX_STATED);
+    return 1;
+}
+
+/* yrange(Y, YY): "1990-91", "1939-45": a range of years written with the
+ * second's last two digits; two spans, "1990" and "91" (1991), as the
+ * spec writes "2014-2015".  The first must pass as a year (fn_year). */
+static int fn_yrange(tx_match *m)
+{
+    int y = tx_arg_int(m, 0, 0), y2 = y / 100 * 100 + tx_arg_int(m, 1, -1);
+    const char *yy = m->a[1];
+    if (y2 <= y)
+        y2 += 100;                                  /* "1999-00" */
+    if (!yy || y2 - y > 30)
+        return 0;
+    size_t end1 = (size_t)(m->a[0] - m->text) + m->al[0];
+    if (!fn_year(m))
+        return 0;
+    snprintf(m->value2, sizeof m->value2, "%04d", y2);
+    m->de = end1;
+    m->s2 = (size_t)(yy - m->text);
+    m->e2 = m->me;
     return 1;
 }
 
@@ -858,8 +933,8 @@ static int fn_later(tx_match *m)
     }
     tx_shift(&a, u, sign * (long)n);
     tx_fmt_date(m->value, sizeof m->value, a, g);
-    if (g == G_DAY)                 /* a narrative step: the new focus */
-        tx_set_focus(m, a, G_DAY, 0);
+    if (g == G_DAY || g == G_MONTH || g == G_YEAR)  /* a narrative step: the new focus */
+        tx_set_focus(m, a, g, 0);
     return 1;
 }
 
@@ -875,13 +950,37 @@ static int after_quantity(const tx_match *m)
            !strcmp(w, "percent") || !strcmp(w, "billion") || !strcmp(w, "million");
 }
 
+/* A count at s and a capitalized unit (argument u) right after an
+ * opening quotation mark (``"60 Minutes"'', ``"48 Hours"''): a title, not
+ * a duration; in running text a unit is lower case. */
+static int quoted_title(const tx_match *m, int u, size_t s)
+{
+    if (!m->a[u] || !isupper((unsigned char)m->a[u][0]) || s <= m->ws)
+        return 0;
+    return m->text[s - 1] == '"' || m->text[s - 1] == '\'' ||
+           (s - m->ws >= 3 && !memcmp(m->text + s - 3, "\xE2\x80\x9C", 3));
+}
+
+/* The start of the number just before the match ("48" of "48 Hours"),
+ * else 0 (a quotation opened by "Days passed" is no title). */
+static size_t count_before(const tx_match *m)
+{
+    size_t e = m->ms;
+    if (e > m->ws && m->text[e - 1] == ' ')
+        e--;
+    size_t b = e;
+    while (b > m->ws && isdigit((unsigned char)m->text[b - 1]))
+        b--;
+    return b < e ? b : 0;
+}
+
 /* dur(N, U) */
 static int fn_dur(tx_match *m)
 {
     double n = 0;
     int k = tx_arg_num(m, 0, &n);
     const char *u = tx_arg_unit(m, 1);
-    if (!u || k < 0)
+    if (!u || k < 0 || quoted_title(m, 1, m->ms))
         return 0;
     if (k == 1 && n == 1 && m->a[0] && tolower((unsigned char)m->a[0][0]) == 'a' &&
         m->al[0] <= 2 && after_quantity(m)) {
@@ -984,7 +1083,8 @@ static int fn_oneday(tx_match *m)
 static int fn_vague(tx_match *m)
 {
     const char *u = tx_arg_unit(m, 0);
-    if (!u || !strcmp(u, "MIN") || !strcmp(u, "S"))
+    size_t c = count_before(m);
+    if (!u || !strcmp(u, "MIN") || !strcmp(u, "S") || (c && quoted_title(m, 0, c)))
         return 0;
     tx_fmt_dur(m->value, sizeof m->value, 0, 0, u);
     return 1;
@@ -1052,6 +1152,8 @@ static const tx_norm norms[] = {
     {"quarter", fn_quarter},
     {"half", fn_half},
     {"period", fn_period},
+    {"qend", fn_qend},
+    {"yrange", fn_yrange},
     {"decade", fn_decade},
     {"century", fn_century},
     {"year", fn_year},

@@ -42,6 +42,8 @@ struct ann_dates {
     size_t ref_pos;            /* where the text wrote it */
     tx_ymd focus;              /* the date in focus: the last the text named */
     int focus_gran;
+    size_t loose_pos;          /* where it was named, if without its year
+                                * and not a season; else 0 */
     tx_ymd period;             /* the last quarter, half or month the text
                                 * named: the period "a year earlier" and "the
                                 * quarter" refer to */
@@ -114,6 +116,13 @@ int tx_tense(tx_match *m, int *dist);
 /* tx_tense says the future, or says nothing and a word of the sentence
  * before the match points to the future. */
 int tx_future_cue(tx_match *m);
+/* Is the word "that" among the first three words from position from (a
+ * date), with no sentence end between it and the match: the date is the
+ * day of a speech the match is reported in ("said on March 3 that ...")? */
+int tx_that_after(const tx_match *m, size_t from);
+/* Is position pos (before the match, at most 300 bytes back) in the
+ * match's sentence? */
+int tx_same_sentence(const tx_match *m, size_t pos);
 /* A day after "until" that a word before it puts ahead of the DCT: a
  * deferral or a deadline ("postponed until Tuesday", "has until 9 a.m.
  * Tuesday"), whatever the tense of its verb. */
@@ -132,10 +141,14 @@ void tx_count_year(ann_dates *st, int y);
 #define TX_STATED 1
 #define TX_SEASON 2
 void tx_set_focus(tx_match *m, tx_ymd v, int gran, int how);
-/* What deictic expressions count from: the DCT, else the focus. */
+/* What deictic expressions count from: the DCT, else the focus; in
+ * reported speech (tx_reported) the speech's day. */
 int tx_deictic_anchor(const tx_match *m, int need, tx_ymd *a);
 /* The focus at granularity need or finer, else the DCT. */
 int tx_focus_anchor(const tx_match *m, int need, tx_ymd *a);
+/* In the clause of what was said on a day told before it in its
+ * sentence ("said on March 3 that ..."), not on the DCT? */
+int tx_reported(const tx_match *m);
 /* For "yesterday" and the clock times: the day they count from. */
 int tx_day_anchor(tx_match *m, tx_ymd *a);
 /* The year for a month (and day, 0 = none) given without one. */
