@@ -137,15 +137,25 @@ static void on_noun(cl_view *v, size_t i)
     cl_emit_tokens(v, p, e, span(v, i, i), sp, NULL, v->inq[i]);
 }
 
-/* Does a transcript's speaker label ("WALLACE:", a word in capitals and
- * a colon) open the line at i, after a quotation mark that opens a
- * quoted transcript's paragraph ("\"WALLACE: …")? */
-static int label_at(const cl_view *v, size_t i)
+/* Words of a transcript's speaker label ("JAKE TAPPER:"). */
+#define CL_LABEL 3
+
+/* The colon of a transcript's speaker label that opens the line at i,
+ * after a quotation mark that opens a quoted transcript's paragraph
+ * ("\"WALLACE: …"), or 0: up to CL_LABEL words in capitals ("WALLACE:",
+ * "JAKE TAPPER:"), or an interview's one capital letter ("Q:", "A:"). */
+static size_t label_at(const cl_view *v, size_t i)
 {
     if (i < v->n && v->t[i].kind == ANN_TOK_QUOTE)
         i++;
-    return i + 1 < v->n && (v->t[i].flags & ANN_TF_UPPER) && W(v, i) &&
-           v->t[i].end - v->t[i].start > 2 && pc(v, i + 1, ':') && !kind(v, i, CL_W_STOP);
+    if (i + 1 < v->n && W(v, i) && v->t[i].end - v->t[i].start == 1 && pc(v, i + 1, ':') &&
+        (v->t[i].flags & (ANN_TF_UPPER | ANN_TF_TITLE)))
+        return i + 1;
+    size_t k = i;
+    while (k < v->n && k < i + CL_LABEL && (v->t[k].flags & ANN_TF_UPPER) && W(v, k) &&
+           v->t[k].end - v->t[k].start > 2 && !kind(v, k, CL_W_STOP))
+        k++;
+    return k > i && pc(v, k, ':') ? k : 0;
 }
 
 /* Tokens a dialogue's next label is looked for in. */
@@ -173,10 +183,12 @@ static void on_headline(cl_view *v, size_t i)
 {
     if (v->t[i].kind == ANN_TOK_QUOTE && label_at(v, i))
         i++;
-    size_t j = i;
+    size_t j = i, label = label_at(v, i);
     while (j < v->n && j < i + 4 && capw(v, j) && !cl_cue_at(v, j) &&
            !(j > i && (v->t[j].flags & ANN_TF_LINE_START)))
         j++;
+    if (label == i + 1)
+        j = label;                      /* "Q:", "A:" */
     ann_span sp = span(v, i, j > i ? j - 1 : i);
     /* "Clinton to Planned Parenthood: …", "Obama To Asians Worried About
      * …: …": the speaker and, after "to", whom the line addresses */
@@ -192,7 +204,7 @@ static void on_headline(cl_view *v, size_t i)
         (v->t[j + 1].flags & ANN_TF_LINE_START))
         return;
     /* a tagged actor or source, or a transcript's speaker: "WALLACE:" */
-    if (!cl_is_entity(v, sp) && !(j == i + 1 && label_at(v, i) && dialogue(v, i)))
+    if (!cl_is_entity(v, sp) && !(label == j && dialogue(v, i)))
         return;
     /* "President Biden: Stop Funding …" addresses him */
     if (in_set(v, j + 1, CL_S_APPEAL))

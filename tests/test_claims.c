@@ -1394,6 +1394,18 @@ static void test_round4(void)
         CHECK_INT(d->nclaims, 0);
         ann_doc_free(d);
     }
+    /* an interview's labels of one capital letter, a transcript's of two
+     * words in capitals; a lone label is an editor's note */
+    ann_doc *d = run("Q: Will the dam hold?\n\nA: It will hold for years.\n");
+    EXPECT(d, "Will the dam hold", IND, ":", "Q");
+    EXPECT(d, "It will hold for years", IND, ":", "A");
+    ann_doc_free(d);
+    d = run("ANN LEE: The dam will hold.\n\nJOE DOE: For how long?\n");
+    EXPECT(d, "The dam will hold", IND, ":", "ANN LEE");
+    ann_doc_free(d);
+    d = run("The dam is old.\n\nA: the dam held in 1990.\n");
+    CHECK_INT(d->nclaims, 0);
+    ann_doc_free(d);
 }
 
 int main(void)
