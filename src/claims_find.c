@@ -175,6 +175,27 @@ static int dialogue(const cl_view *v, size_t i)
     return 0;
 }
 
+/* A noun of speakers.tsv that names who speaks ("poll", "camp"), no
+ * pronoun. */
+static int source_noun(const cl_view *v, size_t j)
+{
+    return kind(v, j, CL_W_HEAD) && !kind(v, j, CL_W_PRON);
+}
+
+/* Is [a, e) a name and no statement: three words or fewer, each
+ * capitalized ("Source: Foreign Affairs", "Report: UKRAINE REPORT")? */
+static int name_only(const cl_view *v, size_t a, size_t e)
+{
+    size_t words = 0;
+    for (size_t k = a; k < e; k++) {
+        if (!W(v, k))
+            continue;
+        if (++words > 3 || !(v->t[k].flags & (ANN_TF_TITLE | ANN_TF_UPPER)))
+            return 0;
+    }
+    return 1;
+}
+
 /* Words of whom a headline "X to Y: …" addresses. */
 #define CL_HEAD_TO 8
 
@@ -184,7 +205,10 @@ static void on_headline(cl_view *v, size_t i)
     if (v->t[i].kind == ANN_TOK_QUOTE && label_at(v, i))
         i++;
     size_t j = i, label = label_at(v, i);
-    while (j < v->n && j < i + 4 && capw(v, j) && !cl_cue_at(v, j) &&
+    /* names, and a noun that names a source last ("Poll:", "Clinton
+     * camp:", "Report:" although a cue word) */
+    while (j < v->n && j < i + 4 && (capw(v, j) || (j > i && source_noun(v, j))) &&
+           (!cl_cue_at(v, j) || (pc(v, j + 1, ':') && source_noun(v, j))) &&
            !(j > i && (v->t[j].flags & ANN_TF_LINE_START)))
         j++;
     if (label == i + 1)
@@ -203,15 +227,20 @@ static void on_headline(cl_view *v, size_t i)
     if (j == i || !pc(v, j, ':') || j + 1 >= v->n ||
         (v->t[j + 1].flags & ANN_TF_LINE_START))
         return;
-    /* a tagged actor or source, or a transcript's speaker: "WALLACE:" */
-    if (!cl_is_entity(v, sp) && !(label == j && dialogue(v, i)))
+    size_t e = j + 1;
+    while (e < v->n && !(v->t[e].flags & ANN_TF_LINE_START) && !(e > j + 3 && cl_citation_dash(v, e)))
+        e++;
+    /* a tagged actor or source, a transcript's speaker ("WALLACE:"), or
+     * in a headline (a paragraph of one line) a noun that names a source
+     * ("Poll: Trump leads in Ohio") */
+    int headline = (v->t[i].flags & ANN_TF_PARA_START) &&
+                   (e >= v->n || (v->t[e].flags & ANN_TF_PARA_START));
+    if (!cl_is_entity(v, sp) && !(label == j && dialogue(v, i)) &&
+        !(headline && source_noun(v, j - 1) && !name_only(v, j + 1, e)))
         return;
     /* "President Biden: Stop Funding …" addresses him */
     if (in_set(v, j + 1, CL_S_APPEAL))
         return;
-    size_t e = j + 1;
-    while (e < v->n && !(v->t[e].flags & ANN_TF_LINE_START) && !(e > j + 3 && cl_citation_dash(v, e)))
-        e++;
     cl_emit_tokens(v, j + 1, e, span(v, j, j), sp, NULL, 0);
 }
 

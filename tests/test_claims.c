@@ -1406,6 +1406,21 @@ static void test_round4(void)
     d = run("The dam is old.\n\nA: the dam held in 1990.\n");
     CHECK_INT(d->nclaims, 0);
     ann_doc_free(d);
+    /* a headline "X: …" whose X ends in a noun that names a source, a
+     * cue word too; not a credit line that names a name, not a line of
+     * a longer paragraph */
+    d = run("River council: The dam will hold for years\n\nBody.\n");
+    EXPECT(d, "The dam will hold for years", IND, ":", "River council");
+    ann_doc_free(d);
+    d = run("Report: Dam to close for repairs\n\nBody.\n");
+    EXPECT(d, "Dam to close for repairs", IND, ":", "Report");
+    ann_doc_free(d);
+    d = run("The dam\n\nThe dam is old.\n\nSource: River Times\n");
+    CHECK_INT(d->nclaims, 0);
+    ann_doc_free(d);
+    d = run("The dam\n\nThe dam is old and\nPoll: the dam is loved.\n");
+    CHECK_INT(d->nclaims, 0);
+    ann_doc_free(d);
 }
 
 int main(void)
