@@ -137,15 +137,25 @@ static void on_noun(cl_view *v, size_t i)
     cl_emit_tokens(v, p, e, span(v, i, i), sp, NULL, v->inq[i]);
 }
 
-/* Does a transcript's speaker label ("WALLACE:", a word in capitals and
- * a colon) open the line at i, after a quotation mark that opens a
- * quoted transcript's paragraph ("\"WALLACE: …")? */
-static int label_at(const cl_view *v, size_t i)
+/* Words of a transcript's speaker label ("JAKE TAPPER:"). */
+#define CL_LABEL 3
+
+/* The colon of a transcript's speaker label that opens the line at i,
+ * after a quotation mark that opens a quoted transcript's paragraph
+ * ("\"WALLACE: …"), or 0: up to CL_LABEL words in capitals ("WALLACE:",
+ * "JAKE TAPPER:"), or an interview's one capital letter ("Q:", "A:"). */
+static size_t label_at(const cl_view *v, size_t i)
 {
     if (i < v->n && v->t[i].kind == ANN_TOK_QUOTE)
         i++;
-    return i + 1 < v->n && (v->t[i].flags & ANN_TF_UPPER) && W(v, i) &&
-           v->t[i].end - v->t[i].start > 2 && pc(v, i + 1, ':') && !kind(v, i, CL_W_STOP);
+    if (i + 1 < v->n && W(v, i) && v->t[i].end - v->t[i].start == 1 && pc(v, i + 1, ':') &&
+        (v->t[i].flags & (ANN_TF_UPPER | ANN_TF_TITLE)))
+        return i + 1;
+    size_t k = i;
+    while (k < v->n && k < i + CL_LABEL && (v->t[k].flags & ANN_TF_UPPER) && W(v, k) &&
+           v->t[k].end - v->t[k].start > 2 && !kind(v, k, CL_W_STOP))
+        k++;
+    return k > i && pc(v, k, ':') ? k : 0;
 }
 
 /* Tokens a dialogue's next label is looked for in. */
@@ -165,6 +175,27 @@ static int dialogue(const cl_view *v, size_t i)
     return 0;
 }
 
+/* A noun of speakers.tsv that names who speaks ("poll", "camp"), no
+ * pronoun. */
+static int source_noun(const cl_view *v, size_t j)
+{
+    return kind(v, j, CL_W_HEAD) && !kind(v, j, CL_W_PRON);
+}
+
+/* Is [a, e) a name and no statement: three words or fewer, each
+ * capitalized ("Source: Foreign Affairs", "Report: UKRAINE REPORT")? */
+static int name_only(const cl_view *v, size_t a, size_t e)
+{
+    size_t words = 0;
+    for (size_t k = a; k < e; k++) {
+        if (!W(v, k))
+            continue;
+        if (++words > 3 || !(v->t[k].flags & (ANN_TF_TITLE | ANN_TF_UPPER)))
+            return 0;
+    }
+    return 1;
+}
+
 /* Words of whom a headline "X to Y: …" addresses. */
 #define CL_HEAD_TO 8
 
@@ -173,10 +204,15 @@ static void on_headline(cl_view *v, size_t i)
 {
     if (v->t[i].kind == ANN_TOK_QUOTE && label_at(v, i))
         i++;
-    size_t j = i;
-    while (j < v->n && j < i + 4 && capw(v, j) && !cl_cue_at(v, j) &&
+    size_t j = i, label = label_at(v, i);
+    /* names, and a noun that names a source last ("Poll:", "Clinton
+     * camp:", "Report:" although a cue word) */
+    while (j < v->n && j < i + 4 && (capw(v, j) || (j > i && source_noun(v, j))) &&
+           (!cl_cue_at(v, j) || (pc(v, j + 1, ':') && source_noun(v, j))) &&
            !(j > i && (v->t[j].flags & ANN_TF_LINE_START)))
         j++;
+    if (label == i + 1)
+        j = label;                      /* "Q:", "A:" */
     ann_span sp = span(v, i, j > i ? j - 1 : i);
     /* "Clinton to Planned Parenthood: …", "Obama To Asians Worried About
      * …: …": the speaker and, after "to", whom the line addresses */
@@ -191,15 +227,20 @@ static void on_headline(cl_view *v, size_t i)
     if (j == i || !pc(v, j, ':') || j + 1 >= v->n ||
         (v->t[j + 1].flags & ANN_TF_LINE_START))
         return;
-    /* a tagged actor or source, or a transcript's speaker: "WALLACE:" */
-    if (!cl_is_entity(v, sp) && !(j == i + 1 && label_at(v, i) && dialogue(v, i)))
+    size_t e = j + 1;
+    while (e < v->n && !(v->t[e].flags & ANN_TF_LINE_START) && !(e > j + 3 && cl_citation_dash(v, e)))
+        e++;
+    /* a tagged actor or source, a transcript's speaker ("WALLACE:"), or
+     * in a headline (a paragraph of one line) a noun that names a source
+     * ("Poll: Trump leads in Ohio") */
+    int headline = (v->t[i].flags & ANN_TF_PARA_START) &&
+                   (e >= v->n || (v->t[e].flags & ANN_TF_PARA_START));
+    if (!cl_is_entity(v, sp) && !(label == j && dialogue(v, i)) &&
+        !(headline && source_noun(v, j - 1) && !name_only(v, j + 1, e)))
         return;
     /* "President Biden: Stop Funding …" addresses him */
     if (in_set(v, j + 1, CL_S_APPEAL))
         return;
-    size_t e = j + 1;
-    while (e < v->n && !(v->t[e].flags & ANN_TF_LINE_START) && !(e > j + 3 && cl_citation_dash(v, e)))
-        e++;
     cl_emit_tokens(v, j + 1, e, span(v, j, j), sp, NULL, 0);
 }
 

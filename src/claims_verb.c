@@ -650,8 +650,12 @@ static int noun_use(const cl_view *v, size_t i, size_t ce)
      * first public mention" */
     if (i > 0 && !ss(v, i) && (poss(v, i - 1) || (!ends_with(v, i, "ed") && adjective(v, i - 1))))
         return 1;
-    if (i > 0 && !ss(v, i) && kind(v, i - 1, CL_W_DET) &&
-        !is(v, i - 1, "her") && !is(v, i - 1, "one"))
+    /* "the report", "those demonstrating": a noun or a participle after a
+     * determiner; not after one that counts and stands alone as the
+     * subject of a verb ("another says", "each said"; "another question"
+     * is a noun still) */
+    if (i > 0 && !ss(v, i) && kind(v, i - 1, CL_W_DET) && !is(v, i - 1, "her") &&
+        !is(v, i - 1, "one") && !(quantifier(v, i - 1) && !base_form(v, i)))
         return 1;
     /* "the first public mention of": a base form after a determiner and
      * singular words, which could be no subject of it */
@@ -664,8 +668,8 @@ static int noun_use(const cl_view *v, size_t i, size_t ce)
         !kind(v, i - 1, CL_W_HEAD))
         return 1;
     /* "have demands that …", "some demands": no verb in -s after an
-     * auxiliary or a plural quantifier */
-    if (i > 0 && (auxiliary(v, i - 1) || quantifier(v, i - 1)) &&
+     * auxiliary or a plural quantifier ("another says" is one) */
+    if (i > 0 && (auxiliary(v, i - 1) || (quantifier(v, i - 1) && !in_set(v, i - 1, CL_S_ALONE))) &&
         ends_with(v, i, "s") && !ends_with(v, i, "ss"))
         return 1;
     return auxiliary(v, ce) && !is_ing(v, i);

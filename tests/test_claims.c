@@ -1362,6 +1362,67 @@ static void test_round3(void)
     ann_doc_free(d);
 }
 
+/* Constructions learned from the training split's misses (round 4), one
+ * claim each: kind (d, i, m), text, content, cue, speaker. */
+static const char *const round4[][5] = {
+    /* a determiner that counts stands alone as the subject */
+    {"i", "One engineer praised the dam, while another said it would fail.", "it would fail", "said",
+     "another"},
+    {"i", "Another says the dam will hold.", "the dam will hold", "says", "Another"},
+    {"d", "\"The dam will hold,\" another said.", "The dam will hold,", "said", "another"},
+    {"i", "Each said the dam would hold.", "the dam would hold", "said", "Each"},
+};
+
+static void test_round4(void)
+{
+    for (size_t k = 0; k < sizeof round4 / sizeof round4[0]; k++) {
+        ann_doc *d = annotate_text(round4[k][1]);
+        if (!find(d, round4[k][2]))
+            fprintf(stderr, "   in: %s\n", round4[k][1]);
+        int kind = round4[k][0][0] == 'd' ? DIR : round4[k][0][0] == 'm' ? MIX : IND;
+        EXPECT(d, round4[k][2], kind, round4[k][3], round4[k][4]);
+        ann_doc_free(d);
+    }
+    /* none of these attributes anything: a cue word in its base form
+     * after "another" is a noun; a participle after "those" */
+    static const char *const none[] = {
+        "The dam was discussed in another report about the river.",
+        "The permit is revoked for those demonstrating anger at the dam.",
+    };
+    for (size_t k = 0; k < sizeof none / sizeof none[0]; k++) {
+        ann_doc *d = annotate_text(none[k]);
+        CHECK_INT(d->nclaims, 0);
+        ann_doc_free(d);
+    }
+    /* an interview's labels of one capital letter, a transcript's of two
+     * words in capitals; a lone label is an editor's note */
+    ann_doc *d = run("Q: Will the dam hold?\n\nA: It will hold for years.\n");
+    EXPECT(d, "Will the dam hold", IND, ":", "Q");
+    EXPECT(d, "It will hold for years", IND, ":", "A");
+    ann_doc_free(d);
+    d = run("ANN LEE: The dam will hold.\n\nJOE DOE: For how long?\n");
+    EXPECT(d, "The dam will hold", IND, ":", "ANN LEE");
+    ann_doc_free(d);
+    d = run("The dam is old.\n\nA: the dam held in 1990.\n");
+    CHECK_INT(d->nclaims, 0);
+    ann_doc_free(d);
+    /* a headline "X: …" whose X ends in a noun that names a source, a
+     * cue word too; not a credit line that names a name, not a line of
+     * a longer paragraph */
+    d = run("River council: The dam will hold for years\n\nBody.\n");
+    EXPECT(d, "The dam will hold for years", IND, ":", "River council");
+    ann_doc_free(d);
+    d = run("Report: Dam to close for repairs\n\nBody.\n");
+    EXPECT(d, "Dam to close for repairs", IND, ":", "Report");
+    ann_doc_free(d);
+    d = run("The dam\n\nThe dam is old.\n\nSource: River Times\n");
+    CHECK_INT(d->nclaims, 0);
+    ann_doc_free(d);
+    d = run("The dam\n\nThe dam is old and\nPoll: the dam is loved.\n");
+    CHECK_INT(d->nclaims, 0);
+    ann_doc_free(d);
+}
+
 int main(void)
 {
     char err[256];
@@ -1401,6 +1462,7 @@ int main(void)
     test_more_constructions();
     test_round2();
     test_round3();
+    test_round4();
     test_user_cues();
     ann_engine_free(engine);
     for (size_t i = 0; i < 16; i++)
