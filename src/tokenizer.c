@@ -875,12 +875,27 @@ static inline uint64_t low_bytes(uint64_t w, size_t k)
 /* Sixteen bytes of text classified at once: bit j of up, lo and dg says
  * whether byte j is an ASCII upper-case letter, lower-case letter or digit,
  * of join whether it is a byte plain_word_end() must look at (B_JOIN or
- * from 0x80 up); w and lw are its two words as they are and
- * ASCII-lowercased. */
+ * from 0x80 up); v and lv (w and lw without SSE2) are its bytes as they
+ * are and ASCII-lowercased. */
 typedef struct {
+#ifdef ANN_SSE2
+    __m128i v, lv;         /* the words stay in their register until asked */
+#else
     uint64_t w[2], lw[2];
+#endif
     unsigned up, lo, dg, join;
 } chunk16;
+
+/* Word k (0 or 1) of the chunk, as it is or ASCII-lowercased. */
+static inline uint64_t chunk_word(const chunk16 *c, int k, int lower)
+{
+#ifdef ANN_SSE2
+    __m128i v = lower ? c->lv : c->v;
+    return (uint64_t)_mm_cvtsi128_si64(k ? _mm_unpackhi_epi64(v, v) : v);
+#else
+    return lower ? c->lw[k] : c->w[k];
+#endif
+}
 
 #ifdef ANN_SSE2
 /* Bytes of v in [lo, lo + n): the range shifted down to start at -128, so
@@ -905,10 +920,8 @@ static inline void classify16(const char *p, chunk16 *c)
                                 _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\'')),
                                              _mm_cmpeq_epi8(v, _mm_set1_epi8('@'))));
     c->join = (unsigned)_mm_movemask_epi8(_mm_or_si128(join, v));
-    c->w[0] = (uint64_t)_mm_cvtsi128_si64(v);
-    c->w[1] = (uint64_t)_mm_cvtsi128_si64(_mm_unpackhi_epi64(v, v));
-    c->lw[0] = (uint64_t)_mm_cvtsi128_si64(lv);
-    c->lw[1] = (uint64_t)_mm_cvtsi128_si64(_mm_unpackhi_epi64(lv, lv));
+    c->v = v;
+    c->lv = lv;
 #else
     c->up = c->lo = c->dg = c->join = 0;
     for (unsigned j = 0; j < 16; j++) {
@@ -1002,10 +1015,10 @@ static inline int scan_plain_word(const ann_abbrevs *ab, const char *text, size_
      * the capital; a long number, or digits then letters, takes scan_word() */
     if ((capitalized && (up & ~0x1Fu)) || (e - start >= 8 && !(letters & 0xFF)))
         return 0;
-    int nletters = letters ? 1 + ((letters & (letters - 1)) != 0) : 0;
     /* the stop byte's class from the masks, not from a load that waits for them */
     size_t end = e;
     if (join & stop & (0 - stop)) {
+        int nletters = letters ? 1 + ((letters & (letters - 1)) != 0) : 0;
         end = plain_word_end(ab, text, len, start, e, nletters, capitalized);
         if (!end)
             return 0;
@@ -1026,12 +1039,17 @@ static inline int scan_plain_word(const ann_abbrevs *ab, const char *text, size_
     t->kind = letters ? ANN_TOK_WORD : ANN_TOK_NUMBER;
     t->flags = f;
     t->ncp = (uint16_t)n;
+    /* A word without a capital is its own lowercase form: most words of
+     * prose take one hash, not two. */
     if (n < 8) {
-        t->hash = hash_end(HASH_SEED, low_bytes(c.w[0], n), n);
-        t->lhash = hash_end(HASH_SEED, low_bytes(c.lw[0], n), n);
+        t->hash = hash_end(HASH_SEED, low_bytes(chunk_word(&c, 0, 0), n), n);
+        t->lhash = up ? hash_end(HASH_SEED, low_bytes(chunk_word(&c, 0, 1), n), n) : t->hash;
     } else if (n < 16) {
-        t->hash = hash_end(hash_step(HASH_SEED, c.w[0]), low_bytes(c.w[1], n - 8), n);
-        t->lhash = hash_end(hash_step(HASH_SEED, c.lw[0]), low_bytes(c.lw[1], n - 8), n);
+        t->hash = hash_end(hash_step(HASH_SEED, chunk_word(&c, 0, 0)),
+                           low_bytes(chunk_word(&c, 1, 0), n - 8), n);
+        t->lhash = up ? hash_end(hash_step(HASH_SEED, chunk_word(&c, 0, 1)),
+                                 low_bytes(chunk_word(&c, 1, 1), n - 8), n)
+                      : t->hash;
     } else {
         hash_long(text, len, t);
     }
@@ -1302,10 +1320,12 @@ static inline void finish_plain(ann_tokenizer *tz, ann_tokens *out, ann_token *t
 static size_t plain_run(ann_tokenizer *tz, ann_tokens *out, size_t pos, size_t lim)
 {
     const char *text = tz->text;
-    size_t len = tz->len, n = out->n, cap = out->cap;
-    size_t sent = tz->sent_tokens, max_sent = tz->max_sentence;
+    size_t len = tz->len, n = out->n, sent = tz->sent_tokens;
+    /* one bound for the room in out and the sentence's tokens left */
+    size_t room = out->cap - n < tz->max_sentence - sent ? out->cap - n : tz->max_sentence - sent;
+    size_t stop = n + room;
     ann_token *v = out->v, *last = NULL;
-    while (pos + 2 < lim && n + 2 <= cap && sent + 2 <= max_sent) {
+    while (pos + 2 < lim && n + 2 <= stop) {
         unsigned char b = (unsigned char)text[pos];
         size_t at = pos + 1;
         if (b == ',' || b == ';' || b == ':') {
@@ -1323,7 +1343,6 @@ static size_t plain_run(ann_tokenizer *tz, ann_tokens *out, size_t pos, size_t l
             set_punct(t, pos, b);
             last = t++;
             n++;
-            sent++;
             pos++;
         }
         if (!scan_plain_word(tz->abbrevs, text, len, at, t))
@@ -1332,7 +1351,6 @@ static size_t plain_run(ann_tokenizer *tz, ann_tokens *out, size_t pos, size_t l
         last = t;
         pos = t->end;
         n++;
-        sent++;
         if (t->flags & ANN_TF_ABBREV) {
             /* "Inc. The": the next word decides, in finish_token() */
             tz->pending_end = abbrev_pending(tz->abbrevs, text, t, len);
@@ -1343,8 +1361,8 @@ static size_t plain_run(ann_tokenizer *tz, ann_tokens *out, size_t pos, size_t l
         tz->prev_kind = last->kind;
         tz->prev_flags = last->flags;
         tz->prev_comma = text[last->start] == ',';
+        tz->sent_tokens = sent + (n - out->n);
         out->n = n;
-        tz->sent_tokens = sent;
     }
     return pos;
 }
