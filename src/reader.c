@@ -33,23 +33,49 @@ struct ann_reader {
     const char *guess;     /* what the content said, until taken */
 };
 
+/* The end of the run of ASCII bytes at i: sixteen bytes at a time under
+ * SSE2, else eight. */
+static size_t ascii_end(const char *in, size_t n, size_t i)
+{
+#ifdef ANN_SSE2
+    for (; n - i >= 16; i += 16) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(in + i));
+        unsigned m = (unsigned)_mm_movemask_epi8(v);
+        if (m)
+            return i + (size_t)__builtin_ctz(m);
+    }
+#endif
+    for (; n - i >= 8; i += 8) {
+        uint64_t w;
+        memcpy(&w, in + i, 8);
+        if (w & 0x8080808080808080ull)
+            break;
+    }
+    while (i < n && (unsigned char)in[i] < 0x80)
+        i++;
+    return i;
+}
+
+/* The length of the well-formed two- or three-byte sequence at p (left
+ * bytes there), the Latin letters, dashes and curly quotes of news text;
+ * 0 for anything else, which ann_utf8_next() then judges. */
+static size_t common_seq(const unsigned char *p, size_t left)
+{
+    if (p[0] >= 0xC2 && p[0] <= 0xDF)
+        return left >= 2 && (p[1] & 0xC0) == 0x80 ? 2 : 0;
+    if (p[0] >= 0xE1 && p[0] <= 0xEF && p[0] != 0xED)  /* E0: overlong forms, ED: surrogates */
+        return left >= 3 && (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80 ? 3 : 0;
+    return 0;
+}
+
 /* Where the first invalid UTF-8 sequence at or after i begins (n if none);
- * *next is where it ends.  A U+FFFD in the input counts as valid.  ASCII
- * is checked eight bytes at a time. */
+ * *next is where it ends.  A U+FFFD in the input counts as valid. */
 static size_t next_invalid(const char *in, size_t n, size_t i, size_t *next)
 {
-    while (i < n) {
-        while (i + 8 <= n) {
-            uint64_t w;
-            memcpy(&w, in + i, 8);
-            if (w & 0x8080808080808080ull)
-                break;
-            i += 8;
-        }
-        if (i == n)
-            break;
-        if ((unsigned char)in[i] < 0x80) {
-            i++;
+    while ((i = ascii_end(in, n, i)) < n) {
+        size_t k = common_seq((const unsigned char *)in + i, n - i);
+        if (k) {
+            i += k;
             continue;
         }
         size_t at = i;

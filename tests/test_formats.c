@@ -893,6 +893,54 @@ static void test_writer_span_offsets(void)
     ann_doc_free(d);
 }
 
+/* The reader's repair of invalid UTF-8 (ASCII skipped sixteen bytes at a
+ * time, common sequences judged inline) against a plain decode of one
+ * code point at a time: random mixes of ASCII, valid sequences of every
+ * length, truncated ones, overlong and surrogate forms, stray bytes. */
+static void test_utf8_repair(void)
+{
+    static const char *const parts[] = {
+        "a", "word ", "0123456789abcdefXYZ", "\xC3\xA9", "\xE2\x80\x9C", "\xE2\x80",
+        "\xEF\xBF\xBD", "\xEF\xBF\xBE", "\xED\x9F\xBF", "\xED\xA0\x80", "\xE0\xA0\x80",
+        "\xE0\x80\xAF", "\xC0\xAF", "\xC2", "\x80", "\xBF", "\xF0\x9F\x98\x80", "\xF4\x90\x80\x80",
+        "\xF0\x9F\x98", "\xFE", "\xFF", "\xE1\xBF\x80", "\xEE\x80\x80", "\xDF\xBF"};
+    size_t nparts = sizeof parts / sizeof parts[0];
+    unsigned seed = 12345;
+    int ok = 1;
+    for (int round = 0; round < 3000 && ok; round++) {
+        char in[400];
+        size_t n = 0;
+        for (int k = 0; k < 1 + round % 40; k++) {
+            seed = seed * 1103515245u + 12345u;
+            const char *p = parts[(seed >> 16) % nparts];
+            size_t pn = strlen(p);
+            if (n + pn >= sizeof in)
+                break;
+            memcpy(in + n, p, pn);
+            n += pn;
+        }
+        char want[1200];
+        size_t wn = 0, bad = 0;
+        for (size_t i = 0; i < n;) {
+            size_t at = i;
+            uint32_t c = ann_utf8_next(in, n, &i);
+            if (c == ANN_REPLACEMENT && !(i - at == 3 && memcmp(in + at, "\xEF\xBF\xBD", 3) == 0)) {
+                memcpy(want + wn, "\xEF\xBF\xBD", 3);
+                wn += 3;
+                bad++;
+            } else {
+                memcpy(want + wn, in + at, i - at);
+                wn += i - at;
+            }
+        }
+        ann_doc *d = ann_doc_from_bytes("u", "u", in, n);
+        ok &= d->len == wn && memcmp(d->text, want, wn) == 0;
+        ok &= (d->nwarnings > 0) == (bad > 0);
+        ann_doc_free(d);
+    }
+    CHECK(ok);
+}
+
 int main(void)
 {
     engine = builtin_engine();
@@ -911,6 +959,7 @@ int main(void)
     test_inline_walk();
     test_writer_json();
     test_doc_code_points();
+    test_utf8_repair();
     test_writer_span_offsets();
     test_writer_xml();
     test_writer_html();
