@@ -56,24 +56,12 @@ static size_t ascii_end(const char *in, size_t n, size_t i)
     return i;
 }
 
-/* The length of the well-formed two- or three-byte sequence at p (left
- * bytes there), the Latin letters, dashes and curly quotes of news text;
- * 0 for anything else, which ann_utf8_next() then judges. */
-static size_t common_seq(const unsigned char *p, size_t left)
-{
-    if (p[0] >= 0xC2 && p[0] <= 0xDF)
-        return left >= 2 && (p[1] & 0xC0) == 0x80 ? 2 : 0;
-    if (p[0] >= 0xE1 && p[0] <= 0xEF && p[0] != 0xED)  /* E0: overlong forms, ED: surrogates */
-        return left >= 3 && (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80 ? 3 : 0;
-    return 0;
-}
-
 /* Where the first invalid UTF-8 sequence at or after i begins (n if none);
  * *next is where it ends.  A U+FFFD in the input counts as valid. */
 static size_t next_invalid(const char *in, size_t n, size_t i, size_t *next)
 {
     while ((i = ascii_end(in, n, i)) < n) {
-        size_t k = common_seq((const unsigned char *)in + i, n - i);
+        size_t k = ann_utf8_common((const unsigned char *)in + i, n - i);
         if (k) {
             i += k;
             continue;

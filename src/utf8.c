@@ -19,6 +19,14 @@ uint32_t ann_utf8_next(const char *s, size_t n, size_t *i)
         (*i)++;
         return c;
     }
+    switch (ann_utf8_common(p, left)) {
+    case 2:
+        *i += 2;
+        return (c & 0x1F) << 6 | (p[1] & 0x3Fu);
+    case 3:
+        *i += 3;
+        return (c & 0x0F) << 12 | (p[1] & 0x3Fu) << 6 | (p[2] & 0x3Fu);
+    }
     size_t need;
     uint32_t min;
     if (c >= 0xC2 && c <= 0xDF) {

@@ -15,6 +15,17 @@
  * invalid or truncated sequence yields U+FFFD and advances by one byte, the
  * convention of Python's errors="replace" per maximal subpart. */
 uint32_t ann_utf8_next(const char *s, size_t n, size_t *i);
+/* The length of the well-formed two- or three-byte sequence at p (left
+ * bytes there, at least one): the accented letters, dashes and curly quotes
+ * of news text, told without a loop; 0 for anything else (ASCII too). */
+static inline size_t ann_utf8_common(const unsigned char *p, size_t left)
+{
+    if (p[0] >= 0xC2 && p[0] <= 0xDF)
+        return left >= 2 && (p[1] & 0xC0) == 0x80 ? 2 : 0;
+    if (p[0] >= 0xE1 && p[0] <= 0xEF && p[0] != 0xED)   /* E0: overlong forms, ED: surrogates */
+        return left >= 3 && (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80 ? 3 : 0;
+    return 0;
+}
 /* Encode cp into out (4 bytes room); returns the byte count. */
 size_t ann_utf8_put(uint32_t cp, char *out);
 /* Number of code points in s[0..n) (s must be valid UTF-8). */

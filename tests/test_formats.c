@@ -893,6 +893,60 @@ static void test_writer_span_offsets(void)
     ann_doc_free(d);
 }
 
+/* Decoding as the Unicode standard's maximal-subpart rule has it, a byte
+ * at a time with no fast path: the oracle of the two tests below. */
+static uint32_t plain_utf8_next(const char *s, size_t n, size_t *i)
+{
+    const unsigned char *p = (const unsigned char *)s + *i;
+    size_t left = n - *i, need = 0;
+    uint32_t c = p[0], min = 0;
+    if (c < 0x80) {
+        (*i)++;
+        return c;
+    }
+    if (c >= 0xC2 && c <= 0xDF)
+        need = 1, c &= 0x1F, min = 0x80;
+    else if (c >= 0xE0 && c <= 0xEF)
+        need = 2, c &= 0x0F, min = 0x800;
+    else if (c >= 0xF0 && c <= 0xF4)
+        need = 3, c &= 0x07, min = 0x10000;
+    for (size_t k = 1; k <= need; k++) {
+        unsigned char lo = 0x80, hi = 0xBF;
+        if (k == 1 && p[0] == 0xE0) lo = 0xA0;
+        if (k == 1 && p[0] == 0xED) hi = 0x9F;
+        if (k == 1 && p[0] == 0xF0) lo = 0x90;
+        if (k == 1 && p[0] == 0xF4) hi = 0x8F;
+        if (k >= left || p[k] < lo || p[k] > hi) {
+            *i += k;
+            return ANN_REPLACEMENT;
+        }
+        c = (c << 6) | (p[k] & 0x3F);
+    }
+    *i += need ? need + 1 : 1;
+    return need && c >= min ? c : ANN_REPLACEMENT;
+}
+
+/* ann_utf8_next() (the common sequences told without a loop) against the
+ * oracle for every lead byte from 0x80 up, every byte after it and a third
+ * at each edge of the ranges, whole and cut short. */
+static void test_utf8_next(void)
+{
+    /* the third byte's values at the edges of the ranges that matter */
+    static const unsigned char third[] = {0x00, 0x41, 0x7F, 0x80, 0x8F, 0x90, 0x9F,
+                                          0xA0, 0xB5, 0xBF, 0xC0, 0xE2, 0xFF};
+    int ok = 1;
+    for (unsigned a = 0x80; a < 0x100; a++)
+        for (unsigned b = 0; b < 0x100; b++)
+            for (size_t k = 0; k < sizeof third; k++) {
+                char s[3] = {(char)a, (char)b, (char)third[k]};
+                for (size_t n = 1; n <= 3; n++) {
+                    size_t i = 0, j = 0;
+                    ok &= ann_utf8_next(s, n, &i) == plain_utf8_next(s, n, &j) && i == j;
+                }
+            }
+    CHECK(ok);
+}
+
 /* The reader's repair of invalid UTF-8 (ASCII skipped sixteen bytes at a
  * time, common sequences judged inline) against a plain decode of one
  * code point at a time: random mixes of ASCII, valid sequences of every
@@ -923,7 +977,7 @@ static void test_utf8_repair(void)
         size_t wn = 0, bad = 0;
         for (size_t i = 0; i < n;) {
             size_t at = i;
-            uint32_t c = ann_utf8_next(in, n, &i);
+            uint32_t c = plain_utf8_next(in, n, &i);
             if (c == ANN_REPLACEMENT && !(i - at == 3 && memcmp(in + at, "\xEF\xBF\xBD", 3) == 0)) {
                 memcpy(want + wn, "\xEF\xBF\xBD", 3);
                 wn += 3;
@@ -959,6 +1013,7 @@ int main(void)
     test_inline_walk();
     test_writer_json();
     test_doc_code_points();
+    test_utf8_next();
     test_utf8_repair();
     test_writer_span_offsets();
     test_writer_xml();
