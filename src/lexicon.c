@@ -1167,10 +1167,22 @@ static const lex_entry *lex_find(const ann_lexicon *lx, const char *text,
     return NULL;
 }
 
+/* Names looked up of at most this many bytes are tokenized on the stack. */
+#define LOOKUP_STACK 32
+
 int ann_lexicon_lookup(const ann_lexicon *lx, const char *s, size_t len,
                        const char *kind, ann_match *out)
 {
+    /* A token holds a byte at least, so a short name has no more tokens than
+     * bytes, and the tokenizer, which grows its array only when it is full,
+     * never reallocates the stack's: no allocation for the dozens of look-ups
+     * a document makes. */
+    ann_token stack[LOOKUP_STACK];
     ann_tokens tk = {0};
+    if (len <= LOOKUP_STACK) {
+        tk.v = stack;
+        tk.cap = LOOKUP_STACK;
+    }
     ann_tokenize_with(lx->abbrevs, s, len, &tk);
     const lex_entry *e = NULL;
     const lex_one *o = NULL;
@@ -1181,7 +1193,8 @@ int ann_lexicon_lookup(const ann_lexicon *lx, const char *s, size_t len,
     if (!o && !e && tk.n > 0 && (tk.v[0].flags & ANN_TF_UPPER))
         e = lex_find(lx, s, tk.v, tk.n, kind, 1);
     size_t ntok = tk.n;
-    ann_tokens_free(&tk);
+    if (tk.v != stack)
+        ann_tokens_free(&tk);
     const char *str = lx->pool->bytes;
     if (e) {
         ann_match m = {0, e->ntok, str + e->kind, str + e->type, str + e->id,
