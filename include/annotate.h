@@ -61,4 +61,12 @@ void ann_engine_free(ann_engine *e);
 /* Metadata, then every window through the annotators, then ann_doc_sort. */
 void ann_annotate(const ann_engine *e, ann_doc *d);
 
+/* What a thread's documents use one after another (the token and match
+ * arrays, warm in the cache): one per thread, never shared. */
+typedef struct ann_scratch ann_scratch;
+ann_scratch *ann_scratch_new(void);
+void ann_scratch_free(ann_scratch *s);
+/* ann_annotate with the calling thread's scratch. */
+void ann_annotate_with(const ann_engine *e, ann_doc *d, ann_scratch *s);
+
 #endif

@@ -89,6 +89,7 @@ typedef struct pool {
     int closing;
     pthread_cond_t turn;       /* next_write moved on: a streaming worker may go */
     int streamers;             /* workers waiting for their turn */
+    ann_scratch *scratch;      /* -j 1: the reading thread's, which annotates */
 } pool;
 
 /* Where a worker streams the record of the document at place seq of the
@@ -116,7 +117,7 @@ static void stream_out(void *ctx, ann_buf *out)
 
 /* Annotate and write the document of slot sl, place seq in the input
  * order; a record written to a stream goes out as it grows. */
-static void render(pool *p, slot *sl, size_t seq)
+static void render(pool *p, slot *sl, size_t seq, ann_scratch *sc)
 {
     const ann_engine *e = p->e;
     const cli_sink *s = p->sink;
@@ -124,7 +125,7 @@ static void render(pool *p, slot *sl, size_t seq)
     if (!d)
         return;
     ann_time(ANN_T_OTHER);
-    ann_annotate(e, d);
+    ann_annotate_with(e, d, sc);
     ann_write_opts wo = *s->wo;
     streamer st = {p, seq};
     if (cli_sink_streams(s)) {
@@ -173,6 +174,7 @@ static int writer_has_work(const pool *p)
 static void *worker(void *arg)
 {
     pool *p = arg;
+    ann_scratch *sc = ann_scratch_new();
     pthread_mutex_lock(&p->mu);
     for (;;) {
         while (p->next_work == p->next_read && !p->closing) {
@@ -186,7 +188,7 @@ static void *worker(void *arg)
         slot *sl = &p->ring[seq % p->cap];
         pthread_mutex_unlock(&p->mu);
         slot mine = *sl;
-        render(p, &mine, seq);
+        render(p, &mine, seq, sc);
         pthread_mutex_lock(&p->mu);
         *sl = mine;
         sl->done = 1;
@@ -194,6 +196,7 @@ static void *worker(void *arg)
             pthread_cond_signal(&p->finished);
     }
     pthread_mutex_unlock(&p->mu);
+    ann_scratch_free(sc);
     ann_time_done();
     return NULL;
 }
@@ -236,7 +239,7 @@ static void submit(pool *p, ann_doc *d, ann_buf *msgs, long jobs)
     in.res.len = d ? d->len : 0;
     memset(msgs, 0, sizeof *msgs);
     if (jobs <= 1) {
-        render(p, &in, 0);
+        render(p, &in, 0, p->scratch);
         emit(p, &in);
         return;
     }
@@ -353,6 +356,8 @@ int cli_run(const cli_options *o, const ann_engine *e, cli_sink *s, char **input
         pthread_cond_init(&p.turn, NULL);
         threads = ann_xcalloc((size_t)nthreads, sizeof *threads);
         start_workers(&p, threads, nthreads);
+    } else {
+        p.scratch = ann_scratch_new();
     }
     char **ids = cli_input_ids(inputs, ninputs);
     int status = 0;
@@ -371,6 +376,7 @@ int cli_run(const cli_options *o, const ann_engine *e, cli_sink *s, char **input
         pthread_cond_destroy(&p.finished);
         pthread_cond_destroy(&p.turn);
     }
+    ann_scratch_free(p.scratch);
     cli_input_ids_free(ids, ninputs);
     cli_sink_end(s);
     progress_tick(&prog, 1);
