@@ -489,6 +489,7 @@ size_t cl_paren_close(const cl_view *v, size_t k);
 int cl_attribution_at(const cl_view *v, size_t j);
 int cl_attributed_after(const cl_view *v, size_t close);
 size_t cl_subject_head(const cl_view *v, size_t i, size_t lo);
+size_t cl_subject_head_at(const cl_view *v, size_t i, size_t lo, size_t k);
 int cl_sentence_speaker(cl_view *v, size_t lo, size_t i, ann_span *sp);
 size_t cl_after_dateline(const cl_view *v, size_t p);
 int cl_fronted(const cl_view *v, size_t lo, size_t i);
