@@ -227,6 +227,9 @@ typedef struct cl_view {
                               * verb cues and noun cues */
     size_t nhot;
     size_t claims_from;      /* doc->nclaims when the window began */
+    uint64_t suffix_last[4]; /* the last bytes of the adjective suffixes
+                              * ("-ous"), a bit each: most words end in
+                              * none of them */
     cl_ment *ments;          /* by CL_MENT_BYTES bucket of their start, made
                               * at the first question: the entities do not
                               * change while claims are found */

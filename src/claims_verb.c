@@ -554,10 +554,15 @@ static int adjective(const cl_view *v, size_t k)
     unsigned char last = (unsigned char)v->text[v->t[k].end - 1];
     if (last >= 'A' && last <= 'Z')
         last = (unsigned char)(last + 32);
+    if (!(v->suffix_last[last / 64] >> (last % 64) & 1))
+        return 0;
     for (size_t j = 0; j < r->nsuffixes; j++) {
-        size_t n = strlen(r->suffixes[j]);
-        if (n && (unsigned char)r->suffixes[j][n - 1] == last && len > n + 1 &&
-            strncasecmp(v->text + v->t[k].end - n, r->suffixes[j], n) == 0)
+        const char *sfx = r->suffixes[j];
+        size_t n = 0;                   /* strlen, without a call: a few bytes */
+        while (n < CL_MAXSUFFIX && sfx[n])
+            n++;
+        if (n && (unsigned char)sfx[n - 1] == last && len > n + 1 &&
+            strncasecmp(v->text + v->t[k].end - n, sfx, n) == 0)
             return 1;
     }
     return 0;
