@@ -227,6 +227,9 @@ typedef struct cl_view {
                               * verb cues and noun cues */
     size_t nhot;
     size_t claims_from;      /* doc->nclaims when the window began */
+    uint64_t suffix_last[4]; /* the last bytes of the adjective suffixes
+                              * ("-ous"), a bit each: most words end in
+                              * none of them */
     cl_ment *ments;          /* by CL_MENT_BYTES bucket of their start, made
                               * at the first question: the entities do not
                               * change while claims are found */
@@ -489,6 +492,7 @@ size_t cl_paren_close(const cl_view *v, size_t k);
 int cl_attribution_at(const cl_view *v, size_t j);
 int cl_attributed_after(const cl_view *v, size_t close);
 size_t cl_subject_head(const cl_view *v, size_t i, size_t lo);
+size_t cl_subject_head_at(const cl_view *v, size_t i, size_t lo, size_t k);
 int cl_sentence_speaker(cl_view *v, size_t lo, size_t i, ann_span *sp);
 size_t cl_after_dateline(const cl_view *v, size_t p);
 int cl_fronted(const cl_view *v, size_t lo, size_t i);

@@ -390,7 +390,13 @@ static int quantifier_head(const cl_view *v, size_t k, size_t lo)
  * said", "the delegation, among other provisions, demanded". */
 size_t cl_subject_head(const cl_view *v, size_t i, size_t lo)
 {
-    size_t k = i > lo ? cl_skip_adv_left(v, i - 1, lo) : CL_NONE;
+    return cl_subject_head_at(v, i, lo, i > lo ? cl_skip_adv_left(v, i - 1, lo) : CL_NONE);
+}
+
+/* The same, k being cl_skip_adv_left(v, i - 1, lo) (CL_NONE when i is
+ * lo), which a cue has found already. */
+size_t cl_subject_head_at(const cl_view *v, size_t i, size_t lo, size_t k)
+{
     if (k != CL_NONE && k > lo && kind(v, k, CL_W_BE) && is_ing(v, i))
         k = cl_skip_adv_left(v, k - 1, lo);        /* "officials were urging" */
     if (k != CL_NONE && k > lo && qopen(v, k))

@@ -16,6 +16,8 @@
 
 typedef struct cue_ctx {
     size_t i, ce, lo;
+    size_t k;                /* cl_skip_adv_left(i - 1, lo): the word before
+                              * the cue and what stands between them */
     const cl_cue *c;
     ann_span cue, sp;
     const char *medium;
@@ -552,10 +554,15 @@ static int adjective(const cl_view *v, size_t k)
     unsigned char last = (unsigned char)v->text[v->t[k].end - 1];
     if (last >= 'A' && last <= 'Z')
         last = (unsigned char)(last + 32);
+    if (!(v->suffix_last[last / 64] >> (last % 64) & 1))
+        return 0;
     for (size_t j = 0; j < r->nsuffixes; j++) {
-        size_t n = strlen(r->suffixes[j]);
-        if (n && (unsigned char)r->suffixes[j][n - 1] == last && len > n + 1 &&
-            strncasecmp(v->text + v->t[k].end - n, r->suffixes[j], n) == 0)
+        const char *sfx = r->suffixes[j];
+        size_t n = 0;                   /* strlen, without a call: a few bytes */
+        while (n < CL_MAXSUFFIX && sfx[n])
+            n++;
+        if (n && (unsigned char)sfx[n - 1] == last && len > n + 1 &&
+            strncasecmp(v->text + v->t[k].end - n, sfx, n) == 0)
             return 1;
     }
     return 0;
@@ -753,9 +760,8 @@ static int parenthetical(const cl_view *v, size_t i)
 
 /* "the European Union, which contended that P, is …": a cue in a
  * relative clause set off by commas, whose content ends at its comma. */
-static int relative_cue(const cl_view *v, size_t i, size_t lo)
+static int relative_cue(const cl_view *v, size_t k, size_t lo)
 {
-    size_t k = i > lo ? cl_skip_adv_left(v, i - 1, lo) : CL_NONE;
     return k != CL_NONE && k > lo && (is(v, k, "which") || is(v, k, "who")) && pc(v, k - 1, ',');
 }
 
@@ -814,7 +820,7 @@ static void pre_claim(cl_view *v, cue_ctx *x)
     int opening = is_ing(v, x->i) && x->i > 0 &&
                   (x->i == cl_after_dateline(v, x->lo) || pc(v, x->i - 1, ','));
     size_t e = cl_content_end(v, p, (np && !x->as_clause) || parenthetical(v, x->i) ||
-                                        relative_cue(v, x->i, x->lo) ||
+                                        relative_cue(v, x->k, x->lo) ||
                                         (opening && x->sp.end == x->sp.start) ||
                                         cl_fronted(v, x->lo, x->i));
     if (x->sp.end == x->sp.start) {
@@ -860,18 +866,13 @@ static void pre_claim(cl_view *v, cue_ctx *x)
     }
 }
 
-/* Cues that attribute nothing: "it was reported that", a noun ("the
- * report titled"), an act reported inside the content of the claim just
- * made ("warned that Ukraine had rejected the terms": part of it). */
-static int no_attribution(const cl_view *v, const cue_ctx *x, int passive)
+/* Cues that attribute nothing, whatever their sentence: a noun ("the
+ * report titled"), the author's "it is worth noting", an act reported
+ * inside the content of the claim just made ("warned that Ukraine had
+ * rejected the terms": part of it).  A fifth of the cues are such, told
+ * before their sentence and subject are looked for. */
+static int no_attribution(const cl_view *v, const cue_ctx *x)
 {
-    if (passive && !(is(v, x->ce, "by") && (x->c->cls & CL_PASSIVE)))
-        return 1;
-    /* "the guarantees demanded by Russia": a participle that modifies a
-     * noun attributes no clause to it */
-    if (!passive && is(v, x->ce, "by") && !(x->c->cls & CL_PASSIVE) &&
-        ends_with(v, x->ce - 1, "ed"))
-        return 1;
     if (noun_use(v, x->i, x->ce))
         return 1;
     /* "It is worth noting that …", "It goes without saying that …": the
@@ -882,6 +883,16 @@ static int no_attribution(const cl_view *v, const cue_ctx *x, int passive)
     return !(x->c->cls & CL_CLAUSE) && l->valid && l->end > x->cue.start &&
            v->doc->nclaims > v->claims_from &&
            v->doc->claims[v->doc->nclaims - 1].content.start <= x->cue.start;
+}
+
+/* "it was reported that" names no source; "the guarantees demanded by
+ * Russia" is a participle that modifies a noun and attributes no clause
+ * to it. */
+static int no_agent(const cl_view *v, const cue_ctx *x, int passive)
+{
+    if (passive)
+        return !(is(v, x->ce, "by") && (x->c->cls & CL_PASSIVE));
+    return is(v, x->ce, "by") && !(x->c->cls & CL_PASSIVE) && ends_with(v, x->ce - 1, "ed");
 }
 
 /* “…,” X said <tail>: a quotation closed just before its speaker is the
@@ -1126,8 +1137,10 @@ static int adjunct_tail(const cl_view *v, size_t after)
  * question mark or a full stop ends its sentence for the tokenizer, yet a
  * sentence of nothing but a speaker and its cue ("Trump said.", "said
  * Trump, looking …") attributes it: the sentence of the cue at i, which
- * starts at lo, starts at the quotation then. */
-static size_t quote_before(const cl_view *v, size_t i, size_t lo)
+ * starts at lo, starts at the quotation then.  *head is the subject's
+ * head for the sentence at lo when that was looked for on the way (else
+ * it is left as it is): the cue wants it too when its sentence stays. */
+static size_t quote_before(const cl_view *v, size_t i, size_t lo, size_t *head)
 {
     if (lo < 2 || !qclose(v, lo - 1) || !sentence_final(v, lo - 2))
         return lo;
@@ -1139,7 +1152,7 @@ static size_t quote_before(const cl_view *v, size_t i, size_t lo)
             return lo;
         after = b + 1;
     } else {                                /* “…?” Trump said */
-        size_t h = cl_subject_head(v, i, lo);
+        size_t h = *head = cl_subject_head(v, i, lo);
         if (h == CL_NONE || cl_np_left(v, h, lo) != lo)
             return lo;
     }
@@ -1194,13 +1207,25 @@ void cl_on_cue(cl_view *v, size_t i)
     x.i = i;
     x.c = cl_cue_at(v, i);
     x.ce = i + x.c->n;
-    x.lo = quote_before(v, i, cl_sent_start(v, i));
     x.cue = span(v, i, x.ce - 1);
+    /* The tests that refuse a cue read the view and change nothing, so
+     * the cheapest come first: a fifth of the cues are refused before
+     * their sentence, what stands before them and their subject are
+     * looked for (each of those walks once, for the cue's sentence). */
+    if (no_attribution(v, &x))
+        return;
+    const size_t unseen = CL_NONE - 1;          /* no token is there */
+    size_t lo0 = cl_sent_start(v, i), head0 = unseen;
+    x.lo = quote_before(v, i, lo0, &head0);
     x.medium = medium_of(v, x.c);
     x.nested = v->inq[i];
     size_t lo = x.lo, ce = x.ce;
-    size_t k = i > lo ? cl_skip_adv_left(v, i - 1, lo) : CL_NONE;
-    size_t head = cl_subject_head(v, i, lo);
+    size_t k = x.k = i > lo ? cl_skip_adv_left(v, i - 1, lo) : CL_NONE;
+    /* "was reported" is passive, "were urging" progressive */
+    int passive = k != CL_NONE && kind(v, k, CL_W_BE) && !is_ing(v, i);
+    if (no_agent(v, &x, passive))
+        return;
+    size_t head = x.lo == lo0 && head0 != unseen ? head0 : cl_subject_head_at(v, i, lo, k);
     if (head != CL_NONE && cl_in_date(v, v->t[head].start)) {
         /* "The report issued Friday said": the subject before the date;
          * "On Sunday, April 3, confirming": none */
@@ -1213,11 +1238,6 @@ void cl_on_cue(cl_view *v, size_t i)
             head = CL_NONE;
     }
     size_t comma = CL_NONE, tail = ce;
-    /* "was reported" is passive, "were urging" progressive */
-    int passive = k != CL_NONE && kind(v, k, CL_W_BE) && !is_ing(v, i);
-
-    if (no_attribution(v, &x, passive))
-        return;
     if (!find_speaker(v, &x, k, head, passive, &comma, &tail) || thing_shows(v, &x))
         return;
     if (comma != CL_NONE) {

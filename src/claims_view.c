@@ -250,6 +250,12 @@ static int noun_after_det(cl_view *v, size_t i)
  * (cues look ahead, so once the tokens are in place). */
 void cl_view_build(cl_view *v, const ann_window *w)
 {
+    /* what adjective() asks of every word before a cue, once a window */
+    for (size_t j = 0; j < v->rules->nsuffixes; j++) {
+        size_t n = strlen(v->rules->suffixes[j]);
+        unsigned char last = n ? (unsigned char)v->rules->suffixes[j][n - 1] : 0;
+        v->suffix_last[last / 64] |= (uint64_t)1 << (last % 64);
+    }
     alloc_view(v, w->n);
     v->n = scan_tokens(v, w);
     v->info[v->n] = 0;              /* the guards */
