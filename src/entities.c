@@ -1133,9 +1133,12 @@ static const uint8_t *tag_window(ann_entities *st, const ann_window *w)
     ann_grow((void **)&st->labels, &st->caplabels, w->n + 1, 1);
     tg_ctx_init(&st->tg, w->text, w->tok, w->n, w->matches, st->windows == 0);
     ann_tagger_tag(tg, &st->tg, &st->tgmemo, st->labels);
-    for (size_t i = 0; i < w->n; i++)
+    /* a name starts at a capitalized word (tg_decode) */
+    for (size_t k = 0; k < st->tg.ncaps; k++) {
+        size_t i = st->tg.caps[k];
         if (st->labels[i] && !tg_inside(st->labels[i]) && tg_type(st->labels[i]) != TG_MISC)
             st->look[i >> 6] |= (uint64_t)1 << (i & 63);
+    }
     return st->labels;
 }
 

@@ -246,12 +246,13 @@ static inline size_t sum4(__m128i v)
     return (size_t)x[0] + (size_t)x[1] + (size_t)x[2] + (size_t)x[3];
 }
 
-/* line_token for tokens [a, b) of a line of prose (no pattern, so no
- * classes), four at a time; the first token not done is returned (the
- * last b - a % 4 are left).  A token's flags, kind and length are one
- * load, and its tests a mask and a compare each, for the four at once:
- * one at a time, this loop over every token was 3% of the run. */
-static size_t line_four(tg_ctx *c, size_t a, size_t b, line_counts *lc)
+/* line_token for tokens [a, b) of a line, four at a time, the class of
+ * token k in cls[k - a] where cls is not NULL (a short line's pattern);
+ * the first token not done is returned (the last b - a % 4 are left).  A
+ * token's flags, kind and length are one load, and its tests a mask and
+ * a compare each, for the four at once: one at a time, this loop over
+ * every token was 3% of the run. */
+static size_t line_four(tg_ctx *c, size_t a, size_t b, line_counts *lc, uint8_t *cls)
 {
     const __m128i zero = _mm_setzero_si128(), low16 = _mm_set1_epi32(0xFFFF);
     const __m128i tu_bits = _mm_set1_epi32(ANN_TF_TITLE | ANN_TF_UPPER);
@@ -288,10 +289,24 @@ static size_t line_four(tg_ctx *c, size_t a, size_t b, line_counts *lc)
         unsigned rare = (unsigned)_mm_movemask_ps(_mm_castsi128_ps(_mm_and_si128(tu_none, maybe)));
         for (; rare; rare &= rare - 1)
             cap |= (unsigned)cap_word(c->text, &t[__builtin_ctz(rare)]) << __builtin_ctz(rare);
+        /* a byte a token: x86 is little-endian */
+        uint32_t capw = (cap & 1) | (cap & 2) << 7 | (cap & 4) << 14 | (cap & 8) << 21;
+        memcpy(c->capw + k, &capw, sizeof capw);
         for (unsigned j = 0; j < 4; j++) {
-            c->capw[k + j] = (uint8_t)(cap >> j & 1);
             caps[ncaps] = k + j;
             ncaps += cap >> j & 1;
+        }
+        if (cls) {
+            /* line_token's classes: a figure 'd', a word 'X' or 'x', else its first byte */
+            const __m128i bit = _mm_set_epi32(8, 4, 2, 1);
+            __m128i capv = _mm_cmpeq_epi32(_mm_and_si128(_mm_set1_epi32((int)cap), bit), bit);
+            __m128i wcl = _mm_or_si128(_mm_and_si128(capv, _mm_set1_epi32('X')),
+                                       _mm_andnot_si128(capv, _mm_set1_epi32('x')));
+            __m128i cl = _mm_or_si128(_mm_and_si128(word, wcl), _mm_andnot_si128(word, ch));
+            cl = _mm_or_si128(_mm_and_si128(figure, _mm_set1_epi32('d')), _mm_andnot_si128(figure, cl));
+            cl = _mm_packus_epi16(_mm_packs_epi32(cl, cl), cl);
+            int32_t four = _mm_cvtsi128_si32(cl);
+            memcpy(cls + (k - a), &four, sizeof four);
         }
     }
     c->ncaps = ncaps;
@@ -359,18 +374,22 @@ static void line_bits(tg_ctx *c, int fast)
             b++;
         line_counts lc = {0, 0, 0, 0, 0};
         uint32_t pat = 0;
-        if (b - a > PAT_MAX) {
-            size_t k = a;
+        /* the classes of a short line's tokens, for its pattern */
+        uint8_t cls[PAT_MAX], *pc = b - a > PAT_MAX ? NULL : cls;
+        size_t k = a;
 #ifdef ANN_SSE2
-            if (fast)
-                k = line_four(c, a, b, &lc);
+        if (fast)
+            k = line_four(c, a, b, &lc, pc);
 #endif
-            for (; k < b; k++)
-                line_token(c, k, &lc);
-        } else {
+        for (; k < b; k++) {
+            uint32_t cl = line_token(c, k, &lc);
+            if (pc)
+                pc[k - a] = (uint8_t)cl;
+        }
+        if (pc) {
             uint32_t h = 2166136261u, last = 0;
-            for (size_t k = a; k < b; k++) {
-                uint32_t cl = line_token(c, k, &lc);
+            for (k = 0; k < b - a; k++) {
+                uint32_t cl = cls[k];
                 uint32_t nh = (h ^ cl) * 16777619u;
                 h = cl != last ? nh : h;
                 last = cl;
@@ -389,8 +408,11 @@ static void line_bits(tg_ctx *c, int fast)
         if (lc.long_words >= 3 && lc.long_caps * 10 >= lc.long_words * 8 && !(v & TG_LN_CAPS))
             v |= TG_LN_TITLE;
         memset(c->line + a, v, b - a);
-        for (size_t k = a; k < b; k++)
-            c->pat[k] = pat;
+        if (pat)
+            for (size_t k = a; k < b; k++)
+                c->pat[k] = pat;
+        else
+            memset(c->pat + a, 0, (b - a) * sizeof *c->pat);
         first = 0;
         a = b;
     }
@@ -910,9 +932,11 @@ size_t tg_features(tg_ctx *c, size_t i, int p, int prev, uint64_t *f)
 int tg_best(const int32_t *score, unsigned allowed)
 {
     int best = -1;
-    for (int l = 0; l < TG_NLABELS; l++)
-        if ((allowed >> l & 1) && (best < 0 || score[l] > score[best]))
+    for (unsigned a = allowed & ((1u << TG_NLABELS) - 1); a; a &= a - 1) {
+        int l = __builtin_ctz(a);
+        if (best < 0 || score[l] > score[best])
             best = l;
+    }
     return best;
 }
 
@@ -962,21 +986,35 @@ static void decode_again(tg_ctx *c, tg_choose_fn choose, void *user, uint8_t *la
     }
 }
 
+/* The first pass: a token is read at a capitalized word and after a name
+ * that may go on, outside elsewhere.  So the walk goes from capitalized
+ * word to capitalized word (one token in seven), on over the tokens a
+ * name reaches, and steps over the rest, which stay outside. */
+static void decode_first(tg_ctx *c, tg_choose_fn choose, void *user, uint8_t *labels)
+{
+    memset(labels, TG_O, c->n);
+    size_t done = 0;
+    for (size_t k = 0; k < c->ncaps; k++) {
+        size_t i = c->caps[k];
+        if (i < done)
+            continue;
+        int prev = i > 0 ? labels[i - 1] : TG_O, prev2 = i > 1 ? labels[i - 2] : TG_O;
+        for (; i < c->n && (c->capw[i] || tg_open(prev)); i++) {
+            int l = decode_one(c, 0, i, prev, prev2, choose, user);
+            labels[i] = (uint8_t)l;
+            prev2 = prev;
+            prev = l;
+        }
+        done = i;
+    }
+}
+
 void tg_decode(tg_ctx *c, int p, tg_choose_fn choose, void *user, uint8_t *labels)
 {
-    if (p > 0) {
+    if (p > 0)
         decode_again(c, choose, user, labels);
-        return;
-    }
-    int prev = TG_O, prev2 = TG_O;
-    for (size_t i = 0; i < c->n; i++) {
-        int l = TG_O;
-        if (c->capw[i] || tg_open(prev))
-            l = decode_one(c, 0, i, prev, prev2, choose, user);
-        labels[i] = (uint8_t)l;
-        prev2 = prev;
-        prev = l;
-    }
+    else
+        decode_first(c, choose, user, labels);
 }
 
 typedef struct run_user {

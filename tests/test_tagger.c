@@ -198,6 +198,7 @@ static void test_decoding(void)
 typedef struct seen {
     size_t same, cases;
     int p;
+    uint64_t trail;            /* of the tokens read and their labels before, in order */
 } seen;
 
 /* The model's choice; on the way, the run-time sums (SSE2 where built
@@ -209,7 +210,7 @@ static int checked_choose(void *user, size_t i, int prev, int prev2, unsigned al
     seen *sn = user;
     int32_t a[TG_NLABELS], b[TG_NLABELS];
     uint64_t g[TG_MAX_FEATS + TG_NLABELFEATS];
-    (void)i;
+    sn->trail = sn->trail * 1000003u + i * 81 + (uint64_t)prev * 9 + (uint64_t)prev2;
     ann_tagger_score(eng->tagger, sn->p, prev, prev2, f, nf, a);
     tg_label_features(prev, prev2, g);
     memcpy(g + TG_NLABELFEATS, f, nf * sizeof *f);
@@ -217,6 +218,24 @@ static int checked_choose(void *user, size_t i, int prev, int prev2, unsigned al
     sn->same += memcmp(a, b, sizeof a) == 0;
     sn->cases++;
     return tg_best(a, allowed);
+}
+
+/* The first pass as a plain loop over every token: read at a capitalized
+ * word or after a name that may go on. */
+static void decode_first_plain(tg_ctx *c, seen *sn, uint8_t *labels)
+{
+    uint64_t f[TG_MAX_FEATS];
+    int prev = TG_O, prev2 = TG_O;
+    for (size_t i = 0; i < c->n; i++) {
+        int l = TG_O;
+        if ((c->capw[i] || tg_open(prev)) && tg_candidate(c, i, prev)) {
+            size_t nf = tg_features(c, i, 0, prev, f);
+            l = checked_choose(sn, i, prev, prev2, c->allowed[c->capw[i]][prev], f, nf);
+        }
+        labels[i] = (uint8_t)l;
+        prev2 = prev;
+        prev = l;
+    }
 }
 
 /* The second pass as a plain loop over every token: the first pass's
@@ -240,7 +259,9 @@ static void decode_again_plain(tg_ctx *c, seen *sn, uint8_t *labels)
 }
 
 /* Over a document with names read two ways: the run-time sums equal the
- * plain ones in both passes, and the second pass, which reads only the
+ * plain ones in both passes; the first pass, which goes from capitalized
+ * word to capitalized word, reads the same tokens after the same labels
+ * and labels as the plain loop; and the second pass, which reads only the
  * marked tokens and those a change leaves, labels as the plain loop. */
 static void test_score_paths(void)
 {
@@ -248,7 +269,7 @@ static void test_score_paths(void)
                     "Rotor Volgograd drew with Spartak Moscow , said Lynda Bennett of Quarnex "
                     "Holdings in Phoenix .\nMoscow 2 Volgograd 1\nSpartak Moscow 0 Leeds 3\n"
                     "Bennett said Quarnex would build in Moscow , and Leeds beat Spartak .\n"
-                    "QH shares rose .";
+                    "QH shares rose , the Bank of England said .";
     ann_tokens t = {0};
     ann_tokenize_all(s, strlen(s), &t);
     ann_matches m = {0};
@@ -257,9 +278,17 @@ static void test_score_paths(void)
     tg_memo memo = {0};
     tg_ctx_init(&c, s, t.v, t.n, &m, 1);
     uint8_t *lab = ann_xcalloc(t.n + 1, 1), *plain = ann_xcalloc(t.n + 1, 1);
-    seen sn = {0, 0, 0};
+    seen sn = {0, 0, 0, 0}, sp = {0, 0, 0, 0};
     tg_decode(&c, 0, checked_choose, &sn, lab);
     CHECK(sn.cases > 10);
+    decode_first_plain(&c, &sp, plain);
+    CHECK(memcmp(lab, plain, t.n) == 0);
+    CHECK_INT(sp.cases, sn.cases);
+    CHECK(sp.trail == sn.trail);
+    size_t inside = 0;
+    for (size_t i = 0; i < t.n; i++)
+        inside += !c.capw[i] && lab[i] != TG_O;    /* "of" in "Bank of England" */
+    CHECK(inside > 0);
     tg_memo_add(&memo, &c, lab);
     tg_ctx_hints(&c, &memo, lab);
     size_t redo = 0;
