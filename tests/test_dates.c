@@ -518,6 +518,52 @@ static void test_must_sound(void)
     CHECK_INT(differ, 0);
 }
 
+/* tx_nearest_year reads the tense of the clause only where it could
+ * change the year: over verbs of each tense, DCTs through the year and
+ * days through the months, the year is the one the full reading gives. */
+static void test_year_tense(void)
+{
+    static const char *const verbs[] = {"will begin", "began", "begin", "had begun", "are to meet",
+                                        "said the talks would end", "met", "is expected", "",
+                                        /* a cue too far back for the tense: a future cue */
+                                        "hopes that all of the many aides and staff and "
+                                        "advisers from all over the whole wide world arrive"};
+    static const char *const dcts[] = {NULL, "2021", "2021-06", "2021-01-01", "2021-02-28",
+                                       "2021-04-19", "2021-07-15", "2021-10-31", "2021-12-31",
+                                       "2024-02-29"};
+    static const char *const months[] = {"January", "February", "March", "April", "May", "June",
+                                         "July", "August", "September", "October", "November",
+                                         "December"};
+    static const int days[] = {0, 1, 15, 28, 29, 31};
+    size_t asked = 0, differ = 0;
+    for (size_t v = 0; v < sizeof verbs / sizeof *verbs; v++)
+        for (size_t d = 0; d < sizeof dcts / sizeof *dcts; d++)
+            for (int mon = 1; mon <= 12; mon++)
+                for (size_t k = 0; k < sizeof days / sizeof *days; k++) {
+                    char text[240];
+                    int n = snprintf(text, sizeof text, "The envoys %s on %s %d. Then more.",
+                                     verbs[v], months[mon - 1], days[k] ? days[k] : 1);
+                    const char *at = strstr(text, months[mon - 1]);
+                    ann_dates *st = ann_dates_new(rules, dcts[d]);
+                    int y[2] = {0, 0}, ok[2];
+                    for (int by = 0; by < 2; by++) {
+                        tx_match m;
+                        memset(&m, 0, sizeof m);
+                        m.st = st;
+                        m.text = text;
+                        m.we = (size_t)n;
+                        m.ms = m.ds = (size_t)(at - text);
+                        m.me = m.de = m.ms + strlen(months[mon - 1]) + (days[k] ? 3 : 0);
+                        ok[by] = tx_nearest_year_by(&m, mon, days[k], &y[by], by);
+                    }
+                    asked++;
+                    differ += ok[0] != ok[1] || (ok[0] && y[0] != y[1]);
+                    ann_dates_free(st);
+                }
+    CHECK(asked > 5000);
+    CHECK_INT(differ, 0);
+}
+
 /* ---- the TimeML writer -------------------------------------------------- */
 
 static void test_timeml(void)
@@ -668,6 +714,7 @@ int main(int argc, char **argv)
     test_deep_prefilter();
     test_must_build();
     test_must_sound();
+    test_year_tense();
     test_timeml();
     test_quotes();
     ann_engine_free(engine);
