@@ -253,7 +253,42 @@ int tx_anchor_year(const tx_match *m, int *year)
  * story goes on from its dates), but for a date past the DCT, which
  * must be clearly nearer without a future cue.  A verb in the past or
  * future tense all but settles which side of the DCT it is. */
+/* Of the years around a.y (the anchor, at granularity month or day;
+ * dct: it is the DCT), the one whose day mon/day is cheapest from it,
+ * for a clause of the given tense (its verb near: within three words)
+ * and future cue; 0 when none has the day. */
+static int pick_year(const ann_dates *st, tx_ymd a, int dct, int mon, int day,
+                     int tense, int near, int fut, int *year)
+{
+    long ad = tx_days(a.y, a.m, a.d);
+    long now = st->dct_gran >= G_MONTH ? tx_days(st->dct.y, st->dct.m, st->dct.d) : 0;
+    double best = 1e18;
+    for (int y = a.y - 1; y <= a.y + 1; y++) {
+        int d = day ? day : 15;
+        if (d > tx_mdays(y, mon))
+            continue;                 /* Feb 29 only in leap years */
+        long at = tx_days(y, mon, d), dd = at - ad;
+        double cost;
+        if (dct)
+            cost = dd >= 0 ? (fut ? dd : dd * 1.5) : (fut ? -dd * 3.0 : -dd);
+        else
+            cost = (dd >= 0 ? dd : -dd) * (now && at > now && !fut ? 1.5 : 1.0);
+        if (now && ((tense > 0 && at < now) || (tense < 0 && at > now)))
+            cost *= near ? 10 : 2;    /* its verb says which side of the DCT */
+        if (cost < best) {
+            best = cost;
+            *year = y;
+        }
+    }
+    return best < 1e18;
+}
+
 int tx_nearest_year(tx_match *m, int mon, int day, int *year)
+{
+    return tx_nearest_year_by(m, mon, day, year, 1);
+}
+
+int tx_nearest_year_by(tx_match *m, int mon, int day, int *year, int shortcut)
 {
     const ann_dates *st = m->st;
     tx_ymd a;
@@ -274,28 +309,24 @@ int tx_nearest_year(tx_match *m, int mon, int day, int *year)
     }
     if (g == G_MONTH)
         a.d = 15;
-    int dist, tense = tx_tense(m, &dist), fut = tense > 0 || (!tense && tx_future_cue(m));
-    long ad = tx_days(a.y, a.m, a.d);
-    long now = st->dct_gran >= G_MONTH ? tx_days(st->dct.y, st->dct.m, st->dct.d) : 0;
-    double best = 1e18;
-    for (int y = a.y - 1; y <= a.y + 1; y++) {
-        int d = day ? day : 15;
-        if (d > tx_mdays(y, mon))
-            continue;                 /* Feb 29 only in leap years */
-        long at = tx_days(y, mon, d), dd = at - ad;
-        double cost;
-        if (dct)
-            cost = dd >= 0 ? (fut ? dd : dd * 1.5) : (fut ? -dd * 3.0 : -dd);
-        else
-            cost = (dd >= 0 ? dd : -dd) * (now && at > now && !fut ? 1.5 : 1.0);
-        if (now && ((tense > 0 && at < now) || (tense < 0 && at > now)))
-            cost *= dist <= 3 ? 10 : 2; /* its verb says which side of the DCT */
-        if (cost < best) {
-            best = cost;
-            *year = y;
-        }
+    /* The tense is read from the words around (tx_tense, a walk over the
+     * clause) only where it could change the year: most dates are nearest
+     * their anchor in one year whatever the verb says.  The tenses a
+     * clause can have: past or future, its verb near or not, or none,
+     * with a future cue or without. */
+    static const int cases[6][3] = {{1, 0, 1}, {1, 1, 1}, {-1, 0, 0}, {-1, 1, 0}, {0, 0, 0}, {0, 0, 1}};
+    int y0 = 0, y1 = 0, same = shortcut;
+    if (shortcut && !pick_year(st, a, dct, mon, day, cases[0][0], cases[0][1], cases[0][2], &y0))
+        return 0;
+    for (size_t k = 1; k < 6 && same; k++)
+        same = pick_year(st, a, dct, mon, day, cases[k][0], cases[k][1], cases[k][2], &y1) &&
+               y1 == y0;
+    if (same) {
+        *year = y0;
+        return 1;
     }
-    return best < 1e18;
+    int dist, tense = tx_tense(m, &dist), fut = tense > 0 || (!tense && tx_future_cue(m));
+    return pick_year(st, a, dct, mon, day, tense, dist <= 3, fut, year);
 }
 
 /* "YYYY-MM-DD", "YYYY-MM" or "YYYY" (a longer ISO timestamp is cut). */

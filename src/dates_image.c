@@ -17,7 +17,7 @@
 /* A field added to the structures below must be saved and attached here
  * too: these sizes (of a 64-bit build) make the compiler say so. */
 #if UINTPTR_MAX == 0xffffffffffffffffu
-_Static_assert(sizeof(ann_date_rules) == 512, "ann_date_rules changed: see dates_image.c");
+_Static_assert(sizeof(ann_date_rules) == 520, "ann_date_rules changed: see dates_image.c");
 _Static_assert(sizeof(tx_rule) == 176, "tx_rule changed: see dates_image.c");
 _Static_assert(sizeof(tx_piece) == 32, "tx_piece changed: see dates_image.c");
 _Static_assert(sizeof(tx_trie) == 336, "tx_trie changed: see dates_image.c");
@@ -35,6 +35,7 @@ typedef struct tx_image {
     uint64_t pieces;                     /* piece_img, the rules' in turn */
     uint64_t codes, ncodebytes;          /* pcre2_serialize_encode of every rule's */
     uint64_t maxgroups;
+    uint64_t must;                       /* tx_must per rule */
     /* the rule index */
     uint64_t setw, cls, ncls, node, nnode, pair, two, three, nthree, deep, accs, naccs;
 } tx_image;
@@ -190,6 +191,7 @@ uint64_t ann_date_rules_save(const ann_date_rules *r, ann_img *im)
     if (r->nrules > 0 && !h.codes)
         return 0;             /* not serializable: loaded at run time */
     save_trie(&r->pre, im, &h);
+    h.must = r->nrules ? ann_img_put(im, r->must, r->nrules * sizeof *r->must, 8) : 0;
     return ann_img_put(im, &h, sizeof h, 8);
 }
 
@@ -283,6 +285,7 @@ ann_date_rules *ann_date_rules_attach(const ann_image *im, uint64_t root)
     r->wc_index = ann_img_table_at(im, &h->wc_index);
     r->cue_tail = (size_t)h->cue_tail;
     attach_trie(im, h, &r->pre);
+    r->must = (tx_must *)ann_img_at(im, h->must);
     /* Each rule is JIT-compiled on first use (tx_rule_jit_now), which
      * falls back to the interpreter by itself where the JIT fails. */
     uint32_t jit = 0;

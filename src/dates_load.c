@@ -615,6 +615,11 @@ ann_date_rules *ann_date_rules_new(const ann_rule_src *files, size_t nfiles,
         rc = read_place(&L, files, nfiles, "dates/rules.tsv", rule_line);
     if (rc == 0)
         tx_trie_build(&L.r->pre, L.expanded, L.nexp);
+    if (rc == 0) {
+        L.r->must = ann_xcalloc(L.nexp ? L.nexp : 1, sizeof *L.r->must);
+        for (size_t i = 0; i < L.nexp; i++)
+            tx_must_build(&L.r->must[i], L.expanded[i]);
+    }
     L.r->jit = !L.nojit;
     loader_free(&L);
     if (rc < 0) {
@@ -653,6 +658,7 @@ void ann_date_rules_free(ann_date_rules *r)
         pcre2_code_free(ru->re);
     }
     free(r->rules);
+    free(r->must);
     tx_trie_free(&r->pre);
     pthread_mutex_destroy(&r->jit_lock);
     free(r);

@@ -153,6 +153,9 @@ int tx_reported(const tx_match *m);
 int tx_day_anchor(tx_match *m, tx_ymd *a);
 /* The year for a month (and day, 0 = none) given without one. */
 int tx_nearest_year(tx_match *m, int mon, int day, int *year);
+/* The same, shortcut 0: the tense read always, as the test that compares
+ * the two needs (tx_nearest_year reads it only where it could matter). */
+int tx_nearest_year_by(tx_match *m, int mon, int day, int *year, int shortcut);
 /* The year of the date a part of a year given without one ("the third
  * quarter") is in: the focus's, unless it was a year named in passing. */
 int tx_anchor_year(const tx_match *m, int *year);

@@ -342,8 +342,24 @@ static const char *pw_atom(pwalk *w, const char *p, const nset *in, nset *out)
     }
 }
 
-/* A quantifier at p: its bounds (max SIZE_MAX = none) and end; 0 if none. */
-static int quantifier(const char *p, size_t *min, size_t *max, const char **end)
+static int hexval(int c)
+{
+    if (c >= '0' && c <= '9')
+        return c - '0';
+    c |= 0x20;
+    return c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+}
+
+int tx_hex_byte(const char *p, const char **end)
+{
+    int v = 0, k = 0;
+    while (k < 2 && hexval((unsigned char)p[k]) >= 0)
+        v = v * 16 + hexval((unsigned char)p[k++]);
+    *end = p + k;
+    return k ? v : -1;
+}
+
+int tx_quantifier(const char *p, size_t *min, size_t *max, const char **end)
 {
     if (*p == '?' || *p == '*' || *p == '+') {
         *min = *p == '+';
@@ -378,7 +394,7 @@ static const char *pw_item(pwalk *w, const char *p, const nset *in, nset *out)
     nset cur = ns_take(w);
     const char *q = pw_atom(w, p, in, &cur), *qe;
     size_t min, max;
-    if (!quantifier(q, &min, &max, &qe)) {
+    if (!tx_quantifier(q, &min, &max, &qe)) {
         ns_append(out, &cur);
         ns_give(w, &cur);
         return q;
@@ -417,7 +433,7 @@ static int plain_byte(const char *p)
     const char *e;
     if (!*p || strchr("([\\.^$*+?|)", *p))
         return 0;
-    return !quantifier(p + 1, &min, &max, &e);
+    return !tx_quantifier(p + 1, &min, &max, &e);
 }
 
 /* A sequence of items; the sets between them alternate in two buffers. */

@@ -62,4 +62,12 @@ void tx_pwalk_free(tx_pwalk *w);
  * strings may admit a text the pattern cannot match, never the reverse. */
 int tx_prefixes(tx_pwalk *w, const char *re, size_t depth, size_t budget);
 
+/* A quantifier at p (? * + {n} {n,} {n,m}, lazy or possessive): its
+ * bounds (max SIZE_MAX = none) and *end after it; 0 if there is none. */
+int tx_quantifier(const char *p, size_t *min, size_t *max, const char **end);
+
+/* The byte of the escape \xHH whose hex digits (one or two) begin at p,
+ * *end after them; -1 when there are none. */
+int tx_hex_byte(const char *p, const char **end);
+
 #endif

@@ -16,6 +16,7 @@
 #include <stddef.h>
 
 #include "annotate.h"
+#include "dates_must.h"
 #include "dates_trie.h"
 #include "table.h"
 
@@ -97,6 +98,7 @@ struct ann_date_rules {
     int jit;               /* the JIT works here: rules are JIT-compiled on first use */
     pthread_mutex_t jit_lock; /* held while a rule is JIT-compiled */
     tx_trie pre;           /* the rule index: what the rules can start with */
+    tx_must *must;         /* per rule: what its matches contain (dates_must.h) */
     tx_wordclass *wc;      /* the words of the tense tables */
     size_t nwc, capwc;
     ann_table wc_index;    /* ann_hash of a normalized word -> its class */

@@ -85,6 +85,8 @@ static int try_rules(tx_match *m, size_t pos)
             size_t i = k * 64 + (size_t)__builtin_ctzll(bits);
             bits &= bits - 1;
             const tx_rule *ru = &r->rules[i];
+            if (!tx_must_ok(&r->must[i], (const unsigned char *)m->text, pos, m->we))
+                continue;               /* none of what its matches contain */
             int rc = tx_rule_jit(r, ru)
                 ? pcre2_jit_match(ru->re, (PCRE2_SPTR)m->text, m->we, pos, 0,
                                   m->st->md, m->st->mc)

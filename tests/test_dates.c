@@ -425,6 +425,145 @@ static void test_deep_prefilter(void)
     CHECK_INT(bad, 0);
 }
 
+/* ---- what a rule's matches contain (dates_must.h) ----------------------- */
+
+/* The strings read off small patterns: a run of exact parts (the longest
+ * known string), alternatives, optional parts, lookarounds that match
+ * nothing, and syntax the walk does not model (no filter). */
+static void test_must_build(void)
+{
+    static const struct {
+        const char *re;
+        const char *want;       /* the strings, each in [], or "" for none */
+    } cases[] = {
+        {"(?:about )?([0-9]+) days ago", "[ days ago]"},
+        {"([0-9]+) (later|earlier)", "[ later][ earlier]"},
+        {"the (?:first|last) half", "[the first half][the last half]"},
+        {"(?:year|month)s? ago", "[years ago][year ago][months ago][month ago]"},
+        {"week(?=s)end", "[weekend]"},
+        {"March\\x2D(?:[0-9]{2})", "[march-00]"},
+        {"([0-9]{1,2})/([0-9]{1,2})", ""},                  /* "0" first, too short */
+        {"next\\x{20}week", ""},                            /* \x{..}: not modelled */
+        {"(?<name>now) or never", ""},
+        {"today|now", "[today][now]"},
+        {"to|at", ""},                                      /* short words: in most texts */
+        {"in (?:the )?spring", "[in the spring][in spring]"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        tx_must mu;
+        char got[256] = "";
+        tx_must_build(&mu, cases[i].re);
+        for (size_t k = 0; k < mu.n; k++)
+            snprintf(got + strlen(got), sizeof got - strlen(got), "[%.*s]", (int)mu.len[k],
+                     (const char *)mu.s[k]);
+        CHECK_STR(got, cases[i].want);
+    }
+    /* an unbounded repetition of digits: its digits do not count */
+    tx_must mu;
+    tx_must_build(&mu, "([0-9]+) days ago");
+    const char *far = "1234567890123456789012345678901234567890 days ago";
+    CHECK(mu.n == 1 && mu.reach < 20);
+    CHECK_INT(tx_must_ok(&mu, (const unsigned char *)far, 0, strlen(far)), 1);
+    const char *none = "12 people said the days were long ago";
+    CHECK_INT(tx_must_ok(&mu, (const unsigned char *)none, 0, strlen(none)), 0);
+}
+
+/* Over texts of the bytes the rules care about, at every position: the
+ * look passes wherever a rule's regex matches (it only spares calls that
+ * fail), and the SSE2 path answers as the plain code does. */
+static void test_must_sound(void)
+{
+    static const char *const bits[] = {
+        " ", "  ", "three", " days", " ago", " later", "1,000", "25", "2021", " and a half",
+        " and ", "-", "\xE2\x80\x93", "March", "MAY", " 3", "th", ",", ".", "the ", "last ",
+        "Friday", " morning", "a.m.", " of ", "year", "s", "half", " on", "\n", "Q3", "'", "o",
+        " three days ago ", " 25 years later,", " two and a half years ", " March 3-5, 2021 ",
+        " 1990-91 ", " the first half of 2021 ", " Q3 2020 ", " every Friday ", " 10:30 a.m. ",
+        " more than a year ago ", " many, many years ago ", " 1,500 days on.", " the 1990s ",
+    };
+    size_t nb = sizeof bits / sizeof *bits, cap = 300, bad = 0, differ = 0, hits = 0, cut = 0;
+    char text[400];
+    unsigned seed = 777;
+    pcre2_match_data *md = pcre2_match_data_create(rules->maxgroups + 1, NULL);
+    for (int round = 0; round < 150; round++) {
+        size_t n = 0;
+        while (n < cap) {
+            seed = seed * 1103515245u + 12345u;
+            const char *b = bits[(seed >> 16) % nb];
+            size_t l = strlen(b);
+            memcpy(text + n, b, l);
+            n += l;
+        }
+        const unsigned char *t = (const unsigned char *)text;
+        for (size_t i = 0; i < rules->nrules; i++) {
+            const tx_must *mu = &rules->must[i];
+            if (!mu->n)
+                continue;
+            for (size_t pos = 0; pos < n; pos++) {
+                int ok = tx_must_ok(mu, t, pos, n);
+                differ += ok != tx_must_ok_plain(mu, t, pos, n);
+                cut += !ok;
+                if (pcre2_match(rules->rules[i].re, t, n, pos, 0, md, NULL) > 0) {
+                    hits++;
+                    bad += !ok;
+                }
+            }
+        }
+    }
+    pcre2_match_data_free(md);
+    if (hits < 1000 || cut < 100000)
+        fprintf(stderr, "must: %zu matches, %zu cut\n", hits, cut);
+    CHECK(hits >= 1000 && cut >= 100000);
+    CHECK_INT(bad, 0);
+    CHECK_INT(differ, 0);
+}
+
+/* tx_nearest_year reads the tense of the clause only where it could
+ * change the year: over verbs of each tense, DCTs through the year and
+ * days through the months, the year is the one the full reading gives. */
+static void test_year_tense(void)
+{
+    static const char *const verbs[] = {"will begin", "began", "begin", "had begun", "are to meet",
+                                        "said the talks would end", "met", "is expected", "",
+                                        /* a cue too far back for the tense: a future cue */
+                                        "hopes that all of the many aides and staff and "
+                                        "advisers from all over the whole wide world arrive"};
+    static const char *const dcts[] = {NULL, "2021", "2021-06", "2021-01-01", "2021-02-28",
+                                       "2021-04-19", "2021-07-15", "2021-10-31", "2021-12-31",
+                                       "2024-02-29"};
+    static const char *const months[] = {"January", "February", "March", "April", "May", "June",
+                                         "July", "August", "September", "October", "November",
+                                         "December"};
+    static const int days[] = {0, 1, 15, 28, 29, 31};
+    size_t asked = 0, differ = 0;
+    for (size_t v = 0; v < sizeof verbs / sizeof *verbs; v++)
+        for (size_t d = 0; d < sizeof dcts / sizeof *dcts; d++)
+            for (int mon = 1; mon <= 12; mon++)
+                for (size_t k = 0; k < sizeof days / sizeof *days; k++) {
+                    char text[240];
+                    int n = snprintf(text, sizeof text, "The envoys %s on %s %d. Then more.",
+                                     verbs[v], months[mon - 1], days[k] ? days[k] : 1);
+                    const char *at = strstr(text, months[mon - 1]);
+                    ann_dates *st = ann_dates_new(rules, dcts[d]);
+                    int y[2] = {0, 0}, ok[2];
+                    for (int by = 0; by < 2; by++) {
+                        tx_match m;
+                        memset(&m, 0, sizeof m);
+                        m.st = st;
+                        m.text = text;
+                        m.we = (size_t)n;
+                        m.ms = m.ds = (size_t)(at - text);
+                        m.me = m.de = m.ms + strlen(months[mon - 1]) + (days[k] ? 3 : 0);
+                        ok[by] = tx_nearest_year_by(&m, mon, days[k], &y[by], by);
+                    }
+                    asked++;
+                    differ += ok[0] != ok[1] || (ok[0] && y[0] != y[1]);
+                    ann_dates_free(st);
+                }
+    CHECK(asked > 5000);
+    CHECK_INT(differ, 0);
+}
+
 /* ---- the TimeML writer -------------------------------------------------- */
 
 static void test_timeml(void)
@@ -573,6 +712,9 @@ int main(int argc, char **argv)
     test_block_edges();
     test_prefilter();
     test_deep_prefilter();
+    test_must_build();
+    test_must_sound();
+    test_year_tense();
     test_timeml();
     test_quotes();
     ann_engine_free(engine);
