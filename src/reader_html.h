@@ -131,6 +131,13 @@ static inline int ann_html_is(const char *s, const char *lit)
     return ((unsigned char)s[0] | 0x20) == ((unsigned char)lit[0] | 0x20) && !strcasecmp(s, lit);
 }
 
+/* ---- reader_html_names.c --------------------------------------------- */
+
+/* The whole name the page at root writes for an author given as a lone
+ * given name ("Henry") or an account ("christian.stadtfeld"), most often
+ * written; NULL if none or two tie.  The caller frees it. */
+char *ann_html_full_name(xmlNode *root, const char *author);
+
 /* ---- reader_html_hints.c --------------------------------------------- */
 
 /* The rules tree's html/hints.tsv, html/bylines.tsv and html/meta.tsv

@@ -57,6 +57,7 @@ struct ann_html_meta {
     const ann_months *months;
     const ann_meta_rules *particles;
     const ann_rules *lexicon;
+    xmlNode *root;            /* the page, alive until ann_html_meta_apply */
 };
 
 /* ---- strings ---------------------------------------------------------- */
@@ -1362,6 +1363,27 @@ static void choose_authors(ann_doc *d, const ann_html_meta *m)
     }
 }
 
+/* "robert.stitz", "jane_doe": an account of two words, the first a given
+ * name, written as the name "Robert Stitz"; NULL otherwise. */
+static char *account_name(const ann_html_meta *m, const char *a)
+{
+    size_t k = strcspn(a, "._"), n = strlen(a);
+    if (k < 2 || k + 3 > n || strcspn(a + k + 1, "._") != n - k - 1)
+        return NULL;
+    for (size_t i = 0; i < n; i++)
+        if (i != k && !((a[i] >= 'a' && a[i] <= 'z') || (a[i] >= 'A' && a[i] <= 'Z')))
+            return NULL;
+    char *s = ann_xstrdup(a);
+    s[0] = (char)(s[0] & ~0x20);
+    s[k] = ' ';
+    s[k + 1] = (char)(s[k + 1] & ~0x20);
+    if (!is_given_name(m, s, k)) {
+        free(s);
+        return NULL;
+    }
+    return s;
+}
+
 /* ---- the date in the URL ------------------------------------------------ */
 
 /* "/2024/04/19/", "/2024-04-19-", "/20240419/": a date of the page. */
@@ -1416,6 +1438,7 @@ ann_html_meta *ann_html_meta_scan(xmlNode *root, const ann_reader_rules *rules)
     m->months = rules ? rules->months : NULL;
     m->particles = rules ? rules->meta : NULL;
     m->lexicon = rules ? rules->lexicon : NULL;
+    m->root = root;
     if (root) {
         ann_xml_walker w = {scan_enter, scan_leave, m};
         ann_xml_walk(root, &w);
@@ -1443,9 +1466,33 @@ struct hint_cache *ann_html_meta_take_hints(ann_html_meta *m)
     return c;
 }
 
+/* An author written as a given name alone or as an account: the whole
+ * name the page writes for it, else an account "robert.stitz" whose first
+ * part is a given name as "Robert Stitz". */
+static void complete_authors(ann_doc *d, const ann_html_meta *m)
+{
+    for (size_t i = 0; i < d->nauthors; i++) {
+        char *full = ann_html_full_name(m->root, d->authors[i]);
+        if (!full)
+            full = account_name(m, d->authors[i]);
+        if (!full)
+            continue;
+        int dup = 0;
+        for (size_t k = 0; k < d->nauthors; k++)
+            dup |= !strcmp(d->authors[k], full);
+        if (dup) {
+            free(full);
+            continue;
+        }
+        free(d->authors[i]);
+        d->authors[i] = full;
+    }
+}
+
 void ann_html_meta_apply(ann_doc *d, const ann_html_meta *m)
 {
     choose_authors(d, m);
+    complete_authors(d, m);
     const char *pub = m->ld_publisher ? m->ld_publisher : m->site;
     if (pub && !d->publisher)
         d->publisher = ann_xstrdup(pub);
