@@ -323,6 +323,20 @@ static void test_authors(void)
         {"", "<p>Blog post by Jane Roe</p>", "Jane Roe", "a lead after a few words"},
         {"", "<p>Foto von Jane Roe</p>", "", "... not after a credit"},
         {"", "<div class='byline'>Jane Roe/dpa</div>", "Jane Roe", "an agency after a slash"},
+        {"", "<div class='byline'>By <a rel='author' href='/a/jane'>Jane</a></div>"
+             "<p>Reply to Jane</p><img alt='Portrait of Jane Roe' src='j.jpg'>"
+             "<aside><h3>MORE BY JANE ROE</h3></aside>", "Jane Roe",
+         "a lone given name completed from an alt text and a heading in capitals"},
+        {"<meta name='author' content='jane.roe'>",
+         "<p class='caption'>Editor Jane Q. Roe at her desk</p>", "Jane Q. Roe",
+         "an account's two parts found with an initial between"},
+        {"<meta name='author' content='jane.roe'>", "", "Jane Roe",
+         "an account whose first part is a given name, written out"},
+        {"", "<div class='byline'>By <a rel='author' href='/a/jane'>Jane</a></div>"
+             "<p>Jane Roe and Jane Doe</p>", "Jane",
+         "two completions written as often: none is chosen"},
+        {"", "<div class='byline'>By <a rel='author' href='/a/jane'>Jane</a></div>"
+             "<p>Jane wrote this</p>", "Jane", "a lower-case word completes no name"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         ann_doc *d = meta_page(cases[i].head, cases[i].body);
