@@ -877,6 +877,20 @@ static int in_figure(const xmlNode *n)
 
 static int is_given_name(const ann_html_meta *m, const char *w, size_t n);
 
+/* "2006-2008 by Jane Doe" at p, where a text opens (after a parenthesis
+ * closed, say): a footer's year or years followed by "by", a copyright
+ * line without its sign.  Not in prose ("founded in 2019 by Jane Doe"). */
+static int year_by(const char *s, const char *p)
+{
+    if (strspn(s, " \t\r\n()|.,-") != (size_t)(p - s) || strspn(p, "0123456789") != 4 ||
+        !((p[0] == '1' && p[1] == '9') || (p[0] == '2' && p[1] == '0')))
+        return 0;
+    const char *q = p;
+    while (*q && (strchr("0123456789-/ ", *q) || !strncmp(q, "\xE2\x80\x93", 3)))
+        q += !strncmp(q, "\xE2\x80\x93", 3) ? 3 : 1;
+    return q[-1] == ' ' && !strncmp(q, "by ", 3);
+}
+
 /* "© 2019 Jane Doe", "Copyright (c) 2012- Jane Doe. All rights reserved":
  * the person's name a copyright line gives, a last resort for the author
  * of a page that names none (a personal site's footer). */
@@ -893,6 +907,8 @@ static void on_copyright(ann_html_meta *m, xmlNode *n)
             at = p + 3;
         else if ((*p | 0x20) == 'c' && !strncasecmp(p, "copyright", 9) && (p == s || p[-1] == ' '))
             at = p + 9;
+        else if (year_by(s, p))
+            at = p;
     if (!at || in_figure(n))
         return;
     while (*at && (strchr(" \t\n\r-,:0123456789", *at) || !strncasecmp(at, "(c)", 3) ||

@@ -337,6 +337,10 @@ static void test_authors(void)
          "two completions written as often: none is chosen"},
         {"", "<div class='byline'>By <a rel='author' href='/a/jane'>Jane</a></div>"
              "<p>Jane wrote this</p>", "Jane", "a lower-case word completes no name"},
+        {"", "<footer><p><small>(<a href='/cc'>CC BY-SA</a>) 2006-2008 by Jane Roe</small></p>"
+             "</footer>", "Jane Roe", "a footer's years and 'by', a copyright without its sign"},
+        {"", "<p>The firm was founded in 2019 by Jane Roe</p>", "",
+         "... not a year inside prose"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         ann_doc *d = meta_page(cases[i].head, cases[i].body);
