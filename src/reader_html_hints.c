@@ -29,7 +29,7 @@ typedef struct bword {
     char *w;
     size_t n;
     char kind;               /* 'l' lead, 't' title, 'c' cut, 'n' none, 'a' and, 'o' org,
-                              * 'r' credit */
+                              * 'r' credit, 'p' picture */
 } bword;
 
 typedef struct meta_name {
@@ -126,7 +126,7 @@ static int byline_line(void *ctx, const char *line, size_t len, const char *name
         const char *name;
         char kind;
     } kinds[] = {{"lead", 'l'}, {"title", 't'}, {"cut", 'c'}, {"none", 'n'},
-                 {"and", 'a'}, {"org", 'o'}, {"credit", 'r'}};
+                 {"and", 'a'}, {"org", 'o'}, {"credit", 'r'}, {"picture", 'p'}};
     const size_t nkinds = sizeof kinds / sizeof *kinds;
     ann_html_rules *h = ctx;
     ann_field f[2];

@@ -877,6 +877,16 @@ static int in_figure(const xmlNode *n)
 
 static int is_given_name(const ann_html_meta *m, const char *w, size_t n);
 
+/* Does s name a photo agency (html/bylines.tsv "picture") at a word's
+ * start: "© Jane Roe - stock.adobe.com" credits a picture? */
+static int names_picture_agency(const ann_html_meta *m, const char *s)
+{
+    for (const char *p = s; *p; p++)
+        if ((p == s || strchr(" -/(|", p[-1])) && bword_at(m, p, 'p'))
+            return 1;
+    return 0;
+}
+
 /* "2006-2008 by Jane Doe" at p, where a text opens (after a parenthesis
  * closed, say): a footer's year or years followed by "by", a copyright
  * line without its sign.  Not in prose ("founded in 2019 by Jane Doe"). */
@@ -909,7 +919,7 @@ static void on_copyright(ann_html_meta *m, xmlNode *n)
             at = p + 9;
         else if (year_by(s, p))
             at = p;
-    if (!at || in_figure(n))
+    if (!at || in_figure(n) || names_picture_agency(m, at))
         return;
     while (*at && (strchr(" \t\n\r-,:0123456789", *at) || !strncasecmp(at, "(c)", 3) ||
                    !strncasecmp(at, "copyright", 9) || !strncmp(at, "\xC2\xA9", 2) ||

@@ -341,6 +341,8 @@ static void test_authors(void)
              "</footer>", "Jane Roe", "a footer's years and 'by', a copyright without its sign"},
         {"", "<p>The firm was founded in 2019 by Jane Roe</p>", "",
          "... not a year inside prose"},
+        {"", "<footer><p>\xC2\xA9 Jane Roe - stock.adobe.com</p></footer>", "",
+         "a copyright naming a photo agency credits a picture"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         ann_doc *d = meta_page(cases[i].head, cases[i].body);
