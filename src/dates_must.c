@@ -146,91 +146,11 @@ static size_t sat_add(size_t a, size_t b)
     return a > SIZE_MAX - b ? SIZE_MAX : a + b;
 }
 
-/* The bytes of the escapes \d \w \s and their complements into set;
- * 0 when c is none of them. */
-static int escape_class(int c, uint64_t *set)
-{
-    uint64_t s[4] = {0, 0, 0, 0};
-    int lc = c | 0x20;
-    if (lc == 'd' || lc == 'w')
-        for (unsigned x = '0'; x <= '9'; x++)
-            set_bit(s, x);
-    if (lc == 'w') {
-        for (unsigned x = 'a'; x <= 'z'; x++) {
-            set_bit(s, x);
-            set_bit(s, x - 32);
-        }
-        set_bit(s, '_');
-    }
-    if (lc == 's') {
-        static const char sp[] = " \t\n\v\f\r";
-        for (const char *q = sp; *q; q++)
-            set_bit(s, (unsigned char)*q);
-    }
-    if (lc != 'd' && lc != 'w' && lc != 's')
-        return 0;
-    for (size_t k = 0; k < 4; k++)
-        set[k] |= c == lc ? s[k] : ~s[k];
-    return 1;
-}
-
-/* The byte an escape stands for (\n, \x2D, \.), -1 when it is another
- * kind of escape. */
-static int escape_byte(const char *p, const char **end)
-{
-    static const char from[] = "ntrfea", to[] = "\n\t\r\f\x1b\x07";
-    *end = p + 1;
-    if (*p == 'x')
-        return tx_hex_byte(p + 1, end);
-    const char *k = *p ? strchr(from, *p) : NULL;
-    if (k)
-        return (unsigned char)to[k - from];
-    if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') || !*p)
-        return -1;
-    return (unsigned char)*p;
-}
-
 /* A bracketed class at p ('['); 0 when not understood. */
 static int class_set(parser *ps, uint64_t *set)
 {
-    const char *p = ps->p + 1;
-    int neg = *p == '^', first = 1;
-    memset(set, 0, 4 * sizeof *set);
-    p += neg;
-    for (; *p && (*p != ']' || first); first = 0) {
-        int lo;
-        if (*p == '\\') {
-            if (escape_class((unsigned char)p[1], set)) {
-                p += 2;
-                continue;
-            }
-            if ((lo = escape_byte(p + 1, &p)) < 0)
-                return 0;
-        } else if (*p == '[' && p[1] == ':') {
-            return 0;
-        } else {
-            lo = (unsigned char)*p++;
-        }
-        int hi = lo;
-        if (*p == '-' && p[1] && p[1] != ']') {
-            if (p[1] == '\\') {
-                if ((hi = escape_byte(p + 2, &p)) < 0)
-                    return 0;
-            } else {
-                hi = (unsigned char)p[1];
-                p += 2;
-            }
-        }
-        for (int c = lo; c <= hi; c++)
-            set_bit(set, (unsigned)c);
-    }
-    if (!*p)
-        return 0;
-    ps->p = p + 1;
-    if (neg)
-        for (size_t k = 0; k < 4; k++)
-            set[k] = ~set[k];
-    return 1;
+    unsigned kinds;
+    return tx_class(ps->p, &ps->p, set, &kinds);
 }
 
 static void alt_info(parser *ps, info *out);
@@ -296,10 +216,10 @@ static void atom_info(parser *ps, info *out)
         } else if (strchr("bBAzZG", p[1])) {
             info_empty(out);
             ps->p = p + 2;
-        } else if (escape_class((unsigned char)p[1], set)) {
+        } else if (tx_escape_class((unsigned char)p[1], set)) {
             info_bytes(out, set);
             ps->p = p + 2;
-        } else if ((c = escape_byte(p + 1, &ps->p)) >= 0) {
+        } else if ((c = tx_escape_byte(p + 1, &ps->p)) >= 0) {
             info_byte(out, (unsigned char)c);
         } else {                     /* \1, \p{..}, \R ... */
             info_unknown(out, 1);

@@ -207,46 +207,22 @@ static void set_byte(uint64_t *set, unsigned char c)
     set[c / 64] |= (uint64_t)1 << (c % 64);
 }
 
-/* A bracketed class as a byte set; 0 when it is not worth modelling
- * (negated, \w inside, too many bytes). */
+/* A bracketed class as a byte set, folded; 0 when it is not worth
+ * modelling (negated, \w or a byte escape inside, too many bytes). */
 static int class_bytes(const char *p, const char **end, uint64_t *set)
 {
-    int ok = 1;
+    uint64_t raw[4];
+    unsigned kinds;
     memset(set, 0, 4 * sizeof *set);
-    p++;
-    if (*p == '^')
-        ok = 0;
-    int first = 1;
-    for (; *p && (*p != ']' || first); first = 0) {
-        unsigned char c = (unsigned char)*p++;
-        if (c == '\\' && *p) {
-            c = (unsigned char)*p++;
-            if (c == 'd') {
-                for (c = '0'; c <= '9'; c++)
-                    set_byte(set, c);
-                continue;
-            } else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-                       (c >= '0' && c <= '9')) {
-                ok = 0;                          /* \w, \s, \x.. */
-                continue;
-            }
-        } else if (c == '[' && *p == ':') {
-            ok = 0;                              /* [:alpha:] */
-        }
-        if (*p == '-' && p[1] && p[1] != ']' && p[1] != '\\') {
-            unsigned char hi = (unsigned char)p[1];
-            p += 2;
-            for (unsigned x = c; x <= hi; x++)
-                set_byte(set, (unsigned char)x);
-        } else {
-            set_byte(set, c);
-        }
-    }
-    *end = *p ? p + 1 : p;
+    if (!tx_class(p, end, raw, &kinds) || (kinds & (TX_CLASS_NEG | TX_CLASS_ESC | TX_CLASS_BYTE)))
+        return 0;
+    for (unsigned c = 0; c < 256; c++)
+        if (raw[c / 64] >> (c % 64) & 1)
+            set_byte(set, (unsigned char)c);
     size_t n = 0;
     for (size_t i = 0; i < 4; i++)
         n += (size_t)__builtin_popcountll(set[i]);
-    return ok && *p && n <= TX_PRE_CLASS;
+    return n <= TX_PRE_CLASS;
 }
 
 static const char *pw_alt(pwalk *w, const char *p, const nset *in, nset *out);
@@ -357,6 +333,112 @@ int tx_hex_byte(const char *p, const char **end)
         v = v * 16 + hexval((unsigned char)p[k++]);
     *end = p + k;
     return k ? v : -1;
+}
+
+static void raw_bit(uint64_t *set, unsigned c)
+{
+    set[c / 64] |= (uint64_t)1 << (c % 64);
+}
+
+int tx_escape_class(int c, uint64_t *set)
+{
+    uint64_t s[4] = {0, 0, 0, 0};
+    int lc = c | 0x20;
+    if (lc == 'd' || lc == 'w')
+        for (unsigned x = '0'; x <= '9'; x++)
+            raw_bit(s, x);
+    if (lc == 'w') {
+        for (unsigned x = 'a'; x <= 'z'; x++) {
+            raw_bit(s, x);
+            raw_bit(s, x - 32);
+        }
+        raw_bit(s, '_');
+    }
+    if (lc == 's') {
+        static const char sp[] = " \t\n\v\f\r";
+        for (const char *q = sp; *q; q++)
+            raw_bit(s, (unsigned char)*q);
+    }
+    if (lc != 'd' && lc != 'w' && lc != 's')
+        return 0;
+    for (size_t k = 0; k < 4; k++)
+        set[k] |= c == lc ? s[k] : ~s[k];
+    return 1;
+}
+
+int tx_escape_byte(const char *p, const char **end)
+{
+    static const char from[] = "ntrfea", to[] = "\n\t\r\f\x1b\x07";
+    *end = p + 1;
+    if (*p == 'x')
+        return tx_hex_byte(p + 1, end);
+    const char *k = *p ? strchr(from, *p) : NULL;
+    if (k)
+        return (unsigned char)to[k - from];
+    if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') || !*p)
+        return -1;
+    return (unsigned char)*p;
+}
+
+/* One member of a class at p: a byte (by itself or by escape, *lo) or a
+ * class escape (added to set, *lo -1); *end after it; 0 when it is not
+ * understood. */
+static int class_member(const char *p, const char **end, uint64_t *set, int *lo, unsigned *kinds)
+{
+    if (*p == '\\') {
+        if (tx_escape_class((unsigned char)p[1], set)) {
+            if (p[1] != 'd')
+                *kinds |= TX_CLASS_ESC;
+            *lo = -1;
+            *end = p + 2;
+            return 1;
+        }
+        unsigned char c = (unsigned char)p[1];
+        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))
+            *kinds |= TX_CLASS_BYTE;     /* not "\." or "\-", which are the byte itself */
+        *lo = tx_escape_byte(p + 1, end);
+        return *lo >= 0;
+    }
+    *lo = (unsigned char)*p;
+    *end = p + 1;
+    return !(*p == '[' && p[1] == ':');
+}
+
+int tx_class(const char *p, const char **end, uint64_t *set, unsigned *kinds)
+{
+    int ok = 1, first = 1;
+    memset(set, 0, 4 * sizeof *set);
+    *kinds = 0;
+    p++;
+    if (*p == '^') {
+        *kinds |= TX_CLASS_NEG;
+        p++;
+    }
+    for (; *p && (*p != ']' || first); first = 0) {
+        int lo, hi;
+        const char *q;
+        if (!class_member(p, &q, set, &lo, kinds)) {
+            ok = 0;
+            p = q > p ? q : p + 1;        /* on to the closing bracket */
+            continue;
+        }
+        p = q;
+        if (lo < 0)
+            continue;
+        hi = lo;
+        if (*p == '-' && p[1] && p[1] != ']') {
+            if (!class_member(p + 1, &q, set, &hi, kinds) || hi < 0)
+                ok = 0;
+            p = q;
+        }
+        for (int c = lo; c <= hi; c++)
+            raw_bit(set, (unsigned)c);
+    }
+    *end = *p ? p + 1 : p;
+    if (*kinds & TX_CLASS_NEG)
+        for (size_t k = 0; k < 4; k++)
+            set[k] = ~set[k];
+    return ok && *p;
 }
 
 int tx_quantifier(const char *p, size_t *min, size_t *max, const char **end)

@@ -70,4 +70,26 @@ int tx_quantifier(const char *p, size_t *min, size_t *max, const char **end);
  * *end after them; -1 when there are none. */
 int tx_hex_byte(const char *p, const char **end);
 
+/* The bytes of the class escape \c (\d \w \s or a complement) added to
+ * set; 0 when c names none of them. */
+int tx_escape_class(int c, uint64_t *set);
+
+/* The byte the escape after a backslash at p stands for (\n, \x2D, \.),
+ * *end after it; -1 when it is another kind of escape. */
+int tx_escape_byte(const char *p, const char **end);
+
+/* What a bracketed class holds beyond plain bytes, ranges and \d: the
+ * walks model different parts of the syntax and refuse the rest. */
+enum {
+    TX_CLASS_NEG = 1,      /* [^...] */
+    TX_CLASS_ESC = 2,      /* \w \s \D \W \S */
+    TX_CLASS_BYTE = 4      /* a byte by a letter escape: \n, \x2D */
+};
+
+/* The bracketed class at p ('[') as the 256-bit set of the bytes it
+ * matches (complemented when negated), what it holds in *kinds, *end
+ * after its ']' (at the NUL when there is none); 0 when a part of it is
+ * not understood ([:alpha:], \p{..}) or it is not closed. */
+int tx_class(const char *p, const char **end, uint64_t *set, unsigned *kinds);
+
 #endif
