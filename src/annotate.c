@@ -31,12 +31,17 @@ ann_scratch *ann_scratch_new(void)
     return ann_xcalloc(1, sizeof(ann_scratch));
 }
 
+static void scratch_release(ann_scratch *s)
+{
+    ann_tokens_free(&s->toks);
+    ann_matches_free(&s->matches);
+}
+
 void ann_scratch_free(ann_scratch *s)
 {
     if (!s)
         return;
-    ann_tokens_free(&s->toks);
-    ann_matches_free(&s->matches);
+    scratch_release(s);
     free(s);
 }
 
@@ -84,8 +89,7 @@ void ann_annotate(const ann_engine *e, ann_doc *d)
 {
     ann_scratch s = {{0}, {0}};
     ann_annotate_with(e, d, &s);
-    ann_tokens_free(&s.toks);
-    ann_matches_free(&s.matches);
+    scratch_release(&s);
 }
 
 void ann_annotate_with(const ann_engine *e, ann_doc *d, ann_scratch *s)
