@@ -37,6 +37,7 @@ struct ann_html_meta {
     char *ld_title, *og_title, *tw_title, *title_tag, *h1, *h1_article, *hinted;
     strv h1s;                 /* the first <h1>s */
     char *site, *ld_publisher, *url;
+    const char *logo;         /* an <h1> choose_title took for the site's name, not the headline */
     char *d_ld, *d_meta, *d_other, *d_time_pub, *d_time, *d_text, *d_time_any;
     char *d_after_h1, *d_updated, *d_short, *description, *d_described;
     int after_h1, texts_after_h1, short_texts, elems_after_h1;
@@ -1101,9 +1102,12 @@ static double overlap(const char *a, const char *b)
     return overlap_in(a, b, 1);
 }
 
+/* The last, a bar without spaces ("NEWS WEB EASY|Headline"), is tried
+ * only after the spaced ones: a part it cuts off must be the site's name
+ * as any other. */
 static const char *const title_seps[] = {" | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ",
                                          " :: ", " \xC2\xBB ", " // ", " \xC2\xB7 ",
-                                         " \xE2\x80\xA2 ", " \xE2\x80\xBA ", NULL};
+                                         " \xE2\x80\xA2 ", " \xE2\x80\xBA ", "|", NULL};
 
 /* Is this part of a title the site's name? */
 /* Letters and digits of s, lowercased (ASCII), into out. */
@@ -1134,10 +1138,10 @@ static int is_site_as(const char *part, size_t n, const ann_html_meta *m, int au
     char *p = ann_xstrndup(part, n);
     int yes = 0;
     size_t words = count_words(p);
-    const char *names[] = {m->site, m->ld_publisher};
+    const char *names[] = {m->site, m->ld_publisher, author ? NULL : m->logo};
     /* a title holds the site's name and more; an author's name that
      * holds it is a person's with a role ("Site-Experte Jane Doe") */
-    for (size_t i = 0; i < 2 && !yes; i++)
+    for (size_t i = 0; i < 3 && !yes; i++)
         yes = names[i] && (overlap(p, names[i]) >= 0.8 ||
                            (!author && overlap(names[i], p) >= 0.8 &&
                             words <= count_words(names[i]) + 4));
@@ -1164,11 +1168,28 @@ static int is_site(const char *part, size_t n, const ann_html_meta *m)
     return is_site_as(part, n, m, 0);
 }
 
-/* The title without the site's name at its start or end. */
-static char *strip_site(const char *t, const ann_html_meta *m)
+/* s with each no-break space a space: "&nbsp;|&nbsp;" parts a title as
+ * " | " does. */
+static char *nbsp_to_space(const char *s)
 {
-    if (!t)
+    char *c = ann_xstrdup(s), *o = c;
+    for (const char *p = s; *p; p++)
+        if (p[0] == '\xC2' && p[1] == '\xA0') {
+            *o++ = ' ';
+            p++;
+        } else {
+            *o++ = *p;
+        }
+    *o = '\0';
+    return c;
+}
+
+/* The title without the site's name at its start or end. */
+static char *strip_site(const char *title, const ann_html_meta *m)
+{
+    if (!title)
         return NULL;
+    char *t = nbsp_to_space(title), *r = NULL;
     for (const char *const *sep = title_seps; *sep; sep++) {
         size_t sl = strlen(*sep);
         const char *first = strstr(t, *sep);
@@ -1178,11 +1199,16 @@ static char *strip_site(const char *t, const ann_html_meta *m)
         for (const char *q; (q = strstr(last + sl, *sep)) != NULL;)
             last = q;
         if (is_site(last + sl, strlen(last + sl), m))
-            return clean(t, (size_t)(last - t));
-        if (is_site(t, (size_t)(first - t), m))
-            return clean(first + sl, strlen(first + sl));
+            r = clean(t, (size_t)(last - t));
+        else if (is_site(t, (size_t)(first - t), m))
+            r = clean(first + sl, strlen(first + sl));
+        if (r)
+            break;
     }
-    return clean(t, strlen(t));
+    if (!r)
+        r = clean(t, strlen(t));
+    free(t);
+    return r;
 }
 
 /* Is this heading the site's name (a logo in an <h1>)? */
@@ -1222,10 +1248,14 @@ static const char *choose_title(ann_html_meta *m)
     const char *metas[] = {m->ld_title, m->og_title, m->tw_title, m->title_tag};
     const char *h = m->hinted ? m->hinted : m->h1_article ? m->h1_article : m->h1;
     /* a logo in an <h1>: the next <h1> may be the headline */
-    for (size_t i = 0; h && site_heading(h, m) && i < m->h1s.n; i++)
+    for (size_t i = 0; h && site_heading(h, m) && i < m->h1s.n; i++) {
+        m->logo = h;
         h = m->h1s.v[i];
-    if (h && site_heading(h, m))
+    }
+    if (h && site_heading(h, m)) {
+        m->logo = h;
         h = NULL;
+    }
     int any = 0, agree = 0;
     for (size_t i = 0; i < 4; i++) {
         if (!metas[i])
