@@ -269,31 +269,30 @@ static void test_meta(void)
                   "<h1><span class='kicker'>Transport</span> Council backs tram line</h1>");
     CHECK_STR(d->title, "Council backs tram line");
     ann_doc_free(d);
-    /* Drupal's hidden text in a headline is no more of it than a kicker */
-    d = meta_page("<meta property='og:title' content='Council backs tram line'>",
-                  "<h1>Council backs tram line<span class='element-invisible'> | Example "
-                  "Net</span></h1>");
-    CHECK_STR(d->title, "Council backs tram line");
-    ann_doc_free(d);
-    /* the site's name known only as the logo <h1> linking home, which the
-     * <title> ends with */
-    d = meta_page("<title>Council backs tram line | Tram Town Blog</title>",
-                  "<h1><a href='/'>Tram Town Blog</a></h1>");
-    CHECK_STR(d->title, "Council backs tram line");
-    ann_doc_free(d);
-    /* a bar without spaces, and no-break spaces around a bar */
-    d = meta_page("<meta property='og:site_name' content='NEWS WEB EASY'>"
-                  "<meta property='og:title' content='NEWS WEB EASY|Council backs tram line'>", "");
-    CHECK_STR(d->title, "Council backs tram line");
-    ann_doc_free(d);
-    d = meta_page("<meta property='og:site_name' content='Example News'>"
-                  "<title>Council backs tram line&nbsp;&#124;&nbsp;Example News</title>", "");
-    CHECK_STR(d->title, "Council backs tram line");
-    ann_doc_free(d);
-    /* a bar inside a headline that names no site stays */
-    d = meta_page("<title>Tram|Bus: the vote</title>", "");
-    CHECK_STR(d->title, "Tram|Bus: the vote");
-    ann_doc_free(d);
+    /* the site's name cut off a title, known in other ways */
+    static const struct {
+        const char *head, *body, *title;
+    } titles[] = {
+        /* Drupal's hidden text in a headline is no more of it than a kicker */
+        {"<meta property='og:title' content='Council backs tram line'>",
+         "<h1>Council backs tram line<span class='element-invisible'> | Example Net</span></h1>",
+         "Council backs tram line"},
+        /* the site's name known only as the logo <h1> linking home */
+        {"<title>Council backs tram line | Tram Town Blog</title>",
+         "<h1><a href='/'>Tram Town Blog</a></h1>", "Council backs tram line"},
+        /* a bar without spaces, and no-break spaces around a bar */
+        {"<meta property='og:site_name' content='NEWS WEB EASY'><meta property='og:title' "
+         "content='NEWS WEB EASY|Council backs tram line'>", "", "Council backs tram line"},
+        {"<meta property='og:site_name' content='Example News'><title>Council backs tram "
+         "line&nbsp;&#124;&nbsp;Example News</title>", "", "Council backs tram line"},
+        /* a bar inside a headline that names no site stays */
+        {"<title>Tram|Bus: the vote</title>", "", "Tram|Bus: the vote"},
+    };
+    for (size_t i = 0; i < sizeof titles / sizeof titles[0]; i++) {
+        d = meta_page(titles[i].head, titles[i].body);
+        CHECK_STR(d->title, titles[i].title);
+        ann_doc_free(d);
+    }
 }
 
 /* The authors of a page, " | "-joined ("" when none), for comparing. */
