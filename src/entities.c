@@ -1123,6 +1123,28 @@ static size_t tagged_name(ann_entities *st, ann_window *w, const tinfo *ti, cons
     return j;
 }
 
+/* Whether token i is an initial: one capital letter and its period. */
+static int is_initial(const ann_window *w, size_t i)
+{
+    const ann_token *t = &w->tok[i];
+    return t->end - t->start == 2 && w->text[t->start] >= 'A' && w->text[t->start] <= 'Z' &&
+           w->text[t->start + 1] == '.';
+}
+
+/* "Mary J. Blige", "George H. W. Bush": a person's name that goes on
+ * after a space with an initial and more of a name is one name.  The
+ * model learned from wire text, where an initial mostly opens a name
+ * ("J. Ortiz" in a result line), and starts a second person there. */
+static void join_initials(const ann_window *w, uint8_t *labels)
+{
+    for (size_t i = 1; i + 1 < w->n; i++)
+        if (tg_type(labels[i]) == TG_PER && !tg_inside(labels[i]) &&
+            tg_type(labels[i - 1]) == TG_PER && tg_inside(labels[i + 1]) &&
+            w->tok[i].start == w->tok[i - 1].end + 1 && w->text[w->tok[i - 1].end] == ' ' &&
+            is_initial(w, i))
+            labels[i] = (uint8_t)tg_label(TG_PER, 1);
+}
+
 /* The tagger's labels of the window (NULL without a model); the first
  * token of each name is looked at. */
 static const uint8_t *tag_window(ann_entities *st, const ann_window *w)
@@ -1133,6 +1155,7 @@ static const uint8_t *tag_window(ann_entities *st, const ann_window *w)
     ann_grow((void **)&st->labels, &st->caplabels, w->n + 1, 1);
     tg_ctx_init(&st->tg, w->text, w->tok, w->n, w->matches, st->windows == 0);
     ann_tagger_tag(tg, &st->tg, &st->tgmemo, st->labels);
+    join_initials(w, st->labels);
     /* a name starts at a capitalized word (tg_decode) */
     for (size_t k = 0; k < st->tg.ncaps; k++) {
         size_t i = st->tg.caps[k];

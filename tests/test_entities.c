@@ -63,6 +63,15 @@ static void test_unknown_person(void)
     CHECK_STR(id_of(d, "Anneliese Vorkapić"), "anneliese-vorkapic");
     CHECK_STR(id_of(d, "Kowalczyk"), "kowalczyk");
     ann_doc_free(d);
+    /* a middle initial or two inside a name, at a sentence's start too */
+    d = run("Mary J. Blige sang. Later Michael J. Fox and George H. W. Bush came, "
+            "with Ondrej P. Vrabec.");
+    CHECK_STR(id_of(d, "Mary J. Blige"), "mary-j-blige");
+    CHECK_STR(id_of(d, "Michael J. Fox"), "michael-j-fox");
+    CHECK_STR(id_of(d, "George H. W. Bush"), "george-h-w-bush");
+    CHECK_STR(id_of(d, "Ondrej P. Vrabec"), "ondrej-p-vrabec");
+    CHECK(with_mention(d, "J. Blige") == NULL && with_mention(d, "Mary") == NULL);
+    ann_doc_free(d);
     /* pronouns and sentence words are never people */
     d = run("He said no. They said yes. While talks went on, We waited.");
     CHECK_INT(d->nents, 0);
