@@ -1062,6 +1062,10 @@ static size_t tagged_name(ann_entities *st, ann_window *w, const tinfo *ti, cons
         s = tm->last;
     }
     const ann_match *km = match_of(w, ti[s].known);
+    /* "Mr." alone, read as a name after a heading: an honorific is no
+     * name (other titles alone may be: "Dalai Lama", "Queen 's Park") */
+    if (tm && tm->last >= j && !km && attr_on_memo(st, tm, A_HONORIFIC))
+        return j;
     /* "Russia-Ukraine": listed names inside a compound are its mentions */
     if (!km && j - s == 1 && (w->tok[s].flags & ANN_TF_HYPHEN) && compound_parts(st, w, ti, s))
         return j;
@@ -1131,18 +1135,37 @@ static int is_initial(const ann_window *w, size_t i)
            w->text[t->start + 1] == '.';
 }
 
-/* "Mary J. Blige", "George H. W. Bush": a person's name that goes on
- * after a space with an initial and more of a name is one name.  The
- * model learned from wire text, where an initial mostly opens a name
- * ("J. Ortiz" in a result line), and starts a second person there. */
-static void join_initials(const ann_window *w, uint8_t *labels)
+/* Whether token i is "and", "or" or "&". */
+static int is_conjunction(const ann_window *w, size_t i)
 {
-    for (size_t i = 1; i + 1 < w->n; i++)
-        if (tg_type(labels[i]) == TG_PER && !tg_inside(labels[i]) &&
-            tg_type(labels[i - 1]) == TG_PER && tg_inside(labels[i + 1]) &&
+    return ann_tok_is(w->text, &w->tok[i], "and") || ann_tok_is(w->text, &w->tok[i], "or") ||
+           ann_tok_is(w->text, &w->tok[i], "&");
+}
+
+/* Two mends of a person's name the model gets wrong.  "Mary J. Blige",
+ * "Benjamin J. Rhodes": a person's name that goes on after a space with
+ * an initial and more of a name is one name; the model learned from wire
+ * text, where an initial mostly opens a name ("J. Ortiz" in a result
+ * line), and started a second name there, of any type.  "Mr. Podesta and
+ * Todd Stern": a person's name has no "and" inside (a firm's may:
+ * "Procter and Gamble", a country's: "Trinidad and Tobago"). */
+static void mend_person_labels(const ann_window *w, uint8_t *labels)
+{
+    for (size_t i = 1; i + 1 < w->n; i++) {
+        int t = tg_type(labels[i]);
+        if (t && !tg_inside(labels[i]) && tg_type(labels[i - 1]) == TG_PER &&
+            tg_inside(labels[i + 1]) && tg_type(labels[i + 1]) == t &&
             w->tok[i].start == w->tok[i - 1].end + 1 && w->text[w->tok[i - 1].end] == ' ' &&
-            is_initial(w, i))
-            labels[i] = (uint8_t)tg_label(TG_PER, 1);
+            is_initial(w, i)) {
+            size_t j = tg_span_end(labels, i, w->n);
+            for (size_t k = i; k < j; k++)
+                labels[k] = (uint8_t)tg_label(TG_PER, 1);
+        } else if (t == TG_PER && tg_inside(labels[i]) && is_conjunction(w, i)) {
+            labels[i] = TG_O;
+            if (tg_type(labels[i + 1]) == TG_PER && tg_inside(labels[i + 1]))
+                labels[i + 1] = (uint8_t)tg_label(TG_PER, 0);
+        }
+    }
 }
 
 /* The tagger's labels of the window (NULL without a model); the first
@@ -1155,7 +1178,7 @@ static const uint8_t *tag_window(ann_entities *st, const ann_window *w)
     ann_grow((void **)&st->labels, &st->caplabels, w->n + 1, 1);
     tg_ctx_init(&st->tg, w->text, w->tok, w->n, w->matches, st->windows == 0);
     ann_tagger_tag(tg, &st->tg, &st->tgmemo, st->labels);
-    join_initials(w, st->labels);
+    mend_person_labels(w, st->labels);
     /* a name starts at a capitalized word (tg_decode) */
     for (size_t k = 0; k < st->tg.ncaps; k++) {
         size_t i = st->tg.caps[k];

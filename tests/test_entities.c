@@ -72,6 +72,21 @@ static void test_unknown_person(void)
     CHECK_STR(id_of(d, "Ondrej P. Vrabec"), "ondrej-p-vrabec");
     CHECK(with_mention(d, "J. Blige") == NULL && with_mention(d, "Mary") == NULL);
     ann_doc_free(d);
+    /* after a middle initial the model read as a second name, and before
+     * a title-case heading: two people joined by "and" are two, and an
+     * honorific alone at a paragraph's start is nobody */
+    d = run("Trade talks\n\n\"It was a place where both sides found some common ground,\" "
+            "said Rachel K. Whitmore, a former aide to President Bill Clinton. (Ms. Whitmore "
+            "is now the chair of Mrs. Clinton's campaign.)\n\nMr. Whitmore and Daniel "
+            "Fenwick, the State Department's trade envoy, began long negotiations with "
+            "Japan.\n\n\"That,\" he added, \"makes life a lot harder for our farmers and "
+            "their children.\"\n\nWorking With Japan.\n\nMr. Obama and Hillary Clinton "
+            "never tire of telling the story of Osaka.");
+    CHECK_STR(id_of(d, "Rachel K. Whitmore"), "rachel-k-whitmore");
+    CHECK(with_mention(d, "Whitmore and Daniel Fenwick") == NULL);
+    CHECK_STR(id_of(d, "Daniel Fenwick"), "daniel-fenwick");
+    CHECK(with_mention(d, "Mr.") == NULL);
+    ann_doc_free(d);
     /* pronouns and sentence words are never people */
     d = run("He said no. They said yes. While talks went on, We waited.");
     CHECK_INT(d->nents, 0);
