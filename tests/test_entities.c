@@ -87,6 +87,10 @@ static void test_unknown_person(void)
     CHECK_STR(id_of(d, "Daniel Fenwick"), "daniel-fenwick");
     CHECK(with_mention(d, "Mr.") == NULL);
     ann_doc_free(d);
+    /* programs named like names are nobody, though a speech verb follows */
+    d = run("Obamacare premiums went up in Ohio, Medicaid said in a letter.");
+    CHECK(with_mention(d, "Medicaid") == NULL && with_mention(d, "Obamacare") == NULL);
+    ann_doc_free(d);
     /* pronouns and sentence words are never people */
     d = run("He said no. They said yes. While talks went on, We waited.");
     CHECK_INT(d->nents, 0);
