@@ -21,6 +21,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "ann.h"
 #include "entities.h"
@@ -1045,6 +1046,71 @@ static ann_entity *add_tagged(ann_entities *st, ann_doc *d, const char *name, co
  * and fine type unless the tagger reads it as another class; an unknown
  * one gets the slug of its words (a person's surname joins the full name
  * before it).  Returns the token after it. */
+/* Whether tokens [a, b) read as a heading's words: title case (every
+ * word of four letters or more capitalized, one at least), no figures,
+ * no list's commas. */
+static int title_cased(const ann_window *w, size_t a, size_t b)
+{
+    size_t longs = 0, commas = 0;
+    for (size_t k = a; k < b; k++) {
+        const ann_token *t = &w->tok[k];
+        if (t->kind == ANN_TOK_NUMBER || (w->text[t->start] >= '0' && w->text[t->start] <= '9'))
+            return 0;
+        commas += ann_tok_is(w->text, t, ",");
+        if (is_word(t) && t->ncp >= 4) {
+            if (!(t->flags & (ANN_TF_TITLE | ANN_TF_UPPER)))
+                return 0;
+            longs++;
+        }
+    }
+    return longs >= 1 && commas <= 1;
+}
+
+/* Whether token i is on a heading inside the text, in title case: a
+ * paragraph of its own ("Human Rights.", "An Ambitious, Divisive
+ * Legacy.") or the words that open a paragraph up to a colon ("Limited
+ * Tools to Fight Terrorism: The United Nations was ...").  [*from, *to)
+ * is the heading. */
+static int on_heading(const ann_window *w, size_t i, size_t *from, size_t *to)
+{
+    size_t a = i, b = i + 1;
+    while (a > 0 && !(w->tok[a].flags & ANN_TF_LINE_START))
+        a--;
+    if (!(w->tok[a].flags & ANN_TF_PARA_START))
+        return 0;
+    while (b < w->n && b - a <= 12 && !(w->tok[b].flags & ANN_TF_LINE_START) &&
+           !ann_tok_is(w->text, &w->tok[b], ":"))
+        b++;
+    int own = b == w->n || (w->tok[b].flags & ANN_TF_PARA_START);
+    int runin = b < w->n && ann_tok_is(w->text, &w->tok[b], ":") && b - a >= 2;
+    if (b - a > 12 || !(own || runin) || !title_cased(w, a, b))
+        return 0;
+    *from = a;
+    *to = b;
+    return 1;
+}
+
+/* Whether the words [s, j) are written elsewhere in the window, outside
+ * [a, b), capitalized where a sentence or line does not make them so. */
+static int named_elsewhere(const ann_window *w, size_t s, size_t j, size_t a, size_t b)
+{
+    size_t len = j - s;
+    for (size_t k = 0; k + len <= w->n; k++) {
+        if (k >= a && k < b)
+            continue;
+        const ann_token *t = &w->tok[k];
+        if (t->lhash != w->tok[s].lhash || !capitalized(t) ||
+            (t->flags & (ANN_TF_SENT_START | ANN_TF_LINE_START)))
+            continue;
+        size_t m = 1;
+        while (m < len && w->tok[k + m].lhash == w->tok[s + m].lhash)
+            m++;
+        if (m == len)
+            return 1;
+    }
+    return 0;
+}
+
 static size_t tagged_name(ann_entities *st, ann_window *w, const tinfo *ti, const uint8_t *lab,
                           size_t i, evidence *ev)
 {
@@ -1062,6 +1128,15 @@ static size_t tagged_name(ann_entities *st, ann_window *w, const tinfo *ti, cons
         s = tm->last;
     }
     const ann_match *km = match_of(w, ti[s].known);
+    /* a name no list holds, on a heading in title case, is a name only
+     * where the text writes it so elsewhere: the model, which learned
+     * headlines in capitals, reads most words of such a line as names
+     * ("Limited Tools", "Climate Change").  An acronym ("RTRS - Golf :")
+     * and a person with a given name ("Caryn Wilson") stay. */
+    size_t ha, hb;
+    if (!km && !(w->tok[s].flags & ANN_TF_UPPER) && !(type == TG_PER && (ti[s].f & TI_GIVEN)) &&
+        on_heading(w, s, &ha, &hb) && !named_elsewhere(w, s, j, ha, hb))
+        return j;
     /* "Mr." alone, read as a name after a heading: an honorific is no
      * name (other titles alone may be: "Dalai Lama", "Queen 's Park") */
     if (tm && tm->last >= j && !km && attr_on_memo(st, tm, A_HONORIFIC))
@@ -1300,6 +1375,31 @@ static int lapse_in(const uint64_t *markup, size_t i, size_t j)
     return 0;
 }
 
+/* Whether token i, written with no space before it, is inside a web
+ * address ("https://example.org/Paris", "pic.twitter.com/P2qX",
+ * "www.example.com/Berlin"): its run of text from the last space holds
+ * "://", starts with "www.", or has a domain ("x.com") before a slash.
+ * "Russia/Ukraine" has none. */
+static int in_url(const ann_window *w, size_t i)
+{
+    const char *x = w->text;
+    size_t e = w->tok[i].start, b = e;
+    while (b > 0 && e - b < 300 && x[b - 1] != ' ' && x[b - 1] != '\n' && x[b - 1] != '\t' &&
+           x[b - 1] != '(' && x[b - 1] != '<')
+        b--;
+    if (e - b >= 4 && (x[b] == 'w' || x[b] == 'W') && !strncasecmp(x + b, "www.", 4))
+        return 1;
+    size_t tld = 0;     /* 1 + the lowercase letters after the last dot, 0 none */
+    for (size_t k = b; k < e; k++) {
+        if (x[k] == ':' && k + 2 < e && x[k + 1] == '/' && x[k + 2] == '/')
+            return 1;
+        if (x[k] == '/' && tld >= 3)   /* a dot and two letters */
+            return 1;
+        tld = x[k] == '.' ? 1 : tld && x[k] >= 'a' && x[k] <= 'z' ? tld + 1 : 0;
+    }
+    return 0;
+}
+
 void ann_entities_window(ann_entities *st, ann_window *w)
 {
     tinfo *ti = window_tinfo(st, w->n);
@@ -1321,6 +1421,10 @@ void ann_entities_window(ann_entities *st, ann_window *w)
         if (i >= w->n)
             break;
         const ann_token *t = &w->tok[i];
+        if (!(t->flags & ANN_TF_SPACE_BEFORE) && i > 0 && in_url(w, i)) {
+            i++;
+            continue;
+        }
         const ann_match *km = match_of(w, ti[i].known);
         if (lab && lab[i] && !tg_inside(lab[i]) && tg_type(lab[i]) != TG_MISC) {
             i = tagged_name(st, w, ti, lab, i, &ev);

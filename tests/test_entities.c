@@ -87,6 +87,24 @@ static void test_unknown_person(void)
     CHECK_STR(id_of(d, "Daniel Fenwick"), "daniel-fenwick");
     CHECK(with_mention(d, "Mr.") == NULL);
     ann_doc_free(d);
+    /* headings in title case, of their own or run in before a colon: their
+     * words are names only where the text writes them so elsewhere; the
+     * parts of a web address are none */
+    d = run("Examining the Record\n\nThe council has met 40 times this year, and Maria Lopez, "
+            "its chair, said it would meet again.\n\nLittle Relief for Refugees: The refugee "
+            "crisis is the sort of issue the council was made to tackle.\n\nLimited Tools to "
+            "Fight Terrorism: The council was set up when wars broke out among nations.\n\n"
+            "Working With Lopez: Maria Lopez has led the council since 2014. See "
+            "https://example.org/Paris and pic.twitter.com/QxTrW2 for more.");
+    CHECK(with_mention(d, "Record") == NULL && with_mention(d, "Little Relief") == NULL);
+    CHECK(with_mention(d, "Limited Tools") == NULL);
+    CHECK(with_mention(d, "Paris") == NULL && with_mention(d, "QxTrW2") == NULL);
+    CHECK_STR(id_of(d, "Lopez"), "maria-lopez");
+    ann_doc_free(d);
+    d = run("Talks on the Border\n\nThe Russia/Ukraine talks and U.S./Mexico trade went on in Paris.");
+    CHECK(with_mention(d, "Ukraine") != NULL && with_mention(d, "Mexico") != NULL);
+    CHECK(with_mention(d, "Paris") != NULL);
+    ann_doc_free(d);
     /* programs named like names are nobody, though a speech verb follows */
     d = run("Obamacare premiums went up in Ohio, Medicaid said in a letter.");
     CHECK(with_mention(d, "Medicaid") == NULL && with_mention(d, "Obamacare") == NULL);
