@@ -144,6 +144,11 @@ struct ann_entities {
     tg_memo tgmemo;
     uint8_t *labels;
     size_t caplabels, windows;
+    /* The capitalized words of the window not made so by a sentence or
+     * line start, by hash: where named_elsewhere looks (built when first
+     * asked, in the window numbered capsof). */
+    struct cap_at *caps;
+    size_t ncaps, capcaps, capsof;
 };
 
 ann_entities *ann_entities_new(const ann_engine *e)
@@ -171,6 +176,7 @@ void ann_entities_free(ann_entities *st)
     tg_ctx_free(&st->tg);
     tg_memo_free(&st->tgmemo);
     free(st->labels);
+    free(st->caps);
     free(st);
 }
 
@@ -1090,19 +1096,51 @@ static int on_heading(const ann_window *w, size_t i, size_t *from, size_t *to)
     return 1;
 }
 
-/* Whether the words [s, j) are written elsewhere in the window, outside
- * [a, b), capitalized where a sentence or line does not make them so. */
-static int named_elsewhere(const ann_window *w, size_t s, size_t j, size_t a, size_t b)
+typedef struct cap_at {
+    uint64_t h;                /* the word's lhash */
+    size_t k;                  /* its token */
+} cap_at;
+
+static int by_cap_at(const void *a, const void *b)
 {
-    size_t len = j - s;
-    for (size_t k = 0; k + len <= w->n; k++) {
-        if (k >= a && k < b)
-            continue;
+    const cap_at *x = a, *y = b;
+    return x->h < y->h ? -1 : x->h > y->h ? 1 : x->k < y->k ? -1 : x->k > y->k;
+}
+
+static void index_caps(ann_entities *st, const ann_window *w)
+{
+    st->ncaps = 0;
+    for (size_t k = 0; k < w->n; k++) {
         const ann_token *t = &w->tok[k];
-        if (t->lhash != w->tok[s].lhash || !capitalized(t) ||
-            (t->flags & (ANN_TF_SENT_START | ANN_TF_LINE_START)))
+        if (capitalized(t) && !(t->flags & (ANN_TF_SENT_START | ANN_TF_LINE_START)))
+            ANN_PUSH(st->caps, st->ncaps, st->capcaps, ((cap_at){t->lhash, k}));
+    }
+    qsort(st->caps, st->ncaps, sizeof *st->caps, by_cap_at);
+    st->capsof = st->windows;
+}
+
+/* Whether the words [s, j) are written elsewhere in the window, outside
+ * [a, b), capitalized where a sentence or line does not make them so.
+ * An index, not a walk over the window: a page of many headings would
+ * walk it once for each. */
+static int named_elsewhere(ann_entities *st, const ann_window *w, size_t s, size_t j, size_t a,
+                           size_t b)
+{
+    if (st->capsof != st->windows)
+        index_caps(st, w);
+    uint64_t h = w->tok[s].lhash;
+    size_t lo = 0, hi = st->ncaps, len = j - s;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (st->caps[mid].h < h)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (; lo < st->ncaps && st->caps[lo].h == h; lo++) {
+        size_t k = st->caps[lo].k, m = 1;
+        if ((k >= a && k < b) || k + len > w->n)
             continue;
-        size_t m = 1;
         while (m < len && w->tok[k + m].lhash == w->tok[s + m].lhash)
             m++;
         if (m == len)
@@ -1135,7 +1173,7 @@ static size_t tagged_name(ann_entities *st, ann_window *w, const tinfo *ti, cons
      * and a person with a given name ("Caryn Wilson") stay. */
     size_t ha, hb;
     if (!km && !(w->tok[s].flags & ANN_TF_UPPER) && !(type == TG_PER && (ti[s].f & TI_GIVEN)) &&
-        on_heading(w, s, &ha, &hb) && !named_elsewhere(w, s, j, ha, hb))
+        on_heading(w, s, &ha, &hb) && !named_elsewhere(st, w, s, j, ha, hb))
         return j;
     /* "Mr." alone, read as a name after a heading: an honorific is no
      * name (other titles alone may be: "Dalai Lama", "Queen 's Park") */
