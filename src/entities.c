@@ -1255,17 +1255,23 @@ static int is_conjunction(const ann_window *w, size_t i)
            ann_tok_is(w->text, &w->tok[i], "&");
 }
 
-/* Two mends of a person's name the model gets wrong.  "Mary J. Blige",
- * "Benjamin J. Rhodes": a person's name that goes on after a space with
- * an initial and more of a name is one name; the model learned from wire
- * text, where an initial mostly opens a name ("J. Ortiz" in a result
- * line), and started a second name there, of any type.  "Mr. Podesta and
- * Todd Stern": a person's name has no "and" inside (a firm's may:
- * "Procter and Gamble", a country's: "Trinidad and Tobago"). */
-static void mend_person_labels(const ann_window *w, uint8_t *labels)
+/* Mends of names the model gets wrong.  "Mary J. Blige", "Benjamin J.
+ * Rhodes": a person's name that goes on after a space with an initial and
+ * more of a name is one name; the model learned from wire text, where an
+ * initial mostly opens a name ("J. Ortiz" in a result line), and started a
+ * second name there, of any type.  "Mr. Podesta and Todd Stern": a
+ * person's name has no "and" inside (a firm's may: "Procter and Gamble",
+ * a country's: "Trinidad and Tobago").  A tab parts a table's cells: no
+ * name goes on over one ("Aldridge-Brownhills<TAB>Wendy Morton"). */
+static void mend_labels(const ann_window *w, uint8_t *labels)
 {
-    for (size_t i = 1; i + 1 < w->n; i++) {
+    for (size_t i = 1; i < w->n; i++) {
         int t = tg_type(labels[i]);
+        if (tg_inside(labels[i]) && memchr(w->text + w->tok[i - 1].end, '\t',
+                                           w->tok[i].start - w->tok[i - 1].end))
+            labels[i] = (uint8_t)tg_label(t, 0);
+        if (i + 1 >= w->n)
+            break;
         if (t && !tg_inside(labels[i]) && tg_type(labels[i - 1]) == TG_PER &&
             tg_inside(labels[i + 1]) && tg_type(labels[i + 1]) == t &&
             w->tok[i].start == w->tok[i - 1].end + 1 && w->text[w->tok[i - 1].end] == ' ' &&
@@ -1291,7 +1297,7 @@ static const uint8_t *tag_window(ann_entities *st, const ann_window *w)
     ann_grow((void **)&st->labels, &st->caplabels, w->n + 1, 1);
     tg_ctx_init(&st->tg, w->text, w->tok, w->n, w->matches, st->windows == 0);
     ann_tagger_tag(tg, &st->tg, &st->tgmemo, st->labels);
-    mend_person_labels(w, st->labels);
+    mend_labels(w, st->labels);
     /* a name starts at a capitalized word (tg_decode) */
     for (size_t k = 0; k < st->tg.ncaps; k++) {
         size_t i = st->tg.caps[k];
@@ -1416,8 +1422,8 @@ static int lapse_in(const uint64_t *markup, size_t i, size_t j)
 /* Whether token i, written with no space before it, is inside a web
  * address ("https://example.org/Paris", "pic.twitter.com/P2qX",
  * "www.example.com/Berlin"): its run of text from the last space holds
- * "://", starts with "www.", or has a domain ("x.com") before a slash.
- * "Russia/Ukraine" has none. */
+ * "://", starts with "www.", has a domain ("x.com") before a slash or an
+ * "@" ("jane.doe@example.org").  "Russia/Ukraine" has none. */
 static int in_url(const ann_window *w, size_t i)
 {
     const char *x = w->text;
@@ -1431,7 +1437,7 @@ static int in_url(const ann_window *w, size_t i)
     for (size_t k = b; k < e; k++) {
         if (x[k] == ':' && k + 2 < e && x[k + 1] == '/' && x[k + 2] == '/')
             return 1;
-        if (x[k] == '/' && tld >= 3)   /* a dot and two letters */
+        if ((x[k] == '/' && tld >= 3) || x[k] == '@')   /* a dot and two letters */
             return 1;
         tld = x[k] == '.' ? 1 : tld && x[k] >= 'a' && x[k] <= 'z' ? tld + 1 : 0;
     }
@@ -1459,7 +1465,7 @@ void ann_entities_window(ann_entities *st, ann_window *w)
         if (i >= w->n)
             break;
         const ann_token *t = &w->tok[i];
-        if (!(t->flags & ANN_TF_SPACE_BEFORE) && i > 0 && in_url(w, i)) {
+        if ((!(t->flags & ANN_TF_SPACE_BEFORE) && i > 0 && in_url(w, i)) || w->text[t->end] == '@') {
             i++;
             continue;
         }

@@ -101,6 +101,17 @@ static void test_unknown_person(void)
     CHECK(with_mention(d, "Paris") == NULL && with_mention(d, "QxTrW2") == NULL);
     CHECK_STR(id_of(d, "Lopez"), "maria-lopez");
     ann_doc_free(d);
+    /* a table's cells: no name over a tab, no name in an e-mail address */
+    d = run("List of members\n\nAldridge-Brownhills\tWendy Morton\twendy.morton.mp@parliament.uk\n"
+            "Arundel and South Downs\tAndrew Griffith\tAndrew@GriffithMP.com\n");
+    CHECK(with_mention(d, "Wendy Morton") != NULL);
+    CHECK(with_mention(d, "Aldridge-Brownhills\tWendy Morton") == NULL);
+    CHECK(with_mention(d, "South Downs\tAndrew Griffith\tAndrew") == NULL);
+    for (size_t i = 0; i < d->nents; i++)
+        for (size_t k = 0; k < d->ents[i].nmentions; k++)
+            CHECK(d->ents[i].mentions[k].end <= d->len && !memchr(d->text + d->ents[i].mentions[k].start, '@',
+                  d->ents[i].mentions[k].end - d->ents[i].mentions[k].start + 1));
+    ann_doc_free(d);
     d = run("Talks on the Border\n\nThe Russia/Ukraine talks and U.S./Mexico trade went on in Paris.");
     CHECK(with_mention(d, "Ukraine") != NULL && with_mention(d, "Mexico") != NULL);
     CHECK(with_mention(d, "Paris") != NULL);
