@@ -116,6 +116,11 @@ static void test_unknown_person(void)
     CHECK(with_mention(d, "Ukraine") != NULL && with_mention(d, "Mexico") != NULL);
     CHECK(with_mention(d, "Paris") != NULL);
     ann_doc_free(d);
+    /* sentence adverbs and interjections before a comma are nobody */
+    d = run("Personally, I liked it. Ugh, the servers were down. Woah, said Jane Doe.");
+    CHECK(with_mention(d, "Personally") == NULL && with_mention(d, "Ugh") == NULL);
+    CHECK(with_mention(d, "Woah") == NULL && with_mention(d, "Jane Doe") != NULL);
+    ann_doc_free(d);
     /* programs named like names are nobody, though a speech verb follows */
     d = run("Obamacare premiums went up in Ohio, Medicaid said in a letter.");
     CHECK(with_mention(d, "Medicaid") == NULL && with_mention(d, "Obamacare") == NULL);
