@@ -1261,14 +1261,52 @@ static int is_conjunction(const ann_window *w, size_t i)
  * initial mostly opens a name ("J. Ortiz" in a result line), and started a
  * second name there, of any type.  "Mr. Podesta and Todd Stern": a
  * person's name has no "and" inside (a firm's may: "Procter and Gamble",
- * a country's: "Trinidad and Tobago").  A tab parts a table's cells: no
- * name goes on over one ("Aldridge-Brownhills<TAB>Wendy Morton"). */
+ * a country's: "Trinidad and Tobago").  No name goes on over a name_break
+ * ("Aldridge-Brownhills<TAB>Wendy Morton") or has an e-mail address in
+ * it ("Tobias Ellwood tobias.ellwood.mp@parliament.uk"). */
+/* Whether a name cannot go on from token i - 1 to token i: a tab (a
+ * table's cells) or a paragraph break between, or a line break in text
+ * taken from a page, whose lines are its blocks (plain text may be
+ * wrapped inside a sentence). */
+static int name_break(const ann_window *w, size_t i)
+{
+    const ann_token *t = &w->tok[i];
+    if (t->flags & ANN_TF_PARA_START)
+        return 1;
+    if ((t->flags & ANN_TF_LINE_START) && w->doc->extracted_from &&
+        !strcmp(w->doc->extracted_from, "html"))
+        return 1;
+    return memchr(w->text + w->tok[i - 1].end, '\t', t->start - w->tok[i - 1].end) != NULL;
+}
+
+/* Whether token i is part of an e-mail address: an "@" in its run of
+ * text without spaces ("tobias.ellwood.mp@parliament.uk"). */
+static int in_address(const ann_window *w, size_t i)
+{
+    const char *x = w->text;
+    size_t b = w->tok[i].start, e = w->tok[i].start, lim = 0;
+    for (; b > 0 && lim < 100 && x[b - 1] != ' ' && x[b - 1] != '\n' && x[b - 1] != '\t'; b--, lim++)
+        if (x[b - 1] == '@')
+            return 1;
+    for (lim = 0; x[e] && lim < 200 && x[e] != ' ' && x[e] != '\n' && x[e] != '\t'; e++, lim++)
+        if (x[e] == '@')
+            return 1;
+    return 0;
+}
+
 static void mend_labels(const ann_window *w, uint8_t *labels)
 {
-    for (size_t i = 1; i < w->n; i++) {
+    for (size_t i = 0; i < w->n; i++) {
         int t = tg_type(labels[i]);
-        if (tg_inside(labels[i]) && memchr(w->text + w->tok[i - 1].end, '\t',
-                                           w->tok[i].start - w->tok[i - 1].end))
+        if (t && in_address(w, i)) {
+            labels[i] = TG_O;
+            if (i + 1 < w->n && tg_inside(labels[i + 1]))
+                labels[i + 1] = (uint8_t)tg_label(tg_type(labels[i + 1]), 0);
+            continue;
+        }
+        if (i == 0)
+            continue;
+        if (tg_inside(labels[i]) && name_break(w, i))
             labels[i] = (uint8_t)tg_label(t, 0);
         if (i + 1 >= w->n)
             break;

@@ -107,6 +107,10 @@ static void test_unknown_person(void)
     CHECK(with_mention(d, "Wendy Morton") != NULL);
     CHECK(with_mention(d, "Aldridge-Brownhills\tWendy Morton") == NULL);
     CHECK(with_mention(d, "South Downs\tAndrew Griffith\tAndrew") == NULL);
+    ann_doc_free(d);
+    /* a page's table read as one line, cells parted by spaces only */
+    d = run("List of members\n\nBournemouth East Tobias Ellwood tobias.ellwood.mp@parliament.uk "
+            "Bournemouth West Conor Burns conor.burns.mp@parliament.uk\n");
     for (size_t i = 0; i < d->nents; i++)
         for (size_t k = 0; k < d->ents[i].nmentions; k++)
             CHECK(d->ents[i].mentions[k].end <= d->len && !memchr(d->text + d->ents[i].mentions[k].start, '@',
