@@ -1325,9 +1325,35 @@ static void mend_labels(const ann_window *w, uint8_t *labels)
     }
 }
 
+/* "International Trade Secretary Liz Truss", "Cambridge Police
+ * Commissioner Christine Elow": a name the model ran on over a title and
+ * a given name is two, an office's and a person's; the title between is
+ * the person's role, no name. */
+static void split_at_titles(const ann_window *w, const tinfo *ti, uint8_t *labels)
+{
+    for (size_t i = 0; i < w->n; i++) {
+        if (!labels[i] || tg_inside(labels[i]))
+            continue;
+        size_t j = tg_span_end(labels, i, w->n);
+        for (size_t k = i + 1; k + 1 < j; k++) {
+            const ann_match *tm = match_of(w, ti[k].title);
+            if (!tm || tm->last + 1 >= j || !(ti[tm->last].f & TI_GIVEN) ||
+                (ti[tm->last].f & TI_WEAK_GIVEN))
+                continue;
+            for (size_t q = k; q < tm->last; q++)
+                labels[q] = TG_O;
+            labels[tm->last] = (uint8_t)tg_label(TG_PER, 0);
+            for (size_t q = tm->last + 1; q < j; q++)
+                labels[q] = (uint8_t)tg_label(TG_PER, 1);
+            break;
+        }
+        i = j - 1;
+    }
+}
+
 /* The tagger's labels of the window (NULL without a model); the first
  * token of each name is looked at. */
-static const uint8_t *tag_window(ann_entities *st, const ann_window *w)
+static const uint8_t *tag_window(ann_entities *st, const ann_window *w, const tinfo *ti)
 {
     const ann_tagger *tg = st->e->tagger;
     if (!tg || !ann_tagger_passes(tg))
@@ -1336,6 +1362,7 @@ static const uint8_t *tag_window(ann_entities *st, const ann_window *w)
     tg_ctx_init(&st->tg, w->text, w->tok, w->n, w->matches, st->windows == 0);
     ann_tagger_tag(tg, &st->tg, &st->tgmemo, st->labels);
     mend_labels(w, st->labels);
+    split_at_titles(w, ti, st->labels);
     /* a name starts at a capitalized word (tg_decode) */
     for (size_t k = 0; k < st->tg.ncaps; k++) {
         size_t i = st->tg.caps[k];
@@ -1491,7 +1518,7 @@ void ann_entities_window(ann_entities *st, ann_window *w)
     /* In a language the rules are not written for, only the lists speak:
      * the tagger, titles and runs of capitals are English evidence. */
     int covered = ann_lang_has_rules(st->e->lang, w->doc->lang);
-    const uint8_t *lab = covered ? tag_window(st, w) : NULL;
+    const uint8_t *lab = covered ? tag_window(st, w, ti) : NULL;
     st->windows++;
     evidence ev = {0};
     size_t i = 0;

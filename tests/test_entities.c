@@ -120,6 +120,13 @@ static void test_unknown_person(void)
     CHECK(with_mention(d, "Ukraine") != NULL && with_mention(d, "Mexico") != NULL);
     CHECK(with_mention(d, "Paris") != NULL);
     ann_doc_free(d);
+    /* an office run on into a title and a person is an office and a person */
+    d = run("\u201CThese crimes hurt people who feel they have no voice,\u201D said Cambridge "
+            "Police Commissioner Christine Elow. \u201CWe shine a light on it.\u201D");
+    CHECK_STR(id_of(d, "Christine Elow"), "christine-elow");
+    CHECK(has_role(with_mention(d, "Christine Elow"), "Commissioner"));
+    CHECK(with_mention(d, "Cambridge Police Commissioner Christine Elow") == NULL);
+    ann_doc_free(d);
     /* sentence adverbs and interjections before a comma are nobody */
     d = run("Personally, I liked it. Ugh, the servers were down. Woah, said Jane Doe.");
     CHECK(with_mention(d, "Personally") == NULL && with_mention(d, "Ugh") == NULL);
