@@ -1337,8 +1337,7 @@ static void split_at_titles(const ann_window *w, const tinfo *ti, uint8_t *label
         size_t j = tg_span_end(labels, i, w->n);
         for (size_t k = i + 1; k + 1 < j; k++) {
             const ann_match *tm = match_of(w, ti[k].title);
-            if (!tm || tm->last + 1 >= j || !(ti[tm->last].f & TI_GIVEN) ||
-                (ti[tm->last].f & TI_WEAK_GIVEN))
+            if (!tm || tm->last + 1 >= j || !(ti[tm->last].f & TI_GIVEN))
                 continue;
             for (size_t q = k; q < tm->last; q++)
                 labels[q] = TG_O;

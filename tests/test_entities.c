@@ -127,6 +127,9 @@ static void test_unknown_person(void)
     CHECK(has_role(with_mention(d, "Christine Elow"), "Commissioner"));
     CHECK(with_mention(d, "Cambridge Police Commissioner Christine Elow") == NULL);
     ann_doc_free(d);
+    d = run("Schools will reopen, New York City Mayor Bill de Blasio said on Monday.");
+    CHECK(has_role(with_mention(d, "Bill de Blasio"), "Mayor"));
+    ann_doc_free(d);
     /* sentence adverbs and interjections before a comma are nobody */
     d = run("Personally, I liked it. Ugh, the servers were down. Woah, said Jane Doe.");
     CHECK(with_mention(d, "Personally") == NULL && with_mention(d, "Ugh") == NULL);
