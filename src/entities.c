@@ -1048,14 +1048,10 @@ static ann_entity *add_tagged(ann_entities *st, ann_doc *d, const char *name, co
     return add_unknown(st, d, name, type, s);
 }
 
-/* A name the tagger found at i, of its type: a listed name keeps its id
- * and fine type unless the tagger reads it as another class; an unknown
- * one gets the slug of its words (a person's surname joins the full name
- * before it).  Returns the token after it. */
 /* Whether tokens [a, b) read as a heading's words: title case (every
- * word of four letters or more capitalized, one at least), no figures,
- * no list's commas. */
-static int title_cased(const ann_window *w, size_t a, size_t b)
+ * word of four letters or more capitalized, min_long of them at least),
+ * no figures, no list's commas. */
+static int title_cased(const ann_window *w, size_t a, size_t b, size_t min_long)
 {
     size_t longs = 0, commas = 0;
     for (size_t k = a; k < b; k++) {
@@ -1069,14 +1065,16 @@ static int title_cased(const ann_window *w, size_t a, size_t b)
             longs++;
         }
     }
-    return longs >= 1 && commas <= 1;
+    return longs >= min_long && commas <= 1;
 }
 
 /* Whether token i is on a heading inside the text, in title case: a
- * paragraph of its own ("Human Rights.", "An Ambitious, Divisive
- * Legacy.") or the words that open a paragraph up to a colon ("Limited
- * Tools to Fight Terrorism: The United Nations was ...").  [*from, *to)
- * is the heading. */
+ * paragraph of its own ("Human Rights.", "Clinton Was Headed to ER But
+ * Diverted to Avoid Bad Optics.") or the words that open a paragraph up
+ * to a colon ("Limited Tools to Fight Terrorism: The United Nations was
+ * ...").  A line of more than a dozen tokens needs four long words, all
+ * capitalized: prose has lower-case ones.  [*from, *to) is the heading. */
+#define HEADING_MAX 40
 static int on_heading(const ann_window *w, size_t i, size_t *from, size_t *to)
 {
     size_t a = i, b = i + 1;
@@ -1084,12 +1082,12 @@ static int on_heading(const ann_window *w, size_t i, size_t *from, size_t *to)
         a--;
     if (!(w->tok[a].flags & ANN_TF_PARA_START))
         return 0;
-    while (b < w->n && b - a <= 12 && !(w->tok[b].flags & ANN_TF_LINE_START) &&
+    while (b < w->n && b - a <= HEADING_MAX && !(w->tok[b].flags & ANN_TF_LINE_START) &&
            !ann_tok_is(w->text, &w->tok[b], ":"))
         b++;
     int own = b == w->n || (w->tok[b].flags & ANN_TF_PARA_START);
     int runin = b < w->n && ann_tok_is(w->text, &w->tok[b], ":") && b - a >= 2;
-    if (b - a > 12 || !(own || runin) || !title_cased(w, a, b))
+    if (b - a > HEADING_MAX || !(own || runin) || !title_cased(w, a, b, b - a > 12 ? 4 : 1))
         return 0;
     *from = a;
     *to = b;
@@ -1149,6 +1147,10 @@ static int named_elsewhere(ann_entities *st, const ann_window *w, size_t s, size
     return 0;
 }
 
+/* A name the tagger found at i, of its type: a listed name keeps its id
+ * and fine type unless the tagger reads it as another class; an unknown
+ * one gets the slug of its words (a person's surname joins the full name
+ * before it).  Returns the token after it. */
 static size_t tagged_name(ann_entities *st, ann_window *w, const tinfo *ti, const uint8_t *lab,
                           size_t i, evidence *ev)
 {
@@ -1174,6 +1176,12 @@ static size_t tagged_name(ann_entities *st, ann_window *w, const tinfo *ti, cons
     size_t ha, hb;
     if (!km && !(w->tok[s].flags & ANN_TF_UPPER) && !(type == TG_PER && (ti[s].f & TI_GIVEN)) &&
         on_heading(w, s, &ha, &hb) && !named_elsewhere(st, w, s, j, ha, hb))
+        return j;
+    /* "The" alone opening a paragraph: a word the lists say is never a
+     * name is none on the model's word where a sentence capitalizes it
+     * (not "OR" in "Portland OR 5.60", not "the Archives") */
+    if (!km && j - s == 1 && (ti[s].f & TI_NONNAME) && !(ti[s].f & TI_WEAK_NONNAME) &&
+        (w->tok[s].flags & (ANN_TF_SENT_START | ANN_TF_LINE_START)) && !(w->tok[s].flags & ANN_TF_UPPER))
         return j;
     /* "Mr." alone, read as a name after a heading: an honorific is no
      * name (other titles alone may be: "Dalai Lama", "Queen 's Park") */

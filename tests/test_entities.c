@@ -116,6 +116,12 @@ static void test_unknown_person(void)
             CHECK(d->ents[i].mentions[k].end <= d->len && !memchr(d->text + d->ents[i].mentions[k].start, '@',
                   d->ents[i].mentions[k].end - d->ents[i].mentions[k].start + 1));
     ann_doc_free(d);
+    /* a headline in title case, a long one, and an article opening a paragraph */
+    d = run("Trump Was Headed to the Summit But Diverted to Avoid Bad Optics.\n\n"
+            "The New York Post reports that Donald Trump's team changed plans.");
+    CHECK(with_mention(d, "Avoid") == NULL && with_mention(d, "Summit But Diverted") == NULL);
+    CHECK(with_mention(d, "The") == NULL && with_mention(d, "New York Post") != NULL);
+    ann_doc_free(d);
     d = run("Talks on the Border\n\nThe Russia/Ukraine talks and U.S./Mexico trade went on in Paris.");
     CHECK(with_mention(d, "Ukraine") != NULL && with_mention(d, "Mexico") != NULL);
     CHECK(with_mention(d, "Paris") != NULL);
