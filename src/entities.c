@@ -146,9 +146,9 @@ struct ann_entities {
     size_t caplabels, windows;
     /* The capitalized words of the window not made so by a sentence or
      * line start, by hash: where named_elsewhere looks (built when first
-     * asked, in the window numbered capsof). */
-    struct cap_at *caps;
-    size_t ncaps, capcaps, capsof;
+     * asked, in the window numbered capsof; see index_caps). */
+    size_t *cap_head, *cap_next, *cap_tok;
+    size_t cap_nhead, cap_nnext, cap_ntok, cap_mask, capsof;
 };
 
 ann_entities *ann_entities_new(const ann_engine *e)
@@ -176,7 +176,9 @@ void ann_entities_free(ann_entities *st)
     tg_ctx_free(&st->tg);
     tg_memo_free(&st->tgmemo);
     free(st->labels);
-    free(st->caps);
+    free(st->cap_head);
+    free(st->cap_next);
+    free(st->cap_tok);
     free(st);
 }
 
@@ -1048,72 +1050,79 @@ static ann_entity *add_tagged(ann_entities *st, ann_doc *d, const char *name, co
     return add_unknown(st, d, name, type, s);
 }
 
-/* Whether tokens [a, b) read as a heading's words: title case (every
- * word of four letters or more capitalized, min_long of them at least),
- * no figures, no list's commas. */
-static int title_cased(const ann_window *w, size_t a, size_t b, size_t min_long)
+/* Whether token k may stand in a heading in title case: no figure, no
+ * word of four letters or more in lower case. */
+static int heading_word(const ann_window *w, size_t k)
 {
-    size_t longs = 0, commas = 0;
-    for (size_t k = a; k < b; k++) {
-        const ann_token *t = &w->tok[k];
-        if (t->kind == ANN_TOK_NUMBER || (w->text[t->start] >= '0' && w->text[t->start] <= '9'))
-            return 0;
-        commas += ann_tok_is(w->text, t, ",");
-        if (is_word(t) && t->ncp >= 4) {
-            if (!(t->flags & (ANN_TF_TITLE | ANN_TF_UPPER)))
-                return 0;
-            longs++;
-        }
-    }
-    return longs >= min_long && commas <= 1;
+    const ann_token *t = &w->tok[k];
+    if (t->kind == ANN_TOK_NUMBER || (w->text[t->start] >= '0' && w->text[t->start] <= '9'))
+        return 0;
+    return !is_word(t) || t->ncp < 4 || (t->flags & (ANN_TF_TITLE | ANN_TF_UPPER));
 }
 
-/* Whether token i is on a heading inside the text, in title case: a
- * paragraph of its own ("Human Rights.", "Clinton Was Headed to ER But
- * Diverted to Avoid Bad Optics.") or the words that open a paragraph up
- * to a colon ("Limited Tools to Fight Terrorism: The United Nations was
- * ...").  A line of more than a dozen tokens needs four long words, all
- * capitalized: prose has lower-case ones.  [*from, *to) is the heading. */
+/* Whether token i is on a heading inside the text, in title case (every
+ * word of four letters or more capitalized, no figures, no list's
+ * commas): a paragraph of its own ("Human Rights.", "Clinton Was Headed
+ * to ER But Diverted to Avoid Bad Optics.") or the words that open a
+ * paragraph up to a colon ("Limited Tools to Fight Terrorism: The United
+ * Nations was ...").  A line of more than a dozen tokens needs four long
+ * words: prose has lower-case ones.  The walks stop at the first word
+ * that cannot be a heading's, in prose the next or the one after.
+ * [*from, *to) is the heading. */
 #define HEADING_MAX 40
 static int on_heading(const ann_window *w, size_t i, size_t *from, size_t *to)
 {
-    size_t a = i, b = i + 1;
-    while (a > 0 && !(w->tok[a].flags & ANN_TF_LINE_START))
+    size_t a = i, b = i + 1, longs = 0, commas = 0;
+    for (;;) {
+        if (!heading_word(w, a) || i - a > HEADING_MAX)
+            return 0;
+        if ((w->tok[a].flags & ANN_TF_LINE_START) || a == 0)
+            break;
         a--;
+    }
     if (!(w->tok[a].flags & ANN_TF_PARA_START))
         return 0;
-    while (b < w->n && b - a <= HEADING_MAX && !(w->tok[b].flags & ANN_TF_LINE_START) &&
-           !ann_tok_is(w->text, &w->tok[b], ":"))
-        b++;
+    for (; b < w->n && !(w->tok[b].flags & ANN_TF_LINE_START) && !ann_tok_is(w->text, &w->tok[b], ":"); b++)
+        if (!heading_word(w, b) || b - a > HEADING_MAX)
+            return 0;
     int own = b == w->n || (w->tok[b].flags & ANN_TF_PARA_START);
     int runin = b < w->n && ann_tok_is(w->text, &w->tok[b], ":") && b - a >= 2;
-    if (b - a > HEADING_MAX || !(own || runin) || !title_cased(w, a, b, b - a > 12 ? 4 : 1))
+    if (!own && !runin)
+        return 0;
+    for (size_t k = a; k < b; k++) {
+        commas += ann_tok_is(w->text, &w->tok[k], ",");
+        longs += is_word(&w->tok[k]) && w->tok[k].ncp >= 4;
+    }
+    if (commas > 1 || longs < (b - a > 12 ? 4u : 1u))
         return 0;
     *from = a;
     *to = b;
     return 1;
 }
 
-typedef struct cap_at {
-    uint64_t h;                /* the word's lhash */
-    size_t k;                  /* its token */
-} cap_at;
-
-static int by_cap_at(const void *a, const void *b)
-{
-    const cap_at *x = a, *y = b;
-    return x->h < y->h ? -1 : x->h > y->h ? 1 : x->k < y->k ? -1 : x->k > y->k;
-}
-
+/* The window's capitalized words not made so by a sentence or line start,
+ * chained by hash: head[h & mask] is 1 + the first entry, next[e] 1 + the
+ * one after (0 ends a chain), tok[e] the entry's token. */
 static void index_caps(ann_entities *st, const ann_window *w)
 {
-    st->ncaps = 0;
-    for (size_t k = 0; k < w->n; k++) {
-        const ann_token *t = &w->tok[k];
-        if (capitalized(t) && !(t->flags & (ANN_TF_SENT_START | ANN_TF_LINE_START)))
-            ANN_PUSH(st->caps, st->ncaps, st->capcaps, ((cap_at){t->lhash, k}));
+    size_t n = 0, slots = 64;
+    while (slots < 2 * st->tg.ncaps)
+        slots *= 2;
+    ann_grow((void **)&st->cap_head, &st->cap_nhead, slots, sizeof *st->cap_head);
+    ann_grow((void **)&st->cap_next, &st->cap_nnext, st->tg.ncaps + 1, sizeof *st->cap_next);
+    ann_grow((void **)&st->cap_tok, &st->cap_ntok, st->tg.ncaps + 1, sizeof *st->cap_tok);
+    memset(st->cap_head, 0, slots * sizeof *st->cap_head);
+    for (size_t k = 0; k < st->tg.ncaps; k++) {
+        size_t i = st->tg.caps[k];
+        const ann_token *t = &w->tok[i];
+        if (!capitalized(t) || (t->flags & (ANN_TF_SENT_START | ANN_TF_LINE_START)))
+            continue;
+        size_t h = (size_t)t->lhash & (slots - 1);
+        st->cap_tok[n] = i;
+        st->cap_next[n] = st->cap_head[h];
+        st->cap_head[h] = ++n;
     }
-    qsort(st->caps, st->ncaps, sizeof *st->caps, by_cap_at);
+    st->cap_mask = slots - 1;
     st->capsof = st->windows;
 }
 
@@ -1127,17 +1136,10 @@ static int named_elsewhere(ann_entities *st, const ann_window *w, size_t s, size
     if (st->capsof != st->windows)
         index_caps(st, w);
     uint64_t h = w->tok[s].lhash;
-    size_t lo = 0, hi = st->ncaps, len = j - s;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (st->caps[mid].h < h)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    for (; lo < st->ncaps && st->caps[lo].h == h; lo++) {
-        size_t k = st->caps[lo].k, m = 1;
-        if ((k >= a && k < b) || k + len > w->n)
+    size_t len = j - s;
+    for (size_t e = st->cap_head[h & st->cap_mask]; e; e = st->cap_next[e - 1]) {
+        size_t k = st->cap_tok[e - 1], m = 1;
+        if (w->tok[k].lhash != h || (k >= a && k < b) || k + len > w->n)
             continue;
         while (m < len && w->tok[k + m].lhash == w->tok[s + m].lhash)
             m++;
@@ -1302,34 +1304,32 @@ static int in_address(const ann_window *w, size_t i)
     return 0;
 }
 
-static void mend_labels(const ann_window *w, uint8_t *labels)
+/* The mends at labelled token i (see above). */
+static void mend_at(const ann_window *w, uint8_t *labels, size_t i)
 {
-    for (size_t i = 0; i < w->n; i++) {
-        int t = tg_type(labels[i]);
-        if (t && in_address(w, i)) {
-            labels[i] = TG_O;
-            if (i + 1 < w->n && tg_inside(labels[i + 1]))
-                labels[i + 1] = (uint8_t)tg_label(tg_type(labels[i + 1]), 0);
-            continue;
-        }
-        if (i == 0)
-            continue;
-        if (tg_inside(labels[i]) && name_break(w, i))
-            labels[i] = (uint8_t)tg_label(t, 0);
-        if (i + 1 >= w->n)
-            break;
-        if (t && !tg_inside(labels[i]) && tg_type(labels[i - 1]) == TG_PER &&
-            tg_inside(labels[i + 1]) && tg_type(labels[i + 1]) == t &&
-            w->tok[i].start == w->tok[i - 1].end + 1 && w->text[w->tok[i - 1].end] == ' ' &&
-            is_initial(w, i)) {
-            size_t j = tg_span_end(labels, i, w->n);
-            for (size_t k = i; k < j; k++)
-                labels[k] = (uint8_t)tg_label(TG_PER, 1);
-        } else if (t == TG_PER && tg_inside(labels[i]) && is_conjunction(w, i)) {
-            labels[i] = TG_O;
-            if (tg_type(labels[i + 1]) == TG_PER && tg_inside(labels[i + 1]))
-                labels[i + 1] = (uint8_t)tg_label(TG_PER, 0);
-        }
+    int t = tg_type(labels[i]);
+    if (in_address(w, i)) {
+        labels[i] = TG_O;
+        if (i + 1 < w->n && tg_inside(labels[i + 1]))
+            labels[i + 1] = (uint8_t)tg_label(tg_type(labels[i + 1]), 0);
+        return;
+    }
+    if (i == 0)
+        return;
+    if (tg_inside(labels[i]) && name_break(w, i))
+        labels[i] = (uint8_t)tg_label(t, 0);
+    if (i + 1 >= w->n)
+        return;
+    if (!tg_inside(labels[i]) && tg_type(labels[i - 1]) == TG_PER && tg_inside(labels[i + 1]) &&
+        tg_type(labels[i + 1]) == t && w->tok[i].start == w->tok[i - 1].end + 1 &&
+        w->text[w->tok[i - 1].end] == ' ' && is_initial(w, i)) {
+        size_t j = tg_span_end(labels, i, w->n);
+        for (size_t k = i; k < j; k++)
+            labels[k] = (uint8_t)tg_label(TG_PER, 1);
+    } else if (t == TG_PER && tg_inside(labels[i]) && is_conjunction(w, i)) {
+        labels[i] = TG_O;
+        if (tg_type(labels[i + 1]) == TG_PER && tg_inside(labels[i + 1]))
+            labels[i + 1] = (uint8_t)tg_label(TG_PER, 0);
     }
 }
 
@@ -1337,9 +1337,10 @@ static void mend_labels(const ann_window *w, uint8_t *labels)
  * Commissioner Christine Elow": a name the model ran on over a title and
  * a given name is two, an office's and a person's; the title between is
  * the person's role, no name. */
-static void split_at_titles(const ann_window *w, const tinfo *ti, uint8_t *labels)
+static void split_at_titles(const ann_window *w, const tinfo *ti, uint8_t *labels, size_t from,
+                            size_t to)
 {
-    for (size_t i = 0; i < w->n; i++) {
+    for (size_t i = from; i < to; i++) {
         if (!labels[i] || tg_inside(labels[i]))
             continue;
         size_t j = tg_span_end(labels, i, w->n);
@@ -1358,6 +1359,23 @@ static void split_at_titles(const ann_window *w, const tinfo *ti, uint8_t *label
     }
 }
 
+/* The mends, run by run of labelled tokens: a run begins at a
+ * capitalized word (tg_decode), so the walk goes from one to the next and
+ * steps over the rest, which carry no label. */
+static void mend_labels(const ann_window *w, const tinfo *ti, const tg_ctx *c, uint8_t *labels)
+{
+    size_t done = 0;
+    for (size_t k = 0; k < c->ncaps; k++) {
+        size_t i = c->caps[k], j = i;
+        if (i < done || !labels[i])
+            continue;
+        for (; j < w->n && labels[j]; j++)
+            mend_at(w, labels, j);
+        split_at_titles(w, ti, labels, i, j);
+        done = j;
+    }
+}
+
 /* The tagger's labels of the window (NULL without a model); the first
  * token of each name is looked at. */
 static const uint8_t *tag_window(ann_entities *st, const ann_window *w, const tinfo *ti)
@@ -1368,8 +1386,7 @@ static const uint8_t *tag_window(ann_entities *st, const ann_window *w, const ti
     ann_grow((void **)&st->labels, &st->caplabels, w->n + 1, 1);
     tg_ctx_init(&st->tg, w->text, w->tok, w->n, w->matches, st->windows == 0);
     ann_tagger_tag(tg, &st->tg, &st->tgmemo, st->labels);
-    mend_labels(w, st->labels);
-    split_at_titles(w, ti, st->labels);
+    mend_labels(w, ti, &st->tg, st->labels);
     /* a name starts at a capitalized word (tg_decode) */
     for (size_t k = 0; k < st->tg.ncaps; k++) {
         size_t i = st->tg.caps[k];
