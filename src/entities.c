@@ -1336,7 +1336,8 @@ static void mend_at(const ann_window *w, uint8_t *labels, size_t i)
 /* "International Trade Secretary Liz Truss", "Cambridge Police
  * Commissioner Christine Elow": a name the model ran on over a title and
  * a given name is two, an office's and a person's; the title between is
- * the person's role, no name. */
+ * the person's role, no name.  "President" + "Xi", read as two persons:
+ * a title alone before a person is the person's role. */
 static void split_at_titles(const ann_window *w, const tinfo *ti, uint8_t *labels, size_t from,
                             size_t to)
 {
@@ -1344,6 +1345,14 @@ static void split_at_titles(const ann_window *w, const tinfo *ti, uint8_t *label
         if (!labels[i] || tg_inside(labels[i]))
             continue;
         size_t j = tg_span_end(labels, i, w->n);
+        const ann_match *whole = match_of(w, ti[i].title);
+        if (whole && whole->last == j && tg_type(labels[i]) == TG_PER && j < w->n &&
+            tg_type(labels[j]) == TG_PER && !tg_inside(labels[j]) && !(ti[i].f & TI_GIVEN)) {
+            for (size_t q = i; q < j; q++)
+                labels[q] = TG_O;
+            i = j - 1;
+            continue;
+        }
         for (size_t k = i + 1; k + 1 < j; k++) {
             const ann_match *tm = match_of(w, ti[k].title);
             if (!tm || tm->last + 1 >= j || !(ti[tm->last].f & TI_GIVEN))
@@ -1632,7 +1641,7 @@ static int by_keyword(const void *a, const void *b)
     return c ? c : (x->ent > y->ent) - (x->ent < y->ent);
 }
 
-/* The entity of the first keyword equal to s, or (size_t)-1. */
+/* The index of the first keyword equal to s, or n. */
 static size_t keyword_find(const keyword *v, size_t n, const char *s)
 {
     size_t lo = 0, hi = n;
@@ -1643,21 +1652,25 @@ static size_t keyword_find(const keyword *v, size_t n, const char *s)
         else
             hi = mid;
     }
-    return lo < n && strcmp(v[lo].s, s) == 0 ? v[lo].ent : (size_t)-1;
+    return lo < n && strcmp(v[lo].s, s) == 0 ? lo : n;
 }
 
-/* One-word persons seen before their full name ("Zelensky's Sabotage ..."
- * then "Volodymyr Zelensky") join the first full name that ends in them.
- * Only one-word persons lose mentions, so the full names that have some
- * are known before the first move. */
-static void merge_surnames(ann_doc *d)
+/* One-word persons join a full name of the document.  By the last word
+ * (first), a surname seen before its full name ("Zelensky's Sabotage ..."
+ * then "Volodymyr Zelensky") joins the first full name that ends in it.
+ * By the first word, a family name written first ("Mr. Xi" after "Xi
+ * Jinping", "Mr. Ban" after "Ban Ki-moon") or a given name used alone
+ * ("Hillary") joins the one full name that begins with it; where two
+ * begin so, neither.  Only one-word persons lose mentions, so the full
+ * names that have some are known before the first move. */
+static void merge_one_words(ann_doc *d, int by_first)
 {
     keyword *v = ann_xmalloc((d->nents + 1) * sizeof *v);
     size_t n = 0;
     for (size_t j = 0; j < d->nents; j++) {
         const ann_entity *b = &d->ents[j];
         if (person_entity(b) && b->nmentions && strchr(b->name, ' '))
-            v[n++] = (keyword){last_word(b->name), j};
+            v[n++] = (keyword){by_first ? ann_xstrndup(b->name, strcspn(b->name, " ")) : last_word(b->name), j};
     }
     if (n)
         qsort(v, n, sizeof *v, by_keyword);
@@ -1665,10 +1678,14 @@ static void merge_surnames(ann_doc *d)
         ann_entity *a = &d->ents[i];
         if (!person_entity(a) || strchr(a->name, ' ') || !a->nmentions)
             continue;
-        size_t j = keyword_find(v, n, a->name);
-        if (j != (size_t)-1)
-            move_mentions(&d->ents[j], a);
+        size_t k = keyword_find(v, n, a->name);
+        if (k == n || (by_first && k + 1 < n && !strcmp(v[k + 1].s, a->name) && v[k + 1].ent != v[k].ent))
+            continue;
+        move_mentions(&d->ents[v[k].ent], a);
     }
+    if (by_first)
+        for (size_t k = 0; k < n; k++)
+            free((char *)v[k].s);
     free(v);
 }
 
@@ -1712,9 +1729,9 @@ static void settle_acronyms(ann_entities *st, ann_doc *d)
         qsort(v, n, sizeof *v, by_keyword);
     for (size_t k = 0; k < st->nacr; k++) {
         const acronym *a = &st->acr[k];
-        size_t i = n ? keyword_find(v, n, a->text) : (size_t)-1;
-        if (i != (size_t)-1) {
-            ann_entity_add_mention(&d->ents[i], a->span);
+        size_t i = keyword_find(v, n, a->text);
+        if (i < n) {
+            ann_entity_add_mention(&d->ents[v[i].ent], a->span);
         } else if (a->tagged) {
             char *id = slug_of(st, a->text, strlen(a->text));
             if (id[0])
@@ -1759,9 +1776,9 @@ static void merge_short_forms(ann_entities *st, ann_doc *d)
         if (a->cat != ANN_CAT_ACTOR || strchr(a->name, ' ') || !a->nmentions ||
             strcmp(a->id, slug_of(st, a->name, strlen(a->name))) != 0)
             continue;   /* several words, or a listed name with its own id */
-        size_t j = keyword_find(v, n, a->name);
-        if (j != (size_t)-1 && j != i)
-            move_mentions(&d->ents[j], a);
+        size_t k = keyword_find(v, n, a->name);
+        if (k < n && v[k].ent != i)
+            move_mentions(&d->ents[v[k].ent], a);
     }
     for (size_t k = 0; k < n; k++)
         free(keys[k]);
@@ -1799,7 +1816,8 @@ static void one_reading(ann_doc *d)
 
 void ann_entities_finish(ann_entities *st, ann_doc *d)
 {
-    merge_surnames(d);
+    merge_one_words(d, 0);
+    merge_one_words(d, 1);
     settle_acronyms(st, d);
     if (st->e->tagger && ann_tagger_passes(st->e->tagger)) {
         merge_short_forms(st, d);

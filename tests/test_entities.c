@@ -136,6 +136,19 @@ static void test_unknown_person(void)
     d = run("Schools will reopen, New York City Mayor Bill de Blasio said on Monday.");
     CHECK(has_role(with_mention(d, "Bill de Blasio"), "Mayor"));
     ann_doc_free(d);
+    /* a family name written first joins its full name, a title alone
+     * before a person is the person's role; a given name two full names
+     * begin with joins neither */
+    d = run("Chinese President Xi Jinping met Ban Ki-moon on Monday. Later Mr. Xi said the talks "
+            "went well, and Mr. Ban agreed. President Xi left.");
+    CHECK_STR(id_of(d, "Xi"), "xi-jinping");
+    CHECK_STR(id_of(d, "Ban"), "ban-ki-moon");
+    CHECK(with_mention(d, "President") == NULL);
+    ann_doc_free(d);
+    d = run("John Kerry met John Boehner on Monday. John said nothing.");
+    CHECK(id_of(d, "John") == NULL || (strcmp(id_of(d, "John"), "john-kerry") != 0 &&
+                                       strcmp(id_of(d, "John"), "john-boehner") != 0));
+    ann_doc_free(d);
     /* sentence adverbs and interjections before a comma are nobody */
     d = run("Personally, I liked it. Ugh, the servers were down. Woah, said Jane Doe.");
     CHECK(with_mention(d, "Personally") == NULL && with_mention(d, "Ugh") == NULL);
