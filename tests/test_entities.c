@@ -149,6 +149,12 @@ static void test_unknown_person(void)
     CHECK(id_of(d, "John") == NULL || (strcmp(id_of(d, "John"), "john-kerry") != 0 &&
                                        strcmp(id_of(d, "John"), "john-boehner") != 0));
     ann_doc_free(d);
+    /* a dateline's state as the wires abbreviate it is the state */
+    d = run("FLINT, Mich., Oct. 4 (UPI) -- The rally in Albany, N.Y., and one in Selma, Ala., went on.");
+    CHECK_STR(id_of(d, "Mich."), "michigan");
+    CHECK_STR(id_of(d, "N.Y."), "new-york");
+    CHECK_STR(id_of(d, "Ala."), "alabama");
+    ann_doc_free(d);
     /* sentence adverbs and interjections before a comma are nobody */
     d = run("Personally, I liked it. Ugh, the servers were down. Woah, said Jane Doe.");
     CHECK(with_mention(d, "Personally") == NULL && with_mention(d, "Ugh") == NULL);
