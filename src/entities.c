@@ -1265,15 +1265,6 @@ static int is_conjunction(const ann_window *w, size_t i)
            ann_tok_is(w->text, &w->tok[i], "&");
 }
 
-/* Mends of names the model gets wrong.  "Mary J. Blige", "Benjamin J.
- * Rhodes": a person's name that goes on after a space with an initial and
- * more of a name is one name; the model learned from wire text, where an
- * initial mostly opens a name ("J. Ortiz" in a result line), and started a
- * second name there, of any type.  "Mr. Podesta and Todd Stern": a
- * person's name has no "and" inside (a firm's may: "Procter and Gamble",
- * a country's: "Trinidad and Tobago").  No name goes on over a name_break
- * ("Aldridge-Brownhills<TAB>Wendy Morton") or has an e-mail address in
- * it ("Tobias Ellwood tobias.ellwood.mp@parliament.uk"). */
 /* Whether a name cannot go on from token i - 1 to token i: a tab (a
  * table's cells) or a paragraph break between, or a line break in text
  * taken from a page, whose lines are its blocks (plain text may be
@@ -1304,11 +1295,41 @@ static int in_address(const ann_window *w, size_t i)
     return 0;
 }
 
-/* The mends at labelled token i (see above). */
+/* Whether token i is a contraction ("We've", "They’re", "I'll", "Don't"):
+ * a word whose tail after an apostrophe (' or ’) is ll, ve, re, m, d or
+ * t; "O'Neill" and "D'Souza" go on in capitals. */
+static int is_contraction(const ann_window *w, size_t i)
+{
+    const ann_token *t = &w->tok[i];
+    const char *x = w->text;
+    size_t e = t->end, k = e;
+    while (k > t->start && x[k - 1] >= 'a' && x[k - 1] <= 'z' && e - k < 2)
+        k--;
+    size_t tail = e - k;
+    if (tail == 0 || k == t->start)
+        return 0;
+    int apos = x[k - 1] == '\'' ||
+               (k >= t->start + 3 && !memcmp(x + k - 3, "\xE2\x80\x99", 3));
+    if (!apos)
+        return 0;
+    return (tail == 2 && (!memcmp(x + k, "ll", 2) || !memcmp(x + k, "ve", 2) || !memcmp(x + k, "re", 2))) ||
+           (tail == 1 && (x[k] == 'm' || x[k] == 'd' || x[k] == 't'));
+}
+
+/* The mends of names the model gets wrong, at labelled token i.  "Mary
+ * J. Blige", "Benjamin J. Rhodes": a person's name that goes on after a
+ * space with an initial and more of a name is one name; the model learned
+ * from wire text, where an initial mostly opens a name ("J. Ortiz" in a
+ * result line), and started a second name there, of any type.  "Mr.
+ * Podesta and Todd Stern": a person's name has no "and" inside (a firm's
+ * may: "Procter and Gamble", a country's: "Trinidad and Tobago").  No name
+ * goes on over a name_break ("Aldridge-Brownhills<TAB>Wendy Morton") or
+ * has an e-mail address ("Tobias Ellwood tobias.ellwood.mp@parliament.uk")
+ * or a contraction ("We've") in it. */
 static void mend_at(const ann_window *w, uint8_t *labels, size_t i)
 {
     int t = tg_type(labels[i]);
-    if (in_address(w, i)) {
+    if (in_address(w, i) || is_contraction(w, i)) {
         labels[i] = TG_O;
         if (i + 1 < w->n && tg_inside(labels[i + 1]))
             labels[i + 1] = (uint8_t)tg_label(tg_type(labels[i + 1]), 0);

@@ -155,6 +155,13 @@ static void test_unknown_person(void)
     CHECK_STR(id_of(d, "N.Y."), "new-york");
     CHECK_STR(id_of(d, "Ala."), "alabama");
     ann_doc_free(d);
+    /* contractions are nobody; names with an apostrophe stay */
+    d = run("We've seen it. They\u2019re gone, she said. I'll go. Don't worry, said Jane O'Neill. "
+            "D'Souza spoke. You'll see.");
+    CHECK(with_mention(d, "They\u2019re") == NULL && with_mention(d, "I'll") == NULL);
+    CHECK(with_mention(d, "You'll") == NULL && with_mention(d, "We've") == NULL);
+    CHECK(with_mention(d, "Jane O'Neill") != NULL && with_mention(d, "D'Souza") != NULL);
+    ann_doc_free(d);
     /* sentence adverbs and interjections before a comma are nobody */
     d = run("Personally, I liked it. Ugh, the servers were down. Woah, said Jane Doe.");
     CHECK(with_mention(d, "Personally") == NULL && with_mention(d, "Ugh") == NULL);
