@@ -1295,6 +1295,22 @@ static int in_address(const ann_window *w, size_t i)
     return 0;
 }
 
+/* Whether token i is in a party and state tag ("Paul Ryan, R-Wis.,",
+ * "(D-Calif.)", "R-S.C."): a run of text without spaces that opens with
+ * R, D or I, a hyphen and a capital, twelve bytes at most. */
+static int in_party_tag(const ann_window *w, size_t i)
+{
+    const char *x = w->text;
+    size_t b = w->tok[i].start, e = b;
+    while (b > 0 && w->tok[i].start - b < 12 && x[b - 1] != ' ' && x[b - 1] != '(' &&
+           x[b - 1] != '\n' && x[b - 1] != '\t')
+        b--;
+    while (x[e] && x[e] != ' ' && x[e] != ')' && x[e] != ',' && x[e] != '\n' && e - b <= 12)
+        e++;
+    return e - b <= 12 && (x[b] == 'R' || x[b] == 'D' || x[b] == 'I') && x[b + 1] == '-' &&
+           x[b + 2] >= 'A' && x[b + 2] <= 'Z';
+}
+
 /* Whether token i is a contraction ("We've", "They’re", "I'll", "Don't"):
  * a word whose tail after an apostrophe (' or ’) is ll, ve, re, m, d or
  * t; "O'Neill" and "D'Souza" go on in capitals. */
@@ -1324,12 +1340,12 @@ static int is_contraction(const ann_window *w, size_t i)
  * Podesta and Todd Stern": a person's name has no "and" inside (a firm's
  * may: "Procter and Gamble", a country's: "Trinidad and Tobago").  No name
  * goes on over a name_break ("Aldridge-Brownhills<TAB>Wendy Morton") or
- * has an e-mail address ("Tobias Ellwood tobias.ellwood.mp@parliament.uk")
- * or a contraction ("We've") in it. */
+ * has an e-mail address ("Tobias Ellwood tobias.ellwood.mp@parliament.uk"),
+ * a contraction ("We've") or a party and state tag ("R-Wis.") in it. */
 static void mend_at(const ann_window *w, uint8_t *labels, size_t i)
 {
     int t = tg_type(labels[i]);
-    if (in_address(w, i) || is_contraction(w, i)) {
+    if (in_address(w, i) || is_contraction(w, i) || in_party_tag(w, i)) {
         labels[i] = TG_O;
         if (i + 1 < w->n && tg_inside(labels[i + 1]))
             labels[i + 1] = (uint8_t)tg_label(tg_type(labels[i + 1]), 0);

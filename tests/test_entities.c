@@ -155,6 +155,13 @@ static void test_unknown_person(void)
     CHECK_STR(id_of(d, "N.Y."), "new-york");
     CHECK_STR(id_of(d, "Ala."), "alabama");
     ann_doc_free(d);
+    /* a party and state tag is nobody */
+    d = run("House Speaker Paul Ryan, R-Wis., said no. Supporters such as Bob Corker, R-Tenn., "
+            "and Lindsey Graham, R-S.C., agreed.");
+    CHECK(with_mention(d, "R-Wis") == NULL && with_mention(d, "R-Tenn") == NULL);
+    CHECK(with_mention(d, "R-S") == NULL && with_mention(d, "C.") == NULL);
+    CHECK(with_mention(d, "Lindsey Graham") != NULL);
+    ann_doc_free(d);
     /* contractions are nobody; names with an apostrophe stay */
     d = run("We've seen it. They\u2019re gone, she said. I'll go. Don't worry, said Jane O'Neill. "
             "D'Souza spoke. You'll see.");
