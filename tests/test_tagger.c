@@ -557,6 +557,58 @@ static void test_features(void)
     ann_tokens_free(&t);
 }
 
+static int has_feature(const uint64_t *f, size_t n, uint64_t h)
+{
+    for (size_t k = 0; k < n; k++)
+        if (f[k] == h)
+            return 1;
+    return 0;
+}
+
+/* A word's affixes are its lowercase code points, read a byte at a time
+ * where its last four (first three) bytes are ASCII, else decoded: the
+ * values by their definition, for words of both kinds and of both at
+ * once ("Zürich": an ASCII suffix, a prefix past ASCII). */
+static void test_affixes(void)
+{
+    const char *s = "Paris and CAFÉ and Zürich and Ab and Abc";
+    ann_tokens t = {0};
+    ann_tokenize_all(s, strlen(s), &t);
+    ann_matches m = {0};
+    tg_ctx c = {0};
+    tg_ctx_init(&c, s, t.v, t.n, &m, 1);
+    CHECK_INT(t.n, 9);
+    uint64_t f[TG_MAX_FEATS];
+    const uint64_t B = 0x110000;
+    /* Paris: "is", "ris", "aris"; "par" */
+    size_t n = tg_features(&c, 0, 0, TG_O, f);
+    CHECK(has_feature(f, n, tg_feat(F_SUF2, 's' * B + 'i' + 2)));
+    CHECK(has_feature(f, n, tg_feat(F_SUF3, ('s' * B + 'i') * B + 'r' + 3)));
+    CHECK(has_feature(f, n, tg_feat(F_SUF4, (('s' * B + 'i') * B + 'r') * B + 'a' + 4)));
+    CHECK(has_feature(f, n, tg_feat(F_PRE3, ('p' * B + 'a') * B + 'r')));
+    /* CAFÉ: "fé", "afé" (four code points: no suffix of four); "caf" */
+    n = tg_features(&c, 2, 0, TG_O, f);
+    CHECK(has_feature(f, n, tg_feat(F_SUF2, 0xE9 * B + 'f' + 2)));
+    CHECK(has_feature(f, n, tg_feat(F_SUF3, (0xE9 * B + 'f') * B + 'a' + 3)));
+    CHECK(!has_feature(f, n, tg_feat(F_SUF4, ((0xE9 * B + 'f') * B + 'a') * B + 'c' + 4)));
+    CHECK(has_feature(f, n, tg_feat(F_PRE3, ('c' * B + 'a') * B + 'f')));
+    /* Zürich: "ch", "ich", "rich"; "zür" */
+    n = tg_features(&c, 4, 0, TG_O, f);
+    CHECK(has_feature(f, n, tg_feat(F_SUF4, (('h' * B + 'c') * B + 'i') * B + 'r' + 4)));
+    CHECK(has_feature(f, n, tg_feat(F_PRE3, ('z' * B + 0xFC) * B + 'r')));
+    /* Ab: none; Abc: "bc", no prefix */
+    uint64_t g[TG_MAX_FEATS];
+    size_t ng = tg_features(&c, 6, 0, TG_O, g);
+    CHECK(!has_feature(g, ng, tg_feat(F_SUF2, 'b' * B + 'a' + 2)));
+    n = tg_features(&c, 8, 0, TG_O, f);
+    CHECK(has_feature(f, n, tg_feat(F_SUF2, 'c' * B + 'b' + 2)));
+    CHECK(!has_feature(f, n, tg_feat(F_SUF3, ('c' * B + 'b') * B + 'a' + 3)));
+    CHECK(!has_feature(f, n, tg_feat(F_PRE3, ('a' * B + 'b') * B + 'c')));
+    tg_ctx_free(&c);
+    ann_matches_free(&m);
+    ann_tokens_free(&t);
+}
+
 /* ---- through the pipeline ------------------------------------------------------ */
 
 static const char *type_of(const ann_doc *d, const char *text)
@@ -693,6 +745,7 @@ int main(void)
     test_builtin();
     test_decoding();
     test_features();
+    test_affixes();
     test_score_paths();
     test_score_probe();
     test_line_paths();
