@@ -99,10 +99,15 @@ static uint32_t known_bit(const ann_match *m)
     return 0;
 }
 
+/* Most attributes a match has are a name and a role, which hold none of
+ * the keys asked for here: strstr turns them away at once, where
+ * ann_attr walks the items one by one (ann_attr finds a key only where
+ * its bytes are in the text). */
 static int attr_is_on(const char *attrs, const char *key)
 {
     char v[4];
-    return attrs && attrs[0] && ann_attr(attrs, key, v, sizeof v) && strcmp(v, "1") == 0;
+    return attrs && attrs[0] && strstr(attrs, key) && ann_attr(attrs, key, v, sizeof v) &&
+           strcmp(v, "1") == 0;
 }
 
 /* One-token cues and name parts, and titles (which may span tokens). */
