@@ -129,6 +129,67 @@ static inline void tg_label_features(int prev, int prev2, uint64_t *f)
     f[2] = tg_feat(3, (uint64_t)prev * 16 + (uint64_t)prev2);
 }
 
+/* Templates of the features of tg_features; 1 to TG_NLABELFEATS are the
+ * label features. */
+enum {
+    F_W0 = TG_NLABELFEATS + 1, F_WM1, F_WP1, F_WM2, F_WP2, F_SH0, F_SHM1, F_SHP1, F_SH01,
+    F_SUF2, F_SUF3, F_SUF4, F_PRE3, F_PREV_SH, F_PREV_W, F_WM1_W0, F_W0_WP1, F_POS, F_LINE,
+    F_LEN, F_LINEPAT, F_LEX_SH, F_LEX, F_LEXM1, F_LEXP1, F_RUN_POS,
+    F_RUN_BEFORE, F_RUN_AFTER, F_RUN_LAST, F_RUN_FIRST, F_HINT, F_HINT_PREV, F_HINTM1,
+    F_HINTP1, F_HINT_TYPE, F_HINT_LOWER, F_FIRST, F_FIRST0, F_PAT_TYPE, F_ACRO, F_TOPIC, F_TOPIC_LEX, F_TOPIC_LINE
+};
+
+/* The features of small domains (a token's position and case, its line's
+ * bits, its length, its place in a run of capitals, one lexicon bit of it
+ * or a neighbour) are a quarter of a token's, and a few hundred in all:
+ * at run time each is an index into a dense array of their rows, made
+ * from the table with it (tg_dense_feature gives the feature of each
+ * index; tg_model.dense), in place of a hash and a probe of the table.
+ * The trainer and the table see the same features as hashes. */
+#define TG_LX_BITS_N 24            /* TG_LX_BITS, below: the lexicon bits */
+enum {
+    TG_D_POS = 0,                  /* pos_val, its 8 bits packed (tg_pos_index) */
+    TG_D_LINE = TG_D_POS + 256,    /* line bits * 4 + title and upper case */
+    TG_D_LEN = TG_D_LINE + 128,    /* 0 to 8 */
+    TG_D_RUN_POS = TG_D_LEN + 9,   /* 0 to 15 */
+    TG_D_LEX = TG_D_RUN_POS + 16,  /* a lexicon bit of the token, of the one before, after */
+    TG_D_LEXM1 = TG_D_LEX + TG_LX_BITS_N,
+    TG_D_LEXP1 = TG_D_LEXM1 + TG_LX_BITS_N,
+    TG_NDENSE = TG_D_LEXP1 + TG_LX_BITS_N
+};
+
+/* The value of F_POS from its dense index, and back: the flags of
+ * pos_val (bits 0, 1, 4 to 6, 10, 12, and 20) packed into 8 bits. */
+static inline unsigned tg_pos_index(uint64_t v)
+{
+    return (unsigned)((v & 3) | (v >> 4 & 7) << 2 | (v >> 10 & 1) << 5 | (v >> 12 & 1) << 6 |
+                      (v >> 20 & 1) << 7);
+}
+
+static inline uint64_t tg_pos_value(unsigned k)
+{
+    return (uint64_t)((k & 3) | (k >> 2 & 7) << 4 | (k >> 5 & 1) << 10 | (k >> 6 & 1) << 12 |
+                      (k >> 7 & 1) << 20);
+}
+
+/* The feature (as tg_features hashes it) of dense index k < TG_NDENSE. */
+static inline uint64_t tg_dense_feature(unsigned k)
+{
+    if (k < TG_D_LINE)
+        return tg_feat(F_POS, tg_pos_value(k - TG_D_POS));
+    if (k < TG_D_LEN)
+        return tg_feat(F_LINE, (uint64_t)((k - TG_D_LINE) >> 2) << 8 | ((k - TG_D_LINE) & 3));
+    if (k < TG_D_RUN_POS)
+        return tg_feat(F_LEN, k - TG_D_LEN);
+    if (k < TG_D_LEX)
+        return tg_feat(F_RUN_POS, k - TG_D_RUN_POS);
+    if (k < TG_D_LEXM1)
+        return tg_feat(F_LEX, k - TG_D_LEX);
+    if (k < TG_D_LEXP1)
+        return tg_feat(F_LEXM1, k - TG_D_LEXM1);
+    return tg_feat(F_LEXP1, k - TG_D_LEXP1);
+}
+
 /* One pass's weights: an open-addressing table from a feature's hash to
  * its row of weights.  The slot is the hash's low bits, probed on; check
  * holds the high half | 1 (0: an empty slot). */
@@ -144,7 +205,14 @@ typedef struct tg_model {
     int npasses;
     /* per pass, label before and label before it: the label features' weights */
     int32_t trans[TG_PASSES][TG_NLABELS][TG_NLABELS][TG_NW];
+    /* per pass, the rows of the features of small domains by dense index
+     * (tg_dense_rows; 16-byte aligned) */
+    const int16_t (*dense[TG_PASSES])[TG_NW];
 } tg_model;
+
+/* The rows of table tb for the features of small domains, rows[k] that of
+ * dense index k (zeros where the table has not got it). */
+void tg_dense_rows(const tg_table *tb, int16_t (*rows)[TG_NW]);
 
 /* The built-in model, made at build time from src/rules/tagger/weights.tsv
  * by src/tools/tagger_table.c (build/tagger_data.c). */
@@ -178,6 +246,9 @@ int ann_tagger_passes(const ann_tagger *t);
  * model has not got adds an empty slot's row of zeros in place of a branch. */
 void ann_tagger_score(const ann_tagger *t, int p, int prev, int prev2, const uint64_t *f, size_t n,
                       int32_t *score);
+/* ann_tagger_score of the features f[0..n) and the dense ones d[0..nd). */
+void ann_tagger_score_split(const ann_tagger *t, int p, int prev, int prev2, const uint64_t *f,
+                            size_t n, const uint16_t *d, size_t nd, int32_t *score);
 /* The plain sums of the weights of the n features f alone. */
 void tg_score_plain(const ann_tagger *t, int p, const uint64_t *f, size_t n, int32_t *score);
 
@@ -219,6 +290,11 @@ typedef struct tg_ctx {
     int first_window;          /* the window starts the document */
     uint64_t topic;            /* the document's section word (topic_of), from its first window */
     const struct tg_memo *memo;    /* the second pass's, set by tg_ctx_hints */
+    /* run time only (ann_tagger_tag): the features of small domains as
+     * dense indexes (see TG_NDENSE), those of the token decoded last */
+    int dense;
+    uint16_t dfeat[TG_MAX_FEATS];
+    size_t ndfeat;
 } tg_ctx;
 
 #define TG_REDO 0x80u
@@ -274,6 +350,10 @@ int tg_candidate(const tg_ctx *c, size_t i, int prev);
  * label features, tg_label_features):
  * written to f[TG_MAX_FEATS], their number returned. */
 size_t tg_features(tg_ctx *c, size_t i, int p, int prev, uint64_t *f);
+/* The same features, but those of small domains as dense indexes in
+ * d[0..*nd); the others' hashes in f, their number returned. */
+size_t tg_features_split(tg_ctx *c, size_t i, int p, int prev, uint64_t *f, uint16_t *d,
+                         size_t *nd);
 
 /* Greedy decoding: labels[0..n) of the window, for pass p.  choose() is
  * given each decoded token's labels before, features and the labels it may

@@ -24,7 +24,12 @@ struct ann_tagger {
     /* a loaded model's arrays (NULL: the built-in model's, or none) */
     uint32_t *own_check[TG_PASSES];
     int16_t (*own_w[TG_PASSES])[TG_NW];
+    /* a loaded model's rows of the features of small domains (tagger.h) */
+    _Alignas(16) int16_t own_dense[TG_PASSES][TG_NDENSE][TG_NW];
 };
+
+/* The dense rows of a pass the model has not got. */
+static _Alignas(16) const int16_t no_dense[TG_NDENSE][TG_NW];
 
 /* The table of a pass the model has not got: every look-up misses. */
 static const uint32_t no_check[1];
@@ -46,6 +51,7 @@ static void tables_free(ann_tagger *t)
         t->own_check[p] = NULL;
         t->own_w[p] = NULL;
         t->m.pass[p] = (tg_table){no_check, NULL, 0, 0};
+        t->m.dense[p] = no_dense;
     }
     t->m.npasses = 0;
 }
@@ -69,6 +75,9 @@ void tg_use_model(ann_tagger *t, const tg_model *m)
 {
     tables_free(t);
     t->m = *m;
+    for (int p = 0; p < TG_PASSES; p++)
+        if (!t->m.dense[p])
+            t->m.dense[p] = no_dense;
 }
 
 const tg_model *ann_tagger_model(const ann_tagger *t)
@@ -116,6 +125,19 @@ static inline const int16_t *table_row(const tg_table *tb, uint64_t h)
         if (!s)
             return NULL;
         i = (i + 1) & tb->mask;
+    }
+}
+
+/* Each the row the table gives the feature's hash, as a look-up would at
+ * every token. */
+void tg_dense_rows(const tg_table *tb, int16_t (*rows)[TG_NW])
+{
+    for (unsigned k = 0; k < TG_NDENSE; k++) {
+        const int16_t *w = table_row(tb, tg_dense_feature(k));
+        if (w)
+            memcpy(rows[k], w, sizeof rows[k]);
+        else
+            memset(rows[k], 0, sizeof rows[k]);
     }
 }
 
@@ -301,6 +323,10 @@ int ann_tagger_load(ann_tagger *t, const char *name, const char *data, size_t le
         goto fail;
     }
     sum_label_features(&t->m);
+    for (int p = 0; p < t->m.npasses; p++) {
+        tg_dense_rows(&t->m.pass[p], t->own_dense[p]);
+        t->m.dense[p] = (const int16_t(*)[TG_NW])t->own_dense[p];
+    }
     return 0;
 fail:
     tables_free(t);
@@ -356,7 +382,7 @@ static inline const int16_t *stop_row(const tg_table *tb, uint64_t h)
 }
 
 static void score_sse2(const tg_table *tb, const int32_t *trans, const uint64_t *f, size_t n,
-                       int32_t *score)
+                       const int16_t (*dense)[TG_NW], const uint16_t *d, size_t nd, int32_t *score)
 {
     /* The table is too big for the cache, and a token's forty features
      * fall all over it: their slots' checks and rows are asked for first,
@@ -375,21 +401,35 @@ static void score_sse2(const tg_table *tb, const int32_t *trans, const uint64_t 
         lo = _mm_add_epi32(lo, _mm_srai_epi32(_mm_unpacklo_epi16(v, v), 16));
         hi = _mm_add_epi32(hi, _mm_srai_epi32(_mm_unpackhi_epi16(v, v), 16));
     }
+    for (size_t k = 0; k < nd; k++) {
+        __m128i v = _mm_load_si128((const __m128i *)(const void *)dense[d[k]]);
+        lo = _mm_add_epi32(lo, _mm_srai_epi32(_mm_unpacklo_epi16(v, v), 16));
+        hi = _mm_add_epi32(hi, _mm_srai_epi32(_mm_unpackhi_epi16(v, v), 16));
+    }
     score[0] = 0;
     _mm_storeu_si128((__m128i *)(void *)(score + 1), lo);
     _mm_storeu_si128((__m128i *)(void *)(score + 5), hi);
 }
 #endif
 
-void ann_tagger_score(const ann_tagger *t, int p, int prev, int prev2, const uint64_t *f, size_t n,
-                      int32_t *score)
+void ann_tagger_score_split(const ann_tagger *t, int p, int prev, int prev2, const uint64_t *f,
+                            size_t n, const uint16_t *d, size_t nd, int32_t *score)
 {
     const int32_t *trans = t->m.trans[p][prev][prev2];
 #ifdef ANN_SSE2
-    score_sse2(&t->m.pass[p], trans, f, n, score);
+    score_sse2(&t->m.pass[p], trans, f, n, t->m.dense[p], d, nd, score);
 #else
     tg_score_plain(t, p, f, n, score);
+    for (size_t k = 0; k < nd; k++)
+        for (int l = 0; l < TG_NW; l++)
+            score[l + 1] += t->m.dense[p][d[k]][l];
     for (int l = 0; l < TG_NW; l++)
         score[l + 1] += trans[l];
 #endif
+}
+
+void ann_tagger_score(const ann_tagger *t, int p, int prev, int prev2, const uint64_t *f, size_t n,
+                      int32_t *score)
+{
+    ann_tagger_score_split(t, p, prev, prev2, f, n, NULL, 0, score);
 }

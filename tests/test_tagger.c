@@ -138,6 +138,8 @@ static void test_builtin(void)
         for (size_t i = 0; i <= x->mask; i++)
             same += x->check[i] == y->check[i] && memcmp(x->w[i], y->w[i], sizeof x->w[i]) == 0;
         CHECK_INT(same, x->mask + 1);
+        /* and the rows of the features of small domains */
+        CHECK(memcmp(m->dense[p], bi->dense[p], TG_NDENSE * sizeof *m->dense[p]) == 0);
     }
     ann_tagger_free(t);
     ann_buf_free(&b);
@@ -196,7 +198,7 @@ static void test_decoding(void)
 
 /* What a choice saw, for the tests below. */
 typedef struct seen {
-    size_t same, cases;
+    size_t same, cases, dense_same;
     int p;
     uint64_t trail;            /* of the tokens read and their labels before, in order */
 } seen;
@@ -220,6 +222,40 @@ static int checked_choose(void *user, size_t i, int prev, int prev2, unsigned al
     return tg_best(a, allowed);
 }
 
+static int by_value(const void *a, const void *b)
+{
+    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* The features of token i as the run time makes them, the small domains'
+ * as dense indexes (tg_features_split), against all as hashes: the same
+ * features, and the same sums.  Counted in sn->dense_same. */
+static void check_split(tg_ctx *c, seen *sn, size_t i, int p, int prev, int prev2,
+                        const uint64_t *f, size_t nf)
+{
+    uint64_t g[TG_MAX_FEATS], all[TG_MAX_FEATS];
+    uint16_t d[TG_MAX_FEATS];
+    size_t nd = 0, ng = tg_features_split(c, i, p, prev, g, d, &nd);
+    int ok = ng + nd == nf;
+    for (size_t k = 0; ok && k < nd; k++)
+        ok = d[k] < TG_NDENSE;
+    if (ok) {
+        memcpy(all, g, ng * sizeof *g);
+        for (size_t k = 0; k < nd; k++)
+            all[ng + k] = tg_dense_feature(d[k]);
+        uint64_t want[TG_MAX_FEATS];
+        memcpy(want, f, nf * sizeof *f);
+        qsort(all, nf, sizeof *all, by_value);
+        qsort(want, nf, sizeof *want, by_value);
+        ok = memcmp(all, want, nf * sizeof *f) == 0 && nd > 0;
+    }
+    int32_t a[TG_NLABELS], b[TG_NLABELS];
+    ann_tagger_score(eng->tagger, p, prev, prev2, f, nf, a);
+    ann_tagger_score_split(eng->tagger, p, prev, prev2, g, ng, d, nd, b);
+    sn->dense_same += ok && memcmp(a, b, sizeof a) == 0;
+}
+
 /* The first pass as a plain loop over every token: read at a capitalized
  * word or after a name that may go on. */
 static void decode_first_plain(tg_ctx *c, seen *sn, uint8_t *labels)
@@ -230,6 +266,7 @@ static void decode_first_plain(tg_ctx *c, seen *sn, uint8_t *labels)
         int l = TG_O;
         if ((c->capw[i] || tg_open(prev)) && tg_candidate(c, i, prev)) {
             size_t nf = tg_features(c, i, 0, prev, f);
+            check_split(c, sn, i, 0, prev, prev2, f, nf);
             l = checked_choose(sn, i, prev, prev2, c->allowed[c->capw[i]][prev], f, nf);
         }
         labels[i] = (uint8_t)l;
@@ -250,6 +287,7 @@ static void decode_again_plain(tg_ctx *c, seen *sn, uint8_t *labels)
             l = c->first[i];
         } else if (tg_candidate(c, i, prev)) {
             size_t nf = tg_features(c, i, 1, prev, f);
+            check_split(c, sn, i, 1, prev, prev2, f, nf);
             l = checked_choose(sn, i, prev, prev2, c->allowed[c->capw[i]][prev], f, nf);
         }
         labels[i] = (uint8_t)l;
@@ -278,7 +316,7 @@ static void test_score_paths(void)
     tg_memo memo = {0};
     tg_ctx_init(&c, s, t.v, t.n, &m, 1);
     uint8_t *lab = ann_xcalloc(t.n + 1, 1), *plain = ann_xcalloc(t.n + 1, 1);
-    seen sn = {0, 0, 0, 0}, sp = {0, 0, 0, 0};
+    seen sn = {0, 0, 0, 0, 0}, sp = {0, 0, 0, 0, 0};
     tg_decode(&c, 0, checked_choose, &sn, lab);
     CHECK(sn.cases > 10);
     decode_first_plain(&c, &sp, plain);
@@ -299,9 +337,13 @@ static void test_score_paths(void)
     size_t first = sn.cases;
     tg_decode(&c, 1, checked_choose, &sn, lab);
     CHECK(sn.cases > first);
+    size_t again = sn.cases;
     decode_again_plain(&c, &sn, plain);
     CHECK(memcmp(lab, plain, t.n) == 0);
     CHECK_INT(sn.same, sn.cases);
+    /* every token the plain loops read, in both passes */
+    CHECK_INT(sp.dense_same, sp.cases);
+    CHECK_INT(sn.dense_same, sn.cases - again);
     free(lab);
     free(plain);
     tg_memo_free(&memo);
@@ -515,6 +557,58 @@ static void test_features(void)
     ann_tokens_free(&t);
 }
 
+static int has_feature(const uint64_t *f, size_t n, uint64_t h)
+{
+    for (size_t k = 0; k < n; k++)
+        if (f[k] == h)
+            return 1;
+    return 0;
+}
+
+/* A word's affixes are its lowercase code points, read a byte at a time
+ * where its last four (first three) bytes are ASCII, else decoded: the
+ * values by their definition, for words of both kinds and of both at
+ * once ("Zürich": an ASCII suffix, a prefix past ASCII). */
+static void test_affixes(void)
+{
+    const char *s = "Paris and CAFÉ and Zürich and Ab and Abc";
+    ann_tokens t = {0};
+    ann_tokenize_all(s, strlen(s), &t);
+    ann_matches m = {0};
+    tg_ctx c = {0};
+    tg_ctx_init(&c, s, t.v, t.n, &m, 1);
+    CHECK_INT(t.n, 9);
+    uint64_t f[TG_MAX_FEATS];
+    const uint64_t B = 0x110000;
+    /* Paris: "is", "ris", "aris"; "par" */
+    size_t n = tg_features(&c, 0, 0, TG_O, f);
+    CHECK(has_feature(f, n, tg_feat(F_SUF2, 's' * B + 'i' + 2)));
+    CHECK(has_feature(f, n, tg_feat(F_SUF3, ('s' * B + 'i') * B + 'r' + 3)));
+    CHECK(has_feature(f, n, tg_feat(F_SUF4, (('s' * B + 'i') * B + 'r') * B + 'a' + 4)));
+    CHECK(has_feature(f, n, tg_feat(F_PRE3, ('p' * B + 'a') * B + 'r')));
+    /* CAFÉ: "fé", "afé" (four code points: no suffix of four); "caf" */
+    n = tg_features(&c, 2, 0, TG_O, f);
+    CHECK(has_feature(f, n, tg_feat(F_SUF2, 0xE9 * B + 'f' + 2)));
+    CHECK(has_feature(f, n, tg_feat(F_SUF3, (0xE9 * B + 'f') * B + 'a' + 3)));
+    CHECK(!has_feature(f, n, tg_feat(F_SUF4, ((0xE9 * B + 'f') * B + 'a') * B + 'c' + 4)));
+    CHECK(has_feature(f, n, tg_feat(F_PRE3, ('c' * B + 'a') * B + 'f')));
+    /* Zürich: "ch", "ich", "rich"; "zür" */
+    n = tg_features(&c, 4, 0, TG_O, f);
+    CHECK(has_feature(f, n, tg_feat(F_SUF4, (('h' * B + 'c') * B + 'i') * B + 'r' + 4)));
+    CHECK(has_feature(f, n, tg_feat(F_PRE3, ('z' * B + 0xFC) * B + 'r')));
+    /* Ab: none; Abc: "bc", no prefix */
+    uint64_t g[TG_MAX_FEATS];
+    size_t ng = tg_features(&c, 6, 0, TG_O, g);
+    CHECK(!has_feature(g, ng, tg_feat(F_SUF2, 'b' * B + 'a' + 2)));
+    n = tg_features(&c, 8, 0, TG_O, f);
+    CHECK(has_feature(f, n, tg_feat(F_SUF2, 'c' * B + 'b' + 2)));
+    CHECK(!has_feature(f, n, tg_feat(F_SUF3, ('c' * B + 'b') * B + 'a' + 3)));
+    CHECK(!has_feature(f, n, tg_feat(F_PRE3, ('a' * B + 'b') * B + 'c')));
+    tg_ctx_free(&c);
+    ann_matches_free(&m);
+    ann_tokens_free(&t);
+}
+
 /* ---- through the pipeline ------------------------------------------------------ */
 
 static const char *type_of(const ann_doc *d, const char *text)
@@ -651,6 +745,7 @@ int main(void)
     test_builtin();
     test_decoding();
     test_features();
+    test_affixes();
     test_score_paths();
     test_score_probe();
     test_line_paths();

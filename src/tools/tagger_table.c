@@ -62,6 +62,21 @@ static void write_pass(const tg_table *tb, int p)
     printf("};\n");
 }
 
+/* The rows of the features of small domains of pass p, by dense index. */
+static void write_dense(const tg_table *tb, int p)
+{
+    static int16_t rows[TG_NDENSE][TG_NW];
+    tg_dense_rows(tb, rows);
+    printf("static _Alignas(16) const int16_t dense%d[TG_NDENSE][TG_NW] = {", p);
+    for (size_t k = 0; k < TG_NDENSE; k++) {
+        printf("\n{");
+        for (int l = 0; l < TG_NW; l++)
+            printf(l ? ",%d" : "%d", rows[k][l]);
+        printf("},");
+    }
+    printf("};\n");
+}
+
 int main(int argc, char **argv)
 {
     if (argc != 2) {
@@ -82,10 +97,13 @@ int main(int argc, char **argv)
     const tg_model *m = ann_tagger_model(t);
     printf("/* made by src/tools/tagger_table.c from %s: do not edit */\n"
            "#include \"tagger.h\"\n\n", argv[1]);
-    for (int p = 0; p < m->npasses; p++)
+    for (int p = 0; p < m->npasses; p++) {
         write_pass(&m->pass[p], p);
+        write_dense(&m->pass[p], p);
+    }
     if (m->npasses < TG_PASSES)
-        printf("static const uint32_t no_check[1];\n");
+        printf("static const uint32_t no_check[1];\n"
+               "static _Alignas(16) const int16_t no_dense[TG_NDENSE][TG_NW];\n");
     printf("\nconst tg_model tg_builtin_model = {{");
     for (int p = 0; p < TG_PASSES; p++) {
         if (p < m->npasses)
@@ -108,6 +126,12 @@ int main(int argc, char **argv)
         }
         printf("},");
     }
+    printf("}, {");
+    for (int p = 0; p < TG_PASSES; p++)
+        if (p < m->npasses)
+            printf("dense%d, ", p);
+        else
+            printf("no_dense, ");
     printf("}};\n");
     ann_tagger_free(t);
     if (fflush(stdout) != 0 || ferror(stdout)) {
