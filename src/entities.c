@@ -1215,7 +1215,11 @@ static size_t tagged_name(ann_entities *st, ann_window *w, const tinfo *ti, cons
          * a short form needs the full name before ("the Commission") */
         int ok = attr_on_memo(st, km, A_ALIAS_ONLY) ? alias_ok(w->doc, km)
                  : !attr_on_memo(st, km, A_AMBIGUOUS) || kc == type || ambiguous_ok(st, w, ti, km);
-        if (ok && (kc == type || km->last > j || strcmp(km->kind, "source") == 0)) {
+        /* a listed person's full name is the person whatever the model's
+         * class ("Melania Trump" read as an organization): the metonymy
+         * reread_known is for (a city for its club) is not a person's */
+        if (ok && (kc == type || km->last > j || strcmp(km->kind, "source") == 0 ||
+                   (kc == TG_PER && km->last - km->first >= 2))) {
             known_name(st, w, ti, s, ev);
             return km->last;
         }
@@ -1370,11 +1374,34 @@ static void mend_at(const ann_window *w, uint8_t *labels, size_t i)
     }
 }
 
+/* "Hold Melania Trump to ...": a listed person's full name inside the
+ * name [i, j) of another type is a name of its own, from where it starts; one word before
+ * it that a sentence opens, known as no name, is none.  Returns where the
+ * person's name starts, or j. */
+static size_t person_inside(const ann_window *w, const tinfo *ti, uint8_t *labels, size_t i, size_t j)
+{
+    if (tg_type(labels[i]) == TG_PER)
+        return j;   /* "Begum Khaleda Zia": the model's person holds the name whole */
+    for (size_t k = i + 1; k + 1 < j; k++) {
+        const ann_match *km = match_of(w, ti[k].known);
+        if (!km || km->last > j || km->last - km->first < 2 || known_class(km) != TG_PER)
+            continue;
+        if (k - i == 1 && (w->tok[i].flags & (ANN_TF_SENT_START | ANN_TF_LINE_START)) && !ti[i].known)
+            labels[i] = TG_O;
+        labels[k] = (uint8_t)tg_label(TG_PER, 0);
+        for (size_t q = k + 1; q < j; q++)
+            labels[q] = (uint8_t)tg_label(TG_PER, 1);
+        return k;
+    }
+    return j;
+}
+
 /* "International Trade Secretary Liz Truss", "Cambridge Police
  * Commissioner Christine Elow": a name the model ran on over a title and
  * a given name is two, an office's and a person's; the title between is
  * the person's role, no name.  "President" + "Xi", read as two persons:
- * a title alone before a person is the person's role. */
+ * a title alone before a person is the person's role.  Then a listed
+ * person inside a name (person_inside) is a name of its own. */
 static void split_at_titles(const ann_window *w, const tinfo *ti, uint8_t *labels, size_t from,
                             size_t to)
 {
@@ -1401,7 +1428,8 @@ static void split_at_titles(const ann_window *w, const tinfo *ti, uint8_t *label
                 labels[q] = (uint8_t)tg_label(TG_PER, 1);
             break;
         }
-        i = j - 1;
+        size_t e = tg_span_end(labels, i, w->n), inner = person_inside(w, ti, labels, i, e);
+        i = (inner < e ? inner : e) - 1;   /* on with the next name */
     }
 }
 
@@ -1692,15 +1720,24 @@ static size_t keyword_find(const keyword *v, size_t n, const char *s)
     return lo < n && strcmp(v[lo].s, s) == 0 ? lo : n;
 }
 
+/* Whether e is an organization no list holds, of one name: the model's
+ * reading, its id the slug of its name. */
+static int unlisted_org(ann_entities *st, const ann_entity *e)
+{
+    return e->cat == ANN_CAT_ACTOR && strcmp(e->type, "organization") == 0 &&
+           strcmp(e->id, slug_of(st, e->name, strlen(e->name))) == 0;
+}
+
 /* One-word persons join a full name of the document.  By the last word
  * (first), a surname seen before its full name ("Zelensky's Sabotage ..."
  * then "Volodymyr Zelensky") joins the first full name that ends in it.
  * By the first word, a family name written first ("Mr. Xi" after "Xi
  * Jinping", "Mr. Ban" after "Ban Ki-moon") or a given name used alone
  * ("Hillary") joins the one full name that begins with it; where two
- * begin so, neither.  Only one-word persons lose mentions, so the full
+ * begin so, neither.  A word no list holds that the model read as an
+ * organization ("Pence Gives GOP A Boost" over "Mike Pence") joins too.  Only one-word persons lose mentions, so the full
  * names that have some are known before the first move. */
-static void merge_one_words(ann_doc *d, int by_first)
+static void merge_one_words(ann_entities *st, ann_doc *d, int by_first)
 {
     keyword *v = ann_xmalloc((d->nents + 1) * sizeof *v);
     size_t n = 0;
@@ -1713,7 +1750,7 @@ static void merge_one_words(ann_doc *d, int by_first)
         qsort(v, n, sizeof *v, by_keyword);
     for (size_t i = 0; i < d->nents && n; i++) {
         ann_entity *a = &d->ents[i];
-        if (!person_entity(a) || strchr(a->name, ' ') || !a->nmentions)
+        if (strchr(a->name, ' ') || !a->nmentions || !(person_entity(a) || unlisted_org(st, a)))
             continue;
         size_t k = keyword_find(v, n, a->name);
         if (k == n || (by_first && k + 1 < n && !strcmp(v[k + 1].s, a->name) && v[k + 1].ent != v[k].ent))
@@ -1853,8 +1890,8 @@ static void one_reading(ann_doc *d)
 
 void ann_entities_finish(ann_entities *st, ann_doc *d)
 {
-    merge_one_words(d, 0);
-    merge_one_words(d, 1);
+    merge_one_words(st, d, 0);
+    merge_one_words(st, d, 1);
     settle_acronyms(st, d);
     if (st->e->tagger && ann_tagger_passes(st->e->tagger)) {
         merge_short_forms(st, d);

@@ -155,6 +155,14 @@ static void test_unknown_person(void)
     CHECK_STR(id_of(d, "N.Y."), "new-york");
     CHECK_STR(id_of(d, "Ala."), "alabama");
     ann_doc_free(d);
+    /* a listed person's full name inside a name the model typed otherwise
+     * is the person, and a one-word reading of it joins her */
+    d = run("Hold Melania Trump to her husband's standards.\n\nMelania would discuss her "
+            "history, Donald Trump said.");
+    CHECK_STR(id_of(d, "Melania Trump"), "melania-trump");
+    CHECK_STR(id_of(d, "Melania"), "melania-trump");
+    CHECK(with_mention(d, "Hold Melania Trump") == NULL);
+    ann_doc_free(d);
     /* a party and state tag is nobody */
     d = run("House Speaker Paul Ryan, R-Wis., said no. Supporters such as Bob Corker, R-Tenn., "
             "and Lindsey Graham, R-S.C., agreed.");
