@@ -994,6 +994,23 @@ static int known_class(const ann_match *m)
 
 static const char *const class_type[] = {"", "person", "organization", "place"};
 
+/* Whether tokens [s, e) open a dateline: in capitals at a paragraph's
+ * start, before a comma, a bracket or a dash ("WASHINGTON (AP) --",
+ * "FLINT, Mich., Oct. 4", "KYIV -"). */
+static int dateline_at(const ann_window *w, size_t s, size_t e)
+{
+    if (!(w->tok[s].flags & ANN_TF_PARA_START) || e >= w->n)
+        return 0;
+    for (size_t k = s; k < e; k++)
+        if (!(w->tok[k].flags & ANN_TF_UPPER))
+            return 0;
+    const ann_token *t = &w->tok[e];
+    return t->kind == ANN_TOK_DASH || ann_tok_is(w->text, t, ",") || ann_tok_is(w->text, t, "(") ||
+           ann_tok_is(w->text, t, "-");
+}
+
+
+
 /* A listed name the tagger reads as another class ("Leeds beat Chelsea":
  * the club, not the city): an entity of its own, whose id says which. */
 static void reread_known(ann_entities *st, ann_window *w, const ann_match *km, int type)
@@ -1217,9 +1234,12 @@ static size_t tagged_name(ann_entities *st, ann_window *w, const tinfo *ti, cons
                  : !attr_on_memo(st, km, A_AMBIGUOUS) || kc == type || ambiguous_ok(st, w, ti, km);
         /* a listed person's full name is the person whatever the model's
          * class ("Melania Trump" read as an organization): the metonymy
-         * reread_known is for (a city for its club) is not a person's */
+         * reread_known is for (a city for its club) is not a person's (a
+         * surname alone may be a firm's: "Ford"); nor a dateline's
+         * ("WASHINGTON (AP) --") */
         if (ok && (kc == type || km->last > j || strcmp(km->kind, "source") == 0 ||
-                   (kc == TG_PER && km->last - km->first >= 2))) {
+                   (kc == TG_PER && km->last - km->first >= 2) ||
+                   (kc == TG_LOC && dateline_at(w, s, km->last)))) {
             known_name(st, w, ti, s, ev);
             return km->last;
         }

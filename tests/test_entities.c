@@ -163,6 +163,10 @@ static void test_unknown_person(void)
     CHECK_STR(id_of(d, "Melania"), "melania-trump");
     CHECK(with_mention(d, "Hold Melania Trump") == NULL);
     ann_doc_free(d);
+    /* a dateline's place in capitals stays a place */
+    d = run("The Latest: Trump urges supporters.\n\nWASHINGTON (AP) \u2014 The Latest on the race.");
+    CHECK_STR(id_of(d, "WASHINGTON"), "washington");
+    ann_doc_free(d);
     /* a party and state tag is nobody */
     d = run("House Speaker Paul Ryan, R-Wis., said no. Supporters such as Bob Corker, R-Tenn., "
             "and Lindsey Graham, R-S.C., agreed.");
