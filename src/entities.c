@@ -1190,10 +1190,12 @@ static size_t tagged_name(ann_entities *st, ann_window *w, const tinfo *ti, cons
     /* a name no list holds, on a heading in title case, is a name only
      * where the text writes it so elsewhere: the model, which learned
      * headlines in capitals, reads most words of such a line as names
-     * ("Limited Tools", "Climate Change").  An acronym ("RTRS - Golf :")
-     * and a person with a given name ("Caryn Wilson") stay. */
+     * ("Limited Tools", "Climate Change", "FULL TEXT").  An acronym
+     * ("RTRS - Golf :") and a person with a given name ("Caryn Wilson")
+     * stay. */
     size_t ha, hb;
-    if (!km && !(w->tok[s].flags & ANN_TF_UPPER) && !(type == TG_PER && (ti[s].f & TI_GIVEN)) &&
+    int short_caps = j - s == 1 && (w->tok[s].flags & ANN_TF_UPPER) && w->tok[s].ncp <= 6;
+    if (!km && !short_caps && !(type == TG_PER && (ti[s].f & TI_GIVEN)) &&
         on_heading(w, s, &ha, &hb) && !named_elsewhere(st, w, s, j, ha, hb))
         return j;
     /* "The" alone opening a paragraph: a word the lists say is never a

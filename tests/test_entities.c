@@ -90,13 +90,14 @@ static void test_unknown_person(void)
     /* headings in title case, of their own or run in before a colon: their
      * words are names only where the text writes them so elsewhere; the
      * parts of a web address are none */
-    d = run("Examining the Record\n\nThe council has met 40 times this year, and Maria Lopez, "
+    d = run("Examining the Record\n\nFULL TEXT.\n\nThe council has met 40 times this year, and Maria Lopez, "
             "its chair, said it would meet again.\n\nLittle Relief for Refugees: The refugee "
             "crisis is the sort of issue the council was made to tackle.\n\nLimited Tools to "
             "Fight Terrorism: The council was set up when wars broke out among nations.\n\n"
             "Working With Lopez: Maria Lopez has led the council since 2014. See "
             "https://example.org/Paris and pic.twitter.com/QxTrW2 for more.");
     CHECK(with_mention(d, "Record") == NULL && with_mention(d, "Little Relief") == NULL);
+    CHECK(with_mention(d, "FULL TEXT") == NULL);
     CHECK(with_mention(d, "Limited Tools") == NULL);
     CHECK(with_mention(d, "Paris") == NULL && with_mention(d, "QxTrW2") == NULL);
     CHECK_STR(id_of(d, "Lopez"), "maria-lopez");
