@@ -19,6 +19,7 @@ typedef struct ann_entity {
                             * three and the first few mentions) */
     ann_cat cat;
     int person;            /* an actor of type person: asked of every entity, often */
+    int listed;            /* made from a list's entry, not from the tagger alone */
     char **roles;          /* titles seen with the name, in order, no duplicates */
     size_t nroles, caproles;
     ann_span *mentions;    /* byte spans, kept sorted by start; grow them only

@@ -423,7 +423,9 @@ static ann_entity *new_known(ann_doc *d, const ann_match *m, const char *id,
         memcpy(name, surface, n);
         name[n] = '\0';
     }
-    return ann_doc_entity(d, cat_of(m->kind), id, name, m->type);
+    ann_entity *e = ann_doc_entity(d, cat_of(m->kind), id, name, m->type);
+    e->listed = 1;
+    return e;
 }
 
 static id_slot *id_slot_of(ann_entities *st, const char *id)
@@ -1742,12 +1744,12 @@ static size_t keyword_find(const keyword *v, size_t n, const char *s)
     return lo < n && strcmp(v[lo].s, s) == 0 ? lo : n;
 }
 
-/* Whether e is an organization no list holds, of one name: the model's
- * reading, its id the slug of its name. */
-static int unlisted_org(ann_entities *st, const ann_entity *e)
+/* Whether e is an organization or a place no list holds: the model's
+ * reading alone. */
+static int unlisted_name(const ann_entity *e)
 {
-    return e->cat == ANN_CAT_ACTOR && strcmp(e->type, "organization") == 0 &&
-           strcmp(e->id, slug_of(st, e->name, strlen(e->name))) == 0;
+    return !e->listed &&
+           ((e->cat == ANN_CAT_ACTOR && strcmp(e->type, "organization") == 0) || e->cat == ANN_CAT_PLACE);
 }
 
 /* One-word persons join a full name of the document.  By the last word
@@ -1757,9 +1759,10 @@ static int unlisted_org(ann_entities *st, const ann_entity *e)
  * Jinping", "Mr. Ban" after "Ban Ki-moon") or a given name used alone
  * ("Hillary") joins the one full name that begins with it; where two
  * begin so, neither.  A word no list holds that the model read as an
- * organization ("Pence Gives GOP A Boost" over "Mike Pence") joins too.  Only one-word persons lose mentions, so the full
+ * organization or a place ("Pence Gives GOP A Boost" over "Mike Pence",
+ * "an attorney for Pagliano" after "Bryan Pagliano") joins too.  Only one-word persons lose mentions, so the full
  * names that have some are known before the first move. */
-static void merge_one_words(ann_entities *st, ann_doc *d, int by_first)
+static void merge_one_words(ann_doc *d, int by_first)
 {
     keyword *v = ann_xmalloc((d->nents + 1) * sizeof *v);
     size_t n = 0;
@@ -1772,7 +1775,7 @@ static void merge_one_words(ann_entities *st, ann_doc *d, int by_first)
         qsort(v, n, sizeof *v, by_keyword);
     for (size_t i = 0; i < d->nents && n; i++) {
         ann_entity *a = &d->ents[i];
-        if (strchr(a->name, ' ') || !a->nmentions || !(person_entity(a) || unlisted_org(st, a)))
+        if (strchr(a->name, ' ') || !a->nmentions || !(person_entity(a) || unlisted_name(a)))
             continue;
         size_t k = keyword_find(v, n, a->name);
         if (k == n || (by_first && k + 1 < n && !strcmp(v[k + 1].s, a->name) && v[k + 1].ent != v[k].ent))
@@ -1912,8 +1915,8 @@ static void one_reading(ann_doc *d)
 
 void ann_entities_finish(ann_entities *st, ann_doc *d)
 {
-    merge_one_words(st, d, 0);
-    merge_one_words(st, d, 1);
+    merge_one_words(d, 0);
+    merge_one_words(d, 1);
     settle_acronyms(st, d);
     if (st->e->tagger && ann_tagger_passes(st->e->tagger)) {
         merge_short_forms(st, d);

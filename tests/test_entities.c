@@ -164,6 +164,15 @@ static void test_unknown_person(void)
     CHECK_STR(id_of(d, "Melania"), "melania-trump");
     CHECK(with_mention(d, "Hold Melania Trump") == NULL);
     ann_doc_free(d);
+    /* a surname the model read as a place after "from" joins its person;
+     * a listed place of the same word stays a place */
+    d = run("Jerome Turner scored twice for Leeds on Saturday. A cross from Turner set up the "
+            "third goal.");
+    CHECK_STR(id_of(d, "Turner"), "jerome-turner");
+    ann_doc_free(d);
+    d = run("A statue of George Washington stands in Washington, and Washington is busy.");
+    CHECK_STR(id_of(d, "Washington"), "washington");
+    ann_doc_free(d);
     /* a dateline's place in capitals stays a place */
     d = run("The Latest: Trump urges supporters.\n\nWASHINGTON (AP) \u2014 The Latest on the race.");
     CHECK_STR(id_of(d, "WASHINGTON"), "washington");
