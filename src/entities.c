@@ -1752,39 +1752,74 @@ static int unlisted_name(const ann_entity *e)
            ((e->cat == ANN_CAT_ACTOR && strcmp(e->type, "organization") == 0) || e->cat == ANN_CAT_PLACE);
 }
 
+/* A one-word name that may be a person's short form: a person, or a
+ * name no list holds that the model read as an organization or place. */
+static int one_word_candidate(const ann_entity *a)
+{
+    return a->nmentions && !strchr(a->name, ' ') && (person_entity(a) || unlisted_name(a));
+}
+
+/* The one-word candidates of d join the full names whose word v holds
+ * (sorted), the first such full name, or only the one when unique. */
+static void join_by_keyword(ann_doc *d, const keyword *v, size_t n, int unique)
+{
+    for (size_t i = 0; i < d->nents && n; i++) {
+        ann_entity *a = &d->ents[i];
+        if (!one_word_candidate(a))
+            continue;
+        size_t k = keyword_find(v, n, a->name);
+        if (k == n || (unique && k + 1 < n && !strcmp(v[k + 1].s, a->name) && v[k + 1].ent != v[k].ent))
+            continue;
+        move_mentions(&d->ents[v[k].ent], a);
+    }
+}
+
 /* One-word persons join a full name of the document.  By the last word
- * (first), a surname seen before its full name ("Zelensky's Sabotage ..."
+ * first, a surname seen before its full name ("Zelensky's Sabotage ..."
  * then "Volodymyr Zelensky") joins the first full name that ends in it.
  * By the first word, a family name written first ("Mr. Xi" after "Xi
  * Jinping", "Mr. Ban" after "Ban Ki-moon") or a given name used alone
  * ("Hillary") joins the one full name that begins with it; where two
  * begin so, neither.  A word no list holds that the model read as an
  * organization or a place ("Pence Gives GOP A Boost" over "Mike Pence",
- * "an attorney for Pagliano" after "Bryan Pagliano") joins too.  Only one-word persons lose mentions, so the full
- * names that have some are known before the first move. */
-static void merge_one_words(ann_doc *d, int by_first)
+ * "an attorney for Pagliano" after "Bryan Pagliano") joins too.  Only the
+ * one-word names lose mentions, so the full names that have some are
+ * known before the first move. */
+static void merge_one_words(ann_doc *d)
 {
-    keyword *v = ann_xmalloc((d->nents + 1) * sizeof *v);
-    size_t n = 0;
+    size_t n = 0, bytes = 0, cand = 0;
     for (size_t j = 0; j < d->nents; j++) {
         const ann_entity *b = &d->ents[j];
-        if (person_entity(b) && b->nmentions && strchr(b->name, ' '))
-            v[n++] = (keyword){by_first ? ann_xstrndup(b->name, strcspn(b->name, " ")) : last_word(b->name), j};
+        cand += one_word_candidate(b);
+        if (person_entity(b) && b->nmentions && strchr(b->name, ' ')) {
+            n++;
+            bytes += strcspn(b->name, " ") + 1;
+        }
     }
-    if (n)
-        qsort(v, n, sizeof *v, by_keyword);
-    for (size_t i = 0; i < d->nents && n; i++) {
-        ann_entity *a = &d->ents[i];
-        if (strchr(a->name, ' ') || !a->nmentions || !(person_entity(a) || unlisted_name(a)))
+    if (!n || !cand)
+        return;
+    keyword *v = ann_xmalloc(n * sizeof *v);
+    char *firsts = ann_xmalloc(bytes), *f = firsts;
+    size_t k = 0;
+    for (size_t j = 0; j < d->nents; j++)
+        if (person_entity(&d->ents[j]) && d->ents[j].nmentions && strchr(d->ents[j].name, ' '))
+            v[k++] = (keyword){last_word(d->ents[j].name), j};
+    qsort(v, n, sizeof *v, by_keyword);
+    join_by_keyword(d, v, n, 0);
+    k = 0;
+    for (size_t j = 0; j < d->nents; j++) {
+        const ann_entity *b = &d->ents[j];
+        if (!person_entity(b) || !b->nmentions || !strchr(b->name, ' '))
             continue;
-        size_t k = keyword_find(v, n, a->name);
-        if (k == n || (by_first && k + 1 < n && !strcmp(v[k + 1].s, a->name) && v[k + 1].ent != v[k].ent))
-            continue;
-        move_mentions(&d->ents[v[k].ent], a);
+        size_t len = strcspn(b->name, " ");
+        memcpy(f, b->name, len);
+        f[len] = '\0';
+        v[k++] = (keyword){f, j};
+        f += len + 1;
     }
-    if (by_first)
-        for (size_t k = 0; k < n; k++)
-            free((char *)v[k].s);
+    qsort(v, k, sizeof *v, by_keyword);
+    join_by_keyword(d, v, k, 1);
+    free(firsts);
     free(v);
 }
 
@@ -1915,8 +1950,7 @@ static void one_reading(ann_doc *d)
 
 void ann_entities_finish(ann_entities *st, ann_doc *d)
 {
-    merge_one_words(d, 0);
-    merge_one_words(d, 1);
+    merge_one_words(d);
     settle_acronyms(st, d);
     if (st->e->tagger && ann_tagger_passes(st->e->tagger)) {
         merge_short_forms(st, d);
