@@ -767,6 +767,24 @@ static int relative_cue(const cl_view *v, size_t k, size_t lo)
 
 /* Content after the cue; the speaker is settled (or found after the
  * content, "While noting …, X contended"). */
+/* The content [p, e) goes on in a clause coordinated by "and that" or
+ * "but that" ("said he had spoken to Johnson and that he would …"): the
+ * end of that clause, or CL_NONE when none follows or either clause holds
+ * a quotation mark. */
+static size_t and_that_end(const cl_view *v, size_t p, size_t e)
+{
+    size_t t = e;
+    if (pc(v, t, ','))
+        t++;
+    if (!(is(v, t, "and") || is(v, t, "but")) || !is(v, t + 1, "that"))
+        return CL_NONE;
+    size_t e2 = cl_content_end(v, t + 2, 0);
+    for (size_t k = p; k < e2; k++)
+        if (v->t[k].kind == ANN_TOK_QUOTE)
+            return CL_NONE;
+    return e2;
+}
+
 static void pre_claim(cl_view *v, cue_ctx *x)
 {
     int np = 0;
@@ -840,6 +858,13 @@ static void pre_claim(cl_view *v, cue_ctx *x)
             cl_main_subject(v, &q, &b);
         x->sp = span(v, q, b);
     }
+    /* "told Y that P and that Q", "says P but that Q": one statement in
+     * two clauses, one claim from the first word of P to the last of Q;
+     * a clause with a quotation in it is a claim of its own ("that “…”
+     * and that …": the quotation keeps its kind) */
+    size_t e2;
+    while ((e2 = and_that_end(v, p, e)) != CL_NONE)
+        e = e2;
     v->used[x->i] = 1;
     cl_emit_tokens(v, p, e, x->cue, x->sp, x->medium, x->nested);
     /* "said P: “Q”" is two claims, also when the rest of the sentence

@@ -1423,6 +1423,26 @@ static void test_round4(void)
     ann_doc_free(d);
 }
 
+/* Round 5, read from polnear_train's errors: each case a sentence of
+ * the shape found there, with its speaker, cue and content. */
+static void test_round5(void)
+{
+    /* "said P and that Q", "says P but that Q": one statement in two
+     * clauses is one claim; with a quotation in either, two (above) */
+    ann_doc *d = run("Reid told reporters that he had spoken to the secretary and "
+                     "that the deportations would pause.\n");
+    CHECK_INT(d->nclaims, 1);
+    EXPECT(d, "he had spoken to the secretary and that the deportations would pause",
+           IND, "told", "Reid");
+    ann_doc_free(d);
+    d = run("Rubio says he opposes gun violence but that the president’s plans "
+            "won’t help prevent it.\n");
+    CHECK_INT(d->nclaims, 1);
+    EXPECT(d, "he opposes gun violence but that the president’s plans won’t help prevent it",
+           IND, "says", "Rubio");
+    ann_doc_free(d);
+}
+
 int main(void)
 {
     char err[256];
@@ -1463,6 +1483,7 @@ int main(void)
     test_round2();
     test_round3();
     test_round4();
+    test_round5();
     test_user_cues();
     ann_engine_free(engine);
     for (size_t i = 0; i < 16; i++)
