@@ -1441,6 +1441,11 @@ static void test_round5(void)
     EXPECT(d, "he opposes gun violence but that the president’s plans won’t help prevent it",
            IND, "says", "Rubio");
     ann_doc_free(d);
+    /* "states" is a noun, as "state" is: no cue */
+    d = run("Kasich is campaigning in Massachusetts and Vermont, states that vote "
+            "on March 1.\n");
+    CHECK_INT(d->nclaims, 0);
+    ann_doc_free(d);
 }
 
 int main(void)
