@@ -196,6 +196,18 @@ static int name_only(const cl_view *v, size_t a, size_t e)
     return 1;
 }
 
+/* Does token i open the document's first line, its title? */
+static int title_line(const cl_view *v, size_t i)
+{
+    size_t b = v->t[i].start;
+    if (i > 0 || b > 16)
+        return 0;
+    for (size_t x = 0; x < b; x++)
+        if (v->text[x] != ' ' && v->text[x] != '\n' && v->text[x] != '\r' && v->text[x] != '\t')
+            return 0;
+    return 1;
+}
+
 /* Words of whom a headline "X to Y: …" addresses. */
 #define CL_HEAD_TO 8
 
@@ -232,11 +244,15 @@ static void on_headline(cl_view *v, size_t i)
         e++;
     /* a tagged actor or source, a transcript's speaker ("WALLACE:"), or
      * in a headline (a paragraph of one line) a noun that names a source
-     * ("Poll: Trump leads in Ohio") */
+     * ("Poll: Trump leads in Ohio"), or in the title a name that ends a
+     * tagged one in the text ("Sanders: Clinton Email Story Has Moved",
+     * where names in title case are not tagged, and "Bernie Sanders"
+     * below; in the body "Carson: A miracle." heads a list item) */
     int headline = (v->t[i].flags & ANN_TF_PARA_START) &&
                    (e >= v->n || (v->t[e].flags & ANN_TF_PARA_START));
     if (!cl_is_entity(v, sp) && !(label == j && dialogue(v, i)) &&
-        !(headline && source_noun(v, j - 1) && !name_only(v, j + 1, e)))
+        !(headline && source_noun(v, j - 1) && !name_only(v, j + 1, e)) &&
+        !(title_line(v, i) && capw(v, j - 1) && !name_only(v, j + 1, e) && cl_names_actor(v, sp)))
         return;
     /* "President Biden: Stop Funding …" addresses him */
     if (in_set(v, j + 1, CL_S_APPEAL))
