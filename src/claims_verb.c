@@ -23,6 +23,9 @@ typedef struct cue_ctx {
     const char *medium;
     int nested, as_clause;
     int inverted;            /* a speaker was found after the cue ("said X") */
+    int gap;                 /* the cue sits in a relative clause whose
+                              * pronoun is the content's subject ("which
+                              * officials said will …") */
 } cue_ctx;
 
 static const char *medium_of(const cl_view *v, const cl_cue *c)
@@ -632,6 +635,28 @@ static int det_phrase_before(const cl_view *v, size_t i)
     return 0;
 }
 
+/* Words of a subject between a relative pronoun and its cue. */
+#define CL_REL_SUBJ 6
+
+/* Does a relative pronoun open the words before the verb cue at i, its
+ * subject between ("which officials say", "what many analysts said")? */
+static int relative_subject(const cl_view *v, size_t i)
+{
+    /* "that the IG report could not": a base form after a singular noun
+     * is no verb */
+    if (!(cl_cue_at(v, i)->cls & CL_BARE) ||
+        (base_form(v, i) && !kind(v, i - 1, CL_W_PRON) && !ends_with(v, i - 1, "s")))
+        return 0;
+    for (size_t k = i - 1; k + 1 > 0 && k + CL_REL_SUBJ >= i && W(v, k); k--) {
+        if (k + 1 < i && (is(v, k, "which") || is(v, k, "that") || is(v, k, "what") ||
+                          is(v, k, "who")))
+            return 1;
+        if (ss(v, k))
+            break;
+    }
+    return 0;
+}
+
 static int noun_use(const cl_view *v, size_t i, size_t ce)
 {
     /* "one of 45 states", "only 10 states": a count before it */
@@ -679,7 +704,8 @@ static int noun_use(const cl_view *v, size_t i, size_t ce)
     if (i > 0 && (auxiliary(v, i - 1) || (quantifier(v, i - 1) && !in_set(v, i - 1, CL_S_ALONE))) &&
         ends_with(v, i, "s") && !ends_with(v, i, "ss"))
         return 1;
-    return auxiliary(v, ce) && !is_ing(v, i);
+    /* "Russian demands are met"; but "which officials say are met" */
+    return auxiliary(v, ce) && !is_ing(v, i) && !relative_subject(v, i);
 }
 
 /* Tokens of an object before the quoted name a naming verb gives it. */
@@ -1066,6 +1092,31 @@ static int comma_after(const cl_view *v, size_t j)
  * or "said X" after it.  Sets *comma when the content may stand before
  * the cue, and *tail past the speaker after it.  Returns 0 when the cue
  * attributes nothing ("if it concludes that"). */
+/* Is the word at r a relative pronoun whose clause's subject stands
+ * before the cue, and does a predicate follow the cue at once ("which
+ * officials said will", "what she said is", "that critics say was")? */
+static int relative_gap(const cl_view *v, const cue_ctx *x, size_t r)
+{
+    if (!(x->c->cls & CL_BARE) ||
+        !(is(v, r, "which") || is(v, r, "that") || is(v, r, "what") || is(v, r, "who")))
+        return 0;
+    /* "what" as an object ("adapt to what she said is growing demand"),
+     * not the subject of a pseudo-cleft ("What he says is truth", "I
+     * think what Trump is saying is dangerous"): what is said is judged */
+    if (is(v, r, "what") &&
+        (r == 0 || ss(v, r) || !W(v, r - 1) || !(v->t[r - 1].flags & ANN_TF_LOWER) ||
+         cl_cue_at(v, r - 1) || in_set(v, r - 1, CL_S_SUB | CL_S_AUX) || kind(v, r - 1, CL_W_BE) ||
+         is(v, r - 1, "that") || is(v, r - 1, "and") || is(v, r - 1, "but") || is(v, r - 1, "or")))
+        return 0;
+    /* "what Trump is saying is": the progressive is a pseudo-cleft too */
+    if (is(v, r, "what") && is_ing(v, x->i))
+        return 0;
+    size_t p = x->ce;
+    if (!W(v, p) || !(v->t[p].flags & ANN_TF_LOWER))
+        return 0;
+    return auxiliary(v, p) || cl_negated_aux(v, p) || kind(v, p, CL_W_BE);
+}
+
 static int find_speaker(cl_view *v, cue_ctx *x, size_t k, size_t head,
                         int passive, size_t *comma, size_t *tail)
 {
@@ -1102,6 +1153,13 @@ static int find_speaker(cl_view *v, cue_ctx *x, size_t k, size_t head,
         if (head + 1 < i && (is(v, head + 1, "who") || is(v, head + 1, "whose") ||
                              is(v, head + 1, "which") || is(v, head + 1, "that")))
             x->sp.end = v->t[head + 1].end;
+        /* "the changes, which officials said will go into effect", "what
+         * analysts said was a sign of …": the relative pronoun is the
+         * subject of the clause after the cue, the content */
+        if (sa > lo && relative_gap(v, x, sa - 1)) {
+            x->gap = 1;
+            return 1;
+        }
         /* "if it concludes that", "what X said was …"; but "what X calls
          * “…”" names the thing called */
         if (sa > lo && (is(v, sa - 1, "if") || is(v, sa - 1, "whether") ||
@@ -1265,6 +1323,11 @@ void cl_on_cue(cl_view *v, size_t i)
     size_t comma = CL_NONE, tail = ce;
     if (!find_speaker(v, &x, k, head, passive, &comma, &tail) || thing_shows(v, &x))
         return;
+    if (x.gap) {
+        v->used[i] = 1;
+        cl_emit_tokens(v, ce, cl_content_end(v, ce, 1), x.cue, x.sp, x.medium, x.nested);
+        return;
+    }
     if (comma != CL_NONE) {
         if (content_before(v, &x, comma, tail))
             return;

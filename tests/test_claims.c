@@ -1461,6 +1461,24 @@ static void test_round5(void)
                      "Bernie Sanders spoke on Sunday.\n");
     CHECK_INT(d->nclaims, 0);
     ann_doc_free(d);
+    /* a relative pronoun the subject of the clause after the cue: the
+     * clause is the content, the relative clause's subject the speaker */
+    d = run("The policy changes, which officials said will go into effect in the "
+            "next few months, will not apply to all.\n");
+    EXPECT(d, "will go into effect in the next few months", IND, "said", "officials");
+    ann_doc_free(d);
+    d = run("The sailors were released, displaying what many analysts said was a "
+            "sign of improving relations.\n");
+    EXPECT(d, "was a sign of improving relations", IND, "said", "many analysts");
+    ann_doc_free(d);
+    /* a pseudo-cleft judges what was said; a base form after a singular
+     * noun is no verb */
+    d = run("He smiled. What he says is truth, and the crowd knows it.\n");
+    CHECK(find(d, "is truth") == NULL);
+    ann_doc_free(d);
+    d = run("She kept the emails, which the State IG report could not find.\n");
+    CHECK_INT(d->nclaims, 0);
+    ann_doc_free(d);
     /* "states" is a noun, as "state" is: no cue */
     d = run("Kasich is campaigning in Massachusetts and Vermont, states that vote "
             "on March 1.\n");
