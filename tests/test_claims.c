@@ -1479,6 +1479,15 @@ static void test_round5(void)
     d = run("She kept the emails, which the State IG report could not find.\n");
     CHECK_INT(d->nclaims, 0);
     ann_doc_free(d);
+    /* a year or a count inside the speaker after the cue */
+    d = run("“She didn’t like that,” said a 2008 Clinton veteran. “She cut down "
+            "the prep time.”\n");
+    EXPECT(d, "She didn’t like that,” said a 2008 Clinton veteran. “She cut down "
+              "the prep time.", DIR, "said", "a 2008 Clinton veteran");
+    ann_doc_free(d);
+    d = run("“We will win,” said 2012 nominee Mitt Romney.\n");
+    EXPECT(d, "We will win,", DIR, "said", "2012 nominee Mitt Romney");
+    ann_doc_free(d);
     /* "states" is a noun, as "state" is: no cue */
     d = run("Kasich is campaigning in Massachusetts and Vermont, states that vote "
             "on March 1.\n");
