@@ -42,7 +42,17 @@ static void on_according(cl_view *v, size_t i)
         b++;
     if (b == ce)
         return;
-    ann_span cue = span(v, i, ce - 1), sp = span(v, ce, b - 1);
+    /* "a poll released Sunday", "an NBC report at the time": the date
+     * and the words that lead to it are no part of the source (a speaker
+     * that ends in a date is refused) */
+    size_t se = b - 1;
+    while (se > ce && cl_in_date(v, v->t[se].start))
+        se--;
+    if (se < b - 1)
+        while (se > ce && (preposition(v, se) ||
+                           ((v->t[se].flags & ANN_TF_LOWER) && ends_with(v, se, "ed"))))
+            se--;
+    ann_span cue = span(v, i, ce - 1), sp = span(v, ce, se);
     int nested = v->inq[i];
     v->used[i] = 1;
     /* "…, according to Craig Bryan, head of the center": set off after a

@@ -1488,6 +1488,18 @@ static void test_round5(void)
     d = run("“We will win,” said 2012 nominee Mitt Romney.\n");
     EXPECT(d, "We will win,", DIR, "said", "2012 nominee Mitt Romney");
     ann_doc_free(d);
+    /* a source after "according to" that ends in a date: the date and
+     * the words leading to it are left out of the speaker */
+    d = annotate_text("Trump leads the field with 22 percent, according to a Suffolk "
+                      "University poll released Sunday.");
+    EXPECT(d, "Trump leads the field with 22 percent", IND, "according to",
+           "a Suffolk University poll");
+    ann_doc_free(d);
+    d = annotate_text("Rick Santorum also delivered paid speeches, according to an NBC "
+                      "report at the time.");
+    EXPECT(d, "Rick Santorum also delivered paid speeches", IND, "according to",
+           "an NBC report");
+    ann_doc_free(d);
     /* "states" is a noun, as "state" is: no cue */
     d = run("Kasich is campaigning in Massachusetts and Vermont, states that vote "
             "on March 1.\n");
