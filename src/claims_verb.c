@@ -737,8 +737,11 @@ static size_t quoted_object(const cl_view *v, const cl_cue *c, size_t ce)
     for (size_t m = q; m < v->n && m < q + CL_NAMED_OBJ; m++) {
         if (qopen(v, m))
             return m > q ? m : CL_NONE;
+        /* a cue word after a possessive is a noun: "called Trump's
+         * remarks “racist”" */
         if (!(W(v, m) || poss(v, m) || v->t[m].kind == ANN_TOK_NUMBER) || ss(v, m) ||
-            cl_cue_at(v, m) || (m == q && preposition(v, m) && !connector(v, m)))
+            (cl_cue_at(v, m) && !(m > q && poss(v, m - 1))) ||
+            (m == q && preposition(v, m) && !connector(v, m)))
             return CL_NONE;
     }
     return CL_NONE;

@@ -1500,6 +1500,11 @@ static void test_round5(void)
     EXPECT(d, "Rick Santorum also delivered paid speeches", IND, "according to",
            "an NBC report");
     ann_doc_free(d);
+    /* a naming verb's object may hold a cue word after a possessive */
+    d = run("Ryan called Trump’s remarks about a judge “racist,” an extraordinary "
+            "rebuke.\n");
+    EXPECT(d, "Trump’s remarks about a judge “racist", MIX, "called", "Ryan");
+    ann_doc_free(d);
     /* "states" is a noun, as "state" is: no cue */
     d = run("Kasich is campaigning in Massachusetts and Vermont, states that vote "
             "on March 1.\n");
