@@ -39,6 +39,15 @@ static const char *medium_of(const cl_view *v, const cl_cue *c)
  * ("told the British newspaper") and then the end of the sentence (1), a
  * comma that makes the attribution a parenthesis (2), or anything else
  * that shows the content is still to come (0).  *end: the closing token. */
+/* Does a predicate go on at j: an auxiliary, a form of "be", a verb in
+ * the past ("meant", "had", "decided")? */
+static int predicate_at(const cl_view *v, size_t j)
+{
+    return auxiliary(v, j) || cl_negated_aux(v, j) || kind(v, j, CL_W_BE) ||
+           (W(v, j) && (v->t[j].flags & ANN_TF_LOWER) &&
+            (ends_with(v, j, "ed") || in_set(v, j, CL_S_PAST)));
+}
+
 static int post_tail(const cl_view *v, size_t j, size_t *end)
 {
     size_t k = j;
@@ -995,6 +1004,26 @@ static int split_fragment(cl_view *v, const cue_ctx *x, size_t comma, size_t ten
 /* The content stood before the comma (or closing mark) at comma, the
  * speaker's phrase ends before tail: "“…,” X said", "…, X told the BBC."
  * Returns 1 when that made the claim. */
+/* Tokens of a speaker's apposition after its comma. */
+#define CL_APPOS_TAIL 40
+
+/* Does an apposition open at j ("director of …", "who runs …", "45",
+ * "adding that …") and the sentence end with it, no clause going on
+ * after a comma ("The paradox, says X, historian at …, is that …") and
+ * no quotation in it (the rest of a split quotation)? */
+static int apposition_ends(const cl_view *v, size_t j)
+{
+    if (j >= v->n || !(W(v, j) || v->t[j].kind == ANN_TOK_NUMBER) || predicate_at(v, j))
+        return 0;
+    for (size_t k = j; k < v->n && k < j + CL_APPOS_TAIL; k++) {
+        if (ss(v, k) || sentence_final(v, k))
+            return 1;
+        if (v->t[k].kind == ANN_TOK_QUOTE || pc(v, k, ';') || (pc(v, k, ',') && predicate_at(v, k + 1)))
+            return 0;
+    }
+    return 0;
+}
+
 static int content_before(cl_view *v, cue_ctx *x, size_t comma, size_t tail)
 {
     size_t tend = 0;
@@ -1019,6 +1048,14 @@ static int content_before(cl_view *v, cue_ctx *x, size_t comma, size_t tail)
      * speaker that follows its cue opens the speaker's apposition */
     if (how == 2 && x->inverted && tend + 1 < v->n &&
         ((kind(v, tend + 1, CL_W_DET) && !kind(v, tend + 1, CL_W_PRON)) || capw(v, tend + 1)))
+        how = 1;
+    /* "…, said Dan Gerstein, director of …", "…, said X, who runs …",
+     * "…, said X, 45", "…, said X, adding that …": after a speaker that
+     * a verb which inverts put after it, a comma opens anything but the
+     * rest of a clause the attribution splits ("The bill, said the
+     * senator, is dead"); after a quotation, the rest of the sentence
+     * may go on with the quotation ("“…,” said X, director of …. “…”") */
+    if (how == 2 && x->inverted && (x->c->cls & CL_INV) && !cq && apposition_ends(v, tend + 1))
         how = 1;
     /* "X told the British newspaper." is a tail; "X proposed a treaty."
      * is an object, and the content comes after the cue. */

@@ -1505,6 +1505,23 @@ static void test_round5(void)
             "rebuke.\n");
     EXPECT(d, "Trump’s remarks about a judge “racist", MIX, "called", "Ryan");
     ann_doc_free(d);
+    /* "…, said X, director of …": the comma after an inverted speaker
+     * opens an apposition that ends the sentence; "The bill, said the
+     * senator, is dead" goes on */
+    d = run("The race will be tight, said Dan Gerstein, director of Gotham "
+            "Ghostwriters.\n");
+    CHECK_INT(d->nclaims, 1);
+    EXPECT(d, "The race will be tight", IND, "said", "Dan Gerstein");
+    ann_doc_free(d);
+    d = run("The program is hardly formal, but it has a loyal following, said Ms. Gil, "
+            "who runs it.\n");
+    EXPECT(d, "The program is hardly formal, but it has a loyal following", IND, "said",
+           "Ms. Gil");
+    ann_doc_free(d);
+    d = run("Even his access to Putin, argued Kyslytsya, meant little in practice.\n");
+    EXPECT(d, "Even his access to Putin, argued Kyslytsya, meant little in practice", IND,
+           "argued", "Kyslytsya");
+    ann_doc_free(d);
     /* "states" is a noun, as "state" is: no cue */
     d = run("Kasich is campaigning in Massachusetts and Vermont, states that vote "
             "on March 1.\n");
