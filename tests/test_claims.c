@@ -1522,6 +1522,14 @@ static void test_round5(void)
     EXPECT(d, "Even his access to Putin, argued Kyslytsya, meant little in practice", IND,
            "argued", "Kyslytsya");
     ann_doc_free(d);
+    /* "shot back", "fired back" close a quotation or take a clause;
+     * "implied" takes a clause, bare too */
+    d = run("“Jeb wants to be a tough guy tonight,” Trump shot back.\n");
+    EXPECT(d, "Jeb wants to be a tough guy tonight,", DIR, "shot back", "Trump");
+    ann_doc_free(d);
+    d = run("He implied a federal judge was biased because of his heritage.\n");
+    EXPECT(d, "a federal judge was biased because of his heritage", IND, "implied", "He");
+    ann_doc_free(d);
     /* "states" is a noun, as "state" is: no cue */
     d = run("Kasich is campaigning in Massachusetts and Vermont, states that vote "
             "on March 1.\n");
