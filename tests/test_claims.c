@@ -1530,6 +1530,10 @@ static void test_round5(void)
     d = run("He implied a federal judge was biased because of his heritage.\n");
     EXPECT(d, "a federal judge was biased because of his heritage", IND, "implied", "He");
     ann_doc_free(d);
+    /* "for weeks" between a cue and its bare clause */
+    d = run("Cruz has said for weeks he is the only candidate who can beat Trump.\n");
+    EXPECT(d, "he is the only candidate who can beat Trump", IND, "said", "Cruz");
+    ann_doc_free(d);
     /* "states" is a noun, as "state" is: no cue */
     d = run("Kasich is campaigning in Massachusetts and Vermont, states that vote "
             "on March 1.\n");
