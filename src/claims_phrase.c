@@ -438,6 +438,12 @@ size_t cl_subject_head_at(const cl_view *v, size_t i, size_t lo, size_t k)
     if (head_ok(v, k) || quantifier_head(v, k, lo) || (!is_ing(v, i) && noun_head(v, k, lo)) ||
         number_head(v, k, lo))
         return k;
+    /* "new fundraising reports show": a plural cue word right before a
+     * verb cue that agrees with it is that verb's subject, a noun */
+    if (cl_cue_at(v, k) && k + 1 == i && cl_cue_at(v, i) && k > lo && !ss(v, k) &&
+        ends_with(v, k, "s") && !ends_with(v, k, "ss") && (v->t[k].flags & ANN_TF_LOWER) &&
+        !ends_with(v, i, "s") && !is_ing(v, i))
+        return k;
     /* "The RAND report lists": a cue word after a determiner is a noun */
     if (cl_cue_at(v, k) && k > lo && !ss(v, k) && !kind(v, k - 1, CL_W_PRON) &&
         (kind(v, k - 1, CL_W_DET) || np_word(v, k - 1) ||

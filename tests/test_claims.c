@@ -1534,6 +1534,13 @@ static void test_round5(void)
     d = run("Cruz has said for weeks he is the only candidate who can beat Trump.\n");
     EXPECT(d, "he is the only candidate who can beat Trump", IND, "said", "Cruz");
     ann_doc_free(d);
+    /* a plural cue word right before a verb cue that agrees is a noun,
+     * the subject */
+    d = run("More than 40 percent of that money arrived in February, new fundraising "
+            "reports show.\n");
+    EXPECT(d, "More than 40 percent of that money arrived in February", IND, "show",
+           "new fundraising reports");
+    ann_doc_free(d);
     /* "states" is a noun, as "state" is: no cue */
     d = run("Kasich is campaigning in Massachusetts and Vermont, states that vote "
             "on March 1.\n");
