@@ -116,10 +116,51 @@ static int object_noun(cl_view *v, size_t i)
     return 1;
 }
 
+/* Tokens between "In" and its noun, and between the noun and its comma. */
+#define CL_IN_NOUN 10
+#define CL_IN_TAIL 8
+
+/* "In an NBC News/Wall Street Journal poll released Monday, 50 percent
+ * chose Clinton": a sentence that opens with "In" and a noun of a source
+ * of findings (words.tsv class data) names the source of the clause
+ * after the comma (cue "In", speaker the noun phrase to its noun),
+ * unless a cue in the rest of the sentence attributes it ("In the same
+ * poll, 31% of Republicans said …"). */
+static int in_source(cl_view *v, size_t i)
+{
+    size_t s = cl_after_dateline(v, cl_sent_start(v, i)), c = i + 1;
+    if (!is(v, s, "in") || i <= s + 1 || i > s + CL_IN_NOUN || v->inq[i] ||
+        !in_set(v, i, CL_S_DATA))
+        return 0;
+    for (size_t k = s + 1; k < i; k++)
+        if (pc(v, k, ',') || v->t[k].kind == ANN_TOK_QUOTE || sentence_final(v, k) ||
+            cl_cue_at(v, k))
+            return 0;
+    while (c < v->n && c <= i + CL_IN_TAIL && !pc(v, c, ',')) {
+        if (v->t[c].kind == ANN_TOK_QUOTE || sentence_final(v, c) || ss(v, c) || cl_cue_at(v, c))
+            return 0;
+        c++;
+    }
+    if (!pc(v, c, ','))
+        return 0;
+    size_t e = cl_content_end(v, c + 1, 0);
+    for (size_t k = c + 1; k < v->n && !ss(v, k) && !sentence_final(v, k); k++)
+        if (cl_cue_at(v, k) || (v->info[k] & CL_W_NOUNCUE))
+            return 0;
+    cl_emit_tokens(v, c + 1, e, span(v, s, s), span(v, s + 1, i), NULL, 0);
+    return 1;
+}
+
 static void on_noun(cl_view *v, size_t i)
 {
     size_t q = i + 1, p;
-    if (i == 0 || object_noun(v, i))
+    if (i == 0 || object_noun(v, i) || in_source(v, i))
+        return;
+    /* "the polls that showed him winning", "comments that were echoed":
+     * a "that" before a verb is a relative pronoun, no clause of saying */
+    if (is(v, q, "that") && W(v, q + 1) && (v->t[q + 1].flags & ANN_TF_LOWER) &&
+        (auxiliary(v, q + 1) || cl_negated_aux(v, q + 1) || kind(v, q + 1, CL_W_BE) ||
+         ends_with(v, q + 1, "ed") || in_set(v, q + 1, CL_S_PAST) || cl_cue_at(v, q + 1)))
         return;
     if (is(v, q, "that"))
         p = pc(v, q + 1, ',') ? q + 2 : q + 1;

@@ -70,7 +70,8 @@ enum {
     CL_S_NUM = 1u << 13,    /* "three", "half": a count or share */
     CL_S_NONE = 1u << 14,   /* "anyone", "nobody": names no source */
     CL_S_WH = 1u << 15,     /* "whether", "how": opens a reported question */
-    CL_S_PAST = 1u << 16    /* "built", "made": an irregular verb in the past */
+    CL_S_PAST = 1u << 16,   /* "built", "made": an irregular verb in the past */
+    CL_S_DATA = 1u << 17    /* "poll", "survey": a source of findings, "In a poll, …" */
 };
 
 #define CL_MAXSUFFIX 8          /* bytes of an adjective suffix ("-ous") */

@@ -1541,6 +1541,21 @@ static void test_round5(void)
     EXPECT(d, "More than 40 percent of that money arrived in February", IND, "show",
            "new fundraising reports");
     ann_doc_free(d);
+    /* "In <a poll>, …": the poll the source of the clause after its
+     * comma; not when a cue of the sentence attributes it */
+    d = run("In an early-October CBS News poll, she led Mr. Sanders 56 percent to 32 "
+            "percent.\n");
+    EXPECT(d, "she led Mr. Sanders 56 percent to 32 percent", IND, "In",
+           "an early-October CBS News poll");
+    ann_doc_free(d);
+    d = run("In the same poll, most Republicans said they backed the ban.\n");
+    CHECK(find(d, "most Republicans said they backed the ban") == NULL);
+    EXPECT(d, "they backed the ban", IND, "said", "most Republicans");
+    ann_doc_free(d);
+    /* a noun cue's "that" before a verb is a relative pronoun */
+    d = run("He believed the Internet polls that showed him victorious.\n");
+    CHECK(find(d, "showed him victorious") == NULL);
+    ann_doc_free(d);
     /* "states" is a noun, as "state" is: no cue */
     d = run("Kasich is campaigning in Massachusetts and Vermont, states that vote "
             "on March 1.\n");
