@@ -128,9 +128,10 @@ static int object_noun(cl_view *v, size_t i)
  * poll, 31% of Republicans said …"). */
 static int in_source(cl_view *v, size_t i)
 {
+    if (!in_set(v, i, CL_S_DATA) || v->inq[i])
+        return 0;
     size_t s = cl_after_dateline(v, cl_sent_start(v, i)), c = i + 1;
-    if (!is(v, s, "in") || i <= s + 1 || i > s + CL_IN_NOUN || v->inq[i] ||
-        !in_set(v, i, CL_S_DATA))
+    if (!is(v, s, "in") || i <= s + 1 || i > s + CL_IN_NOUN)
         return 0;
     for (size_t k = s + 1; k < i; k++)
         if (pc(v, k, ',') || v->t[k].kind == ANN_TOK_QUOTE || sentence_final(v, k) ||

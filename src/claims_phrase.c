@@ -119,7 +119,7 @@ size_t cl_np_right(const cl_view *v, size_t p, size_t hi, int broad)
         else if (det && cl_cue_at(v, j) && (v->t[j].flags & ANN_TF_LOWER) && ends_with(v, j, "ed") &&
                  (np_word(v, j + 1) || open_word(v, j + 1)))
             j++;                /* "NATO's informed secretary general" */
-        else if (v->t[j].kind == ANN_TOK_NUMBER && (det || j == p) && np_word(v, j + 1))
+        else if (v->t[j].kind == ANN_TOK_NUMBER && (det || j == p))
             j++;                /* "a 2008 Clinton veteran", "2012 nominee Mitt Romney" */
         else
             break;
