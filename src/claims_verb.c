@@ -284,9 +284,11 @@ static size_t skip_simple(const cl_view *v, size_t j)
         else if (j < v->n && (v->t[j].kind == ANN_TOK_NUMBER || W(v, j)) && time_noun(v, j + 1) &&
                  is(v, j + 2, "ago"))
             j += 3;                                  /* "two weeks ago" */
-        else if (is(v, j, "for") && time_noun(v, j + 1) && ends_with(v, j + 1, "s"))
+        else if (!is(v, j, "for"))
+            return j;
+        else if (time_noun(v, j + 1) && ends_with(v, j + 1, "s"))
             j += 2;                                  /* "has said for weeks" */
-        else if (is(v, j, "for") && is(v, j + 1, "the") && is(v, j + 3, "time") &&
+        else if (is(v, j + 1, "the") && is(v, j + 3, "time") &&
                  (is(v, j + 2, "first") || is(v, j + 2, "second") ||
                   is(v, j + 2, "last") || is(v, j + 2, "third")))
             j += 4;
