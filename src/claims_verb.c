@@ -1248,7 +1248,11 @@ static int find_speaker(cl_view *v, cue_ctx *x, size_t k, size_t head,
  * preposition and holds no cue, quotation, colon or "that"? */
 static int adjunct_tail(const cl_view *v, size_t after)
 {
-    if (!preposition(v, after) || is(v, after, "to"))
+    /* "to People", "to a crowd of about 500": not an infinitive ("said
+     * to be") */
+    if (!preposition(v, after) ||
+        (is(v, after, "to") && !capw(v, after + 1) &&
+         !(kind(v, after + 1, CL_W_DET) && !kind(v, after + 1, CL_W_PRON))))
         return 0;
     for (size_t k = after + 1; k < v->n && k < after + CL_ADJ_TAIL; k++) {
         if (sentence_final(v, k) || ss(v, k))

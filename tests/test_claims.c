@@ -1556,6 +1556,17 @@ static void test_round5(void)
     d = run("He believed the Internet polls that showed him victorious.\n");
     CHECK(find(d, "showed him victorious") == NULL);
     ann_doc_free(d);
+    /* a quotation that ends its sentence, attributed by "X said to
+     * <a name or a noun phrase>." in the next; not "said to be" */
+    d = run("“Sometimes us ex-diplomats need our fix!” Clinton said to People.\n");
+    EXPECT(d, "Sometimes us ex-diplomats need our fix!", DIR, "said", "Clinton");
+    ann_doc_free(d);
+    d = run("\"How do you control these banks?\" Trump said to a crowd of about 500.\n");
+    EXPECT(d, "How do you control these banks?", DIR, "said", "Trump");
+    ann_doc_free(d);
+    d = run("\"It is over.\" He was said to be furious.\n");
+    CHECK_INT(d->nclaims, 0);
+    ann_doc_free(d);
     /* "states" is a noun, as "state" is: no cue */
     d = run("Kasich is campaigning in Massachusetts and Vermont, states that vote "
             "on March 1.\n");
