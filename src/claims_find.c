@@ -373,6 +373,32 @@ static int rest_of_sentence(const cl_view *v, size_t b, size_t o)
 
 /* A quotation that opens a sentence with no speaker of its own continues
  * the statement just before it: same speaker, same cue. */
+/* "… doesn't surprise Republican pollster Daron Shaw: “…”", "Here's
+ * Clinton in 1992: “…”" has no cue, "Continued Stone: “…”" one that
+ * only closes quotations: a quotation after a colon that a person's
+ * name ends is that person's, the colon its cue. */
+static void on_colon_quote(cl_view *v, size_t o)
+{
+    if (o < 2 || !pc(v, o - 1, ':') || v->used[o] || v->inq[o] || !W(v, o - 2) ||
+        !capw(v, o - 2))
+        return;
+    ann_span sp;
+    size_t close = v->mate[o];
+    /* the quotation ends the sentence: "Sanders: ‘Of Course’ Clinton Is
+     * Qualified" quotes a phrase of a headline */
+    size_t after = close + 1;
+    if (after < v->n && !ss(v, after) && !(v->t[after].flags & ANN_TF_LINE_START) &&
+        !sentence_final(v, after))
+        return;
+    if (!cl_person_ending(v, span(v, o - 2, o - 2), &sp) || cl_attributed_after(v, close))
+        return;
+    ann_span content = { v->t[o].end, v->t[close].start };
+    if (content.end <= content.start)
+        return;
+    v->used[o] = 1;
+    cl_emit(v, ANN_CLAIM_DIRECT, content, span(v, o - 1, o - 1), sp, NULL, 0);
+}
+
 static void on_quote(cl_view *v, size_t o)
 {
     const cl_last *l = &v->st->last;
@@ -441,8 +467,10 @@ void cl_find(cl_view *v)
         v->inq[i] = i < until;
         if (i >= until && qopen(v, i))
             until = v->mate[i];
-        if (qopen(v, i) && !on_credit(v, i))
+        if (qopen(v, i) && !on_credit(v, i)) {
+            on_colon_quote(v, i);
             on_quote(v, i);
+        }
         if (v->t[i].flags & ANN_TF_LINE_START)
             on_headline(v, i);
         if (cl_cue_at(v, i) && !v->used[i]) {

@@ -470,6 +470,8 @@ int cl_in_date(cl_view *v, size_t b);
 void cl_note_given(ann_claims *st, const ann_window *w);
 /* Does an actor or source mention overlap s? */
 int cl_is_entity(cl_view *v, ann_span s);
+/* Does a mention of a person end where s ends?  Sets *mention to it. */
+int cl_person_ending(cl_view *v, ann_span s, ann_span *mention);
 /* Does the last word of s end a mention of an actor or source anywhere
  * in the document so far ("Sanders" in a title, "Bernie Sanders" below)? */
 int cl_names_actor(const cl_view *v, ann_span s);

@@ -1567,6 +1567,15 @@ static void test_round5(void)
     d = run("\"It is over.\" He was said to be furious.\n");
     CHECK_INT(d->nclaims, 0);
     ann_doc_free(d);
+    /* a quotation after a colon that a person's name ends, the rest of
+     * the sentence: hers, the colon its cue; not a phrase of a headline */
+    d = annotate_text("The surge does not surprise pollster Ann Selzer: “Lesser-known "
+                      "candidates have seen the biggest boost.”");
+    EXPECT(d, "Lesser-known candidates have seen the biggest boost.", DIR, ":", "Ann Selzer");
+    ann_doc_free(d);
+    d = annotate_text("Senator Ann Selzer spoke.\n\nAnn Selzer: ‘Of Course’ The Dam Will Hold");
+    CHECK(find(d, "Of Course") == NULL);
+    ann_doc_free(d);
     /* "states" is a noun, as "state" is: no cue */
     d = run("Kasich is campaigning in Massachusetts and Vermont, states that vote "
             "on March 1.\n");
