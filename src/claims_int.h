@@ -278,6 +278,7 @@ static inline int W(const cl_view *v, size_t i)
 /* Is token i the word s up to ASCII case?  Asked for a few fixed words
  * around every cue, so kept inline: the length of the literal is known at
  * compile time and turns most tokens away before any byte is compared. */
+__attribute__((always_inline))
 static inline int is(const cl_view *v, size_t i, const char *s)
 {
     return W(v, i) && ann_tok_is_ci(v->text, &v->t[i], s);
