@@ -1330,6 +1330,18 @@ static int message_author(const cl_view *v, size_t i, size_t lo, ann_span *sp)
     return 0;
 }
 
+/* Does a clause with a subject pronoun follow a verb of saying that
+ * takes a bare one ("say he was", "said they will"), outside a
+ * quotation (inside, the one quoted is the speaker)? */
+static int pronoun_clause(const cl_view *v, const cue_ctx *x)
+{
+    size_t p = x->ce;
+    return (x->c->cls & CL_BARE) && !x->nested && kind(v, p, CL_W_PRON) && !kind(v, p, CL_W_OBJ) &&
+           (auxiliary(v, p + 1) || cl_negated_aux(v, p + 1) || kind(v, p + 1, CL_W_BE) ||
+            ((v->t[p + 1].flags & ANN_TF_LOWER) && (ends_with(v, p + 1, "ed") ||
+                                                    in_set(v, p + 1, CL_S_PAST))));
+}
+
 /* Where is the content of the cue at i, and who speaks? */
 void cl_on_cue(cl_view *v, size_t i)
 {
@@ -1383,9 +1395,12 @@ void cl_on_cue(cl_view *v, size_t i)
             x.sp.start = x.sp.end = 0;           /* "said X" wanted a tail */
     }
     if (x.sp.end == x.sp.start) {
-        /* a verb coordinated with an earlier one: "… and again urged" */
+        /* a verb coordinated with an earlier one: "… and again urged";
+         * a clause of a subject pronoun right after a verb of saying, its
+         * own subject too far ("Tom Emanuel of Laconia, N.H., stood at a
+         * Bush event here to say he was leaning …") */
         if (!(k != CL_NONE && (is(v, k, "and") || pc(v, k, ',') || is(v, k, "but"))) &&
-            !is_ing(v, i))
+            !is_ing(v, i) && !pronoun_clause(v, &x))
             return;
         if (!message_author(v, i, lo, &x.sp) && !cl_sentence_speaker(v, lo, i, &x.sp))
             x.sp.start = x.sp.end = 0;

@@ -1576,6 +1576,12 @@ static void test_round5(void)
     d = annotate_text("Senator Ann Selzer spoke.\n\nAnn Selzer: ‘Of Course’ The Dam Will Hold");
     CHECK(find(d, "Of Course") == NULL);
     ann_doc_free(d);
+    /* a subject pronoun's clause after a verb of saying whose subject is
+     * too far for the walk: the sentence's subject speaks */
+    d = run("Tom Emanuel of Laconia stood at a Bush event here to say he was leaning "
+            "toward Mr. Trump.\n");
+    EXPECT(d, "he was leaning toward Mr. Trump", IND, "say", "Tom Emanuel of Laconia");
+    ann_doc_free(d);
     /* "states" is a noun, as "state" is: no cue */
     d = run("Kasich is campaigning in Massachusetts and Vermont, states that vote "
             "on March 1.\n");
