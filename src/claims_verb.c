@@ -549,6 +549,10 @@ static size_t content_start(const cl_view *v, const cl_cue *c, size_t ce, int *n
          * Journal lunch group that …" */
         if (m != CL_NONE && (c->cls & CL_OBJ) && q > ce)
             return m + 1;
+        /* "says if he wins, he will …", "said because it was late, they
+         * …": a subordinate clause before the bare one */
+        if (in_set(v, q, CL_S_SUB) && (m = fronted_clause(v, q)) != CL_NONE)
+            return m;
     }
     return (c->cls & CL_CLAUSE) ? quote_ahead(v, q) : CL_NONE;
 }

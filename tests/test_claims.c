@@ -1582,6 +1582,10 @@ static void test_round5(void)
             "toward Mr. Trump.\n");
     EXPECT(d, "he was leaning toward Mr. Trump", IND, "say", "Tom Emanuel of Laconia");
     ann_doc_free(d);
+    /* a subordinate clause and its comma before the bare clause */
+    d = run("Beck said if Trump wins, he would impose a dictatorship.\n");
+    EXPECT(d, "if Trump wins, he would impose a dictatorship", IND, "said", "Beck");
+    ann_doc_free(d);
     /* "states" is a noun, as "state" is: no cue */
     d = run("Kasich is campaigning in Massachusetts and Vermont, states that vote "
             "on March 1.\n");
