@@ -62,6 +62,14 @@ static void on_according(cl_view *v, size_t i)
     size_t sep = i > 0 && (pc(v, i - 1, ',') || v->t[i - 1].kind == ANN_TOK_DASH ||
                            (qclose(v, i - 1) && i > 1 && pc(v, i - 2, ','))) ? i - 1 : CL_NONE;
     size_t s = sep != CL_NONE ? cl_sent_start(v, sep) : i;
+    /* "Notably absent, according to members …, was any mention of …",
+     * "His criticism, according to X, was …": the clause goes on after
+     * the source's comma, one claim across the attribution */
+    if (sep != CL_NONE && pc(v, sep, ',') && s + 1 < sep && pc(v, b, ',') &&
+        (kind(v, b + 1, CL_W_BE) || auxiliary(v, b + 1)) && (v->t[b + 1].flags & ANN_TF_LOWER)) {
+        cl_emit_tokens(v, s, cl_content_end(v, b + 1, 0), cue, sp, NULL, nested);
+        return;
+    }
     if (s < i && s + 4 <= i - 1 && !pc(v, s + 1, ',') && (!preposition(v, s) || clause_after_opener(v, s, i - 1))) {
         cl_emit_tokens(v, s, i - 1, cue, sp, NULL, nested);
         return;

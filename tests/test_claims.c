@@ -1586,6 +1586,13 @@ static void test_round5(void)
     d = run("Beck said if Trump wins, he would impose a dictatorship.\n");
     EXPECT(d, "if Trump wins, he would impose a dictatorship", IND, "said", "Beck");
     ann_doc_free(d);
+    /* "…, according to X, …" inside a clause that goes on after it:
+     * one claim across the attribution */
+    d = run("Among the precedents at risk, according to Ms. Epstein, are 16 involving "
+            "business activity.\n");
+    EXPECT(d, "Among the precedents at risk, according to Ms. Epstein, are 16 involving "
+              "business activity", IND, "according to", "Ms. Epstein");
+    ann_doc_free(d);
     /* "states" is a noun, as "state" is: no cue */
     d = run("Kasich is campaigning in Massachusetts and Vermont, states that vote "
             "on March 1.\n");
