@@ -1012,6 +1012,24 @@ static int split_fragment(cl_view *v, const cue_ctx *x, size_t comma, size_t ten
 /* The content stood before the comma (or closing mark) at comma, the
  * speaker's phrase ends before tail: "“…,” X said", "…, X told the BBC."
  * Returns 1 when that made the claim. */
+/* Does a subject pronoun and its verb open a clause at p ("he was",
+ * "they will", "she had")? */
+static int pronoun_subject(const cl_view *v, size_t p)
+{
+    return kind(v, p, CL_W_PRON) && !kind(v, p, CL_W_OBJ) &&
+           (auxiliary(v, p + 1) || cl_negated_aux(v, p + 1) || kind(v, p + 1, CL_W_BE) ||
+            ((v->t[p + 1].flags & ANN_TF_LOWER) && (ends_with(v, p + 1, "ed") ||
+                                                    in_set(v, p + 1, CL_S_PAST))));
+}
+
+/* Does a clause with a subject pronoun follow a verb of saying that
+ * takes a bare one ("say he was", "said they will"), outside a
+ * quotation (inside, the one quoted is the speaker)? */
+static int pronoun_clause(const cl_view *v, const cue_ctx *x)
+{
+    return (x->c->cls & CL_BARE) && !x->nested && pronoun_subject(v, x->ce);
+}
+
 /* Tokens of a speaker's apposition after its comma. */
 #define CL_APPOS_TAIL 40
 
@@ -1069,6 +1087,11 @@ static int content_before(cl_view *v, cue_ctx *x, size_t comma, size_t tail)
      * is an object, and the content comes after the cue. */
     if (how && !cq && tail < tend && !(x->c->cls & CL_OBJ) && !preposition(v, tail) &&
         !adverbial(v, tail))
+        how = 0;
+    /* "While he was in jail, officials told him he had never been …":
+     * after the addressee a clause of the cue's own */
+    if (how && !cq && (x->c->cls & CL_OBJ) && tail == x->ce && kind(v, tail, CL_W_OBJ) &&
+        pronoun_subject(v, tail + 1))
         how = 0;
     const char *medium = x->medium;
     if (!medium && how && tail <= tend)   /* “…,” he told the BBC. */
@@ -1332,18 +1355,6 @@ static int message_author(const cl_view *v, size_t i, size_t lo, ann_span *sp)
         }
     }
     return 0;
-}
-
-/* Does a clause with a subject pronoun follow a verb of saying that
- * takes a bare one ("say he was", "said they will"), outside a
- * quotation (inside, the one quoted is the speaker)? */
-static int pronoun_clause(const cl_view *v, const cue_ctx *x)
-{
-    size_t p = x->ce;
-    return (x->c->cls & CL_BARE) && !x->nested && kind(v, p, CL_W_PRON) && !kind(v, p, CL_W_OBJ) &&
-           (auxiliary(v, p + 1) || cl_negated_aux(v, p + 1) || kind(v, p + 1, CL_W_BE) ||
-            ((v->t[p + 1].flags & ANN_TF_LOWER) && (ends_with(v, p + 1, "ed") ||
-                                                    in_set(v, p + 1, CL_S_PAST))));
 }
 
 /* Where is the content of the cue at i, and who speaks? */

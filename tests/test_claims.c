@@ -1593,6 +1593,13 @@ static void test_round5(void)
     EXPECT(d, "Among the precedents at risk, according to Ms. Epstein, are 16 involving "
               "business activity", IND, "according to", "Ms. Epstein");
     ann_doc_free(d);
+    /* after an opening clause and its comma, a cue with an addressee and
+     * a clause of its own after it: that clause is the content */
+    d = run("While he was in jail, immigration officials told him he had never been "
+            "a citizen.\n");
+    CHECK_INT(d->nclaims, 1);
+    EXPECT(d, "he had never been a citizen", IND, "told", "immigration officials");
+    ann_doc_free(d);
     /* "states" is a noun, as "state" is: no cue */
     d = run("Kasich is campaigning in Massachusetts and Vermont, states that vote "
             "on March 1.\n");
