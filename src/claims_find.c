@@ -434,9 +434,10 @@ static void on_quote(cl_view *v, size_t o)
 static int title_case_cue(const cl_view *v, size_t i)
 {
     size_t a = i, caps = 0, low = 0;
-    /* a headline's verb is in the present or the past: "Says", "Vowed";
-     * "In-depth Report:" is a noun */
-    if (!(ends_with(v, i, "s") && !ends_with(v, i, "ss")) && !ends_with(v, i, "ed"))
+    /* a headline's verb is in the present or the past: "Says", "Vowed",
+     * "Said", "Told"; "In-depth Report:" is a noun */
+    if (!(ends_with(v, i, "s") && !ends_with(v, i, "ss")) && !ends_with(v, i, "ed") &&
+        (cl_cue_at(v, i)->n != 1 || is_ing(v, i) || cl_base_form(v, i)))
         return 0;
     while (a > 0 && a + CL_HEADLINE > i && !(v->t[a].flags & ANN_TF_LINE_START))
         if (cl_cue_at(v, --a))

@@ -471,6 +471,9 @@ int cl_in_date(cl_view *v, size_t b);
 void cl_note_given(ann_claims *st, const ann_window *w);
 /* Does an actor or source mention overlap s? */
 int cl_is_entity(cl_view *v, ann_span s);
+/* claims_verb.c: is the one-word verb cue at i in its base form, a form
+ * of it in -s or -(e)d being a cue too ("mention"; not "said", "told")? */
+int cl_base_form(const cl_view *v, size_t i);
 /* Does a mention of a person end where s ends?  Sets *mention to it. */
 int cl_person_ending(cl_view *v, ann_span s, ann_span *mention);
 /* Does the last word of s end a mention of an actor or source anywhere

@@ -588,7 +588,7 @@ static int adjective(const cl_view *v, size_t k)
     return 0;
 }
 
-/* Bytes of the longest word base_form looks at. */
+/* Bytes of the longest word cl_base_form looks at. */
 #define CL_FORM_MAX 32
 
 /* Is token i with suffix added a word that heads a verb cue? */
@@ -606,7 +606,7 @@ static int cue_with(const cl_view *v, size_t i, const char *suffix)
 /* A cue word in its base form: a form of it in -s or -(e)d is a cue too
  * ("mention", "demand", "believe"), which "found", "told" and "said" have
  * not. */
-static int base_form(const cl_view *v, size_t i)
+int cl_base_form(const cl_view *v, size_t i)
 {
     if (cl_cue_at(v, i)->n != 1 || ends_with(v, i, "s") || ends_with(v, i, "ed") || is_ing(v, i))
         return 0;
@@ -662,7 +662,7 @@ static int relative_subject(const cl_view *v, size_t i)
     /* "that the IG report could not": a base form after a singular noun
      * is no verb */
     if (!(cl_cue_at(v, i)->cls & CL_BARE) ||
-        (base_form(v, i) && !kind(v, i - 1, CL_W_PRON) && !ends_with(v, i - 1, "s")))
+        (cl_base_form(v, i) && !kind(v, i - 1, CL_W_PRON) && !ends_with(v, i - 1, "s")))
         return 0;
     for (size_t k = i - 1; k + 1 > 0 && k + CL_REL_SUBJ >= i && W(v, k); k--) {
         if (k + 1 < i && (is(v, k, "which") || is(v, k, "that") || is(v, k, "what") ||
@@ -704,11 +704,11 @@ static int noun_use(const cl_view *v, size_t i, size_t ce)
      * subject of a verb ("another says", "each said"; "another question"
      * is a noun still) */
     if (i > 0 && !ss(v, i) && kind(v, i - 1, CL_W_DET) && !is(v, i - 1, "her") &&
-        !is(v, i - 1, "one") && !(quantifier(v, i - 1) && !base_form(v, i)))
+        !is(v, i - 1, "one") && !(quantifier(v, i - 1) && !cl_base_form(v, i)))
         return 1;
     /* "the first public mention of": a base form after a determiner and
      * singular words, which could be no subject of it */
-    if (det_phrase_before(v, i) && base_form(v, i))
+    if (det_phrase_before(v, i) && cl_base_form(v, i))
         return 1;
     /* "restricted comments about …", "issued warnings": a plural noun,
      * the object of a verb in the past */

@@ -1600,6 +1600,11 @@ static void test_round5(void)
     CHECK_INT(d->nclaims, 1);
     EXPECT(d, "he had never been a citizen", IND, "told", "immigration officials");
     ann_doc_free(d);
+    /* a headline in title case whose verb is an irregular past */
+    d = run("After Obama’s Speech, Trump Said The 11 Words Everyone Was Thinking\n\n"
+            "Body.\n");
+    EXPECT(d, "The 11 Words Everyone Was Thinking", IND, "Said", "Trump");
+    ann_doc_free(d);
     /* "states" is a noun, as "state" is: no cue */
     d = run("Kasich is campaigning in Massachusetts and Vermont, states that vote "
             "on March 1.\n");
