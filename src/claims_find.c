@@ -70,6 +70,16 @@ static void on_according(cl_view *v, size_t i)
         cl_emit_tokens(v, s, cl_content_end(v, b + 1, 0), cue, sp, NULL, nested);
         return;
     }
+    /* "Boasting 108,000 residents …, the GOP leaners seem enamored with
+     * Trump, according to Politico": the participle's phrase is the
+     * author's */
+    if (s < i && is_ing(v, s) && sep != CL_NONE) {
+        size_t c = s + 1;
+        while (c + 4 < sep && c < s + CL_OPENER && !pc(v, c, ','))
+            c++;
+        if (pc(v, c, ',') && c + 4 < sep)
+            s = c + 1;
+    }
     if (s < i && s + 4 <= i - 1 && !pc(v, s + 1, ',') && (!preposition(v, s) || clause_after_opener(v, s, i - 1))) {
         cl_emit_tokens(v, s, i - 1, cue, sp, NULL, nested);
         return;

@@ -1605,6 +1605,12 @@ static void test_round5(void)
             "Body.\n");
     EXPECT(d, "The 11 Words Everyone Was Thinking", IND, "Said", "Trump");
     ann_doc_free(d);
+    /* an opening participle's phrase before "…, according to X" is the
+     * author's */
+    d = run("Boasting 108,000 residents, the county leaners seem enamored with Trump, "
+            "according to Politico.\n");
+    EXPECT(d, "the county leaners seem enamored with Trump", IND, "according to", "Politico");
+    ann_doc_free(d);
     /* "states" is a noun, as "state" is: no cue */
     d = run("Kasich is campaigning in Massachusetts and Vermont, states that vote "
             "on March 1.\n");
