@@ -28,7 +28,8 @@ enum {
     CL_QOBJ    = 1u << 8,   /* a quoted phrase is the content ("calls it “a farce”") */
     CL_AS      = 1u << 9,   /* object + "as" + complement ("described X as Y") */
     CL_INV     = 1u << 10,  /* stands before its speaker ("said Medinsky") */
-    CL_EVID    = 1u << 11   /* a thing may show it: "it shows" names no source */
+    CL_EVID    = 1u << 11,  /* a thing may show it: "it shows" names no source */
+    CL_ISSUE   = 1u << 12   /* N only with a matter raised for object ("raised concerns") */
 };
 
 /* Word kinds (src/rules/claims/speakers.tsv, nouns.tsv). */
@@ -71,7 +72,8 @@ enum {
     CL_S_NONE = 1u << 14,   /* "anyone", "nobody": names no source */
     CL_S_WH = 1u << 15,     /* "whether", "how": opens a reported question */
     CL_S_PAST = 1u << 16,   /* "built", "made": an irregular verb in the past */
-    CL_S_DATA = 1u << 17    /* "poll", "survey": a source of findings, "In a poll, …" */
+    CL_S_DATA = 1u << 17,   /* "poll", "survey": a source of findings, "In a poll, …" */
+    CL_S_ISSUE = 1u << 18   /* "concerns", "possibility": a matter raised in speech */
 };
 
 #define CL_MAXSUFFIX 8          /* bytes of an adjective suffix ("-ous") */

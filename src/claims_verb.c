@@ -482,6 +482,19 @@ static size_t fronted_clause(const cl_view *v, size_t j)
     return CL_NONE;
 }
 
+/* Words of an object before the noun that heads it. */
+#define CL_ISSUE_HEAD 4
+
+/* Does a noun of words.tsv class issue head the object at q ("concerns",
+ * "serious questions", "the possibility")? */
+static int issue_object(const cl_view *v, size_t q)
+{
+    for (size_t k = q; k < v->n && k < q + CL_ISSUE_HEAD && W(v, k); k++)
+        if (in_set(v, k, CL_S_ISSUE))
+            return 1;
+    return 0;
+}
+
 /* The content after the cue: "that …", ": “…”", "him to …", a bare clause,
  * or the object of "demanded".  Returns its first token or CL_NONE. */
 static size_t content_start(const cl_view *v, const cl_cue *c, size_t ce, int *np)
@@ -529,7 +542,7 @@ static size_t content_start(const cl_view *v, const cl_cue *c, size_t ce, int *n
     if (qopen(v, q))
         return q;
     if ((c->cls & CL_NP) && q == skip_simple(v, ce) && W(v, q) && !is(v, q, "to") &&
-        !is(v, q, "by") && !is(v, q, "of")) {
+        !is(v, q, "by") && !is(v, q, "of") && (!(c->cls & CL_ISSUE) || issue_object(v, q))) {
         *np = 1;
         return q;
     }

@@ -1611,6 +1611,16 @@ static void test_round5(void)
             "according to Politico.\n");
     EXPECT(d, "the county leaners seem enamored with Trump", IND, "according to", "Politico");
     ann_doc_free(d);
+    /* "raise" (class R) states a position only with a matter raised for
+     * object: not money, not rates */
+    d = run("Putin raised the possibility of Ukraine obtaining security guarantees.\n");
+    EXPECT(d, "the possibility of Ukraine obtaining security guarantees", IND, "raised",
+           "Putin");
+    ann_doc_free(d);
+    d = run("The campaign raised more than $26 million last month, and the Fed may "
+            "raise rates too quickly.\n");
+    CHECK_INT(d->nclaims, 0);
+    ann_doc_free(d);
     /* "states" is a noun, as "state" is: no cue */
     d = run("Kasich is campaigning in Massachusetts and Vermont, states that vote "
             "on March 1.\n");
