@@ -42,7 +42,17 @@ static void on_according(cl_view *v, size_t i)
         b++;
     if (b == ce)
         return;
-    ann_span cue = span(v, i, ce - 1), sp = span(v, ce, b - 1);
+    /* "a poll released Sunday", "an NBC report at the time": the date
+     * and the words that lead to it are no part of the source (a speaker
+     * that ends in a date is refused) */
+    size_t se = b - 1;
+    while (se > ce && cl_in_date(v, v->t[se].start))
+        se--;
+    if (se < b - 1)
+        while (se > ce && (preposition(v, se) ||
+                           ((v->t[se].flags & ANN_TF_LOWER) && ends_with(v, se, "ed"))))
+            se--;
+    ann_span cue = span(v, i, ce - 1), sp = span(v, ce, se);
     int nested = v->inq[i];
     v->used[i] = 1;
     /* "…, according to Craig Bryan, head of the center": set off after a
@@ -52,6 +62,24 @@ static void on_according(cl_view *v, size_t i)
     size_t sep = i > 0 && (pc(v, i - 1, ',') || v->t[i - 1].kind == ANN_TOK_DASH ||
                            (qclose(v, i - 1) && i > 1 && pc(v, i - 2, ','))) ? i - 1 : CL_NONE;
     size_t s = sep != CL_NONE ? cl_sent_start(v, sep) : i;
+    /* "Notably absent, according to members …, was any mention of …",
+     * "His criticism, according to X, was …": the clause goes on after
+     * the source's comma, one claim across the attribution */
+    if (sep != CL_NONE && pc(v, sep, ',') && s + 1 < sep && pc(v, b, ',') &&
+        (kind(v, b + 1, CL_W_BE) || auxiliary(v, b + 1)) && (v->t[b + 1].flags & ANN_TF_LOWER)) {
+        cl_emit_tokens(v, s, cl_content_end(v, b + 1, 0), cue, sp, NULL, nested);
+        return;
+    }
+    /* "Boasting 108,000 residents …, the GOP leaners seem enamored with
+     * Trump, according to Politico": the participle's phrase is the
+     * author's */
+    if (s < i && is_ing(v, s) && sep != CL_NONE) {
+        size_t c = s + 1;
+        while (c + 4 < sep && c < s + CL_OPENER && !pc(v, c, ','))
+            c++;
+        if (pc(v, c, ',') && c + 4 < sep)
+            s = c + 1;
+    }
     if (s < i && s + 4 <= i - 1 && !pc(v, s + 1, ',') && (!preposition(v, s) || clause_after_opener(v, s, i - 1))) {
         cl_emit_tokens(v, s, i - 1, cue, sp, NULL, nested);
         return;
@@ -106,10 +134,52 @@ static int object_noun(cl_view *v, size_t i)
     return 1;
 }
 
+/* Tokens between "In" and its noun, and between the noun and its comma. */
+#define CL_IN_NOUN 10
+#define CL_IN_TAIL 8
+
+/* "In an NBC News/Wall Street Journal poll released Monday, 50 percent
+ * chose Clinton": a sentence that opens with "In" and a noun of a source
+ * of findings (words.tsv class data) names the source of the clause
+ * after the comma (cue "In", speaker the noun phrase to its noun),
+ * unless a cue in the rest of the sentence attributes it ("In the same
+ * poll, 31% of Republicans said …"). */
+static int in_source(cl_view *v, size_t i)
+{
+    if (!in_set(v, i, CL_S_DATA) || v->inq[i])
+        return 0;
+    size_t s = cl_after_dateline(v, cl_sent_start(v, i)), c = i + 1;
+    if (!is(v, s, "in") || i <= s + 1 || i > s + CL_IN_NOUN)
+        return 0;
+    for (size_t k = s + 1; k < i; k++)
+        if (pc(v, k, ',') || v->t[k].kind == ANN_TOK_QUOTE || sentence_final(v, k) ||
+            cl_cue_at(v, k))
+            return 0;
+    while (c < v->n && c <= i + CL_IN_TAIL && !pc(v, c, ',')) {
+        if (v->t[c].kind == ANN_TOK_QUOTE || sentence_final(v, c) || ss(v, c) || cl_cue_at(v, c))
+            return 0;
+        c++;
+    }
+    if (!pc(v, c, ','))
+        return 0;
+    size_t e = cl_content_end(v, c + 1, 0);
+    for (size_t k = c + 1; k < v->n && !ss(v, k) && !sentence_final(v, k); k++)
+        if (cl_cue_at(v, k) || (v->info[k] & CL_W_NOUNCUE))
+            return 0;
+    cl_emit_tokens(v, c + 1, e, span(v, s, s), span(v, s + 1, i), NULL, 0);
+    return 1;
+}
+
 static void on_noun(cl_view *v, size_t i)
 {
     size_t q = i + 1, p;
-    if (i == 0 || object_noun(v, i))
+    if (i == 0 || object_noun(v, i) || in_source(v, i))
+        return;
+    /* "the polls that showed him winning", "comments that were echoed":
+     * a "that" before a verb is a relative pronoun, no clause of saying */
+    if (is(v, q, "that") && W(v, q + 1) && (v->t[q + 1].flags & ANN_TF_LOWER) &&
+        (auxiliary(v, q + 1) || cl_negated_aux(v, q + 1) || kind(v, q + 1, CL_W_BE) ||
+         ends_with(v, q + 1, "ed") || in_set(v, q + 1, CL_S_PAST) || cl_cue_at(v, q + 1)))
         return;
     if (is(v, q, "that"))
         p = pc(v, q + 1, ',') ? q + 2 : q + 1;
@@ -196,6 +266,18 @@ static int name_only(const cl_view *v, size_t a, size_t e)
     return 1;
 }
 
+/* Does token i open the document's first line, its title? */
+static int title_line(const cl_view *v, size_t i)
+{
+    size_t b = v->t[i].start;
+    if (i > 0 || b > 16)
+        return 0;
+    for (size_t x = 0; x < b; x++)
+        if (v->text[x] != ' ' && v->text[x] != '\n' && v->text[x] != '\r' && v->text[x] != '\t')
+            return 0;
+    return 1;
+}
+
 /* Words of whom a headline "X to Y: …" addresses. */
 #define CL_HEAD_TO 8
 
@@ -232,11 +314,15 @@ static void on_headline(cl_view *v, size_t i)
         e++;
     /* a tagged actor or source, a transcript's speaker ("WALLACE:"), or
      * in a headline (a paragraph of one line) a noun that names a source
-     * ("Poll: Trump leads in Ohio") */
+     * ("Poll: Trump leads in Ohio"), or in the title a name that ends a
+     * tagged one in the text ("Sanders: Clinton Email Story Has Moved",
+     * where names in title case are not tagged, and "Bernie Sanders"
+     * below; in the body "Carson: A miracle." heads a list item) */
     int headline = (v->t[i].flags & ANN_TF_PARA_START) &&
                    (e >= v->n || (v->t[e].flags & ANN_TF_PARA_START));
     if (!cl_is_entity(v, sp) && !(label == j && dialogue(v, i)) &&
-        !(headline && source_noun(v, j - 1) && !name_only(v, j + 1, e)))
+        !(headline && source_noun(v, j - 1) && !name_only(v, j + 1, e)) &&
+        !(title_line(v, i) && capw(v, j - 1) && !name_only(v, j + 1, e) && cl_names_actor(v, sp)))
         return;
     /* "President Biden: Stop Funding …" addresses him */
     if (in_set(v, j + 1, CL_S_APPEAL))
@@ -305,6 +391,32 @@ static int rest_of_sentence(const cl_view *v, size_t b, size_t o)
 
 /* A quotation that opens a sentence with no speaker of its own continues
  * the statement just before it: same speaker, same cue. */
+/* "… doesn't surprise Republican pollster Daron Shaw: “…”", "Here's
+ * Clinton in 1992: “…”" has no cue, "Continued Stone: “…”" one that
+ * only closes quotations: a quotation after a colon that a person's
+ * name ends is that person's, the colon its cue. */
+static void on_colon_quote(cl_view *v, size_t o)
+{
+    if (o < 2 || !pc(v, o - 1, ':') || v->used[o] || v->inq[o] || !W(v, o - 2) ||
+        !capw(v, o - 2))
+        return;
+    ann_span sp;
+    size_t close = v->mate[o];
+    /* the quotation ends the sentence: "Sanders: ‘Of Course’ Clinton Is
+     * Qualified" quotes a phrase of a headline */
+    size_t after = close + 1;
+    if (after < v->n && !ss(v, after) && !(v->t[after].flags & ANN_TF_LINE_START) &&
+        !sentence_final(v, after))
+        return;
+    if (!cl_person_ending(v, span(v, o - 2, o - 2), &sp) || cl_attributed_after(v, close))
+        return;
+    ann_span content = { v->t[o].end, v->t[close].start };
+    if (content.end <= content.start)
+        return;
+    v->used[o] = 1;
+    cl_emit(v, ANN_CLAIM_DIRECT, content, span(v, o - 1, o - 1), sp, NULL, 0);
+}
+
 static void on_quote(cl_view *v, size_t o)
 {
     const cl_last *l = &v->st->last;
@@ -332,9 +444,10 @@ static void on_quote(cl_view *v, size_t o)
 static int title_case_cue(const cl_view *v, size_t i)
 {
     size_t a = i, caps = 0, low = 0;
-    /* a headline's verb is in the present or the past: "Says", "Vowed";
-     * "In-depth Report:" is a noun */
-    if (!(ends_with(v, i, "s") && !ends_with(v, i, "ss")) && !ends_with(v, i, "ed"))
+    /* a headline's verb is in the present or the past: "Says", "Vowed",
+     * "Said", "Told"; "In-depth Report:" is a noun */
+    if (!(ends_with(v, i, "s") && !ends_with(v, i, "ss")) && !ends_with(v, i, "ed") &&
+        (cl_cue_at(v, i)->n != 1 || is_ing(v, i) || cl_base_form(v, i)))
         return 0;
     while (a > 0 && a + CL_HEADLINE > i && !(v->t[a].flags & ANN_TF_LINE_START))
         if (cl_cue_at(v, --a))
@@ -373,8 +486,10 @@ void cl_find(cl_view *v)
         v->inq[i] = i < until;
         if (i >= until && qopen(v, i))
             until = v->mate[i];
-        if (qopen(v, i) && !on_credit(v, i))
+        if (qopen(v, i) && !on_credit(v, i)) {
+            on_colon_quote(v, i);
             on_quote(v, i);
+        }
         if (v->t[i].flags & ANN_TF_LINE_START)
             on_headline(v, i);
         if (cl_cue_at(v, i) && !v->used[i]) {

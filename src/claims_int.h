@@ -28,7 +28,8 @@ enum {
     CL_QOBJ    = 1u << 8,   /* a quoted phrase is the content ("calls it “a farce”") */
     CL_AS      = 1u << 9,   /* object + "as" + complement ("described X as Y") */
     CL_INV     = 1u << 10,  /* stands before its speaker ("said Medinsky") */
-    CL_EVID    = 1u << 11   /* a thing may show it: "it shows" names no source */
+    CL_EVID    = 1u << 11,  /* a thing may show it: "it shows" names no source */
+    CL_ISSUE   = 1u << 12   /* N only with a matter raised for object ("raised concerns") */
 };
 
 /* Word kinds (src/rules/claims/speakers.tsv, nouns.tsv). */
@@ -70,7 +71,9 @@ enum {
     CL_S_NUM = 1u << 13,    /* "three", "half": a count or share */
     CL_S_NONE = 1u << 14,   /* "anyone", "nobody": names no source */
     CL_S_WH = 1u << 15,     /* "whether", "how": opens a reported question */
-    CL_S_PAST = 1u << 16    /* "built", "made": an irregular verb in the past */
+    CL_S_PAST = 1u << 16,   /* "built", "made": an irregular verb in the past */
+    CL_S_DATA = 1u << 17,   /* "poll", "survey": a source of findings, "In a poll, …" */
+    CL_S_ISSUE = 1u << 18   /* "concerns", "possibility": a matter raised in speech */
 };
 
 #define CL_MAXSUFFIX 8          /* bytes of an adjective suffix ("-ous") */
@@ -277,6 +280,7 @@ static inline int W(const cl_view *v, size_t i)
 /* Is token i the word s up to ASCII case?  Asked for a few fixed words
  * around every cue, so kept inline: the length of the literal is known at
  * compile time and turns most tokens away before any byte is compared. */
+__attribute__((always_inline))
 static inline int is(const cl_view *v, size_t i, const char *s)
 {
     return W(v, i) && ann_tok_is_ci(v->text, &v->t[i], s);
@@ -469,6 +473,14 @@ int cl_in_date(cl_view *v, size_t b);
 void cl_note_given(ann_claims *st, const ann_window *w);
 /* Does an actor or source mention overlap s? */
 int cl_is_entity(cl_view *v, ann_span s);
+/* claims_verb.c: is the one-word verb cue at i in its base form, a form
+ * of it in -s or -(e)d being a cue too ("mention"; not "said", "told")? */
+int cl_base_form(const cl_view *v, size_t i);
+/* Does a mention of a person end where s ends?  Sets *mention to it. */
+int cl_person_ending(cl_view *v, ann_span s, ann_span *mention);
+/* Does the last word of s end a mention of an actor or source anywhere
+ * in the document so far ("Sanders" in a title, "Bernie Sanders" below)? */
+int cl_names_actor(const cl_view *v, ann_span s);
 /* The id of a source mentioned inside s, or NULL. */
 const char *cl_source_in(cl_view *v, ann_span s);
 

@@ -361,6 +361,51 @@ int cl_is_entity(cl_view *v, ann_span s)
     return entity_in(v, s, 0) != NULL;
 }
 
+int cl_person_ending(cl_view *v, ann_span s, ann_span *mention)
+{
+    if (!v->ments_ready)
+        index_mentions(v);
+    if (s.end <= v->ment_from || v->nments == 0)
+        return 0;
+    size_t lo = s.start > v->ment_from + v->ment_len ?
+                (s.start - v->ment_len - v->ment_from) / CL_MENT_BYTES : 0;
+    size_t hi = (s.end - 1 - v->ment_from) / CL_MENT_BYTES + 1;
+    if (hi > v->nbuckets)
+        hi = v->nbuckets;
+    for (size_t j = lo < hi ? v->ment_bucket[lo] : 0; lo < hi && j < v->ment_bucket[hi]; j++) {
+        const cl_ment *m = &v->ments[j];
+        if (m->end == s.end && m->start < s.end && m->e->person) {
+            mention->start = m->start;
+            mention->end = m->end;
+            return 1;
+        }
+    }
+    return 0;
+}
+
+int cl_names_actor(const cl_view *v, ann_span s)
+{
+    const ann_doc *d = v->doc;
+    size_t w = s.end;
+    while (w > s.start && d->text[w - 1] != ' ')
+        w--;
+    size_t wlen = s.end - w;
+    if (wlen < 3)
+        return 0;
+    for (size_t i = 0; i < d->nents; i++) {
+        const ann_entity *e = &d->ents[i];
+        if (e->cat == ANN_CAT_PLACE)
+            continue;
+        for (size_t m = 0; m < e->nmentions; m++) {
+            ann_span ms = e->mentions[m];
+            if (ms.end - ms.start >= wlen && memcmp(d->text + ms.end - wlen, d->text + w, wlen) == 0 &&
+                (ms.end - ms.start == wlen || d->text[ms.end - wlen - 1] == ' '))
+                return 1;
+        }
+    }
+    return 0;
+}
+
 static int cmp_span(const void *a, const void *b)
 {
     const ann_span *x = a, *y = b;

@@ -119,6 +119,8 @@ size_t cl_np_right(const cl_view *v, size_t p, size_t hi, int broad)
         else if (det && cl_cue_at(v, j) && (v->t[j].flags & ANN_TF_LOWER) && ends_with(v, j, "ed") &&
                  (np_word(v, j + 1) || open_word(v, j + 1)))
             j++;                /* "NATO's informed secretary general" */
+        else if (v->t[j].kind == ANN_TOK_NUMBER && (det || j == p))
+            j++;                /* "a 2008 Clinton veteran", "2012 nominee Mitt Romney" */
         else
             break;
     }
@@ -435,6 +437,12 @@ size_t cl_subject_head_at(const cl_view *v, size_t i, size_t lo, size_t k)
      * down the street saying" */
     if (head_ok(v, k) || quantifier_head(v, k, lo) || (!is_ing(v, i) && noun_head(v, k, lo)) ||
         number_head(v, k, lo))
+        return k;
+    /* "new fundraising reports show": a plural cue word right before a
+     * verb cue that agrees with it is that verb's subject, a noun */
+    if (cl_cue_at(v, k) && k + 1 == i && cl_cue_at(v, i) && k > lo && !ss(v, k) &&
+        ends_with(v, k, "s") && !ends_with(v, k, "ss") && (v->t[k].flags & ANN_TF_LOWER) &&
+        !ends_with(v, i, "s") && !is_ing(v, i))
         return k;
     /* "The RAND report lists": a cue word after a determiner is a noun */
     if (cl_cue_at(v, k) && k > lo && !ss(v, k) && !kind(v, k - 1, CL_W_PRON) &&

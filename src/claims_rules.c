@@ -35,7 +35,7 @@ static void add_word(loader *ld, const char *w, size_t n, unsigned kind)
  * letter that names none. */
 static long parse_classes(const char *s, size_t n)
 {
-    static const char letters[] = "CBOTNPMAQSIE";
+    static const char letters[] = "CBOTNPMAQSIER";
     long cls = 0;
     for (size_t i = 0; i < n; i++) {
         const char *at = s[i] ? strchr(letters, s[i]) : NULL;
@@ -57,7 +57,7 @@ static int cue_line(void *arg, const char *s, size_t n, const char *name,
         cls = parse_classes(f[1].s, f[1].n);
     if (cls < 0) {
         ann_load_error(err, errlen, name, lineno,
-                       "want a form, a tab and class letters from CBOTNPMAQSIE or -");
+                       "want a form, a tab and class letters from CBOTNPMAQSIER or -");
         return -1;
     }
     const char *tab = f[1].s - 1;
@@ -99,7 +99,8 @@ static int word_line(void *arg, const char *s, size_t n, const char *name,
         {"bare", 0, CL_S_BARE}, {"conn", 0, CL_S_CONN}, {"first", 0, CL_S_FIRST},
         {"adj", 0, CL_S_ADJ}, {"alone", 0, CL_S_ALONE}, {"appeal", 0, CL_S_APPEAL},
         {"sub", 0, CL_S_SUB}, {"num", 0, CL_S_NUM}, {"none", 0, CL_S_NONE},
-        {"wh", 0, CL_S_WH}, {"past", 0, CL_S_PAST}};
+        {"wh", 0, CL_S_WH}, {"past", 0, CL_S_PAST}, {"data", 0, CL_S_DATA},
+        {"issue", 0, CL_S_ISSUE}};
     ann_field f[2];
     size_t nf = ann_rule_fields(s, n, f, 2);
     if (ld->sets && nf == 2 && f[0].n > 1 && f[0].s[0] == '-' &&
@@ -187,7 +188,7 @@ static void merge_words(ann_claim_rules *r)
 }
 
 _Static_assert(CL_W_CUETAIL <= CL_I_KIND, "word kinds fit in CL_I_KIND");
-_Static_assert(CL_S_PAST <= CL_I_SETS, "word sets fit in CL_I_SETS");
+_Static_assert(CL_S_ISSUE <= CL_I_SETS, "word sets fit in CL_I_SETS");
 
 /* Can the cues c[0 .. n) of one head be found from their second words?
  * Only when the head is a function word, frequent enough to be worth it,

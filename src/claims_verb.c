@@ -23,6 +23,9 @@ typedef struct cue_ctx {
     const char *medium;
     int nested, as_clause;
     int inverted;            /* a speaker was found after the cue ("said X") */
+    int gap;                 /* the cue sits in a relative clause whose
+                              * pronoun is the content's subject ("which
+                              * officials said will …") */
 } cue_ctx;
 
 static const char *medium_of(const cl_view *v, const cl_cue *c)
@@ -36,6 +39,15 @@ static const char *medium_of(const cl_view *v, const cl_cue *c)
  * ("told the British newspaper") and then the end of the sentence (1), a
  * comma that makes the attribution a parenthesis (2), or anything else
  * that shows the content is still to come (0).  *end: the closing token. */
+/* Does a predicate go on at j: an auxiliary, a form of "be", a verb in
+ * the past ("meant", "had", "decided")? */
+static int predicate_at(const cl_view *v, size_t j)
+{
+    return auxiliary(v, j) || cl_negated_aux(v, j) || kind(v, j, CL_W_BE) ||
+           (W(v, j) && (v->t[j].flags & ANN_TF_LOWER) &&
+            (ends_with(v, j, "ed") || in_set(v, j, CL_S_PAST)));
+}
+
 static int post_tail(const cl_view *v, size_t j, size_t *end)
 {
     size_t k = j;
@@ -272,7 +284,11 @@ static size_t skip_simple(const cl_view *v, size_t j)
         else if (j < v->n && (v->t[j].kind == ANN_TOK_NUMBER || W(v, j)) && time_noun(v, j + 1) &&
                  is(v, j + 2, "ago"))
             j += 3;                                  /* "two weeks ago" */
-        else if (is(v, j, "for") && is(v, j + 1, "the") && is(v, j + 3, "time") &&
+        else if (!is(v, j, "for"))
+            return j;
+        else if (time_noun(v, j + 1) && ends_with(v, j + 1, "s"))
+            j += 2;                                  /* "has said for weeks" */
+        else if (is(v, j + 1, "the") && is(v, j + 3, "time") &&
                  (is(v, j + 2, "first") || is(v, j + 2, "second") ||
                   is(v, j + 2, "last") || is(v, j + 2, "third")))
             j += 4;
@@ -466,6 +482,19 @@ static size_t fronted_clause(const cl_view *v, size_t j)
     return CL_NONE;
 }
 
+/* Words of an object before the noun that heads it. */
+#define CL_ISSUE_HEAD 4
+
+/* Does a noun of words.tsv class issue head the object at q ("concerns",
+ * "serious questions", "the possibility")? */
+static int issue_object(const cl_view *v, size_t q)
+{
+    for (size_t k = q; k < v->n && k < q + CL_ISSUE_HEAD && W(v, k); k++)
+        if (in_set(v, k, CL_S_ISSUE))
+            return 1;
+    return 0;
+}
+
 /* The content after the cue: "that …", ": “…”", "him to …", a bare clause,
  * or the object of "demanded".  Returns its first token or CL_NONE. */
 static size_t content_start(const cl_view *v, const cl_cue *c, size_t ce, int *np)
@@ -513,7 +542,7 @@ static size_t content_start(const cl_view *v, const cl_cue *c, size_t ce, int *n
     if (qopen(v, q))
         return q;
     if ((c->cls & CL_NP) && q == skip_simple(v, ce) && W(v, q) && !is(v, q, "to") &&
-        !is(v, q, "by") && !is(v, q, "of")) {
+        !is(v, q, "by") && !is(v, q, "of") && (!(c->cls & CL_ISSUE) || issue_object(v, q))) {
         *np = 1;
         return q;
     }
@@ -533,6 +562,10 @@ static size_t content_start(const cl_view *v, const cl_cue *c, size_t ce, int *n
          * Journal lunch group that …" */
         if (m != CL_NONE && (c->cls & CL_OBJ) && q > ce)
             return m + 1;
+        /* "says if he wins, he will …", "said because it was late, they
+         * …": a subordinate clause before the bare one */
+        if (in_set(v, q, CL_S_SUB) && (m = fronted_clause(v, q)) != CL_NONE)
+            return m;
     }
     return (c->cls & CL_CLAUSE) ? quote_ahead(v, q) : CL_NONE;
 }
@@ -568,7 +601,7 @@ static int adjective(const cl_view *v, size_t k)
     return 0;
 }
 
-/* Bytes of the longest word base_form looks at. */
+/* Bytes of the longest word cl_base_form looks at. */
 #define CL_FORM_MAX 32
 
 /* Is token i with suffix added a word that heads a verb cue? */
@@ -586,7 +619,7 @@ static int cue_with(const cl_view *v, size_t i, const char *suffix)
 /* A cue word in its base form: a form of it in -s or -(e)d is a cue too
  * ("mention", "demand", "believe"), which "found", "told" and "said" have
  * not. */
-static int base_form(const cl_view *v, size_t i)
+int cl_base_form(const cl_view *v, size_t i)
 {
     if (cl_cue_at(v, i)->n != 1 || ends_with(v, i, "s") || ends_with(v, i, "ed") || is_ing(v, i))
         return 0;
@@ -632,6 +665,28 @@ static int det_phrase_before(const cl_view *v, size_t i)
     return 0;
 }
 
+/* Words of a subject between a relative pronoun and its cue. */
+#define CL_REL_SUBJ 6
+
+/* Does a relative pronoun open the words before the verb cue at i, its
+ * subject between ("which officials say", "what many analysts said")? */
+static int relative_subject(const cl_view *v, size_t i)
+{
+    /* "that the IG report could not": a base form after a singular noun
+     * is no verb */
+    if (!(cl_cue_at(v, i)->cls & CL_BARE) ||
+        (cl_base_form(v, i) && !kind(v, i - 1, CL_W_PRON) && !ends_with(v, i - 1, "s")))
+        return 0;
+    for (size_t k = i - 1; k + 1 > 0 && k + CL_REL_SUBJ >= i && W(v, k); k--) {
+        if (k + 1 < i && (is(v, k, "which") || is(v, k, "that") || is(v, k, "what") ||
+                          is(v, k, "who")))
+            return 1;
+        if (ss(v, k))
+            break;
+    }
+    return 0;
+}
+
 static int noun_use(const cl_view *v, size_t i, size_t ce)
 {
     /* "one of 45 states", "only 10 states": a count before it */
@@ -662,11 +717,11 @@ static int noun_use(const cl_view *v, size_t i, size_t ce)
      * subject of a verb ("another says", "each said"; "another question"
      * is a noun still) */
     if (i > 0 && !ss(v, i) && kind(v, i - 1, CL_W_DET) && !is(v, i - 1, "her") &&
-        !is(v, i - 1, "one") && !(quantifier(v, i - 1) && !base_form(v, i)))
+        !is(v, i - 1, "one") && !(quantifier(v, i - 1) && !cl_base_form(v, i)))
         return 1;
     /* "the first public mention of": a base form after a determiner and
      * singular words, which could be no subject of it */
-    if (det_phrase_before(v, i) && base_form(v, i))
+    if (det_phrase_before(v, i) && cl_base_form(v, i))
         return 1;
     /* "restricted comments about …", "issued warnings": a plural noun,
      * the object of a verb in the past */
@@ -679,7 +734,8 @@ static int noun_use(const cl_view *v, size_t i, size_t ce)
     if (i > 0 && (auxiliary(v, i - 1) || (quantifier(v, i - 1) && !in_set(v, i - 1, CL_S_ALONE))) &&
         ends_with(v, i, "s") && !ends_with(v, i, "ss"))
         return 1;
-    return auxiliary(v, ce) && !is_ing(v, i);
+    /* "Russian demands are met"; but "which officials say are met" */
+    return auxiliary(v, ce) && !is_ing(v, i) && !relative_subject(v, i);
 }
 
 /* Tokens of an object before the quoted name a naming verb gives it. */
@@ -711,8 +767,11 @@ static size_t quoted_object(const cl_view *v, const cl_cue *c, size_t ce)
     for (size_t m = q; m < v->n && m < q + CL_NAMED_OBJ; m++) {
         if (qopen(v, m))
             return m > q ? m : CL_NONE;
+        /* a cue word after a possessive is a noun: "called Trump's
+         * remarks “racist”" */
         if (!(W(v, m) || poss(v, m) || v->t[m].kind == ANN_TOK_NUMBER) || ss(v, m) ||
-            cl_cue_at(v, m) || (m == q && preposition(v, m) && !connector(v, m)))
+            (cl_cue_at(v, m) && !(m > q && poss(v, m - 1))) ||
+            (m == q && preposition(v, m) && !connector(v, m)))
             return CL_NONE;
     }
     return CL_NONE;
@@ -767,6 +826,24 @@ static int relative_cue(const cl_view *v, size_t k, size_t lo)
 
 /* Content after the cue; the speaker is settled (or found after the
  * content, "While noting …, X contended"). */
+/* The content [p, e) goes on in a clause coordinated by "and that" or
+ * "but that" ("said he had spoken to Johnson and that he would …"): the
+ * end of that clause, or CL_NONE when none follows or either clause holds
+ * a quotation mark. */
+static size_t and_that_end(const cl_view *v, size_t p, size_t e)
+{
+    size_t t = e;
+    if (pc(v, t, ','))
+        t++;
+    if (!(is(v, t, "and") || is(v, t, "but")) || !is(v, t + 1, "that"))
+        return CL_NONE;
+    size_t e2 = cl_content_end(v, t + 2, 0);
+    for (size_t k = p; k < e2; k++)
+        if (v->t[k].kind == ANN_TOK_QUOTE)
+            return CL_NONE;
+    return e2;
+}
+
 static void pre_claim(cl_view *v, cue_ctx *x)
 {
     int np = 0;
@@ -840,6 +917,13 @@ static void pre_claim(cl_view *v, cue_ctx *x)
             cl_main_subject(v, &q, &b);
         x->sp = span(v, q, b);
     }
+    /* "told Y that P and that Q", "says P but that Q": one statement in
+     * two clauses, one claim from the first word of P to the last of Q;
+     * a clause with a quotation in it is a claim of its own ("that “…”
+     * and that …": the quotation keeps its kind) */
+    size_t e2;
+    while ((e2 = and_that_end(v, p, e)) != CL_NONE)
+        e = e2;
     v->used[x->i] = 1;
     cl_emit_tokens(v, p, e, x->cue, x->sp, x->medium, x->nested);
     /* "said P: “Q”" is two claims, also when the rest of the sentence
@@ -941,6 +1025,44 @@ static int split_fragment(cl_view *v, const cue_ctx *x, size_t comma, size_t ten
 /* The content stood before the comma (or closing mark) at comma, the
  * speaker's phrase ends before tail: "“…,” X said", "…, X told the BBC."
  * Returns 1 when that made the claim. */
+/* Does a subject pronoun and its verb open a clause at p ("he was",
+ * "they will", "she had")? */
+static int pronoun_subject(const cl_view *v, size_t p)
+{
+    return kind(v, p, CL_W_PRON) && !kind(v, p, CL_W_OBJ) &&
+           (auxiliary(v, p + 1) || cl_negated_aux(v, p + 1) || kind(v, p + 1, CL_W_BE) ||
+            ((v->t[p + 1].flags & ANN_TF_LOWER) && (ends_with(v, p + 1, "ed") ||
+                                                    in_set(v, p + 1, CL_S_PAST))));
+}
+
+/* Does a clause with a subject pronoun follow a verb of saying that
+ * takes a bare one ("say he was", "said they will"), outside a
+ * quotation (inside, the one quoted is the speaker)? */
+static int pronoun_clause(const cl_view *v, const cue_ctx *x)
+{
+    return (x->c->cls & CL_BARE) && !x->nested && pronoun_subject(v, x->ce);
+}
+
+/* Tokens of a speaker's apposition after its comma. */
+#define CL_APPOS_TAIL 40
+
+/* Does an apposition open at j ("director of …", "who runs …", "45",
+ * "adding that …") and the sentence end with it, no clause going on
+ * after a comma ("The paradox, says X, historian at …, is that …") and
+ * no quotation in it (the rest of a split quotation)? */
+static int apposition_ends(const cl_view *v, size_t j)
+{
+    if (j >= v->n || !(W(v, j) || v->t[j].kind == ANN_TOK_NUMBER) || predicate_at(v, j))
+        return 0;
+    for (size_t k = j; k < v->n && k < j + CL_APPOS_TAIL; k++) {
+        if (ss(v, k) || sentence_final(v, k))
+            return 1;
+        if (v->t[k].kind == ANN_TOK_QUOTE || pc(v, k, ';') || (pc(v, k, ',') && predicate_at(v, k + 1)))
+            return 0;
+    }
+    return 0;
+}
+
 static int content_before(cl_view *v, cue_ctx *x, size_t comma, size_t tail)
 {
     size_t tend = 0;
@@ -966,10 +1088,23 @@ static int content_before(cl_view *v, cue_ctx *x, size_t comma, size_t tail)
     if (how == 2 && x->inverted && tend + 1 < v->n &&
         ((kind(v, tend + 1, CL_W_DET) && !kind(v, tend + 1, CL_W_PRON)) || capw(v, tend + 1)))
         how = 1;
+    /* "…, said Dan Gerstein, director of …", "…, said X, who runs …",
+     * "…, said X, 45", "…, said X, adding that …": after a speaker that
+     * a verb which inverts put after it, a comma opens anything but the
+     * rest of a clause the attribution splits ("The bill, said the
+     * senator, is dead"); after a quotation, the rest of the sentence
+     * may go on with the quotation ("“…,” said X, director of …. “…”") */
+    if (how == 2 && x->inverted && (x->c->cls & CL_INV) && !cq && apposition_ends(v, tend + 1))
+        how = 1;
     /* "X told the British newspaper." is a tail; "X proposed a treaty."
      * is an object, and the content comes after the cue. */
     if (how && !cq && tail < tend && !(x->c->cls & CL_OBJ) && !preposition(v, tail) &&
         !adverbial(v, tail))
+        how = 0;
+    /* "While he was in jail, officials told him he had never been …":
+     * after the addressee a clause of the cue's own */
+    if (how && !cq && (x->c->cls & CL_OBJ) && tail == x->ce && kind(v, tail, CL_W_OBJ) &&
+        pronoun_subject(v, tail + 1))
         how = 0;
     const char *medium = x->medium;
     if (!medium && how && tail <= tend)   /* “…,” he told the BBC. */
@@ -1041,6 +1176,31 @@ static int comma_after(const cl_view *v, size_t j)
  * or "said X" after it.  Sets *comma when the content may stand before
  * the cue, and *tail past the speaker after it.  Returns 0 when the cue
  * attributes nothing ("if it concludes that"). */
+/* Is the word at r a relative pronoun whose clause's subject stands
+ * before the cue, and does a predicate follow the cue at once ("which
+ * officials said will", "what she said is", "that critics say was")? */
+static int relative_gap(const cl_view *v, const cue_ctx *x, size_t r)
+{
+    if (!(x->c->cls & CL_BARE) ||
+        !(is(v, r, "which") || is(v, r, "that") || is(v, r, "what") || is(v, r, "who")))
+        return 0;
+    /* "what" as an object ("adapt to what she said is growing demand"),
+     * not the subject of a pseudo-cleft ("What he says is truth", "I
+     * think what Trump is saying is dangerous"): what is said is judged */
+    if (is(v, r, "what") &&
+        (r == 0 || ss(v, r) || !W(v, r - 1) || !(v->t[r - 1].flags & ANN_TF_LOWER) ||
+         cl_cue_at(v, r - 1) || in_set(v, r - 1, CL_S_SUB | CL_S_AUX) || kind(v, r - 1, CL_W_BE) ||
+         is(v, r - 1, "that") || is(v, r - 1, "and") || is(v, r - 1, "but") || is(v, r - 1, "or")))
+        return 0;
+    /* "what Trump is saying is": the progressive is a pseudo-cleft too */
+    if (is(v, r, "what") && is_ing(v, x->i))
+        return 0;
+    size_t p = x->ce;
+    if (!W(v, p) || !(v->t[p].flags & ANN_TF_LOWER))
+        return 0;
+    return auxiliary(v, p) || cl_negated_aux(v, p) || kind(v, p, CL_W_BE);
+}
+
 static int find_speaker(cl_view *v, cue_ctx *x, size_t k, size_t head,
                         int passive, size_t *comma, size_t *tail)
 {
@@ -1077,6 +1237,13 @@ static int find_speaker(cl_view *v, cue_ctx *x, size_t k, size_t head,
         if (head + 1 < i && (is(v, head + 1, "who") || is(v, head + 1, "whose") ||
                              is(v, head + 1, "which") || is(v, head + 1, "that")))
             x->sp.end = v->t[head + 1].end;
+        /* "the changes, which officials said will go into effect", "what
+         * analysts said was a sign of …": the relative pronoun is the
+         * subject of the clause after the cue, the content */
+        if (sa > lo && relative_gap(v, x, sa - 1)) {
+            x->gap = 1;
+            return 1;
+        }
         /* "if it concludes that", "what X said was …"; but "what X calls
          * “…”" names the thing called */
         if (sa > lo && (is(v, sa - 1, "if") || is(v, sa - 1, "whether") ||
@@ -1121,7 +1288,11 @@ static int find_speaker(cl_view *v, cue_ctx *x, size_t k, size_t head,
  * preposition and holds no cue, quotation, colon or "that"? */
 static int adjunct_tail(const cl_view *v, size_t after)
 {
-    if (!preposition(v, after) || is(v, after, "to"))
+    /* "to People", "to a crowd of about 500": not an infinitive ("said
+     * to be") */
+    if (!preposition(v, after) ||
+        (is(v, after, "to") && !capw(v, after + 1) &&
+         !(kind(v, after + 1, CL_W_DET) && !kind(v, after + 1, CL_W_PRON))))
         return 0;
     for (size_t k = after + 1; k < v->n && k < after + CL_ADJ_TAIL; k++) {
         if (sentence_final(v, k) || ss(v, k))
@@ -1240,6 +1411,11 @@ void cl_on_cue(cl_view *v, size_t i)
     size_t comma = CL_NONE, tail = ce;
     if (!find_speaker(v, &x, k, head, passive, &comma, &tail) || thing_shows(v, &x))
         return;
+    if (x.gap) {
+        v->used[i] = 1;
+        cl_emit_tokens(v, ce, cl_content_end(v, ce, 1), x.cue, x.sp, x.medium, x.nested);
+        return;
+    }
     if (comma != CL_NONE) {
         if (content_before(v, &x, comma, tail))
             return;
@@ -1247,9 +1423,12 @@ void cl_on_cue(cl_view *v, size_t i)
             x.sp.start = x.sp.end = 0;           /* "said X" wanted a tail */
     }
     if (x.sp.end == x.sp.start) {
-        /* a verb coordinated with an earlier one: "… and again urged" */
+        /* a verb coordinated with an earlier one: "… and again urged";
+         * a clause of a subject pronoun right after a verb of saying, its
+         * own subject too far ("Tom Emanuel of Laconia, N.H., stood at a
+         * Bush event here to say he was leaning …") */
         if (!(k != CL_NONE && (is(v, k, "and") || pc(v, k, ',') || is(v, k, "but"))) &&
-            !is_ing(v, i))
+            !is_ing(v, i) && !pronoun_clause(v, &x))
             return;
         if (!message_author(v, i, lo, &x.sp) && !cl_sentence_speaker(v, lo, i, &x.sp))
             x.sp.start = x.sp.end = 0;
