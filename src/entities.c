@@ -1035,13 +1035,17 @@ static void known_name(ann_entities *st, ann_window *w, const tinfo *ti, size_t 
 /* A known name's lexicon type in the tagger's classes. */
 static int known_class(const ann_match *m)
 {
-    if (strcmp(m->kind, "place") == 0)
+    /* the first byte before strcmp: asked ~600 times a document, most
+     * kinds and types differ there (callgrind: strcmp's calls from here
+     * were 0.24% of the run's instructions) */
+    const char *k = m->kind, *t = m->type;
+    if (k[0] == 'p' && strcmp(k, "place") == 0)
         return TG_LOC;
-    if (strcmp(m->kind, "source") == 0)
+    if (k[0] == 's' && strcmp(k, "source") == 0)
         return TG_ORG;
-    if (strcmp(m->type, "person") == 0)
+    if (t[0] == 'p' && strcmp(t, "person") == 0)
         return TG_PER;
-    return strcmp(m->type, "country") == 0 ? TG_LOC : TG_ORG;
+    return t[0] == 'c' && strcmp(t, "country") == 0 ? TG_LOC : TG_ORG;
 }
 
 static const char *const class_type[] = {"", "person", "organization", "place"};
