@@ -24,6 +24,11 @@
 struct ann_scratch {
     ann_tokens toks;
     ann_matches matches;
+    /* The name finder's state, reset for each document rather than made
+     * anew: its arrays stay grown (see ann_entities_reset).  NULL until
+     * the first document; made for the engine ents_of. */
+    ann_entities *ents;
+    const ann_engine *ents_of;
 };
 
 ann_scratch *ann_scratch_new(void)
@@ -35,6 +40,8 @@ static void scratch_release(ann_scratch *s)
 {
     ann_tokens_free(&s->toks);
     ann_matches_free(&s->matches);
+    ann_entities_free(s->ents);
+    s->ents = NULL;
 }
 
 void ann_scratch_free(ann_scratch *s)
@@ -47,7 +54,15 @@ void ann_scratch_free(ann_scratch *s)
 
 static void annotate_windows(const ann_engine *e, ann_doc *d, ann_scratch *s)
 {
-    ann_entities *ents = ann_entities_new(e);
+    if (s->ents && s->ents_of != e) {
+        ann_entities_free(s->ents);
+        s->ents = NULL;
+    }
+    if (!s->ents) {
+        s->ents = ann_entities_new(e);
+        s->ents_of = e;
+    }
+    ann_entities *ents = s->ents;
     ann_dates *dates = ann_dates_new(e->date_rules, d->dct);
     /* The claims grammar is the covered languages' (lang/covered.tsv):
      * in another, "Apple Watch:" would be a speaker and a claim. */
@@ -80,14 +95,14 @@ static void annotate_windows(const ann_engine *e, ann_doc *d, ann_scratch *s)
     }
     ann_time(ANN_T_TOKENS);
     ann_entities_finish(ents, d);
-    ann_entities_free(ents);
+    ann_entities_reset(ents);
     ann_dates_free(dates);
     ann_claims_free(claims);
 }
 
 void ann_annotate(const ann_engine *e, ann_doc *d)
 {
-    ann_scratch s = {{0}, {0}};
+    ann_scratch s = {0};
     ann_annotate_with(e, d, &s);
     scratch_release(&s);
 }

@@ -158,6 +158,58 @@ ann_entities *ann_entities_new(const ann_engine *e)
     return st;
 }
 
+/* The arrays that only grow, kept from one document to the next: a state
+ * made afresh for every document allocated them all again (and the tagger's
+ * memo doubled its way up again), while malloc and free were ~2.7% of the
+ * run.  Everything else goes back to zero, as from ann_entities_new; the
+ * kept arrays are written before they are read, but for the names table
+ * and the memo, which are cleared. */
+typedef struct kept {
+    tinfo *ti;
+    size_t capti;
+    uint64_t *look, *markup, *qs;
+    size_t caplook;
+    acronym *acr;
+    size_t capacr;
+    name_slot *names;
+    size_t capnames;
+    ann_buf name, role, slug;
+    tg_ctx tg;
+    tg_memo tgmemo;
+    uint8_t *labels;
+    size_t caplabels;
+    size_t *cap_head, *cap_next, *cap_tok;
+    size_t cap_nhead, cap_nnext, cap_ntok;
+} kept;
+
+void ann_entities_reset(ann_entities *st)
+{
+    for (size_t i = 0; i < st->nacr; i++)
+        free(st->acr[i].text);
+    if (st->nnames)
+        memset(st->names, 0, st->capnames * sizeof *st->names);
+    tg_memo_clear(&st->tgmemo);
+    kept k = {st->ti, st->capti, st->look, st->markup, st->qs, st->caplook, st->acr, st->capacr,
+              st->names, st->capnames, st->name, st->role, st->slug, {0}, st->tgmemo, st->labels,
+              st->caplabels, st->cap_head, st->cap_next, st->cap_tok, st->cap_nhead,
+              st->cap_nnext, st->cap_ntok};
+    tg_ctx_keep_arrays(&k.tg, &st->tg);
+    const ann_engine *e = st->e;
+    memset(st, 0, sizeof *st);
+    st->e = e;
+    st->ti = k.ti, st->capti = k.capti;
+    st->look = k.look, st->markup = k.markup, st->qs = k.qs, st->caplook = k.caplook;
+    st->acr = k.acr, st->capacr = k.capacr;
+    st->names = k.names, st->capnames = k.capnames;
+    st->name = k.name, st->role = k.role, st->slug = k.slug;
+    st->name.len = st->role.len = st->slug.len = 0;
+    st->tg = k.tg;
+    st->tgmemo = k.tgmemo;
+    st->labels = k.labels, st->caplabels = k.caplabels;
+    st->cap_head = k.cap_head, st->cap_next = k.cap_next, st->cap_tok = k.cap_tok;
+    st->cap_nhead = k.cap_nhead, st->cap_nnext = k.cap_nnext, st->cap_ntok = k.cap_ntok;
+}
+
 void ann_entities_free(ann_entities *st)
 {
     if (!st)
@@ -985,13 +1037,17 @@ static void known_name(ann_entities *st, ann_window *w, const tinfo *ti, size_t 
 /* A known name's lexicon type in the tagger's classes. */
 static int known_class(const ann_match *m)
 {
-    if (strcmp(m->kind, "place") == 0)
+    /* the first byte before strcmp: asked ~600 times a document, most
+     * kinds and types differ there (callgrind: strcmp's calls from here
+     * were 0.24% of the run's instructions) */
+    const char *k = m->kind, *t = m->type;
+    if (k[0] == 'p' && strcmp(k, "place") == 0)
         return TG_LOC;
-    if (strcmp(m->kind, "source") == 0)
+    if (k[0] == 's' && strcmp(k, "source") == 0)
         return TG_ORG;
-    if (strcmp(m->type, "person") == 0)
+    if (t[0] == 'p' && strcmp(t, "person") == 0)
         return TG_PER;
-    return strcmp(m->type, "country") == 0 ? TG_LOC : TG_ORG;
+    return t[0] == 'c' && strcmp(t, "country") == 0 ? TG_LOC : TG_ORG;
 }
 
 static const char *const class_type[] = {"", "person", "organization", "place"};

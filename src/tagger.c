@@ -486,6 +486,14 @@ void tg_ctx_init(tg_ctx *c, const char *text, const ann_token *toks, size_t n,
     memset(c->shape, 0, n * sizeof *c->shape);
 }
 
+void tg_ctx_keep_arrays(tg_ctx *to, const tg_ctx *c)
+{
+    *to = (tg_ctx){0};
+    to->lex = c->lex, to->line = c->line, to->hint = c->hint, to->first = c->first;
+    to->pat = c->pat, to->shape = c->shape, to->capw = c->capw, to->caps = c->caps;
+    to->cap = c->cap;
+}
+
 void tg_ctx_free(tg_ctx *c)
 {
     ctx_arrays_free(c);

@@ -331,6 +331,8 @@ void tg_ctx_init(tg_ctx *c, const char *text, const ann_token *toks, size_t n,
  * pass's labels. */
 void tg_ctx_hints(tg_ctx *c, const tg_memo *memo, const uint8_t *labels);
 void tg_ctx_free(tg_ctx *c);
+/* A zeroed context holding c's per-token arrays (for a next document). */
+void tg_ctx_keep_arrays(tg_ctx *to, const tg_ctx *c);
 /* Make c's line arrays (capw, caps, line, pat) again, with the SSE2 path
  * where built and fast, else one token at a time: for the tests. */
 void tg_ctx_lines(tg_ctx *c, int fast);

@@ -1314,6 +1314,10 @@ static inline void finish_plain(ann_tokenizer *tz, ann_tokens *out, ann_token *t
 /* After a plain word in a plain context, the words that follow it one
  * blank apart, or after a comma, semicolon or colon and a blank, with the
  * tokenizer's state in registers: the common run of a sentence's middle.
+ * A sentence's end and the capitalized word after it (". The", "? It")
+ * go on in the run too: they were a fifth of all tokens, each through
+ * finish_token() and back (callgrind, 60 bench docs: the tokenizer -0.41M
+ * instructions, -0.13% of the run).
  * Stops before a token that is not such, or that starts at or past lim
  * (where a window may end), or when out is full; returns where the general
  * loop goes on. */
@@ -1321,17 +1325,26 @@ static size_t plain_run(ann_tokenizer *tz, ann_tokens *out, size_t pos, size_t l
 {
     const char *text = tz->text;
     size_t len = tz->len, n = out->n, sent = tz->sent_tokens;
-    /* one bound for the room in out and the sentence's tokens left */
+    /* one bound for the room in out and the sentence's tokens left (a
+     * sentence started in the run only has more) */
     size_t room = out->cap - n < tz->max_sentence - sent ? out->cap - n : tz->max_sentence - sent;
     size_t stop = n + room;
     ann_token *v = out->v, *last = NULL;
     while (pos + 2 < lim && n + 2 <= stop) {
         unsigned char b = (unsigned char)text[pos];
         size_t at = pos + 1;
+        int ends = 0;
         if (b == ',' || b == ';' || b == ':') {
             if (text[pos + 1] != ' ')
                 break;
             at = pos + 2;
+        } else if (b == '.' || b == '?' || b == '!') {
+            /* one blank, then an ASCII capital: a sentence starts there,
+             * as is_sentence_start() finds after PENDING_STOP */
+            if (text[pos + 1] != ' ' || !(byte_class[(unsigned char)text[pos + 2]] & B_UPPER))
+                break;
+            at = pos + 2;
+            ends = 1;
         } else if (b != ' ') {
             break;
         }
@@ -1343,14 +1356,24 @@ static size_t plain_run(ann_tokenizer *tz, ann_tokens *out, size_t pos, size_t l
             set_punct(t, pos, b);
             last = t++;
             n++;
+            sent++;
             pos++;
         }
-        if (!scan_plain_word(tz->abbrevs, text, len, at, t))
+        if (!scan_plain_word(tz->abbrevs, text, len, at, t)) {
+            if (ends)
+                tz->pending_end = PENDING_STOP;
             break;
+        }
         t->flags |= ANN_TF_SPACE_BEFORE;
+        if (ends) {
+            t->flags |= ANN_TF_SENT_START;
+            last->flags |= ANN_TF_SENT_END;
+            sent = 0;
+        }
         last = t;
         pos = t->end;
         n++;
+        sent++;
         if (t->flags & ANN_TF_ABBREV) {
             /* "Inc. The": the next word decides, in finish_token() */
             tz->pending_end = abbrev_pending(tz->abbrevs, text, t, len);
@@ -1361,7 +1384,7 @@ static size_t plain_run(ann_tokenizer *tz, ann_tokens *out, size_t pos, size_t l
         tz->prev_kind = last->kind;
         tz->prev_flags = last->flags;
         tz->prev_comma = text[last->start] == ',';
-        tz->sent_tokens = sent + (n - out->n);
+        tz->sent_tokens = sent;
         out->n = n;
     }
     return pos;

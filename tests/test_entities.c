@@ -546,6 +546,67 @@ static void test_invisible_characters(void)
     CHECK_INT(ann_invisible_at("\u2061", 3), 0);
 }
 
+/* Whether two documents' entities are the same: ids, names, types,
+ * mentions and roles, in order. */
+static int same_entities(const ann_doc *a, const ann_doc *b)
+{
+    if (a->nents != b->nents)
+        return 0;
+    for (size_t i = 0; i < a->nents; i++) {
+        const ann_entity *x = &a->ents[i], *y = &b->ents[i];
+        if (strcmp(x->id, y->id) || strcmp(x->name, y->name) || strcmp(x->type, y->type) ||
+            x->nmentions != y->nmentions || x->nroles != y->nroles)
+            return 0;
+        for (size_t k = 0; k < x->nmentions; k++)
+            if (x->mentions[k].start != y->mentions[k].start ||
+                x->mentions[k].end != y->mentions[k].end)
+                return 0;
+        for (size_t k = 0; k < x->nroles; k++)
+            if (strcmp(x->roles[k], y->roles[k]))
+                return 0;
+    }
+    return a->ndates == b->ndates && a->nclaims == b->nclaims;
+}
+
+/* A thread's scratch keeps the name finder's state from one document to
+ * the next (ann_entities_reset): what one document leaves in it (names,
+ * acronyms, the tagger's memo, a longer window) changes nothing of the
+ * next, which reads as it does alone. */
+static void test_scratch_reuse(void)
+{
+    static const char *const texts[] = {
+        "Ukrainian President Volodymyr Zelensky spoke on Monday. Zelensky's office said "
+        "the talks would go on, the BBC reported. NATO and the North Atlantic Treaty "
+        "Organization (NATO) met in Brussels.",
+        "Mr. Johnson said on Tuesday that Boris Johnson would not resign. Johnson, 59, "
+        "told the BBC: \"I will stay.\" The EU and Apple Inc. declined to comment.",
+        "Die Regierung in Berlin hat am Montag beschlossen, dass Angela Merkel spricht.",
+        "",
+        "ZELENSKY MEETS BIDEN\n\nJoe Biden met Zelensky. Biden said the US would help.",
+        /* a word the memo of one document reads one way, the next another */
+        "Jordan Peterson spoke. Jordan said it. Jordan laughed. Jordan left, and Jordan "
+        "came back. Jordan Peterson said so. Jordan agreed with Jordan Smith.",
+        "Talks in Jordan went on. Jordan and Syria agreed; in Jordan, Amman welcomed it. "
+        "Jordan said so.",
+    };
+    size_t n = sizeof texts / sizeof *texts;
+    ann_doc *alone[sizeof texts / sizeof *texts];
+    for (size_t i = 0; i < n; i++)
+        alone[i] = run(texts[i]);
+    ann_scratch *s = ann_scratch_new();
+    for (int round = 0; round < 2; round++)
+        for (size_t i = 0; i < n; i++) {
+            size_t k = round ? n - 1 - i : i;
+            ann_doc *d = ann_doc_from_bytes("t", "t", texts[k], strlen(texts[k]));
+            ann_annotate_with(eng, d, s);
+            CHECK(same_entities(d, alone[k]));
+            ann_doc_free(d);
+        }
+    ann_scratch_free(s);
+    for (size_t i = 0; i < n; i++)
+        ann_doc_free(alone[i]);
+}
+
 int main(void)
 {
     eng = builtin_engine();
@@ -566,6 +627,7 @@ int main(void)
     test_ambiguous_need_context();
     test_credit_lines();
     test_invisible_characters();
+    test_scratch_reuse();
     ann_engine_free(eng);
     TEST_DONE();
 }

@@ -413,6 +413,31 @@ static void test_plain_run(void)
     CHECK(!has(11, ANN_TF_SENT_START));
     CHECK(has(16, ANN_TF_SENT_END));
     CHECK(has(17, ANN_TF_SENT_START));
+
+    /* a sentence's end and the capital after it go on in the run; what
+     * is not ". " and an ASCII capital leaves it, as before */
+    tok("It fell. The talks ended? It rose! We won. U.S. forces left. the end. 12 men. "
+        "Its. Ab");
+    const char *want2[] = {"It", "fell", ".", "The", "talks", "ended", "?", "It", "rose", "!",
+                           "We", "won", ".", "U.S.", "forces", "left", ".", "the", "end", ".",
+                           "12", "men", ".", "Its", ".", "Ab"};
+    const size_t starts[] = {0, 3, 7, 10, 13, 20, 23, 25};
+    nw = sizeof want2 / sizeof *want2;
+    CHECK_INT(toks.n, nw);
+    ok = 1;
+    for (size_t i = 0; i < nw && i < toks.n; i++) {
+        int start = 0;
+        for (size_t k = 0; k < sizeof starts / sizeof *starts; k++)
+            start |= starts[k] == i;
+        int end = i + 1 == nw;
+        for (size_t k = 0; k < sizeof starts / sizeof *starts; k++)
+            end |= starts[k] == i + 1;
+        ok &= strcmp(tx(i), want2[i]) == 0;
+        ok &= has(i, ANN_TF_SENT_START) == start && has(i, ANN_TF_SENT_END) == end;
+        ok &= toks.v[i].hash == ann_hash(src + toks.v[i].start, toks.v[i].end - toks.v[i].start);
+        ok &= has(i, ANN_TF_SPACE_BEFORE) == (i == 0 || src[toks.v[i].start - 1] == ' ');
+    }
+    CHECK(ok);
 }
 
 /* ann_utf8_count goes eight bytes at a time: every length and alignment */
