@@ -1256,6 +1256,14 @@ static size_t tagged_name(ann_entities *st, ann_window *w, const tinfo *ti, cons
     if (!km && !short_caps && !(type == TG_PER && (ti[s].f & TI_GIVEN)) &&
         on_heading(w, s, &ha, &hb) && !named_elsewhere(st, w, s, j, ha, hb))
         return j;
+    /* "Pour the batter", "Schools will reopen": one word no list holds,
+     * capitalized only because a sentence opens with it, that the text
+     * also writes in lower case, is that word, no name (one document, one
+     * reading) */
+    if (!km && j - s == 1 && (w->tok[s].flags & (ANN_TF_SENT_START | ANN_TF_LINE_START)) &&
+        !(w->tok[s].flags & ANN_TF_UPPER) && !(ti[s].f & TI_GIVEN) &&
+        tg_memo_lower(&st->tgmemo, w->tok[s].lhash))
+        return j;
     /* "The" alone opening a paragraph: a word the lists say is never a
      * name is none on the model's word where a sentence capitalizes it
      * (not "OR" in "Portland OR 5.60", not "the Archives") */

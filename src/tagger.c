@@ -33,6 +33,14 @@ static tg_memo_slot *memo_find(const tg_memo *m, uint64_t key)
     return &m->slot[i];
 }
 
+unsigned tg_memo_lower(const tg_memo *m, uint64_t lhash)
+{
+    if (!m->cap)
+        return 0;
+    const tg_memo_slot *s = memo_find(m, lhash | 1);
+    return s->key ? s->count[TG_LOWER] : 0;
+}
+
 static void memo_count(tg_memo *m, uint64_t key, int type)
 {
     key |= 1;      /* 0 marks an empty slot */

@@ -270,6 +270,9 @@ struct tg_memo {
 
 void tg_memo_clear(tg_memo *m);
 void tg_memo_free(tg_memo *m);
+/* How often the document writes in lower case a word it also capitalizes
+ * (lhash: the word's ann_token.lhash); 0 for a word never capitalized. */
+unsigned tg_memo_lower(const tg_memo *m, uint64_t lhash);
 
 /* Everything the features read about one window, made by tg_ctx_init. */
 typedef struct tg_ctx {

@@ -191,6 +191,11 @@ static void test_unknown_person(void)
     CHECK(with_mention(d, "You'll") == NULL && with_mention(d, "We've") == NULL);
     CHECK(with_mention(d, "Jane O'Neill") != NULL && with_mention(d, "D'Souza") != NULL);
     ann_doc_free(d);
+    /* a word a sentence capitalizes that the text also writes in lower
+     * case is that word */
+    d = run("Mix the flour and sugar. Silver fell 3 cents, and silver futures closed lower.");
+    CHECK(with_mention(d, "Silver") == NULL);
+    ann_doc_free(d);
     /* sentence adverbs and interjections before a comma are nobody */
     d = run("Personally, I liked it. Ugh, the servers were down. Woah, said Jane Doe.");
     CHECK(with_mention(d, "Personally") == NULL && with_mention(d, "Ugh") == NULL);
