@@ -1224,6 +1224,26 @@ static int named_elsewhere(ann_entities *st, const ann_window *w, size_t s, size
     return 0;
 }
 
+/* Whether the word at s reads as an adverb in -ly before a comma
+ * ("Famously,", "Realistically,") or as a verb before a determiner ("Pour
+ * the", "Check your"), where a sentence opens with it. */
+static int opens_as_word(const ann_window *w, size_t s)
+{
+    static const char *const dets[] = {"the", "a", "an", "your", "our", "this", "these",
+                                       "those", "their", "his", "her", "its", "my", "some", "all"};
+    const ann_token *t = &w->tok[s], *u = &w->tok[s + 1];
+    size_t n = t->end - t->start;
+    if (t->ncp >= 6 && w->text[t->end - 2] == 'l' && w->text[t->end - 1] == 'y' &&
+        ann_tok_is(w->text, u, ","))
+        return 1;
+    if (!(u->flags & ANN_TF_LOWER) || n < 3)
+        return 0;
+    for (size_t k = 0; k < sizeof dets / sizeof dets[0]; k++)
+        if (ann_tok_is(w->text, u, dets[k]))
+            return 1;
+    return 0;
+}
+
 /* A name the tagger found at i, of its type: a listed name keeps its id
  * and fine type unless the tagger reads it as another class; an unknown
  * one gets the slug of its words (a person's surname joins the full name
@@ -1263,6 +1283,12 @@ static size_t tagged_name(ann_entities *st, ann_window *w, const tinfo *ti, cons
     if (!km && j - s == 1 && (w->tok[s].flags & (ANN_TF_SENT_START | ANN_TF_LINE_START)) &&
         !(w->tok[s].flags & ANN_TF_UPPER) && !(ti[s].f & TI_GIVEN) &&
         tg_memo_lower(&st->tgmemo, w->tok[s].lhash))
+        return j;
+    /* "Famously, ...", "Pour the batter", "Check your ...": one word no
+     * list holds that opens a sentence, an adverb in -ly before a comma
+     * or a verb before a determiner, is no name */
+    if (!km && j - s == 1 && j + 1 < w->n && (w->tok[s].flags & (ANN_TF_SENT_START | ANN_TF_LINE_START)) &&
+        !(w->tok[s].flags & ANN_TF_UPPER) && !(ti[s].f & TI_GIVEN) && opens_as_word(w, s))
         return j;
     /* "The" alone opening a paragraph: a word the lists say is never a
      * name is none on the model's word where a sentence capitalizes it

@@ -196,6 +196,13 @@ static void test_unknown_person(void)
     d = run("Mix the flour and sugar. Silver fell 3 cents, and silver futures closed lower.");
     CHECK(with_mention(d, "Silver") == NULL);
     ann_doc_free(d);
+    /* an adverb in -ly before a comma, a verb before a determiner, that
+     * open a sentence, are words; a given name so placed stays a name */
+    d = run("Famously, the oven was cold. Pour the batter into a pan. Check your oven. "
+            "Kelly, the cook, laughed.");
+    CHECK(with_mention(d, "Famously") == NULL && with_mention(d, "Pour") == NULL);
+    CHECK(with_mention(d, "Check") == NULL);
+    ann_doc_free(d);
     /* sentence adverbs and interjections before a comma are nobody */
     d = run("Personally, I liked it. Ugh, the servers were down. Woah, said Jane Doe.");
     CHECK(with_mention(d, "Personally") == NULL && with_mention(d, "Ugh") == NULL);
