@@ -1244,6 +1244,29 @@ static int opens_as_word(const ann_window *w, size_t s)
     return 0;
 }
 
+/* Whether the one word at s that the model read as a name, no list
+ * holding it, is a word that a sentence or line opening capitalizes:
+ * - one the lists say is never a name ("The" before "New York Post"; not
+ *   "OR" in "Portland OR 5.60", in capitals, nor "the Archives" inside a
+ *   sentence);
+ * - one the document also writes in lower case ("Silver fell 3 cents"
+ *   beside "silver futures", "Schools will reopen"): one document, one
+ *   reading;
+ * - an adverb in -ly before a comma or a verb before a determiner
+ *   (opens_as_word: "Famously,", "Pour the batter").
+ * A known given name so placed ("Kelly, the cook,") stays a name. */
+static int sentence_word(ann_entities *st, const ann_window *w, const tinfo *ti, size_t s)
+{
+    const ann_token *t = &w->tok[s];
+    if (!(t->flags & (ANN_TF_SENT_START | ANN_TF_LINE_START)) || (t->flags & ANN_TF_UPPER))
+        return 0;
+    if ((ti[s].f & TI_NONNAME) && !(ti[s].f & TI_WEAK_NONNAME))
+        return 1;
+    if (ti[s].f & TI_GIVEN)
+        return 0;
+    return tg_memo_lower(&st->tgmemo, t->lhash) || (s + 2 < w->n && opens_as_word(w, s));
+}
+
 /* A name the tagger found at i, of its type: a listed name keeps its id
  * and fine type unless the tagger reads it as another class; an unknown
  * one gets the slug of its words (a person's surname joins the full name
@@ -1276,25 +1299,7 @@ static size_t tagged_name(ann_entities *st, ann_window *w, const tinfo *ti, cons
     if (!km && !short_caps && !(type == TG_PER && (ti[s].f & TI_GIVEN)) &&
         on_heading(w, s, &ha, &hb) && !named_elsewhere(st, w, s, j, ha, hb))
         return j;
-    /* "Pour the batter", "Schools will reopen": one word no list holds,
-     * capitalized only because a sentence opens with it, that the text
-     * also writes in lower case, is that word, no name (one document, one
-     * reading) */
-    if (!km && j - s == 1 && (w->tok[s].flags & (ANN_TF_SENT_START | ANN_TF_LINE_START)) &&
-        !(w->tok[s].flags & ANN_TF_UPPER) && !(ti[s].f & TI_GIVEN) &&
-        tg_memo_lower(&st->tgmemo, w->tok[s].lhash))
-        return j;
-    /* "Famously, ...", "Pour the batter", "Check your ...": one word no
-     * list holds that opens a sentence, an adverb in -ly before a comma
-     * or a verb before a determiner, is no name */
-    if (!km && j - s == 1 && j + 1 < w->n && (w->tok[s].flags & (ANN_TF_SENT_START | ANN_TF_LINE_START)) &&
-        !(w->tok[s].flags & ANN_TF_UPPER) && !(ti[s].f & TI_GIVEN) && opens_as_word(w, s))
-        return j;
-    /* "The" alone opening a paragraph: a word the lists say is never a
-     * name is none on the model's word where a sentence capitalizes it
-     * (not "OR" in "Portland OR 5.60", not "the Archives") */
-    if (!km && j - s == 1 && (ti[s].f & TI_NONNAME) && !(ti[s].f & TI_WEAK_NONNAME) &&
-        (w->tok[s].flags & (ANN_TF_SENT_START | ANN_TF_LINE_START)) && !(w->tok[s].flags & ANN_TF_UPPER))
+    if (!km && j - s == 1 && sentence_word(st, w, ti, s))
         return j;
     /* "Mr." alone, read as a name after a heading: an honorific is no
      * name (other titles alone may be: "Dalai Lama", "Queen 's Park") */
@@ -1398,33 +1403,43 @@ static int name_break(const ann_window *w, size_t i)
     return memchr(w->text + w->tok[i - 1].end, '\t', t->start - w->tok[i - 1].end) != NULL;
 }
 
+/* The run of text without white space or brackets that byte p stands
+ * in: where it starts, looked for at most max bytes back, and where it
+ * ends (also at a comma), at most max bytes on.  Web and e-mail addresses
+ * and party tags are such runs. */
+static size_t text_run_start(const char *x, size_t p, size_t max)
+{
+    size_t b = p;
+    while (b > 0 && p - b < max && x[b - 1] != ' ' && x[b - 1] != '\n' && x[b - 1] != '\t' &&
+           x[b - 1] != '(' && x[b - 1] != '<')
+        b--;
+    return b;
+}
+
+static size_t text_run_end(const char *x, size_t p, size_t max)
+{
+    size_t e = p;
+    while (x[e] && e - p < max && x[e] != ' ' && x[e] != '\n' && x[e] != '\t' && x[e] != ')' &&
+           x[e] != '>' && x[e] != ',')
+        e++;
+    return e;
+}
+
 /* Whether token i is part of an e-mail address: an "@" in its run of
- * text without spaces ("tobias.ellwood.mp@parliament.uk"). */
+ * text ("tobias.ellwood.mp@parliament.uk"). */
 static int in_address(const ann_window *w, size_t i)
 {
-    const char *x = w->text;
-    size_t b = w->tok[i].start, e = w->tok[i].start, lim = 0;
-    for (; b > 0 && lim < 100 && x[b - 1] != ' ' && x[b - 1] != '\n' && x[b - 1] != '\t'; b--, lim++)
-        if (x[b - 1] == '@')
-            return 1;
-    for (lim = 0; x[e] && lim < 200 && x[e] != ' ' && x[e] != '\n' && x[e] != '\t'; e++, lim++)
-        if (x[e] == '@')
-            return 1;
-    return 0;
+    size_t p = w->tok[i].start, b = text_run_start(w->text, p, 100), e = text_run_end(w->text, p, 200);
+    return memchr(w->text + b, '@', e - b) != NULL;
 }
 
 /* Whether token i is in a party and state tag ("Paul Ryan, R-Wis.,",
- * "(D-Calif.)", "R-S.C."): a run of text without spaces that opens with
- * R, D or I, a hyphen and a capital, twelve bytes at most. */
+ * "(D-Calif.)", "R-S.C."): a run of text that opens with R, D or I, a
+ * hyphen and a capital, twelve bytes at most. */
 static int in_party_tag(const ann_window *w, size_t i)
 {
     const char *x = w->text;
-    size_t b = w->tok[i].start, e = b;
-    while (b > 0 && w->tok[i].start - b < 12 && x[b - 1] != ' ' && x[b - 1] != '(' &&
-           x[b - 1] != '\n' && x[b - 1] != '\t')
-        b--;
-    while (x[e] && x[e] != ' ' && x[e] != ')' && x[e] != ',' && x[e] != '\n' && e - b <= 12)
-        e++;
+    size_t b = text_run_start(x, w->tok[i].start, 12), e = text_run_end(x, b, 13);
     return e - b <= 12 && (x[b] == 'R' || x[b] == 'D' || x[b] == 'I') && x[b + 1] == '-' &&
            x[b + 2] >= 'A' && x[b + 2] <= 'Z';
 }
@@ -1704,10 +1719,7 @@ static int lapse_in(const uint64_t *markup, size_t i, size_t j)
 static int in_url(const ann_window *w, size_t i)
 {
     const char *x = w->text;
-    size_t e = w->tok[i].start, b = e;
-    while (b > 0 && e - b < 300 && x[b - 1] != ' ' && x[b - 1] != '\n' && x[b - 1] != '\t' &&
-           x[b - 1] != '(' && x[b - 1] != '<')
-        b--;
+    size_t e = w->tok[i].start, b = text_run_start(x, e, 300);
     if (e - b >= 4 && (x[b] == 'w' || x[b] == 'W') && !strncasecmp(x + b, "www.", 4))
         return 1;
     size_t tld = 0;     /* 1 + the lowercase letters after the last dot, 0 none */
