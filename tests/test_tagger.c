@@ -256,19 +256,25 @@ static void check_split(tg_ctx *c, seen *sn, size_t i, int p, int prev, int prev
     sn->dense_same += ok && memcmp(a, b, sizeof a) == 0;
 }
 
+/* Token i read in pass p: its features, checked against the split ones,
+ * and the label they choose. */
+static int read_plain(tg_ctx *c, seen *sn, size_t i, int p, int prev, int prev2)
+{
+    uint64_t f[TG_MAX_FEATS];
+    size_t nf = tg_features(c, i, p, prev, f);
+    check_split(c, sn, i, p, prev, prev2, f, nf);
+    return checked_choose(sn, i, prev, prev2, c->allowed[c->capw[i]][prev], f, nf);
+}
+
 /* The first pass as a plain loop over every token: read at a capitalized
  * word or after a name that may go on. */
 static void decode_first_plain(tg_ctx *c, seen *sn, uint8_t *labels)
 {
-    uint64_t f[TG_MAX_FEATS];
     int prev = TG_O, prev2 = TG_O;
     for (size_t i = 0; i < c->n; i++) {
         int l = TG_O;
-        if ((c->capw[i] || tg_open(prev)) && tg_candidate(c, i, prev)) {
-            size_t nf = tg_features(c, i, 0, prev, f);
-            check_split(c, sn, i, 0, prev, prev2, f, nf);
-            l = checked_choose(sn, i, prev, prev2, c->allowed[c->capw[i]][prev], f, nf);
-        }
+        if ((c->capw[i] || tg_open(prev)) && tg_candidate(c, i, prev))
+            l = read_plain(c, sn, i, 0, prev, prev2);
         labels[i] = (uint8_t)l;
         prev2 = prev;
         prev = l;
@@ -279,17 +285,13 @@ static void decode_first_plain(tg_ctx *c, seen *sn, uint8_t *labels)
  * label where the token is not marked and still follows, else read. */
 static void decode_again_plain(tg_ctx *c, seen *sn, uint8_t *labels)
 {
-    uint64_t f[TG_MAX_FEATS];
     int prev = TG_O, prev2 = TG_O;
     for (size_t i = 0; i < c->n; i++) {
         int l = TG_O;
-        if (!(c->hint[i] & TG_REDO) && tg_allowed(prev, c->first[i])) {
+        if (!(c->hint[i] & TG_REDO) && tg_allowed(prev, c->first[i]))
             l = c->first[i];
-        } else if (tg_candidate(c, i, prev)) {
-            size_t nf = tg_features(c, i, 1, prev, f);
-            check_split(c, sn, i, 1, prev, prev2, f, nf);
-            l = checked_choose(sn, i, prev, prev2, c->allowed[c->capw[i]][prev], f, nf);
-        }
+        else if (tg_candidate(c, i, prev))
+            l = read_plain(c, sn, i, 1, prev, prev2);
         labels[i] = (uint8_t)l;
         prev2 = prev;
         prev = l;
