@@ -861,15 +861,20 @@ static int has_digit(const ann_window *w, size_t from, size_t to)
     return 0;
 }
 
-/* Organization by form: its head word ends it, or "Ministry of ..." opens it. */
-static int org_form(const tinfo *ti, size_t s, size_t e)
+/* Whether [s, e) has an organization's head and a connector inside
+ * ("Centre for Research on ...", "Lviv School of Economics"). */
+static int head_and_connector(const tinfo *ti, size_t s, size_t e)
 {
-    if (e - s >= 2 && (ti[e - 1].f & TI_ORGHEAD))
-        return 1;
-    for (size_t k = s; k + 2 < e; k++)   /* "Centre for Research on ..." */
+    for (size_t k = s; k + 2 < e; k++)
         if ((ti[k].f & TI_ORGHEAD) && (ti[k + 1].f & TI_CONNECTOR))
             return 1;
     return 0;
+}
+
+/* Organization by form: its head word ends it, or "Ministry of ..." opens it. */
+static int org_form(const tinfo *ti, size_t s, size_t e)
+{
+    return (e - s >= 2 && (ti[e - 1].f & TI_ORGHEAD)) || head_and_connector(ti, s, e);
 }
 
 typedef struct evidence {
@@ -1310,11 +1315,20 @@ static size_t tagged_name(ann_entities *st, ann_window *w, const tinfo *ti, cons
         return j;
     /* "Kharkiv Institute" "for" "Regional Studies": an organization's head
      * and "for" go on into the name after them (not "of", "and": "Daniels
-     * Inc of St. Petersburg", "Bank System Inc. and Norwest Corp.") */
-    while (type == TG_ORG && j + 1 < w->n && (ti[j - 1].f & TI_ORGHEAD) && ann_tok_is(w->text, &w->tok[j], "for") &&
-           lab[j + 1] && tg_type(lab[j + 1]) != TG_PER && !tg_inside(lab[j + 1]) &&
-           !(w->tok[j + 1].flags & ANN_TF_SENT_START))
+     * Inc of St. Petersburg", "Bank System Inc. and Norwest Corp."); read
+     * as a place ("Kharkiv Institute"), it is the organization still: no
+     * place's name goes on so */
+    while ((type == TG_ORG || type == TG_LOC) && j + 1 < w->n && (ti[j - 1].f & TI_ORGHEAD) &&
+           ann_tok_is(w->text, &w->tok[j], "for") && lab[j + 1] && !tg_inside(lab[j + 1]) &&
+           !(tg_type(lab[j + 1]) == TG_PER && (ti[j + 1].f & TI_GIVEN)) &&
+           !(w->tok[j + 1].flags & ANN_TF_SENT_START)) {
+        type = TG_ORG;
         j = tg_span_end(lab, j + 1, w->n);
+    }
+    /* "Lviv School of Economics and Law" read as a place: a head and its
+     * connector make it an organization's name, unless a list holds it whole */
+    if (type == TG_LOC && head_and_connector(ti, s, j) && !(km && km->last >= j))
+        type = TG_ORG;
     /* A listed name run on into more words is cut back to it ("NATO War
      * Agenda", "Vladimir Putin Istanbul"), unless the words make a longer
      * name of it ("Bank of England") or a place names a team or firm
@@ -1562,6 +1576,37 @@ static void split_at_titles(const ann_window *w, const tinfo *ti, uint8_t *label
     }
 }
 
+/* "Kharkiv" + "Institute for Regional Studies", read as a place and an
+ * organization: a place written right before an organization's head and
+ * its connector ("Institute for", "School of") is the start of the
+ * organization's name ("London School of Economics").  Not a country or
+ * an abbreviation ("U.S. Department of Justice", "Ukraine Ministry of
+ * Defence": a country's body, the country a mention of its own). */
+static void place_opens_org(const ann_window *w, const tinfo *ti, uint8_t *labels, size_t i,
+                            size_t to)
+{
+    while (i < to) {
+        size_t j = tg_span_end(labels, i, w->n);
+        if (tg_type(labels[i]) == TG_LOC && j + 1 < to && tg_type(labels[j]) == TG_ORG &&
+            !tg_inside(labels[j]) && (ti[j].f & TI_ORGHEAD) && (ti[j + 1].f & TI_CONNECTOR) &&
+            tg_inside(labels[j + 1]) && w->tok[j].start == w->tok[j - 1].end + 1) {
+            int ok = 1;
+            for (size_t k = i; k < j && ok; k++) {
+                const ann_match *km = match_of(w, ti[k].known);
+                ok = !(w->tok[k].flags & (ANN_TF_UPPER | ANN_TF_ABBREV)) &&
+                     !(km && strcmp(km->kind, "place") != 0);
+            }
+            if (ok) {
+                labels[i] = (uint8_t)tg_label(TG_ORG, 0);
+                for (size_t k = i + 1; k <= j; k++)
+                    labels[k] = (uint8_t)tg_label(TG_ORG, 1);
+                j = tg_span_end(labels, i, w->n);
+            }
+        }
+        i = j;
+    }
+}
+
 /* The mends, run by run of labelled tokens: a run begins at a
  * capitalized word (tg_decode), so the walk goes from one to the next and
  * steps over the rest, which carry no label. */
@@ -1574,6 +1619,7 @@ static void mend_labels(const ann_window *w, const tinfo *ti, const tg_ctx *c, u
             continue;
         for (; j < w->n && labels[j]; j++)
             mend_at(w, labels, j);
+        place_opens_org(w, ti, labels, i, j);
         split_at_titles(w, ti, labels, i, j);
         done = j;
     }

@@ -229,6 +229,18 @@ static void test_organizations(void)
     CHECK_STR(k ? k->type : NULL, "organization");
     CHECK(with_mention(d, "Ministry of Strategic Industries") != NULL);
     ann_doc_free(d);
+
+    /* a place's name goes on with no head and connector: read as a place
+     * (and "Policy Studies" as a person), these are organizations */
+    d = run("Schools\n\nAna Ruiz teaches at the Lviv School of Economics and Law, she said.");
+    k = with_mention(d, "Lviv School of Economics and Law");
+    CHECK_STR(k ? k->type : NULL, "organization");
+    ann_doc_free(d);
+    d = run("Schools\n\nOfficials at the Kyiv Center for Policy Studies said so.");
+    k = with_mention(d, "Kyiv Center for Policy Studies");
+    CHECK_STR(k ? k->type : NULL, "organization");
+    CHECK(with_mention(d, "Policy Studies") == NULL);
+    ann_doc_free(d);
 }
 
 static void test_sources(void)
