@@ -426,6 +426,22 @@ static const ann_match *match_of(const ann_window *w, uint32_t k)
     return k ? &w->matches->v[k - 1] : NULL;
 }
 
+static int context_ok(ann_entities *st, const ann_doc *d, const ann_match *m);
+
+/* Of two entries of one surface, whether m is the better reading than o:
+ * "Georgia" the US state (context=Atlanta,Ga.,...) where the document
+ * speaks of its neighbours, else the country; an unambiguous entry before
+ * an ambiguous one. */
+static int better_twin(ann_entities *st, const ann_doc *d, const ann_match *m, const ann_match *o)
+{
+    int mc = strstr(m->attrs, "context=") != NULL, oc = strstr(o->attrs, "context=") != NULL;
+    if (mc != oc) {
+        int held = context_ok(st, d, mc ? m : o);
+        return mc ? held : !held;
+    }
+    return attr_on_memo(st, o, A_AMBIGUOUS) && !attr_on_memo(st, m, A_AMBIGUOUS);
+}
+
 static void index_matches(ann_entities *st, const ann_window *w, tinfo *ti)
 {
     const ann_match *v = w->matches->v;
@@ -438,11 +454,11 @@ static void index_matches(ann_entities *st, const ann_window *w, tinfo *ti)
         size_t len = m->last - m->first;
         int code = kind_of(st, m->kind);
         if (code == K_ENTITY) {
-            /* longest wins; among equals, the unambiguous one */
+            /* longest wins; among equals, the one whose context the
+             * document holds, else the unambiguous one */
             const ann_match *o = match_of(w, t->known);
             if (!o || len > o->last - o->first ||
-                (len == o->last - o->first && attr_on_memo(st, o, A_AMBIGUOUS) &&
-                 !attr_on_memo(st, m, A_AMBIGUOUS)))
+                (len == o->last - o->first && better_twin(st, w->doc, m, o)))
                 t->known = (uint32_t)(k + 1);
             look[m->first >> 6] |= (uint64_t)1 << (m->first & 63);
         } else if (code == K_TITLE) {

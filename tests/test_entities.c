@@ -506,6 +506,13 @@ static void test_ambiguous_need_context(void)
     d = run("She studied at the University of West of England in Bristol.");
     CHECK(!has_id(d, "the-west"));
     ann_doc_free(d);
+    /* one surface, two entries: the one whose context the document holds */
+    d = run("Primary results\n\nTrump won in Georgia on Tuesday, while Clinton led in Atlanta.");
+    CHECK_STR(id_of(d, "Georgia"), "georgia-us-state");
+    ann_doc_free(d);
+    d = run("Tbilisi talks\n\nGeorgia and Russia fought a war in 2008, its president said in Tbilisi.");
+    CHECK_STR(id_of(d, "Georgia"), "georgia");
+    ann_doc_free(d);
 }
 
 static void test_credit_lines(void)
