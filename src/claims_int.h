@@ -73,7 +73,8 @@ enum {
     CL_S_WH = 1u << 15,     /* "whether", "how": opens a reported question */
     CL_S_PAST = 1u << 16,   /* "built", "made": an irregular verb in the past */
     CL_S_DATA = 1u << 17,   /* "poll", "survey": a source of findings, "In a poll, …" */
-    CL_S_ISSUE = 1u << 18   /* "concerns", "possibility": a matter raised in speech */
+    CL_S_ISSUE = 1u << 18,  /* "concerns", "possibility": a matter raised in speech */
+    CL_S_CMPD = 1u << 19    /* "tank": a cue word before it is a noun ("think tank") */
 };
 
 #define CL_MAXSUFFIX 8          /* bytes of an adjective suffix ("-ous") */
@@ -365,11 +366,22 @@ static inline int is_ing(const cl_view *v, size_t i)
     return ends_with(v, i, "ing");
 }
 
-/* Lowercase words in -ly sit between a subject and its verb ("vehemently"). */
+/* A lower-case word with a hyphen inside: "pro-Trump", "anti-war". */
+static inline int hyphen_word(const cl_view *v, size_t i)
+{
+    return W(v, i) && (v->t[i].flags & ANN_TF_HYPHEN) && v->text[v->t[i].start] >= 'a' &&
+           v->text[v->t[i].start] <= 'z';
+}
+
+/* Lowercase words in -ly sit between a subject and its verb ("vehemently");
+ * after a determiner, a possessive or a compound modifier one is a noun
+ * ("the family", "a rally", "Trump's rally", "a pro-Trump rally"). */
 static inline int ly_adverb(const cl_view *v, size_t i)
 {
     return W(v, i) && (v->t[i].flags & ANN_TF_LOWER) && v->t[i].end - v->t[i].start >= 5 &&
-           ends_with(v, i, "ly") && !(cl_info(v, i) & CL_W_HEAD);
+           ends_with(v, i, "ly") && !(cl_info(v, i) & CL_W_HEAD) &&
+           !(i > 0 && ((kind(v, i - 1, CL_W_DET) && !kind(v, i - 1, CL_W_PRON)) || poss(v, i - 1) ||
+                       hyphen_word(v, i - 1)));
 }
 
 /* A lower-case word of the open classes (noun, adjective, verb): no
@@ -391,7 +403,8 @@ static inline int open_word(const cl_view *v, size_t i)
 static inline int np_mod(const cl_view *v, size_t i)
 {
     return np_word(v, i) || open_word(v, i) ||
-           (i < v->n && v->t[i].kind == ANN_TOK_NUMBER);
+           (i < v->n && v->t[i].kind == ANN_TOK_NUMBER) ||
+           (hyphen_word(v, i) && !cl_cue_at(v, i));   /* "a pro-Trump rally" */
 }
 
 static inline int sentence_final(const cl_view *v, size_t i)

@@ -60,7 +60,11 @@ size_t cl_np_left(const cl_view *v, size_t h, size_t lo)
             len++;
         } else if (kind(v, k, CL_W_DET) && !kind(v, k, CL_W_PRON)) {
             j = k;
-            if (k > lo + 1 && !ss(v, k) && connector(v, k - 1) && np_word(v, k - 2)) {
+            /* "the leaders of the EU", and a noun no list holds after its
+             * determiner: "the organizer of a rally" */
+            if (k > lo + 1 && !ss(v, k) && connector(v, k - 1) &&
+                (np_word(v, k - 2) || (k > lo + 2 && is(v, k - 1, "of") && open_word(v, k - 2) &&
+                                       kind(v, k - 3, CL_W_DET) && !kind(v, k - 3, CL_W_PRON)))) {
                 j = k - 2;
                 len += 3;
                 continue;

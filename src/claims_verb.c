@@ -689,6 +689,10 @@ static int relative_subject(const cl_view *v, size_t i)
 
 static int noun_use(const cl_view *v, size_t i, size_t ce)
 {
+    /* "a conservative think tank that …", "a radio talk show": the first
+     * half of a compound noun */
+    if (in_set(v, i + 1, CL_S_CMPD))
+        return 1;
     /* "one of 45 states", "only 10 states": a count before it */
     if (i > 0 && !ss(v, i) && ends_with(v, i, "s") && !ends_with(v, i, "ss") &&
         (v->t[i - 1].kind == ANN_TOK_NUMBER || in_set(v, i - 1, CL_S_NUM)))
@@ -1397,10 +1401,11 @@ void cl_on_cue(cl_view *v, size_t i)
     if (no_agent(v, &x, passive))
         return;
     size_t head = x.lo == lo0 && head0 != unseen ? head0 : cl_subject_head_at(v, i, lo, k);
-    if (head != CL_NONE && cl_in_date(v, v->t[head].start)) {
+    size_t dk = head != CL_NONE ? head : k;   /* "Gowdy last week said": no head, a date */
+    if (dk != CL_NONE && cl_in_date(v, v->t[dk].start)) {
         /* "The report issued Friday said": the subject before the date;
          * "On Sunday, April 3, confirming": none */
-        size_t d = head;
+        size_t d = dk;
         while (d > lo && cl_in_date(v, v->t[d - 1].start))
             d--;
         head = d > lo && d + 4 > i && W(v, d - 1) && !pc(v, d - 1, ',')
