@@ -99,7 +99,10 @@ size_t cl_content_end(const cl_view *v, size_t p, int stop_comma)
         }
         if (v->t[j].kind == ANN_TOK_PUNCT) {
             char c = v->text[v->t[j].start];
-            if (c == ';' || (c == ':' && j > p + 1))
+            /* a colon goes on with the clause before a word in lower
+             * case ("they have chosen a new strategy: to stand up for …") */
+            if (c == ';' || (c == ':' && j > p + 1 &&
+                             !(W(v, j + 1) && (v->t[j + 1].flags & ANN_TF_LOWER))))
                 break;
             if (c == ',' && ((stop_comma && !list_goes_on(v, j)) || cl_attribution_at(v, j + 1)))
                 break;

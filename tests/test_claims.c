@@ -1543,6 +1543,9 @@ static const char *const round6[][5] = {
      "the city's rules increased the risk", "said", "the organizer of a pro-Trump rally"},
     {"i", "A member of the family suggested they tweet a picture.",
      "they tweet a picture", "suggested", "A member of the family"},
+    /* a colon before a word in lower case goes on with the clause */
+    {"i", "Mexican officials now say they have chosen a new strategy: to stand up for Mexicans.",
+     "they have chosen a new strategy: to stand up for Mexicans", "say", "Mexican officials"},
 };
 
 static void test_round6(void)
