@@ -120,8 +120,8 @@ check-plain: annotate tests
 bench: annotate
 	@sh tests/bench/bench.sh
 
-eval: annotate
-	@sh tests/eval/eval.sh
+eval: annotate $(BUILD)/train_tagger
+	@TRAIN_TAGGER=$(BUILD)/train_tagger TRAIN_SETS='$(TRAIN_SETS)' sh tests/eval/eval.sh
 
 # The name tagger's weights, from the CoNLL-2003 training split and the
 # seeds (read three times an epoch: they are few); deterministic.  Not part

@@ -7,6 +7,10 @@
 #   EVAL_SETS="seeds conll polnear"  score only these (default: all)
 #   EVAL_KEEP=DIR                    keep outputs and error lists in DIR
 #   ANNOTATE=path                    the binary (default ./annotate)
+#   TRAIN_TAGGER, TRAIN_SETS         with conll: also check that the trainer
+#                                    on these sets gives the committed weights
+#                                    (make eval passes make train's): a lexicon
+#                                    edit changes the tagger's features
 #
 # Set names: seeds conll conll_train polnear polnear_train timebank aquaint web
 # (conll_train and polnear_train are training data: scored only when named).
@@ -103,3 +107,17 @@ print(f"  {'set':14} {'measure':34} figures")
 for s, label, vals in rows:
     print(f"  {s:14} {label:34} {'  '.join(f(v) for v in vals)}")
 PY
+
+# The committed weights must be what make train gives on today's lists and
+# features (same data, same bytes).
+case " $sets " in *" conll "*)
+    if [ -n "${TRAIN_TAGGER:-}" ] && [ -n "${TRAIN_SETS:-}" ]; then
+        # shellcheck disable=SC2086 (TRAIN_SETS is a list of paths)
+        if "$TRAIN_TAGGER" -o "$out/weights.tsv" ${TRAIN_SETS:-} 2>"$out/train.stderr" &&
+           cmp -s "$out/weights.tsv" src/rules/tagger/weights.tsv; then
+            echo "  tagger weights: make train gives the committed bytes"
+        else
+            echo "  tagger weights: STALE: make train gives other weights (lists or features changed)"
+        fi
+    fi ;;
+esac
