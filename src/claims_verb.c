@@ -1067,6 +1067,24 @@ static int apposition_ends(const cl_view *v, size_t j)
     return 0;
 }
 
+/* Words a gerund's object may hold before the verb of its clause. */
+#define CL_GERUND_OBJ 4
+
+/* Does the word in -ing at j open the subject of a clause ("…, he said,
+ * replacing Clinton would be harder"): a predicate follows its object
+ * before a "that", a pronoun or a comma ("adding that it was", "saying
+ * it should" open clauses of their own)? */
+static int gerund_subject(const cl_view *v, size_t j)
+{
+    for (size_t k = j + 1; k < v->n && k <= j + CL_GERUND_OBJ; k++) {
+        if (!W(v, k) || is(v, k, "that") || kind(v, k, CL_W_PRON))
+            return 0;
+        if (auxiliary(v, k) || kind(v, k, CL_W_BE))
+            return 1;
+    }
+    return 0;
+}
+
 static int content_before(cl_view *v, cue_ctx *x, size_t comma, size_t tail)
 {
     size_t tend = 0;
@@ -1099,6 +1117,14 @@ static int content_before(cl_view *v, cue_ctx *x, size_t comma, size_t tail)
      * senator, is dead"); after a quotation, the rest of the sentence
      * may go on with the quotation ("“…,” said X, director of …. “…”") */
     if (how == 2 && x->inverted && (x->c->cls & CL_INV) && !cq && apposition_ends(v, tend + 1))
+        how = 1;
+    /* "The plan will fail, Fiorina said, adding that …": a cue's
+     * participle after the attribution's comma is the speaker's next act,
+     * not the rest of a clause the attribution splits (as "…, the Times
+     * said, including speeches" is) */
+    if (how == 2 && !cq && tend + 1 < v->n && W(v, tend + 1) &&
+        (v->t[tend + 1].flags & ANN_TF_LOWER) && is_ing(v, tend + 1) && cl_cue_at(v, tend + 1) &&
+        !gerund_subject(v, tend + 1))
         how = 1;
     /* "X told the British newspaper." is a tail; "X proposed a treaty."
      * is an object, and the content comes after the cue. */

@@ -1543,6 +1543,14 @@ static const char *const round6[][5] = {
      "the city's rules increased the risk", "said", "the organizer of a pro-Trump rally"},
     {"i", "A member of the family suggested they tweet a picture.",
      "they tweet a picture", "suggested", "A member of the family"},
+    /* a cue's participle after "X said," is X's next act; a clause before
+     * a speaker's predicate after its appositive is the subject's */
+    {"i", "The plan will fail, Fiorina said, adding that it was bad.",
+     "The plan will fail", "said", "Fiorina"},
+    {"i", "The plan will fail, Fiorina said, adding that it was bad.",
+     "it was bad", "adding", "Fiorina"},
+    {"i", "Bush, the former governor, met Trump, calling him a loser.",
+     "him a loser", "calling", "Bush"},
     /* a colon before a word in lower case goes on with the clause */
     {"i", "Mexican officials now say they have chosen a new strategy: to stand up for Mexicans.",
      "they have chosen a new strategy: to stand up for Mexicans", "say", "Mexican officials"},
@@ -1558,6 +1566,14 @@ static void test_round6(void)
         "Last week said nothing about it.",
     };
     expect_none(none, sizeof none / sizeof none[0]);
+    /* the rest of a clause the attribution splits: a participle that is
+     * no cue, a gerund that opens the rest's subject */
+    ann_doc *d = annotate_text("The emails were on many topics, the Times said, including speeches.");
+    CHECK(find(d, "The emails were on many topics, the Times said, including speeches") != NULL);
+    ann_doc_free(d);
+    d = annotate_text("That transition was seamless, he said, replacing Clinton would be harder.");
+    CHECK(find(d, "That transition was seamless") == NULL);
+    ann_doc_free(d);
 }
 
 static void test_round5(void)
