@@ -48,15 +48,19 @@ static void memo_count(tg_memo *m, uint64_t key, int type)
         tg_memo old = *m;
         m->cap = old.cap ? old.cap * 2 : 256;
         m->slot = ann_xcalloc(m->cap, sizeof *m->slot);
-        for (size_t i = 0; i < old.cap; i++)
-            if (old.slot[i].key)
-                *memo_find(m, old.slot[i].key) = old.slot[i];
+        m->used = ann_xmalloc(m->cap / 2 * sizeof *m->used);
+        for (size_t k = 0; k < old.n; k++) {
+            tg_memo_slot *s = memo_find(m, old.slot[old.used[k]].key);
+            *s = old.slot[old.used[k]];
+            m->used[k] = (uint32_t)(s - m->slot);
+        }
         free(old.slot);
+        free(old.used);
     }
     tg_memo_slot *s = memo_find(m, key);
     if (!s->key) {
         s->key = key;
-        m->n++;
+        m->used[m->n++] = (uint32_t)(s - m->slot);
     }
     if (s->count[type] < UINT16_MAX)
         s->count[type]++;
@@ -64,8 +68,8 @@ static void memo_count(tg_memo *m, uint64_t key, int type)
 
 void tg_memo_clear(tg_memo *m)
 {
-    if (m->n)
-        memset(m->slot, 0, m->cap * sizeof *m->slot);
+    for (size_t k = 0; k < m->n; k++)
+        m->slot[m->used[k]] = (tg_memo_slot){0};
     m->n = 0;
     memset(m->filter, 0, sizeof m->filter);
 }
@@ -73,6 +77,7 @@ void tg_memo_clear(tg_memo *m)
 void tg_memo_free(tg_memo *m)
 {
     free(m->slot);
+    free(m->used);
     *m = (tg_memo){0};
 }
 
@@ -165,7 +170,11 @@ static void lex_kind_of(const ann_match *m, lex_kind *k)
     uint32_t b = known_bit(m);
     if (b) {
         k->first = b;
-        if (attr_is_on(m->attrs, "ambiguous") || attr_is_on(m->attrs, "alias_only"))
+        /* neither is on without a value "1": most names' attrs
+         * ("iso=fr;name=France") have no '1', found in one pass where the
+         * two keys were each looked for in a string read from far away */
+        if (m->attrs && strchr(m->attrs, '1') &&
+            (attr_is_on(m->attrs, "ambiguous") || attr_is_on(m->attrs, "alias_only")))
             k->first |= TG_LX_AMBIG;
         k->inner = b << 5;
         k->last = TG_LX_KNOWN_E;
@@ -563,12 +572,14 @@ void tg_ctx_hints(tg_ctx *c, const tg_memo *memo, const uint8_t *labels)
         size_t i = c->caps[k];
         const ann_token *t = &c->tok[i];
         const tg_memo_slot *s = memo_find(memo, t->lhash | 1);
+        /* hint_of's 8 is mixed(s): the slot's counts are read once */
+        uint8_t h = s->key ? hint_of(s) : 0;
         if (s->key)
-            c->hint[i] = (uint8_t)((c->hint[i] & TG_REDO) | hint_of(s));
+            c->hint[i] = (uint8_t)((c->hint[i] & TG_REDO) | h);
         /* the second pass reads again only where the document reads a word,
          * a table's names or an acronym's name in more than one way: elsewhere
          * it would only say what the first said (it changes 1 label in 100) */
-        int redo = s->key && mixed(s) && !majority(s, tg_type(labels[i]));
+        int redo = (h & 8) && !majority(s, tg_type(labels[i]));
         if (!redo && c->pat[i] && (c->line[i] & (TG_LN_TABLE | TG_LN_SHORT))) {
             const tg_memo_slot *ps = memo_find(memo, pat_key(c->pat[i]));
             redo = ps->key && mixed(ps) && !majority(ps, tg_type(labels[i]));

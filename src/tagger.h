@@ -265,6 +265,9 @@ typedef struct tg_memo tg_memo;
 struct tg_memo {
     tg_memo_slot *slot;
     size_t cap, n;
+    uint32_t *used;            /* the n slots taken, which tg_memo_clear
+                                * empties: the table (cap/2 of them, up to
+                                * ~100 KB) was wiped whole for every document */
     uint64_t filter[64];       /* a bit per 1/4096 of the keys */
 };
 
