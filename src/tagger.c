@@ -220,11 +220,11 @@ typedef struct line_counts {
     size_t words, upper, nums, long_words, long_caps;
 } line_counts;
 
-/* Token b into the counts of its line and its capitalized-word bit
- * (capw, caps); its class in the line's pattern returned.  Whether a
- * token is a word, a capital, a figure is as good as random: it is
- * counted, listed and classed without a branch, which a CPU would
- * mispredict often (every token passes here). */
+/* Token b into the counts of its line, its capitalized-word bit (capw,
+ * caps) and its figure bit (fig, which word_val reads); its class in the
+ * line's pattern returned.  Whether a token is a word, a capital, a
+ * figure is as good as random: it is counted, listed and classed without
+ * a branch, which a CPU would mispredict often (every token passes here). */
 static inline uint32_t line_token(tg_ctx *c, size_t b, line_counts *lc)
 {
     const ann_token *t = &c->tok[b];
@@ -239,6 +239,7 @@ static inline uint32_t line_token(tg_ctx *c, size_t b, line_counts *lc)
     c->capw[b] = (uint8_t)cap;
     c->caps[c->ncaps] = b;
     c->ncaps += (size_t)cap;
+    c->fig[b] = (uint8_t)figure;
     int num = figure | ((fl & ANN_TF_DIGIT) != 0);
     int w2 = (!num) & word & (t->ncp >= 2), lw = w2 & (t->ncp > 3);
     lc->nums += (size_t)num;
@@ -318,6 +319,9 @@ static size_t line_four(tg_ctx *c, size_t a, size_t b, line_counts *lc, uint8_t 
             caps[ncaps] = k + j;
             ncaps += cap >> j & 1;
         }
+        unsigned fg = (unsigned)_mm_movemask_ps(_mm_castsi128_ps(figure));
+        uint32_t figs = (fg & 1) | (fg & 2) << 7 | (fg & 4) << 14 | (fg & 8) << 21;
+        memcpy(c->fig + k, &figs, sizeof figs);
         if (cls) {
             /* line_token's classes: a figure 'd', a word 'X' or 'x', else its first byte */
             const __m128i bit = _mm_set_epi32(8, 4, 2, 1);
@@ -379,7 +383,7 @@ static void drop_scrambled(tg_ctx *c)
 }
 
 /* The TG_LN_ bits of every line of the window, each token's capitalized
- * word bit (capw), and the pattern of each short line: the classes of its
+ * word bit (capw) and figure bit (fig), and the pattern of each short line: the classes of its
  * tokens (a capitalized word, a lower-case one, a figure, a mark), runs
  * written once, hashed.  The rows of a table share one ("Burnley 2
  * Walsall 1"), and the second pass learns what the names in lines of a
@@ -467,6 +471,7 @@ static void ctx_arrays_free(tg_ctx *c)
     free(c->pat);
     free(c->capw);
     free(c->caps);
+    free(c->fig);
 }
 
 void tg_ctx_init(tg_ctx *c, const char *text, const ann_token *toks, size_t n,
@@ -477,6 +482,7 @@ void tg_ctx_init(tg_ctx *c, const char *text, const ann_token *toks, size_t n,
         ctx_arrays_free(c);
         c->capw = ann_xmalloc(cap);
         c->caps = ann_xmalloc(cap * sizeof *c->caps);
+        c->fig = ann_xmalloc(cap);
         c->pat = ann_xmalloc(cap * sizeof *c->pat);
         c->first = ann_xmalloc(cap);
         c->lex = ann_xmalloc(cap * sizeof *c->lex);
@@ -508,6 +514,7 @@ void tg_ctx_keep_arrays(tg_ctx *to, const tg_ctx *c)
     *to = (tg_ctx){0};
     to->lex = c->lex, to->line = c->line, to->hint = c->hint, to->first = c->first;
     to->pat = c->pat, to->shape = c->shape, to->capw = c->capw, to->caps = c->caps;
+    to->fig = c->fig;
     to->cap = c->cap;
 }
 
@@ -764,11 +771,10 @@ uint64_t tg_shape_fast(const char *text, const ann_token *t)
  * (or a word that starts with a digit) is only its shape. */
 static inline uint64_t word_val(tg_ctx *c, size_t i)
 {
-    const ann_token *t = &c->tok[i];
-    if (t->kind == ANN_TOK_NUMBER || (t->kind == ANN_TOK_WORD && c->text[t->start] >= '0' &&
-                                      c->text[t->start] <= '9'))
+    /* fig: line_bits has asked it of every token (a load of the text less) */
+    if (c->fig[i])
         return shape_of(c, i) ^ 0xD16u;
-    return t->lhash;
+    return c->tok[i].lhash;
 }
 
 /* The lowercase code point that starts at s[*b] (before e); *b past it. */

@@ -442,6 +442,7 @@ static void test_line_paths(void)
     ann_tokenize_all(b.p, b.len, &t);
     CHECK(t.n > 5000);
     size_t same = 0, runs = 0, caps = 0, title = 0, table = 0, pats = 0, prose = 0;
+    size_t figs = 0;
     for (size_t from = 0; from < 4; from++) {
         tg_ctx c = {0}, d = {0};
         size_t n = t.n - from;
@@ -451,9 +452,11 @@ static void test_line_paths(void)
         tg_ctx_lines(&d, 0);
         same += c.ncaps == d.ncaps && memcmp(c.capw, d.capw, n) == 0 &&
                 memcmp(c.caps, d.caps, c.ncaps * sizeof *c.caps) == 0 &&
+                memcmp(c.fig, d.fig, n) == 0 &&
                 memcmp(c.line, d.line, n) == 0 && memcmp(c.pat, d.pat, n * sizeof *c.pat) == 0;
         runs++;
         for (size_t i = 0; i < n; i++) {
+            figs += c.fig[i];
             int long_line = c.pat[i] == 0 && !(c.line[i] & TG_LN_SHORT);
             caps += long_line && (c.line[i] & TG_LN_CAPS);
             title += long_line && (c.line[i] & TG_LN_TITLE);
@@ -467,6 +470,8 @@ static void test_line_paths(void)
     CHECK_INT(same, runs);
     /* each kind of line is there, long ones among them */
     CHECK(caps > 100 && title > 100 && table > 100 && pats > 100 && prose > 100);
+    /* figures among them ("4-38", "3rd", "1,200") */
+    CHECK(figs > 1000);
     ann_tokens_free(&t);
     ann_buf_free(&b);
 }
