@@ -1493,9 +1493,14 @@ static int in_address_at(at_scan *a, const ann_window *w, size_t i)
 static int in_party_tag(const ann_window *w, size_t i)
 {
     const char *x = w->text;
-    size_t b = text_run_start(x, w->tok[i].start, 12), e = text_run_end(x, b, 13);
-    return e - b <= 12 && (x[b] == 'R' || x[b] == 'D' || x[b] == 'I') && x[b + 1] == '-' &&
-           x[b + 2] >= 'A' && x[b + 2] <= 'Z';
+    size_t b = text_run_start(x, w->tok[i].start, 12);
+    /* the run's opening first: most runs are no tag, and their end need
+     * not be looked for (this, at every labelled token, was 0.5% of the
+     * run's CPU time) */
+    if (!((x[b] == 'R' || x[b] == 'D' || x[b] == 'I') && x[b + 1] == '-' && x[b + 2] >= 'A' &&
+          x[b + 2] <= 'Z'))
+        return 0;
+    return text_run_end(x, b, 13) - b <= 12;
 }
 
 /* Whether token i is a contraction ("We've", "They’re", "I'll", "Don't"):
