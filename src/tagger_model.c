@@ -394,18 +394,28 @@ static void score_sse2(const tg_table *tb, const int32_t *trans, const uint64_t 
             _mm_prefetch((const char *)&tb->check[i], _MM_HINT_T0);
             _mm_prefetch((const char *)tb->w[i], _MM_HINT_T0);
         }
-    __m128i lo = _mm_loadu_si128((const __m128i *)(const void *)trans);
-    __m128i hi = _mm_loadu_si128((const __m128i *)(const void *)(trans + 4));
+    /* A row is widened by pmaddwd against 1,0,1,0... and 0,1,0,1...:
+     * its even and its odd weights, each a 32-bit lane, exactly (a weight
+     * times 1 plus another times 0), in two instructions where unpacking
+     * and shifting took four.  The even and odd sums are put back in
+     * label order once, at the end (60 bench documents: -0.9% of the
+     * run's instructions). */
+    const __m128i even = _mm_set1_epi32(1), odd = _mm_set1_epi32(1 << 16);
+    __m128i se = _mm_setzero_si128(), so = _mm_setzero_si128();
     for (size_t k = 0; k < n; k++) {
         __m128i v = _mm_loadu_si128((const __m128i *)(const void *)stop_row(tb, f[k]));
-        lo = _mm_add_epi32(lo, _mm_srai_epi32(_mm_unpacklo_epi16(v, v), 16));
-        hi = _mm_add_epi32(hi, _mm_srai_epi32(_mm_unpackhi_epi16(v, v), 16));
+        se = _mm_add_epi32(se, _mm_madd_epi16(v, even));
+        so = _mm_add_epi32(so, _mm_madd_epi16(v, odd));
     }
     for (size_t k = 0; k < nd; k++) {
         __m128i v = _mm_load_si128((const __m128i *)(const void *)dense[d[k]]);
-        lo = _mm_add_epi32(lo, _mm_srai_epi32(_mm_unpacklo_epi16(v, v), 16));
-        hi = _mm_add_epi32(hi, _mm_srai_epi32(_mm_unpackhi_epi16(v, v), 16));
+        se = _mm_add_epi32(se, _mm_madd_epi16(v, even));
+        so = _mm_add_epi32(so, _mm_madd_epi16(v, odd));
     }
+    __m128i lo = _mm_loadu_si128((const __m128i *)(const void *)trans);
+    __m128i hi = _mm_loadu_si128((const __m128i *)(const void *)(trans + 4));
+    lo = _mm_add_epi32(lo, _mm_unpacklo_epi32(se, so));
+    hi = _mm_add_epi32(hi, _mm_unpackhi_epi32(se, so));
     score[0] = 0;
     _mm_storeu_si128((__m128i *)(void *)(score + 1), lo);
     _mm_storeu_si128((__m128i *)(void *)(score + 5), hi);
