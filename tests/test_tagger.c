@@ -575,16 +575,17 @@ static int has_feature(const uint64_t *f, size_t n, uint64_t h)
 /* A word's affixes are its lowercase code points, read a byte at a time
  * where its last four (first three) bytes are ASCII, else decoded: the
  * values by their definition, for words of both kinds and of both at
- * once ("Zürich": an ASCII suffix, a prefix past ASCII). */
+ * once ("Zürich": an ASCII suffix, a prefix past ASCII), in lower case
+ * and in capitals. */
 static void test_affixes(void)
 {
-    const char *s = "Paris and CAFÉ and Zürich and Ab and Abc";
+    const char *s = "Paris and CAFÉ and Zürich and Ab and Abc and NATO and PARIS";
     ann_tokens t = {0};
     ann_tokenize_all(s, strlen(s), &t);
     ann_matches m = {0};
     tg_ctx c = {0};
     tg_ctx_init(&c, s, t.v, t.n, &m, 1);
-    CHECK_INT(t.n, 9);
+    CHECK_INT(t.n, 13);
     uint64_t f[TG_MAX_FEATS];
     const uint64_t B = 0x110000;
     /* Paris: "is", "ris", "aris"; "par" */
@@ -611,6 +612,16 @@ static void test_affixes(void)
     CHECK(has_feature(f, n, tg_feat(F_SUF2, 'c' * B + 'b' + 2)));
     CHECK(!has_feature(f, n, tg_feat(F_SUF3, ('c' * B + 'b') * B + 'a' + 3)));
     CHECK(!has_feature(f, n, tg_feat(F_PRE3, ('a' * B + 'b') * B + 'c')));
+    /* capitals in the four ASCII bytes read at once, lowercased: NATO
+     * "ot", "ota" (no suffix of four); PARIS as Paris */
+    n = tg_features(&c, 10, 0, TG_O, f);
+    CHECK(has_feature(f, n, tg_feat(F_SUF2, 'o' * B + 't' + 2)));
+    CHECK(has_feature(f, n, tg_feat(F_SUF3, ('o' * B + 't') * B + 'a' + 3)));
+    CHECK(!has_feature(f, n, tg_feat(F_SUF4, (('o' * B + 't') * B + 'a') * B + 'n' + 4)));
+    n = tg_features(&c, 12, 0, TG_O, f);
+    CHECK(has_feature(f, n, tg_feat(F_SUF2, 's' * B + 'i' + 2)));
+    CHECK(has_feature(f, n, tg_feat(F_SUF4, (('s' * B + 'i') * B + 'r') * B + 'a' + 4)));
+    CHECK(has_feature(f, n, tg_feat(F_PRE3, ('p' * B + 'a') * B + 'r')));
     tg_ctx_free(&c);
     ann_matches_free(&m);
     ann_tokens_free(&t);
