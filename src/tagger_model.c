@@ -113,11 +113,10 @@ static uint32_t slot_check(uint64_t h)
     return (uint32_t)(h >> 32) | 1u;
 }
 
-/* The row of weights of feature h, or NULL when the model has not got it. */
-static inline const int16_t *table_row(const tg_table *tb, uint64_t h)
+/* The row of weights of the feature whose check is c, looked for from
+ * slot i on, or NULL when the model has not got it. */
+static inline const int16_t *table_row_at(const tg_table *tb, uint32_t c, size_t i)
 {
-    uint32_t c = slot_check(h);
-    size_t i = (size_t)h & tb->mask;
     for (;;) {
         uint32_t s = tb->check[i];
         if (s == c)
@@ -126,6 +125,12 @@ static inline const int16_t *table_row(const tg_table *tb, uint64_t h)
             return NULL;
         i = (i + 1) & tb->mask;
     }
+}
+
+/* The row of weights of feature h, or NULL when the model has not got it. */
+static inline const int16_t *table_row(const tg_table *tb, uint64_t h)
+{
+    return table_row_at(tb, slot_check(h), (size_t)h & tb->mask);
 }
 
 /* Each the row the table gives the feature's hash, as a look-up would at
@@ -376,8 +381,9 @@ static inline const int16_t *stop_row(const tg_table *tb, uint64_t h)
         unsigned stop = (unsigned)_mm_movemask_ps(_mm_castsi128_ps(_mm_or_si128(hit, empty)));
         if (stop)
             return tb->w[i + (unsigned)__builtin_ctz(stop)];
+        i = (i + 4) & tb->mask;   /* four slots of other features: the run goes on */
     }
-    const int16_t *w = table_row(tb, h);    /* a long run of slots, or the table's end */
+    const int16_t *w = table_row_at(tb, c, i);   /* a long run of slots, or the table's end */
     return w ? w : zero_row;
 }
 
