@@ -374,16 +374,19 @@ static inline const int16_t *stop_row(const tg_table *tb, uint64_t h)
 {
     uint32_t c = slot_check(h);
     size_t i = (size_t)h & tb->mask;
-    if (i + 4 <= tb->mask + 1) {
+    const __m128i want = _mm_set1_epi32((int)c);
+    while (i + 4 <= tb->mask + 1) {
         __m128i s = _mm_loadu_si128((const __m128i *)(const void *)(tb->check + i));
-        __m128i hit = _mm_cmpeq_epi32(s, _mm_set1_epi32((int)c));
+        __m128i hit = _mm_cmpeq_epi32(s, want);
         __m128i empty = _mm_cmpeq_epi32(s, _mm_setzero_si128());
         unsigned stop = (unsigned)_mm_movemask_ps(_mm_castsi128_ps(_mm_or_si128(hit, empty)));
         if (stop)
             return tb->w[i + (unsigned)__builtin_ctz(stop)];
-        i = (i + 4) & tb->mask;   /* four slots of other features: the run goes on */
+        /* four slots of other features (one look-up in twenty): the run
+         * goes on from the fifth, four at a time */
+        i = (i + 4) & tb->mask;
     }
-    const int16_t *w = table_row_at(tb, c, i);   /* a long run of slots, or the table's end */
+    const int16_t *w = table_row_at(tb, c, i);   /* the table's end */
     return w ? w : zero_row;
 }
 
