@@ -48,15 +48,19 @@ static void memo_count(tg_memo *m, uint64_t key, int type)
         tg_memo old = *m;
         m->cap = old.cap ? old.cap * 2 : 256;
         m->slot = ann_xcalloc(m->cap, sizeof *m->slot);
-        for (size_t i = 0; i < old.cap; i++)
-            if (old.slot[i].key)
-                *memo_find(m, old.slot[i].key) = old.slot[i];
+        m->used = ann_xmalloc(m->cap / 2 * sizeof *m->used);
+        for (size_t k = 0; k < old.n; k++) {
+            tg_memo_slot *s = memo_find(m, old.slot[old.used[k]].key);
+            *s = old.slot[old.used[k]];
+            m->used[k] = (uint32_t)(s - m->slot);
+        }
         free(old.slot);
+        free(old.used);
     }
     tg_memo_slot *s = memo_find(m, key);
     if (!s->key) {
         s->key = key;
-        m->n++;
+        m->used[m->n++] = (uint32_t)(s - m->slot);
     }
     if (s->count[type] < UINT16_MAX)
         s->count[type]++;
@@ -64,8 +68,8 @@ static void memo_count(tg_memo *m, uint64_t key, int type)
 
 void tg_memo_clear(tg_memo *m)
 {
-    if (m->n)
-        memset(m->slot, 0, m->cap * sizeof *m->slot);
+    for (size_t k = 0; k < m->n; k++)
+        m->slot[m->used[k]] = (tg_memo_slot){0};
     m->n = 0;
     memset(m->filter, 0, sizeof m->filter);
 }
@@ -73,6 +77,7 @@ void tg_memo_clear(tg_memo *m)
 void tg_memo_free(tg_memo *m)
 {
     free(m->slot);
+    free(m->used);
     *m = (tg_memo){0};
 }
 
@@ -165,7 +170,11 @@ static void lex_kind_of(const ann_match *m, lex_kind *k)
     uint32_t b = known_bit(m);
     if (b) {
         k->first = b;
-        if (attr_is_on(m->attrs, "ambiguous") || attr_is_on(m->attrs, "alias_only"))
+        /* neither is on without a value "1": most names' attrs
+         * ("iso=fr;name=France") have no '1', found in one pass where the
+         * two keys were each looked for in a string read from far away */
+        if (m->attrs && strchr(m->attrs, '1') &&
+            (attr_is_on(m->attrs, "ambiguous") || attr_is_on(m->attrs, "alias_only")))
             k->first |= TG_LX_AMBIG;
         k->inner = b << 5;
         k->last = TG_LX_KNOWN_E;
@@ -211,11 +220,11 @@ typedef struct line_counts {
     size_t words, upper, nums, long_words, long_caps;
 } line_counts;
 
-/* Token b into the counts of its line and its capitalized-word bit
- * (capw, caps); its class in the line's pattern returned.  Whether a
- * token is a word, a capital, a figure is as good as random: it is
- * counted, listed and classed without a branch, which a CPU would
- * mispredict often (every token passes here). */
+/* Token b into the counts of its line, its capitalized-word bit (capw,
+ * caps) and its figure bit (fig, which word_val reads); its class in the
+ * line's pattern returned.  Whether a token is a word, a capital, a
+ * figure is as good as random: it is counted, listed and classed without
+ * a branch, which a CPU would mispredict often (every token passes here). */
 static inline uint32_t line_token(tg_ctx *c, size_t b, line_counts *lc)
 {
     const ann_token *t = &c->tok[b];
@@ -230,6 +239,7 @@ static inline uint32_t line_token(tg_ctx *c, size_t b, line_counts *lc)
     c->capw[b] = (uint8_t)cap;
     c->caps[c->ncaps] = b;
     c->ncaps += (size_t)cap;
+    c->fig[b] = (uint8_t)figure;
     int num = figure | ((fl & ANN_TF_DIGIT) != 0);
     int w2 = (!num) & word & (t->ncp >= 2), lw = w2 & (t->ncp > 3);
     lc->nums += (size_t)num;
@@ -309,6 +319,9 @@ static size_t line_four(tg_ctx *c, size_t a, size_t b, line_counts *lc, uint8_t 
             caps[ncaps] = k + j;
             ncaps += cap >> j & 1;
         }
+        unsigned fg = (unsigned)_mm_movemask_ps(_mm_castsi128_ps(figure));
+        uint32_t figs = (fg & 1) | (fg & 2) << 7 | (fg & 4) << 14 | (fg & 8) << 21;
+        memcpy(c->fig + k, &figs, sizeof figs);
         if (cls) {
             /* line_token's classes: a figure 'd', a word 'X' or 'x', else its first byte */
             const __m128i bit = _mm_set_epi32(8, 4, 2, 1);
@@ -370,7 +383,7 @@ static void drop_scrambled(tg_ctx *c)
 }
 
 /* The TG_LN_ bits of every line of the window, each token's capitalized
- * word bit (capw), and the pattern of each short line: the classes of its
+ * word bit (capw) and figure bit (fig), and the pattern of each short line: the classes of its
  * tokens (a capitalized word, a lower-case one, a figure, a mark), runs
  * written once, hashed.  The rows of a table share one ("Burnley 2
  * Walsall 1"), and the second pass learns what the names in lines of a
@@ -458,6 +471,7 @@ static void ctx_arrays_free(tg_ctx *c)
     free(c->pat);
     free(c->capw);
     free(c->caps);
+    free(c->fig);
 }
 
 void tg_ctx_init(tg_ctx *c, const char *text, const ann_token *toks, size_t n,
@@ -468,6 +482,7 @@ void tg_ctx_init(tg_ctx *c, const char *text, const ann_token *toks, size_t n,
         ctx_arrays_free(c);
         c->capw = ann_xmalloc(cap);
         c->caps = ann_xmalloc(cap * sizeof *c->caps);
+        c->fig = ann_xmalloc(cap);
         c->pat = ann_xmalloc(cap * sizeof *c->pat);
         c->first = ann_xmalloc(cap);
         c->lex = ann_xmalloc(cap * sizeof *c->lex);
@@ -499,6 +514,7 @@ void tg_ctx_keep_arrays(tg_ctx *to, const tg_ctx *c)
     *to = (tg_ctx){0};
     to->lex = c->lex, to->line = c->line, to->hint = c->hint, to->first = c->first;
     to->pat = c->pat, to->shape = c->shape, to->capw = c->capw, to->caps = c->caps;
+    to->fig = c->fig;
     to->cap = c->cap;
 }
 
@@ -563,12 +579,14 @@ void tg_ctx_hints(tg_ctx *c, const tg_memo *memo, const uint8_t *labels)
         size_t i = c->caps[k];
         const ann_token *t = &c->tok[i];
         const tg_memo_slot *s = memo_find(memo, t->lhash | 1);
+        /* hint_of's 8 is mixed(s): the slot's counts are read once */
+        uint8_t h = s->key ? hint_of(s) : 0;
         if (s->key)
-            c->hint[i] = (uint8_t)((c->hint[i] & TG_REDO) | hint_of(s));
+            c->hint[i] = (uint8_t)((c->hint[i] & TG_REDO) | h);
         /* the second pass reads again only where the document reads a word,
          * a table's names or an acronym's name in more than one way: elsewhere
          * it would only say what the first said (it changes 1 label in 100) */
-        int redo = s->key && mixed(s) && !majority(s, tg_type(labels[i]));
+        int redo = (h & 8) && !majority(s, tg_type(labels[i]));
         if (!redo && c->pat[i] && (c->line[i] & (TG_LN_TABLE | TG_LN_SHORT))) {
             const tg_memo_slot *ps = memo_find(memo, pat_key(c->pat[i]));
             redo = ps->key && mixed(ps) && !majority(ps, tg_type(labels[i]));
@@ -753,11 +771,10 @@ uint64_t tg_shape_fast(const char *text, const ann_token *t)
  * (or a word that starts with a digit) is only its shape. */
 static inline uint64_t word_val(tg_ctx *c, size_t i)
 {
-    const ann_token *t = &c->tok[i];
-    if (t->kind == ANN_TOK_NUMBER || (t->kind == ANN_TOK_WORD && c->text[t->start] >= '0' &&
-                                      c->text[t->start] <= '9'))
+    /* fig: line_bits has asked it of every token (a load of the text less) */
+    if (c->fig[i])
         return shape_of(c, i) ^ 0xD16u;
-    return t->lhash;
+    return c->tok[i].lhash;
 }
 
 /* The lowercase code point that starts at s[*b] (before e); *b past it. */
@@ -783,6 +800,15 @@ static inline uint64_t ascii_lower(unsigned char ch)
  * points, and so its first three where those are: most words' affixes
  * are read a byte at a time, without the walk over UTF-8 (which was 2% of
  * the run's instructions, callgrind). */
+/* Four ASCII bytes (none from 0x80) with A-Z made a-z, as ascii_lower
+ * each: a byte is a capital where adding 0x3F reaches 0x80 and adding
+ * 0x25 does not (no carry leaves a byte below 0x80). */
+static inline uint32_t lower4(uint32_t x)
+{
+    uint32_t ge_a = (x + 0x3F3F3F3Fu) & 0x80808080u, gt_z = (x + 0x25252525u) & 0x80808080u;
+    return x | (ge_a & ~gt_z) >> 2;
+}
+
 static void affixes(const tg_ctx *c, const ann_token *t, uint64_t suf[3], uint64_t *pre)
 {
     suf[0] = suf[1] = suf[2] = *pre = 0;
@@ -793,11 +819,17 @@ static void affixes(const tg_ctx *c, const ann_token *t, uint64_t suf[3], uint64
     uint64_t v = 0;
     size_t e = t->end;
     if (e - t->start >= 4 && !((u[e - 1] | u[e - 2] | u[e - 3] | u[e - 4]) & 0x80)) {
-        for (size_t k = 1; k <= 4 && k < t->ncp; k++) {
-            v = v * 0x110000 + ascii_lower(u[e - k]);
-            if (k >= 2)
-                suf[k - 2] = v + k;
+        /* the four bytes lowercased at once, the last in the top byte */
+        uint32_t x = lower4((uint32_t)u[e - 4] | (uint32_t)u[e - 3] << 8 |
+                            (uint32_t)u[e - 2] << 16 | (uint32_t)u[e - 1] << 24);
+        v = (x >> 24) * 0x110000 + (x >> 16 & 0xFF);      /* k = 2: ncp > 2 here */
+        suf[0] = v + 2;
+        if (t->ncp > 3) {
+            v = v * 0x110000 + (x >> 8 & 0xFF);
+            suf[1] = v + 3;
         }
+        if (t->ncp > 4)
+            suf[2] = v * 0x110000 + (x & 0xFF) + 4;
     } else {
         for (size_t k = 1; k <= 4 && k < t->ncp; k++) {
             size_t b = e - 1;

@@ -265,6 +265,9 @@ typedef struct tg_memo tg_memo;
 struct tg_memo {
     tg_memo_slot *slot;
     size_t cap, n;
+    uint32_t *used;            /* the n slots taken, which tg_memo_clear
+                                * empties: the table (cap/2 of them, up to
+                                * ~100 KB) was wiped whole for every document */
     uint64_t filter[64];       /* a bit per 1/4096 of the keys */
 };
 
@@ -288,6 +291,8 @@ typedef struct tg_ctx {
     uint64_t *shape;           /* per token: hash of its shape, 0 = not yet made */
     uint8_t *capw;             /* per token: a capitalized word ("Paris", "AT&T", "eBay") */
     size_t *caps, ncaps;       /* the capitalized words, in order */
+    uint8_t *fig;              /* per token: a figure (a number, a word that starts
+                                * with a digit), whose word value is its shape */
     uint16_t allowed[2][TG_NLABELS];   /* the labels allowed after a label, by capw */
     size_t cap;
     int first_window;          /* the window starts the document */
@@ -336,7 +341,7 @@ void tg_ctx_hints(tg_ctx *c, const tg_memo *memo, const uint8_t *labels);
 void tg_ctx_free(tg_ctx *c);
 /* A zeroed context holding c's per-token arrays (for a next document). */
 void tg_ctx_keep_arrays(tg_ctx *to, const tg_ctx *c);
-/* Make c's line arrays (capw, caps, line, pat) again, with the SSE2 path
+/* Make c's line arrays (capw, caps, fig, line, pat) again, with the SSE2 path
  * where built and fast, else one token at a time: for the tests. */
 void tg_ctx_lines(tg_ctx *c, int fast);
 

@@ -113,11 +113,10 @@ static uint32_t slot_check(uint64_t h)
     return (uint32_t)(h >> 32) | 1u;
 }
 
-/* The row of weights of feature h, or NULL when the model has not got it. */
-static inline const int16_t *table_row(const tg_table *tb, uint64_t h)
+/* The row of weights of the feature whose check is c, looked for from
+ * slot i on, or NULL when the model has not got it. */
+static inline const int16_t *table_row_at(const tg_table *tb, uint32_t c, size_t i)
 {
-    uint32_t c = slot_check(h);
-    size_t i = (size_t)h & tb->mask;
     for (;;) {
         uint32_t s = tb->check[i];
         if (s == c)
@@ -126,6 +125,12 @@ static inline const int16_t *table_row(const tg_table *tb, uint64_t h)
             return NULL;
         i = (i + 1) & tb->mask;
     }
+}
+
+/* The row of weights of feature h, or NULL when the model has not got it. */
+static inline const int16_t *table_row(const tg_table *tb, uint64_t h)
+{
+    return table_row_at(tb, slot_check(h), (size_t)h & tb->mask);
 }
 
 /* Each the row the table gives the feature's hash, as a look-up would at
@@ -369,15 +374,19 @@ static inline const int16_t *stop_row(const tg_table *tb, uint64_t h)
 {
     uint32_t c = slot_check(h);
     size_t i = (size_t)h & tb->mask;
-    if (i + 4 <= tb->mask + 1) {
+    const __m128i want = _mm_set1_epi32((int)c);
+    while (i + 4 <= tb->mask + 1) {
         __m128i s = _mm_loadu_si128((const __m128i *)(const void *)(tb->check + i));
-        __m128i hit = _mm_cmpeq_epi32(s, _mm_set1_epi32((int)c));
+        __m128i hit = _mm_cmpeq_epi32(s, want);
         __m128i empty = _mm_cmpeq_epi32(s, _mm_setzero_si128());
         unsigned stop = (unsigned)_mm_movemask_ps(_mm_castsi128_ps(_mm_or_si128(hit, empty)));
         if (stop)
             return tb->w[i + (unsigned)__builtin_ctz(stop)];
+        /* four slots of other features (one look-up in twenty): the run
+         * goes on from the fifth, four at a time */
+        i = (i + 4) & tb->mask;
     }
-    const int16_t *w = table_row(tb, h);    /* a long run of slots, or the table's end */
+    const int16_t *w = table_row_at(tb, c, i);   /* the table's end */
     return w ? w : zero_row;
 }
 
@@ -394,18 +403,28 @@ static void score_sse2(const tg_table *tb, const int32_t *trans, const uint64_t 
             _mm_prefetch((const char *)&tb->check[i], _MM_HINT_T0);
             _mm_prefetch((const char *)tb->w[i], _MM_HINT_T0);
         }
-    __m128i lo = _mm_loadu_si128((const __m128i *)(const void *)trans);
-    __m128i hi = _mm_loadu_si128((const __m128i *)(const void *)(trans + 4));
+    /* A row is widened by pmaddwd against 1,0,1,0... and 0,1,0,1...:
+     * its even and its odd weights, each a 32-bit lane, exactly (a weight
+     * times 1 plus another times 0), in two instructions where unpacking
+     * and shifting took four.  The even and odd sums are put back in
+     * label order once, at the end (60 bench documents: -0.9% of the
+     * run's instructions). */
+    const __m128i even = _mm_set1_epi32(1), odd = _mm_set1_epi32(1 << 16);
+    __m128i se = _mm_setzero_si128(), so = _mm_setzero_si128();
     for (size_t k = 0; k < n; k++) {
         __m128i v = _mm_loadu_si128((const __m128i *)(const void *)stop_row(tb, f[k]));
-        lo = _mm_add_epi32(lo, _mm_srai_epi32(_mm_unpacklo_epi16(v, v), 16));
-        hi = _mm_add_epi32(hi, _mm_srai_epi32(_mm_unpackhi_epi16(v, v), 16));
+        se = _mm_add_epi32(se, _mm_madd_epi16(v, even));
+        so = _mm_add_epi32(so, _mm_madd_epi16(v, odd));
     }
     for (size_t k = 0; k < nd; k++) {
         __m128i v = _mm_load_si128((const __m128i *)(const void *)dense[d[k]]);
-        lo = _mm_add_epi32(lo, _mm_srai_epi32(_mm_unpacklo_epi16(v, v), 16));
-        hi = _mm_add_epi32(hi, _mm_srai_epi32(_mm_unpackhi_epi16(v, v), 16));
+        se = _mm_add_epi32(se, _mm_madd_epi16(v, even));
+        so = _mm_add_epi32(so, _mm_madd_epi16(v, odd));
     }
+    __m128i lo = _mm_loadu_si128((const __m128i *)(const void *)trans);
+    __m128i hi = _mm_loadu_si128((const __m128i *)(const void *)(trans + 4));
+    lo = _mm_add_epi32(lo, _mm_unpacklo_epi32(se, so));
+    hi = _mm_add_epi32(hi, _mm_unpackhi_epi32(se, so));
     score[0] = 0;
     _mm_storeu_si128((__m128i *)(void *)(score + 1), lo);
     _mm_storeu_si128((__m128i *)(void *)(score + 5), hi);

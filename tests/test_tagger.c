@@ -442,6 +442,7 @@ static void test_line_paths(void)
     ann_tokenize_all(b.p, b.len, &t);
     CHECK(t.n > 5000);
     size_t same = 0, runs = 0, caps = 0, title = 0, table = 0, pats = 0, prose = 0;
+    size_t figs = 0;
     for (size_t from = 0; from < 4; from++) {
         tg_ctx c = {0}, d = {0};
         size_t n = t.n - from;
@@ -451,9 +452,11 @@ static void test_line_paths(void)
         tg_ctx_lines(&d, 0);
         same += c.ncaps == d.ncaps && memcmp(c.capw, d.capw, n) == 0 &&
                 memcmp(c.caps, d.caps, c.ncaps * sizeof *c.caps) == 0 &&
+                memcmp(c.fig, d.fig, n) == 0 &&
                 memcmp(c.line, d.line, n) == 0 && memcmp(c.pat, d.pat, n * sizeof *c.pat) == 0;
         runs++;
         for (size_t i = 0; i < n; i++) {
+            figs += c.fig[i];
             int long_line = c.pat[i] == 0 && !(c.line[i] & TG_LN_SHORT);
             caps += long_line && (c.line[i] & TG_LN_CAPS);
             title += long_line && (c.line[i] & TG_LN_TITLE);
@@ -467,6 +470,8 @@ static void test_line_paths(void)
     CHECK_INT(same, runs);
     /* each kind of line is there, long ones among them */
     CHECK(caps > 100 && title > 100 && table > 100 && pats > 100 && prose > 100);
+    /* figures among them ("4-38", "3rd", "1,200") */
+    CHECK(figs > 1000);
     ann_tokens_free(&t);
     ann_buf_free(&b);
 }
@@ -570,16 +575,17 @@ static int has_feature(const uint64_t *f, size_t n, uint64_t h)
 /* A word's affixes are its lowercase code points, read a byte at a time
  * where its last four (first three) bytes are ASCII, else decoded: the
  * values by their definition, for words of both kinds and of both at
- * once ("Zürich": an ASCII suffix, a prefix past ASCII). */
+ * once ("Zürich": an ASCII suffix, a prefix past ASCII), in lower case
+ * and in capitals. */
 static void test_affixes(void)
 {
-    const char *s = "Paris and CAFÉ and Zürich and Ab and Abc";
+    const char *s = "Paris and CAFÉ and Zürich and Ab and Abc and NATO and PARIS";
     ann_tokens t = {0};
     ann_tokenize_all(s, strlen(s), &t);
     ann_matches m = {0};
     tg_ctx c = {0};
     tg_ctx_init(&c, s, t.v, t.n, &m, 1);
-    CHECK_INT(t.n, 9);
+    CHECK_INT(t.n, 13);
     uint64_t f[TG_MAX_FEATS];
     const uint64_t B = 0x110000;
     /* Paris: "is", "ris", "aris"; "par" */
@@ -606,6 +612,16 @@ static void test_affixes(void)
     CHECK(has_feature(f, n, tg_feat(F_SUF2, 'c' * B + 'b' + 2)));
     CHECK(!has_feature(f, n, tg_feat(F_SUF3, ('c' * B + 'b') * B + 'a' + 3)));
     CHECK(!has_feature(f, n, tg_feat(F_PRE3, ('a' * B + 'b') * B + 'c')));
+    /* capitals in the four ASCII bytes read at once, lowercased: NATO
+     * "ot", "ota" (no suffix of four); PARIS as Paris */
+    n = tg_features(&c, 10, 0, TG_O, f);
+    CHECK(has_feature(f, n, tg_feat(F_SUF2, 'o' * B + 't' + 2)));
+    CHECK(has_feature(f, n, tg_feat(F_SUF3, ('o' * B + 't') * B + 'a' + 3)));
+    CHECK(!has_feature(f, n, tg_feat(F_SUF4, (('o' * B + 't') * B + 'a') * B + 'n' + 4)));
+    n = tg_features(&c, 12, 0, TG_O, f);
+    CHECK(has_feature(f, n, tg_feat(F_SUF2, 's' * B + 'i' + 2)));
+    CHECK(has_feature(f, n, tg_feat(F_SUF4, (('s' * B + 'i') * B + 'r') * B + 'a' + 4)));
+    CHECK(has_feature(f, n, tg_feat(F_PRE3, ('p' * B + 'a') * B + 'r')));
     tg_ctx_free(&c);
     ann_matches_free(&m);
     ann_tokens_free(&t);
