@@ -44,7 +44,7 @@ typedef struct tinfo {
 enum {
     TI_GIVEN = 1 << 0, TI_WEAK_GIVEN = 1 << 1, TI_DEMONYM = 1 << 2, TI_NONNAME = 1 << 3,
     TI_WEAK_NONNAME = 1 << 4, TI_CUE = 1 << 5, TI_CUE_INV = 1 << 6, TI_ORGHEAD = 1 << 7,
-    TI_CONNECTOR = 1 << 8, TI_DOCWORD = 1 << 9, TI_CREDIT = 1 << 10
+    TI_CONNECTOR = 1 << 8, TI_DOCWORD = 1 << 9, TI_CREDIT = 1 << 10, TI_WEAK_ORGHEAD = 1 << 11
 };
 
 typedef struct acronym {
@@ -394,9 +394,10 @@ static const uint16_t kind_bit[K_COUNT] = {
 };
 static const uint16_t kind_attr_bit[K_COUNT] = {
     [K_GIVEN] = TI_WEAK_GIVEN, [K_NONNAME] = TI_WEAK_NONNAME, [K_CUE] = TI_CUE_INV,
+    [K_ORGHEAD] = TI_WEAK_ORGHEAD,
 };
 static const unsigned char kind_attr[K_COUNT] = {
-    [K_GIVEN] = A_WEAK, [K_NONNAME] = A_WEAK, [K_CUE] = A_INV,
+    [K_GIVEN] = A_WEAK, [K_NONNAME] = A_WEAK, [K_CUE] = A_INV, [K_ORGHEAD] = A_WEAK,
 };
 
 static int kind_code(const char *k)
@@ -1329,6 +1330,14 @@ static size_t tagged_name(ann_entities *st, ann_window *w, const tinfo *ti, cons
     /* "Russia-Ukraine": listed names inside a compound are its mentions */
     if (!km && j - s == 1 && (w->tok[s].flags & ANN_TF_HYPHEN) && compound_parts(st, w, ti, s))
         return j;
+    /* "Clinton Foundation", "Trump University" read as a person, "Texas
+     * Tech University" as a place: a name no list holds whole that ends in
+     * an organization's head is an organization's; not a head that also
+     * ends places, buildings and surnames ("West Bank", "World Trade
+     * Center", "Margaret Court": weak=1 in name_parts.tsv) */
+    if ((type == TG_PER || type == TG_LOC) && j - s >= 2 && (ti[j - 1].f & TI_ORGHEAD) &&
+        !(ti[j - 1].f & TI_WEAK_ORGHEAD) && !(km && km->last >= j))
+        type = TG_ORG;
     /* "Kharkiv Institute" "for" "Regional Studies": an organization's head
      * and "for" go on into the name after them (not "of", "and": "Daniels
      * Inc of St. Petersburg", "Bank System Inc. and Norwest Corp."); read

@@ -241,6 +241,21 @@ static void test_organizations(void)
     CHECK_STR(k ? k->type : NULL, "organization");
     CHECK(with_mention(d, "Policy Studies") == NULL);
     ann_doc_free(d);
+    /* a name ending in an organization's head is the organization's,
+     * read as a person or a place; not a head that ends places and
+     * surnames too ("West Bank", "Margaret Court") */
+    d = run("Schools\n\nStudents sued Trump University in San Diego, and Seth McKee, a "
+            "political scientist at Texas Tech University, said so. The fan of Margaret "
+            "Court and the West Bank were there.");
+    k = with_mention(d, "Trump University");
+    CHECK_STR(k ? k->type : NULL, "organization");
+    k = with_mention(d, "Texas Tech University");
+    CHECK_STR(k ? k->type : NULL, "organization");
+    k = with_mention(d, "Margaret Court");
+    CHECK_STR(k ? k->type : NULL, "person");
+    k = with_mention(d, "West Bank");
+    CHECK_STR(k ? k->type : NULL, "place");
+    ann_doc_free(d);
 }
 
 static void test_sources(void)
