@@ -1091,6 +1091,21 @@ static int dateline_at(const ann_window *w, size_t s, size_t e)
 
 
 
+/* Whether a place entry of the window's entity kinds covers the tokens of
+ * km too ("Republika Srpska", listed as a body and as a territory: the
+ * tagger's reading chooses).  Asked only where a listed organization is
+ * read as a place, a few times a document at most. */
+static int place_twin(ann_entities *st, const ann_window *w, const ann_match *km)
+{
+    for (size_t k = 0; k < w->matches->n; k++) {
+        const ann_match *m = &w->matches->v[k];
+        if (m != km && m->first == km->first && m->last == km->last &&
+            kind_of(st, m->kind) == K_ENTITY && known_class(m) == TG_LOC)
+            return 1;
+    }
+    return 0;
+}
+
 /* A listed name the tagger reads as another class ("Leeds beat Chelsea":
  * the club, not the city): an entity of its own, whose id says which. */
 static void reread_known(ann_entities *st, ann_window *w, const ann_match *km, int type)
@@ -1374,10 +1389,15 @@ static size_t tagged_name(ann_entities *st, ann_window *w, const tinfo *ti, cons
          * class ("Melania Trump" read as an organization): the metonymy
          * reread_known is for (a city for its club) is not a person's (a
          * surname alone may be a firm's: "Ford"); nor a dateline's
-         * ("WASHINGTON (AP) --") */
+         * ("WASHINGTON (AP) --"); nor an organization's read as a place
+         * ("the White House said", "flew to the Kremlin"): the seat of a
+         * government or a firm's building is the body, the spec resolves
+         * no metonymy there, unless the list says the name is ambiguous */
         if (ok && (kc == type || km->last > j || strcmp(km->kind, "source") == 0 ||
                    (kc == TG_PER && km->last - km->first >= 2) ||
-                   (kc == TG_LOC && dateline_at(w, s, km->last)))) {
+                   (kc == TG_LOC && dateline_at(w, s, km->last)) ||
+                   (kc == TG_ORG && type == TG_LOC && !attr_on_memo(st, km, A_AMBIGUOUS) &&
+                    !attr_on_memo(st, km, A_ALIAS_ONLY) && !place_twin(st, w, km)))) {
             known_name(st, w, ti, s, ev);
             return km->last;
         }

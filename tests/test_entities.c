@@ -258,6 +258,24 @@ static void test_organizations(void)
     ann_doc_free(d);
 }
 
+/* A listed organization the model reads as a place is the organization
+ * (the spec names the White House and the Kremlin bodies); a name listed
+ * as a body and as a territory is read as the model reads it. */
+static void test_seats_of_government(void)
+{
+    ann_doc *d = run("Schools\n\nThe White House said on Monday that the president would "
+                     "fly to the Kremlin. Voters in Republika Srpska and officials of the "
+                     "Republika Srpska met.");
+    const ann_entity *e = with_mention(d, "White House");
+    CHECK_STR(e ? e->type : NULL, "organization");
+    e = with_mention(d, "Kremlin");
+    CHECK_STR(e ? e->id : NULL, "kremlin");
+    CHECK_STR(e ? e->type : NULL, "organization");
+    e = with_mention(d, "Republika Srpska");
+    CHECK_STR(e ? e->type : NULL, "place");
+    ann_doc_free(d);
+}
+
 static void test_sources(void)
 {
     ann_doc *d = run("The Wall Street Journal reported the plan. The Journal said the "
@@ -659,6 +677,7 @@ int main(void)
     test_known_and_aliases();
     test_unknown_person();
     test_organizations();
+    test_seats_of_government();
     test_sources();
     test_compounds_and_documents();
     test_west_and_titles();
