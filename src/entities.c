@@ -44,7 +44,8 @@ typedef struct tinfo {
 enum {
     TI_GIVEN = 1 << 0, TI_WEAK_GIVEN = 1 << 1, TI_DEMONYM = 1 << 2, TI_NONNAME = 1 << 3,
     TI_WEAK_NONNAME = 1 << 4, TI_CUE = 1 << 5, TI_CUE_INV = 1 << 6, TI_ORGHEAD = 1 << 7,
-    TI_CONNECTOR = 1 << 8, TI_DOCWORD = 1 << 9, TI_CREDIT = 1 << 10, TI_WEAK_ORGHEAD = 1 << 11
+    TI_CONNECTOR = 1 << 8, TI_DOCWORD = 1 << 9, TI_CREDIT = 1 << 10, TI_WEAK_ORGHEAD = 1 << 11,
+    TI_OF_HEAD = 1 << 12
 };
 
 typedef struct acronym {
@@ -70,7 +71,7 @@ typedef struct name_slot {
 #define MEMO_SLOTS (1u << MEMO_BITS)
 
 /* The on/off attributes the name finder reads ("ambiguous=1"). */
-enum { A_AMBIGUOUS, A_ALIAS_ONLY, A_WEAK, A_INV, A_HONORIFIC };
+enum { A_AMBIGUOUS, A_ALIAS_ONLY, A_WEAK, A_INV, A_HONORIFIC, A_OF };
 
 typedef struct memo {
     const char *s;             /* an attrs string */
@@ -303,8 +304,8 @@ static int has_one_value(const char *attrs)
  * first item with a key counts, and the value is exactly "1". */
 static unsigned attr_flags(const char *attrs)
 {
-    static const char *const names[] = {"ambiguous", "alias_only", "weak", "inv", "honorific"};
-    static const size_t lens[] = {9, 10, 4, 3, 9};
+    static const char *const names[] = {"ambiguous", "alias_only", "weak", "inv", "honorific", "of"};
+    static const size_t lens[] = {9, 10, 4, 3, 9, 2};
     unsigned seen = 0, on = 0;
     const char *p = attrs;
     if (!has_one_value(attrs))
@@ -385,8 +386,9 @@ static int title_case_line(ann_entities *st, const ann_window *w, size_t i)
 enum { K_ENTITY, K_TITLE, K_OTHER, K_GIVEN, K_DEMONYM, K_NONNAME, K_CUE,
        K_ORGHEAD, K_CONNECTOR, K_DOCWORD, K_CREDIT, K_COUNT };
 
-/* What a one-token match of a kind says: a bit always, and one more when
- * the attribute is on ("weak", "inv"). */
+/* What a one-token match of a kind says: a bit always, and one more for
+ * each of up to two attributes that is on ("weak", "inv"; an
+ * organization's head "weak" or "of"). */
 static const uint16_t kind_bit[K_COUNT] = {
     [K_GIVEN] = TI_GIVEN, [K_DEMONYM] = TI_DEMONYM, [K_NONNAME] = TI_NONNAME, [K_CUE] = TI_CUE,
     [K_ORGHEAD] = TI_ORGHEAD, [K_CONNECTOR] = TI_CONNECTOR, [K_DOCWORD] = TI_DOCWORD,
@@ -399,6 +401,8 @@ static const uint16_t kind_attr_bit[K_COUNT] = {
 static const unsigned char kind_attr[K_COUNT] = {
     [K_GIVEN] = A_WEAK, [K_NONNAME] = A_WEAK, [K_CUE] = A_INV, [K_ORGHEAD] = A_WEAK,
 };
+static const uint16_t kind_attr2_bit[K_COUNT] = {[K_ORGHEAD] = TI_OF_HEAD};
+static const unsigned char kind_attr2[K_COUNT] = {[K_ORGHEAD] = A_OF};
 
 static int kind_code(const char *k)
 {
@@ -469,8 +473,10 @@ static void index_matches(ann_entities *st, const ann_window *w, tinfo *ti)
             look[m->first >> 6] |= (uint64_t)1 << (m->first & 63);
         } else if (len == 1) {
             /* no branch on the kind: most are connectors, the rest mixed */
-            unsigned on = attrs_on(st, m->attrs) >> kind_attr[code] & 1;
-            t->f |= (uint16_t)(kind_bit[code] | (kind_attr_bit[code] & -on));
+            unsigned a = attrs_on(st, m->attrs), on = a >> kind_attr[code] & 1,
+                     on2 = a >> kind_attr2[code] & 1;
+            t->f |= (uint16_t)(kind_bit[code] | (kind_attr_bit[code] & -on) |
+                               (kind_attr2_bit[code] & -on2));
         }
     }
 }
@@ -1304,6 +1310,15 @@ static int sentence_word(ann_entities *st, const ann_window *w, const tinfo *ti,
     return tg_memo_lower(&st->tgmemo, t->lhash) || (s + 2 < w->n && opens_as_word(w, s));
 }
 
+/* Whether a title starts at token i and a capitalized word follows it
+ * ("Prime Minister Sheikh Hasina"; not "Justice" in "the Brennan Center
+ * for Justice noted"). */
+static int title_before_name(const ann_window *w, const tinfo *ti, size_t i)
+{
+    const ann_match *tm = match_of(w, ti[i].title);
+    return tm && tm->last < w->n && capitalized(&w->tok[tm->last]);
+}
+
 /* A name the tagger found at i, of its type: a listed name keeps its id
  * and fine type unless the tagger reads it as another class; an unknown
  * one gets the slug of its words (a person's surname joins the full name
@@ -1354,12 +1369,19 @@ static size_t tagged_name(ann_entities *st, ann_window *w, const tinfo *ti, cons
         !(ti[j - 1].f & TI_WEAK_ORGHEAD) && !(km && km->last >= j))
         type = TG_ORG;
     /* "Kharkiv Institute" "for" "Regional Studies": an organization's head
-     * and "for" go on into the name after them (not "of", "and": "Daniels
-     * Inc of St. Petersburg", "Bank System Inc. and Norwest Corp."); read
-     * as a place ("Kharkiv Institute"), it is the organization still: no
-     * place's name goes on so */
+     * and "for" go on into the name after them, and a head of an
+     * institution (of=1 in name_parts.tsv) and "of" ("University" "of"
+     * "Illinois", "Maurer School" "of" "Law"); not a firm's "of" nor any
+     * "and" ("Daniels Inc of St. Petersburg", "Bank System Inc. and
+     * Norwest Corp."), nor into a title ("the Awami League of Prime
+     * Minister Sheikh Hasina") or out of a listed name that goes on ("Union
+     * of Soviet Socialist Republics"); read as a place ("Kharkiv
+     * Institute"), it is the organization still: no place's name goes on so */
     while ((type == TG_ORG || type == TG_LOC) && j + 1 < w->n && (ti[j - 1].f & TI_ORGHEAD) &&
-           ann_tok_is(w->text, &w->tok[j], "for") && lab[j + 1] && !tg_inside(lab[j + 1]) &&
+           (ann_tok_is(w->text, &w->tok[j], "for") ||
+            ((ti[j - 1].f & TI_OF_HEAD) && ann_tok_is(w->text, &w->tok[j], "of"))) &&
+           lab[j + 1] && !tg_inside(lab[j + 1]) && !title_before_name(w, ti, j + 1) &&
+           !(km && km->last > j) &&
            !(tg_type(lab[j + 1]) == TG_PER && (ti[j + 1].f & TI_GIVEN)) &&
            !(w->tok[j + 1].flags & ANN_TF_SENT_START)) {
         type = TG_ORG;

@@ -256,6 +256,19 @@ static void test_organizations(void)
     k = with_mention(d, "West Bank");
     CHECK_STR(k ? k->type : NULL, "place");
     ann_doc_free(d);
+    /* an institution's head goes on with "of" into the name after it;
+     * not into a title before a person, nor a listed name's own "of" */
+    d = run("Signatories\n\nDeirdre McCloskey, University of Illinois at Chicago\n"
+            "Uday Mehta, City University of New York\n\nJock Finlayson, head of policy "
+            "at the Business Council of British Columbia, said so. The Awami League of "
+            "Prime Minister Sheikh Hasina won, the Brennan Center for Justice noted.");
+    CHECK(with_mention(d, "University of Illinois") != NULL);
+    CHECK(with_mention(d, "City University of New York") != NULL);
+    CHECK(with_mention(d, "Business Council of British Columbia") != NULL);
+    CHECK(with_mention(d, "New York") == NULL && with_mention(d, "British Columbia") == NULL);
+    CHECK(with_mention(d, "Awami League") != NULL);
+    CHECK(with_mention(d, "Brennan Center for Justice") != NULL);
+    ann_doc_free(d);
 }
 
 /* A listed organization the model reads as a place is the organization
