@@ -327,6 +327,21 @@ static void test_compounds_and_documents(void)
     ann_doc_free(d);
 }
 
+/* A common noun's abbreviation in capitals is no name where it stands;
+ * a name it is part of stays. */
+static void test_abbreviations(void)
+{
+    ann_doc *d = run("Training a single large NLP model on a GPU costs as much as a car, "
+                     "researchers said. The PAC spent $5 million on TV ads, and the SUV maker "
+                     "Determined AI said the GDP figures came out at 10:00 GMT.");
+    CHECK(with_mention(d, "NLP") == NULL && with_mention(d, "GPU") == NULL);
+    CHECK(with_mention(d, "PAC") == NULL && with_mention(d, "TV") == NULL);
+    CHECK(with_mention(d, "SUV") == NULL && with_mention(d, "GDP") == NULL);
+    CHECK(with_mention(d, "GMT") == NULL);
+    CHECK(with_mention(d, "Determined AI") != NULL);
+    ann_doc_free(d);
+}
+
 static void test_west_and_titles(void)
 {
     ann_doc *d = run("The West hesitated, but the West Bank was calm. "
@@ -693,6 +708,7 @@ int main(void)
     test_seats_of_government();
     test_sources();
     test_compounds_and_documents();
+    test_abbreviations();
     test_west_and_titles();
     test_quoted_titles_and_caps();
     test_names_in_a_row_of_quotations();
