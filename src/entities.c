@@ -45,7 +45,7 @@ enum {
     TI_GIVEN = 1 << 0, TI_WEAK_GIVEN = 1 << 1, TI_DEMONYM = 1 << 2, TI_NONNAME = 1 << 3,
     TI_WEAK_NONNAME = 1 << 4, TI_CUE = 1 << 5, TI_CUE_INV = 1 << 6, TI_ORGHEAD = 1 << 7,
     TI_CONNECTOR = 1 << 8, TI_DOCWORD = 1 << 9, TI_CREDIT = 1 << 10, TI_WEAK_ORGHEAD = 1 << 11,
-    TI_OF_HEAD = 1 << 12, TI_ABBREV = 1 << 13
+    TI_OF_HEAD = 1 << 12, TI_ABBREV = 1 << 13, TI_WEAK_DOCWORD = 1 << 14
 };
 
 typedef struct acronym {
@@ -396,10 +396,11 @@ static const uint16_t kind_bit[K_COUNT] = {
 };
 static const uint16_t kind_attr_bit[K_COUNT] = {
     [K_GIVEN] = TI_WEAK_GIVEN, [K_NONNAME] = TI_WEAK_NONNAME, [K_CUE] = TI_CUE_INV,
-    [K_ORGHEAD] = TI_WEAK_ORGHEAD,
+    [K_ORGHEAD] = TI_WEAK_ORGHEAD, [K_DOCWORD] = TI_WEAK_DOCWORD,
 };
 static const unsigned char kind_attr[K_COUNT] = {
     [K_GIVEN] = A_WEAK, [K_NONNAME] = A_WEAK, [K_CUE] = A_INV, [K_ORGHEAD] = A_WEAK,
+    [K_DOCWORD] = A_WEAK,
 };
 static const uint16_t kind_attr2_bit[K_COUNT] = {[K_ORGHEAD] = TI_OF_HEAD};
 static const unsigned char kind_attr2[K_COUNT] = {[K_ORGHEAD] = A_OF};
@@ -1361,6 +1362,14 @@ static size_t tagged_name(ann_entities *st, ann_window *w, const tinfo *ti, cons
     /* "Mr." alone, read as a name after a heading: an honorific is no
      * name (other titles alone may be: "Dalai Lama", "Queen 's Park") */
     if (tm && tm->last >= j && !km && attr_on_memo(st, tm, A_HONORIFIC))
+        return j;
+    /* "Voting Rights Act", "Equal Rights Amendment", "Clean Power Plan":
+     * a name no list holds whole that ends in a document's word names a
+     * law, plan or treaty, no actor; nor is a name inside it one.  Not a
+     * word that also heads an organization ("Clinton Global Initiative")
+     * or ends places' and events' names (weak=1: "Lee's Summit") */
+    if ((!km || km->last < j) && j - s >= 2 && (ti[j - 1].f & TI_DOCWORD) &&
+        !(ti[j - 1].f & (TI_ORGHEAD | TI_WEAK_DOCWORD)))
         return j;
     /* "Russia-Ukraine": listed names inside a compound are its mentions */
     if (!km && j - s == 1 && (w->tok[s].flags & ANN_TF_HYPHEN) && compound_parts(st, w, ti, s))
