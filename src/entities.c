@@ -1342,6 +1342,14 @@ static size_t tagged_name(ann_entities *st, ann_window *w, const tinfo *ti, cons
         s = tm->last;
     }
     const ann_match *km = match_of(w, ti[s].known);
+    /* "Mr. Rhodes said", "Mr. Bloomberg's campaign": after an honorific,
+     * one word a list holds as a place, an organization or an outlet is a
+     * person's surname */
+    if (km && j - s == 1 && km->last == j && ev->title && attr_on_memo(st, ev->title, A_HONORIFIC) &&
+        known_class(km) != TG_PER) {
+        km = NULL;
+        type = TG_PER;
+    }
     /* a name no list holds, on a heading in title case, is a name only
      * where the text writes it so elsewhere: the model, which learned
      * headlines in capitals, reads most words of such a line as names

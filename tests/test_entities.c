@@ -289,6 +289,21 @@ static void test_seats_of_government(void)
     ann_doc_free(d);
 }
 
+/* After an honorific, one word a list holds as a place or an outlet is a
+ * person's surname. */
+static void test_honorific_surnames(void)
+{
+    ann_doc *d = run("Aides were arguing, recalled Mr. Rhodes. As for Mr. Bloomberg, Forbes "
+                     "put his net worth at $45 billion.");
+    const ann_entity *e = with_mention(d, "Rhodes");
+    CHECK_STR(e ? e->type : NULL, "person");
+    e = with_mention(d, "Bloomberg");
+    CHECK_STR(e ? e->type : NULL, "person");
+    e = with_mention(d, "Forbes");
+    CHECK(e && e->cat == ANN_CAT_SOURCE);
+    ann_doc_free(d);
+}
+
 static void test_sources(void)
 {
     ann_doc *d = run("The Wall Street Journal reported the plan. The Journal said the "
@@ -718,6 +733,7 @@ int main(void)
     test_unknown_person();
     test_organizations();
     test_seats_of_government();
+    test_honorific_surnames();
     test_sources();
     test_compounds_and_documents();
     test_abbreviations();
