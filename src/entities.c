@@ -150,6 +150,7 @@ struct ann_entities {
      * asked, in the window numbered capsof; see index_caps). */
     size_t *cap_head, *cap_next, *cap_tok;
     size_t cap_nhead, cap_nnext, cap_ntok, cap_mask, capsof;
+    size_t dateline;           /* 1 + the index of the dateline's place in doc->ents, or 0 */
 };
 
 ann_entities *ann_entities_new(const ann_engine *e)
@@ -1114,6 +1115,28 @@ static int place_twin(ann_entities *st, const ann_window *w, const ann_match *km
     return 0;
 }
 
+/* Whether tokens [s, e), in capitals at a paragraph's start, are the
+ * place of a dateline the model read as another class: a listed place
+ * before a comma, bracket or dash ("CLEVELAND --", an ambiguous name the
+ * model reads as the city's club), or any name before a comma, a listed
+ * place and a dash or bracket ("CHICO, Calif. -", "OSCEOLA, Iowa --").  Not
+ * a word before a dash alone ("RTRS - Golf", "RUGBY UNION -"). */
+static int dateline_place(const ann_window *w, const tinfo *ti, const ann_match *km, size_t s,
+                          size_t e)
+{
+    if (!dateline_at(w, s, e))
+        return 0;
+    if (km && km->last == e && known_class(km) == TG_LOC)
+        return 1;
+    if (!ann_tok_is(w->text, &w->tok[e], ",") || e + 1 >= w->n)
+        return 0;
+    const ann_match *pm = match_of(w, ti[e + 1].known);
+    if (!pm || known_class(pm) != TG_LOC || pm->last >= w->n)
+        return 0;
+    const ann_token *t = &w->tok[pm->last];
+    return t->kind == ANN_TOK_DASH || ann_tok_is(w->text, t, "-") || ann_tok_is(w->text, t, "(");
+}
+
 /* A listed name the tagger reads as another class ("Leeds beat Chelsea":
  * the club, not the city): an entity of its own, whose id says which. */
 static void reread_known(ann_entities *st, ann_window *w, const ann_match *km, int type)
@@ -1152,7 +1175,9 @@ static int credit_line(const ann_window *w, const tinfo *ti, size_t s, size_t e)
 
 /* An unknown name of the tagger's type; when its slug is taken by an
  * entity of another type ("Spartak" the person and the club), the id
- * says which. */
+ * says which.  The dateline's place is the place throughout the story
+ * ("FORT PIERCE, Fla. -" ... "people in Fort Pierce"), where the model
+ * goes on reading it as it read the dateline, as a club. */
 static ann_entity *add_tagged(ann_entities *st, ann_doc *d, const char *name, const char *type,
                               ann_span s)
 {
@@ -1160,6 +1185,10 @@ static ann_entity *add_tagged(ann_entities *st, ann_doc *d, const char *name, co
     if (!id[0])
         return NULL;
     ann_entity *e = ann_doc_find_entity(d, id);
+    if (e && st->dateline && e == &d->ents[st->dateline - 1] && strcmp(type, "organization") == 0) {
+        ann_entity_add_mention(e, s);
+        return e;
+    }
     if (e && strcmp(e->type, type) != 0) {
         char *alt = ann_xasprintf("%s-%s", id, type);
         e = ann_doc_entity(d, strcmp(type, "place") == 0 ? ANN_CAT_PLACE : ANN_CAT_ACTOR, alt, name, type);
@@ -1349,6 +1378,15 @@ static size_t tagged_name(ann_entities *st, ann_window *w, const tinfo *ti, cons
         known_class(km) != TG_PER) {
         km = NULL;
         type = TG_PER;
+    }
+    if (type != TG_LOC && dateline_place(w, ti, km, s, j)) {
+        ann_span sp = {w->tok[s].start, w->tok[j - 1].end};
+        ann_entity *e = km && km->last == j && known_class(km) == TG_LOC
+                            ? add_known(st, w->doc, km, w->text + sp.start, sp.end - sp.start, sp)
+                            : add_tagged(st, w->doc, tok_text(&st->name, w, s, j), "place", sp);
+        if (e && strcmp(e->type, "place") == 0)
+            st->dateline = 1 + (size_t)(e - w->doc->ents);
+        return j;
     }
     /* a name no list holds, on a heading in title case, is a name only
      * where the text writes it so elsewhere: the model, which learned

@@ -304,6 +304,27 @@ static void test_honorific_surnames(void)
     ann_doc_free(d);
 }
 
+/* The place of a dateline in capitals, which the model reads as a club:
+ * a listed city before a dash, any name before a comma, a listed place and
+ * a dash; and the dateline's place is the place throughout the story.  A
+ * word before a dash alone is no dateline's ("RTRS - Golf"). */
+static void test_datelines(void)
+{
+    ann_doc *d = run("A mosque feels the spotlight\n\nFORT PIERCE, Fla. - Two days before the "
+                     "vote, people gathered.\n\nPeople in Fort Pierce said the last time anyone "
+                     "came was years ago, and the Fort Pierce mosque has drawn crowds.\n\n"
+                     "Trump accepts nomination\n\nCLEVELAND - Donald Trump painted a dark "
+                     "picture.\n\nRTRS - Golf: Norman sacks his caddie.");
+    const ann_entity *e = with_mention(d, "FORT PIERCE");
+    CHECK_STR(e ? e->type : NULL, "place");
+    CHECK(e && e->nmentions == 3);
+    e = with_mention(d, "CLEVELAND");
+    CHECK_STR(e ? e->type : NULL, "place");
+    e = with_mention(d, "RTRS");
+    CHECK_STR(e ? e->type : NULL, "organization");
+    ann_doc_free(d);
+}
+
 static void test_sources(void)
 {
     ann_doc *d = run("The Wall Street Journal reported the plan. The Journal said the "
@@ -734,6 +755,7 @@ int main(void)
     test_organizations();
     test_seats_of_government();
     test_honorific_surnames();
+    test_datelines();
     test_sources();
     test_compounds_and_documents();
     test_abbreviations();
