@@ -45,7 +45,8 @@ enum {
     TI_GIVEN = 1 << 0, TI_WEAK_GIVEN = 1 << 1, TI_DEMONYM = 1 << 2, TI_NONNAME = 1 << 3,
     TI_WEAK_NONNAME = 1 << 4, TI_CUE = 1 << 5, TI_CUE_INV = 1 << 6, TI_ORGHEAD = 1 << 7,
     TI_CONNECTOR = 1 << 8, TI_DOCWORD = 1 << 9, TI_CREDIT = 1 << 10, TI_WEAK_ORGHEAD = 1 << 11,
-    TI_OF_HEAD = 1 << 12, TI_ABBREV = 1 << 13, TI_WEAK_DOCWORD = 1 << 14
+    TI_OF_HEAD = 1 << 12, TI_ABBREV = 1 << 13, TI_WEAK_DOCWORD = 1 << 14,
+    TI_DAY = 1 << 15
 };
 
 typedef struct acronym {
@@ -71,7 +72,7 @@ typedef struct name_slot {
 #define MEMO_SLOTS (1u << MEMO_BITS)
 
 /* The on/off attributes the name finder reads ("ambiguous=1"). */
-enum { A_AMBIGUOUS, A_ALIAS_ONLY, A_WEAK, A_INV, A_HONORIFIC, A_OF };
+enum { A_AMBIGUOUS, A_ALIAS_ONLY, A_WEAK, A_INV, A_HONORIFIC, A_OF, A_DAY };
 
 typedef struct memo {
     const char *s;             /* an attrs string */
@@ -305,8 +306,9 @@ static int has_one_value(const char *attrs)
  * first item with a key counts, and the value is exactly "1". */
 static unsigned attr_flags(const char *attrs)
 {
-    static const char *const names[] = {"ambiguous", "alias_only", "weak", "inv", "honorific", "of"};
-    static const size_t lens[] = {9, 10, 4, 3, 9, 2};
+    static const char *const names[] = {"ambiguous", "alias_only", "weak", "inv", "honorific", "of",
+                                        "day"};
+    static const size_t lens[] = {9, 10, 4, 3, 9, 2, 3};
     unsigned seen = 0, on = 0;
     const char *p = attrs;
     if (!has_one_value(attrs))
@@ -389,7 +391,7 @@ enum { K_ENTITY, K_TITLE, K_OTHER, K_GIVEN, K_DEMONYM, K_NONNAME, K_CUE,
 
 /* What a one-token match of a kind says: a bit always, and one more for
  * each of up to two attributes that is on ("weak", "inv"; an
- * organization's head "weak" or "of"). */
+ * organization's head "weak" or "of", a non-name "weak" or "day"). */
 static const uint16_t kind_bit[K_COUNT] = {
     [K_GIVEN] = TI_GIVEN, [K_DEMONYM] = TI_DEMONYM, [K_NONNAME] = TI_NONNAME, [K_CUE] = TI_CUE,
     [K_ORGHEAD] = TI_ORGHEAD, [K_CONNECTOR] = TI_CONNECTOR, [K_DOCWORD] = TI_DOCWORD,
@@ -403,8 +405,8 @@ static const unsigned char kind_attr[K_COUNT] = {
     [K_GIVEN] = A_WEAK, [K_NONNAME] = A_WEAK, [K_CUE] = A_INV, [K_ORGHEAD] = A_WEAK,
     [K_DOCWORD] = A_WEAK,
 };
-static const uint16_t kind_attr2_bit[K_COUNT] = {[K_ORGHEAD] = TI_OF_HEAD};
-static const unsigned char kind_attr2[K_COUNT] = {[K_ORGHEAD] = A_OF};
+static const uint16_t kind_attr2_bit[K_COUNT] = {[K_ORGHEAD] = TI_OF_HEAD, [K_NONNAME] = TI_DAY};
+static const unsigned char kind_attr2[K_COUNT] = {[K_ORGHEAD] = A_OF, [K_NONNAME] = A_DAY};
 
 static int kind_code(const char *k)
 {
@@ -1400,6 +1402,14 @@ static size_t tagged_name(ann_entities *st, ann_window *w, const tinfo *ti, cons
         on_heading(w, s, &ha, &hb) && !named_elsewhere(st, w, s, j, ha, hb))
         return j;
     if (!km && j - s == 1 && sentence_word(st, w, ti, s))
+        return j;
+    /* "Super Tuesday", "Black Friday": one word no list holds, no given
+     * name nor a person's name the document has, right before a weekday
+     * is part of the day's name; not after "the", where the weekday says
+     * when ("the Prairies Monday morning") */
+    if (!km && j - s == 1 && j < w->n && (ti[j].f & TI_DAY) && capitalized(&w->tok[j]) &&
+        !(ti[s].f & TI_GIVEN) && !(s > 0 && is_the(w, s - 1)) &&
+        !person_by_surname(st, w->doc, w->text + w->tok[s].start, w->tok[s].end - w->tok[s].start))
         return j;
     /* "AI", "URL", "SUV", "GMT": a common noun's abbreviation is no name
      * where it stands (abbreviations.tsv) */

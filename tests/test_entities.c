@@ -390,6 +390,19 @@ static void test_abbreviations(void)
     ann_doc_free(d);
 }
 
+/* A word before a weekday is part of a day's name ("Super Tuesday"), but
+ * not a name after "the", nor a person's name, where the weekday says when. */
+static void test_named_days(void)
+{
+    ann_doc *d = run("Clinton won the string of contests known as Super Tuesday. Sales rose "
+                     "after Black Friday. It was the cold spot of the Prairies Monday morning, "
+                     "and President Obama Monday signed the bill.");
+    CHECK(with_mention(d, "Super") == NULL && with_mention(d, "Black") == NULL);
+    CHECK(with_mention(d, "Prairies") != NULL);
+    CHECK(with_mention(d, "Obama") != NULL);
+    ann_doc_free(d);
+}
+
 static void test_west_and_titles(void)
 {
     ann_doc *d = run("The West hesitated, but the West Bank was calm. "
@@ -759,6 +772,7 @@ int main(void)
     test_sources();
     test_compounds_and_documents();
     test_abbreviations();
+    test_named_days();
     test_west_and_titles();
     test_quoted_titles_and_caps();
     test_names_in_a_row_of_quotations();
