@@ -38,7 +38,7 @@
 typedef struct tinfo {
     uint32_t known;            /* longest actor/place/source match starting here */
     uint32_t title;            /* longest title match starting here */
-    uint16_t f;                /* TI_... of the one-token matches here */
+    uint32_t f;                /* TI_... of the one-token matches here */
 } tinfo;
 
 enum {
@@ -46,7 +46,7 @@ enum {
     TI_WEAK_NONNAME = 1 << 4, TI_CUE = 1 << 5, TI_CUE_INV = 1 << 6, TI_ORGHEAD = 1 << 7,
     TI_CONNECTOR = 1 << 8, TI_DOCWORD = 1 << 9, TI_CREDIT = 1 << 10, TI_WEAK_ORGHEAD = 1 << 11,
     TI_OF_HEAD = 1 << 12, TI_ABBREV = 1 << 13, TI_WEAK_DOCWORD = 1 << 14,
-    TI_DAY = 1 << 15
+    TI_DAY = 1 << 15, TI_MEMBER = 1 << 16
 };
 
 typedef struct acronym {
@@ -387,17 +387,17 @@ static int title_case_line(ann_entities *st, const ann_window *w, size_t i)
 /* The kinds of match the name finder reads.  Every match of the window
  * passes here, so a kind is told by its first byte before one strcmp. */
 enum { K_ENTITY, K_TITLE, K_OTHER, K_GIVEN, K_DEMONYM, K_NONNAME, K_CUE,
-       K_ORGHEAD, K_CONNECTOR, K_DOCWORD, K_CREDIT, K_ABBREV, K_COUNT };
+       K_ORGHEAD, K_CONNECTOR, K_DOCWORD, K_CREDIT, K_ABBREV, K_MEMBER, K_COUNT };
 
 /* What a one-token match of a kind says: a bit always, and one more for
  * each of up to two attributes that is on ("weak", "inv"; an
  * organization's head "weak" or "of", a non-name "weak" or "day"). */
-static const uint16_t kind_bit[K_COUNT] = {
+static const uint32_t kind_bit[K_COUNT] = {
     [K_GIVEN] = TI_GIVEN, [K_DEMONYM] = TI_DEMONYM, [K_NONNAME] = TI_NONNAME, [K_CUE] = TI_CUE,
     [K_ORGHEAD] = TI_ORGHEAD, [K_CONNECTOR] = TI_CONNECTOR, [K_DOCWORD] = TI_DOCWORD,
-    [K_CREDIT] = TI_CREDIT, [K_ABBREV] = TI_ABBREV,
+    [K_CREDIT] = TI_CREDIT, [K_ABBREV] = TI_ABBREV, [K_MEMBER] = TI_MEMBER,
 };
-static const uint16_t kind_attr_bit[K_COUNT] = {
+static const uint32_t kind_attr_bit[K_COUNT] = {
     [K_GIVEN] = TI_WEAK_GIVEN, [K_NONNAME] = TI_WEAK_NONNAME, [K_CUE] = TI_CUE_INV,
     [K_ORGHEAD] = TI_WEAK_ORGHEAD, [K_DOCWORD] = TI_WEAK_DOCWORD,
 };
@@ -405,7 +405,7 @@ static const unsigned char kind_attr[K_COUNT] = {
     [K_GIVEN] = A_WEAK, [K_NONNAME] = A_WEAK, [K_CUE] = A_INV, [K_ORGHEAD] = A_WEAK,
     [K_DOCWORD] = A_WEAK,
 };
-static const uint16_t kind_attr2_bit[K_COUNT] = {[K_ORGHEAD] = TI_OF_HEAD, [K_NONNAME] = TI_DAY};
+static const uint32_t kind_attr2_bit[K_COUNT] = {[K_ORGHEAD] = TI_OF_HEAD, [K_NONNAME] = TI_DAY};
 static const unsigned char kind_attr2[K_COUNT] = {[K_ORGHEAD] = A_OF, [K_NONNAME] = A_DAY};
 
 static int kind_code(const char *k)
@@ -415,7 +415,7 @@ static int kind_code(const char *k)
         {"title", K_TITLE}, {"given", K_GIVEN}, {"demonym", K_DEMONYM},
         {"nonname", K_NONNAME}, {"cue", K_CUE}, {"orghead", K_ORGHEAD},
         {"connector", K_CONNECTOR}, {"docword", K_DOCWORD}, {"credit", K_CREDIT},
-        {"abbrev", K_ABBREV},
+        {"abbrev", K_ABBREV}, {"member", K_MEMBER},
     };
     for (size_t i = 0; i < sizeof kinds / sizeof *kinds; i++)
         if (kinds[i].name[0] == k[0] && strcmp(kinds[i].name, k) == 0)
@@ -480,7 +480,7 @@ static void index_matches(ann_entities *st, const ann_window *w, tinfo *ti)
             /* no branch on the kind: most are connectors, the rest mixed */
             unsigned a = attrs_on(st, m->attrs), on = a >> kind_attr[code] & 1,
                      on2 = a >> kind_attr2[code] & 1;
-            t->f |= (uint16_t)(kind_bit[code] | (kind_attr_bit[code] & -on) |
+            t->f |= (uint32_t)(kind_bit[code] | (kind_attr_bit[code] & -on) |
                                (kind_attr2_bit[code] & -on2));
         }
     }
@@ -1461,6 +1461,15 @@ static size_t tagged_name(ann_entities *st, ann_window *w, const tinfo *ti, cons
      * connector make it an organization's name, unless a list holds it whole */
     if (type == TG_LOC && head_and_connector(ti, s, j) && !(km && km->last >= j))
         type = TG_ORG;
+    /* "Iowa Democrats", "a Texas Republican", "the South Carolina
+     * Republican primary": a listed place before a party member's word
+     * (name_parts.tsv) is the place, whatever the model read the run as;
+     * not a body's name ("South Carolina Democratic Party") */
+    if (km && km->last < j && known_class(km) == TG_LOC && (ti[km->last].f & TI_MEMBER) &&
+        !org_form(ti, s, j)) {
+        j = km->last;
+        type = TG_LOC;
+    }
     /* A listed name run on into more words is cut back to it ("NATO War
      * Agenda", "Vladimir Putin Istanbul"), unless the words make a longer
      * name of it ("Bank of England") or a place names a team or firm

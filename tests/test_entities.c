@@ -403,6 +403,24 @@ static void test_named_days(void)
     ann_doc_free(d);
 }
 
+/* A listed place before a party member's word is the place ("a New
+ * Hampshire Democrat"), not a body's name ("Wyoming Republican Party"). */
+static void test_place_and_party_member(void)
+{
+    ann_doc *d = run("Schools\n\nTrump won the South Carolina Republican primary, and a New "
+                     "Hampshire Democrat said so. Peter Hoekstra, a Michigan Republican, agreed "
+                     "with the Wyoming Republican Party.");
+    const ann_entity *e = with_mention(d, "New Hampshire");
+    CHECK_STR(e ? e->type : NULL, "place");
+    e = with_mention(d, "Michigan");
+    CHECK_STR(e ? e->type : NULL, "place");
+    CHECK(with_mention(d, "South Carolina") != NULL);
+    CHECK(with_mention(d, "New Hampshire Democrat") == NULL);
+    e = with_mention(d, "Wyoming Republican Party");
+    CHECK_STR(e ? e->type : NULL, "organization");
+    ann_doc_free(d);
+}
+
 static void test_west_and_titles(void)
 {
     ann_doc *d = run("The West hesitated, but the West Bank was calm. "
@@ -773,6 +791,7 @@ int main(void)
     test_compounds_and_documents();
     test_abbreviations();
     test_named_days();
+    test_place_and_party_member();
     test_west_and_titles();
     test_quoted_titles_and_caps();
     test_names_in_a_row_of_quotations();
