@@ -421,6 +421,17 @@ static void test_place_and_party_member(void)
     ann_doc_free(d);
 }
 
+/* A US state by its nickname is the state. */
+static void test_state_nicknames(void)
+{
+    ann_doc *d = run("The competition for second in the Granite State will be fierce. The "
+                     "Buckeye State is one of 45 states, and Sanders won in the Badger State.");
+    CHECK_STR(id_of(d, "Granite State"), "new-hampshire");
+    CHECK_STR(id_of(d, "Buckeye State"), "ohio");
+    CHECK_STR(id_of(d, "Badger State"), "wisconsin");
+    ann_doc_free(d);
+}
+
 static void test_west_and_titles(void)
 {
     ann_doc *d = run("The West hesitated, but the West Bank was calm. "
@@ -792,6 +803,7 @@ int main(void)
     test_abbreviations();
     test_named_days();
     test_place_and_party_member();
+    test_state_nicknames();
     test_west_and_titles();
     test_quoted_titles_and_caps();
     test_names_in_a_row_of_quotations();
