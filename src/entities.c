@@ -1438,6 +1438,19 @@ static size_t tagged_name(ann_entities *st, ann_window *w, const tinfo *ti, cons
     if ((type == TG_PER || type == TG_LOC) && j - s >= 2 && (ti[j - 1].f & TI_ORGHEAD) &&
         !(ti[j - 1].f & TI_WEAK_ORGHEAD) && !(km && km->last >= j))
         type = TG_ORG;
+    /* "University of" "New Hampshire", "Mr. Burman of" "the Tax Policy
+     * Center": no name ends in "of"; the model that ended one there read
+     * an institution's name on as the next ("National Democratic Party of
+     * Germany"), else the name ends before it */
+    if (j - s >= 2 && ann_tok_is(w->text, &w->tok[j - 1], "of")) {
+        if ((type == TG_ORG || type == TG_LOC) && (ti[j - 2].f & TI_OF_HEAD) && j < w->n &&
+            lab[j] && !tg_inside(lab[j]) && !title_before_name(w, ti, j) && !(km && km->last > j)) {
+            type = TG_ORG;
+            j = tg_span_end(lab, j, w->n);
+        } else {
+            j--;
+        }
+    }
     /* "Kharkiv Institute" "for" "Regional Studies": an organization's head
      * and "for" go on into the name after them, and a head of an
      * institution (of=1 in name_parts.tsv) and "of" ("University" "of"

@@ -269,6 +269,10 @@ static void test_organizations(void)
     CHECK(with_mention(d, "Awami League") != NULL);
     CHECK(with_mention(d, "Brennan Center for Justice") != NULL);
     ann_doc_free(d);
+    /* no name ends in "of" */
+    d = run("Proposals are few, said Mr. Burman of the Tax Policy Center.");
+    CHECK(with_mention(d, "Burman") != NULL && with_mention(d, "Burman of") == NULL);
+    ann_doc_free(d);
 }
 
 /* A listed organization the model reads as a place is the organization
