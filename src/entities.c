@@ -46,7 +46,8 @@ enum {
     TI_WEAK_NONNAME = 1 << 4, TI_CUE = 1 << 5, TI_CUE_INV = 1 << 6, TI_ORGHEAD = 1 << 7,
     TI_CONNECTOR = 1 << 8, TI_DOCWORD = 1 << 9, TI_CREDIT = 1 << 10, TI_WEAK_ORGHEAD = 1 << 11,
     TI_OF_HEAD = 1 << 12, TI_ABBREV = 1 << 13, TI_WEAK_DOCWORD = 1 << 14,
-    TI_DAY = 1 << 15, TI_MEMBER = 1 << 16
+    TI_DAY = 1 << 15, TI_MEMBER = 1 << 16, TI_PLACEHEAD = 1 << 17,
+    TI_WEAK_PLACEHEAD = 1 << 18
 };
 
 typedef struct acronym {
@@ -387,7 +388,7 @@ static int title_case_line(ann_entities *st, const ann_window *w, size_t i)
 /* The kinds of match the name finder reads.  Every match of the window
  * passes here, so a kind is told by its first byte before one strcmp. */
 enum { K_ENTITY, K_TITLE, K_OTHER, K_GIVEN, K_DEMONYM, K_NONNAME, K_CUE,
-       K_ORGHEAD, K_CONNECTOR, K_DOCWORD, K_CREDIT, K_ABBREV, K_MEMBER, K_COUNT };
+       K_ORGHEAD, K_CONNECTOR, K_DOCWORD, K_CREDIT, K_ABBREV, K_MEMBER, K_PLACEHEAD, K_COUNT };
 
 /* What a one-token match of a kind says: a bit always, and one more for
  * each of up to two attributes that is on ("weak", "inv"; an
@@ -396,14 +397,16 @@ static const uint32_t kind_bit[K_COUNT] = {
     [K_GIVEN] = TI_GIVEN, [K_DEMONYM] = TI_DEMONYM, [K_NONNAME] = TI_NONNAME, [K_CUE] = TI_CUE,
     [K_ORGHEAD] = TI_ORGHEAD, [K_CONNECTOR] = TI_CONNECTOR, [K_DOCWORD] = TI_DOCWORD,
     [K_CREDIT] = TI_CREDIT, [K_ABBREV] = TI_ABBREV, [K_MEMBER] = TI_MEMBER,
+    [K_PLACEHEAD] = TI_PLACEHEAD,
 };
 static const uint32_t kind_attr_bit[K_COUNT] = {
     [K_GIVEN] = TI_WEAK_GIVEN, [K_NONNAME] = TI_WEAK_NONNAME, [K_CUE] = TI_CUE_INV,
     [K_ORGHEAD] = TI_WEAK_ORGHEAD, [K_DOCWORD] = TI_WEAK_DOCWORD,
+    [K_PLACEHEAD] = TI_WEAK_PLACEHEAD,
 };
 static const unsigned char kind_attr[K_COUNT] = {
     [K_GIVEN] = A_WEAK, [K_NONNAME] = A_WEAK, [K_CUE] = A_INV, [K_ORGHEAD] = A_WEAK,
-    [K_DOCWORD] = A_WEAK,
+    [K_DOCWORD] = A_WEAK, [K_PLACEHEAD] = A_WEAK,
 };
 static const uint32_t kind_attr2_bit[K_COUNT] = {[K_ORGHEAD] = TI_OF_HEAD, [K_NONNAME] = TI_DAY};
 static const unsigned char kind_attr2[K_COUNT] = {[K_ORGHEAD] = A_OF, [K_NONNAME] = A_DAY};
@@ -415,7 +418,7 @@ static int kind_code(const char *k)
         {"title", K_TITLE}, {"given", K_GIVEN}, {"demonym", K_DEMONYM},
         {"nonname", K_NONNAME}, {"cue", K_CUE}, {"orghead", K_ORGHEAD},
         {"connector", K_CONNECTOR}, {"docword", K_DOCWORD}, {"credit", K_CREDIT},
-        {"abbrev", K_ABBREV}, {"member", K_MEMBER},
+        {"abbrev", K_ABBREV}, {"member", K_MEMBER}, {"placehead", K_PLACEHEAD},
     };
     for (size_t i = 0; i < sizeof kinds / sizeof *kinds; i++)
         if (kinds[i].name[0] == k[0] && strcmp(kinds[i].name, k) == 0)
@@ -1343,6 +1346,13 @@ static int sentence_word(ann_entities *st, const ann_window *w, const tinfo *ti,
     return tg_memo_lower(&st->tgmemo, t->lhash) || (s + 2 < w->n && opens_as_word(w, s));
 }
 
+/* Whether token i is a building's word that is no surname too (placehead,
+ * not weak: "Tower", "Plaza"; not "Hall", "Field"). */
+static int building_head(const tinfo *ti, size_t i)
+{
+    return (ti[i].f & (TI_PLACEHEAD | TI_WEAK_PLACEHEAD)) == TI_PLACEHEAD;
+}
+
 /* Whether a title starts at token i and a capitalized word follows it
  * ("Prime Minister Sheikh Hasina"; not "Justice" in "the Brennan Center
  * for Justice noted"). */
@@ -1488,8 +1498,27 @@ static size_t tagged_name(ann_entities *st, ann_window *w, const tinfo *ti, cons
      * name of it ("Bank of England") or a place names a team or firm
      * ("Real Madrid", "Boston Red Sox"); the rest is read on its own. */
     if (km && km->last < j && known_class(km) != TG_LOC && !org_form(ti, s, j) &&
+        !building_head(ti, j - 1) &&
         !attr_on_memo(st, km, A_AMBIGUOUS) && !attr_on_memo(st, km, A_ALIAS_ONLY))
         j = km->last;
+    /* "Trump Tower", "Trump International Hotel": a name the model read as
+     * a person's that ends in a building's word (placehead), or goes on
+     * into capitalized words the model read as no name, the last of them
+     * such a word, names the building; the person is not mentioned in it */
+    if (type == TG_PER && j - s >= 2 && building_head(ti, j - 1))
+        type = TG_LOC;
+    if (type == TG_PER && j < w->n && !lab[j]) {
+        size_t k = j;
+        while (k < w->n && k - j < 3 && !lab[k] && capitalized(&w->tok[k]) && !ti[k].known &&
+               w->tok[k].start == w->tok[k - 1].end + 1 && !(w->tok[k].flags & ANN_TF_SENT_START))
+            k++;
+        while (k > j && !building_head(ti, k - 1))
+            k--;
+        if (k > j) {
+            type = TG_LOC;
+            j = k;
+        }
+    }
     if (km && km->last >= j) {
         int kc = known_class(km);
         if (part_of_longer_name(w, ti, km->last) || in_quoted_title(st, w, km->first) ||

@@ -425,6 +425,22 @@ static void test_place_and_party_member(void)
     ann_doc_free(d);
 }
 
+/* A person's name before a building's word names the building ("Trump
+ * Tower"), not where the word is a surname too ("Jerry Hall"). */
+static void test_buildings(void)
+{
+    ann_doc *d = run("Megyn Kelly was seen entering Trump Tower in New York City.");
+    const ann_entity *e = with_mention(d, "Trump Tower");
+    CHECK_STR(e ? e->type : NULL, "place");
+    CHECK(with_mention(d, "Trump") == NULL);
+    ann_doc_free(d);
+    d = run("He announced his engagement to former supermodel Jerry Hall, who is the ex-wife "
+            "of Mick Jagger.");
+    e = with_mention(d, "Jerry Hall");
+    CHECK_STR(e ? e->type : NULL, "person");
+    ann_doc_free(d);
+}
+
 /* A US state by its nickname is the state. */
 static void test_state_nicknames(void)
 {
@@ -808,6 +824,7 @@ int main(void)
     test_named_days();
     test_place_and_party_member();
     test_state_nicknames();
+    test_buildings();
     test_west_and_titles();
     test_quoted_titles_and_caps();
     test_names_in_a_row_of_quotations();
