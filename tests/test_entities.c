@@ -392,6 +392,10 @@ static void test_abbreviations(void)
     CHECK(with_mention(d, "GMT") == NULL);
     CHECK(with_mention(d, "Determined AI") != NULL);
     ann_doc_free(d);
+    d = run("Voters without a photo ID were turned away, the VP said, and the VAT rose.");
+    CHECK(with_mention(d, "ID") == NULL && with_mention(d, "VP") == NULL);
+    CHECK(with_mention(d, "VAT") == NULL);
+    ann_doc_free(d);
 }
 
 /* A word before a weekday is part of a day's name ("Super Tuesday"), but
