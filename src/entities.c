@@ -1353,6 +1353,21 @@ static int building_head(const tinfo *ti, size_t i)
     return (ti[i].f & (TI_PLACEHEAD | TI_WEAK_PLACEHEAD)) == TI_PLACEHEAD;
 }
 
+/* Whether the one word at s stands where a place of residence does after
+ * a person's name and age: ", 30, of Quincy", ", 30, Bulpitt, was
+ * arrested" (a comma after it without "of": not "Khan, 45, Trump said"). */
+static int residence_at(const ann_window *w, size_t s)
+{
+    size_t k = s;
+    int of = k > 0 && ann_tok_is(w->text, &w->tok[k - 1], "of");
+    k -= (size_t)of;
+    if (k < 3 || !ann_tok_is(w->text, &w->tok[k - 1], ",") ||
+        w->tok[k - 2].kind != ANN_TOK_NUMBER || w->tok[k - 2].ncp > 3 ||
+        !ann_tok_is(w->text, &w->tok[k - 3], ","))
+        return 0;
+    return of || (s + 1 < w->n && ann_tok_is(w->text, &w->tok[s + 1], ","));
+}
+
 /* Whether a title starts at token i and a capitalized word follows it
  * ("Prime Minister Sheikh Hasina"; not "Justice" in "the Brennan Center
  * for Justice noted"). */
@@ -1391,6 +1406,12 @@ static size_t tagged_name(ann_entities *st, ann_window *w, const tinfo *ti, cons
         km = NULL;
         type = TG_PER;
     }
+    /* "Hayley N. Hull, 30, Bulpitt, was arrested", "Melissa Roloson, 32, of
+     * Sodus": a word no list holds where the place of residence stands is
+     * the place, unless the document has it as a person's name */
+    if (type == TG_PER && !km && j - s == 1 && residence_at(w, s) &&
+        !person_by_surname(st, w->doc, w->text + w->tok[s].start, w->tok[s].end - w->tok[s].start))
+        type = TG_LOC;
     if (type != TG_LOC && dateline_place(w, ti, km, s, j)) {
         ann_span sp = {w->tok[s].start, w->tok[j - 1].end};
         ann_entity *e = km && km->last == j && known_class(km) == TG_LOC

@@ -445,6 +445,23 @@ static void test_buildings(void)
     ann_doc_free(d);
 }
 
+/* Where a place of residence stands after a person's name and age, a
+ * word no list holds is the place ("Jayden F. Snow, 22, Pana, was
+ * arrested"); not a person's name after the age ("Khan, 45, Trump said"). */
+static void test_residence(void)
+{
+    ann_doc *d = run("Jayden F. Snow, 22, Pana, was arrested. Melissa Roloson, 32, of Sodus in "
+                     "Upstate New York, agreed. Asked how his ban would affect Khan, 45, Trump "
+                     "said no.");
+    const ann_entity *e = with_mention(d, "Pana");
+    CHECK_STR(e ? e->type : NULL, "place");
+    e = with_mention(d, "Sodus");
+    CHECK_STR(e ? e->type : NULL, "place");
+    e = with_mention(d, "Trump");
+    CHECK_STR(e ? e->type : NULL, "person");
+    ann_doc_free(d);
+}
+
 /* A US state by its nickname is the state. */
 static void test_state_nicknames(void)
 {
@@ -829,6 +846,7 @@ int main(void)
     test_place_and_party_member();
     test_state_nicknames();
     test_buildings();
+    test_residence();
     test_west_and_titles();
     test_quoted_titles_and_caps();
     test_names_in_a_row_of_quotations();
