@@ -1688,6 +1688,23 @@ static int is_contraction(const ann_window *w, size_t i)
            (tail == 1 && (x[k] == 'm' || x[k] == 'd' || x[k] == 't'));
 }
 
+/* Whether the name before token i is a person's ("Mary" + "J. Blige"),
+ * or a given name alone of any type the model gave it ("Leon" + "E.
+ * Panetta", read as two places). */
+static int given_before(const tinfo *ti, const uint8_t *labels, size_t i)
+{
+    if (tg_type(labels[i - 1]) == TG_PER)
+        return 1;
+    return !tg_inside(labels[i - 1]) && (ti[i - 1].f & (TI_GIVEN | TI_WEAK_GIVEN)) == TI_GIVEN;
+}
+
+/* Whether token j goes on with a firm's name: "&" or an organization's
+ * head ("Edward D. Jones & Co", "Charles E. Smith Residential"). */
+static int firm_after(const ann_window *w, const tinfo *ti, size_t j)
+{
+    return j < w->n && (ann_tok_is(w->text, &w->tok[j], "&") || (ti[j].f & TI_ORGHEAD));
+}
+
 /* The mends of names the model gets wrong, at labelled token i.  "Mary
  * J. Blige", "Benjamin J. Rhodes": a person's name that goes on after a
  * space with an initial and more of a name is one name; the model learned
@@ -1698,7 +1715,7 @@ static int is_contraction(const ann_window *w, size_t i)
  * goes on over a name_break ("Aldridge-Brownhills<TAB>Wendy Morton") or
  * has an e-mail address ("Tobias Ellwood tobias.ellwood.mp@parliament.uk"),
  * a contraction ("We've") or a party and state tag ("R-Wis.") in it. */
-static void mend_at(const ann_window *w, uint8_t *labels, size_t i)
+static void mend_at(const ann_window *w, const tinfo *ti, uint8_t *labels, size_t i)
 {
     int t = tg_type(labels[i]);
     if (in_address(w, i) || is_contraction(w, i) || in_party_tag(w, i)) {
@@ -1713,10 +1730,13 @@ static void mend_at(const ann_window *w, uint8_t *labels, size_t i)
         labels[i] = (uint8_t)tg_label(t, 0);
     if (i + 1 >= w->n)
         return;
-    if (!tg_inside(labels[i]) && tg_type(labels[i - 1]) == TG_PER && tg_inside(labels[i + 1]) &&
-        tg_type(labels[i + 1]) == t && w->tok[i].start == w->tok[i - 1].end + 1 &&
-        w->text[w->tok[i - 1].end] == ' ' && is_initial(w, i)) {
+    if (!tg_inside(labels[i]) && tg_inside(labels[i + 1]) && tg_type(labels[i + 1]) == t &&
+        w->tok[i].start == w->tok[i - 1].end + 1 && w->text[w->tok[i - 1].end] == ' ' &&
+        is_initial(w, i) && given_before(ti, labels, i) &&
+        !firm_after(w, ti, tg_span_end(labels, i, w->n))) {
         size_t j = tg_span_end(labels, i, w->n);
+        if (tg_type(labels[i - 1]) != TG_PER)
+            labels[i - 1] = (uint8_t)tg_label(TG_PER, 0);
         for (size_t k = i; k < j; k++)
             labels[k] = (uint8_t)tg_label(TG_PER, 1);
     } else if (t == TG_PER && tg_inside(labels[i]) && is_conjunction(w, i)) {
@@ -1827,7 +1847,7 @@ static void mend_labels(const ann_window *w, const tinfo *ti, const tg_ctx *c, u
         if (i < done || !labels[i])
             continue;
         for (; j < w->n && labels[j]; j++)
-            mend_at(w, labels, j);
+            mend_at(w, ti, labels, j);
         place_opens_org(w, ti, labels, i, j);
         split_at_titles(w, ti, labels, i, j);
         done = j;

@@ -72,6 +72,18 @@ static void test_unknown_person(void)
     CHECK_STR(id_of(d, "Ondrej P. Vrabec"), "ondrej-p-vrabec");
     CHECK(with_mention(d, "J. Blige") == NULL && with_mention(d, "Mary") == NULL);
     ann_doc_free(d);
+    /* a given name the model read as a place before the initial, not a
+     * firm's name after it */
+    d = run("''No websites, no calls to the White House,'' said Jeremy Bash, who was the chief "
+            "of staff to Leon E. Panetta, then the C.I.A. director. You can find more details "
+            "in Matthew M. Chingos's analysis of the plan.");
+    CHECK_STR(id_of(d, "Leon E. Panetta"), "leon-e-panetta");
+    CHECK_STR(id_of(d, "Matthew M. Chingos"), "matthew-m-chingos");
+    CHECK(with_mention(d, "Leon") == NULL && with_mention(d, "Matthew") == NULL);
+    ann_doc_free(d);
+    d = run("Michael Ancell, banking industry analyst at Edward D. Jones & Co, said so.");
+    CHECK(with_mention(d, "Edward D. Jones") == NULL);
+    ann_doc_free(d);
     /* after a middle initial the model read as a second name, and before
      * a title-case heading: two people joined by "and" are two, and an
      * honorific alone at a paragraph's start is nobody */
