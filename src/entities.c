@@ -45,7 +45,7 @@ enum {
     TI_GIVEN = 1 << 0, TI_WEAK_GIVEN = 1 << 1, TI_DEMONYM = 1 << 2, TI_NONNAME = 1 << 3,
     TI_WEAK_NONNAME = 1 << 4, TI_CUE = 1 << 5, TI_CUE_INV = 1 << 6, TI_ORGHEAD = 1 << 7,
     TI_CONNECTOR = 1 << 8, TI_DOCWORD = 1 << 9, TI_CREDIT = 1 << 10, TI_WEAK_ORGHEAD = 1 << 11,
-    TI_OF_HEAD = 1 << 12, TI_ABBREV = 1 << 13, TI_WEAK_DOCWORD = 1 << 14,
+    TI_OF_HEAD = 1 << 12, TI_COMMON = 1 << 13, TI_WEAK_DOCWORD = 1 << 14,
     TI_DAY = 1 << 15, TI_MEMBER = 1 << 16, TI_PLACEHEAD = 1 << 17,
     TI_WEAK_PLACEHEAD = 1 << 18
 };
@@ -388,7 +388,7 @@ static int title_case_line(ann_entities *st, const ann_window *w, size_t i)
 /* The kinds of match the name finder reads.  Every match of the window
  * passes here, so a kind is told by its first byte before one strcmp. */
 enum { K_ENTITY, K_TITLE, K_OTHER, K_GIVEN, K_DEMONYM, K_NONNAME, K_CUE,
-       K_ORGHEAD, K_CONNECTOR, K_DOCWORD, K_CREDIT, K_ABBREV, K_MEMBER, K_PLACEHEAD, K_COUNT };
+       K_ORGHEAD, K_CONNECTOR, K_DOCWORD, K_CREDIT, K_COMMON, K_MEMBER, K_PLACEHEAD, K_COUNT };
 
 /* What a one-token match of a kind says: a bit always, and one more for
  * each of up to two attributes that is on ("weak", "inv"; an
@@ -396,7 +396,7 @@ enum { K_ENTITY, K_TITLE, K_OTHER, K_GIVEN, K_DEMONYM, K_NONNAME, K_CUE,
 static const uint32_t kind_bit[K_COUNT] = {
     [K_GIVEN] = TI_GIVEN, [K_DEMONYM] = TI_DEMONYM, [K_NONNAME] = TI_NONNAME, [K_CUE] = TI_CUE,
     [K_ORGHEAD] = TI_ORGHEAD, [K_CONNECTOR] = TI_CONNECTOR, [K_DOCWORD] = TI_DOCWORD,
-    [K_CREDIT] = TI_CREDIT, [K_ABBREV] = TI_ABBREV, [K_MEMBER] = TI_MEMBER,
+    [K_CREDIT] = TI_CREDIT, [K_COMMON] = TI_COMMON, [K_MEMBER] = TI_MEMBER,
     [K_PLACEHEAD] = TI_PLACEHEAD,
 };
 static const uint32_t kind_attr_bit[K_COUNT] = {
@@ -418,7 +418,7 @@ static int kind_code(const char *k)
         {"title", K_TITLE}, {"given", K_GIVEN}, {"demonym", K_DEMONYM},
         {"nonname", K_NONNAME}, {"cue", K_CUE}, {"orghead", K_ORGHEAD},
         {"connector", K_CONNECTOR}, {"docword", K_DOCWORD}, {"credit", K_CREDIT},
-        {"abbrev", K_ABBREV}, {"member", K_MEMBER}, {"placehead", K_PLACEHEAD},
+        {"common", K_COMMON}, {"member", K_MEMBER}, {"placehead", K_PLACEHEAD},
     };
     for (size_t i = 0; i < sizeof kinds / sizeof *kinds; i++)
         if (kinds[i].name[0] == k[0] && strcmp(kinds[i].name, k) == 0)
@@ -1442,9 +1442,9 @@ static size_t tagged_name(ann_entities *st, ann_window *w, const tinfo *ti, cons
         !(ti[s].f & TI_GIVEN) && !(s > 0 && is_the(w, s - 1)) &&
         !person_by_surname(st, w->doc, w->text + w->tok[s].start, w->tok[s].end - w->tok[s].start))
         return j;
-    /* "AI", "URL", "SUV", "GMT": a common noun's abbreviation is no name
-     * where it stands (abbreviations.tsv) */
-    if (!km && j - s == 1 && (ti[s].f & TI_ABBREV))
+    /* "AI", "URL", "GMT", "Islam", "Christmas": a capitalized common noun
+     * is no name where it stands (common_nouns.tsv) */
+    if (!km && j - s == 1 && (ti[s].f & TI_COMMON))
         return j;
     /* "Mr." alone, read as a name after a heading: an honorific is no
      * name (other titles alone may be: "Dalai Lama", "Queen 's Park") */

@@ -391,9 +391,9 @@ static void test_compounds_and_documents(void)
     ann_doc_free(d);
 }
 
-/* A common noun's abbreviation in capitals is no name where it stands;
- * a name it is part of stays. */
-static void test_abbreviations(void)
+/* A capitalized common noun (an abbreviation in capitals, a religion, a
+ * feast) is no name where it stands; a name it is part of stays. */
+static void test_common_nouns(void)
 {
     ann_doc *d = run("Training a single large NLP model on a GPU costs as much as a car, "
                      "researchers said. The PAC spent $5 million on TV ads, and the SUV maker "
@@ -407,6 +407,11 @@ static void test_abbreviations(void)
     d = run("Voters without a photo ID were turned away, the VP said, and the VAT rose.");
     CHECK(with_mention(d, "ID") == NULL && with_mention(d, "VP") == NULL);
     CHECK(with_mention(d, "VAT") == NULL);
+    ann_doc_free(d);
+    d = run("Le Pen played to fears about migrants, Islam and economic stagnation before "
+            "Christmas, and Islam Karimov said so.");
+    CHECK(with_mention(d, "Islam") == NULL && with_mention(d, "Christmas") == NULL);
+    CHECK(with_mention(d, "Islam Karimov") != NULL);
     ann_doc_free(d);
 }
 
@@ -853,7 +858,7 @@ int main(void)
     test_datelines();
     test_sources();
     test_compounds_and_documents();
-    test_abbreviations();
+    test_common_nouns();
     test_named_days();
     test_place_and_party_member();
     test_state_nicknames();
