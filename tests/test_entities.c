@@ -413,6 +413,12 @@ static void test_common_nouns(void)
     CHECK(with_mention(d, "Islam") == NULL && with_mention(d, "Christmas") == NULL);
     CHECK(with_mention(d, "Islam Karimov") != NULL);
     ann_doc_free(d);
+    d = run("There are many ways to improve Python's performance on Linux, Stack Overflow "
+            "users said, and Apple's iPhone and Android phones run them.");
+    CHECK(with_mention(d, "Python") == NULL && with_mention(d, "Linux") == NULL);
+    CHECK(with_mention(d, "iPhone") == NULL && with_mention(d, "Android") == NULL);
+    CHECK(with_mention(d, "Apple") != NULL);
+    ann_doc_free(d);
 }
 
 /* A word before a weekday is part of a day's name ("Super Tuesday"), but
