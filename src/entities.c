@@ -1836,10 +1836,36 @@ static void place_opens_org(const ann_window *w, const tinfo *ti, uint8_t *label
     }
 }
 
+/* "Trevor Noah Says", "Paul Ryan Thinks About Donald Trump": on a line in
+ * title case (a headline) the model runs a person's name on over the words
+ * after it.  From the third word on, a word the document writes in lower
+ * case elsewhere (not a given name) is no part of a name, nor are the
+ * words after it, but where a listed person's name starts again ("About"
+ * "Donald Trump"). */
+static void cut_headline_run(ann_entities *st, const ann_window *w, const tinfo *ti,
+                             uint8_t *labels, size_t i)
+{
+    size_t j = tg_span_end(labels, i, w->n);
+    if (tg_type(labels[i]) != TG_PER || j - i < 3 || !title_case_line(st, w, i))
+        return;
+    int open = 1;
+    for (size_t k = i + 2; k < j; k++) {
+        const ann_match *km = match_of(w, ti[k].known);
+        if (!open && km && known_class(km) == TG_PER && km->last <= j) {
+            labels[k] = (uint8_t)tg_label(TG_PER, 0);
+            open = 1;
+        } else if (!open || (!(ti[k].f & TI_GIVEN) && tg_memo_lower(&st->tgmemo, w->tok[k].lhash))) {
+            labels[k] = TG_O;
+            open = 0;
+        }
+    }
+}
+
 /* The mends, run by run of labelled tokens: a run begins at a
  * capitalized word (tg_decode), so the walk goes from one to the next and
  * steps over the rest, which carry no label. */
-static void mend_labels(const ann_window *w, const tinfo *ti, const tg_ctx *c, uint8_t *labels)
+static void mend_labels(ann_entities *st, const ann_window *w, const tinfo *ti, const tg_ctx *c,
+                        uint8_t *labels)
 {
     size_t done = 0;
     for (size_t k = 0; k < c->ncaps; k++) {
@@ -1850,6 +1876,9 @@ static void mend_labels(const ann_window *w, const tinfo *ti, const tg_ctx *c, u
             mend_at(w, ti, labels, j);
         place_opens_org(w, ti, labels, i, j);
         split_at_titles(w, ti, labels, i, j);
+        for (size_t k = i; k < j; k++)
+            if (labels[k] && !tg_inside(labels[k]))
+                cut_headline_run(st, w, ti, labels, k);
         done = j;
     }
 }
@@ -1864,7 +1893,7 @@ static const uint8_t *tag_window(ann_entities *st, const ann_window *w, const ti
     ann_grow((void **)&st->labels, &st->caplabels, w->n + 1, 1);
     tg_ctx_init(&st->tg, w->text, w->tok, w->n, w->matches, st->windows == 0);
     ann_tagger_tag(tg, &st->tg, &st->tgmemo, st->labels);
-    mend_labels(w, ti, &st->tg, st->labels);
+    mend_labels(st, w, ti, &st->tg, st->labels);
     /* a name starts at a capitalized word (tg_decode) */
     for (size_t k = 0; k < st->tg.ncaps; k++) {
         size_t i = st->tg.caps[k];

@@ -485,6 +485,19 @@ static void test_residence(void)
     ann_doc_free(d);
 }
 
+/* On a headline in title case, a person's name the model ran on over the
+ * words after it ends before a word the text writes in lower case. */
+static void test_headline_runs(void)
+{
+    ann_doc *d = run("Paul Ryan Thinks About Donald Trump\n\nPaul Ryan thinks about the "
+                     "candidate often, he said, and he thinks it is fine.");
+    CHECK(with_mention(d, "Paul Ryan Thinks About Donald Trump") == NULL);
+    const ann_entity *e = with_mention(d, "Paul Ryan");
+    CHECK(e && e->nmentions == 2);
+    CHECK(with_mention(d, "Donald Trump") != NULL);
+    ann_doc_free(d);
+}
+
 /* A US state by its nickname is the state. */
 static void test_state_nicknames(void)
 {
@@ -870,6 +883,7 @@ int main(void)
     test_state_nicknames();
     test_buildings();
     test_residence();
+    test_headline_runs();
     test_west_and_titles();
     test_quoted_titles_and_caps();
     test_names_in_a_row_of_quotations();
