@@ -24,6 +24,12 @@ static const char *id_of(const ann_doc *d, const char *text)
     return e ? e->id : NULL;
 }
 
+static const char *type_of(const ann_doc *d, const char *text)
+{
+    const ann_entity *e = with_mention(d, text);
+    return e ? e->type : NULL;
+}
+
 static int has_role(const ann_entity *e, const char *role)
 {
     for (size_t i = 0; e && i < e->nroles; i++)
@@ -237,20 +243,17 @@ static void test_organizations(void)
                      "The Ministry of Strategic Industries replied.");
     CHECK_STR(id_of(d, "Institute for the Study of War"), id_of(d, "ISW"));
     CHECK(with_mention(d, "Kharkiv") == NULL);          /* inside a longer name */
-    const ann_entity *k = with_mention(d, "Kharkiv Institute for Regional Studies");
-    CHECK_STR(k ? k->type : NULL, "organization");
+    CHECK_STR(type_of(d, "Kharkiv Institute for Regional Studies"), "organization");
     CHECK(with_mention(d, "Ministry of Strategic Industries") != NULL);
     ann_doc_free(d);
 
     /* a place's name goes on with no head and connector: read as a place
      * (and "Policy Studies" as a person), these are organizations */
     d = run("Schools\n\nAna Ruiz teaches at the Lviv School of Economics and Law, she said.");
-    k = with_mention(d, "Lviv School of Economics and Law");
-    CHECK_STR(k ? k->type : NULL, "organization");
+    CHECK_STR(type_of(d, "Lviv School of Economics and Law"), "organization");
     ann_doc_free(d);
     d = run("Schools\n\nOfficials at the Kyiv Center for Policy Studies said so.");
-    k = with_mention(d, "Kyiv Center for Policy Studies");
-    CHECK_STR(k ? k->type : NULL, "organization");
+    CHECK_STR(type_of(d, "Kyiv Center for Policy Studies"), "organization");
     CHECK(with_mention(d, "Policy Studies") == NULL);
     ann_doc_free(d);
     /* a name ending in an organization's head is the organization's,
@@ -259,14 +262,10 @@ static void test_organizations(void)
     d = run("Schools\n\nStudents sued Trump University in San Diego, and Seth McKee, a "
             "political scientist at Texas Tech University, said so. The fan of Margaret "
             "Court and the West Bank were there.");
-    k = with_mention(d, "Trump University");
-    CHECK_STR(k ? k->type : NULL, "organization");
-    k = with_mention(d, "Texas Tech University");
-    CHECK_STR(k ? k->type : NULL, "organization");
-    k = with_mention(d, "Margaret Court");
-    CHECK_STR(k ? k->type : NULL, "person");
-    k = with_mention(d, "West Bank");
-    CHECK_STR(k ? k->type : NULL, "place");
+    CHECK_STR(type_of(d, "Trump University"), "organization");
+    CHECK_STR(type_of(d, "Texas Tech University"), "organization");
+    CHECK_STR(type_of(d, "Margaret Court"), "person");
+    CHECK_STR(type_of(d, "West Bank"), "place");
     ann_doc_free(d);
     /* an institution's head goes on with "of" into the name after it;
      * not into a title before a person, nor a listed name's own "of" */
@@ -287,39 +286,6 @@ static void test_organizations(void)
     ann_doc_free(d);
 }
 
-/* A listed organization the model reads as a place is the organization
- * (the spec names the White House and the Kremlin bodies); a name listed
- * as a body and as a territory is read as the model reads it. */
-static void test_seats_of_government(void)
-{
-    ann_doc *d = run("Schools\n\nThe White House said on Monday that the president would "
-                     "fly to the Kremlin. Voters in Republika Srpska and officials of the "
-                     "Republika Srpska met.");
-    const ann_entity *e = with_mention(d, "White House");
-    CHECK_STR(e ? e->type : NULL, "organization");
-    e = with_mention(d, "Kremlin");
-    CHECK_STR(e ? e->id : NULL, "kremlin");
-    CHECK_STR(e ? e->type : NULL, "organization");
-    e = with_mention(d, "Republika Srpska");
-    CHECK_STR(e ? e->type : NULL, "place");
-    ann_doc_free(d);
-}
-
-/* After an honorific, one word a list holds as a place or an outlet is a
- * person's surname. */
-static void test_honorific_surnames(void)
-{
-    ann_doc *d = run("Aides were arguing, recalled Mr. Rhodes. As for Mr. Bloomberg, Forbes "
-                     "put his net worth at $45 billion.");
-    const ann_entity *e = with_mention(d, "Rhodes");
-    CHECK_STR(e ? e->type : NULL, "person");
-    e = with_mention(d, "Bloomberg");
-    CHECK_STR(e ? e->type : NULL, "person");
-    e = with_mention(d, "Forbes");
-    CHECK(e && e->cat == ANN_CAT_SOURCE);
-    ann_doc_free(d);
-}
-
 /* The place of a dateline in capitals, which the model reads as a club:
  * a listed city before a dash, any name before a comma, a listed place and
  * a dash; and the dateline's place is the place throughout the story.  A
@@ -334,10 +300,8 @@ static void test_datelines(void)
     const ann_entity *e = with_mention(d, "FORT PIERCE");
     CHECK_STR(e ? e->type : NULL, "place");
     CHECK(e && e->nmentions == 3);
-    e = with_mention(d, "CLEVELAND");
-    CHECK_STR(e ? e->type : NULL, "place");
-    e = with_mention(d, "RTRS");
-    CHECK_STR(e ? e->type : NULL, "organization");
+    CHECK_STR(type_of(d, "CLEVELAND"), "place");
+    CHECK_STR(type_of(d, "RTRS"), "organization");
     ann_doc_free(d);
 }
 
@@ -349,8 +313,7 @@ static void test_sources(void)
     CHECK(j && j->cat == ANN_CAT_SOURCE);
     CHECK_STR(id_of(d, "Journal"), j ? j->id : "?");
     CHECK(with_mention(d, "Wall Street") == NULL);
-    const ann_entity *t = with_mention(d, "Telegram");
-    CHECK_STR(t ? t->type : NULL, "platform");
+    CHECK_STR(type_of(d, "Telegram"), "platform");
     CHECK(with_mention(d, "Reuters") != NULL);
     ann_doc_free(d);
     /* "Journal" alone, with no full name before it, is nothing */
@@ -421,70 +384,6 @@ static void test_common_nouns(void)
     ann_doc_free(d);
 }
 
-/* A word before a weekday is part of a day's name ("Super Tuesday"), but
- * not a name after "the", nor a person's name, where the weekday says when. */
-static void test_named_days(void)
-{
-    ann_doc *d = run("Clinton won the string of contests known as Super Tuesday. Sales rose "
-                     "after Black Friday. It was the cold spot of the Prairies Monday morning, "
-                     "and President Obama Monday signed the bill.");
-    CHECK(with_mention(d, "Super") == NULL && with_mention(d, "Black") == NULL);
-    CHECK(with_mention(d, "Prairies") != NULL);
-    CHECK(with_mention(d, "Obama") != NULL);
-    ann_doc_free(d);
-}
-
-/* A listed place before a party member's word is the place ("a New
- * Hampshire Democrat"), not a body's name ("Wyoming Republican Party"). */
-static void test_place_and_party_member(void)
-{
-    ann_doc *d = run("Schools\n\nTrump won the South Carolina Republican primary, and a New "
-                     "Hampshire Democrat said so. Peter Hoekstra, a Michigan Republican, agreed "
-                     "with the Wyoming Republican Party.");
-    const ann_entity *e = with_mention(d, "New Hampshire");
-    CHECK_STR(e ? e->type : NULL, "place");
-    e = with_mention(d, "Michigan");
-    CHECK_STR(e ? e->type : NULL, "place");
-    CHECK(with_mention(d, "South Carolina") != NULL);
-    CHECK(with_mention(d, "New Hampshire Democrat") == NULL);
-    e = with_mention(d, "Wyoming Republican Party");
-    CHECK_STR(e ? e->type : NULL, "organization");
-    ann_doc_free(d);
-}
-
-/* A person's name before a building's word names the building ("Trump
- * Tower"), not where the word is a surname too ("Jerry Hall"). */
-static void test_buildings(void)
-{
-    ann_doc *d = run("Megyn Kelly was seen entering Trump Tower in New York City.");
-    const ann_entity *e = with_mention(d, "Trump Tower");
-    CHECK_STR(e ? e->type : NULL, "place");
-    CHECK(with_mention(d, "Trump") == NULL);
-    ann_doc_free(d);
-    d = run("He announced his engagement to former supermodel Jerry Hall, who is the ex-wife "
-            "of Mick Jagger.");
-    e = with_mention(d, "Jerry Hall");
-    CHECK_STR(e ? e->type : NULL, "person");
-    ann_doc_free(d);
-}
-
-/* Where a place of residence stands after a person's name and age, a
- * word no list holds is the place ("Jayden F. Snow, 22, Pana, was
- * arrested"); not a person's name after the age ("Khan, 45, Trump said"). */
-static void test_residence(void)
-{
-    ann_doc *d = run("Jayden F. Snow, 22, Pana, was arrested. Melissa Roloson, 32, of Sodus in "
-                     "Upstate New York, agreed. Asked how his ban would affect Khan, 45, Trump "
-                     "said no.");
-    const ann_entity *e = with_mention(d, "Pana");
-    CHECK_STR(e ? e->type : NULL, "place");
-    e = with_mention(d, "Sodus");
-    CHECK_STR(e ? e->type : NULL, "place");
-    e = with_mention(d, "Trump");
-    CHECK_STR(e ? e->type : NULL, "person");
-    ann_doc_free(d);
-}
-
 /* On a headline in title case, a person's name the model ran on over the
  * words after it ends before a word the text writes in lower case. */
 static void test_headline_runs(void)
@@ -498,15 +397,82 @@ static void test_headline_runs(void)
     ann_doc_free(d);
 }
 
-/* A US state by its nickname is the state. */
-static void test_state_nicknames(void)
+/* How one name is read in one text: its type ("-": no such mention) and,
+ * where given, its id. */
+typedef struct reading {
+    const char *text, *mention, *type, *id;
+} reading;
+
+static const reading readings[] = {
+    /* a listed organization the model reads as a place is the organization
+     * (the spec names the White House and the Kremlin bodies); a name listed
+     * as a body and as a territory is read as the model reads it */
+#define SEATS "Schools\n\nThe White House said on Monday that the president would fly to " \
+              "the Kremlin. Voters in Republika Srpska and officials of the Republika Srpska met."
+    {SEATS, "White House", "organization", NULL},
+    {SEATS, "Kremlin", "organization", "kremlin"},
+    {SEATS, "Republika Srpska", "place", NULL},
+    /* after an honorific, one word a list holds as a place or an outlet is a
+     * person's surname */
+#define HONORIFIC "Aides were arguing, recalled Mr. Rhodes. As for Mr. Bloomberg, Forbes put " \
+                  "his net worth at $45 billion."
+    {HONORIFIC, "Rhodes", "person", NULL},
+    {HONORIFIC, "Bloomberg", "person", NULL},
+    {HONORIFIC, "Forbes", "outlet", NULL},
+    /* a word before a weekday is part of a day's name ("Super Tuesday"), but
+     * not a name after "the", nor a person's name, where the weekday says when */
+#define DAYS "Clinton won the string of contests known as Super Tuesday. Sales rose after " \
+             "Black Friday. It was the cold spot of the Prairies Monday morning, and " \
+             "President Obama Monday signed the bill."
+    {DAYS, "Super", "-", NULL},
+    {DAYS, "Black", "-", NULL},
+    {DAYS, "Prairies", "place", NULL},
+    {DAYS, "Obama", "person", NULL},
+    /* a listed place before a party member's word is the place ("a New
+     * Hampshire Democrat"), not a body's name ("Wyoming Republican Party") */
+#define MEMBERS "Schools\n\nTrump won the South Carolina Republican primary, and a New " \
+                "Hampshire Democrat said so. Peter Hoekstra, a Michigan Republican, agreed " \
+                "with the Wyoming Republican Party."
+    {MEMBERS, "New Hampshire", "place", NULL},
+    {MEMBERS, "New Hampshire Democrat", "-", NULL},
+    {MEMBERS, "Michigan", "place", NULL},
+    {MEMBERS, "South Carolina", "place", NULL},
+    {MEMBERS, "Wyoming Republican Party", "organization", NULL},
+    /* a person's name before a building's word names the building ("Trump
+     * Tower"), not where the word is a surname too ("Jerry Hall") */
+    {"Megyn Kelly was seen entering Trump Tower in New York City.", "Trump Tower", "place", NULL},
+    {"Megyn Kelly was seen entering Trump Tower in New York City.", "Trump", "-", NULL},
+    {"He announced his engagement to former supermodel Jerry Hall, who is the ex-wife of "
+     "Mick Jagger.", "Jerry Hall", "person", NULL},
+    /* where a place of residence stands after a person's name and age, a
+     * word no list holds is the place; not a person's name after the age */
+#define RESIDENCE "Jayden F. Snow, 22, Pana, was arrested. Melissa Roloson, 32, of Sodus in " \
+                  "Upstate New York, agreed. Asked how his ban would affect Khan, 45, Trump said no."
+    {RESIDENCE, "Pana", "place", NULL},
+    {RESIDENCE, "Sodus", "place", NULL},
+    {RESIDENCE, "Trump", "person", NULL},
+    /* a US state by its nickname is the state */
+#define NICKNAMES "The competition for second in the Granite State will be fierce. The " \
+                  "Buckeye State is one of 45 states, and Sanders won in the Badger State."
+    {NICKNAMES, "Granite State", "place", "new-hampshire"},
+    {NICKNAMES, "Buckeye State", "place", "ohio"},
+    {NICKNAMES, "Badger State", "place", "wisconsin"},
+};
+
+static void test_readings(void)
 {
-    ann_doc *d = run("The competition for second in the Granite State will be fierce. The "
-                     "Buckeye State is one of 45 states, and Sanders won in the Badger State.");
-    CHECK_STR(id_of(d, "Granite State"), "new-hampshire");
-    CHECK_STR(id_of(d, "Buckeye State"), "ohio");
-    CHECK_STR(id_of(d, "Badger State"), "wisconsin");
-    ann_doc_free(d);
+    for (size_t i = 0; i < sizeof readings / sizeof *readings; i++) {
+        const reading *r = &readings[i];
+        ann_doc *d = run(r->text);
+        const ann_entity *e = with_mention(d, r->mention);
+        if (strcmp(r->type, "-") == 0)
+            CHECK_STR(e ? e->id : "(none)", "(none)");
+        else
+            CHECK_STR(e ? e->type : r->mention, r->type);
+        if (r->id)
+            CHECK_STR(e ? e->id : NULL, r->id);
+        ann_doc_free(d);
+    }
 }
 
 static void test_west_and_titles(void)
@@ -872,18 +838,12 @@ int main(void)
     test_known_and_aliases();
     test_unknown_person();
     test_organizations();
-    test_seats_of_government();
-    test_honorific_surnames();
     test_datelines();
     test_sources();
     test_compounds_and_documents();
     test_common_nouns();
-    test_named_days();
-    test_place_and_party_member();
-    test_state_nicknames();
-    test_buildings();
-    test_residence();
     test_headline_runs();
+    test_readings();
     test_west_and_titles();
     test_quoted_titles_and_caps();
     test_names_in_a_row_of_quotations();
