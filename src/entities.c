@@ -1690,7 +1690,8 @@ static int is_contraction(const ann_window *w, size_t i)
 
 /* Whether the name before token i is a person's ("Mary" + "J. Blige"),
  * or a given name alone of any type the model gave it ("Leon" + "E.
- * Panetta", read as two places). */
+ * Panetta", read as two places; "David" + "Greenberg", an organization
+ * and a person, after a line that names a university). */
 static int given_before(const tinfo *ti, const uint8_t *labels, size_t i)
 {
     if (tg_type(labels[i - 1]) == TG_PER)
@@ -1730,10 +1731,12 @@ static void mend_at(const ann_window *w, const tinfo *ti, uint8_t *labels, size_
         labels[i] = (uint8_t)tg_label(t, 0);
     if (i + 1 >= w->n)
         return;
-    if (!tg_inside(labels[i]) && tg_inside(labels[i + 1]) && tg_type(labels[i + 1]) == t &&
-        w->tok[i].start == w->tok[i - 1].end + 1 && w->text[w->tok[i - 1].end] == ' ' &&
-        is_initial(w, i) && given_before(ti, labels, i) &&
-        !firm_after(w, ti, tg_span_end(labels, i, w->n))) {
+    if (!tg_inside(labels[i]) && w->tok[i].start == w->tok[i - 1].end + 1 &&
+        w->text[w->tok[i - 1].end] == ' ' && given_before(ti, labels, i) &&
+        !firm_after(w, ti, tg_span_end(labels, i, w->n)) &&
+        ((is_initial(w, i) && tg_inside(labels[i + 1]) && tg_type(labels[i + 1]) == t) ||
+         (t == TG_PER && tg_type(labels[i - 1]) != TG_PER && !(ti[i].f & TI_GIVEN) &&
+          !ti[i].known && capitalized(&w->tok[i])))) {
         size_t j = tg_span_end(labels, i, w->n);
         if (tg_type(labels[i - 1]) != TG_PER)
             labels[i - 1] = (uint8_t)tg_label(TG_PER, 0);

@@ -451,6 +451,10 @@ static const reading readings[] = {
     {RESIDENCE, "Pana", "place", NULL},
     {RESIDENCE, "Sodus", "place", NULL},
     {RESIDENCE, "Trump", "person", NULL},
+    /* a given name the model read as a name of its own before a surname it
+     * read as a person's is the person's first name */
+    {"Signatories\n\nAnthony Grafton, Princeton University\nDavid Greenberg, Rutgers "
+     "University\nMark Lilla, Columbia University", "Mark Lilla", "person", "mark-lilla"},
     /* a US state by its nickname is the state */
 #define NICKNAMES "The competition for second in the Granite State will be fierce. The " \
                   "Buckeye State is one of 45 states, and Sanders won in the Badger State."
