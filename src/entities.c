@@ -1368,6 +1368,15 @@ static int residence_at(const ann_window *w, size_t s)
     return of || (s + 1 < w->n && ann_tok_is(w->text, &w->tok[s + 1], ","));
 }
 
+/* Whether an age in commas follows token j - 1 (", 22,"): what it
+ * follows is a person's name. */
+static int age_after(const ann_window *w, size_t j)
+{
+    return j + 2 < w->n && ann_tok_is(w->text, &w->tok[j], ",") &&
+           w->tok[j + 1].kind == ANN_TOK_NUMBER && w->tok[j + 1].ncp <= 2 &&
+           ann_tok_is(w->text, &w->tok[j + 2], ",");
+}
+
 /* Whether a title starts at token i and a capitalized word follows it
  * ("Prime Minister Sheikh Hasina"; not "Justice" in "the Brennan Center
  * for Justice noted"). */
@@ -1406,6 +1415,10 @@ static size_t tagged_name(ann_entities *st, ann_window *w, const tinfo *ti, cons
         km = NULL;
         type = TG_PER;
     }
+    /* "Mekhi's older brother Khaleel, 22, started", "Alyssa Van Wagenen,
+     * 29, of Meridian": a name no list holds before an age is a person's */
+    if (type != TG_PER && !km && age_after(w, j))
+        type = TG_PER;
     /* "Hayley N. Hull, 30, Bulpitt, was arrested", "Melissa Roloson, 32, of
      * Sodus": a word no list holds where the place of residence stands is
      * the place, unless the document has it as a person's name */

@@ -455,6 +455,9 @@ static const reading readings[] = {
      * read as a person's is the person's first name */
     {"Signatories\n\nAnthony Grafton, Princeton University\nDavid Greenberg, Rutgers "
      "University\nMark Lilla, Columbia University", "Mark Lilla", "person", "mark-lilla"},
+    /* a name no list holds before an age in commas is a person's */
+    {"The tennis star was sidelined, and his older brother Khaleel, 22, started the fund "
+     "page earlier this month.", "Khaleel", "person", NULL},
     /* a US state by its nickname is the state */
 #define NICKNAMES "The competition for second in the Granite State will be fierce. The " \
                   "Buckeye State is one of 45 states, and Sanders won in the Badger State."
