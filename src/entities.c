@@ -479,6 +479,11 @@ static void index_matches(ann_entities *st, const ann_window *w, tinfo *ti)
             if (!o || len > o->last - o->first)
                 t->title = (uint32_t)(k + 1);
             look[m->first >> 6] |= (uint64_t)1 << (m->first & 63);
+        } else if (code == K_COMMON) {
+            /* "State of the Union", "Great Recession": every word of a
+             * common noun of several words is one */
+            for (size_t q = m->first; q < m->last; q++)
+                ti[q].f |= TI_COMMON;
         } else if (len == 1) {
             /* no branch on the kind: most are connectors, the rest mixed */
             unsigned a = attrs_on(st, m->attrs), on = a >> kind_attr[code] & 1,
@@ -1368,6 +1373,15 @@ static int residence_at(const ann_window *w, size_t s)
     return of || (s + 1 < w->n && ann_tok_is(w->text, &w->tok[s + 1], ","));
 }
 
+/* Whether every token of [s, e) is part of a common noun. */
+static int all_common(const tinfo *ti, size_t s, size_t e)
+{
+    for (size_t k = s; k < e; k++)
+        if (!(ti[k].f & TI_COMMON))
+            return 0;
+    return 1;
+}
+
 /* Whether an age in commas follows token j - 1 (", 22,"): what it
  * follows is a person's name. */
 static int age_after(const ann_window *w, size_t j)
@@ -1455,9 +1469,10 @@ static size_t tagged_name(ann_entities *st, ann_window *w, const tinfo *ti, cons
         !(ti[s].f & TI_GIVEN) && !(s > 0 && is_the(w, s - 1)) &&
         !person_by_surname(st, w->doc, w->text + w->tok[s].start, w->tok[s].end - w->tok[s].start))
         return j;
-    /* "AI", "URL", "GMT", "Islam", "Christmas": a capitalized common noun
-     * is no name where it stands (common_nouns.tsv) */
-    if (!km && j - s == 1 && (ti[s].f & TI_COMMON))
+    /* "AI", "URL", "GMT", "Islam", "Christmas", "State" of the "Union": a
+     * name the model read inside a capitalized common noun is no name where
+     * it stands (common_nouns.tsv) */
+    if (!km && all_common(ti, s, j))
         return j;
     /* "Mr." alone, read as a name after a heading: an honorific is no
      * name (other titles alone may be: "Dalai Lama", "Queen 's Park") */

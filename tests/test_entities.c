@@ -382,6 +382,13 @@ static void test_common_nouns(void)
     CHECK(with_mention(d, "iPhone") == NULL && with_mention(d, "Android") == NULL);
     CHECK(with_mention(d, "Apple") != NULL);
     ann_doc_free(d);
+    d = run("Obama spoke in the State of the Union on Tuesday, after the Great Recession, "
+            "as the Super Bowl began at 8 p.m. Eastern Standard Time.");
+    CHECK(with_mention(d, "State") == NULL && with_mention(d, "Union") == NULL);
+    CHECK(with_mention(d, "Great Recession") == NULL && with_mention(d, "Super Bowl") == NULL);
+    CHECK(with_mention(d, "Eastern Standard Time") == NULL);
+    CHECK(with_mention(d, "Obama") != NULL);
+    ann_doc_free(d);
 }
 
 /* On a headline in title case, a person's name the model ran on over the
