@@ -465,6 +465,11 @@ static const reading readings[] = {
     /* a name no list holds before an age in commas is a person's */
     {"The tennis star was sidelined, and his older brother Khaleel, 22, started the fund "
      "page earlier this month.", "Khaleel", "person", NULL},
+    /* outlets of fashion, sports and fact-checking */
+    {"\"There was a previous marriage,\" Trump told Vogue last year, and Politifact traced "
+     "the story.", "Vogue", "outlet", "vogue"},
+    {"\"There was a previous marriage,\" Trump told Vogue last year, and Politifact traced "
+     "the story.", "Politifact", "outlet", "politifact"},
     /* a US state by its nickname is the state */
 #define NICKNAMES "The competition for second in the Granite State will be fierce. The " \
                   "Buckeye State is one of 45 states, and Sanders won in the Badger State."
