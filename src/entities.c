@@ -1400,6 +1400,8 @@ static int title_before_name(const ann_window *w, const tinfo *ti, size_t i)
     return tm && tm->last < w->n && capitalized(&w->tok[tm->last]);
 }
 
+static int is_initial(const ann_window *w, size_t i);
+
 /* A name the tagger found at i, of its type: a listed name keeps its id
  * and fine type unless the tagger reads it as another class; an unknown
  * one gets the slug of its words (a person's surname joins the full name
@@ -1460,6 +1462,10 @@ static size_t tagged_name(ann_entities *st, ann_window *w, const tinfo *ti, cons
         on_heading(w, s, &ha, &hb) && !named_elsewhere(st, w, s, j, ha, hb))
         return j;
     if (!km && j - s == 1 && sentence_word(st, w, ti, s))
+        return j;
+    /* "X." on a paragraph of its own (an embedded post's stub), "S." cut
+     * from its name: an initial alone names no one */
+    if (!km && j - s == 1 && is_initial(w, s))
         return j;
     /* "Super Tuesday", "Black Friday": one word no list holds, no given
      * name nor a person's name the document has, right before a weekday

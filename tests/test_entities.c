@@ -470,6 +470,9 @@ static const reading readings[] = {
      "the story.", "Vogue", "outlet", "vogue"},
     {"\"There was a previous marriage,\" Trump told Vogue last year, and Politifact traced "
      "the story.", "Politifact", "outlet", "politifact"},
+    /* an initial alone names no one */
+    {"\u201cThis is the just and moral thing to do,\u201d he said.\n\nX.\n\nFinally, Sanders "
+     "said he would act.", "X.", "-", NULL},
     /* a US state by its nickname is the state */
 #define NICKNAMES "The competition for second in the Granite State will be fierce. The " \
                   "Buckeye State is one of 45 states, and Sanders won in the Badger State."
