@@ -1400,7 +1400,103 @@ static int title_before_name(const ann_window *w, const tinfo *ti, size_t i)
     return tm && tm->last < w->n && capitalized(&w->tok[tm->last]);
 }
 
+/* The type that context gives the name [s, j) the model read as type:
+ * "Mr. Rhodes said", "Mr. Bloomberg's campaign": after an honorific, one
+ * word a list holds as a place, an organization or an outlet is a
+ * person's surname (*km, the listed name, is then none); "Mekhi's older
+ * brother Khaleel, 22, started": a name no list holds before an age is a
+ * person's; "Hayley N. Hull, 30, Bulpitt, was arrested", "Melissa
+ * Roloson, 32, of Sodus": a word no list holds where the place of
+ * residence stands is the place, unless the document has it as a
+ * person's name. */
+static int type_by_context(ann_entities *st, const ann_window *w, const evidence *ev,
+                           const ann_match **km, size_t s, size_t j, int type)
+{
+    const ann_match *m = *km;
+    if (m && j - s == 1 && m->last == j && ev->title && attr_on_memo(st, ev->title, A_HONORIFIC) &&
+        known_class(m) != TG_PER) {
+        *km = NULL;
+        return TG_PER;
+    }
+    if (m)
+        return type;
+    if (type != TG_PER && age_after(w, j))
+        return TG_PER;
+    if (type == TG_PER && j - s == 1 && residence_at(w, s) &&
+        !person_by_surname(st, w->doc, w->text + w->tok[s].start, w->tok[s].end - w->tok[s].start))
+        return TG_LOC;
+    return type;
+}
+
+/* The place of a dateline [s, j) (dateline_place), which it keeps through
+ * the story (add_tagged).  Returns the token after it. */
+static size_t dateline_name(ann_entities *st, ann_window *w, const ann_match *km, size_t s,
+                            size_t j)
+{
+    ann_span sp = {w->tok[s].start, w->tok[j - 1].end};
+    ann_entity *e = km && km->last == j && known_class(km) == TG_LOC
+                        ? add_known(st, w->doc, km, w->text + sp.start, sp.end - sp.start, sp)
+                        : add_tagged(st, w->doc, tok_text(&st->name, w, s, j), "place", sp);
+    if (e && strcmp(e->type, "place") == 0)
+        st->dateline = 1 + (size_t)(e - w->doc->ents);
+    return j;
+}
+
 static int is_initial(const ann_window *w, size_t i);
+
+/* Whether the name [s, j) the model read, km the listed name at s, is
+ * none:
+ * - "X." on a paragraph of its own (an embedded post's stub), "S." cut
+ *   from its name: an initial alone names no one;
+ * - "Super Tuesday", "Black Friday": one word no list holds, no given name
+ *   nor a person's name the document has, right before a weekday is part
+ *   of the day's name; not after "the", where the weekday says when ("the
+ *   Prairies Monday morning");
+ * - "AI", "URL", "GMT", "Islam", "State" of the "Union": a name the model
+ *   read inside a capitalized common noun (common_nouns.tsv);
+ * - "Voting Rights Act", "Equal Rights Amendment", "Clean Power Plan": a
+ *   name no list holds whole that ends in a document's word names a law,
+ *   plan or treaty, no actor, nor is a name inside it one; not a word that
+ *   also heads an organization ("Clinton Global Initiative") or ends
+ *   places' and events' names (weak=1: "Lee's Summit"). */
+static int no_name(ann_entities *st, const ann_window *w, const tinfo *ti, const ann_match *km,
+                   size_t s, size_t j)
+{
+    if (!km && j - s == 1 && is_initial(w, s))
+        return 1;
+    if (!km && j - s == 1 && j < w->n && (ti[j].f & TI_DAY) && capitalized(&w->tok[j]) &&
+        !(ti[s].f & TI_GIVEN) && !(s > 0 && is_the(w, s - 1)) &&
+        !person_by_surname(st, w->doc, w->text + w->tok[s].start, w->tok[s].end - w->tok[s].start))
+        return 1;
+    if (!km && all_common(ti, s, j))
+        return 1;
+    return (!km || km->last < j) && j - s >= 2 && (ti[j - 1].f & TI_DOCWORD) &&
+           !(ti[j - 1].f & (TI_ORGHEAD | TI_WEAK_DOCWORD));
+}
+
+/* "Trump Tower", "Trump International Hotel": a name [s, *j) the model
+ * read as a person's that ends in a building's word (placehead), or goes
+ * on into capitalized words the model read as no name, the last of them
+ * such a word (*j moves past it), names the building: TG_LOC, the person
+ * not mentioned in it.  Else TG_PER. */
+static int building_name(const ann_window *w, const tinfo *ti, const uint8_t *lab, size_t s,
+                         size_t *j)
+{
+    size_t e = *j, k = e;
+    if (e - s >= 2 && building_head(ti, e - 1))
+        return TG_LOC;
+    if (e >= w->n || lab[e])
+        return TG_PER;
+    while (k < w->n && k - e < 3 && !lab[k] && capitalized(&w->tok[k]) && !ti[k].known &&
+           w->tok[k].start == w->tok[k - 1].end + 1 && !(w->tok[k].flags & ANN_TF_SENT_START))
+        k++;
+    while (k > e && !building_head(ti, k - 1))
+        k--;
+    if (k == e)
+        return TG_PER;
+    *j = k;
+    return TG_LOC;
+}
 
 /* A name the tagger found at i, of its type: a listed name keeps its id
  * and fine type unless the tagger reads it as another class; an unknown
@@ -1423,33 +1519,9 @@ static size_t tagged_name(ann_entities *st, ann_window *w, const tinfo *ti, cons
         s = tm->last;
     }
     const ann_match *km = match_of(w, ti[s].known);
-    /* "Mr. Rhodes said", "Mr. Bloomberg's campaign": after an honorific,
-     * one word a list holds as a place, an organization or an outlet is a
-     * person's surname */
-    if (km && j - s == 1 && km->last == j && ev->title && attr_on_memo(st, ev->title, A_HONORIFIC) &&
-        known_class(km) != TG_PER) {
-        km = NULL;
-        type = TG_PER;
-    }
-    /* "Mekhi's older brother Khaleel, 22, started", "Alyssa Van Wagenen,
-     * 29, of Meridian": a name no list holds before an age is a person's */
-    if (type != TG_PER && !km && age_after(w, j))
-        type = TG_PER;
-    /* "Hayley N. Hull, 30, Bulpitt, was arrested", "Melissa Roloson, 32, of
-     * Sodus": a word no list holds where the place of residence stands is
-     * the place, unless the document has it as a person's name */
-    if (type == TG_PER && !km && j - s == 1 && residence_at(w, s) &&
-        !person_by_surname(st, w->doc, w->text + w->tok[s].start, w->tok[s].end - w->tok[s].start))
-        type = TG_LOC;
-    if (type != TG_LOC && dateline_place(w, ti, km, s, j)) {
-        ann_span sp = {w->tok[s].start, w->tok[j - 1].end};
-        ann_entity *e = km && km->last == j && known_class(km) == TG_LOC
-                            ? add_known(st, w->doc, km, w->text + sp.start, sp.end - sp.start, sp)
-                            : add_tagged(st, w->doc, tok_text(&st->name, w, s, j), "place", sp);
-        if (e && strcmp(e->type, "place") == 0)
-            st->dateline = 1 + (size_t)(e - w->doc->ents);
-        return j;
-    }
+    type = type_by_context(st, w, ev, &km, s, j, type);
+    if (type != TG_LOC && dateline_place(w, ti, km, s, j))
+        return dateline_name(st, w, km, s, j);
     /* a name no list holds, on a heading in title case, is a name only
      * where the text writes it so elsewhere: the model, which learned
      * headlines in capitals, reads most words of such a line as names
@@ -1463,34 +1535,11 @@ static size_t tagged_name(ann_entities *st, ann_window *w, const tinfo *ti, cons
         return j;
     if (!km && j - s == 1 && sentence_word(st, w, ti, s))
         return j;
-    /* "X." on a paragraph of its own (an embedded post's stub), "S." cut
-     * from its name: an initial alone names no one */
-    if (!km && j - s == 1 && is_initial(w, s))
-        return j;
-    /* "Super Tuesday", "Black Friday": one word no list holds, no given
-     * name nor a person's name the document has, right before a weekday
-     * is part of the day's name; not after "the", where the weekday says
-     * when ("the Prairies Monday morning") */
-    if (!km && j - s == 1 && j < w->n && (ti[j].f & TI_DAY) && capitalized(&w->tok[j]) &&
-        !(ti[s].f & TI_GIVEN) && !(s > 0 && is_the(w, s - 1)) &&
-        !person_by_surname(st, w->doc, w->text + w->tok[s].start, w->tok[s].end - w->tok[s].start))
-        return j;
-    /* "AI", "URL", "GMT", "Islam", "Christmas", "State" of the "Union": a
-     * name the model read inside a capitalized common noun is no name where
-     * it stands (common_nouns.tsv) */
-    if (!km && all_common(ti, s, j))
+    if (no_name(st, w, ti, km, s, j))
         return j;
     /* "Mr." alone, read as a name after a heading: an honorific is no
      * name (other titles alone may be: "Dalai Lama", "Queen 's Park") */
     if (tm && tm->last >= j && !km && attr_on_memo(st, tm, A_HONORIFIC))
-        return j;
-    /* "Voting Rights Act", "Equal Rights Amendment", "Clean Power Plan":
-     * a name no list holds whole that ends in a document's word names a
-     * law, plan or treaty, no actor; nor is a name inside it one.  Not a
-     * word that also heads an organization ("Clinton Global Initiative")
-     * or ends places' and events' names (weak=1: "Lee's Summit") */
-    if ((!km || km->last < j) && j - s >= 2 && (ti[j - 1].f & TI_DOCWORD) &&
-        !(ti[j - 1].f & (TI_ORGHEAD | TI_WEAK_DOCWORD)))
         return j;
     /* "Russia-Ukraine": listed names inside a compound are its mentions */
     if (!km && j - s == 1 && (w->tok[s].flags & ANN_TF_HYPHEN) && compound_parts(st, w, ti, s))
@@ -1556,24 +1605,8 @@ static size_t tagged_name(ann_entities *st, ann_window *w, const tinfo *ti, cons
         !building_head(ti, j - 1) &&
         !attr_on_memo(st, km, A_AMBIGUOUS) && !attr_on_memo(st, km, A_ALIAS_ONLY))
         j = km->last;
-    /* "Trump Tower", "Trump International Hotel": a name the model read as
-     * a person's that ends in a building's word (placehead), or goes on
-     * into capitalized words the model read as no name, the last of them
-     * such a word, names the building; the person is not mentioned in it */
-    if (type == TG_PER && j - s >= 2 && building_head(ti, j - 1))
-        type = TG_LOC;
-    if (type == TG_PER && j < w->n && !lab[j]) {
-        size_t k = j;
-        while (k < w->n && k - j < 3 && !lab[k] && capitalized(&w->tok[k]) && !ti[k].known &&
-               w->tok[k].start == w->tok[k - 1].end + 1 && !(w->tok[k].flags & ANN_TF_SENT_START))
-            k++;
-        while (k > j && !building_head(ti, k - 1))
-            k--;
-        if (k > j) {
-            type = TG_LOC;
-            j = k;
-        }
-    }
+    if (type == TG_PER)
+        type = building_name(w, ti, lab, s, &j);
     if (km && km->last >= j) {
         int kc = known_class(km);
         if (part_of_longer_name(w, ti, km->last) || in_quoted_title(st, w, km->first) ||
