@@ -1444,6 +1444,45 @@ static size_t dateline_name(ann_entities *st, ann_window *w, const ann_match *km
 
 static int is_initial(const ann_window *w, size_t i);
 
+/* Whether a sentence's stop (., ! or ?, a closing quotation mark after it)
+ * ends the text before token s, not an abbreviation's period. */
+static int sentence_stop_before(const ann_window *w, size_t s)
+{
+    size_t k = s;
+    while (k > 0 && (w->tok[k - 1].flags & ANN_TF_QCLOSE))
+        k--;
+    if (k == 0)
+        return 0;
+    const ann_token *p = &w->tok[k - 1];
+    return !(p->flags & ANN_TF_ABBREV) && (ann_tok_is(w->text, p, ".") ||
+                                          ann_tok_is(w->text, p, "!") || ann_tok_is(w->text, p, "?"));
+}
+
+/* Whether the one word at s, no list's, is a word that opens a sentence
+ * or a paragraph (not a line: wire text breaks its lines in sentences,
+ * "Phil/Mickelson ,") before a comma ("Granted, most Republicans",
+ * "Overnight, Faso became", "Tyranny, to them, is personal"): no given
+ * name, in no capitals, written
+ * capitalized nowhere else in the window where a sentence does not make it
+ * so, no surname of a person the document names, and no apposition after
+ * the comma ("Stormfront, the most prominent site", "Tilde, an early
+ * user", "Hull, 30,"). */
+static int opens_alone(ann_entities *st, const ann_window *w, const tinfo *ti, size_t s)
+{
+    const ann_token *t = &w->tok[s];
+    if (!(t->flags & (ANN_TF_SENT_START | ANN_TF_PARA_START)) || (t->flags & ANN_TF_UPPER) ||
+        (ti[s].f & TI_GIVEN) || s + 2 >= w->n || !ann_tok_is(w->text, &w->tok[s + 1], ","))
+        return 0;
+    if (!(t->flags & ANN_TF_PARA_START) && !sentence_stop_before(w, s))
+        return 0;   /* "Ashcroft v. Iqbal, which", "Phil/Mickelson ,": no sentence ends there */
+    const ann_token *u = &w->tok[s + 2];
+    if (u->kind == ANN_TOK_NUMBER || ann_tok_is(w->text, u, "the") || ann_tok_is(w->text, u, "a") ||
+        ann_tok_is(w->text, u, "an"))
+        return 0;
+    return !named_elsewhere(st, w, s, s + 1, s, s + 1) &&
+           !person_by_surname(st, w->doc, w->text + t->start, t->end - t->start);
+}
+
 /* Whether the name [s, j) the model read, km the listed name at s, is
  * none:
  * - "X." on a paragraph of its own (an embedded post's stub), "S." cut
@@ -1454,6 +1493,8 @@ static int is_initial(const ann_window *w, size_t i);
  *   Prairies Monday morning");
  * - "AI", "URL", "GMT", "Islam", "State" of the "Union": a name the model
  *   read inside a capitalized common noun (common_nouns.tsv);
+ * - "Granted, most Republicans ...": a word that opens a sentence alone
+ *   before a comma (opens_alone);
  * - "Voting Rights Act", "Equal Rights Amendment", "Clean Power Plan": a
  *   name no list holds whole that ends in a document's word names a law,
  *   plan or treaty, no actor, nor is a name inside it one; not a word that
@@ -1469,6 +1510,8 @@ static int no_name(ann_entities *st, const ann_window *w, const tinfo *ti, const
         !person_by_surname(st, w->doc, w->text + w->tok[s].start, w->tok[s].end - w->tok[s].start))
         return 1;
     if (!km && all_common(ti, s, j))
+        return 1;
+    if (!km && j - s == 1 && opens_alone(st, w, ti, s))
         return 1;
     return (!km || km->last < j) && j - s >= 2 && (ti[j - 1].f & TI_DOCWORD) &&
            !(ti[j - 1].f & (TI_ORGHEAD | TI_WEAK_DOCWORD));

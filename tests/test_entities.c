@@ -473,6 +473,14 @@ static const reading readings[] = {
     /* an initial alone names no one */
     {"\u201cThis is the just and moral thing to do,\u201d he said.\n\nX.\n\nFinally, Sanders "
      "said he would act.", "X.", "-", NULL},
+    /* a word that opens a sentence alone before a comma is a word, not a
+     * name in apposition, nor one the text writes elsewhere */
+#define OPENS "Both have been doing it in the last two budgets. Granted, I am more vocal " \
+              "about it. Hamdy, a mother of three, said so. Bernie Sanders spoke. Sanders, " \
+              "the senator, agreed."
+    {OPENS, "Granted", "-", NULL},
+    {OPENS, "Hamdy", "person", NULL},
+    {OPENS, "Sanders", "person", "bernie-sanders"},
     /* a US state by its nickname is the state */
 #define NICKNAMES "The competition for second in the Granite State will be fierce. The " \
                   "Buckeye State is one of 45 states, and Sanders won in the Badger State."
