@@ -389,6 +389,10 @@ static void test_common_nouns(void)
     CHECK(with_mention(d, "Eastern Standard Time") == NULL);
     CHECK(with_mention(d, "Obama") != NULL);
     ann_doc_free(d);
+    d = run("Millennials have the same pocketbook focus as Baby Boomers, a staid Mormon said.");
+    CHECK(with_mention(d, "Millennials") == NULL && with_mention(d, "Baby Boomers") == NULL);
+    CHECK(with_mention(d, "Mormon") == NULL);
+    ann_doc_free(d);
 }
 
 /* On a headline in title case, a person's name the model ran on over the
