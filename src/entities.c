@@ -38,13 +38,16 @@
 typedef struct tinfo {
     uint32_t known;            /* longest actor/place/source match starting here */
     uint32_t title;            /* longest title match starting here */
-    uint16_t f;                /* TI_... of the one-token matches here */
+    uint32_t f;                /* TI_... of the one-token matches here */
 } tinfo;
 
 enum {
     TI_GIVEN = 1 << 0, TI_WEAK_GIVEN = 1 << 1, TI_DEMONYM = 1 << 2, TI_NONNAME = 1 << 3,
     TI_WEAK_NONNAME = 1 << 4, TI_CUE = 1 << 5, TI_CUE_INV = 1 << 6, TI_ORGHEAD = 1 << 7,
-    TI_CONNECTOR = 1 << 8, TI_DOCWORD = 1 << 9, TI_CREDIT = 1 << 10
+    TI_CONNECTOR = 1 << 8, TI_DOCWORD = 1 << 9, TI_CREDIT = 1 << 10, TI_WEAK_ORGHEAD = 1 << 11,
+    TI_OF_HEAD = 1 << 12, TI_COMMON = 1 << 13, TI_WEAK_DOCWORD = 1 << 14,
+    TI_DAY = 1 << 15, TI_MEMBER = 1 << 16, TI_PLACEHEAD = 1 << 17,
+    TI_WEAK_PLACEHEAD = 1 << 18
 };
 
 typedef struct acronym {
@@ -70,7 +73,7 @@ typedef struct name_slot {
 #define MEMO_SLOTS (1u << MEMO_BITS)
 
 /* The on/off attributes the name finder reads ("ambiguous=1"). */
-enum { A_AMBIGUOUS, A_ALIAS_ONLY, A_WEAK, A_INV, A_HONORIFIC };
+enum { A_AMBIGUOUS, A_ALIAS_ONLY, A_WEAK, A_INV, A_HONORIFIC, A_OF, A_DAY };
 /* Not an on/off attribute: the attrs string has a "context=" item
  * (context_ok), remembered with them. */
 enum { A_CONTEXT = 7 };
@@ -152,6 +155,7 @@ struct ann_entities {
      * asked, in the window numbered capsof; see index_caps). */
     size_t *cap_head, *cap_next, *cap_tok;
     size_t cap_nhead, cap_nnext, cap_ntok, cap_mask, capsof;
+    size_t dateline;           /* 1 + the index of the dateline's place in doc->ents, or 0 */
 };
 
 ann_entities *ann_entities_new(const ann_engine *e)
@@ -306,8 +310,9 @@ static int has_one_value(const char *attrs)
  * first item with a key counts, and the value is exactly "1". */
 static unsigned attr_flags(const char *attrs)
 {
-    static const char *const names[] = {"ambiguous", "alias_only", "weak", "inv", "honorific"};
-    static const size_t lens[] = {9, 10, 4, 3, 9};
+    static const char *const names[] = {"ambiguous", "alias_only", "weak", "inv", "honorific", "of",
+                                        "day"};
+    static const size_t lens[] = {9, 10, 4, 3, 9, 2, 3};
     unsigned seen = 0, on = 0;
     const char *p = attrs;
     if (!has_one_value(attrs))
@@ -387,21 +392,28 @@ static int title_case_line(ann_entities *st, const ann_window *w, size_t i)
 /* The kinds of match the name finder reads.  Every match of the window
  * passes here, so a kind is told by its first byte before one strcmp. */
 enum { K_ENTITY, K_TITLE, K_OTHER, K_GIVEN, K_DEMONYM, K_NONNAME, K_CUE,
-       K_ORGHEAD, K_CONNECTOR, K_DOCWORD, K_CREDIT, K_COUNT };
+       K_ORGHEAD, K_CONNECTOR, K_DOCWORD, K_CREDIT, K_COMMON, K_MEMBER, K_PLACEHEAD, K_COUNT };
 
-/* What a one-token match of a kind says: a bit always, and one more when
- * the attribute is on ("weak", "inv"). */
-static const uint16_t kind_bit[K_COUNT] = {
+/* What a one-token match of a kind says: a bit always, and one more for
+ * each of up to two attributes that is on ("weak", "inv"; an
+ * organization's head "weak" or "of", a non-name "weak" or "day"). */
+static const uint32_t kind_bit[K_COUNT] = {
     [K_GIVEN] = TI_GIVEN, [K_DEMONYM] = TI_DEMONYM, [K_NONNAME] = TI_NONNAME, [K_CUE] = TI_CUE,
     [K_ORGHEAD] = TI_ORGHEAD, [K_CONNECTOR] = TI_CONNECTOR, [K_DOCWORD] = TI_DOCWORD,
-    [K_CREDIT] = TI_CREDIT,
+    [K_CREDIT] = TI_CREDIT, [K_COMMON] = TI_COMMON, [K_MEMBER] = TI_MEMBER,
+    [K_PLACEHEAD] = TI_PLACEHEAD,
 };
-static const uint16_t kind_attr_bit[K_COUNT] = {
+static const uint32_t kind_attr_bit[K_COUNT] = {
     [K_GIVEN] = TI_WEAK_GIVEN, [K_NONNAME] = TI_WEAK_NONNAME, [K_CUE] = TI_CUE_INV,
+    [K_ORGHEAD] = TI_WEAK_ORGHEAD, [K_DOCWORD] = TI_WEAK_DOCWORD,
+    [K_PLACEHEAD] = TI_WEAK_PLACEHEAD,
 };
 static const unsigned char kind_attr[K_COUNT] = {
-    [K_GIVEN] = A_WEAK, [K_NONNAME] = A_WEAK, [K_CUE] = A_INV,
+    [K_GIVEN] = A_WEAK, [K_NONNAME] = A_WEAK, [K_CUE] = A_INV, [K_ORGHEAD] = A_WEAK,
+    [K_DOCWORD] = A_WEAK, [K_PLACEHEAD] = A_WEAK,
 };
+static const uint32_t kind_attr2_bit[K_COUNT] = {[K_ORGHEAD] = TI_OF_HEAD, [K_NONNAME] = TI_DAY};
+static const unsigned char kind_attr2[K_COUNT] = {[K_ORGHEAD] = A_OF, [K_NONNAME] = A_DAY};
 
 static int kind_code(const char *k)
 {
@@ -410,6 +422,7 @@ static int kind_code(const char *k)
         {"title", K_TITLE}, {"given", K_GIVEN}, {"demonym", K_DEMONYM},
         {"nonname", K_NONNAME}, {"cue", K_CUE}, {"orghead", K_ORGHEAD},
         {"connector", K_CONNECTOR}, {"docword", K_DOCWORD}, {"credit", K_CREDIT},
+        {"common", K_COMMON}, {"member", K_MEMBER}, {"placehead", K_PLACEHEAD},
     };
     for (size_t i = 0; i < sizeof kinds / sizeof *kinds; i++)
         if (kinds[i].name[0] == k[0] && strcmp(kinds[i].name, k) == 0)
@@ -438,7 +451,7 @@ static int context_ok(ann_entities *st, const ann_doc *d, const ann_match *m);
  * an ambiguous one. */
 static int better_twin(ann_entities *st, const ann_doc *d, const ann_match *m, const ann_match *o)
 {
-    int mc = strstr(m->attrs, "context=") != NULL, oc = strstr(o->attrs, "context=") != NULL;
+    int mc = attr_on_memo(st, m, A_CONTEXT), oc = attr_on_memo(st, o, A_CONTEXT);
     if (mc != oc) {
         int held = context_ok(st, d, mc ? m : o);
         return mc ? held : !held;
@@ -470,10 +483,17 @@ static void index_matches(ann_entities *st, const ann_window *w, tinfo *ti)
             if (!o || len > o->last - o->first)
                 t->title = (uint32_t)(k + 1);
             look[m->first >> 6] |= (uint64_t)1 << (m->first & 63);
+        } else if (code == K_COMMON) {
+            /* "State of the Union", "Great Recession": every word of a
+             * common noun of several words is one */
+            for (size_t q = m->first; q < m->last; q++)
+                ti[q].f |= TI_COMMON;
         } else if (len == 1) {
             /* no branch on the kind: most are connectors, the rest mixed */
-            unsigned on = attrs_on(st, m->attrs) >> kind_attr[code] & 1;
-            t->f |= (uint16_t)(kind_bit[code] | (kind_attr_bit[code] & -on));
+            unsigned a = attrs_on(st, m->attrs), on = a >> kind_attr[code] & 1,
+                     on2 = a >> kind_attr2[code] & 1;
+            t->f |= (uint32_t)(kind_bit[code] | (kind_attr_bit[code] & -on) |
+                               (kind_attr2_bit[code] & -on2));
         }
     }
 }
@@ -1095,6 +1115,43 @@ static int dateline_at(const ann_window *w, size_t s, size_t e)
 
 
 
+/* Whether a place entry of the window's entity kinds covers the tokens of
+ * km too ("Republika Srpska", listed as a body and as a territory: the
+ * tagger's reading chooses).  Asked only where a listed organization is
+ * read as a place, a few times a document at most. */
+static int place_twin(ann_entities *st, const ann_window *w, const ann_match *km)
+{
+    for (size_t k = 0; k < w->matches->n; k++) {
+        const ann_match *m = &w->matches->v[k];
+        if (m != km && m->first == km->first && m->last == km->last &&
+            kind_of(st, m->kind) == K_ENTITY && known_class(m) == TG_LOC)
+            return 1;
+    }
+    return 0;
+}
+
+/* Whether tokens [s, e), in capitals at a paragraph's start, are the
+ * place of a dateline the model read as another class: a listed place
+ * before a comma, bracket or dash ("CLEVELAND --", an ambiguous name the
+ * model reads as the city's club), or any name before a comma, a listed
+ * place and a dash or bracket ("CHICO, Calif. -", "OSCEOLA, Iowa --").  Not
+ * a word before a dash alone ("RTRS - Golf", "RUGBY UNION -"). */
+static int dateline_place(const ann_window *w, const tinfo *ti, const ann_match *km, size_t s,
+                          size_t e)
+{
+    if (!dateline_at(w, s, e))
+        return 0;
+    if (km && km->last == e && known_class(km) == TG_LOC)
+        return 1;
+    if (!ann_tok_is(w->text, &w->tok[e], ",") || e + 1 >= w->n)
+        return 0;
+    const ann_match *pm = match_of(w, ti[e + 1].known);
+    if (!pm || known_class(pm) != TG_LOC || pm->last >= w->n)
+        return 0;
+    const ann_token *t = &w->tok[pm->last];
+    return t->kind == ANN_TOK_DASH || ann_tok_is(w->text, t, "-") || ann_tok_is(w->text, t, "(");
+}
+
 /* A listed name the tagger reads as another class ("Leeds beat Chelsea":
  * the club, not the city): an entity of its own, whose id says which. */
 static void reread_known(ann_entities *st, ann_window *w, const ann_match *km, int type)
@@ -1133,7 +1190,9 @@ static int credit_line(const ann_window *w, const tinfo *ti, size_t s, size_t e)
 
 /* An unknown name of the tagger's type; when its slug is taken by an
  * entity of another type ("Spartak" the person and the club), the id
- * says which. */
+ * says which.  The dateline's place is the place throughout the story
+ * ("FORT PIERCE, Fla. -" ... "people in Fort Pierce"), where the model
+ * goes on reading it as it read the dateline, as a club. */
 static ann_entity *add_tagged(ann_entities *st, ann_doc *d, const char *name, const char *type,
                               ann_span s)
 {
@@ -1141,6 +1200,10 @@ static ann_entity *add_tagged(ann_entities *st, ann_doc *d, const char *name, co
     if (!id[0])
         return NULL;
     ann_entity *e = ann_doc_find_entity(d, id);
+    if (e && st->dateline && e == &d->ents[st->dateline - 1] && strcmp(type, "organization") == 0) {
+        ann_entity_add_mention(e, s);
+        return e;
+    }
     if (e && strcmp(e->type, type) != 0) {
         char *alt = ann_xasprintf("%s-%s", id, type);
         e = ann_doc_entity(d, strcmp(type, "place") == 0 ? ANN_CAT_PLACE : ANN_CAT_ACTOR, alt, name, type);
@@ -1293,6 +1356,196 @@ static int sentence_word(ann_entities *st, const ann_window *w, const tinfo *ti,
     return tg_memo_lower(&st->tgmemo, t->lhash) || (s + 2 < w->n && opens_as_word(w, s));
 }
 
+/* Whether token i is a building's word that is no surname too (placehead,
+ * not weak: "Tower", "Plaza"; not "Hall", "Field"). */
+static int building_head(const tinfo *ti, size_t i)
+{
+    return (ti[i].f & (TI_PLACEHEAD | TI_WEAK_PLACEHEAD)) == TI_PLACEHEAD;
+}
+
+/* Whether the one word at s stands where a place of residence does after
+ * a person's name and age: ", 30, of Quincy", ", 30, Bulpitt, was
+ * arrested" (a comma after it without "of": not "Khan, 45, Trump said"). */
+static int residence_at(const ann_window *w, size_t s)
+{
+    size_t k = s;
+    int of = k > 0 && ann_tok_is(w->text, &w->tok[k - 1], "of");
+    k -= (size_t)of;
+    if (k < 3 || !ann_tok_is(w->text, &w->tok[k - 1], ",") ||
+        w->tok[k - 2].kind != ANN_TOK_NUMBER || w->tok[k - 2].ncp > 3 ||
+        !ann_tok_is(w->text, &w->tok[k - 3], ","))
+        return 0;
+    return of || (s + 1 < w->n && ann_tok_is(w->text, &w->tok[s + 1], ","));
+}
+
+/* Whether every token of [s, e) is part of a common noun. */
+static int all_common(const tinfo *ti, size_t s, size_t e)
+{
+    for (size_t k = s; k < e; k++)
+        if (!(ti[k].f & TI_COMMON))
+            return 0;
+    return 1;
+}
+
+/* Whether an age in commas follows token j - 1 (", 22,"): what it
+ * follows is a person's name. */
+static int age_after(const ann_window *w, size_t j)
+{
+    return j + 2 < w->n && ann_tok_is(w->text, &w->tok[j], ",") &&
+           w->tok[j + 1].kind == ANN_TOK_NUMBER && w->tok[j + 1].ncp <= 2 &&
+           ann_tok_is(w->text, &w->tok[j + 2], ",");
+}
+
+/* Whether a title starts at token i and a capitalized word follows it
+ * ("Prime Minister Sheikh Hasina"; not "Justice" in "the Brennan Center
+ * for Justice noted"). */
+static int title_before_name(const ann_window *w, const tinfo *ti, size_t i)
+{
+    const ann_match *tm = match_of(w, ti[i].title);
+    return tm && tm->last < w->n && capitalized(&w->tok[tm->last]);
+}
+
+/* The type that context gives the name [s, j) the model read as type:
+ * "Mr. Rhodes said", "Mr. Bloomberg's campaign": after an honorific, one
+ * word a list holds as a place, an organization or an outlet is a
+ * person's surname (*km, the listed name, is then none); "Mekhi's older
+ * brother Khaleel, 22, started": a name no list holds before an age is a
+ * person's; "Hayley N. Hull, 30, Bulpitt, was arrested", "Melissa
+ * Roloson, 32, of Sodus": a word no list holds where the place of
+ * residence stands is the place, unless the document has it as a
+ * person's name. */
+static int type_by_context(ann_entities *st, const ann_window *w, const evidence *ev,
+                           const ann_match **km, size_t s, size_t j, int type)
+{
+    const ann_match *m = *km;
+    if (m && j - s == 1 && m->last == j && ev->title && attr_on_memo(st, ev->title, A_HONORIFIC) &&
+        known_class(m) != TG_PER) {
+        *km = NULL;
+        return TG_PER;
+    }
+    if (m)
+        return type;
+    if (type != TG_PER && age_after(w, j))
+        return TG_PER;
+    if (type == TG_PER && j - s == 1 && residence_at(w, s) &&
+        !person_by_surname(st, w->doc, w->text + w->tok[s].start, w->tok[s].end - w->tok[s].start))
+        return TG_LOC;
+    return type;
+}
+
+/* The place of a dateline [s, j) (dateline_place), which it keeps through
+ * the story (add_tagged).  Returns the token after it. */
+static size_t dateline_name(ann_entities *st, ann_window *w, const ann_match *km, size_t s,
+                            size_t j)
+{
+    ann_span sp = {w->tok[s].start, w->tok[j - 1].end};
+    ann_entity *e = km && km->last == j && known_class(km) == TG_LOC
+                        ? add_known(st, w->doc, km, w->text + sp.start, sp.end - sp.start, sp)
+                        : add_tagged(st, w->doc, tok_text(&st->name, w, s, j), "place", sp);
+    if (e && strcmp(e->type, "place") == 0)
+        st->dateline = 1 + (size_t)(e - w->doc->ents);
+    return j;
+}
+
+static int is_initial(const ann_window *w, size_t i);
+
+/* Whether a sentence's stop (., ! or ?, a closing quotation mark after it)
+ * ends the text before token s, not an abbreviation's period. */
+static int sentence_stop_before(const ann_window *w, size_t s)
+{
+    size_t k = s;
+    while (k > 0 && (w->tok[k - 1].flags & ANN_TF_QCLOSE))
+        k--;
+    if (k == 0)
+        return 0;
+    const ann_token *p = &w->tok[k - 1];
+    return !(p->flags & ANN_TF_ABBREV) && (ann_tok_is(w->text, p, ".") ||
+                                          ann_tok_is(w->text, p, "!") || ann_tok_is(w->text, p, "?"));
+}
+
+/* Whether the one word at s, no list's, is a word that opens a sentence
+ * or a paragraph (not a line: wire text breaks its lines in sentences,
+ * "Phil/Mickelson ,") before a comma ("Granted, most Republicans",
+ * "Overnight, Faso became", "Tyranny, to them, is personal"): no given
+ * name, in no capitals, written
+ * capitalized nowhere else in the window where a sentence does not make it
+ * so, no surname of a person the document names, and no apposition after
+ * the comma ("Stormfront, the most prominent site", "Tilde, an early
+ * user", "Hull, 30,"). */
+static int opens_alone(ann_entities *st, const ann_window *w, const tinfo *ti, size_t s)
+{
+    const ann_token *t = &w->tok[s];
+    if (!(t->flags & (ANN_TF_SENT_START | ANN_TF_PARA_START)) || (t->flags & ANN_TF_UPPER) ||
+        (ti[s].f & TI_GIVEN) || s + 2 >= w->n || !ann_tok_is(w->text, &w->tok[s + 1], ","))
+        return 0;
+    if (!(t->flags & ANN_TF_PARA_START) && !sentence_stop_before(w, s))
+        return 0;   /* "Ashcroft v. Iqbal, which", "Phil/Mickelson ,": no sentence ends there */
+    const ann_token *u = &w->tok[s + 2];
+    if (u->kind == ANN_TOK_NUMBER || ann_tok_is(w->text, u, "the") || ann_tok_is(w->text, u, "a") ||
+        ann_tok_is(w->text, u, "an"))
+        return 0;
+    return !named_elsewhere(st, w, s, s + 1, s, s + 1) &&
+           !person_by_surname(st, w->doc, w->text + t->start, t->end - t->start);
+}
+
+/* Whether the name [s, j) the model read, km the listed name at s, is
+ * none:
+ * - "X." on a paragraph of its own (an embedded post's stub), "S." cut
+ *   from its name: an initial alone names no one;
+ * - "Super Tuesday", "Black Friday": one word no list holds, no given name
+ *   nor a person's name the document has, right before a weekday is part
+ *   of the day's name; not after "the", where the weekday says when ("the
+ *   Prairies Monday morning");
+ * - "AI", "URL", "GMT", "Islam", "State" of the "Union": a name the model
+ *   read inside a capitalized common noun (common_nouns.tsv);
+ * - "Granted, most Republicans ...": a word that opens a sentence alone
+ *   before a comma (opens_alone);
+ * - "Voting Rights Act", "Equal Rights Amendment", "Clean Power Plan": a
+ *   name no list holds whole that ends in a document's word names a law,
+ *   plan or treaty, no actor, nor is a name inside it one; not a word that
+ *   also heads an organization ("Clinton Global Initiative") or ends
+ *   places' and events' names (weak=1: "Lee's Summit"). */
+static int no_name(ann_entities *st, const ann_window *w, const tinfo *ti, const ann_match *km,
+                   size_t s, size_t j)
+{
+    if (!km && j - s == 1 && is_initial(w, s))
+        return 1;
+    if (!km && j - s == 1 && j < w->n && (ti[j].f & TI_DAY) && capitalized(&w->tok[j]) &&
+        !(ti[s].f & TI_GIVEN) && !(s > 0 && is_the(w, s - 1)) &&
+        !person_by_surname(st, w->doc, w->text + w->tok[s].start, w->tok[s].end - w->tok[s].start))
+        return 1;
+    if (!km && all_common(ti, s, j))
+        return 1;
+    if (!km && j - s == 1 && opens_alone(st, w, ti, s))
+        return 1;
+    return (!km || km->last < j) && j - s >= 2 && (ti[j - 1].f & TI_DOCWORD) &&
+           !(ti[j - 1].f & (TI_ORGHEAD | TI_WEAK_DOCWORD));
+}
+
+/* "Trump Tower", "Trump International Hotel": a name [s, *j) the model
+ * read as a person's that ends in a building's word (placehead), or goes
+ * on into capitalized words the model read as no name, the last of them
+ * such a word (*j moves past it), names the building: TG_LOC, the person
+ * not mentioned in it.  Else TG_PER. */
+static int building_name(const ann_window *w, const tinfo *ti, const uint8_t *lab, size_t s,
+                         size_t *j)
+{
+    size_t e = *j, k = e;
+    if (e - s >= 2 && building_head(ti, e - 1))
+        return TG_LOC;
+    if (e >= w->n || lab[e])
+        return TG_PER;
+    while (k < w->n && k - e < 3 && !lab[k] && capitalized(&w->tok[k]) && !ti[k].known &&
+           w->tok[k].start == w->tok[k - 1].end + 1 && !(w->tok[k].flags & ANN_TF_SENT_START))
+        k++;
+    while (k > e && !building_head(ti, k - 1))
+        k--;
+    if (k == e)
+        return TG_PER;
+    *j = k;
+    return TG_LOC;
+}
+
 /* A name the tagger found at i, of its type: a listed name keeps its id
  * and fine type unless the tagger reads it as another class; an unknown
  * one gets the slug of its words (a person's surname joins the full name
@@ -1314,6 +1567,9 @@ static size_t tagged_name(ann_entities *st, ann_window *w, const tinfo *ti, cons
         s = tm->last;
     }
     const ann_match *km = match_of(w, ti[s].known);
+    type = type_by_context(st, w, ev, &km, s, j, type);
+    if (type != TG_LOC && dateline_place(w, ti, km, s, j))
+        return dateline_name(st, w, km, s, j);
     /* a name no list holds, on a heading in title case, is a name only
      * where the text writes it so elsewhere: the model, which learned
      * headlines in capitals, reads most words of such a line as names
@@ -1327,6 +1583,8 @@ static size_t tagged_name(ann_entities *st, ann_window *w, const tinfo *ti, cons
         return j;
     if (!km && j - s == 1 && sentence_word(st, w, ti, s))
         return j;
+    if (no_name(st, w, ti, km, s, j))
+        return j;
     /* "Mr." alone, read as a name after a heading: an honorific is no
      * name (other titles alone may be: "Dalai Lama", "Queen 's Park") */
     if (tm && tm->last >= j && !km && attr_on_memo(st, tm, A_HONORIFIC))
@@ -1334,13 +1592,41 @@ static size_t tagged_name(ann_entities *st, ann_window *w, const tinfo *ti, cons
     /* "Russia-Ukraine": listed names inside a compound are its mentions */
     if (!km && j - s == 1 && (w->tok[s].flags & ANN_TF_HYPHEN) && compound_parts(st, w, ti, s))
         return j;
+    /* "Clinton Foundation", "Trump University" read as a person, "Texas
+     * Tech University" as a place: a name no list holds whole that ends in
+     * an organization's head is an organization's; not a head that also
+     * ends places, buildings and surnames ("West Bank", "World Trade
+     * Center", "Margaret Court": weak=1 in name_parts.tsv) */
+    if ((type == TG_PER || type == TG_LOC) && j - s >= 2 && (ti[j - 1].f & TI_ORGHEAD) &&
+        !(ti[j - 1].f & TI_WEAK_ORGHEAD) && !(km && km->last >= j))
+        type = TG_ORG;
+    /* "University of" "New Hampshire", "Mr. Burman of" "the Tax Policy
+     * Center": no name ends in "of"; the model that ended one there read
+     * an institution's name on as the next ("National Democratic Party of
+     * Germany"), else the name ends before it */
+    if (j - s >= 2 && ann_tok_is(w->text, &w->tok[j - 1], "of")) {
+        if ((type == TG_ORG || type == TG_LOC) && (ti[j - 2].f & TI_OF_HEAD) && j < w->n &&
+            lab[j] && !tg_inside(lab[j]) && !title_before_name(w, ti, j) && !(km && km->last > j)) {
+            type = TG_ORG;
+            j = tg_span_end(lab, j, w->n);
+        } else {
+            j--;
+        }
+    }
     /* "Kharkiv Institute" "for" "Regional Studies": an organization's head
-     * and "for" go on into the name after them (not "of", "and": "Daniels
-     * Inc of St. Petersburg", "Bank System Inc. and Norwest Corp."); read
-     * as a place ("Kharkiv Institute"), it is the organization still: no
-     * place's name goes on so */
+     * and "for" go on into the name after them, and a head of an
+     * institution (of=1 in name_parts.tsv) and "of" ("University" "of"
+     * "Illinois", "Maurer School" "of" "Law"); not a firm's "of" nor any
+     * "and" ("Daniels Inc of St. Petersburg", "Bank System Inc. and
+     * Norwest Corp."), nor into a title ("the Awami League of Prime
+     * Minister Sheikh Hasina") or out of a listed name that goes on ("Union
+     * of Soviet Socialist Republics"); read as a place ("Kharkiv
+     * Institute"), it is the organization still: no place's name goes on so */
     while ((type == TG_ORG || type == TG_LOC) && j + 1 < w->n && (ti[j - 1].f & TI_ORGHEAD) &&
-           ann_tok_is(w->text, &w->tok[j], "for") && lab[j + 1] && !tg_inside(lab[j + 1]) &&
+           (ann_tok_is(w->text, &w->tok[j], "for") ||
+            ((ti[j - 1].f & TI_OF_HEAD) && ann_tok_is(w->text, &w->tok[j], "of"))) &&
+           lab[j + 1] && !tg_inside(lab[j + 1]) && !title_before_name(w, ti, j + 1) &&
+           !(km && km->last > j) &&
            !(tg_type(lab[j + 1]) == TG_PER && (ti[j + 1].f & TI_GIVEN)) &&
            !(w->tok[j + 1].flags & ANN_TF_SENT_START)) {
         type = TG_ORG;
@@ -1350,13 +1636,25 @@ static size_t tagged_name(ann_entities *st, ann_window *w, const tinfo *ti, cons
      * connector make it an organization's name, unless a list holds it whole */
     if (type == TG_LOC && head_and_connector(ti, s, j) && !(km && km->last >= j))
         type = TG_ORG;
+    /* "Iowa Democrats", "a Texas Republican", "the South Carolina
+     * Republican primary": a listed place before a party member's word
+     * (name_parts.tsv) is the place, whatever the model read the run as;
+     * not a body's name ("South Carolina Democratic Party") */
+    if (km && km->last < j && known_class(km) == TG_LOC && (ti[km->last].f & TI_MEMBER) &&
+        !org_form(ti, s, j)) {
+        j = km->last;
+        type = TG_LOC;
+    }
     /* A listed name run on into more words is cut back to it ("NATO War
      * Agenda", "Vladimir Putin Istanbul"), unless the words make a longer
      * name of it ("Bank of England") or a place names a team or firm
      * ("Real Madrid", "Boston Red Sox"); the rest is read on its own. */
     if (km && km->last < j && known_class(km) != TG_LOC && !org_form(ti, s, j) &&
+        !building_head(ti, j - 1) &&
         !attr_on_memo(st, km, A_AMBIGUOUS) && !attr_on_memo(st, km, A_ALIAS_ONLY))
         j = km->last;
+    if (type == TG_PER)
+        type = building_name(w, ti, lab, s, &j);
     if (km && km->last >= j) {
         int kc = known_class(km);
         if (part_of_longer_name(w, ti, km->last) || in_quoted_title(st, w, km->first) ||
@@ -1370,10 +1668,15 @@ static size_t tagged_name(ann_entities *st, ann_window *w, const tinfo *ti, cons
          * class ("Melania Trump" read as an organization): the metonymy
          * reread_known is for (a city for its club) is not a person's (a
          * surname alone may be a firm's: "Ford"); nor a dateline's
-         * ("WASHINGTON (AP) --") */
+         * ("WASHINGTON (AP) --"); nor an organization's read as a place
+         * ("the White House said", "flew to the Kremlin"): the seat of a
+         * government or a firm's building is the body, the spec resolves
+         * no metonymy there, unless the list says the name is ambiguous */
         if (ok && (kc == type || km->last > j || strcmp(km->kind, "source") == 0 ||
                    (kc == TG_PER && km->last - km->first >= 2) ||
-                   (kc == TG_LOC && dateline_at(w, s, km->last)))) {
+                   (kc == TG_LOC && dateline_at(w, s, km->last)) ||
+                   (kc == TG_ORG && type == TG_LOC && !attr_on_memo(st, km, A_AMBIGUOUS) &&
+                    !attr_on_memo(st, km, A_ALIAS_ONLY) && !place_twin(st, w, km)))) {
             known_name(st, w, ti, s, ev);
             return km->last;
         }
@@ -1540,6 +1843,24 @@ static int is_contraction(const ann_window *w, size_t i)
            (tail == 1 && (x[k] == 'm' || x[k] == 'd' || x[k] == 't'));
 }
 
+/* Whether the name before token i is a person's ("Mary" + "J. Blige"),
+ * or a given name alone of any type the model gave it ("Leon" + "E.
+ * Panetta", read as two places; "David" + "Greenberg", an organization
+ * and a person, after a line that names a university). */
+static int given_before(const tinfo *ti, const uint8_t *labels, size_t i)
+{
+    if (tg_type(labels[i - 1]) == TG_PER)
+        return 1;
+    return !tg_inside(labels[i - 1]) && (ti[i - 1].f & (TI_GIVEN | TI_WEAK_GIVEN)) == TI_GIVEN;
+}
+
+/* Whether token j goes on with a firm's name: "&" or an organization's
+ * head ("Edward D. Jones & Co", "Charles E. Smith Residential"). */
+static int firm_after(const ann_window *w, const tinfo *ti, size_t j)
+{
+    return j < w->n && (ann_tok_is(w->text, &w->tok[j], "&") || (ti[j].f & TI_ORGHEAD));
+}
+
 /* The mends of names the model gets wrong, at labelled token i.  "Mary
  * J. Blige", "Benjamin J. Rhodes": a person's name that goes on after a
  * space with an initial and more of a name is one name; the model learned
@@ -1550,7 +1871,7 @@ static int is_contraction(const ann_window *w, size_t i)
  * goes on over a name_break ("Aldridge-Brownhills<TAB>Wendy Morton") or
  * has an e-mail address ("Tobias Ellwood tobias.ellwood.mp@parliament.uk"),
  * a contraction ("We've") or a party and state tag ("R-Wis.") in it. */
-static void mend_at(const ann_window *w, uint8_t *labels, size_t i, at_scan *at)
+static void mend_at(const ann_window *w, const tinfo *ti, uint8_t *labels, size_t i, at_scan *at)
 {
     int t = tg_type(labels[i]);
     if (in_address_at(at, w, i) || is_contraction(w, i) || in_party_tag(w, i)) {
@@ -1565,10 +1886,15 @@ static void mend_at(const ann_window *w, uint8_t *labels, size_t i, at_scan *at)
         labels[i] = (uint8_t)tg_label(t, 0);
     if (i + 1 >= w->n)
         return;
-    if (!tg_inside(labels[i]) && tg_type(labels[i - 1]) == TG_PER && tg_inside(labels[i + 1]) &&
-        tg_type(labels[i + 1]) == t && w->tok[i].start == w->tok[i - 1].end + 1 &&
-        w->text[w->tok[i - 1].end] == ' ' && is_initial(w, i)) {
+    if (!tg_inside(labels[i]) && w->tok[i].start == w->tok[i - 1].end + 1 &&
+        w->text[w->tok[i - 1].end] == ' ' && given_before(ti, labels, i) &&
+        !firm_after(w, ti, tg_span_end(labels, i, w->n)) &&
+        ((is_initial(w, i) && tg_inside(labels[i + 1]) && tg_type(labels[i + 1]) == t) ||
+         (t == TG_PER && tg_type(labels[i - 1]) != TG_PER && !(ti[i].f & TI_GIVEN) &&
+          !ti[i].known && capitalized(&w->tok[i])))) {
         size_t j = tg_span_end(labels, i, w->n);
+        if (tg_type(labels[i - 1]) != TG_PER)
+            labels[i - 1] = (uint8_t)tg_label(TG_PER, 0);
         for (size_t k = i; k < j; k++)
             labels[k] = (uint8_t)tg_label(TG_PER, 1);
     } else if (t == TG_PER && tg_inside(labels[i]) && is_conjunction(w, i)) {
@@ -1668,10 +1994,36 @@ static void place_opens_org(const ann_window *w, const tinfo *ti, uint8_t *label
     }
 }
 
+/* "Trevor Noah Says", "Paul Ryan Thinks About Donald Trump": on a line in
+ * title case (a headline) the model runs a person's name on over the words
+ * after it.  From the third word on, a word the document writes in lower
+ * case elsewhere (not a given name) is no part of a name, nor are the
+ * words after it, but where a listed person's name starts again ("About"
+ * "Donald Trump"). */
+static void cut_headline_run(ann_entities *st, const ann_window *w, const tinfo *ti,
+                             uint8_t *labels, size_t i)
+{
+    size_t j = tg_span_end(labels, i, w->n);
+    if (tg_type(labels[i]) != TG_PER || j - i < 3 || !title_case_line(st, w, i))
+        return;
+    int open = 1;
+    for (size_t k = i + 2; k < j; k++) {
+        const ann_match *km = match_of(w, ti[k].known);
+        if (!open && km && known_class(km) == TG_PER && km->last <= j) {
+            labels[k] = (uint8_t)tg_label(TG_PER, 0);
+            open = 1;
+        } else if (!open || (!(ti[k].f & TI_GIVEN) && tg_memo_lower(&st->tgmemo, w->tok[k].lhash))) {
+            labels[k] = TG_O;
+            open = 0;
+        }
+    }
+}
+
 /* The mends, run by run of labelled tokens: a run begins at a
  * capitalized word (tg_decode), so the walk goes from one to the next and
  * steps over the rest, which carry no label. */
-static void mend_labels(const ann_window *w, const tinfo *ti, const tg_ctx *c, uint8_t *labels)
+static void mend_labels(ann_entities *st, const ann_window *w, const tinfo *ti, const tg_ctx *c,
+                        uint8_t *labels)
 {
     size_t done = 0;
     at_scan at = at_scan_of(w);
@@ -1680,9 +2032,12 @@ static void mend_labels(const ann_window *w, const tinfo *ti, const tg_ctx *c, u
         if (i < done || !labels[i])
             continue;
         for (; j < w->n && labels[j]; j++)
-            mend_at(w, labels, j, &at);
+            mend_at(w, ti, labels, j, &at);
         place_opens_org(w, ti, labels, i, j);
         split_at_titles(w, ti, labels, i, j);
+        for (size_t k = i; k < j; k++)
+            if (labels[k] && !tg_inside(labels[k]))
+                cut_headline_run(st, w, ti, labels, k);
         done = j;
     }
 }
@@ -1697,7 +2052,7 @@ static const uint8_t *tag_window(ann_entities *st, const ann_window *w, const ti
     ann_grow((void **)&st->labels, &st->caplabels, w->n + 1, 1);
     tg_ctx_init(&st->tg, w->text, w->tok, w->n, w->matches, st->windows == 0);
     ann_tagger_tag(tg, &st->tg, &st->tgmemo, st->labels);
-    mend_labels(w, ti, &st->tg, st->labels);
+    mend_labels(st, w, ti, &st->tg, st->labels);
     /* a name starts at a capitalized word (tg_decode) */
     for (size_t k = 0; k < st->tg.ncaps; k++) {
         size_t i = st->tg.caps[k];
