@@ -11,9 +11,9 @@
  * class (a city as its club).  Without a model, unknown names are runs of
  * capitalized words that have evidence of being a person (a given name, a
  * title before, a speech verb beside, the byline) or the form of an
- * organization ("... Institute", "Ministry of ...").  Aliases are settled
- * as the document goes and once more at the end: surnames join full names,
- * acronyms join their expansions, short forms the organization they begin.
+ * organization ("... Institute", "Ministry of ...").  Surnames join full
+ * names as the document goes; the other aliases are settled at its end
+ * (entities_alias.c).
  */
 #include <ctype.h>
 #include <stddef.h>
@@ -25,6 +25,7 @@
 
 #include "ann.h"
 #include "entities.h"
+#include "entities_int.h"
 #include "lang.h"
 #include "tagger.h"
 #include "utf8.h"
@@ -50,11 +51,6 @@ enum {
     TI_WEAK_PLACEHEAD = 1 << 18
 };
 
-typedef struct acronym {
-    ann_span span;
-    char *text;
-    int tagged;                /* the tagger read it as an organization: kept alone too */
-} acronym;
 
 /* Persons by surname and by full name, so that a later "Johnson" finds
  * "Boris Johnson" in O(1); filled lazily from the document's entities. */
@@ -134,7 +130,7 @@ struct ann_entities {
     size_t caplook;
     segs seg;
     id_slot ids[ID_SLOTS];
-    acronym *acr;              /* unknown all-caps words, settled at the end */
+    en_acronym *acr;           /* unknown all-caps words, settled at the end */
     size_t nacr, capacr;
     name_slot *names;
     size_t nnames, capnames;   /* capnames: a power of two, or 0 */
@@ -176,7 +172,7 @@ typedef struct kept {
     size_t capti;
     uint64_t *look, *markup, *qs;
     size_t caplook;
-    acronym *acr;
+    en_acronym *acr;
     size_t capacr;
     name_slot *names;
     size_t capnames;
@@ -281,11 +277,7 @@ static char *tok_text(ann_buf *b, const ann_window *w, size_t from, size_t to)
 /* The slug of s in st's buffer, valid until the next slug. */
 static char *slug_of(ann_entities *st, const char *s, size_t len)
 {
-    ann_buf *b = &st->slug;
-    if (b->cap < len * 2 + 1)
-        ann_grow((void **)&b->p, &b->cap, len * 2 + 1, 1);
-    b->len = ann_slug_into(b->p, s, len);
-    return b->p;
+    return en_slug(&st->slug, s, len);
 }
 
 /* The top bits of a pointer's Fibonacci hash. */
@@ -813,12 +805,6 @@ static int person_entity(const ann_entity *e)
     return e->person;
 }
 
-/* The last word of a name ("Johnson" of "Boris Johnson"). */
-static const char *last_word(const char *name)
-{
-    const char *sp = strrchr(name, ' ');
-    return sp ? sp + 1 : name;
-}
 
 static size_t key_hash(const char *s, size_t n)
 {
@@ -864,7 +850,7 @@ static ann_entity *person_by_surname(ann_entities *st, ann_doc *d, const char *s
         const ann_entity *e = &d->ents[st->indexed];
         if (!person_entity(e))
             continue;
-        const char *lw = last_word(e->name);
+        const char *lw = en_last_word(e->name);
         name_put(st, lw, strlen(lw), st->indexed);
         name_put(st, e->name, strlen(e->name), st->indexed);
     }
@@ -951,7 +937,7 @@ static void single_word(ann_entities *st, ann_window *w, const tinfo *ti, size_t
     ann_span sp = {t->start, t->end};
     ann_entity *e = person_by_surname(st, w->doc, w->text + t->start, t->end - t->start);
     if (!e && (t->flags & ANN_TF_UPPER) && t->ncp >= 2 && t->ncp <= 6) {
-        acronym a = {sp, ann_xstrndup(w->text + t->start, t->end - t->start), 0};
+        en_acronym a = {sp, ann_xstrndup(w->text + t->start, t->end - t->start), 0};
         ANN_PUSH(st->acr, st->nacr, st->capacr, a);
         return;
     }
@@ -1703,7 +1689,7 @@ static size_t tagged_name(ann_entities *st, ann_window *w, const tinfo *ti, cons
         }
     } else if (type == TG_ORG && j - s == 1 && (t->flags & ANN_TF_UPPER) && t->ncp >= 2 && t->ncp <= 6) {
         /* an acronym joins its expansion at the end of the document */
-        acronym a = {sp, ann_xstrdup(name), 1};
+        en_acronym a = {sp, ann_xstrdup(name), 1};
         ANN_PUSH(st->acr, st->nacr, st->capacr, a);
     } else {
         add_tagged(st, w->doc, name, class_type[type], sp);
@@ -2268,257 +2254,8 @@ void ann_entities_window(ann_entities *st, ann_window *w)
     }
 }
 
-/* ---- the end of the document: aliases ----------------------------------------- */
-
-static void move_mentions(ann_entity *to, ann_entity *from)
-{
-    for (size_t k = 0; k < from->nmentions; k++)
-        ann_entity_add_mention(to, from->mentions[k]);
-    for (size_t k = 0; k < from->nroles; k++)
-        ann_entity_add_role(to, from->roles[k]);
-    from->nmentions = 0;   /* dropped by ann_doc_sort */
-}
-
-/* A word standing for an entity: a full name's last word, an
- * organization's initials.  Sorted by word and then entity, the first
- * entity with a word is one binary search away, so a document with
- * thousands of names does not cost millions of comparisons. */
-typedef struct keyword {
-    const char *s;
-    size_t ent;
-} keyword;
-
-static int by_keyword(const void *a, const void *b)
-{
-    const keyword *x = a, *y = b;
-    int c = strcmp(x->s, y->s);
-    return c ? c : (x->ent > y->ent) - (x->ent < y->ent);
-}
-
-/* The index of the first keyword equal to s, or n. */
-static size_t keyword_find(const keyword *v, size_t n, const char *s)
-{
-    size_t lo = 0, hi = n;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (strcmp(v[mid].s, s) < 0)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo < n && strcmp(v[lo].s, s) == 0 ? lo : n;
-}
-
-/* Whether e is an organization or a place no list holds: the model's
- * reading alone. */
-static int unlisted_name(const ann_entity *e)
-{
-    return !e->listed &&
-           ((e->cat == ANN_CAT_ACTOR && strcmp(e->type, "organization") == 0) || e->cat == ANN_CAT_PLACE);
-}
-
-/* A one-word name that may be a person's short form: a person, or a
- * name no list holds that the model read as an organization or place. */
-static int one_word_candidate(const ann_entity *a)
-{
-    return a->nmentions && !strchr(a->name, ' ') && (person_entity(a) || unlisted_name(a));
-}
-
-/* The one-word candidates of d join the full names whose word v holds
- * (sorted), the first such full name, or only the one when unique. */
-static void join_by_keyword(ann_doc *d, const keyword *v, size_t n, int unique)
-{
-    for (size_t i = 0; i < d->nents && n; i++) {
-        ann_entity *a = &d->ents[i];
-        if (!one_word_candidate(a))
-            continue;
-        size_t k = keyword_find(v, n, a->name);
-        if (k == n || (unique && k + 1 < n && !strcmp(v[k + 1].s, a->name) && v[k + 1].ent != v[k].ent))
-            continue;
-        move_mentions(&d->ents[v[k].ent], a);
-    }
-}
-
-/* One-word persons join a full name of the document.  By the last word
- * first, a surname seen before its full name ("Zelensky's Sabotage ..."
- * then "Volodymyr Zelensky") joins the first full name that ends in it.
- * By the first word, a family name written first ("Mr. Xi" after "Xi
- * Jinping", "Mr. Ban" after "Ban Ki-moon") or a given name used alone
- * ("Hillary") joins the one full name that begins with it; where two
- * begin so, neither.  A word no list holds that the model read as an
- * organization or a place ("Pence Gives GOP A Boost" over "Mike Pence",
- * "an attorney for Pagliano" after "Bryan Pagliano") joins too.  Only the
- * one-word names lose mentions, so the full names that have some are
- * known before the first move. */
-static void merge_one_words(ann_doc *d)
-{
-    size_t n = 0, bytes = 0, cand = 0;
-    for (size_t j = 0; j < d->nents; j++) {
-        const ann_entity *b = &d->ents[j];
-        cand += one_word_candidate(b);
-        if (person_entity(b) && b->nmentions && strchr(b->name, ' ')) {
-            n++;
-            bytes += strcspn(b->name, " ") + 1;
-        }
-    }
-    if (!n || !cand)
-        return;
-    keyword *v = ann_xmalloc(n * sizeof *v);
-    char *firsts = ann_xmalloc(bytes), *f = firsts;
-    size_t k = 0;
-    for (size_t j = 0; j < d->nents; j++)
-        if (person_entity(&d->ents[j]) && d->ents[j].nmentions && strchr(d->ents[j].name, ' '))
-            v[k++] = (keyword){last_word(d->ents[j].name), j};
-    qsort(v, n, sizeof *v, by_keyword);
-    join_by_keyword(d, v, n, 0);
-    k = 0;
-    for (size_t j = 0; j < d->nents; j++) {
-        const ann_entity *b = &d->ents[j];
-        if (!person_entity(b) || !b->nmentions || !strchr(b->name, ' '))
-            continue;
-        size_t len = strcspn(b->name, " ");
-        memcpy(f, b->name, len);
-        f[len] = '\0';
-        v[k++] = (keyword){f, j};
-        f += len + 1;
-    }
-    qsort(v, k, sizeof *v, by_keyword);
-    join_by_keyword(d, v, k, 1);
-    free(firsts);
-    free(v);
-}
-
-/* Initials of the capitalized words of a name: "Institute for the Study of
- * War" -> "ISW". */
-static void initials(const char *name, char *out, size_t cap)
-{
-    size_t o = 0;
-    const char *p = name;
-    while (*p && o + 1 < cap) {
-        while (*p == ' ' || *p == '-')
-            p++;
-        if (*p >= 'A' && *p <= 'Z')
-            out[o++] = *p;
-        while (*p && *p != ' ' && *p != '-')
-            p++;
-    }
-    out[o] = '\0';
-}
-
-#define INITIALS_CAP 16
-
-/* Unknown all-caps words join the first organization of several words
- * whose initials they are. */
-static void settle_acronyms(ann_entities *st, ann_doc *d)
-{
-    if (!st->nacr)
-        return;
-    keyword *v = ann_xmalloc((d->nents + 1) * sizeof *v);
-    char *ini = ann_xmalloc((d->nents + 1) * INITIALS_CAP);
-    size_t n = 0;
-    for (size_t i = 0; i < d->nents; i++) {
-        const ann_entity *e = &d->ents[i];
-        if (e->cat != ANN_CAT_ACTOR || strcmp(e->type, "organization") != 0 || !strchr(e->name, ' '))
-            continue;
-        initials(e->name, ini + n * INITIALS_CAP, INITIALS_CAP);
-        v[n] = (keyword){ini + n * INITIALS_CAP, i};
-        n++;
-    }
-    if (n)
-        qsort(v, n, sizeof *v, by_keyword);
-    for (size_t k = 0; k < st->nacr; k++) {
-        const acronym *a = &st->acr[k];
-        size_t i = keyword_find(v, n, a->text);
-        if (i < n) {
-            ann_entity_add_mention(&d->ents[v[i].ent], a->span);
-        } else if (a->tagged) {
-            char *id = slug_of(st, a->text, strlen(a->text));
-            if (id[0])
-                ann_entity_add_mention(ann_doc_entity(d, ANN_CAT_ACTOR, id, a->text, "organization"),
-                                       a->span);
-        }
-    }
-    free(ini);
-    free(v);
-}
-
-/* The first word of a name ("Vestas" of "Vestas Wind Systems A/S") in b,
- * valid until b is next used. */
-static const char *first_word(ann_buf *b, const char *name)
-{
-    b->len = 0;
-    ann_buf_add(b, name, strcspn(name, " "));
-    return b->p;
-}
-
-/* A short form joins its full name: an unlisted one-word name that is the
- * first word of an organization of several ("Vestas" after "Vestas Wind
- * Systems"), whatever type the tagger gave it alone. */
-static void merge_short_forms(ann_entities *st, ann_doc *d)
-{
-    keyword *v = ann_xmalloc((d->nents + 1) * sizeof *v);
-    char **keys = ann_xmalloc((d->nents + 1) * sizeof *keys);
-    size_t n = 0;
-    for (size_t j = 0; j < d->nents; j++) {
-        const ann_entity *b = &d->ents[j];
-        if (b->cat == ANN_CAT_ACTOR && strcmp(b->type, "organization") == 0 && b->nmentions &&
-            strchr(b->name, ' ')) {
-            keys[n] = ann_xstrdup(first_word(&st->name, b->name));
-            v[n] = (keyword){keys[n], j};
-            n++;
-        }
-    }
-    if (n)
-        qsort(v, n, sizeof *v, by_keyword);
-    for (size_t i = 0; i < d->nents && n; i++) {
-        ann_entity *a = &d->ents[i];
-        if (a->cat != ANN_CAT_ACTOR || strchr(a->name, ' ') || !a->nmentions ||
-            strcmp(a->id, slug_of(st, a->name, strlen(a->name))) != 0)
-            continue;   /* several words, or a listed name with its own id */
-        size_t k = keyword_find(v, n, a->name);
-        if (k < n && v[k].ent != i)
-            move_mentions(&d->ents[v[k].ent], a);
-    }
-    for (size_t k = 0; k < n; k++)
-        free(keys[k]);
-    free(keys);
-    free(v);
-}
-
-/* One document, one reading: a name the tagger read as a person here and
- * an organization there ("El Al") takes the reading of most of its
- * mentions (the first, when as many).  A place and an organization of one
- * name may both be (a city and its club): they stay apart. */
-static void one_reading(ann_doc *d)
-{
-    keyword *v = ann_xmalloc((d->nents + 1) * sizeof *v);
-    size_t n = 0;
-    for (size_t j = 0; j < d->nents; j++) {
-        const ann_entity *e = &d->ents[j];
-        if (e->cat == ANN_CAT_ACTOR && e->nmentions &&
-            (e->person || strcmp(e->type, "organization") == 0))
-            v[n++] = (keyword){e->name, j};
-    }
-    if (n)
-        qsort(v, n, sizeof *v, by_keyword);
-    for (size_t k = 0; k + 1 < n; k++) {
-        ann_entity *a = &d->ents[v[k].ent], *b = &d->ents[v[k + 1].ent];
-        if (strcmp(a->name, b->name) != 0 || a->person == b->person || !a->nmentions || !b->nmentions)
-            continue;
-        if (b->nmentions > a->nmentions)
-            move_mentions(b, a);
-        else
-            move_mentions(a, b);
-    }
-    free(v);
-}
-
 void ann_entities_finish(ann_entities *st, ann_doc *d)
 {
-    merge_one_words(d);
-    settle_acronyms(st, d);
-    if (st->e->tagger && ann_tagger_passes(st->e->tagger)) {
-        merge_short_forms(st, d);
-        one_reading(d);
-    }
+    en_settle_aliases(d, st->acr, st->nacr, st->e->tagger && ann_tagger_passes(st->e->tagger),
+                      &st->name, &st->slug);
 }

@@ -1,0 +1,34 @@
+/*
+ * entities_int.h - what the name finder (entities.c) and the settling of
+ * aliases at the end of a document (entities_alias.c) share.
+ */
+#ifndef ANN_ENTITIES_INT_H
+#define ANN_ENTITIES_INT_H
+
+#include <stddef.h>
+
+#include "ann.h"
+#include "doc.h"
+
+/* An all-caps word the name finder met and could not place: at the end of
+ * the document it joins the organization its letters are the initials of. */
+typedef struct en_acronym {
+    ann_span span;
+    char *text;
+    int tagged;                /* the tagger read it as an organization: kept alone too */
+} en_acronym;
+
+/* The slug of s[0, len) in b, which keeps its memory from call to call. */
+char *en_slug(ann_buf *b, const char *s, size_t len);
+
+/* The last word of a name ("Johnson" of "Boris Johnson"). */
+const char *en_last_word(const char *name);
+
+/* The document's aliases settled at its end: one-word names join the
+ * full name they begin or end, acronyms their expansions; with the
+ * tagger, short forms the organization they begin, and one name one
+ * type.  name and slug are scratch buffers. */
+void en_settle_aliases(ann_doc *d, const en_acronym *acr, size_t nacr, int tagged,
+                       ann_buf *name, ann_buf *slug);
+
+#endif
