@@ -463,12 +463,15 @@ static const reading readings[] = {
     {RESIDENCE, "Pana", "place", NULL},
     {RESIDENCE, "Sodus", "place", NULL},
     {RESIDENCE, "Trump", "person", NULL},
-    /* a given name the model read as a name of its own before a surname it
-     * read as a person's is the person's first name (the weights of the
-     * time split "Mark" from "Lilla" in a list of signatories; today's
-     * read the line whole, so this row guards the outcome only) */
-    {"Signatories\n\nAnthony Grafton, historian\nDavid Greenberg, historian\n"
-     "Mark Lilla, professor\n", "Mark Lilla", "person", "mark-lilla"},
+    /* a given name the model left out before a surname it read as a
+     * person's is the person's first name (a numbered list's heading) */
+#define LISTED "Latinas in 2015\n\n9\nSelenis Leyva Got Real About Being Called \"A Real " \
+               "Woman.\"\n\nGetty.\n\nThe star Selenis Leyva opened up about it. The actress " \
+               "explained why.\n\n10\nMaria Hinojosa Explained Why She Felt \"Invisible\" As " \
+               "A Child.\n\nGetty.\n\nAward-winning journalist Maria Hinojosa articulated " \
+               "the impact of not feeling visible while growing up in the United States.\n"
+    {LISTED, "Hinojosa", "-", NULL},
+    {LISTED, "Maria Hinojosa", "person", "maria-hinojosa"},
     /* a name no list holds before an age in commas is a person's */
     {"The tennis star was sidelined, and his older brother Khaleel, 22, started the fund "
      "page earlier this month.", "Khaleel", "person", NULL},
