@@ -1582,9 +1582,13 @@ static size_t tagged_name(ann_entities *st, ann_window *w, const tinfo *ti, cons
      * Tech University" as a place: a name no list holds whole that ends in
      * an organization's head is an organization's; not a head that also
      * ends places, buildings and surnames ("West Bank", "World Trade
-     * Center", "Margaret Court": weak=1 in name_parts.tsv) */
-    if ((type == TG_PER || type == TG_LOC) && j - s >= 2 && (ti[j - 1].f & TI_ORGHEAD) &&
-        !(ti[j - 1].f & TI_WEAK_ORGHEAD) && !(km && km->last >= j))
+     * Center", "Margaret Court": weak=1 in name_parts.tsv).  Read as a
+     * place, a head and its connector inside make one too ("Lviv School
+     * of Economics and Law") */
+    if (!(km && km->last >= j) && j - s >= 2 &&
+        (((type == TG_PER || type == TG_LOC) && (ti[j - 1].f & TI_ORGHEAD) &&
+          !(ti[j - 1].f & TI_WEAK_ORGHEAD)) ||
+         (type == TG_LOC && head_and_connector(ti, s, j))))
         type = TG_ORG;
     /* "University of" "New Hampshire", "Mr. Burman of" "the Tax Policy
      * Center": no name ends in "of"; the model that ended one there read
@@ -1618,10 +1622,6 @@ static size_t tagged_name(ann_entities *st, ann_window *w, const tinfo *ti, cons
         type = TG_ORG;
         j = tg_span_end(lab, j + 1, w->n);
     }
-    /* "Lviv School of Economics and Law" read as a place: a head and its
-     * connector make it an organization's name, unless a list holds it whole */
-    if (type == TG_LOC && head_and_connector(ti, s, j) && !(km && km->last >= j))
-        type = TG_ORG;
     /* "Iowa Democrats", "a Texas Republican", "the South Carolina
      * Republican primary": a listed place before a party member's word
      * (name_parts.tsv) is the place, whatever the model read the run as;
