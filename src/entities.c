@@ -1349,6 +1349,15 @@ static int building_head(const tinfo *ti, size_t i)
     return (ti[i].f & (TI_PLACEHEAD | TI_WEAK_PLACEHEAD)) == TI_PLACEHEAD;
 }
 
+/* Whether tokens k, k + 1, k + 2 are an age in commas (", 22,"), of at
+ * most digits figures. */
+static int age_in_commas(const ann_window *w, size_t k, size_t digits)
+{
+    return k + 2 < w->n && ann_tok_is(w->text, &w->tok[k], ",") &&
+           w->tok[k + 1].kind == ANN_TOK_NUMBER && w->tok[k + 1].ncp <= digits &&
+           ann_tok_is(w->text, &w->tok[k + 2], ",");
+}
+
 /* Whether the one word at s stands where a place of residence does after
  * a person's name and age: ", 30, of Quincy", ", 30, Bulpitt, was
  * arrested" (a comma after it without "of": not "Khan, 45, Trump said"). */
@@ -1357,9 +1366,7 @@ static int residence_at(const ann_window *w, size_t s)
     size_t k = s;
     int of = k > 0 && ann_tok_is(w->text, &w->tok[k - 1], "of");
     k -= (size_t)of;
-    if (k < 3 || !ann_tok_is(w->text, &w->tok[k - 1], ",") ||
-        w->tok[k - 2].kind != ANN_TOK_NUMBER || w->tok[k - 2].ncp > 3 ||
-        !ann_tok_is(w->text, &w->tok[k - 3], ","))
+    if (k < 3 || !age_in_commas(w, k - 3, 3))
         return 0;
     return of || (s + 1 < w->n && ann_tok_is(w->text, &w->tok[s + 1], ","));
 }
@@ -1373,14 +1380,6 @@ static int all_common(const tinfo *ti, size_t s, size_t e)
     return 1;
 }
 
-/* Whether an age in commas follows token j - 1 (", 22,"): what it
- * follows is a person's name. */
-static int age_after(const ann_window *w, size_t j)
-{
-    return j + 2 < w->n && ann_tok_is(w->text, &w->tok[j], ",") &&
-           w->tok[j + 1].kind == ANN_TOK_NUMBER && w->tok[j + 1].ncp <= 2 &&
-           ann_tok_is(w->text, &w->tok[j + 2], ",");
-}
 
 /* Whether a title starts at token i and a capitalized word follows it
  * ("Prime Minister Sheikh Hasina"; not "Justice" in "the Brennan Center
@@ -1411,7 +1410,7 @@ static int type_by_context(ann_entities *st, const ann_window *w, const evidence
     }
     if (m)
         return type;
-    if (type != TG_PER && age_after(w, j))
+    if (type != TG_PER && age_in_commas(w, j, 2))   /* "Khaleel, 22," */
         return TG_PER;
     if (type == TG_PER && j - s == 1 && residence_at(w, s) &&
         !person_by_surname(st, w->doc, w->text + w->tok[s].start, w->tok[s].end - w->tok[s].start))
