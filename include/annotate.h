@@ -24,6 +24,8 @@ typedef struct ann_meta_rules ann_meta_rules;
 /* Text per tokenizer window: whole paragraphs up to this much at a time. */
 #define ANN_WINDOW_BYTES (256 * 1024)
 
+struct ann_window;
+
 typedef struct ann_engine {
     ann_abbrevs *abbrevs;      /* the tokenizer's */
     ann_rules *rules;
@@ -39,6 +41,11 @@ typedef struct ann_engine {
     size_t window_bytes;       /* text per tokenizer window */
     unsigned compiled;         /* the kinds whose tables were compiled at build
                                 * time (bits 1 << ANN_IMG_*, src/image.h) */
+    /* NULL in the program.  The entity tests set it: it is called on the
+     * tagger's labels of each window (src/tagger.h) before they are mended,
+     * so that a mend is tried on the misreading it is for, whatever a
+     * retrained model happens to read. */
+    void (*relabel)(const struct ann_window *w, uint8_t *labels);
 } ann_engine;
 
 /* What an annotator sees: one window of tokens and every rule match in it. */

@@ -2037,6 +2037,8 @@ static const uint8_t *tag_window(ann_entities *st, const ann_window *w, const ti
     ann_grow((void **)&st->labels, &st->caplabels, w->n + 1, 1);
     tg_ctx_init(&st->tg, w->text, w->tok, w->n, w->matches, st->windows == 0);
     ann_tagger_tag(tg, &st->tg, &st->tgmemo, st->labels);
+    if (st->e->relabel)
+        st->e->relabel(w, st->labels);
     mend_labels(st, w, ti, &st->tg, st->labels);
     /* a name starts at a capitalized word (tg_decode) */
     for (size_t k = 0; k < st->tg.ncaps; k++) {
