@@ -27,6 +27,7 @@
 #include "entities.h"
 #include "entities_int.h"
 #include "lang.h"
+#include "meta.h"
 #include "tagger.h"
 #include "utf8.h"
 
@@ -2004,6 +2005,50 @@ static void cut_headline_run(ann_entities *st, const ann_window *w, const tinfo 
     }
 }
 
+/* Whether tokens [a, b) are the lower-case particles of a person's name
+ * ("von", "van der", "bin"; meta/particles.txt), each a space after the
+ * token before it. */
+static int particles_at(ann_entities *st, const ann_window *w, size_t a, size_t b)
+{
+    for (size_t k = a; k < b; k++) {
+        const ann_token *t = &w->tok[k];
+        if (t->start != w->tok[k - 1].end + 1 || w->text[t->start - 1] != ' ' ||
+            !ann_meta_particle(st->e->meta, w->text + t->start, t->end - t->start))
+            return 0;
+    }
+    return 1;
+}
+
+/* "Hubertus" + "von" + "Gruenberg", read as a person and a place;
+ * "Alfred von Schlieffen", "Leonardo da Vinci", where the given name or
+ * the surname was left out: the model, trained on wire text where such
+ * names are rare, ends a name at the particle.  A person's name, or a
+ * given name no other list holds, then one to three particles, then a
+ * capitalized word, is one person's name, with what the model read from
+ * that word on. */
+static void particle_names(ann_entities *st, const ann_window *w, const tinfo *ti,
+                           const tg_ctx *c, uint8_t *labels)
+{
+    for (size_t q = 0; q < c->ncaps; q++) {
+        size_t k = c->caps[q], a = k;
+        if (k < 2 || (tg_type(labels[k]) == TG_PER && tg_inside(labels[k])))
+            continue;
+        while (a > 1 && k - a < 3 && particles_at(st, w, a - 1, a))
+            a--;
+        size_t p = a - 1;
+        if (a == k || !particles_at(st, w, a, k) || !capitalized(&w->tok[p]) ||
+            !(tg_type(labels[p]) == TG_PER ||
+              (!labels[p] && (ti[p].f & (TI_GIVEN | TI_WEAK_GIVEN)) == TI_GIVEN && !ti[p].known)))
+            continue;
+        size_t s = p, e = labels[k] ? tg_span_end(labels, k, w->n) : k + 1;
+        while (s > 0 && tg_inside(labels[s]))
+            s--;
+        labels[s] = (uint8_t)tg_label(TG_PER, 0);
+        for (size_t j = s + 1; j < e; j++)
+            labels[j] = (uint8_t)tg_label(TG_PER, 1);
+    }
+}
+
 /* The mends, run by run of labelled tokens: a run begins at a
  * capitalized word (tg_decode), so the walk goes from one to the next and
  * steps over the rest, which carry no label. */
@@ -2025,6 +2070,7 @@ static void mend_labels(ann_entities *st, const ann_window *w, const tinfo *ti, 
                 cut_headline_run(st, w, ti, labels, k);
         done = j;
     }
+    particle_names(st, w, ti, c, labels);
 }
 
 /* The tagger's labels of the window (NULL without a model); the first

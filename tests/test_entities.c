@@ -644,6 +644,16 @@ static const misreading misreadings[] = {
     /* a listed place in a dateline stays a place */
     {"The Latest\n\nWASHINGTON (AP) \u2014 The Latest on the race.", "WASHINGTON=B-ORG",
      "WASHINGTON", "place", "washington"},
+    /* a person's name or a given name, a particle and a capitalized word
+     * are one person's name; not after an organization's name */
+    {"Chairman Hubertus von Gruenberg would step down.",
+     "Hubertus=B-PER von=O Gruenberg=B-LOC", "Hubertus von Gruenberg", "person", NULL},
+    {"The plan of Alfred von Schlieffen failed.", "Alfred=O von=O Schlieffen=B-LOC",
+     "Alfred von Schlieffen", "person", NULL},
+    {"A drawing by Leonardo da Vinci was sold.", "Leonardo=B-PER da=O Vinci=O",
+     "Leonardo da Vinci", "person", "leonardo-da-vinci"},
+    {"The Banco de Mexico cut rates.", "Banco=B-ORG de=O Mexico=B-LOC", "Mexico", "country",
+     NULL},
     /* a one-word reading of a person's surname joins the person */
     {"Jerome Turner scored twice. A cross from Turner set up the goal.", "from=O Turner=B-LOC",
      "Turner", "person", "jerome-turner"},
