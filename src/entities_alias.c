@@ -161,22 +161,84 @@ static void initials(const char *name, char *out, size_t cap)
     out[o] = '\0';
 }
 
+/* Whether e is an organization of several words: what an acronym may
+ * stand for. */
+static int multiword_org(const ann_entity *e)
+{
+    return e->cat == ANN_CAT_ACTOR && strcmp(e->type, "organization") == 0 && strchr(e->name, ' ');
+}
+
+/* Where the name an acronym at sp defines would end: the text writes it
+ * right before the acronym in brackets ("Bayerische Motoren Werke AG
+ * (BMW)"); 0 where no bracket opens before it. */
+static size_t definer_end(const ann_doc *d, ann_span sp)
+{
+    size_t p = sp.start;
+    if (p < 2 || d->text[p - 1] != '(')
+        return 0;
+    return p - 1 - (d->text[p - 2] == ' ');
+}
+
+/* Where a mention of an organization ends, and the organization. */
+typedef struct mention_end {
+    size_t end, ent;
+} mention_end;
+
+static int by_end(const void *a, const void *b)
+{
+    size_t x = ((const mention_end *)a)->end, y = ((const mention_end *)b)->end;
+    return x < y ? -1 : x > y;
+}
+
+/* The acronyms the text defines, each with the organization it stands
+ * for, sorted by acronym; their number in *nout.  The ends of the
+ * organizations' mentions are sorted once, so that a long text with many
+ * entities and brackets costs n log n. */
+static keyword *definitions(const ann_doc *d, const en_acronym *acr, size_t nacr, size_t *nout)
+{
+    size_t nb = 0, nm = 0, n = 0;
+    for (size_t k = 0; k < nacr; k++)
+        nb += definer_end(d, acr[k].span) != 0;
+    *nout = 0;
+    if (!nb)
+        return NULL;
+    for (size_t i = 0; i < d->nents; i++)
+        nm += multiword_org(&d->ents[i]) ? d->ents[i].nmentions : 0;
+    mention_end *ends = ann_xmalloc((nm + 1) * sizeof *ends);
+    keyword *defs = ann_xmalloc(nb * sizeof *defs);
+    for (size_t i = 0; i < d->nents; i++)
+        for (size_t k = 0; multiword_org(&d->ents[i]) && k < d->ents[i].nmentions; k++)
+            ends[n++] = (mention_end){d->ents[i].mentions[k].end, i};
+    qsort(ends, n, sizeof *ends, by_end);
+    for (size_t k = 0; k < nacr; k++) {
+        mention_end key = {definer_end(d, acr[k].span), 0};
+        const mention_end *hit = key.end ? bsearch(&key, ends, n, sizeof *ends, by_end) : NULL;
+        if (hit)
+            defs[(*nout)++] = (keyword){acr[k].text, hit->ent};
+    }
+    free(ends);
+    qsort(defs, *nout, sizeof *defs, by_keyword);
+    return defs;
+}
+
 #define INITIALS_CAP 16
 
-/* Unknown all-caps words join the first organization of several words
- * whose initials they are. */
+/* Unknown all-caps words join the organization of several words the text
+ * defines them by ("... AG (BMW)", then "BMW"), else the first whose
+ * initials they are. */
 static void settle_acronyms(ann_doc *d, const en_acronym *acr, size_t nacr, ann_buf *slug)
 {
     if (!nacr)
         return;
+    size_t ndef;
+    keyword *defs = definitions(d, acr, nacr, &ndef);
     keyword *v = ann_xmalloc((d->nents + 1) * sizeof *v);
     char *ini = ann_xmalloc((d->nents + 1) * INITIALS_CAP);
     size_t n = 0;
     for (size_t i = 0; i < d->nents; i++) {
-        const ann_entity *e = &d->ents[i];
-        if (e->cat != ANN_CAT_ACTOR || strcmp(e->type, "organization") != 0 || !strchr(e->name, ' '))
+        if (!multiword_org(&d->ents[i]))
             continue;
-        initials(e->name, ini + n * INITIALS_CAP, INITIALS_CAP);
+        initials(d->ents[i].name, ini + n * INITIALS_CAP, INITIALS_CAP);
         v[n] = (keyword){ini + n * INITIALS_CAP, i};
         n++;
     }
@@ -184,8 +246,10 @@ static void settle_acronyms(ann_doc *d, const en_acronym *acr, size_t nacr, ann_
         qsort(v, n, sizeof *v, by_keyword);
     for (size_t k = 0; k < nacr; k++) {
         const en_acronym *a = &acr[k];
-        size_t i = keyword_find(v, n, a->text);
-        if (i < n) {
+        size_t j = keyword_find(defs, ndef, a->text), i = keyword_find(v, n, a->text);
+        if (j < ndef) {
+            ann_entity_add_mention(&d->ents[defs[j].ent], a->span);
+        } else if (i < n) {
             ann_entity_add_mention(&d->ents[v[i].ent], a->span);
         } else if (a->tagged) {
             char *id = en_slug(slug, a->text, strlen(a->text));
@@ -194,6 +258,7 @@ static void settle_acronyms(ann_doc *d, const en_acronym *acr, size_t nacr, ann_
                                        a->span);
         }
     }
+    free(defs);
     free(ini);
     free(v);
 }

@@ -469,6 +469,12 @@ static const reading readings[] = {
                "the impact of not feeling visible while growing up in the United States.\n"
     {LISTED, "Hinojosa", "-", NULL},
     {LISTED, "Maria Hinojosa", "person", "maria-hinojosa"},
+    /* an acronym in brackets after an organization's name stands for it,
+     * there and later, whatever its initials ("AG" is none of BMW's) */
+#define DEFINED "German carmaker Bayerische Motoren Werke AG (BMW) said profits rose. BMW " \
+                "shares gained, and Vestfold Marine Holdings Ltd (VMH) said VMH would hire."
+    {DEFINED, "BMW", "organization", "bayerische-motoren-werke-ag"},
+    {DEFINED, "VMH", "organization", "vestfold-marine-holdings-ltd"},
     /* a name no list holds before an age in commas is a person's */
     {"The tennis star was sidelined, and his older brother Khaleel, 22, started the fund "
      "page earlier this month.", "Khaleel", "person", NULL},
