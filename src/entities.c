@@ -2049,6 +2049,23 @@ static void particle_names(ann_entities *st, const ann_window *w, const tinfo *t
     }
 }
 
+/* "U.S. Chamber of Commerce and" + "the AFL-CIO": a name the model ran
+ * on into a connector before a word it did not take ends before the
+ * connector; names end in a word of their own, not in "and", "of" or
+ * "de". */
+static void cut_trailing_connectors(const ann_window *w, const tinfo *ti, uint8_t *labels,
+                                    size_t i, size_t to)
+{
+    while (i < to) {
+        size_t j = tg_span_end(labels, i, w->n);
+        while (j - 1 > i && (ti[j - 1].f & TI_CONNECTOR) && !capitalized(&w->tok[j - 1]))
+            labels[--j] = TG_O;
+        i = tg_span_end(labels, i, w->n);
+        while (i < to && !labels[i])
+            i++;
+    }
+}
+
 /* The mends, run by run of labelled tokens: a run begins at a
  * capitalized word (tg_decode), so the walk goes from one to the next and
  * steps over the rest, which carry no label. */
@@ -2065,6 +2082,7 @@ static void mend_labels(ann_entities *st, const ann_window *w, const tinfo *ti, 
             mend_at(w, ti, labels, j, &at);
         place_opens_org(w, ti, labels, i, j);
         split_at_titles(w, ti, labels, i, j);
+        cut_trailing_connectors(w, ti, labels, i, j);
         for (size_t k = i; k < j; k++)
             if (labels[k] && !tg_inside(labels[k]))
                 cut_headline_run(st, w, ti, labels, k);

@@ -475,6 +475,9 @@ static const reading readings[] = {
                 "shares gained, and Vestfold Marine Holdings Ltd (VMH) said VMH would hire."
     {DEFINED, "BMW", "organization", "bayerische-motoren-werke-ag"},
     {DEFINED, "VMH", "organization", "vestfold-marine-holdings-ltd"},
+    /* "the House" after the Senate or Congress is the House of Representatives */
+    {"The Senate on Thursday passed the bill, and the House would vote next week.", "House",
+     "organization", "united-states-house-of-representatives"},
     /* a name no list holds before an age in commas is a person's */
     {"The tennis star was sidelined, and his older brother Khaleel, 22, started the fund "
      "page earlier this month.", "Khaleel", "person", NULL},
@@ -660,6 +663,10 @@ static const misreading misreadings[] = {
      "Leonardo da Vinci", "person", "leonardo-da-vinci"},
     {"The Banco de Mexico cut rates.", "Banco=B-ORG de=O Mexico=B-LOC", "Mexico", "country",
      NULL},
+    /* a name ends in a word of its own, not in a connector */
+    {"The U.S. Chamber of Commerce and the AFL-CIO were split.",
+     "U.S.=B-ORG Chamber=I-ORG of=I-ORG Commerce=I-ORG and=I-ORG", "U.S. Chamber of Commerce",
+     "organization", NULL},
     /* a one-word reading of a person's surname joins the person */
     {"Jerome Turner scored twice. A cross from Turner set up the goal.", "from=O Turner=B-LOC",
      "Turner", "person", "jerome-turner"},
