@@ -2066,6 +2066,32 @@ static void cut_trailing_connectors(const ann_window *w, const tinfo *ti, uint8_
     }
 }
 
+/* "House and Senate", "House Republicans and Senate Democrats", read as
+ * one organization: where the words after an "and" inside a name open a
+ * listed name, and no listed name holds the whole ("Bosnia and
+ * Herzegovina", "Procter and Gamble" have no listed part after "and"),
+ * the "and" joins two names. */
+static void split_at_and(const ann_window *w, const tinfo *ti, uint8_t *labels, size_t i,
+                         size_t to)
+{
+    while (i < to) {
+        size_t j = tg_span_end(labels, i, w->n);
+        const ann_match *whole = match_of(w, ti[i].known);
+        for (size_t k = i + 1; k + 1 < j && !(whole && whole->last >= j); k++) {
+            const ann_match *next = match_of(w, ti[k + 1].known);
+            if (ann_tok_is(w->text, &w->tok[k], "and") && next && next->last <= j &&
+                tg_type(labels[i]) != TG_PER) {
+                labels[k] = TG_O;
+                labels[k + 1] = (uint8_t)tg_label(tg_type(labels[i]), 0);
+                break;
+            }
+        }
+        i = tg_span_end(labels, i, w->n);
+        while (i < to && !labels[i])
+            i++;
+    }
+}
+
 /* The mends, run by run of labelled tokens: a run begins at a
  * capitalized word (tg_decode), so the walk goes from one to the next and
  * steps over the rest, which carry no label. */
@@ -2083,6 +2109,7 @@ static void mend_labels(ann_entities *st, const ann_window *w, const tinfo *ti, 
         place_opens_org(w, ti, labels, i, j);
         split_at_titles(w, ti, labels, i, j);
         cut_trailing_connectors(w, ti, labels, i, j);
+        split_at_and(w, ti, labels, i, j);
         for (size_t k = i; k < j; k++)
             if (labels[k] && !tg_inside(labels[k]))
                 cut_headline_run(st, w, ti, labels, k);

@@ -667,6 +667,17 @@ static const misreading misreadings[] = {
     {"The U.S. Chamber of Commerce and the AFL-CIO were split.",
      "U.S.=B-ORG Chamber=I-ORG of=I-ORG Commerce=I-ORG and=I-ORG", "U.S. Chamber of Commerce",
      "organization", NULL},
+    /* an "and" before a listed name joins two names; not inside a listed
+     * name, nor before words no list holds */
+    {"Lawmakers in the House and Senate Democrats agreed.",
+     "House=B-ORG and=I-ORG Senate=I-ORG Democrats=I-ORG", "House and Senate Democrats", "-",
+     NULL},
+    {"Lawmakers in the House and Senate Democrats agreed.",
+     "House=B-ORG and=I-ORG Senate=I-ORG Democrats=I-ORG", "House", "organization", NULL},
+    {"Bosnia and Herzegovina signed.", "Bosnia=B-LOC and=I-LOC Herzegovina=I-LOC",
+     "Bosnia and Herzegovina", "country", NULL},
+    {"Shares of Procter and Gamble rose.", "Procter=B-ORG and=I-ORG Gamble=I-ORG",
+     "Procter and Gamble", "organization", NULL},
     /* a one-word reading of a person's surname joins the person */
     {"Jerome Turner scored twice. A cross from Turner set up the goal.", "from=O Turner=B-LOC",
      "Turner", "person", "jerome-turner"},
