@@ -1675,6 +1675,10 @@ static size_t tagged_name(ann_entities *st, ann_window *w, const tinfo *ti, cons
     char *name = tok_text(&st->name, w, s, j);
     ann_span sp = {w->tok[s].start, w->tok[j - 1].end};
     const ann_token *t = &w->tok[s];
+    /* a name the byline or the credits give ("Reporting by Krystal Hu",
+     * read as an organization's) is a person's */
+    if (type != TG_PER && j - s >= 2 && is_author(w->doc, name))
+        type = TG_PER;
     if (type == TG_PER) {
         if (credit_line(w, ti, s, j))
             return j;

@@ -678,6 +678,9 @@ static const misreading misreadings[] = {
      "Bosnia and Herzegovina", "country", NULL},
     {"Shares of Procter and Gamble rose.", "Procter=B-ORG and=I-ORG Gamble=I-ORG",
      "Procter and Gamble", "organization", NULL},
+    /* the credits' names are persons */
+    {"Chips\n\nThe deal was reviewed. Reporting by Krystal Hu in San Francisco; Editing by "
+     "Lisa Shumaker", "by=O Krystal=B-ORG Hu=I-ORG", "Krystal Hu", "person", NULL},
     /* a one-word reading of a person's surname joins the person */
     {"Jerome Turner scored twice. A cross from Turner set up the goal.", "from=O Turner=B-LOC",
      "Turner", "person", "jerome-turner"},
