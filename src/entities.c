@@ -49,7 +49,7 @@ enum {
     TI_CONNECTOR = 1 << 8, TI_DOCWORD = 1 << 9, TI_CREDIT = 1 << 10, TI_WEAK_ORGHEAD = 1 << 11,
     TI_OF_HEAD = 1 << 12, TI_COMMON = 1 << 13, TI_WEAK_DOCWORD = 1 << 14,
     TI_DAY = 1 << 15, TI_MEMBER = 1 << 16, TI_PLACEHEAD = 1 << 17,
-    TI_WEAK_PLACEHEAD = 1 << 18
+    TI_WEAK_PLACEHEAD = 1 << 18, TI_PLACEOPEN = 1 << 19
 };
 
 
@@ -385,7 +385,8 @@ static int title_case_line(ann_entities *st, const ann_window *w, size_t i)
 /* The kinds of match the name finder reads.  Every match of the window
  * passes here, so a kind is told by its first byte before one strcmp. */
 enum { K_ENTITY, K_TITLE, K_OTHER, K_GIVEN, K_DEMONYM, K_NONNAME, K_CUE,
-       K_ORGHEAD, K_CONNECTOR, K_DOCWORD, K_CREDIT, K_COMMON, K_MEMBER, K_PLACEHEAD, K_COUNT };
+       K_ORGHEAD, K_CONNECTOR, K_DOCWORD, K_CREDIT, K_COMMON, K_MEMBER, K_PLACEHEAD,
+       K_PLACEOPEN, K_COUNT };
 
 /* What a one-token match of a kind says: a bit always, and one more for
  * each of up to two attributes that is on ("weak", "inv"; an
@@ -394,7 +395,7 @@ static const uint32_t kind_bit[K_COUNT] = {
     [K_GIVEN] = TI_GIVEN, [K_DEMONYM] = TI_DEMONYM, [K_NONNAME] = TI_NONNAME, [K_CUE] = TI_CUE,
     [K_ORGHEAD] = TI_ORGHEAD, [K_CONNECTOR] = TI_CONNECTOR, [K_DOCWORD] = TI_DOCWORD,
     [K_CREDIT] = TI_CREDIT, [K_COMMON] = TI_COMMON, [K_MEMBER] = TI_MEMBER,
-    [K_PLACEHEAD] = TI_PLACEHEAD,
+    [K_PLACEHEAD] = TI_PLACEHEAD, [K_PLACEOPEN] = TI_PLACEOPEN,
 };
 static const uint32_t kind_attr_bit[K_COUNT] = {
     [K_GIVEN] = TI_WEAK_GIVEN, [K_NONNAME] = TI_WEAK_NONNAME, [K_CUE] = TI_CUE_INV,
@@ -416,6 +417,7 @@ static int kind_code(const char *k)
         {"nonname", K_NONNAME}, {"cue", K_CUE}, {"orghead", K_ORGHEAD},
         {"connector", K_CONNECTOR}, {"docword", K_DOCWORD}, {"credit", K_CREDIT},
         {"common", K_COMMON}, {"member", K_MEMBER}, {"placehead", K_PLACEHEAD},
+        {"placeopen", K_PLACEOPEN},
     };
     for (size_t i = 0; i < sizeof kinds / sizeof *kinds; i++)
         if (kinds[i].name[0] == k[0] && strcmp(kinds[i].name, k) == 0)
@@ -1590,6 +1592,12 @@ static size_t tagged_name(ann_entities *st, ann_window *w, const tinfo *ti, cons
           !(ti[j - 1].f & TI_WEAK_ORGHEAD)) ||
          (type == TG_LOC && head_and_connector(ti, s, j))))
         type = TG_ORG;
+    /* "Lake Pontchartrain", "Mount Rushmore", "Fort Hood" read as a
+     * person: a name that opens with the word of a natural feature or a
+     * fort (placeopen in name_parts.tsv) is a place's, listed or not (a
+     * listed place read as a person is otherwise one: "Mr. Washington") */
+    if (type == TG_PER && j - s >= 2 && (ti[s].f & TI_PLACEOPEN))
+        type = TG_LOC;
     /* "University of" "New Hampshire", "Mr. Burman of" "the Tax Policy
      * Center": no name ends in "of"; the model that ended one there read
      * an institution's name on as the next ("National Democratic Party of

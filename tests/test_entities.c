@@ -678,6 +678,10 @@ static const misreading misreadings[] = {
      "Bosnia and Herzegovina", "country", NULL},
     {"Shares of Procter and Gamble rose.", "Procter=B-ORG and=I-ORG Gamble=I-ORG",
      "Procter and Gamble", "organization", NULL},
+    /* a name that opens with a natural feature's or a fort's word is a place */
+    {"Officials said levees near Lake Pontchartrain had failed.", "Lake=B-PER Pontchartrain=I-PER",
+     "Lake Pontchartrain", "place", NULL},
+    {"Troops from Fort Hood waited.", "Fort=B-PER Hood=I-PER", "Fort Hood", "place", NULL},
     /* the credits' names are persons */
     {"Chips\n\nThe deal was reviewed. Reporting by Krystal Hu in San Francisco; Editing by "
      "Lisa Shumaker", "by=O Krystal=B-ORG Hu=I-ORG", "Krystal Hu", "person", NULL},
