@@ -478,6 +478,16 @@ static const reading readings[] = {
     /* "the House" after the Senate or Congress is the House of Representatives */
     {"The Senate on Thursday passed the bill, and the House would vote next week.", "House",
      "organization", "united-states-house-of-representatives"},
+    /* a surface two lists hold goes to the one whose context the text
+     * holds: India's news agency and Congress party, Pakistan's PTI, the
+     * US Congress */
+#define INDIA "Modi meets Xi\n\nNEW DELHI, Oct 23 (PTI) Prime Minister Narendra Modi held " \
+              "talks. Congress leader Rahul Gandhi criticised the meeting."
+#define PAKISTAN "Khan rally\n\nISLAMABAD - Imran Khan's PTI held a rally. Congress passed the bill."
+    {INDIA, "PTI", "outlet", "press-trust-of-india"},
+    {INDIA, "Congress", "organization", "indian-national-congress"},
+    {PAKISTAN, "PTI", "organization", "pakistan-tehreek-e-insaf"},
+    {PAKISTAN, "Congress", "organization", "united-states-congress"},
     /* a name no list holds before an age in commas is a person's */
     {"The tennis star was sidelined, and his older brother Khaleel, 22, started the fund "
      "page earlier this month.", "Khaleel", "person", NULL},
