@@ -49,7 +49,9 @@ enum {
     TI_CONNECTOR = 1 << 8, TI_DOCWORD = 1 << 9, TI_CREDIT = 1 << 10, TI_WEAK_ORGHEAD = 1 << 11,
     TI_OF_HEAD = 1 << 12, TI_COMMON = 1 << 13, TI_WEAK_DOCWORD = 1 << 14,
     TI_DAY = 1 << 15, TI_MEMBER = 1 << 16, TI_PLACEHEAD = 1 << 17,
-    TI_WEAK_PLACEHEAD = 1 << 18, TI_PLACEOPEN = 1 << 19
+    TI_WEAK_PLACEHEAD = 1 << 18, TI_PLACEOPEN = 1 << 19,
+    TI_CLASS_PER = 1 << 20, TI_CLASS_ORG = 1 << 21, TI_CLASS_LOC = 1 << 22,
+    TI_CLASS_WEAK = 1 << 23
 };
 
 
@@ -386,7 +388,7 @@ static int title_case_line(ann_entities *st, const ann_window *w, size_t i)
  * passes here, so a kind is told by its first byte before one strcmp. */
 enum { K_ENTITY, K_TITLE, K_OTHER, K_GIVEN, K_DEMONYM, K_NONNAME, K_CUE,
        K_ORGHEAD, K_CONNECTOR, K_DOCWORD, K_CREDIT, K_COMMON, K_MEMBER, K_PLACEHEAD,
-       K_PLACEOPEN, K_COUNT };
+       K_PLACEOPEN, K_CLASSNOUN, K_COUNT };
 
 /* What a one-token match of a kind says: a bit always, and one more for
  * each of up to two attributes that is on ("weak", "inv"; an
@@ -417,7 +419,7 @@ static int kind_code(const char *k)
         {"nonname", K_NONNAME}, {"cue", K_CUE}, {"orghead", K_ORGHEAD},
         {"connector", K_CONNECTOR}, {"docword", K_DOCWORD}, {"credit", K_CREDIT},
         {"common", K_COMMON}, {"member", K_MEMBER}, {"placehead", K_PLACEHEAD},
-        {"placeopen", K_PLACEOPEN},
+        {"placeopen", K_PLACEOPEN}, {"classnoun", K_CLASSNOUN},
     };
     for (size_t i = 0; i < sizeof kinds / sizeof *kinds; i++)
         if (kinds[i].name[0] == k[0] && strcmp(kinds[i].name, k) == 0)
@@ -483,6 +485,11 @@ static void index_matches(ann_entities *st, const ann_window *w, tinfo *ti)
              * common noun of several words is one */
             for (size_t q = m->first; q < m->last; q++)
                 ti[q].f |= TI_COMMON;
+        } else if (code == K_CLASSNOUN) {
+            if (len == 1)
+                t->f |= (m->type[0] == 'o' ? TI_CLASS_ORG
+                         : strcmp(m->type, "place") == 0 ? TI_CLASS_LOC : TI_CLASS_PER) |
+                        (attrs_on(st, m->attrs) >> A_WEAK & 1 ? TI_CLASS_WEAK : 0);
         } else if (len == 1) {
             /* no branch on the kind: most are connectors, the rest mixed */
             unsigned a = attrs_on(st, m->attrs), on = a >> kind_attr[code] & 1,
@@ -1402,8 +1409,53 @@ static int title_before_name(const ann_window *w, const tinfo *ti, size_t i)
  * Roloson, 32, of Sodus": a word no list holds where the place of
  * residence stands is the place, unless the document has it as a
  * person's name. */
-static int type_by_context(ann_entities *st, const ann_window *w, const evidence *ev,
-                           const ann_match **km, size_t s, size_t j, int type)
+/* The words that end an appositive's noun phrase after its head ("Ibama,
+ * the country's environmental agency, said"; "..., a firm based in").  */
+static int appositive_stop(const ann_window *w, size_t k)
+{
+    static const char *const stops[] = {"of", "in", "for", "that", "which", "who", "whose",
+                                        "based", "with", "at", "on", "to", "from", "and", "or",
+                                        "led", "run", "owned", "known", "founded", "where"};
+    const ann_token *t = &w->tok[k];
+    if (t->kind == ANN_TOK_PUNCT)
+        return 1;
+    for (size_t i = 0; i < sizeof stops / sizeof *stops; i++)
+        if (ann_tok_is(w->text, t, stops[i]))
+            return 1;
+    return 0;
+}
+
+/* The type an appositive after a name gives it, 0 for none: ", the
+ * country's environmental agency" an organization's, ", a port city" a
+ * place's, ", a former aide" a person's.  The phrase opens with an
+ * article or a possessive and ends, within eight words, in a noun of a
+ * class (classnoun in name_parts.tsv) before a comma, a full stop or a
+ * word that goes on after the head ("of", "based", "which"). */
+static int appositive_type(const ann_window *w, const tinfo *ti, size_t j, int *weak)
+{
+    if (j + 3 >= w->n || !ann_tok_is(w->text, &w->tok[j], ","))
+        return 0;
+    size_t k = j + 1;
+    const ann_token *t = &w->tok[k];
+    if (!(is_the(w, k) || ann_tok_is(w->text, t, "a") || ann_tok_is(w->text, t, "an") ||
+          ann_tok_is(w->text, t, "its") || ann_tok_is(w->text, t, "their") ||
+          (k + 1 < w->n && (ann_tok_is(w->text, &w->tok[k + 1], "'s") ||
+                            ann_tok_is(w->text, &w->tok[k + 1], "\xE2\x80\x99s")))))
+        return 0;
+    size_t end = k + 1;
+    while (end < w->n && end - k < 9 && !appositive_stop(w, end))
+        end++;
+    if (end >= w->n || end - k >= 9)
+        return 0;
+    uint32_t f = ti[end - 1].f;
+    if (w->tok[end - 1].flags & (ANN_TF_TITLE | ANN_TF_UPPER))
+        return 0;
+    *weak = (f & TI_CLASS_WEAK) != 0;
+    return f & TI_CLASS_ORG ? TG_ORG : f & TI_CLASS_LOC ? TG_LOC : f & TI_CLASS_PER ? TG_PER : 0;
+}
+
+static int type_by_context(ann_entities *st, const ann_window *w, const tinfo *ti,
+                           const evidence *ev, const ann_match **km, size_t s, size_t j, int type)
 {
     const ann_match *m = *km;
     if (m && j - s == 1 && m->last == j && ev->title && attr_on_memo(st, ev->title, A_HONORIFIC) &&
@@ -1415,6 +1467,11 @@ static int type_by_context(ann_entities *st, const ann_window *w, const evidence
         return type;
     if (type != TG_PER && age_in_commas(w, j, 2))   /* "Khaleel, 22," */
         return TG_PER;
+    /* a person's name stays one before a noun of firms and people alike
+     * ("Keith Hutto, a plumbing contractor", "a policy maker") */
+    int weak = 0, apposed = appositive_type(w, ti, j, &weak);
+    if (apposed && !(type == TG_PER && weak))
+        return apposed;
     if (type == TG_PER && j - s == 1 && residence_at(w, s) &&
         !person_by_surname(st, w->doc, w->text + w->tok[s].start, w->tok[s].end - w->tok[s].start))
         return TG_LOC;
@@ -1555,7 +1612,7 @@ static size_t tagged_name(ann_entities *st, ann_window *w, const tinfo *ti, cons
         s = tm->last;
     }
     const ann_match *km = match_of(w, ti[s].known);
-    type = type_by_context(st, w, ev, &km, s, j, type);
+    type = type_by_context(st, w, ti, ev, &km, s, j, type);
     if (type != TG_LOC && dateline_place(w, ti, km, s, j))
         return dateline_name(st, w, km, s, j);
     /* a name no list holds, on a heading in title case, is a name only
@@ -2024,7 +2081,11 @@ static int particles_at(ann_entities *st, const ann_window *w, size_t a, size_t 
 {
     for (size_t k = a; k < b; k++) {
         const ann_token *t = &w->tok[k];
-        if (t->start != w->tok[k - 1].end + 1 || w->text[t->start - 1] != ' ' ||
+        /* a lower-case word first: asked before every capitalized word,
+         * the lookup (which turns long words away unhashed) was 1% of
+         * the run's instructions before this test */
+        if (!(t->flags & ANN_TF_LOWER) || t->start != w->tok[k - 1].end + 1 ||
+            w->text[t->start - 1] != ' ' ||
             !ann_meta_particle(st->e->meta, w->text + t->start, t->end - t->start))
             return 0;
     }
@@ -2042,22 +2103,27 @@ static void particle_names(ann_entities *st, const ann_window *w, const tinfo *t
                            const tg_ctx *c, uint8_t *labels)
 {
     for (size_t q = 0; q < c->ncaps; q++) {
-        size_t k = c->caps[q], a = k;
-        if (k < 2 || (tg_type(labels[k]) == TG_PER && tg_inside(labels[k])))
+        size_t k = c->caps[q];
+        if (tg_type(labels[k]) == TG_PER && tg_inside(labels[k]))
             continue;
-        while (a > 1 && k - a < 3 && particles_at(st, w, a - 1, a))
-            a--;
-        size_t p = a - 1;
-        if (a == k || !particles_at(st, w, a, k) || !capitalized(&w->tok[p]) ||
-            !(tg_type(labels[p]) == TG_PER ||
-              (!labels[p] && (ti[p].f & (TI_GIVEN | TI_WEAK_GIVEN)) == TI_GIVEN && !ti[p].known)))
-            continue;
-        size_t s = p, e = labels[k] ? tg_span_end(labels, k, w->n) : k + 1;
-        while (s > 0 && tg_inside(labels[s]))
-            s--;
-        labels[s] = (uint8_t)tg_label(TG_PER, 0);
-        for (size_t j = s + 1; j < e; j++)
-            labels[j] = (uint8_t)tg_label(TG_PER, 1);
+        /* the words before k: one to three lower-case ones, then the name;
+         * the particles are looked up last, where the rest holds */
+        for (size_t m = 1; m <= 3 && m + 1 <= k && (w->tok[k - m].flags & ANN_TF_LOWER); m++) {
+            size_t p = k - m - 1;
+            if (!capitalized(&w->tok[p]) ||
+                !(tg_type(labels[p]) == TG_PER ||
+                  (!labels[p] && (ti[p].f & (TI_GIVEN | TI_WEAK_GIVEN)) == TI_GIVEN && !ti[p].known)))
+                continue;
+            if (!particles_at(st, w, k - m, k))
+                break;
+            size_t s = p, e = labels[k] ? tg_span_end(labels, k, w->n) : k + 1;
+            while (s > 0 && tg_inside(labels[s]))
+                s--;
+            labels[s] = (uint8_t)tg_label(TG_PER, 0);
+            for (size_t j = s + 1; j < e; j++)
+                labels[j] = (uint8_t)tg_label(TG_PER, 1);
+            break;
+        }
     }
 }
 

@@ -50,6 +50,7 @@ struct ann_meta_rules {
     unsigned char credit_first[256];   /* the same for the credit leads */
     char **particles;
     size_t nparticles, capparticles;
+    size_t particle_max;       /* the longest particle's bytes */
     ann_table particle_index;  /* ann_hash of the word */
 };
 
@@ -98,6 +99,8 @@ static int particle_line(void *ctx, const char *s, size_t len, const char *name,
         return -1;
     }
     ann_table_put(&r->particle_index, ann_hash(s, len), r->nparticles);
+    if (len > r->particle_max)
+        r->particle_max = len;
     ANN_PUSH(r->particles, r->nparticles, r->capparticles, ann_xstrndup(s, len));
     return 0;
 }
@@ -183,6 +186,8 @@ static int starts_with_ci(line l, const char *s)
 
 int ann_meta_particle(const ann_meta_rules *r, const char *w, size_t n)
 {
+    if (r && n > r->particle_max)
+        return 0;   /* most words asked are longer: no hash */
     size_t pos = 0, i;
     while (r && (i = ann_table_next(&r->particle_index, ann_hash(w, n), &pos)) != ANN_TABLE_END)
         if (strlen(r->particles[i]) == n && memcmp(w, r->particles[i], n) == 0)

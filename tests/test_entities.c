@@ -692,6 +692,19 @@ static const misreading misreadings[] = {
     {"Officials said levees near Lake Pontchartrain had failed.", "Lake=B-PER Pontchartrain=I-PER",
      "Lake Pontchartrain", "place", NULL},
     {"Troops from Fort Hood waited.", "Fort=B-PER Hood=I-PER", "Fort Hood", "place", NULL},
+    /* the head of an appositive types a name no list holds; a noun of
+     * firms and people alike leaves a person a person */
+    {"The minister said Ibama, the country's environmental agency, would hire inspectors.",
+     "Ibama=B-PER", "Ibama", "organization", NULL},
+    {"Kherovo, a port city in the south, was shelled.", "Kherovo=B-PER", "Kherovo", "place",
+     NULL},
+    {"Dellmore, a former aide to the governor, testified.", "Dellmore=B-ORG", "Dellmore",
+     "person", NULL},
+    {"Keith Hutto, a plumbing contractor who attended the rally, agreed.",
+     "Keith=B-PER Hutto=I-PER", "Keith Hutto", "person", NULL},
+    {"Vestrix, a Danish wind turbine maker, rose.", "Vestrix=B-PER", "Vestrix", "person", NULL},
+    {"Vestrix, a Danish wind turbine maker, rose.", "Vestrix=B-LOC", "Vestrix", "organization",
+     NULL},
     /* the credits' names are persons */
     {"Chips\n\nThe deal was reviewed. Reporting by Krystal Hu in San Francisco; Editing by "
      "Lisa Shumaker", "by=O Krystal=B-ORG Hu=I-ORG", "Krystal Hu", "person", NULL},
