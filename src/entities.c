@@ -24,6 +24,7 @@
 #include <strings.h>
 
 #include "ann.h"
+#include "date_parse.h"
 #include "entities.h"
 #include "entities_int.h"
 #include "lang.h"
@@ -1595,6 +1596,18 @@ static int building_name(const ann_window *w, const tinfo *ti, const uint8_t *la
  * and fine type unless the tagger reads it as another class; an unknown
  * one gets the slug of its words (a person's surname joins the full name
  * before it).  Returns the token after it. */
+/* "CAIRO, Jan 5 (Reuters)", "on May 3": a month's name (meta/months.tsv)
+ * a space before a number of one or two digits is a date's, not a name
+ * ("Jan" read as a person's). */
+static int month_before_day(ann_entities *st, const ann_window *w, size_t s)
+{
+    const ann_token *t = &w->tok[s], *u = &w->tok[s + 1];
+    int month;
+    return s + 1 < w->n && u->kind == ANN_TOK_NUMBER && u->end - u->start <= 2 &&
+           u->start == t->end + 1 + (w->text[t->end] == '.') &&
+           ann_page_month(st->e->months, w->text + t->start, &month) == t->end - t->start;
+}
+
 static size_t tagged_name(ann_entities *st, ann_window *w, const tinfo *ti, const uint8_t *lab,
                           size_t i, evidence *ev)
 {
@@ -1627,6 +1640,8 @@ static size_t tagged_name(ann_entities *st, ann_window *w, const tinfo *ti, cons
         on_heading(w, s, &ha, &hb) && !named_elsewhere(st, w, s, j, ha, hb))
         return j;
     if (!km && j - s == 1 && sentence_word(st, w, ti, s))
+        return j;
+    if (j - s == 1 && month_before_day(st, w, s))
         return j;
     if (no_name(st, w, ti, km, s, j))
         return j;

@@ -705,6 +705,11 @@ static const misreading misreadings[] = {
     {"Vestrix, a Danish wind turbine maker, rose.", "Vestrix=B-PER", "Vestrix", "person", NULL},
     {"Vestrix, a Danish wind turbine maker, rose.", "Vestrix=B-LOC", "Vestrix", "organization",
      NULL},
+    /* a month's name before a day is a date's */
+    {"Gaza\n\nCAIRO, Jan 5 (Reuters) - Talks resumed, Jan Hatzius said.", "Jan=B-PER 5=O",
+     "Jan", "-", NULL},
+    {"Gaza\n\nCAIRO, Jan 5 (Reuters) - Talks resumed, Jan Hatzius said.", "Jan=B-PER 5=O",
+     "Jan Hatzius", "person", NULL},
     /* the credits' names are persons */
     {"Chips\n\nThe deal was reviewed. Reporting by Krystal Hu in San Francisco; Editing by "
      "Lisa Shumaker", "by=O Krystal=B-ORG Hu=I-ORG", "Krystal Hu", "person", NULL},
