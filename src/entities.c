@@ -1608,6 +1608,19 @@ static int month_before_day(ann_entities *st, const ann_window *w, size_t s)
            ann_page_month(st->e->months, w->text + t->start, &month) == t->end - t->start;
 }
 
+static int firm_after(const ann_window *w, const tinfo *ti, size_t j);
+
+/* Whether tokens [s, e) are words in title case, none an organization's
+ * head nor listed: the shape of a person's name. */
+static int person_shaped(const ann_window *w, const tinfo *ti, size_t s, size_t e)
+{
+    for (size_t k = s; k < e; k++)
+        if (!(w->tok[k].flags & ANN_TF_TITLE) || w->tok[k].kind != ANN_TOK_WORD ||
+            (ti[k].f & (TI_ORGHEAD | TI_PLACEHEAD | TI_CONNECTOR)) || ti[k].known)
+            return 0;
+    return 1;
+}
+
 static size_t tagged_name(ann_entities *st, ann_window *w, const tinfo *ti, const uint8_t *lab,
                           size_t i, evidence *ev)
 {
@@ -1664,6 +1677,16 @@ static size_t tagged_name(ann_entities *st, ann_window *w, const tinfo *ti, cons
           !(ti[j - 1].f & TI_WEAK_ORGHEAD)) ||
          (type == TG_LOC && head_and_connector(ti, s, j))))
         type = TG_ORG;
+    /* "Jeb Bush" read as an organization (before "campaign", as a
+     * candidate's name is used): a name of two or three capitalized words
+     * no list holds that opens with a given name and has no
+     * organization's head is a person's; not before a firm's "&" or head
+     * ("Edward Jones & Co"); listed firms named after people ("Morgan
+     * Stanley") keep their entry */
+    if (type == TG_ORG && !km && j - s >= 2 && j - s <= 3 &&
+        (ti[s].f & (TI_GIVEN | TI_WEAK_GIVEN)) == TI_GIVEN && !firm_after(w, ti, j) &&
+        person_shaped(w, ti, s, j))
+        type = TG_PER;
     /* "Lake Pontchartrain", "Mount Rushmore", "Fort Hood" read as a
      * person: a name that opens with the word of a natural feature or a
      * fort (placeopen in name_parts.tsv) is a place's, listed or not (a

@@ -275,6 +275,40 @@ static const char *first_word(ann_buf *b, const char *name)
 /* A short form joins its full name: an unlisted one-word name that is the
  * first word of an organization of several ("Vestas" after "Vestas Wind
  * Systems"), whatever type the tagger gave it alone. */
+/* Whether a is a one-word organization no list holds. */
+static int unlisted_one_word_org(const ann_entity *a, ann_buf *slug)
+{
+    return a->cat == ANN_CAT_ACTOR && a->nmentions && !strchr(a->name, ' ') &&
+           strcmp(a->type, "organization") == 0 &&
+           strcmp(a->id, en_slug(slug, a->name, strlen(a->name))) == 0;
+}
+
+/* "City" after "Manchester City", "Stanley" after "Morgan Stanley": a
+ * one-word organization no list holds joins the one organization of
+ * several words that ends in it; where two end so, neither. */
+static void merge_last_words(ann_doc *d, ann_buf *slug)
+{
+    keyword *v = ann_xmalloc((d->nents + 1) * sizeof *v);
+    size_t n = 0;
+    for (size_t j = 0; j < d->nents; j++) {
+        const ann_entity *b = &d->ents[j];
+        if (b->cat == ANN_CAT_ACTOR && strcmp(b->type, "organization") == 0 && b->nmentions &&
+            strchr(b->name, ' '))
+            v[n++] = (keyword){en_last_word(b->name), j};
+    }
+    if (n)
+        qsort(v, n, sizeof *v, by_keyword);
+    for (size_t i = 0; i < d->nents && n; i++) {
+        ann_entity *a = &d->ents[i];
+        if (!unlisted_one_word_org(a, slug))
+            continue;
+        size_t k = keyword_find(v, n, a->name);
+        if (k < n && !(k + 1 < n && strcmp(v[k + 1].s, a->name) == 0))
+            move_mentions(&d->ents[v[k].ent], a);
+    }
+    free(v);
+}
+
 static void merge_short_forms(ann_doc *d, ann_buf *name, ann_buf *slug)
 {
     keyword *v = ann_xmalloc((d->nents + 1) * sizeof *v);
@@ -304,6 +338,7 @@ static void merge_short_forms(ann_doc *d, ann_buf *name, ann_buf *slug)
         free(keys[k]);
     free(keys);
     free(v);
+    merge_last_words(d, slug);
 }
 
 /* One document, one reading: a name the tagger read as a person here and

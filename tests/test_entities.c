@@ -539,9 +539,9 @@ static void test_readings(void)
 
 /* ---- the mends, each given the misreading it is for ------------------------------- */
 
-/* The misreading forced on the tagger's labels: a run of tokens and their
- * labels ("Mary=B-PER J.=B-LOC Blige=I-LOC"), set where the run first
- * occurs in a window; and how many windows it was set in. */
+/* The misreading forced on the tagger's labels: runs of tokens and their
+ * labels ("Mary=B-PER J.=B-LOC Blige=I-LOC"), each set where it first
+ * occurs in a window, runs apart by " | "; and how many runs were set. */
 static const char *forced;
 static size_t forced_hits;
 
@@ -557,16 +557,16 @@ static int label_named(const char *s, size_t n)
     return -1;
 }
 
-/* The n-th "token=LABEL" item of forced: its token text, and its label
- * (-1 for a malformed item, which fails the check of forced_hits). */
-static int forced_item(size_t n, const char **tok, size_t *len)
+/* The n-th "token=LABEL" item of the run at p: its token text, and its
+ * label (-1 for a malformed item, which fails the check of forced_hits;
+ * -2 past the run's end). */
+static int forced_item(const char *p, size_t n, const char **tok, size_t *len)
 {
-    const char *p = forced;
     for (;; n--) {
         while (*p == ' ')
             p++;
         const char *end = p + strcspn(p, " ");
-        if (p == end)
+        if (p == end || *p == '|')
             return -2;
         if (n == 0) {
             const char *eq = memchr(p, '=', (size_t)(end - p));
@@ -580,16 +580,16 @@ static int forced_item(size_t n, const char **tok, size_t *len)
     }
 }
 
-static void relabel(const ann_window *w, uint8_t *labels)
+/* The run at p, set where it first occurs in w. */
+static void relabel_run(const char *p, const ann_window *w, uint8_t *labels)
 {
     size_t k = 0, len;
     const char *tok;
-    while (forced_item(k, &tok, &len) != -2)
+    while (forced_item(p, k, &tok, &len) != -2)
         k++;
     for (size_t i = 0; i + k <= w->n; i++) {
         size_t j = 0;
-        int l = 0;
-        for (; j < k && (l = forced_item(j, &tok, &len)) >= 0; j++) {
+        for (; j < k && forced_item(p, j, &tok, &len) >= 0; j++) {
             const ann_token *t = &w->tok[i + j];
             if (t->end - t->start != len || memcmp(w->text + t->start, tok, len))
                 break;
@@ -597,10 +597,25 @@ static void relabel(const ann_window *w, uint8_t *labels)
         if (j < k)
             continue;
         for (j = 0; j < k; j++)
-            labels[i + j] = (uint8_t)forced_item(j, &tok, &len);
+            labels[i + j] = (uint8_t)forced_item(p, j, &tok, &len);
         forced_hits++;
         return;
     }
+}
+
+static void relabel(const ann_window *w, uint8_t *labels)
+{
+    for (const char *p = forced; p; p = strchr(p, '|') ? strchr(p, '|') + 1 : NULL)
+        relabel_run(p, w, labels);
+}
+
+/* How many runs forced has. */
+static size_t forced_runs(void)
+{
+    size_t n = 1;
+    for (const char *p = forced; (p = strchr(p, '|')) != NULL; p++)
+        n++;
+    return n;
 }
 
 typedef struct misreading {
@@ -710,6 +725,18 @@ static const misreading misreadings[] = {
      "Jan", "-", NULL},
     {"Gaza\n\nCAIRO, Jan 5 (Reuters) - Talks resumed, Jan Hatzius said.", "Jan=B-PER 5=O",
      "Jan Hatzius", "person", NULL},
+    /* a name that opens with a given name and has no organization's
+     * head is a person's, whatever the model's type; not a firm's */
+    {"Bush\n\nThe Jeb Bush campaign is releasing a new ad.", "Jeb=B-ORG Bush=I-ORG", "Jeb Bush",
+     "person", "jeb-bush"},
+    {"Brokers\n\nAn analyst at Edward Jones & Co said so.", "Edward=B-ORG Jones=I-ORG &=O Co=O",
+     "Edward Jones", "organization", NULL},
+    /* a one-word organization joins the one organization that ends in it */
+    {"City top\n\nManchester City beat Brentford 3-1, and City manager Pep Guardiola was happy.",
+     "Manchester=B-ORG City=I-ORG | and=O City=B-ORG", "City", "organization", "manchester-city"},
+    {"Games\n\nThe Boston Mets and Seattle Mets met, and fans said Mets games sell out.",
+     "Boston=B-ORG Mets=I-ORG | Seattle=B-ORG Mets=I-ORG | said=O Mets=B-ORG", "Mets",
+     "organization", "mets"},
     /* the credits' names are persons */
     {"Chips\n\nThe deal was reviewed. Reporting by Krystal Hu in San Francisco; Editing by "
      "Lisa Shumaker", "by=O Krystal=B-ORG Hu=I-ORG", "Krystal Hu", "person", NULL},
@@ -726,7 +753,7 @@ static void test_misreadings_mended(void)
         forced = r->reading;
         forced_hits = 0;
         ann_doc *d = run(r->text);
-        CHECK(forced_hits == 1);        /* the misreading was given */
+        CHECK(forced_hits == forced_runs());   /* the misreading was given */
         check_reading(d, r->mention, r->type, r->id);
         ann_doc_free(d);
     }
