@@ -52,7 +52,7 @@ enum {
     TI_DAY = 1 << 15, TI_MEMBER = 1 << 16, TI_PLACEHEAD = 1 << 17,
     TI_WEAK_PLACEHEAD = 1 << 18, TI_PLACEOPEN = 1 << 19,
     TI_CLASS_PER = 1 << 20, TI_CLASS_ORG = 1 << 21, TI_CLASS_LOC = 1 << 22,
-    TI_CLASS_WEAK = 1 << 23
+    TI_CLASS_WEAK = 1 << 23, TI_LEGAL = 1 << 24
 };
 
 
@@ -389,7 +389,7 @@ static int title_case_line(ann_entities *st, const ann_window *w, size_t i)
  * passes here, so a kind is told by its first byte before one strcmp. */
 enum { K_ENTITY, K_TITLE, K_OTHER, K_GIVEN, K_DEMONYM, K_NONNAME, K_CUE,
        K_ORGHEAD, K_CONNECTOR, K_DOCWORD, K_CREDIT, K_COMMON, K_MEMBER, K_PLACEHEAD,
-       K_PLACEOPEN, K_CLASSNOUN, K_COUNT };
+       K_PLACEOPEN, K_CLASSNOUN, K_LEGAL, K_COUNT };
 
 /* What a one-token match of a kind says: a bit always, and one more for
  * each of up to two attributes that is on ("weak", "inv"; an
@@ -398,7 +398,7 @@ static const uint32_t kind_bit[K_COUNT] = {
     [K_GIVEN] = TI_GIVEN, [K_DEMONYM] = TI_DEMONYM, [K_NONNAME] = TI_NONNAME, [K_CUE] = TI_CUE,
     [K_ORGHEAD] = TI_ORGHEAD, [K_CONNECTOR] = TI_CONNECTOR, [K_DOCWORD] = TI_DOCWORD,
     [K_CREDIT] = TI_CREDIT, [K_COMMON] = TI_COMMON, [K_MEMBER] = TI_MEMBER,
-    [K_PLACEHEAD] = TI_PLACEHEAD, [K_PLACEOPEN] = TI_PLACEOPEN,
+    [K_PLACEHEAD] = TI_PLACEHEAD, [K_PLACEOPEN] = TI_PLACEOPEN, [K_LEGAL] = TI_LEGAL,
 };
 static const uint32_t kind_attr_bit[K_COUNT] = {
     [K_GIVEN] = TI_WEAK_GIVEN, [K_NONNAME] = TI_WEAK_NONNAME, [K_CUE] = TI_CUE_INV,
@@ -420,7 +420,7 @@ static int kind_code(const char *k)
         {"nonname", K_NONNAME}, {"cue", K_CUE}, {"orghead", K_ORGHEAD},
         {"connector", K_CONNECTOR}, {"docword", K_DOCWORD}, {"credit", K_CREDIT},
         {"common", K_COMMON}, {"member", K_MEMBER}, {"placehead", K_PLACEHEAD},
-        {"placeopen", K_PLACEOPEN}, {"classnoun", K_CLASSNOUN},
+        {"placeopen", K_PLACEOPEN}, {"classnoun", K_CLASSNOUN}, {"legal", K_LEGAL},
     };
     for (size_t i = 0; i < sizeof kinds / sizeof *kinds; i++)
         if (kinds[i].name[0] == k[0] && strcmp(kinds[i].name, k) == 0)
@@ -1063,11 +1063,11 @@ static size_t take_title(const ann_window *w, const tinfo *ti, size_t i, evidenc
     return next;
 }
 
-static void known_name(ann_entities *st, ann_window *w, const tinfo *ti, size_t i,
+static void known_name(ann_entities *st, ann_window *w, const tinfo *ti, size_t i, size_t end,
                        evidence *ev)
 {
     const ann_match *m = match_of(w, ti[i].known);
-    ann_span sp = {w->tok[m->first].start, w->tok[m->last - 1].end};
+    ann_span sp = {w->tok[m->first].start, w->tok[(end ? end : m->last) - 1].end};
     ann_entity *e = add_known(st, w->doc, m, w->text + sp.start, sp.end - sp.start, sp);
     if (person_entity(e)) {
         add_role(st, w, e, ev);
@@ -1610,6 +1610,15 @@ static int month_before_day(ann_entities *st, const ann_window *w, size_t s)
 
 static int firm_after(const ann_window *w, const tinfo *ti, size_t j);
 
+/* Whether tokens [a, b) are all legal forms of firms ("AG", "Inc."). */
+static int legal_tail(const tinfo *ti, size_t a, size_t b)
+{
+    for (size_t k = a; k < b; k++)
+        if (!(ti[k].f & TI_LEGAL))
+            return 0;
+    return a < b;
+}
+
 /* Whether tokens [s, e) are words in title case, none an organization's
  * head nor listed: the shape of a person's name. */
 static int person_shaped(const ann_window *w, const tinfo *ti, size_t s, size_t e)
@@ -1734,6 +1743,15 @@ static size_t tagged_name(ann_entities *st, ann_window *w, const tinfo *ti, cons
         j = km->last;
         type = TG_LOC;
     }
+    /* "Bayerische Motoren Werke AG", "Chevron Corp": a listed firm's name
+     * and the legal form after it (legal in name_parts.tsv) are the firm's
+     * mention */
+    size_t legal_end = 0;
+    if (km && km->last < j && known_class(km) == TG_ORG && strcmp(km->kind, "actor") == 0 &&
+        legal_tail(ti, km->last, j)) {
+        legal_end = j;
+        j = km->last;
+    }
     /* A listed name run on into more words is cut back to it ("NATO War
      * Agenda", "Vladimir Putin Istanbul"), unless the words make a longer
      * name of it ("Bank of England") or a place names a team or firm
@@ -1746,7 +1764,7 @@ static size_t tagged_name(ann_entities *st, ann_window *w, const tinfo *ti, cons
         type = building_name(w, ti, lab, s, &j);
     if (km && km->last >= j) {
         int kc = known_class(km);
-        if (part_of_longer_name(w, ti, km->last) || in_quoted_title(st, w, km->first) ||
+        if ((!legal_end && part_of_longer_name(w, ti, km->last)) || in_quoted_title(st, w, km->first) ||
             !context_ok(st, w->doc, km))
             return km->last;   /* the context says it is part of another name, or not this one */
         /* an ambiguous name is confirmed by the tagger's reading of it;
@@ -1766,8 +1784,8 @@ static size_t tagged_name(ann_entities *st, ann_window *w, const tinfo *ti, cons
                    (kc == TG_LOC && dateline_at(w, s, km->last)) ||
                    (kc == TG_ORG && type == TG_LOC && !attr_on_memo(st, km, A_AMBIGUOUS) &&
                     !attr_on_memo(st, km, A_ALIAS_ONLY) && !place_twin(st, w, km)))) {
-            known_name(st, w, ti, s, ev);
-            return km->last;
+            known_name(st, w, ti, s, legal_end, ev);
+            return legal_end ? legal_end : km->last;
         }
         if (ok) {
             reread_known(st, w, km, type);
@@ -2426,7 +2444,7 @@ void ann_entities_window(ann_entities *st, ann_window *w)
          * read a capitalized word as no name ("U.S. Open": an event), the
          * list does not make it one */
         if (km && (!lab || tg_inside(lab[i]) || !capitalized(t)) && accept_known(st, w, ti, km)) {
-            known_name(st, w, ti, i, &ev);
+            known_name(st, w, ti, i, 0, &ev);
             ev.title = NULL;
             i = km->last;
             continue;

@@ -473,7 +473,8 @@ static const reading readings[] = {
      * there and later, whatever its initials ("AG" is none of BMW's) */
 #define DEFINED "German carmaker Bayerische Motoren Werke AG (BMW) said profits rose. BMW " \
                 "shares gained, and Vestfold Marine Holdings Ltd (VMH) said VMH would hire."
-    {DEFINED, "BMW", "organization", "bayerische-motoren-werke-ag"},
+    {DEFINED, "BMW", "organization", "bmw"},
+    {DEFINED, "Bayerische Motoren Werke AG", "organization", "bmw"},
     {DEFINED, "VMH", "organization", "vestfold-marine-holdings-ltd"},
     /* "the House" after the Senate or Congress is the House of Representatives */
     {"The Senate on Thursday passed the bill, and the House would vote next week.", "House",
@@ -737,6 +738,9 @@ static const misreading misreadings[] = {
     {"Games\n\nThe Boston Mets and Seattle Mets met, and fans said Mets games sell out.",
      "Boston=B-ORG Mets=I-ORG | Seattle=B-ORG Mets=I-ORG | said=O Mets=B-ORG", "Mets",
      "organization", "mets"},
+    /* a listed firm and its legal form are the firm */
+    {"Oil\n\nChevron Corp and Exxon Corp. rose.", "Chevron=B-ORG Corp=I-ORG", "Chevron Corp",
+     "organization", "chevron"},
     /* the credits' names are persons */
     {"Chips\n\nThe deal was reviewed. Reporting by Krystal Hu in San Francisco; Editing by "
      "Lisa Shumaker", "by=O Krystal=B-ORG Hu=I-ORG", "Krystal Hu", "person", NULL},
