@@ -1646,7 +1646,11 @@ static size_t tagged_name(ann_entities *st, ann_window *w, const tinfo *ti, cons
         ev->title_first = s;
         s = tm->last;
     }
+    /* a listed name whose context= the document does not hold is not
+     * that name: the model's reading of the words stands */
     const ann_match *km = match_of(w, ti[s].known);
+    if (km && !context_ok(st, w->doc, km))
+        km = NULL;
     type = type_by_context(st, w, ti, ev, &km, s, j, type);
     if (type != TG_LOC && dateline_place(w, ti, km, s, j))
         return dateline_name(st, w, km, s, j);
@@ -1764,8 +1768,7 @@ static size_t tagged_name(ann_entities *st, ann_window *w, const tinfo *ti, cons
         type = building_name(w, ti, lab, s, &j);
     if (km && km->last >= j) {
         int kc = known_class(km);
-        if ((!legal_end && part_of_longer_name(w, ti, km->last)) || in_quoted_title(st, w, km->first) ||
-            !context_ok(st, w->doc, km))
+        if ((!legal_end && part_of_longer_name(w, ti, km->last)) || in_quoted_title(st, w, km->first))
             return km->last;   /* the context says it is part of another name, or not this one */
         /* an ambiguous name is confirmed by the tagger's reading of it;
          * a short form needs the full name before ("the Commission") */

@@ -741,6 +741,10 @@ static const misreading misreadings[] = {
     /* a listed firm and its legal form are the firm */
     {"Oil\n\nChevron Corp and Exxon Corp. rose.", "Chevron=B-ORG Corp=I-ORG", "Chevron Corp",
      "organization", "chevron"},
+    /* a listed name whose context the document lacks is another's: the
+     * model's reading stands, not the list's id, nor nothing */
+    {"Budget\n\nLawmakers in the General Assembly voted on the state budget.",
+     "General=B-ORG Assembly=I-ORG", "General Assembly", "organization", "general-assembly"},
     /* the credits' names are persons */
     {"Chips\n\nThe deal was reviewed. Reporting by Krystal Hu in San Francisco; Editing by "
      "Lisa Shumaker", "by=O Krystal=B-ORG Hu=I-ORG", "Krystal Hu", "person", NULL},
