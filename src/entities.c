@@ -1620,12 +1620,13 @@ static int legal_tail(const tinfo *ti, size_t a, size_t b)
 }
 
 /* Whether tokens [s, e) are words in title case, none an organization's
- * head nor listed: the shape of a person's name. */
+ * or a place's head: the shape of a person's name (a listed word after
+ * the first is a surname: "Michael Bloomberg", "Michael Jackson"). */
 static int person_shaped(const ann_window *w, const tinfo *ti, size_t s, size_t e)
 {
     for (size_t k = s; k < e; k++)
         if (!(w->tok[k].flags & ANN_TF_TITLE) || w->tok[k].kind != ANN_TOK_WORD ||
-            (ti[k].f & (TI_ORGHEAD | TI_PLACEHEAD | TI_CONNECTOR)) || ti[k].known)
+            (ti[k].f & (TI_ORGHEAD | TI_PLACEHEAD | TI_CONNECTOR)))
             return 0;
     return 1;
 }

@@ -95,6 +95,67 @@ static void join_by_keyword(ann_doc *d, const keyword *v, size_t n, int unique)
     }
 }
 
+/* name without its middle initials ("Michael R. Bloomberg", "George H.
+ * W. Bush": words of one capital and a period, neither first nor last),
+ * as a new string; NULL where it has none. */
+static char *without_initials(const char *name)
+{
+    size_t n = strlen(name), o = 0;
+    char *out = ann_xmalloc(n + 1);
+    const char *first_end = strchr(name, ' '), *last = en_last_word(name);
+    for (const char *p = name; *p;) {
+        const char *e = strchr(p, ' ');
+        size_t len = e ? (size_t)(e - p) : strlen(p);
+        int initial = p > name && p < last && len == 2 && p[0] >= 'A' && p[0] <= 'Z' && p[1] == '.';
+        if (!initial) {
+            if (o)
+                out[o++] = ' ';
+            memcpy(out + o, p, len);
+            o += len;
+        }
+        p += len + (e != NULL);
+    }
+    out[o] = '\0';
+    if (!first_end || o == n) {
+        free(out);
+        return NULL;
+    }
+    return out;
+}
+
+/* "Michael R. Bloomberg" and "Michael Bloomberg" in one document are one
+ * person, the one without the initials: the form lists hold and most
+ * documents write, so the id is the one other documents give him (a
+ * document that writes only "David R. Cameron" keeps its id, as the
+ * spec's do). */
+static void merge_initial_variants(ann_doc *d)
+{
+    keyword *v = NULL;
+    size_t n = 0;
+    for (size_t i = 0; i < d->nents; i++) {
+        ann_entity *a = &d->ents[i];
+        if (!a->person || !a->nmentions)
+            continue;
+        char *bare = without_initials(a->name);
+        if (!bare)
+            continue;
+        if (!v) {   /* the persons by name, made at the first name with initials */
+            v = ann_xmalloc((d->nents + 1) * sizeof *v);
+            for (size_t j = 0; j < d->nents; j++)
+                if (d->ents[j].person && d->ents[j].nmentions)
+                    v[n++] = (keyword){d->ents[j].name, j};
+            qsort(v, n, sizeof *v, by_keyword);
+        }
+        size_t k = keyword_find(v, n, bare);
+        free(bare);
+        if (k == n || v[k].ent == i || !d->ents[v[k].ent].nmentions)
+            continue;
+        if (!a->listed)
+            move_mentions(&d->ents[v[k].ent], a);
+    }
+    free(v);
+}
+
 /* One-word persons join a full name of the document.  By the last word
  * first, a surname seen before its full name ("Zelensky's Sabotage ..."
  * then "Volodymyr Zelensky") joins the first full name that ends in it.
@@ -372,6 +433,7 @@ static void one_reading(ann_doc *d)
 void en_settle_aliases(ann_doc *d, const en_acronym *acr, size_t nacr, int tagged,
                        ann_buf *name, ann_buf *slug)
 {
+    merge_initial_variants(d);
     merge_one_words(d);
     settle_acronyms(d, acr, nacr, slug);
     if (tagged) {

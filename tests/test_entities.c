@@ -489,6 +489,13 @@ static const reading readings[] = {
     {INDIA, "Congress", "organization", "indian-national-congress"},
     {PAKISTAN, "PTI", "organization", "pakistan-tehreek-e-insaf"},
     {PAKISTAN, "Congress", "organization", "united-states-congress"},
+    /* a person's name with middle initials and without them are one
+     * person, the id without them; alone, a name keeps its initials */
+#define INITIALS "Talks\n\nRachel K. Whitmore spoke first. Later Rachel Whitmore left, and " \
+                 "Daniel P. Fenwick stayed."
+    {INITIALS, "Rachel K. Whitmore", "person", "rachel-whitmore"},
+    {INITIALS, "Rachel Whitmore", "person", "rachel-whitmore"},
+    {INITIALS, "Daniel P. Fenwick", "person", "daniel-p-fenwick"},
     /* a name no list holds before an age in commas is a person's */
     {"The tennis star was sidelined, and his older brother Khaleel, 22, started the fund "
      "page earlier this month.", "Khaleel", "person", NULL},
