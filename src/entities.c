@@ -1063,10 +1063,9 @@ static size_t take_title(const ann_window *w, const tinfo *ti, size_t i, evidenc
     return next;
 }
 
-static void known_name(ann_entities *st, ann_window *w, const tinfo *ti, size_t i, size_t end,
-                       evidence *ev)
+static void known_name(ann_entities *st, ann_window *w, const tinfo *ti, const ann_match *m,
+                       size_t end, evidence *ev)
 {
-    const ann_match *m = match_of(w, ti[i].known);
     ann_span sp = {w->tok[m->first].start, w->tok[(end ? end : m->last) - 1].end};
     ann_entity *e = add_known(st, w->doc, m, w->text + sp.start, sp.end - sp.start, sp);
     if (person_entity(e)) {
@@ -1596,6 +1595,24 @@ static int building_name(const ann_window *w, const tinfo *ti, const uint8_t *la
  * and fine type unless the tagger reads it as another class; an unknown
  * one gets the slug of its words (a person's surname joins the full name
  * before it).  Returns the token after it. */
+/* Of two list entries with the same words ("Amazon" the company and the
+ * rainforest), the one of the class the model read, where index_matches
+ * chose the other by the lists alone; else m.  The matches are sorted by
+ * first token, longest first: the twins are neighbours. */
+static const ann_match *twin_of_class(ann_entities *st, const ann_window *w, const ann_match *m,
+                                      int type)
+{
+    const ann_match *v = w->matches->v, *end = v + w->matches->n;
+    const ann_match *lo = m;
+    while (lo > v && lo[-1].first == m->first && lo[-1].last == m->last)
+        lo--;
+    for (const ann_match *o = lo; o < end && o->first == m->first && o->last == m->last; o++)
+        if (o != m && kind_of(st, o->kind) == K_ENTITY && known_class(o) == type &&
+            context_ok(st, w->doc, o))
+            return o;
+    return m;
+}
+
 /* "CAIRO, Jan 5 (Reuters)", "on May 3": a month's name (meta/months.tsv)
  * a space before a number of one or two digits is a date's, not a name
  * ("Jan" read as a person's). */
@@ -1652,6 +1669,8 @@ static size_t tagged_name(ann_entities *st, ann_window *w, const tinfo *ti, cons
     const ann_match *km = match_of(w, ti[s].known);
     if (km && !context_ok(st, w->doc, km))
         km = NULL;
+    if (km && known_class(km) != type)
+        km = twin_of_class(st, w, km, type);
     type = type_by_context(st, w, ti, ev, &km, s, j, type);
     if (type != TG_LOC && dateline_place(w, ti, km, s, j))
         return dateline_name(st, w, km, s, j);
@@ -1788,7 +1807,7 @@ static size_t tagged_name(ann_entities *st, ann_window *w, const tinfo *ti, cons
                    (kc == TG_LOC && dateline_at(w, s, km->last)) ||
                    (kc == TG_ORG && type == TG_LOC && !attr_on_memo(st, km, A_AMBIGUOUS) &&
                     !attr_on_memo(st, km, A_ALIAS_ONLY) && !place_twin(st, w, km)))) {
-            known_name(st, w, ti, s, legal_end, ev);
+            known_name(st, w, ti, km, legal_end, ev);
             return legal_end ? legal_end : km->last;
         }
         if (ok) {
@@ -2448,7 +2467,7 @@ void ann_entities_window(ann_entities *st, ann_window *w)
          * read a capitalized word as no name ("U.S. Open": an event), the
          * list does not make it one */
         if (km && (!lab || tg_inside(lab[i]) || !capitalized(t)) && accept_known(st, w, ti, km)) {
-            known_name(st, w, ti, i, 0, &ev);
+            known_name(st, w, ti, match_of(w, ti[i].known), 0, &ev);
             ev.title = NULL;
             i = km->last;
             continue;

@@ -752,6 +752,12 @@ static const misreading misreadings[] = {
      * model's reading stands, not the list's id, nor nothing */
     {"Budget\n\nLawmakers in the General Assembly voted on the state budget.",
      "General=B-ORG Assembly=I-ORG", "General Assembly", "organization", "general-assembly"},
+    /* of two list entries with the same words, the one of the class the
+     * model read: the rainforest and the company */
+    {"Shares\n\nAmazon.com rose. Loggers cleared land in the Amazon.", "the=O Amazon=B-LOC",
+     "Amazon", "place", "amazon-rainforest"},
+    {"Shares\n\nLoggers cleared land. Amazon.com rose, and Amazon said so.", "and=O Amazon=B-ORG",
+     "Amazon", "organization", "amazon"},
     /* the credits' names are persons */
     {"Chips\n\nThe deal was reviewed. Reporting by Krystal Hu in San Francisco; Editing by "
      "Lisa Shumaker", "by=O Krystal=B-ORG Hu=I-ORG", "Krystal Hu", "person", NULL},
