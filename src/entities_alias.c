@@ -134,8 +134,8 @@ static void merge_initial_variants(ann_doc *d)
     size_t n = 0;
     for (size_t i = 0; i < d->nents; i++) {
         ann_entity *a = &d->ents[i];
-        if (!a->person || !a->nmentions)
-            continue;
+        if (!a->person || !a->nmentions || !strstr(a->name, ". "))
+            continue;   /* no initial: nothing to make (most names) */
         char *bare = without_initials(a->name);
         if (!bare)
             continue;
