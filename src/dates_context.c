@@ -252,6 +252,17 @@ static int adjective_ed(const tx_match *m, size_t b)
            tx_in_table(m, "label_det", w);
 }
 
+/* Is the word at b a noun after a determiner ("at the close of business
+ * Thursday", "the return"), not the verb of a scheduled event? */
+static int after_determiner(const tx_match *m, size_t b)
+{
+    size_t p = b, pb, pe;
+    char w[16];
+    size_t lo = b > m->ws + 40 ? b - 40 : m->ws;
+    return word_before(m, lo, &p, &pb, &pe) && pe - pb < sizeof w &&
+           tx_normkey(w, sizeof w, m->text + pb, pe - pb) && tx_in_table(m, "label_det", w);
+}
+
 static int future_word(const tx_match *m, unsigned c, size_t b, size_t e, size_t nb, size_t ne)
 {
     const ann_date_rules *r = m->st->r;
@@ -259,7 +270,8 @@ static int future_word(const tx_match *m, unsigned c, size_t b, size_t e, size_t
     size_t n = e - b;
     char two[64];
     if (c & TW_FUTURE)
-        return !(n > 4 && w[n - 2] == 'e' && w[n - 1] == 'd' && adjective_ed(m, b));
+        return !(n > 4 && w[n - 2] == 'e' && w[n - 1] == 'd' && adjective_ed(m, b)) &&
+               !after_determiner(m, b);
     if ((c & TW_FUTURE_HEAD) && ne > nb && ne - nb <= r->cue_tail && ne - b < sizeof two) {
         memcpy(two, w, n);
         two[n] = ' ';
