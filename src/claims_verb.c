@@ -1400,6 +1400,27 @@ static int message_author(const cl_view *v, size_t i, size_t lo, ann_span *sp)
     return 0;
 }
 
+/* "…, forcing her to fend off Trump, said Brad Bannon, a Democratic
+ * pollster.": after a comma, a verb that inverts (class I) followed by a
+ * name or a speaker's noun phrase that the sentence's end or an
+ * apposition ending it closes has its speaker after it, and what stands before the comma is the content, not a subject with
+ * an aside ("The official, speaking anonymously, said the FBI had …",
+ * whose noun phrase goes on with a verb). */
+static int speaker_after(cl_view *v, const cue_ctx *x)
+{
+    size_t i = x->i, ce = x->ce;
+    if (!(x->c->cls & CL_INV) || i <= x->lo || !pc(v, i - 1, ',') ||
+        kind(v, ce, CL_W_PRON | CL_W_OBJ) || !(capw(v, ce) || kind(v, ce, CL_W_DET)) ||
+        cl_in_date(v, v->t[ce].start))
+        return 0;               /* "X, R-Ky., said Tuesday." */
+    size_t b = cl_np_right(v, ce, v->n, 1);
+    if (b == CL_NONE || !(capw(v, b) || kind(v, b, CL_W_HEAD)))
+        return 0;
+    if (b + 1 >= v->n || sentence_final(v, b + 1) || ss(v, b + 1))
+        return 1;
+    return pc(v, b + 1, ',') && apposition_ends(v, b + 2);
+}
+
 /* Where is the content of the cue at i, and who speaks? */
 void cl_on_cue(cl_view *v, size_t i)
 {
@@ -1427,6 +1448,8 @@ void cl_on_cue(cl_view *v, size_t i)
     if (no_agent(v, &x, passive))
         return;
     size_t head = x.lo == lo0 && head0 != unseen ? head0 : cl_subject_head_at(v, i, lo, k);
+    if (head != CL_NONE && head + 1 < i && speaker_after(v, &x))
+        head = CL_NONE;
     size_t dk = head != CL_NONE ? head : k;   /* "Gowdy last week said": no head, a date */
     if (dk != CL_NONE && cl_in_date(v, v->t[dk].start)) {
         /* "The report issued Friday said": the subject before the date;

@@ -1576,6 +1576,37 @@ static void test_round6(void)
     ann_doc_free(d);
 }
 
+/* Round 13, from reading polnear_train's errors: one row per rule, in
+ * the shape of round5 (kind, text, content, cue, speaker). */
+static const char *const round13[][5] = {
+    /* "…, said X, an apposition.": an inverting verb after a comma whose
+     * speaker follows it; the sentence before the comma is the content,
+     * not a subject with an aside before the verb */
+    {"i", "That would create a summer of agony for Clinton, forcing her to fend off both "
+          "Trump and Sanders, said Brad Bannon, a Democratic pollster.",
+     "That would create a summer of agony for Clinton, forcing her to fend off both Trump "
+     "and Sanders",
+     "said", "Brad Bannon"},
+    {"i", "Cruz also lacks support from his colleagues in Congress, whom he has alienated, "
+          "said Larry Sabato, director of the Center for Politics.",
+     "Cruz also lacks support from his colleagues in Congress, whom he has alienated", "said",
+     "Larry Sabato"},
+};
+
+static void test_round13(void)
+{
+    expect_rows(round13, sizeof round13 / sizeof round13[0]);
+    /* the subject with its aside stays the speaker where a clause or a
+     * date follows the verb */
+    ann_doc *d = run("The official, speaking anonymously, said the FBI had secured his "
+                     "cooperation.\n");
+    EXPECT(d, "the FBI had secured his cooperation", IND, "said", "The official");
+    ann_doc_free(d);
+    d = annotate_text("“The veto will be overridden,” Mitch McConnell, R-Ky., said Tuesday.");
+    EXPECT(d, "The veto will be overridden,", DIR, "said", "Mitch McConnell");
+    ann_doc_free(d);
+}
+
 static void test_round5(void)
 {
     expect_rows(round5, sizeof round5 / sizeof round5[0]);
@@ -1686,6 +1717,7 @@ int main(void)
     test_round4();
     test_round5();
     test_round6();
+    test_round13();
     test_user_cues();
     ann_engine_free(engine);
     for (size_t i = 0; i < 16; i++)
