@@ -495,6 +495,49 @@ static int issue_object(const cl_view *v, size_t q)
     return 0;
 }
 
+/* The apostrophe of a plural's possessive ("Sanders’ Senate office"): a
+ * mark that pairs with none, right after a word in -s. */
+static int plural_poss(const cl_view *v, size_t m)
+{
+    return m > 0 && v->t[m].kind == ANN_TOK_QUOTE && v->mate[m] == CL_NONE &&
+           !(v->t[m].flags & ANN_TF_SPACE_BEFORE) && W(v, m - 1) && ends_with(v, m - 1, "s");
+}
+
+/* Tokens from an addressee's first word to the "that" after it. */
+#define CL_ADDRESSEE 15
+
+/* "told a crowded banquet hall at a hotel in downtown Baltimore that …",
+ * "complained to CBS News’ Charlie Rose that …", "wrote to Sanders’ Senate
+ * office that …": an addressee the speaker lexicon does not know, and the
+ * phrases after it, right after a verb that takes one (class O), or after
+ * "to" for a verb that takes a clause; then "that" opens the content.
+ * Not past punctuation but a possessive's and a comma right before "that"
+ * ("told Bill O’Reilly of Fox News, that"), a cue or a quotation.
+ * Returns the content's first token, or CL_NONE. */
+static size_t addressee_that(const cl_view *v, const cl_cue *c, size_t ce)
+{
+    size_t a = ce;
+    if (is(v, a, "to") && (c->cls & CL_CLAUSE))
+        a++;
+    else if (!(c->cls & CL_OBJ))
+        return CL_NONE;
+    if (!(kind(v, a, CL_W_DET | CL_W_OBJ | CL_W_HEAD) || capw(v, a)) || kind(v, a, CL_W_PRON))
+        return CL_NONE;
+    for (size_t m = a + 1; m < v->n && m < a + CL_ADDRESSEE; m++) {
+        /* not a relative "that" ("to the drama that has surrounded …"),
+         * nor a determiner ("to getting that story right") */
+        if (complementizer(v, m))
+            return (W(v, m + 1) || qopen(v, m + 1)) && !predicate_at(v, m + 1) && !is_ing(v, m - 1)
+                   ? m + 1 : CL_NONE;
+        if ((pc(v, m, ',') && complementizer(v, m + 1)) || plural_poss(v, m))
+            continue;
+        if (ss(v, m) || cl_cue_at(v, m) || v->t[m].kind == ANN_TOK_QUOTE ||
+            (!W(v, m) && !poss(v, m) && v->t[m].kind != ANN_TOK_NUMBER))
+            return CL_NONE;
+    }
+    return CL_NONE;
+}
+
 /* The content after the cue: "that …", ": “…”", "him to …", a bare clause,
  * or the object of "demanded".  Returns its first token or CL_NONE. */
 static size_t content_start(const cl_view *v, const cl_cue *c, size_t ce, int *np)
@@ -545,6 +588,11 @@ static size_t content_start(const cl_view *v, const cl_cue *c, size_t ce, int *n
         !is(v, q, "by") && !is(v, q, "of") && (!(c->cls & CL_ISSUE) || issue_object(v, q))) {
         *np = 1;
         return q;
+    }
+    if (q == ce && !is(v, q, "that")) {
+        size_t a = addressee_that(v, c, ce);
+        if (a != CL_NONE)
+            return a;
     }
     if ((c->cls & CL_BARE) && bare_ok(v, q)) {
         /* "told the farmers who came, “…”": an addressee not in the

@@ -1591,6 +1591,17 @@ static const char *const round13[][5] = {
           "said Larry Sabato, director of the Center for Politics.",
      "Cruz also lacks support from his colleagues in Congress, whom he has alienated", "said",
      "Larry Sabato"},
+    /* an addressee the speaker lexicon does not know, with its phrases,
+     * after "told", or after "to" for a verb of saying: "that" opens the
+     * content, the addressee is none of it */
+    {"i", "Ben Carson told a crowded banquet hall at a hotel in downtown Baltimore that he is "
+          "not giving up.",
+     "he is not giving up", "told", "Ben Carson"},
+    {"i", "Sanders complained to CBS News’ Charlie Rose that linking him to the massacre was "
+          "unfair.",
+     "linking him to the massacre was unfair", "complained", "Sanders"},
+    {"i", "The American Legion wrote to Sanders’ Senate office that it did not have permission.",
+     "it did not have permission", "wrote", "The American Legion"},
 };
 
 static void test_round13(void)
@@ -1604,6 +1615,11 @@ static void test_round13(void)
     ann_doc_free(d);
     d = annotate_text("“The veto will be overridden,” Mitch McConnell, R-Ky., said Tuesday.");
     EXPECT(d, "The veto will be overridden,", DIR, "said", "Mitch McConnell");
+    ann_doc_free(d);
+    /* after an addressee a relative "that" and a determiner "that" open
+     * no content */
+    d = run("The latest hiccup added to the drama that has surrounded the campaign.\n");
+    CHECK(find(d, "has surrounded the campaign") == NULL);
     ann_doc_free(d);
 }
 
