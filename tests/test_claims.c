@@ -1602,6 +1602,10 @@ static const char *const round13[][5] = {
      "linking him to the massacre was unfair", "complained", "Sanders"},
     {"i", "The American Legion wrote to Sanders’ Senate office that it did not have permission.",
      "it did not have permission", "wrote", "The American Legion"},
+    /* "defended" states a position as "praised" does, its object the
+     * content, with "as" its complement ("defended the comments as …") */
+    {"i", "Hillary Clinton defended her record as secretary of state.",
+     "her record as secretary of state", "defended", "Hillary Clinton"},
 };
 
 static void test_round13(void)
@@ -1615,6 +1619,10 @@ static void test_round13(void)
     ann_doc_free(d);
     d = annotate_text("“The veto will be overridden,” Mitch McConnell, R-Ky., said Tuesday.");
     EXPECT(d, "The veto will be overridden,", DIR, "said", "Mitch McConnell");
+    ann_doc_free(d);
+    /* the forms a war's news uses of a fight are no cues */
+    d = run("Ukraine is defending its territory, and troops defend the city.\n");
+    CHECK_INT(d->nclaims, 0);
     ann_doc_free(d);
     /* after an addressee a relative "that" and a determiner "that" open
      * no content */
