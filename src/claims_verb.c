@@ -896,6 +896,19 @@ static size_t and_that_end(const cl_view *v, size_t p, size_t e)
     return e2;
 }
 
+/* Is a poll or a survey (words.tsv class data) in the speaker's phrase
+ * before a cue of class F ("A CNN/ORC poll of South Carolina released on
+ * Tuesday showed …")? */
+static int data_subject(const cl_view *v, const cue_ctx *x)
+{
+    if (!(x->c->cls & CL_FIND) || x->sp.end > x->cue.start)
+        return 0;
+    for (size_t k = x->i; k > x->lo && v->t[k - 1].start >= x->sp.start; k--)
+        if (in_set(v, k - 1, CL_S_DATA))
+            return 1;
+    return 0;
+}
+
 static void pre_claim(cl_view *v, cue_ctx *x)
 {
     int np = 0;
@@ -1536,4 +1549,13 @@ void cl_on_cue(cl_view *v, size_t i)
             x.sp.start = x.sp.end = 0;
     }
     pre_claim(v, &x);
+    /* "a poll showed a slimmer lead for Clinton": where no clause follows,
+     * the findings are the object, as a class N verb's position is */
+    cl_cue found;
+    if (!v->used[i] && data_subject(v, &x)) {
+        found = *x.c;
+        found.cls |= CL_NP;
+        x.c = &found;
+        pre_claim(v, &x);
+    }
 }

@@ -1606,6 +1606,12 @@ static const char *const round13[][5] = {
      * content, with "as" its complement ("defended the comments as …") */
     {"i", "Hillary Clinton defended her record as secretary of state.",
      "her record as secretary of state", "defended", "Hillary Clinton"},
+    /* a poll or a survey states its findings in the object of "showed"
+     * and "found" (class F) */
+    {"i", "A Quinnipiac University poll showed a slimmer lead for Clinton.",
+     "a slimmer lead for Clinton", "showed", "A Quinnipiac University poll"},
+    {"i", "The April survey found Clinton leading Sanders by seven points.",
+     "Clinton leading Sanders by seven points", "found", "The April survey"},
 };
 
 static void test_round13(void)
@@ -1619,6 +1625,10 @@ static void test_round13(void)
     ann_doc_free(d);
     d = annotate_text("“The veto will be overridden,” Mitch McConnell, R-Ky., said Tuesday.");
     EXPECT(d, "The veto will be overridden,", DIR, "said", "Mitch McConnell");
+    ann_doc_free(d);
+    /* the object of "found" states nothing when no poll found it */
+    d = annotate_text("Mr. Romney found a way to win.");
+    CHECK_INT(d->nclaims, 0);
     ann_doc_free(d);
     /* the forms a war's news uses of a fight are no cues */
     d = run("Ukraine is defending its territory, and troops defend the city.\n");
