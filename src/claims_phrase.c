@@ -96,7 +96,11 @@ size_t cl_np_right(const cl_view *v, size_t p, size_t hi, int broad)
         return CL_NONE;
     if (kind(v, p, CL_W_PRON))
         return p;
-    if (kind(v, j, CL_W_DET)) {
+    if (in_set(v, p, CL_S_QUANT | CL_S_NUM) && is(v, p + 1, "of") && p + 2 < hi) {
+        headed = capw(v, p) || kind(v, p, CL_W_HEAD);
+        last = j++;             /* "one of those advisers", "some of his aides" */
+        det = broad;
+    } else if (kind(v, j, CL_W_DET)) {
         j++;
         det = broad;
     } else if (broad && open_word(v, p)) {

@@ -1612,6 +1612,12 @@ static const char *const round13[][5] = {
      "a slimmer lead for Clinton", "showed", "A Quinnipiac University poll"},
     {"i", "The April survey found Clinton leading Sanders by seven points.",
      "Clinton leading Sanders by seven points", "found", "The April survey"},
+    /* a count or a quantifier with "of" heads the speaker after an
+     * inverting verb, as before a verb */
+    {"d", "“There won't be a path for Bernie to succeed,” said one of those advisers.",
+     "There won't be a path for Bernie to succeed,", "said", "one of those advisers"},
+    {"i", "The race is over, said some of the advisers.", "The race is over", "said",
+     "some of the advisers"},
 };
 
 static void test_round13(void)
@@ -1625,6 +1631,12 @@ static void test_round13(void)
     ann_doc_free(d);
     d = annotate_text("“The veto will be overridden,” Mitch McConnell, R-Ky., said Tuesday.");
     EXPECT(d, "The veto will be overridden,", DIR, "said", "Mitch McConnell");
+    ann_doc_free(d);
+    /* a count before "of" still opens a subject that a participle's
+     * claim takes for its speaker */
+    d = annotate_text("Hundreds of pro-Sanders demonstrators marched through Center City on "
+                      "Monday, chanting \"Bernie or Jill, No Hill,\" raising fresh questions.");
+    CHECK(find(d, "Bernie or Jill, No Hill,") != NULL);
     ann_doc_free(d);
     /* the object of "found" states nothing when no poll found it */
     d = annotate_text("Mr. Romney found a way to win.");
