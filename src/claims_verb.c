@@ -386,8 +386,8 @@ static int aux_soon(const cl_view *v, size_t j)
 /* Can a bare clause ("said the talks failed") start at j? */
 static int bare_ok(const cl_view *v, size_t j)
 {
-    if (j >= v->n || ss(v, j))
-        return 0;
+    if (j >= v->n || ss(v, j) || is(v, j, "to"))
+        return 0;               /* "hopes to have finished": an infinitive */
     if (v->t[j].kind == ANN_TOK_NUMBER)
         return 1;
     /* "said comments from Rice were …", "said praise from Putin would

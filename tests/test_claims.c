@@ -1638,6 +1638,13 @@ static void test_round13(void)
                       "Monday, chanting \"Bernie or Jill, No Hill,\" raising fresh questions.");
     CHECK(find(d, "Bernie or Jill, No Hill,") != NULL);
     ann_doc_free(d);
+    /* "to" opens an infinitive or a phrase, never a bare clause */
+    static const char *const to_none[] = {
+        "Fields did not reply to a request for comment Tuesday.",
+        "A plurality of refugees admitted to the United States from all destinations are "
+        "Christian.",
+    };
+    expect_none(to_none, sizeof to_none / sizeof to_none[0]);
     /* the object of "found" states nothing when no poll found it */
     d = annotate_text("Mr. Romney found a way to win.");
     CHECK_INT(d->nclaims, 0);
