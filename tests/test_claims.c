@@ -1618,6 +1618,12 @@ static const char *const round13[][5] = {
      "There won't be a path for Bernie to succeed,", "said", "one of those advisers"},
     {"i", "The race is over, said some of the advisers.", "The race is over", "said",
      "some of the advisers"},
+    /* "hopes", "doubts", "suspects" take a bare clause as "believes"
+     * does, with "that" or without */
+    {"i", "Christie hopes his latest celebrity endorsement will give him the boost he needs.",
+     "his latest celebrity endorsement will give him the boost he needs", "hopes", "Christie"},
+    {"i", "Many experts suspect those losses were generated in part by tax breaks.",
+     "those losses were generated in part by tax breaks", "suspect", "Many experts"},
 };
 
 static void test_round13(void)
