@@ -741,6 +741,15 @@ static int noun_use(const cl_view *v, size_t i, size_t ce)
      * half of a compound noun */
     if (in_set(v, i + 1, CL_S_CMPD))
         return 1;
+    /* "Trump's reality TV show, “The Apprentice,”", "his late night show
+     * “Lopez Tonight”": a verb of evidence in its base form after a word
+     * that could be no plural subject of it, before a quotation, is a
+     * noun the title names (a verb of saying there is one: "Americans
+     * say “no”") */
+    if (i > 0 && !ss(v, i) && (cl_cue_at(v, i)->cls & CL_EVID) && cl_base_form(v, i) &&
+        W(v, i - 1) && !ends_with(v, i - 1, "s") &&
+        !kind(v, i - 1, CL_W_PRON) && (qopen(v, ce) || (pc(v, ce, ',') && qopen(v, ce + 1))))
+        return 1;
     /* "one of 45 states", "only 10 states": a count before it */
     if (i > 0 && !ss(v, i) && ends_with(v, i, "s") && !ends_with(v, i, "ss") &&
         (v->t[i - 1].kind == ANN_TOK_NUMBER || in_set(v, i - 1, CL_S_NUM)))

@@ -1644,6 +1644,16 @@ static void test_round13(void)
                       "Monday, chanting \"Bernie or Jill, No Hill,\" raising fresh questions.");
     CHECK(find(d, "Bernie or Jill, No Hill,") != NULL);
     ann_doc_free(d);
+    /* a show's title after "show": no claim, and the speaker of the
+     * sentence's own verb is the subject's */
+    d = annotate_text("Sam Solovey, a contestant on Trump's reality TV show, \"The Apprentice,\" "
+                      "who went on to run a firm, said his boss was kind.");
+    CHECK(find(d, "The Apprentice,") == NULL);
+    EXPECT(d, "his boss was kind", IND, "said", "Sam Solovey");
+    ann_doc_free(d);
+    d = annotate_text("Lopez spoke about the end of his TBS late night show “Lopez Tonight.”");
+    CHECK_INT(d->nclaims, 0);
+    ann_doc_free(d);
     /* "to" opens an infinitive or a phrase, never a bare clause */
     static const char *const to_none[] = {
         "Fields did not reply to a request for comment Tuesday.",
