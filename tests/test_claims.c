@@ -1624,6 +1624,14 @@ static const char *const round13[][5] = {
      "his latest celebrity endorsement will give him the boost he needs", "hopes", "Christie"},
     {"i", "Many experts suspect those losses were generated in part by tax breaks.",
      "those losses were generated in part by tax breaks", "suspect", "Many experts"},
+    /* a longer aside between dashes, with commas and verbs of its own,
+     * between the subject and its verb */
+    {"i", "Joyce — who is listed as an attorney in Illinois but doesn’t actively practice "
+          "law — told The Huffington Post he’s not planning an appeal.",
+     "he’s not planning an appeal", "told", "Joyce"},
+    {"i", "Democratic leaders — and, in particular, Senate Minority Leader Harry Reid — "
+          "insisted that any package include a delay.",
+     "any package include a delay", "insisted", "Democratic leaders"},
 };
 
 static void test_round13(void)
@@ -1653,6 +1661,12 @@ static void test_round13(void)
     ann_doc_free(d);
     d = annotate_text("Lopez spoke about the end of his TBS late night show “Lopez Tonight.”");
     CHECK_INT(d->nclaims, 0);
+    ann_doc_free(d);
+    /* a clause between dashes is the content of the verb before it, no
+     * aside of the next verb's subject */
+    d = annotate_text("What Merkel said in her memoirs—that the agreements served to give "
+                      "Ukraine time to prepare—suggests that leaders knew it.");
+    CHECK(find(d, "leaders knew it") == NULL);
     ann_doc_free(d);
     /* "to" opens an infinitive or a phrase, never a bare clause */
     static const char *const to_none[] = {
