@@ -219,6 +219,10 @@ static int post_claim(cl_view *v, size_t comma, int how, size_t tend, unsigned c
         cl_emit_tokens(v, s, cl_content_end(v, after, 0), cue, sp, medium, nested);
         return 1;
     }
+    /* "According to the FBI summary, Mills asked …": the source of the
+     * clause after the comma, no content of the verb after it */
+    if (cl_cue_at(v, s) && (cl_cue_at(v, s)->cls & CL_ACCORD) && !comma_between(v, s + 1, comma))
+        return 0;
     /* "While the UK had trained 22,000 fighters, as noted by X": the
      * clause without the word that subordinates it */
     if (in_set(v, s, CL_S_SUB) && comma >= s + 5 && !comma_between(v, s + 1, comma))

@@ -1668,6 +1668,12 @@ static void test_round13(void)
                       "Ukraine time to prepare—suggests that leaders knew it.");
     CHECK(find(d, "leaders knew it") == NULL);
     ann_doc_free(d);
+    /* an "according to X" phrase before the comma is the source of the
+     * clause after it, no content of that clause's verb */
+    d = annotate_text("According to the FBI summary, Mills asked the employee to delete emails.");
+    CHECK(find(d, "According to the FBI summary") == NULL);
+    EXPECT(d, "Mills asked the employee to delete emails", IND, "According to", "the FBI summary");
+    ann_doc_free(d);
     /* "to" opens an infinitive or a phrase, never a bare clause */
     static const char *const to_none[] = {
         "Fields did not reply to a request for comment Tuesday.",
