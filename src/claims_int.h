@@ -29,7 +29,8 @@ enum {
     CL_AS      = 1u << 9,   /* object + "as" + complement ("described X as Y") */
     CL_INV     = 1u << 10,  /* stands before its speaker ("said Medinsky") */
     CL_EVID    = 1u << 11,  /* a thing may show it: "it shows" names no source */
-    CL_ISSUE   = 1u << 12   /* N only with a matter raised for object ("raised concerns") */
+    CL_ISSUE   = 1u << 12,  /* N only with a matter raised for object ("raised concerns") */
+    CL_FIND    = 1u << 13   /* N when a poll or survey is the subject ("a poll showed a lead") */
 };
 
 /* Word kinds (src/rules/claims/speakers.tsv, nouns.tsv). */

@@ -96,7 +96,11 @@ size_t cl_np_right(const cl_view *v, size_t p, size_t hi, int broad)
         return CL_NONE;
     if (kind(v, p, CL_W_PRON))
         return p;
-    if (kind(v, j, CL_W_DET)) {
+    if (in_set(v, p, CL_S_QUANT | CL_S_NUM) && is(v, p + 1, "of") && p + 2 < hi) {
+        headed = capw(v, p) || kind(v, p, CL_W_HEAD);
+        last = j++;             /* "one of those advisers", "some of his aides" */
+        det = broad;
+    } else if (kind(v, j, CL_W_DET)) {
         j++;
         det = broad;
     } else if (broad && open_word(v, p)) {
@@ -168,16 +172,20 @@ static size_t adjunct_left(const cl_view *v, size_t k, size_t lo)
  * "has", "vehemently", "for his part").  Returns the token before those, or
  * CL_NONE when the sentence starts first. */
 /* Tokens an aside between two dashes may hold. */
-#define CL_DASH_ASIDE 10
+#define CL_DASH_ASIDE 30
 
 /* The dash that opens the aside the dash at k closes ("X — and Y —"),
- * after a word and with only words between, or CL_NONE. */
+ * after a word, with words, numbers, commas and possessives between, a
+ * verb of the aside's own too ("Many speakers at the service — including
+ * Muslims, Christians, Catholics, Jews — said", "Joyce — who is listed as
+ * an attorney in Illinois but doesn't practice law — told"), or CL_NONE. */
 static size_t dash_open(const cl_view *v, size_t k, size_t lo)
 {
     for (size_t o = k; o > lo + 1 && o + CL_DASH_ASIDE > k; o--) {
-        if (v->t[o - 1].kind == ANN_TOK_DASH)
-            return o - 1 < k - 1 && W(v, o - 2) ? o - 1 : CL_NONE;
-        if (!W(v, o - 1) || ss(v, o - 1) || cl_cue_at(v, o - 1))
+        if (v->t[o - 1].kind == ANN_TOK_DASH)   /* "said in her memoirs—that …—": content */
+            return o - 1 < k - 1 && W(v, o - 2) && !is(v, o, "that") ? o - 1 : CL_NONE;
+        if (ss(v, o - 1) || !(W(v, o - 1) || pc(v, o - 1, ',') || poss(v, o - 1) ||
+                              v->t[o - 1].kind == ANN_TOK_NUMBER))
             return CL_NONE;
     }
     return CL_NONE;

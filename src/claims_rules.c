@@ -35,7 +35,7 @@ static void add_word(loader *ld, const char *w, size_t n, unsigned kind)
  * letter that names none. */
 static long parse_classes(const char *s, size_t n)
 {
-    static const char letters[] = "CBOTNPMAQSIER";
+    static const char letters[] = "CBOTNPMAQSIERF";
     long cls = 0;
     for (size_t i = 0; i < n; i++) {
         const char *at = s[i] ? strchr(letters, s[i]) : NULL;
@@ -57,7 +57,7 @@ static int cue_line(void *arg, const char *s, size_t n, const char *name,
         cls = parse_classes(f[1].s, f[1].n);
     if (cls < 0) {
         ann_load_error(err, errlen, name, lineno,
-                       "want a form, a tab and class letters from CBOTNPMAQSIER or -");
+                       "want a form, a tab and class letters from CBOTNPMAQSIERF or -");
         return -1;
     }
     const char *tab = f[1].s - 1;

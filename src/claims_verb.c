@@ -219,6 +219,10 @@ static int post_claim(cl_view *v, size_t comma, int how, size_t tend, unsigned c
         cl_emit_tokens(v, s, cl_content_end(v, after, 0), cue, sp, medium, nested);
         return 1;
     }
+    /* "According to the FBI summary, Mills asked …": the source of the
+     * clause after the comma, no content of the verb after it */
+    if (cl_cue_at(v, s) && (cl_cue_at(v, s)->cls & CL_ACCORD) && !comma_between(v, s + 1, comma))
+        return 0;
     /* "While the UK had trained 22,000 fighters, as noted by X": the
      * clause without the word that subordinates it */
     if (in_set(v, s, CL_S_SUB) && comma >= s + 5 && !comma_between(v, s + 1, comma))
@@ -386,8 +390,8 @@ static int aux_soon(const cl_view *v, size_t j)
 /* Can a bare clause ("said the talks failed") start at j? */
 static int bare_ok(const cl_view *v, size_t j)
 {
-    if (j >= v->n || ss(v, j))
-        return 0;
+    if (j >= v->n || ss(v, j) || is(v, j, "to"))
+        return 0;               /* "hopes to have finished": an infinitive */
     if (v->t[j].kind == ANN_TOK_NUMBER)
         return 1;
     /* "said comments from Rice were …", "said praise from Putin would
@@ -495,6 +499,49 @@ static int issue_object(const cl_view *v, size_t q)
     return 0;
 }
 
+/* The apostrophe of a plural's possessive ("Sanders’ Senate office"): a
+ * mark that pairs with none, right after a word in -s. */
+static int plural_poss(const cl_view *v, size_t m)
+{
+    return m > 0 && v->t[m].kind == ANN_TOK_QUOTE && v->mate[m] == CL_NONE &&
+           !(v->t[m].flags & ANN_TF_SPACE_BEFORE) && W(v, m - 1) && ends_with(v, m - 1, "s");
+}
+
+/* Tokens from an addressee's first word to the "that" after it. */
+#define CL_ADDRESSEE 15
+
+/* "told a crowded banquet hall at a hotel in downtown Baltimore that …",
+ * "complained to CBS News’ Charlie Rose that …", "wrote to Sanders’ Senate
+ * office that …": an addressee the speaker lexicon does not know, and the
+ * phrases after it, right after a verb that takes one (class O), or after
+ * "to" for a verb that takes a clause; then "that" opens the content.
+ * Not past punctuation but a possessive's and a comma right before "that"
+ * ("told Bill O’Reilly of Fox News, that"), a cue or a quotation.
+ * Returns the content's first token, or CL_NONE. */
+static size_t addressee_that(const cl_view *v, const cl_cue *c, size_t ce)
+{
+    size_t a = ce;
+    if (is(v, a, "to") && (c->cls & CL_CLAUSE))
+        a++;
+    else if (!(c->cls & CL_OBJ))
+        return CL_NONE;
+    if (!(kind(v, a, CL_W_DET | CL_W_OBJ | CL_W_HEAD) || capw(v, a)) || kind(v, a, CL_W_PRON))
+        return CL_NONE;
+    for (size_t m = a + 1; m < v->n && m < a + CL_ADDRESSEE; m++) {
+        /* not a relative "that" ("to the drama that has surrounded …"),
+         * nor a determiner ("to getting that story right") */
+        if (complementizer(v, m))
+            return (W(v, m + 1) || qopen(v, m + 1)) && !predicate_at(v, m + 1) && !is_ing(v, m - 1)
+                   ? m + 1 : CL_NONE;
+        if ((pc(v, m, ',') && complementizer(v, m + 1)) || plural_poss(v, m))
+            continue;
+        if (ss(v, m) || cl_cue_at(v, m) || v->t[m].kind == ANN_TOK_QUOTE ||
+            (!W(v, m) && !poss(v, m) && v->t[m].kind != ANN_TOK_NUMBER))
+            return CL_NONE;
+    }
+    return CL_NONE;
+}
+
 /* The content after the cue: "that …", ": “…”", "him to …", a bare clause,
  * or the object of "demanded".  Returns its first token or CL_NONE. */
 static size_t content_start(const cl_view *v, const cl_cue *c, size_t ce, int *np)
@@ -545,6 +592,11 @@ static size_t content_start(const cl_view *v, const cl_cue *c, size_t ce, int *n
         !is(v, q, "by") && !is(v, q, "of") && (!(c->cls & CL_ISSUE) || issue_object(v, q))) {
         *np = 1;
         return q;
+    }
+    if (q == ce && !is(v, q, "that")) {
+        size_t a = addressee_that(v, c, ce);
+        if (a != CL_NONE)
+            return a;
     }
     if ((c->cls & CL_BARE) && bare_ok(v, q)) {
         /* "told the farmers who came, “…”": an addressee not in the
@@ -692,6 +744,15 @@ static int noun_use(const cl_view *v, size_t i, size_t ce)
     /* "a conservative think tank that …", "a radio talk show": the first
      * half of a compound noun */
     if (in_set(v, i + 1, CL_S_CMPD))
+        return 1;
+    /* "Trump's reality TV show, “The Apprentice,”", "his late night show
+     * “Lopez Tonight”": a verb of evidence in its base form after a word
+     * that could be no plural subject of it, before a quotation, is a
+     * noun the title names (a verb of saying there is one: "Americans
+     * say “no”") */
+    if (i > 0 && !ss(v, i) && (cl_cue_at(v, i)->cls & CL_EVID) && cl_base_form(v, i) &&
+        W(v, i - 1) && !ends_with(v, i - 1, "s") &&
+        !kind(v, i - 1, CL_W_PRON) && (qopen(v, ce) || (pc(v, ce, ',') && qopen(v, ce + 1))))
         return 1;
     /* "one of 45 states", "only 10 states": a count before it */
     if (i > 0 && !ss(v, i) && ends_with(v, i, "s") && !ends_with(v, i, "ss") &&
@@ -846,6 +907,19 @@ static size_t and_that_end(const cl_view *v, size_t p, size_t e)
         if (v->t[k].kind == ANN_TOK_QUOTE)
             return CL_NONE;
     return e2;
+}
+
+/* Is a poll or a survey (words.tsv class data) in the speaker's phrase
+ * before a cue of class F ("A CNN/ORC poll of South Carolina released on
+ * Tuesday showed …")? */
+static int data_subject(const cl_view *v, const cue_ctx *x)
+{
+    if (!(x->c->cls & CL_FIND) || x->sp.end > x->cue.start)
+        return 0;
+    for (size_t k = x->i; k > x->lo && v->t[k - 1].start >= x->sp.start; k--)
+        if (in_set(v, k - 1, CL_S_DATA))
+            return 1;
+    return 0;
 }
 
 static void pre_claim(cl_view *v, cue_ctx *x)
@@ -1400,6 +1474,27 @@ static int message_author(const cl_view *v, size_t i, size_t lo, ann_span *sp)
     return 0;
 }
 
+/* "…, forcing her to fend off Trump, said Brad Bannon, a Democratic
+ * pollster.": after a comma, a verb that inverts (class I) followed by a
+ * name or a speaker's noun phrase that the sentence's end or an
+ * apposition ending it closes has its speaker after it, and what stands before the comma is the content, not a subject with
+ * an aside ("The official, speaking anonymously, said the FBI had …",
+ * whose noun phrase goes on with a verb). */
+static int speaker_after(cl_view *v, const cue_ctx *x)
+{
+    size_t i = x->i, ce = x->ce;
+    if (!(x->c->cls & CL_INV) || i <= x->lo || !pc(v, i - 1, ',') ||
+        kind(v, ce, CL_W_PRON | CL_W_OBJ) || !(capw(v, ce) || kind(v, ce, CL_W_DET)) ||
+        cl_in_date(v, v->t[ce].start))
+        return 0;               /* "X, R-Ky., said Tuesday." */
+    size_t b = cl_np_right(v, ce, v->n, 1);
+    if (b == CL_NONE || !(capw(v, b) || kind(v, b, CL_W_HEAD)))
+        return 0;
+    if (b + 1 >= v->n || sentence_final(v, b + 1) || ss(v, b + 1))
+        return 1;
+    return pc(v, b + 1, ',') && apposition_ends(v, b + 2);
+}
+
 /* Where is the content of the cue at i, and who speaks? */
 void cl_on_cue(cl_view *v, size_t i)
 {
@@ -1427,6 +1522,8 @@ void cl_on_cue(cl_view *v, size_t i)
     if (no_agent(v, &x, passive))
         return;
     size_t head = x.lo == lo0 && head0 != unseen ? head0 : cl_subject_head_at(v, i, lo, k);
+    if (head != CL_NONE && head + 1 < i && speaker_after(v, &x))
+        head = CL_NONE;
     size_t dk = head != CL_NONE ? head : k;   /* "Gowdy last week said": no head, a date */
     if (dk != CL_NONE && cl_in_date(v, v->t[dk].start)) {
         /* "The report issued Friday said": the subject before the date;
@@ -1465,4 +1562,13 @@ void cl_on_cue(cl_view *v, size_t i)
             x.sp.start = x.sp.end = 0;
     }
     pre_claim(v, &x);
+    /* "a poll showed a slimmer lead for Clinton": where no clause follows,
+     * the findings are the object, as a class N verb's position is */
+    cl_cue found;
+    if (!v->used[i] && data_subject(v, &x)) {
+        found = *x.c;
+        found.cls |= CL_NP;
+        x.c = &found;
+        pre_claim(v, &x);
+    }
 }
