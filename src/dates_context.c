@@ -420,6 +420,21 @@ int tx_future_cue(tx_match *m)
 /* The word before the match is one of table until_word ("until"), and
  * a word of table until_ahead ("postponed", "deadline", "has") is among
  * the few of its clause before that. */
+/* Is the day the complement of a copula in the present ("the deadline is
+ * Friday", "the vote is on Tuesday", copula_ahead in normalization.tsv)?
+ * News says so of a day to come, or of today: that day or after. */
+int tx_copula_ahead(const tx_match *m)
+{
+    size_t lo = sentence_from(m, m->ms, 200), p = m->ms, b, e;
+    char w[16];
+    if (!word_before(m, lo, &p, &b, &e))
+        return 0;
+    if (e - b == 2 && !strncasecmp(m->text + b, "on", 2) && !word_before(m, lo, &p, &b, &e))
+        return 0;
+    return e - b < sizeof w && tx_normkey(w, sizeof w, m->text + b, e - b) &&
+           tx_in_table(m, "copula_ahead", w);
+}
+
 int tx_until_ahead(const tx_match *m)
 {
     size_t lo = sentence_from(m, m->ms, 200), p = m->ms, b, e;

@@ -656,7 +656,8 @@ static int weekday_rel(tx_match *m, int i)
 {
     int dist;
     if (!m->a[i])
-        return tx_until_ahead(m) ? 3 : !possessive(m) && tx_tense(m, &dist) > 0;
+        return tx_until_ahead(m) || tx_copula_ahead(m) ? 3
+                                                       : !possessive(m) && tx_tense(m, &dist) > 0;
     if (tx_arg_is(m, i, "this"))
         return 2;
     if (tx_arg_is(m, i, "that"))

@@ -127,6 +127,7 @@ int tx_same_sentence(const tx_match *m, size_t pos);
  * deferral or a deadline ("postponed until Tuesday", "has until 9 a.m.
  * Tuesday"), whatever the tense of its verb. */
 int tx_until_ahead(const tx_match *m);
+int tx_copula_ahead(const tx_match *m);
 
 /* --- the reference time (dates_anchor.c) -------------------------------- */
 
