@@ -329,13 +329,17 @@ static int find_tense(const tx_match *m, int *dist)
         (t = tense_at(m, hi, b, e, e)) != 0)
         return t;
     /* else the nearest before ("said Friday", "will meet on Thursday"),
-     * where "had been scheduled to" is past */
+     * where "had been scheduled to", "had been due to expire" is past (a
+     * modal's "had" is another clause's: "had said the vote will be") */
     p = m->ms;
     for (int k = 0; k < 12 && word_before(m, lo, &p, &b, &e); k++)
         if ((t = tense_at(m, hi, b, e, e)) != 0) {
             size_t q = p, hb, he;
+            char w[8];
+            int modal = e - b < sizeof w && tx_normkey(w, sizeof w, m->text + b, e - b) &&
+                        tx_in_table(m, "modal", w);
             *dist = k;
-            for (int j = 0; t > 0 && j < 2 && word_before(m, lo, &q, &hb, &he); j++)
+            for (int j = 0; t > 0 && j < (modal ? 2 : 4) && word_before(m, lo, &q, &hb, &he); j++)
                 if (he - hb == 3 && !strncasecmp(m->text + hb, "had", 3))
                     return -1;
             return t;
