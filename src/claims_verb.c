@@ -98,6 +98,7 @@ static size_t split_rest(cl_view *v, size_t next)
 {
     int relative = 0;            /* "said X, who said he left on good terms." */
     int participle = 0;          /* "said, pointing to the store." */
+    int cue = 0;                 /* "said X, after Y declared him the victor." */
     for (size_t k = next; !qopen(v, k); k++) {
         /* a short title in the tail: "showing off the “Make America
          * Great Again” hat" */
@@ -115,13 +116,19 @@ static size_t split_rest(cl_view *v, size_t next)
             /* a participle set off by a comma whose object is no clause
              * ("pointing to the store", "asked about it", not "adding that
              * …"); a cue in an infinitive ("a term used to describe X") */
-            if (!((is_ing(v, k) || ends_with(v, k, "ed")) && k > 0 && pc(v, k - 1, ',')))
-                return CL_NONE;
-            participle = 1;
+            if ((is_ing(v, k) || ends_with(v, k, "ed")) && k > 0 && pc(v, k - 1, ','))
+                participle = 1;
+            else
+                cue = 1;
         }
         relative |= is(v, k, "who") || is(v, k, "which");
-        /* “A,” X said. “B”; “A,” said X, an economist, “b …” */
-        if ((sentence_final(v, k) || (pc(v, k, ',') && k > next)) && qopen(v, k + 1)) {
+        /* “A,” X said. “B”, also after an abbreviation that holds the
+         * sentence's period ("of Jacksonville, Fla. “B”"); “A,” said X,
+         * an economist, “b …”.  A cue in the rest makes its own claim of
+         * what follows it in the sentence, but a quotation that opens the
+         * next sentence is still the first speaker's. */
+        if ((sentence_final(v, k) || (W(v, k) && v->text[v->t[k].end - 1] == '.') ||
+             (pc(v, k, ',') && k > next && !cue)) && qopen(v, k + 1)) {
             next = k + 1;
             break;
         }

@@ -1697,6 +1697,31 @@ static void test_round13(void)
     ann_doc_free(d);
 }
 
+/* Round 14, from the training split's misses: one claim each, kind (d,
+ * i, m), text, content, cue, speaker. */
+static const char *const round14[][5] = {
+    /* a split quotation goes on past a cue in the attribution's sentence
+     * and past an abbreviation that holds the sentence's period */
+    {"d", "\"We will win,\" Trump said at his party, two hours after the networks "
+          "declared him the victor. \"You will be so happy.\"",
+     "We will win,\" Trump said at his party, two hours after the networks declared him "
+     "the victor. \"You will be so happy.", "said", "Trump"},
+    {"d", "\"She seemed more transparent,\" said Rachel Woolard, 20, of Jacksonville, Fla. "
+          "\"He has the politician's approach.\"",
+     "She seemed more transparent,\" said Rachel Woolard, 20, of Jacksonville, Fla. \"He "
+     "has the politician's approach.", "said", "Rachel Woolard"},
+};
+
+static void test_round14(void)
+{
+    expect_rows(round14, sizeof round14 / sizeof round14[0]);
+    /* a cue in the rest before a comma keeps the quotation after it */
+    ann_doc *d = annotate_text("\"It is over,\" Smith said, as Jones told reporters, \"It "
+                               "is not.\"");
+    CHECK(find(d, "It is over,") != NULL);
+    ann_doc_free(d);
+}
+
 static void test_round5(void)
 {
     expect_rows(round5, sizeof round5 / sizeof round5[0]);
@@ -1808,6 +1833,7 @@ int main(void)
     test_round5();
     test_round6();
     test_round13();
+    test_round14();
     test_user_cues();
     ann_engine_free(engine);
     for (size_t i = 0; i < 16; i++)
