@@ -1710,6 +1710,12 @@ static const char *const round14[][5] = {
           "\"He has the politician's approach.\"",
      "She seemed more transparent,\" said Rachel Woolard, 20, of Jacksonville, Fla. \"He "
      "has the politician's approach.", "said", "Rachel Woolard"},
+    /* an object ends where a second verb of its speaker opens a verb
+     * phrase; an adjective in -ed before its noun is no such verb */
+    {"i", "Trump defended his mother and refused to repudiate the senators.", "his mother",
+     "defended", "Trump"},
+    {"i", "Smith criticized the rigged and biased system.", "the rigged and biased system",
+     "criticized", "Smith"},
 };
 
 static void test_round14(void)
