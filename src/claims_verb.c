@@ -856,13 +856,27 @@ static size_t named_object(const cl_view *v, const cl_cue *c, size_t ce)
 {
     if (!(c->cls & CL_QOBJ) || !W(v, ce))
         return CL_NONE;
-    size_t b = kind(v, ce, CL_W_OBJ) || is(v, ce, "it") || in_set(v, ce, CL_S_ALONE) ?
+    /* "him", "it", "this", and a reflexive ("calls himself a socialist") */
+    size_t b = kind(v, ce, CL_W_OBJ) || is(v, ce, "it") || in_set(v, ce, CL_S_ALONE) ||
+               (kind(v, ce, CL_W_ADV) && (ends_with(v, ce, "self") || ends_with(v, ce, "selves"))) ?
                ce : cl_np_right(v, ce, v->n, 1);
     if (b == CL_NONE || b + 2 >= v->n || ss(v, b + 1))
         return CL_NONE;
     /* the name given: "a disgrace", "an outrage", "a “pathological liar”" */
-    return (is(v, b + 1, "a") || is(v, b + 1, "an") || is(v, b + 1, "the")) &&
-           (open_word(v, b + 2) || capw(v, b + 2) || qopen(v, b + 2)) ? ce : CL_NONE;
+    if ((is(v, b + 1, "a") || is(v, b + 1, "an") || is(v, b + 1, "the")) &&
+        (open_word(v, b + 2) || capw(v, b + 2) || qopen(v, b + 2)))
+        return ce;
+    /* or one word that ends the clause, an adjective: "called him
+     * divisive", "calls Clinton unqualified"; not a particle or a time
+     * ("called him back", "called them yesterday") */
+    size_t a = b + 1;
+    if (ly_adverb(v, a) || is(v, a, "very"))
+        a++;                            /* "called themselves very conservative" */
+    return W(v, a) && (v->t[a].flags & ANN_TF_LOWER) && open_word(v, a) && !preposition(v, a) &&
+           !adverbial(v, a) && !is_ing(v, a) && !cl_cue_at(v, a) && !auxiliary(v, a) &&
+           !kind(v, a, CL_W_DET | CL_W_PRON | CL_W_OBJ | CL_W_STOP) &&
+           (pc(v, a + 1, ',') || pc(v, a + 1, ';') || sentence_final(v, a + 1) ||
+            is(v, a + 1, "and") || is(v, a + 1, "but") || a + 1 >= v->n) ? ce : CL_NONE;
 }
 
 /* "described the talks as a trap": from the object to the end of the

@@ -1716,6 +1716,14 @@ static const char *const round14[][5] = {
      "defended", "Trump"},
     {"i", "Smith criticized the rigged and biased system.", "the rigged and biased system",
      "criticized", "Smith"},
+    /* a naming verb's object and one word, an adjective, that names it;
+     * a reflexive object */
+    {"i", "Sen. Bernie Sanders called him divisive and accused him of lying.", "him divisive",
+     "called", "Sen. Bernie Sanders"},
+    {"i", "Sanders calls himself a democratic socialist.", "himself a democratic socialist",
+     "calls", "Sanders"},
+    {"i", "Many Iowa voters called themselves very conservative.",
+     "themselves very conservative", "called", "Many Iowa voters"},
 };
 
 static void test_round14(void)
@@ -1726,6 +1734,9 @@ static void test_round14(void)
                                "is not.\"");
     CHECK(find(d, "It is over,") != NULL);
     ann_doc_free(d);
+    /* no name is given by a time after the object */
+    static const char *const none[] = {"She called them yesterday."};
+    expect_none(none, sizeof none / sizeof none[0]);
 }
 
 static void test_round5(void)
