@@ -1724,6 +1724,9 @@ static const char *const round14[][5] = {
      "calls", "Sanders"},
     {"i", "Many Iowa voters called themselves very conservative.",
      "themselves very conservative", "called", "Many Iowa voters"},
+    /* "reported" in the past: its object states what was reported */
+    {"i", "The online retail giant reported a profit of $1.78 per share.",
+     "a profit of $1.78 per share", "reported", "The online retail giant"},
 };
 
 static void test_round14(void)
