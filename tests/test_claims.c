@@ -1727,6 +1727,12 @@ static const char *const round14[][5] = {
     /* "reported" in the past: its object states what was reported */
     {"i", "The online retail giant reported a profit of $1.78 per share.",
      "a profit of $1.78 per share", "reported", "The online retail giant"},
+    /* verbs of manner of speaking and of complaint */
+    {"i", "Trump bragged that he would win Iowa.", "he would win Iowa", "bragged", "Trump"},
+    {"i", "Sanders railed against the trade deal.", "the trade deal", "railed against",
+     "Sanders"},
+    {"d", "“If they were serious, they would have gone to the bill,” Toomey fumed on Tuesday.",
+     "If they were serious, they would have gone to the bill,", "fumed", "Toomey"},
 };
 
 static void test_round14(void)
@@ -1738,7 +1744,8 @@ static void test_round14(void)
     CHECK(find(d, "It is over,") != NULL);
     ann_doc_free(d);
     /* no name is given by a time after the object */
-    static const char *const none[] = {"She called them yesterday."};
+    static const char *const none[] = {"She called them yesterday.",
+                                       "Toxic fumes filled the room after the fire."};
     expect_none(none, sizeof none / sizeof none[0]);
 }
 
