@@ -170,84 +170,10 @@ static int in_source(cl_view *v, size_t i)
     return 1;
 }
 
-/* May token k stand in the phrase between "in" and its noun of findings
- * ("the latest NBC News/Wall Street Journal", "recent polls from")? */
-static int in_phrase_word(const cl_view *v, size_t k)
-{
-    return (W(v, k) || poss(v, k) || v->t[k].kind == ANN_TOK_NUMBER ||
-            pc(v, k, '/') || v->t[k].kind == ANN_TOK_DASH) &&
-           !ss(v, k) && !v->inq[k] && !cl_cue_at(v, k) &&
-           !(preposition(v, k) && !is(v, k, "of") && !is(v, k, "from")) &&
-           !is(v, k, "and") && !is(v, k, "or");
-}
-
-/* May token k go on the phrase after its noun: "released Sunday", "of
- * New Hampshire", "conducted March 11-13", "last month"; not a verb
- * ("has evaporated") or a phrase of its own ("behind Clinton")? */
-static int in_tail_word(const cl_view *v, size_t k)
-{
-    if (!in_phrase_word(v, k) && !(W(v, k) && ends_with(v, k, "ed")))
-        return 0;
-    return !W(v, k) || capw(v, k) || is(v, k, "of") || is(v, k, "from") ||
-           in_set(v, k, CL_S_ADVB) || time_noun(v, k) ||
-           ((v->t[k].flags & ANN_TF_LOWER) && ends_with(v, k, "ed") && !auxiliary(v, k - 1));
-}
-
-/* Is token k a verb cue in lower case that attributes something (not
- * "points", which only closes a quotation)? */
-static int said_at(const cl_view *v, size_t k)
-{
-    return cl_cue_at(v, k) && (v->t[k].flags & ANN_TF_LOWER) && (cl_cue_at(v, k)->cls & ~CL_INV);
-}
-
-/* "Trump leads Cruz by 9 points in the RealClearPolitics average of
- * recent polls.", "Clinton held a 24-point lead in a CNN national poll
- * last month.": a clause that ends with "in" and a noun phrase of a
- * source of findings (words.tsv class data) is that source's claim (cue
- * "in", speaker the phrase), as "In a poll, …" is, unless a cue in the
- * sentence attributes it ("… in a recent poll said they believe …"). */
-static int in_source_after(cl_view *v, size_t i)
-{
-    if (!in_set(v, i, CL_S_DATA) || v->inq[i])
-        return 0;
-    size_t lo = cl_after_dateline(v, cl_sent_start(v, i)), s = i;
-    while (s > lo && s + CL_IN_NOUN > i && !is(v, s - 1, "in") && in_phrase_word(v, s - 1))
-        s--;
-    if (s <= lo + 3 || !is(v, s - 1, "in") || !(v->t[s - 1].flags & ANN_TF_LOWER))
-        return 0;
-    size_t in = s - 1, e = i + 1;
-    /* the phrase may go on a few words ("released Sunday", "of New
-     * Hampshire"); then the clause ends */
-    while (e < v->n && e <= i + CL_IN_TAIL && in_tail_word(v, e))
-        e++;
-    if (e < v->n && !ss(v, e) && !sentence_final(v, e) && !pc(v, e, ',') && !pc(v, e, ';'))
-        return 0;
-    for (size_t k = e; k < v->n && !ss(v, k) && !sentence_final(v, k); k++)
-        if (said_at(v, k))
-            return 0;
-    /* the clause: the sentence after an opening phrase set off by a
-     * comma ("In the fall of 2007, Clinton held …") */
-    size_t a = lo;
-    if (preposition(v, a) || in_set(v, a, CL_S_SUB))
-        for (size_t k = a + 1; k < in; k++)
-            if (pc(v, k, ',')) {
-                a = k + 1;
-                break;
-            }
-    for (size_t k = a; k < in; k++)
-        if (said_at(v, k) ||
-            v->t[k].kind == ANN_TOK_QUOTE || (v->info[k] & CL_W_NOUNCUE))
-            return 0;
-    if (in < a + 3)
-        return 0;
-    cl_emit_tokens(v, a, in, span(v, in, in), span(v, s, e - 1), NULL, 0);
-    return 1;
-}
-
 static void on_noun(cl_view *v, size_t i)
 {
     size_t q = i + 1, p;
-    if (i == 0 || object_noun(v, i) || in_source(v, i) || in_source_after(v, i))
+    if (i == 0 || object_noun(v, i) || in_source(v, i))
         return;
     /* "the polls that showed him winning", "comments that were echoed":
      * a "that" before a verb is a relative pronoun, no clause of saying */

@@ -1733,11 +1733,6 @@ static const char *const round14[][5] = {
      "Sanders"},
     {"d", "“If they were serious, they would have gone to the bill,” Toomey fumed on Tuesday.",
      "If they were serious, they would have gone to the bill,", "fumed", "Toomey"},
-    /* a clause that ends with "in" and a poll names the poll its source */
-    {"i", "Trump leads Cruz by 9 points in the RealClearPolitics average of recent polls.",
-     "Trump leads Cruz by 9 points", "in", "the RealClearPolitics average of recent polls"},
-    {"i", "Kasich was at 25 percent support in the most recent Fox poll, up eight points.",
-     "Kasich was at 25 percent support", "in", "the most recent Fox poll"},
 };
 
 static void test_round14(void)
@@ -1750,9 +1745,7 @@ static void test_round14(void)
     ann_doc_free(d);
     /* no name is given by a time after the object */
     static const char *const none[] = {"She called them yesterday.",
-                                       "Toxic fumes filled the room after the fire.",
-                                       "Clinton is likely to win in the hours before the "
-                                       "polls close in California."};
+                                       "Toxic fumes filled the room after the fire."};
     expect_none(none, sizeof none / sizeof none[0]);
 }
 
