@@ -1733,6 +1733,12 @@ static const char *const round14[][5] = {
      "Sanders"},
     {"d", "“If they were serious, they would have gone to the bill,” Toomey fumed on Tuesday.",
      "If they were serious, they would have gone to the bill,", "fumed", "Toomey"},
+    /* a person or a pronoun that opens the clause, a verb phrase with no
+     * cue, a colon, and a quotation that ends the sentence */
+    {"d", "Donald Trump spoke in Ohio. Trump leaned in and boomed: “Let’s defeat her.”",
+     "Let’s defeat her.", "leaned in and boomed:", "Trump"},
+    {"d", "She addressed the supporters again: “We will win.”", "We will win.",
+     "addressed the supporters again:", "She"},
 };
 
 static void test_round14(void)
@@ -1745,7 +1751,9 @@ static void test_round14(void)
     ann_doc_free(d);
     /* no name is given by a time after the object */
     static const char *const none[] = {"She called them yesterday.",
-                                       "Toxic fumes filled the room after the fire."};
+                                       "Toxic fumes filled the room after the fire.",
+                                       "It was simple: “Win.”",
+                                       "The plan was simple: “Win.”"};
     expect_none(none, sizeof none / sizeof none[0]);
 }
 
