@@ -1739,6 +1739,8 @@ static const char *const round14[][5] = {
      "Let’s defeat her.", "leaned in and boomed:", "Trump"},
     {"d", "She addressed the supporters again: “We will win.”", "We will win.",
      "addressed the supporters again:", "She"},
+    /* a retweet: its object is the message passed on */
+    {"i", "Scarborough retweeted the message.", "the message", "retweeted", "Scarborough"},
 };
 
 static void test_round14(void)
