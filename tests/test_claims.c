@@ -1741,6 +1741,10 @@ static const char *const round14[][5] = {
      "addressed the supporters again:", "She"},
     /* a retweet: its object is the message passed on */
     {"i", "Scarborough retweeted the message.", "the message", "retweeted", "Scarborough"},
+    /* "painting X as Y" names as "portraying" does; "chided" criticizes */
+    {"i", "Obama took a whack at Trump, painting the billionaire as part of the global elite.",
+     "the billionaire as part of the global elite", "painting", "Obama"},
+    {"i", "Sanders chided Clinton for her vote.", "Clinton for her vote", "chided", "Sanders"},
 };
 
 static void test_round14(void)
