@@ -1745,6 +1745,12 @@ static const char *const round14[][5] = {
     {"i", "Obama took a whack at Trump, painting the billionaire as part of the global elite.",
      "the billionaire as part of the global elite", "painting", "Obama"},
     {"i", "Sanders chided Clinton for her vote.", "Clinton for her vote", "chided", "Sanders"},
+    /* a clause ends at ", but" and a pronoun that opens the author's own */
+    {"i", "Clinton said she will not call on Mr. Sanders to withdraw, but she has bristled at "
+          "the idea.",
+     "she will not call on Mr. Sanders to withdraw", "said", "Clinton"},
+    {"i", "Peskov said the teams were halfway there, but there were nuances.",
+     "the teams were halfway there, but there were nuances", "said", "Peskov"},
 };
 
 static void test_round14(void)
