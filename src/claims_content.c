@@ -136,12 +136,13 @@ size_t cl_content_end(const cl_view *v, size_t p, int stop_comma)
             is_but = t->lhash == h_but;
         }
         /* an object ends at "but": "proclaims peace but sets …"; a clause
-         * at ", but" and a pronoun that opens a clause of the author's:
-         * "said she would not call on him to withdraw, but she has
-         * bristled at …" (not "…, but there were nuances") */
-        if (j > p && is_but && (stop_comma || (pc(v, j - 1, ',') && kind(v, j + 1, CL_W_PRON) &&
-                                               !kind(v, j + 1, CL_W_OBJ) && !is(v, j + 1, "it") &&
-                                               !in_set(v, j + 1, CL_S_FIRST))))
+         * at ", but" or ", and" and a pronoun that opens a clause of the
+         * author's: "said she would not call on him to withdraw, but she
+         * has bristled at …" (not "…, but there were nuances") */
+        if (j > p && (is_but || is_and) &&
+            ((stop_comma && is_but) ||
+             (pc(v, j - 1, ',') && kind(v, j + 1, CL_W_PRON) && !kind(v, j + 1, CL_W_OBJ) &&
+              !is(v, j + 1, "it") && !in_set(v, j + 1, CL_S_FIRST))))
             break;
         size_t a = j + 1;
         if ((is_and || is_but) && j > p)

@@ -1749,6 +1749,8 @@ static const char *const round14[][5] = {
     {"i", "Clinton said she will not call on Mr. Sanders to withdraw, but she has bristled at "
           "the idea.",
      "she will not call on Mr. Sanders to withdraw", "said", "Clinton"},
+    {"i", "Rubio said the real extremist is Clinton, and he railed against the moderators.",
+     "the real extremist is Clinton", "said", "Rubio"},
     {"i", "Peskov said the teams were halfway there, but there were nuances.",
      "the teams were halfway there, but there were nuances", "said", "Peskov"},
 };
