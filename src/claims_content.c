@@ -138,11 +138,13 @@ size_t cl_content_end(const cl_view *v, size_t p, int stop_comma)
         /* an object ends at "but": "proclaims peace but sets …"; a clause
          * at ", but" or ", and" and a pronoun that opens a clause of the
          * author's: "said she would not call on him to withdraw, but she
-         * has bristled at …" (not "…, but there were nuances") */
+         * has bristled at …" (not "…, but there were nuances"), and at ",
+         * but" and a name ("…, but Mr. Obama was furious") */
         if (j > p && (is_but || is_and) &&
             ((stop_comma && is_but) ||
-             (pc(v, j - 1, ',') && kind(v, j + 1, CL_W_PRON) && !kind(v, j + 1, CL_W_OBJ) &&
-              !is(v, j + 1, "it") && !in_set(v, j + 1, CL_S_FIRST))))
+             (pc(v, j - 1, ',') && ((kind(v, j + 1, CL_W_PRON) && !kind(v, j + 1, CL_W_OBJ) &&
+                                     !is(v, j + 1, "it") && !in_set(v, j + 1, CL_S_FIRST)) ||
+                                    (is_but && capw(v, j + 1))))))
             break;
         size_t a = j + 1;
         if ((is_and || is_but) && j > p)

@@ -1751,6 +1751,8 @@ static const char *const round14[][5] = {
      "she will not call on Mr. Sanders to withdraw", "said", "Clinton"},
     {"i", "Rubio said the real extremist is Clinton, and he railed against the moderators.",
      "the real extremist is Clinton", "said", "Rubio"},
+    {"i", "Clinton assured him it was done without his knowledge, but Mr. Obama was furious.",
+     "it was done without his knowledge", "assured", "Clinton"},
     {"i", "Peskov said the teams were halfway there, but there were nuances.",
      "the teams were halfway there, but there were nuances", "said", "Peskov"},
 };
