@@ -45,6 +45,19 @@ static int list_goes_on(const cl_view *v, size_t j)
     return last != CL_NONE && m - last < 15;
 }
 
+/* Does a verb in the past open a verb phrase at a ("refused to repudiate",
+ * "challenged him", "offered a plan"): a word in -ed or an irregular past
+ * form, with an object, an infinitive or a phrase after it; not an
+ * adjective in -ed before its noun ("the rigged and biased system")? */
+static int past_phrase(const cl_view *v, size_t a)
+{
+    if (!W(v, a) || !(v->t[a].flags & ANN_TF_LOWER) ||
+        !(ends_with(v, a, "ed") || in_set(v, a, CL_S_PAST)))
+        return 0;
+    return kind(v, a + 1, CL_W_DET | CL_W_PRON) || capw(v, a + 1) || is(v, a + 1, "to") ||
+           preposition(v, a + 1);
+}
+
 /* Tokens an aside between two dashes may hold. */
 #define CL_DASHED 40
 
@@ -122,8 +135,16 @@ size_t cl_content_end(const cl_view *v, size_t p, int stop_comma)
             is_and = t->lhash == h_and;
             is_but = t->lhash == h_but;
         }
-        /* an object ends at "but": "proclaims peace but sets …" */
-        if (stop_comma && j > p && is_but)
+        /* an object ends at "but": "proclaims peace but sets …"; a clause
+         * at ", but" or ", and" and a pronoun that opens a clause of the
+         * author's: "said she would not call on him to withdraw, but she
+         * has bristled at …" (not "…, but there were nuances"), and at ",
+         * but" and a name ("…, but Mr. Obama was furious") */
+        if (j > p && (is_but || is_and) &&
+            ((stop_comma && is_but) ||
+             (pc(v, j - 1, ',') && ((kind(v, j + 1, CL_W_PRON) && !kind(v, j + 1, CL_W_OBJ) &&
+                                     !is(v, j + 1, "it") && !in_set(v, j + 1, CL_S_FIRST)) ||
+                                    (is_but && capw(v, j + 1))))))
             break;
         size_t a = j + 1;
         if ((is_and || is_but) && j > p)
@@ -134,6 +155,10 @@ size_t cl_content_end(const cl_view *v, size_t p, int stop_comma)
                  ((v->t[a].flags & ANN_TF_LOWER) && ends_with(v, a, "ed") && !own_cue) :
                  cl_attribution_at(v, a))))
             break;                     /* "and said", "and encouraged", "and that", "and X said" */
+        /* an object ends where a second verb of its speaker comes:
+         * "defended his mother and refused to repudiate …" */
+        if (stop_comma && j > p && is_and && past_phrase(v, a))
+            break;
         own_cue |= cl_cue_at(v, j) && (v->t[j].flags & ANN_TF_LOWER);
         j++;
     }

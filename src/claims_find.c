@@ -389,6 +389,42 @@ static int rest_of_sentence(const cl_view *v, size_t b, size_t o)
     return k < o && (k == 0 || v->t[k - 1].start < b) && sentence_final(v, o - 1);
 }
 
+/* Is token k a verb cue in lower case that attributes something (not
+ * "points", which only closes a quotation)? */
+static int said_at(const cl_view *v, size_t k)
+{
+    return cl_cue_at(v, k) && (v->t[k].flags & ANN_TF_LOWER) && (cl_cue_at(v, k)->cls & ~CL_INV);
+}
+
+/* Lower-case words of a verb phrase between a speaker and a colon
+ * ("leaned in and boomed", "went even further"). */
+#define CL_COLON_VP 8
+
+/* "Trump leaned in and boomed: “…”", "In an interview, Trump went even
+ * further: “…”", "She addressed the supporters again: “…”": a person's
+ * name or a pronoun that opens the clause, a few words in lower case with
+ * no cue, and a colon before the quotation.  Returns the speaker's last
+ * token, or CL_NONE; *sp is the speaker's span. */
+static size_t colon_subject(cl_view *v, size_t colon, ann_span *sp)
+{
+    size_t lo = cl_after_dateline(v, cl_sent_start(v, colon)), h = colon;
+    while (h > lo && h + CL_COLON_VP > colon && W(v, h - 1) &&
+           (v->t[h - 1].flags & ANN_TF_LOWER) && !said_at(v, h - 1) && !is(v, h - 1, "that") &&
+           !kind(v, h - 1, CL_W_PRON))
+        h--;
+    if (h == colon || h == lo || !W(v, h - 1))
+        return CL_NONE;
+    size_t head = h - 1, np = cl_np_left(v, head, lo);
+    if (np == CL_NONE || (np > lo && !pc(v, np - 1, ',')))
+        return CL_NONE;                 /* the subject opens the clause */
+    if (kind(v, head, CL_W_PRON) && !kind(v, head, CL_W_OBJ) && !in_set(v, head, CL_S_FIRST) &&
+        !is(v, head, "it") && !in_set(v, head, CL_S_ALONE)) {
+        *sp = span(v, head, head);
+        return head;
+    }
+    return capw(v, head) && cl_person_ending(v, span(v, head, head), sp) ? head : CL_NONE;
+}
+
 /* A quotation that opens a sentence with no speaker of its own continues
  * the statement just before it: same speaker, same cue. */
 /* "… doesn't surprise Republican pollster Daron Shaw: “…”", "Here's
@@ -397,8 +433,7 @@ static int rest_of_sentence(const cl_view *v, size_t b, size_t o)
  * name ends is that person's, the colon its cue. */
 static void on_colon_quote(cl_view *v, size_t o)
 {
-    if (o < 2 || !pc(v, o - 1, ':') || v->used[o] || v->inq[o] || !W(v, o - 2) ||
-        !capw(v, o - 2))
+    if (o < 2 || !pc(v, o - 1, ':') || v->used[o] || v->inq[o] || !W(v, o - 2))
         return;
     ann_span sp;
     size_t close = v->mate[o];
@@ -408,7 +443,18 @@ static void on_colon_quote(cl_view *v, size_t o)
     if (after < v->n && !ss(v, after) && !(v->t[after].flags & ANN_TF_LINE_START) &&
         !sentence_final(v, after))
         return;
-    if (!cl_person_ending(v, span(v, o - 2, o - 2), &sp) || cl_attributed_after(v, close))
+    if (cl_attributed_after(v, close))
+        return;
+    if (!capw(v, o - 2)) {
+        size_t head = colon_subject(v, o - 1, &sp);
+        ann_span content = { v->t[o].end, v->t[close].start };
+        if (head == CL_NONE || content.end <= content.start)
+            return;
+        v->used[o] = 1;
+        cl_emit(v, ANN_CLAIM_DIRECT, content, span(v, head + 1, o - 1), sp, NULL, 0);
+        return;
+    }
+    if (!cl_person_ending(v, span(v, o - 2, o - 2), &sp))
         return;
     ann_span content = { v->t[o].end, v->t[close].start };
     if (content.end <= content.start)

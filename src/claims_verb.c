@@ -98,6 +98,7 @@ static size_t split_rest(cl_view *v, size_t next)
 {
     int relative = 0;            /* "said X, who said he left on good terms." */
     int participle = 0;          /* "said, pointing to the store." */
+    int cue = 0;                 /* "said X, after Y declared him the victor." */
     for (size_t k = next; !qopen(v, k); k++) {
         /* a short title in the tail: "showing off the “Make America
          * Great Again” hat" */
@@ -115,13 +116,19 @@ static size_t split_rest(cl_view *v, size_t next)
             /* a participle set off by a comma whose object is no clause
              * ("pointing to the store", "asked about it", not "adding that
              * …"); a cue in an infinitive ("a term used to describe X") */
-            if (!((is_ing(v, k) || ends_with(v, k, "ed")) && k > 0 && pc(v, k - 1, ',')))
-                return CL_NONE;
-            participle = 1;
+            if ((is_ing(v, k) || ends_with(v, k, "ed")) && k > 0 && pc(v, k - 1, ','))
+                participle = 1;
+            else
+                cue = 1;
         }
         relative |= is(v, k, "who") || is(v, k, "which");
-        /* “A,” X said. “B”; “A,” said X, an economist, “b …” */
-        if ((sentence_final(v, k) || (pc(v, k, ',') && k > next)) && qopen(v, k + 1)) {
+        /* “A,” X said. “B”, also after an abbreviation that holds the
+         * sentence's period ("of Jacksonville, Fla. “B”"); “A,” said X,
+         * an economist, “b …”.  A cue in the rest makes its own claim of
+         * what follows it in the sentence, but a quotation that opens the
+         * next sentence is still the first speaker's. */
+        if ((sentence_final(v, k) || (W(v, k) && v->text[v->t[k].end - 1] == '.') ||
+             (pc(v, k, ',') && k > next && !cue)) && qopen(v, k + 1)) {
             next = k + 1;
             break;
         }
@@ -849,13 +856,27 @@ static size_t named_object(const cl_view *v, const cl_cue *c, size_t ce)
 {
     if (!(c->cls & CL_QOBJ) || !W(v, ce))
         return CL_NONE;
-    size_t b = kind(v, ce, CL_W_OBJ) || is(v, ce, "it") || in_set(v, ce, CL_S_ALONE) ?
+    /* "him", "it", "this", and a reflexive ("calls himself a socialist") */
+    size_t b = kind(v, ce, CL_W_OBJ) || is(v, ce, "it") || in_set(v, ce, CL_S_ALONE) ||
+               (kind(v, ce, CL_W_ADV) && (ends_with(v, ce, "self") || ends_with(v, ce, "selves"))) ?
                ce : cl_np_right(v, ce, v->n, 1);
     if (b == CL_NONE || b + 2 >= v->n || ss(v, b + 1))
         return CL_NONE;
     /* the name given: "a disgrace", "an outrage", "a “pathological liar”" */
-    return (is(v, b + 1, "a") || is(v, b + 1, "an") || is(v, b + 1, "the")) &&
-           (open_word(v, b + 2) || capw(v, b + 2) || qopen(v, b + 2)) ? ce : CL_NONE;
+    if ((is(v, b + 1, "a") || is(v, b + 1, "an") || is(v, b + 1, "the")) &&
+        (open_word(v, b + 2) || capw(v, b + 2) || qopen(v, b + 2)))
+        return ce;
+    /* or one word that ends the clause, an adjective: "called him
+     * divisive", "calls Clinton unqualified"; not a particle or a time
+     * ("called him back", "called them yesterday") */
+    size_t a = b + 1;
+    if (ly_adverb(v, a) || is(v, a, "very"))
+        a++;                            /* "called themselves very conservative" */
+    return W(v, a) && (v->t[a].flags & ANN_TF_LOWER) && open_word(v, a) && !preposition(v, a) &&
+           !adverbial(v, a) && !is_ing(v, a) && !cl_cue_at(v, a) && !auxiliary(v, a) &&
+           !kind(v, a, CL_W_DET | CL_W_PRON | CL_W_OBJ | CL_W_STOP) &&
+           (pc(v, a + 1, ',') || pc(v, a + 1, ';') || sentence_final(v, a + 1) ||
+            is(v, a + 1, "and") || is(v, a + 1, "but") || a + 1 >= v->n) ? ce : CL_NONE;
 }
 
 /* "described the talks as a trap": from the object to the end of the
