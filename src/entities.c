@@ -1095,8 +1095,9 @@ static int known_class(const ann_match *m)
 static const char *const class_type[] = {"", "person", "organization", "place"};
 
 /* Whether tokens [s, e) open a dateline: in capitals at a paragraph's
- * start, before a comma, a bracket or a dash ("WASHINGTON (AP) --",
- * "FLINT, Mich., Oct. 4", "KYIV -"). */
+ * start, before a comma, a bracket, a dash or a colon ("WASHINGTON (AP)
+ * --", "FLINT, Mich., Oct. 4", "KYIV -", and "MUMBAI:", "BRISBANE:" as
+ * Indian, Pakistani and Australian papers write it). */
 static int dateline_at(const ann_window *w, size_t s, size_t e)
 {
     if (!(w->tok[s].flags & ANN_TF_PARA_START) || e >= w->n)
@@ -1106,7 +1107,7 @@ static int dateline_at(const ann_window *w, size_t s, size_t e)
             return 0;
     const ann_token *t = &w->tok[e];
     return t->kind == ANN_TOK_DASH || ann_tok_is(w->text, t, ",") || ann_tok_is(w->text, t, "(") ||
-           ann_tok_is(w->text, t, "-");
+           ann_tok_is(w->text, t, "-") || ann_tok_is(w->text, t, ":");
 }
 
 
@@ -2215,7 +2216,7 @@ static void cut_trailing_connectors(const ann_window *w, const tinfo *ti, uint8_
 {
     while (i < to) {
         size_t j = tg_span_end(labels, i, w->n);
-        while (j - 1 > i && (ti[j - 1].f & TI_CONNECTOR) && !capitalized(&w->tok[j - 1]))
+        while (j - 1 > i && (((ti[j - 1].f & TI_CONNECTOR) && !capitalized(&w->tok[j - 1]))))
             labels[--j] = TG_O;
         i = tg_span_end(labels, i, w->n);
         while (i < to && !labels[i])

@@ -761,6 +761,10 @@ static const misreading misreadings[] = {
     /* the credits' names are persons */
     {"Chips\n\nThe deal was reviewed. Reporting by Krystal Hu in San Francisco; Editing by "
      "Lisa Shumaker", "by=O Krystal=B-ORG Hu=I-ORG", "Krystal Hu", "person", NULL},
+    /* a listed place in capitals before a colon opens a dateline, as
+     * Indian and Australian papers write it: the place, not a club */
+    {"Lockdown\n\nBRISBANE: Queensland Premier Annastacia Palaszczuk announced a lockdown.",
+     "BRISBANE=B-ORG", "BRISBANE", "place", "brisbane"},
     /* a one-word reading of a person's surname joins the person */
     {"Jerome Turner scored twice. A cross from Turner set up the goal.", "from=O Turner=B-LOC",
      "Turner", "person", "jerome-turner"},
