@@ -2210,13 +2210,15 @@ static void particle_names(ann_entities *st, const ann_window *w, const tinfo *t
 /* "U.S. Chamber of Commerce and" + "the AFL-CIO": a name the model ran
  * on into a connector before a word it did not take ends before the
  * connector; names end in a word of their own, not in "and", "of" or
- * "de". */
+ * "de", nor in any word all in lower case ("elevated Ms. Warren in the
+ * Senate"), but a firm's legal form ("Barclays plc"). */
 static void cut_trailing_connectors(const ann_window *w, const tinfo *ti, uint8_t *labels,
                                     size_t i, size_t to)
 {
     while (i < to) {
         size_t j = tg_span_end(labels, i, w->n);
-        while (j - 1 > i && (((ti[j - 1].f & TI_CONNECTOR) && !capitalized(&w->tok[j - 1]))))
+        while (j - 1 > i && (((ti[j - 1].f & TI_CONNECTOR) && !capitalized(&w->tok[j - 1])) ||
+                             ((w->tok[j - 1].flags & ANN_TF_LOWER) && !(ti[j - 1].f & TI_LEGAL))))
             labels[--j] = TG_O;
         i = tg_span_end(labels, i, w->n);
         while (i < to && !labels[i])

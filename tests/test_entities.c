@@ -761,6 +761,13 @@ static const misreading misreadings[] = {
     /* the credits' names are persons */
     {"Chips\n\nThe deal was reviewed. Reporting by Krystal Hu in San Francisco; Editing by "
      "Lisa Shumaker", "by=O Krystal=B-ORG Hu=I-ORG", "Krystal Hu", "person", NULL},
+    /* no name ends in a word in lower case, but a firm's legal form */
+    {"Themes\n\nThe themes elevated Ms. Warren in the Senate last year.",
+     "Warren=B-PER in=I-PER", "Warren", "person", NULL},
+    {"Themes\n\nThe themes elevated Ms. Warren in the Senate last year.",
+     "Warren=B-PER in=I-PER", "Warren in", "-", NULL},
+    {"Banks\n\nShares in Barclays plc rose on Tuesday.", "Barclays=B-ORG plc=I-ORG",
+     "Barclays plc", "organization", NULL},
     /* a listed place in capitals before a colon opens a dateline, as
      * Indian and Australian papers write it: the place, not a club */
     {"Lockdown\n\nBRISBANE: Queensland Premier Annastacia Palaszczuk announced a lockdown.",
