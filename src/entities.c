@@ -136,6 +136,8 @@ struct ann_entities {
     id_slot ids[ID_SLOTS];
     en_acronym *acr;           /* unknown all-caps words, settled at the end */
     size_t nacr, capacr;
+    size_t *pshaped;           /* organizations in a person's name's shape (ents indexes) */
+    size_t npshaped, cappshaped;
     name_slot *names;
     size_t nnames, capnames;   /* capnames: a power of two, or 0 */
     size_t indexed;            /* doc->ents[0..indexed) are in names */
@@ -178,6 +180,8 @@ typedef struct kept {
     size_t caplook;
     en_acronym *acr;
     size_t capacr;
+    size_t *pshaped;
+    size_t cappshaped;
     name_slot *names;
     size_t capnames;
     ann_buf name, role, slug;
@@ -197,7 +201,7 @@ void ann_entities_reset(ann_entities *st)
         memset(st->names, 0, st->capnames * sizeof *st->names);
     tg_memo_clear(&st->tgmemo);
     kept k = {st->ti, st->capti, st->look, st->markup, st->qs, st->caplook, st->acr, st->capacr,
-              st->names, st->capnames, st->name, st->role, st->slug, {0}, st->tgmemo, st->labels,
+              st->pshaped, st->cappshaped, st->names, st->capnames, st->name, st->role, st->slug, {0}, st->tgmemo, st->labels,
               st->caplabels, st->cap_head, st->cap_next, st->cap_tok, st->cap_nhead,
               st->cap_nnext, st->cap_ntok};
     tg_ctx_keep_arrays(&k.tg, &st->tg);
@@ -207,6 +211,7 @@ void ann_entities_reset(ann_entities *st)
     st->ti = k.ti, st->capti = k.capti;
     st->look = k.look, st->markup = k.markup, st->qs = k.qs, st->caplook = k.caplook;
     st->acr = k.acr, st->capacr = k.capacr;
+    st->pshaped = k.pshaped, st->cappshaped = k.cappshaped;
     st->names = k.names, st->capnames = k.capnames;
     st->name = k.name, st->role = k.role, st->slug = k.slug;
     st->name.len = st->role.len = st->slug.len = 0;
@@ -224,6 +229,7 @@ void ann_entities_free(ann_entities *st)
     for (size_t i = 0; i < st->nacr; i++)
         free(st->acr[i].text);
     free(st->acr);
+    free(st->pshaped);
     free(st->names);
     free(st->ti);
     free(st->look);
@@ -1649,6 +1655,24 @@ static int person_shaped(const ann_window *w, const tinfo *ti, size_t s, size_t 
     return 1;
 }
 
+/* Whether the organization no list holds at [s, e) has a person's full
+ * name's shape: two or three title-case words, none a head, a demonym, a
+ * title, a common noun or a listed name ("Rush Limbaugh"; not "Floridians
+ * Jeb Bush", "Actress Rosario Dawson", "Action Network"), nor before a
+ * firm's "&" or head.  en_settle_aliases makes it a person where the
+ * document reads its last word alone as one. */
+static int person_like_org(const ann_window *w, const tinfo *ti, size_t s, size_t e)
+{
+    if (e - s < 2 || e - s > 3 || !person_shaped(w, ti, s, e) || firm_after(w, ti, e))
+        return 0;
+    for (size_t k = s; k < e; k++)
+        if (ti[k].known || ti[k].title ||
+            (ti[k].f & (TI_DEMONYM | TI_NONNAME | TI_COMMON | TI_MEMBER | TI_CLASS_PER |
+                        TI_CLASS_ORG | TI_CLASS_LOC)))
+            return 0;
+    return 1;
+}
+
 static size_t tagged_name(ann_entities *st, ann_window *w, const tinfo *ti, const uint8_t *lab,
                           size_t i, evidence *ev)
 {
@@ -1841,7 +1865,11 @@ static size_t tagged_name(ann_entities *st, ann_window *w, const tinfo *ti, cons
         en_acronym a = {sp, ann_xstrdup(name), 1};
         ANN_PUSH(st->acr, st->nacr, st->capacr, a);
     } else {
-        add_tagged(st, w->doc, name, class_type[type], sp);
+        ann_entity *e = add_tagged(st, w->doc, name, class_type[type], sp);
+        if (e && type == TG_ORG && person_like_org(w, ti, s, j)) {
+            size_t at = (size_t)(e - w->doc->ents);
+            ANN_PUSH(st->pshaped, st->npshaped, st->cappshaped, at);
+        }
     }
     return j;
 }
@@ -2508,6 +2536,6 @@ void ann_entities_window(ann_entities *st, ann_window *w)
 
 void ann_entities_finish(ann_entities *st, ann_doc *d)
 {
-    en_settle_aliases(d, st->acr, st->nacr, st->e->tagger && ann_tagger_passes(st->e->tagger),
+    en_settle_aliases(d, st->acr, st->nacr, st->pshaped, st->npshaped, st->e->tagger && ann_tagger_passes(st->e->tagger),
                       &st->name, &st->slug);
 }

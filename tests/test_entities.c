@@ -772,6 +772,13 @@ static const misreading misreadings[] = {
      * Indian and Australian papers write it: the place, not a club */
     {"Lockdown\n\nBRISBANE: Queensland Premier Annastacia Palaszczuk announced a lockdown.",
      "BRISBANE=B-ORG", "BRISBANE", "place", "brisbane"},
+    /* an organization of title-case words no list holds whose last word
+     * is a person of the document is that person's full name */
+    {"Radio\n\nRush Limbaugh spoke on the radio. Limbaugh then said Sanders erred.",
+     "Rush=B-ORG Limbaugh=I-ORG | Limbaugh=B-PER then=O", "Rush Limbaugh", "person",
+     "rush-limbaugh"},
+    {"Radio\n\nRush Limbaugh spoke on the radio. Limbaugh then said Sanders erred.",
+     "Rush=B-ORG Limbaugh=I-ORG | Limbaugh=B-PER then=O", "Limbaugh", "person", "rush-limbaugh"},
     /* a one-word reading of a person's surname joins the person */
     {"Jerome Turner scored twice. A cross from Turner set up the goal.", "from=O Turner=B-LOC",
      "Turner", "person", "jerome-turner"},
