@@ -1826,10 +1826,15 @@ static size_t tagged_name(ann_entities *st, ann_window *w, const tinfo *ti, cons
          * ("WASHINGTON (AP) --"); nor an organization's read as a place
          * ("the White House said", "flew to the Kremlin"): the seat of a
          * government or a firm's building is the body, the spec resolves
-         * no metonymy there, unless the list says the name is ambiguous */
+         * no metonymy there, unless the list says the name is ambiguous;
+         * nor a listed place's before a capitalized title and a name
+         * ("Sindh Chief Minister Murad Ali Shah", "Kerala Governor"): the
+         * place whose office it is, not a body of the place's name */
         if (ok && (kc == type || km->last > j || strcmp(km->kind, "source") == 0 ||
                    (kc == TG_PER && km->last - km->first >= 2) ||
                    (kc == TG_LOC && dateline_at(w, s, km->last)) ||
+                   (kc == TG_LOC && type == TG_ORG && km->last == j && j < w->n &&
+                    capitalized(&w->tok[j]) && title_before_name(w, ti, j)) ||
                    (kc == TG_ORG && type == TG_LOC && !attr_on_memo(st, km, A_AMBIGUOUS) &&
                     !attr_on_memo(st, km, A_ALIAS_ONLY) && !place_twin(st, w, km)))) {
             known_name(st, w, ti, km, legal_end, ev);

@@ -779,6 +779,13 @@ static const misreading misreadings[] = {
      "rush-limbaugh"},
     {"Radio\n\nRush Limbaugh spoke on the radio. Limbaugh then said Sanders erred.",
      "Rush=B-ORG Limbaugh=I-ORG | Limbaugh=B-PER then=O", "Limbaugh", "person", "rush-limbaugh"},
+    /* a listed place before a capitalized title and a name is the place
+     * whose office it is, not a body of its name; a club before its
+     * captain stays the club */
+    {"Prices\n\nSindh Chief Minister Murad Ali Shah also spoke on Monday.", "Sindh=B-ORG",
+     "Sindh", "place", "sindh"},
+    {"Final\n\nLiverpool captain Jordan Henderson lifted the trophy.", "Liverpool=B-ORG",
+     "Liverpool", "organization", "liverpool-organization"},
     /* a one-word reading of a person's surname joins the person */
     {"Jerome Turner scored twice. A cross from Turner set up the goal.", "from=O Turner=B-LOC",
      "Turner", "person", "jerome-turner"},
