@@ -2205,6 +2205,46 @@ static int particles_at(ann_entities *st, const ann_window *w, size_t a, size_t 
     return 1;
 }
 
+/* Whether token i is one capital letter written without its period, as
+ * Indian and Malaysian papers write initials ("M K Stalin"). */
+static int bare_initial(const ann_window *w, size_t i)
+{
+    const ann_token *t = &w->tok[i];
+    return t->end - t->start == 1 && w->text[t->start] >= 'A' && w->text[t->start] <= 'Z';
+}
+
+/* "K" + "Chandrashekar Rao", "B S" + "Yediyurappa", "S S" + "Sivasankar":
+ * one to three capital letters without periods, then a capitalized word
+ * the model read as a person's, or as a miscellaneous name after a letter
+ * it read as a person, are one person's name (the model, trained on wire
+ * text that writes "K. Chandrashekar", made the letter a person of its
+ * own and the rest a thing).  Not before a head ("K Street", "E Award"),
+ * a lone "A" or "I", which are words, nor letters after a capitalized
+ * word, which belong to its name ("Vitamin A"); a listed name at the
+ * letters is the list's. */
+static void bare_initials(const ann_window *w, const tinfo *ti, const tg_ctx *c, uint8_t *labels)
+{
+    for (size_t k = 0; k < c->ncaps; k++) {
+        size_t i = c->caps[k], e = i;
+        if (!bare_initial(w, i) || ti[i].known || (i > 0 && capitalized(&w->tok[i - 1])))
+            continue;
+        while (e < w->n && e - i < 3 && bare_initial(w, e) && e + 1 < w->n && !name_break(w, e + 1))
+            e++;
+        if (e >= w->n || bare_initial(w, e) || !labels[e] || tg_inside(labels[e]) ||
+            !(w->tok[e].flags & ANN_TF_TITLE) || (ti[e].f & (TI_ORGHEAD | TI_PLACEHEAD)) ||
+            (tg_type(labels[e]) != TG_PER &&
+             !(tg_type(labels[e]) == TG_MISC && labels[i] == tg_label(TG_PER, 0))))
+            continue;
+        char c0 = w->text[w->tok[i].start];
+        if (e - i == 1 && (c0 == 'A' || c0 == 'I'))
+            continue;
+        size_t end = tg_span_end(labels, e, w->n);
+        labels[i] = (uint8_t)tg_label(TG_PER, 0);
+        for (size_t j = i + 1; j < end; j++)
+            labels[j] = (uint8_t)tg_label(TG_PER, 1);
+    }
+}
+
 /* "Hubertus" + "von" + "Gruenberg", read as a person and a place;
  * "Alfred von Schlieffen", "Leonardo da Vinci", where the given name or
  * the surname was left out: the model, trained on wire text where such
@@ -2309,6 +2349,7 @@ static void mend_labels(ann_entities *st, const ann_window *w, const tinfo *ti, 
         done = j;
     }
     particle_names(st, w, ti, c, labels);
+    bare_initials(w, ti, c, labels);
 }
 
 /* The tagger's labels of the window (NULL without a model); the first

@@ -786,6 +786,18 @@ static const misreading misreadings[] = {
      "Sindh", "place", "sindh"},
     {"Final\n\nLiverpool captain Jordan Henderson lifted the trophy.", "Liverpool=B-ORG",
      "Liverpool", "organization", "liverpool-organization"},
+    /* capital letters without periods and the name after them are one
+     * person's, as Indian papers write initials; not after a capitalized
+     * word, nor a lone "A" */
+    {"Talks\n\nTelangana chief minister K Chandrashekar Rao met him on Monday.",
+     "K=B-PER Chandrashekar=B-MISC Rao=I-MISC", "K Chandrashekar Rao", "person",
+     "k-chandrashekar-rao"},
+    {"Talks\n\nKarnataka chief minister B S Yediyurappa did not attend.",
+     "B=B-PER S=O Yediyurappa=B-MISC", "B S Yediyurappa", "person", "b-s-yediyurappa"},
+    {"Pills\n\nHe took Vitamin A Supplements daily.", "Vitamin=B-MISC A=I-MISC Supplements=B-MISC",
+     "A Supplements", "-", NULL},
+    {"Pills\n\nThey said A Chandler Group report was due.", "A=O Chandler=B-MISC Group=I-MISC",
+     "A Chandler Group", "-", NULL},
     /* a one-word reading of a person's surname joins the person */
     {"Jerome Turner scored twice. A cross from Turner set up the goal.", "from=O Turner=B-LOC",
      "Turner", "person", "jerome-turner"},
