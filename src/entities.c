@@ -2245,11 +2245,27 @@ static void bare_initials(const ann_window *w, const tinfo *ti, const tg_ctx *c,
     }
 }
 
+/* Whether token i is a person's initials in one token: one to three
+ * capital letters, each with its period ("F.", "F.W.", "J.R.R."). */
+static int initials_token(const ann_window *w, size_t i)
+{
+    const ann_token *t = &w->tok[i];
+    size_t n = t->end - t->start;
+    if (n < 2 || n > 6 || n % 2)
+        return 0;
+    for (size_t k = 0; k < n; k += 2)
+        if (!(w->text[t->start + k] >= 'A' && w->text[t->start + k] <= 'Z') ||
+            w->text[t->start + k + 1] != '.')
+            return 0;
+    return 1;
+}
+
 /* "Hubertus" + "von" + "Gruenberg", read as a person and a place;
  * "Alfred von Schlieffen", "Leonardo da Vinci", where the given name or
  * the surname was left out: the model, trained on wire text where such
  * names are rare, ends a name at the particle.  A person's name, or a
- * given name no other list holds, then one to three particles, then a
+ * given name no other list holds, or initials ("F.W." + "de Klerk", the
+ * initials read as an organization), then one to three particles, then a
  * capitalized word, is one person's name, with what the model read from
  * that word on. */
 static void particle_names(ann_entities *st, const ann_window *w, const tinfo *ti,
@@ -2265,7 +2281,8 @@ static void particle_names(ann_entities *st, const ann_window *w, const tinfo *t
             size_t p = k - m - 1;
             if (!capitalized(&w->tok[p]) ||
                 !(tg_type(labels[p]) == TG_PER ||
-                  (!labels[p] && (ti[p].f & (TI_GIVEN | TI_WEAK_GIVEN)) == TI_GIVEN && !ti[p].known)))
+                  (!labels[p] && (ti[p].f & (TI_GIVEN | TI_WEAK_GIVEN)) == TI_GIVEN && !ti[p].known) ||
+                  (initials_token(w, p) && !ti[p].known)))
                 continue;
             if (!particles_at(st, w, k - m, k))
                 break;

@@ -798,6 +798,9 @@ static const misreading misreadings[] = {
      "A Supplements", "-", NULL},
     {"Pills\n\nThey said A Chandler Group report was due.", "A=O Chandler=B-MISC Group=I-MISC",
      "A Chandler Group", "-", NULL},
+    /* initials, a particle and a capitalized word are one person's name */
+    {"Vote\n\nF.W. de Klerk became deputy president in Pretoria.", "F.W.=B-ORG de=O Klerk=O",
+     "F.W. de Klerk", "person", "f-w-de-klerk"},
     /* a one-word reading of a person's surname joins the person */
     {"Jerome Turner scored twice. A cross from Turner set up the goal.", "from=O Turner=B-LOC",
      "Turner", "person", "jerome-turner"},
