@@ -2094,6 +2094,33 @@ static size_t person_inside(const ann_window *w, const tinfo *ti, uint8_t *label
     return j;
 }
 
+/* "Treasurer" + "Josh Frydenberg", read as an organization and a
+ * miscellaneous name: two or three title-case words no list holds that
+ * open with a given name, right after a title, are a person's name, and
+ * the title is its role, no name.  Whether [i, j) is such and was
+ * relabelled. */
+static int misc_person(const ann_window *w, const tinfo *ti, uint8_t *labels, size_t i, size_t j)
+{
+    if (j - i < 2 || j - i > 3 || (ti[i].f & (TI_GIVEN | TI_WEAK_GIVEN)) != TI_GIVEN ||
+        !person_shaped(w, ti, i, j))
+        return 0;
+    for (size_t k = i; k < j; k++)
+        if (ti[k].known)
+            return 0;
+    size_t q = i;
+    const ann_match *tm = NULL;
+    while (q > 0 && i - q < 4 && !(tm && tm->last == i))
+        tm = match_of(w, ti[--q].title);
+    if (!tm || tm->last != i)
+        return 0;
+    for (size_t k = q; k < i; k++)
+        labels[k] = TG_O;
+    labels[i] = (uint8_t)tg_label(TG_PER, 0);
+    for (size_t k = i + 1; k < j; k++)
+        labels[k] = (uint8_t)tg_label(TG_PER, 1);
+    return 1;
+}
+
 /* "International Trade Secretary Liz Truss", "Cambridge Police
  * Commissioner Christine Elow": a name the model ran on over a title and
  * a given name is two, an office's and a person's; the title between is
@@ -2107,6 +2134,8 @@ static void split_at_titles(const ann_window *w, const tinfo *ti, uint8_t *label
         if (!labels[i] || tg_inside(labels[i]))
             continue;
         size_t j = tg_span_end(labels, i, w->n);
+        if (tg_type(labels[i]) == TG_MISC && misc_person(w, ti, labels, i, j))
+            continue;
         const ann_match *whole = match_of(w, ti[i].title);
         if (whole && whole->last == j && tg_type(labels[i]) == TG_PER && j < w->n &&
             tg_type(labels[j]) == TG_PER && !tg_inside(labels[j]) && !(ti[i].f & TI_GIVEN)) {

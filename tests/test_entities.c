@@ -801,6 +801,12 @@ static const misreading misreadings[] = {
     /* initials, a particle and a capitalized word are one person's name */
     {"Vote\n\nF.W. de Klerk became deputy president in Pretoria.", "F.W.=B-ORG de=O Klerk=O",
      "F.W. de Klerk", "person", "f-w-de-klerk"},
+    /* a given name and a surname read as a miscellaneous name after a
+     * title are a person's, the title the role */
+    {"Budget\n\nGovernor Kathy Hochul signed the budget on Friday.",
+     "Governor=B-ORG Kathy=B-MISC Hochul=I-MISC", "Kathy Hochul", "person", "kathy-hochul"},
+    {"Budget\n\nGovernor Kathy Hochul signed the budget on Friday.",
+     "Governor=B-ORG Kathy=B-MISC Hochul=I-MISC", "Governor", "-", NULL},
     /* a one-word reading of a person's surname joins the person */
     {"Jerome Turner scored twice. A cross from Turner set up the goal.", "from=O Turner=B-LOC",
      "Turner", "person", "jerome-turner"},
