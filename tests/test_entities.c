@@ -827,6 +827,22 @@ static void test_misreadings_mended(void)
     eng->relabel = NULL;
 }
 
+/* The offices of Commonwealth, Irish and Indian papers are titles: the
+ * person's roles, no names ("Treasurer" was an organization). */
+static void test_commonwealth_titles(void)
+{
+    ann_doc *d = run("CANBERRA: Treasurer Josh Frydenberg will hand down the budget. Shadow "
+                     "Treasurer Jim Chalmers said so, and Chief Health Officer Jeannette Young "
+                     "agreed.\n\nTamil Nadu chief minister M.K. Stalin opened it.");
+    CHECK(has_role(with_mention(d, "Josh Frydenberg"), "Treasurer"));
+    CHECK(has_role(with_mention(d, "Jim Chalmers"), "Shadow Treasurer"));
+    CHECK(has_role(with_mention(d, "Jeannette Young"), "Chief Health Officer"));
+    CHECK(has_role(with_mention(d, "M.K. Stalin"), "chief minister"));
+    CHECK(with_mention(d, "Treasurer") == NULL);
+    CHECK(with_mention(d, "Health") == NULL);
+    ann_doc_free(d);
+}
+
 static void test_west_and_titles(void)
 {
     ann_doc *d = run("The West hesitated, but the West Bank was calm. "
@@ -1191,6 +1207,7 @@ int main(void)
     test_unknown_person();
     test_organizations();
     test_datelines();
+    test_commonwealth_titles();
     test_sources();
     test_compounds_and_documents();
     test_common_nouns();
