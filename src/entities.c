@@ -136,6 +136,8 @@ struct ann_entities {
     id_slot ids[ID_SLOTS];
     en_acronym *acr;           /* unknown all-caps words, settled at the end */
     size_t nacr, capacr;
+    size_t *pshaped;           /* organizations in a person's name's shape (ents indexes) */
+    size_t npshaped, cappshaped;
     name_slot *names;
     size_t nnames, capnames;   /* capnames: a power of two, or 0 */
     size_t indexed;            /* doc->ents[0..indexed) are in names */
@@ -178,6 +180,8 @@ typedef struct kept {
     size_t caplook;
     en_acronym *acr;
     size_t capacr;
+    size_t *pshaped;
+    size_t cappshaped;
     name_slot *names;
     size_t capnames;
     ann_buf name, role, slug;
@@ -197,7 +201,7 @@ void ann_entities_reset(ann_entities *st)
         memset(st->names, 0, st->capnames * sizeof *st->names);
     tg_memo_clear(&st->tgmemo);
     kept k = {st->ti, st->capti, st->look, st->markup, st->qs, st->caplook, st->acr, st->capacr,
-              st->names, st->capnames, st->name, st->role, st->slug, {0}, st->tgmemo, st->labels,
+              st->pshaped, st->cappshaped, st->names, st->capnames, st->name, st->role, st->slug, {0}, st->tgmemo, st->labels,
               st->caplabels, st->cap_head, st->cap_next, st->cap_tok, st->cap_nhead,
               st->cap_nnext, st->cap_ntok};
     tg_ctx_keep_arrays(&k.tg, &st->tg);
@@ -207,6 +211,7 @@ void ann_entities_reset(ann_entities *st)
     st->ti = k.ti, st->capti = k.capti;
     st->look = k.look, st->markup = k.markup, st->qs = k.qs, st->caplook = k.caplook;
     st->acr = k.acr, st->capacr = k.capacr;
+    st->pshaped = k.pshaped, st->cappshaped = k.cappshaped;
     st->names = k.names, st->capnames = k.capnames;
     st->name = k.name, st->role = k.role, st->slug = k.slug;
     st->name.len = st->role.len = st->slug.len = 0;
@@ -224,6 +229,7 @@ void ann_entities_free(ann_entities *st)
     for (size_t i = 0; i < st->nacr; i++)
         free(st->acr[i].text);
     free(st->acr);
+    free(st->pshaped);
     free(st->names);
     free(st->ti);
     free(st->look);
@@ -1095,8 +1101,9 @@ static int known_class(const ann_match *m)
 static const char *const class_type[] = {"", "person", "organization", "place"};
 
 /* Whether tokens [s, e) open a dateline: in capitals at a paragraph's
- * start, before a comma, a bracket or a dash ("WASHINGTON (AP) --",
- * "FLINT, Mich., Oct. 4", "KYIV -"). */
+ * start, before a comma, a bracket, a dash or a colon ("WASHINGTON (AP)
+ * --", "FLINT, Mich., Oct. 4", "KYIV -", and "MUMBAI:", "BRISBANE:" as
+ * Indian, Pakistani and Australian papers write it). */
 static int dateline_at(const ann_window *w, size_t s, size_t e)
 {
     if (!(w->tok[s].flags & ANN_TF_PARA_START) || e >= w->n)
@@ -1106,7 +1113,7 @@ static int dateline_at(const ann_window *w, size_t s, size_t e)
             return 0;
     const ann_token *t = &w->tok[e];
     return t->kind == ANN_TOK_DASH || ann_tok_is(w->text, t, ",") || ann_tok_is(w->text, t, "(") ||
-           ann_tok_is(w->text, t, "-");
+           ann_tok_is(w->text, t, "-") || ann_tok_is(w->text, t, ":");
 }
 
 
@@ -1648,6 +1655,24 @@ static int person_shaped(const ann_window *w, const tinfo *ti, size_t s, size_t 
     return 1;
 }
 
+/* Whether the organization no list holds at [s, e) has a person's full
+ * name's shape: two or three title-case words, none a head, a demonym, a
+ * title, a common noun or a listed name ("Rush Limbaugh"; not "Floridians
+ * Jeb Bush", "Actress Rosario Dawson", "Action Network"), nor before a
+ * firm's "&" or head.  en_settle_aliases makes it a person where the
+ * document reads its last word alone as one. */
+static int person_like_org(const ann_window *w, const tinfo *ti, size_t s, size_t e)
+{
+    if (e - s < 2 || e - s > 3 || !person_shaped(w, ti, s, e) || firm_after(w, ti, e))
+        return 0;
+    for (size_t k = s; k < e; k++)
+        if (ti[k].known || ti[k].title ||
+            (ti[k].f & (TI_DEMONYM | TI_NONNAME | TI_COMMON | TI_MEMBER | TI_CLASS_PER |
+                        TI_CLASS_ORG | TI_CLASS_LOC)))
+            return 0;
+    return 1;
+}
+
 static size_t tagged_name(ann_entities *st, ann_window *w, const tinfo *ti, const uint8_t *lab,
                           size_t i, evidence *ev)
 {
@@ -1801,10 +1826,15 @@ static size_t tagged_name(ann_entities *st, ann_window *w, const tinfo *ti, cons
          * ("WASHINGTON (AP) --"); nor an organization's read as a place
          * ("the White House said", "flew to the Kremlin"): the seat of a
          * government or a firm's building is the body, the spec resolves
-         * no metonymy there, unless the list says the name is ambiguous */
+         * no metonymy there, unless the list says the name is ambiguous;
+         * nor a listed place's before a capitalized title and a name
+         * ("Sindh Chief Minister Murad Ali Shah", "Kerala Governor"): the
+         * place whose office it is, not a body of the place's name */
         if (ok && (kc == type || km->last > j || strcmp(km->kind, "source") == 0 ||
                    (kc == TG_PER && km->last - km->first >= 2) ||
                    (kc == TG_LOC && dateline_at(w, s, km->last)) ||
+                   (kc == TG_LOC && type == TG_ORG && km->last == j && j < w->n &&
+                    capitalized(&w->tok[j]) && title_before_name(w, ti, j)) ||
                    (kc == TG_ORG && type == TG_LOC && !attr_on_memo(st, km, A_AMBIGUOUS) &&
                     !attr_on_memo(st, km, A_ALIAS_ONLY) && !place_twin(st, w, km)))) {
             known_name(st, w, ti, km, legal_end, ev);
@@ -1840,7 +1870,11 @@ static size_t tagged_name(ann_entities *st, ann_window *w, const tinfo *ti, cons
         en_acronym a = {sp, ann_xstrdup(name), 1};
         ANN_PUSH(st->acr, st->nacr, st->capacr, a);
     } else {
-        add_tagged(st, w->doc, name, class_type[type], sp);
+        ann_entity *e = add_tagged(st, w->doc, name, class_type[type], sp);
+        if (e && type == TG_ORG && person_like_org(w, ti, s, j)) {
+            size_t at = (size_t)(e - w->doc->ents);
+            ANN_PUSH(st->pshaped, st->npshaped, st->cappshaped, at);
+        }
     }
     return j;
 }
@@ -2060,6 +2094,33 @@ static size_t person_inside(const ann_window *w, const tinfo *ti, uint8_t *label
     return j;
 }
 
+/* "Treasurer" + "Josh Frydenberg", read as an organization and a
+ * miscellaneous name: two or three title-case words no list holds that
+ * open with a given name, right after a title, are a person's name, and
+ * the title is its role, no name.  Whether [i, j) is such and was
+ * relabelled. */
+static int misc_person(const ann_window *w, const tinfo *ti, uint8_t *labels, size_t i, size_t j)
+{
+    if (j - i < 2 || j - i > 3 || (ti[i].f & (TI_GIVEN | TI_WEAK_GIVEN)) != TI_GIVEN ||
+        !person_shaped(w, ti, i, j))
+        return 0;
+    for (size_t k = i; k < j; k++)
+        if (ti[k].known)
+            return 0;
+    size_t q = i;
+    const ann_match *tm = NULL;
+    while (q > 0 && i - q < 4 && !(tm && tm->last == i))
+        tm = match_of(w, ti[--q].title);
+    if (!tm || tm->last != i)
+        return 0;
+    for (size_t k = q; k < i; k++)
+        labels[k] = TG_O;
+    labels[i] = (uint8_t)tg_label(TG_PER, 0);
+    for (size_t k = i + 1; k < j; k++)
+        labels[k] = (uint8_t)tg_label(TG_PER, 1);
+    return 1;
+}
+
 /* "International Trade Secretary Liz Truss", "Cambridge Police
  * Commissioner Christine Elow": a name the model ran on over a title and
  * a given name is two, an office's and a person's; the title between is
@@ -2073,6 +2134,8 @@ static void split_at_titles(const ann_window *w, const tinfo *ti, uint8_t *label
         if (!labels[i] || tg_inside(labels[i]))
             continue;
         size_t j = tg_span_end(labels, i, w->n);
+        if (tg_type(labels[i]) == TG_MISC && misc_person(w, ti, labels, i, j))
+            continue;
         const ann_match *whole = match_of(w, ti[i].title);
         if (whole && whole->last == j && tg_type(labels[i]) == TG_PER && j < w->n &&
             tg_type(labels[j]) == TG_PER && !tg_inside(labels[j]) && !(ti[i].f & TI_GIVEN)) {
@@ -2171,11 +2234,67 @@ static int particles_at(ann_entities *st, const ann_window *w, size_t a, size_t 
     return 1;
 }
 
+/* Whether token i is one capital letter written without its period, as
+ * Indian and Malaysian papers write initials ("M K Stalin"). */
+static int bare_initial(const ann_window *w, size_t i)
+{
+    const ann_token *t = &w->tok[i];
+    return t->end - t->start == 1 && w->text[t->start] >= 'A' && w->text[t->start] <= 'Z';
+}
+
+/* "K" + "Chandrashekar Rao", "B S" + "Yediyurappa", "S S" + "Sivasankar":
+ * one to three capital letters without periods, then a capitalized word
+ * the model read as a person's, or as a miscellaneous name after a letter
+ * it read as a person, are one person's name (the model, trained on wire
+ * text that writes "K. Chandrashekar", made the letter a person of its
+ * own and the rest a thing).  Not before a head ("K Street", "E Award"),
+ * a lone "A" or "I", which are words, nor letters after a capitalized
+ * word, which belong to its name ("Vitamin A"); a listed name at the
+ * letters is the list's. */
+static void bare_initials(const ann_window *w, const tinfo *ti, const tg_ctx *c, uint8_t *labels)
+{
+    for (size_t k = 0; k < c->ncaps; k++) {
+        size_t i = c->caps[k], e = i;
+        if (!bare_initial(w, i) || ti[i].known || (i > 0 && capitalized(&w->tok[i - 1])))
+            continue;
+        while (e < w->n && e - i < 3 && bare_initial(w, e) && e + 1 < w->n && !name_break(w, e + 1))
+            e++;
+        if (e >= w->n || bare_initial(w, e) || !labels[e] || tg_inside(labels[e]) ||
+            !(w->tok[e].flags & ANN_TF_TITLE) || (ti[e].f & (TI_ORGHEAD | TI_PLACEHEAD)) ||
+            (tg_type(labels[e]) != TG_PER &&
+             !(tg_type(labels[e]) == TG_MISC && labels[i] == tg_label(TG_PER, 0))))
+            continue;
+        char c0 = w->text[w->tok[i].start];
+        if (e - i == 1 && (c0 == 'A' || c0 == 'I'))
+            continue;
+        size_t end = tg_span_end(labels, e, w->n);
+        labels[i] = (uint8_t)tg_label(TG_PER, 0);
+        for (size_t j = i + 1; j < end; j++)
+            labels[j] = (uint8_t)tg_label(TG_PER, 1);
+    }
+}
+
+/* Whether token i is a person's initials in one token: one to three
+ * capital letters, each with its period ("F.", "F.W.", "J.R.R."). */
+static int initials_token(const ann_window *w, size_t i)
+{
+    const ann_token *t = &w->tok[i];
+    size_t n = t->end - t->start;
+    if (n < 2 || n > 6 || n % 2)
+        return 0;
+    for (size_t k = 0; k < n; k += 2)
+        if (!(w->text[t->start + k] >= 'A' && w->text[t->start + k] <= 'Z') ||
+            w->text[t->start + k + 1] != '.')
+            return 0;
+    return 1;
+}
+
 /* "Hubertus" + "von" + "Gruenberg", read as a person and a place;
  * "Alfred von Schlieffen", "Leonardo da Vinci", where the given name or
  * the surname was left out: the model, trained on wire text where such
  * names are rare, ends a name at the particle.  A person's name, or a
- * given name no other list holds, then one to three particles, then a
+ * given name no other list holds, or initials ("F.W." + "de Klerk", the
+ * initials read as an organization), then one to three particles, then a
  * capitalized word, is one person's name, with what the model read from
  * that word on. */
 static void particle_names(ann_entities *st, const ann_window *w, const tinfo *ti,
@@ -2191,7 +2310,8 @@ static void particle_names(ann_entities *st, const ann_window *w, const tinfo *t
             size_t p = k - m - 1;
             if (!capitalized(&w->tok[p]) ||
                 !(tg_type(labels[p]) == TG_PER ||
-                  (!labels[p] && (ti[p].f & (TI_GIVEN | TI_WEAK_GIVEN)) == TI_GIVEN && !ti[p].known)))
+                  (!labels[p] && (ti[p].f & (TI_GIVEN | TI_WEAK_GIVEN)) == TI_GIVEN && !ti[p].known) ||
+                  (initials_token(w, p) && !ti[p].known)))
                 continue;
             if (!particles_at(st, w, k - m, k))
                 break;
@@ -2209,13 +2329,15 @@ static void particle_names(ann_entities *st, const ann_window *w, const tinfo *t
 /* "U.S. Chamber of Commerce and" + "the AFL-CIO": a name the model ran
  * on into a connector before a word it did not take ends before the
  * connector; names end in a word of their own, not in "and", "of" or
- * "de". */
+ * "de", nor in any word all in lower case ("elevated Ms. Warren in the
+ * Senate"), but a firm's legal form ("Barclays plc"). */
 static void cut_trailing_connectors(const ann_window *w, const tinfo *ti, uint8_t *labels,
                                     size_t i, size_t to)
 {
     while (i < to) {
         size_t j = tg_span_end(labels, i, w->n);
-        while (j - 1 > i && (ti[j - 1].f & TI_CONNECTOR) && !capitalized(&w->tok[j - 1]))
+        while (j - 1 > i && (((ti[j - 1].f & TI_CONNECTOR) && !capitalized(&w->tok[j - 1])) ||
+                             ((w->tok[j - 1].flags & ANN_TF_LOWER) && !(ti[j - 1].f & TI_LEGAL))))
             labels[--j] = TG_O;
         i = tg_span_end(labels, i, w->n);
         while (i < to && !labels[i])
@@ -2273,6 +2395,7 @@ static void mend_labels(ann_entities *st, const ann_window *w, const tinfo *ti, 
         done = j;
     }
     particle_names(st, w, ti, c, labels);
+    bare_initials(w, ti, c, labels);
 }
 
 /* The tagger's labels of the window (NULL without a model); the first
@@ -2505,6 +2628,6 @@ void ann_entities_window(ann_entities *st, ann_window *w)
 
 void ann_entities_finish(ann_entities *st, ann_doc *d)
 {
-    en_settle_aliases(d, st->acr, st->nacr, st->e->tagger && ann_tagger_passes(st->e->tagger),
+    en_settle_aliases(d, st->acr, st->nacr, st->pshaped, st->npshaped, st->e->tagger && ann_tagger_passes(st->e->tagger),
                       &st->name, &st->slug);
 }

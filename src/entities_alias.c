@@ -156,6 +156,66 @@ static void merge_initial_variants(ann_doc *d)
     free(v);
 }
 
+/* Whether the word w, capitalized, occurs in d's text in lower case as a
+ * word of its own ("north", "rich"): a common word, no surname.  Asked of
+ * a few names a document. */
+static int lower_in_text(const ann_doc *d, const char *w)
+{
+    size_t n = strlen(w);
+    if (!n)
+        return 0;
+    char first = (char)(w[0] - 'A' + 'a');
+    for (const char *p = d->text; (p = strchr(p, first)) != NULL; p++) {
+        int before = p == d->text || !((p[-1] >= 'a' && p[-1] <= 'z') || (p[-1] >= 'A' && p[-1] <= 'Z'));
+        char after = p[n];
+        if (before && strncmp(p + 1, w + 1, n - 1) == 0 &&
+            !((after >= 'a' && after <= 'z') || (after >= 'A' && after <= 'Z')))
+            return 1;
+    }
+    return 0;
+}
+
+/* "Rush Limbaugh" read as an organization in a document whose "Limbaugh"
+ * the model reads as a person, six times: an organization in a person's
+ * name's shape (person_like_org in entities.c; v holds their indexes)
+ * whose last word is a person of the document alone, and no other full
+ * name's last word nor a word the text writes in lower case ("Preston
+ * North" after a misread "North"), is that person's full name ("Hulk Hogan", "Dee Dee
+ * Myers"), and merge_one_words joins the surname to it.  The type is
+ * rewritten in place: "person" is shorter than "organization", in the
+ * same block. */
+static void surname_persons(ann_doc *d, const size_t *idx, size_t nidx)
+{
+    size_t n = 0;
+    for (size_t j = 0; j < d->nents; j++)
+        n += d->ents[j].person && d->ents[j].nmentions;
+    if (!n)
+        return;
+    keyword *v = ann_xmalloc(n * sizeof *v);
+    size_t k = 0;
+    for (size_t j = 0; j < d->nents; j++)
+        if (d->ents[j].person && d->ents[j].nmentions)
+            v[k++] = (keyword){en_last_word(d->ents[j].name), j};
+    qsort(v, n, sizeof *v, by_keyword);
+    for (size_t i = 0; i < nidx; i++) {
+        ann_entity *e = &d->ents[idx[i]];
+        if (e->listed || !e->nmentions || e->person || strcmp(e->type, "organization") != 0 ||
+            !strchr(e->name, ' '))
+            continue;
+        /* the persons whose last word is e's: one, of one word, and no
+         * common word */
+        const char *last = en_last_word(e->name);
+        size_t f = keyword_find(v, n, last);
+        if (f == n || strchr(d->ents[v[f].ent].name, ' ') ||
+            (f + 1 < n && strcmp(v[f + 1].s, v[f].s) == 0) || !(last[0] >= 'A' && last[0] <= 'Z') ||
+            lower_in_text(d, last))
+            continue;
+        memcpy(e->type, "person", sizeof "person");
+        e->person = 1;
+    }
+    free(v);
+}
+
 /* One-word persons join a full name of the document.  By the last word
  * first, a surname seen before its full name ("Zelensky's Sabotage ..."
  * then "Volodymyr Zelensky") joins the first full name that ends in it.
@@ -430,10 +490,11 @@ static void one_reading(ann_doc *d)
     free(v);
 }
 
-void en_settle_aliases(ann_doc *d, const en_acronym *acr, size_t nacr, int tagged,
-                       ann_buf *name, ann_buf *slug)
+void en_settle_aliases(ann_doc *d, const en_acronym *acr, size_t nacr, const size_t *pshaped,
+                       size_t npshaped, int tagged, ann_buf *name, ann_buf *slug)
 {
     merge_initial_variants(d);
+    surname_persons(d, pshaped, npshaped);
     merge_one_words(d);
     settle_acronyms(d, acr, nacr, slug);
     if (tagged) {

@@ -24,11 +24,13 @@ char *en_slug(ann_buf *b, const char *s, size_t len);
 /* The last word of a name ("Johnson" of "Boris Johnson"). */
 const char *en_last_word(const char *name);
 
-/* The document's aliases settled at its end: one-word names join the
- * full name they begin or end, acronyms their expansions; with the
- * tagger, short forms the organization they begin, and one name one
- * type.  name and slug are scratch buffers. */
-void en_settle_aliases(ann_doc *d, const en_acronym *acr, size_t nacr, int tagged,
-                       ann_buf *name, ann_buf *slug);
+/* The document's aliases settled at its end: organizations in a person's
+ * name's shape (pshaped, indexes of d->ents) persons where the document
+ * reads their last word alone as one, one-word names join the full name
+ * they begin or end, acronyms their expansions; with the tagger, short
+ * forms the organization they begin, and one name one type.  name and
+ * slug are scratch buffers. */
+void en_settle_aliases(ann_doc *d, const en_acronym *acr, size_t nacr, const size_t *pshaped,
+                       size_t npshaped, int tagged, ann_buf *name, ann_buf *slug);
 
 #endif

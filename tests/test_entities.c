@@ -761,6 +761,52 @@ static const misreading misreadings[] = {
     /* the credits' names are persons */
     {"Chips\n\nThe deal was reviewed. Reporting by Krystal Hu in San Francisco; Editing by "
      "Lisa Shumaker", "by=O Krystal=B-ORG Hu=I-ORG", "Krystal Hu", "person", NULL},
+    /* no name ends in a word in lower case, but a firm's legal form */
+    {"Themes\n\nThe themes elevated Ms. Warren in the Senate last year.",
+     "Warren=B-PER in=I-PER", "Warren", "person", NULL},
+    {"Themes\n\nThe themes elevated Ms. Warren in the Senate last year.",
+     "Warren=B-PER in=I-PER", "Warren in", "-", NULL},
+    {"Banks\n\nShares in Barclays plc rose on Tuesday.", "Barclays=B-ORG plc=I-ORG",
+     "Barclays plc", "organization", NULL},
+    /* a listed place in capitals before a colon opens a dateline, as
+     * Indian and Australian papers write it: the place, not a club */
+    {"Lockdown\n\nBRISBANE: Queensland Premier Annastacia Palaszczuk announced a lockdown.",
+     "BRISBANE=B-ORG", "BRISBANE", "place", "brisbane"},
+    /* an organization of title-case words no list holds whose last word
+     * is a person of the document is that person's full name */
+    {"Radio\n\nRush Limbaugh spoke on the radio. Limbaugh then said Sanders erred.",
+     "Rush=B-ORG Limbaugh=I-ORG | Limbaugh=B-PER then=O", "Rush Limbaugh", "person",
+     "rush-limbaugh"},
+    {"Radio\n\nRush Limbaugh spoke on the radio. Limbaugh then said Sanders erred.",
+     "Rush=B-ORG Limbaugh=I-ORG | Limbaugh=B-PER then=O", "Limbaugh", "person", "rush-limbaugh"},
+    /* a listed place before a capitalized title and a name is the place
+     * whose office it is, not a body of its name; a club before its
+     * captain stays the club */
+    {"Prices\n\nSindh Chief Minister Murad Ali Shah also spoke on Monday.", "Sindh=B-ORG",
+     "Sindh", "place", "sindh"},
+    {"Final\n\nLiverpool captain Jordan Henderson lifted the trophy.", "Liverpool=B-ORG",
+     "Liverpool", "organization", "liverpool-organization"},
+    /* capital letters without periods and the name after them are one
+     * person's, as Indian papers write initials; not after a capitalized
+     * word, nor a lone "A" */
+    {"Talks\n\nTelangana chief minister K Chandrashekar Rao met him on Monday.",
+     "K=B-PER Chandrashekar=B-MISC Rao=I-MISC", "K Chandrashekar Rao", "person",
+     "k-chandrashekar-rao"},
+    {"Talks\n\nKarnataka chief minister B S Yediyurappa did not attend.",
+     "B=B-PER S=O Yediyurappa=B-MISC", "B S Yediyurappa", "person", "b-s-yediyurappa"},
+    {"Pills\n\nHe took Vitamin A Supplements daily.", "Vitamin=B-MISC A=I-MISC Supplements=B-MISC",
+     "A Supplements", "-", NULL},
+    {"Pills\n\nThey said A Chandler Group report was due.", "A=O Chandler=B-MISC Group=I-MISC",
+     "A Chandler Group", "-", NULL},
+    /* initials, a particle and a capitalized word are one person's name */
+    {"Vote\n\nF.W. de Klerk became deputy president in Pretoria.", "F.W.=B-ORG de=O Klerk=O",
+     "F.W. de Klerk", "person", "f-w-de-klerk"},
+    /* a given name and a surname read as a miscellaneous name after a
+     * title are a person's, the title the role */
+    {"Budget\n\nGovernor Kathy Hochul signed the budget on Friday.",
+     "Governor=B-ORG Kathy=B-MISC Hochul=I-MISC", "Kathy Hochul", "person", "kathy-hochul"},
+    {"Budget\n\nGovernor Kathy Hochul signed the budget on Friday.",
+     "Governor=B-ORG Kathy=B-MISC Hochul=I-MISC", "Governor", "-", NULL},
     /* a one-word reading of a person's surname joins the person */
     {"Jerome Turner scored twice. A cross from Turner set up the goal.", "from=O Turner=B-LOC",
      "Turner", "person", "jerome-turner"},
@@ -779,6 +825,22 @@ static void test_misreadings_mended(void)
         ann_doc_free(d);
     }
     eng->relabel = NULL;
+}
+
+/* The offices of Commonwealth, Irish and Indian papers are titles: the
+ * person's roles, no names ("Treasurer" was an organization). */
+static void test_commonwealth_titles(void)
+{
+    ann_doc *d = run("CANBERRA: Treasurer Josh Frydenberg will hand down the budget. Shadow "
+                     "Treasurer Jim Chalmers said so, and Chief Health Officer Jeannette Young "
+                     "agreed.\n\nTamil Nadu chief minister M.K. Stalin opened it.");
+    CHECK(has_role(with_mention(d, "Josh Frydenberg"), "Treasurer"));
+    CHECK(has_role(with_mention(d, "Jim Chalmers"), "Shadow Treasurer"));
+    CHECK(has_role(with_mention(d, "Jeannette Young"), "Chief Health Officer"));
+    CHECK(has_role(with_mention(d, "M.K. Stalin"), "chief minister"));
+    CHECK(with_mention(d, "Treasurer") == NULL);
+    CHECK(with_mention(d, "Health") == NULL);
+    ann_doc_free(d);
 }
 
 static void test_west_and_titles(void)
@@ -1145,6 +1207,7 @@ int main(void)
     test_unknown_person();
     test_organizations();
     test_datelines();
+    test_commonwealth_titles();
     test_sources();
     test_compounds_and_documents();
     test_common_nouns();
