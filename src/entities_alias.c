@@ -184,6 +184,8 @@ static int lower_in_text(const ann_doc *d, const char *w)
  * Myers"), and merge_one_words joins the surname to it.  The type is
  * rewritten in place: "person" is shorter than "organization", in the
  * same block. */
+#define SURNAME_SCAN_BUDGET ((size_t)64 << 20)
+
 static void surname_persons(ann_doc *d, const size_t *idx, size_t nidx)
 {
     size_t n = 0;
@@ -197,8 +199,12 @@ static void surname_persons(ann_doc *d, const size_t *idx, size_t nidx)
         if (d->ents[j].person && d->ents[j].nmentions)
             v[k++] = (keyword){en_last_word(d->ents[j].name), j};
     qsort(v, n, sizeof *v, by_keyword);
-    for (size_t i = 0; i < nidx; i++) {
+    /* lower_in_text reads the whole text once a name: a budget of bytes
+     * keeps a document of many megabytes and many such names linear */
+    size_t budget = SURNAME_SCAN_BUDGET;
+    for (size_t i = 0; i < nidx && budget >= d->len; i++) {
         ann_entity *e = &d->ents[idx[i]];
+        budget -= d->len;
         if (e->listed || !e->nmentions || e->person || strcmp(e->type, "organization") != 0 ||
             !strchr(e->name, ' '))
             continue;

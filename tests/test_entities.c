@@ -269,9 +269,6 @@ static void test_organizations(void)
 
     /* a place's name goes on with no head and connector: read as a place
      * (and "Policy Studies" as a person), these are organizations */
-    d = run("Schools\n\nAna Ruiz teaches at the Lviv School of Economics and Law, she said.");
-    CHECK_STR(type_of(d, "Lviv School of Economics and Law"), "organization");
-    ann_doc_free(d);
     d = run("Schools\n\nOfficials at the Kyiv Center for Policy Studies said so.");
     CHECK_STR(type_of(d, "Kyiv Center for Policy Studies"), "organization");
     CHECK(with_mention(d, "Policy Studies") == NULL);
@@ -335,10 +332,6 @@ static void test_sources(void)
     CHECK(with_mention(d, "Wall Street") == NULL);
     CHECK_STR(type_of(d, "Telegram"), "platform");
     CHECK(with_mention(d, "Reuters") != NULL);
-    ann_doc_free(d);
-    /* "Journal" alone, with no full name before it, is nothing */
-    d = run("The journal was closed. The Journal of Democracy is an academic title.");
-    CHECK(with_mention(d, "Journal") == NULL);
     ann_doc_free(d);
 }
 
@@ -758,6 +751,15 @@ static const misreading misreadings[] = {
      "Amazon", "place", "amazon-rainforest"},
     {"Shares\n\nLoggers cleared land. Amazon.com rose, and Amazon said so.", "and=O Amazon=B-ORG",
      "Amazon", "organization", "amazon"},
+    /* a place's name read on over a head and its connector is an
+     * organization's (was a test on one model's reading) */
+    {"Schools\n\nAna Ruiz teaches at the Lviv School of Economics and Law, she said.",
+     "Lviv=B-LOC School=I-LOC of=I-LOC Economics=I-LOC and=I-LOC Law=I-LOC",
+     "Lviv School of Economics and Law", "organization", NULL},
+    /* "Journal" alone, with no full name before it, is nothing where the
+     * model reads no name: the list's short form makes none */
+    {"The journal was closed. The Journal of Democracy is an academic title.",
+     "The=O Journal=O of=O Democracy=O", "Journal", "-", NULL},
     /* the credits' names are persons */
     {"Chips\n\nThe deal was reviewed. Reporting by Krystal Hu in San Francisco; Editing by "
      "Lisa Shumaker", "by=O Krystal=B-ORG Hu=I-ORG", "Krystal Hu", "person", NULL},
