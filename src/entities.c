@@ -702,7 +702,7 @@ static int alias_ok(const ann_doc *d, const ann_match *m)
 }
 
 /* Whether the document holds word as a word (its case as written). */
-static int doc_has_word(const ann_doc *d, const char *word, size_t n)
+int en_doc_has_word(const ann_doc *d, const char *word, size_t n)
 {
     const char *p = d->text, *end = d->text + d->len;
     while (n && (size_t)(end - p) >= n) {
@@ -738,7 +738,7 @@ static int context_ok(ann_entities *st, const ann_doc *d, const ann_match *m)
             size_t n = next ? (size_t)(next - p) : strlen(p);
             if (next)
                 next++;
-            ok = doc_has_word(d, p, n);
+            ok = en_doc_has_word(d, p, n);
         }
     *x = (ctx_slot){m->attrs, ok};
     return ok;
@@ -2326,6 +2326,17 @@ static void particle_names(ann_entities *st, const ann_window *w, const tinfo *t
     }
 }
 
+/* The start of the name after the one at i in the run [i, to) of
+ * labelled tokens (to when none): a mend that cut a name leaves tokens
+ * outside between names. */
+static size_t next_name(const uint8_t *labels, size_t i, size_t to, size_t n)
+{
+    i = tg_span_end(labels, i, n);
+    while (i < to && !labels[i])
+        i++;
+    return i;
+}
+
 /* "U.S. Chamber of Commerce and" + "the AFL-CIO": a name the model ran
  * on into a connector before a word it did not take ends before the
  * connector; names end in a word of their own, not in "and", "of" or
@@ -2339,9 +2350,7 @@ static void cut_trailing_connectors(const ann_window *w, const tinfo *ti, uint8_
         while (j - 1 > i && (((ti[j - 1].f & TI_CONNECTOR) && !capitalized(&w->tok[j - 1])) ||
                              ((w->tok[j - 1].flags & ANN_TF_LOWER) && !(ti[j - 1].f & TI_LEGAL))))
             labels[--j] = TG_O;
-        i = tg_span_end(labels, i, w->n);
-        while (i < to && !labels[i])
-            i++;
+        i = next_name(labels, i, to, w->n);
     }
 }
 
@@ -2365,9 +2374,7 @@ static void split_at_and(const ann_window *w, const tinfo *ti, uint8_t *labels, 
                 break;
             }
         }
-        i = tg_span_end(labels, i, w->n);
-        while (i < to && !labels[i])
-            i++;
+        i = next_name(labels, i, to, w->n);
     }
 }
 

@@ -164,15 +164,11 @@ static int lower_in_text(const ann_doc *d, const char *w)
     size_t n = strlen(w);
     if (!n)
         return 0;
-    char first = (char)(w[0] - 'A' + 'a');
-    for (const char *p = d->text; (p = strchr(p, first)) != NULL; p++) {
-        int before = p == d->text || !((p[-1] >= 'a' && p[-1] <= 'z') || (p[-1] >= 'A' && p[-1] <= 'Z'));
-        char after = p[n];
-        if (before && strncmp(p + 1, w + 1, n - 1) == 0 &&
-            !((after >= 'a' && after <= 'z') || (after >= 'A' && after <= 'Z')))
-            return 1;
-    }
-    return 0;
+    char *low = ann_xstrdup(w);
+    low[0] = (char)(low[0] - 'A' + 'a');
+    int found = en_doc_has_word(d, low, n);
+    free(low);
+    return found;
 }
 
 /* "Rush Limbaugh" read as an organization in a document whose "Limbaugh"

@@ -23,6 +23,9 @@ char *en_slug(ann_buf *b, const char *s, size_t len);
 
 /* The last word of a name ("Johnson" of "Boris Johnson"). */
 const char *en_last_word(const char *name);
+/* Whether d's text holds word[0..n) as a word of its own, its case as
+ * written (entities.c). */
+int en_doc_has_word(const ann_doc *d, const char *word, size_t n);
 
 /* The document's aliases settled at its end: organizations in a person's
  * name's shape (pshaped, indexes of d->ents) persons where the document
