@@ -35,130 +35,6 @@
 #define MAX_NAME_TOKENS 8      /* a "name" longer than this is prose in capitals */
 #define MAX_ROLE_TOKENS 10
 
-/* What the rule matches say about one token.  Matches are named by index
- * + 1 into the window's matches (0: none): half the size of two pointers,
- * and a window of text holds far fewer than 2^32 matches. */
-typedef struct tinfo {
-    uint32_t known;            /* longest actor/place/source match starting here */
-    uint32_t title;            /* longest title match starting here */
-    uint32_t f;                /* TI_... of the one-token matches here */
-} tinfo;
-
-enum {
-    TI_GIVEN = 1 << 0, TI_WEAK_GIVEN = 1 << 1, TI_DEMONYM = 1 << 2, TI_NONNAME = 1 << 3,
-    TI_WEAK_NONNAME = 1 << 4, TI_CUE = 1 << 5, TI_CUE_INV = 1 << 6, TI_ORGHEAD = 1 << 7,
-    TI_CONNECTOR = 1 << 8, TI_DOCWORD = 1 << 9, TI_CREDIT = 1 << 10, TI_WEAK_ORGHEAD = 1 << 11,
-    TI_OF_HEAD = 1 << 12, TI_COMMON = 1 << 13, TI_WEAK_DOCWORD = 1 << 14,
-    TI_DAY = 1 << 15, TI_MEMBER = 1 << 16, TI_PLACEHEAD = 1 << 17,
-    TI_WEAK_PLACEHEAD = 1 << 18, TI_PLACEOPEN = 1 << 19,
-    TI_CLASS_PER = 1 << 20, TI_CLASS_ORG = 1 << 21, TI_CLASS_LOC = 1 << 22,
-    TI_CLASS_WEAK = 1 << 23, TI_LEGAL = 1 << 24
-};
-
-
-/* Persons by surname and by full name, so that a later "Johnson" finds
- * "Boris Johnson" in O(1); filled lazily from the document's entities. */
-typedef struct name_slot {
-    const char *key;           /* in the entity's name, which outlives this state */
-    size_t len;                /* of key */
-    size_t ent;                /* index into doc->ents */
-} name_slot;
-
-/* Every match of a window asks what its kind and attribute strings say,
- * and the same strings come back thousands of times.  The rules do not
- * change while a document is annotated, so an answer is remembered by the
- * string's address; direct-mapped tables, where a clash only costs asking
- * again.  An attrs string keeps the answers to all the flags asked of it. */
-#define MEMO_BITS 8
-#define MEMO_SLOTS (1u << MEMO_BITS)
-
-/* The on/off attributes the name finder reads ("ambiguous=1"). */
-enum { A_AMBIGUOUS, A_ALIAS_ONLY, A_WEAK, A_INV, A_HONORIFIC, A_OF, A_DAY };
-/* Not an on/off attribute: the attrs string has a "context=" item
- * (context_ok), remembered with them. */
-enum { A_CONTEXT = 7 };
-
-typedef struct memo {
-    const char *s;             /* an attrs string */
-    unsigned char on;          /* bit 1 << A_...: on */
-} memo;
-
-/* The answers of context_ok by attrs string, for the document. */
-#define CTX_BITS 4
-typedef struct ctx_slot {
-    const char *attrs;
-    int ok;
-} ctx_slot;
-
-#define KIND_BITS 6
-#define KIND_SLOTS (1u << KIND_BITS)
-
-typedef struct kind_memo {
-    const char *s;             /* a kind string */
-    int code;
-} kind_memo;
-
-/* Known names repeat: the same lexicon id (one interned string) comes back
- * dozens of times a document.  Its entity is remembered by the string's
- * address, direct-mapped; entities do not move before ann_doc_sort, which
- * runs after the last window. */
-#define ID_BITS 8
-#define ID_SLOTS (1u << ID_BITS)
-
-typedef struct id_slot {
-    const char *id;
-    size_t ent;                /* index into doc->ents */
-} id_slot;
-
-/* in_quoted_title and title_case_line look at the segment around a token
- * (back to the quotation mark or sentence start, the whole line).  Their
- * callers go forward through the window, so the segment bounds are kept
- * and moved forward instead of found again by a scan for every name. */
-typedef struct segs {
-    size_t qpos, qopen;        /* the last quote-open or sentence start at or before qpos (or 0) */
-    size_t qa, qfrom, qb;      /* last quoted-title answer: tokens (qa, qb), good for first in [qfrom, qb] */
-    int qv, qset;
-    size_t la, lb;             /* last title_case_line answer: the line [la, lb] */
-    int lv, lset;
-} segs;
-
-struct ann_entities {
-    const ann_engine *e;
-    tinfo *ti;                 /* per window, kept to spare an allocation per window */
-    size_t capti;
-    /* A bit per token of the window (and one past its end, always set):
-     * whether the name finder has to look at it, and whether it is markup.
-     * Most tokens are plain words, stepped over 64 at a time. */
-    uint64_t *look, *markup;
-    uint64_t *qs;              /* and whether it opens a quotation or a sentence */
-    size_t caplook;
-    segs seg;
-    id_slot ids[ID_SLOTS];
-    en_acronym *acr;           /* unknown all-caps words, settled at the end */
-    size_t nacr, capacr;
-    size_t *pshaped;           /* organizations in a person's name's shape (ents indexes) */
-    size_t npshaped, cappshaped;
-    name_slot *names;
-    size_t nnames, capnames;   /* capnames: a power of two, or 0 */
-    size_t indexed;            /* doc->ents[0..indexed) are in names */
-    memo memo[MEMO_SLOTS];
-    kind_memo kinds[KIND_SLOTS];
-    ctx_slot ctx[1u << CTX_BITS];
-    /* Names, roles and slugs are looked up far more often than kept (the
-     * document copies what it keeps): their text is made in these. */
-    ann_buf name, role, slug;
-    /* The tagger's view of the window and what the document said so far. */
-    tg_ctx tg;
-    tg_memo tgmemo;
-    uint8_t *labels;
-    size_t caplabels, windows;
-    /* The capitalized words of the window not made so by a sentence or
-     * line start, by hash: where named_elsewhere looks (built when first
-     * asked, in the window numbered capsof; see index_caps). */
-    size_t *cap_head, *cap_next, *cap_tok;
-    size_t cap_nhead, cap_nnext, cap_ntok, cap_mask, capsof;
-    size_t dateline;           /* 1 + the index of the dateline's place in doc->ents, or 0 */
-};
 
 ann_entities *ann_entities_new(const ann_engine *e)
 {
@@ -252,11 +128,6 @@ void ann_entities_free(ann_entities *st)
 static int is_word(const ann_token *t)
 {
     return t->kind == ANN_TOK_WORD;
-}
-
-static int capitalized(const ann_token *t)
-{
-    return is_word(t) && (t->flags & (ANN_TF_TITLE | ANN_TF_UPPER)) && !(t->flags & ANN_TF_POSS);
 }
 
 static int is_the(const ann_window *w, size_t i)
@@ -362,7 +233,7 @@ static inline int attr_on_memo(ann_entities *st, const ann_match *m, int a)
 /* A line set in title case ("West Was Lukewarm to Peace Talks") says nothing
  * about names through capitals.  Lines split the window into segments, so
  * the answer for the last one asked about serves every token in it. */
-static int title_case_line(ann_entities *st, const ann_window *w, size_t i)
+int en_title_case_line(ann_entities *st, const ann_window *w, size_t i)
 {
     segs *sg = &st->seg;
     if (sg->lset && sg->la <= i && i <= sg->lb)
@@ -378,7 +249,7 @@ static int title_case_line(ann_entities *st, const ann_window *w, size_t i)
             if (!is_word(&w->tok[k]) || w->tok[k].ncp <= 3)
                 continue;
             words++;
-            caps += capitalized(&w->tok[k]) != 0;
+            caps += en_capitalized(&w->tok[k]) != 0;
         }
         v = words >= 3 && caps * 10 >= words * 8;
     }
@@ -442,11 +313,6 @@ static int kind_of(ann_entities *st, const char *kind)
     return x->code;
 }
 
-static const ann_match *match_of(const ann_window *w, uint32_t k)
-{
-    return k ? &w->matches->v[k - 1] : NULL;
-}
-
 static int context_ok(ann_entities *st, const ann_doc *d, const ann_match *m);
 
 /* Of two entries of one surface, whether m is the better reading than o:
@@ -477,13 +343,13 @@ static void index_matches(ann_entities *st, const ann_window *w, tinfo *ti)
         if (code == K_ENTITY) {
             /* longest wins; among equals, the one whose context the
              * document holds, else the unambiguous one */
-            const ann_match *o = match_of(w, t->known);
+            const ann_match *o = en_match_of(w, t->known);
             if (!o || len > o->last - o->first ||
                 (len == o->last - o->first && better_twin(st, w->doc, m, o)))
                 t->known = (uint32_t)(k + 1);
             look[m->first >> 6] |= (uint64_t)1 << (m->first & 63);
         } else if (code == K_TITLE) {
-            const ann_match *o = match_of(w, t->title);
+            const ann_match *o = en_match_of(w, t->title);
             if (!o || len > o->last - o->first)
                 t->title = (uint32_t)(k + 1);
             look[m->first >> 6] |= (uint64_t)1 << (m->first & 63);
@@ -627,7 +493,7 @@ static int in_quoted_title(ann_entities *st, const ann_window *w, size_t first)
             if (!is_word(&w->tok[k]))
                 continue;
             words++;
-            caps += capitalized(&w->tok[k]) || w->tok[k].ncp <= 3;
+            caps += en_capitalized(&w->tok[k]) || w->tok[k].ncp <= 3;
         }
         v = words >= 3 && caps == words;
     }
@@ -651,7 +517,7 @@ static int part_of_longer_name(const ann_window *w, const tinfo *ti, size_t last
     if ((ti[last].f & TI_DOCWORD))
         return 1;
     if (t->kind == ANN_TOK_WORD && (t->flags & ANN_TF_HYPHEN) == 0 && (ti[last].f & TI_ORGHEAD) &&
-        capitalized(t) && !ti[last].known)
+        en_capitalized(t) && !ti[last].known)
         return 1;
     /* "Minsk II", "the Minsk I and II agreements" */
     return ann_tok_is(w->text, t, "I") || ann_tok_is(w->text, t, "II") ||
@@ -670,14 +536,14 @@ static int ambiguous_ok(ann_entities *st, const ann_window *w, const tinfo *ti,
             for (size_t i = 0; i < sizeof after / sizeof *after; i++)
                 if (ann_tok_is(w->text, &w->tok[l], after[i]))
                     return 1;
-        return the && !(l < w->n && capitalized(&w->tok[l]) && !ti[l].known);
+        return the && !(l < w->n && en_capitalized(&w->tok[l]) && !ti[l].known);
     }
     if (the)
-        return !(l < w->n && capitalized(&w->tok[l]) && !(w->tok[l].flags & ANN_TF_SENT_START));
-    if (title_case_line(st, w, f))
+        return !(l < w->n && en_capitalized(&w->tok[l]) && !(w->tok[l].flags & ANN_TF_SENT_START));
+    if (en_title_case_line(st, w, f))
         return 0;
-    int cap_before = f > 0 && capitalized(&w->tok[f - 1]) && !(w->tok[f].flags & ANN_TF_SENT_START);
-    int cap_after = l < w->n && capitalized(&w->tok[l]) && !(w->tok[l].flags & ANN_TF_SENT_START);
+    int cap_before = f > 0 && en_capitalized(&w->tok[f - 1]) && !(w->tok[f].flags & ANN_TF_SENT_START);
+    int cap_after = l < w->n && en_capitalized(&w->tok[l]) && !(w->tok[l].flags & ANN_TF_SENT_START);
     return !cap_before && !cap_after && !(w->tok[f].flags & ANN_TF_SENT_START);
 }
 
@@ -1039,11 +905,11 @@ static size_t run_end(const ann_window *w, const tinfo *ti, size_t s)
         if (t->flags & ANN_TF_SENT_START || ti[e].known || ti[e].title ||
             ((ti[e].f & TI_NONNAME) && !(ti[e].f & TI_WEAK_NONNAME)))
             break;
-        if (capitalized(t) && !(t->flags & ANN_TF_HYPHEN)) {
+        if (en_capitalized(t) && !(t->flags & ANN_TF_HYPHEN)) {
             e++;
             continue;
         }
-        if ((ti[e].f & TI_CONNECTOR) && e + 1 < w->n && capitalized(&w->tok[e + 1]) && !ti[e + 1].known)
+        if ((ti[e].f & TI_CONNECTOR) && e + 1 < w->n && en_capitalized(&w->tok[e + 1]) && !ti[e + 1].known)
         {
             e++;
             continue;
@@ -1059,9 +925,9 @@ static size_t run_end(const ann_window *w, const tinfo *ti, size_t s)
  * organization or demonym may stand before the title ("US Secretary of State"). */
 static size_t take_title(const ann_window *w, const tinfo *ti, size_t i, evidence *ev)
 {
-    const ann_match *m = match_of(w, ti[i].title);
+    const ann_match *m = en_match_of(w, ti[i].title);
     size_t next = m->last;
-    if (next < w->n && (capitalized(&w->tok[next]) || ti[next].known) &&
+    if (next < w->n && (en_capitalized(&w->tok[next]) || ti[next].known) &&
         !(w->tok[next].flags & ANN_TF_SENT_START)) {
         ev->title = m;
         ev->title_first = i;
@@ -1083,7 +949,7 @@ static void known_name(ann_entities *st, ann_window *w, const tinfo *ti, const a
 /* ---- names the tagger found ------------------------------------------------------- */
 
 /* A known name's lexicon type in the tagger's classes. */
-static int known_class(const ann_match *m)
+int en_known_class(const ann_match *m)
 {
     /* the first byte before strcmp: asked ~600 times a document, most
      * kinds and types differ there (callgrind: strcmp's calls from here
@@ -1127,7 +993,7 @@ static int place_twin(ann_entities *st, const ann_window *w, const ann_match *km
     for (size_t k = 0; k < w->matches->n; k++) {
         const ann_match *m = &w->matches->v[k];
         if (m != km && m->first == km->first && m->last == km->last &&
-            kind_of(st, m->kind) == K_ENTITY && known_class(m) == TG_LOC)
+            kind_of(st, m->kind) == K_ENTITY && en_known_class(m) == TG_LOC)
             return 1;
     }
     return 0;
@@ -1144,12 +1010,12 @@ static int dateline_place(const ann_window *w, const tinfo *ti, const ann_match 
 {
     if (!dateline_at(w, s, e))
         return 0;
-    if (km && km->last == e && known_class(km) == TG_LOC)
+    if (km && km->last == e && en_known_class(km) == TG_LOC)
         return 1;
     if (!ann_tok_is(w->text, &w->tok[e], ",") || e + 1 >= w->n)
         return 0;
-    const ann_match *pm = match_of(w, ti[e + 1].known);
-    if (!pm || known_class(pm) != TG_LOC || pm->last >= w->n)
+    const ann_match *pm = en_match_of(w, ti[e + 1].known);
+    if (!pm || en_known_class(pm) != TG_LOC || pm->last >= w->n)
         return 0;
     const ann_token *t = &w->tok[pm->last];
     return t->kind == ANN_TOK_DASH || ann_tok_is(w->text, t, "-") || ann_tok_is(w->text, t, "(");
@@ -1176,14 +1042,14 @@ static int credit_line(const ann_window *w, const tinfo *ti, size_t s, size_t e)
 {
     const ann_token *t = w->tok;
     if (e + 1 < w->n && ann_tok_is(w->text, &t[e], "/") && t[e].start == t[e - 1].end &&
-        (capitalized(&t[e + 1]) || ti[e + 1].known))
+        (en_capitalized(&t[e + 1]) || ti[e + 1].known))
         return 1;
     if (s >= 2 && ann_tok_is(w->text, &t[s - 1], "/") && t[s - 1].end == t[s].start &&
-        (capitalized(&t[s - 2]) || ti[s - 2].known))
+        (en_capitalized(&t[s - 2]) || ti[s - 2].known))
         return 1;
     /* a credit word, then "by" or a colon, before the name's capitals */
     size_t k = s;
-    while (k > 0 && s - k < 4 && capitalized(&t[k - 1]) && !(t[k].flags & ANN_TF_LINE_START))
+    while (k > 0 && s - k < 4 && en_capitalized(&t[k - 1]) && !(t[k].flags & ANN_TF_LINE_START))
         k--;
     size_t at = k;
     if (k > 0 && (ann_tok_is(w->text, &t[k - 1], "by") || ann_tok_is(w->text, &t[k - 1], ":")))
@@ -1282,7 +1148,7 @@ static void index_caps(ann_entities *st, const ann_window *w)
     for (size_t k = 0; k < st->tg.ncaps; k++) {
         size_t i = st->tg.caps[k];
         const ann_token *t = &w->tok[i];
-        if (!capitalized(t) || (t->flags & (ANN_TF_SENT_START | ANN_TF_LINE_START)))
+        if (!en_capitalized(t) || (t->flags & (ANN_TF_SENT_START | ANN_TF_LINE_START)))
             continue;
         size_t h = (size_t)t->lhash & (slots - 1);
         st->cap_tok[n] = i;
@@ -1403,8 +1269,8 @@ static int all_common(const tinfo *ti, size_t s, size_t e)
  * for Justice noted"). */
 static int title_before_name(const ann_window *w, const tinfo *ti, size_t i)
 {
-    const ann_match *tm = match_of(w, ti[i].title);
-    return tm && tm->last < w->n && capitalized(&w->tok[tm->last]);
+    const ann_match *tm = en_match_of(w, ti[i].title);
+    return tm && tm->last < w->n && en_capitalized(&w->tok[tm->last]);
 }
 
 /* The type that context gives the name [s, j) the model read as type:
@@ -1466,7 +1332,7 @@ static int type_by_context(ann_entities *st, const ann_window *w, const tinfo *t
 {
     const ann_match *m = *km;
     if (m && j - s == 1 && m->last == j && ev->title && attr_on_memo(st, ev->title, A_HONORIFIC) &&
-        known_class(m) != TG_PER) {
+        en_known_class(m) != TG_PER) {
         *km = NULL;
         return TG_PER;
     }
@@ -1491,15 +1357,13 @@ static size_t dateline_name(ann_entities *st, ann_window *w, const ann_match *km
                             size_t j)
 {
     ann_span sp = {w->tok[s].start, w->tok[j - 1].end};
-    ann_entity *e = km && km->last == j && known_class(km) == TG_LOC
+    ann_entity *e = km && km->last == j && en_known_class(km) == TG_LOC
                         ? add_known(st, w->doc, km, w->text + sp.start, sp.end - sp.start, sp)
                         : add_tagged(st, w->doc, tok_text(&st->name, w, s, j), "place", sp);
     if (e && strcmp(e->type, "place") == 0)
         st->dateline = 1 + (size_t)(e - w->doc->ents);
     return j;
 }
-
-static int is_initial(const ann_window *w, size_t i);
 
 /* Whether a sentence's stop (., ! or ?, a closing quotation mark after it)
  * ends the text before token s, not an abbreviation's period. */
@@ -1560,9 +1424,9 @@ static int opens_alone(ann_entities *st, const ann_window *w, const tinfo *ti, s
 static int no_name(ann_entities *st, const ann_window *w, const tinfo *ti, const ann_match *km,
                    size_t s, size_t j)
 {
-    if (!km && j - s == 1 && is_initial(w, s))
+    if (!km && j - s == 1 && en_is_initial(w, s))
         return 1;
-    if (!km && j - s == 1 && j < w->n && (ti[j].f & TI_DAY) && capitalized(&w->tok[j]) &&
+    if (!km && j - s == 1 && j < w->n && (ti[j].f & TI_DAY) && en_capitalized(&w->tok[j]) &&
         !(ti[s].f & TI_GIVEN) && !(s > 0 && is_the(w, s - 1)) &&
         !person_by_surname(st, w->doc, w->text + w->tok[s].start, w->tok[s].end - w->tok[s].start))
         return 1;
@@ -1587,7 +1451,7 @@ static int building_name(const ann_window *w, const tinfo *ti, const uint8_t *la
         return TG_LOC;
     if (e >= w->n || lab[e])
         return TG_PER;
-    while (k < w->n && k - e < 3 && !lab[k] && capitalized(&w->tok[k]) && !ti[k].known &&
+    while (k < w->n && k - e < 3 && !lab[k] && en_capitalized(&w->tok[k]) && !ti[k].known &&
            w->tok[k].start == w->tok[k - 1].end + 1 && !(w->tok[k].flags & ANN_TF_SENT_START))
         k++;
     while (k > e && !building_head(ti, k - 1))
@@ -1614,7 +1478,7 @@ static const ann_match *twin_of_class(ann_entities *st, const ann_window *w, con
     while (lo > v && lo[-1].first == m->first && lo[-1].last == m->last)
         lo--;
     for (const ann_match *o = lo; o < end && o->first == m->first && o->last == m->last; o++)
-        if (o != m && kind_of(st, o->kind) == K_ENTITY && known_class(o) == type &&
+        if (o != m && kind_of(st, o->kind) == K_ENTITY && en_known_class(o) == type &&
             context_ok(st, w->doc, o))
             return o;
     return m;
@@ -1632,8 +1496,6 @@ static int month_before_day(ann_entities *st, const ann_window *w, size_t s)
            ann_page_month(st->e->months, w->text + t->start, &month) == t->end - t->start;
 }
 
-static int firm_after(const ann_window *w, const tinfo *ti, size_t j);
-
 /* Whether tokens [a, b) are all legal forms of firms ("AG", "Inc."). */
 static int legal_tail(const tinfo *ti, size_t a, size_t b)
 {
@@ -1646,7 +1508,7 @@ static int legal_tail(const tinfo *ti, size_t a, size_t b)
 /* Whether tokens [s, e) are words in title case, none an organization's
  * or a place's head: the shape of a person's name (a listed word after
  * the first is a surname: "Michael Bloomberg", "Michael Jackson"). */
-static int person_shaped(const ann_window *w, const tinfo *ti, size_t s, size_t e)
+int en_person_shaped(const ann_window *w, const tinfo *ti, size_t s, size_t e)
 {
     for (size_t k = s; k < e; k++)
         if (!(w->tok[k].flags & ANN_TF_TITLE) || w->tok[k].kind != ANN_TOK_WORD ||
@@ -1663,7 +1525,7 @@ static int person_shaped(const ann_window *w, const tinfo *ti, size_t s, size_t 
  * document reads its last word alone as one. */
 static int person_like_org(const ann_window *w, const tinfo *ti, size_t s, size_t e)
 {
-    if (e - s < 2 || e - s > 3 || !person_shaped(w, ti, s, e) || firm_after(w, ti, e))
+    if (e - s < 2 || e - s > 3 || !en_person_shaped(w, ti, s, e) || en_firm_after(w, ti, e))
         return 0;
     for (size_t k = s; k < e; k++)
         if (ti[k].known || ti[k].title ||
@@ -1680,10 +1542,10 @@ static size_t tagged_name(ann_entities *st, ann_window *w, const tinfo *ti, cons
     int type = tg_type(lab[i]);
     while (s + 1 < j && is_the(w, s))
         s++;   /* the spec leaves "the" out */
-    const ann_match *tm = match_of(w, ti[s].title);
+    const ann_match *tm = en_match_of(w, ti[s].title);
     /* "Dean Headley": a title that is also a given name stays before one
      * word; "Premier League": a title before an organization's head is its name */
-    if (tm && tm->last < j && capitalized(&w->tok[tm->last]) &&
+    if (tm && tm->last < j && en_capitalized(&w->tok[tm->last]) &&
         !((ti[s].f & (TI_GIVEN | TI_ORGHEAD) || ti[j - 1].f & TI_ORGHEAD) && tm->last + 1 == j)) {
         ev->title = tm;   /* "President Bill Clinton": the title is a role */
         ev->title_first = s;
@@ -1691,10 +1553,10 @@ static size_t tagged_name(ann_entities *st, ann_window *w, const tinfo *ti, cons
     }
     /* a listed name whose context= the document does not hold is not
      * that name: the model's reading of the words stands */
-    const ann_match *km = match_of(w, ti[s].known);
+    const ann_match *km = en_match_of(w, ti[s].known);
     if (km && !context_ok(st, w->doc, km))
         km = NULL;
-    if (km && known_class(km) != type)
+    if (km && en_known_class(km) != type)
         km = twin_of_class(st, w, km, type);
     type = type_by_context(st, w, ti, ev, &km, s, j, type);
     if (type != TG_LOC && dateline_place(w, ti, km, s, j))
@@ -1742,8 +1604,8 @@ static size_t tagged_name(ann_entities *st, ann_window *w, const tinfo *ti, cons
      * ("Edward Jones & Co"); listed firms named after people ("Morgan
      * Stanley") keep their entry */
     if (type == TG_ORG && !km && j - s >= 2 && j - s <= 3 &&
-        (ti[s].f & (TI_GIVEN | TI_WEAK_GIVEN)) == TI_GIVEN && !firm_after(w, ti, j) &&
-        person_shaped(w, ti, s, j))
+        (ti[s].f & (TI_GIVEN | TI_WEAK_GIVEN)) == TI_GIVEN && !en_firm_after(w, ti, j) &&
+        en_person_shaped(w, ti, s, j))
         type = TG_PER;
     /* "Lake Pontchartrain", "Mount Rushmore", "Fort Hood" read as a
      * person: a name that opens with the word of a natural feature or a
@@ -1787,7 +1649,7 @@ static size_t tagged_name(ann_entities *st, ann_window *w, const tinfo *ti, cons
      * Republican primary": a listed place before a party member's word
      * (name_parts.tsv) is the place, whatever the model read the run as;
      * not a body's name ("South Carolina Democratic Party") */
-    if (km && km->last < j && known_class(km) == TG_LOC && (ti[km->last].f & TI_MEMBER) &&
+    if (km && km->last < j && en_known_class(km) == TG_LOC && (ti[km->last].f & TI_MEMBER) &&
         !org_form(ti, s, j)) {
         j = km->last;
         type = TG_LOC;
@@ -1796,7 +1658,7 @@ static size_t tagged_name(ann_entities *st, ann_window *w, const tinfo *ti, cons
      * and the legal form after it (legal in name_parts.tsv) are the firm's
      * mention */
     size_t legal_end = 0;
-    if (km && km->last < j && known_class(km) == TG_ORG && strcmp(km->kind, "actor") == 0 &&
+    if (km && km->last < j && en_known_class(km) == TG_ORG && strcmp(km->kind, "actor") == 0 &&
         legal_tail(ti, km->last, j)) {
         legal_end = j;
         j = km->last;
@@ -1805,14 +1667,14 @@ static size_t tagged_name(ann_entities *st, ann_window *w, const tinfo *ti, cons
      * Agenda", "Vladimir Putin Istanbul"), unless the words make a longer
      * name of it ("Bank of England") or a place names a team or firm
      * ("Real Madrid", "Boston Red Sox"); the rest is read on its own. */
-    if (km && km->last < j && known_class(km) != TG_LOC && !org_form(ti, s, j) &&
+    if (km && km->last < j && en_known_class(km) != TG_LOC && !org_form(ti, s, j) &&
         !building_head(ti, j - 1) &&
         !attr_on_memo(st, km, A_AMBIGUOUS) && !attr_on_memo(st, km, A_ALIAS_ONLY))
         j = km->last;
     if (type == TG_PER)
         type = building_name(w, ti, lab, s, &j);
     if (km && km->last >= j) {
-        int kc = known_class(km);
+        int kc = en_known_class(km);
         if ((!legal_end && part_of_longer_name(w, ti, km->last)) || in_quoted_title(st, w, km->first))
             return km->last;   /* the context says it is part of another name, or not this one */
         /* an ambiguous name is confirmed by the tagger's reading of it;
@@ -1834,7 +1696,7 @@ static size_t tagged_name(ann_entities *st, ann_window *w, const tinfo *ti, cons
                    (kc == TG_PER && km->last - km->first >= 2) ||
                    (kc == TG_LOC && dateline_at(w, s, km->last)) ||
                    (kc == TG_LOC && type == TG_ORG && km->last == j && j < w->n &&
-                    capitalized(&w->tok[j]) && title_before_name(w, ti, j)) ||
+                    en_capitalized(&w->tok[j]) && title_before_name(w, ti, j)) ||
                    (kc == TG_ORG && type == TG_LOC && !attr_on_memo(st, km, A_AMBIGUOUS) &&
                     !attr_on_memo(st, km, A_ALIAS_ONLY) && !place_twin(st, w, km)))) {
             known_name(st, w, ti, km, legal_end, ev);
@@ -1879,531 +1741,6 @@ static size_t tagged_name(ann_entities *st, ann_window *w, const tinfo *ti, cons
     return j;
 }
 
-/* Whether token i is an initial: one capital letter and its period. */
-static int is_initial(const ann_window *w, size_t i)
-{
-    const ann_token *t = &w->tok[i];
-    return t->end - t->start == 2 && w->text[t->start] >= 'A' && w->text[t->start] <= 'Z' &&
-           w->text[t->start + 1] == '.';
-}
-
-/* Whether token i is "and", "or" or "&". */
-static int is_conjunction(const ann_window *w, size_t i)
-{
-    return ann_tok_is(w->text, &w->tok[i], "and") || ann_tok_is(w->text, &w->tok[i], "or") ||
-           ann_tok_is(w->text, &w->tok[i], "&");
-}
-
-/* Whether a name cannot go on from token i - 1 to token i: a tab (a
- * table's cells) or a paragraph break between, or a line break in text
- * taken from a page, whose lines are its blocks (plain text may be
- * wrapped inside a sentence). */
-static int name_break(const ann_window *w, size_t i)
-{
-    const ann_token *t = &w->tok[i];
-    if (t->flags & ANN_TF_PARA_START)
-        return 1;
-    if ((t->flags & ANN_TF_LINE_START) && w->doc->extracted_from &&
-        !strcmp(w->doc->extracted_from, "html"))
-        return 1;
-    return memchr(w->text + w->tok[i - 1].end, '\t', t->start - w->tok[i - 1].end) != NULL;
-}
-
-/* The run of text without white space or brackets that byte p stands
- * in: where it starts, looked for at most max bytes back, and where it
- * ends (also at a comma), at most max bytes on.  Web and e-mail addresses
- * and party tags are such runs. */
-static size_t text_run_start(const char *x, size_t p, size_t max)
-{
-    size_t b = p;
-    while (b > 0 && p - b < max && x[b - 1] != ' ' && x[b - 1] != '\n' && x[b - 1] != '\t' &&
-           x[b - 1] != '(' && x[b - 1] != '<')
-        b--;
-    return b;
-}
-
-static size_t text_run_end(const char *x, size_t p, size_t max)
-{
-    size_t e = p;
-    while (x[e] && e - p < max && x[e] != ' ' && x[e] != '\n' && x[e] != '\t' && x[e] != ')' &&
-           x[e] != '>' && x[e] != ',')
-        e++;
-    return e;
-}
-
-/* Whether token i is part of an e-mail address: an "@" in its run of
- * text ("tobias.ellwood.mp@parliament.uk"). */
-static int in_address(const ann_window *w, size_t i)
-{
-    size_t p = w->tok[i].start, b = text_run_start(w->text, p, 100), e = text_run_end(w->text, p, 200);
-    return memchr(w->text + b, '@', e - b) != NULL;
-}
-
-/* The first "@" of a window's text at or after a point that only moves
- * forward: in_address reads the run around a token, up to 100 bytes back
- * and 200 on, and most tokens have no "@" so near (most windows none at
- * all), where the run need not be read (it was 0.9% of the run's
- * instructions, at every labelled token). */
-typedef struct at_scan {
-    const char *x;
-    size_t hi;                 /* the end of the text looked at */
-    size_t pos;                /* the first "@" at or after the last point asked, or hi */
-} at_scan;
-
-static at_scan at_scan_of(const ann_window *w)
-{
-    at_scan a = {w->text, 0, 0};
-    if (w->n) {
-        size_t hi = w->tok[w->n - 1].start + 200;
-        a.hi = hi < w->doc->len ? hi : w->doc->len;
-        a.pos = w->tok[0].start > 100 ? w->tok[0].start - 100 : 0;
-        const char *q = a.pos < a.hi ? memchr(a.x + a.pos, '@', a.hi - a.pos) : NULL;
-        a.pos = q ? (size_t)(q - a.x) : a.hi;
-    }
-    return a;
-}
-
-/* in_address, for tokens asked in order of position. */
-static int in_address_at(at_scan *a, const ann_window *w, size_t i)
-{
-    size_t p = w->tok[i].start, lo = p > 100 ? p - 100 : 0;
-    if (a->pos < lo) {
-        const char *q = lo < a->hi ? memchr(a->x + lo, '@', a->hi - lo) : NULL;
-        a->pos = q ? (size_t)(q - a->x) : a->hi;
-    }
-    return a->pos < a->hi && a->pos < p + 200 && in_address(w, i);
-}
-
-/* Whether token i is in a party and state tag ("Paul Ryan, R-Wis.,",
- * "(D-Calif.)", "R-S.C."): a run of text that opens with R, D or I, a
- * hyphen and a capital, twelve bytes at most. */
-static int in_party_tag(const ann_window *w, size_t i)
-{
-    const char *x = w->text;
-    size_t b = text_run_start(x, w->tok[i].start, 12);
-    /* the run's opening first: most runs are no tag, and their end need
-     * not be looked for (this, at every labelled token, was 0.5% of the
-     * run's CPU time) */
-    if (!((x[b] == 'R' || x[b] == 'D' || x[b] == 'I') && x[b + 1] == '-' && x[b + 2] >= 'A' &&
-          x[b + 2] <= 'Z'))
-        return 0;
-    return text_run_end(x, b, 13) - b <= 12;
-}
-
-/* Whether token i is a contraction ("We've", "They’re", "I'll", "Don't"):
- * a word whose tail after an apostrophe (' or ’) is ll, ve, re, m, d or
- * t; "O'Neill" and "D'Souza" go on in capitals. */
-static int is_contraction(const ann_window *w, size_t i)
-{
-    const ann_token *t = &w->tok[i];
-    const char *x = w->text;
-    size_t e = t->end, k = e;
-    while (k > t->start && x[k - 1] >= 'a' && x[k - 1] <= 'z' && e - k < 2)
-        k--;
-    size_t tail = e - k;
-    if (tail == 0 || k == t->start)
-        return 0;
-    int apos = x[k - 1] == '\'' ||
-               (k >= t->start + 3 && !memcmp(x + k - 3, "\xE2\x80\x99", 3));
-    if (!apos)
-        return 0;
-    return (tail == 2 && (!memcmp(x + k, "ll", 2) || !memcmp(x + k, "ve", 2) || !memcmp(x + k, "re", 2))) ||
-           (tail == 1 && (x[k] == 'm' || x[k] == 'd' || x[k] == 't'));
-}
-
-/* Whether the name before token i is a person's ("Mary" + "J. Blige"),
- * or a given name alone of any type the model gave it ("Leon" + "E.
- * Panetta", read as two places; "David" + "Greenberg", an organization
- * and a person, after a line that names a university). */
-static int given_before(const tinfo *ti, const uint8_t *labels, size_t i)
-{
-    if (tg_type(labels[i - 1]) == TG_PER)
-        return 1;
-    return !tg_inside(labels[i - 1]) && (ti[i - 1].f & (TI_GIVEN | TI_WEAK_GIVEN)) == TI_GIVEN;
-}
-
-/* Whether token j goes on with a firm's name: "&" or an organization's
- * head ("Edward D. Jones & Co", "Charles E. Smith Residential"). */
-static int firm_after(const ann_window *w, const tinfo *ti, size_t j)
-{
-    return j < w->n && (ann_tok_is(w->text, &w->tok[j], "&") || (ti[j].f & TI_ORGHEAD));
-}
-
-/* The mends of names the model gets wrong, at labelled token i.  "Mary
- * J. Blige", "Benjamin J. Rhodes": a person's name that goes on after a
- * space with an initial and more of a name is one name; the model learned
- * from wire text, where an initial mostly opens a name ("J. Ortiz" in a
- * result line), and started a second name there, of any type.  "Mr.
- * Podesta and Todd Stern": a person's name has no "and" inside (a firm's
- * may: "Procter and Gamble", a country's: "Trinidad and Tobago").  No name
- * goes on over a name_break ("Aldridge-Brownhills<TAB>Wendy Morton") or
- * has an e-mail address ("Tobias Ellwood tobias.ellwood.mp@parliament.uk"),
- * a contraction ("We've") or a party and state tag ("R-Wis.") in it. */
-static void mend_at(const ann_window *w, const tinfo *ti, uint8_t *labels, size_t i, at_scan *at)
-{
-    int t = tg_type(labels[i]);
-    if (in_address_at(at, w, i) || is_contraction(w, i) || in_party_tag(w, i)) {
-        labels[i] = TG_O;
-        if (i + 1 < w->n && tg_inside(labels[i + 1]))
-            labels[i + 1] = (uint8_t)tg_label(tg_type(labels[i + 1]), 0);
-        return;
-    }
-    if (i == 0)
-        return;
-    if (tg_inside(labels[i]) && name_break(w, i))
-        labels[i] = (uint8_t)tg_label(t, 0);
-    if (i + 1 >= w->n)
-        return;
-    if (!tg_inside(labels[i]) && w->tok[i].start == w->tok[i - 1].end + 1 &&
-        w->text[w->tok[i - 1].end] == ' ' && given_before(ti, labels, i) &&
-        !firm_after(w, ti, tg_span_end(labels, i, w->n)) &&
-        ((is_initial(w, i) && tg_inside(labels[i + 1]) && tg_type(labels[i + 1]) == t) ||
-         (t == TG_PER && tg_type(labels[i - 1]) != TG_PER && !(ti[i].f & TI_GIVEN) &&
-          !ti[i].known && capitalized(&w->tok[i])))) {
-        size_t j = tg_span_end(labels, i, w->n);
-        if (tg_type(labels[i - 1]) != TG_PER)
-            labels[i - 1] = (uint8_t)tg_label(TG_PER, 0);
-        for (size_t k = i; k < j; k++)
-            labels[k] = (uint8_t)tg_label(TG_PER, 1);
-    } else if (t == TG_PER && tg_inside(labels[i]) && is_conjunction(w, i)) {
-        labels[i] = TG_O;
-        if (tg_type(labels[i + 1]) == TG_PER && tg_inside(labels[i + 1]))
-            labels[i + 1] = (uint8_t)tg_label(TG_PER, 0);
-    }
-}
-
-/* "Hold Melania Trump to ...": a listed person's full name inside the
- * name [i, j) of another type is a name of its own, from where it starts; one word before
- * it that a sentence opens, known as no name, is none.  Returns where the
- * person's name starts, or j. */
-static size_t person_inside(const ann_window *w, const tinfo *ti, uint8_t *labels, size_t i, size_t j)
-{
-    if (tg_type(labels[i]) == TG_PER)
-        return j;   /* "Begum Khaleda Zia": the model's person holds the name whole */
-    for (size_t k = i + 1; k + 1 < j; k++) {
-        const ann_match *km = match_of(w, ti[k].known);
-        if (!km || km->last > j || km->last - km->first < 2 || known_class(km) != TG_PER)
-            continue;
-        if (k - i == 1 && (w->tok[i].flags & (ANN_TF_SENT_START | ANN_TF_LINE_START)) && !ti[i].known)
-            labels[i] = TG_O;
-        labels[k] = (uint8_t)tg_label(TG_PER, 0);
-        for (size_t q = k + 1; q < j; q++)
-            labels[q] = (uint8_t)tg_label(TG_PER, 1);
-        return k;
-    }
-    return j;
-}
-
-/* "Treasurer" + "Josh Frydenberg", read as an organization and a
- * miscellaneous name: two or three title-case words no list holds that
- * open with a given name, right after a title, are a person's name, and
- * the title is its role, no name.  Whether [i, j) is such and was
- * relabelled. */
-static int misc_person(const ann_window *w, const tinfo *ti, uint8_t *labels, size_t i, size_t j)
-{
-    if (j - i < 2 || j - i > 3 || (ti[i].f & (TI_GIVEN | TI_WEAK_GIVEN)) != TI_GIVEN ||
-        !person_shaped(w, ti, i, j))
-        return 0;
-    for (size_t k = i; k < j; k++)
-        if (ti[k].known)
-            return 0;
-    size_t q = i;
-    const ann_match *tm = NULL;
-    while (q > 0 && i - q < 4 && !(tm && tm->last == i))
-        tm = match_of(w, ti[--q].title);
-    if (!tm || tm->last != i)
-        return 0;
-    for (size_t k = q; k < i; k++)
-        labels[k] = TG_O;
-    labels[i] = (uint8_t)tg_label(TG_PER, 0);
-    for (size_t k = i + 1; k < j; k++)
-        labels[k] = (uint8_t)tg_label(TG_PER, 1);
-    return 1;
-}
-
-/* "International Trade Secretary Liz Truss", "Cambridge Police
- * Commissioner Christine Elow": a name the model ran on over a title and
- * a given name is two, an office's and a person's; the title between is
- * the person's role, no name.  "President" + "Xi", read as two persons:
- * a title alone before a person is the person's role.  Then a listed
- * person inside a name (person_inside) is a name of its own. */
-static void split_at_titles(const ann_window *w, const tinfo *ti, uint8_t *labels, size_t from,
-                            size_t to)
-{
-    for (size_t i = from; i < to; i++) {
-        if (!labels[i] || tg_inside(labels[i]))
-            continue;
-        size_t j = tg_span_end(labels, i, w->n);
-        if (tg_type(labels[i]) == TG_MISC && misc_person(w, ti, labels, i, j))
-            continue;
-        const ann_match *whole = match_of(w, ti[i].title);
-        if (whole && whole->last == j && tg_type(labels[i]) == TG_PER && j < w->n &&
-            tg_type(labels[j]) == TG_PER && !tg_inside(labels[j]) && !(ti[i].f & TI_GIVEN)) {
-            for (size_t q = i; q < j; q++)
-                labels[q] = TG_O;
-            i = j - 1;
-            continue;
-        }
-        for (size_t k = i + 1; k + 1 < j; k++) {
-            const ann_match *tm = match_of(w, ti[k].title);
-            if (!tm || tm->last + 1 >= j || !(ti[tm->last].f & TI_GIVEN))
-                continue;
-            for (size_t q = k; q < tm->last; q++)
-                labels[q] = TG_O;
-            labels[tm->last] = (uint8_t)tg_label(TG_PER, 0);
-            for (size_t q = tm->last + 1; q < j; q++)
-                labels[q] = (uint8_t)tg_label(TG_PER, 1);
-            break;
-        }
-        size_t e = tg_span_end(labels, i, w->n), inner = person_inside(w, ti, labels, i, e);
-        i = (inner < e ? inner : e) - 1;   /* on with the next name */
-    }
-}
-
-/* "Kharkiv" + "Institute for Regional Studies", read as a place and an
- * organization: a place written right before an organization's head and
- * its connector ("Institute for", "School of") is the start of the
- * organization's name ("London School of Economics").  Not a country or
- * an abbreviation ("U.S. Department of Justice", "Ukraine Ministry of
- * Defence": a country's body, the country a mention of its own). */
-static void place_opens_org(const ann_window *w, const tinfo *ti, uint8_t *labels, size_t i,
-                            size_t to)
-{
-    while (i < to) {
-        size_t j = tg_span_end(labels, i, w->n);
-        if (tg_type(labels[i]) == TG_LOC && j + 1 < to && tg_type(labels[j]) == TG_ORG &&
-            !tg_inside(labels[j]) && (ti[j].f & TI_ORGHEAD) && (ti[j + 1].f & TI_CONNECTOR) &&
-            tg_inside(labels[j + 1]) && w->tok[j].start == w->tok[j - 1].end + 1) {
-            int ok = 1;
-            for (size_t k = i; k < j && ok; k++) {
-                const ann_match *km = match_of(w, ti[k].known);
-                ok = !(w->tok[k].flags & (ANN_TF_UPPER | ANN_TF_ABBREV)) &&
-                     !(km && strcmp(km->kind, "place") != 0);
-            }
-            if (ok) {
-                labels[i] = (uint8_t)tg_label(TG_ORG, 0);
-                for (size_t k = i + 1; k <= j; k++)
-                    labels[k] = (uint8_t)tg_label(TG_ORG, 1);
-                j = tg_span_end(labels, i, w->n);
-            }
-        }
-        i = j;
-    }
-}
-
-/* "Trevor Noah Says", "Paul Ryan Thinks About Donald Trump": on a line in
- * title case (a headline) the model runs a person's name on over the words
- * after it.  From the third word on, a word the document writes in lower
- * case elsewhere (not a given name) is no part of a name, nor are the
- * words after it, but where a listed person's name starts again ("About"
- * "Donald Trump"). */
-static void cut_headline_run(ann_entities *st, const ann_window *w, const tinfo *ti,
-                             uint8_t *labels, size_t i)
-{
-    size_t j = tg_span_end(labels, i, w->n);
-    if (tg_type(labels[i]) != TG_PER || j - i < 3 || !title_case_line(st, w, i))
-        return;
-    int open = 1;
-    for (size_t k = i + 2; k < j; k++) {
-        const ann_match *km = match_of(w, ti[k].known);
-        if (!open && km && known_class(km) == TG_PER && km->last <= j) {
-            labels[k] = (uint8_t)tg_label(TG_PER, 0);
-            open = 1;
-        } else if (!open || (!(ti[k].f & TI_GIVEN) && tg_memo_lower(&st->tgmemo, w->tok[k].lhash))) {
-            labels[k] = TG_O;
-            open = 0;
-        }
-    }
-}
-
-/* Whether tokens [a, b) are the lower-case particles of a person's name
- * ("von", "van der", "bin"; meta/particles.txt), each a space after the
- * token before it. */
-static int particles_at(ann_entities *st, const ann_window *w, size_t a, size_t b)
-{
-    for (size_t k = a; k < b; k++) {
-        const ann_token *t = &w->tok[k];
-        /* a lower-case word first: asked before every capitalized word,
-         * the lookup (which turns long words away unhashed) was 1% of
-         * the run's instructions before this test */
-        if (!(t->flags & ANN_TF_LOWER) || t->start != w->tok[k - 1].end + 1 ||
-            w->text[t->start - 1] != ' ' ||
-            !ann_meta_particle(st->e->meta, w->text + t->start, t->end - t->start))
-            return 0;
-    }
-    return 1;
-}
-
-/* Whether token i is one capital letter written without its period, as
- * Indian and Malaysian papers write initials ("M K Stalin"). */
-static int bare_initial(const ann_window *w, size_t i)
-{
-    const ann_token *t = &w->tok[i];
-    return t->end - t->start == 1 && w->text[t->start] >= 'A' && w->text[t->start] <= 'Z';
-}
-
-/* "K" + "Chandrashekar Rao", "B S" + "Yediyurappa", "S S" + "Sivasankar":
- * one to three capital letters without periods, then a capitalized word
- * the model read as a person's, or as a miscellaneous name after a letter
- * it read as a person, are one person's name (the model, trained on wire
- * text that writes "K. Chandrashekar", made the letter a person of its
- * own and the rest a thing).  Not before a head ("K Street", "E Award"),
- * a lone "A" or "I", which are words, nor letters after a capitalized
- * word, which belong to its name ("Vitamin A"); a listed name at the
- * letters is the list's. */
-static void bare_initials(const ann_window *w, const tinfo *ti, const tg_ctx *c, uint8_t *labels)
-{
-    for (size_t k = 0; k < c->ncaps; k++) {
-        size_t i = c->caps[k], e = i;
-        if (!bare_initial(w, i) || ti[i].known || (i > 0 && capitalized(&w->tok[i - 1])))
-            continue;
-        while (e < w->n && e - i < 3 && bare_initial(w, e) && e + 1 < w->n && !name_break(w, e + 1))
-            e++;
-        if (e >= w->n || bare_initial(w, e) || !labels[e] || tg_inside(labels[e]) ||
-            !(w->tok[e].flags & ANN_TF_TITLE) || (ti[e].f & (TI_ORGHEAD | TI_PLACEHEAD)) ||
-            (tg_type(labels[e]) != TG_PER &&
-             !(tg_type(labels[e]) == TG_MISC && labels[i] == tg_label(TG_PER, 0))))
-            continue;
-        char c0 = w->text[w->tok[i].start];
-        if (e - i == 1 && (c0 == 'A' || c0 == 'I'))
-            continue;
-        size_t end = tg_span_end(labels, e, w->n);
-        labels[i] = (uint8_t)tg_label(TG_PER, 0);
-        for (size_t j = i + 1; j < end; j++)
-            labels[j] = (uint8_t)tg_label(TG_PER, 1);
-    }
-}
-
-/* Whether token i is a person's initials in one token: one to three
- * capital letters, each with its period ("F.", "F.W.", "J.R.R."). */
-static int initials_token(const ann_window *w, size_t i)
-{
-    const ann_token *t = &w->tok[i];
-    size_t n = t->end - t->start;
-    if (n < 2 || n > 6 || n % 2)
-        return 0;
-    for (size_t k = 0; k < n; k += 2)
-        if (!(w->text[t->start + k] >= 'A' && w->text[t->start + k] <= 'Z') ||
-            w->text[t->start + k + 1] != '.')
-            return 0;
-    return 1;
-}
-
-/* "Hubertus" + "von" + "Gruenberg", read as a person and a place;
- * "Alfred von Schlieffen", "Leonardo da Vinci", where the given name or
- * the surname was left out: the model, trained on wire text where such
- * names are rare, ends a name at the particle.  A person's name, or a
- * given name no other list holds, or initials ("F.W." + "de Klerk", the
- * initials read as an organization), then one to three particles, then a
- * capitalized word, is one person's name, with what the model read from
- * that word on. */
-static void particle_names(ann_entities *st, const ann_window *w, const tinfo *ti,
-                           const tg_ctx *c, uint8_t *labels)
-{
-    for (size_t q = 0; q < c->ncaps; q++) {
-        size_t k = c->caps[q];
-        if (tg_type(labels[k]) == TG_PER && tg_inside(labels[k]))
-            continue;
-        /* the words before k: one to three lower-case ones, then the name;
-         * the particles are looked up last, where the rest holds */
-        for (size_t m = 1; m <= 3 && m + 1 <= k && (w->tok[k - m].flags & ANN_TF_LOWER); m++) {
-            size_t p = k - m - 1;
-            if (!capitalized(&w->tok[p]) ||
-                !(tg_type(labels[p]) == TG_PER ||
-                  (!labels[p] && (ti[p].f & (TI_GIVEN | TI_WEAK_GIVEN)) == TI_GIVEN && !ti[p].known) ||
-                  (initials_token(w, p) && !ti[p].known)))
-                continue;
-            if (!particles_at(st, w, k - m, k))
-                break;
-            size_t s = p, e = labels[k] ? tg_span_end(labels, k, w->n) : k + 1;
-            while (s > 0 && tg_inside(labels[s]))
-                s--;
-            labels[s] = (uint8_t)tg_label(TG_PER, 0);
-            for (size_t j = s + 1; j < e; j++)
-                labels[j] = (uint8_t)tg_label(TG_PER, 1);
-            break;
-        }
-    }
-}
-
-/* The start of the name after the one at i in the run [i, to) of
- * labelled tokens (to when none): a mend that cut a name leaves tokens
- * outside between names. */
-static size_t next_name(const uint8_t *labels, size_t i, size_t to, size_t n)
-{
-    i = tg_span_end(labels, i, n);
-    while (i < to && !labels[i])
-        i++;
-    return i;
-}
-
-/* "U.S. Chamber of Commerce and" + "the AFL-CIO": a name the model ran
- * on into a connector before a word it did not take ends before the
- * connector; names end in a word of their own, not in "and", "of" or
- * "de", nor in any word all in lower case ("elevated Ms. Warren in the
- * Senate"), but a firm's legal form ("Barclays plc"). */
-static void cut_trailing_connectors(const ann_window *w, const tinfo *ti, uint8_t *labels,
-                                    size_t i, size_t to)
-{
-    while (i < to) {
-        size_t j = tg_span_end(labels, i, w->n);
-        while (j - 1 > i && (((ti[j - 1].f & TI_CONNECTOR) && !capitalized(&w->tok[j - 1])) ||
-                             ((w->tok[j - 1].flags & ANN_TF_LOWER) && !(ti[j - 1].f & TI_LEGAL))))
-            labels[--j] = TG_O;
-        i = next_name(labels, i, to, w->n);
-    }
-}
-
-/* "House and Senate", "House Republicans and Senate Democrats", read as
- * one organization: where the words after an "and" inside a name open a
- * listed name, and no listed name holds the whole ("Bosnia and
- * Herzegovina", "Procter and Gamble" have no listed part after "and"),
- * the "and" joins two names. */
-static void split_at_and(const ann_window *w, const tinfo *ti, uint8_t *labels, size_t i,
-                         size_t to)
-{
-    while (i < to) {
-        size_t j = tg_span_end(labels, i, w->n);
-        const ann_match *whole = match_of(w, ti[i].known);
-        for (size_t k = i + 1; k + 1 < j && !(whole && whole->last >= j); k++) {
-            const ann_match *next = match_of(w, ti[k + 1].known);
-            if (ann_tok_is(w->text, &w->tok[k], "and") && next && next->last <= j &&
-                tg_type(labels[i]) != TG_PER) {
-                labels[k] = TG_O;
-                labels[k + 1] = (uint8_t)tg_label(tg_type(labels[i]), 0);
-                break;
-            }
-        }
-        i = next_name(labels, i, to, w->n);
-    }
-}
-
-/* The mends, run by run of labelled tokens: a run begins at a
- * capitalized word (tg_decode), so the walk goes from one to the next and
- * steps over the rest, which carry no label. */
-static void mend_labels(ann_entities *st, const ann_window *w, const tinfo *ti, const tg_ctx *c,
-                        uint8_t *labels)
-{
-    size_t done = 0;
-    at_scan at = at_scan_of(w);
-    for (size_t k = 0; k < c->ncaps; k++) {
-        size_t i = c->caps[k], j = i;
-        if (i < done || !labels[i])
-            continue;
-        for (; j < w->n && labels[j]; j++)
-            mend_at(w, ti, labels, j, &at);
-        place_opens_org(w, ti, labels, i, j);
-        split_at_titles(w, ti, labels, i, j);
-        cut_trailing_connectors(w, ti, labels, i, j);
-        split_at_and(w, ti, labels, i, j);
-        for (size_t k = i; k < j; k++)
-            if (labels[k] && !tg_inside(labels[k]))
-                cut_headline_run(st, w, ti, labels, k);
-        done = j;
-    }
-    particle_names(st, w, ti, c, labels);
-    bare_initials(w, ti, c, labels);
-}
 
 /* The tagger's labels of the window (NULL without a model); the first
  * token of each name is looked at. */
@@ -2417,7 +1754,7 @@ static const uint8_t *tag_window(ann_entities *st, const ann_window *w, const ti
     ann_tagger_tag(tg, &st->tg, &st->tgmemo, st->labels);
     if (st->e->relabel)
         st->e->relabel(w, st->labels);
-    mend_labels(st, w, ti, &st->tg, st->labels);
+    en_mend_labels(st, w, ti, &st->tg, st->labels);
     /* a name starts at a capitalized word (tg_decode) */
     for (size_t k = 0; k < st->tg.ncaps; k++) {
         size_t i = st->tg.caps[k];
@@ -2547,7 +1884,7 @@ static int lapse_in(const uint64_t *markup, size_t i, size_t j)
 static int in_url(const ann_window *w, size_t i)
 {
     const char *x = w->text;
-    size_t e = w->tok[i].start, b = text_run_start(x, e, 300);
+    size_t e = w->tok[i].start, b = en_text_run_start(x, e, 300);
     if (e - b >= 4 && (x[b] == 'w' || x[b] == 'W') && !strncasecmp(x + b, "www.", 4))
         return 1;
     size_t tld = 0;     /* 1 + the lowercase letters after the last dot, 0 none */
@@ -2586,7 +1923,7 @@ void ann_entities_window(ann_entities *st, ann_window *w)
             i++;
             continue;
         }
-        const ann_match *km = match_of(w, ti[i].known);
+        const ann_match *km = en_match_of(w, ti[i].known);
         if (lab && lab[i] && !tg_inside(lab[i]) && tg_type(lab[i]) != TG_MISC) {
             i = tagged_name(st, w, ti, lab, i, &ev);
             ev.title = NULL;
@@ -2596,8 +1933,8 @@ void ann_entities_window(ann_entities *st, ann_window *w)
          * is read again as the start of an unknown one; where the tagger
          * read a capitalized word as no name ("U.S. Open": an event), the
          * list does not make it one */
-        if (km && (!lab || tg_inside(lab[i]) || !capitalized(t)) && accept_known(st, w, ti, km)) {
-            known_name(st, w, ti, match_of(w, ti[i].known), 0, &ev);
+        if (km && (!lab || tg_inside(lab[i]) || !en_capitalized(t)) && accept_known(st, w, ti, km)) {
+            known_name(st, w, ti, en_match_of(w, ti[i].known), 0, &ev);
             ev.title = NULL;
             i = km->last;
             continue;
@@ -2617,7 +1954,7 @@ void ann_entities_window(ann_entities *st, ann_window *w)
             i++;
             continue;
         }
-        if (capitalized(t) && !lab && covered) {
+        if (en_capitalized(t) && !lab && covered) {
             /* a known name context rejected reads as an unknown one: part
              * of a longer name, or an acronym the text defines ("RSF") */
             size_t from = km && part_of_longer_name(w, ti, km->last) ? km->last - 1 : i;
