@@ -1535,32 +1535,57 @@ static int person_like_org(const ann_window *w, const tinfo *ti, size_t s, size_
     return 1;
 }
 
-static size_t tagged_name(ann_entities *st, ann_window *w, const tinfo *ti, const uint8_t *lab,
-                          size_t i, evidence *ev)
+/* A name the tagger found, as the mends below it see it: tokens [s, j)
+ * of the type the evidence gives, km the listed name at s (NULL: none or
+ * not this one), tm the title before it, legal_end the end of a legal form
+ * after a listed firm (0: none). */
+typedef struct tspan {
+    size_t s, j, legal_end;
+    int type;
+    const ann_match *km, *tm;
+} tspan;
+
+/* Where the name of the run at i starts and what it is at first sight:
+ * without "the", after a title that is a role, the listed name at its
+ * start if the document's context is that name's and one of the model's
+ * class, the type the context gives. */
+static void tagged_start(ann_entities *st, ann_window *w, const tinfo *ti, const uint8_t *lab,
+                         size_t i, evidence *ev, tspan *n)
 {
-    size_t j = tg_span_end(lab, i, w->n), s = i;
-    int type = tg_type(lab[i]);
-    while (s + 1 < j && is_the(w, s))
-        s++;   /* the spec leaves "the" out */
-    const ann_match *tm = en_match_of(w, ti[s].title);
+    n->j = tg_span_end(lab, i, w->n);
+    n->s = i;
+    n->legal_end = 0;
+    n->type = tg_type(lab[i]);
+    while (n->s + 1 < n->j && is_the(w, n->s))
+        n->s++;   /* the spec leaves "the" out */
+    size_t s = n->s, j = n->j;
+    n->tm = en_match_of(w, ti[s].title);
     /* "Dean Headley": a title that is also a given name stays before one
      * word; "Premier League": a title before an organization's head is its name */
-    if (tm && tm->last < j && en_capitalized(&w->tok[tm->last]) &&
-        !((ti[s].f & (TI_GIVEN | TI_ORGHEAD) || ti[j - 1].f & TI_ORGHEAD) && tm->last + 1 == j)) {
-        ev->title = tm;   /* "President Bill Clinton": the title is a role */
+    if (n->tm && n->tm->last < j && en_capitalized(&w->tok[n->tm->last]) &&
+        !((ti[s].f & (TI_GIVEN | TI_ORGHEAD) || ti[j - 1].f & TI_ORGHEAD) && n->tm->last + 1 == j)) {
+        ev->title = n->tm;   /* "President Bill Clinton": the title is a role */
         ev->title_first = s;
-        s = tm->last;
+        n->s = s = n->tm->last;
     }
     /* a listed name whose context= the document does not hold is not
      * that name: the model's reading of the words stands */
-    const ann_match *km = en_match_of(w, ti[s].known);
-    if (km && !context_ok(st, w->doc, km))
-        km = NULL;
-    if (km && en_known_class(km) != type)
-        km = twin_of_class(st, w, km, type);
-    type = type_by_context(st, w, ti, ev, &km, s, j, type);
-    if (type != TG_LOC && dateline_place(w, ti, km, s, j))
-        return dateline_name(st, w, km, s, j);
+    n->km = en_match_of(w, ti[s].known);
+    if (n->km && !context_ok(st, w->doc, n->km))
+        n->km = NULL;
+    if (n->km && en_known_class(n->km) != n->type)
+        n->km = twin_of_class(st, w, n->km, n->type);
+    n->type = type_by_context(st, w, ti, ev, &n->km, s, j, n->type);
+}
+
+/* Whether the run n is no name at all (the words of a heading, a word a
+ * sentence capitalizes, a month, an honorific alone, a compound of listed
+ * names). */
+static int tagged_none(ann_entities *st, ann_window *w, const tinfo *ti, const tspan *n)
+{
+    size_t s = n->s, j = n->j;
+    int type = n->type;
+    const ann_match *km = n->km, *tm = n->tm;
     /* a name no list holds, on a heading in title case, is a name only
      * where the text writes it so elsewhere: the model, which learned
      * headlines in capitals, reads most words of such a line as names
@@ -1571,20 +1596,28 @@ static size_t tagged_name(ann_entities *st, ann_window *w, const tinfo *ti, cons
     int short_caps = j - s == 1 && (w->tok[s].flags & ANN_TF_UPPER) && w->tok[s].ncp <= 6;
     if (!km && !short_caps && !(type == TG_PER && (ti[s].f & TI_GIVEN)) &&
         on_heading(w, s, &ha, &hb) && !named_elsewhere(st, w, s, j, ha, hb))
-        return j;
+        return 1;
     if (!km && j - s == 1 && sentence_word(st, w, ti, s))
-        return j;
+        return 1;
     if (j - s == 1 && month_before_day(st, w, s))
-        return j;
+        return 1;
     if (no_name(st, w, ti, km, s, j))
-        return j;
+        return 1;
     /* "Mr." alone, read as a name after a heading: an honorific is no
      * name (other titles alone may be: "Dalai Lama", "Queen 's Park") */
     if (tm && tm->last >= j && !km && attr_on_memo(st, tm, A_HONORIFIC))
-        return j;
+        return 1;
     /* "Russia-Ukraine": listed names inside a compound are its mentions */
-    if (!km && j - s == 1 && (w->tok[s].flags & ANN_TF_HYPHEN) && compound_parts(st, w, ti, s))
-        return j;
+    return !km && j - s == 1 && (w->tok[s].flags & ANN_TF_HYPHEN) &&
+           compound_parts(st, w, ti, s) != 0;
+}
+
+/* The type the words of the run give where the model's is wrong. */
+static int tagged_type(const ann_window *w, const tinfo *ti, const tspan *n)
+{
+    size_t s = n->s, j = n->j;
+    const ann_match *km = n->km;
+    int type = n->type;
     /* "Clinton Foundation", "Trump University" read as a person, "Texas
      * Tech University" as a place: a name no list holds whole that ends in
      * an organization's head is an organization's; not a head that also
@@ -1613,6 +1646,19 @@ static size_t tagged_name(ann_entities *st, ann_window *w, const tinfo *ti, cons
      * listed place read as a person is otherwise one: "Mr. Washington") */
     if (type == TG_PER && j - s >= 2 && (ti[s].f & TI_PLACEOPEN))
         type = TG_LOC;
+    return type;
+}
+
+/* The run's end where the model's is wrong: a name goes on after an
+ * institution's "of" and "for", stops before a party member's word, a
+ * listed firm's legal form and run-on words; a person's does not run
+ * into a building's head. */
+static void tagged_end(ann_entities *st, const ann_window *w, const tinfo *ti, const uint8_t *lab,
+                       tspan *n)
+{
+    size_t s = n->s, j = n->j;
+    const ann_match *km = n->km;
+    int type = n->type;
     /* "University of" "New Hampshire", "Mr. Burman of" "the Tax Policy
      * Center": no name ends in "of"; the model that ended one there read
      * an institution's name on as the next ("National Democratic Party of
@@ -1657,10 +1703,9 @@ static size_t tagged_name(ann_entities *st, ann_window *w, const tinfo *ti, cons
     /* "Bayerische Motoren Werke AG", "Chevron Corp": a listed firm's name
      * and the legal form after it (legal in name_parts.tsv) are the firm's
      * mention */
-    size_t legal_end = 0;
     if (km && km->last < j && en_known_class(km) == TG_ORG && strcmp(km->kind, "actor") == 0 &&
         legal_tail(ti, km->last, j)) {
-        legal_end = j;
+        n->legal_end = j;
         j = km->last;
     }
     /* A listed name run on into more words is cut back to it ("NATO War
@@ -1673,41 +1718,62 @@ static size_t tagged_name(ann_entities *st, ann_window *w, const tinfo *ti, cons
         j = km->last;
     if (type == TG_PER)
         type = building_name(w, ti, lab, s, &j);
-    if (km && km->last >= j) {
-        int kc = en_known_class(km);
-        if ((!legal_end && part_of_longer_name(w, ti, km->last)) || in_quoted_title(st, w, km->first))
-            return km->last;   /* the context says it is part of another name, or not this one */
-        /* an ambiguous name is confirmed by the tagger's reading of it;
-         * a short form needs the full name before ("the Commission") */
-        int ok = attr_on_memo(st, km, A_ALIAS_ONLY) ? alias_ok(w->doc, km)
-                 : !attr_on_memo(st, km, A_AMBIGUOUS) || kc == type || ambiguous_ok(st, w, ti, km);
-        /* a listed person's full name is the person whatever the model's
-         * class ("Melania Trump" read as an organization): the metonymy
-         * reread_known is for (a city for its club) is not a person's (a
-         * surname alone may be a firm's: "Ford"); nor a dateline's
-         * ("WASHINGTON (AP) --"); nor an organization's read as a place
-         * ("the White House said", "flew to the Kremlin"): the seat of a
-         * government or a firm's building is the body, the spec resolves
-         * no metonymy there, unless the list says the name is ambiguous;
-         * nor a listed place's before a capitalized title and a name
-         * ("Sindh Chief Minister Murad Ali Shah", "Kerala Governor"): the
-         * place whose office it is, not a body of the place's name */
-        if (ok && (kc == type || km->last > j || strcmp(km->kind, "source") == 0 ||
-                   (kc == TG_PER && km->last - km->first >= 2) ||
-                   (kc == TG_LOC && dateline_at(w, s, km->last)) ||
-                   (kc == TG_LOC && type == TG_ORG && km->last == j && j < w->n &&
-                    en_capitalized(&w->tok[j]) && title_before_name(w, ti, j)) ||
-                   (kc == TG_ORG && type == TG_LOC && !attr_on_memo(st, km, A_AMBIGUOUS) &&
-                    !attr_on_memo(st, km, A_ALIAS_ONLY) && !place_twin(st, w, km)))) {
-            known_name(st, w, ti, km, legal_end, ev);
-            return legal_end ? legal_end : km->last;
-        }
-        if (ok) {
-            reread_known(st, w, km, type);
-            return km->last;
-        }
-        j = km->last;   /* not the listed name: a name of its own */
+    n->j = j;
+    n->type = type;
+}
+
+/* The listed name n->km where the run holds it all: its mention, or the
+ * name reread as the model's class (a city for its club); the token after
+ * it, or 0 where the run is a name of its own. */
+static size_t tagged_known(ann_entities *st, ann_window *w, const tinfo *ti, tspan *n,
+                           evidence *ev)
+{
+    size_t s = n->s, j = n->j, legal_end = n->legal_end;
+    const ann_match *km = n->km;
+    int type = n->type;
+    int kc = en_known_class(km);
+    if ((!legal_end && part_of_longer_name(w, ti, km->last)) || in_quoted_title(st, w, km->first))
+        return km->last;   /* the context says it is part of another name, or not this one */
+    /* an ambiguous name is confirmed by the tagger's reading of it;
+     * a short form needs the full name before ("the Commission") */
+    int ok = attr_on_memo(st, km, A_ALIAS_ONLY) ? alias_ok(w->doc, km)
+             : !attr_on_memo(st, km, A_AMBIGUOUS) || kc == type || ambiguous_ok(st, w, ti, km);
+    /* a listed person's full name is the person whatever the model's
+     * class ("Melania Trump" read as an organization): the metonymy
+     * reread_known is for (a city for its club) is not a person's (a
+     * surname alone may be a firm's: "Ford"); nor a dateline's
+     * ("WASHINGTON (AP) --"); nor an organization's read as a place
+     * ("the White House said", "flew to the Kremlin"): the seat of a
+     * government or a firm's building is the body, the spec resolves
+     * no metonymy there, unless the list says the name is ambiguous;
+     * nor a listed place's before a capitalized title and a name
+     * ("Sindh Chief Minister Murad Ali Shah", "Kerala Governor"): the
+     * place whose office it is, not a body of the place's name */
+    if (ok && (kc == type || km->last > j || strcmp(km->kind, "source") == 0 ||
+               (kc == TG_PER && km->last - km->first >= 2) ||
+               (kc == TG_LOC && dateline_at(w, s, km->last)) ||
+               (kc == TG_LOC && type == TG_ORG && km->last == j && j < w->n &&
+                en_capitalized(&w->tok[j]) && title_before_name(w, ti, j)) ||
+               (kc == TG_ORG && type == TG_LOC && !attr_on_memo(st, km, A_AMBIGUOUS) &&
+                !attr_on_memo(st, km, A_ALIAS_ONLY) && !place_twin(st, w, km)))) {
+        known_name(st, w, ti, km, legal_end, ev);
+        return legal_end ? legal_end : km->last;
     }
+    if (ok) {
+        reread_known(st, w, km, type);
+        return km->last;
+    }
+    n->j = km->last;   /* not the listed name: a name of its own */
+    return 0;
+}
+
+/* A name no list holds: a person (joining the full name of its surname),
+ * an acronym (settled at the end of the document) or another entity. */
+static void tagged_unlisted(ann_entities *st, ann_window *w, const tinfo *ti, const tspan *n,
+                            const evidence *ev)
+{
+    size_t s = n->s, j = n->j;
+    int type = n->type;
     char *name = tok_text(&st->name, w, s, j);
     ann_span sp = {w->tok[s].start, w->tok[j - 1].end};
     const ann_token *t = &w->tok[s];
@@ -1717,7 +1783,7 @@ static size_t tagged_name(ann_entities *st, ann_window *w, const tinfo *ti, cons
         type = TG_PER;
     if (type == TG_PER) {
         if (credit_line(w, ti, s, j))
-            return j;
+            return;
         ann_entity *e = person_by_surname(st, w->doc, name, strlen(name));
         if (e)
             ann_entity_add_mention(e, sp);
@@ -1738,7 +1804,28 @@ static size_t tagged_name(ann_entities *st, ann_window *w, const tinfo *ti, cons
             ANN_PUSH(st->pshaped, st->npshaped, st->cappshaped, at);
         }
     }
-    return j;
+}
+
+/* The name the tagger's labels make at token i, read against the lists
+ * and the context; the token after what it took. */
+static size_t tagged_name(ann_entities *st, ann_window *w, const tinfo *ti, const uint8_t *lab,
+                          size_t i, evidence *ev)
+{
+    tspan n;
+    tagged_start(st, w, ti, lab, i, ev, &n);
+    if (n.type != TG_LOC && dateline_place(w, ti, n.km, n.s, n.j))
+        return dateline_name(st, w, n.km, n.s, n.j);
+    if (tagged_none(st, w, ti, &n))
+        return n.j;
+    n.type = tagged_type(w, ti, &n);
+    tagged_end(st, w, ti, lab, &n);
+    if (n.km && n.km->last >= n.j) {
+        size_t end = tagged_known(st, w, ti, &n, ev);
+        if (end)
+            return end;
+    }
+    tagged_unlisted(st, w, ti, &n, ev);
+    return n.j;
 }
 
 
