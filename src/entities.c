@@ -1183,12 +1183,15 @@ static int named_elsewhere(ann_entities *st, const ann_window *w, size_t s, size
 }
 
 /* Whether the word at s reads as an adverb in -ly before a comma
- * ("Famously,", "Realistically,") or as a verb before a determiner ("Pour
- * the", "Check your"), where a sentence opens with it. */
+ * ("Famously,", "Realistically,") or as a verb before a determiner, an
+ * object pronoun or "how" ("Pour the", "Check your", "Move it", "Notice
+ * how"), where a sentence opens with it: a name is followed by none of
+ * these but through a verb. */
 static int opens_as_word(const ann_window *w, size_t s)
 {
     static const char *const dets[] = {"the", "a", "an", "your", "our", "this", "these",
-                                       "those", "their", "his", "her", "its", "my", "some", "all"};
+                                       "those", "their", "his", "her", "its", "my", "some", "all",
+                                       "it", "them", "him", "me", "us", "how"};
     const ann_token *t = &w->tok[s], *u = &w->tok[s + 1];
     size_t n = t->end - t->start;
     if (t->ncp >= 6 && w->text[t->end - 2] == 'l' && w->text[t->end - 1] == 'y' &&

@@ -812,6 +812,11 @@ static const misreading misreadings[] = {
     /* a one-word reading of a person's surname joins the person */
     {"Jerome Turner scored twice. A cross from Turner set up the goal.", "from=O Turner=B-LOC",
      "Turner", "person", "jerome-turner"},
+    /* a sentence's first word before an object pronoun or "how" is its
+     * verb ("Move it", "Notice how"); a name before "told him" stays */
+    {"Water it weekly. Move it outdoors in May.", "Move=B-PER", "Move", "-", NULL},
+    {"The room is bright. Notice how the light falls.", "Notice=B-PER", "Notice", "-", NULL},
+    {"The room is bright. Haskins told him so.", "Haskins=B-PER", "Haskins", "person", NULL},
 };
 
 static void test_misreadings_mended(void)
