@@ -7,7 +7,8 @@
 #   make check-plain  the tests once, as built: the quick loop while working
 #   make bench        throughput and memory benchmark (tests/bench/)
 #   make eval         score on the seeds and every development set in ../shared/dev
-#   make train        learn src/rules/tagger/weights.tsv from the training sets in ../shared
+#   make train        learn src/rules/tagger/weights.tsv and meta/lowercase.txt from the
+#                     training sets in ../shared
 #   make fuzz         run the fuzz targets for FUZZ_SECONDS each (tests/fuzz/)
 #   make install      PREFIX=/usr/local DESTDIR=
 
@@ -120,8 +121,9 @@ check-plain: annotate tests
 bench: annotate
 	@sh tests/bench/bench.sh
 
-eval: annotate $(BUILD)/train_tagger
-	@TRAIN_TAGGER=$(BUILD)/train_tagger TRAIN_SETS='$(TRAIN_SETS)' sh tests/eval/eval.sh
+eval: annotate $(BUILD)/train_tagger $(BUILD)/lowercase_words
+	@TRAIN_TAGGER=$(BUILD)/train_tagger TRAIN_SETS='$(TRAIN_SETS)' \
+	    LOWERCASE_WORDS=$(BUILD)/lowercase_words WORD_SETS='$(WORD_SETS)' sh tests/eval/eval.sh
 
 # The name tagger's weights, from the CoNLL-2003 training split and the
 # seeds (read three times an epoch: they are few); deterministic.  Not part
@@ -132,10 +134,18 @@ TRAIN_SETS  ?= $(SHARED)/dev/conll2003_train/docs $(SHARED)/dev/conll2003_train/
 $(BUILD)/train_tagger: src/tools/train_tagger.c $(LIBOBJ) | $(BUILD)
 	$(CC) $(ALL_CFLAGS) -o $@ $< $(LIBOBJ) $(LIBS)
 
-train: $(BUILD)/train_tagger
+# The words news writes in lower case (meta/lowercase.txt), from the texts
+# of the training splits; deterministic, committed like the weights.
+WORD_SETS   ?= $(SHARED)/dev/conll2003_train/docs $(SHARED)/dev/polnear_train/docs
+$(BUILD)/lowercase_words: src/tools/lowercase_words.c $(LIBOBJ) | $(BUILD)
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(LIBOBJ) $(LIBS)
+
+train: $(BUILD)/train_tagger $(BUILD)/lowercase_words
 	@mkdir -p src/rules/tagger
 	$(BUILD)/train_tagger -o src/rules/tagger/weights.tsv.tmp $(TRAIN_SETS)
 	mv src/rules/tagger/weights.tsv.tmp src/rules/tagger/weights.tsv
+	$(BUILD)/lowercase_words -o src/rules/meta/lowercase.txt.tmp $(WORD_SETS)
+	mv src/rules/meta/lowercase.txt.tmp src/rules/meta/lowercase.txt
 
 fuzz:
 	@sh tests/fuzz/fuzz.sh

@@ -198,6 +198,7 @@ static const struct kind {
     {"meta/months.tsv", NULL, load_months, IMG(MONTHS)},
     {"meta/leads.tsv", NULL, load_meta, 0},
     {"meta/particles.txt", NULL, load_meta, 0},
+    {"meta/lowercase.txt", NULL, load_meta, 0},
     {"html/hints.tsv", NULL, load_html, IMG(HTML)},
     {"html/bylines.tsv", NULL, load_html, IMG(HTML)},
     {"html/meta.tsv", NULL, load_html, IMG(HTML)},

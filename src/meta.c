@@ -33,7 +33,7 @@ typedef struct {
     size_t n;
 } line;
 
-/* ---- the rules: meta/leads.tsv, meta/particles.txt ------------------------ */
+/* ---- the rules: meta/leads.tsv, meta/particles.txt, meta/lowercase.txt ---- */
 
 enum { LEAD_BYLINE, LEAD_CREDIT, LEAD_PUBLISHER, LEAD_DATE, NLEADKINDS };
 
@@ -43,15 +43,35 @@ typedef struct lead {
     int kind;
 } lead;
 
+typedef struct word {
+    const char *s;
+    size_t n;
+} word;
+
+/* A set of words, one a line of its file; longest: the longest word's
+ * bytes, so that most words asked are turned away unhashed. */
+typedef struct word_set {
+    char **w;
+    size_t n, cap, longest;
+    ann_table index;           /* ann_hash of the word as stored */
+} word_set;
+
 struct ann_meta_rules {
     lead *leads;               /* in the order of the files */
     size_t nleads, capleads;
     unsigned char byline_first[256];   /* first bytes of the byline leads, either case */
     unsigned char credit_first[256];   /* the same for the credit leads */
-    char **particles;
-    size_t nparticles, capparticles;
-    size_t particle_max;       /* the longest particle's bytes */
-    ann_table particle_index;  /* ann_hash of the word */
+    word_set particles;        /* as written ("van", "de") */
+    /* The words news writes in lower case: twelve thousand, which a hash
+     * table took 10M instructions to build at every start (three times
+     * the rest of the start-up), so they are a sorted array of the
+     * built-in file's lines, read in place, and of copies of the user's
+     * lines (copies: freed with the rules). */
+    word *lowercase;
+    size_t nlowercase, caplowercase;
+    char **copies;
+    size_t ncopies, capcopies;
+    int builtin;               /* the file being read is built in */
 };
 
 /* What the scans know: the meta/ rules, the month names, the lexicons. */
@@ -90,19 +110,61 @@ static int lead_line(void *ctx, const char *s, size_t len, const char *name, siz
     return 0;
 }
 
-static int particle_line(void *ctx, const char *s, size_t len, const char *name,
-                         size_t lineno, char *err, size_t errlen)
+static int word_line(word_set *ws, const char *s, size_t len, const char *name, size_t lineno,
+                     char *err, size_t errlen)
 {
-    ann_meta_rules *r = ctx;
     if (memchr(s, ' ', len) || memchr(s, '\t', len)) {
         ann_load_error(err, errlen, name, lineno, "want one word");
         return -1;
     }
-    ann_table_put(&r->particle_index, ann_hash(s, len), r->nparticles);
-    if (len > r->particle_max)
-        r->particle_max = len;
-    ANN_PUSH(r->particles, r->nparticles, r->capparticles, ann_xstrndup(s, len));
+    ann_table_put(&ws->index, ann_hash(s, len), ws->n);
+    if (len > ws->longest)
+        ws->longest = len;
+    ANN_PUSH(ws->w, ws->n, ws->cap, ann_xstrndup(s, len));
     return 0;
+}
+
+static int particle_line(void *ctx, const char *s, size_t len, const char *name,
+                         size_t lineno, char *err, size_t errlen)
+{
+    return word_line(&((ann_meta_rules *)ctx)->particles, s, len, name, lineno, err, errlen);
+}
+
+static int lowercase_line(void *ctx, const char *s, size_t len, const char *name,
+                          size_t lineno, char *err, size_t errlen)
+{
+    ann_meta_rules *r = ctx;
+    for (size_t i = 0; i < len; i++)
+        if ((s[i] >= 'A' && s[i] <= 'Z') || s[i] == ' ' || s[i] == '\t') {
+            ann_load_error(err, errlen, name, lineno, "want one word in lower case");
+            return -1;
+        }
+    word w = {s, len};
+    if (!r->builtin) {          /* the user's file is freed after loading */
+        char *copy = ann_xstrndup(s, len);
+        ANN_PUSH(r->copies, r->ncopies, r->capcopies, copy);
+        w.s = copy;
+    }
+    ANN_PUSH(r->lowercase, r->nlowercase, r->caplowercase, w);
+    return 0;
+}
+
+static int word_cmp(const void *a, const void *b)
+{
+    const word *x = a, *y = b;
+    int c = memcmp(x->s, y->s, x->n < y->n ? x->n : y->n);
+    return c ? c : (x->n > y->n) - (x->n < y->n);
+}
+
+/* Sort the lower-case words for bsearch, unless they are already: the
+ * built-in file is written sorted, a user's need not be. */
+static void sort_lowercase(ann_meta_rules *r)
+{
+    for (size_t i = 1; i < r->nlowercase; i++)
+        if (word_cmp(&r->lowercase[i - 1], &r->lowercase[i]) > 0) {
+            qsort(r->lowercase, r->nlowercase, sizeof *r->lowercase, word_cmp);
+            break;
+        }
 }
 
 ann_meta_rules *ann_meta_rules_new(const ann_rule_src *srcs, size_t n, char *err,
@@ -110,13 +172,36 @@ ann_meta_rules *ann_meta_rules_new(const ann_rule_src *srcs, size_t n, char *err
 {
     ann_meta_rules *r = ann_xcalloc(1, sizeof *r);
     for (size_t i = 0; i < n; i++) {
-        int leads = !strcmp(srcs[i].tree, "meta/leads.tsv");
-        if (ann_rule_lines(&srcs[i], leads ? lead_line : particle_line, r, err, errlen) < 0) {
+        const char *t = srcs[i].tree;
+        r->builtin = srcs[i].builtin;
+        ann_line_fn fn = !strcmp(t, "meta/leads.tsv")       ? lead_line
+                         : !strcmp(t, "meta/lowercase.txt") ? lowercase_line
+                                                            : particle_line;
+        if (ann_rule_lines(&srcs[i], fn, r, err, errlen) < 0) {
             ann_meta_rules_free(r);
             return NULL;
         }
     }
+    sort_lowercase(r);
     return r;
+}
+
+static void word_set_free(word_set *ws)
+{
+    for (size_t i = 0; i < ws->n; i++)
+        free(ws->w[i]);
+    free(ws->w);
+    ann_table_free(&ws->index);
+}
+
+/* Whether ws holds w[0..n), whose hash is h. */
+static int word_set_has(const word_set *ws, const char *w, size_t n, uint64_t h)
+{
+    size_t pos = 0, i;
+    while ((i = ann_table_next(&ws->index, h, &pos)) != ANN_TABLE_END)
+        if (strlen(ws->w[i]) == n && memcmp(w, ws->w[i], n) == 0)
+            return 1;
+    return 0;
 }
 
 void ann_meta_rules_free(ann_meta_rules *r)
@@ -126,10 +211,11 @@ void ann_meta_rules_free(ann_meta_rules *r)
     for (size_t i = 0; i < r->nleads; i++)
         free(r->leads[i].s);
     free(r->leads);
-    for (size_t i = 0; i < r->nparticles; i++)
-        free(r->particles[i]);
-    free(r->particles);
-    ann_table_free(&r->particle_index);
+    word_set_free(&r->particles);
+    free(r->lowercase);
+    for (size_t i = 0; i < r->ncopies; i++)
+        free(r->copies[i]);
+    free(r->copies);
     free(r);
 }
 
@@ -186,13 +272,19 @@ static int starts_with_ci(line l, const char *s)
 
 int ann_meta_particle(const ann_meta_rules *r, const char *w, size_t n)
 {
-    if (r && n > r->particle_max)
-        return 0;   /* most words asked are longer: no hash */
-    size_t pos = 0, i;
-    while (r && (i = ann_table_next(&r->particle_index, ann_hash(w, n), &pos)) != ANN_TABLE_END)
-        if (strlen(r->particles[i]) == n && memcmp(w, r->particles[i], n) == 0)
-            return 1;
-    return 0;
+    /* most words asked are longer than any particle: no hash */
+    return r && n <= r->particles.longest && word_set_has(&r->particles, w, n, ann_hash(w, n));
+}
+
+int ann_meta_lowercase(const ann_meta_rules *r, const char *w, size_t n)
+{
+    char low[64];
+    if (!r || !r->nlowercase || n > sizeof low)
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        low[i] = (char)(w[i] >= 'A' && w[i] <= 'Z' ? w[i] | 0x20 : w[i]);
+    word key = {low, n};
+    return bsearch(&key, r->lowercase, r->nlowercase, sizeof key, word_cmp) != NULL;
 }
 
 static int is_particle(const know *k, const char *w, size_t n)

@@ -4,6 +4,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "annotate.h"
 #include "builtin_engine.h"
@@ -817,6 +819,12 @@ static const misreading misreadings[] = {
     {"Water it weekly. Move it outdoors in May.", "Move=B-PER", "Move", "-", NULL},
     {"The room is bright. Notice how the light falls.", "Notice=B-PER", "Notice", "-", NULL},
     {"The room is bright. Haskins told him so.", "Haskins=B-PER", "Haskins", "person", NULL},
+    /* a word news writes in lower case (meta/lowercase.txt) opening a
+     * sentence is the word; not where the document capitalizes it inside
+     * a sentence, nor before no lower-case word */
+    {"Debris fell on the road.", "Debris=B-PER", "Debris", "-", NULL},
+    {"Silver said so. Nate Silver wrote it.", "Silver=B-PER said=O", "Silver", "person", NULL},
+    {"Silver 2 Gold 1", "Silver=B-ORG", "Silver", "organization", NULL},
 };
 
 static void test_misreadings_mended(void)
@@ -832,6 +840,59 @@ static void test_misreadings_mended(void)
         ann_doc_free(d);
     }
     eng->relabel = NULL;
+}
+
+/* A user's meta/lowercase.txt adds to the built-in words; a word in
+ * capitals there is refused with PATH:LINE. */
+static void test_user_lowercase(void)
+{
+    char dir[] = "/tmp/annotate-lower.XXXXXX", path[256], err[512];
+    CHECK(mkdtemp(dir) != NULL);
+    snprintf(path, sizeof path, "%s/meta", dir);
+    CHECK(mkdir(path, 0700) == 0);
+    snprintf(path, sizeof path, "%s/meta/lowercase.txt", dir);
+    FILE *fp = fopen(path, "w");
+    CHECK(fp != NULL);
+    if (!fp)
+        return;
+    fputs("# mine, not sorted\nzorblat\nabc\n", fp);
+    fclose(fp);
+    const char *user = dir;
+    ann_engine *e = ann_engine_new(0, &user, 1, err, sizeof err);
+    CHECK(e != NULL);
+    if (e) {
+        e->relabel = relabel;
+        forced = "Zorblat=B-PER";
+        ann_doc *d = run_with(e, "Zorblat fell on the road.");
+        CHECK(with_mention(d, "Zorblat") == NULL);
+        ann_doc_free(d);
+        forced = "Debris=B-PER";                 /* the built-in words stay */
+        d = run_with(e, "Debris fell on the road.");
+        CHECK(with_mention(d, "Debris") == NULL);
+        ann_doc_free(d);
+        eng->relabel = relabel;                   /* not without the user's */
+        forced = "Zorblat=B-PER";
+        d = run("Zorblat fell on the road.");
+        CHECK(with_mention(d, "Zorblat") != NULL);
+        eng->relabel = NULL;
+        ann_doc_free(d);
+    }
+    ann_engine_free(e);
+    fp = fopen(path, "w");
+    if (fp) {
+        fputs("zorblat\nZorb\n", fp);
+        fclose(fp);
+    }
+    e = ann_engine_new(0, &user, 1, err, sizeof err);
+    CHECK(e == NULL);
+    char want[300];
+    snprintf(want, sizeof want, "%s:2: want one word in lower case", path);
+    CHECK(strncmp(err, want, strlen(want)) == 0);
+    ann_engine_free(e);
+    remove(path);
+    snprintf(path, sizeof path, "%s/meta", dir);
+    rmdir(path);
+    rmdir(dir);
 }
 
 /* The offices of Commonwealth, Irish and Indian papers are titles: the
@@ -1221,6 +1282,7 @@ int main(void)
     test_headline_runs();
     test_readings();
     test_misreadings_mended();
+    test_user_lowercase();
     test_west_and_titles();
     test_quoted_titles_and_caps();
     test_names_in_a_row_of_quotations();

@@ -11,6 +11,7 @@
 #                                    on these sets gives the committed weights
 #                                    (make eval passes make train's): a lexicon
 #                                    edit changes the tagger's features
+#   LOWERCASE_WORDS, WORD_SETS       likewise the list of meta/lowercase.txt
 #
 # Set names: seeds conll conll_train polnear polnear_train timebank aquaint web
 # (conll_train and polnear_train are training data: scored only when named).
@@ -118,6 +119,15 @@ case " $sets " in *" conll "*)
             echo "  tagger weights: make train gives the committed bytes"
         else
             echo "  tagger weights: STALE: make train gives other weights (lists or features changed)"
+        fi
+    fi
+    if [ -n "${LOWERCASE_WORDS:-}" ] && [ -n "${WORD_SETS:-}" ]; then
+        # shellcheck disable=SC2086 (WORD_SETS is a list of paths)
+        if "$LOWERCASE_WORDS" -o "$out/lowercase.txt" $WORD_SETS 2>"$out/words.stderr" &&
+           cmp -s "$out/lowercase.txt" src/rules/meta/lowercase.txt; then
+            echo "  lower-case words: make train gives the committed list"
+        else
+            echo "  lower-case words: STALE: make train gives another meta/lowercase.txt"
         fi
     fi ;;
 esac
