@@ -20,6 +20,9 @@ typedef struct ann_entity {
     ann_cat cat;
     int person;            /* an actor of type person: asked of every entity, often */
     int listed;            /* made from a list's entry, not from the tagger alone */
+    size_t merged;         /* 1 + the index of the entity its mentions were moved
+                            * to at the document's end, 0 if none; good until
+                            * ann_doc_sort drops it */
     char **roles;          /* titles seen with the name, in order, no duplicates */
     size_t nroles, caproles;
     ann_span *mentions;    /* byte spans, kept sorted by start; grow them only

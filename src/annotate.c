@@ -95,6 +95,7 @@ static void annotate_windows(const ann_engine *e, ann_doc *d, ann_scratch *s)
     }
     ann_time(ANN_T_TOKENS);
     ann_entities_finish(ents, d);
+    ann_claims_relink(d);
     ann_entities_reset(ents);
     ann_dates_free(dates);
     ann_claims_free(claims);

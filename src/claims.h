@@ -29,4 +29,10 @@ ann_claims *ann_claims_new(const ann_claim_rules *r);
 void ann_claims_window(ann_claims *st, ann_window *w);
 void ann_claims_free(ann_claims *st);
 
+/* After the entities' end of the document (ann_entities_finish), which may
+ * merge the entity a claim named into another (a surname into the full
+ * name, one reading of a name): the claims' speaker and medium ids are
+ * made the ids of the entities that hold those mentions now. */
+void ann_claims_relink(ann_doc *d);
+
 #endif

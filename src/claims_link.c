@@ -437,3 +437,30 @@ int cl_in_date(cl_view *v, size_t b)
     /* dates do not nest: the one before is the only one that may hold b */
     return lo > 0 && v->dates[lo - 1].end > b;
 }
+
+/* The entity that holds the mentions of the one with id now, or NULL
+ * when no entity has that id. */
+static const ann_entity *holder(const ann_doc *d, const char *id)
+{
+    const ann_entity *e = ann_doc_find_entity(d, id);
+    for (size_t n = 0; e && !e->nmentions && e->merged && n < d->nents; n++)
+        e = &d->ents[e->merged - 1];
+    return e;
+}
+
+static void relink_id(const ann_doc *d, char **id)
+{
+    const ann_entity *e = *id ? holder(d, *id) : NULL;
+    if (e && strcmp(e->id, *id) != 0) {
+        free(*id);
+        *id = ann_xstrdup(e->id);
+    }
+}
+
+void ann_claims_relink(ann_doc *d)
+{
+    for (size_t i = 0; i < d->nclaims; i++) {
+        relink_id(d, &d->claims[i].speaker_id);
+        relink_id(d, &d->claims[i].medium_id);
+    }
+}

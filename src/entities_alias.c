@@ -26,13 +26,16 @@ const char *en_last_word(const char *name)
     return sp ? sp + 1 : name;
 }
 
-static void move_mentions(ann_entity *to, ann_entity *from)
+/* The claims made while the document was read name their speakers by the
+ * ids of the time: from says where its mentions went (ann_claims_relink). */
+static void move_mentions(const ann_doc *d, ann_entity *to, ann_entity *from)
 {
     for (size_t k = 0; k < from->nmentions; k++)
         ann_entity_add_mention(to, from->mentions[k]);
     for (size_t k = 0; k < from->nroles; k++)
         ann_entity_add_role(to, from->roles[k]);
     from->nmentions = 0;   /* dropped by ann_doc_sort */
+    from->merged = 1 + (size_t)(to - d->ents);
 }
 
 /* A word standing for an entity: a full name's last word, an
@@ -91,7 +94,7 @@ static void join_by_keyword(ann_doc *d, const keyword *v, size_t n, int unique)
         size_t k = keyword_find(v, n, a->name);
         if (k == n || (unique && k + 1 < n && !strcmp(v[k + 1].s, a->name) && v[k + 1].ent != v[k].ent))
             continue;
-        move_mentions(&d->ents[v[k].ent], a);
+        move_mentions(d, &d->ents[v[k].ent], a);
     }
 }
 
@@ -151,7 +154,7 @@ static void merge_initial_variants(ann_doc *d)
         if (k == n || v[k].ent == i || !d->ents[v[k].ent].nmentions)
             continue;
         if (!a->listed)
-            move_mentions(&d->ents[v[k].ent], a);
+            move_mentions(d, &d->ents[v[k].ent], a);
     }
     free(v);
 }
@@ -427,7 +430,7 @@ static void merge_last_words(ann_doc *d, ann_buf *slug)
             continue;
         size_t k = keyword_find(v, n, a->name);
         if (k < n && !(k + 1 < n && strcmp(v[k + 1].s, a->name) == 0))
-            move_mentions(&d->ents[v[k].ent], a);
+            move_mentions(d, &d->ents[v[k].ent], a);
     }
     free(v);
 }
@@ -455,7 +458,7 @@ static void merge_short_forms(ann_doc *d, ann_buf *name, ann_buf *slug)
             continue;   /* several words, or a listed name with its own id */
         size_t k = keyword_find(v, n, a->name);
         if (k < n && v[k].ent != i)
-            move_mentions(&d->ents[v[k].ent], a);
+            move_mentions(d, &d->ents[v[k].ent], a);
     }
     for (size_t k = 0; k < n; k++)
         free(keys[k]);
@@ -485,9 +488,9 @@ static void one_reading(ann_doc *d)
         if (strcmp(a->name, b->name) != 0 || a->person == b->person || !a->nmentions || !b->nmentions)
             continue;
         if (b->nmentions > a->nmentions)
-            move_mentions(b, a);
+            move_mentions(d, b, a);
         else
-            move_mentions(a, b);
+            move_mentions(d, a, b);
     }
     free(v);
 }

@@ -704,6 +704,21 @@ static void test_one_cue_list(void)
     ann_doc_free(d);
 }
 
+/* A claim names its speaker by the id of an entity of the document, also
+ * where the entity it was made with joined another at the document's end
+ * (a surname before the full name: "brafman" into "benjamin-brafman"). */
+static void test_speaker_ids_settled(void)
+{
+    ann_doc *d = new_doc("Brafman said the case was weak. Reporters waited outside.\n\n"
+                         "The defense lawyer Benjamin Brafman has tried many cases.");
+    ann_annotate(engine, d);
+    CHECK(d->nclaims >= 1 && d->claims[0].speaker_id &&
+          strcmp(d->claims[0].speaker_id, "benjamin-brafman") == 0);
+    for (size_t i = 0; i < d->nclaims; i++)
+        CHECK(!d->claims[i].speaker_id || ann_doc_find_entity(d, d->claims[i].speaker_id));
+    ann_doc_free(d);
+}
+
 /* A user's tree: a cue of class I becomes an inverting cue entry, a word
  * of words.tsv joins its class; a bad class is refused with PATH:LINE. */
 static void test_user_cues(void)
@@ -1884,6 +1899,7 @@ int main(void)
     test_round13();
     test_round14();
     test_user_cues();
+    test_speaker_ids_settled();
     ann_engine_free(engine);
     for (size_t i = 0; i < 16; i++)
         free(ring[i]);
