@@ -786,7 +786,8 @@ static const misreading misreadings[] = {
     /* a listed place before a capitalized title and a name is the place
      * whose office it is, not a body of its name; a club before its
      * captain stays the club */
-    {"Prices\n\nSindh Chief Minister Murad Ali Shah also spoke on Monday.", "Sindh=B-ORG",
+    {"Prices\n\nSindh Chief Minister Murad Ali Shah also spoke on Monday.",
+     "Sindh=B-ORG Chief=O Minister=O Murad=B-PER Ali=I-PER Shah=I-PER",
      "Sindh", "place", "sindh"},
     {"Final\n\nLiverpool captain Jordan Henderson lifted the trophy.", "Liverpool=B-ORG",
      "Liverpool", "organization", "liverpool-organization"},
@@ -825,6 +826,9 @@ static const misreading misreadings[] = {
     {"Debris fell on the road.", "Debris=B-PER", "Debris", "-", NULL},
     {"Silver said so. Nate Silver wrote it.", "Silver=B-PER said=O", "Silver", "person", NULL},
     {"Silver 2 Gold 1", "Silver=B-ORG", "Silver", "organization", NULL},
+    /* a sports role before a name is the person's title */
+    {"That is what we aim for.\nCoach Berti Vogts has called up his squad.",
+     "Coach=B-PER Berti=I-PER Vogts=I-PER", "Berti Vogts", "person", "berti-vogts"},
 };
 
 static void test_misreadings_mended(void)
