@@ -260,6 +260,28 @@ static int misc_person(const ann_window *w, const tinfo *ti, uint8_t *labels, si
     return 1;
 }
 
+/* "Democrat Walter Mondale", "Briton Tim Henman", read as one
+ * miscellaneous name: a party member's word or a demonym, then two or
+ * three title-case words no list holds that open with a given name, are
+ * the word (no name) and a person's name.  Whether [i, j) is such and was
+ * relabelled. */
+static int member_person(const ann_window *w, const tinfo *ti, uint8_t *labels, size_t i, size_t j)
+{
+    if (!(ti[i].f & (TI_MEMBER | TI_DEMONYM)) || ti[i].known)
+        return 0;
+    i++;
+    if (j - i < 2 || j - i > 3 || (ti[i].f & (TI_GIVEN | TI_WEAK_GIVEN)) != TI_GIVEN ||
+        !en_person_shaped(w, ti, i, j))
+        return 0;
+    for (size_t k = i; k < j; k++)   /* not "French" "Roman Catholic Bishop" */
+        if (ti[k].known || ti[k].title || (ti[k].f & (TI_DEMONYM | TI_NONNAME | TI_COMMON)))
+            return 0;
+    labels[i] = (uint8_t)tg_label(TG_PER, 0);
+    for (size_t k = i + 1; k < j; k++)
+        labels[k] = (uint8_t)tg_label(TG_PER, 1);
+    return 1;
+}
+
 /* "International Trade Secretary Liz Truss", "Cambridge Police
  * Commissioner Christine Elow": a name the model ran on over a title and
  * a given name is two, an office's and a person's; the title between is
@@ -273,7 +295,8 @@ static void split_at_titles(const ann_window *w, const tinfo *ti, uint8_t *label
         if (!labels[i] || tg_inside(labels[i]))
             continue;
         size_t j = tg_span_end(labels, i, w->n);
-        if (tg_type(labels[i]) == TG_MISC && misc_person(w, ti, labels, i, j))
+        if (tg_type(labels[i]) == TG_MISC &&
+            (misc_person(w, ti, labels, i, j) || member_person(w, ti, labels, i, j)))
             continue;
         const ann_match *whole = en_match_of(w, ti[i].title);
         if (whole && whole->last == j && tg_type(labels[i]) == TG_PER && j < w->n &&
@@ -480,12 +503,16 @@ static size_t next_name(const uint8_t *labels, size_t i, size_t to, size_t n)
  * on into a connector before a word it did not take ends before the
  * connector; names end in a word of their own, not in "and", "of" or
  * "de", nor in any word all in lower case ("elevated Ms. Warren in the
- * Senate"), but a firm's legal form ("Barclays plc"). */
+ * Senate"), but a firm's legal form ("Barclays plc").  Nor does a
+ * person's name of two words or more end in a weekday ("will meet
+ * Foreign Minister Jose Miguel Insulza Monday"). */
 static void cut_trailing_connectors(const ann_window *w, const tinfo *ti, uint8_t *labels,
                                     size_t i, size_t to)
 {
     while (i < to) {
         size_t j = tg_span_end(labels, i, w->n);
+        if (j - i >= 3 && tg_type(labels[i]) == TG_PER && (ti[j - 1].f & TI_DAY))
+            labels[--j] = TG_O;
         while (j - 1 > i && (((ti[j - 1].f & TI_CONNECTOR) && !en_capitalized(&w->tok[j - 1])) ||
                              ((w->tok[j - 1].flags & ANN_TF_LOWER) && !(ti[j - 1].f & TI_LEGAL))))
             labels[--j] = TG_O;

@@ -826,6 +826,20 @@ static const misreading misreadings[] = {
     {"Debris fell on the road.", "Debris=B-PER", "Debris", "-", NULL},
     {"Silver said so. Nate Silver wrote it.", "Silver=B-PER said=O", "Silver", "person", NULL},
     {"Silver 2 Gold 1", "Silver=B-ORG", "Silver", "organization", NULL},
+    /* a party member's word or a demonym read into one miscellaneous name
+     * with a person's name: the person's name stands; not a title's words */
+    {"In 1984, Democrat Walter Mondale, who promised higher taxes, lost.",
+     "Democrat=B-MISC Walter=I-MISC Mondale=I-MISC", "Walter Mondale", "person", "walter-mondale"},
+    {"Men confessed to killing the French Roman Catholic Bishop Pierre Claverie.",
+     "French=B-MISC Roman=I-MISC Catholic=I-MISC Bishop=I-MISC Pierre=B-PER Claverie=I-PER",
+     "Roman Catholic Bishop", "-", NULL},
+    /* a person's name ends before a weekday, and a weekday alone is none */
+    {"Albright will meet Foreign Minister Jose Miguel Insulza Monday for talks.",
+     "Jose=B-PER Miguel=I-PER Insulza=I-PER Monday=I-PER", "Jose Miguel Insulza", "person",
+     "jose-miguel-insulza"},
+    {"Pope Francis on Saturday urged calm.", "Francis=B-PER on=I-PER Saturday=I-PER", "Francis",
+     "person", NULL},
+    {"They met on Monday to talk.", "Monday=B-PER", "Monday", "-", NULL},
     /* a sports role before a name is the person's title */
     {"That is what we aim for.\nCoach Berti Vogts has called up his squad.",
      "Coach=B-PER Berti=I-PER Vogts=I-PER", "Berti Vogts", "person", "berti-vogts"},
