@@ -1419,8 +1419,9 @@ static int opens_alone(ann_entities *st, const ann_window *w, const tinfo *ti, s
 /* Whether the name [s, j) the model read, km the listed name at s, is
  * none:
  * - "X." on a paragraph of its own (an embedded post's stub), "S." cut
- *   from its name: an initial alone names no one, nor a weekday alone
- *   ("met on Monday", cut from "Jose Miguel Insulza Monday");
+ *   from its name: an initial alone names no one, nor a letter ("Division
+ *   B", "Proleter ( Z )", a reference list's "Halloran ME , L"), nor a
+ *   weekday alone ("met on Monday", cut from "Jose Miguel Insulza Monday");
  * - "Super Tuesday", "Black Friday": one word no list holds, no given name
  *   nor a person's name the document has, right before a weekday is part
  *   of the day's name; not after "the", where the weekday says when ("the
@@ -1437,7 +1438,8 @@ static int opens_alone(ann_entities *st, const ann_window *w, const tinfo *ti, s
 static int no_name(ann_entities *st, const ann_window *w, const tinfo *ti, const ann_match *km,
                    size_t s, size_t j)
 {
-    if (!km && j - s == 1 && (en_is_initial(w, s) || (ti[s].f & TI_DAY)))
+    if (!km && j - s == 1 &&
+        (en_is_initial(w, s) || w->tok[s].end - w->tok[s].start == 1 || (ti[s].f & TI_DAY)))
         return 1;
     if (!km && j - s == 1 && j < w->n && (ti[j].f & TI_DAY) && en_capitalized(&w->tok[j]) &&
         !(ti[s].f & TI_GIVEN) && !(s > 0 && is_the(w, s - 1)) &&

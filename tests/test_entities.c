@@ -840,6 +840,8 @@ static const misreading misreadings[] = {
     {"Pope Francis on Saturday urged calm.", "Francis=B-PER on=I-PER Saturday=I-PER", "Francis",
      "person", NULL},
     {"They met on Monday to talk.", "Monday=B-PER", "Monday", "-", NULL},
+    /* a letter alone is no name */
+    {"Standings in Division B after four rounds.", "B=B-ORG", "B", "-", NULL},
     /* a sports role before a name is the person's title */
     {"That is what we aim for.\nCoach Berti Vogts has called up his squad.",
      "Coach=B-PER Berti=I-PER Vogts=I-PER", "Berti Vogts", "person", "berti-vogts"},
