@@ -353,28 +353,43 @@ static void place_opens_org(const ann_window *w, const tinfo *ti, uint8_t *label
     }
 }
 
+static int bare_initial(const ann_window *w, size_t i);
+
+/* Whether the word at k, inside a person's name on a headline, is a word
+ * in lower case: one the document writes so elsewhere, or one news writes
+ * so (meta/lowercase.txt: "Says", "Thinks"); not a given name or a
+ * listed word. */
+static int headline_word(ann_entities *st, const ann_window *w, const tinfo *ti, size_t k)
+{
+    const ann_token *t = &w->tok[k];
+    return !(ti[k].f & TI_GIVEN) && !ti[k].known &&
+           (tg_memo_lower(&st->tgmemo, t->lhash) ||
+            ann_meta_lowercase(st->e->meta, w->text + t->start, t->end - t->start));
+}
+
 /* "Trevor Noah Says", "Paul Ryan Thinks About Donald Trump": on a line in
  * title case (a headline) the model runs a person's name on over the words
- * after it.  From the third word on, a word the document writes in lower
- * case elsewhere (not a given name) is no part of a name, nor are the
- * words after it, but where a listed person's name starts again ("About"
- * "Donald Trump"). */
+ * after it.  After two words of the name that are no initials ("Laurence
+ * H. Tribe Says"), a word in lower case (headline_word) is no part of a
+ * name, nor are the words after it, but where a listed person's name
+ * starts again ("About" "Donald Trump"). */
 static void cut_headline_run(ann_entities *st, const ann_window *w, const tinfo *ti,
                              uint8_t *labels, size_t i)
 {
-    size_t j = tg_span_end(labels, i, w->n);
+    size_t j = tg_span_end(labels, i, w->n), words = 0;
     if (tg_type(labels[i]) != TG_PER || j - i < 3 || !en_title_case_line(st, w, i))
         return;
     int open = 1;
-    for (size_t k = i + 2; k < j; k++) {
+    for (size_t k = i; k < j; k++) {
         const ann_match *km = en_match_of(w, ti[k].known);
         if (!open && km && en_known_class(km) == TG_PER && km->last <= j) {
             labels[k] = (uint8_t)tg_label(TG_PER, 0);
             open = 1;
-        } else if (!open || (!(ti[k].f & TI_GIVEN) && tg_memo_lower(&st->tgmemo, w->tok[k].lhash))) {
+        } else if (!open || (words >= 2 && headline_word(st, w, ti, k))) {
             labels[k] = TG_O;
             open = 0;
         }
+        words += !en_is_initial(w, k) && !bare_initial(w, k);
     }
 }
 

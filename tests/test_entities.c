@@ -672,6 +672,12 @@ static const misreading misreadings[] = {
     {"Paul Ryan Thinks About Donald Trump\n\nPaul Ryan thinks about the candidate often.",
      "Paul=B-PER Ryan=I-PER Thinks=I-PER About=I-PER Donald=I-PER Trump=I-PER", "Donald Trump",
      "person", NULL},
+    /* or a word news writes in lower case (meta/lowercase.txt), after two
+     * words of the name that are no initials */
+    {"Ruth Denholm Unleashed On Her Critics\n\nThe speech ran long.",
+     "Ruth=B-PER Denholm=I-PER Unleashed=I-PER", "Ruth Denholm", "person", "ruth-denholm"},
+    {"Laurence H. Tribe Unleashed On Critics\n\nThe professor spoke on Monday.",
+     "Laurence=B-PER H.=I-PER Tribe=I-PER Unleashed=I-PER", "Laurence H. Tribe", "person", NULL},
     /* a name that ends in an organization's head is an organization */
     {"The Clinton Foundation paid for it.", "Clinton=B-PER Foundation=I-PER",
      "Clinton Foundation", "organization", NULL},
