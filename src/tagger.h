@@ -251,6 +251,9 @@ void ann_tagger_score_split(const ann_tagger *t, int p, int prev, int prev2, con
                             size_t n, const uint16_t *d, size_t nd, int32_t *score);
 /* The plain sums of the weights of the n features f alone. */
 void tg_score_plain(const ann_tagger *t, int p, const uint64_t *f, size_t n, int32_t *score);
+/* The sums of the weights of the n features f of pass p, by label but
+ * outside (sum[TG_NW]: labels 1 on). */
+void tg_sum_rows(const ann_tagger *t, int p, const uint64_t *f, size_t n, int32_t *sum);
 
 /* What the document has said so far: for each word (lowercase hash), how
  * often the first pass gave it each coarse type (0: outside).  Kept by the
@@ -276,6 +279,23 @@ void tg_memo_free(tg_memo *m);
 /* How often the document writes in lower case a word it also capitalizes
  * (lhash: the word's ann_token.lhash); 0 for a word never capitalized. */
 unsigned tg_memo_lower(const tg_memo *m, uint64_t lhash);
+
+/* The sums of the weights of a word's own features in the first pass
+ * (those that read only the word and the label before it: its form, its
+ * shape, its affixes, and these with the label before), kept for the
+ * window by word and label before: a name is read again and again in a
+ * document, its own features summed once (see word_own, tagger.c). */
+typedef struct tg_wsum {
+    uint64_t hash;             /* the word's ann_token.hash */
+    size_t start, len;         /* where the word was read (its bytes) */
+    uint32_t gen;              /* the window's tg_ctx.wgen: 0, never */
+    uint16_t kind, ncp;
+    uint32_t inv;              /* its ANN_TF_INVISIBLE */
+    int prev;
+    uint64_t sh0;              /* its shape */
+    int32_t sum[TG_NW];
+} tg_wsum;
+#define TG_WSUM 512            /* slots, a power of two; one word a slot */
 
 /* Everything the features read about one window, made by tg_ctx_init. */
 typedef struct tg_ctx {
@@ -303,6 +323,15 @@ typedef struct tg_ctx {
     int dense;
     uint16_t dfeat[TG_MAX_FEATS];
     size_t ndfeat;
+    /* run time only: the words' own sums (tg_wsum; NULL until ann_tagger_tag
+     * makes them), the window's mark on its slots, and for the token decoded
+     * last the slot whose sums it takes (whit) or whose sums its first nown
+     * features give (wfill); whits counts the first (for the tests) */
+    tg_wsum *wsum;
+    uint32_t wgen;
+    const tg_wsum *whit;
+    tg_wsum *wfill;
+    size_t nown, whits;
 } tg_ctx;
 
 #define TG_REDO 0x80u
@@ -379,6 +408,12 @@ void tg_decode(tg_ctx *c, int p, tg_choose_fn choose, void *user, uint8_t *label
 int tg_best(const int32_t *score, unsigned allowed);
 /* Count the first pass's labels of the window into the memo. */
 void tg_memo_add(tg_memo *m, const tg_ctx *c, const uint8_t *labels);
+
+/* The scores of a token read at run time (ann_tagger_tag: c->dense), its
+ * features f[0..nf) and c's dense ones as tg_features_split made them, with
+ * the sums of its word's own features that c keeps (tg_wsum). */
+void tg_score_read(const ann_tagger *t, const tg_ctx *c, int p, int prev, int prev2,
+                   const uint64_t *f, size_t nf, int32_t *score);
 
 /* Both passes with the model t (a window: labels[0..n)). */
 void ann_tagger_tag(const ann_tagger *t, tg_ctx *c, tg_memo *memo, uint8_t *labels);

@@ -447,6 +447,18 @@ void ann_tagger_score_split(const ann_tagger *t, int p, int prev, int prev2, con
 #endif
 }
 
+void tg_sum_rows(const ann_tagger *t, int p, const uint64_t *f, size_t n, int32_t *sum)
+{
+    int32_t score[TG_NLABELS];
+#ifdef ANN_SSE2
+    static const int32_t none[TG_NW];
+    score_sse2(&t->m.pass[p], none, f, n, NULL, NULL, 0, score);
+#else
+    tg_score_plain(t, p, f, n, score);
+#endif
+    memcpy(sum, score + 1, TG_NW * sizeof *sum);
+}
+
 void ann_tagger_score(const ann_tagger *t, int p, int prev, int prev2, const uint64_t *f, size_t n,
                       int32_t *score)
 {
