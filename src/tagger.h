@@ -191,12 +191,25 @@ static inline uint64_t tg_dense_feature(unsigned k)
 }
 
 /* One pass's weights: an open-addressing table from a feature's hash to
- * its row of weights.  The slot is the hash's low bits, probed on; check
- * holds the high half | 1 (0: an empty slot). */
+ * its row of weights, in buckets of TG_BUCKET slots.  The bucket is the
+ * hash's low bits, probed on (a slot a time, a bucket after the other); a
+ * slot's check holds the high half | 1 (0: an empty slot, whose row is all
+ * zeros), and the check after a bucket's last slot is TG_CHECK_PAD,
+ * neither.  A bucket's checks and rows fill one 64-byte cache line: the
+ * table is bigger than the cache, and a look-up reads one line where a
+ * check array beside an array of rows read two (score_sse2 waited on the
+ * second). */
+#define TG_BUCKET 3
+#define TG_CHECK_PAD 2u
+typedef struct tg_bucket {
+    uint32_t check[TG_BUCKET + 1];
+    int16_t w[TG_BUCKET][TG_NW];   /* per slot: the weights of labels 1.. */
+} tg_bucket;
+_Static_assert(sizeof(tg_bucket) == 64, "a bucket is a cache line");
+
 typedef struct tg_table {
-    const uint32_t *check;
-    const int16_t (*w)[TG_NW];     /* per slot: the weights of labels 1.. */
-    size_t mask;                   /* slots - 1 */
+    const tg_bucket *b;            /* mask + 1 buckets, 64-byte aligned */
+    size_t mask;                   /* buckets - 1 */
     size_t n;                      /* features held */
 } tg_table;
 

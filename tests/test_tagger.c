@@ -136,7 +136,7 @@ static void test_builtin(void)
             continue;
         size_t same = 0;
         for (size_t i = 0; i <= x->mask; i++)
-            same += x->check[i] == y->check[i] && memcmp(x->w[i], y->w[i], sizeof x->w[i]) == 0;
+            same += memcmp(&x->b[i], &y->b[i], sizeof x->b[i]) == 0;
         CHECK_INT(same, x->mask + 1);
         /* and the rows of the features of small domains */
         CHECK(memcmp(m->dense[p], bi->dense[p], TG_NDENSE * sizeof *m->dense[p]) == 0);
@@ -434,16 +434,18 @@ static void test_word_sums(void)
     tg_ctx_free(&c);
 }
 
-/* The sums of the run time (with SSE2, four slots' checks at once and an
+/* The sums of the run time (with SSE2, a bucket's checks at once and an
  * empty slot's row for a missing feature) against the plain look-up where
- * they could part: runs of slots longer than four, a run that wraps past
- * the table's end, missing features that land in a run or past it, and a
- * check that is in the table at another slot. */
+ * they could part, in a table of 16 buckets of three slots: runs longer
+ * than a bucket (home 10: buckets 10 to 12), a run that wraps past the
+ * table's end (home 15: buckets 15 and 0), missing features that land in a
+ * full bucket, in a run or past it, and a check that is in the table in
+ * another bucket. */
 static void test_score_probe(void)
 {
     static const struct {
         unsigned home, count;
-    } runs[] = {{10, 7}, {61, 6}, {30, 1}};
+    } runs[] = {{10, 7}, {15, 5}, {30, 1}};
     char body[4096], err[256];
     uint64_t f[32];
     int16_t want[32][TG_NW];
@@ -461,6 +463,7 @@ static void test_score_probe(void)
         }
     ann_tagger *t = ann_tagger_new();
     CHECK_INT(load(t, body, err, sizeof err), 0);
+    CHECK_INT(ann_tagger_model(t)->pass[0].mask, 15);     /* the buckets above */
     const int32_t *trans = ann_tagger_model(t)->trans[0][0][0];
     size_t held = nf;
     /* missing: in a run, after one, at the end, and a held check elsewhere */
