@@ -194,13 +194,16 @@ static inline uint64_t tg_dense_feature(unsigned k)
  * its row of weights, in buckets of TG_BUCKET slots.  The bucket is the
  * hash's low bits, probed on (a slot a time, a bucket after the other); a
  * slot's check holds the high half | 1 (0: an empty slot, whose row is all
- * zeros), and the check after a bucket's last slot is TG_CHECK_PAD,
- * neither.  A bucket's checks and rows fill one 64-byte cache line: the
+ * zeros).  The pad after a bucket's last slot, neither a check nor empty,
+ * is TG_CHECK_ON where a feature went on past the bucket, full, into the
+ * next, else TG_CHECK_PAD: a look-up ends at a full bucket that has none
+ * gone on.  A bucket's checks and rows fill one 64-byte cache line: the
  * table is bigger than the cache, and a look-up reads one line where a
  * check array beside an array of rows read two (score_sse2 waited on the
  * second). */
 #define TG_BUCKET 3
 #define TG_CHECK_PAD 2u
+#define TG_CHECK_ON 4u
 typedef struct tg_bucket {
     uint32_t check[TG_BUCKET + 1];
     int16_t w[TG_BUCKET][TG_NW];   /* per slot: the weights of labels 1.. */

@@ -438,17 +438,18 @@ static void test_word_sums(void)
  * empty slot's row for a missing feature) against the plain look-up where
  * they could part, in a table of 16 buckets of three slots: runs longer
  * than a bucket (home 10: buckets 10 to 12), a run that wraps past the
- * table's end (home 15: buckets 15 and 0), missing features that land in a
- * full bucket, in a run or past it, and a check that is in the table in
- * another bucket. */
+ * table's end (home 15: buckets 15 and 0), a full bucket no feature went
+ * on from (home 5), missing features that land in a full bucket of either
+ * kind, in a run or past it, and a check that is in the table in another
+ * bucket. */
 static void test_score_probe(void)
 {
     static const struct {
         unsigned home, count;
-    } runs[] = {{10, 7}, {15, 5}, {30, 1}};
+    } runs[] = {{10, 7}, {15, 5}, {30, 1}, {5, 3}};
     char body[4096], err[256];
-    uint64_t f[32];
-    int16_t want[32][TG_NW];
+    uint64_t f[40];
+    int16_t want[40][TG_NW];
     size_t nf = 0, o = (size_t)snprintf(body, sizeof body, "pass 1\n");
     for (size_t r = 0; r < sizeof runs / sizeof *runs; r++)
         for (unsigned k = 0; k < runs[r].count; k++, nf++) {
@@ -467,7 +468,7 @@ static void test_score_probe(void)
     const int32_t *trans = ann_tagger_model(t)->trans[0][0][0];
     size_t held = nf;
     /* missing: in a run, after one, at the end, and a held check elsewhere */
-    static const unsigned homes[] = {10, 12, 16, 17, 61, 63, 0, 2, 3, 4, 30, 31, 40};
+    static const unsigned homes[] = {10, 12, 16, 17, 61, 63, 0, 2, 3, 4, 30, 31, 40, 5, 21};
     for (size_t k = 0; k < sizeof homes / sizeof *homes; k++)
         f[nf++] = (uint64_t)(0x9000 + 2 * k) << 32 | homes[k];
     f[nf++] = (f[3] & ~(uint64_t)0xFFFFFFFF) | 45;
