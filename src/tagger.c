@@ -1214,16 +1214,15 @@ void tg_score_read(const ann_tagger *t, const tg_ctx *c, int p, int prev, int pr
                    const uint64_t *f, size_t nf, int32_t *score)
 {
     /* a word's own sums, made once a window (word_own) */
-    const int32_t *own = c->whit ? c->whit->sum : NULL;
+    static const int32_t none[TG_NW];
+    const int32_t *own = c->whit ? c->whit->sum : none;
     if (c->wfill) {
         tg_sum_rows(t, p, f, c->nown, c->wfill->sum);
         own = c->wfill->sum;
         f += c->nown;
         nf -= c->nown;
     }
-    ann_tagger_score_split(t, p, prev, prev2, f, nf, c->dfeat, c->ndfeat, score);
-    for (int l = 0; own && l < TG_NW; l++)
-        score[l + 1] += own[l];
+    tg_score_own(t, p, prev, prev2, f, nf, c->dfeat, c->ndfeat, own, score);
 }
 
 static int run_choose(void *user, size_t i, int prev, int prev2, unsigned allowed,

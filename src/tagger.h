@@ -265,6 +265,10 @@ void ann_tagger_score(const ann_tagger *t, int p, int prev, int prev2, const uin
 /* ann_tagger_score of the features f[0..n) and the dense ones d[0..nd). */
 void ann_tagger_score_split(const ann_tagger *t, int p, int prev, int prev2, const uint64_t *f,
                             size_t n, const uint16_t *d, size_t nd, int32_t *score);
+/* ann_tagger_score_split with own[TG_NW] added to the scores of labels
+ * 1.. (the sums of a word's own features, kept: tg_wsum). */
+void tg_score_own(const ann_tagger *t, int p, int prev, int prev2, const uint64_t *f, size_t n,
+                  const uint16_t *d, size_t nd, const int32_t *own, int32_t *score);
 /* The plain sums of the weights of the n features f alone. */
 void tg_score_plain(const ann_tagger *t, int p, const uint64_t *f, size_t n, int32_t *score);
 /* The sums of the weights of the n features f of pass p, by label but

@@ -412,8 +412,9 @@ static inline const int16_t *stop_row(const tg_table *tb, uint64_t h)
     }
 }
 
-static void score_sse2(const tg_table *tb, const int32_t *trans, const uint64_t *f, size_t n,
-                       const int16_t (*dense)[TG_NW], const uint16_t *d, size_t nd, int32_t *score)
+static void score_sse2(const tg_table *tb, const int32_t *trans, const int32_t *own,
+                       const uint64_t *f, size_t n, const int16_t (*dense)[TG_NW],
+                       const uint16_t *d, size_t nd, int32_t *score)
 {
     /* The table is too big for the cache, and a token's forty features
      * fall all over it: their buckets are asked for first, all at once,
@@ -439,8 +440,11 @@ static void score_sse2(const tg_table *tb, const int32_t *trans, const uint64_t 
         se = _mm_add_epi32(se, _mm_madd_epi16(v, even));
         so = _mm_add_epi32(so, _mm_madd_epi16(v, odd));
     }
-    __m128i lo = _mm_loadu_si128((const __m128i *)(const void *)trans);
-    __m128i hi = _mm_loadu_si128((const __m128i *)(const void *)(trans + 4));
+    /* the label features' sums and the word's own (tg_score_own) */
+    __m128i lo = _mm_add_epi32(_mm_loadu_si128((const __m128i *)(const void *)trans),
+                               _mm_loadu_si128((const __m128i *)(const void *)own));
+    __m128i hi = _mm_add_epi32(_mm_loadu_si128((const __m128i *)(const void *)(trans + 4)),
+                               _mm_loadu_si128((const __m128i *)(const void *)(own + 4)));
     lo = _mm_add_epi32(lo, _mm_unpacklo_epi32(se, so));
     hi = _mm_add_epi32(hi, _mm_unpackhi_epi32(se, so));
     score[0] = 0;
@@ -449,28 +453,36 @@ static void score_sse2(const tg_table *tb, const int32_t *trans, const uint64_t 
 }
 #endif
 
-void ann_tagger_score_split(const ann_tagger *t, int p, int prev, int prev2, const uint64_t *f,
-                            size_t n, const uint16_t *d, size_t nd, int32_t *score)
+/* No sums: the word's own of a token that has none kept. */
+static const int32_t no_sums[TG_NW];
+
+void tg_score_own(const ann_tagger *t, int p, int prev, int prev2, const uint64_t *f, size_t n,
+                  const uint16_t *d, size_t nd, const int32_t *own, int32_t *score)
 {
     const int32_t *trans = t->m.trans[p][prev][prev2];
 #ifdef ANN_SSE2
-    score_sse2(&t->m.pass[p], trans, f, n, t->m.dense[p], d, nd, score);
+    score_sse2(&t->m.pass[p], trans, own, f, n, t->m.dense[p], d, nd, score);
 #else
     tg_score_plain(t, p, f, n, score);
     for (size_t k = 0; k < nd; k++)
         for (int l = 0; l < TG_NW; l++)
             score[l + 1] += t->m.dense[p][d[k]][l];
     for (int l = 0; l < TG_NW; l++)
-        score[l + 1] += trans[l];
+        score[l + 1] += trans[l] + own[l];
 #endif
+}
+
+void ann_tagger_score_split(const ann_tagger *t, int p, int prev, int prev2, const uint64_t *f,
+                            size_t n, const uint16_t *d, size_t nd, int32_t *score)
+{
+    tg_score_own(t, p, prev, prev2, f, n, d, nd, no_sums, score);
 }
 
 void tg_sum_rows(const ann_tagger *t, int p, const uint64_t *f, size_t n, int32_t *sum)
 {
     int32_t score[TG_NLABELS];
 #ifdef ANN_SSE2
-    static const int32_t none[TG_NW];
-    score_sse2(&t->m.pass[p], none, f, n, NULL, NULL, 0, score);
+    score_sse2(&t->m.pass[p], no_sums, no_sums, f, n, NULL, NULL, 0, score);
 #else
     tg_score_plain(t, p, f, n, score);
 #endif
