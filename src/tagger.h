@@ -316,6 +316,7 @@ typedef struct tg_wsum {
     int32_t sum[TG_NW];
 } tg_wsum;
 #define TG_WSUM 512            /* slots, a power of two; one word a slot */
+#define TG_LEXKINDS 256        /* kinds of rule match kept (tg_ctx.lexkinds) */
 
 /* Everything the features read about one window, made by tg_ctx_init. */
 typedef struct tg_ctx {
@@ -349,6 +350,10 @@ typedef struct tg_ctx {
      * features give (wfill); whits counts the first (for the tests) */
     tg_wsum *wsum;
     uint32_t wgen;
+    /* what each kind of rule match says (its TG_LX_ bits; lex_bits), by
+     * the pointers of its kind, type and attributes: the rules' strings,
+     * so a context is of one engine.  NULL until the first window */
+    struct tg_lexkind *lexkinds;
     const tg_wsum *whit;
     tg_wsum *wfill;
     size_t nown, whits;
