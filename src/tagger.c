@@ -277,6 +277,20 @@ static inline size_t sum4(__m128i v)
     return (size_t)x[0] + (size_t)x[1] + (size_t)x[2] + (size_t)x[3];
 }
 
+/* Four bits as four bytes (bit j to byte j, 0 or 1): x86 is little-endian. */
+static const uint32_t spread4[16] = {
+    0x00000000, 0x00000001, 0x00000100, 0x00000101, 0x00010000, 0x00010001, 0x00010100,
+    0x00010101, 0x01000000, 0x01000001, 0x01000100, 0x01000101, 0x01010000, 0x01010001,
+    0x01010100, 0x01010101};
+
+/* The positions of the set bits of four, first first, a byte each; and
+ * their number. */
+static const uint32_t packed4[16] = {
+    0, 0x00, 0x01, 0x0100, 0x02, 0x0200, 0x0201, 0x020100, 0x03, 0x0300, 0x0301, 0x030100,
+    0x0302, 0x030200, 0x030201, 0x03020100};
+static const unsigned char count4[16] = {0, 1, 1, 2, 1, 2, 2, 3, 1, 2, 2, 3, 2, 3, 3, 4};
+_Static_assert(sizeof(size_t) == 8, "two indexes of caps a 128-bit store");
+
 /* line_token for tokens [a, b) of a line, four at a time, the class of
  * token k in cls[k - a] where cls is not NULL (a short line's pattern);
  * the first token not done is returned (the last b - a % 4 are left).  A
@@ -320,16 +334,19 @@ static size_t line_four(tg_ctx *c, size_t a, size_t b, line_counts *lc, uint8_t 
         unsigned rare = (unsigned)_mm_movemask_ps(_mm_castsi128_ps(_mm_and_si128(tu_none, maybe)));
         for (; rare; rare &= rare - 1)
             cap |= (unsigned)cap_word(c->text, &t[__builtin_ctz(rare)]) << __builtin_ctz(rare);
-        /* a byte a token: x86 is little-endian */
-        uint32_t capw = (cap & 1) | (cap & 2) << 7 | (cap & 4) << 14 | (cap & 8) << 21;
-        memcpy(c->capw + k, &capw, sizeof capw);
-        for (unsigned j = 0; j < 4; j++) {
-            caps[ncaps] = k + j;
-            ncaps += cap >> j & 1;
-        }
+        /* a byte a token, from a table; the capitals' indexes stored four
+         * at once, those of the set bits first (caps has room: ncaps <= k,
+         * and k + 3 < b), and counted */
+        memcpy(c->capw + k, &spread4[cap], sizeof *spread4);
+        __m128i pos = _mm_unpacklo_epi16(_mm_unpacklo_epi8(_mm_cvtsi32_si128((int)packed4[cap]), zero),
+                                         zero);
+        __m128i kk = _mm_set1_epi64x((long long)k);
+        _mm_storeu_si128((__m128i *)(void *)(caps + ncaps), _mm_add_epi64(_mm_unpacklo_epi32(pos, zero), kk));
+        _mm_storeu_si128((__m128i *)(void *)(caps + ncaps + 2),
+                         _mm_add_epi64(_mm_unpackhi_epi32(pos, zero), kk));
+        ncaps += count4[cap];
         unsigned fg = (unsigned)_mm_movemask_ps(_mm_castsi128_ps(figure));
-        uint32_t figs = (fg & 1) | (fg & 2) << 7 | (fg & 4) << 14 | (fg & 8) << 21;
-        memcpy(c->fig + k, &figs, sizeof figs);
+        memcpy(c->fig + k, &spread4[fg], sizeof *spread4);
         if (cls) {
             /* line_token's classes: a figure 'd', a word 'X' or 'x', else its first byte */
             const __m128i bit = _mm_set_epi32(8, 4, 2, 1);
