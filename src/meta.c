@@ -64,14 +64,17 @@ struct ann_meta_rules {
     word_set particles;        /* as written ("van", "de") */
     /* The words news writes in lower case: twelve thousand, which a hash
      * table took 10M instructions to build at every start (three times
-     * the rest of the start-up), so they are a sorted array of the
-     * built-in file's lines, read in place, and of copies of the user's
-     * lines (copies: freed with the rules). */
+     * the rest of the start-up) and an array of the lines 3M.  The
+     * built-in file is written sorted (make train; tests/test_rules.c
+     * checks it), so it is searched in place, its lines never split:
+     * builtin[0, nbuiltin) is its text after the header.  A user's words
+     * are copied into a sorted array (copies: freed with the rules). */
+    const char *builtin;
+    size_t nbuiltin;
     word *lowercase;
     size_t nlowercase, caplowercase;
     char **copies;
     size_t ncopies, capcopies;
-    int builtin;               /* the file being read is built in */
 };
 
 /* What the scans know: the meta/ rules, the month names, the lexicons. */
@@ -139,14 +142,23 @@ static int lowercase_line(void *ctx, const char *s, size_t len, const char *name
             ann_load_error(err, errlen, name, lineno, "want one word in lower case");
             return -1;
         }
-    word w = {s, len};
-    if (!r->builtin) {          /* the user's file is freed after loading */
-        char *copy = ann_xstrndup(s, len);
-        ANN_PUSH(r->copies, r->ncopies, r->capcopies, copy);
-        w.s = copy;
-    }
+    char *copy = ann_xstrndup(s, len);   /* the user's file is freed after loading */
+    ANN_PUSH(r->copies, r->ncopies, r->capcopies, copy);
+    word w = {copy, len};
     ANN_PUSH(r->lowercase, r->nlowercase, r->caplowercase, w);
     return 0;
+}
+
+/* The built-in word list's text after its header of comments. */
+static void builtin_lowercase(ann_meta_rules *r, const ann_rule_src *src)
+{
+    const char *p = src->data, *end = src->data + src->len;
+    while (p < end && (*p == '#' || *p == '\n')) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        p = nl ? nl + 1 : end;
+    }
+    r->builtin = p;
+    r->nbuiltin = (size_t)(end - p);
 }
 
 static int word_cmp(const void *a, const void *b)
@@ -173,7 +185,10 @@ ann_meta_rules *ann_meta_rules_new(const ann_rule_src *srcs, size_t n, char *err
     ann_meta_rules *r = ann_xcalloc(1, sizeof *r);
     for (size_t i = 0; i < n; i++) {
         const char *t = srcs[i].tree;
-        r->builtin = srcs[i].builtin;
+        if (srcs[i].builtin && !r->builtin && !strcmp(t, "meta/lowercase.txt")) {
+            builtin_lowercase(r, &srcs[i]);
+            continue;
+        }
         ann_line_fn fn = !strcmp(t, "meta/leads.tsv")       ? lead_line
                          : !strcmp(t, "meta/lowercase.txt") ? lowercase_line
                                                             : particle_line;
@@ -276,15 +291,39 @@ int ann_meta_particle(const ann_meta_rules *r, const char *w, size_t n)
     return r && n <= r->particles.longest && word_set_has(&r->particles, w, n, ann_hash(w, n));
 }
 
+/* Whether the sorted lines of text[0, len) hold key: a binary search on
+ * bytes, each probe widened to the line it falls in. */
+static int sorted_lines_have(const char *text, size_t len, const word *key)
+{
+    size_t lo = 0, hi = len;                    /* lo and hi start lines */
+    while (lo < hi) {
+        size_t s = lo + (hi - lo) / 2;
+        while (s > lo && text[s - 1] != '\n')
+            s--;
+        const char *nl = memchr(text + s, '\n', len - s);
+        size_t e = nl ? (size_t)(nl - text) : len;
+        word line = {text + s, e - s};
+        int c = word_cmp(key, &line);
+        if (c == 0)
+            return 1;
+        if (c < 0)
+            hi = s;
+        else
+            lo = e + 1;
+    }
+    return 0;
+}
+
 int ann_meta_lowercase(const ann_meta_rules *r, const char *w, size_t n)
 {
     char low[64];
-    if (!r || !r->nlowercase || n > sizeof low)
+    if (!r || n > sizeof low)
         return 0;
     for (size_t i = 0; i < n; i++)
         low[i] = (char)(w[i] >= 'A' && w[i] <= 'Z' ? w[i] | 0x20 : w[i]);
     word key = {low, n};
-    return bsearch(&key, r->lowercase, r->nlowercase, sizeof key, word_cmp) != NULL;
+    return (r->nbuiltin && sorted_lines_have(r->builtin, r->nbuiltin, &key)) ||
+           (r->nlowercase && bsearch(&key, r->lowercase, r->nlowercase, sizeof key, word_cmp));
 }
 
 static int is_particle(const know *k, const char *w, size_t n)

@@ -14,6 +14,7 @@
 #include "annotate.h"
 #include "builtin.h"
 #include "lexicon.h"
+#include "meta.h"
 #include "rules.h"
 #include "test.h"
 #include "tokenizer.h"
@@ -778,8 +779,46 @@ static void test_threads(void)
     ann_rules_free(shared);
 }
 
+/* meta/lowercase.txt is searched in place, by bisection of its lines
+ * (meta.c): after its header of comments, one word a line, in lower case,
+ * sorted by bytes without repeats; and a word of it is found. */
+static void test_lowercase_words_sorted(void)
+{
+    const ann_builtin_file *f = ann_builtin_get("meta/lowercase.txt");
+    CHECK(f != NULL);
+    if (!f)
+        return;
+    const char *p = f->data, *end = f->data + f->len, *prev = NULL;
+    size_t nprev = 0, n = 0, bad = 0;
+    while (p < end && *p == '#') {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        p = nl ? nl + 1 : end;
+    }
+    while (p < end) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        size_t len = nl ? (size_t)(nl - p) : (size_t)(end - p);
+        for (size_t i = 0; i < len; i++)
+            bad += !(p[i] >= 'a' && p[i] <= 'z');
+        if (prev) {
+            int c = memcmp(prev, p, nprev < len ? nprev : len);
+            bad += c > 0 || (c == 0 && nprev >= len);
+        }
+        bad += len == 0;
+        prev = p, nprev = len, n++;
+        p = nl ? nl + 1 : end;
+    }
+    CHECK(n > 1000);
+    CHECK_INT((long)bad, 0);
+    char err[256];
+    ann_engine *e = ann_engine_new(0, NULL, 0, err, sizeof err);
+    CHECK(e && ann_meta_lowercase(e->meta, "Debris", 6) && ann_meta_lowercase(e->meta, "aback", 5) &&
+          !ann_meta_lowercase(e->meta, "Zelensky", 8) && !ann_meta_lowercase(e->meta, "debri", 5));
+    ann_engine_free(e);
+}
+
 int main(void)
 {
+    test_lowercase_words_sorted();
     test_lexicon();
     test_lexicon_index();
     test_lexicon_words();
