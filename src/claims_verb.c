@@ -1323,7 +1323,13 @@ static int relative_gap(const cl_view *v, const cue_ctx *x, size_t r)
     size_t p = x->ce;
     if (!W(v, p) || !(v->t[p].flags & ANN_TF_LOWER))
         return 0;
-    return auxiliary(v, p) || cl_negated_aux(v, p) || kind(v, p, CL_W_BE);
+    if (auxiliary(v, p) || cl_negated_aux(v, p) || kind(v, p, CL_W_BE))
+        return 1;
+    /* a verb in the past: "which she said represented all her emails",
+     * "that he said improved the economy" (not "what": "what he said
+     * angered them" is the pseudo-cleft's object) */
+    return !is(v, r, "what") && (ends_with(v, p, "ed") || in_set(v, p, CL_S_PAST)) &&
+           !cl_cue_at(v, p);
 }
 
 static int find_speaker(cl_view *v, cue_ctx *x, size_t k, size_t head,
