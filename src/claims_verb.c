@@ -820,10 +820,18 @@ static size_t quoted_object(const cl_view *v, const cl_cue *c, size_t ce)
 {
     size_t q = skip_simple(v, ce);
     if ((is(v, q, "the") || is(v, q, "a") || is(v, q, "an")) && qopen(v, q + 1)) {
-        /* not "said the “operation” was going …", "a “neutral” Ukraine" */
+        /* not "said the “operation” was going …", "a “neutral” Ukraine";
+         * nor "blamed the “fog of war” for the failure …", "said the
+         * “old model” of private clubs is in decline": a phrase that
+         * completes the noun goes on with the noun phrase the quotation
+         * opens (a phrase of place, time or agent, "mentioned the
+         * “Anchorage terms” in his conditions", is the verb's) */
         size_t after = v->mate[q + 1] + 1;
-        if (W(v, after) && !preposition(v, after) && !is(v, after, "and") &&
-            !is(v, after, "or"))
+        if (W(v, after) &&
+            (!preposition(v, after) || is(v, after, "of") || is(v, after, "for") ||
+             is(v, after, "against") || is(v, after, "about") || is(v, after, "on") ||
+             is(v, after, "over")) &&
+            !is(v, after, "and") && !is(v, after, "or"))
             return CL_NONE;
         return c->cls & (CL_CLAUSE | CL_NP | CL_QOBJ) ? q + 1 : CL_NONE;
     }

@@ -1781,6 +1781,14 @@ static const char *const round15[][5] = {
      "represented all her work-related emails", "said", "she"},
     {"i", "He touted the tax cuts that he said improved the economy of Indiana.",
      "improved the economy of Indiana", "said", "he"},
+    /* a quotation that a determiner opens and a phrase completing its
+     * noun goes on: the noun phrase, not the quotation alone */
+    {"m", "Clinton blamed the “fog of war” for the failure of the U.S. to aid the employees.",
+     "the “fog of war” for the failure of the U.S. to aid the employees", "blamed", "Clinton"},
+    {"m", "Deutch said the “old model” of private golf clubs is in decline.",
+     "the “old model” of private golf clubs is in decline", "said", "Deutch"},
+    {"d", "Putin mentioned the “Anchorage terms” in his conditions.", "Anchorage terms",
+     "mentioned", "Putin"},
 };
 
 static void test_round15(void)
