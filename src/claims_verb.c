@@ -311,6 +311,15 @@ static size_t skip_simple(const cl_view *v, size_t j)
 /* Tokens an aside between dashes after a cue may hold. */
 #define CL_DASH_AHEAD 12
 
+/* A cue word in title case after a capitalized word, not at a sentence's
+ * start, is the last word of a name ("with The Associated Press", "to
+ * The Washington Post"), not a verb of the phrase. */
+static int cue_in_name(const cl_view *v, size_t m)
+{
+    return m > 0 && (v->t[m].flags & ANN_TF_TITLE) && !ss(v, m) && capw(v, m - 1) &&
+           !ss(v, m - 1);
+}
+
 /* Steps over "later", "in a 2023 interview", "on Monday" to what
  * introduces the content ("that", a colon, a quotation).  Returns j when
  * there is nothing to step over, CL_NONE when a phrase leads nowhere. */
@@ -335,7 +344,8 @@ static size_t skip_adverbials(const cl_view *v, size_t j)
     if (pc(v, j, ',') && (qopen(v, j + 1) || is(v, j + 1, "that")))
         return j;
     for (size_t m = j + 1; m < v->n && m < j + 15; m++) {
-        if (ss(v, m) || cl_cue_at(v, m) || sentence_final(v, m) || pc(v, m, ';'))
+        if (ss(v, m) || (cl_cue_at(v, m) && !cue_in_name(v, m)) || sentence_final(v, m) ||
+            pc(v, m, ';'))
             break;
         /* "said on ABC's “This Week” that …": a title, then the clause */
         if (qopen(v, m) && complementizer(v, v->mate[m] + 1))

@@ -1789,6 +1789,11 @@ static const char *const round15[][5] = {
      "the “old model” of private golf clubs is in decline", "said", "Deutch"},
     {"d", "Putin mentioned the “Anchorage terms” in his conditions.", "Anchorage terms",
      "mentioned", "Putin"},
+    /* a cue word that ends a name in a phrase after the cue ("Press",
+     * "Post") is no verb that stops the walk to "that" */
+    {"i", "Ginsburg said in an interview with The Associated Press last week that she did not "
+          "want it.",
+     "she did not want it", "said", "Ginsburg"},
 };
 
 static void test_round15(void)
