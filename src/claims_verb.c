@@ -337,8 +337,11 @@ static size_t skip_adverbials(const cl_view *v, size_t j)
             return m + 1;
     }
     /* "agreed to begin …" is an infinitive, not a phrase to step over;
-     * "at least six planes" a count */
-    if ((!preposition(v, j) || is(v, j, "to") || (is(v, j, "at") && is(v, j + 1, "least"))) &&
+     * "at least six planes" a count, and so "about half of the
+     * adjustment", "around 30 people" (a preposition before a number) */
+    if ((!preposition(v, j) || is(v, j, "to") || (is(v, j, "at") && is(v, j + 1, "least")) ||
+         ((is(v, j, "about") || is(v, j, "around")) &&
+          (v->t[j + 1].kind == ANN_TOK_NUMBER || in_set(v, j + 1, CL_S_NUM)))) &&
         !pc(v, j, ','))
         return j;
     if (pc(v, j, ',') && (qopen(v, j + 1) || is(v, j + 1, "that")))

@@ -1794,6 +1794,12 @@ static const char *const round15[][5] = {
     {"i", "Ginsburg said in an interview with The Associated Press last week that she did not "
           "want it.",
      "she did not want it", "said", "Ginsburg"},
+    /* "about" or "around" before a number opens a count, the subject of
+     * a bare clause, not a phrase to step over */
+    {"i", "The budget office said about half of the adjustment reflected revenue losses.",
+     "about half of the adjustment reflected revenue losses", "said", "The budget office"},
+    {"i", "McAuliffe has said about 20 people have indicated an interest in the seat.",
+     "about 20 people have indicated an interest in the seat", "said", "McAuliffe"},
 };
 
 static void test_round15(void)
