@@ -230,6 +230,11 @@ static int post_claim(cl_view *v, size_t comma, int how, size_t tend, unsigned c
      * clause after the comma, no content of the verb after it */
     if (cl_cue_at(v, s) && (cl_cue_at(v, s)->cls & CL_ACCORD) && !comma_between(v, s + 1, comma))
         return 0;
+    /* "As reported by X, investigators found …": so "as", a cue and its
+     * agent (as_by_opener) */
+    if (is(v, s, "as") && cl_cue_at(v, s + 1) && is(v, s + 1 + cl_cue_at(v, s + 1)->n, "by") &&
+        !comma_between(v, s + 1, comma))
+        return 0;
     /* "While the UK had trained 22,000 fighters, as noted by X": the
      * clause without the word that subordinates it */
     if (in_set(v, s, CL_S_SUB) && comma >= s + 5 && !comma_between(v, s + 1, comma))
@@ -1543,6 +1548,21 @@ static int speaker_after(cl_view *v, const cue_ctx *x)
     return pc(v, b + 1, ',') && apposition_ends(v, b + 2);
 }
 
+/* "As reported by Western Journalism, last year Seattle became …": "as",
+ * a passive cue and its agent open the sentence, and the clause after the
+ * agent's comma is the content, as after "According to X,".  tail is the
+ * token after the agent.  Returns 1 when the claim is made. */
+static int as_by_opener(cl_view *v, const cue_ctx *x, size_t tail)
+{
+    if (x->i != x->lo + 1 || !is(v, x->lo, "as") || !is(v, x->ce, "by") ||
+        x->sp.end <= x->sp.start || !pc(v, tail, ',') || !(W(v, tail + 1) || qopen(v, tail + 1)))
+        return 0;
+    v->used[x->i] = 1;
+    cl_emit_tokens(v, tail + 1, cl_content_end(v, tail + 1, 0), x->cue, x->sp, x->medium,
+                   x->nested);
+    return 1;
+}
+
 /* Where is the content of the cue at i, and who speaks? */
 void cl_on_cue(cl_view *v, size_t i)
 {
@@ -1585,7 +1605,8 @@ void cl_on_cue(cl_view *v, size_t i)
             head = CL_NONE;
     }
     size_t comma = CL_NONE, tail = ce;
-    if (!find_speaker(v, &x, k, head, passive, &comma, &tail) || thing_shows(v, &x))
+    if (!find_speaker(v, &x, k, head, passive, &comma, &tail) || thing_shows(v, &x) ||
+        as_by_opener(v, &x, tail))
         return;
     if (x.gap) {
         v->used[i] = 1;

@@ -1800,11 +1800,25 @@ static const char *const round15[][5] = {
      "about half of the adjustment reflected revenue losses", "said", "The budget office"},
     {"i", "McAuliffe has said about 20 people have indicated an interest in the seat.",
      "about 20 people have indicated an interest in the seat", "said", "McAuliffe"},
+    /* "As reported by X," opening the sentence: X's claim is the clause
+     * after the comma, and no cue in that clause takes the opener */
+    {"i", "As reported by Western Journalism, last year Seattle became the first major city "
+          "to mandate a $15 minimum wage.",
+     "last year Seattle became the first major city to mandate a $15 minimum wage", "reported",
+     "Western Journalism"},
+    {"i", "As reported by Western Journalism, investigators found over 2,200 emails containing "
+          "classified information.",
+     "investigators found over 2,200 emails containing classified information", "reported",
+     "Western Journalism"},
 };
 
 static void test_round15(void)
 {
     expect_rows(round15, sizeof round15 / sizeof round15[0]);
+    ann_doc *d = annotate_text("As reported by Western Journalism, investigators found over "
+                               "2,200 emails.");
+    CHECK(find(d, "reported by Western Journalism") == NULL);
+    ann_doc_free(d);
 }
 
 static void test_round5(void)
