@@ -1563,6 +1563,53 @@ static int as_by_opener(cl_view *v, const cue_ctx *x, size_t tail)
     return 1;
 }
 
+/* "Rubio was asked by moderator Gerard Baker whether …", "Asked by Matt
+ * Lauer whether she had practiced, she said …", "was told by officials
+ * that …": a verb that takes an addressee (class O) in the passive or
+ * as a participle that opens its clause ("Asked", "When asked", ",
+ * asked"), its agent after "by" the speaker, and what follows the agent
+ * the content: a reported question ("whether", "if"), a "that" clause or
+ * an infinitive.  Returns 1 when the claim is made. */
+/* Words of an agent before the content it asks or tells. */
+#define CL_AGENT 10
+
+static int addressee_passive(cl_view *v, const cue_ctx *x, int passive)
+{
+    size_t i = x->i, ce = x->ce, lo = x->lo;
+    if (!(x->c->cls & CL_OBJ) || !is(v, ce, "by") || is_ing(v, ce - 1) || ends_with(v, ce - 1, "s"))
+        return 0;
+    int opener = i == lo || (i > lo && (pc(v, i - 1, ',') || is(v, i - 1, "when") ||
+                                        is(v, i - 1, "after") || is(v, i - 1, "once")));
+    if (!passive && !opener)
+        return 0;
+    /* the agent: a noun phrase, or the words up to the content ("Fox
+     * Business moderator Gerard Baker") */
+    size_t b = cl_np_right(v, ce + 1, v->n, 1), p = ce + 1;
+    while (p < v->n && p < ce + CL_AGENT && (W(v, p) || poss(v, p)) && !ss(v, p) &&
+           !is(v, p, "whether") && !is(v, p, "if") && !complementizer(v, p) && !is(v, p, "to") &&
+           !cl_cue_at(v, p))
+        p++;
+    if (b == CL_NONE || skip_simple(v, b + 1) != p) {
+        if (p == ce + 1 || !(capw(v, p - 1) || kind(v, p - 1, CL_W_HEAD)))
+            return 0;
+        b = p - 1;
+    }
+    size_t start;
+    if (is(v, p, "whether") || is(v, p, "if"))
+        start = p;
+    else if (complementizer(v, p) || (is(v, p, "to") && (v->t[p + 1].flags & ANN_TF_LOWER)))
+        start = p + 1;
+    else
+        return 0;
+    if (start >= v->n || !(W(v, start) || qopen(v, start)))
+        return 0;
+    v->used[i] = 1;
+    /* a participle's clause ends at its comma: "Asked by X whether …, she said" */
+    cl_emit_tokens(v, start, cl_content_end(v, start, !passive), x->cue, span(v, ce + 1, b),
+                   x->medium, x->nested);
+    return 1;
+}
+
 /* Where is the content of the cue at i, and who speaks? */
 void cl_on_cue(cl_view *v, size_t i)
 {
@@ -1587,7 +1634,7 @@ void cl_on_cue(cl_view *v, size_t i)
     size_t k = x.k = i > lo ? cl_skip_adv_left(v, i - 1, lo) : CL_NONE;
     /* "was reported" is passive, "were urging" progressive */
     int passive = k != CL_NONE && kind(v, k, CL_W_BE) && !is_ing(v, i);
-    if (no_agent(v, &x, passive))
+    if (addressee_passive(v, &x, passive) || no_agent(v, &x, passive))
         return;
     size_t head = x.lo == lo0 && head0 != unseen ? head0 : cl_subject_head_at(v, i, lo, k);
     if (head != CL_NONE && head + 1 < i && speaker_after(v, &x))

@@ -1810,6 +1810,17 @@ static const char *const round15[][5] = {
           "classified information.",
      "investigators found over 2,200 emails containing classified information", "reported",
      "Western Journalism"},
+    /* a verb that takes an addressee, in the passive or as a participle
+     * opening its clause, with its agent: the agent asks or tells */
+    {"i", "Rubio was asked by Fox Business moderator Gerard Baker whether his plan was "
+          "conservative.",
+     "whether his plan was conservative", "asked", "Fox Business moderator Gerard Baker"},
+    {"i", "Asked by Matt Lauer whether she had practiced her speech, she smiled.",
+     "whether she had practiced her speech", "Asked", "Matt Lauer"},
+    {"i", "When asked by a reporter on Thursday if that remains his view, he nodded.",
+     "if that remains his view", "asked", "a reporter"},
+    {"i", "He was told by officials that the plan had failed.", "the plan had failed", "told",
+     "officials"},
 };
 
 static void test_round15(void)
