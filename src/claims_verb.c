@@ -756,12 +756,60 @@ static int relative_subject(const cl_view *v, size_t i)
         return 0;
     for (size_t k = i - 1; k + 1 > 0 && k + CL_REL_SUBJ >= i && W(v, k); k--) {
         if (k + 1 < i && (is(v, k, "which") || is(v, k, "that") || is(v, k, "what") ||
-                          is(v, k, "who")))
+                          is(v, k, "who") || is(v, k, "whom")))
             return 1;
         if (ss(v, k))
             break;
     }
     return 0;
+}
+
+/* A predicate right after a cue whose subject is missing: an auxiliary,
+ * "be", or a verb in the past ("represented", "led"). */
+static int gap_predicate(const cl_view *v, size_t p)
+{
+    if (!W(v, p) || !(v->t[p].flags & ANN_TF_LOWER))
+        return 0;
+    return auxiliary(v, p) || cl_negated_aux(v, p) || kind(v, p, CL_W_BE) ||
+           ((ends_with(v, p, "ed") || in_set(v, p, CL_S_PAST)) && !cl_cue_at(v, p));
+}
+
+/* Words back from a noun to its determiner. */
+#define CL_NOUN_DET 5
+
+/* Is the word at n a common noun that a relative clause without its
+ * pronoun may follow, its phrase inside the sentence that starts at lo
+ * ("… — a probe", "refused, a step")?  Not a phrase that opens the
+ * sentence: in "The first thing he said was …" and "The account Trump
+ * retweeted was set up" the "was" is the sentence's own verb. */
+static int noun_before_subject(const cl_view *v, size_t n, size_t lo)
+{
+    if (n <= lo || !open_word(v, n) || is_ing(v, n) || ends_with(v, n, "ed"))
+        return 0;
+    for (size_t d = n; d > lo && d + CL_NOUN_DET > n; d--) {
+        if (kind(v, d - 1, CL_W_DET) && !kind(v, d - 1, CL_W_PRON))
+            return d - 1 > lo;
+        if (!(open_word(v, d - 1) || hyphen_word(v, d - 1)))
+            return 0;
+    }
+    return 0;
+}
+
+/* Does a subject that a relative clause without its pronoun holds stand
+ * before the cue at i ("a step they believe could help", "a probe the
+ * agency said was")?  A subject pronoun, a name or a speaker's noun (a
+ * name before a plural noun in -s is no subject of it: "Russian
+ * demands"), after the noun the clause modifies. */
+static int gap_subject(const cl_view *v, size_t i)
+{
+    if (i < 2 || ss(v, i))
+        return 0;
+    size_t h = i - 1;
+    if (!((kind(v, h, CL_W_PRON) && !kind(v, h, CL_W_OBJ)) ||
+          ((capw(v, h) || kind(v, h, CL_W_HEAD)) && !ends_with(v, i, "s"))))
+        return 0;
+    size_t lo = cl_sent_start(v, i), sa = cl_np_left(v, h, lo);
+    return sa > lo && noun_before_subject(v, sa - 1, lo);
 }
 
 static int noun_use(const cl_view *v, size_t i, size_t ce)
@@ -824,8 +872,12 @@ static int noun_use(const cl_view *v, size_t i, size_t ce)
     if (i > 0 && (auxiliary(v, i - 1) || (quantifier(v, i - 1) && !in_set(v, i - 1, CL_S_ALONE))) &&
         ends_with(v, i, "s") && !ends_with(v, i, "ss"))
         return 1;
-    /* "Russian demands are met"; but "which officials say are met" */
-    return auxiliary(v, ce) && !is_ing(v, i) && !relative_subject(v, i);
+    /* "Russian demands are met"; but "which officials say are met", and
+     * "a step they believe could help", "a probe the agency said was",
+     * where a subject pronoun, a name or a speaker's noun before a verb
+     * (no plural noun in -s after a name) leaves the relative clause's
+     * subject missing */
+    return auxiliary(v, ce) && !is_ing(v, i) && !relative_subject(v, i) && !gap_subject(v, i);
 }
 
 /* Tokens of an object before the quoted name a naming verb gives it. */
@@ -1330,10 +1382,21 @@ static int comma_after(const cl_view *v, size_t j)
 /* Is the word at r a relative pronoun whose clause's subject stands
  * before the cue, and does a predicate follow the cue at once ("which
  * officials said will", "what she said is", "that critics say was")? */
+
+/* Is the word at n, just before the speaker, the noun of a relative
+ * clause without its pronoun, whose subject is missing after the cue ("a
+ * probe the agency said was ongoing", "a step they believe could help",
+ * "a decision they say allowed …")? */
+static int zero_relative(const cl_view *v, const cue_ctx *x, size_t n)
+{
+    return (x->c->cls & CL_BARE) && gap_predicate(v, x->ce) && noun_before_subject(v, n, x->lo);
+}
+
 static int relative_gap(const cl_view *v, const cue_ctx *x, size_t r)
 {
     if (!(x->c->cls & CL_BARE) ||
-        !(is(v, r, "which") || is(v, r, "that") || is(v, r, "what") || is(v, r, "who")))
+        !(is(v, r, "which") || is(v, r, "that") || is(v, r, "what") || is(v, r, "who") ||
+          is(v, r, "whom")))
         return 0;
     /* "what" as an object ("adapt to what she said is growing demand"),
      * not the subject of a pseudo-cleft ("What he says is truth", "I
@@ -1354,8 +1417,7 @@ static int relative_gap(const cl_view *v, const cue_ctx *x, size_t r)
     /* a verb in the past: "which she said represented all her emails",
      * "that he said improved the economy" (not "what": "what he said
      * angered them" is the pseudo-cleft's object) */
-    return !is(v, r, "what") && (ends_with(v, p, "ed") || in_set(v, p, CL_S_PAST)) &&
-           !cl_cue_at(v, p);
+    return !is(v, r, "what") && gap_predicate(v, p);
 }
 
 static int find_speaker(cl_view *v, cue_ctx *x, size_t k, size_t head,
@@ -1397,7 +1459,7 @@ static int find_speaker(cl_view *v, cue_ctx *x, size_t k, size_t head,
         /* "the changes, which officials said will go into effect", "what
          * analysts said was a sign of …": the relative pronoun is the
          * subject of the clause after the cue, the content */
-        if (sa > lo && relative_gap(v, x, sa - 1)) {
+        if (sa > lo && (relative_gap(v, x, sa - 1) || zero_relative(v, x, sa - 1))) {
             x->gap = 1;
             return 1;
         }

@@ -1821,6 +1821,15 @@ static const char *const round15[][5] = {
      "if that remains his view", "asked", "a reporter"},
     {"i", "He was told by officials that the plan had failed.", "the plan had failed", "told",
      "officials"},
+    /* a relative clause without its pronoun after a noun inside the
+     * sentence, its subject missing after the cue; and "whom" */
+    {"i", "It was the inquiry into the breach — a probe the agency said was ongoing this month.",
+     "was ongoing this month", "said", "the agency"},
+    {"i", "He refused to endorse her, a step they believe could help unify the party.",
+     "could help unify the party", "believe", "they"},
+    {"i", "Canova attacked Wasserman Schultz, whom many progressives believed was tilting the "
+          "primary.",
+     "was tilting the primary", "believed", "many progressives"},
 };
 
 static void test_round15(void)
@@ -1830,6 +1839,13 @@ static void test_round15(void)
                                "2,200 emails.");
     CHECK(find(d, "reported by Western Journalism") == NULL);
     ann_doc_free(d);
+    /* a phrase that opens the sentence: its verb follows the cue; a
+     * noun cue before an auxiliary is a noun still */
+    static const char *const none[] = {"The first thing he said was that he loves her.",
+                                       "The account Trump retweeted was set up as a trap.",
+                                       "The four “loopholes” he cited are “the ability to lose.”",
+                                       "The AP report was misleading."};
+    expect_none(none, sizeof none / sizeof none[0]);
 }
 
 static void test_round5(void)
