@@ -387,6 +387,13 @@ static int clause_follows(const cl_view *v, size_t j)
             ((v->t[k].flags & ANN_TF_LOWER) && (ends_with(v, k, "ed") || in_set(v, k, CL_S_PAST)) &&
              (np_mod(v, p) || capw(v, p)) && !kind(v, p, CL_W_DET) && !in_set(v, p, CL_S_WH)))
             return 1;
+        /* the predicate quoted after its subject: "says caucuses “are
+         * such an unknown”", "said immigration reform “is a ‘when’
+         * question”" */
+        if (qopen(v, k) && (np_mod(v, k - 1) || capw(v, k - 1)) && !kind(v, k - 1, CL_W_DET) &&
+            (auxiliary(v, k + 1) || cl_negated_aux(v, k + 1) || kind(v, k + 1, CL_W_BE)) &&
+            (v->t[k + 1].flags & ANN_TF_LOWER))
+            return 1;
         /* a number goes on the phrase: "said succeeding in 2016 is" */
         if ((!W(v, k) && v->t[k].kind != ANN_TOK_NUMBER) || ss(v, k) || cl_cue_at(v, k))
             return (k > j + 1 && cl_cue_at(v, k) && (v->t[k].flags & ANN_TF_LOWER) &&

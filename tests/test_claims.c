@@ -1830,6 +1830,11 @@ static const char *const round15[][5] = {
     {"i", "Canova attacked Wasserman Schultz, whom many progressives believed was tilting the "
           "primary.",
      "was tilting the primary", "believed", "many progressives"},
+    /* a bare clause whose predicate is quoted after its subject */
+    {"m", "Dayton says caucuses “are such an unknown” because many things can come up.",
+     "caucuses “are such an unknown” because many things can come up", "says", "Dayton"},
+    {"m", "He said immigration reform \"is a question of when.\"",
+     "immigration reform \"is a question of when", "said", "He"},
 };
 
 static void test_round15(void)
