@@ -363,6 +363,10 @@ static int noun_head(const cl_view *v, size_t k, size_t lo)
 {
     if (!open_word(v, k) || v->t[k].end - v->t[k].start < 2 || (k > lo && is(v, k - 1, "to")))
         return 0;
+    /* "Exit polling", "recent polling": a source of findings in -ing
+     * (words.tsv class data) is a noun without a determiner too */
+    if (ends_with(v, k, "ing") && in_set(v, k, CL_S_DATA))
+        return 1;
     if (ends_with(v, k, "ing") || ends_with(v, k, "ed"))
         return k > lo && (kind(v, k - 1, CL_W_DET) || poss(v, k - 1));
     if (kind(v, k, CL_W_HEAD) || (ends_with(v, k, "s") && !ends_with(v, k, "ss")))

@@ -1833,6 +1833,11 @@ static const char *const round15[][5] = {
     /* a bare clause whose predicate is quoted after its subject */
     {"m", "Dayton says caucuses “are such an unknown” because many things can come up.",
      "caucuses “are such an unknown” because many things can come up", "says", "Dayton"},
+    /* "polling" names a source of findings without a determiner */
+    {"i", "Exit polling showed that Clinton won every group except voters under 30.",
+     "Clinton won every group except voters under 30", "showed", "Exit polling"},
+    {"i", "But the same polling suggests that Mr. Trump could do well.", "Mr. Trump could do well",
+     "suggests", "the same polling"},
     {"m", "He said immigration reform \"is a question of when.\"",
      "immigration reform \"is a question of when", "said", "He"},
 };
