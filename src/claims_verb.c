@@ -1679,6 +1679,53 @@ static int addressee_passive(cl_view *v, const cue_ctx *x, int passive)
     return 1;
 }
 
+/* "what he calls corruption in politics", "which he describes as his
+ * second home", "in what officials called a hate crime": a naming verb
+ * (class Q or S) whose object is "what" or "which" before its subject;
+ * the name it gives, after the cue (and "as"), is the content.  A name in
+ * quotation marks is the quoted object's (quoted_object).  Returns 1
+ * when the claim is made. */
+static int naming_gap(cl_view *v, const cue_ctx *x)
+{
+    if (!(x->c->cls & (CL_QOBJ | CL_AS)) || x->sp.end <= x->sp.start || x->sp.end > x->cue.start)
+        return 0;
+    size_t r = x->i;
+    while (r > x->lo && v->t[r - 1].start >= x->sp.start)
+        r--;
+    if (r == x->lo || !(is(v, r - 1, "what") || is(v, r - 1, "which")))
+        return 0;
+    /* a verb of class S names only through "as" ("which Kaine defended
+     * people accused of …" names nothing) */
+    size_t p = is(v, x->ce, "as") && (x->c->cls & CL_AS) ? x->ce + 1 : x->ce;
+    if ((p == x->ce && !(x->c->cls & CL_QOBJ)) || p >= v->n || !W(v, p) || !(v->t[p].flags & ANN_TF_LOWER) || preposition(v, p) ||
+        auxiliary(v, p) || kind(v, p, CL_W_BE | CL_W_PRON) || is(v, p, "to") ||
+        (kind(v, p, CL_W_DET) && qopen(v, p + 1)))
+        return 0;
+    /* the name is a noun phrase: it ends at punctuation, a dash, or the
+     * verb of the clause the "what" phrase sits in ("what former
+     * employees called a “fraudulent scheme” took an uglier turn", "what
+     * he calls political correctness, and has made …") */
+    size_t e = p;
+    while (e < v->n && !ss(v, e) && e < p + CL_NAMED_OBJ) {
+        if (qopen(v, e)) {
+            e = v->mate[e] + 1;
+            continue;
+        }
+        if (!(W(v, e) || poss(v, e) || v->t[e].kind == ANN_TOK_NUMBER) ||
+            (e > p && (auxiliary(v, e) || cl_negated_aux(v, e) || kind(v, e, CL_W_BE) ||
+                       in_set(v, e, CL_S_PAST) || cl_cue_at(v, e))) ||
+            ((is(v, e, "and") || is(v, e, "but")) &&
+             (auxiliary(v, e + 1) || in_set(v, e + 1, CL_S_PAST) || ends_with(v, e + 1, "ed"))))
+            break;
+        e++;
+    }
+    if (e == p)
+        return 0;
+    v->used[x->i] = 1;
+    cl_emit_tokens(v, p, e, x->cue, x->sp, x->medium, x->nested);
+    return 1;
+}
+
 /* Where is the content of the cue at i, and who speaks? */
 void cl_on_cue(cl_view *v, size_t i)
 {
@@ -1722,7 +1769,7 @@ void cl_on_cue(cl_view *v, size_t i)
     }
     size_t comma = CL_NONE, tail = ce;
     if (!find_speaker(v, &x, k, head, passive, &comma, &tail) || thing_shows(v, &x) ||
-        as_by_opener(v, &x, tail))
+        as_by_opener(v, &x, tail) || naming_gap(v, &x))
         return;
     if (x.gap) {
         v->used[i] = 1;

@@ -1833,6 +1833,14 @@ static const char *const round15[][5] = {
     /* a bare clause whose predicate is quoted after its subject */
     {"m", "Dayton says caucuses “are such an unknown” because many things can come up.",
      "caucuses “are such an unknown” because many things can come up", "says", "Dayton"},
+    /* a naming verb whose object is "what" or "which" before its
+     * subject: the name given is the content, a noun phrase */
+    {"i", "Sanders is fighting what he calls corruption in politics.", "corruption in politics",
+     "calls", "he"},
+    {"i", "He touted his wins in Florida, which he describes as his second home.",
+     "his second home", "describes", "he"},
+    {"i", "The shooting, in what officials called a hate crime, shocked the city.",
+     "a hate crime", "called", "officials"},
     /* "polling" names a source of findings without a determiner */
     {"i", "Exit polling showed that Clinton won every group except voters under 30.",
      "Clinton won every group except voters under 30", "showed", "Exit polling"},
@@ -1854,7 +1862,8 @@ static void test_round15(void)
     static const char *const none[] = {"The first thing he said was that he loves her.",
                                        "The account Trump retweeted was set up as a trap.",
                                        "The four “loopholes” he cited are “the ability to lose.”",
-                                       "The AP report was misleading."};
+                                       "The AP report was misleading.",
+                                       "It named four cases in which Kaine defended people."};
     expect_none(none, sizeof none / sizeof none[0]);
 }
 
