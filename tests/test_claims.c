@@ -1841,6 +1841,12 @@ static const char *const round15[][5] = {
      "his second home", "describes", "he"},
     {"i", "The shooting, in what officials called a hate crime, shocked the city.",
      "a hate crime", "called", "officials"},
+    /* "predict" states a position by its object too; a verb that takes
+     * a clause as well reads the clause first, past a comma */
+    {"i", "Patrick predicted a Cruz win in Texas.", "a Cruz win in Texas", "predicted",
+     "Patrick"},
+    {"i", "The IMF predicted Russia's economy would grow by 3.2%, faster than the US.",
+     "Russia's economy would grow by 3.2%, faster than the US", "predicted", "The IMF"},
     /* "polling" names a source of findings without a determiner */
     {"i", "Exit polling showed that Clinton won every group except voters under 30.",
      "Clinton won every group except voters under 30", "showed", "Exit polling"},
