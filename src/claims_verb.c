@@ -48,6 +48,36 @@ static int predicate_at(const cl_view *v, size_t j)
             (ends_with(v, j, "ed") || in_set(v, j, CL_S_PAST)));
 }
 
+/* Tokens of a relative clause after a speaker that ends the sentence. */
+#define CL_REL_TAIL 40
+
+/* Does a relative clause on a speaker after its cue open at j and end
+ * the sentence ("…, said an official who spoke anonymously", "…, said
+ * a handful of Democrats who point to his ties with labor")?  Its verbs
+ * are its own, no cues; no quotation, colon or semicolon in it.  Sets
+ * *end to the sentence's last token. */
+static int relative_tail(const cl_view *v, size_t j, size_t *end)
+{
+    if (!(is(v, j, "who") || is(v, j, "whose")))
+        return 0;
+    for (size_t k = j + 1; k < v->n && k < j + CL_REL_TAIL; k++) {
+        if (ss(v, k) || (v->t[k].flags & ANN_TF_PARA_START)) {
+            *end = k - 1;
+            return 1;
+        }
+        if (sentence_final(v, k)) {
+            *end = k;
+            return 1;
+        }
+        /* "said the staff member who succeeded him, Paul Manafort,
+         * should be …": a clause that goes on, no speaker */
+        if (v->t[k].kind == ANN_TOK_QUOTE || pc(v, k, ':') || pc(v, k, ';') ||
+            (pc(v, k, ',') && predicate_at(v, k + 1)))
+            return 0;
+    }
+    return 0;
+}
+
 static int post_tail(const cl_view *v, size_t j, size_t *end)
 {
     size_t k = j;
@@ -1281,6 +1311,11 @@ static int content_before(cl_view *v, cue_ctx *x, size_t comma, size_t tail)
             tend = e;
         }
     }
+    /* "…, said an official who spoke anonymously.": a relative clause on
+     * the speaker ends the sentence (after a quotation, the rest of the
+     * sentence may go on with it, as quote_tail_end reads) */
+    if (how == 0 && !cq && x->inverted && relative_tail(v, tail, &tend))
+        how = 1;
     if (pc(v, tail, '(') && cl_paren_close(v, tail) != CL_NONE)
         tail = cl_paren_close(v, tail) + 1;     /* "said X (D-S.C.), …" */
     if (how == 3 && !cq && split_fragment(v, x, comma, tend))
@@ -1313,7 +1348,7 @@ static int content_before(cl_view *v, cue_ctx *x, size_t comma, size_t tail)
     /* "X told the British newspaper." is a tail; "X proposed a treaty."
      * is an object, and the content comes after the cue. */
     if (how && !cq && tail < tend && !(x->c->cls & CL_OBJ) && !preposition(v, tail) &&
-        !adverbial(v, tail))
+        !adverbial(v, tail) && !(x->inverted && (is(v, tail, "who") || is(v, tail, "whose"))))
         how = 0;
     /* "While he was in jail, officials told him he had never been …":
      * after the addressee a clause of the cue's own */
@@ -1503,8 +1538,9 @@ static int find_speaker(cl_view *v, cue_ctx *x, size_t k, size_t head,
              * the speaker, even where no content stood before: "…, said
              * Matt Latimer, another speechwriter"; "said the days when …
              * are gone" is a clause */
+            size_t rend;
             x->inverted = (x->c->cls & CL_INV) && (pc(v, b + 1, ',') || sentence_final(v, b + 1) ||
-                                                   b + 1 >= v->n);
+                                                   b + 1 >= v->n || relative_tail(v, b + 1, &rend));
         }
     }
     return 1;
@@ -1616,7 +1652,8 @@ static int speaker_after(cl_view *v, const cue_ctx *x)
     size_t b = cl_np_right(v, ce, v->n, 1);
     if (b == CL_NONE || !(capw(v, b) || kind(v, b, CL_W_HEAD)))
         return 0;
-    if (b + 1 >= v->n || sentence_final(v, b + 1) || ss(v, b + 1))
+    size_t rend;
+    if (b + 1 >= v->n || sentence_final(v, b + 1) || ss(v, b + 1) || relative_tail(v, b + 1, &rend))
         return 1;
     return pc(v, b + 1, ',') && apposition_ends(v, b + 2);
 }

@@ -1847,6 +1847,16 @@ static const char *const round15[][5] = {
      "Patrick"},
     {"i", "The IMF predicted Russia's economy would grow by 3.2%, faster than the US.",
      "Russia's economy would grow by 3.2%, faster than the US", "predicted", "The IMF"},
+    /* a speaker after its cue with a relative clause that ends the
+     * sentence: the clause before the comma is the content */
+    {"i", "Mr. Obama warned the Chinese leader not to move, said an American official who was "
+          "briefed on the talks.",
+     "Mr. Obama warned the Chinese leader not to move", "said", "an American official"},
+    {"i", "The plan will fail, said an official who spoke anonymously.", "The plan will fail",
+     "said", "an official"},
+    {"i", "Lewandowski said the staff member who succeeded him, Paul Manafort, should be fired.",
+     "the staff member who succeeded him, Paul Manafort, should be fired", "said",
+     "Lewandowski"},
     /* "polling" names a source of findings without a determiner */
     {"i", "Exit polling showed that Clinton won every group except voters under 30.",
      "Clinton won every group except voters under 30", "showed", "Exit polling"},
