@@ -355,6 +355,15 @@ static int cue_in_name(const cl_view *v, size_t m)
            !ss(v, m - 1);
 }
 
+/* "at one point", "at some point": a cue word after "at" and a
+ * determiner is a noun of a phrase of time ("at one point to wave to his
+ * family", "saying at one point, “…”"). */
+static int at_point(const cl_view *v, size_t m)
+{
+    return m > 1 && !ss(v, m) && (kind(v, m - 1, CL_W_DET) || is(v, m - 1, "one")) &&
+           is(v, m - 2, "at");
+}
+
 /* Steps over "later", "in a 2023 interview", "on Monday" to what
  * introduces the content ("that", a colon, a quotation).  Returns j when
  * there is nothing to step over, CL_NONE when a phrase leads nowhere. */
@@ -382,8 +391,8 @@ static size_t skip_adverbials(const cl_view *v, size_t j)
     if (pc(v, j, ',') && (qopen(v, j + 1) || is(v, j + 1, "that")))
         return j;
     for (size_t m = j + 1; m < v->n && m < j + 15; m++) {
-        if (ss(v, m) || (cl_cue_at(v, m) && !cue_in_name(v, m)) || sentence_final(v, m) ||
-            pc(v, m, ';'))
+        if (ss(v, m) || (cl_cue_at(v, m) && !cue_in_name(v, m) && !at_point(v, m)) ||
+            sentence_final(v, m) || pc(v, m, ';'))
             break;
         /* "said on ABC's “This Week” that …": a title, then the clause */
         if (qopen(v, m) && complementizer(v, v->mate[m] + 1))
@@ -514,8 +523,9 @@ static size_t quote_ahead(const cl_view *v, size_t ce)
             return v->used[m] ? CL_NONE : m;
         if ((m > ce && ss(v, m)) || sentence_final(v, m) || pc(v, m, ';') ||
             v->t[m].kind == ANN_TOK_QUOTE || complementizer(v, m) ||
-            (cl_cue_at(v, m) && !(is(v, m - 1, "when") || is(v, m - 1, "after") ||
-                                  is(v, m - 1, "while") || is(v, m - 1, "before"))))
+            (cl_cue_at(v, m) && !at_point(v, m) &&
+             !(is(v, m - 1, "when") || is(v, m - 1, "after") || is(v, m - 1, "while") ||
+               is(v, m - 1, "before"))))
             return CL_NONE;
     }
     return CL_NONE;
@@ -890,6 +900,8 @@ static int noun_use(const cl_view *v, size_t i, size_t ce)
     /* "Russia's demands", "its diplomatic demands", "other states", "the
      * first public mention" */
     if (i > 0 && !ss(v, i) && (poss(v, i - 1) || (!ends_with(v, i, "ed") && adjective(v, i - 1))))
+        return 1;
+    if (at_point(v, i))
         return 1;
     /* "the report", "those demonstrating": a noun or a participle after a
      * determiner; not after one that counts and stands alone as the

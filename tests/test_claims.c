@@ -1857,6 +1857,14 @@ static const char *const round15[][5] = {
     {"i", "Lewandowski said the staff member who succeeded him, Paul Manafort, should be fired.",
      "the staff member who succeeded him, Paul Manafort, should be fired", "said",
      "Lewandowski"},
+    /* "point to" cites what backs a position, as "cite" does */
+    {"i", "As proof, she pointed to attacks on her campaign funded by two billionaires.",
+     "attacks on her campaign funded by two billionaires", "pointed to", "she"},
+    {"i", "Critics point to Saudi charities that fund militant cells.",
+     "Saudi charities that fund militant cells", "point to", "Critics"},
+    /* "at one point" is a phrase of time, its "point" no cue */
+    {"d", "Cruz mocked him, saying at one point, “The answer is not simply to yell.”",
+     "The answer is not simply to yell.", "saying", "Cruz"},
     /* "polling" names a source of findings without a determiner */
     {"i", "Exit polling showed that Clinton won every group except voters under 30.",
      "Clinton won every group except voters under 30", "showed", "Exit polling"},
@@ -1879,7 +1887,8 @@ static void test_round15(void)
                                        "The account Trump retweeted was set up as a trap.",
                                        "The four “loopholes” he cited are “the ability to lose.”",
                                        "The AP report was misleading.",
-                                       "It named four cases in which Kaine defended people."};
+                                       "It named four cases in which Kaine defended people.",
+                                       "He stopped at one point to wave to his family."};
     expect_none(none, sizeof none / sizeof none[0]);
 }
 
