@@ -524,6 +524,8 @@ static size_t quote_ahead(const cl_view *v, size_t ce)
         if ((m > ce && ss(v, m)) || sentence_final(v, m) || pc(v, m, ';') ||
             v->t[m].kind == ANN_TOK_QUOTE || complementizer(v, m) ||
             (cl_cue_at(v, m) && !at_point(v, m) &&
+             !(kind(v, m - 1, CL_W_DET) && !kind(v, m - 1, CL_W_PRON)) &&
+             !(preposition(v, m - 1) && !is_ing(v, m)) &&   /* "in reference to her child" */
              !(is(v, m - 1, "when") || is(v, m - 1, "after") || is(v, m - 1, "while") ||
                is(v, m - 1, "before"))))
             return CL_NONE;

@@ -1862,6 +1862,10 @@ static const char *const round15[][5] = {
      "attacks on her campaign funded by two billionaires", "pointed to", "she"},
     {"i", "Critics point to Saudi charities that fund militant cells.",
      "Saudi charities that fund militant cells", "point to", "Critics"},
+    /* a cue word after a preposition or a determiner is a noun, no verb
+     * that stops the walk from a cue to its quotation */
+    {"d", "Clinton said on Twitter, in answer to her critics, “We will win.”", "We will win.",
+     "said", "Clinton"},
     /* "at one point" is a phrase of time, its "point" no cue */
     {"d", "Cruz mocked him, saying at one point, “The answer is not simply to yell.”",
      "The answer is not simply to yell.", "saying", "Cruz"},
@@ -1888,7 +1892,8 @@ static void test_round15(void)
                                        "The four “loopholes” he cited are “the ability to lose.”",
                                        "The AP report was misleading.",
                                        "It named four cases in which Kaine defended people.",
-                                       "He stopped at one point to wave to his family."};
+                                       "He stopped at one point to wave to his family.",
+                                       "That is Ukraine's official reference point for talks."};
     expect_none(none, sizeof none / sizeof none[0]);
 }
 
