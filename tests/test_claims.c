@@ -1862,6 +1862,9 @@ static const char *const round15[][5] = {
      "attacks on her campaign funded by two billionaires", "pointed to", "she"},
     {"i", "Critics point to Saudi charities that fund militant cells.",
      "Saudi charities that fund militant cells", "point to", "Critics"},
+    /* "reference" cites as "point to" does */
+    {"i", "Gowdy referenced a 2015 inspector general's report on email retention.",
+     "a 2015 inspector general's report on email retention", "referenced", "Gowdy"},
     /* a cue word after a preposition or a determiner is a noun, no verb
      * that stops the walk from a cue to its quotation */
     {"d", "Clinton said on Twitter, in answer to her critics, “We will win.”", "We will win.",
