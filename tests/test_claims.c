@@ -1862,6 +1862,14 @@ static const char *const round15[][5] = {
      "attacks on her campaign funded by two billionaires", "pointed to", "she"},
     {"i", "Critics point to Saudi charities that fund militant cells.",
      "Saudi charities that fund militant cells", "point to", "Critics"},
+    /* verb phrases of criticism, and "make the case" that */
+    {"i", "Rubio was taking aim at his past support for Justice Sonia Sotomayor.",
+     "his past support for Justice Sonia Sotomayor", "taking aim at", "Rubio"},
+    {"i", "Mr. Sanders took issue with recent criticism of his policy.",
+     "recent criticism of his policy", "took issue with", "Mr. Sanders"},
+    {"i", "Davis lashed out at the GOP nominee.", "the GOP nominee", "lashed out at", "Davis"},
+    {"i", "Obama will make the case that Clinton is qualified.", "Clinton is qualified",
+     "make the case", "Obama"},
     /* "reference" cites as "point to" does */
     {"i", "Gowdy referenced a 2015 inspector general's report on email retention.",
      "a 2015 inspector general's report on email retention", "referenced", "Gowdy"},
