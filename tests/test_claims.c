@@ -1870,6 +1870,15 @@ static const char *const round15[][5] = {
     {"i", "Davis lashed out at the GOP nominee.", "the GOP nominee", "lashed out at", "Davis"},
     {"i", "Obama will make the case that Clinton is qualified.", "Clinton is qualified",
      "make the case", "Obama"},
+    /* verbs whose object states or cites a position */
+    {"i", "Arpaio vouched for Trump's proposal to build a wall.",
+     "Trump's proposal to build a wall", "vouched for", "Arpaio"},
+    {"i", "Mr. Rubio quickly distanced himself from the bill.", "the bill",
+     "distanced himself from", "Mr. Rubio"},
+    {"i", "Sanders has made no secret of his frustration with the title.",
+     "his frustration with the title", "made no secret of", "Sanders"},
+    {"i", "Crowley was alluding to the chair's rumored ambitions.", "the chair's rumored ambitions",
+     "alluding to", "Crowley"},
     /* "reference" cites as "point to" does */
     {"i", "Gowdy referenced a 2015 inspector general's report on email retention.",
      "a 2015 inspector general's report on email retention", "referenced", "Gowdy"},
