@@ -415,8 +415,12 @@ size_t cl_subject_head(const cl_view *v, size_t i, size_t lo)
  * lo), which a cue has found already. */
 size_t cl_subject_head_at(const cl_view *v, size_t i, size_t lo, size_t k)
 {
-    if (k != CL_NONE && k > lo && kind(v, k, CL_W_BE) && is_ing(v, i))
+    if (k != CL_NONE && k > lo && kind(v, k, CL_W_BE) && (is_ing(v, i) || in_set(v, i, CL_S_ADJ))) {
         k = cl_skip_adv_left(v, k - 1, lo);        /* "officials were urging" */
+        /* "Republicans have been critical of": an adjective's cue */
+        if (k != CL_NONE && k > lo && auxiliary(v, k) && in_set(v, i, CL_S_ADJ))
+            k = cl_skip_adv_left(v, k - 1, lo);
+    }
     if (k != CL_NONE && k > lo && qopen(v, k))
         k = cl_skip_adv_left(v, k - 1, lo);        /* X "demanded …" */
     if (k != CL_NONE && k > lo && (is(v, k, "which") || is(v, k, "who"))) {

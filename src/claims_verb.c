@@ -1803,8 +1803,9 @@ void cl_on_cue(cl_view *v, size_t i)
     x.nested = v->inq[i];
     size_t lo = x.lo, ce = x.ce;
     size_t k = x.k = i > lo ? cl_skip_adv_left(v, i - 1, lo) : CL_NONE;
-    /* "was reported" is passive, "were urging" progressive */
-    int passive = k != CL_NONE && kind(v, k, CL_W_BE) && !is_ing(v, i);
+    /* "was reported" is passive, "were urging" progressive, "was
+     * critical of" an adjective's phrase (words.tsv class adj) */
+    int passive = k != CL_NONE && kind(v, k, CL_W_BE) && !is_ing(v, i) && !in_set(v, i, CL_S_ADJ);
     if (addressee_passive(v, &x, passive) || no_agent(v, &x, passive))
         return;
     size_t head = x.lo == lo0 && head0 != unseen ? head0 : cl_subject_head_at(v, i, lo, k);

@@ -1879,6 +1879,11 @@ static const char *const round15[][5] = {
      "his frustration with the title", "made no secret of", "Sanders"},
     {"i", "Crowley was alluding to the chair's rumored ambitions.", "the chair's rumored ambitions",
      "alluding to", "Crowley"},
+    /* an adjective's cue after "be": no passive, its subject speaks */
+    {"i", "Republicans have been critical of Clinton’s use of personal email.",
+     "Clinton’s use of personal email", "critical of", "Republicans"},
+    {"i", "Earlier Sunday, Trump was critical of Obama’s leadership.", "Obama’s leadership",
+     "critical of", "Trump"},
     /* "reference" cites as "point to" does */
     {"i", "Gowdy referenced a 2015 inspector general's report on email retention.",
      "a 2015 inspector general's report on email retention", "referenced", "Gowdy"},
