@@ -1806,6 +1806,11 @@ void cl_on_cue(cl_view *v, size_t i)
     /* "was reported" is passive, "were urging" progressive, "was
      * critical of" an adjective's phrase (words.tsv class adj) */
     int passive = k != CL_NONE && kind(v, k, CL_W_BE) && !is_ing(v, i) && !in_set(v, i, CL_S_ADJ);
+    /* an adjective of thought states one only with a "that" clause: "are
+     * concerned that …", "were hopeful Tuesday that …" (not "concerned
+     * about the economy", "a confident speech") */
+    if (in_set(v, i, CL_S_ADJ) && !(x.c->cls & CL_NP) && !complementizer(v, skip_simple(v, ce)))
+        return;
     if (addressee_passive(v, &x, passive) || no_agent(v, &x, passive))
         return;
     size_t head = x.lo == lo0 && head0 != unseen ? head0 : cl_subject_head_at(v, i, lo, k);

@@ -1884,6 +1884,13 @@ static const char *const round15[][5] = {
      "Clinton’s use of personal email", "critical of", "Republicans"},
     {"i", "Earlier Sunday, Trump was critical of Obama’s leadership.", "Obama’s leadership",
      "critical of", "Trump"},
+    /* an adjective of thought with a "that" clause */
+    {"i", "Some Clinton backers are concerned that momentum could carry him.",
+     "momentum could carry him", "concerned", "Some Clinton backers"},
+    {"i", "Trump allies were hopeful Tuesday that the problems would be forgotten.",
+     "the problems would be forgotten", "hopeful", "Trump allies"},
+    {"i", "Her father worried that too many voters limit the news they read.",
+     "too many voters limit the news they read", "worried", "Her father"},
     /* "reference" cites as "point to" does */
     {"i", "Gowdy referenced a 2015 inspector general's report on email retention.",
      "a 2015 inspector general's report on email retention", "referenced", "Gowdy"},
@@ -1918,7 +1925,9 @@ static void test_round15(void)
                                        "The AP report was misleading.",
                                        "It named four cases in which Kaine defended people.",
                                        "He stopped at one point to wave to his family.",
-                                       "That is Ukraine's official reference point for talks."};
+                                       "That is Ukraine's official reference point for talks.",
+                                       "Voters were worried about the economy.",
+                                       "The remark worried some analysts."};
     expect_none(none, sizeof none / sizeof none[0]);
 }
 
