@@ -360,8 +360,9 @@ static int cue_in_name(const cl_view *v, size_t m)
  * family", "saying at one point, “…”"). */
 static int at_point(const cl_view *v, size_t m)
 {
-    return m > 1 && !ss(v, m) && (kind(v, m - 1, CL_W_DET) || is(v, m - 1, "one")) &&
-           is(v, m - 2, "at");
+    /* the length first: a cue is looked at on many walks */
+    return m > 1 && v->t[m - 2].end - v->t[m - 2].start == 2 && is(v, m - 2, "at") && !ss(v, m) &&
+           (kind(v, m - 1, CL_W_DET) || is(v, m - 1, "one"));
 }
 
 /* Steps over "later", "in a 2023 interview", "on Monday" to what
