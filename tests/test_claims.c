@@ -1891,6 +1891,13 @@ static const char *const round15[][5] = {
      "the problems would be forgotten", "hopeful", "Trump allies"},
     {"i", "Her father worried that too many voters limit the news they read.",
      "too many voters limit the news they read", "worried", "Her father"},
+    /* agreement, warnings of a danger, and a message tweeted */
+    {"i", "Former President Bill Clinton agreed with the analysis.", "the analysis",
+     "agreed with", "Former President Bill Clinton"},
+    {"i", "Doctors warned of the risk of an outbreak.", "the risk of an outbreak", "warned of",
+     "Doctors"},
+    {"i", "Clinton tweeted congratulations to Sanders.", "congratulations to Sanders", "tweeted",
+     "Clinton"},
     /* "reference" cites as "point to" does */
     {"i", "Gowdy referenced a 2015 inspector general's report on email retention.",
      "a 2015 inspector general's report on email retention", "referenced", "Gowdy"},
