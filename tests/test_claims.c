@@ -1898,6 +1898,12 @@ static const char *const round15[][5] = {
      "Doctors"},
     {"i", "Clinton tweeted congratulations to Sanders.", "congratulations to Sanders", "tweeted",
      "Clinton"},
+    /* more phrases of criticism and rejection */
+    {"i", "Rubio pushed back on those claims.", "those claims", "pushed back on", "Rubio"},
+    {"i", "City officials have since balked at the owner's proposal to build a hotel.",
+     "the owner's proposal to build a hotel", "balked at", "City officials"},
+    {"i", "Clinton ripped into Sanders for a range of policy positions.",
+     "Sanders for a range of policy positions", "ripped into", "Clinton"},
     /* "reference" cites as "point to" does */
     {"i", "Gowdy referenced a 2015 inspector general's report on email retention.",
      "a 2015 inspector general's report on email retention", "referenced", "Gowdy"},
