@@ -1904,6 +1904,8 @@ static const char *const round15[][5] = {
      "the owner's proposal to build a hotel", "balked at", "City officials"},
     {"i", "Clinton ripped into Sanders for a range of policy positions.",
      "Sanders for a range of policy positions", "ripped into", "Clinton"},
+    /* one word that names a matter raised is a content of its own */
+    {"i", "Clinton has expressed concerns.", "concerns", "expressed", "Clinton"},
     /* "reference" cites as "point to" does */
     {"i", "Gowdy referenced a 2015 inspector general's report on email retention.",
      "a 2015 inspector general's report on email retention", "referenced", "Gowdy"},
