@@ -1904,6 +1904,13 @@ static const char *const round15[][5] = {
      "the owner's proposal to build a hotel", "balked at", "City officials"},
     {"i", "Clinton ripped into Sanders for a range of policy positions.",
      "Sanders for a range of policy positions", "ripped into", "Clinton"},
+    /* phrases of holding to, retracting or opposing a position */
+    {"i", "Trump doubled down on his comments about Curiel.", "his comments about Curiel",
+     "doubled down on", "Trump"},
+    {"i", "A Clinton campaign official later walked back the comments.", "the comments",
+     "walked back", "A Clinton campaign official"},
+    {"i", "Hillary Clinton came out against the Cadillac tax.", "the Cadillac tax",
+     "came out against", "Hillary Clinton"},
     /* one word that names a matter raised is a content of its own */
     {"i", "Clinton has expressed concerns.", "concerns", "expressed", "Clinton"},
     /* "reference" cites as "point to" does */
