@@ -1911,6 +1911,10 @@ static const char *const round15[][5] = {
      "walked back", "A Clinton campaign official"},
     {"i", "Hillary Clinton came out against the Cadillac tax.", "the Cadillac tax",
      "came out against", "Hillary Clinton"},
+    {"i", "Ted Cruz apologized for his campaign's suggestion that Carson was out.",
+     "his campaign's suggestion that Carson was out", "apologized for", "Ted Cruz"},
+    {"i", "Clinton talked up her 50-state strategy.", "her 50-state strategy", "talked up",
+     "Clinton"},
     /* one word that names a matter raised is a content of its own */
     {"i", "Clinton has expressed concerns.", "concerns", "expressed", "Clinton"},
     /* "reference" cites as "point to" does */
