@@ -218,6 +218,15 @@ static int opener_clause(const cl_view *v, size_t s, size_t comma)
     return 0;
 }
 
+/* "about half of the adjustment", "Around 30 to 70 people": "about" or
+ * "around" before a number or a share opens a count, a subject, not a
+ * phrase of the verb's. */
+static int count_start(const cl_view *v, size_t j)
+{
+    return (is(v, j, "about") || is(v, j, "around")) && j + 1 < v->n &&
+           (v->t[j + 1].kind == ANN_TOK_NUMBER || in_set(v, j + 1, CL_S_NUM));
+}
+
 /* The content stood before the cue: "“…,” X said", "…, said X", and the
  * parenthetical "…, X said, …".  Returns 0 when what stands before the
  * comma is no statement ("In December 2021, Russia proposed …"). */
@@ -269,8 +278,9 @@ static int post_claim(cl_view *v, size_t comma, int how, size_t tend, unsigned c
      * clause without the word that subordinates it */
     if (in_set(v, s, CL_S_SUB) && comma >= s + 5 && !comma_between(v, s + 1, comma))
         s++;
-    else if (comma < s + 4 || (preposition(v, s) && !opener_clause(v, s, comma)))
-        return 0;
+    else if (comma < s + 4 ||
+             (preposition(v, s) && !opener_clause(v, s, comma) && !count_start(v, s)))
+        return 0;                       /* but "About 270 people …, officials said" */
     cl_emit_tokens(v, s, comma, cue, sp, medium, nested);
     return 1;
 }
@@ -383,10 +393,9 @@ static size_t skip_adverbials(const cl_view *v, size_t j)
     }
     /* "agreed to begin …" is an infinitive, not a phrase to step over;
      * "at least six planes" a count, and so "about half of the
-     * adjustment", "around 30 people" (a preposition before a number) */
+     * adjustment", "around 30 people" (count_start) */
     if ((!preposition(v, j) || is(v, j, "to") || (is(v, j, "at") && is(v, j + 1, "least")) ||
-         ((is(v, j, "about") || is(v, j, "around")) &&
-          (v->t[j + 1].kind == ANN_TOK_NUMBER || in_set(v, j + 1, CL_S_NUM)))) &&
+         count_start(v, j)) &&
         !pc(v, j, ','))
         return j;
     if (pc(v, j, ',') && (qopen(v, j + 1) || is(v, j + 1, "that")))

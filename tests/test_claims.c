@@ -1915,6 +1915,9 @@ static const char *const round15[][5] = {
      "his campaign's suggestion that Carson was out", "apologized for", "Ted Cruz"},
     {"i", "Clinton talked up her 50-state strategy.", "her 50-state strategy", "talked up",
      "Clinton"},
+    /* a count that opens the content before ", X said" */
+    {"i", "About 270 people have been resettled, officials said.",
+     "About 270 people have been resettled", "said", "officials"},
     /* one word that names a matter raised is a content of its own */
     {"i", "Clinton has expressed concerns.", "concerns", "expressed", "Clinton"},
     /* "reference" cites as "point to" does */
