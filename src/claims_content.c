@@ -207,7 +207,10 @@ static int make_content(cl_view *v, size_t a, size_t b, ann_claim_kind *k, ann_s
         words += v->t[i].kind == ANN_TOK_WORD || v->t[i].kind == ANN_TOK_NUMBER;
     /* "the crime alleged and is insufficient": a content opens no way
      * with a conjunction */
-    if (words < 2 || is(v, a, "and") || is(v, a, "or"))
+    /* one word is a content when it names a matter raised (words.tsv
+     * class issue: "expressed concern", "voiced doubts") */
+    if ((words < 2 && !(words == 1 && b == a + 1 && in_set(v, a, CL_S_ISSUE))) ||
+        is(v, a, "and") || is(v, a, "or"))
         return 0;
     out->start = v->t[a].start;
     out->end = v->t[b - 1].end;

@@ -544,8 +544,10 @@ void cl_find(cl_view *v)
             else if ((v->t[i].flags & ANN_TF_LOWER) ||
                      ((v->t[i].flags & ANN_TF_TITLE) && !ss(v, i) && title_case_cue(v, i)) ||
                      (is_ing(v, i) && (ss(v, i) || (i > 0 && v->t[i - 1].kind == ANN_TOK_DASH &&
-                                                   cl_after_dateline(v, cl_sent_start(v, i)) == i))))
-                cl_on_cue(v, i);        /* "Advising X to …, Y said", after a dateline too */
+                                                   cl_after_dateline(v, cl_sent_start(v, i)) == i))) ||
+                     (ss(v, i) && is(v, i + cl_cue_at(v, i)->n, "by")))
+                cl_on_cue(v, i);        /* "Advising X to …, Y said", after a dateline too;
+                                         * "Asked by X whether …, Y said" */
         }
         /* every noun cue passed the scan's filter and is looked up: a
          * line start whose word is not known yet is none */

@@ -363,6 +363,10 @@ static int noun_head(const cl_view *v, size_t k, size_t lo)
 {
     if (!open_word(v, k) || v->t[k].end - v->t[k].start < 2 || (k > lo && is(v, k - 1, "to")))
         return 0;
+    /* "Exit polling", "recent polling": a source of findings in -ing
+     * (words.tsv class data) is a noun without a determiner too */
+    if (ends_with(v, k, "ing") && in_set(v, k, CL_S_DATA))
+        return 1;
     if (ends_with(v, k, "ing") || ends_with(v, k, "ed"))
         return k > lo && (kind(v, k - 1, CL_W_DET) || poss(v, k - 1));
     if (kind(v, k, CL_W_HEAD) || (ends_with(v, k, "s") && !ends_with(v, k, "ss")))
@@ -411,8 +415,12 @@ size_t cl_subject_head(const cl_view *v, size_t i, size_t lo)
  * lo), which a cue has found already. */
 size_t cl_subject_head_at(const cl_view *v, size_t i, size_t lo, size_t k)
 {
-    if (k != CL_NONE && k > lo && kind(v, k, CL_W_BE) && is_ing(v, i))
+    if (k != CL_NONE && k > lo && kind(v, k, CL_W_BE) && (is_ing(v, i) || in_set(v, i, CL_S_ADJ))) {
         k = cl_skip_adv_left(v, k - 1, lo);        /* "officials were urging" */
+        /* "Republicans have been critical of": an adjective's cue */
+        if (k != CL_NONE && k > lo && auxiliary(v, k) && in_set(v, i, CL_S_ADJ))
+            k = cl_skip_adv_left(v, k - 1, lo);
+    }
     if (k != CL_NONE && k > lo && qopen(v, k))
         k = cl_skip_adv_left(v, k - 1, lo);        /* X "demanded …" */
     if (k != CL_NONE && k > lo && (is(v, k, "which") || is(v, k, "who"))) {

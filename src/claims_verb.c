@@ -48,6 +48,36 @@ static int predicate_at(const cl_view *v, size_t j)
             (ends_with(v, j, "ed") || in_set(v, j, CL_S_PAST)));
 }
 
+/* Tokens of a relative clause after a speaker that ends the sentence. */
+#define CL_REL_TAIL 40
+
+/* Does a relative clause on a speaker after its cue open at j and end
+ * the sentence ("…, said an official who spoke anonymously", "…, said
+ * a handful of Democrats who point to his ties with labor")?  Its verbs
+ * are its own, no cues; no quotation, colon or semicolon in it.  Sets
+ * *end to the sentence's last token. */
+static int relative_tail(const cl_view *v, size_t j, size_t *end)
+{
+    if (!(is(v, j, "who") || is(v, j, "whose")))
+        return 0;
+    for (size_t k = j + 1; k < v->n && k < j + CL_REL_TAIL; k++) {
+        if (ss(v, k) || (v->t[k].flags & ANN_TF_PARA_START)) {
+            *end = k - 1;
+            return 1;
+        }
+        if (sentence_final(v, k)) {
+            *end = k;
+            return 1;
+        }
+        /* "said the staff member who succeeded him, Paul Manafort,
+         * should be …": a clause that goes on, no speaker */
+        if (v->t[k].kind == ANN_TOK_QUOTE || pc(v, k, ':') || pc(v, k, ';') ||
+            (pc(v, k, ',') && predicate_at(v, k + 1)))
+            return 0;
+    }
+    return 0;
+}
+
 static int post_tail(const cl_view *v, size_t j, size_t *end)
 {
     size_t k = j;
@@ -188,6 +218,15 @@ static int opener_clause(const cl_view *v, size_t s, size_t comma)
     return 0;
 }
 
+/* "about half of the adjustment", "Around 30 to 70 people": "about" or
+ * "around" before a number or a share opens a count, a subject, not a
+ * phrase of the verb's. */
+static int count_start(const cl_view *v, size_t j)
+{
+    return (is(v, j, "about") || is(v, j, "around")) && j + 1 < v->n &&
+           (v->t[j + 1].kind == ANN_TOK_NUMBER || in_set(v, j + 1, CL_S_NUM));
+}
+
 /* The content stood before the cue: "“…,” X said", "…, said X", and the
  * parenthetical "…, X said, …".  Returns 0 when what stands before the
  * comma is no statement ("In December 2021, Russia proposed …"). */
@@ -230,12 +269,18 @@ static int post_claim(cl_view *v, size_t comma, int how, size_t tend, unsigned c
      * clause after the comma, no content of the verb after it */
     if (cl_cue_at(v, s) && (cl_cue_at(v, s)->cls & CL_ACCORD) && !comma_between(v, s + 1, comma))
         return 0;
+    /* "As reported by X, investigators found …": so "as", a cue and its
+     * agent (as_by_opener) */
+    if (is(v, s, "as") && cl_cue_at(v, s + 1) && is(v, s + 1 + cl_cue_at(v, s + 1)->n, "by") &&
+        !comma_between(v, s + 1, comma))
+        return 0;
     /* "While the UK had trained 22,000 fighters, as noted by X": the
      * clause without the word that subordinates it */
     if (in_set(v, s, CL_S_SUB) && comma >= s + 5 && !comma_between(v, s + 1, comma))
         s++;
-    else if (comma < s + 4 || (preposition(v, s) && !opener_clause(v, s, comma)))
-        return 0;
+    else if (comma < s + 4 ||
+             (preposition(v, s) && !opener_clause(v, s, comma) && !count_start(v, s)))
+        return 0;                       /* but "About 270 people …, officials said" */
     cl_emit_tokens(v, s, comma, cue, sp, medium, nested);
     return 1;
 }
@@ -311,6 +356,25 @@ static size_t skip_simple(const cl_view *v, size_t j)
 /* Tokens an aside between dashes after a cue may hold. */
 #define CL_DASH_AHEAD 12
 
+/* A cue word in title case after a capitalized word, not at a sentence's
+ * start, is the last word of a name ("with The Associated Press", "to
+ * The Washington Post"), not a verb of the phrase. */
+static int cue_in_name(const cl_view *v, size_t m)
+{
+    return m > 0 && (v->t[m].flags & ANN_TF_TITLE) && !ss(v, m) && capw(v, m - 1) &&
+           !ss(v, m - 1);
+}
+
+/* "at one point", "at some point": a cue word after "at" and a
+ * determiner is a noun of a phrase of time ("at one point to wave to his
+ * family", "saying at one point, “…”"). */
+static int at_point(const cl_view *v, size_t m)
+{
+    /* the length first: a cue is looked at on many walks */
+    return m > 1 && v->t[m - 2].end - v->t[m - 2].start == 2 && is(v, m - 2, "at") && !ss(v, m) &&
+           (kind(v, m - 1, CL_W_DET) || is(v, m - 1, "one"));
+}
+
 /* Steps over "later", "in a 2023 interview", "on Monday" to what
  * introduces the content ("that", a colon, a quotation).  Returns j when
  * there is nothing to step over, CL_NONE when a phrase leads nowhere. */
@@ -328,14 +392,17 @@ static size_t skip_adverbials(const cl_view *v, size_t j)
             return m + 1;
     }
     /* "agreed to begin …" is an infinitive, not a phrase to step over;
-     * "at least six planes" a count */
-    if ((!preposition(v, j) || is(v, j, "to") || (is(v, j, "at") && is(v, j + 1, "least"))) &&
+     * "at least six planes" a count, and so "about half of the
+     * adjustment", "around 30 people" (count_start) */
+    if ((!preposition(v, j) || is(v, j, "to") || (is(v, j, "at") && is(v, j + 1, "least")) ||
+         count_start(v, j)) &&
         !pc(v, j, ','))
         return j;
     if (pc(v, j, ',') && (qopen(v, j + 1) || is(v, j + 1, "that")))
         return j;
     for (size_t m = j + 1; m < v->n && m < j + 15; m++) {
-        if (ss(v, m) || cl_cue_at(v, m) || sentence_final(v, m) || pc(v, m, ';'))
+        if (ss(v, m) || (cl_cue_at(v, m) && !cue_in_name(v, m) && !at_point(v, m)) ||
+            sentence_final(v, m) || pc(v, m, ';'))
             break;
         /* "said on ABC's “This Week” that …": a title, then the clause */
         if (qopen(v, m) && complementizer(v, v->mate[m] + 1))
@@ -368,6 +435,13 @@ static int clause_follows(const cl_view *v, size_t j)
         if (auxiliary(v, k) || cl_negated_aux(v, k) ||
             ((v->t[k].flags & ANN_TF_LOWER) && (ends_with(v, k, "ed") || in_set(v, k, CL_S_PAST)) &&
              (np_mod(v, p) || capw(v, p)) && !kind(v, p, CL_W_DET) && !in_set(v, p, CL_S_WH)))
+            return 1;
+        /* the predicate quoted after its subject: "says caucuses “are
+         * such an unknown”", "said immigration reform “is a ‘when’
+         * question”" */
+        if (qopen(v, k) && (np_mod(v, k - 1) || capw(v, k - 1)) && !kind(v, k - 1, CL_W_DET) &&
+            (auxiliary(v, k + 1) || cl_negated_aux(v, k + 1) || kind(v, k + 1, CL_W_BE)) &&
+            (v->t[k + 1].flags & ANN_TF_LOWER))
             return 1;
         /* a number goes on the phrase: "said succeeding in 2016 is" */
         if ((!W(v, k) && v->t[k].kind != ANN_TOK_NUMBER) || ss(v, k) || cl_cue_at(v, k))
@@ -459,8 +533,11 @@ static size_t quote_ahead(const cl_view *v, size_t ce)
             return v->used[m] ? CL_NONE : m;
         if ((m > ce && ss(v, m)) || sentence_final(v, m) || pc(v, m, ';') ||
             v->t[m].kind == ANN_TOK_QUOTE || complementizer(v, m) ||
-            (cl_cue_at(v, m) && !(is(v, m - 1, "when") || is(v, m - 1, "after") ||
-                                  is(v, m - 1, "while") || is(v, m - 1, "before"))))
+            (cl_cue_at(v, m) && !at_point(v, m) &&
+             !(kind(v, m - 1, CL_W_DET) && !kind(v, m - 1, CL_W_PRON)) &&
+             !(preposition(v, m - 1) && !is_ing(v, m)) &&   /* "in reference to her child" */
+             !(is(v, m - 1, "when") || is(v, m - 1, "after") || is(v, m - 1, "while") ||
+               is(v, m - 1, "before"))))
             return CL_NONE;
     }
     return CL_NONE;
@@ -595,8 +672,12 @@ static size_t content_start(const cl_view *v, const cl_cue *c, size_t ce, int *n
         return q + 1;
     if (qopen(v, q))
         return q;
+    /* a verb that takes both reads a clause first: "predicted Russia's
+     * economy would grow by 3.2%, faster than …" runs past the comma an
+     * object stops at ("predicted a Cruz win" is an object) */
     if ((c->cls & CL_NP) && q == skip_simple(v, ce) && W(v, q) && !is(v, q, "to") &&
-        !is(v, q, "by") && !is(v, q, "of") && (!(c->cls & CL_ISSUE) || issue_object(v, q))) {
+        !is(v, q, "by") && !is(v, q, "of") && (!(c->cls & CL_ISSUE) || issue_object(v, q)) &&
+        !((c->cls & CL_BARE) && bare_ok(v, q) && clause_follows(v, q))) {
         *np = 1;
         return q;
     }
@@ -738,12 +819,60 @@ static int relative_subject(const cl_view *v, size_t i)
         return 0;
     for (size_t k = i - 1; k + 1 > 0 && k + CL_REL_SUBJ >= i && W(v, k); k--) {
         if (k + 1 < i && (is(v, k, "which") || is(v, k, "that") || is(v, k, "what") ||
-                          is(v, k, "who")))
+                          is(v, k, "who") || is(v, k, "whom")))
             return 1;
         if (ss(v, k))
             break;
     }
     return 0;
+}
+
+/* A predicate right after a cue whose subject is missing: an auxiliary,
+ * "be", or a verb in the past ("represented", "led"). */
+static int gap_predicate(const cl_view *v, size_t p)
+{
+    if (!W(v, p) || !(v->t[p].flags & ANN_TF_LOWER))
+        return 0;
+    return auxiliary(v, p) || cl_negated_aux(v, p) || kind(v, p, CL_W_BE) ||
+           ((ends_with(v, p, "ed") || in_set(v, p, CL_S_PAST)) && !cl_cue_at(v, p));
+}
+
+/* Words back from a noun to its determiner. */
+#define CL_NOUN_DET 5
+
+/* Is the word at n a common noun that a relative clause without its
+ * pronoun may follow, its phrase inside the sentence that starts at lo
+ * ("… — a probe", "refused, a step")?  Not a phrase that opens the
+ * sentence: in "The first thing he said was …" and "The account Trump
+ * retweeted was set up" the "was" is the sentence's own verb. */
+static int noun_before_subject(const cl_view *v, size_t n, size_t lo)
+{
+    if (n <= lo || !open_word(v, n) || is_ing(v, n) || ends_with(v, n, "ed"))
+        return 0;
+    for (size_t d = n; d > lo && d + CL_NOUN_DET > n; d--) {
+        if (kind(v, d - 1, CL_W_DET) && !kind(v, d - 1, CL_W_PRON))
+            return d - 1 > lo;
+        if (!(open_word(v, d - 1) || hyphen_word(v, d - 1)))
+            return 0;
+    }
+    return 0;
+}
+
+/* Does a subject that a relative clause without its pronoun holds stand
+ * before the cue at i ("a step they believe could help", "a probe the
+ * agency said was")?  A subject pronoun, a name or a speaker's noun (a
+ * name before a plural noun in -s is no subject of it: "Russian
+ * demands"), after the noun the clause modifies. */
+static int gap_subject(const cl_view *v, size_t i)
+{
+    if (i < 2 || ss(v, i))
+        return 0;
+    size_t h = i - 1;
+    if (!((kind(v, h, CL_W_PRON) && !kind(v, h, CL_W_OBJ)) ||
+          ((capw(v, h) || kind(v, h, CL_W_HEAD)) && !ends_with(v, i, "s"))))
+        return 0;
+    size_t lo = cl_sent_start(v, i), sa = cl_np_left(v, h, lo);
+    return sa > lo && noun_before_subject(v, sa - 1, lo);
 }
 
 static int noun_use(const cl_view *v, size_t i, size_t ce)
@@ -784,6 +913,8 @@ static int noun_use(const cl_view *v, size_t i, size_t ce)
      * first public mention" */
     if (i > 0 && !ss(v, i) && (poss(v, i - 1) || (!ends_with(v, i, "ed") && adjective(v, i - 1))))
         return 1;
+    if (at_point(v, i))
+        return 1;
     /* "the report", "those demonstrating": a noun or a participle after a
      * determiner; not after one that counts and stands alone as the
      * subject of a verb ("another says", "each said"; "another question"
@@ -806,8 +937,12 @@ static int noun_use(const cl_view *v, size_t i, size_t ce)
     if (i > 0 && (auxiliary(v, i - 1) || (quantifier(v, i - 1) && !in_set(v, i - 1, CL_S_ALONE))) &&
         ends_with(v, i, "s") && !ends_with(v, i, "ss"))
         return 1;
-    /* "Russian demands are met"; but "which officials say are met" */
-    return auxiliary(v, ce) && !is_ing(v, i) && !relative_subject(v, i);
+    /* "Russian demands are met"; but "which officials say are met", and
+     * "a step they believe could help", "a probe the agency said was",
+     * where a subject pronoun, a name or a speaker's noun before a verb
+     * (no plural noun in -s after a name) leaves the relative clause's
+     * subject missing */
+    return auxiliary(v, ce) && !is_ing(v, i) && !relative_subject(v, i) && !gap_subject(v, i);
 }
 
 /* Tokens of an object before the quoted name a naming verb gives it. */
@@ -820,10 +955,18 @@ static size_t quoted_object(const cl_view *v, const cl_cue *c, size_t ce)
 {
     size_t q = skip_simple(v, ce);
     if ((is(v, q, "the") || is(v, q, "a") || is(v, q, "an")) && qopen(v, q + 1)) {
-        /* not "said the “operation” was going …", "a “neutral” Ukraine" */
+        /* not "said the “operation” was going …", "a “neutral” Ukraine";
+         * nor "blamed the “fog of war” for the failure …", "said the
+         * “old model” of private clubs is in decline": a phrase that
+         * completes the noun goes on with the noun phrase the quotation
+         * opens (a phrase of place, time or agent, "mentioned the
+         * “Anchorage terms” in his conditions", is the verb's) */
         size_t after = v->mate[q + 1] + 1;
-        if (W(v, after) && !preposition(v, after) && !is(v, after, "and") &&
-            !is(v, after, "or"))
+        if (W(v, after) &&
+            (!preposition(v, after) || is(v, after, "of") || is(v, after, "for") ||
+             is(v, after, "against") || is(v, after, "about") || is(v, after, "on") ||
+             is(v, after, "over")) &&
+            !is(v, after, "and") && !is(v, after, "or"))
             return CL_NONE;
         return c->cls & (CL_CLAUSE | CL_NP | CL_QOBJ) ? q + 1 : CL_NONE;
     }
@@ -1192,6 +1335,11 @@ static int content_before(cl_view *v, cue_ctx *x, size_t comma, size_t tail)
             tend = e;
         }
     }
+    /* "…, said an official who spoke anonymously.": a relative clause on
+     * the speaker ends the sentence (after a quotation, the rest of the
+     * sentence may go on with it, as quote_tail_end reads) */
+    if (how == 0 && !cq && x->inverted && relative_tail(v, tail, &tend))
+        how = 1;
     if (pc(v, tail, '(') && cl_paren_close(v, tail) != CL_NONE)
         tail = cl_paren_close(v, tail) + 1;     /* "said X (D-S.C.), …" */
     if (how == 3 && !cq && split_fragment(v, x, comma, tend))
@@ -1224,7 +1372,7 @@ static int content_before(cl_view *v, cue_ctx *x, size_t comma, size_t tail)
     /* "X told the British newspaper." is a tail; "X proposed a treaty."
      * is an object, and the content comes after the cue. */
     if (how && !cq && tail < tend && !(x->c->cls & CL_OBJ) && !preposition(v, tail) &&
-        !adverbial(v, tail))
+        !adverbial(v, tail) && !(x->inverted && (is(v, tail, "who") || is(v, tail, "whose"))))
         how = 0;
     /* "While he was in jail, officials told him he had never been …":
      * after the addressee a clause of the cue's own */
@@ -1304,10 +1452,21 @@ static int comma_after(const cl_view *v, size_t j)
 /* Is the word at r a relative pronoun whose clause's subject stands
  * before the cue, and does a predicate follow the cue at once ("which
  * officials said will", "what she said is", "that critics say was")? */
+
+/* Is the word at n, just before the speaker, the noun of a relative
+ * clause without its pronoun, whose subject is missing after the cue ("a
+ * probe the agency said was ongoing", "a step they believe could help",
+ * "a decision they say allowed …")? */
+static int zero_relative(const cl_view *v, const cue_ctx *x, size_t n)
+{
+    return (x->c->cls & CL_BARE) && gap_predicate(v, x->ce) && noun_before_subject(v, n, x->lo);
+}
+
 static int relative_gap(const cl_view *v, const cue_ctx *x, size_t r)
 {
     if (!(x->c->cls & CL_BARE) ||
-        !(is(v, r, "which") || is(v, r, "that") || is(v, r, "what") || is(v, r, "who")))
+        !(is(v, r, "which") || is(v, r, "that") || is(v, r, "what") || is(v, r, "who") ||
+          is(v, r, "whom")))
         return 0;
     /* "what" as an object ("adapt to what she said is growing demand"),
      * not the subject of a pseudo-cleft ("What he says is truth", "I
@@ -1323,7 +1482,12 @@ static int relative_gap(const cl_view *v, const cue_ctx *x, size_t r)
     size_t p = x->ce;
     if (!W(v, p) || !(v->t[p].flags & ANN_TF_LOWER))
         return 0;
-    return auxiliary(v, p) || cl_negated_aux(v, p) || kind(v, p, CL_W_BE);
+    if (auxiliary(v, p) || cl_negated_aux(v, p) || kind(v, p, CL_W_BE))
+        return 1;
+    /* a verb in the past: "which she said represented all her emails",
+     * "that he said improved the economy" (not "what": "what he said
+     * angered them" is the pseudo-cleft's object) */
+    return !is(v, r, "what") && gap_predicate(v, p);
 }
 
 static int find_speaker(cl_view *v, cue_ctx *x, size_t k, size_t head,
@@ -1365,7 +1529,7 @@ static int find_speaker(cl_view *v, cue_ctx *x, size_t k, size_t head,
         /* "the changes, which officials said will go into effect", "what
          * analysts said was a sign of …": the relative pronoun is the
          * subject of the clause after the cue, the content */
-        if (sa > lo && relative_gap(v, x, sa - 1)) {
+        if (sa > lo && (relative_gap(v, x, sa - 1) || zero_relative(v, x, sa - 1))) {
             x->gap = 1;
             return 1;
         }
@@ -1398,8 +1562,9 @@ static int find_speaker(cl_view *v, cue_ctx *x, size_t k, size_t head,
              * the speaker, even where no content stood before: "…, said
              * Matt Latimer, another speechwriter"; "said the days when …
              * are gone" is a clause */
+            size_t rend;
             x->inverted = (x->c->cls & CL_INV) && (pc(v, b + 1, ',') || sentence_final(v, b + 1) ||
-                                                   b + 1 >= v->n);
+                                                   b + 1 >= v->n || relative_tail(v, b + 1, &rend));
         }
     }
     return 1;
@@ -1511,9 +1676,119 @@ static int speaker_after(cl_view *v, const cue_ctx *x)
     size_t b = cl_np_right(v, ce, v->n, 1);
     if (b == CL_NONE || !(capw(v, b) || kind(v, b, CL_W_HEAD)))
         return 0;
-    if (b + 1 >= v->n || sentence_final(v, b + 1) || ss(v, b + 1))
+    size_t rend;
+    if (b + 1 >= v->n || sentence_final(v, b + 1) || ss(v, b + 1) || relative_tail(v, b + 1, &rend))
         return 1;
     return pc(v, b + 1, ',') && apposition_ends(v, b + 2);
+}
+
+/* "As reported by Western Journalism, last year Seattle became …": "as",
+ * a passive cue and its agent open the sentence, and the clause after the
+ * agent's comma is the content, as after "According to X,".  tail is the
+ * token after the agent.  Returns 1 when the claim is made. */
+static int as_by_opener(cl_view *v, const cue_ctx *x, size_t tail)
+{
+    if (x->i != x->lo + 1 || !is(v, x->lo, "as") || !is(v, x->ce, "by") ||
+        x->sp.end <= x->sp.start || !pc(v, tail, ',') || !(W(v, tail + 1) || qopen(v, tail + 1)))
+        return 0;
+    v->used[x->i] = 1;
+    cl_emit_tokens(v, tail + 1, cl_content_end(v, tail + 1, 0), x->cue, x->sp, x->medium,
+                   x->nested);
+    return 1;
+}
+
+/* "Rubio was asked by moderator Gerard Baker whether …", "Asked by Matt
+ * Lauer whether she had practiced, she said …", "was told by officials
+ * that …": a verb that takes an addressee (class O) in the passive or
+ * as a participle that opens its clause ("Asked", "When asked", ",
+ * asked"), its agent after "by" the speaker, and what follows the agent
+ * the content: a reported question ("whether", "if"), a "that" clause or
+ * an infinitive.  Returns 1 when the claim is made. */
+/* Words of an agent before the content it asks or tells. */
+#define CL_AGENT 10
+
+static int addressee_passive(cl_view *v, const cue_ctx *x, int passive)
+{
+    size_t i = x->i, ce = x->ce, lo = x->lo;
+    if (!(x->c->cls & CL_OBJ) || !is(v, ce, "by") || is_ing(v, ce - 1) || ends_with(v, ce - 1, "s"))
+        return 0;
+    int opener = i == lo || (i > lo && (pc(v, i - 1, ',') || is(v, i - 1, "when") ||
+                                        is(v, i - 1, "after") || is(v, i - 1, "once")));
+    if (!passive && !opener)
+        return 0;
+    /* the agent: a noun phrase, or the words up to the content ("Fox
+     * Business moderator Gerard Baker") */
+    size_t b = cl_np_right(v, ce + 1, v->n, 1), p = ce + 1;
+    while (p < v->n && p < ce + CL_AGENT && (W(v, p) || poss(v, p)) && !ss(v, p) &&
+           !is(v, p, "whether") && !is(v, p, "if") && !complementizer(v, p) && !is(v, p, "to") &&
+           !cl_cue_at(v, p))
+        p++;
+    if (b == CL_NONE || skip_simple(v, b + 1) != p) {
+        if (p == ce + 1 || !(capw(v, p - 1) || kind(v, p - 1, CL_W_HEAD)))
+            return 0;
+        b = p - 1;
+    }
+    size_t start;
+    if (is(v, p, "whether") || is(v, p, "if"))
+        start = p;
+    else if (complementizer(v, p) || (is(v, p, "to") && (v->t[p + 1].flags & ANN_TF_LOWER)))
+        start = p + 1;
+    else
+        return 0;
+    if (start >= v->n || !(W(v, start) || qopen(v, start)))
+        return 0;
+    v->used[i] = 1;
+    /* a participle's clause ends at its comma: "Asked by X whether …, she said" */
+    cl_emit_tokens(v, start, cl_content_end(v, start, !passive), x->cue, span(v, ce + 1, b),
+                   x->medium, x->nested);
+    return 1;
+}
+
+/* "what he calls corruption in politics", "which he describes as his
+ * second home", "in what officials called a hate crime": a naming verb
+ * (class Q or S) whose object is "what" or "which" before its subject;
+ * the name it gives, after the cue (and "as"), is the content.  A name in
+ * quotation marks is the quoted object's (quoted_object).  Returns 1
+ * when the claim is made. */
+static int naming_gap(cl_view *v, const cue_ctx *x)
+{
+    if (!(x->c->cls & (CL_QOBJ | CL_AS)) || x->sp.end <= x->sp.start || x->sp.end > x->cue.start)
+        return 0;
+    size_t r = x->i;
+    while (r > x->lo && v->t[r - 1].start >= x->sp.start)
+        r--;
+    if (r == x->lo || !(is(v, r - 1, "what") || is(v, r - 1, "which")))
+        return 0;
+    /* a verb of class S names only through "as" ("which Kaine defended
+     * people accused of …" names nothing) */
+    size_t p = is(v, x->ce, "as") && (x->c->cls & CL_AS) ? x->ce + 1 : x->ce;
+    if ((p == x->ce && !(x->c->cls & CL_QOBJ)) || p >= v->n || !W(v, p) || !(v->t[p].flags & ANN_TF_LOWER) || preposition(v, p) ||
+        auxiliary(v, p) || kind(v, p, CL_W_BE | CL_W_PRON) || is(v, p, "to") ||
+        (kind(v, p, CL_W_DET) && qopen(v, p + 1)))
+        return 0;
+    /* the name is a noun phrase: it ends at punctuation, a dash, or the
+     * verb of the clause the "what" phrase sits in ("what former
+     * employees called a “fraudulent scheme” took an uglier turn", "what
+     * he calls political correctness, and has made …") */
+    size_t e = p;
+    while (e < v->n && !ss(v, e) && e < p + CL_NAMED_OBJ) {
+        if (qopen(v, e)) {
+            e = v->mate[e] + 1;
+            continue;
+        }
+        if (!(W(v, e) || poss(v, e) || v->t[e].kind == ANN_TOK_NUMBER) ||
+            (e > p && (auxiliary(v, e) || cl_negated_aux(v, e) || kind(v, e, CL_W_BE) ||
+                       in_set(v, e, CL_S_PAST) || cl_cue_at(v, e))) ||
+            ((is(v, e, "and") || is(v, e, "but")) &&
+             (auxiliary(v, e + 1) || in_set(v, e + 1, CL_S_PAST) || ends_with(v, e + 1, "ed"))))
+            break;
+        e++;
+    }
+    if (e == p)
+        return 0;
+    v->used[x->i] = 1;
+    cl_emit_tokens(v, p, e, x->cue, x->sp, x->medium, x->nested);
+    return 1;
 }
 
 /* Where is the content of the cue at i, and who speaks? */
@@ -1538,9 +1813,15 @@ void cl_on_cue(cl_view *v, size_t i)
     x.nested = v->inq[i];
     size_t lo = x.lo, ce = x.ce;
     size_t k = x.k = i > lo ? cl_skip_adv_left(v, i - 1, lo) : CL_NONE;
-    /* "was reported" is passive, "were urging" progressive */
-    int passive = k != CL_NONE && kind(v, k, CL_W_BE) && !is_ing(v, i);
-    if (no_agent(v, &x, passive))
+    /* "was reported" is passive, "were urging" progressive, "was
+     * critical of" an adjective's phrase (words.tsv class adj) */
+    int passive = k != CL_NONE && kind(v, k, CL_W_BE) && !is_ing(v, i) && !in_set(v, i, CL_S_ADJ);
+    /* an adjective of thought states one only with a "that" clause: "are
+     * concerned that …", "were hopeful Tuesday that …" (not "concerned
+     * about the economy", "a confident speech") */
+    if (in_set(v, i, CL_S_ADJ) && !(x.c->cls & CL_NP) && !complementizer(v, skip_simple(v, ce)))
+        return;
+    if (addressee_passive(v, &x, passive) || no_agent(v, &x, passive))
         return;
     size_t head = x.lo == lo0 && head0 != unseen ? head0 : cl_subject_head_at(v, i, lo, k);
     if (head != CL_NONE && head + 1 < i && speaker_after(v, &x))
@@ -1558,7 +1839,8 @@ void cl_on_cue(cl_view *v, size_t i)
             head = CL_NONE;
     }
     size_t comma = CL_NONE, tail = ce;
-    if (!find_speaker(v, &x, k, head, passive, &comma, &tail) || thing_shows(v, &x))
+    if (!find_speaker(v, &x, k, head, passive, &comma, &tail) || thing_shows(v, &x) ||
+        as_by_opener(v, &x, tail) || naming_gap(v, &x))
         return;
     if (x.gap) {
         v->used[i] = 1;
