@@ -20,6 +20,7 @@
 #include "rules.h"
 #include "tokenizer.h"
 #include "test.h"
+#include "user_rules.h"
 
 static ann_engine *engine;
 static ann_claim_rules *rules;
@@ -724,16 +725,11 @@ static void test_speaker_ids_settled(void)
 static void test_user_cues(void)
 {
     char dir[] = "/tmp/annotate-cues.XXXXXX", path[256], err[512];
-    CHECK(mkdtemp(dir) != NULL);
-    snprintf(path, sizeof path, "%s/claims", dir);
-    CHECK(mkdir(path, 0700) == 0);
-    snprintf(path, sizeof path, "%s/claims/cues.tsv", dir);
-    FILE *fp = fopen(path, "w");
-    CHECK(fp != NULL);
-    if (!fp)
+    int made = user_rules_tree(dir, "claims", "cues.tsv", "# mine\nzorbled\tCI\n", path,
+                               sizeof path);
+    CHECK(made == 0);
+    if (made != 0)
         return;
-    fputs("# mine\nzorbled\tCI\n", fp);
-    fclose(fp);
     const char *user = dir;
     ann_engine *e = ann_engine_new(0, &user, 1, err, sizeof err);
     CHECK(e != NULL);
@@ -742,11 +738,7 @@ static void test_user_cues(void)
     CHECK(e && ann_rules_lookup(e->rules, "zorbled", 7, "cue", &m) &&
           ann_attr(m.attrs, "inv", inv, sizeof inv));
     ann_engine_free(e);
-    fp = fopen(path, "w");
-    if (fp) {
-        fputs("zorbled\tC\nzorbed\tCX\n", fp);
-        fclose(fp);
-    }
+    user_rules_write(path, "zorbled\tC\nzorbed\tCX\n");
     e = ann_engine_new(0, &user, 1, err, sizeof err);
     CHECK(e == NULL);
     char want[300];
@@ -757,11 +749,7 @@ static void test_user_cues(void)
 
     /* the grammar's word classes: a first-person word is never a speaker */
     snprintf(path, sizeof path, "%s/claims/words.tsv", dir);
-    fp = fopen(path, "w");
-    if (fp) {
-        fputs("zorbo\tfirst\n", fp);
-        fclose(fp);
-    }
+    user_rules_write(path, "zorbo\tfirst\n");
     const char *text = "Headline\n\nZorbo said that the talks were over.\n";
     for (int mine = 0; mine < 2; mine++) {
         e = ann_engine_new(0, &user, (size_t)mine, err, sizeof err);
@@ -774,11 +762,7 @@ static void test_user_cues(void)
         ann_doc_free(d);
         ann_engine_free(e);
     }
-    fp = fopen(path, "w");
-    if (fp) {
-        fputs("zorbo\tfirst\nzorba\tnoun\n", fp);
-        fclose(fp);
-    }
+    user_rules_write(path, "zorbo\tfirst\nzorba\tnoun\n");
     e = ann_engine_new(0, &user, 1, err, sizeof err);
     CHECK(e == NULL);
     snprintf(want, sizeof want, "%s:2: want a word, a tab and a class", path);

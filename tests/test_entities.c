@@ -4,8 +4,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include "annotate.h"
 #include "builtin_engine.h"
@@ -13,6 +11,7 @@
 #include "reader.h"
 #include "tagger.h"
 #include "test.h"
+#include "user_rules.h"
 
 static ann_engine *eng;
 
@@ -873,16 +872,11 @@ static void test_misreadings_mended(void)
 static void test_user_lowercase(void)
 {
     char dir[] = "/tmp/annotate-lower.XXXXXX", path[256], err[512];
-    CHECK(mkdtemp(dir) != NULL);
-    snprintf(path, sizeof path, "%s/meta", dir);
-    CHECK(mkdir(path, 0700) == 0);
-    snprintf(path, sizeof path, "%s/meta/lowercase.txt", dir);
-    FILE *fp = fopen(path, "w");
-    CHECK(fp != NULL);
-    if (!fp)
+    int made = user_rules_tree(dir, "meta", "lowercase.txt", "# mine, not sorted\nzorblat\nabc\n",
+                               path, sizeof path);
+    CHECK(made == 0);
+    if (made != 0)
         return;
-    fputs("# mine, not sorted\nzorblat\nabc\n", fp);
-    fclose(fp);
     const char *user = dir;
     ann_engine *e = ann_engine_new(0, &user, 1, err, sizeof err);
     CHECK(e != NULL);
@@ -904,11 +898,7 @@ static void test_user_lowercase(void)
         ann_doc_free(d);
     }
     ann_engine_free(e);
-    fp = fopen(path, "w");
-    if (fp) {
-        fputs("zorblat\nZorb\n", fp);
-        fclose(fp);
-    }
+    user_rules_write(path, "zorblat\nZorb\n");
     e = ann_engine_new(0, &user, 1, err, sizeof err);
     CHECK(e == NULL);
     char want[300];
