@@ -7,8 +7,11 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+
+#include "annotate.h"
 
 /* Write text to path, replacing the file; 0 or -1. */
 static inline int user_rules_write(const char *path, const char *text)
@@ -32,6 +35,27 @@ static inline int user_rules_tree(char *dir, const char *sub, const char *name,
         return -1;
     snprintf(path, cap, "%s/%s/%s", dir, sub, name);
     return user_rules_write(path, text);
+}
+
+/* Whether an engine with the user's tree dir is refused, its message
+ * "PATH:LINE: why..." for the file path. */
+static inline int user_rules_refused(const char *dir, const char *path, int line, const char *why)
+{
+    char err[512], want[600];
+    ann_engine *e = ann_engine_new(0, &dir, 1, err, sizeof err);
+    ann_engine_free(e);
+    snprintf(want, sizeof want, "%s:%d: %s", path, line, why);
+    return e == NULL && strncmp(err, want, strlen(want)) == 0;
+}
+
+/* Remove the tree's one file path, its folder sub and dir. */
+static inline void user_rules_remove(const char *dir, const char *sub, const char *path)
+{
+    char folder[300];
+    remove(path);
+    snprintf(folder, sizeof folder, "%s/%s", dir, sub);
+    rmdir(folder);
+    rmdir(dir);
 }
 
 #endif
