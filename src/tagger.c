@@ -1265,7 +1265,7 @@ static int run_choose(void *user, size_t i, int prev, int prev2, unsigned allowe
 /* The features of small domains go to the dense rows (TG_NDENSE): a
  * quarter of a token's features, each a hash and a probe of the table
  * less.  Whole run, 60 bench documents: 1.4% fewer instructions
- * (callgrind); CPU time (farm-bench, 1,200 documents, 31 pairs) 0.996 of
+ * (callgrind); CPU time (paired runs, 1,200 documents, 31 pairs) 0.996 of
  * before, within the noise of a shared machine. */
 void ann_tagger_tag(const ann_tagger *t, tg_ctx *c, tg_memo *memo, uint8_t *labels)
 {

@@ -391,7 +391,7 @@ _Static_assert(TG_NW == 8, "a row of weights is one 128-bit load");
  * has not got adds nothing, and no branch guesses whether it is there:
  * about half the look-ups miss, at random, and table_row's branches were
  * guessed wrong that often.  Against table_row: 3% more instructions, 4%
- * less CPU time over the whole run (farm-bench, 400 news documents). */
+ * less CPU time over the whole run (paired runs, 400 news documents). */
 static _Alignas(16) const int16_t zero_row[TG_NW];
 
 static inline const int16_t *stop_row(const tg_table *tb, uint64_t h)
