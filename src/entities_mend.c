@@ -18,6 +18,14 @@
 #include "meta.h"
 #include "tagger.h"
 
+/* Label tokens [a, b) one person's name. */
+static void label_person(uint8_t *labels, size_t a, size_t b)
+{
+    labels[a] = (uint8_t)tg_label(TG_PER, 0);
+    for (size_t k = a + 1; k < b; k++)
+        labels[k] = (uint8_t)tg_label(TG_PER, 1);
+}
+
 /* Whether token i is an initial: one capital letter and its period. */
 int en_is_initial(const ann_window *w, size_t i)
 {
@@ -225,27 +233,36 @@ static size_t person_inside(const ann_window *w, const tinfo *ti, uint8_t *label
             continue;
         if (k - i == 1 && (w->tok[i].flags & (ANN_TF_SENT_START | ANN_TF_LINE_START)) && !ti[i].known)
             labels[i] = TG_O;
-        labels[k] = (uint8_t)tg_label(TG_PER, 0);
-        for (size_t q = k + 1; q < j; q++)
-            labels[q] = (uint8_t)tg_label(TG_PER, 1);
+        label_person(labels, k, j);
         return k;
     }
     return j;
 }
 
-/* "Treasurer" + "Josh Frydenberg", read as an organization and a
- * miscellaneous name: two or three title-case words no list holds that
- * open with a given name, right after a title, are a person's name, and
- * the title is its role, no name.  Whether [i, j) is such and was
- * relabelled. */
-static int misc_person(const ann_window *w, const tinfo *ti, uint8_t *labels, size_t i, size_t j)
+/* Whether [i, j) has an unlisted person's name's shape: two or three
+ * title-case words no list holds that open with a given name; strict,
+ * none a title, demonym, never-name or common noun either (not "French"
+ * "Roman Catholic Bishop"). */
+static int person_run(const ann_window *w, const tinfo *ti, size_t i, size_t j, int strict)
 {
     if (j - i < 2 || j - i > 3 || (ti[i].f & (TI_GIVEN | TI_WEAK_GIVEN)) != TI_GIVEN ||
         !en_person_shaped(w, ti, i, j))
         return 0;
     for (size_t k = i; k < j; k++)
-        if (ti[k].known)
+        if (ti[k].known ||
+            (strict && (ti[k].title || (ti[k].f & (TI_DEMONYM | TI_NONNAME | TI_COMMON)))))
             return 0;
+    return 1;
+}
+
+/* "Treasurer" + "Josh Frydenberg", read as an organization and a
+ * miscellaneous name: a person's name (person_run) right after a title is
+ * the person's, and the title is its role, no name.  Whether [i, j) is
+ * such and was relabelled. */
+static int misc_person(const ann_window *w, const tinfo *ti, uint8_t *labels, size_t i, size_t j)
+{
+    if (!person_run(w, ti, i, j, 0))
+        return 0;
     size_t q = i;
     const ann_match *tm = NULL;
     while (q > 0 && i - q < 4 && !(tm && tm->last == i))
@@ -254,31 +271,19 @@ static int misc_person(const ann_window *w, const tinfo *ti, uint8_t *labels, si
         return 0;
     for (size_t k = q; k < i; k++)
         labels[k] = TG_O;
-    labels[i] = (uint8_t)tg_label(TG_PER, 0);
-    for (size_t k = i + 1; k < j; k++)
-        labels[k] = (uint8_t)tg_label(TG_PER, 1);
+    label_person(labels, i, j);
     return 1;
 }
 
 /* "Democrat Walter Mondale", "Briton Tim Henman", read as one
- * miscellaneous name: a party member's word or a demonym, then two or
- * three title-case words no list holds that open with a given name, are
- * the word (no name) and a person's name.  Whether [i, j) is such and was
- * relabelled. */
+ * miscellaneous name: a party member's word or a demonym, then a person's
+ * name (person_run, strict), are the word (no name) and the person's
+ * name.  Whether [i, j) is such and was relabelled. */
 static int member_person(const ann_window *w, const tinfo *ti, uint8_t *labels, size_t i, size_t j)
 {
-    if (!(ti[i].f & (TI_MEMBER | TI_DEMONYM)) || ti[i].known)
+    if (!(ti[i].f & (TI_MEMBER | TI_DEMONYM)) || ti[i].known || !person_run(w, ti, i + 1, j, 1))
         return 0;
-    i++;
-    if (j - i < 2 || j - i > 3 || (ti[i].f & (TI_GIVEN | TI_WEAK_GIVEN)) != TI_GIVEN ||
-        !en_person_shaped(w, ti, i, j))
-        return 0;
-    for (size_t k = i; k < j; k++)   /* not "French" "Roman Catholic Bishop" */
-        if (ti[k].known || ti[k].title || (ti[k].f & (TI_DEMONYM | TI_NONNAME | TI_COMMON)))
-            return 0;
-    labels[i] = (uint8_t)tg_label(TG_PER, 0);
-    for (size_t k = i + 1; k < j; k++)
-        labels[k] = (uint8_t)tg_label(TG_PER, 1);
+    label_person(labels, i + 1, j);
     return 1;
 }
 
@@ -312,9 +317,7 @@ static void split_at_titles(const ann_window *w, const tinfo *ti, uint8_t *label
                 continue;
             for (size_t q = k; q < tm->last; q++)
                 labels[q] = TG_O;
-            labels[tm->last] = (uint8_t)tg_label(TG_PER, 0);
-            for (size_t q = tm->last + 1; q < j; q++)
-                labels[q] = (uint8_t)tg_label(TG_PER, 1);
+            label_person(labels, tm->last, j);
             break;
         }
         size_t e = tg_span_end(labels, i, w->n), inner = person_inside(w, ti, labels, i, e);
@@ -445,9 +448,7 @@ static void bare_initials(const ann_window *w, const tinfo *ti, const tg_ctx *c,
         if (e - i == 1 && (c0 == 'A' || c0 == 'I'))
             continue;
         size_t end = tg_span_end(labels, e, w->n);
-        labels[i] = (uint8_t)tg_label(TG_PER, 0);
-        for (size_t j = i + 1; j < end; j++)
-            labels[j] = (uint8_t)tg_label(TG_PER, 1);
+        label_person(labels, i, end);
     }
 }
 
@@ -495,9 +496,7 @@ static void particle_names(ann_entities *st, const ann_window *w, const tinfo *t
             size_t s = p, e = labels[k] ? tg_span_end(labels, k, w->n) : k + 1;
             while (s > 0 && tg_inside(labels[s]))
                 s--;
-            labels[s] = (uint8_t)tg_label(TG_PER, 0);
-            for (size_t j = s + 1; j < e; j++)
-                labels[j] = (uint8_t)tg_label(TG_PER, 1);
+            label_person(labels, s, e);
             break;
         }
     }
