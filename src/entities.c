@@ -964,6 +964,22 @@ int en_known_class(const ann_match *m)
     return t[0] == 'c' && strcmp(t, "country") == 0 ? TG_LOC : TG_ORG;
 }
 
+/* Whether the listed name is a sovereign state's (countries.tsv). */
+static int is_country(const ann_match *m)
+{
+    return m->type[0] == 'c' && strcmp(m->type, "country") == 0;
+}
+
+/* Whether the listed name [km) stands where a club's does: on a line of
+ * results or standings, or alone in brackets. */
+static int club_line(const ann_entities *st, const ann_window *w, const ann_match *km)
+{
+    if (st->tg.line[km->first] & TG_LN_TABLE)
+        return 1;
+    return km->first > 0 && km->last < w->n && ann_tok_is(w->text, &w->tok[km->first - 1], "(") &&
+           ann_tok_is(w->text, &w->tok[km->last], ")");
+}
+
 static const char *const class_type[] = {"", "person", "organization", "place"};
 
 /* Whether tokens [s, e) open a dateline: in capitals at a paragraph's
@@ -1763,11 +1779,21 @@ static size_t tagged_known(ann_entities *st, ann_window *w, const tinfo *ti, tsp
      * no metonymy there, unless the list says the name is ambiguous;
      * nor a listed place's before a capitalized title and a name
      * ("Sindh Chief Minister Murad Ali Shah", "Kerala Governor"): the
-     * place whose office it is, not a body of the place's name */
+     * place whose office it is, not a body of the place's name, nor a
+     * person ("Texas Senator Ted Cruz"); nor a country's read as an
+     * organization ("America's top diplomat", "entering the U.S."): a
+     * state is a country by any of its names, and its national team too
+     * (CoNLL has them as places), but for a club of the name in a table
+     * or in brackets after a player ("Guingamp 2 Monaco 1", "Enzo Scifo
+     * ( Monaco )"); nor a listed organization's name of two
+     * words or more read as a person's ("Goldman Sachs, Morgan Stanley"):
+     * it is a firm's surname alone that may be a person's ("Ford") */
     if (ok && (kc == type || km->last > j || strcmp(km->kind, "source") == 0 ||
                (kc == TG_PER && km->last - km->first >= 2) ||
                (kc == TG_LOC && dateline_at(w, s, km->last)) ||
-               (kc == TG_LOC && type == TG_ORG && km->last == j && j < w->n &&
+               (kc == TG_LOC && type == TG_ORG && is_country(km) && !club_line(st, w, km)) ||
+               (kc == TG_ORG && type == TG_PER && km->last - km->first >= 2) ||
+               (kc == TG_LOC && type != TG_LOC && km->last == j && j < w->n &&
                 en_capitalized(&w->tok[j]) && title_before_name(w, ti, j)) ||
                (kc == TG_ORG && type == TG_LOC && !attr_on_memo(st, km, A_AMBIGUOUS) &&
                 !attr_on_memo(st, km, A_ALIAS_ONLY) && !place_twin(st, w, km)))) {

@@ -850,6 +850,22 @@ static const misreading misreadings[] = {
     /* a sports role before a name is the person's title */
     {"That is what we aim for.\nCoach Berti Vogts has called up his squad.",
      "Coach=B-PER Berti=I-PER Vogts=I-PER", "Berti Vogts", "person", "berti-vogts"},
+    /* a country read as an organization is the country, but for a club
+     * of its name in a table or in brackets after a player */
+    {"Clinton served as America's top diplomat.", "America=B-ORG", "America", "country",
+     "united-states"},
+    {"Trump would ban them from entering the U.S. next year.", "U.S.=B-ORG", "U.S.", "country",
+     "united-states"},
+    {"Guingamp 2 Monaco 1\nLens 0 Metz 1\n", "Monaco=B-ORG", "Monaco", "organization",
+     "monaco-organization"},
+    {"Enzo Scifo ( Monaco ) scored twice.", "Monaco=B-ORG", "Monaco", "organization",
+     "monaco-organization"},
+    /* a listed place before a title and a name is the place, whatever the
+     * model's class; a listed firm's name of two words is no person's */
+    {"He said fellow candidate Texas Senator Ted Cruz had far to go.", "Texas=B-PER", "Texas",
+     "place", "texas"},
+    {"The big banks do more. Goldman Sachs, Morgan Stanley and others lend.",
+     "Goldman=B-PER Sachs=I-PER", "Goldman Sachs", "organization", "goldman-sachs"},
 };
 
 static void test_misreadings_mended(void)
