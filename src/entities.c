@@ -266,7 +266,7 @@ int en_title_case_line(ann_entities *st, const ann_window *w, size_t i)
  * passes here, so a kind is told by its first byte before one strcmp. */
 enum { K_ENTITY, K_TITLE, K_OTHER, K_GIVEN, K_DEMONYM, K_NONNAME, K_CUE,
        K_ORGHEAD, K_CONNECTOR, K_DOCWORD, K_CREDIT, K_COMMON, K_MEMBER, K_PLACEHEAD,
-       K_PLACEOPEN, K_CLASSNOUN, K_LEGAL, K_COUNT };
+       K_PLACEOPEN, K_CLASSNOUN, K_LEGAL, K_SPORT, K_COUNT };
 
 /* What a one-token match of a kind says: a bit always, and one more for
  * each of up to two attributes that is on ("weak", "inv"; an
@@ -298,6 +298,7 @@ static int kind_code(const char *k)
         {"connector", K_CONNECTOR}, {"docword", K_DOCWORD}, {"credit", K_CREDIT},
         {"common", K_COMMON}, {"member", K_MEMBER}, {"placehead", K_PLACEHEAD},
         {"placeopen", K_PLACEOPEN}, {"classnoun", K_CLASSNOUN}, {"legal", K_LEGAL},
+        {"sport", K_SPORT},
     };
     for (size_t i = 0; i < sizeof kinds / sizeof *kinds; i++)
         if (kinds[i].name[0] == k[0] && strcmp(kinds[i].name, k) == 0)
@@ -358,6 +359,8 @@ static void index_matches(ann_entities *st, const ann_window *w, tinfo *ti)
              * common noun of several words is one */
             for (size_t q = m->first; q < m->last; q++)
                 ti[q].f |= TI_COMMON;
+        } else if (code == K_SPORT) {
+            st->sport = 1;      /* the document is a sports page (sports.tsv) */
         } else if (code == K_CLASSNOUN) {
             if (len == 1)
                 t->f |= (m->type[0] == 'o' ? TI_CLASS_ORG
@@ -962,12 +965,6 @@ int en_known_class(const ann_match *m)
     if (t[0] == 'p' && strcmp(t, "person") == 0)
         return TG_PER;
     return t[0] == 'c' && strcmp(t, "country") == 0 ? TG_LOC : TG_ORG;
-}
-
-/* Whether the listed name is a sovereign state's (countries.tsv). */
-static int is_country(const ann_match *m)
-{
-    return m->type[0] == 'c' && strcmp(m->type, "country") == 0;
 }
 
 /* Whether the listed name [km) stands where a club's does: on a line of
@@ -1765,10 +1762,15 @@ static size_t tagged_known(ann_entities *st, ann_window *w, const tinfo *ti, tsp
     int kc = en_known_class(km);
     if ((!legal_end && part_of_longer_name(w, ti, km->last)) || in_quoted_title(st, w, km->first))
         return km->last;   /* the context says it is part of another name, or not this one */
+    /* a country or a place the model reads as an organization outside a
+     * sports page: the place itself (below), an ambiguous one too (its
+     * other reading is a person's: "Cleveland", "Orlando") */
+    int seat = kc == TG_LOC && type == TG_ORG && !st->sport && !club_line(st, w, km);
     /* an ambiguous name is confirmed by the tagger's reading of it;
      * a short form needs the full name before ("the Commission") */
     int ok = attr_on_memo(st, km, A_ALIAS_ONLY) ? alias_ok(w->doc, km)
-             : !attr_on_memo(st, km, A_AMBIGUOUS) || kc == type || ambiguous_ok(st, w, ti, km);
+             : !attr_on_memo(st, km, A_AMBIGUOUS) || kc == type || seat ||
+                   ambiguous_ok(st, w, ti, km);
     /* a listed person's full name is the person whatever the model's
      * class ("Melania Trump" read as an organization): the metonymy
      * reread_known is for (a city for its club) is not a person's (a
@@ -1780,18 +1782,19 @@ static size_t tagged_known(ann_entities *st, ann_window *w, const tinfo *ti, tsp
      * nor a listed place's before a capitalized title and a name
      * ("Sindh Chief Minister Murad Ali Shah", "Kerala Governor"): the
      * place whose office it is, not a body of the place's name, nor a
-     * person ("Texas Senator Ted Cruz"); nor a country's read as an
-     * organization ("America's top diplomat", "entering the U.S."): a
-     * state is a country by any of its names, and its national team too
-     * (CoNLL has them as places), but for a club of the name in a table
-     * or in brackets after a player ("Guingamp 2 Monaco 1", "Enzo Scifo
-     * ( Monaco )"); nor a listed organization's name of two
+     * person ("Texas Senator Ted Cruz"); nor a country's or a place's
+     * read as an organization (seat: "America's top diplomat", "flew back
+     * to Washington"): a state is a country by any of its names and a
+     * city named for its government is still a place; a name stands for
+     * its club or team on a sports page (a word of sports.tsv: "Leeds
+     * beat Chelsea"), in a table or in brackets after a player ("Guingamp
+     * 2 Monaco 1", "Enzo Scifo ( Monaco )"); nor a listed organization's name of two
      * words or more read as a person's ("Goldman Sachs, Morgan Stanley"):
      * it is a firm's surname alone that may be a person's ("Ford") */
     if (ok && (kc == type || km->last > j || strcmp(km->kind, "source") == 0 ||
                (kc == TG_PER && km->last - km->first >= 2) ||
                (kc == TG_LOC && dateline_at(w, s, km->last)) ||
-               (kc == TG_LOC && type == TG_ORG && is_country(km) && !club_line(st, w, km)) ||
+               seat ||
                (kc == TG_ORG && type == TG_PER && km->last - km->first >= 2) ||
                (kc == TG_LOC && type != TG_LOC && km->last == j && j < w->n &&
                 en_capitalized(&w->tok[j]) && title_before_name(w, ti, j)) ||

@@ -145,6 +145,7 @@ struct ann_entities {
     size_t *cap_head, *cap_next, *cap_tok;
     size_t cap_nhead, cap_nnext, cap_ntok, cap_mask, capsof;
     size_t dateline;           /* 1 + the index of the dateline's place in doc->ents, or 0 */
+    int sport;                 /* a word of sports.tsv seen: a sports page */
 };
 
 /* The token helpers both halves of the name finder read. */

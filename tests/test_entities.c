@@ -860,6 +860,16 @@ static const misreading misreadings[] = {
      "monaco-organization"},
     {"Enzo Scifo ( Monaco ) scored twice.", "Monaco=B-ORG", "Monaco", "organization",
      "monaco-organization"},
+    /* a listed place, even one that may be a person's name, read as an
+     * organization is the place, but on a sports page (a sports word) */
+    {"He later flew back to Washington on Air Force Two.", "Washington=B-ORG", "Washington",
+     "place", "washington"},
+    {"The convention is three months away, in Cleveland.", "Cleveland=B-ORG", "Cleveland",
+     "place", "cleveland"},
+    {"Liverpool beat Chelsea in the semifinal on Sunday.", "Liverpool=B-ORG", "Liverpool",
+     "organization", "liverpool-organization"},
+    {"Barrichello finished fifth for Jordan at the Belgian Grand Prix.", "Jordan=B-ORG", "Jordan",
+     "organization", "jordan-organization"},
     /* a listed place before a title and a name is the place, whatever the
      * model's class; a listed firm's name of two words is no person's */
     {"He said fellow candidate Texas Senator Ted Cruz had far to go.", "Texas=B-PER", "Texas",
