@@ -2103,6 +2103,7 @@ void ann_entities_window(ann_entities *st, ann_window *w)
 
 void ann_entities_finish(ann_entities *st, ann_doc *d)
 {
-    en_settle_aliases(d, st->acr, st->nacr, st->pshaped, st->npshaped, st->e->tagger && ann_tagger_passes(st->e->tagger),
-                      &st->name, &st->slug);
+    en_settle_aliases(d, st->acr, st->nacr, st->pshaped, st->npshaped,
+                      st->e->tagger && ann_tagger_passes(st->e->tagger), st->sport, &st->name,
+                      &st->slug);
 }

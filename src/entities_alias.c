@@ -495,8 +495,46 @@ static void one_reading(ann_doc *d)
     free(v);
 }
 
+/* The entity whose id is e's without the suffix "-" + e->type that
+ * add_tagged and reread_known give a name read as another type than the
+ * entity of its id; NULL where e's id has none or there is no such one. */
+static ann_entity *unsuffixed(ann_doc *d, const ann_entity *e, ann_buf *slug)
+{
+    size_t n = strlen(e->id), t = strlen(e->type);
+    if (n <= t + 1 || e->id[n - t - 1] != '-' || strcmp(e->id + n - t, e->type) != 0)
+        return NULL;
+    slug->len = 0;
+    ann_buf_add(slug, e->id, n - t - 1);
+    ann_entity *b = ann_doc_find_entity(d, slug->p);
+    return b && b != e && b->nmentions ? b : NULL;
+}
+
+/* One document, one reading, where a place's name was also read as an
+ * organization's (outside a sports page, where it stands for its club):
+ * a city named for its government is still a place ("Sioux City", then
+ * "far from Sioux City" read as a body).  The organization joins the
+ * place where the place is a list's or has as many mentions; not the
+ * other way round: a firm read once as a place ("Carrier furnaces") is
+ * the firm.  An outlet's name read as an organization's ("FOX News") is
+ * the outlet's. */
+static void places_over_bodies(ann_doc *d, int sport, ann_buf *slug)
+{
+    for (size_t j = 0; j < d->nents; j++) {
+        ann_entity *e = &d->ents[j];
+        if (!e->nmentions || strcmp(e->type, "organization") != 0)
+            continue;
+        ann_entity *b = unsuffixed(d, e, slug);
+        if (!b)
+            continue;
+        int place = b->cat == ANN_CAT_PLACE || strcmp(b->type, "country") == 0;
+        if (b->cat == ANN_CAT_SOURCE ||
+            (place && !sport && (b->listed || b->nmentions >= e->nmentions)))
+            move_mentions(d, b, e);
+    }
+}
+
 void en_settle_aliases(ann_doc *d, const en_acronym *acr, size_t nacr, const size_t *pshaped,
-                       size_t npshaped, int tagged, ann_buf *name, ann_buf *slug)
+                       size_t npshaped, int tagged, int sport, ann_buf *name, ann_buf *slug)
 {
     merge_initial_variants(d);
     surname_persons(d, pshaped, npshaped);
@@ -504,6 +542,7 @@ void en_settle_aliases(ann_doc *d, const en_acronym *acr, size_t nacr, const siz
     settle_acronyms(d, acr, nacr, slug);
     if (tagged) {
         merge_short_forms(d, name, slug);
+        places_over_bodies(d, sport, slug);
         one_reading(d);
     }
 }

@@ -192,9 +192,10 @@ int en_doc_has_word(const ann_doc *d, const char *word, size_t n);
  * name's shape (pshaped, indexes of d->ents) persons where the document
  * reads their last word alone as one, one-word names join the full name
  * they begin or end, acronyms their expansions; with the tagger, short
- * forms the organization they begin, and one name one type.  name and
- * slug are scratch buffers. */
+ * forms the organization they begin, and one name one type (outside a
+ * sports page, a place's name read as an organization's is the place's).
+ * name and slug are scratch buffers. */
 void en_settle_aliases(ann_doc *d, const en_acronym *acr, size_t nacr, const size_t *pshaped,
-                       size_t npshaped, int tagged, ann_buf *name, ann_buf *slug);
+                       size_t npshaped, int tagged, int sport, ann_buf *name, ann_buf *slug);
 
 #endif

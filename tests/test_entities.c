@@ -893,6 +893,31 @@ static void test_misreadings_mended(void)
     eng->relabel = NULL;
 }
 
+/* One document, one reading: a name read as a place in one place and as
+ * an organization in another is the place outside a sports page, the
+ * club and the city on one. */
+static void test_place_read_as_body(void)
+{
+    static const char *const texts[] = {
+        "Refugees settled in Clarkston over the years.\nThanks, Clarkston, for welcoming them.",
+        "Refugees settled in Clarkston over the years.\nThanks, Clarkston, for the semifinal.",
+    };
+    eng->relabel = relabel;
+    forced = "in=O Clarkston=B-LOC | Thanks=O ,=O Clarkston=B-ORG";
+    for (int k = 0; k < 2; k++) {
+        forced_hits = 0;
+        ann_doc *d = run(texts[k]);
+        CHECK(forced_hits == 2);
+        const ann_entity *place = ann_doc_find_entity(d, "clarkston");
+        const ann_entity *club = ann_doc_find_entity(d, "clarkston-organization");
+        CHECK(place && strcmp(place->type, "place") == 0);
+        CHECK(place && place->nmentions == (k == 0 ? 2u : 1u));
+        CHECK(k == 0 ? !club || club->nmentions == 0 : club && club->nmentions == 1);
+        ann_doc_free(d);
+    }
+    eng->relabel = NULL;
+}
+
 /* A user's meta/lowercase.txt adds to the built-in words; a word in
  * capitals there is refused with PATH:LINE. */
 static void test_user_lowercase(void)
@@ -1316,6 +1341,7 @@ int main(void)
     test_headline_runs();
     test_readings();
     test_misreadings_mended();
+    test_place_read_as_body();
     test_user_lowercase();
     test_west_and_titles();
     test_quoted_titles_and_caps();
