@@ -629,35 +629,89 @@ static int accept_known(ann_entities *st, const ann_window *w, const tinfo *ti,
 
 /* ---- names inside hyphenated compounds --------------------------------------- */
 
+/* The listed actor, place or source the text [p, q) names, added as a
+ * mention: 1, or 0 where no list holds it (or holds it only as a short
+ * form or an ambiguous word, which a compound's part gives no context
+ * for). */
+static int known_part(ann_entities *st, ann_window *w, size_t p, size_t q)
+{
+    static const char *const kinds[] = {"actor", "place", "source"};
+    ann_match m;
+    /* most parts ("so-called", "long-term") are in no lexicon at all:
+     * one look-up of any kind says so for the three */
+    if (q <= p || !ann_rules_lookup(st->e->rules, w->text + p, q - p, NULL, &m))
+        return 0;
+    for (size_t k = 0; k < 3; k++)
+        if (ann_rules_lookup(st->e->rules, w->text + p, q - p, kinds[k], &m) &&
+            !attr_on_memo(st, &m, A_ALIAS_ONLY) && !attr_on_memo(st, &m, A_AMBIGUOUS)) {
+            add_known(st, w->doc, &m, w->text + p, q - p, (ann_span){p, q});
+            return 1;
+        }
+    return 0;
+}
+
+/* The end of the part of token t that starts at p: its next hyphen or its end. */
+static size_t part_end(const ann_window *w, const ann_token *t, size_t p)
+{
+    while (p < t->end && w->text[p] != '-')
+        p++;
+    return p;
+}
+
 /* "UK-led", "Russia-Ukraine", "Cairo-based": look each part up on its own;
  * the number of parts found. */
 static size_t compound_parts(ann_entities *st, ann_window *w, const tinfo *ti, size_t i)
 {
-    static const char *const kinds[] = {"actor", "place", "source"};
     const ann_token *t = &w->tok[i];
     size_t found = 0;
     if (part_of_longer_name(w, ti, i + 1))
         return 0;
-    size_t p = t->start;
-    while (p < t->end) {
-        size_t q = p;
-        while (q < t->end && w->text[q] != '-')
-            q++;
-        ann_match m;
-        /* most parts ("so-called", "long-term") are in no lexicon at all:
-         * one look-up of any kind says so for the three */
-        int any = q > p && ann_rules_lookup(st->e->rules, w->text + p, q - p, NULL, &m);
-        for (size_t k = 0; k < 3 && any; k++) {
-            if (ann_rules_lookup(st->e->rules, w->text + p, q - p, kinds[k], &m) &&
-                !attr_on_memo(st, &m, A_ALIAS_ONLY) && !attr_on_memo(st, &m, A_AMBIGUOUS)) {
-                add_known(st, w->doc, &m, w->text + p, q - p, (ann_span){p, q});
-                found++;
-                break;
-            }
-        }
-        p = q + 1;
-    }
+    for (size_t p = t->start; p < t->end; p = part_end(w, t, p) + 1)
+        found += (size_t)known_part(st, w, p, part_end(w, t, p));
     return found;
+}
+
+/* Whether tokens [a, b) are capitalized words of one line. */
+static int caps_on_line(const ann_window *w, size_t a, size_t b)
+{
+    for (size_t k = a; k < b; k++)
+        if (!en_capitalized(&w->tok[k]) || (k > a && (w->tok[k].flags & ANN_TF_LINE_START)))
+            return 0;
+    return b > a;
+}
+
+/* Names joined by a hyphen, each of words outside it: "Washington
+ * Post-ABC News poll", "New York Times-CBS News poll".  At token i, the
+ * listed name made of the words from i to the first part of a hyphenated
+ * word within three, its mention added; then the hyphenated word's other
+ * parts, the last with up to three capitalized words after it ("ABC
+ * News").  The token after the last one read, or 0 where there is no
+ * such name at i. */
+static size_t hyphen_join(ann_entities *st, ann_window *w, const tinfo *ti, size_t i)
+{
+    size_t h = i + 1;
+    while (h < w->n && h <= i + 3 && !(w->tok[h].flags & ANN_TF_HYPHEN))
+        h++;
+    if (h >= w->n || h > i + 3 || !caps_on_line(w, i, h + 1))
+        return 0;
+    const ann_match *km = en_match_of(w, ti[i].known);
+    const ann_token *t = &w->tok[h];
+    if ((km && km->last > h) || !known_part(st, w, w->tok[i].start, part_end(w, t, t->start)))
+        return 0;
+    size_t next = h + 1;
+    for (size_t p = part_end(w, t, t->start) + 1; p < t->end; p = part_end(w, t, p) + 1) {
+        size_t q = part_end(w, t, p), m = 0;
+        if (q == t->end)
+            for (m = 3; m > 0; m--)
+                if (h + m < w->n && caps_on_line(w, h, h + m + 1) &&
+                    known_part(st, w, p, w->tok[h + m].end))
+                    break;
+        if (m)
+            next = h + m + 1;
+        else
+            known_part(st, w, p, q);
+    }
+    return next;
 }
 
 /* ---- roles ---------------------------------------------------------------------- */
@@ -2052,6 +2106,12 @@ void ann_entities_window(ann_entities *st, ann_window *w)
         const ann_token *t = &w->tok[i];
         if ((!(t->flags & ANN_TF_SPACE_BEFORE) && i > 0 && in_url(w, i)) || w->text[t->end] == '@') {
             i++;
+            continue;
+        }
+        size_t joined = hyphen_join(st, w, ti, i);
+        if (joined) {
+            ev.title = NULL;
+            i = joined;
             continue;
         }
         const ann_match *km = en_match_of(w, ti[i].known);

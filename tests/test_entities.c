@@ -362,6 +362,19 @@ static void test_compounds_and_documents(void)
     const ann_entity *u = with_mention(d, "Ukraine");
     CHECK(u && u->nmentions == 1);
     ann_doc_free(d);
+    /* names of several words joined by a hyphen, each its own mention */
+    d = run("Poll\n\nA Washington Post-ABC News poll and a New York Times-CBS News poll agreed. "
+            "The New York-based group met at the Costa Rica-Nicaragua border.");
+    CHECK_STR(type_of(d, "Washington Post"), "outlet");
+    CHECK_STR(type_of(d, "ABC News"), "outlet");
+    CHECK_STR(type_of(d, "New York Times"), "outlet");
+    CHECK_STR(type_of(d, "CBS News"), "outlet");
+    CHECK_STR(type_of(d, "New York"), "place");
+    CHECK_STR(type_of(d, "Costa Rica"), "country");
+    CHECK_STR(type_of(d, "Nicaragua"), "country");
+    CHECK(with_mention(d, "Washington") == NULL);
+    CHECK(with_mention(d, "CBS") == NULL);
+    ann_doc_free(d);
 }
 
 /* A capitalized common noun (an abbreviation in capitals, a religion, a
