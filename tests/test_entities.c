@@ -365,13 +365,13 @@ static void test_compounds_and_documents(void)
     /* names of several words joined by a hyphen, each its own mention */
     d = run("Poll\n\nA Washington Post-ABC News poll and a New York Times-CBS News poll agreed. "
             "The New York-based group met at the Costa Rica-Nicaragua border.");
-    CHECK_STR(type_of(d, "Washington Post"), "outlet");
-    CHECK_STR(type_of(d, "ABC News"), "outlet");
-    CHECK_STR(type_of(d, "New York Times"), "outlet");
-    CHECK_STR(type_of(d, "CBS News"), "outlet");
-    CHECK_STR(type_of(d, "New York"), "place");
-    CHECK_STR(type_of(d, "Costa Rica"), "country");
-    CHECK_STR(type_of(d, "Nicaragua"), "country");
+    static const char *const joined[][2] = {
+        {"Washington Post", "outlet"}, {"ABC News", "outlet"}, {"New York Times", "outlet"},
+        {"CBS News", "outlet"}, {"New York", "place"}, {"Costa Rica", "country"},
+        {"Nicaragua", "country"},
+    };
+    for (size_t k = 0; k < sizeof joined / sizeof *joined; k++)
+        CHECK_STR(type_of(d, joined[k][0]), joined[k][1]);
     CHECK(with_mention(d, "Washington") == NULL);
     CHECK(with_mention(d, "CBS") == NULL);
     ann_doc_free(d);
