@@ -613,10 +613,27 @@ static int context_ok(ann_entities *st, const ann_doc *d, const ann_match *m)
     return ok;
 }
 
+/* Whether the one-word name at i, opening a sentence in title case, is a
+ * function word of the document's language there: "Oder" ("or") opening
+ * a German sentence, not the river; "Para" ("for") a Spanish one, not the
+ * Brazilian state (lang/XX.txt). */
+static int function_word_at(const ann_entities *st, const ann_window *w, size_t i)
+{
+    const ann_token *t = &w->tok[i];
+    if ((t->flags & (ANN_TF_TITLE | ANN_TF_UPPER)) != ANN_TF_TITLE || !w->doc->lang[0])
+        return 0;
+    if (!(t->flags & (ANN_TF_SENT_START | ANN_TF_LINE_START)) &&
+        !(i > 0 && (w->tok[i - 1].flags & ANN_TF_QOPEN)))
+        return 0;
+    return ann_lang_function_word(st->e->lang, w->doc->lang, w->text + t->start, t->end - t->start);
+}
+
 static int accept_known(ann_entities *st, const ann_window *w, const tinfo *ti,
                         const ann_match *m)
 {
     if (!context_ok(st, w->doc, m))
+        return 0;
+    if (m->last - m->first == 1 && function_word_at(st, w, m->first))
         return 0;
     if (attr_on_memo(st, m, A_ALIAS_ONLY))
         return alias_ok(w->doc, m);

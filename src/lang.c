@@ -394,3 +394,18 @@ int ann_lang_has_rules(const ann_lang *l, const char *lang)
             return (l->covered >> i) & 1;
     return 0;
 }
+
+int ann_lang_function_word(const ann_lang *l, const char *lang, const char *w, size_t n)
+{
+    if (!l || !lang || !*lang || n > l->maxlen * 2)
+        return 0;
+    int i = 0;
+    while (i < l->ncodes && strcmp(l->codes[i], lang) != 0)
+        i++;
+    if (i == l->ncodes)
+        return 0;
+    char *low = ann_utf8_lower(w, n);
+    const fword *f = find_word(l, low, strlen(low));
+    free(low);
+    return f && (f->langs >> i & 1);
+}

@@ -29,4 +29,8 @@ void ann_lang_detect(const ann_lang *l, ann_doc *d);
  * English-only entity lists). */
 int ann_lang_has_rules(const ann_lang *l, const char *lang);
 
+/* Is the word w (any case) one of the function words of language lang
+ * ("Oder" in German: "or")?  0 for an unknown language. */
+int ann_lang_function_word(const ann_lang *l, const char *lang, const char *w, size_t n);
+
 #endif

@@ -906,6 +906,21 @@ static void test_misreadings_mended(void)
     eng->relabel = NULL;
 }
 
+/* A listed name that is a function word of the document's language
+ * opening a sentence is the word ("Oder": "or"); elsewhere the name. */
+static void test_function_word_names(void)
+{
+    ann_doc *d = run("Titel\n\nIch weiß nicht, ob er kommt, und sie sagt es mir auch nicht. Oder "
+                     "doch? Wir fahren an die Oder, denn die Stadt ist nicht weit. Seine Frau ist "
+                     "auch dabei, und wir sind froh.");
+    CHECK_STR(d->lang, "de");
+    const ann_entity *oder = with_mention(d, "Oder");
+    CHECK(oder && oder->nmentions == 1 && d->text[oder->mentions[0].start - 1] == ' ' &&
+          strncmp(d->text + oder->mentions[0].start - 4, "die ", 4) == 0);
+    CHECK(with_mention(d, "Seine") == NULL);
+    ann_doc_free(d);
+}
+
 /* One document, one reading: a name read as a place in one place and as
  * an organization in another is the place outside a sports page, the
  * club and the city on one. */
@@ -1355,6 +1370,7 @@ int main(void)
     test_readings();
     test_misreadings_mended();
     test_place_read_as_body();
+    test_function_word_names();
     test_user_lowercase();
     test_west_and_titles();
     test_quoted_titles_and_caps();
