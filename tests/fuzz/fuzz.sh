@@ -47,8 +47,8 @@ if ! "$CLANG" -fsanitize=fuzzer -o "$probe/p" "$probe/p.c" 2>/dev/null; then
 fi
 
 # ---- build ---------------------------------------------------------------------
-make --no-print-directory build/rules_data.c build/rules_compiled.c >/dev/null ||
-    die "cannot generate build/rules_data.c and build/rules_compiled.c"
+make --no-print-directory build/rules_data.c build/tagger_data.c build/rules_compiled.c >/dev/null ||
+    die "cannot generate build/rules_data.c, build/tagger_data.c and build/rules_compiled.c"
 mkdir -p "$DIR/obj" || die "cannot create $DIR"
 CFLAGS="-std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Iinclude -Isrc $(pkg-config --cflags $PKGS) \
  -g -O1 -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all ${FUZZ_CFLAGS:-}"
@@ -62,7 +62,7 @@ fi
 rm -f "$DIR/flags.new"
 newest_h=$(ls -t include/*.h src/*.h | head -n 1)
 srcs=
-for s in src/*.c build/rules_data.c build/rules_compiled.c; do
+for s in src/*.c build/rules_data.c build/tagger_data.c build/rules_compiled.c; do
     case $s in src/main.c) continue ;; esac
     o=$DIR/obj/$(basename "$s" .c).o
     if [ ! -f "$o" ] || [ -n "$(find "$s" "$newest_h" -newer "$o")" ]; then
@@ -73,7 +73,8 @@ done
 for o in "$DIR"/obj/*.o; do
     [ -f "$o" ] || continue
     b=$(basename "$o" .o)
-    [ -f "src/$b.c" ] || [ "$b" = rules_data ] || [ "$b" = rules_compiled ] || rm -f "$o"
+    [ -f "src/$b.c" ] || [ "$b" = rules_data ] || [ "$b" = tagger_data ] || [ "$b" = rules_compiled ] ||
+        rm -f "$o"
 done
 if [ -n "$srcs" ]; then
     echo "fuzz: compiling$srcs" | fold -s -w 100 >&2
