@@ -884,8 +884,10 @@ static int period_years(tx_match *m, const char *u, long n)
     return 1;
 }
 
-/* ago(N, U): the DCT minus N units, at the unit's granularity. */
-static int fn_ago(tx_match *m)
+/* The DCT shifted by sign * N units, at the unit's granularity ("two weeks
+ * ago", "two weeks from now"); a vague or fractional count, or a time
+ * unit, the past or the future reference. */
+static int from_dct(tx_match *m, int sign)
 {
     double n = 0;
     int known = tx_arg_num(m, 0, &n) == 1;
@@ -895,18 +897,30 @@ static int fn_ago(tx_match *m)
         return 0;
     int g = tx_unit_gran(u);
     if (!known || tx_is_time_unit(u) || n != (double)(long)n) {
-        snprintf(m->value, sizeof m->value, "PAST_REF");
+        snprintf(m->value, sizeof m->value, sign < 0 ? "PAST_REF" : "FUTURE_REF");
         return 1;
     }
-    if (period_years(m, u, -(long)n))
+    if (period_years(m, u, sign * (long)n))
         return 1;
     if (!tx_deictic_anchor(m, g == G_WEEK ? G_DAY : g, &a)) {
         tx_fmt_unknown(m->value, sizeof m->value, g);
         return 1;
     }
-    tx_shift(&a, u, -(long)n);
+    tx_shift(&a, u, sign * (long)n);
     tx_fmt_date(m->value, sizeof m->value, a, g);
     return 1;
+}
+
+/* ago(N, U): the DCT minus N units. */
+static int fn_ago(tx_match *m)
+{
+    return from_dct(m, -1);
+}
+
+/* hence(N, U): the DCT plus N units ("a year from now"). */
+static int fn_hence(tx_match *m)
+{
+    return from_dct(m, 1);
 }
 
 /* later(N, U, later|earlier|after|before): counted from the focus. */
@@ -1167,6 +1181,7 @@ static const tx_norm norms[] = {
     {"time", fn_time},
     {"clockday", fn_clockday},
     {"ago", fn_ago},
+    {"hence", fn_hence},
     {"later", fn_later},
     {"dur", fn_dur},
     {"ytd", fn_ytd},
