@@ -320,6 +320,18 @@ static inline int poss(const cl_view *v, size_t i)
     return i < v->n && (v->t[i].flags & ANN_TF_POSS);
 }
 
+/* The "'s" of "he's", "she's", "who's": after a subject pronoun it is
+ * "is" or "has", never a possessive (that is "his", "her", "whose"), so
+ * a verb after it has that pronoun for subject ("he's said", "she's
+ * arguing").  "it's" and "that's" are left out: "it's said that" is a
+ * passive with no source. */
+static inline int cl_contracted_aux(const cl_view *v, size_t i)
+{
+    return i > 0 && poss(v, i) && W(v, i - 1) &&
+           (ann_tok_is_ci(v->text, &v->t[i - 1], "he") || ann_tok_is_ci(v->text, &v->t[i - 1], "she") ||
+            ann_tok_is_ci(v->text, &v->t[i - 1], "who"));
+}
+
 static inline int kind(const cl_view *v, size_t i, unsigned k)
 {
     return W(v, i) && (cl_info(v, i) & k);

@@ -421,6 +421,8 @@ size_t cl_subject_head_at(const cl_view *v, size_t i, size_t lo, size_t k)
         if (k != CL_NONE && k > lo && auxiliary(v, k) && in_set(v, i, CL_S_ADJ))
             k = cl_skip_adv_left(v, k - 1, lo);
     }
+    if (k != CL_NONE && k > lo && cl_contracted_aux(v, k))
+        k = k - 1;                                 /* "he's said", "she's been urging" */
     if (k != CL_NONE && k > lo && qopen(v, k))
         k = cl_skip_adv_left(v, k - 1, lo);        /* X "demanded …" */
     if (k != CL_NONE && k > lo && (is(v, k, "which") || is(v, k, "who"))) {

@@ -911,7 +911,8 @@ static int noun_use(const cl_view *v, size_t i, size_t ce)
     }
     /* "Russia's demands", "its diplomatic demands", "other states", "the
      * first public mention" */
-    if (i > 0 && !ss(v, i) && (poss(v, i - 1) || (!ends_with(v, i, "ed") && adjective(v, i - 1))))
+    if (i > 0 && !ss(v, i) && ((poss(v, i - 1) && !cl_contracted_aux(v, i - 1)) ||
+                               (!ends_with(v, i, "ed") && adjective(v, i - 1))))
         return 1;
     if (at_point(v, i))
         return 1;
