@@ -281,7 +281,14 @@ static int post_claim(cl_view *v, size_t comma, int how, size_t tend, unsigned c
     else if (comma < s + 4 ||
              (preposition(v, s) && !opener_clause(v, s, comma) && !count_start(v, s)))
         return 0;                       /* but "About 270 people …, officials said" */
-    cl_emit_tokens(v, s, comma, cue, sp, medium, nested);
+    /* "The deal “looks out for …,” X wrote. “That is unacceptable.”": a
+     * mixed content split by its cue goes on in the quotation after it,
+     * as a direct one does; only where the quotation opens on a word
+     * inside the clause, not after a colon (a quotation of its own) */
+    size_t o = cq != CL_NONE ? v->mate[cq] : CL_NONE;
+    size_t rest = o != CL_NONE && o > s && W(v, o + 1) && !pc(v, o - 1, ':') ?
+                  split_rest(v, tend + 1) : CL_NONE;
+    cl_emit_tokens(v, s, rest != CL_NONE ? rest : comma, cue, sp, medium, nested);
     return 1;
 }
 

@@ -1956,6 +1956,11 @@ static const char *const round16[][5] = {
     {"i", "While he's said he will fight on, the senator must decide.", "he will fight on",
      "said", "he"},
     {"i", "She's been arguing that the talks failed.", "the talks failed", "arguing", "She"},
+    /* a mixed content split by its cue goes on in the quotation after
+     * it, as a direct one does */
+    {"m", "The deal “looks out for the funds first,” the senator wrote. “That is unacceptable.”",
+     "The deal “looks out for the funds first,” the senator wrote. “That is unacceptable",
+     "wrote", "the senator"},
 };
 
 static void test_round16(void)
