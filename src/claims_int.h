@@ -75,7 +75,8 @@ enum {
     CL_S_PAST = 1u << 16,   /* "built", "made": an irregular verb in the past */
     CL_S_DATA = 1u << 17,   /* "poll", "survey": a source of findings, "In a poll, …" */
     CL_S_ISSUE = 1u << 18,  /* "concerns", "possibility": a matter raised in speech */
-    CL_S_CMPD = 1u << 19    /* "tank": a cue word before it is a noun ("think tank") */
+    CL_S_CMPD = 1u << 19,   /* "tank": a cue word before it is a noun ("think tank") */
+    CL_S_CHAIN = 1u << 20   /* "continued", "seemed": its subject speaks in the infinitive after it */
 };
 
 #define CL_MAXSUFFIX 8          /* bytes of an adjective suffix ("-ous") */
@@ -97,11 +98,11 @@ typedef struct cl_word {
  * the first of the verb cues it heads (the others follow; 0 for none), and
  * the length the sets want. */
 #define CL_I_KIND 0xfffu        /* CL_W_* */
-#define CL_I_SETS_SHIFT 12      /* CL_S_*, 20 bits */
-#define CL_I_SETS 0xfffffu
-#define CL_I_CUE_SHIFT 32       /* 16 bits */
-#define CL_I_LEN_SHIFT 48       /* length of a word with sets, 16 bits */
-#define CL_I_MAXLEN 0xffffu
+#define CL_I_SETS_SHIFT 12      /* CL_S_*, 21 bits */
+#define CL_I_SETS 0x1fffffu
+#define CL_I_CUE_SHIFT 33       /* 16 bits */
+#define CL_I_LEN_SHIFT 49       /* length of a word with sets, 15 bits */
+#define CL_I_MAXLEN 0x7fffu
 
 /* A slot of the word table; info is 0 when it is free (every word has a
  * kind or a set). */
@@ -203,10 +204,10 @@ typedef struct cl_ment {
  * finders ask. */
 #define CL_V_KNOWN ((uint64_t)1 << 63)
 #define CL_V_SETS_SHIFT 12
-/* Bits 32 to 47 hold 1 + the index of the verb cue that starts at the
+/* Bits 33 to 48 hold 1 + the index of the verb cue that starts at the
  * token (0 for none): set for every token when the view is built, so a
  * per-token array of cue pointers need not be cleared and filled. */
-#define CL_V_CUE_SHIFT 32
+#define CL_V_CUE_SHIFT 33
 #define CL_V_CUE_MAX 0xffffu
 #define CL_V_CUE_BITS ((uint64_t)CL_V_CUE_MAX << CL_V_CUE_SHIFT)
 

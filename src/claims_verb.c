@@ -1800,6 +1800,26 @@ static int naming_gap(cl_view *v, const cue_ctx *x)
 }
 
 /* Where is the content of the cue at i, and who speaks? */
+/* "Republicans continue to warn that …", "she appeared to imply …",
+ * "Sexton was quick to point out …", "has tried to argue": the cue in the
+ * infinitive of a verb or adjective of words.tsv class chain has the
+ * subject of that word for its own.  k is the token left of the cue
+ * past adverbs; returns the token left of the chain word and its
+ * auxiliaries, or k when the cue stands in no such infinitive. */
+static size_t chain_left(const cl_view *v, size_t i, size_t lo, size_t k)
+{
+    if (k == CL_NONE || k <= lo + 1 || !is(v, k, "to") || !(v->t[i].flags & ANN_TF_LOWER))
+        return k;
+    size_t r = cl_skip_adv_left(v, k - 1, lo);
+    if (r == CL_NONE || r == lo || !in_set(v, r, CL_S_CHAIN))
+        return k;
+    /* "was quick to", "has tried to", "have been seeking to" */
+    size_t q = cl_skip_adv_left(v, r - 1, lo);
+    for (int n = 0; n < 2 && q != CL_NONE && q > lo && (kind(v, q, CL_W_BE) || auxiliary(v, q)); n++)
+        q = cl_skip_adv_left(v, q - 1, lo);
+    return q == CL_NONE ? k : q;
+}
+
 void cl_on_cue(cl_view *v, size_t i)
 {
     cue_ctx x;
@@ -1820,7 +1840,7 @@ void cl_on_cue(cl_view *v, size_t i)
     x.medium = medium_of(v, x.c);
     x.nested = v->inq[i];
     size_t lo = x.lo, ce = x.ce;
-    size_t k = x.k = i > lo ? cl_skip_adv_left(v, i - 1, lo) : CL_NONE;
+    size_t k = x.k = chain_left(v, i, lo, i > lo ? cl_skip_adv_left(v, i - 1, lo) : CL_NONE);
     /* "was reported" is passive, "were urging" progressive, "was
      * critical of" an adjective's phrase (words.tsv class adj) */
     int passive = k != CL_NONE && kind(v, k, CL_W_BE) && !is_ing(v, i) && !in_set(v, i, CL_S_ADJ);

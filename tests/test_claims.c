@@ -1961,13 +1961,23 @@ static const char *const round16[][5] = {
     {"m", "The deal “looks out for the funds first,” the senator wrote. “That is unacceptable.”",
      "The deal “looks out for the funds first,” the senator wrote. “That is unacceptable",
      "wrote", "the senator"},
+    /* a cue in the infinitive of a verb or adjective of class chain has
+     * its subject for speaker */
+    {"i", "Republicans continue to warn that the deal was a mistake.", "the deal was a mistake",
+     "warn", "Republicans"},
+    {"i", "Sexton was quick to point out that not all supporters agreed.",
+     "not all supporters agreed", "point out", "Sexton"},
+    {"i", "She has tried to argue that the plan works.", "the plan works", "argue", "She"},
 };
 
 static void test_round16(void)
 {
     expect_rows(round16, sizeof round16 / sizeof round16[0]);
-    /* "it's said" is a passive with no source */
-    static const char *const none[] = {"It's said that the talks failed."};
+    /* "it's said" is a passive with no source; a wish or a refusal to
+     * say states nothing */
+    static const char *const none[] = {"It's said that the talks failed.",
+                                       "He declined to say that the plan works.",
+                                       "He wants to say that the plan works."};
     expect_none(none, sizeof none / sizeof none[0]);
 }
 
