@@ -1968,6 +1968,9 @@ static const char *const round16[][5] = {
     {"i", "Sexton was quick to point out that not all supporters agreed.",
      "not all supporters agreed", "point out", "Sexton"},
     {"i", "She has tried to argue that the plan works.", "the plan works", "argue", "She"},
+    /* the examples after an object's comma belong to it */
+    {"i", "Rendell blamed several factors, including budget cuts and the rise of protests.",
+     "several factors, including budget cuts and the rise of protests", "blamed", "Rendell"},
 };
 
 static void test_round16(void)
