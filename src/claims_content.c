@@ -121,10 +121,13 @@ size_t cl_content_end(const cl_view *v, size_t p, int stop_comma)
         }
         if (v->t[j].kind == ANN_TOK_PUNCT) {
             char c = v->text[v->t[j].start];
-            /* a colon goes on with the clause before a word in lower
-             * case ("they have chosen a new strategy: to stand up for …") */
+            /* a colon goes on with the clause before a word on its line
+             * ("they have chosen a new strategy: to stand up for …", "it
+             * falls flat for one reason: The pride he feels …", "a
+             * powerful new weapon: Donald Trump"); not before a
+             * quotation ("X said P: “Q”" is two claims) or a new line */
             if (c == ';' || (c == ':' && j > p + 1 &&
-                             !(W(v, j + 1) && (v->t[j + 1].flags & ANN_TF_LOWER))))
+                             !(W(v, j + 1) && !(v->t[j + 1].flags & ANN_TF_LINE_START))))
                 break;
             if (c == ',' && ((stop_comma && !list_goes_on(v, j) && !examples_follow(v, j)) ||
                              cl_attribution_at(v, j + 1)))
