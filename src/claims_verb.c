@@ -635,6 +635,29 @@ static size_t addressee_that(const cl_view *v, const cl_cue *c, size_t ce)
 
 /* The content after the cue: "that …", ": “…”", "him to …", a bare clause,
  * or the object of "demanded".  Returns its first token or CL_NONE. */
+static int pronoun_subject(const cl_view *v, size_t p);
+
+/* Tokens of a phrase after a cue before a bare clause's pronoun. */
+#define CL_PP_CLAUSE 8
+
+/* "said in an interview they pulled the listing", "said in a statement
+ * Thursday night it would appeal": a phrase of the verb's own, with no
+ * comma after it, then a clause that a subject pronoun and its verb
+ * open.  j is the phrase's preposition; returns the pronoun or CL_NONE. */
+static size_t phrase_then_clause(const cl_view *v, size_t j)
+{
+    if (!preposition(v, j) || is(v, j, "to") || is(v, j, "of"))
+        return CL_NONE;
+    for (size_t m = j + 1; m < v->n && m <= j + CL_PP_CLAUSE; m++) {
+        if (m > j + 1 && pronoun_subject(v, m))
+            return m;
+        if (ss(v, m) || !(W(v, m) || poss(v, m) || v->t[m].kind == ANN_TOK_NUMBER) ||
+            kind(v, m, CL_W_PRON) || (cl_cue_at(v, m) && !cue_in_name(v, m)))
+            return CL_NONE;
+    }
+    return CL_NONE;
+}
+
 static size_t content_start(const cl_view *v, const cl_cue *c, size_t ce, int *np)
 {
     *np = 0;
@@ -660,6 +683,8 @@ static size_t content_start(const cl_view *v, const cl_cue *c, size_t ce, int *n
     q = skip_adverbials(v, q);
     if (q == CL_NONE && (c->cls & CL_BARE)) {
         size_t f = fronted_clause(v, after);
+        if (f == CL_NONE)
+            f = phrase_then_clause(v, after);
         if (f != CL_NONE)
             return f;
     }

@@ -1971,6 +1971,9 @@ static const char *const round16[][5] = {
     /* the examples after an object's comma belong to it */
     {"i", "Rendell blamed several factors, including budget cuts and the rise of protests.",
      "several factors, including budget cuts and the rise of protests", "blamed", "Rendell"},
+    /* a phrase of the verb's own, then a clause a subject pronoun opens */
+    {"i", "The group said in a statement Thursday night it would appeal the ruling.",
+     "it would appeal the ruling", "said", "The group"},
     /* a colon goes on with the content before a word on its line */
     {"i", "Many Latinos said it falls flat for one reason: The pride he feels is not shared.",
      "it falls flat for one reason: The pride he feels is not shared", "said", "Many Latinos"},
