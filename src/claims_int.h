@@ -76,7 +76,8 @@ enum {
     CL_S_DATA = 1u << 17,   /* "poll", "survey": a source of findings, "In a poll, …" */
     CL_S_ISSUE = 1u << 18,  /* "concerns", "possibility": a matter raised in speech */
     CL_S_CMPD = 1u << 19,   /* "tank": a cue word before it is a noun ("think tank") */
-    CL_S_CHAIN = 1u << 20   /* "continued", "seemed": its subject speaks in the infinitive after it */
+    CL_S_CHAIN = 1u << 20,  /* "continued", "seemed": its subject speaks in the infinitive after it */
+    CL_S_MODAL = 1u << 21   /* "would", "might": a speech act it puts before is not reported */
 };
 
 #define CL_MAXSUFFIX 8          /* bytes of an adjective suffix ("-ous") */
@@ -98,11 +99,11 @@ typedef struct cl_word {
  * the first of the verb cues it heads (the others follow; 0 for none), and
  * the length the sets want. */
 #define CL_I_KIND 0xfffu        /* CL_W_* */
-#define CL_I_SETS_SHIFT 12      /* CL_S_*, 21 bits */
-#define CL_I_SETS 0x1fffffu
-#define CL_I_CUE_SHIFT 33       /* 16 bits */
-#define CL_I_LEN_SHIFT 49       /* length of a word with sets, 15 bits */
-#define CL_I_MAXLEN 0x7fffu
+#define CL_I_SETS_SHIFT 12      /* CL_S_*, 22 bits */
+#define CL_I_SETS 0x3fffffu
+#define CL_I_CUE_SHIFT 34       /* 16 bits */
+#define CL_I_LEN_SHIFT 50       /* length of a word with sets, 14 bits */
+#define CL_I_MAXLEN 0x3fffu
 
 /* A slot of the word table; info is 0 when it is free (every word has a
  * kind or a set). */
@@ -204,10 +205,10 @@ typedef struct cl_ment {
  * finders ask. */
 #define CL_V_KNOWN ((uint64_t)1 << 63)
 #define CL_V_SETS_SHIFT 12
-/* Bits 33 to 48 hold 1 + the index of the verb cue that starts at the
+/* Bits 34 to 49 hold 1 + the index of the verb cue that starts at the
  * token (0 for none): set for every token when the view is built, so a
  * per-token array of cue pointers need not be cleared and filled. */
-#define CL_V_CUE_SHIFT 33
+#define CL_V_CUE_SHIFT 34
 #define CL_V_CUE_MAX 0xffffu
 #define CL_V_CUE_BITS ((uint64_t)CL_V_CUE_MAX << CL_V_CUE_SHIFT)
 

@@ -1845,6 +1845,25 @@ static size_t chain_left(const cl_view *v, size_t i, size_t lo, size_t k)
     return q == CL_NONE ? k : q;
 }
 
+/* "“Trump will say anything,” she said", "said many voters would think
+ * he lied": a cue after a modal (words.tsv class modal, "would have
+ * said" too) inside a quotation or the content of the claim just made is
+ * a supposed or future act, no report of one. */
+static int supposed_inside(const cl_view *v, size_t i, size_t k)
+{
+    /* the modal stands among the words cl_skip_adv_left stepped over */
+    size_t m = k == CL_NONE ? i : k + 1;
+    while (m < i && !in_set(v, m, CL_S_MODAL))
+        m++;
+    if (m == i)
+        return 0;
+    if (v->inq[i])
+        return 1;
+    const cl_last *l = &v->st->last;
+    return l->valid && l->end > v->t[i].start && v->doc->nclaims > v->claims_from &&
+           v->doc->claims[v->doc->nclaims - 1].content.start <= v->t[i].start;
+}
+
 void cl_on_cue(cl_view *v, size_t i)
 {
     cue_ctx x;
@@ -1866,6 +1885,8 @@ void cl_on_cue(cl_view *v, size_t i)
     x.nested = v->inq[i];
     size_t lo = x.lo, ce = x.ce;
     size_t k = x.k = chain_left(v, i, lo, i > lo ? cl_skip_adv_left(v, i - 1, lo) : CL_NONE);
+    if (supposed_inside(v, i, k))
+        return;
     /* "was reported" is passive, "were urging" progressive, "was
      * critical of" an adjective's phrase (words.tsv class adj) */
     int passive = k != CL_NONE && kind(v, k, CL_W_BE) && !is_ing(v, i) && !in_set(v, i, CL_S_ADJ);

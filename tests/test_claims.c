@@ -1988,6 +1988,15 @@ static void test_round16(void)
                                        "He declined to say that the plan works.",
                                        "He wants to say that the plan works."};
     expect_none(none, sizeof none / sizeof none[0]);
+    /* a speech act after a modal inside a reported statement is a
+     * supposed one: the statement alone is the claim */
+    ann_doc *d = annotate_text("She said many voters would think that he lied.");
+    CHECK_INT(d->nclaims, 1);
+    EXPECT(d, "many voters would think that he lied", IND, "said", "She");
+    ann_doc_free(d);
+    d = annotate_text("“Voters will say that he lied,” she said.");
+    CHECK_INT(d->nclaims, 1);
+    ann_doc_free(d);
 }
 
 static void test_round5(void)
