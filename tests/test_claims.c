@@ -1974,6 +1974,11 @@ static const char *const round16[][5] = {
     /* a phrase of the verb's own, then a clause a subject pronoun opens */
     {"i", "The group said in a statement Thursday night it would appeal the ruling.",
      "it would appeal the ruling", "said", "The group"},
+    /* cues.tsv classes: a bare clause after "revealed", "indicated",
+     * "hinted", "disclosed"; the object of "laments" states a position */
+    {"i", "She revealed her husband had taken her last name.", "her husband had taken her last name",
+     "revealed", "She"},
+    {"i", "The pope laments a throwaway culture.", "a throwaway culture", "laments", "The pope"},
     /* a colon goes on with the content before a word on its line */
     {"i", "Many Latinos said it falls flat for one reason: The pride he feels is not shared.",
      "it falls flat for one reason: The pride he feels is not shared", "said", "Many Latinos"},
