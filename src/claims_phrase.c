@@ -341,7 +341,7 @@ int cl_attributed_after(const cl_view *v, size_t close)
  * down say"), or CL_NONE.  No punctuation inside it. */
 static size_t relative_left(const cl_view *v, size_t k, size_t lo)
 {
-    for (size_t r = k; r > lo + 1 && r + CL_RELATIVE > k; r--) {
+    for (size_t r = k; r > lo && r + CL_RELATIVE > k; r--) {
         if (!W(v, r) || ss(v, r))
             return CL_NONE;
         if (r < k && (is(v, r, "who") || is(v, r, "whose") || is(v, r, "which") || is(v, r, "that"))) {

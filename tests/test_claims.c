@@ -1979,6 +1979,10 @@ static const char *const round16[][5] = {
     {"i", "She revealed her husband had taken her last name.", "her husband had taken her last name",
      "revealed", "She"},
     {"i", "The pope laments a throwaway culture.", "a throwaway culture", "laments", "The pope"},
+    /* a relative clause after a subject of one word that opens the
+     * sentence */
+    {"i", "Republicans who oppose the plan warned that the talks failed.", "the talks failed",
+     "warned", "Republicans who"},
     /* a colon goes on with the content before a word on its line */
     {"i", "Many Latinos said it falls flat for one reason: The pride he feels is not shared.",
      "it falls flat for one reason: The pride he feels is not shared", "said", "Many Latinos"},
