@@ -339,8 +339,8 @@ static size_t skip_simple(const cl_view *v, size_t j)
         if ((is(v, j, "last") || is(v, j, "this") || is(v, j, "next")) &&
             time_noun(v, j + 1))
             j += 2;                                  /* "last week" */
-        else if (j < v->n && adverbial(v, j) && !ss(v, j + 1))
-            j++;
+        else if (j < v->n && adverbial(v, j) && !ss(v, j + 1) && !poss(v, j + 1))
+            j++;                                     /* not "Monday's decision" */
         else if ((is(v, j, "on") || is(v, j, "at")) && in_set(v, j + 1, CL_S_ADVB) &&
                  capw(v, j + 1) && !ss(v, j + 2))
             j += 2;                                  /* "on Monday" */

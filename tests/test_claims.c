@@ -1983,6 +1983,10 @@ static const char *const round16[][5] = {
      * sentence */
     {"i", "Republicans who oppose the plan warned that the talks failed.", "the talks failed",
      "warned", "Republicans who"},
+    /* a day that a possessive follows opens the clause, it is no
+     * adverb to step over */
+    {"i", "Hawkins said Monday's decision will make the choice more stark.",
+     "Monday's decision will make the choice more stark", "said", "Hawkins"},
     /* a colon goes on with the content before a word on its line */
     {"i", "Many Latinos said it falls flat for one reason: The pride he feels is not shared.",
      "it falls flat for one reason: The pride he feels is not shared", "said", "Many Latinos"},
