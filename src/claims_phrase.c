@@ -492,10 +492,13 @@ size_t cl_subject_head_at(const cl_view *v, size_t i, size_t lo, size_t k)
              * stands before it */
             if (k - c >= 2 && W(v, c) && (v->t[c].flags & ANN_TF_LOWER) &&
                 (auxiliary(v, c) || kind(v, c, CL_W_BE) || ends_with(v, c, "ed") ||
-                 in_set(v, c, CL_S_PAST)))
+                 in_set(v, c, CL_S_PAST)) && !is(v, c + 1, "by"))
                 return cl_subject_head(v, c, lo);
             int relative = is(v, c, "which") || is(v, c, "who") || is(v, c, "whose") ||
-                           preposition(v, c) || (is_ing(v, c) && (v->t[c].flags & ANN_TF_LOWER));
+                           preposition(v, c) || (is_ing(v, c) && (v->t[c].flags & ANN_TF_LOWER)) ||
+                           (W(v, c) && (v->t[c].flags & ANN_TF_LOWER) &&
+                            (ends_with(v, c, "ed") || in_set(v, c, CL_S_PAST)) &&
+                            is(v, c + 1, "by"));   /* "The aides, led by X, told" */
             if (!relative && (cue_inside || (k - c > 10 && !appositive_start(v, c))))
                 return CL_NONE;
             size_t h = c - 1 > lo ? cl_skip_adv_left(v, c - 2, lo) : CL_NONE;

@@ -1987,6 +1987,10 @@ static const char *const round16[][5] = {
      * adverb to step over */
     {"i", "Hawkins said Monday's decision will make the choice more stark.",
      "Monday's decision will make the choice more stark", "said", "Hawkins"},
+    /* a participle and its agent set off by commas after the subject */
+    {"i", "The aides, led by campaign manager Terry Sullivan, told the group that they would not "
+          "win Iowa.",
+     "they would not win Iowa", "told", "The aides"},
     /* a colon goes on with the content before a word on its line */
     {"i", "Many Latinos said it falls flat for one reason: The pride he feels is not shared.",
      "it falls flat for one reason: The pride he feels is not shared", "said", "Many Latinos"},
