@@ -153,7 +153,10 @@ static size_t adjunct_left(const cl_view *v, size_t k, size_t lo)
 {
     for (size_t p = k; p > lo && p + CL_ADJUNCT > k; p--) {
         if (preposition(v, p) && !connector(v, p)) {
-            if (p > lo && p < k && (capw(v, p - 1) || kind(v, p - 1, CL_W_HEAD | CL_W_PRON)) &&
+            /* "Feinstein (D-Calif.) on Monday said": a name's short
+             * parenthesis before the phrase */
+            if (p > lo && p < k && (capw(v, p - 1) || kind(v, p - 1, CL_W_HEAD | CL_W_PRON) ||
+                                    (pc(v, p - 1, ')') && cl_paren_open(v, p - 1, lo) != CL_NONE)) &&
                 !ss(v, p))
                 return p;
             /* "officials familiar with the matter", "people close to X":

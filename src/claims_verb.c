@@ -1907,7 +1907,7 @@ void cl_on_cue(cl_view *v, size_t i)
         size_t d = dk;
         while (d > lo && cl_in_date(v, v->t[d - 1].start))
             d--;
-        head = d > lo && d + 4 > i && W(v, d - 1) && !pc(v, d - 1, ',')
+        head = d > lo && d + 4 > i && (W(v, d - 1) || pc(v, d - 1, ')')) && !pc(v, d - 1, ',')
                ? cl_subject_head(v, d, lo) : CL_NONE;
         if (head != CL_NONE && cl_in_date(v, v->t[head].start))
             head = CL_NONE;

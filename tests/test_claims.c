@@ -1991,6 +1991,11 @@ static const char *const round16[][5] = {
     {"i", "The aides, led by campaign manager Terry Sullivan, told the group that they would not "
           "win Iowa.",
      "they would not win Iowa", "told", "The aides"},
+    /* a name's short parenthesis, then a date or a phrase of time */
+    {"i", "Feinstein (D-Calif.) last week said Clinton was not the originator.",
+     "Clinton was not the originator", "said", "Feinstein"},
+    {"i", "Feinstein (D-Calif.) on Monday said Clinton was not the originator.",
+     "Clinton was not the originator", "said", "Feinstein"},
     /* a colon goes on with the content before a word on its line */
     {"i", "Many Latinos said it falls flat for one reason: The pride he feels is not shared.",
      "it falls flat for one reason: The pride he feels is not shared", "said", "Many Latinos"},
