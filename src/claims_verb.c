@@ -1846,14 +1846,16 @@ static size_t chain_left(const cl_view *v, size_t i, size_t lo, size_t k)
 }
 
 /* "“Trump will say anything,” she said", "said many voters would think
- * he lied": a cue after a modal (words.tsv class modal, "would have
- * said" too) inside a quotation or the content of the claim just made is
- * a supposed or future act, no report of one. */
-static int supposed_inside(const cl_view *v, size_t i, size_t k)
+ * he lied", "said he never claimed that …": a cue after a modal (words.tsv
+ * class modal, "would have said" too) or a negation, inside a quotation
+ * or the content of the claim just made, is a supposed, future or denied
+ * act, no report of one.  k is the token left of the cue past adverbs
+ * (cl_skip_adv_left steps over modals and "not"). */
+static int unreported_inside(const cl_view *v, size_t i, size_t k)
 {
-    /* the modal stands among the words cl_skip_adv_left stepped over */
     size_t m = k == CL_NONE ? i : k + 1;
-    while (m < i && !in_set(v, m, CL_S_MODAL))
+    while (m < i && !in_set(v, m, CL_S_MODAL) && !is(v, m, "not") && !is(v, m, "never") &&
+           !cl_negated_aux(v, m))
         m++;
     if (m == i)
         return 0;
@@ -1885,7 +1887,7 @@ void cl_on_cue(cl_view *v, size_t i)
     x.nested = v->inq[i];
     size_t lo = x.lo, ce = x.ce;
     size_t k = x.k = chain_left(v, i, lo, i > lo ? cl_skip_adv_left(v, i - 1, lo) : CL_NONE);
-    if (supposed_inside(v, i, k))
+    if (unreported_inside(v, i, k))
         return;
     /* "was reported" is passive, "were urging" progressive, "was
      * critical of" an adjective's phrase (words.tsv class adj) */

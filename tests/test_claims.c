@@ -2019,6 +2019,11 @@ static void test_round16(void)
     d = annotate_text("“Voters will say that he lied,” she said.");
     CHECK_INT(d->nclaims, 1);
     ann_doc_free(d);
+    /* and after a negation: a denied act */
+    d = annotate_text("She said he never claimed that the talks failed.");
+    CHECK_INT(d->nclaims, 1);
+    EXPECT(d, "he never claimed that the talks failed", IND, "said", "She");
+    ann_doc_free(d);
 }
 
 static void test_round5(void)
