@@ -8,6 +8,7 @@
  * Everything is shallow pattern work over tokens: the speaker is the noun
  * phrase next to the cue, the content runs to the end of the clause.
  */
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -1845,25 +1846,42 @@ static size_t chain_left(const cl_view *v, size_t i, size_t lo, size_t k)
     return q == CL_NONE ? k : q;
 }
 
-/* "“Trump will say anything,” she said", "said many voters would think
- * he lied", "said he never claimed that …": a cue after a modal (words.tsv
- * class modal, "would have said" too) or a negation, inside a quotation
- * or the content of the claim just made, is a supposed, future or denied
- * act, no report of one.  k is the token left of the cue past adverbs
- * (cl_skip_adv_left steps over modals and "not"). */
-static int unreported_inside(const cl_view *v, size_t i, size_t k)
+/* Does the sentence of the cue at i end in a question mark ("“Does she
+ * know how much they make?”")? */
+static int asked(const cl_view *v, size_t i)
 {
+    size_t e = i;
+    while (e < v->n && !sentence_final(v, e) && !(e > i && ss(v, e)))
+        e++;
+    return pc(v, e, '?');
+}
+
+/* "“Trump will say anything,” she said", "said many voters would think
+ * he lied", "said he never claimed that …", "said it led Republicans to
+ * say that …", "“Does she know how much they make?”": a cue after a modal
+ * (words.tsv class modal, "would have said" too) or a negation, in an
+ * infinitive (not after a word of class chain, "continue to warn"), or
+ * in a question, inside a quotation or the content of the claim just
+ * made, is a supposed, future, denied or asked act, no report of one.
+ * k is the token left of the cue past adverbs (cl_skip_adv_left steps
+ * over modals and "not"), lo the sentence's first. */
+static int unreported_inside(const cl_view *v, size_t i, size_t lo, size_t k)
+{
+    const cl_last *l = &v->st->last;
+    if (!v->inq[i] && !(l->valid && l->end > v->t[i].start && v->doc->nclaims > v->claims_from &&
+                        v->doc->claims[v->doc->nclaims - 1].content.start <= v->t[i].start))
+        return 0;
     size_t m = k == CL_NONE ? i : k + 1;
     while (m < i && !in_set(v, m, CL_S_MODAL) && !is(v, m, "not") && !is(v, m, "never") &&
            !cl_negated_aux(v, m))
         m++;
-    if (m == i)
-        return 0;
-    if (v->inq[i])
+    if (m < i)
         return 1;
-    const cl_last *l = &v->st->last;
-    return l->valid && l->end > v->t[i].start && v->doc->nclaims > v->claims_from &&
-           v->doc->claims[v->doc->nclaims - 1].content.start <= v->t[i].start;
+    size_t a = i > lo ? cl_skip_adv_left(v, i - 1, lo) : CL_NONE;
+    if (a != CL_NONE && a > lo && is(v, a, "to") &&
+        !in_set(v, cl_skip_adv_left(v, a - 1, lo), CL_S_CHAIN))
+        return 1;
+    return asked(v, i);
 }
 
 void cl_on_cue(cl_view *v, size_t i)
@@ -1887,7 +1905,7 @@ void cl_on_cue(cl_view *v, size_t i)
     x.nested = v->inq[i];
     size_t lo = x.lo, ce = x.ce;
     size_t k = x.k = chain_left(v, i, lo, i > lo ? cl_skip_adv_left(v, i - 1, lo) : CL_NONE);
-    if (unreported_inside(v, i, k))
+    if (unreported_inside(v, i, lo, k))
         return;
     /* "was reported" is passive, "were urging" progressive, "was
      * critical of" an adjective's phrase (words.tsv class adj) */

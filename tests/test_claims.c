@@ -2019,6 +2019,17 @@ static void test_round16(void)
     d = annotate_text("“Voters will say that he lied,” she said.");
     CHECK_INT(d->nclaims, 1);
     ann_doc_free(d);
+    /* in an infinitive, or in a question, the act is not reported
+     * either; after a word of class chain it is */
+    d = annotate_text("She said the timing led Republicans to say that Democrats were hiding her.");
+    CHECK_INT(d->nclaims, 1);
+    ann_doc_free(d);
+    d = annotate_text("“Does she know how much they make? I make $20 an hour,” he said.");
+    CHECK_INT(d->nclaims, 1);
+    ann_doc_free(d);
+    d = annotate_text("She said Republicans continue to warn that the deal was a mistake.");
+    EXPECT(d, "the deal was a mistake", IND, "warn", "Republicans");
+    ann_doc_free(d);
     /* and after a negation: a denied act */
     d = annotate_text("She said he never claimed that the talks failed.");
     CHECK_INT(d->nclaims, 1);
