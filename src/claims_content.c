@@ -50,7 +50,8 @@ static int list_goes_on(const cl_view *v, size_t j)
  * "issues, such as trade")?  They belong to the object. */
 static int examples_follow(const cl_view *v, size_t j)
 {
-    return is(v, j + 1, "including") || (is(v, j + 1, "as") && is(v, j + 2, "well") && is(v, j + 3, "as")) ||
+    return is(v, j + 1, "including") ||
+           (is(v, j + 1, "as") && is(v, j + 2, "well") && is(v, j + 3, "as")) ||
            (is(v, j + 1, "such") && is(v, j + 2, "as"));
 }
 

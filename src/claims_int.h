@@ -76,7 +76,7 @@ enum {
     CL_S_DATA = 1u << 17,   /* "poll", "survey": a source of findings, "In a poll, …" */
     CL_S_ISSUE = 1u << 18,  /* "concerns", "possibility": a matter raised in speech */
     CL_S_CMPD = 1u << 19,   /* "tank": a cue word before it is a noun ("think tank") */
-    CL_S_CHAIN = 1u << 20,  /* "continued", "seemed": its subject speaks in the infinitive after it */
+    CL_S_CHAIN = 1u << 20,  /* "continued", "seemed": its subject speaks in its infinitive */
     CL_S_MODAL = 1u << 21   /* "would", "might": a speech act it puts before is not reported */
 };
 
@@ -329,9 +329,11 @@ static inline int poss(const cl_view *v, size_t i)
  * passive with no source. */
 static inline int cl_contracted_aux(const cl_view *v, size_t i)
 {
-    return i > 0 && poss(v, i) && W(v, i - 1) &&
-           (ann_tok_is_ci(v->text, &v->t[i - 1], "he") || ann_tok_is_ci(v->text, &v->t[i - 1], "she") ||
-            ann_tok_is_ci(v->text, &v->t[i - 1], "who"));
+    if (i == 0 || !poss(v, i) || !W(v, i - 1))
+        return 0;
+    const ann_token *t = &v->t[i - 1];
+    return ann_tok_is_ci(v->text, t, "he") || ann_tok_is_ci(v->text, t, "she") ||
+           ann_tok_is_ci(v->text, t, "who");
 }
 
 static inline int kind(const cl_view *v, size_t i, unsigned k)

@@ -8,7 +8,6 @@
  * Everything is shallow pattern work over tokens: the speaker is the noun
  * phrase next to the cue, the content runs to the end of the clause.
  */
-#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -634,8 +633,6 @@ static size_t addressee_that(const cl_view *v, const cl_cue *c, size_t ce)
     return CL_NONE;
 }
 
-/* The content after the cue: "that …", ": “…”", "him to …", a bare clause,
- * or the object of "demanded".  Returns its first token or CL_NONE. */
 static int pronoun_subject(const cl_view *v, size_t p);
 
 /* Tokens of a phrase after a cue before a bare clause's pronoun. */
@@ -659,6 +656,8 @@ static size_t phrase_then_clause(const cl_view *v, size_t j)
     return CL_NONE;
 }
 
+/* The content after the cue: "that …", ": “…”", "him to …", a bare clause,
+ * or the object of "demanded".  Returns its first token or CL_NONE. */
 static size_t content_start(const cl_view *v, const cl_cue *c, size_t ce, int *np)
 {
     *np = 0;
@@ -1825,7 +1824,6 @@ static int naming_gap(cl_view *v, const cue_ctx *x)
     return 1;
 }
 
-/* Where is the content of the cue at i, and who speaks? */
 /* "Republicans continue to warn that …", "she appeared to imply …",
  * "Sexton was quick to point out …", "has tried to argue": the cue in the
  * infinitive of a verb or adjective of words.tsv class chain has the
@@ -1884,6 +1882,7 @@ static int unreported_inside(const cl_view *v, size_t i, size_t lo, size_t k)
     return asked(v, i);
 }
 
+/* Where is the content of the cue at i, and who speaks? */
 void cl_on_cue(cl_view *v, size_t i)
 {
     cue_ctx x;
