@@ -656,6 +656,19 @@ static size_t phrase_then_clause(const cl_view *v, size_t j)
     return CL_NONE;
 }
 
+/* Is the "that" at q the subject of the clause, a verb right after it
+ * ("said that was a mistake", "said that overlooked the benefits"), no
+ * word that introduces one? */
+static int that_subject(const cl_view *v, size_t q)
+{
+    size_t n = q + 1;
+    if (!W(v, n) || !(v->t[n].flags & ANN_TF_LOWER))
+        return 0;
+    return auxiliary(v, n) || cl_negated_aux(v, n) || kind(v, n, CL_W_BE) ||
+           ((ends_with(v, n, "ed") || in_set(v, n, CL_S_PAST)) && kind(v, n + 1, CL_W_DET) &&
+            !kind(v, n + 1, CL_W_PRON));
+}
+
 /* The content after the cue: "that …", ": “…”", "him to …", a bare clause,
  * or the object of "demanded".  Returns its first token or CL_NONE. */
 static size_t content_start(const cl_view *v, const cl_cue *c, size_t ce, int *np)
@@ -699,7 +712,7 @@ static size_t content_start(const cl_view *v, const cl_cue *c, size_t ce, int *n
         !(c->cls & CL_NP))
         q = introducer_ahead(v, q, q);
     if (is(v, q, "that"))
-        return pc(v, q + 1, ',') ? q + 2 : q + 1;
+        return pc(v, q + 1, ',') ? q + 2 : that_subject(v, q) ? q : q + 1;
     if (pc(v, q, ':') || (pc(v, q, ',') && qopen(v, q + 1)))
         return q + 1;
     if (qopen(v, q))

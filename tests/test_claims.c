@@ -1996,6 +1996,10 @@ static const char *const round16[][5] = {
      "Clinton was not the originator", "said", "Feinstein"},
     {"i", "Feinstein (D-Calif.) on Monday said Clinton was not the originator.",
      "Clinton was not the originator", "said", "Feinstein"},
+    /* "that" with a verb right after it is the clause's subject */
+    {"i", "Some advocates said that overlooked the potential benefits.",
+     "that overlooked the potential benefits", "said", "Some advocates"},
+    {"i", "He said that was a mistake.", "that was a mistake", "said", "He"},
     /* a colon goes on with the content before a word on its line */
     {"i", "Many Latinos said it falls flat for one reason: The pride he feels is not shared.",
      "it falls flat for one reason: The pride he feels is not shared", "said", "Many Latinos"},
