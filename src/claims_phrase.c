@@ -492,10 +492,13 @@ size_t cl_subject_head_at(const cl_view *v, size_t i, size_t lo, size_t k)
             /* "X, who …, said", "X, while assuming …, revealed" */
             /* "Bush, the former governor, met Trump, calling him …": a
              * predicate after the comma is the subject's own, which
-             * stands before it */
+             * stands before it; before a finite cue a verb in the past
+             * there is a participle set off ("The poll, released
+             * Tuesday, found …") */
             if (k - c >= 2 && W(v, c) && (v->t[c].flags & ANN_TF_LOWER) &&
-                (auxiliary(v, c) || kind(v, c, CL_W_BE) || ends_with(v, c, "ed") ||
-                 in_set(v, c, CL_S_PAST)) && !is(v, c + 1, "by"))
+                (auxiliary(v, c) || kind(v, c, CL_W_BE) ||
+                 ((ends_with(v, c, "ed") || in_set(v, c, CL_S_PAST)) && is_ing(v, i))) &&
+                !is(v, c + 1, "by"))
                 return cl_subject_head(v, c, lo);
             int relative = is(v, c, "which") || is(v, c, "who") || is(v, c, "whose") ||
                            preposition(v, c) || (is_ing(v, c) && (v->t[c].flags & ANN_TF_LOWER)) ||

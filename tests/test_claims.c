@@ -2000,6 +2000,8 @@ static const char *const round16[][5] = {
     {"i", "Some advocates said that overlooked the potential benefits.",
      "that overlooked the potential benefits", "said", "Some advocates"},
     {"i", "He said that was a mistake.", "that was a mistake", "said", "He"},
+    {"i", "The poll, released Tuesday, found that Clinton leads in Ohio.", "Clinton leads in Ohio",
+     "found", "The poll"},
     /* a colon goes on with the content before a word on its line */
     {"i", "Many Latinos said it falls flat for one reason: The pride he feels is not shared.",
      "it falls flat for one reason: The pride he feels is not shared", "said", "Many Latinos"},
