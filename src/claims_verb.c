@@ -679,6 +679,10 @@ static size_t content_start(const cl_view *v, const cl_cue *c, size_t ce, int *n
         size_t q = skip_object_before(v, ce, 1);
         if (is(v, q, "to") && (W(v, q + 1) || qopen(v, q + 1)) && !is(v, q + 1, "the"))
             return q + 1;
+        /* "warned Republicans not to block the nominee": the negation
+         * is part of what was urged */
+        if (is(v, q, "not") && is(v, q + 1, "to") && W(v, q + 2) && !is(v, q + 2, "the"))
+            return q;
     }
     size_t q = ce;
     if ((c->cls & CL_OBJ) && !is(v, q, "that") && !qopen(v, q))

@@ -2002,6 +2002,9 @@ static const char *const round16[][5] = {
     {"i", "He said that was a mistake.", "that was a mistake", "said", "He"},
     {"i", "The poll, released Tuesday, found that Clinton leads in Ohio.", "Clinton leads in Ohio",
      "found", "The poll"},
+    /* a negated infinitive after the addressee of "urged", "warned" */
+    {"i", "Obama warned Republicans not to block the nominee.", "not to block the nominee",
+     "warned", "Obama"},
     /* a colon goes on with the content before a word on its line */
     {"i", "Many Latinos said it falls flat for one reason: The pride he feels is not shared.",
      "it falls flat for one reason: The pride he feels is not shared", "said", "Many Latinos"},
