@@ -45,6 +45,16 @@ static int list_goes_on(const cl_view *v, size_t j)
     return last != CL_NONE && m - last < 15;
 }
 
+/* Does the comma at j open the examples of the object before it ("several
+ * factors, including budget cuts", "the tweets, as well as the prayers",
+ * "issues, such as trade")?  They belong to the object. */
+static int examples_follow(const cl_view *v, size_t j)
+{
+    return is(v, j + 1, "including") ||
+           (is(v, j + 1, "as") && is(v, j + 2, "well") && is(v, j + 3, "as")) ||
+           (is(v, j + 1, "such") && is(v, j + 2, "as"));
+}
+
 /* Does a verb in the past open a verb phrase at a ("refused to repudiate",
  * "challenged him", "offered a plan"): a word in -ed or an irregular past
  * form, with an object, an infinitive or a phrase after it; not an
@@ -112,12 +122,16 @@ size_t cl_content_end(const cl_view *v, size_t p, int stop_comma)
         }
         if (v->t[j].kind == ANN_TOK_PUNCT) {
             char c = v->text[v->t[j].start];
-            /* a colon goes on with the clause before a word in lower
-             * case ("they have chosen a new strategy: to stand up for …") */
+            /* a colon goes on with the clause before a word on its line
+             * ("they have chosen a new strategy: to stand up for …", "it
+             * falls flat for one reason: The pride he feels …", "a
+             * powerful new weapon: Donald Trump"); not before a
+             * quotation ("X said P: “Q”" is two claims) or a new line */
             if (c == ';' || (c == ':' && j > p + 1 &&
-                             !(W(v, j + 1) && (v->t[j + 1].flags & ANN_TF_LOWER))))
+                             !(W(v, j + 1) && !(v->t[j + 1].flags & ANN_TF_LINE_START))))
                 break;
-            if (c == ',' && ((stop_comma && !list_goes_on(v, j)) || cl_attribution_at(v, j + 1)))
+            if (c == ',' && ((stop_comma && !list_goes_on(v, j) && !examples_follow(v, j)) ||
+                             cl_attribution_at(v, j + 1)))
                 break;
             if (c == ',' && (is(v, j + 1, "which") || is(v, j + 1, "who")) && pc(v, j + 2, ','))
                 break;

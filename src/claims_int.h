@@ -75,7 +75,9 @@ enum {
     CL_S_PAST = 1u << 16,   /* "built", "made": an irregular verb in the past */
     CL_S_DATA = 1u << 17,   /* "poll", "survey": a source of findings, "In a poll, …" */
     CL_S_ISSUE = 1u << 18,  /* "concerns", "possibility": a matter raised in speech */
-    CL_S_CMPD = 1u << 19    /* "tank": a cue word before it is a noun ("think tank") */
+    CL_S_CMPD = 1u << 19,   /* "tank": a cue word before it is a noun ("think tank") */
+    CL_S_CHAIN = 1u << 20,  /* "continued", "seemed": its subject speaks in its infinitive */
+    CL_S_MODAL = 1u << 21   /* "would", "might": a speech act it puts before is not reported */
 };
 
 #define CL_MAXSUFFIX 8          /* bytes of an adjective suffix ("-ous") */
@@ -97,11 +99,11 @@ typedef struct cl_word {
  * the first of the verb cues it heads (the others follow; 0 for none), and
  * the length the sets want. */
 #define CL_I_KIND 0xfffu        /* CL_W_* */
-#define CL_I_SETS_SHIFT 12      /* CL_S_*, 20 bits */
-#define CL_I_SETS 0xfffffu
-#define CL_I_CUE_SHIFT 32       /* 16 bits */
-#define CL_I_LEN_SHIFT 48       /* length of a word with sets, 16 bits */
-#define CL_I_MAXLEN 0xffffu
+#define CL_I_SETS_SHIFT 12      /* CL_S_*, 22 bits */
+#define CL_I_SETS 0x3fffffu
+#define CL_I_CUE_SHIFT 34       /* 16 bits */
+#define CL_I_LEN_SHIFT 50       /* length of a word with sets, 14 bits */
+#define CL_I_MAXLEN 0x3fffu
 
 /* A slot of the word table; info is 0 when it is free (every word has a
  * kind or a set). */
@@ -203,10 +205,10 @@ typedef struct cl_ment {
  * finders ask. */
 #define CL_V_KNOWN ((uint64_t)1 << 63)
 #define CL_V_SETS_SHIFT 12
-/* Bits 32 to 47 hold 1 + the index of the verb cue that starts at the
+/* Bits 34 to 49 hold 1 + the index of the verb cue that starts at the
  * token (0 for none): set for every token when the view is built, so a
  * per-token array of cue pointers need not be cleared and filled. */
-#define CL_V_CUE_SHIFT 32
+#define CL_V_CUE_SHIFT 34
 #define CL_V_CUE_MAX 0xffffu
 #define CL_V_CUE_BITS ((uint64_t)CL_V_CUE_MAX << CL_V_CUE_SHIFT)
 
@@ -318,6 +320,20 @@ static inline int qclose(const cl_view *v, size_t i)
 static inline int poss(const cl_view *v, size_t i)
 {
     return i < v->n && (v->t[i].flags & ANN_TF_POSS);
+}
+
+/* The "'s" of "he's", "she's", "who's": after a subject pronoun it is
+ * "is" or "has", never a possessive (that is "his", "her", "whose"), so
+ * a verb after it has that pronoun for subject ("he's said", "she's
+ * arguing").  "it's" and "that's" are left out: "it's said that" is a
+ * passive with no source. */
+static inline int cl_contracted_aux(const cl_view *v, size_t i)
+{
+    if (i == 0 || !poss(v, i) || !W(v, i - 1))
+        return 0;
+    const ann_token *t = &v->t[i - 1];
+    return ann_tok_is_ci(v->text, t, "he") || ann_tok_is_ci(v->text, t, "she") ||
+           ann_tok_is_ci(v->text, t, "who");
 }
 
 static inline int kind(const cl_view *v, size_t i, unsigned k)

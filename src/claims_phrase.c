@@ -153,7 +153,10 @@ static size_t adjunct_left(const cl_view *v, size_t k, size_t lo)
 {
     for (size_t p = k; p > lo && p + CL_ADJUNCT > k; p--) {
         if (preposition(v, p) && !connector(v, p)) {
-            if (p > lo && p < k && (capw(v, p - 1) || kind(v, p - 1, CL_W_HEAD | CL_W_PRON)) &&
+            /* "Feinstein (D-Calif.) on Monday said": a name's short
+             * parenthesis before the phrase */
+            if (p > lo && p < k && (capw(v, p - 1) || kind(v, p - 1, CL_W_HEAD | CL_W_PRON) ||
+                                    (pc(v, p - 1, ')') && cl_paren_open(v, p - 1, lo) != CL_NONE)) &&
                 !ss(v, p))
                 return p;
             /* "officials familiar with the matter", "people close to X":
@@ -341,7 +344,7 @@ int cl_attributed_after(const cl_view *v, size_t close)
  * down say"), or CL_NONE.  No punctuation inside it. */
 static size_t relative_left(const cl_view *v, size_t k, size_t lo)
 {
-    for (size_t r = k; r > lo + 1 && r + CL_RELATIVE > k; r--) {
+    for (size_t r = k; r > lo && r + CL_RELATIVE > k; r--) {
         if (!W(v, r) || ss(v, r))
             return CL_NONE;
         if (r < k && (is(v, r, "who") || is(v, r, "whose") || is(v, r, "which") || is(v, r, "that"))) {
@@ -421,6 +424,8 @@ size_t cl_subject_head_at(const cl_view *v, size_t i, size_t lo, size_t k)
         if (k != CL_NONE && k > lo && auxiliary(v, k) && in_set(v, i, CL_S_ADJ))
             k = cl_skip_adv_left(v, k - 1, lo);
     }
+    if (k != CL_NONE && k > lo && cl_contracted_aux(v, k))
+        k = k - 1;                                 /* "he's said", "she's been urging" */
     if (k != CL_NONE && k > lo && qopen(v, k))
         k = cl_skip_adv_left(v, k - 1, lo);        /* X "demanded …" */
     if (k != CL_NONE && k > lo && (is(v, k, "which") || is(v, k, "who"))) {
@@ -487,13 +492,19 @@ size_t cl_subject_head_at(const cl_view *v, size_t i, size_t lo, size_t k)
             /* "X, who …, said", "X, while assuming …, revealed" */
             /* "Bush, the former governor, met Trump, calling him …": a
              * predicate after the comma is the subject's own, which
-             * stands before it */
+             * stands before it; before a finite cue a verb in the past
+             * there is a participle set off ("The poll, released
+             * Tuesday, found …") */
             if (k - c >= 2 && W(v, c) && (v->t[c].flags & ANN_TF_LOWER) &&
-                (auxiliary(v, c) || kind(v, c, CL_W_BE) || ends_with(v, c, "ed") ||
-                 in_set(v, c, CL_S_PAST)))
+                (auxiliary(v, c) || kind(v, c, CL_W_BE) ||
+                 ((ends_with(v, c, "ed") || in_set(v, c, CL_S_PAST)) && is_ing(v, i))) &&
+                !is(v, c + 1, "by"))
                 return cl_subject_head(v, c, lo);
             int relative = is(v, c, "which") || is(v, c, "who") || is(v, c, "whose") ||
-                           preposition(v, c) || (is_ing(v, c) && (v->t[c].flags & ANN_TF_LOWER));
+                           preposition(v, c) || (is_ing(v, c) && (v->t[c].flags & ANN_TF_LOWER)) ||
+                           (W(v, c) && (v->t[c].flags & ANN_TF_LOWER) &&
+                            (ends_with(v, c, "ed") || in_set(v, c, CL_S_PAST)) &&
+                            is(v, c + 1, "by"));   /* "The aides, led by X, told" */
             if (!relative && (cue_inside || (k - c > 10 && !appositive_start(v, c))))
                 return CL_NONE;
             size_t h = c - 1 > lo ? cl_skip_adv_left(v, c - 2, lo) : CL_NONE;

@@ -100,7 +100,8 @@ static int word_line(void *arg, const char *s, size_t n, const char *name,
         {"adj", 0, CL_S_ADJ}, {"alone", 0, CL_S_ALONE}, {"appeal", 0, CL_S_APPEAL},
         {"sub", 0, CL_S_SUB}, {"num", 0, CL_S_NUM}, {"none", 0, CL_S_NONE},
         {"wh", 0, CL_S_WH}, {"past", 0, CL_S_PAST}, {"data", 0, CL_S_DATA},
-        {"issue", 0, CL_S_ISSUE}, {"cmpd", 0, CL_S_CMPD}};
+        {"issue", 0, CL_S_ISSUE}, {"cmpd", 0, CL_S_CMPD}, {"chain", 0, CL_S_CHAIN},
+        {"modal", 0, CL_S_MODAL}};
     ann_field f[2];
     size_t nf = ann_rule_fields(s, n, f, 2);
     if (ld->sets && nf == 2 && f[0].n > 1 && f[0].s[0] == '-' &&
@@ -136,7 +137,7 @@ static int word_line(void *arg, const char *s, size_t n, const char *name,
                 return 0;
             }
     ann_load_error(err, errlen, name, lineno, ld->sets ?
-                   "want a word, a tab and a class (prep, advb, time, aux, quant, req, bare, conn, first, adj, alone, appeal, sub, num, none, wh, past)" :
+                   "want a word, a tab and a class (prep, advb, time, aux, quant, req, bare, conn, first, adj, alone, appeal, sub, num, none, wh, past, data, issue, cmpd, chain, modal)" :
                    "want a word, a tab and a kind (head, mod, det, pron, obj, adv, stop, be)");
     return -1;
 }
@@ -188,7 +189,7 @@ static void merge_words(ann_claim_rules *r)
 }
 
 _Static_assert(CL_W_CUETAIL <= CL_I_KIND, "word kinds fit in CL_I_KIND");
-_Static_assert(CL_S_CMPD <= CL_I_SETS, "word sets fit in CL_I_SETS");
+_Static_assert(CL_S_MODAL <= CL_I_SETS, "word sets fit in CL_I_SETS");
 
 /* Can the cues c[0 .. n) of one head be found from their second words?
  * Only when the head is a function word, frequent enough to be worth it,

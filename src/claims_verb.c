@@ -281,7 +281,14 @@ static int post_claim(cl_view *v, size_t comma, int how, size_t tend, unsigned c
     else if (comma < s + 4 ||
              (preposition(v, s) && !opener_clause(v, s, comma) && !count_start(v, s)))
         return 0;                       /* but "About 270 people …, officials said" */
-    cl_emit_tokens(v, s, comma, cue, sp, medium, nested);
+    /* "The deal “looks out for …,” X wrote. “That is unacceptable.”": a
+     * mixed content split by its cue goes on in the quotation after it,
+     * as a direct one does; only where the quotation opens on a word
+     * inside the clause, not after a colon (a quotation of its own) */
+    size_t o = cq != CL_NONE ? v->mate[cq] : CL_NONE;
+    size_t rest = o != CL_NONE && o > s && W(v, o + 1) && !pc(v, o - 1, ':') ?
+                  split_rest(v, tend + 1) : CL_NONE;
+    cl_emit_tokens(v, s, rest != CL_NONE ? rest : comma, cue, sp, medium, nested);
     return 1;
 }
 
@@ -332,8 +339,8 @@ static size_t skip_simple(const cl_view *v, size_t j)
         if ((is(v, j, "last") || is(v, j, "this") || is(v, j, "next")) &&
             time_noun(v, j + 1))
             j += 2;                                  /* "last week" */
-        else if (j < v->n && adverbial(v, j) && !ss(v, j + 1))
-            j++;
+        else if (j < v->n && adverbial(v, j) && !ss(v, j + 1) && !poss(v, j + 1))
+            j++;                                     /* not "Monday's decision" */
         else if ((is(v, j, "on") || is(v, j, "at")) && in_set(v, j + 1, CL_S_ADVB) &&
                  capw(v, j + 1) && !ss(v, j + 2))
             j += 2;                                  /* "on Monday" */
@@ -626,6 +633,42 @@ static size_t addressee_that(const cl_view *v, const cl_cue *c, size_t ce)
     return CL_NONE;
 }
 
+static int pronoun_subject(const cl_view *v, size_t p);
+
+/* Tokens of a phrase after a cue before a bare clause's pronoun. */
+#define CL_PP_CLAUSE 8
+
+/* "said in an interview they pulled the listing", "said in a statement
+ * Thursday night it would appeal": a phrase of the verb's own, with no
+ * comma after it, then a clause that a subject pronoun and its verb
+ * open.  j is the phrase's preposition; returns the pronoun or CL_NONE. */
+static size_t phrase_then_clause(const cl_view *v, size_t j)
+{
+    if (!preposition(v, j) || is(v, j, "to") || is(v, j, "of"))
+        return CL_NONE;
+    for (size_t m = j + 1; m < v->n && m <= j + CL_PP_CLAUSE; m++) {
+        if (m > j + 1 && pronoun_subject(v, m))
+            return m;
+        if (ss(v, m) || !(W(v, m) || poss(v, m) || v->t[m].kind == ANN_TOK_NUMBER) ||
+            kind(v, m, CL_W_PRON) || (cl_cue_at(v, m) && !cue_in_name(v, m)))
+            return CL_NONE;
+    }
+    return CL_NONE;
+}
+
+/* Is the "that" at q the subject of the clause, a verb right after it
+ * ("said that was a mistake", "said that overlooked the benefits"), no
+ * word that introduces one? */
+static int that_subject(const cl_view *v, size_t q)
+{
+    size_t n = q + 1;
+    if (!W(v, n) || !(v->t[n].flags & ANN_TF_LOWER))
+        return 0;
+    return auxiliary(v, n) || cl_negated_aux(v, n) || kind(v, n, CL_W_BE) ||
+           ((ends_with(v, n, "ed") || in_set(v, n, CL_S_PAST)) && kind(v, n + 1, CL_W_DET) &&
+            !kind(v, n + 1, CL_W_PRON));
+}
+
 /* The content after the cue: "that …", ": “…”", "him to …", a bare clause,
  * or the object of "demanded".  Returns its first token or CL_NONE. */
 static size_t content_start(const cl_view *v, const cl_cue *c, size_t ce, int *np)
@@ -636,6 +679,10 @@ static size_t content_start(const cl_view *v, const cl_cue *c, size_t ce, int *n
         size_t q = skip_object_before(v, ce, 1);
         if (is(v, q, "to") && (W(v, q + 1) || qopen(v, q + 1)) && !is(v, q + 1, "the"))
             return q + 1;
+        /* "warned Republicans not to block the nominee": the negation
+         * is part of what was urged */
+        if (is(v, q, "not") && is(v, q + 1, "to") && W(v, q + 2) && !is(v, q + 2, "the"))
+            return q;
     }
     size_t q = ce;
     if ((c->cls & CL_OBJ) && !is(v, q, "that") && !qopen(v, q))
@@ -653,6 +700,8 @@ static size_t content_start(const cl_view *v, const cl_cue *c, size_t ce, int *n
     q = skip_adverbials(v, q);
     if (q == CL_NONE && (c->cls & CL_BARE)) {
         size_t f = fronted_clause(v, after);
+        if (f == CL_NONE)
+            f = phrase_then_clause(v, after);
         if (f != CL_NONE)
             return f;
     }
@@ -667,7 +716,7 @@ static size_t content_start(const cl_view *v, const cl_cue *c, size_t ce, int *n
         !(c->cls & CL_NP))
         q = introducer_ahead(v, q, q);
     if (is(v, q, "that"))
-        return pc(v, q + 1, ',') ? q + 2 : q + 1;
+        return pc(v, q + 1, ',') ? q + 2 : that_subject(v, q) ? q : q + 1;
     if (pc(v, q, ':') || (pc(v, q, ',') && qopen(v, q + 1)))
         return q + 1;
     if (qopen(v, q))
@@ -911,7 +960,8 @@ static int noun_use(const cl_view *v, size_t i, size_t ce)
     }
     /* "Russia's demands", "its diplomatic demands", "other states", "the
      * first public mention" */
-    if (i > 0 && !ss(v, i) && (poss(v, i - 1) || (!ends_with(v, i, "ed") && adjective(v, i - 1))))
+    if (i > 0 && !ss(v, i) && ((poss(v, i - 1) && !cl_contracted_aux(v, i - 1)) ||
+                               (!ends_with(v, i, "ed") && adjective(v, i - 1))))
         return 1;
     if (at_point(v, i))
         return 1;
@@ -1791,6 +1841,64 @@ static int naming_gap(cl_view *v, const cue_ctx *x)
     return 1;
 }
 
+/* "Republicans continue to warn that …", "she appeared to imply …",
+ * "Sexton was quick to point out …", "has tried to argue": the cue in the
+ * infinitive of a verb or adjective of words.tsv class chain has the
+ * subject of that word for its own.  k is the token left of the cue
+ * past adverbs; returns the token left of the chain word and its
+ * auxiliaries, or k when the cue stands in no such infinitive. */
+static size_t chain_left(const cl_view *v, size_t i, size_t lo, size_t k)
+{
+    if (k == CL_NONE || k <= lo + 1 || !is(v, k, "to") || !(v->t[i].flags & ANN_TF_LOWER))
+        return k;
+    size_t r = cl_skip_adv_left(v, k - 1, lo);
+    if (r == CL_NONE || r == lo || !in_set(v, r, CL_S_CHAIN))
+        return k;
+    /* "was quick to", "has tried to", "have been seeking to" */
+    size_t q = cl_skip_adv_left(v, r - 1, lo);
+    for (int n = 0; n < 2 && q != CL_NONE && q > lo && (kind(v, q, CL_W_BE) || auxiliary(v, q)); n++)
+        q = cl_skip_adv_left(v, q - 1, lo);
+    return q == CL_NONE ? k : q;
+}
+
+/* Does the sentence of the cue at i end in a question mark ("“Does she
+ * know how much they make?”")? */
+static int asked(const cl_view *v, size_t i)
+{
+    size_t e = i;
+    while (e < v->n && !sentence_final(v, e) && !(e > i && ss(v, e)))
+        e++;
+    return pc(v, e, '?');
+}
+
+/* "“Trump will say anything,” she said", "said many voters would think
+ * he lied", "said he never claimed that …", "said it led Republicans to
+ * say that …", "“Does she know how much they make?”": a cue after a modal
+ * (words.tsv class modal, "would have said" too) or a negation, in an
+ * infinitive (not after a word of class chain, "continue to warn"), or
+ * in a question, inside a quotation or the content of the claim just
+ * made, is a supposed, future, denied or asked act, no report of one.
+ * k is the token left of the cue past adverbs (cl_skip_adv_left steps
+ * over modals and "not"), lo the sentence's first. */
+static int unreported_inside(const cl_view *v, size_t i, size_t lo, size_t k)
+{
+    const cl_last *l = &v->st->last;
+    if (!v->inq[i] && !(l->valid && l->end > v->t[i].start && v->doc->nclaims > v->claims_from &&
+                        v->doc->claims[v->doc->nclaims - 1].content.start <= v->t[i].start))
+        return 0;
+    size_t m = k == CL_NONE ? i : k + 1;
+    while (m < i && !in_set(v, m, CL_S_MODAL) && !is(v, m, "not") && !is(v, m, "never") &&
+           !cl_negated_aux(v, m))
+        m++;
+    if (m < i)
+        return 1;
+    size_t a = i > lo ? cl_skip_adv_left(v, i - 1, lo) : CL_NONE;
+    if (a != CL_NONE && a > lo && is(v, a, "to") &&
+        !in_set(v, cl_skip_adv_left(v, a - 1, lo), CL_S_CHAIN))
+        return 1;
+    return asked(v, i);
+}
+
 /* Where is the content of the cue at i, and who speaks? */
 void cl_on_cue(cl_view *v, size_t i)
 {
@@ -1812,7 +1920,9 @@ void cl_on_cue(cl_view *v, size_t i)
     x.medium = medium_of(v, x.c);
     x.nested = v->inq[i];
     size_t lo = x.lo, ce = x.ce;
-    size_t k = x.k = i > lo ? cl_skip_adv_left(v, i - 1, lo) : CL_NONE;
+    size_t k = x.k = chain_left(v, i, lo, i > lo ? cl_skip_adv_left(v, i - 1, lo) : CL_NONE);
+    if (unreported_inside(v, i, lo, k))
+        return;
     /* "was reported" is passive, "were urging" progressive, "was
      * critical of" an adjective's phrase (words.tsv class adj) */
     int passive = k != CL_NONE && kind(v, k, CL_W_BE) && !is_ing(v, i) && !in_set(v, i, CL_S_ADJ);
@@ -1833,7 +1943,7 @@ void cl_on_cue(cl_view *v, size_t i)
         size_t d = dk;
         while (d > lo && cl_in_date(v, v->t[d - 1].start))
             d--;
-        head = d > lo && d + 4 > i && W(v, d - 1) && !pc(v, d - 1, ',')
+        head = d > lo && d + 4 > i && (W(v, d - 1) || pc(v, d - 1, ')')) && !pc(v, d - 1, ',')
                ? cl_subject_head(v, d, lo) : CL_NONE;
         if (head != CL_NONE && cl_in_date(v, v->t[head].start))
             head = CL_NONE;
