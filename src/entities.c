@@ -1859,9 +1859,10 @@ static size_t tagged_known(ann_entities *st, ann_window *w, const tinfo *ti, tsp
      * city named for its government is still a place; a name stands for
      * its club or team on a sports page (a word of sports.tsv: "Leeds
      * beat Chelsea"), in a table or in brackets after a player ("Guingamp
-     * 2 Monaco 1", "Enzo Scifo ( Monaco )"); nor a listed organization's name of two
-     * words or more read as a person's ("Goldman Sachs, Morgan Stanley"):
-     * it is a firm's surname alone that may be a person's ("Ford") */
+     * 2 Monaco 1", "Enzo Scifo ( Monaco )"); nor a listed organization's
+     * name of two words or more read as a person's ("Goldman Sachs,
+     * Morgan Stanley"): it is a firm's surname alone that may be a
+     * person's ("Ford") */
     if (ok && (kc == type || km->last > j || strcmp(km->kind, "source") == 0 ||
                (kc == TG_PER && km->last - km->first >= 2) ||
                (kc == TG_LOC && dateline_at(w, s, km->last)) ||

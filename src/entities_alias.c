@@ -521,7 +521,9 @@ static void places_over_bodies(ann_doc *d, int sport, ann_buf *slug)
 {
     for (size_t j = 0; j < d->nents; j++) {
         ann_entity *e = &d->ents[j];
-        if (!e->nmentions || strcmp(e->type, "organization") != 0)
+        /* a list's name that ends in its type ("World Trade Organization")
+         * has no suffix */
+        if (!e->nmentions || e->listed || strcmp(e->type, "organization") != 0)
             continue;
         ann_entity *b = unsuffixed(d, e, slug);
         if (!b)
