@@ -108,6 +108,10 @@ ann_entity *ann_doc_find_entity(const ann_doc *d, const char *id);
 /* Add a mention (ignored if the same span is already there). */
 void ann_entity_add_mention(ann_entity *e, ann_span s);
 void ann_entity_add_role(ann_entity *e, const char *role);
+/* Give an entity another type (its id and name stay; an actor stays an
+ * actor): 0, or -1 where the type is longer than the one it has, whose
+ * bytes it takes ("organization" may become "person"). */
+int ann_entity_retype(ann_entity *e, const char *type);
 
 ann_date *ann_doc_add_date(ann_doc *d, ann_span s, const char *type, const char *value);
 ann_claim *ann_doc_add_claim(ann_doc *d);

@@ -189,6 +189,16 @@ ann_entity *ann_doc_entity(ann_doc *d, ann_cat cat, const char *id,
     return e;
 }
 
+int ann_entity_retype(ann_entity *e, const char *type)
+{
+    size_t n = strlen(type);
+    if (n > strlen(e->type))
+        return -1;      /* the type's bytes are in the entity's one block */
+    memcpy(e->type, type, n + 1);
+    e->person = e->cat == ANN_CAT_ACTOR && strcmp(type, "person") == 0;
+    return 0;
+}
+
 void ann_entity_add_mention(ann_entity *e, ann_span s)
 {
     /* Mentions arrive nearly in order: search from the end. */

@@ -467,11 +467,25 @@ static void merge_short_forms(ann_doc *d, ann_buf *name, ann_buf *slug)
     merge_last_words(d, slug);
 }
 
+/* The entity whose id is e's without the suffix "-" + e->type that
+ * add_tagged and reread_known give a name read as another type than the
+ * entity of its id; NULL where e's id has none or there is no such one. */
+static ann_entity *unsuffixed(ann_doc *d, const ann_entity *e, ann_buf *slug)
+{
+    size_t n = strlen(e->id), t = strlen(e->type);
+    if (n <= t + 1 || e->id[n - t - 1] != '-' || strcmp(e->id + n - t, e->type) != 0)
+        return NULL;
+    slug->len = 0;
+    ann_buf_add(slug, e->id, n - t - 1);
+    ann_entity *b = ann_doc_find_entity(d, slug->p);
+    return b && b != e && b->nmentions ? b : NULL;
+}
+
 /* One document, one reading: a name the tagger read as a person here and
  * an organization there ("El Al") takes the reading of most of its
  * mentions (the first, when as many).  A place and an organization of one
  * name may both be (a city and its club): they stay apart. */
-static void one_reading(ann_doc *d)
+static void one_reading(ann_doc *d, ann_buf *slug)
 {
     keyword *v = ann_xmalloc((d->nents + 1) * sizeof *v);
     size_t n = 0;
@@ -487,26 +501,19 @@ static void one_reading(ann_doc *d)
         ann_entity *a = &d->ents[v[k].ent], *b = &d->ents[v[k + 1].ent];
         if (strcmp(a->name, b->name) != 0 || a->person == b->person || !a->nmentions || !b->nmentions)
             continue;
-        if (b->nmentions > a->nmentions)
-            move_mentions(d, b, a);
-        else
-            move_mentions(d, a, b);
+        ann_entity *to = b->nmentions > a->nmentions ? b : a, *from = to == a ? b : a;
+        /* where the reading that wins is the one with the suffixed id
+         * (add_tagged's "trey-gowdy-person" beside "trey-gowdy"), the
+         * name's own id takes it: it is the one claims and other
+         * documents know */
+        if (unsuffixed(d, to, slug) == from && ann_entity_retype(from, to->type) == 0) {
+            ann_entity *t = to;
+            to = from;
+            from = t;
+        }
+        move_mentions(d, to, from);
     }
     free(v);
-}
-
-/* The entity whose id is e's without the suffix "-" + e->type that
- * add_tagged and reread_known give a name read as another type than the
- * entity of its id; NULL where e's id has none or there is no such one. */
-static ann_entity *unsuffixed(ann_doc *d, const ann_entity *e, ann_buf *slug)
-{
-    size_t n = strlen(e->id), t = strlen(e->type);
-    if (n <= t + 1 || e->id[n - t - 1] != '-' || strcmp(e->id + n - t, e->type) != 0)
-        return NULL;
-    slug->len = 0;
-    ann_buf_add(slug, e->id, n - t - 1);
-    ann_entity *b = ann_doc_find_entity(d, slug->p);
-    return b && b != e && b->nmentions ? b : NULL;
 }
 
 /* One document, one reading, where a place's name was also read as an
@@ -545,6 +552,6 @@ void en_settle_aliases(ann_doc *d, const en_acronym *acr, size_t nacr, const siz
     if (tagged) {
         merge_short_forms(d, name, slug);
         places_over_bodies(d, sport, slug);
-        one_reading(d);
+        one_reading(d, slug);
     }
 }

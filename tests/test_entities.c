@@ -906,6 +906,25 @@ static void test_misreadings_mended(void)
     eng->relabel = NULL;
 }
 
+/* One reading of a name, under the name's own id: the headline's
+ * organization and the body's person are the person "trey-gowdy", not
+ * "trey-gowdy-person". */
+static void test_one_reading_id(void)
+{
+    eng->relabel = relabel;
+    forced = "Trey=B-ORG Gowdy=I-ORG :=O";
+    forced_hits = 0;
+    ann_doc *d = run("Trey Gowdy: Benghazi Probe Helped Reveal Email Use\n\nRep. Trey Gowdy said "
+                     "on Monday that the probe was fair. Rep. Trey Gowdy added that it was over.");
+    CHECK(forced_hits == 1);
+    const ann_entity *e = with_mention(d, "Trey Gowdy");
+    CHECK(e && e->nmentions == 3);
+    CHECK_STR(e ? e->id : NULL, "trey-gowdy");
+    CHECK_STR(e ? e->type : NULL, "person");
+    ann_doc_free(d);
+    eng->relabel = NULL;
+}
+
 /* A listed name that is a function word of the document's language
  * opening a sentence is the word ("Oder": "or"); elsewhere the name. */
 static void test_function_word_names(void)
@@ -1371,6 +1390,7 @@ int main(void)
     test_misreadings_mended();
     test_place_read_as_body();
     test_function_word_names();
+    test_one_reading_id();
     test_user_lowercase();
     test_west_and_titles();
     test_quoted_titles_and_caps();
