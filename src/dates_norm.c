@@ -42,6 +42,8 @@ static int fn_numdate(tx_match *m)
 {
     int a = tx_arg_int(m, 0, 0), b = tx_arg_int(m, 1, 0), y = tx_arg_int(m, 2, 0);
     int mon = a, day = b;
+    if (m->a[2] && m->al[2] == 2)
+        y += y < 50 ? 2000 : 1900;                  /* 12/25/21 */
     if (a > 12) {
         mon = b;
         day = a;
@@ -842,6 +844,18 @@ static void fmt_clock(tx_match *m, int h, int min)
 
 /* The time of day of arguments i (the hour, or "noon", "midnight"), i+1
  * (the minutes) and i+2 (a.m. or p.m.); 0 when it is none. */
+/* Argument i read as a number of its own bytes only: "0800" is two
+ * arguments, "08" and "00", with no separator for atoi to stop at. */
+static int arg_digits(const tx_match *m, int i, int dflt)
+{
+    if (!m->a[i])
+        return dflt;
+    int v = 0;
+    for (size_t k = 0; k < m->al[i] && isdigit((unsigned char)m->a[i][k]); k++)
+        v = v * 10 + (m->a[i][k] - '0');
+    return v;
+}
+
 static int clock_args(const tx_match *m, int i, int *h, int *min)
 {
     if (m->a[i] && !isdigit((unsigned char)m->a[i][0])) {
@@ -849,8 +863,8 @@ static int clock_args(const tx_match *m, int i, int *h, int *min)
         *min = 0;
         return 1;
     }
-    *h = tx_arg_int(m, i, -1);
-    *min = tx_arg_int(m, i + 1, 0);
+    *h = arg_digits(m, i, -1);
+    *min = arg_digits(m, i + 1, 0);
     if (m->a[i + 2]) {
         int pm = tolower((unsigned char)m->a[i + 2][0]) == 'p';
         if (*h < 1 || *h > 12)
