@@ -436,13 +436,19 @@ static int fn_period(tx_match *m)
     return 1;
 }
 
-/* qrel(R): "last quarter", "next quarter": the DCT's quarter moved by
- * R; no date where the DCT's month is not known. */
+/* qrel(R, FROM): "last quarter", "next quarter": the DCT's quarter
+ * moved by R; with FROM "focus" ("the previous quarter") the quarter in
+ * focus where there is one.  No date where neither is known. */
 static int fn_qrel(tx_match *m)
 {
-    if (m->st->dct_gran < G_MONTH)
+    const ann_dates *st = m->st;
+    tx_ymd v;
+    if (tx_arg_is(m, 1, "focus") && st->period_gran == G_QUARTER)
+        v = st->period;
+    else if (st->dct_gran >= G_MONTH)
+        v = dct_quarter(st);
+    else
         return 0;
-    tx_ymd v = dct_quarter(m->st);
     tx_add_months(&v.y, &v.m, &v.d, 3 * tx_rel_offset(m, 0));
     tx_fmt_date(m->value, sizeof m->value, v, G_QUARTER);
     tx_set_focus(m, v, G_QUARTER, 0);
