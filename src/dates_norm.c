@@ -42,6 +42,8 @@ static int fn_numdate(tx_match *m)
 {
     int a = tx_arg_int(m, 0, 0), b = tx_arg_int(m, 1, 0), y = tx_arg_int(m, 2, 0);
     int mon = a, day = b;
+    if (m->a[2] && m->al[2] == 2)
+        y += y < 50 ? 2000 : 1900;                  /* 12/25/21 */
     if (a > 12) {
         mon = b;
         day = a;
@@ -54,21 +56,33 @@ static int fn_numdate(tx_match *m)
     return 1;
 }
 
-/* holiday(NAME, Y, WEEK): fixed dates; Easter, Thanksgiving and the US
- * Election Day computed; with WEEK ("Easter week") the holiday's ISO
- * week. */
+/* The day of month mon of year y that is its n-th weekday wd (1 Monday
+ * .. 7 Sunday), n -1 the last: "the first Monday in September". */
+static int nth_weekday(int y, int mon, int wd, int n)
+{
+    if (n > 0)
+        return 1 + (wd - tx_weekday(y, mon, 1) + 7) % 7 + 7 * (n - 1);
+    int last = tx_mdays(y, mon);
+    return last - (tx_weekday(y, mon, last) - wd + 7) % 7;
+}
+
+/* holiday(NAME, Y, WEEK): fixed dates ("12-25"), the n-th weekday of a
+ * month ("09:1:1", Labor Day; n -1 the last); Easter, Thanksgiving and
+ * the US Election Day computed; with WEEK ("Easter week") the holiday's
+ * ISO week. */
 static int fn_holiday(tx_match *m)
 {
     const char *h = tx_lookup(m->st->r, "holiday", m->a[0], m->al[0]);
     if (!h)
         return 0;
     int mon = 0, day = 0, year = m->a[1] ? atoi(m->a[1]) : 0;
-    int fixed = isdigit((unsigned char)h[0]);
-    if (fixed) {
+    int fixed = isdigit((unsigned char)h[0]) && h[2] == '-';
+    int floating = isdigit((unsigned char)h[0]) && h[2] == ':';
+    if (fixed || floating)
         mon = atoi(h);
+    if (fixed)
         day = atoi(h + 3);
-    }
-    int near = fixed ? mon : !strncmp(h, "easter", 6) ? 4 : 11;
+    int near = mon ? mon : !strncmp(h, "easter", 6) ? 4 : 11;
     if (!year && !tx_nearest_year(m, near, day, &year)) {
         if (fixed)
             snprintf(m->value, sizeof m->value, "XXXX-%02d-%02d", mon, day);
@@ -76,7 +90,12 @@ static int fn_holiday(tx_match *m)
             snprintf(m->value, sizeof m->value, "XXXX-XX-XX");
         return 1;
     }
-    if (!strncmp(h, "easter", 6)) {
+    if (floating) {
+        const char *n = strchr(h + 3, ':');
+        day = n ? nth_weekday(year, mon, atoi(h + 3), atoi(n + 1)) : 0;
+        if (day < 1 || day > tx_mdays(year, mon))
+            return 0;
+    } else if (!strncmp(h, "easter", 6)) {
         tx_easter(year, &mon, &day);
         int y = year;
         tx_add_days(&y, &mon, &day, atoi(h + 6));
@@ -417,6 +436,25 @@ static int fn_period(tx_match *m)
     return 1;
 }
 
+/* qrel(R, FROM): "last quarter", "next quarter": the DCT's quarter
+ * moved by R; with FROM "focus" ("the previous quarter") the quarter in
+ * focus where there is one.  No date where neither is known. */
+static int fn_qrel(tx_match *m)
+{
+    const ann_dates *st = m->st;
+    tx_ymd v;
+    if (tx_arg_is(m, 1, "focus") && st->period_gran == G_QUARTER)
+        v = st->period;
+    else if (st->dct_gran >= G_MONTH)
+        v = dct_quarter(st);
+    else
+        return 0;
+    tx_add_months(&v.y, &v.m, &v.d, 3 * tx_rel_offset(m, 0));
+    tx_fmt_date(m->value, sizeof m->value, v, G_QUARTER);
+    tx_set_focus(m, v, G_QUARTER, 0);
+    return 1;
+}
+
 /* qend(MON, DAY): "the quarter ended Sept. 30": where no quarter is in
  * focus, the calendar quarter that ends in the last days of MON, in the
  * year nearest the reference time; the new period in focus.  A quarter
@@ -432,6 +470,20 @@ static int fn_qend(tx_match *m)
     tx_ymd v = {y, mon - 2, 1};
     tx_fmt_date(m->value, sizeof m->value, v, G_QUARTER);
     tx_set_focus(m, v, G_QUARTER, 0);
+    return 1;
+}
+
+/* mday(D): "on the 15th": day D of the month in focus, else of the
+ * DCT's; no date where neither names a month, or the month has no D. */
+static int fn_mday(tx_match *m)
+{
+    tx_ymd a;
+    int day = tx_arg_ordinal(m, 0);
+    if (!tx_focus_anchor(m, G_MONTH, &a) || day < 1 || day > tx_mdays(a.y, a.m))
+        return 0;
+    a.d = day;
+    tx_fmt_date(m->value, sizeof m->value, a, G_DAY);
+    tx_set_focus(m, a, G_DAY, 0);
     return 1;
 }
 
@@ -798,6 +850,18 @@ static void fmt_clock(tx_match *m, int h, int min)
 
 /* The time of day of arguments i (the hour, or "noon", "midnight"), i+1
  * (the minutes) and i+2 (a.m. or p.m.); 0 when it is none. */
+/* Argument i read as a number of its own bytes only: "0800" is two
+ * arguments, "08" and "00", with no separator for atoi to stop at. */
+static int arg_digits(const tx_match *m, int i, int dflt)
+{
+    if (!m->a[i])
+        return dflt;
+    int v = 0;
+    for (size_t k = 0; k < m->al[i] && isdigit((unsigned char)m->a[i][k]); k++)
+        v = v * 10 + (m->a[i][k] - '0');
+    return v;
+}
+
 static int clock_args(const tx_match *m, int i, int *h, int *min)
 {
     if (m->a[i] && !isdigit((unsigned char)m->a[i][0])) {
@@ -805,8 +869,8 @@ static int clock_args(const tx_match *m, int i, int *h, int *min)
         *min = 0;
         return 1;
     }
-    *h = tx_arg_int(m, i, -1);
-    *min = tx_arg_int(m, i + 1, 0);
+    *h = arg_digits(m, i, -1);
+    *min = arg_digits(m, i + 1, 0);
     if (m->a[i + 2]) {
         int pm = tolower((unsigned char)m->a[i + 2][0]) == 'p';
         if (*h < 1 || *h > 12)
@@ -1168,6 +1232,8 @@ static const tx_norm norms[] = {
     {"half", fn_half},
     {"period", fn_period},
     {"qend", fn_qend},
+    {"qrel", fn_qrel},
+    {"mday", fn_mday},
     {"yrange", fn_yrange},
     {"decade", fn_decade},
     {"century", fn_century},
