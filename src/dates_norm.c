@@ -848,20 +848,21 @@ static void fmt_clock(tx_match *m, int h, int min)
     snprintf(m->value + n, sizeof m->value - n, "T%02d:%02d", h, min);
 }
 
-/* The time of day of arguments i (the hour, or "noon", "midnight"), i+1
- * (the minutes) and i+2 (a.m. or p.m.); 0 when it is none. */
 /* Argument i read as a number of its own bytes only: "0800" is two
- * arguments, "08" and "00", with no separator for atoi to stop at. */
+ * arguments, "08" and "00", with no separator for atoi to stop at (nine
+ * digits at most: no int overflows). */
 static int arg_digits(const tx_match *m, int i, int dflt)
 {
     if (!m->a[i])
         return dflt;
     int v = 0;
-    for (size_t k = 0; k < m->al[i] && isdigit((unsigned char)m->a[i][k]); k++)
+    for (size_t k = 0; k < m->al[i] && k < 9 && isdigit((unsigned char)m->a[i][k]); k++)
         v = v * 10 + (m->a[i][k] - '0');
     return v;
 }
 
+/* The time of day of arguments i (the hour, or "noon", "midnight"), i+1
+ * (the minutes) and i+2 (a.m. or p.m.); 0 when it is none. */
 static int clock_args(const tx_match *m, int i, int *h, int *min)
 {
     if (m->a[i] && !isdigit((unsigned char)m->a[i][0])) {
