@@ -866,52 +866,31 @@ static size_t plain_word_end(const ann_abbrevs *ab, const char *text, size_t len
     return e;
 }
 
-/* The low k bytes of w (k < 8: the last word of a plain word's hash
- * holds fewer than eight), by a mask from a table rather than a shift. */
-static const uint64_t low_mask[8] = {
-    0, 0xFFull, 0xFFFFull, 0xFFFFFFull, 0xFFFFFFFFull, 0xFFFFFFFFFFull, 0xFFFFFFFFFFFFull,
-    0xFFFFFFFFFFFFFFull};
-
+/* The low k bytes of w (k <= 8). */
 static inline uint64_t low_bytes(uint64_t w, size_t k)
 {
-    return w & low_mask[k];
-}
-
-/* hash_end(HASH_SEED, tail, n) of a word of n < 8 bytes, its seed and
- * length mixed in ahead in a table: with the masks, a hash of the common
- * word is a third fewer instructions (0.2% of a run's). */
-#define SEED_LEN(n) (HASH_SEED ^ (uint64_t)(n) << 56)
-static const uint64_t seed_len[8] = {SEED_LEN(0), SEED_LEN(1), SEED_LEN(2), SEED_LEN(3),
-                                     SEED_LEN(4), SEED_LEN(5), SEED_LEN(6), SEED_LEN(7)};
-#undef SEED_LEN
-
-static inline uint64_t hash_short(uint64_t w, size_t n)
-{
-    uint64_t h = (seed_len[n] ^ (w & low_mask[n])) * HASH_M;
-    h ^= h >> 47;
-    h *= HASH_M;
-    return h ^ (h >> 47);
+    return k >= 8 ? w : w & ~(~0ULL << (8 * k));
 }
 
 /* Sixteen bytes of text classified at once: bit j of up, lo and dg says
- * whether byte j is an ASCII upper-case letter, lower-case letter or digit;
- * v (w and lw without SSE2) its bytes (as they are and ASCII-lowercased). */
+ * whether byte j is an ASCII upper-case letter, lower-case letter or digit,
+ * of join whether it is a byte plain_word_end() must look at (B_JOIN or
+ * from 0x80 up); v and lv (w and lw without SSE2) are its bytes as they
+ * are and ASCII-lowercased. */
 typedef struct {
 #ifdef ANN_SSE2
-    __m128i v, upv;        /* the words stay in their register until asked;
-                            * upv: 0xFF at the capitals (lowercased on demand:
-                            * most words have none) */
+    __m128i v, lv;         /* the words stay in their register until asked */
 #else
     uint64_t w[2], lw[2];
 #endif
-    unsigned up, lo, dg;
+    unsigned up, lo, dg, join;
 } chunk16;
 
 /* Word k (0 or 1) of the chunk, as it is or ASCII-lowercased. */
 static inline uint64_t chunk_word(const chunk16 *c, int k, int lower)
 {
 #ifdef ANN_SSE2
-    __m128i v = lower ? _mm_or_si128(c->v, _mm_and_si128(c->upv, _mm_set1_epi8(0x20))) : c->v;
+    __m128i v = lower ? c->lv : c->v;
     return (uint64_t)_mm_cvtsi128_si64(k ? _mm_unpackhi_epi64(v, v) : v);
 #else
     return lower ? c->lw[k] : c->w[k];
@@ -928,27 +907,26 @@ static inline __m128i in_range(__m128i v, char lo, char n)
 }
 #endif
 
-#ifdef ANN_SSE2
-static inline void classify_vec(__m128i v, chunk16 *c)
+static inline void classify16(const char *p, chunk16 *c)
 {
+#ifdef ANN_SSE2
+    __m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
     __m128i up = in_range(v, 'A', 26);
+    __m128i lv = _mm_or_si128(v, _mm_and_si128(up, _mm_set1_epi8(0x20)));
     c->up = (unsigned)_mm_movemask_epi8(up);
     c->lo = (unsigned)_mm_movemask_epi8(in_range(v, 'a', 26));
     c->dg = (unsigned)_mm_movemask_epi8(in_range(v, '0', 10));
+    __m128i join = _mm_or_si128(in_range(v, ',', 3),     /* , - . */
+                                _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\'')),
+                                             _mm_cmpeq_epi8(v, _mm_set1_epi8('@'))));
+    c->join = (unsigned)_mm_movemask_epi8(_mm_or_si128(join, v));
     c->v = v;
-    c->upv = up;
-}
-
-static inline void classify16(const char *p, chunk16 *c)
-{
-    classify_vec(_mm_loadu_si128((const __m128i *)(const void *)p), c);
-}
+    c->lv = lv;
 #else
-static inline void classify16(const char *p, chunk16 *c)
-{
-    c->up = c->lo = c->dg = 0;
+    c->up = c->lo = c->dg = c->join = 0;
     for (unsigned j = 0; j < 16; j++) {
         unsigned cls = byte_class[(unsigned char)p[j]];
+        c->join |= (unsigned)((cls & B_JOIN) || (unsigned char)p[j] >= 0x80) << j;
         c->up |= (unsigned)((cls & B_UPPER) != 0) << j;
         c->lo |= (unsigned)((cls & B_LOWER) != 0) << j;
         c->dg |= (unsigned)((cls & B_DIGIT) != 0) << j;
@@ -957,29 +935,12 @@ static inline void classify16(const char *p, chunk16 *c)
         c->w[k] = load_word(p, 8 * k, 8, 16);
         c->lw[k] = c->w[k] | upper_bits(c->w[k]) >> 2;   /* ASCII wherever it counts */
     }
-}
 #endif
+}
 
+/* classify16() of text[i..i + 16), with zero bytes (no word's) past len. */
 /* classify16() of text[i..len), fewer than 16 bytes, zero padded (zero is
- * no word's byte).  Apart, so that the common word keeps its registers;
- * with SSE2 only the load is apart, and returns its bytes in a register:
- * a chunk whose address a call took lived on the stack, six stores and
- * their loads a word (callgrind, 60 bench docs: -0.7M instructions). */
-#ifdef ANN_SSE2
-__attribute__((noinline))
-static __m128i load_tail(const char *text, size_t len, size_t i)
-{
-    char buf[16] = {0};
-    memcpy(buf, text + i, len - i);
-    return _mm_loadu_si128((const __m128i *)(const void *)buf);
-}
-
-static inline void classify_at(const char *text, size_t len, size_t i, chunk16 *c)
-{
-    classify_vec(len - i >= 16 ? _mm_loadu_si128((const __m128i *)(const void *)(text + i))
-                               : load_tail(text, len, i), c);
-}
-#else
+ * no word's byte).  Apart, so that the common word keeps its registers. */
 __attribute__((noinline))
 static void classify_tail(const char *text, size_t len, size_t i, chunk16 *c)
 {
@@ -995,19 +956,19 @@ static inline void classify_at(const char *text, size_t len, size_t i, chunk16 *
     else
         classify_tail(text, len, i, c);
 }
-#endif
 
 /* The masks of chunk16 for 32 bytes from i: a word of 16 bytes or more. */
 typedef struct {
-    uint32_t up, lo, dg;
+    uint32_t up, lo, dg, join;
 } masks32;
 
 __attribute__((noinline))
-static masks32 classify32(const char *text, size_t len, size_t i, chunk16 c)
+static masks32 classify32(const char *text, size_t len, size_t i, const chunk16 *c)
 {
     chunk16 c2;
     classify_at(text, len, i + 16, &c2);
-    masks32 m = {c.up | c2.up << 16, c.lo | c2.lo << 16, c.dg | c2.dg << 16};
+    masks32 m = {c->up | c2.up << 16, c->lo | c2.lo << 16, c->dg | c2.dg << 16,
+                 c->join | c2.join << 16};
     return m;
 }
 
@@ -1031,16 +992,15 @@ static inline int scan_plain_word(const ann_abbrevs *ab, const char *text, size_
 {
     chunk16 c;
     classify_at(text, len, start, &c);
-    uint32_t up = c.up, lo = c.lo, dg = c.dg;
+    uint32_t up = c.up, lo = c.lo, dg = c.dg, join = c.join;
     uint32_t stop = ~(up | lo | dg) & 0xFFFF;
-    if (stop & 1)
-        return 0;                               /* no word starts here */
     if (!stop) {
         /* 16 word bytes or more: rare, and no word of PLAIN_MAX or more */
-        masks32 m = classify32(text, len, start, c);
+        masks32 m = classify32(text, len, start, &c);
         up = m.up;
         lo = m.lo;
         dg = m.dg;
+        join = m.join;
         stop = ~(up | lo | dg);
         if (!stop)
             return 0;
@@ -1055,11 +1015,9 @@ static inline int scan_plain_word(const ann_abbrevs *ab, const char *text, size_
      * the capital; a long number, or digits then letters, takes scan_word() */
     if ((capitalized && (up & ~0x1Fu)) || (e - start >= 8 && !(letters & 0xFF)))
         return 0;
-    /* the stop byte: one that plain_word_end() must look at?  A load and
-     * a test cost fewer instructions than a fourth mask of the chunk */
+    /* the stop byte's class from the masks, not from a load that waits for them */
     size_t end = e;
-    unsigned char sb = e < len ? (unsigned char)text[e] : 0;
-    if ((byte_class[sb] & B_JOIN) || sb >= 0x80) {
+    if (join & stop & (0 - stop)) {
         int nletters = letters ? 1 + ((letters & (letters - 1)) != 0) : 0;
         end = plain_word_end(ab, text, len, start, e, nletters, capitalized);
         if (!end)
@@ -1067,30 +1025,25 @@ static inline int scan_plain_word(const ann_abbrevs *ab, const char *text, size_
     }
     size_t n = end - start;
     int abbrev = end > e;
-    /* The case flags by the commonest first (no capital: lower case or
-     * digits, as no abbreviation is without a letter); TITLE: the first
-     * letter a capital, and a lower-case letter or no other capital. */
     uint32_t f = abbrev ? ANN_TF_ABBREV : 0;
-    uint16_t kind = ANN_TOK_WORD;
-    if (!up && lo) {
+    if (up && !lo)
+        f |= ANN_TF_UPPER;
+    if (lo && !up)
         f |= ANN_TF_LOWER;
-    } else if (!up) {
-        f |= ANN_TF_DIGIT;
-        kind = ANN_TOK_NUMBER;
-    } else if (!lo)
-        f |= up & (up - 1) ? ANN_TF_UPPER : ANN_TF_UPPER | ANN_TF_TITLE;
-    else if (letters & (0 - letters) & up)
+    if ((letters & (0 - letters) & up) && (lo || !(up & (up - 1))))
         f |= ANN_TF_TITLE;
+    if (!letters && !abbrev)
+        f |= ANN_TF_DIGIT;
     t->start = start;
     t->end = end;
-    t->kind = kind;
+    t->kind = letters ? ANN_TOK_WORD : ANN_TOK_NUMBER;
     t->flags = f;
     t->ncp = (uint16_t)n;
     /* A word without a capital is its own lowercase form: most words of
      * prose take one hash, not two. */
     if (n < 8) {
-        t->hash = hash_short(chunk_word(&c, 0, 0), n);
-        t->lhash = up ? hash_short(chunk_word(&c, 0, 1), n) : t->hash;
+        t->hash = hash_end(HASH_SEED, low_bytes(chunk_word(&c, 0, 0), n), n);
+        t->lhash = up ? hash_end(HASH_SEED, low_bytes(chunk_word(&c, 0, 1), n), n) : t->hash;
     } else if (n < 16) {
         t->hash = hash_end(hash_step(HASH_SEED, chunk_word(&c, 0, 0)),
                            low_bytes(chunk_word(&c, 1, 0), n - 8), n);
@@ -1368,10 +1321,8 @@ static inline void finish_plain(ann_tokenizer *tz, ann_tokens *out, ann_token *t
  * Stops before a token that is not such, or that starts at or past lim
  * (where a window may end), or when out is full; returns where the general
  * loop goes on. */
-__attribute__((noinline))          /* apart: its loop keeps its registers */
 static size_t plain_run(ann_tokenizer *tz, ann_tokens *out, size_t pos, size_t lim)
 {
-    const ann_abbrevs *ab = tz->abbrevs;
     const char *text = tz->text;
     size_t len = tz->len, n = out->n, sent = tz->sent_tokens;
     /* one bound for the room in out and the sentence's tokens left (a
@@ -1379,19 +1330,12 @@ static size_t plain_run(ann_tokenizer *tz, ann_tokens *out, size_t pos, size_t l
     size_t room = out->cap - n < tz->max_sentence - sent ? out->cap - n : tz->max_sentence - sent;
     size_t stop = n + room;
     ann_token *v = out->v, *last = NULL;
-    if (lim < 3 || stop < 2)
-        return pos;
-    /* pos + 2 < lim and n + 2 <= stop, their sums taken once */
-    size_t lim2 = lim - 2, stop2 = stop - 2;
-    while (pos < lim2 && n <= stop2) {
+    while (pos + 2 < lim && n + 2 <= stop) {
         unsigned char b = (unsigned char)text[pos];
         size_t at = pos + 1;
         int ends = 0;
-        if (b == ' ') {
-            /* the common case, tested first: one blank between two words
-             * (behind six compares it cost 0.5% of a run's instructions) */
-        } else if (b == ',' || b == ';' || b == ':') {
-            if (text[pos + 1] != ' ' || !(byte_class[(unsigned char)text[pos + 2]] & B_WORD))
+        if (b == ',' || b == ';' || b == ':') {
+            if (text[pos + 1] != ' ')
                 break;
             at = pos + 2;
         } else if (b == '.' || b == '?' || b == '!') {
@@ -1401,12 +1345,11 @@ static size_t plain_run(ann_tokenizer *tz, ann_tokens *out, size_t pos, size_t l
                 break;
             at = pos + 2;
             ends = 1;
-        } else {
+        } else if (b != ' ') {
             break;
         }
-        /* after a blank, no word byte (a quotation mark, a second blank)
-         * fails scan_plain_word() at its first byte, before anything is
-         * emitted; after punctuation the tests above saw a word byte */
+        if (!(byte_class[(unsigned char)text[at]] & B_WORD))
+            break;
         ann_token *t = &v[n];
         if (b != ' ') {
             /* as scan_plain_punct() and finish_token() make it here */
@@ -1416,7 +1359,7 @@ static size_t plain_run(ann_tokenizer *tz, ann_tokens *out, size_t pos, size_t l
             sent++;
             pos++;
         }
-        if (!scan_plain_word(ab, text, len, at, t)) {
+        if (!scan_plain_word(tz->abbrevs, text, len, at, t)) {
             if (ends)
                 tz->pending_end = PENDING_STOP;
             break;
@@ -1433,7 +1376,7 @@ static size_t plain_run(ann_tokenizer *tz, ann_tokens *out, size_t pos, size_t l
         sent++;
         if (t->flags & ANN_TF_ABBREV) {
             /* "Inc. The": the next word decides, in finish_token() */
-            tz->pending_end = abbrev_pending(ab, text, t, len);
+            tz->pending_end = abbrev_pending(tz->abbrevs, text, t, len);
             break;
         }
     }

@@ -440,70 +440,6 @@ static void test_plain_run(void)
     CHECK(ok);
 }
 
-/* The case flags and kind of a plain word, as the header defines them,
- * counted here byte by byte. */
-static uint32_t case_want(const char *w, size_t n, uint16_t *kind)
-{
-    size_t up = 0, lo = 0;
-    int first_up = -1;
-    for (size_t i = 0; i < n; i++) {
-        int u = w[i] >= 'A' && w[i] <= 'Z', l = w[i] >= 'a' && w[i] <= 'z';
-        if ((u || l) && first_up < 0)
-            first_up = u;
-        up += u;
-        lo += l;
-    }
-    *kind = up + lo ? ANN_TOK_WORD : ANN_TOK_NUMBER;
-    uint32_t f = 0;
-    if (up && !lo)
-        f |= ANN_TF_UPPER;
-    if (lo && !up)
-        f |= ANN_TF_LOWER;
-    if (first_up == 1 && (lo || up == 1))
-        f |= ANN_TF_TITLE;
-    if (!up && !lo)
-        f |= ANN_TF_DIGIT;
-    return f;
-}
-
-/* In the run and at its start: the case flags and kind of every shape of
- * plain word, and the run left where no word follows a blank (a second
- * blank, a quotation mark) with the tokens as one at a time. */
-static void test_plain_case(void)
-{
-    const char *words[] = {"a", "I", "A", "an", "An", "AN", "aN", "McCain", "NATO", "x1", "X1",
-                           "1x", "2024", "7", "iPhone", "eBay", "USA", "Ab", "aB", "ABc",
-                           "interesting", "Interesting", "INTERESTING", "1234567"};
-    const uint32_t mask = ANN_TF_UPPER | ANN_TF_LOWER | ANN_TF_TITLE | ANN_TF_DIGIT;
-    char buf[64];
-    int ok = 1;
-    for (size_t i = 0; i < sizeof words / sizeof *words; i++) {
-        size_t n = strlen(words[i]);
-        uint16_t kind;
-        uint32_t want = case_want(words[i], n, &kind);
-        for (int at = 0; at < 2; at++) {
-            snprintf(buf, sizeof buf, "%s%s then", at ? "so, " : "", words[i]);
-            tok(buf);
-            size_t k = at ? 2 : 0;
-            ok &= toks.n > k && toks.v[k].end - toks.v[k].start == n;
-            ok &= (toks.v[k].flags & mask) == want && toks.v[k].kind == kind;
-        }
-    }
-    CHECK(ok);
-    tok("one  two \"three\" four (five) six");
-    const char *want[] = {"one", "two", "\"", "three", "\"", "four", "(", "five", ")", "six"};
-    size_t nw = sizeof want / sizeof *want;
-    CHECK_INT(toks.n, nw);
-    ok = 1;
-    for (size_t i = 0; i < nw && i < toks.n; i++) {
-        ok &= strcmp(tx(i), want[i]) == 0;
-        ok &= toks.v[i].hash == ann_hash(src + toks.v[i].start, toks.v[i].end - toks.v[i].start);
-        ok &= has(i, ANN_TF_SPACE_BEFORE) == (i == 0 || src[toks.v[i].start - 1] == ' ');
-    }
-    CHECK(ok);
-    CHECK(has(2, ANN_TF_QOPEN) && has(4, ANN_TF_QCLOSE));
-}
-
 /* ann_utf8_count goes eight bytes at a time: every length and alignment */
 static void test_utf8_count(void)
 {
@@ -559,7 +495,6 @@ int main(void)
     test_plain_words();
     test_plain_words_at_end();
     test_plain_run();
-    test_plain_case();
     test_measure();
     test_utf8_count();
     test_unterminated();
