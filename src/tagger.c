@@ -158,12 +158,11 @@ static uint32_t word_bits(const ann_match *m)
 
 /* The TG_LX_ bits a match gives its first token, its later ones and its
  * last. */
-struct tg_lexkind {
+typedef struct lex_kind {
     const char *kind, *type, *attrs;
     uint32_t first, inner, last;
     int one;                   /* only a one-token match gives them */
-};
-typedef struct tg_lexkind lex_kind;
+} lex_kind;
 
 static void lex_kind_of(const ann_match *m, lex_kind *k)
 {
@@ -190,25 +189,18 @@ static void lex_kind_of(const ann_match *m, lex_kind *k)
 
 /* A window has a few kinds of match many times over: the bits of each are
  * worked out once, kept by the pointers of its kind, type and attributes
- * (which the rules own while their matches live), in a small table.  The
- * table is the context's and lasts from window to window and document to
- * document (a context is of one engine's rules, whose strings outlive it:
- * ann_entities): the same kinds come back in every document, and were
- * worked out again in each window (strcmp, strchr and strstr on strings
- * far out of the cache), and a table of 64 cleared: 60 bench documents,
- * 309.03M -> 308.26M instructions (callgrind). */
+ * (which the rules own while their matches live), in a small table. */
 static void lex_bits(tg_ctx *c, const ann_matches *ms)
 {
-    if (!c->lexkinds)
-        c->lexkinds = ann_xcalloc(TG_LEXKINDS, sizeof *c->lexkinds);
-    lex_kind *seen = c->lexkinds;
+    lex_kind seen[64];
+    memset(seen, 0, sizeof seen);
     memset(c->lex, 0, c->n * sizeof *c->lex);
     for (size_t k = 0; ms && k < ms->n; k++) {
         const ann_match *m = &ms->v[k];
         if (m->first >= c->n || m->last > c->n || m->last <= m->first)
             continue;
         uintptr_t h = (uintptr_t)m->kind ^ (uintptr_t)m->type * 31 ^ (uintptr_t)m->attrs * 131;
-        lex_kind *kd = &seen[(h ^ h >> 7 ^ h >> 15) & (TG_LEXKINDS - 1)];
+        lex_kind *kd = &seen[(h ^ h >> 7) & 63];
         if (kd->kind != m->kind || kd->type != m->type || kd->attrs != m->attrs)
             lex_kind_of(m, kd);
         if (kd->one && m->last - m->first != 1)
@@ -277,20 +269,6 @@ static inline size_t sum4(__m128i v)
     return (size_t)x[0] + (size_t)x[1] + (size_t)x[2] + (size_t)x[3];
 }
 
-/* Four bits as four bytes (bit j to byte j, 0 or 1): x86 is little-endian. */
-static const uint32_t spread4[16] = {
-    0x00000000, 0x00000001, 0x00000100, 0x00000101, 0x00010000, 0x00010001, 0x00010100,
-    0x00010101, 0x01000000, 0x01000001, 0x01000100, 0x01000101, 0x01010000, 0x01010001,
-    0x01010100, 0x01010101};
-
-/* The positions of the set bits of four, first first, a byte each; and
- * their number. */
-static const uint32_t packed4[16] = {
-    0, 0x00, 0x01, 0x0100, 0x02, 0x0200, 0x0201, 0x020100, 0x03, 0x0300, 0x0301, 0x030100,
-    0x0302, 0x030200, 0x030201, 0x03020100};
-static const unsigned char count4[16] = {0, 1, 1, 2, 1, 2, 2, 3, 1, 2, 2, 3, 2, 3, 3, 4};
-_Static_assert(sizeof(size_t) == 8, "two indexes of caps a 128-bit store");
-
 /* line_token for tokens [a, b) of a line, four at a time, the class of
  * token k in cls[k - a] where cls is not NULL (a short line's pattern);
  * the first token not done is returned (the last b - a % 4 are left).  A
@@ -334,19 +312,16 @@ static size_t line_four(tg_ctx *c, size_t a, size_t b, line_counts *lc, uint8_t 
         unsigned rare = (unsigned)_mm_movemask_ps(_mm_castsi128_ps(_mm_and_si128(tu_none, maybe)));
         for (; rare; rare &= rare - 1)
             cap |= (unsigned)cap_word(c->text, &t[__builtin_ctz(rare)]) << __builtin_ctz(rare);
-        /* a byte a token, from a table; the capitals' indexes stored four
-         * at once, those of the set bits first (caps has room: ncaps <= k,
-         * and k + 3 < b), and counted */
-        memcpy(c->capw + k, &spread4[cap], sizeof *spread4);
-        __m128i pos = _mm_unpacklo_epi16(_mm_unpacklo_epi8(_mm_cvtsi32_si128((int)packed4[cap]), zero),
-                                         zero);
-        __m128i kk = _mm_set1_epi64x((long long)k);
-        _mm_storeu_si128((__m128i *)(void *)(caps + ncaps), _mm_add_epi64(_mm_unpacklo_epi32(pos, zero), kk));
-        _mm_storeu_si128((__m128i *)(void *)(caps + ncaps + 2),
-                         _mm_add_epi64(_mm_unpackhi_epi32(pos, zero), kk));
-        ncaps += count4[cap];
+        /* a byte a token: x86 is little-endian */
+        uint32_t capw = (cap & 1) | (cap & 2) << 7 | (cap & 4) << 14 | (cap & 8) << 21;
+        memcpy(c->capw + k, &capw, sizeof capw);
+        for (unsigned j = 0; j < 4; j++) {
+            caps[ncaps] = k + j;
+            ncaps += cap >> j & 1;
+        }
         unsigned fg = (unsigned)_mm_movemask_ps(_mm_castsi128_ps(figure));
-        memcpy(c->fig + k, &spread4[fg], sizeof *spread4);
+        uint32_t figs = (fg & 1) | (fg & 2) << 7 | (fg & 4) << 14 | (fg & 8) << 21;
+        memcpy(c->fig + k, &figs, sizeof figs);
         if (cls) {
             /* line_token's classes: a figure 'd', a word 'X' or 'x', else its first byte */
             const __m128i bit = _mm_set_epi32(8, 4, 2, 1);
@@ -523,13 +498,6 @@ void tg_ctx_init(tg_ctx *c, const char *text, const ann_token *toks, size_t n,
     c->memo = NULL;
     c->dense = 0;
     c->ndfeat = 0;
-    /* a new window: the words' sums of the last are stale (a slot is of a
-     * window only where it bears its mark) */
-    if (++c->wgen == 0) {
-        c->wgen = 1;
-        if (c->wsum)
-            memset(c->wsum, 0, TG_WSUM * sizeof *c->wsum);
-    }
     lex_bits(c, m);
     line_bits(c, 1);
     drop_scrambled(c);
@@ -548,15 +516,11 @@ void tg_ctx_keep_arrays(tg_ctx *to, const tg_ctx *c)
     to->pat = c->pat, to->shape = c->shape, to->capw = c->capw, to->caps = c->caps;
     to->fig = c->fig;
     to->cap = c->cap;
-    to->wsum = c->wsum, to->wgen = c->wgen;
-    to->lexkinds = c->lexkinds;
 }
 
 void tg_ctx_free(tg_ctx *c)
 {
     ctx_arrays_free(c);
-    free(c->wsum);
-    free(c->lexkinds);
     memset(c, 0, sizeof *c);
 }
 
@@ -926,80 +890,6 @@ static uint64_t pos_val(const tg_ctx *c, size_t i)
     return v;
 }
 
-/* The word's own features but its form and shape: its affixes, and its
- * shape and form after the label before (in f; their number returned). */
-static inline size_t own_tail(const tg_ctx *c, const ann_token *t, int prev, uint64_t w0,
-                              uint64_t sh0, uint64_t *f)
-{
-    size_t n = 0;
-    uint64_t suf[3], pre;
-    affixes(c, t, suf, &pre);
-    for (int k = 0; k < 3; k++)
-        if (suf[k])
-            f[n++] = feat(F_SUF2 + k, suf[k]);
-    if (pre)
-        f[n++] = feat(F_PRE3, pre);
-    f[n++] = feat(F_PREV_SH, sh0 * 16 + (uint64_t)prev);
-    f[n++] = feat(F_PREV_W, w0 * 16 + (uint64_t)prev);
-    return n;
-}
-
-/* Whether slot s holds the sums of token t after label prev: the same
- * bytes (and so the same form, shape and affixes) read in this window. */
-static int wsum_is(const tg_ctx *c, const tg_wsum *s, const ann_token *t, int prev)
-{
-    size_t len = t->end - t->start;
-    return s->gen == c->wgen && s->hash == t->hash && s->prev == prev && s->len == len &&
-           s->kind == t->kind && s->ncp == t->ncp && s->inv == (t->flags & ANN_TF_INVISIBLE) &&
-           memcmp(c->text + s->start, c->text + t->start, len) == 0;
-}
-
-/* At run time, in the first pass (ann_tagger_tag sets c->dense): the slot
- * of token i after label prev, which c->whit is set to where it holds the
- * sums of the word's own features (read before in the window after the
- * same label; its shape is then the slot's).  Of the first pass's reads
- * in the bench documents, 62% are of a word read before after the same
- * label.  NULL where no sums are kept. */
-static tg_wsum *word_slot(tg_ctx *c, size_t i, int p, int prev)
-{
-    const ann_token *t = &c->tok[i];
-    c->whit = NULL;
-    c->wfill = NULL;
-    if (!c->dense || !c->wsum || p != 0)
-        return NULL;
-    tg_wsum *s = &c->wsum[(t->hash ^ (uint64_t)prev * 0x9E3779B97F4A7C15ull) & (TG_WSUM - 1)];
-    if (wsum_is(c, s, t, prev)) {
-        c->whit = s;
-        c->whits++;
-        c->shape[i] = s->sh0;
-    }
-    return s;
-}
-
-/* The run time's own features of token i: none where word_slot found
- * their sums (c->whit, which the score adds); else f[0..n), n returned,
- * and where there is a slot s, c->wfill is it, which the sums of those n
- * features go to (run_choose). */
-static size_t word_own(tg_ctx *c, size_t i, tg_wsum *s, int prev, uint64_t w0, uint64_t sh0,
-                       uint64_t *f)
-{
-    if (c->whit)
-        return 0;
-    const ann_token *t = &c->tok[i];
-    size_t n = 0;
-    f[n++] = feat(F_W0, w0);
-    f[n++] = feat(F_SH0, sh0);
-    n += own_tail(c, t, prev, w0, sh0, f + n);
-    if (s) {
-        s->hash = t->hash, s->start = t->start, s->len = t->end - t->start, s->gen = c->wgen;
-        s->kind = t->kind, s->ncp = t->ncp, s->inv = t->flags & ANN_TF_INVISIBLE, s->prev = prev;
-        s->sh0 = sh0;
-        c->wfill = s;
-        c->nown = n;
-    }
-    return n;
-}
-
 /* A feature of a small domain: its dense index base + k in d where d is
  * given (run time), else its hash feat(tmpl, v) in f. */
 #define SMALL(tmpl, v, base, k)                          \
@@ -1019,28 +909,27 @@ static inline size_t features(tg_ctx *c, size_t i, int p, int prev, uint64_t *f,
 {
     size_t n = 0, nd = 0, N = c->n;
     const ann_token *t = &c->tok[i];
-    tg_wsum *ws = d ? word_slot(c, i, p, prev) : NULL;
     uint64_t w0 = word_val(c, i), sh0 = shape_of(c, i);
     uint64_t wm1 = i > 0 ? word_val(c, i - 1) : V_NONE, wp1 = i + 1 < N ? word_val(c, i + 1) : V_NONE;
     uint64_t shm1 = i > 0 ? shape_of(c, i - 1) : V_NONE, shp1 = i + 1 < N ? shape_of(c, i + 1) : V_NONE;
-    /* the word's own features: at run time first, where a word read
-     * before after the same label takes their sums instead (word_own);
-     * the trainer's order is unchanged (its sums are of floating point) */
-    if (d)
-        n = word_own(c, i, ws, prev, w0, sh0, f);
-    else
-        f[n++] = feat(F_W0, w0);
+    f[n++] = feat(F_W0, w0);
     f[n++] = feat(F_WM1, wm1);
     f[n++] = feat(F_WP1, wp1);
     f[n++] = feat(F_WM2, i > 1 ? word_val(c, i - 2) : V_NONE);
     f[n++] = feat(F_WP2, i + 2 < N ? word_val(c, i + 2) : V_NONE);
-    if (!d)
-        f[n++] = feat(F_SH0, sh0);
+    f[n++] = feat(F_SH0, sh0);
     f[n++] = feat(F_SHM1, shm1);
     f[n++] = feat(F_SHP1, shp1);
     f[n++] = feat(F_SH01, sh0 * 31 + shp1 * 7 + shm1);
-    if (!d)
-        n += own_tail(c, t, prev, w0, sh0, f + n);
+    uint64_t suf[3], pre;
+    affixes(c, t, suf, &pre);
+    for (int k = 0; k < 3; k++)
+        if (suf[k])
+            f[n++] = feat(F_SUF2 + k, suf[k]);
+    if (pre)
+        f[n++] = feat(F_PRE3, pre);
+    f[n++] = feat(F_PREV_SH, sh0 * 16 + (uint64_t)prev);
+    f[n++] = feat(F_PREV_W, w0 * 16 + (uint64_t)prev);
     f[n++] = feat(F_WM1_W0, wm1 * 0x100000001B3ull ^ w0);
     f[n++] = feat(F_W0_WP1, w0 * 0x100000001B3ull ^ wp1);
     uint64_t pv = pos_val(c, i);
@@ -1237,28 +1126,13 @@ typedef struct run_user {
     int p;
 } run_user;
 
-void tg_score_read(const ann_tagger *t, const tg_ctx *c, int p, int prev, int prev2,
-                   const uint64_t *f, size_t nf, int32_t *score)
-{
-    /* a word's own sums, made once a window (word_own) */
-    static const int32_t none[TG_NW];
-    const int32_t *own = c->whit ? c->whit->sum : none;
-    if (c->wfill) {
-        tg_sum_rows(t, p, f, c->nown, c->wfill->sum);
-        own = c->wfill->sum;
-        f += c->nown;
-        nf -= c->nown;
-    }
-    tg_score_own(t, p, prev, prev2, f, nf, c->dfeat, c->ndfeat, own, score);
-}
-
 static int run_choose(void *user, size_t i, int prev, int prev2, unsigned allowed,
                       const uint64_t *f, size_t nf)
 {
     const run_user *u = user;
     int32_t score[TG_NLABELS];
     (void)i;
-    tg_score_read(u->t, u->c, u->p, prev, prev2, f, nf, score);
+    ann_tagger_score_split(u->t, u->p, prev, prev2, f, nf, u->c->dfeat, u->c->ndfeat, score);
     return tg_best(score, allowed);
 }
 
@@ -1270,8 +1144,6 @@ static int run_choose(void *user, size_t i, int prev, int prev2, unsigned allowe
 void ann_tagger_tag(const ann_tagger *t, tg_ctx *c, tg_memo *memo, uint8_t *labels)
 {
     run_user u = {t, c, 0};
-    if (!c->wsum)
-        c->wsum = ann_xcalloc(TG_WSUM, sizeof *c->wsum);
     c->dense = 1;
     tg_decode(c, 0, run_choose, &u, labels);
     if (ann_tagger_passes(t) >= 2) {

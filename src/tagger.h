@@ -191,28 +191,12 @@ static inline uint64_t tg_dense_feature(unsigned k)
 }
 
 /* One pass's weights: an open-addressing table from a feature's hash to
- * its row of weights, in buckets of TG_BUCKET slots.  The bucket is the
- * hash's low bits, probed on (a slot a time, a bucket after the other); a
- * slot's check holds the high half | 1 (0: an empty slot, whose row is all
- * zeros).  The pad after a bucket's last slot, neither a check nor empty,
- * is TG_CHECK_ON where a feature went on past the bucket, full, into the
- * next, else TG_CHECK_PAD: a look-up ends at a full bucket that has none
- * gone on.  A bucket's checks and rows fill one 64-byte cache line: the
- * table is bigger than the cache, and a look-up reads one line where a
- * check array beside an array of rows read two (score_sse2 waited on the
- * second). */
-#define TG_BUCKET 3
-#define TG_CHECK_PAD 2u
-#define TG_CHECK_ON 4u
-typedef struct tg_bucket {
-    uint32_t check[TG_BUCKET + 1];
-    int16_t w[TG_BUCKET][TG_NW];   /* per slot: the weights of labels 1.. */
-} tg_bucket;
-_Static_assert(sizeof(tg_bucket) == 64, "a bucket is a cache line");
-
+ * its row of weights.  The slot is the hash's low bits, probed on; check
+ * holds the high half | 1 (0: an empty slot). */
 typedef struct tg_table {
-    const tg_bucket *b;            /* mask + 1 buckets, 64-byte aligned */
-    size_t mask;                   /* buckets - 1 */
+    const uint32_t *check;
+    const int16_t (*w)[TG_NW];     /* per slot: the weights of labels 1.. */
+    size_t mask;                   /* slots - 1 */
     size_t n;                      /* features held */
 } tg_table;
 
@@ -265,15 +249,8 @@ void ann_tagger_score(const ann_tagger *t, int p, int prev, int prev2, const uin
 /* ann_tagger_score of the features f[0..n) and the dense ones d[0..nd). */
 void ann_tagger_score_split(const ann_tagger *t, int p, int prev, int prev2, const uint64_t *f,
                             size_t n, const uint16_t *d, size_t nd, int32_t *score);
-/* ann_tagger_score_split with own[TG_NW] added to the scores of labels
- * 1.. (the sums of a word's own features, kept: tg_wsum). */
-void tg_score_own(const ann_tagger *t, int p, int prev, int prev2, const uint64_t *f, size_t n,
-                  const uint16_t *d, size_t nd, const int32_t *own, int32_t *score);
 /* The plain sums of the weights of the n features f alone. */
 void tg_score_plain(const ann_tagger *t, int p, const uint64_t *f, size_t n, int32_t *score);
-/* The sums of the weights of the n features f of pass p, by label but
- * outside (sum[TG_NW]: labels 1 on). */
-void tg_sum_rows(const ann_tagger *t, int p, const uint64_t *f, size_t n, int32_t *sum);
 
 /* What the document has said so far: for each word (lowercase hash), how
  * often the first pass gave it each coarse type (0: outside).  Kept by the
@@ -299,24 +276,6 @@ void tg_memo_free(tg_memo *m);
 /* How often the document writes in lower case a word it also capitalizes
  * (lhash: the word's ann_token.lhash); 0 for a word never capitalized. */
 unsigned tg_memo_lower(const tg_memo *m, uint64_t lhash);
-
-/* The sums of the weights of a word's own features in the first pass
- * (those that read only the word and the label before it: its form, its
- * shape, its affixes, and these with the label before), kept for the
- * window by word and label before: a name is read again and again in a
- * document, its own features summed once (see word_own, tagger.c). */
-typedef struct tg_wsum {
-    uint64_t hash;             /* the word's ann_token.hash */
-    size_t start, len;         /* where the word was read (its bytes) */
-    uint32_t gen;              /* the window's tg_ctx.wgen: 0, never */
-    uint16_t kind, ncp;
-    uint32_t inv;              /* its ANN_TF_INVISIBLE */
-    int prev;
-    uint64_t sh0;              /* its shape */
-    int32_t sum[TG_NW];
-} tg_wsum;
-#define TG_WSUM 512            /* slots, a power of two; one word a slot */
-#define TG_LEXKINDS 256        /* kinds of rule match kept (tg_ctx.lexkinds) */
 
 /* Everything the features read about one window, made by tg_ctx_init. */
 typedef struct tg_ctx {
@@ -344,19 +303,6 @@ typedef struct tg_ctx {
     int dense;
     uint16_t dfeat[TG_MAX_FEATS];
     size_t ndfeat;
-    /* run time only: the words' own sums (tg_wsum; NULL until ann_tagger_tag
-     * makes them), the window's mark on its slots, and for the token decoded
-     * last the slot whose sums it takes (whit) or whose sums its first nown
-     * features give (wfill); whits counts the first (for the tests) */
-    tg_wsum *wsum;
-    uint32_t wgen;
-    /* what each kind of rule match says (its TG_LX_ bits; lex_bits), by
-     * the pointers of its kind, type and attributes: the rules' strings,
-     * so a context is of one engine.  NULL until the first window */
-    struct tg_lexkind *lexkinds;
-    const tg_wsum *whit;
-    tg_wsum *wfill;
-    size_t nown, whits;
 } tg_ctx;
 
 #define TG_REDO 0x80u
@@ -433,12 +379,6 @@ void tg_decode(tg_ctx *c, int p, tg_choose_fn choose, void *user, uint8_t *label
 int tg_best(const int32_t *score, unsigned allowed);
 /* Count the first pass's labels of the window into the memo. */
 void tg_memo_add(tg_memo *m, const tg_ctx *c, const uint8_t *labels);
-
-/* The scores of a token read at run time (ann_tagger_tag: c->dense), its
- * features f[0..nf) and c's dense ones as tg_features_split made them, with
- * the sums of its word's own features that c keeps (tg_wsum). */
-void tg_score_read(const ann_tagger *t, const tg_ctx *c, int p, int prev, int prev2,
-                   const uint64_t *f, size_t nf, int32_t *score);
 
 /* Both passes with the model t (a window: labels[0..n)). */
 void ann_tagger_tag(const ann_tagger *t, tg_ctx *c, tg_memo *memo, uint8_t *labels);

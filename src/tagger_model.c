@@ -5,11 +5,11 @@
  * time (src/tools/tagger_table.c reads src/rules/tagger/weights.tsv with
  * ann_tagger_load and writes the arrays as C), used in place, read-only.
  *
- * A table is open addressing in buckets of three slots (tagger.h): the
- * bucket of a feature is its hash's low bits, probed on; the checks (the
- * hash's high half) of a bucket say which slot holds the feature, and its
- * row of weights is in the same cache line.  An empty slot's row is all
- * zeros, which the SSE2 sums rely on (score_sse2).
+ * A table is open addressing: the slot of a feature is its hash's low
+ * bits, probed on; a check array (the hash's high half) says whether the
+ * slot holds the feature, and only then is its row of weights read, so a
+ * feature the model has not got costs a look at 4 bytes.  An empty slot's
+ * row is all zeros, which the SSE2 sums rely on (score_sse2).
  */
 #include <stddef.h>
 #include <stdio.h>
@@ -22,7 +22,8 @@
 struct ann_tagger {
     tg_model m;
     /* a loaded model's arrays (NULL: the built-in model's, or none) */
-    tg_bucket *own_b[TG_PASSES];
+    uint32_t *own_check[TG_PASSES];
+    int16_t (*own_w[TG_PASSES])[TG_NW];
     /* a loaded model's rows of the features of small domains (tagger.h) */
     _Alignas(16) int16_t own_dense[TG_PASSES][TG_NDENSE][TG_NW];
 };
@@ -31,7 +32,7 @@ struct ann_tagger {
 static _Alignas(16) const int16_t no_dense[TG_NDENSE][TG_NW];
 
 /* The table of a pass the model has not got: every look-up misses. */
-static _Alignas(64) const tg_bucket no_bucket = {{0, 0, 0, TG_CHECK_PAD}, {{0}}};
+static const uint32_t no_check[1];
 
 void tg_labels_line(char *out, size_t cap)
 {
@@ -45,9 +46,11 @@ void tg_labels_line(char *out, size_t cap)
 static void tables_free(ann_tagger *t)
 {
     for (int p = 0; p < TG_PASSES; p++) {
-        free(t->own_b[p]);
-        t->own_b[p] = NULL;
-        t->m.pass[p] = (tg_table){&no_bucket, 0, 0};
+        free(t->own_check[p]);
+        free(t->own_w[p]);
+        t->own_check[p] = NULL;
+        t->own_w[p] = NULL;
+        t->m.pass[p] = (tg_table){no_check, NULL, 0, 0};
         t->m.dense[p] = no_dense;
     }
     t->m.npasses = 0;
@@ -111,19 +114,14 @@ static uint32_t slot_check(uint64_t h)
 }
 
 /* The row of weights of the feature whose check is c, looked for from
- * bucket i on, or NULL when the model has not got it: at an empty slot,
- * or past a full bucket from which no feature went on. */
+ * slot i on, or NULL when the model has not got it. */
 static inline const int16_t *table_row_at(const tg_table *tb, uint32_t c, size_t i)
 {
     for (;;) {
-        const tg_bucket *b = &tb->b[i];
-        for (int k = 0; k < TG_BUCKET; k++) {
-            if (b->check[k] == c)
-                return b->w[k];
-            if (!b->check[k])
-                return NULL;
-        }
-        if (b->check[TG_BUCKET] != TG_CHECK_ON)
+        uint32_t s = tb->check[i];
+        if (s == c)
+            return tb->w[i];
+        if (!s)
             return NULL;
         i = (i + 1) & tb->mask;
     }
@@ -227,48 +225,27 @@ static int feature_line(ann_tagger *t, int p, const char *line, size_t n)
         return -1;
     tg_table *tb = &t->m.pass[p];
     uint32_t c = slot_check(h);
-    /* the first slot that holds the feature or is empty, as a look-up
-     * goes: the feature is never past an empty slot, and a full bucket it
-     * goes past is marked */
-    for (size_t i = (size_t)h & tb->mask;; i = (i + 1) & tb->mask) {
-        tg_bucket *b = &t->own_b[p][i];
-        for (int k = 0; k < TG_BUCKET; k++) {
-            if (b->check[k] && b->check[k] != c)
-                continue;
-            if (!b->check[k])
-                tb->n++;
-            b->check[k] = c;
-            memcpy(b->w[k], w, sizeof w);
-            return 0;
-        }
-        b->check[TG_BUCKET] = TG_CHECK_ON;
-    }
+    size_t s = (size_t)h & tb->mask;
+    while (t->own_check[p][s] && t->own_check[p][s] != c)
+        s = (s + 1) & tb->mask;
+    if (!t->own_check[p][s])
+        tb->n++;
+    t->own_check[p][s] = c;
+    memcpy(t->own_w[p][s], w, sizeof w);
+    return 0;
 }
 
-/* Tables for count[p] features a pass: at most a third full, so that a
- * look-up nearly always ends in the feature's own bucket, one cache line.
- * 60 bench documents, cachegrind with a 1 MB last level, the sums' misses
- * there: 283,600 with check and row arrays; two thirds full 219,800 (a
- * third of the look-ups of missing features went on into the next
- * bucket), and 193,900 with the mark of a bucket gone past (TG_CHECK_ON);
- * a third full 175,200, and 169,900 with the mark; a sixth, 170,500.  The
- * run's instructions the same. */
+/* Tables for count[p] features a pass: at most half full, so that a
+ * feature the model has not got is told at the first or second slot. */
 static void tables_new(ann_tagger *t, const size_t *count)
 {
     for (int p = 0; p < TG_PASSES; p++) {
-        size_t nb = 16;
-        while (nb * TG_BUCKET < count[p] * 3)
-            nb *= 2;
-        tg_bucket *b = aligned_alloc(64, nb * sizeof *b);
-        if (!b) {
-            fputs("annotate: out of memory\n", stderr);
-            exit(2);
-        }
-        memset(b, 0, nb * sizeof *b);
-        for (size_t i = 0; i < nb; i++)
-            b[i].check[TG_BUCKET] = TG_CHECK_PAD;
-        t->own_b[p] = b;
-        t->m.pass[p] = (tg_table){b, nb - 1, 0};
+        size_t cap = 64;
+        while (cap < count[p] * 2)
+            cap *= 2;
+        t->own_check[p] = ann_xcalloc(cap, sizeof *t->own_check[p]);
+        t->own_w[p] = ann_xcalloc(cap, sizeof *t->own_w[p]);
+        t->m.pass[p] = (tg_table){t->own_check[p], (const int16_t(*)[TG_NW])t->own_w[p], cap - 1, 0};
     }
 }
 
@@ -382,46 +359,50 @@ void tg_score_plain(const ann_tagger *t, int p, const uint64_t *f, size_t n, int
  * plain loop's eight adds are six instructions. */
 _Static_assert(TG_NW == 8, "a row of weights is one 128-bit load");
 
-/* The row where the look-up of feature h stops: a bucket's checks are
- * compared at once, and the first slot that holds h or is empty ends it,
- * or a full bucket no feature went on from, as in table_row (a feature is
- * never past an empty slot; the pad after the last slot is neither).  An
- * empty slot's row is all zeros
- * (tables_new's memset, tagger_table.c's buckets), so a feature the model
- * has not got adds nothing, and no branch guesses whether it is there:
- * about half the look-ups miss, at random, and table_row's branches were
- * guessed wrong that often.  Against table_row: 3% more instructions, 4%
- * less CPU time over the whole run (paired runs, 400 news documents). */
-static _Alignas(16) const int16_t zero_row[TG_NW];
+static const int16_t zero_row[TG_NW];
 
+/* The row where the look-up of feature h stops: four slots' checks are
+ * compared at once, and the first slot that holds h or is empty ends it,
+ * as in table_row (a feature is never past an empty slot).  An empty
+ * slot's row is all zeros (tables_new's calloc, tagger_table.c's rows of
+ * the features held only), so a feature the model has not got adds
+ * nothing, and no branch guesses whether it is there: about half the
+ * look-ups miss, at random, and table_row's branches were guessed wrong
+ * that often.  Against table_row: 3% more instructions, 4% less CPU time
+ * over the whole run (paired runs, 400 news documents). */
 static inline const int16_t *stop_row(const tg_table *tb, uint64_t h)
 {
-    const __m128i want = _mm_set1_epi32((int)slot_check(h));
-    for (size_t i = (size_t)h & tb->mask;; i = (i + 1) & tb->mask) {
-        const tg_bucket *b = &tb->b[i];
-        __m128i s = _mm_load_si128((const __m128i *)(const void *)b->check);
+    uint32_t c = slot_check(h);
+    size_t i = (size_t)h & tb->mask;
+    const __m128i want = _mm_set1_epi32((int)c);
+    while (i + 4 <= tb->mask + 1) {
+        __m128i s = _mm_loadu_si128((const __m128i *)(const void *)(tb->check + i));
         __m128i hit = _mm_cmpeq_epi32(s, want);
         __m128i empty = _mm_cmpeq_epi32(s, _mm_setzero_si128());
         unsigned stop = (unsigned)_mm_movemask_ps(_mm_castsi128_ps(_mm_or_si128(hit, empty)));
         if (stop)
-            return b->w[__builtin_ctz(stop)];
-        if (b->check[TG_BUCKET] != TG_CHECK_ON)
-            return zero_row;
-        /* three slots of other features, and some went on (rare:
-         * tables_new): the next bucket */
+            return tb->w[i + (unsigned)__builtin_ctz(stop)];
+        /* four slots of other features (one look-up in twenty): the run
+         * goes on from the fifth, four at a time */
+        i = (i + 4) & tb->mask;
     }
+    const int16_t *w = table_row_at(tb, c, i);   /* the table's end */
+    return w ? w : zero_row;
 }
 
-static void score_sse2(const tg_table *tb, const int32_t *trans, const int32_t *own,
-                       const uint64_t *f, size_t n, const int16_t (*dense)[TG_NW],
-                       const uint16_t *d, size_t nd, int32_t *score)
+static void score_sse2(const tg_table *tb, const int32_t *trans, const uint64_t *f, size_t n,
+                       const int16_t (*dense)[TG_NW], const uint16_t *d, size_t nd, int32_t *score)
 {
     /* The table is too big for the cache, and a token's forty features
-     * fall all over it: their buckets are asked for first, all at once,
-     * so that the sums below wait for memory once, not forty times (3% of
-     * the run's CPU time). */
-    for (size_t k = 0; k < n; k++)
-        _mm_prefetch((const char *)&tb->b[(size_t)f[k] & tb->mask], _MM_HINT_T0);
+     * fall all over it: their slots' checks and rows are asked for first,
+     * all at once, so that the sums below wait for memory once, not forty
+     * times (3% of the run's CPU time). */
+    if (tb->w)
+        for (size_t k = 0; k < n; k++) {
+            size_t i = (size_t)f[k] & tb->mask;
+            _mm_prefetch((const char *)&tb->check[i], _MM_HINT_T0);
+            _mm_prefetch((const char *)tb->w[i], _MM_HINT_T0);
+        }
     /* A row is widened by pmaddwd against 1,0,1,0... and 0,1,0,1...:
      * its even and its odd weights, each a 32-bit lane, exactly (a weight
      * times 1 plus another times 0), in two instructions where unpacking
@@ -440,11 +421,8 @@ static void score_sse2(const tg_table *tb, const int32_t *trans, const int32_t *
         se = _mm_add_epi32(se, _mm_madd_epi16(v, even));
         so = _mm_add_epi32(so, _mm_madd_epi16(v, odd));
     }
-    /* the label features' sums and the word's own (tg_score_own) */
-    __m128i lo = _mm_add_epi32(_mm_loadu_si128((const __m128i *)(const void *)trans),
-                               _mm_loadu_si128((const __m128i *)(const void *)own));
-    __m128i hi = _mm_add_epi32(_mm_loadu_si128((const __m128i *)(const void *)(trans + 4)),
-                               _mm_loadu_si128((const __m128i *)(const void *)(own + 4)));
+    __m128i lo = _mm_loadu_si128((const __m128i *)(const void *)trans);
+    __m128i hi = _mm_loadu_si128((const __m128i *)(const void *)(trans + 4));
     lo = _mm_add_epi32(lo, _mm_unpacklo_epi32(se, so));
     hi = _mm_add_epi32(hi, _mm_unpackhi_epi32(se, so));
     score[0] = 0;
@@ -453,40 +431,20 @@ static void score_sse2(const tg_table *tb, const int32_t *trans, const int32_t *
 }
 #endif
 
-/* No sums: the word's own of a token that has none kept. */
-static const int32_t no_sums[TG_NW];
-
-void tg_score_own(const ann_tagger *t, int p, int prev, int prev2, const uint64_t *f, size_t n,
-                  const uint16_t *d, size_t nd, const int32_t *own, int32_t *score)
+void ann_tagger_score_split(const ann_tagger *t, int p, int prev, int prev2, const uint64_t *f,
+                            size_t n, const uint16_t *d, size_t nd, int32_t *score)
 {
     const int32_t *trans = t->m.trans[p][prev][prev2];
 #ifdef ANN_SSE2
-    score_sse2(&t->m.pass[p], trans, own, f, n, t->m.dense[p], d, nd, score);
+    score_sse2(&t->m.pass[p], trans, f, n, t->m.dense[p], d, nd, score);
 #else
     tg_score_plain(t, p, f, n, score);
     for (size_t k = 0; k < nd; k++)
         for (int l = 0; l < TG_NW; l++)
             score[l + 1] += t->m.dense[p][d[k]][l];
     for (int l = 0; l < TG_NW; l++)
-        score[l + 1] += trans[l] + own[l];
+        score[l + 1] += trans[l];
 #endif
-}
-
-void ann_tagger_score_split(const ann_tagger *t, int p, int prev, int prev2, const uint64_t *f,
-                            size_t n, const uint16_t *d, size_t nd, int32_t *score)
-{
-    tg_score_own(t, p, prev, prev2, f, n, d, nd, no_sums, score);
-}
-
-void tg_sum_rows(const ann_tagger *t, int p, const uint64_t *f, size_t n, int32_t *sum)
-{
-    int32_t score[TG_NLABELS];
-#ifdef ANN_SSE2
-    score_sse2(&t->m.pass[p], no_sums, no_sums, f, n, NULL, NULL, 0, score);
-#else
-    tg_score_plain(t, p, f, n, score);
-#endif
-    memcpy(sum, score + 1, TG_NW * sizeof *sum);
 }
 
 void ann_tagger_score(const ann_tagger *t, int p, int prev, int prev2, const uint64_t *f, size_t n,

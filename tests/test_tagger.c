@@ -136,7 +136,7 @@ static void test_builtin(void)
             continue;
         size_t same = 0;
         for (size_t i = 0; i <= x->mask; i++)
-            same += memcmp(&x->b[i], &y->b[i], sizeof x->b[i]) == 0;
+            same += x->check[i] == y->check[i] && memcmp(x->w[i], y->w[i], sizeof x->w[i]) == 0;
         CHECK_INT(same, x->mask + 1);
         /* and the rows of the features of small domains */
         CHECK(memcmp(m->dense[p], bi->dense[p], TG_NDENSE * sizeof *m->dense[p]) == 0);
@@ -354,102 +354,19 @@ static void test_score_paths(void)
     ann_tokens_free(&t);
 }
 
-/* A read of the first pass at run time, with the words' own sums that
- * the context keeps: its scores against those of all its features hashed
- * and summed (tg_features), counted in sn->same and sn->cases. */
-typedef struct kept_user {
-    seen sn;
-    tg_ctx *c;
-} kept_user;
-
-static int kept_choose(void *user, size_t i, int prev, int prev2, unsigned allowed,
-                       const uint64_t *f, size_t nf)
-{
-    kept_user *u = user;
-    int32_t a[TG_NLABELS], b[TG_NLABELS];
-    uint64_t g[TG_MAX_FEATS];
-    tg_score_read(eng->tagger, u->c, 0, prev, prev2, f, nf, a);
-    size_t ng = tg_features(u->c, i, 0, prev, g);
-    ann_tagger_score(eng->tagger, 0, prev, prev2, g, ng, b);
-    u->sn.same += memcmp(a, b, sizeof a) == 0;
-    u->sn.cases++;
-    return tg_best(a, allowed);
-}
-
-/* Text s's first pass as ann_tagger_tag reads it, in c (whose words' sums
- * may be of a window read before): the reads whose scores are those of
- * all their features in *same; the reads that took a word's kept sums
- * returned. */
-static size_t word_sums_same(tg_ctx *c, const char *s, int *same)
-{
-    ann_tokens t = {0};
-    ann_tokenize_all(s, strlen(s), &t);
-    ann_matches m = {0};
-    ann_rules_match(eng->rules, s, t.v, t.n, &m);
-    uint8_t *lab = ann_xcalloc(t.n + 1, 1);
-    tg_memo memo = {0};
-    if (!c->wsum) {            /* ann_tagger_tag makes the words' sums */
-        tg_ctx_init(c, s, t.v, t.n, &m, 1);
-        ann_tagger_tag(eng->tagger, c, &memo, lab);
-    }
-    size_t hits = c->whits;
-    kept_user u = {{0, 0, 0, 0, 0}, c};
-    tg_ctx_init(c, s, t.v, t.n, &m, 1);
-    c->dense = 1;              /* as ann_tagger_tag */
-    tg_decode(c, 0, kept_choose, &u, lab);
-    c->dense = 0;
-    *same = u.sn.cases > 0 && u.sn.same == u.sn.cases;
-    tg_memo_free(&memo);
-    free(lab);
-    ann_matches_free(&m);
-    ann_tokens_free(&t);
-    return c->whits - hits;
-}
-
-/* The first pass sums a word's own features once a window for each label
- * before it (tg_wsum), and its scores are those of every feature summed
- * each time: where names come back, alone and after other labels
- * ("Bennett", "Lynda Bennett", "Moscow", "Spartak Moscow"), in capitals
- * and not ("SPARTAK", "Spartak"), and in a window after others, whose
- * sums are stale (a window of "Bennett" alone takes none of the last
- * window's). */
-static void test_word_sums(void)
-{
-    const char *a = "SOCCER - SPARTAK MOSCOW BEAT ROTOR\nSpartak Moscow 2 Rotor Volgograd 1\n"
-                    "Moscow 0 Leeds 3\nSpartak Moscow drew with Rotor Volgograd , said coach "
-                    "Lynda Bennett .\nBennett said Spartak would play Leeds in Moscow .";
-    const char *b = "Lynda Bennett of Quarnex Holdings said on Monday that Quarnex would build "
-                    "in Moscow .\nBennett , who runs Quarnex , said Moscow and Volgograd "
-                    "would gain .\nQuarnex shares rose , and Lynda Bennett said so again .";
-    tg_ctx c = {0};
-    int same = 0;
-    CHECK(word_sums_same(&c, a, &same) > 5);
-    CHECK(same);
-    CHECK(word_sums_same(&c, b, &same) > 5);
-    CHECK(same);
-    CHECK_INT(word_sums_same(&c, "Bennett", &same), 0);
-    CHECK(same);
-    CHECK(word_sums_same(&c, a, &same) > 5);
-    CHECK(same);
-    tg_ctx_free(&c);
-}
-
-/* The sums of the run time (with SSE2, a bucket's checks at once and an
+/* The sums of the run time (with SSE2, four slots' checks at once and an
  * empty slot's row for a missing feature) against the plain look-up where
- * they could part, in a table of 16 buckets of three slots: runs longer
- * than a bucket (home 10: buckets 10 to 12), a run that wraps past the
- * table's end (home 15: buckets 15 and 0), a full bucket no feature went
- * on from (home 5), missing features that land in a full bucket of either
- * kind, in a run or past it, and a check that is in the table in another
- * bucket. */
+ * they could part: runs of slots longer than four, a run that wraps past
+ * the table's end, missing features that land in a run or past it, and a
+ * check that is in the table at another slot. */
 static void test_score_probe(void)
 {
     static const struct {
         unsigned home, count;
-    } runs[] = {{10, 7}, {15, 5}, {30, 1}, {5, 3}};
+    } runs[] = {{10, 7}, {61, 6}, {30, 1}};
     char body[4096], err[256];
-    uint64_t f[40];
-    int16_t want[40][TG_NW];
+    uint64_t f[32];
+    int16_t want[32][TG_NW];
     size_t nf = 0, o = (size_t)snprintf(body, sizeof body, "pass 1\n");
     for (size_t r = 0; r < sizeof runs / sizeof *runs; r++)
         for (unsigned k = 0; k < runs[r].count; k++, nf++) {
@@ -464,11 +381,10 @@ static void test_score_probe(void)
         }
     ann_tagger *t = ann_tagger_new();
     CHECK_INT(load(t, body, err, sizeof err), 0);
-    CHECK_INT(ann_tagger_model(t)->pass[0].mask, 15);     /* the buckets above */
     const int32_t *trans = ann_tagger_model(t)->trans[0][0][0];
     size_t held = nf;
     /* missing: in a run, after one, at the end, and a held check elsewhere */
-    static const unsigned homes[] = {10, 12, 16, 17, 61, 63, 0, 2, 3, 4, 30, 31, 40, 5, 21};
+    static const unsigned homes[] = {10, 12, 16, 17, 61, 63, 0, 2, 3, 4, 30, 31, 40};
     for (size_t k = 0; k < sizeof homes / sizeof *homes; k++)
         f[nf++] = (uint64_t)(0x9000 + 2 * k) << 32 | homes[k];
     f[nf++] = (f[3] & ~(uint64_t)0xFFFFFFFF) | 45;
@@ -849,7 +765,6 @@ int main(void)
     test_features();
     test_affixes();
     test_score_paths();
-    test_word_sums();
     test_score_probe();
     test_line_paths();
     test_shape_paths();

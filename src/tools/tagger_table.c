@@ -43,24 +43,21 @@ static char *slurp(const char *path, size_t *len)
 
 static void write_pass(const tg_table *tb, int p)
 {
-    size_t nb = tb->mask + 1;
-    printf("static _Alignas(64) const tg_bucket buckets%d[%zu] = {", p, nb);
-    for (size_t i = 0; i < nb; i++) {
-        const tg_bucket *b = &tb->b[i];
-        printf("\n{{");
-        for (int k = 0; k <= TG_BUCKET; k++)
-            printf(b->check[k] > 9 ? "%s0x%x" : "%s%u", k ? "," : "", b->check[k]);
-        /* the rows of the slots held (the first ones: a slot is taken
-         * after the one before); the others are zero, as the SSE2 sums
-         * want an empty slot's row to be (tagger_model.c) */
-        printf("}");
-        for (int k = 0; k < TG_BUCKET && b->check[k]; k++) {
-            printf(k ? "{" : ",{{");
-            for (int l = 0; l < TG_NW; l++)
-                printf(l ? ",%d" : "%d", b->w[k][l]);
-            printf("},");
-        }
-        printf(b->check[0] ? "}}," : ",{{0}}},");
+    size_t cap = tb->mask + 1;
+    printf("static const uint32_t check%d[%zu] = {", p, cap);
+    for (size_t i = 0; i < cap; i++)
+        printf(tb->check[i] ? "%s0x%x" : "%s%u", i == 0 ? "\n" : i % 16 ? "," : ",\n", tb->check[i]);
+    printf("};\n");
+    /* only the rows of the features held: the rest are zero, as the SSE2
+     * sums want an empty slot's row to be (tagger_model.c) */
+    printf("static _Alignas(16) const int16_t rows%d[%zu][TG_NW] = {", p, cap);
+    for (size_t i = 0; i < cap; i++) {
+        if (!tb->check[i])
+            continue;
+        printf("\n[%zu]={", i);
+        for (int l = 0; l < TG_NW; l++)
+            printf(l ? ",%d" : "%d", tb->w[i][l]);
+        printf("},");
     }
     printf("};\n");
 }
@@ -105,14 +102,14 @@ int main(int argc, char **argv)
         write_dense(&m->pass[p], p);
     }
     if (m->npasses < TG_PASSES)
-        printf("static _Alignas(64) const tg_bucket no_bucket = {{0, 0, 0, TG_CHECK_PAD}, {{0}}};\n"
+        printf("static const uint32_t no_check[1];\n"
                "static _Alignas(16) const int16_t no_dense[TG_NDENSE][TG_NW];\n");
     printf("\nconst tg_model tg_builtin_model = {{");
     for (int p = 0; p < TG_PASSES; p++) {
         if (p < m->npasses)
-            printf("\n    {buckets%d, %zu, %zu},", p, m->pass[p].mask, m->pass[p].n);
+            printf("\n    {check%d, rows%d, %zu, %zu},", p, p, m->pass[p].mask, m->pass[p].n);
         else
-            printf("\n    {&no_bucket, 0, 0},");
+            printf("\n    {no_check, NULL, 0, 0},");
     }
     printf("\n}, %d, {", m->npasses);
     for (int p = 0; p < TG_PASSES; p++) {
