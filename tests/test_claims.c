@@ -730,8 +730,7 @@ static void test_user_cues(void)
     CHECK(made == 0);
     if (made != 0)
         return;
-    const char *user = dir;
-    ann_engine *e = ann_engine_new(0, &user, 1, err, sizeof err);
+    ann_engine *e = user_rules_engine(dir);
     CHECK(e != NULL);
     ann_match m;
     char inv[4] = "";
@@ -745,7 +744,7 @@ static void test_user_cues(void)
     /* the grammar's word classes: a first-person word is never a speaker */
     snprintf(path, sizeof path, "%s/claims/words.tsv", dir);
     user_rules_write(path, "zorbo\tfirst\n");
-    const char *text = "Headline\n\nZorbo said that the talks were over.\n";
+    const char *text = "Headline\n\nZorbo said that the talks were over.\n", *user = dir;
     for (int mine = 0; mine < 2; mine++) {
         e = ann_engine_new(0, &user, (size_t)mine, err, sizeof err);
         CHECK(e != NULL);

@@ -969,14 +969,13 @@ static void test_place_read_as_body(void)
  * capitals there is refused with PATH:LINE. */
 static void test_user_lowercase(void)
 {
-    char dir[] = "/tmp/annotate-lower.XXXXXX", path[256], err[512];
+    char dir[] = "/tmp/annotate-lower.XXXXXX", path[256];
     int made = user_rules_tree(dir, "meta", "lowercase.txt", "# mine, not sorted\nzorblat\nabc\n",
                                path, sizeof path);
     CHECK(made == 0);
     if (made != 0)
         return;
-    const char *user = dir;
-    ann_engine *e = ann_engine_new(0, &user, 1, err, sizeof err);
+    ann_engine *e = user_rules_engine(dir);
     CHECK(e != NULL);
     if (e) {
         e->relabel = relabel;

@@ -37,6 +37,17 @@ static inline int user_rules_tree(char *dir, const char *sub, const char *name,
     return user_rules_write(path, text);
 }
 
+/* The engine with the built-in rules and the user's tree dir, or NULL
+ * with the loader's message on standard error. */
+static inline ann_engine *user_rules_engine(const char *dir)
+{
+    char err[512];
+    ann_engine *e = ann_engine_new(0, &dir, 1, err, sizeof err);
+    if (!e)
+        fprintf(stderr, "   %s: %s\n", dir, err);
+    return e;
+}
+
 /* Whether an engine with the user's tree dir is refused, its message
  * "PATH:LINE: why..." for the file path. */
 static inline int user_rules_refused(const char *dir, const char *path, int line, const char *why)
