@@ -17,6 +17,7 @@
  * it cannot tell dialects or very close languages apart (Danish and
  * Norwegian), which the annotators do not need.
  */
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -404,8 +405,18 @@ int ann_lang_function_word(const ann_lang *l, const char *lang, const char *w, s
         i++;
     if (i == l->ncodes)
         return 0;
-    char *low = ann_utf8_lower(w, n);
-    const fword *f = find_word(l, low, strlen(low));
-    free(low);
+    /* asked at sentence-opening names of every document: an ASCII word is
+     * lowered on the stack, only another one allocates */
+    char buf[WORD_MAX + 1], *low = buf;
+    size_t k = 0;
+    while (k < n && k < WORD_MAX && !((unsigned char)w[k] & 0x80)) {
+        buf[k] = (char)tolower((unsigned char)w[k]);
+        k++;
+    }
+    if (k < n)
+        low = ann_utf8_lower(w, n);
+    const fword *f = find_word(l, low, low == buf ? k : strlen(low));
+    if (low != buf)
+        free(low);
     return f && (f->langs >> i & 1);
 }
